@@ -1,0 +1,61 @@
+// The only reader of process.env (with apps/api/src/config.ts, which re-exports this). Everything
+// else receives a Config. Tests call loadConfig() with a plain object.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { REPO_ROOT } from './paths.js';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  PANTAU_DATA_DIR: z.string().min(1).default('.data'),
+  PANTAU_BOUNDARIES_DIR: z.string().min(1).optional(),
+  PANTAU_DEMO: bool.default(true),
+  PANTAU_DEMO_SEED: z.coerce.number().int().min(0).default(1),
+  PANTAU_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
+  PANTAU_TRUST_PROXY: bool.default(false),
+  PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  dataDir: string;
+  boundariesDir: string | undefined;
+  demo: { load: boolean; seed: number; scale: number };
+  trustProxy: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(REPO_ROOT, e.PANTAU_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
+    dataDir,
+    boundariesDir: e.PANTAU_BOUNDARIES_DIR ? resolve(e.PANTAU_BOUNDARIES_DIR) : undefined,
+    demo: { load: e.PANTAU_DEMO, seed: e.PANTAU_DEMO_SEED, scale: e.PANTAU_DEMO_SCALE },
+    trustProxy: e.PANTAU_TRUST_PROXY,
+    logLevel: e.PANTAU_LOG_LEVEL,
+  };
+}
+
+/** The process environment, read here and nowhere else. */
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}

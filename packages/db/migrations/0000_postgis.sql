@@ -1,0 +1,2 @@
+-- PostGIS first: every later migration uses its geometry type.
+CREATE EXTENSION IF NOT EXISTS postgis;

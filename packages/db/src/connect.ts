@@ -1,0 +1,124 @@
+// One data layer over two backends: embedded PGlite+PostGIS (default) or a PostgreSQL server with
+// PostGIS (DATABASE_URL). Callers get a drizzle database and never branch on the backend, except
+// the tile encoder, which asks `kind` because PGlite's PostGIS has no ST_AsMVT.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Orm = PgDatabase<PgQueryResultHKT, Schema>;
+/** A database or an open transaction: anything that can run a query. */
+export type Executor = Pick<Orm, 'execute'>;
+export type BackendKind = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly kind: BackendKind;
+  readonly orm: Orm;
+  /** Where the data lives, for messages: a directory, `memory` or the server URL without password. */
+  readonly location: string;
+  migrate(): Promise<void>;
+  /** Throws when the database cannot answer a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type ConnectOptions =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
+
+export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+/** Raised when another process holds the embedded database (PGlite allows one process). */
+export class DatabaseInUseError extends Error {
+  constructor(readonly dataDir: string, readonly pid: number) {
+    super(
+      `The embedded database at ${dataDir} is in use by process ${pid} (probably \`pnpm start\`). ` +
+      'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+export async function connect(options: ConnectOptions): Promise<Database> {
+  return options.kind === 'postgres' ? connectPostgres(options.url, options.maxConnections ?? 10) : connectPglite(options.dataDir, options.loadDataDir);
+}
+
+async function connectPostgres(url: string, max: number): Promise<Database> {
+  const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30 });
+  const orm = drizzlePostgres(client, { schema }) as unknown as Orm;
+  const ormForMigrate = drizzlePostgres(client, { schema });
+  const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return {
+    kind: 'postgres',
+    orm,
+    location: safeUrl,
+    migrate: () => migratePostgres(ormForMigrate, { migrationsFolder: MIGRATIONS_DIR }),
+    ping: async () => { await client`select 1`; },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
+  const release = dataDir ? acquireLock(dataDir) : () => {};
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      extensions: { postgis },
+    });
+    const pg = drizzlePglite(client, { schema });
+    return {
+      kind: 'pglite',
+      orm: pg as unknown as Orm,
+      location: dataDir ?? 'memory',
+      migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_DIR }),
+      ping: async () => { await client.query('select 1'); },
+      close: async () => { try { await client.close(); } finally { release(); } },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** A pid file beside the data directory: PGlite would corrupt a directory opened twice. */
+function acquireLock(dataDir: string): () => void {
+  const lockFile = `${resolve(dataDir)}.lock`;
+  mkdirSync(dirname(lockFile), { recursive: true });
+  try {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(resolve(dataDir), pid);
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) throw error;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+/** Runs a raw query and returns its rows on either driver (PGlite answers {rows}, postgres.js an array). */
+export async function queryRows<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T[]> {
+  const result: unknown = await executor.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function queryOne<T extends Record<string, unknown>>(executor: Executor, query: SQL): Promise<T | undefined> {
+  return (await queryRows<T>(executor, query))[0];
+}
+
+export { sql };

@@ -1,0 +1,74 @@
+import { date, index, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { geometry, originColumn } from './columns.js';
+
+/** Potensi kerawanan: an area of risk with a category and a severity, valid for a period. */
+export const riskAreas = pgTable('risk_areas', {
+  id: serial('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  category: text('category').notNull(),
+  severity: text('severity').notNull(),
+  geom: geometry('geom', 'MultiPolygon').notNull(),
+  validFrom: date('valid_from', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }),
+  source: text('source').notNull(),
+  description: text('description'),
+  regencyCode: text('regency_code'),
+  provinceCode: text('province_code'),
+  origin: originColumn(),
+}, (t) => [index('risk_areas_geom_gist').using('gist', t.geom)]);
+
+/** Tempat Pemeriksaan Imigrasi: airport, seaport or land-border checkpoint. */
+export const entryPoints = pgTable('entry_points', {
+  id: serial('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  geom: geometry('geom', 'Point').notNull(),
+  districtCode: text('district_code'),
+  regencyCode: text('regency_code'),
+  provinceCode: text('province_code'),
+  origin: originColumn(),
+}, (t) => [index('entry_points_geom_gist').using('gist', t.geom)]);
+
+/** Rapat / Rakor Timpora. */
+export const meetings = pgTable('meetings', {
+  id: serial('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  date: date('date', { mode: 'string' }).notNull(),
+  title: text('title').notNull(),
+  venue: text('venue'),
+  regencyCode: text('regency_code').notNull(),
+  provinceCode: text('province_code').notNull(),
+  organiser: text('organiser').notNull(),
+  attendees: jsonb('attendees').$type<string[]>().notNull(),
+  notes: jsonb('notes').$type<string[]>().notNull(),
+  origin: originColumn(),
+}, (t) => [index('meetings_regency_date_idx').on(t.regencyCode, t.date)]);
+
+/** A public report (APOA, WhatsApp, phone, walk-in). The reporter is never stored here. */
+export const reports = pgTable('reports', {
+  id: serial('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  receivedAt: timestamp('received_at', { withTimezone: true, mode: 'string' }).notNull(),
+  channel: text('channel').notNull(),
+  category: text('category').notNull(),
+  status: text('status').notNull(),
+  summary: text('summary'),
+  geom: geometry('geom', 'Point').notNull(),
+  districtCode: text('district_code'),
+  regencyCode: text('regency_code'),
+  provinceCode: text('province_code'),
+  origin: originColumn(),
+}, (t) => [
+  index('reports_geom_gist').using('gist', t.geom),
+  index('reports_received_idx').on(t.receivedAt),
+]);
+
+/** One row per dataset load (boundaries, reference, demo) so loads are idempotent and dated. */
+export const datasetLoads = pgTable('dataset_loads', {
+  name: text('name').primaryKey(),
+  params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+  counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+  loadedAt: timestamp('loaded_at', { withTimezone: true, mode: 'string' }).notNull(),
+});

@@ -1,0 +1,31 @@
+import { bigserial, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { originColumn } from './columns.js';
+import { companies } from './companies.js';
+
+/**
+ * Stay permits (ITAS, ITAP, visit). Valid on day D when issued_on <= D < expires_on and not cancelled
+ * on or before D. Regency and province codes are derived from the district on write so that
+ * aggregates at every level are one GROUP BY without a spatial join.
+ */
+export const permits = pgTable('permits', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  permitNumber: text('permit_number').notNull(),
+  permitType: text('permit_type', { enum: ['itas', 'itap', 'visit'] }).notNull(),
+  purpose: text('purpose').notNull(),
+  nationality: text('nationality').notNull(),
+  sex: text('sex').notNull(),
+  holderName: text('holder_name').notNull(),
+  sponsorCompanyId: integer('sponsor_company_id').references(() => companies.id, { onDelete: 'set null' }),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+  cancelledOn: date('cancelled_on', { mode: 'string' }),
+  districtCode: text('district_code').notNull(),
+  regencyCode: text('regency_code').notNull(),
+  provinceCode: text('province_code').notNull(),
+  origin: originColumn(),
+}, (t) => [
+  unique('permits_number_type_key').on(t.permitNumber, t.permitType),
+  index('permits_regency_validity_idx').on(t.regencyCode, t.issuedOn, t.expiresOn),
+  index('permits_district_idx').on(t.districtCode),
+  index('permits_sponsor_idx').on(t.sponsorCompanyId),
+]);

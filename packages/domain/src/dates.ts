@@ -1,0 +1,22 @@
+// Dates in data and APIs are ISO `YYYY-MM-DD` strings; comparing them as strings orders them correctly.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `value` is a real calendar date written as YYYY-MM-DD (rejects 2024-02-30). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === value;
+}
+
+/** The calendar date of `instant` in Western Indonesia Time (UTC+7), the default for "today". */
+export function todayInJakarta(instant: Date): string {
+  return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,5 @@
+export * from './constants.js';
+export * from './dates.js';
+export * from './nationalities.js';
+export * from './schemas.js';
+export * from './filters.js';

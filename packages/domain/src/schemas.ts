@@ -1,0 +1,153 @@
+// zod schemas shared by the write path (data/), the API (apps/api) and the web app.
+import { z } from 'zod';
+import {
+  ACTION_KINDS, AREA_CODE_PATTERN, AREA_LEVELS, COMPANY_SECTORS, ENTRY_POINT_KINDS, OFFICE_CLASSES,
+  PERMIT_PURPOSES, PERMIT_TYPES, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES,
+  RISK_SEVERITIES, SEXES, TARGET_KINDS, TARGET_OUTCOMES,
+} from './constants.js';
+import { isIsoDate } from './dates.js';
+
+export const areaCode = z.string().regex(AREA_CODE_PATTERN, 'an official area code such as 19, 19.04 or 19.04.01');
+export const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+export const nationalityCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN');
+export const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export const origin = z.string().regex(/^(reference|demo|batch:[0-9a-f-]{36})$/, 'reference, demo or batch:<uuid>');
+
+export const areaLevel = z.enum(AREA_LEVELS);
+export const permitType = z.enum(PERMIT_TYPES);
+export const permitPurpose = z.enum(PERMIT_PURPOSES);
+
+export const regionalOfficeRecord = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  provinceCode: areaCode,
+  origin,
+});
+
+export const officeRecord = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  officeClass: z.enum(OFFICE_CLASSES),
+  provinceCode: areaCode,
+  workAreaCodes: z.array(areaCode),
+  workAreaNote: z.string().nullable(),
+  origin,
+});
+
+export const companyRecord = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  sector: z.enum(COMPANY_SECTORS),
+  registrationNumber: z.string().min(1).nullable(),
+  origin,
+});
+
+export const companySiteRecord = z.object({
+  key: z.string().min(1),
+  companyKey: z.string().min(1),
+  name: z.string().min(1),
+  position: lngLat,
+  origin,
+});
+
+export const permitRecord = z.object({
+  permitNumber: z.string().min(1),
+  permitType,
+  purpose: permitPurpose,
+  nationality: nationalityCode,
+  sex: z.enum(SEXES),
+  holderName: z.string().min(1),
+  sponsorCompanyKey: z.string().min(1).nullable(),
+  issuedOn: isoDate,
+  expiresOn: isoDate,
+  cancelledOn: isoDate.nullable(),
+  districtCode: areaCode,
+  origin,
+}).refine((p) => p.expiresOn > p.issuedOn, { message: 'expires_on must be after issued_on', path: ['expiresOn'] });
+
+export const enforcementActionRecord = z.object({
+  kind: z.enum(ACTION_KINDS),
+  count: z.number().int().positive(),
+  nationality: nationalityCode.nullable(),
+});
+
+export const operationTargetRecord = z.object({
+  place: z.string().min(1),
+  kind: z.enum(TARGET_KINDS),
+  position: lngLat.nullable(),
+  companyKey: z.string().nullable(),
+  foreignersChecked: z.number().int().min(0),
+  violations: z.number().int().min(0),
+  outcome: z.enum(TARGET_OUTCOMES),
+  findings: z.string().nullable(),
+  actions: z.array(enforcementActionRecord),
+});
+
+export const operationRecord = z.object({
+  key: z.string().min(1),
+  date: isoDate,
+  officeKey: z.string().nullable(),
+  team: z.string().min(1),
+  regencyCode: areaCode,
+  notes: z.string().nullable(),
+  targets: z.array(operationTargetRecord),
+  origin,
+});
+
+export const riskAreaRecord = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  category: z.enum(RISK_CATEGORIES),
+  severity: z.enum(RISK_SEVERITIES),
+  /** GeoJSON Polygon or MultiPolygon in EPSG:4326. */
+  geometry: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  source: z.string().min(1),
+  description: z.string().nullable(),
+  origin,
+});
+
+export const entryPointRecord = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(ENTRY_POINT_KINDS),
+  position: lngLat,
+  origin,
+});
+
+export const meetingRecord = z.object({
+  key: z.string().min(1),
+  date: isoDate,
+  title: z.string().min(1),
+  venue: z.string().nullable(),
+  regencyCode: areaCode,
+  organiser: z.string().min(1),
+  attendees: z.array(z.string()),
+  notes: z.array(z.string()),
+  origin,
+});
+
+export const reportRecord = z.object({
+  key: z.string().min(1),
+  receivedAt: z.string().datetime({ offset: true }),
+  channel: z.enum(REPORT_CHANNELS),
+  category: z.enum(REPORT_CATEGORIES),
+  status: z.enum(REPORT_STATUSES),
+  position: lngLat,
+  summary: z.string().nullable(),
+  origin,
+});
+
+export type RegionalOfficeRecord = z.infer<typeof regionalOfficeRecord>;
+export type OfficeRecord = z.infer<typeof officeRecord>;
+export type CompanyRecord = z.infer<typeof companyRecord>;
+export type CompanySiteRecord = z.infer<typeof companySiteRecord>;
+export type PermitRecord = z.infer<typeof permitRecord>;
+export type OperationRecord = z.infer<typeof operationRecord>;
+export type OperationTargetRecord = z.infer<typeof operationTargetRecord>;
+export type EnforcementActionRecord = z.infer<typeof enforcementActionRecord>;
+export type RiskAreaRecord = z.infer<typeof riskAreaRecord>;
+export type EntryPointRecord = z.infer<typeof entryPointRecord>;
+export type MeetingRecord = z.infer<typeof meetingRecord>;
+export type ReportRecord = z.infer<typeof reportRecord>;
