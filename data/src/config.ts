@@ -2,7 +2,7 @@
 // else receives a Config. Tests call loadConfig() with a plain object.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { REPO_ROOT } from './paths.js';
+import { REPO_ROOT, SHARED_DIR } from './paths.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
@@ -12,6 +12,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
   PANTAU_DATA_DIR: z.string().min(1).default('.data'),
   PANTAU_BOUNDARIES_DIR: z.string().min(1).optional(),
+  PANTAU_REFERENCE_DIR: z.string().min(1).optional(),
   PANTAU_DEMO: bool.default(true),
   PANTAU_DEMO_SEED: z.coerce.number().int().min(0).default(1),
   PANTAU_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
@@ -25,6 +26,8 @@ export interface Config {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   dataDir: string;
   boundariesDir: string | undefined;
+  /** Folder of reference-events.json and reference-statistics.json. */
+  referenceDir: string;
   demo: { load: boolean; seed: number; scale: number };
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -49,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: resolve(dataDir, 'pglite') },
     dataDir,
     boundariesDir: e.PANTAU_BOUNDARIES_DIR ? resolve(e.PANTAU_BOUNDARIES_DIR) : undefined,
+    referenceDir: e.PANTAU_REFERENCE_DIR ? resolve(e.PANTAU_REFERENCE_DIR) : resolve(SHARED_DIR, 'data'),
     demo: { load: e.PANTAU_DEMO, seed: e.PANTAU_DEMO_SEED, scale: e.PANTAU_DEMO_SCALE },
     trustProxy: e.PANTAU_TRUST_PROXY,
     logLevel: e.PANTAU_LOG_LEVEL,

@@ -39,7 +39,7 @@ CREATE TABLE "companies" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
 	"name" text NOT NULL,
-	"sector" text NOT NULL,
+	"sector" text,
 	"registration_number" text,
 	"origin" text NOT NULL,
 	CONSTRAINT "companies_key_unique" UNIQUE("key"),

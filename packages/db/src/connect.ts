@@ -122,3 +122,4 @@ export async function queryOne<T extends Record<string, unknown>>(executor: Exec
 }
 
 export { sql };
+export type { SQL };

@@ -37,7 +37,8 @@ export const officeRecord = z.object({
 export const companyRecord = z.object({
   key: z.string().min(1),
   name: z.string().min(1),
-  sector: z.enum(COMPANY_SECTORS),
+  /** Null when the source does not say (the reference companies). */
+  sector: z.enum(COMPANY_SECTORS).nullable(),
   registrationNumber: z.string().min(1).nullable(),
   origin,
 });
@@ -75,7 +76,8 @@ export const operationTargetRecord = z.object({
   place: z.string().min(1),
   kind: z.enum(TARGET_KINDS),
   position: lngLat.nullable(),
-  companyKey: z.string().nullable(),
+  /** The company site checked, when the target is one. */
+  siteKey: z.string().nullable(),
   foreignersChecked: z.number().int().min(0),
   violations: z.number().int().min(0),
   outcome: z.enum(TARGET_OUTCOMES),

@@ -6,7 +6,7 @@ export const companies = pgTable('companies', {
   id: serial('id').primaryKey(),
   key: text('key').notNull().unique(),
   name: text('name').notNull(),
-  sector: text('sector').notNull(),
+  sector: text('sector'),
   registrationNumber: text('registration_number').unique(),
   origin: originColumn(),
 });

@@ -1,0 +1,443 @@
+// The synthetic part of the demo data. Deterministic: the same seed and scale give the same records.
+// How it is shaped (proportions from reference-statistics.json via profiles.ts):
+// - foreign workers sit where the published figures put them (province stock), concentrated in
+//   known hot spots within each province, and in a few districts within each regency;
+// - work permits are sponsored by a company of the same regency, larger companies sponsoring more;
+// - operations go where foreigners concentrate; a target's chance of a violation rises with factors an
+//   officer would name (see violationChance), never from the planning score itself;
+// - most targets end "no violation", as in the sources.
+import {
+  addDays, type CompanyRecord, type CompanySiteRecord, type EntryPointRecord, type MeetingRecord, type OfficeRecord,
+  type OperationRecord, type PermitPurpose, type PermitRecord, type RegionalOfficeRecord, type ReportRecord,
+  type RiskAreaRecord, type RiskCategory, type EnforcementActionRecord,
+} from '@pantau/domain';
+import { circle } from '@turf/turf';
+import type { Geography, AreaInfo } from './geography.js';
+import { companyName, personName, shortAreaName } from './names.js';
+import {
+  baliMix, HOT_SPOTS, nationalMix, provinceProfile, provinceWeights, RIAU_ISLANDS_MIX, SMELTER_MIX, yearWeights,
+  type ReferenceStatistics,
+} from './profiles.js';
+import { Random, WeightedPicker } from './random.js';
+
+export interface DemoOptions {
+  seed: number;
+  scale: number;
+  /** Regencies already in a (reference) office's work area. */
+  coveredRegencies: ReadonlySet<string>;
+  /** Exact valid counts to hit on a date (from reference meetings), e.g. Bangka Tengah 22 ITAS / 6 ITAP. */
+  pins: ReadonlyArray<{ regencyCode: string; date: string; itas: number; itap: number }>;
+}
+
+export const DEMO_SIZES = { permits: 120_000, companies: 8_000, operations: 3_000, riskAreas: 400, meetings: 500, reports: 5_000 } as const;
+/** Permits are issued up to this day; the data set does not depend on the day it is generated. */
+export const DEMO_LAST_DAY = '2026-10-31';
+const ORIGIN = 'demo';
+
+interface RegencyModel {
+  area: AreaInfo;
+  weight: number;
+  districts: WeightedPicker<string>;
+  companies: Array<{ key: string; sector: string; weight: number; siteKeys: string[]; siteDistricts: string[]; sitePositions: Array<[number, number]> }>;
+  companyPicker: WeightedPicker<number> | null;
+}
+
+export interface DemoDataset {
+  regionalOffices: RegionalOfficeRecord[];
+  offices: OfficeRecord[];
+  companies: CompanyRecord[];
+  sites: CompanySiteRecord[];
+  /** Generated lazily in chunks: 1.2 M permits at scale 10 do not need to sit in memory at once. */
+  permitChunks: () => Generator<PermitRecord[]>;
+  riskAreas: RiskAreaRecord[];
+  entryPoints: EntryPointRecord[];
+  operations: OperationRecord[];
+  meetings: MeetingRecord[];
+  reports: ReportRecord[];
+  expected: { permits: number };
+}
+
+export function generateDemo(geo: Geography, stats: ReferenceStatistics, options: DemoOptions): DemoDataset {
+  const root = new Random(options.seed);
+  const size = (n: number) => Math.max(1, Math.round(n * options.scale));
+  const model = buildRegencyModels(geo, stats, root.fork('weights'));
+  const regencyPicker = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
+
+  const { regionalOffices, offices, officeOfRegency } = generateOrganisation(geo, options.coveredRegencies);
+  const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), root.fork('companies'));
+  const riskAreas = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
+  const entryPoints = generateEntryPoints(geo, root.fork('entry'));
+  const operations = generateOperations(geo, model, riskAreas, officeOfRegency, size(DEMO_SIZES.operations), root.fork('operations'));
+  const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
+  const reports = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
+  const permitCount = size(DEMO_SIZES.permits);
+  const permitChunks = () => generatePermits(geo, model, regencyPicker, stats, permitCount, options, new Random(options.seed).fork('permits'));
+  return { regionalOffices, offices, companies, sites, permitChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
+}
+
+function buildRegencyModels(geo: Geography, stats: ReferenceStatistics, random: Random): Map<string, RegencyModel> {
+  const provinceWeight = provinceWeights(stats, geo.provinces.map((p) => p.code));
+  const models = new Map<string, RegencyModel>();
+  for (const province of geo.provinces) {
+    const regencies = geo.childrenOf.get(province.code) ?? [];
+    const hot = HOT_SPOTS[province.code] ?? {};
+    const hotShare = Object.entries(hot).filter(([c]) => regencies.some((r) => r.code === c)).reduce((s, [, v]) => s + v, 0);
+    const rest = regencies.filter((r) => !(r.code in hot));
+    const restWeights = rest.map(() => random.logNormal(0.9) * (random.chance(0.15) ? 0.1 : 1));
+    const restTotal = restWeights.reduce((a, b) => a + b, 0) || 1;
+    const stock = provinceWeight.get(province.code) ?? 40;
+    for (const regency of regencies) {
+      const share = regency.code in hot ? hot[regency.code]! : ((1 - hotShare) * restWeights[rest.indexOf(regency)]!) / restTotal;
+      const districts = geo.childrenOf.get(regency.code) ?? [];
+      if (!districts.length) continue;
+      // Foreigners cluster: a few districts of a regency hold most of them.
+      const districtPicker = new WeightedPicker(districts.map((d) => [d.code, random.logNormal(1.3)] as const));
+      models.set(regency.code, { area: regency, weight: stock * share, districts: districtPicker, companies: [], companyPicker: null });
+    }
+  }
+  return models;
+}
+
+function generateOrganisation(geo: Geography, covered: ReadonlySet<string>) {
+  const regionalOffices: RegionalOfficeRecord[] = geo.provinces.map((p) => ({
+    key: `demo:kanwil:${p.code}`, name: `Kantor Wilayah Imigrasi ${p.name}`, provinceCode: p.code, origin: ORIGIN,
+  }));
+  const offices: OfficeRecord[] = [];
+  const officeOfRegency = new Map<string, { key: string; name: string }>();
+  for (const province of geo.provinces) {
+    const open = (geo.childrenOf.get(province.code) ?? []).filter((r) => !covered.has(r.code));
+    // Demo offices cover the regencies no reference office covers, four to six at a time.
+    for (let i = 0; i < open.length; i += 5) {
+      const group = open.slice(i, i + 5);
+      const seat = group[0]!;
+      const office = {
+        key: `demo:office:${seat.code}`,
+        name: `Kantor Imigrasi Kelas ${i === 0 ? 'I' : 'II'} ${shortAreaName(seat.name)}`,
+        officeClass: i === 0 ? 'I' as const : 'II' as const,
+        provinceCode: province.code,
+        workAreaCodes: group.map((r) => r.code),
+        workAreaNote: null,
+        origin: ORIGIN,
+      };
+      offices.push(office);
+      for (const r of group) officeOfRegency.set(r.code, { key: office.key, name: office.name });
+    }
+  }
+  return { regionalOffices, offices, officeOfRegency };
+}
+
+function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, count: number, random: Random) {
+  const companies: CompanyRecord[] = [];
+  const sites: CompanySiteRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    // Companies follow foreign workers, but less steeply: many small sponsors, a few giants.
+    const regencyCode = random.chance(0.8) ? regencyPicker.pick(random) : random.pick([...model.keys()]);
+    const m = model.get(regencyCode)!;
+    const profile = provinceProfile(regencyCode.slice(0, 2));
+    const sector = new WeightedPicker(profile.sectors).pick(random);
+    const key = `demo:company:${i + 1}`;
+    companies.push({ key, name: companyName(sector, random), sector, registrationNumber: `DEMO-NIB-${String(9120000000000 + i * 7919).padStart(13, '0')}`, origin: ORIGIN });
+    const siteCount = random.chance(0.85) ? 1 : random.chance(0.8) ? 2 : 3;
+    const entry = { key, sector, weight: random.logNormal(1.4) * (sector === 'mining_smelting' ? 4 : 1), siteKeys: [] as string[], siteDistricts: [] as string[], sitePositions: [] as Array<[number, number]> };
+    for (let s = 0; s < siteCount; s++) {
+      const district = m.districts.pick(random);
+      const position = geo.pointIn(district, random);
+      const siteKey = `${key}:site:${s + 1}`;
+      sites.push({ key: siteKey, companyKey: key, name: s === 0 ? 'Kantor dan lokasi utama' : `Lokasi kerja ${s + 1}`, position, origin: ORIGIN });
+      entry.siteKeys.push(siteKey);
+      entry.siteDistricts.push(district);
+      entry.sitePositions.push(position);
+    }
+    m.companies.push(entry);
+  }
+  for (const m of model.values()) {
+    if (m.companies.length) m.companyPicker = new WeightedPicker(m.companies.map((c, i) => [i, c.weight] as const));
+  }
+  return { companies, sites };
+}
+
+function nationalityPicker(provinceCode: string, stats: ReferenceStatistics): WeightedPicker<string> {
+  const kind = provinceProfile(provinceCode).nationalities;
+  const mix = kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : kind === 'riau_islands' ? RIAU_ISLANDS_MIX : nationalMix(stats);
+  return new WeightedPicker(mix);
+}
+
+function* generatePermits(
+  geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, stats: ReferenceStatistics,
+  count: number, options: DemoOptions, random: Random,
+): Generator<PermitRecord[]> {
+  const years = yearWeights(stats);
+  const yearPicker = new WeightedPicker([...years.entries()].filter(([y]) => y >= 2014));
+  const nationalityPickers = new Map<string, WeightedPicker<string>>();
+  const sexes = stats.foreign_workers.find((f) => f.by_sex)?.by_sex ?? { male: 86, female: 14 };
+  const maleShare = (sexes.male ?? 86) / ((sexes.male ?? 86) + (sexes.female ?? 14));
+  const pinned = new Map(options.pins.map((p) => [p.regencyCode, p]));
+  const held = new Map<string, PermitRecord[]>(); // permits of pinned regencies, adjusted at the end
+  let serial = 0;
+  let chunk: PermitRecord[] = [];
+
+  const makePermit = (regencyCode: string): PermitRecord => {
+    const m = model.get(regencyCode)!;
+    const provinceCode = regencyCode.slice(0, 2);
+    const profile = provinceProfile(provinceCode);
+    const purpose: PermitPurpose = new WeightedPicker(profile.purposes).pick(random);
+    let district = m.districts.pick(random);
+    let sponsor: string | null = null;
+    if ((purpose === 'work' || purpose === 'investment') && m.companyPicker) {
+      const company = m.companies[m.companyPicker.pick(random)]!;
+      sponsor = company.key;
+      district = company.siteDistricts[0] ?? district;
+    }
+    const permitType = random.chance(profile.visitShare) ? 'visit'
+      : random.chance(purpose === 'family' ? 0.35 : purpose === 'retirement' ? 0.3 : purpose === 'investment' ? 0.12 : 0.01) ? 'itap' : 'itas';
+    const year = yearPicker.pick(random);
+    const issuedOn = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
+    const days = permitType === 'visit' ? random.pick([30, 60]) : permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
+    const expiresOn = addDays(issuedOn, days);
+    const cancelledOn = permitType === 'itas' && random.chance(0.04) ? addDays(issuedOn, random.int(10, days - 1)) : null;
+    let nationalities = nationalityPickers.get(provinceCode);
+    if (!nationalities) { nationalities = nationalityPicker(provinceCode, stats); nationalityPickers.set(provinceCode, nationalities); }
+    const nationality = nationalities.pick(random);
+    const male = purpose === 'work' ? random.chance(maleShare) : random.chance(0.55);
+    serial += 1;
+    return {
+      permitNumber: `${permitType === 'itap' ? 'P' : permitType === 'visit' ? 'K' : 'T'}${issuedOn.slice(2, 4)}${provinceCode}${String(serial).padStart(8, '0')}`,
+      permitType, purpose, nationality, sex: male ? 'male' : 'female', holderName: personName(nationality, random),
+      sponsorCompanyKey: sponsor, issuedOn, expiresOn, cancelledOn, districtCode: district, origin: ORIGIN,
+    };
+  };
+
+  for (let i = 0; i < count; i++) {
+    const regencyCode = regencyPicker.pick(random);
+    const permit = makePermit(regencyCode);
+    if (pinned.has(regencyCode)) { held.set(regencyCode, [...(held.get(regencyCode) ?? []), permit]); continue; }
+    chunk.push(permit);
+    if (chunk.length >= 10_000) { yield chunk; chunk = []; }
+  }
+  for (const pin of options.pins) {
+    if (!model.has(pin.regencyCode)) continue;
+    chunk.push(...pinValidCounts(held.get(pin.regencyCode) ?? [], pin, () => makePermit(pin.regencyCode), random));
+  }
+  if (chunk.length) yield chunk;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const clampDay = (d: string) => (d > DEMO_LAST_DAY ? DEMO_LAST_DAY : d);
+
+export function isValidOn(p: Pick<PermitRecord, 'issuedOn' | 'expiresOn' | 'cancelledOn'>, day: string): boolean {
+  return p.issuedOn <= day && day < p.expiresOn && (p.cancelledOn === null || p.cancelledOn > day);
+}
+
+/**
+ * Adjusts a regency's permits so that exactly `pin.itas` ITAS and `pin.itap` ITAP are valid on
+ * `pin.date` (a figure a real meeting reported): surplus holders arrive after the date, missing ones
+ * are drawn from the regency's other permits (or new ones) and moved to straddle it.
+ */
+export function pinValidCounts(
+  permits: PermitRecord[], pin: { date: string; itas: number; itap: number }, make: () => PermitRecord, random: Random,
+): PermitRecord[] {
+  const out = [...permits];
+  for (const type of ['itas', 'itap'] as const) {
+    const target = pin[type];
+    const valid = out.filter((p) => p.permitType === type && isValidOn(p, pin.date));
+    for (const p of valid.slice(target)) {
+      const shift = random.int(1, 400);
+      const duration = daysBetween(p.issuedOn, p.expiresOn);
+      p.issuedOn = addDays(pin.date, shift);
+      p.expiresOn = addDays(p.issuedOn, duration);
+      p.cancelledOn = null;
+    }
+    let missing = target - Math.min(valid.length, target);
+    const spare = out.filter((p) => p.permitType === type && !isValidOn(p, pin.date));
+    while (missing > 0) {
+      let p = spare.shift();
+      if (!p) {
+        do { p = make(); } while (p.permitType !== type);
+        out.push(p);
+      }
+      const duration = type === 'itap' ? 5 * 365 : 365;
+      p.issuedOn = addDays(pin.date, -random.int(1, duration - 1));
+      p.expiresOn = addDays(p.issuedOn, duration);
+      p.cancelledOn = null;
+      missing -= 1;
+    }
+  }
+  return out;
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+const EMIGRATION_PROVINCES = ['21', '14', '61', '52', '53', '19', '35', '12', '32', '18'];
+const BORDER_PROVINCES = ['61', '64', '65', '53', '91', '95', '21', '14', '11'];
+
+function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, count: number, random: Random): RiskAreaRecord[] {
+  const byWeight = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
+  const inProvinces = (codes: string[]) => [...model.values()].filter((m) => codes.includes(m.area.code.slice(0, 2))).map((m) => m.area.code);
+  const emigration = inProvinces(EMIGRATION_PROVINCES);
+  const border = inProvinces(BORDER_PROVINCES);
+  const categories = new WeightedPicker<RiskCategory>([['illegal_work', 35], ['overstay', 20], ['social_conflict', 15], ['illegal_emigration_route', 18], ['illegal_entry_point', 12]]);
+  const out: RiskAreaRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    const category = categories.pick(random);
+    const regencyCode = category === 'illegal_emigration_route' ? random.pick(emigration)
+      : category === 'illegal_entry_point' ? random.pick(border) : byWeight.pick(random);
+    const m = model.get(regencyCode)!;
+    // Work-related risks sit where the companies are; the others anywhere in the regency.
+    const company = (category === 'illegal_work' || category === 'social_conflict') && m.companyPicker ? m.companies[m.companyPicker.pick(random)] : undefined;
+    const center = company?.sitePositions[0] ?? geo.pointIn(m.districts.pick(random), random);
+    const radiusKm = category === 'illegal_emigration_route' || category === 'illegal_entry_point' ? 5 + random.next() * 15 : 1.5 + random.next() * 6;
+    const validFrom = `${random.int(2016, 2025)}-${pad(random.int(1, 12))}-01`;
+    const severity = random.chance(0.2) ? 'high' : random.chance(0.55) ? 'medium' : 'low';
+    out.push({
+      key: `demo:risk:${i + 1}`,
+      name: `${RISK_NAMES[category]} ${shortAreaName(m.area.name)} ${i + 1}`,
+      category, severity,
+      geometry: circle(center, radiusKm, { steps: 32, units: 'kilometers' }).geometry,
+      validFrom, validTo: random.chance(0.6) ? null : addDays(validFrom, random.int(365, 3 * 365)),
+      source: 'demo', description: null, origin: ORIGIN,
+    });
+  }
+  return out;
+}
+
+const RISK_NAMES: Record<RiskCategory, string> = {
+  illegal_work: 'Rawan TKA ilegal', overstay: 'Rawan overstay', social_conflict: 'Rawan konflik sosial',
+  illegal_emigration_route: 'Jalur PMI nonprosedural', illegal_entry_point: 'Jalur masuk ilegal',
+};
+
+/** Major checkpoints at their approximate places; the rest spread over coastal and border regencies. */
+const MAJOR_ENTRY_POINTS: Array<[string, 'airport' | 'seaport' | 'land_border', number, number]> = [
+  ['TPI Bandara Soekarno-Hatta', 'airport', 106.6559, -6.1256], ['TPI Bandara I Gusti Ngurah Rai', 'airport', 115.1672, -8.7482],
+  ['TPI Bandara Juanda', 'airport', 112.7869, -7.3798], ['TPI Bandara Kualanamu', 'airport', 98.8851, 3.6422],
+  ['TPI Bandara Hang Nadim', 'airport', 104.1189, 1.1211], ['TPI Bandara Sultan Hasanuddin', 'airport', 119.5541, -5.0617],
+  ['TPI Bandara Sam Ratulangi', 'airport', 124.9259, 1.5493], ['TPI Bandara Yogyakarta', 'airport', 110.0573, -7.9006],
+  ['TPI Bandara Depati Amir', 'airport', 106.1389, -2.1622], ['TPI Bandara Fatmawati Soekarno', 'airport', 102.3390, -3.8637],
+  ['TPI Pelabuhan Batam Center', 'seaport', 104.0479, 1.1283], ['TPI Pelabuhan Tanjung Uban', 'seaport', 104.2169, 1.0655],
+  ['TPI Pelabuhan Tanjung Balai Karimun', 'seaport', 103.3926, 0.9948], ['TPI Pelabuhan Tanjung Priok', 'seaport', 106.8846, -6.1040],
+  ['TPI Pelabuhan Tanjung Perak', 'seaport', 112.7311, -7.1985], ['TPI Pelabuhan Benoa', 'seaport', 115.2108, -8.7452],
+  ['TPI Pelabuhan Pangkal Balam', 'seaport', 106.1301, -2.0950], ['TPI Pelabuhan Ketapang Banyuwangi', 'seaport', 114.3966, -8.1430],
+  ['PLBN Entikong', 'land_border', 110.3521, 0.9930], ['PLBN Motaain', 'land_border', 124.9494, -9.0998],
+  ['PLBN Skouw', 'land_border', 140.9707, -2.6306], ['PLBN Aruk', 'land_border', 109.3087, 1.7846],
+];
+
+function generateEntryPoints(geo: Geography, random: Random): EntryPointRecord[] {
+  const out: EntryPointRecord[] = MAJOR_ENTRY_POINTS.map(([name, kind, lng, lat], i) => ({ key: `demo:tpi:${i + 1}`, name, kind, position: [lng, lat], origin: ORIGIN }));
+  const coastal = geo.regencies.filter(() => random.chance(0.3));
+  for (const regency of coastal) {
+    const border = BORDER_PROVINCES.includes(regency.code.slice(0, 2)) && random.chance(0.2);
+    const kind = border ? 'land_border' : random.chance(0.7) ? 'seaport' : 'airport';
+    const prefix = kind === 'land_border' ? 'Pos Lintas Batas' : kind === 'seaport' ? 'TPI Pelabuhan' : 'TPI Bandara';
+    out.push({ key: `demo:tpi:${out.length + 1}`, name: `${prefix} ${shortAreaName(regency.name)}`, kind, position: regency.label, origin: ORIGIN });
+  }
+  return out;
+}
+
+/**
+ * The demo's violation model: plausible drivers an officer would name, each with its own weight.
+ * Documented in the README; the planning score (issue 8) is built separately and must discover them.
+ */
+export function violationChance(f: { inWorkRisk: boolean; monthsSinceCheck: number | null; touristPlace: boolean; bigSite: boolean }): number {
+  const staleness = f.monthsSinceCheck === null ? 1 : Math.min(1, f.monthsSinceCheck / 36);
+  return 0.03 + (f.inWorkRisk ? 0.12 : 0) + 0.08 * staleness + (f.touristPlace ? 0.06 : 0) + (f.bigSite ? 0.04 : 0);
+}
+
+function generateOperations(
+  geo: Geography, model: Map<string, RegencyModel>, risks: RiskAreaRecord[], officeOfRegency: Map<string, { key: string; name: string }>,
+  count: number, random: Random,
+): OperationRecord[] {
+  const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.6)] as const));
+  const workRiskRegencies = new Set<string>();
+  for (const r of risks) if (r.category === 'illegal_work' || r.category === 'overstay') workRiskRegencies.add(r.key);
+  const riskCentres = risks.filter((r) => r.category === 'illegal_work' || r.category === 'overstay')
+    .map((r) => (r.geometry.coordinates as number[][][])[0]![0]!);
+  const nearWorkRisk = (p: [number, number]) => riskCentres.some((c) => Math.abs(c[0]! - p[0]) < 0.08 && Math.abs(c[1]! - p[1]) < 0.08);
+  const lastChecked = new Map<string, string>();
+  const dates = Array.from({ length: count }, () => `${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`)
+    .map(clampDay).sort();
+  const actionKinds = new WeightedPicker<EnforcementActionRecord['kind']>([['deportation', 45], ['entry_ban', 25], ['detention', 20], ['fine', 7], ['permit_cancellation', 3]]);
+  const violators = new WeightedPicker([['CHN', 507], ['NGA', 420], ['MYS', 332], ['VNM', 142], ['IND', 93], ['PHL', 60], ['KOR', 40], ['BGD', 40]] as const);
+  return dates.map((date, i) => {
+    const regencyCode = picker.pick(random);
+    const m = model.get(regencyCode)!;
+    const touristProvince = ['51', '52', '21', '31'].includes(regencyCode.slice(0, 2));
+    const targets = Array.from({ length: random.int(1, 3) }, () => {
+      const useSite = m.companyPicker && random.chance(0.65);
+      const company = useSite ? m.companies[m.companyPicker!.pick(random)]! : undefined;
+      const siteIndex = company ? random.int(0, company.siteKeys.length - 1) : 0;
+      const kind = company ? 'company_site' as const
+        : random.pick(touristProvince ? ['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const : ['lodging', 'port', 'residence', 'mine', 'plantation'] as const);
+      const position = company ? company.sitePositions[siteIndex]! : geo.pointIn(m.districts.pick(random), random);
+      const placeKey = company ? company.siteKeys[siteIndex]! : `${regencyCode}:${kind}`;
+      const last = lastChecked.get(placeKey);
+      const months = last ? (Date.parse(date) - Date.parse(last)) / (30.4 * 86_400_000) : null;
+      lastChecked.set(placeKey, date);
+      const checked = company ? Math.max(1, random.poisson(Math.min(60, 3 + company.weight * 4))) : random.poisson(3);
+      const p = violationChance({ inWorkRisk: nearWorkRisk(position), monthsSinceCheck: months, touristPlace: kind === 'tourist_spot' || kind === 'lodging', bigSite: checked >= 20 });
+      const notFound = random.chance(0.04);
+      const violations = !notFound && checked > 0 && random.chance(p) ? Math.min(checked, 1 + random.poisson(checked * 0.06)) : 0;
+      const actions: EnforcementActionRecord[] = [];
+      let left = violations;
+      while (left > 0) {
+        const n = Math.min(left, 1 + random.poisson(0.5));
+        actions.push({ kind: actionKinds.pick(random), count: n, nationality: violators.pick(random) });
+        left -= n;
+      }
+      return {
+        place: company ? `Lokasi ${company.siteKeys.length > 1 ? siteIndex + 1 : 'utama'} perusahaan` : `${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`,
+        kind, position, siteKey: company ? company.siteKeys[siteIndex]! : null,
+        foreignersChecked: notFound ? 0 : checked, violations, outcome: notFound ? 'not_found' as const : violations > 0 ? 'violation' as const : 'no_violation' as const,
+        findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null, actions,
+      };
+    });
+    return {
+      key: `demo:operation:${i + 1}`, date, officeKey: officeOfRegency.get(regencyCode)?.key ?? null,
+      team: `Timpora ${shortAreaName(m.area.name)}`, regencyCode, notes: null, targets, origin: ORIGIN,
+    };
+  });
+}
+
+const KIND_LABEL: Record<string, string> = { lodging: 'Penginapan', tourist_spot: 'Objek wisata', residence: 'Tempat tinggal', port: 'Pelabuhan', mine: 'Area tambang', plantation: 'Perkebunan', company_site: 'Lokasi perusahaan', other: 'Lokasi' };
+
+function generateMeetings(
+  geo: Geography, model: Map<string, RegencyModel>, officeOfRegency: Map<string, { key: string; name: string }>, offices: OfficeRecord[],
+  count: number, random: Random,
+): MeetingRecord[] {
+  const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.4)] as const));
+  void offices;
+  return Array.from({ length: count }, (_, i) => {
+    const regencyCode = picker.pick(random);
+    const name = shortAreaName(geo.byCode.get(regencyCode)!.name);
+    const date = clampDay(`${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
+    return {
+      key: `demo:meeting:${i + 1}`, date, title: `Rapat Koordinasi Timpora ${name}`,
+      venue: random.chance(0.5) ? `Aula Kantor Bupati/Wali Kota ${name}` : `Hotel di ${name}`, regencyCode,
+      organiser: officeOfRegency.get(regencyCode)?.name ?? 'Kantor Imigrasi setempat',
+      attendees: [`Kesbangpol ${name}`, `Polres ${name}`, 'Kodim setempat', `Kejaksaan Negeri ${name}`, `Disnaker ${name}`, `Disdukcapil ${name}`],
+      notes: [], origin: ORIGIN,
+    };
+  });
+}
+
+function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics, count: number, random: Random): ReportRecord[] {
+  // APOA reports follow guests more than workers: Bali and the Riau Islands weigh more.
+  const apoaTop = stats.apoa.find((a) => a.by_province_top5)?.by_province_top5 ?? {};
+  const boost = new Map(Object.entries(apoaTop).map(([k, v]) => [k.slice(0, 2), v]));
+  const maxBoost = Math.max(1, ...boost.values());
+  const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, (m.weight + 5) * (1 + 4 * ((boost.get(m.area.code.slice(0, 2)) ?? 0) / maxBoost))] as const));
+  const channels = new WeightedPicker([['apoa', 50], ['whatsapp', 25], ['phone', 15], ['walk_in', 10]] as const);
+  const categories = new WeightedPicker([['illegal_work', 30], ['suspicious_activity', 25], ['unreported_residence', 20], ['overstay', 12], ['permit_misuse', 10], ['other', 3]] as const);
+  return Array.from({ length: count }, (_, i) => {
+    const m = model.get(picker.pick(random))!;
+    const year = random.int(2019, 2026);
+    const day = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
+    const age = 2026 - year;
+    const status = age >= 1 ? random.pick(['verified', 'dismissed', 'acted', 'acted'] as const) : random.pick(['new', 'new', 'verified', 'dismissed'] as const);
+    return {
+      key: `demo:report:${i + 1}`, receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
+      channel: channels.pick(random), category: categories.pick(random), status,
+      position: geo.pointIn(m.districts.pick(random), random), summary: null, origin: ORIGIN,
+    };
+  });
+}
