@@ -32,11 +32,14 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
         select r.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326), 'method=structure'), 3)) as geom
         from jsonb_to_recordset(${jsonParam(chunk)}) as r(key text, name text, category text, severity text, geometry text,
           valid_from date, valid_to date, source text, description text, origin text)
+      ), labelled as (
+        select input.*, ST_PointOnSurface(input.geom) as label from input
       )
       insert into ${riskAreas} (key, name, category, severity, geom, valid_from, valid_to, source, description, regency_code, province_code, origin)
-      select key, name, category, severity, geom, valid_from, valid_to, source, description,
-        substr(${districtOf(sql`ST_PointOnSurface(geom)`)}, 1, 5), substr(${districtOf(sql`ST_PointOnSurface(geom)`)}, 1, 2), origin
-      from input
+      select i.key, i.name, i.category, i.severity, i.geom, i.valid_from, i.valid_to, i.source, i.description,
+        substr(d.code, 1, 5), substr(d.code, 1, 2), i.origin
+      from labelled i
+      left join lateral (select ${districtOf(sql`i.label`)} as code) d on true
       returning id`);
     expectWritten('risk areas', chunk.length, written.length);
     total += written.length;

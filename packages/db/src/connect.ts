@@ -30,6 +30,8 @@ export interface Database {
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test fixtures, backups). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export type ConnectOptions =
@@ -85,6 +87,7 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
       migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_DIR }),
       ping: async () => { await client.query('select 1'); },
       close: async () => { try { await client.close(); } finally { release(); } },
+      dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
     };
   } catch (error) {
     release();

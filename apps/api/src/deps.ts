@@ -1,0 +1,15 @@
+import type { Database } from '@pantau/db';
+import type { Config } from './config.js';
+
+export interface Clock { now(): Date }
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app needs from outside; tests pass their own. */
+export interface AppDeps {
+  database: Database;
+  config: Pick<Config, 'trustProxy' | 'logLevel'>;
+  clock: Clock;
+  /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
+  webDist?: string;
+  log?: (line: string) => void;
+}

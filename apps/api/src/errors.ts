@@ -1,0 +1,35 @@
+// One error type, one list of codes, one status per code, one handler (app.ts).
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_parameter', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
+  'database_unavailable', 'database_in_use', 'internal_error',
+] as const;
+export const errorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCode>;
+
+export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 405 | 413 | 500 | 503> = {
+  invalid_parameter: 400,
+  bad_request: 400,
+  not_found: 404,
+  area_not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  database_unavailable: 503,
+  database_in_use: 503,
+  internal_error: 500,
+};
+
+export class AppError extends Error {
+  readonly status: (typeof ERROR_STATUS)[ErrorCode];
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const errorBody = z.object({
+  error: z.object({ code: errorCode, message: z.string(), details: z.unknown().optional(), requestId: z.string().optional() }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;

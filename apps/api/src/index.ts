@@ -1,0 +1,4 @@
+export { createApp, API_PREFIX } from './app.js';
+export { AppError, ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors.js';
+export type { AppDeps, Clock } from './deps.js';
+export { systemClock } from './deps.js';

@@ -1,0 +1,34 @@
+// Wires configuration, database and app, prepares the data, and listens. Nothing else.
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { connect, DatabaseInUseError } from '@pantau/db';
+import { prepareDatabase, REPO_ROOT } from '@pantau/data';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, processEnv } from './config.js';
+import { systemClock } from './deps.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig(processEnv());
+  const started = Date.now();
+  const database = await connect(config.database.kind === 'postgres'
+    ? { kind: 'postgres', url: config.database.url }
+    : { kind: 'pglite', dataDir: config.database.dataDir });
+  console.log(`Pantau: database ${database.kind} at ${database.location}`);
+  await prepareDatabase(database, config, (line) => console.log(line));
+  const app = createApp({ database, config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist') });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  });
+  const shutdown = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// Paginated lists: companies, operations, risk areas, entry points, meetings, reports.
+import { createRoute, z } from '@hono/zod-openapi';
+import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
+import {
+  COMPANY_SECTORS, ENTRY_POINT_KINDS, NATIONAL_SCOPE, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+} from '@pantau/domain';
+import type { AppDeps } from '../deps.js';
+import { csvList, errorResponses, isoDateParam, listParams, toListFilter } from './params.js';
+import { createRouter } from './router.js';
+
+const csvOf = (values: readonly string[], example: string) => z.string()
+  .refine((s) => s.split(',').every((v) => values.includes(v.trim())), `comma-separated values among ${values.join(', ')}`)
+  .optional().openapi({ example });
+
+const pageOf = (item: z.ZodType, description: string) => ({
+  200: { description, content: { 'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.number().int().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }) }) } } },
+  ...errorResponses,
+});
+
+const listRoute = (path: string, summary: string, query: z.ZodObject, item: z.ZodType) => createRoute({
+  method: 'get', path, tags: ['lists'], summary, request: { query }, responses: pageOf(item, summary),
+});
+
+const companiesRoute = listRoute('/companies', 'Sponsor companies with their sites in the area or bbox',
+  z.object({ ...listParams, asOf: isoDateParam.optional().openapi({ description: 'Day for activePermits (default today).' }), sector: csvOf(COMPANY_SECTORS, 'mining_smelting') }),
+  z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable(), origin: z.string(), activePermits: z.number(), sites: z.array(z.unknown()) }));
+const operationsRoute = listRoute('/operations', 'Joint operations with their targets and enforcement actions (TAK)', z.object(listParams),
+  z.object({ id: z.number(), date: z.string(), team: z.string(), office: z.string().nullable(), regencyCode: z.string(), notes: z.string().nullable(), origin: z.string(), targets: z.array(z.unknown()) }));
+const riskRoute = listRoute('/risk-areas', 'Risk areas (potensi kerawanan)',
+  z.object({ ...listParams, category: csvOf(RISK_CATEGORIES, 'illegal_work'), geometry: z.enum(['true', 'false']).optional().openapi({ description: 'Include GeoJSON geometry.' }) }),
+  z.object({ id: z.number(), name: z.string(), category: z.string(), severity: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string(), origin: z.string() }).passthrough());
+const entryRoute = listRoute('/entry-points', 'Immigration checkpoints (TPI)', z.object({ ...listParams, kind: csvOf(ENTRY_POINT_KINDS, 'seaport') }),
+  z.object({ id: z.number(), name: z.string(), kind: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }).passthrough());
+const meetingsRoute = listRoute('/meetings', 'Coordination meetings (Rakor Timpora)', z.object(listParams),
+  z.object({ id: z.number(), date: z.string(), title: z.string(), venue: z.string().nullable(), regencyCode: z.string(), organiser: z.string(), attendees: z.array(z.string()), notes: z.array(z.string()), origin: z.string() }));
+const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter',
+  z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa') }),
+  z.object({ id: z.number(), receivedAt: z.string(), channel: z.string(), category: z.string(), status: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }));
+
+export function listRoutes(deps: AppDeps) {
+  const db = deps.database.orm;
+  const scope = NATIONAL_SCOPE;
+  return createRouter()
+    .openapi(companiesRoute, async (c) => {
+      const q = c.req.valid('query') as Record<string, string | undefined>;
+      return c.json(await listCompanies(db, { ...toListFilter(q), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scope), 200);
+    })
+    .openapi(operationsRoute, async (c) => c.json(await listOperations(db, toListFilter(c.req.valid('query')), scope), 200))
+    .openapi(riskRoute, async (c) => {
+      const q = c.req.valid('query') as Record<string, string | undefined>;
+      return c.json(await listRiskAreas(db, { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scope), 200);
+    })
+    .openapi(entryRoute, async (c) => {
+      const q = c.req.valid('query') as Record<string, string | undefined>;
+      return c.json(await listEntryPoints(db, { ...toListFilter(q), kind: csvList(q.kind) }, scope), 200);
+    })
+    .openapi(meetingsRoute, async (c) => c.json(await listMeetings(db, toListFilter(c.req.valid('query')), scope), 200))
+    .openapi(reportsRoute, async (c) => {
+      const q = c.req.valid('query') as Record<string, string | undefined>;
+      return c.json(await listReports(db, { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scope), 200);
+    });
+}

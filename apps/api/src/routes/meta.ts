@@ -1,0 +1,26 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { datasetStatus } from '@pantau/db';
+import { todayInJakarta } from '@pantau/domain';
+import type { AppDeps } from '../deps.js';
+import { createRouter } from './router.js';
+
+const route = createRoute({
+  method: 'get', path: '/meta', tags: ['system'], summary: 'Loaded data sets, today (WIB) and the backend',
+  responses: {
+    200: {
+      description: 'What the app serves.',
+      content: { 'application/json': { schema: z.object({
+        demo: z.boolean().openapi({ description: 'True when synthetic demo data is loaded: the UI must say so.' }),
+        today: z.string(), backend: z.enum(['pglite', 'postgres']),
+        datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(), params: z.record(z.string(), z.unknown()), counts: z.record(z.string(), z.number()) })),
+      }) } },
+    },
+  },
+});
+
+export function metaRoutes(deps: AppDeps) {
+  return createRouter().openapi(route, async (c) => {
+    const datasets = await datasetStatus(deps.database.orm);
+    return c.json({ demo: datasets.some((d) => d.name === 'demo'), today: todayInJakarta(deps.clock.now()), backend: deps.database.kind, datasets }, 200);
+  });
+}

@@ -1,0 +1,59 @@
+// Query parameters shared by aggregates, lists and tiles, described once for validation and OpenAPI.
+import { z } from '@hono/zod-openapi';
+import { AREA_CODE_PATTERN, isIsoDate, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
+import { errorBody } from '../errors.js';
+
+const csv = (allowed: readonly string[] | RegExp, what: string) =>
+  z.string().refine((s) => s.split(',').every((v) => (allowed instanceof RegExp ? allowed.test(v.trim()) : allowed.includes(v.trim()))),
+    allowed instanceof RegExp ? `comma-separated ${what}` : `comma-separated values among ${allowed.join(', ')}`);
+
+export const isoDateParam = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+export const areaCodeParam = z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01');
+
+export const permitFilterParams = {
+  asOf: isoDateParam.optional().openapi({ description: 'Count permits valid on this day (default: today, WIB).', example: '2024-06-13' }),
+  permitType: csv(PERMIT_TYPES, 'permit types').optional().openapi({ description: 'itas, itap, visit (comma-separated).', example: 'itas,itap' }),
+  nationality: csv(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 codes').optional().openapi({ description: 'ISO alpha-3 codes (comma-separated).', example: 'CHN,JPN' }),
+  purpose: csv(PERMIT_PURPOSES, 'purposes').optional().openapi({ description: 'work, family, investment, study, retirement.', example: 'work' }),
+};
+
+export const listParams = {
+  area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
+  bbox: z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'minLng,minLat,maxLng,maxLat').refine((s) => {
+    const [a, b, c, d] = s.split(',').map(Number) as [number, number, number, number];
+    return a < c && b < d && a >= -180 && c <= 180 && b >= -90 && d <= 90;
+  }, 'minLng < maxLng and minLat < maxLat, within -180..180 and -90..90').optional()
+    .openapi({ description: 'minLng,minLat,maxLng,maxLat (EPSG:4326).', example: '105.8,-2.9,106.9,-1.9' }),
+  from: isoDateParam.optional().openapi({ description: 'Earliest date (inclusive).', example: '2024-01-01' }),
+  to: isoDateParam.optional().openapi({ description: 'Latest date (inclusive).', example: '2024-12-31' }),
+  limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 500, 'between 1 and 500').optional()
+    .openapi({ description: 'Page size, 1–500 (default 50).', example: '50' }),
+  cursor: z.string().regex(/^\d+$/, 'the nextCursor of a previous page').optional().openapi({ description: 'nextCursor from the previous page.' }),
+};
+
+export const csvList = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
+
+export function toPermitFilter(query: { asOf?: string; permitType?: string; nationality?: string; purpose?: string }, today: string): PermitFilter {
+  return {
+    asOf: query.asOf ?? today,
+    permitTypes: csvList(query.permitType),
+    nationalities: csvList(query.nationality),
+    purposes: csvList(query.purpose),
+  };
+}
+
+export function toListFilter(query: { area?: string; bbox?: string; from?: string; to?: string; limit?: string; cursor?: string }) {
+  return {
+    area: query.area,
+    bbox: query.bbox ? (query.bbox.split(',').map(Number) as [number, number, number, number]) : undefined,
+    from: query.from,
+    to: query.to,
+    limit: query.limit ? Number(query.limit) : 50,
+    after: query.cursor ? Number(query.cursor) : undefined,
+  };
+}
+
+export const errorResponses = {
+  400: { description: 'A parameter is invalid; the message names it.', content: { 'application/json': { schema: errorBody } } },
+  500: { description: 'Unexpected error; the body carries a request id.', content: { 'application/json': { schema: errorBody } } },
+} as const;

@@ -1,0 +1,49 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { findArea, permitCountsByArea } from '@pantau/db';
+import { AREA_LEVELS, AREA_LEVELS as LEVELS, NATIONAL_SCOPE, levelOfCode, todayInJakarta } from '@pantau/domain';
+import type { AppDeps } from '../deps.js';
+import { AppError, errorBody } from '../errors.js';
+import { areaCodeParam, errorResponses, permitFilterParams, toPermitFilter } from './params.js';
+import { createRouter } from './router.js';
+
+const route = createRoute({
+  method: 'get', path: '/stats/permits', tags: ['aggregates'],
+  summary: 'Valid permit holders per area on a day',
+  description: 'A permit counts on day D when issued_on ≤ D < expires_on and it was not cancelled on or before D. Every area of the level (under `parent`) is listed, zeros included.',
+  request: {
+    query: z.object({
+      level: z.enum(AREA_LEVELS).openapi({ example: 'regency' }),
+      parent: areaCodeParam.optional().openapi({ description: 'Only areas inside this one (must be above `level`).', example: '19' }),
+      ...permitFilterParams,
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Counts per area.',
+      content: { 'application/json': { schema: z.object({
+        asOf: z.string(), level: z.enum(AREA_LEVELS), parent: z.string().nullable(),
+        areas: z.array(z.object({
+          code: z.string(), name: z.string(), total: z.number().int(), itas: z.number().int(), itap: z.number().int(), visit: z.number().int(),
+          topNationalities: z.array(z.object({ code: z.string(), count: z.number().int() })),
+        })),
+      }) } },
+    },
+    404: { description: 'Unknown parent area.', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
+});
+
+export function statsRoutes(deps: AppDeps) {
+  return createRouter().openapi(route, async (c) => {
+    const query = c.req.valid('query');
+    if (query.parent) {
+      if (LEVELS.indexOf(levelOfCode(query.parent)) >= LEVELS.indexOf(query.level)) {
+        throw new AppError('invalid_parameter', `Invalid parameter: parent. ${query.parent} is a ${levelOfCode(query.parent)}; it has no ${query.level} areas inside.`, [{ parameter: 'parent', message: 'must be above level' }]);
+      }
+      if (!(await findArea(deps.database.orm, query.parent, NATIONAL_SCOPE))) throw new AppError('area_not_found', `No area with code ${query.parent}.`);
+    }
+    const filter = toPermitFilter(query, todayInJakarta(deps.clock.now()));
+    const areas = await permitCountsByArea(deps.database.orm, { level: query.level, parent: query.parent, filter }, NATIONAL_SCOPE);
+    return c.json({ asOf: filter.asOf, level: query.level, parent: query.parent ?? null, areas }, 200);
+  });
+}

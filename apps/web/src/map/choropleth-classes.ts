@@ -1,0 +1,50 @@
+// Classes for the choropleth: natural breaks (ckmeans, the optimal form of Jenks) over the counts of
+// every area on the map, coloured with ColorBrewer's YlGnBu — sequential, colour-blind safe and
+// readable in greyscale print-outs.
+import { schemeYlGnBu } from 'd3-scale-chromatic';
+import { ckmeans } from 'simple-statistics';
+
+export const CLASS_COUNT = 5;
+
+export interface ChoroplethClass {
+  /** Smallest count in the class (inclusive). */
+  lower: number;
+  /** Largest count in the class (inclusive); classes are contiguous integer ranges. */
+  upper: number;
+  color: string;
+}
+
+const FIVE_COLORS = schemeYlGnBu[CLASS_COUNT] ?? [];
+
+/** Colours for `k` classes: ColorBrewer's own k-class scheme, or picks from the 5-class one below 3. */
+function colorsFor(k: number): readonly string[] {
+  if (k >= 3) return schemeYlGnBu[k] ?? FIVE_COLORS;
+  return k === 2 ? [FIVE_COLORS[1] ?? '', FIVE_COLORS[3] ?? ''] : [FIVE_COLORS[2] ?? ''];
+}
+
+/**
+ * Up to `classCount` classes covering every value in `counts`. Fewer classes come back only when the
+ * counts have fewer distinct values (e.g. all zero) — an empty class would be a legend row that
+ * matches no area.
+ */
+export function classifyCounts(counts: readonly number[], classCount = CLASS_COUNT): ChoroplethClass[] {
+  if (counts.length === 0) return [];
+  const distinctCount = new Set(counts).size;
+  const k = Math.min(classCount, distinctCount);
+  // Upper bounds of the clusters; equal bounds (possible when ckmeans ties) would make empty classes.
+  const uppers = [...new Set(ckmeans(counts, k).map((cluster) => cluster[cluster.length - 1] ?? 0))];
+  const colors = colorsFor(uppers.length);
+  const lowest = Math.min(...counts);
+  return uppers.map((upper, i) => ({
+    lower: i === 0 ? lowest : (uppers[i - 1] ?? lowest) + 1,
+    upper,
+    color: colors[i] ?? FIVE_COLORS[FIVE_COLORS.length - 1] ?? '#000000',
+  }));
+}
+
+/** Index of the class holding `count`, or -1 when there are no classes. */
+export function classIndexOf(classes: readonly ChoroplethClass[], count: number): number {
+  if (classes.length === 0) return -1;
+  const index = classes.findIndex((choroplethClass) => count <= choroplethClass.upper);
+  return index === -1 ? classes.length - 1 : index;
+}

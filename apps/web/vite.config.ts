@@ -1,0 +1,76 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+// The API (apps/api) serves /api/v1 and /tiles on this port; in production it also serves dist/.
+const API_ORIGIN = 'http://localhost:8787';
+
+/**
+ * Everything the page needs comes from its own origin: the map has no external style, glyphs,
+ * sprites or tiles. The policy makes the browser refuse any other host, so a stray URL fails loudly
+ * instead of leaking requests. Build only: the dev server injects inline scripts for React refresh.
+ * MapLibre needs `blob:` for workers and `data:` for the control icons in its CSS.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self' blob:",
+  "child-src 'self' blob:",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'pantau-content-security-policy',
+    apply: 'build',
+    transformIndexHtml() {
+      return [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+          injectTo: 'head-prepend',
+        },
+      ];
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), contentSecurityPolicy()],
+  server: {
+    proxy: {
+      '/api': API_ORIGIN,
+      '/tiles': API_ORIGIN,
+    },
+  },
+  build: {
+    outDir: 'dist',
+    // maplibre-gl alone is ~1 MB minified (~295 KB gzip); it gets its own chunk so app changes
+    // do not invalidate it in the browser cache.
+    chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod's own comments trip a Rollup notice on every build; nothing to act on here.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/zod/')) return;
+        warn(warning);
+      },
+      output: {
+        manualChunks(id) {
+          if (id.includes('/node_modules/') && id.includes('/maplibre-gl/')) return 'maplibre';
+          return undefined;
+        },
+        // MapLibre's worker is emitted as an asset (`?url`); a `.js` name gets a JavaScript MIME
+        // type from any static server, which module workers require.
+        assetFileNames(asset) {
+          const name = asset.names[0] ?? '';
+          return name.endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]';
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,101 @@
+// The data layer on each backend: migrations, boundaries, reference events, demo data, write guard.
+import { areas, companies, datasetLoads, permits, queryOne, queryRows, sql, WriteMismatchError, expectWritten } from '@pantau/db';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { FIXTURE_SCALE, FIXTURE_SEED } from '../../../test/fixture.js';
+import { loadBoundaries, countAreas } from '../boundaries/load-boundaries.js';
+import { loadConfig } from '../config.js';
+import { RecordValidationError } from '../write/validate.js';
+import { writePermits } from '../write/write-permits.js';
+import { loadDemo } from './load-datasets.js';
+
+const validOn = (day: string) => sql`issued_on <= ${day}::date and expires_on > ${day}::date and (cancelled_on is null or cancelled_on > ${day}::date)`;
+
+describe.each(testBackends())('data layer on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openFixtureDatabase(backend); });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('every boundary feature is loaded, none empty: 38 provinces, 514 regencies, 7,285 districts', async () => {
+    expect(await countAreas(t.database.orm)).toEqual({ province: 38, regency: 514, district: 7285 });
+    const invalid = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${areas} where not ST_IsValid(geom) or ST_IsEmpty(geom)`);
+    expect(Number(invalid?.n)).toBe(0);
+  });
+
+  test('the repaired areas the source broke are there: Kota Mataram (52.71) and the unclosed district 81.05.16', async () => {
+    const rows = await queryRows<{ code: string; km2: number }>(t.database.orm, sql`select code, area_km2 as km2 from ${areas} where code in ('52.71', '81.05.16', '96.01') order by code`);
+    expect(rows.map((r) => r.code)).toEqual(['52.71', '81.05.16', '96.01']);
+    for (const r of rows) expect(Number(r.km2)).toBeGreaterThan(1);
+  });
+
+  test('loading the boundaries twice changes nothing', async () => {
+    const fingerprint = sql`select md5(string_agg(code || ':' || md5(ST_AsBinary(geom)) || ':' || name, ',' order by code)) as h from ${areas}`;
+    const before = await queryOne<{ h: string }>(t.database.orm, fingerprint);
+    const skipped = await loadBoundaries(t.database);
+    expect(skipped.skipped).toBe(true);
+    // Forget the load record so the loader really writes every feature again (an upsert).
+    await t.database.orm.execute(sql`delete from ${datasetLoads} where name = 'boundaries'`);
+    const reloaded = await loadBoundaries(t.database);
+    expect(reloaded.skipped).toBe(false);
+    expect(reloaded.counts).toEqual({ province: 38, regency: 514, district: 7285 });
+    expect(await queryOne<{ h: string }>(t.database.orm, fingerprint)).toEqual(before);
+  });
+
+  test('Kabupaten Bangka Tengah counts 22 valid ITAS and 6 valid ITAP on 2024-06-13, as the meeting reported', async () => {
+    const rows = await queryRows<{ t: string; n: number }>(t.database.orm,
+      sql`select permit_type as t, count(*)::int as n from ${permits} where regency_code = '19.04' and ${validOn('2024-06-13')} group by 1 order by 1`);
+    expect(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]))).toMatchObject({ itas: 22, itap: 6 });
+  });
+
+  test('demo data has the size of its scale and follows the published mix: China first, Morowali and Jakarta heavy', async () => {
+    const total = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where origin = 'demo'`);
+    // The scale's count, plus the few permits a reference pin may add to reach its exact figures.
+    expect(Number(total?.n)).toBeGreaterThanOrEqual(Math.round(120_000 * FIXTURE_SCALE));
+    expect(Number(total?.n)).toBeLessThanOrEqual(Math.round(120_000 * FIXTURE_SCALE) + 28);
+    const nationalities = await queryRows<{ nationality: string }>(t.database.orm,
+      sql`select nationality from ${permits} group by 1 order by count(*) desc limit 3`);
+    expect(nationalities[0]?.nationality).toBe('CHN');
+    const provinces = await queryRows<{ p: string }>(t.database.orm,
+      sql`select province_code as p from ${permits} where ${validOn('2023-06-30')} group by 1 order by count(*) desc limit 3`);
+    expect(provinces.map((r) => r.p)).toEqual(expect.arrayContaining(['72', '31']));
+  });
+
+  test('loading the demo data again with the same seed and scale is a no-op', async () => {
+    const config = loadConfig({});
+    const again = await loadDemo(t.database, { seed: FIXTURE_SEED, scale: FIXTURE_SCALE, referenceDir: config.referenceDir });
+    expect(again.skipped).toBe(true);
+  });
+
+  test('a batch with one bad record is refused whole, naming the record and field, and writes nothing', async () => {
+    const before = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits}`);
+    const good = { permitNumber: 'TEST-1', permitType: 'itas' as const, purpose: 'work' as const, nationality: 'CHN', sex: 'male' as const, holderName: 'TEST',
+      sponsorCompanyKey: null, issuedOn: '2024-01-01', expiresOn: '2025-01-01', cancelledOn: null, districtCode: '19.04.01', origin: 'demo' };
+    const error = await t.database.orm.transaction((tx) => writePermits(tx, [good, { ...good, permitNumber: 'TEST-2', districtCode: '19.04.99' }])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect((error as RecordValidationError).issues).toEqual([{ record: 2, field: 'districtCode', value: '19.04.99', reason: 'no district with this code' }]);
+    const after = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits}`);
+    expect(after).toEqual(before);
+  });
+
+  test('a write whose row count does not match rolls the whole transaction back', async () => {
+    const before = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${companies}`);
+    const error = await t.database.orm.transaction(async (tx) => {
+      const written = await tx.insert(companies).values({ key: 'test:rollback', name: 'PT Test', sector: null, registrationNumber: null, origin: 'demo' }).returning({ id: companies.id });
+      expectWritten('companies', 2, written.length); // as if the database had silently dropped a row
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WriteMismatchError);
+    expect(await queryOne(t.database.orm, sql`select count(*)::int as n from ${companies}`)).toEqual(before);
+  });
+});
+
+describe.runIf(testBackends().length > 1)('both backends', () => {
+  test('the same seed gives the same demo permits on PGlite and on the PostgreSQL server', async () => {
+    const digest = sql`select md5(string_agg(permit_number || permit_type || issued_on::text || expires_on::text || coalesce(cancelled_on::text, '-') || district_code || nationality, ',' order by permit_number, permit_type)) as h, count(*)::int as n from ${permits}`;
+    const results = [];
+    for (const backend of testBackends()) {
+      const t = await openFixtureDatabase(backend);
+      try { results.push(await queryOne<{ h: string; n: number }>(t.database.orm, digest)); } finally { await t.dispose(); }
+    }
+    expect(results[0]).toEqual(results[1]);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './scope.js';
+export * from './areas.js';
+export * from './permit-stats.js';
+export * from './lists.js';
+export * from './meta.js';

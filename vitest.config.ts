@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+// The one place tests read the environment: DATABASE_URL (set by CI) adds the PostgreSQL server
+// backend to every integration test. The database it names is dropped and rebuilt as the template.
+const databaseUrl = process.env.DATABASE_URL ?? '';
+
+export default defineConfig({
+  test: {
+    provide: { databaseUrl },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'data/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['{apps,packages}/*/src/**/*.int.test.ts', 'data/src/**/*.int.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          provide: { databaseUrl },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          // PGlite with PostGIS takes ~1 GB per instance: two files at a time on a 2-core machine.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['apps/web/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'apps/web/e2e/serve-app.ts'],
+          provide: { databaseUrl },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          maxWorkers: 1,
+        },
+      },
+    ],
+  },
+});
