@@ -6,6 +6,7 @@ import { booleanPointInPolygon, bbox } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { areas, queryRows, sql, type Executor } from '@pantau/db';
 import { BOUNDARY_FILES } from '../boundaries/find-boundaries.js';
+import { cleanPolygonal } from '../boundaries/clean-geometry.js';
 import type { Random } from './random.js';
 
 export interface AreaInfo {
@@ -36,7 +37,11 @@ export async function loadGeography(db: Executor, boundariesDir: string): Promis
 
   const districtShapes = new Map<string, { geometry: Polygon | MultiPolygon; box: number[] }>();
   const fc = JSON.parse(readFileSync(resolve(boundariesDir, BOUNDARY_FILES.district), 'utf8')) as { features: Array<{ properties: { code: string }; geometry: Polygon | MultiPolygon }> };
-  for (const f of fc.features) districtShapes.set(f.properties.code, { geometry: f.geometry, box: bbox(f.geometry) });
+  for (const f of fc.features) {
+    // The same cleaning as the loader: the source has unclosed rings turf would refuse.
+    const geometry = cleanPolygonal(f.geometry, f.properties.code) as MultiPolygon;
+    districtShapes.set(f.properties.code, { geometry, box: bbox(geometry) });
+  }
 
   return {
     provinces: all.filter((a) => a.level === 'province'),

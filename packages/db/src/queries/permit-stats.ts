@@ -35,7 +35,7 @@ export function permitFilterCondition(filter: PermitFilter): SQL {
 }
 
 /**
- * One scan of `permits` grouped by (area, type, nationality); the small result is rolled up into
+ * One scan of `permits` grouped by (area, nationality) with per-type counts; the small result is rolled up into
  * totals, per-type counts and the top five nationalities. Every area of the level is returned,
  * with zeros where nobody holds a valid permit.
  */
@@ -46,22 +46,20 @@ export async function permitCountsByArea(
   const parentCondition = query.parent ? sql`and ${group} like ${`${query.parent}.%`}` : sql``;
   const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; top: string | null }>(db, sql`
     with grouped as (
-      select ${group} as code, permit_type, nationality, count(*)::int as n
+      select ${group} as code, nationality, count(*)::int as n,
+        count(*) filter (where permit_type = 'itas')::int as itas,
+        count(*) filter (where permit_type = 'itap')::int as itap
       from ${permits}
       where ${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}
-      group by 1, 2, 3
-    ), by_nationality as (
-      select code, nationality, sum(n)::int as n, row_number() over (partition by code order by sum(n) desc, nationality) as rank
-      from grouped group by code, nationality
+      group by 1, 2
     ), totals as (
-      select code, sum(n)::int as total,
-        coalesce(sum(n) filter (where permit_type = 'itas'), 0)::int as itas,
-        coalesce(sum(n) filter (where permit_type = 'itap'), 0)::int as itap,
-        coalesce(sum(n) filter (where permit_type = 'visit'), 0)::int as visit
+      select code, sum(n)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, (sum(n) - sum(itas) - sum(itap))::int as visit
       from grouped group by code
+    ), ranked as (
+      select code, nationality, n, row_number() over (partition by code order by n desc, nationality) as rank from grouped
     ), tops as (
       select code, json_agg(json_build_object('code', nationality, 'count', n) order by rank)::text as top
-      from by_nationality where rank <= ${query.topN ?? 5} group by code
+      from ranked where rank <= ${query.topN ?? 5} group by code
     )
     select a.code, a.name, coalesce(t.total, 0) as total, coalesce(t.itas, 0) as itas, coalesce(t.itap, 0) as itap,
       coalesce(t.visit, 0) as visit, tops.top

@@ -1,0 +1,28 @@
+// Issue 3: the permit aggregate by regency as of a date, through the HTTP API, against the bare SQL
+// GROUP BY over the same rows, on the same database, in the same process.
+import { createApp } from '@pantau/api';
+import { queryRows, sql, type Database } from '@pantau/db';
+import { compare, ms, ratio } from './measure.js';
+
+const DATES = ['2019-03-31', '2020-06-30', '2021-09-30', '2022-12-31', '2023-06-13', '2024-06-13', '2025-01-31', '2026-06-30'];
+
+export async function benchPermitAggregate(database: Database, rounds: number): Promise<{ p95Ratio: number }> {
+  const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date() }, log: () => {} });
+  const viaApi = async (i: number) => {
+    const response = await app.request(`/api/v1/stats/permits?level=regency&asOf=${DATES[i % DATES.length]}`);
+    if (response.status !== 200) throw new Error(`API answered ${response.status}`);
+    await response.json();
+  };
+  const bareGroupBy = async (i: number) => {
+    const day = DATES[i % DATES.length]!;
+    await queryRows(database.orm, sql`select regency_code, count(*)::int as n from permits
+      where issued_on <= ${day}::date and expires_on > ${day}::date and (cancelled_on is null or cancelled_on > ${day}::date)
+      group by regency_code`);
+  };
+  const { candidate, baseline } = await compare(rounds, 3, viaApi, bareGroupBy);
+  console.log(`permit aggregate by regency (${database.kind}), ${rounds} rounds over ${DATES.length} dates`);
+  console.log(`  bare SQL GROUP BY   p50 ${ms(baseline.p50)}  p95 ${ms(baseline.p95)}`);
+  console.log(`  GET /stats/permits  p50 ${ms(candidate.p50)}  p95 ${ms(candidate.p95)}`);
+  console.log(`  ratio               p50 ${ratio(candidate.p50, baseline.p50)}  p95 ${ratio(candidate.p95, baseline.p95)}  (target ≤ 1.30× at p95)`);
+  return { p95Ratio: candidate.p95 / baseline.p95 };
+}

@@ -1,0 +1,87 @@
+// The `pantau` command line: `pnpm pantau <command> [options]`.
+import { parseArgs } from 'node:util';
+import { connect, datasetStatus, DatabaseInUseError, type Database } from '@pantau/db';
+import { BoundariesNotFoundError } from '../boundaries/find-boundaries.js';
+import { loadBoundaries } from '../boundaries/load-boundaries.js';
+import { ConfigError, loadConfig, processEnv, type Config } from '../config.js';
+import { loadDemo, loadReference } from '../datasets/load-datasets.js';
+import { RecordValidationError } from '../write/validate.js';
+
+const HELP = `Usage: pnpm pantau <command> [options]
+
+Commands:
+  migrate                         apply database migrations
+  boundaries [--dir DIR]          load provinces, regencies and districts (GeoJSON) into the database
+  reference                       load the real events of reference-events.json
+  demo [--seed N] [--scale X]     generate and load the demo data (deterministic; replaces earlier demo rows)
+  status                          show what is loaded
+  help                            this text
+
+The database is the one \`pnpm start\` uses: embedded PGlite under PANTAU_DATA_DIR (default .data/),
+or the PostgreSQL server of DATABASE_URL. The embedded database serves one process at a time: stop
+\`pnpm start\` first, or use DATABASE_URL.`;
+
+async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
+  const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
+  try {
+    await database.migrate();
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function numberOption(value: string | undefined, name: string, fallback: number, check: (n: number) => boolean): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} ${value}: not a valid value`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'help', ...rest] = argv;
+  const { values } = parseArgs({ args: rest, options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' } }, strict: true });
+  const config = loadConfig(processEnv());
+  const log = (line: string) => console.log(line);
+  switch (command) {
+    case 'migrate':
+      await withDatabase(config, async () => log('migrations applied'));
+      return;
+    case 'boundaries':
+      await withDatabase(config, (db) => loadBoundaries(db, { dir: values.dir ?? config.boundariesDir, log }));
+      return;
+    case 'reference':
+      await withDatabase(config, (db) => loadReference(db, { referenceDir: config.referenceDir, log }));
+      return;
+    case 'demo': {
+      const seed = numberOption(values.seed, 'seed', config.demo.seed, (n) => Number.isInteger(n) && n >= 0);
+      const scale = numberOption(values.scale, 'scale', config.demo.scale, (n) => n > 0 && n <= 20);
+      await withDatabase(config, async (db) => {
+        await loadBoundaries(db, { dir: config.boundariesDir, log });
+        await loadReference(db, { referenceDir: config.referenceDir, log });
+        await loadDemo(db, { seed, scale, referenceDir: config.referenceDir, boundariesDir: config.boundariesDir, log });
+      });
+      return;
+    }
+    case 'status':
+      await withDatabase(config, async (db) => {
+        log(`database: ${db.kind} at ${db.location}`);
+        for (const d of await datasetStatus(db.orm)) log(`${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`);
+      });
+      return;
+    case 'help': case '--help': case '-h':
+      log(HELP);
+      return;
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError].some((k) => error instanceof k)
+    || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  console.error(known ? `pantau: ${(error as Error).message}` : error);
+  process.exit(1);
+});
