@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { connect, DatabaseInUseError } from '@pantau/db';
-import { prepareDatabase, REPO_ROOT } from '@pantau/data';
+import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/data';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof BoundariesNotFoundError) console.error(`pantau: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });
