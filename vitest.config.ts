@@ -11,6 +11,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Groups run one after another: unit first, then the database suites, then the browser.
+          sequence: { groupOrder: 0 },
           include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'data/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
@@ -18,6 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['{apps,packages}/*/src/**/*.int.test.ts', 'data/src/**/*.int.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           provide: { databaseUrl },
@@ -30,8 +33,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['apps/web/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/global-setup.ts', 'apps/web/e2e/serve-app.ts'],
+          globalSetup: ['apps/web/e2e/serve-app.ts'],
           provide: { databaseUrl },
           testTimeout: 120_000,
           hookTimeout: 300_000,
