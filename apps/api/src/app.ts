@@ -14,6 +14,7 @@ import { healthRoutes } from './routes/health.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { statsRoutes } from './routes/stats.js';
+import { tileRoutes } from './tiles/tile-routes.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -21,7 +22,8 @@ export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono();
   app.use('*', requestId());
-  app.use('*', compress());
+  // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.
+  app.use('*', async (c, next) => (c.req.path.startsWith('/tiles/') ? next() : compress()(c, next)));
 
   const api = new OpenAPIHono()
     .route('/', healthRoutes(deps))
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps) {
   });
   api.notFound(() => { throw new AppError('not_found', 'No such endpoint. See /api/v1/openapi.json.'); });
   app.route(API_PREFIX, api);
+  app.route('/tiles', tileRoutes(deps));
 
   app.onError((error, c) => {
     const requestIdValue = c.get('requestId');
@@ -63,7 +66,7 @@ export function createApp(deps: AppDeps) {
     app.use('/assets/*', async (c, next) => { await next(); c.header('Cache-Control', 'public, max-age=31536000, immutable'); });
     app.use('*', serveStatic({ root }));
     // Client-side routes (/?region=…, /briefing/…) all get the app shell.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(indexHtml)));
+    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') ? c.notFound() : c.html(indexHtml)));
   }
   app.notFound((c) => c.json({ error: { code: 'not_found' as const, message: `No such resource: ${c.req.path}` } }, 404));
   return app;

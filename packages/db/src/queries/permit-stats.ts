@@ -21,6 +21,9 @@ const GROUP_COLUMN: Record<AreaLevel, SQL> = {
   district: sql.raw('district_code'),
 };
 
+/** The column of `permits` holding the area code of a level. */
+export const areaFilterColumn = (level: AreaLevel): SQL => GROUP_COLUMN[level];
+
 /** Permits valid on `asOf`: issued on or before, expiring after, not cancelled by then. */
 export function validOn(asOf: string): SQL {
   return sql`issued_on <= ${asOf}::date and expires_on > ${asOf}::date and (cancelled_on is null or cancelled_on > ${asOf}::date)`;

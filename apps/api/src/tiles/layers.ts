@@ -1,0 +1,182 @@
+// The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
+// selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
+// the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
+import { areaFilterColumn, permitFilterCondition, scopeCondition, sql, type SQL } from '@pantau/db';
+import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+
+export interface TileFilter {
+  permit: PermitFilter;
+  from?: string;
+  to?: string;
+  category?: string[];
+  status?: string[];
+}
+
+export interface TileSourceContext {
+  /** The tile's envelope with its buffer, in EPSG:4326 (an SQL expression). */
+  envelope: SQL;
+  filter: TileFilter;
+  scope: Scope;
+}
+
+export type FieldType = 'String' | 'Number';
+
+export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status';
+
+export interface TileLayer {
+  id: string;
+  description: string;
+  geometry: 'polygon' | 'point';
+  minzoom: number;
+  maxzoom: number;
+  /** Cache-Control max-age: boundaries long, live data short. */
+  maxAgeSeconds: number;
+  /** Below this zoom, points are merged per grid cell (`point_count`), keeping tiles small. */
+  clusterBelowZoom?: number;
+  /** name → [type as GDAL and tippecanoe read it, meaning]. */
+  fields: Record<string, readonly [FieldType, string]>;
+  /** Query parameters that change this layer's content. */
+  filters: readonly FilterName[];
+  source(context: TileSourceContext): SQL;
+  /** Columns summed when points are clustered. */
+  clusterSums?: readonly string[];
+}
+
+const PERMIT_FILTERS = ['asOf', 'permitType', 'nationality', 'purpose'] as const;
+const AREA_FIELDS: TileLayer['fields'] = {
+  code: ['String', 'official area code (e.g. 19.04)'],
+  name: ['String', 'area name'],
+  total: ['Number', 'valid permit holders for the filters, on asOf'],
+  itas: ['Number', 'valid ITAS holders'],
+  itap: ['Number', 'valid ITAP holders'],
+  visit: ['Number', 'valid visit permits'],
+  area_km2: ['Number', 'area in km² (for densities)'],
+};
+
+/** Areas of a level with the permit counts of the requested filters, so a choropleth needs one request per tile. */
+function areaSource(level: AreaLevel) {
+  return ({ envelope, filter, scope }: TileSourceContext) => {
+    const column = areaFilterColumn(level);
+    return sql`
+      with tile_areas as (
+        select code, name, geom, area_km2 from areas
+        where level = ${level} and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
+      ), counts as (
+        select ${column} as code, count(*)::int as total,
+          count(*) filter (where permit_type = 'itas')::int as itas,
+          count(*) filter (where permit_type = 'itap')::int as itap
+        from permits
+        where ${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}
+        group by 1
+      )
+      select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name,
+        coalesce(c.total, 0) as total, coalesce(c.itas, 0) as itas, coalesce(c.itap, 0) as itap,
+        coalesce(c.total - c.itas - c.itap, 0) as visit, round(a.area_km2::numeric, 1)::float8 as area_km2
+      from tile_areas a left join counts c on c.code = a.code`;
+  };
+}
+
+const dateRange = (column: SQL, filter: TileFilter) =>
+  sql`${filter.from ? sql`${column} >= ${filter.from}::date` : sql`true`} and ${filter.to ? sql`${column} <= ${filter.to}::date` : sql`true`}`;
+const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${column} in ${values}` : sql`true`);
+
+export const TILE_LAYERS: readonly TileLayer[] = [
+  {
+    id: 'provinces', description: 'Provinces (provinsi) with valid permit holders', geometry: 'polygon',
+    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('province'),
+  },
+  {
+    id: 'regencies', description: 'Regencies and cities (kabupaten/kota) with valid permit holders', geometry: 'polygon',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('regency'),
+  },
+  {
+    id: 'districts', description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see', geometry: 'polygon',
+    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('district'),
+  },
+  {
+    id: 'company_sites', description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9', geometry: 'point',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300, clusterBelowZoom: 9, clusterSums: ['active_permits'],
+    fields: {
+      company_id: ['Number', 'company id (GET /api/v1/companies)'], name: ['String', 'company name'], sector: ['String', 'sector'],
+      active_permits: ['Number', 'valid permits the company sponsors, for the filters, on asOf (summed in clusters)'],
+      point_count: ['Number', 'sites merged into this point (clusters only)'],
+    },
+    filters: PERMIT_FILTERS,
+    source: ({ envelope, filter, scope }) => sql`
+      with tile_sites as (
+        select s.id, s.geom, s.company_id from company_sites s where s.geom && ${envelope} and ${scopeCondition(sql`s.regency_code`, scope)}
+      ), active as (
+        select sponsor_company_id as company_id, count(*)::int as n from permits
+        where sponsor_company_id in (select company_id from tile_sites) and ${permitFilterCondition(filter.permit)}
+        group by 1
+      )
+      select s.id::bigint as id, s.geom, s.company_id, c.name, c.sector, coalesce(a.n, 0) as active_permits
+      from tile_sites s join companies c on c.id = s.company_id left join active a on a.company_id = s.company_id`,
+  },
+  {
+    id: 'operation_targets', description: 'Places checked by joint operations, with their outcome; merged per grid cell below zoom 8', geometry: 'point',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300, clusterBelowZoom: 8, clusterSums: ['foreigners_checked', 'violations'],
+    fields: {
+      operation_id: ['Number', 'operation id (GET /api/v1/operations)'], date: ['String', 'operation date (YYYY-MM-DD)'], kind: ['String', 'kind of place'],
+      outcome: ['String', 'no_violation, violation or not_found'], foreigners_checked: ['Number', 'foreigners checked (summed in clusters)'],
+      violations: ['Number', 'suspected violations (summed in clusters)'], point_count: ['Number', 'targets merged into this point (clusters only)'],
+    },
+    filters: ['from', 'to'],
+    source: ({ envelope, filter, scope }) => sql`
+      select t.id::bigint as id, t.geom, t.operation_id, o.date::text as date, t.kind, t.outcome, t.foreigners_checked, t.violations
+      from operation_targets t join operations o on o.id = t.operation_id
+      where t.geom && ${envelope} and ${dateRange(sql`o.date`, filter)} and ${scopeCondition(sql`t.regency_code`, scope)}`,
+  },
+  {
+    id: 'risk_areas', description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)', geometry: 'polygon',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    fields: {
+      name: ['String', 'name'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
+      severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
+    },
+    filters: ['asOf', 'from', 'to', 'category'],
+    source: ({ envelope, filter, scope }) => {
+      const from = filter.from ?? filter.permit.asOf;
+      const to = filter.to ?? filter.permit.asOf;
+      return sql`
+        select id::bigint as id, geom, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to
+        from risk_areas
+        where geom && ${envelope} and valid_from <= ${to}::date and (valid_to is null or valid_to >= ${from}::date)
+          and ${inList(sql`category`, filter.category)} and ${scopeCondition(sql`regency_code`, scope)}`;
+    },
+  },
+  {
+    id: 'entry_points', description: 'Immigration checkpoints (TPI): airports, seaports, land borders', geometry: 'point',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 86400,
+    fields: { name: ['String', 'name'], kind: ['String', 'airport, seaport or land_border'] },
+    filters: [],
+    source: ({ envelope, scope }) => sql`
+      select id::bigint as id, geom, name, kind from entry_points where geom && ${envelope} and ${scopeCondition(sql`regency_code`, scope)}`,
+  },
+  {
+    id: 'reports', description: 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter; merged per grid cell below zoom 8', geometry: 'point',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 60, clusterBelowZoom: 8, clusterSums: [],
+    fields: {
+      category: ['String', 'what was reported'], status: ['String', 'new, verified, dismissed, acted'], channel: ['String', 'apoa, whatsapp, phone, walk_in'],
+      received_on: ['String', 'day received (YYYY-MM-DD, WIB)'], point_count: ['Number', 'reports merged into this point (clusters only)'],
+    },
+    filters: ['from', 'to', 'category', 'status'],
+    source: ({ envelope, filter, scope }) => sql`
+      select id::bigint as id, geom, category, status, channel, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on
+      from reports
+      where geom && ${envelope} and ${dateRange(sql`(received_at at time zone 'Asia/Jakarta')::date`, filter)}
+        and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${scopeCondition(sql`regency_code`, scope)}`,
+  },
+  {
+    id: 'meetings', description: 'Timpora coordination meetings, at their regency', geometry: 'point',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    fields: { date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'] },
+    filters: ['from', 'to'],
+    source: ({ envelope, filter, scope }) => sql`
+      select m.id::bigint as id, a.label as geom, m.date::text as date, m.title, m.venue, m.regency_code
+      from meetings m join areas a on a.code = m.regency_code
+      where a.label && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
+  },
+];
+
+export const TILE_LAYER_BY_ID = new Map(TILE_LAYERS.map((l) => [l.id, l]));

@@ -1,0 +1,133 @@
+// GET /tiles, /tiles/{layer}.json (TileJSON 3.0) and /tiles/{layer}/{z}/{x}/{y}.mvt.
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { z } from '@hono/zod-openapi';
+import { NATIONAL_SCOPE, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
+import { Hono, type Context } from 'hono';
+import type { AppDeps } from '../deps.js';
+import { AppError } from '../errors.js';
+import { csvList, isoDateParam, permitFilterParams, toPermitFilter } from '../routes/params.js';
+import { encodeWithJs } from './encode-js.js';
+import { encodeWithPostgis } from './encode-postgis.js';
+import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer } from './layers.js';
+import { parseTileCoordinate } from './tile-path.js';
+
+const ATTRIBUTION = 'Batas wilayah © Cahya DSN, cahyadsn/wilayah_boundaries (MIT) · Pantau';
+const MVT_TYPE = 'application/vnd.mapbox-vector-tile';
+
+const categories = [...new Set([...RISK_CATEGORIES, ...REPORT_CATEGORIES])];
+const tileQuery = z.object({
+  ...permitFilterParams,
+  from: isoDateParam.optional(),
+  to: isoDateParam.optional(),
+  category: z.string().refine((s) => s.split(',').every((v) => categories.includes(v.trim() as never)), `comma-separated values among ${categories.join(', ')}`).optional(),
+  status: z.string().refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`).optional(),
+});
+type TileQuery = z.infer<typeof tileQuery>;
+
+function parseQuery(c: Context): TileQuery {
+  const result = tileQuery.safeParse(c.req.query());
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }));
+    throw new AppError('invalid_parameter', `Invalid parameter: ${issues.map((i) => `${i.parameter}: ${i.message}`).join('; ')}`, issues);
+  }
+  return result.data;
+}
+
+function layerOf(id: string): TileLayer {
+  const layer = TILE_LAYER_BY_ID.get(id);
+  if (!layer) throw new AppError('not_found', `No tile layer "${id}". Layers: ${TILE_LAYERS.map((l) => l.id).join(', ')}.`);
+  return layer;
+}
+
+/** The public origin of the request: behind a proxy (PANTAU_TRUST_PROXY) from X-Forwarded-*. */
+function publicOrigin(c: Context, trustProxy: boolean): string {
+  const url = new URL(c.req.url);
+  if (trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto && /^https?$/.test(proto)) url.protocol = `${proto}:`;
+    if (host && /^[\w.-]+(:\d+)?$/.test(host)) url.host = host;
+  }
+  return url.origin;
+}
+
+/** The query string of the filters that change this layer, in a stable order. */
+function layerQueryString(layer: TileLayer, query: TileQuery): string {
+  const params = new URLSearchParams();
+  for (const name of layer.filters) {
+    const value = query[name as FilterName];
+    if (value) params.set(name, value);
+  }
+  const s = params.toString();
+  return s ? `?${s.replace(/%2C/g, ',')}` : '';
+}
+
+export function tileJson(layer: TileLayer, origin: string, query: TileQuery) {
+  const [west, south, east, north] = INDONESIA_BBOX;
+  return {
+    tilejson: '3.0.0',
+    name: `Pantau ${layer.id}`,
+    description: layer.description,
+    version: '1.0.0',
+    attribution: ATTRIBUTION,
+    scheme: 'xyz',
+    tiles: [`${origin}/tiles/${layer.id}/{z}/{x}/{y}.mvt${layerQueryString(layer, query)}`],
+    minzoom: layer.minzoom,
+    maxzoom: layer.maxzoom,
+    bounds: [west, south, east, north],
+    center: [118, -2.5, Math.max(4, layer.minzoom)],
+    // `fields` values are the types (GDAL, QGIS and tippecanoe read them so); the meanings follow
+    // in `field_descriptions`, an extension clients may ignore.
+    vector_layers: [{
+      id: layer.id, description: layer.description, minzoom: layer.minzoom, maxzoom: layer.maxzoom,
+      fields: Object.fromEntries(Object.entries(layer.fields).map(([name, [type]]) => [name, type])),
+      field_descriptions: Object.fromEntries(Object.entries(layer.fields).map(([name, [, description]]) => [name, description])),
+    }],
+  };
+}
+
+export function tileRoutes(deps: AppDeps) {
+  const db = deps.database.orm;
+  const encode = deps.database.kind === 'postgres' ? encodeWithPostgis : encodeWithJs;
+  const app = new Hono();
+
+  app.get('/', (c) => {
+    const origin = publicOrigin(c, deps.config.trustProxy);
+    return c.json({ layers: TILE_LAYERS.map((l) => ({ id: l.id, description: l.description, minzoom: l.minzoom, maxzoom: l.maxzoom, tilejson: `${origin}/tiles/${l.id}.json` })) });
+  });
+
+  app.get('/:file{[^/]+\\.json}', (c) => {
+    const layer = layerOf(c.req.param('file').replace(/\.json$/, ''));
+    const query = parseQuery(c);
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(tileJson(layer, publicOrigin(c, deps.config.trustProxy), query));
+  });
+
+  app.get('/:layer/:z/:x/:tile', async (c) => {
+    const layer = layerOf(c.req.param('layer'));
+    const tileName = c.req.param('tile');
+    if (!tileName.endsWith('.mvt')) throw new AppError('not_found', 'Tiles end in .mvt: /tiles/{layer}/{z}/{x}/{y}.mvt');
+    const coordinate = parseTileCoordinate(c.req.param('z'), c.req.param('x'), tileName.slice(0, -4));
+    if (!coordinate) throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [{ parameter: 'z/x/y', message: 'out of range or not integers' }]);
+    const query = parseQuery(c);
+    c.header('Cache-Control', `public, max-age=${layer.maxAgeSeconds}`);
+    c.header('Vary', 'Accept-Encoding');
+    if (coordinate.z < layer.minzoom || coordinate.z > layer.maxzoom) return c.body(null, 204);
+    const filter: TileFilter = {
+      permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
+      from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
+    };
+    const raw = await encode(db, layer, coordinate, { filter, scope: NATIONAL_SCOPE });
+    if (raw.length === 0) return c.body(null, 204);
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const body = gzip ? gzipSync(raw) : raw;
+    const etag = `"${createHash('sha1').update(raw).digest('base64url')}${gzip ? '-gz' : ''}"`;
+    c.header('ETag', etag);
+    if (c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(etag)) return c.body(null, 304);
+    c.header('Content-Type', MVT_TYPE);
+    if (gzip) c.header('Content-Encoding', 'gzip');
+    return c.body(body as Uint8Array<ArrayBuffer>, 200);
+  });
+  return app;
+}

@@ -1,0 +1,44 @@
+// The SQL both encoders share: a layer's source for one tile (clustered at low zoom), and geometry
+// prepared in Web Mercator, simplified to half a pixel.
+import { sql, type SQL } from '@pantau/db';
+import type { TileLayer, TileSourceContext } from './layers.js';
+import { halfPixelMetres, type TileCoordinate } from './tile-path.js';
+
+export const EXTENT = 4096;
+export const BUFFER = 64;
+
+/** ST_TileEnvelope in EPSG:3857, with or without the buffer. */
+export const tileEnvelope = ({ z, x, y }: TileCoordinate, buffered: boolean): SQL =>
+  buffered ? sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${BUFFER / EXTENT}::float8)` : sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
+
+export function isClustered(layer: TileLayer, z: number): boolean {
+  return layer.clusterBelowZoom !== undefined && z < layer.clusterBelowZoom;
+}
+
+/** Property columns of the layer's features at zoom z (clusters carry point_count and sums). */
+export function propertyColumns(layer: TileLayer, z: number): string[] {
+  if (isClustered(layer, z)) return ['point_count', ...(layer.clusterSums ?? [])];
+  return Object.keys(layer.fields).filter((f) => f !== 'point_count');
+}
+
+/** Rows (id, geom in EPSG:4326, properties…) of the layer in the tile's buffered envelope. */
+export function featureSource(layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): SQL {
+  const source = layer.source({ ...context, envelope: sql`ST_Transform(${tileEnvelope(tile, true)}, 4326)` });
+  if (!isClustered(layer, tile.z)) return source;
+  // Points merged per 64-pixel cell of a grid anchored on the Web Mercator origin, so a cell is the
+  // same in every tile. The position is the mean of the members: arithmetic, no GEOS.
+  const cell = halfPixelMetres(tile.z, EXTENT) * 2 * 64;
+  const sums = (layer.clusterSums ?? []).map((c) => sql`sum(${sql.identifier(c)})::int as ${sql.identifier(c)}`);
+  return sql`
+    select min(id) as id, ST_SetSRID(ST_MakePoint(avg(ST_X(geom)), avg(ST_Y(geom))), 4326) as geom, count(*)::int as point_count
+      ${sums.length ? sql`, ${sql.join(sums, sql`, `)}` : sql``}
+    from (${source}) as members
+    group by floor(ST_X(ST_Transform(geom, 3857)) / ${cell}::float8), floor(ST_Y(ST_Transform(geom, 3857)) / ${cell}::float8)`;
+}
+
+/** Geometry in EPSG:3857, polygons simplified to half a pixel (Douglas–Peucker in PostGIS, no GEOS). */
+export function mercatorGeometry(layer: TileLayer, z: number): SQL {
+  return layer.geometry === 'polygon'
+    ? sql`ST_Simplify(ST_Transform(src.geom, 3857), ${halfPixelMetres(z, EXTENT)}::float8, true)`
+    : sql`ST_Transform(src.geom, 3857)`;
+}
