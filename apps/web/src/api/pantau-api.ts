@@ -1,8 +1,7 @@
 // Typed calls to the Pantau API. Each checks the few fields the page relies on, so a changed contract
 // shows up as a clear error instead of a blank map.
-import type { AreaLevel } from '@pantau/domain';
 import { ApiError, fetchJson } from './api-client.js';
-import type { AreaFeatureCollection, Meta, PermitStats, PermitStatsQuery } from './types.js';
+import type { Meta, PermitStats, PermitStatsQuery } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -18,29 +17,6 @@ export async function getMeta(signal?: AbortSignal): Promise<Meta> {
     throw badResponse('/api/v1/meta');
   }
   return body as unknown as Meta;
-}
-
-// Boundaries do not change while the page is open: fetch each level once, however often the user
-// toggles between levels.
-const areaGeometryByLevel = new Map<AreaLevel, Promise<AreaFeatureCollection>>();
-
-async function fetchAreaGeometry(level: AreaLevel): Promise<AreaFeatureCollection> {
-  const body = await fetchJson('/api/v1/areas/geometry', { level });
-  if (!isObject(body) || body.type !== 'FeatureCollection' || !Array.isArray(body.features)) {
-    throw badResponse('/api/v1/areas/geometry');
-  }
-  return body as unknown as AreaFeatureCollection;
-}
-
-export function getAreaGeometry(level: AreaLevel): Promise<AreaFeatureCollection> {
-  let geometry = areaGeometryByLevel.get(level);
-  if (!geometry) {
-    geometry = fetchAreaGeometry(level);
-    // A failed request is not cached, so a later toggle tries again.
-    geometry.catch(() => areaGeometryByLevel.delete(level));
-    areaGeometryByLevel.set(level, geometry);
-  }
-  return geometry;
 }
 
 export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {

@@ -10,30 +10,6 @@ export interface Meta {
   backend: string;
 }
 
-export interface AreaProperties {
-  code: string;
-  name: string;
-  level: AreaLevel;
-  parentCode: string | null;
-}
-
-type Position = number[];
-export type AreaGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
-
-export interface AreaFeature {
-  type: 'Feature';
-  id: string;
-  properties: AreaProperties;
-  geometry: AreaGeometry;
-}
-
-export interface AreaFeatureCollection {
-  type: 'FeatureCollection';
-  features: AreaFeature[];
-}
-
 export interface NationalityCount {
   code: string;
   count: number;
@@ -52,7 +28,7 @@ export interface AreaPermitCount {
 export interface PermitStats {
   asOf: string;
   level: AreaLevel;
-  /** Areas with no holder may be absent: absent means 0, not unknown. */
+  /** Every area of the level, those with no holder with 0. */
   areas: AreaPermitCount[];
 }
 

@@ -1,5 +1,5 @@
 import { nationalityName } from '@pantau/domain';
-import type { AreaPermitCount } from '../api/types.js';
+import type { NationalityCount } from '../api/types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 /** The area under the pointer, with what the map knows about it. */
@@ -8,10 +8,12 @@ export interface HoveredAreaInfo {
   name: string;
   /** The province's name, for regencies. */
   parentName: string | null;
-  /** Holders counted on the map; `null` = no data for this area. */
+  /** Holders counted on the map (ITAS + ITAP), from the area's tile; `null` = no data. */
   holderCount: number | null;
-  /** The API's row; absent when the area has no holders. */
-  permitCount: AreaPermitCount | null;
+  /** The breakdown of `holderCount`; `null` when the tile has no counts. */
+  permitCounts: { itas: number; itap: number } | null;
+  /** From the permit statistics, most holders first; empty until they are loaded. */
+  topNationalities: readonly NationalityCount[];
 }
 
 const TOP_NATIONALITIES_SHOWN = 3;
@@ -28,7 +30,7 @@ export function AreaHoverPanel({ area }: { area: HoveredAreaInfo | null }) {
     );
   }
 
-  const topNationalities = area.permitCount?.topNationalities.slice(0, TOP_NATIONALITIES_SHOWN) ?? [];
+  const topNationalities = area.topNationalities.slice(0, TOP_NATIONALITIES_SHOWN);
   return (
     <aside className="hover-panel" data-testid="hover-info" data-area-code={area.code} aria-live="polite">
       <h2 className="hover-name">{area.name}</h2>
@@ -44,9 +46,9 @@ export function AreaHoverPanel({ area }: { area: HoveredAreaInfo | null }) {
           <strong>{format.number(area.holderCount)}</strong> {t.holders}
         </p>
       )}
-      {area.permitCount && (
+      {area.permitCounts && (
         <p className="hover-breakdown">
-          {t.itas} {format.number(area.permitCount.itas)} · {t.itap} {format.number(area.permitCount.itap)}
+          {t.itas} {format.number(area.permitCounts.itas)} · {t.itap} {format.number(area.permitCounts.itap)}
         </p>
       )}
       {topNationalities.length > 0 && (
