@@ -113,7 +113,38 @@ describe.each(testBackends())('API on %s', (backend) => {
     const { status, body } = await get('/api/v1/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/companies', '/entry-points', '/health', '/meetings', '/meta', '/operations', '/reports', '/risk-areas', '/stats/permits']);
+    expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/compare', '/areas/{code}/summary', '/areas/{code}/trend',
+      '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/health', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
+      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/stats/permits']);
+  });
+
+  test('the area summary of Bangka Tengah on 2024-06-13: 22 ITAS, 6 ITAP, the emigration risk its meeting named, and its sources', async () => {
+    const { status, body } = await get('/api/v1/areas/19.04/summary?asOf=2024-06-13');
+    expect(status).toBe(200);
+    expect(body.holders).toMatchObject({ total: 28, itas: 22, itap: 6, visit: 0 });
+    expect(body.holders.byNationality.reduce((s: number, n: { count: number }) => s + n.count, 0)).toBe(28);
+    expect(body.riskAreas.some((r: { category: string; origin: string }) => r.category === 'illegal_emigration_route' && r.origin === 'reference')).toBe(true);
+    expect(body.lastMeeting).toMatchObject({ date: '2024-06-13', venue: 'Soll Marina Hotel dan Conference Center Bangka', origin: 'reference' });
+    expect(body.sources.map((s: { origin: string }) => s.origin)).toContain('demo');
+    expect(body.topSponsors.length).toBeGreaterThan(0);
+  });
+
+  test('the monthly trend ends on the summary figure, and compare reports both dates and the change', async () => {
+    const trend = (await get('/api/v1/areas/19.04/trend?asOf=2024-06-13&months=60&permitType=itas,itap')).body;
+    expect(trend.months).toHaveLength(60);
+    expect(trend.months.at(-1)).toEqual({ month: '2024-06', total: 28, itas: 22, itap: 6 });
+    const compare = (await get('/api/v1/areas/19.04/compare?a=2023-06-13&b=2024-06-13')).body;
+    expect(compare.b).toMatchObject({ date: '2024-06-13', itas: 22, itap: 6 });
+    expect(compare.change.total).toBe(compare.b.total - compare.a.total);
+    expect(compare.change.byNationality.reduce((s: number, n: { change: number }) => s + n.change, 0)).toBe(compare.change.total);
+  });
+
+  test('a record answers by id, and a missing one 404', async () => {
+    const page = (await get('/api/v1/operations?area=17.07&from=2016-11-17&to=2016-11-17')).body;
+    const lebong = page.items.find((o: { origin: string }) => o.origin === 'reference');
+    expect((await get(`/api/v1/operations/${lebong.id}`)).body).toEqual(lebong);
+    expect((await get('/api/v1/reports/987654321')).status).toBe(404);
+    expect((await get('/api/v1/areas/99.99/summary')).status).toBe(404);
   });
 
   test('an unexpected failure answers 500 with a request id and no stack, SQL or path', async () => {

@@ -9,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
+import { areaProfileRoutes } from './routes/area-profile.js';
 import { areaRoutes } from './routes/areas.js';
 import { healthRoutes } from './routes/health.js';
 import { listRoutes } from './routes/lists.js';
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', metaRoutes(deps))
     .route('/', areaRoutes(deps))
+    .route('/', areaProfileRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps));
   api.doc31('/openapi.json', {

@@ -5,6 +5,7 @@ import {
   COMPANY_SECTORS, ENTRY_POINT_KINDS, NATIONAL_SCOPE, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
 import type { AppDeps } from '../deps.js';
+import { AppError, errorBody } from '../errors.js';
 import { csvList, errorResponses, isoDateParam, listParams, toListFilter } from './params.js';
 import { createRouter } from './router.js';
 
@@ -37,6 +38,16 @@ const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phon
   z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa') }),
   z.object({ id: z.number(), receivedAt: z.string(), channel: z.string(), category: z.string(), status: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }));
 
+const recordRoute = (path: string, summary: string) => createRoute({
+  method: 'get', path: `${path}/{id}`, tags: ['records'], summary,
+  request: { params: z.object({ id: z.string().regex(/^\d{1,12}$/, 'a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }) },
+  responses: {
+    200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    404: { description: 'No such record (not_found).', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
+});
+
 export function listRoutes(deps: AppDeps) {
   const db = deps.database.orm;
   const scope = NATIONAL_SCOPE;
@@ -58,5 +69,19 @@ export function listRoutes(deps: AppDeps) {
     .openapi(reportsRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
       return c.json(await listReports(db, { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scope), 200);
-    });
+    })
+    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(db, { ...byId(c.req.valid('param').id), asOf: todayInJakarta(deps.clock.now()) }, scope)), 200))
+    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', await listOperations(db, byId(c.req.valid('param').id), scope)), 200))
+    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', await listRiskAreas(db, { ...byId(c.req.valid('param').id), withGeometry: true }, scope)), 200))
+    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(db, byId(c.req.valid('param').id), scope)), 200))
+    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', await listMeetings(db, byId(c.req.valid('param').id), scope)), 200))
+    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', await listReports(db, byId(c.req.valid('param').id), scope)), 200));
+}
+
+const byId = (id: string) => ({ id: Number(id), limit: 1 });
+
+function one<T>(what: string, page: { items: T[] }): T {
+  const item = page.items[0];
+  if (!item) throw new AppError('not_found', `No such ${what}.`);
+  return item;
 }

@@ -3,3 +3,4 @@ export * from './areas.js';
 export * from './permit-stats.js';
 export * from './lists.js';
 export * from './meta.js';
+export * from './area-profile.js';

@@ -16,6 +16,8 @@ export interface ListFilter {
   limit: number;
   /** The last id of the previous page. */
   after?: number;
+  /** One row by id (record endpoints). */
+  id?: number;
 }
 
 export interface Page<T> { items: T[]; nextCursor: number | null }
@@ -27,7 +29,8 @@ function page<T extends { id: number }>(rows: T[], limit: number): Page<T> {
 
 const envelope = (b: [number, number, number, number]) => sql`ST_MakeEnvelope(${b[0]}, ${b[1]}, ${b[2]}, ${b[3]}, 4326)`;
 const areaCondition = (column: SQL, area?: string) => (area ? sql`(${column} = ${area} or ${column} like ${`${area}.%`})` : sql`true`);
-const afterCondition = (column: SQL, after?: number) => (after !== undefined ? sql`${column} > ${after}` : sql`true`);
+const afterCondition = (column: SQL, after?: number, id?: number) =>
+  sql`${after !== undefined ? sql`${column} > ${after}` : sql`true`} and ${id !== undefined ? sql`${column} = ${id}` : sql`true`}`;
 const r6 = (v: unknown) => Math.round(Number(v) * 1e6) / 1e6;
 
 export async function listCompanies(db: Executor, filter: ListFilter & { asOf: string; sector?: string[] }, scope: Scope) {
@@ -40,7 +43,7 @@ export async function listCompanies(db: Executor, filter: ListFilter & { asOf: s
         from ${companySites} s where s.company_id = c.id and ${siteWhere}) as sites,
       (select count(*)::int from ${permits} p where p.sponsor_company_id = c.id and ${validOn(filter.asOf)}) as active
     from ${companies} c
-    where ${afterCondition(sql`c.id`, filter.after)}
+    where ${afterCondition(sql`c.id`, filter.after, filter.id)}
       and exists (select 1 from ${companySites} s where s.company_id = c.id and ${siteWhere})
       ${filter.sector?.length ? sql`and c.sector in ${filter.sector}` : sql``}
     order by c.id limit ${filter.limit + 1}`);
@@ -61,7 +64,7 @@ export async function listOperations(db: Executor, filter: ListFilter, scope: Sc
              from ${enforcementActions} a where a.target_id = t.id), '[]'::json)) order by t.id)::text
         from ${operationTargets} t where t.operation_id = o.id) as targets
     from ${operations} o
-    where ${afterCondition(sql`o.id`, filter.after)} and ${areaCondition(sql`o.regency_code`, filter.area?.slice(0, 5))}
+    where ${afterCondition(sql`o.id`, filter.after, filter.id)} and ${areaCondition(sql`o.regency_code`, filter.area?.slice(0, 5))}
       ${filter.area && filter.area.length > 5 ? sql`and exists (select 1 from ${operationTargets} t where t.operation_id = o.id and t.district_code = ${filter.area})` : sql``}
       and ${scopeCondition(sql`o.regency_code`, scope)}
       ${filter.from ? sql`and o.date >= ${filter.from}::date` : sql``} ${filter.to ? sql`and o.date <= ${filter.to}::date` : sql``}
@@ -80,7 +83,7 @@ export async function listRiskAreas(db: Executor, filter: ListFilter & { categor
       ST_XMin(geom) as xmin, ST_YMin(geom) as ymin, ST_XMax(geom) as xmax, ST_YMax(geom) as ymax,
       ${filter.withGeometry ? sql`ST_AsGeoJSON(geom, 6)` : sql`null`} as g
     from ${riskAreas}
-    where ${afterCondition(sql`id`, filter.after)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
+    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.bbox ? sql`and geom && ${envelope(filter.bbox)}` : sql``}
       ${filter.category?.length ? sql`and category in ${filter.category}` : sql``}
       ${filter.to ? sql`and valid_from <= ${filter.to}::date` : sql``} ${filter.from ? sql`and (valid_to is null or valid_to >= ${filter.from}::date)` : sql``}
@@ -95,7 +98,7 @@ export async function listRiskAreas(db: Executor, filter: ListFilter & { categor
 export async function listEntryPoints(db: Executor, filter: ListFilter & { kind?: string[] }, scope: Scope) {
   const rows = await queryRows<{ id: number; name: string; kind: string; lng: number; lat: number; district_code: string | null; regency_code: string | null; origin: string }>(db, sql`
     select id, name, kind, ST_X(geom) as lng, ST_Y(geom) as lat, district_code, regency_code, origin from ${entryPoints}
-    where ${afterCondition(sql`id`, filter.after)} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
+    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.bbox ? sql`and geom && ${envelope(filter.bbox)}` : sql``} ${filter.kind?.length ? sql`and kind in ${filter.kind}` : sql``}
     order by id limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({ id: Number(r.id), name: r.name, kind: r.kind, lng: r6(r.lng), lat: r6(r.lat), districtCode: r.district_code, regencyCode: r.regency_code, origin: r.origin })), filter.limit);
@@ -104,7 +107,7 @@ export async function listEntryPoints(db: Executor, filter: ListFilter & { kind?
 export async function listMeetings(db: Executor, filter: ListFilter, scope: Scope) {
   const rows = await queryRows<{ id: number; date: string; title: string; venue: string | null; regency_code: string; organiser: string; attendees: unknown; notes: unknown; origin: string }>(db, sql`
     select id, date::text as date, title, venue, regency_code, organiser, attendees, notes, origin from ${meetings}
-    where ${afterCondition(sql`id`, filter.after)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
+    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.from ? sql`and date >= ${filter.from}::date` : sql``} ${filter.to ? sql`and date <= ${filter.to}::date` : sql``}
       ${filter.bbox ? sql`and regency_code in (select code from areas where level = 'regency' and geom && ${envelope(filter.bbox)})` : sql``}
     order by id limit ${filter.limit + 1}`);
@@ -117,7 +120,7 @@ export async function listReports(db: Executor, filter: ListFilter & { status?: 
   const rows = await queryRows<{ id: number; received_at: string; channel: string; category: string; status: string; lng: number; lat: number; district_code: string | null; origin: string }>(db, sql`
     select id, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as received_at, channel, category, status,
       ST_X(geom) as lng, ST_Y(geom) as lat, district_code, origin from ${reports}
-    where ${afterCondition(sql`id`, filter.after)} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
+    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.from ? sql`and received_at >= ${filter.from}::date` : sql``} ${filter.to ? sql`and received_at < (${filter.to}::date + 1)` : sql``}
       ${filter.bbox ? sql`and geom && ${envelope(filter.bbox)}` : sql``}
       ${filter.status?.length ? sql`and status in ${filter.status}` : sql``} ${filter.category?.length ? sql`and category in ${filter.category}` : sql``}

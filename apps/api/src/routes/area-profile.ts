@@ -1,0 +1,77 @@
+// The detail panel's data for one area: summary, monthly trend, two dates compared.
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  findArea, holderCounts, lastMeeting, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
+} from '@pantau/db';
+import { NATIONAL_SCOPE, todayInJakarta } from '@pantau/domain';
+import type { AppDeps } from '../deps.js';
+import { AppError, errorBody } from '../errors.js';
+import { areaCodeParam, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
+import { createRouter } from './router.js';
+
+const codeParam = z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) });
+const notFound = { 404: { description: 'No area with this code (area_not_found).', content: { 'application/json': { schema: errorBody } } } };
+const json = (description: string) => ({ 200: { description, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } }, ...notFound, ...errorResponses });
+
+const summaryRoute = createRoute({
+  method: 'get', path: '/areas/{code}/summary', tags: ['areas'],
+  summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources',
+  request: { params: codeParam, query: z.object(permitFilterParams) },
+  responses: json('The area profile.'),
+});
+const trendRoute = createRoute({
+  method: 'get', path: '/areas/{code}/trend', tags: ['areas'], summary: 'Valid holders at the end of each month up to asOf',
+  request: { params: codeParam, query: z.object({ ...permitFilterParams, months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 240, 'between 1 and 240').optional().openapi({ example: '60' }) }) },
+  responses: json('Monthly series, oldest first.'),
+});
+const compareRoute = createRoute({
+  method: 'get', path: '/areas/{code}/compare', tags: ['areas'], summary: 'Holders on two dates, by type and nationality, with the change',
+  request: { params: codeParam, query: z.object({ a: isoDateParam.openapi({ example: '2023-06-13' }), b: isoDateParam.openapi({ example: '2024-06-13' }),
+    permitType: permitFilterParams.permitType, nationality: permitFilterParams.nationality, purpose: permitFilterParams.purpose }) },
+  responses: json('Both dates and the change.'),
+});
+
+export function areaProfileRoutes(deps: AppDeps) {
+  const db = deps.database.orm;
+  const scope = NATIONAL_SCOPE;
+  const areaOr404 = async (code: string) => {
+    const area = await findArea(db, code, scope);
+    if (!area) throw new AppError('area_not_found', `No area with code ${code}.`);
+    return area;
+  };
+  const today = () => todayInJakarta(deps.clock.now());
+  return createRouter()
+    .openapi(summaryRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const area = await areaOr404(code);
+      const filter = toPermitFilter(c.req.valid('query'), today());
+      const [holders, sponsors, risks, operations, meeting, reports, sources] = await Promise.all([
+        holderCounts(db, area.level, code, filter, scope), topSponsors(db, area.level, code, filter, scope), riskAreasIn(db, code, filter.asOf, scope),
+        recentOperations(db, code, filter.asOf, scope), lastMeeting(db, code, filter.asOf, scope), openReports(db, code, filter.asOf, scope),
+        permitSources(db, area.level, code, scope),
+      ]);
+      return c.json({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, 200);
+    })
+    .openapi(trendRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const area = await areaOr404(code);
+      const query = c.req.valid('query');
+      const filter = toPermitFilter(query, today());
+      const months = query.months ? Number(query.months) : 60;
+      return c.json({ code, asOf: filter.asOf, months: await monthlyTrend(db, area.level, code, filter, months, scope) }, 200);
+    })
+    .openapi(compareRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const area = await areaOr404(code);
+      const query = c.req.valid('query');
+      const [a, b] = await Promise.all([query.a, query.b].map((asOf) => holderCounts(db, area.level, code, toPermitFilter({ ...query, asOf }, asOf), scope)));
+      const nationalities = [...new Set([...a!.byNationality, ...b!.byNationality].map((n) => n.code))];
+      const countOf = (side: typeof a, nat: string) => side!.byNationality.find((n) => n.code === nat)?.count ?? 0;
+      const change = {
+        total: b!.total - a!.total, itas: b!.itas - a!.itas, itap: b!.itap - a!.itap, visit: b!.visit - a!.visit,
+        byNationality: nationalities.map((nat) => ({ code: nat, a: countOf(a, nat), b: countOf(b, nat), change: countOf(b, nat) - countOf(a, nat) }))
+          .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.code.localeCompare(y.code)),
+      };
+      return c.json({ area: { code: area.code, name: area.name, level: area.level }, a: { date: query.a, ...a }, b: { date: query.b, ...b }, change }, 200);
+    });
+}

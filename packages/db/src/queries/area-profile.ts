@@ -1,0 +1,135 @@
+// What the detail panel shows for an area: holders, nationalities, sponsors, risks, operations,
+// meetings, reports and where the figures come from. Every part takes the scope.
+import { sql, type SQL } from 'drizzle-orm';
+import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+import { queryOne, queryRows, type Executor } from '../connect.js';
+import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
+import { scopeCondition } from './scope.js';
+
+const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export interface HolderCounts { total: number; itas: number; itap: number; visit: number }
+
+export async function holderCounts(db: Executor, level: AreaLevel, code: string, filter: PermitFilter, scope: Scope): Promise<HolderCounts & { byNationality: Array<{ code: string; count: number }>; byPurpose: Array<{ purpose: string; count: number }> }> {
+  const column = areaFilterColumn(level);
+  const rows = await queryRows<{ nationality: string; purpose: string; permit_type: string; n: number }>(db, sql`
+    select nationality, purpose, permit_type, count(*)::int as n from permits
+    where ${column} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`regency_code`, scope)}
+    group by 1, 2, 3`);
+  const counts: HolderCounts = { total: 0, itas: 0, itap: 0, visit: 0 };
+  const nationalities = new Map<string, number>();
+  const purposes = new Map<string, number>();
+  for (const r of rows) {
+    const n = Number(r.n);
+    counts.total += n;
+    counts[r.permit_type as 'itas' | 'itap' | 'visit'] += n;
+    nationalities.set(r.nationality, (nationalities.get(r.nationality) ?? 0) + n);
+    purposes.set(r.purpose, (purposes.get(r.purpose) ?? 0) + n);
+  }
+  const sorted = <K extends string>(m: Map<string, number>, key: K) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, count]) => ({ [key]: k, count }) as Record<K, string> & { count: number });
+  return { ...counts, byNationality: sorted(nationalities, 'code'), byPurpose: sorted(purposes, 'purpose') };
+}
+
+/**
+ * Valid holders at the end of each month, from one scan: +1 on the day a permit starts, −1 on the
+ * day it stops (expiry or cancellation), summed up to each month's last day.
+ */
+export async function monthlyTrend(db: Executor, level: AreaLevel | null, code: string | null, filter: PermitFilter, months: number, scope: Scope) {
+  const areaCondition = level && code ? sql`${areaFilterColumn(level)} = ${code}` : sql`true`;
+  const others: SQL[] = [];
+  if (filter.permitTypes?.length) others.push(sql`permit_type in ${[...filter.permitTypes]}`);
+  if (filter.nationalities?.length) others.push(sql`nationality in ${[...filter.nationalities]}`);
+  if (filter.purposes?.length) others.push(sql`purpose in ${[...filter.purposes]}`);
+  const rows = await queryRows<{ month: string; total: number; itas: number; itap: number }>(db, sql`
+    with month_ends as (
+      -- Month ends, the last one capped at asOf so the trend ends on the panel's figure.
+      select least((date_trunc('month', d) + interval '1 month - 1 day')::date, ${filter.asOf}::date) as day
+      from generate_series(date_trunc('month', ${filter.asOf}::date) - make_interval(months => ${months - 1}), date_trunc('month', ${filter.asOf}::date), interval '1 month') as d
+    ), scoped as (
+      select permit_type, issued_on as starts, least(expires_on, coalesce(cancelled_on, expires_on)) as stops from permits
+      where ${areaCondition} ${others.length ? sql`and ${sql.join(others, sql` and `)}` : sql``} and ${scopeCondition(sql`regency_code`, scope)}
+        and issued_on <= (select max(day) from month_ends)
+    ), changes as (
+      select starts as day, permit_type, 1 as delta from scoped
+      union all
+      select stops, permit_type, -1 from scoped where stops <= (select max(day) from month_ends)
+    ), by_month as (
+      -- Every change counts from the end of its month; changes before the window fold into its first month.
+      select greatest(least((date_trunc('month', day) + interval '1 month - 1 day')::date, ${filter.asOf}::date), (select min(day) from month_ends)) as day,
+        sum(delta)::int as total,
+        coalesce(sum(delta) filter (where permit_type = 'itas'), 0)::int as itas,
+        coalesce(sum(delta) filter (where permit_type = 'itap'), 0)::int as itap
+      from changes group by 1
+    )
+    select to_char(m.day, 'YYYY-MM') as month,
+      (sum(coalesce(b.total, 0)) over w)::int as total, (sum(coalesce(b.itas, 0)) over w)::int as itas, (sum(coalesce(b.itap, 0)) over w)::int as itap
+    from month_ends m left join by_month b on b.day = m.day
+    window w as (order by m.day)
+    order by m.day`);
+  return rows.map((r) => ({ month: r.month, total: Number(r.total), itas: Number(r.itas), itap: Number(r.itap) }));
+}
+
+export async function topSponsors(db: Executor, level: AreaLevel, code: string, filter: PermitFilter, scope: Scope, limit = 5) {
+  const rows = await queryRows<{ id: number; name: string; sector: string | null; n: number; origin: string }>(db, sql`
+    select c.id, c.name, c.sector, c.origin, count(*)::int as n from permits p join companies c on c.id = p.sponsor_company_id
+    where p.${areaFilterColumn(level)} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`p.regency_code`, scope)}
+    group by c.id order by n desc, c.name limit ${limit}`);
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, sector: r.sector, origin: r.origin, activePermits: Number(r.n) }));
+}
+
+export async function riskAreasIn(db: Executor, code: string, asOf: string, scope: Scope) {
+  const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string; origin: string }>(db, sql`
+    select r.id, r.name, r.category, r.severity, r.valid_from::text as valid_from, r.valid_to::text as valid_to, r.source, r.origin
+    from risk_areas r, areas a
+    where a.code = ${code} and r.geom && a.geom and ST_Intersects(r.geom, a.geom)
+      and r.valid_from <= ${asOf}::date and (r.valid_to is null or r.valid_to >= ${asOf}::date) and ${scopeCondition(sql`r.regency_code`, scope)}
+    order by case r.severity when 'high' then 0 when 'medium' then 1 else 2 end, r.valid_from desc limit 20`);
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, category: r.category, severity: r.severity, validFrom: r.valid_from, validTo: r.valid_to, source: r.source, origin: r.origin }));
+}
+
+export async function recentOperations(db: Executor, code: string, asOf: string, scope: Scope, limit = 5) {
+  const regency = code.slice(0, 5);
+  const rows = await queryRows<{ id: number; date: string; team: string; origin: string; targets: number; checked: number; violations: number; actions: unknown; outcomes: unknown }>(db, sql`
+    select o.id, o.date::text as date, o.team, o.origin,
+      count(t.id)::int as targets, coalesce(sum(t.foreigners_checked), 0)::int as checked, coalesce(sum(t.violations), 0)::int as violations,
+      (select coalesce(json_object_agg(kind, n), '{}'::json) from (select a.kind, sum(a.count)::int as n from enforcement_actions a join operation_targets t2 on t2.id = a.target_id where t2.operation_id = o.id group by a.kind) k) as actions,
+      coalesce(json_object_agg(t.outcome, 1) filter (where t.outcome is not null), '{}'::json) as outcomes
+    from operations o left join operation_targets t on t.operation_id = o.id
+    where ${within(sql`o.regency_code`, regency)} ${code.length > 5 ? sql`and exists (select 1 from operation_targets x where x.operation_id = o.id and x.district_code = ${code})` : sql``}
+      and o.date <= ${asOf}::date and ${scopeCondition(sql`o.regency_code`, scope)}
+    group by o.id order by o.date desc, o.id desc limit ${limit}`);
+  return rows.map((r) => ({ id: Number(r.id), date: r.date, team: r.team, origin: r.origin, targets: Number(r.targets), foreignersChecked: Number(r.checked),
+    violations: Number(r.violations), actions: json<Record<string, number>>(r.actions), outcomes: Object.keys(json<Record<string, number>>(r.outcomes)) }));
+}
+
+export async function lastMeeting(db: Executor, code: string, asOf: string, scope: Scope) {
+  const row = await queryOne<{ id: number; date: string; title: string; venue: string | null; organiser: string; regency_code: string; origin: string }>(db, sql`
+    select id, date::text as date, title, venue, organiser, regency_code, origin from meetings
+    where ${within(sql`regency_code`, code.slice(0, 5))} and date <= ${asOf}::date and ${scopeCondition(sql`regency_code`, scope)}
+    order by date desc, id desc limit 1`);
+  return row ? { id: Number(row.id), date: row.date, title: row.title, venue: row.venue, organiser: row.organiser, regencyCode: row.regency_code, origin: row.origin } : null;
+}
+
+/** Reports received by asOf and still open then (new or verified, not yet acted on or dismissed). */
+export async function openReports(db: Executor, code: string, asOf: string, scope: Scope, limit = 5) {
+  const where = sql`${within(sql`district_code`, code)} and status in ('new', 'verified') and received_at < (${asOf}::date + 1) and ${scopeCondition(sql`regency_code`, scope)}`;
+  const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports where ${where}`);
+  const items = await queryRows<{ id: number; received_on: string; category: string; status: string; channel: string; origin: string }>(db, sql`
+    select id, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on, category, status, channel, origin
+    from reports where ${where} order by received_at desc limit ${limit}`);
+  return { count: Number(count?.n ?? 0), items: items.map((r) => ({ id: Number(r.id), receivedOn: r.received_on, category: r.category, status: r.status, channel: r.channel, origin: r.origin })) };
+}
+
+/** Where the area's permit figures come from, and how fresh each source is. */
+export async function permitSources(db: Executor, level: AreaLevel, code: string, scope: Scope) {
+  const rows = await queryRows<{ origin: string; n: number; loaded_at: string | null; last_issued: string | null }>(db, sql`
+    select p.origin, count(*)::int as n, max(p.issued_on)::text as last_issued,
+      (select to_char(loaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from dataset_loads d where d.name = p.origin) as loaded_at
+    from permits p where p.${areaFilterColumn(level)} = ${code} and ${scopeCondition(sql`p.regency_code`, scope)}
+    group by p.origin order by n desc`);
+  return rows.map((r) => ({ origin: r.origin, permits: Number(r.n), loadedAt: r.loaded_at, lastIssued: r.last_issued }));
+}
+
+export { validOn };
