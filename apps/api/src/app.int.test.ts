@@ -115,7 +115,7 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/compare', '/areas/{code}/summary', '/areas/{code}/trend',
       '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/health', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
-      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/stats/permits']);
+      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits']);
   });
 
   test('the area summary of Bangka Tengah on 2024-06-13: 22 ITAS, 6 ITAP, the emigration risk its meeting named, and its sources', async () => {
@@ -137,6 +137,13 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(compare.b).toMatchObject({ date: '2024-06-13', itas: 22, itap: 6 });
     expect(compare.change.total).toBe(compare.b.total - compare.a.total);
     expect(compare.change.byNationality.reduce((s: number, n: { change: number }) => s + n.change, 0)).toBe(compare.change.total);
+  });
+
+  test('search finds areas by Indonesian or English name, misspelt, and places by name', async () => {
+    expect((await get('/api/v1/search?q=bangka%20tenga')).body.areas[0]).toMatchObject({ code: '19.04', name: 'Kabupaten Bangka Tengah' });
+    expect((await get('/api/v1/search?q=West%20Java')).body.areas[0]).toMatchObject({ code: '32', nameEn: 'West Java' });
+    expect((await get('/api/v1/search?q=Hotel%20Asri')).body.places[0]).toMatchObject({ kind: 'operation_target', name: 'Hotel Asri, Kabupaten Lebong' });
+    expect((await get('/api/v1/search?q=a')).status).toBe(400);
   });
 
   test('a record answers by id, and a missing one 404', async () => {

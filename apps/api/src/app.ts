@@ -14,6 +14,7 @@ import { areaRoutes } from './routes/areas.js';
 import { healthRoutes } from './routes/health.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
+import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
 
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps) {
     .route('/', areaRoutes(deps))
     .route('/', areaProfileRoutes(deps))
     .route('/', statsRoutes(deps))
-    .route('/', listRoutes(deps));
+    .route('/', listRoutes(deps))
+    .route('/', searchRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

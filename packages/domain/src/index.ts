@@ -3,3 +3,4 @@ export * from './dates.js';
 export * from './nationalities.js';
 export * from './schemas.js';
 export * from './filters.js';
+export * from './province-names.js';
