@@ -72,7 +72,7 @@ describe('the first map', () => {
     await browser?.close();
   });
 
-  test('shades the regencies on 13 June 2024 from the app\'s own host only, with a legend and hover names', async () => {
+  test('shades the regencies on 13 June 2024 from the app\'s own vector tiles and host only, with a legend and hover names', async () => {
     const baseUrl = inject('e2eBaseUrl');
     const appOrigin = new URL(baseUrl).origin;
     const page = await browser.newPage({ viewport: VIEWPORT });
@@ -104,6 +104,17 @@ describe('the first map', () => {
     });
     expect(foreignUrls).toEqual([]);
     expect(await page.evaluate(() => (window as PageProbes).__blockedUrls)).toEqual([]);
+
+    // The areas come from the app's vector tiles, found through their TileJSON, not from GeoJSON.
+    const requestedPaths = requestedUrls.map((url) => new URL(url)).filter(({ origin }) => origin === appOrigin);
+    expect(requestedPaths.some(({ pathname }) => pathname === '/tiles/regencies.json')).toBe(true);
+    const regencyTiles = requestedPaths.filter(({ pathname }) => /^\/tiles\/regencies\/\d+\/\d+\/\d+\.mvt$/.test(pathname));
+    expect(regencyTiles.length).toBeGreaterThan(0);
+    for (const tile of regencyTiles) {
+      expect(tile.searchParams.get('asOf')).toBe('2024-06-13');
+      expect(tile.searchParams.get('permitType')).toBe('itas,itap');
+    }
+    expect(requestedPaths.filter(({ pathname }) => pathname.startsWith('/api/v1/areas'))).toEqual([]);
     await page.close();
   }, 90_000);
 });

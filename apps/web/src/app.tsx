@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from './api/api-client.js';
-import { getAreaGeometry, getMeta, getPermitStats } from './api/pantau-api.js';
-import type { AreaFeatureCollection, AreaPermitCount } from './api/types.js';
+import { getMeta, getPermitStats } from './api/pantau-api.js';
+import type { AreaPermitCount } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { I18nProvider, useI18n } from './i18n/i18n-context.js';
 import type { Messages } from './i18n/messages.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
-import { AreaMap } from './map/area-map.js';
-import { buildChoropleth, CHOROPLETH_PERMIT_TYPES } from './map/choropleth.js';
+import { AreaMap, type HoveredAreaFeature, type MapError } from './map/area-map.js';
+import { CHOROPLETH_PERMIT_TYPES, choroplethClasses } from './map/choropleth.js';
 import { ChoroplethLegend } from './map/choropleth-legend.js';
 import { LevelToggle } from './map/level-toggle.js';
 import { useViewState } from './state/use-view-state.js';
@@ -40,44 +40,33 @@ function PermitMapPage({ view, onLevelChange }: { view: ViewState; onLevelChange
   const { level, asOf } = view;
 
   const meta = useApiRequest('meta', getMeta);
-  // Province boundaries are drawn at every level, so they are always loaded.
-  const provinceGeometry = useApiRequest('geometry:province', () => getAreaGeometry('province'));
-  const regencyGeometry = useApiRequest(level === 'regency' ? 'geometry:regency' : null, () => getAreaGeometry('regency'));
-  const stats = useApiRequest(`stats:${level}:${asOf ?? 'today'}`, (signal) =>
-    getPermitStats({ level, asOf, permitTypes: CHOROPLETH_PERMIT_TYPES }, signal),
+  // Without a date in the URL, the server's today: named explicitly, so the tiles and the counts the
+  // classes come from are for the same day, and a tile cached yesterday is not taken for today's.
+  const mapAsOf = asOf ?? dataOf(meta)?.today ?? null;
+  const stats = useApiRequest(mapAsOf === null ? null : `stats:${level}:${mapAsOf}`, (signal) =>
+    getPermitStats({ level, asOf: mapAsOf, permitTypes: CHOROPLETH_PERMIT_TYPES }, signal),
   );
-  const [mapError, setMapError] = useState<string | null>(null);
-  const [hoveredCode, setHoveredCode] = useState<string | null>(null);
+  const [mapError, setMapError] = useState<MapError | null>(null);
+  const [hoveredFeature, setHoveredFeature] = useState<HoveredAreaFeature | null>(null);
 
-  const provinceAreas = dataOf(provinceGeometry);
-  const regencyAreas = dataOf(regencyGeometry);
-  const levelAreas = level === 'province' ? provinceAreas : regencyAreas;
   const permitStats = dataOf(stats);
-  const areasByLevel = useMemo(() => ({ province: provinceAreas, regency: regencyAreas }), [provinceAreas, regencyAreas]);
-
-  const choropleth = useMemo(
-    () => (levelAreas && permitStats ? buildChoropleth(levelAreas, permitStats) : null),
-    [levelAreas, permitStats],
-  );
+  const classes = useMemo(() => (permitStats ? choroplethClasses(permitStats) : null), [permitStats]);
   const permitCountByCode = useMemo(() => new Map(permitStats?.areas.map((area) => [area.code, area])), [permitStats]);
-  const hoveredArea = useMemo(
-    () => describeArea(hoveredCode, levelAreas, provinceAreas, choropleth?.countByCode ?? null, permitCountByCode),
-    [hoveredCode, levelAreas, provinceAreas, choropleth, permitCountByCode],
-  );
+  const hoveredArea = useMemo(() => describeArea(hoveredFeature, permitCountByCode), [hoveredFeature, permitCountByCode]);
 
   const errors = [
     view.rejectedAsOf !== null ? t.invalidAsOf(view.rejectedAsOf) : null,
-    ...[meta, provinceGeometry, regencyGeometry, stats].map((state) => {
+    ...[meta, stats].map((state) => {
       const error = errorOf(state);
       return error === undefined ? null : errorMessage(error, t);
     }),
-    mapError,
+    mapError === null ? null : mapErrorMessage(mapError, t),
   ].filter((message): message is string => message !== null);
   const uniqueErrors = [...new Set(errors)];
 
-  const shownAsOf = permitStats?.asOf ?? asOf ?? dataOf(meta)?.today ?? null;
-  const loading = [provinceGeometry, level === 'regency' ? regencyGeometry : null, stats].some((state) => state?.status === 'loading');
-  const onMapError = useCallback((message: string) => setMapError(message), []);
+  const shownAsOf = permitStats?.asOf ?? mapAsOf;
+  const loading = [meta, stats].some((state) => state.status === 'loading');
+  const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
 
   return (
     <div className="page">
@@ -107,11 +96,10 @@ function PermitMapPage({ view, onLevelChange }: { view: ViewState; onLevelChange
       <main className="map-area">
         <AreaMap
           level={level}
-          areasByLevel={areasByLevel}
-          choropleth={choropleth}
+          asOf={mapAsOf}
+          classes={classes}
           label={t.mapLabel}
-          attribution={t.attribution}
-          onHoverArea={setHoveredCode}
+          onHoverArea={setHoveredFeature}
           onMapError={onMapError}
         />
         {uniqueErrors.length > 0 && (
@@ -130,29 +118,29 @@ function PermitMapPage({ view, onLevelChange }: { view: ViewState; onLevelChange
           </p>
         )}
         <AreaHoverPanel area={hoveredArea} />
-        <ChoroplethLegend classes={choropleth?.classes ?? []} />
+        <ChoroplethLegend classes={classes ?? []} />
       </main>
     </div>
   );
 }
 
+function mapErrorMessage(error: MapError, t: Messages): string {
+  return error.kind === 'tiles' ? `${t.tilesError} (${error.message})` : error.message;
+}
+
+/** The hovered area as its tile describes it, with its top nationalities from the statistics. */
 function describeArea(
-  code: string | null,
-  levelAreas: AreaFeatureCollection | null,
-  provinceAreas: AreaFeatureCollection | null,
-  countByCode: ReadonlyMap<string, number> | null,
+  feature: HoveredAreaFeature | null,
   permitCountByCode: ReadonlyMap<string, AreaPermitCount>,
 ): HoveredAreaInfo | null {
-  if (code === null || !levelAreas) return null;
-  const feature = levelAreas.features.find((candidate) => candidate.properties.code === code);
   if (!feature) return null;
-  const { name, parentCode } = feature.properties;
-  const parent = parentCode ? provinceAreas?.features.find((candidate) => candidate.properties.code === parentCode) : undefined;
+  const { itas, itap } = feature;
   return {
-    code,
-    name,
-    parentName: parent?.properties.name ?? null,
-    holderCount: countByCode ? (countByCode.get(code) ?? 0) : null,
-    permitCount: permitCountByCode.get(code) ?? null,
+    code: feature.code,
+    name: feature.name,
+    parentName: feature.parentName,
+    holderCount: feature.holderCount,
+    permitCounts: itas !== null && itap !== null ? { itas, itap } : null,
+    topNationalities: permitCountByCode.get(feature.code)?.topNationalities ?? [],
   };
 }

@@ -27,8 +27,8 @@ const id = {
   errorTitle: 'Terjadi kesalahan',
   networkError: 'Tidak dapat menghubungi server.',
   badResponse: 'Jawaban server tidak dapat dibaca.',
+  tilesError: 'Ubin peta wilayah tidak dapat dimuat.',
   invalidAsOf: (value: string) => `Tanggal "${value}" tidak valid (format YYYY-MM-DD); memakai tanggal hari ini.`,
-  attribution: 'Batas wilayah: cahyadsn/wilayah_boundaries (MIT)',
 };
 
 export type Messages = typeof id;
@@ -56,8 +56,8 @@ const en: Messages = {
   errorTitle: 'Something went wrong',
   networkError: 'Cannot reach the server.',
   badResponse: 'The server answered with something unreadable.',
+  tilesError: 'The map tiles of the areas could not be loaded.',
   invalidAsOf: (value: string) => `"${value}" is not a valid date (YYYY-MM-DD); using today.`,
-  attribution: 'Boundaries: cahyadsn/wilayah_boundaries (MIT)',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { id, en };

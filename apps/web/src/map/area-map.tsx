@@ -3,7 +3,7 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   setWorkerUrl,
-  type MapGeoJSONFeature,
+  type GeoJSONFeature,
   type MapLayerMouseEvent,
   type VectorTileSource,
 } from 'maplibre-gl';
@@ -72,12 +72,12 @@ interface HoveredFeature {
   featureId: string | number | undefined;
 }
 
-function numberProperty(feature: MapGeoJSONFeature, name: string): number | null {
+function numberProperty(feature: GeoJSONFeature, name: string): number | null {
   const value: unknown = feature.properties[name];
   return typeof value === 'number' ? value : null;
 }
 
-function stringProperty(feature: MapGeoJSONFeature, name: string): string | null {
+function stringProperty(feature: GeoJSONFeature, name: string): string | null {
   const value: unknown = feature.properties[name];
   return typeof value === 'string' ? value : null;
 }
