@@ -1,8 +1,8 @@
 // The SQL both encoders share: a layer's source for one tile (clustered at low zoom), and geometry
-// prepared in Web Mercator, simplified to half a pixel.
+// prepared in Web Mercator, simplified to half a grid unit.
 import { sql, type SQL } from '@pantau/db';
 import type { TileLayer, TileSourceContext } from './layers.js';
-import { halfPixelMetres, type TileCoordinate } from './tile-path.js';
+import { halfGridUnitMetres, tileWidthMetres, type TileCoordinate } from './tile-path.js';
 
 export const EXTENT = 4096;
 export const BUFFER = 64;
@@ -25,9 +25,10 @@ export function propertyColumns(layer: TileLayer, z: number): string[] {
 export function featureSource(layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): SQL {
   const source = layer.source({ ...context, envelope: sql`ST_Transform(${tileEnvelope(tile, true)}, 4326)` });
   if (!isClustered(layer, tile.z)) return source;
-  // Points merged per 64-pixel cell of a grid anchored on the Web Mercator origin, so a cell is the
-  // same in every tile. The position is the mean of the members: arithmetic, no GEOS.
-  const cell = halfPixelMetres(tile.z, EXTENT) * 2 * 64;
+  // Points merged per cell of a grid anchored on the Web Mercator origin, so a cell is the same in
+  // every tile: an eighth of the tile, about 64 screen pixels as MapLibre draws tiles at 512 px.
+  // The position is the mean of the members: arithmetic, no GEOS.
+  const cell = tileWidthMetres(tile.z) / 8;
   const sums = (layer.clusterSums ?? []).map((c) => sql`sum(${sql.identifier(c)})::int as ${sql.identifier(c)}`);
   return sql`
     select min(id) as id, ST_SetSRID(ST_MakePoint(avg(ST_X(geom)), avg(ST_Y(geom))), 4326) as geom, count(*)::int as point_count
@@ -36,9 +37,9 @@ export function featureSource(layer: TileLayer, tile: TileCoordinate, context: O
     group by floor(ST_X(ST_Transform(geom, 3857)) / ${cell}::float8), floor(ST_Y(ST_Transform(geom, 3857)) / ${cell}::float8)`;
 }
 
-/** Geometry in EPSG:3857, polygons simplified to half a pixel (Douglas–Peucker in PostGIS, no GEOS). */
+/** Geometry in EPSG:3857, polygons simplified to half a grid unit (Douglas–Peucker in PostGIS, no GEOS). */
 export function mercatorGeometry(layer: TileLayer, z: number): SQL {
   return layer.geometry === 'polygon'
-    ? sql`ST_Simplify(ST_Transform(src.geom, 3857), ${halfPixelMetres(z, EXTENT)}::float8, true)`
+    ? sql`ST_Simplify(ST_Transform(src.geom, 3857), ${halfGridUnitMetres(z, EXTENT)}::float8, true)`
     : sql`ST_Transform(src.geom, 3857)`;
 }
