@@ -1,0 +1,99 @@
+// Column headers officers' spreadsheets use, per import kind and field. Data, not code: add a
+// spelling here and every import understands it. Matching ignores case, spaces, dots, dashes,
+// underscores and diacritics (see normaliseHeader).
+
+export const IMPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+const COMMON_AREA = {
+  districtCode: ['kode kecamatan', 'kode kec', 'district code', 'district_code', 'kd kec'],
+  district: ['kecamatan', 'kec', 'district'],
+  regencyCode: ['kode kabupaten', 'kode kab', 'kode kabupaten/kota', 'kode kab/kota', 'regency code', 'regency_code', 'kd kab'],
+  regency: ['kabupaten', 'kabupaten/kota', 'kab/kota', 'kota', 'kab', 'regency', 'city', 'regency/city'],
+  province: ['provinsi', 'prov', 'province'],
+  lat: ['lat', 'latitude', 'lintang', 'y'],
+  lng: ['lng', 'lon', 'long', 'longitude', 'bujur', 'x'],
+};
+
+export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
+  permits: {
+    permitNumber: ['no izin tinggal', 'nomor izin tinggal', 'no. izin tinggal', 'nomor itas', 'no itas', 'nomor itap', 'no itap', 'nomor kitas', 'no kitas', 'permit no', 'permit_no', 'permit number', 'nomor izin', 'no izin'],
+    permitType: ['jenis izin', 'jenis izin tinggal', 'tipe izin', 'permit type', 'permit_type', 'type', 'jenis'],
+    purpose: ['tujuan', 'maksud', 'tujuan tinggal', 'purpose', 'keperluan'],
+    nationality: ['kewarganegaraan', 'negara', 'warga negara', 'kebangsaan', 'nationality', 'citizenship', 'country'],
+    sex: ['jenis kelamin', 'jk', 'l/p', 'kelamin', 'sex', 'gender'],
+    holderName: ['nama', 'nama lengkap', 'nama pemegang', 'nama wna', 'name', 'full name', 'holder name', 'holder'],
+    sponsor: ['penjamin', 'sponsor', 'nama penjamin', 'perusahaan', 'perusahaan penjamin', 'company', 'employer'],
+    issuedOn: ['tgl terbit', 'tanggal terbit', 'tanggal penerbitan', 'tgl berlaku', 'berlaku dari', 'issued', 'issued on', 'issue date', 'valid from'],
+    expiresOn: ['tgl berakhir', 'tanggal berakhir', 'berlaku sampai', 'berlaku s/d', 'masa berlaku', 'expires', 'expires on', 'expiry date', 'valid until', 'valid to'],
+    cancelledOn: ['tgl pembatalan', 'tanggal pembatalan', 'tgl batal', 'dibatalkan', 'cancelled', 'cancelled on', 'cancellation date'],
+    ...COMMON_AREA,
+  },
+  companies: {
+    name: ['nama perusahaan', 'perusahaan', 'nama', 'company', 'company name', 'name'],
+    registrationNumber: ['nib', 'no nib', 'nomor induk berusaha', 'npwp', 'registration number', 'registration_number', 'reg no'],
+    sector: ['sektor', 'bidang usaha', 'sector', 'industry'],
+    siteName: ['lokasi', 'nama lokasi', 'alamat lokasi', 'site', 'site name'],
+    ...COMMON_AREA,
+  },
+  operations: {
+    date: ['tanggal', 'tgl', 'tanggal operasi', 'tgl operasi', 'date', 'operation date'],
+    team: ['tim', 'timpora', 'team'],
+    office: ['kantor', 'kanim', 'kantor imigrasi', 'office'],
+    place: ['tempat', 'lokasi', 'sasaran', 'target', 'place'],
+    targetKind: ['jenis tempat', 'jenis sasaran', 'kind', 'place type'],
+    foreignersChecked: ['jumlah wna diperiksa', 'wna diperiksa', 'diperiksa', 'foreigners checked', 'checked'],
+    violations: ['pelanggaran', 'jumlah pelanggaran', 'violations'],
+    findings: ['temuan', 'hasil', 'keterangan', 'findings', 'notes'],
+    actionKind: ['tak', 'tindakan', 'tindakan administratif', 'action', 'enforcement action'],
+    actionCount: ['jumlah tak', 'jumlah tindakan', 'action count'],
+    actionNationality: ['kewarganegaraan pelanggar', 'negara pelanggar', 'violator nationality'],
+    ...COMMON_AREA,
+  },
+  'risk-areas': {
+    name: ['nama', 'nama kerawanan', 'name'],
+    category: ['kategori', 'jenis kerawanan', 'potensi kerawanan', 'category'],
+    severity: ['tingkat', 'tingkat kerawanan', 'severity', 'level'],
+    validFrom: ['berlaku dari', 'tgl mulai', 'valid from', 'from'],
+    validTo: ['berlaku sampai', 'tgl selesai', 'valid to', 'to'],
+    source: ['sumber', 'source'],
+    description: ['keterangan', 'uraian', 'description'],
+    wkt: ['wkt', 'geometri', 'geometry', 'geom'],
+    ...COMMON_AREA,
+  },
+  'entry-points': {
+    name: ['nama', 'nama tpi', 'tpi', 'name'],
+    kind: ['jenis', 'jenis tpi', 'kind', 'type'],
+    ...COMMON_AREA,
+  },
+  reports: {
+    receivedAt: ['tanggal', 'tgl laporan', 'tanggal laporan', 'waktu', 'received', 'received at', 'date'],
+    channel: ['saluran', 'kanal', 'media', 'channel'],
+    category: ['kategori', 'jenis laporan', 'category'],
+    status: ['status', 'status laporan'],
+    summary: ['ringkasan', 'isi laporan', 'uraian', 'summary'],
+    ...COMMON_AREA,
+  },
+};
+
+/** "No. Izin Tinggal" → "no izin tinggal"; "Kab/Kota" → "kab/kota"; accents dropped. */
+export function normaliseHeader(header: string): string {
+  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[._\-–—:()]+/g, ' ').replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim();
+}
+
+/** Field for each header of a file (undefined = unknown column), by the synonyms above. */
+export function mapHeaders(kind: ImportKind, headers: readonly string[], overrides: Record<string, string> = {}): Array<string | undefined> {
+  const lookup = new Map<string, string>();
+  for (const [field, synonyms] of Object.entries(HEADER_SYNONYMS[kind])) {
+    lookup.set(normaliseHeader(field), field);
+    for (const s of synonyms) if (!lookup.has(normaliseHeader(s))) lookup.set(normaliseHeader(s), field);
+  }
+  const used = new Set<string>();
+  return headers.map((header) => {
+    const field = overrides[header] ?? lookup.get(normaliseHeader(header));
+    if (!field || used.has(field)) return undefined;
+    used.add(field);
+    return field;
+  });
+}
