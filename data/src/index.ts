@@ -7,3 +7,6 @@ export * from './datasets/load-datasets.js';
 export * from './datasets/prepare-database.js';
 export { generateDemo, pinValidCounts, isValidOn, violationChance, DEMO_SIZES } from './demo/generate-demo.js';
 export { Random, WeightedPicker } from './demo/random.js';
+export * from './import/run-import.js';
+export type { ImportIssue, ImportReport } from './import/types.js';
+export { TableReadError } from './import/read/open-table.js';

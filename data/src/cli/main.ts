@@ -6,6 +6,9 @@ import { loadBoundaries } from '../boundaries/load-boundaries.js';
 import { ConfigError, loadConfig, processEnv, type Config } from '../config.js';
 import { loadDemo, loadReference } from '../datasets/load-datasets.js';
 import { RecordValidationError } from '../write/validate.js';
+import { ImportFileError } from '../import/run-import.js';
+import { TableReadError } from '../import/read/open-table.js';
+import { importCommand } from './import-command.js';
 
 const HELP = `Usage: pnpm pantau <command> [options]
 
@@ -15,6 +18,11 @@ Commands:
   reference                       load the real events of reference-events.json
   demo [--seed N] [--scale X]     generate and load the demo data (deterministic; replaces earlier demo rows)
   status                          show what is loaded
+  import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME]
+                                  import a CSV, XLSX or GeoJSON file (kinds: permits, …); every
+                                  rejected row is listed with its row, field, value and reason
+  import list                     the import batches
+  import rollback <batch>         remove every row a batch wrote
   help                            this text
 
 The database is the one \`pnpm start\` uses: embedded PGlite under PANTAU_DATA_DIR (default .data/),
@@ -38,11 +46,14 @@ function numberOption(value: string | undefined, name: string, fallback: number,
   return n;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
-  const { values } = parseArgs({ args: rest, options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' } }, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest, allowPositionals: true, strict: true,
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' } },
+  });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
   switch (command) {
@@ -71,6 +82,9 @@ async function main(argv: string[]): Promise<void> {
         for (const d of await datasetStatus(db.orm)) log(`${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`);
       });
       return;
+    case 'import':
+      await withDatabase(config, (db) => importCommand(db, positionals, values, log));
+      return;
     case 'help': case '--help': case '-h':
       log(HELP);
       return;
@@ -80,7 +94,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError].some((k) => error instanceof k)
+  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError].some((k) => error instanceof k)
     || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(known ? `pantau: ${(error as Error).message}` : error);
   process.exit(1);

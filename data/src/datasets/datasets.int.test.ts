@@ -69,7 +69,7 @@ describe.each(testBackends())('data layer on %s', (backend) => {
   test('a batch with one bad record is refused whole, naming the record and field, and writes nothing', async () => {
     const before = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits}`);
     const good = { permitNumber: 'TEST-1', permitType: 'itas' as const, purpose: 'work' as const, nationality: 'CHN', sex: 'male' as const, holderName: 'TEST',
-      sponsorCompanyKey: null, issuedOn: '2024-01-01', expiresOn: '2025-01-01', cancelledOn: null, districtCode: '19.04.01', origin: 'demo' };
+      sponsorCompanyKey: null, issuedOn: '2024-01-01', expiresOn: '2025-01-01', cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo' };
     const error = await t.database.orm.transaction((tx) => writePermits(tx, [good, { ...good, permitNumber: 'TEST-2', districtCode: '19.04.99' }])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
     expect((error as RecordValidationError).issues).toEqual([{ record: 2, field: 'districtCode', value: '19.04.99', reason: 'no district with this code' }]);

@@ -5,7 +5,7 @@ import { Random, WeightedPicker } from './random.js';
 
 const permit = (permitType: 'itas' | 'itap', issuedOn: string, expiresOn: string, n: number): PermitRecord => ({
   permitNumber: `P${n}`, permitType, purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'X', sponsorCompanyKey: null,
-  issuedOn, expiresOn, cancelledOn: null, districtCode: '19.04.01', origin: 'demo',
+  issuedOn, expiresOn, cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo',
 });
 
 describe('demo generator', () => {

@@ -203,7 +203,7 @@ function* generatePermits(
     return {
       permitNumber: `${permitType === 'itap' ? 'P' : permitType === 'visit' ? 'K' : 'T'}${issuedOn.slice(2, 4)}${provinceCode}${String(serial).padStart(8, '0')}`,
       permitType, purpose, nationality, sex: male ? 'male' : 'female', holderName: personName(nationality, random),
-      sponsorCompanyKey: sponsor, issuedOn, expiresOn, cancelledOn, districtCode: district, origin: ORIGIN,
+      sponsorCompanyKey: sponsor, issuedOn, expiresOn, cancelledOn, districtCode: district, regencyCode, origin: ORIGIN,
     };
   };
 

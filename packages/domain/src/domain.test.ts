@@ -39,7 +39,7 @@ describe('domain', () => {
 
   test('a permit must expire after it is issued', () => {
     const result = permitRecord.safeParse({ permitNumber: 'A', permitType: 'itas', purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'X',
-      sponsorCompanyKey: null, issuedOn: '2024-06-13', expiresOn: '2024-06-13', cancelledOn: null, districtCode: '19.04.01', origin: 'demo' });
+      sponsorCompanyKey: null, issuedOn: '2024-06-13', expiresOn: '2024-06-13', cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['expiresOn']);
   });

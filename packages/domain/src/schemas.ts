@@ -56,15 +56,18 @@ export const permitRecord = z.object({
   permitType,
   purpose: permitPurpose,
   nationality: nationalityCode,
-  sex: z.enum(SEXES),
+  sex: z.enum(SEXES).nullable(),
   holderName: z.string().min(1),
   sponsorCompanyKey: z.string().min(1).nullable(),
   issuedOn: isoDate,
   expiresOn: isoDate,
   cancelledOn: isoDate.nullable(),
-  districtCode: areaCode,
+  /** The district of residence, or null when only the regency is known. */
+  districtCode: areaCode.nullable(),
+  regencyCode: areaCode,
   origin,
-}).refine((p) => p.expiresOn > p.issuedOn, { message: 'expires_on must be after issued_on', path: ['expiresOn'] });
+}).refine((p) => p.expiresOn > p.issuedOn, { message: 'expires_on must be after issued_on', path: ['expiresOn'] })
+  .refine((p) => p.districtCode === null || p.districtCode.startsWith(`${p.regencyCode}.`), { message: 'the district is not in the regency', path: ['districtCode'] });
 
 export const enforcementActionRecord = z.object({
   kind: z.enum(ACTION_KINDS),

@@ -4,3 +4,4 @@ export * from './companies.js';
 export * from './permits.js';
 export * from './operations.js';
 export * from './events.js';
+export * from './imports.js';

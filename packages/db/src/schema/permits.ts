@@ -13,13 +13,15 @@ export const permits = pgTable('permits', {
   permitType: text('permit_type', { enum: ['itas', 'itap', 'visit'] }).notNull(),
   purpose: text('purpose').notNull(),
   nationality: text('nationality').notNull(),
-  sex: text('sex').notNull(),
+  /** Null when the source does not say. */
+  sex: text('sex'),
   holderName: text('holder_name').notNull(),
   sponsorCompanyId: integer('sponsor_company_id').references(() => companies.id, { onDelete: 'set null' }),
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   expiresOn: date('expires_on', { mode: 'string' }).notNull(),
   cancelledOn: date('cancelled_on', { mode: 'string' }),
-  districtCode: text('district_code').notNull(),
+  /** Null when the source names only the regency (imports); aggregates by district leave it out. */
+  districtCode: text('district_code'),
   regencyCode: text('regency_code').notNull(),
   provinceCode: text('province_code').notNull(),
   origin: originColumn(),

@@ -1,0 +1,158 @@
+// The import pipeline on each backend, with files made here the way officers' systems export them.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importBatches, permits, queryOne, sql } from '@pantau/db';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { ImportFileError, rollbackBatch, runImport } from './run-import.js';
+import { TableReadError } from './read/open-table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pantau-import-'));
+let fileCounter = 0;
+function file(content: string | Buffer, ext = 'csv'): string {
+  const path = join(dir, `f${++fileCounter}.${ext}`);
+  writeFileSync(path, content);
+  return path;
+}
+const count = async (t: TestDatabase, where = sql`true`) =>
+  Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where ${where}`))?.n);
+const validIn1904 = sql`regency_code = '19.04' and issued_on <= '2024-06-13' and expires_on > '2024-06-13' and cancelled_on is null`;
+
+describe.each(testBackends())('imports on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openFixtureDatabase(backend); });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('a semicolon CSV with a BOM, Indonesian headers and every date, nationality and area spelling imports, counted on the map', async () => {
+    const before = await count(t, validIn1904);
+    const csv = `\uFEFFNo. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Jenis Kelamin;Tujuan;Tgl Terbit;Tgl Berakhir;Kabupaten/Kota;Catatan
+A-001;KITAS;WANG WEI;TIONGKOK;L;Bekerja;13/06/2024;12/06/2025;Kab. Bangka Tengah;
+A-002;ITAS;LI NA;RRT;P;Bekerja;13-Jun-2024;13-Jun-2025;BANGKA TENGAH;
+A-003;ITAP;JOHN SMITH;Inggris;L;Keluarga;13 Juni 2024;13 Juni 2029;Kabupaten Bangka Tengah;
+A-004;ITAS;CHEN JIE;China;L;Bekerja;2024-06-01;2025-06-01;19.04;
+A-005;ITAS;ZHAO LEI;CHN;L;Bekerja;1/6/2024;1/6/2025;Bangka Tenga;`;
+    const report = await runImport(t.database, { kind: 'permits', path: file(csv) });
+    expect(report).toMatchObject({ status: 'committed', format: 'csv', delimiter: ';', rows: 5, imported: 5, rejected: 0, unknownColumns: ['Catatan'] });
+    expect(report.issues).toEqual([]);
+    expect(await count(t, validIn1904)).toBe(before + 5);
+    expect(await count(t, sql`origin = ${`batch:${report.batchId}`} and nationality = 'GBR' and permit_type = 'itap'`)).toBe(1);
+    await rollbackBatch(t.database, report.batchId!);
+    expect(await count(t, validIn1904)).toBe(before);
+  });
+
+  test('a Windows-1252 comma CSV with English headers and coordinates is decoded and located by point in polygon', async () => {
+    const csv = 'permit_no,permit type,name,nationality,sex,purpose,issued,expires,latitude,longitude\r\nB-001,ITAS,JOSÉ GARCÍA,Spain,M,work,2024-01-10,2025-01-10,-2.43,106.23\r\n';
+    const report = await runImport(t.database, { kind: 'permits', path: file(iconv.encode(csv, 'windows-1252')) });
+    expect(report).toMatchObject({ encoding: 'windows-1252', delimiter: ',', imported: 1 });
+    const row = await queryOne<{ holder_name: string; regency_code: string; nationality: string }>(t.database.orm,
+      sql`select holder_name, regency_code, nationality from ${permits} where permit_number = 'B-001'`);
+    expect(row).toEqual({ holder_name: 'JOSÉ GARCÍA', regency_code: '19.04', nationality: 'ESP' });
+  });
+
+  test('an XLSX sheet imports, and the sheet can be chosen', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Catatan').addRow(['bukan data']);
+    const sheet = workbook.addWorksheet('Data ITAS');
+    sheet.addRow(['Nomor ITAS', 'Jenis', 'Nama Lengkap', 'Negara', 'Tgl Terbit', 'Tgl Berakhir', 'Kode Kabupaten']);
+    sheet.addRow(['C-001', 'ITAS', 'KIM MINJUN', 'Korea Selatan', new Date(Date.UTC(2024, 2, 1)), '01/03/2025', '19.04']);
+    const path = join(dir, 'permits.xlsx');
+    await workbook.xlsx.writeFile(path);
+    await expect(runImport(t.database, { kind: 'permits', path, dryRun: true })).rejects.toThrow(ImportFileError);
+    const report = await runImport(t.database, { kind: 'permits', path, sheet: 'Data ITAS' });
+    expect(report).toMatchObject({ format: 'xlsx', sheet: 'Data ITAS', imported: 1 });
+    expect(await count(t, sql`permit_number = 'C-001' and nationality = 'KOR' and issued_on = '2024-03-01'`)).toBe(1);
+  });
+
+  test('every bad row is reported with its row, field, value and reason; the good rows land', async () => {
+    const csv = `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten
+D-001;ITAS;OK;CHN;2024-06-13;2025-06-13;Bangka Tengah
+D-002;ITAS;TWO DIGIT;CHN;13/06/24;2025-06-13;Bangka Tengah
+D-003;ITAS;NATION;Atlantis;2024-06-13;2025-06-13;Bangka Tengah
+D-004;ITAS;AREA;CHN;2024-06-13;2025-06-13;Bekasi
+D-005;PASPOR;TYPE;CHN;2024-06-13;2025-06-13;Bangka Tengah
+D-006;ITAS;ORDER;CHN;2024-06-13;2023-06-13;Bangka Tengah
+D-001;ITAS;DUPLICATE;CHN;2024-06-13;2025-06-13;Bangka Tengah
+D-007;ITAS;;CHN;2024-06-13;2025-06-13;Bangka Tengah`;
+    const report = await runImport(t.database, { kind: 'permits', path: file(csv) });
+    expect(report).toMatchObject({ rows: 8, imported: 1, rejected: 7, duplicates: 1 });
+    const byRow = Object.fromEntries(report.issues.map((i) => [i.row, i]));
+    expect(byRow[3]).toMatchObject({ field: 'issuedOn', value: '13/06/24', reason: expect.stringContaining('two-digit year') });
+    expect(byRow[4]).toMatchObject({ field: 'nationality', value: 'Atlantis' });
+    expect(byRow[5]).toMatchObject({ field: 'regency', value: 'Bekasi', reason: expect.stringMatching(/ambiguous.*32\.16.*|ambiguous.*32\.75/) });
+    expect(byRow[6]).toMatchObject({ field: 'permitType', value: 'PASPOR' });
+    expect(byRow[7]).toMatchObject({ field: 'expiresOn' });
+    expect(byRow[8]).toMatchObject({ field: '(row)', reason: 'duplicate of row 2 in this file' });
+    expect(byRow[9]).toMatchObject({ field: 'holderName', reason: 'required, empty' });
+  });
+
+  test('duplicates of permits already in Pantau are reported, never doubled; re-importing a file is a no-op', async () => {
+    const existing = await queryOne<{ permit_number: string; permit_type: string }>(t.database.orm, sql`select permit_number, permit_type from ${permits} where origin = 'demo' limit 1`);
+    const csv = `permit_no,permit_type,name,nationality,issued,expires,regency_code\n${existing!.permit_number},${existing!.permit_type},X,CHN,2024-01-01,2025-01-01,19.04\nE-001,itas,Y,CHN,2024-01-01,2025-01-01,19.04\n`;
+    const path = file(csv);
+    const first = await runImport(t.database, { kind: 'permits', path });
+    expect(first).toMatchObject({ imported: 1, duplicates: 1 });
+    expect(first.issues[0]).toMatchObject({ row: 2, reason: 'already in Pantau (demo)' });
+    const total = await count(t);
+    const again = await runImport(t.database, { kind: 'permits', path });
+    expect(again.status).toBe('unchanged');
+    expect(await count(t)).toBe(total);
+  });
+
+  test('a dry run checks everything and writes nothing', async () => {
+    const total = await count(t);
+    const batches = await queryOne(t.database.orm, sql`select count(*)::int as n from ${importBatches}`);
+    const report = await runImport(t.database, { kind: 'permits', path: file('permit_no,type,name,nationality,issued,expires,regency\nF-001,itas,A,CHN,2024-01-01,2025-01-01,Bangka Tengah\n'), dryRun: true });
+    expect(report).toMatchObject({ status: 'dry_run', rows: 1, rejected: 0, imported: 0 });
+    expect(await count(t)).toBe(total);
+    expect(await queryOne(t.database.orm, sql`select count(*)::int as n from ${importBatches}`)).toEqual(batches);
+  });
+
+  test('a file that fails mid-way leaves the database as before', async () => {
+    const total = await count(t);
+    // A real failure in the database on the 4th row, after earlier chunks were written.
+    await t.database.orm.execute(sql`create or replace function pantau_test_fail() returns trigger language plpgsql as $$
+      begin if new.permit_number = 'G-004' then raise exception 'disk full (test)'; end if; return new; end $$`);
+    await t.database.orm.execute(sql`create trigger pantau_test_fail before insert on permits for each row execute function pantau_test_fail()`);
+    try {
+      const rows = Array.from({ length: 6 }, (_, i) => `G-00${i + 1},itas,N${i},CHN,2024-01-01,2025-01-01,19.04`).join('\n');
+      await expect(runImport(t.database, { kind: 'permits', path: file(`permit_no,type,name,nationality,issued,expires,regency_code\n${rows}\n`), chunkSize: 2 })).rejects.toThrow();
+    } finally {
+      await t.database.orm.execute(sql`drop trigger pantau_test_fail on permits`);
+    }
+    expect(await count(t)).toBe(total);
+    expect(await count(t, sql`permit_number like 'G-00%'`)).toBe(0);
+  });
+
+  test('a file without the needed columns is refused before anything is read, naming them', async () => {
+    const attempt = runImport(t.database, { kind: 'permits', path: file('nama,negara\nA,CHN\n') });
+    await expect(attempt).rejects.toThrow(ImportFileError);
+    await expect(attempt).rejects.toThrow(/permitNumber.*\n.*permitType/s);
+  });
+
+  test('random malformed files never crash the importer, never leave a partial batch, and report every rejected row', async () => {
+    const cell = fc.oneof(fc.constantFrom('', 'ITAS', 'itap', 'CHN', 'Tiongkok', '13/06/2024', '13/06/24', '2024-02-30', 'Bangka Tengah', 'Bekasi', '19.04', '99.99', ';', '"', '\n', '=1+1'), fc.string({ maxLength: 12 }));
+    const header = 'permit_no;type;name;nationality;issued;expires;regency';
+    await fc.assert(fc.asyncProperty(fc.array(fc.array(cell, { minLength: 0, maxLength: 9 }), { maxLength: 12 }), async (rows) => {
+      const csv = `${header}\n${rows.map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(';')).join('\n')}\n`;
+      const before = await count(t);
+      let report;
+      try {
+        report = await runImport(t.database, { kind: 'permits', path: file(csv) });
+      } catch (error) {
+        // Only the importer's own, explained refusals may escape; and then nothing changed.
+        expect(error instanceof ImportFileError || error instanceof TableReadError).toBe(true);
+        expect(await count(t)).toBe(before);
+        return;
+      }
+      expect(await count(t)).toBe(before + report.imported);
+      expect(report.imported + report.rejected).toBe(report.rows);
+      const reportedRows = new Set(report.issues.map((i) => i.row));
+      expect(reportedRows.size).toBe(report.rejected);
+      if (report.batchId && report.imported > 0) await rollbackBatch(t.database, report.batchId);
+    }), { numRuns: 25 });
+  });
+});

@@ -1,0 +1,42 @@
+// Reading one cell with a parser, turning failures into row issues.
+import type { Parsed } from '../normalise/dates.js';
+import type { ImportIssue, RowContext } from '../types.js';
+
+export const text = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim());
+
+export class CellReader {
+  readonly issues: ImportIssue[] = [];
+  constructor(private readonly row: RowContext) {}
+
+  has(field: string): boolean {
+    return text(this.row.fields[field]) !== '';
+  }
+
+  raw(field: string): string {
+    return text(this.row.fields[field]);
+  }
+
+  /** A required cell: empty or unparsable → issue, undefined. */
+  required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
+    if (!this.has(field)) { this.issue(field, 'required, empty'); return undefined; }
+    return this.optional(field, parse) ?? undefined;
+  }
+
+  /** An optional cell: empty → null; unparsable → issue. */
+  optional<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | null | undefined {
+    if (!this.has(field)) return null;
+    const result = parse(this.row.fields[field]);
+    if (result.ok) return result.value;
+    this.issue(field, result.reason);
+    return undefined;
+  }
+
+  issue(field: string, reason: string, value = this.raw(field)): void {
+    this.issues.push({ row: this.row.row, field, value, reason });
+  }
+}
+
+export const nonEmptyText = (raw: unknown): Parsed<string> => {
+  const value = text(raw);
+  return value ? { ok: true, value } : { ok: false, reason: 'empty' };
+};

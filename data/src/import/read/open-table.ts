@@ -1,0 +1,158 @@
+// Files as officers export them, read as a header and a stream of rows, without loading the whole
+// file: CSV in any delimiter and encoding (UTF-8 with or without BOM, Windows-1252 detected), XLSX
+// (first sheet or a named one), GeoJSON FeatureCollection (properties plus the geometry).
+import { createReadStream } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import chardet from 'chardet';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+
+export type TableFormat = 'csv' | 'xlsx' | 'geojson';
+
+export interface TableRow {
+  /** The row number a spreadsheet shows (the header is row 1). For GeoJSON, the feature number. */
+  row: number;
+  values: unknown[];
+  /** GeoJSON only: the feature's geometry. */
+  geometry?: unknown;
+}
+
+export interface Table {
+  format: TableFormat;
+  headers: string[];
+  rows: AsyncIterable<TableRow>;
+  /** Bytes read so far and in all, for progress. */
+  progress(): { read: number; total: number };
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
+export class TableReadError extends Error {
+  override name = 'TableReadError';
+}
+
+export function formatOf(path: string, declared?: string): TableFormat {
+  const ext = (declared ?? extname(path).slice(1)).toLowerCase();
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  throw new TableReadError(`${path}: unknown format "${ext}" (CSV, XLSX or GeoJSON)`);
+}
+
+export async function openTable(path: string, options: { format?: TableFormat; sheet?: string } = {}): Promise<Table> {
+  const format = options.format ?? formatOf(path);
+  const total = (await stat(path)).size;
+  if (format === 'csv') return openCsv(path, total);
+  if (format === 'xlsx') return openXlsx(path, total, options.sheet);
+  return openGeoJson(path, total);
+}
+
+const DELIMITERS = [';', ',', '\t', '|'];
+
+async function openCsv(path: string, total: number): Promise<Table> {
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(Math.min(total, 64 * 1024));
+  await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  const detected = hasBom ? 'UTF-8' : chardet.detect(head) ?? 'UTF-8';
+  // chardet names Latin-1 what Windows exports; windows-1252 decodes both (and €, “ ”).
+  const encoding = /^(UTF-8|ascii)$/i.test(detected) ? 'utf-8' : /^ISO-8859-1$|^windows-1252$/i.test(detected) ? 'windows-1252' : detected.toLowerCase();
+  if (!iconv.encodingExists(encoding)) throw new TableReadError(`${path}: unsupported text encoding ${detected}`);
+  const firstLine = iconv.decode(head, encoding).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const delimiter = DELIMITERS.map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  let read = 0;
+  const source = createReadStream(path);
+  source.on('data', (chunk) => { read += chunk.length; });
+  const parser = source.pipe(iconv.decodeStream(encoding)).pipe(parse({
+    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
+  }));
+  const iterator = parser[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) throw new TableReadError(`${path}: the file is empty`);
+  const headers = (first.value as string[]).map((h) => h.trim());
+  async function* rows(): AsyncIterable<TableRow> {
+    let row = 1;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      row += 1;
+      yield { row, values: next.value as string[] };
+    }
+  }
+  return { format: 'csv', headers, rows: rows(), progress: () => ({ read, total }), encoding, delimiter };
+}
+
+/** A cell's value as text, number or Date (formulas give their result, rich text its text). */
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date || typeof value !== 'object') return value;
+  if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('text' in value) return value.text;
+  if ('error' in value) return '';
+  return String(value);
+}
+
+async function openXlsx(path: string, total: number, sheetName?: string): Promise<Table> {
+  let read = 0;
+  const source = createReadStream(path);
+  source.on('data', (chunk) => { read += chunk.length; });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+  const sheets = workbook[Symbol.asyncIterator]();
+  let sheet: (ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>) | undefined;
+  const seen: string[] = [];
+  for (;;) {
+    const next = await sheets.next().catch((error: unknown) => { throw new TableReadError(`${path}: not a readable XLSX file (${(error as Error).message})`); });
+    if (next.done) break;
+    const candidate = next.value as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
+    const name = (candidate as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
+    seen.push(name);
+    if (!sheetName || name === sheetName) { sheet = candidate; break; }
+    for await (const _ of candidate) { /* skip the rows of sheets not asked for */ }
+  }
+  if (!sheet) throw new TableReadError(sheetName ? `${path}: no sheet "${sheetName}" (sheets: ${seen.join(', ')})` : `${path}: the workbook has no sheet`);
+  const rowsOfSheet = sheet[Symbol.asyncIterator]();
+  let header: ExcelJS.Row | undefined;
+  for (;;) {
+    const next = await rowsOfSheet.next();
+    if (next.done) throw new TableReadError(`${path}: the sheet is empty`);
+    if (next.value.hasValues) { header = next.value; break; }
+  }
+  const width = (header.values as ExcelJS.CellValue[]).length;
+  const headers = Array.from({ length: width - 1 }, (_, i) => String(cellValue((header!.values as ExcelJS.CellValue[])[i + 1]) ?? '').trim());
+  async function* rows(): AsyncIterable<TableRow> {
+    for (;;) {
+      const next = await rowsOfSheet.next();
+      if (next.done) return;
+      if (!next.value.hasValues) continue;
+      const values = next.value.values as ExcelJS.CellValue[];
+      yield { row: next.value.number, values: Array.from({ length: Math.max(headers.length, values.length - 1) }, (_, i) => cellValue(values[i + 1])) };
+    }
+  }
+  return { format: 'xlsx', headers, rows: rows(), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name };
+}
+
+/** GeoJSON is read whole (a FeatureCollection is one JSON value); the API caps upload sizes. */
+async function openGeoJson(path: string, total: number): Promise<Table> {
+  let json: { type?: string; features?: Array<{ properties?: Record<string, unknown> | null; geometry?: unknown }> };
+  try {
+    json = JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new TableReadError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new TableReadError(`${path}: not a GeoJSON FeatureCollection`);
+  const features = json.features;
+  const headers = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  let done = 0;
+  async function* rows(): AsyncIterable<TableRow> {
+    for (const [i, f] of features.entries()) {
+      done = i + 1;
+      yield { row: i + 1, values: headers.map((h) => f.properties?.[h] ?? ''), geometry: f.geometry };
+    }
+  }
+  return { format: 'geojson', headers, rows: rows(), progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }) };
+}

@@ -1,0 +1,181 @@
+// The one import pipeline: CLI, API and tests all come through here. A file is read as a stream,
+// its headers mapped to fields, every row normalised and checked, duplicates found within the file
+// and against the database, and all valid rows written in ONE transaction as one batch — or none.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { HEADER_SYNONYMS, mapHeaders, type ImportKind } from '@pantau/domain';
+import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
+import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
+import { openTable, type TableFormat } from './read/open-table.js';
+import { permitsHandler } from './kinds/permits.js';
+import type { ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
+
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+/** Thrown inside the transaction of a dry run so that nothing stays. */
+class DryRunRollback extends Error {}
+
+const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = {
+  permits: permitsHandler as () => ImportKindHandler<unknown>,
+};
+
+export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];
+
+export interface ImportOptions {
+  kind: ImportKind;
+  path: string;
+  /** The name to record (an upload's original name); default the path's base name. */
+  fileName?: string;
+  format?: TableFormat;
+  sheet?: string;
+  dryRun?: boolean;
+  /** Header → field, overriding the synonyms. */
+  mapping?: Record<string, string>;
+  onProgress?(progress: { rows: number; bytesRead: number; bytesTotal: number }): void;
+  /** Rows per write; smaller in tests. */
+  chunkSize?: number;
+}
+
+const MAX_REPORTED_ISSUES = 10_000;
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function runImport(database: Database, options: ImportOptions): Promise<ImportReport> {
+  const makeHandler = HANDLERS[options.kind];
+  if (!makeHandler) throw new ImportFileError(`Importing ${options.kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
+  const handler = makeHandler();
+  const fileName = options.fileName ?? basename(options.path);
+  const fileSha256 = await sha256(options.path);
+
+  const previous = await queryOne<{ id: string; report: unknown }>(database.orm,
+    sql`select id, report from ${importBatches} where kind = ${options.kind} and file_sha256 = ${fileSha256} and status = 'committed'`);
+  if (previous && !options.dryRun) {
+    const report = (typeof previous.report === 'string' ? JSON.parse(previous.report) : previous.report) as ImportReport;
+    return { ...report, status: 'unchanged', imported: 0, warnings: [`This file was imported before as batch ${previous.id}; nothing changed.`] };
+  }
+
+  const table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+  const fields = mapHeaders(options.kind, table.headers, options.mapping);
+  const mapping: Record<string, string> = {};
+  const unknownColumns: string[] = [];
+  table.headers.forEach((h, i) => { if (fields[i]) mapping[h] = fields[i]!; else if (h) unknownColumns.push(h); });
+  const mapped = new Set(Object.values(mapping));
+  const missing = handler.required.filter((group) => !group.some((f) => mapped.has(f)));
+  if (missing.length) {
+    const lines = missing.map((group) => `  ${group.join(' or ')}: a column named e.g. ${group.flatMap((f) => (HEADER_SYNONYMS[options.kind][f] ?? []).slice(0, 3).map((s) => `"${s}"`)).join(', ')}`);
+    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${lines.join('\n')}\nColumns found: ${table.headers.join(', ')}. Use --mapping to name them.`);
+  }
+
+  const batchId = options.dryRun ? null : randomUUID();
+  const origin = batchId ? `batch:${batchId}` : 'batch:00000000-0000-0000-0000-000000000000';
+  const warnings = new Set<string>();
+  const issues: ImportIssue[] = [];
+  let rows = 0;
+  let imported = 0;
+  let duplicates = 0;
+  let rejectedRows = 0;
+  const chunkSize = options.chunkSize ?? 5000;
+
+  const work = async (tx: Orm) => {
+    const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null }>(tx, sql`select code, name, level, parent_code from ${areas}`);
+    const context: KindContext = { tx, areas: new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code }))), origin, warn: (m) => warnings.add(m) };
+    await handler.prepare?.(context);
+    const seen = new Map<string, number>(); // key → first row
+    let pending: Array<{ row: number; record: unknown }> = [];
+    const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
+
+    const flush = async () => {
+      if (!pending.length) return;
+      const existing = await handler.existing(context, pending.map((p) => p.record));
+      const fresh = pending.filter((p) => {
+        const origin = existing.get(handler.key(p.record));
+        if (origin === undefined) return true;
+        duplicates += 1;
+        rejectedRows += 1;
+        report({ row: p.row, field: '(row)', value: handler.key(p.record), reason: `already in Pantau (${origin})` });
+        return false;
+      });
+      if (fresh.length) imported += await handler.write(context, fresh.map((p) => p.record));
+      pending = [];
+    };
+
+    for await (const tableRow of table.rows) {
+      rows += 1;
+      const cells: Record<string, unknown> = {};
+      fields.forEach((field, i) => { if (field) cells[field] = tableRow.values[i]; });
+      const { record, issues: rowIssues } = await handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, context);
+      if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
+      const key = handler.key(record);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        duplicates += 1;
+        rejectedRows += 1;
+        report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
+        continue;
+      }
+      seen.set(key, tableRow.row);
+      pending.push({ row: tableRow.row, record });
+      if (pending.length >= chunkSize) await flush();
+      if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
+    }
+    await flush();
+    options.onProgress?.({ rows, bytesRead: table.progress().total, bytesTotal: table.progress().total });
+    expectWritten(`${options.kind} import`, rows - rejectedRows, imported);
+  };
+
+  const result = (status: ImportReport['status']): ImportReport => ({
+    batchId, kind: options.kind, fileName, format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, status,
+    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, warnings: [...warnings],
+  });
+
+  if (options.dryRun) {
+    await database.orm.transaction(async (tx) => { await work(tx); throw new DryRunRollback(); }).catch((error: unknown) => { if (!(error instanceof DryRunRollback)) throw error; });
+    return { ...result('dry_run'), imported: 0 };
+  }
+  await database.orm.transaction(async (tx) => {
+    await work(tx);
+    const report = result('committed');
+    // The batch row goes in the same transaction as its rows: both land, or neither.
+    await tx.insert(importBatches).values({
+      id: batchId!, kind: options.kind, fileName, fileSha256, format: table.format, status: 'committed', rows, imported, rejected: rejectedRows,
+      report: report as unknown as Record<string, unknown>, createdAt: new Date().toISOString(),
+    });
+  });
+  return result('committed');
+}
+
+export interface BatchSummary { id: string; kind: string; fileName: string; status: string; rows: number; imported: number; rejected: number; createdAt: string; rolledBackAt: string | null }
+
+export async function listBatches(database: Database, limit = 50): Promise<BatchSummary[]> {
+  const rows = await queryRows<{ id: string; kind: string; file_name: string; status: string; rows: number; imported: number; rejected: number; created_at: string; rolled_back_at: string | null }>(database.orm, sql`
+    select id, kind, file_name, status, rows, imported, rejected, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+      to_char(rolled_back_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as rolled_back_at
+    from ${importBatches} order by created_at desc limit ${limit}`);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, status: r.status, rows: Number(r.rows), imported: Number(r.imported), rejected: Number(r.rejected), createdAt: r.created_at, rolledBackAt: r.rolled_back_at }));
+}
+
+const BATCH_TABLES = ['enforcement_actions', 'operation_targets', 'operations', 'permits', 'company_sites', 'companies', 'risk_areas', 'entry_points', 'meetings', 'reports'] as const;
+
+/** Removes every row a batch wrote, in one transaction, and marks the batch rolled back. */
+export async function rollbackBatch(database: Database, batchId: string): Promise<Record<string, number>> {
+  if (!/^[0-9a-f-]{36}$/.test(batchId)) throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`);
+  return database.orm.transaction(async (tx) => {
+    const batch = await queryOne<{ status: string }>(tx, sql`select status from ${importBatches} where id = ${batchId}::uuid for update`);
+    if (!batch) throw new ImportFileError(`No import batch ${batchId}.`);
+    if (batch.status !== 'committed') throw new ImportFileError(`Batch ${batchId} is already ${batch.status.replace('_', ' ')}.`);
+    const removed: Record<string, number> = {};
+    for (const table of BATCH_TABLES) {
+      const rows = await queryRows(tx, sql`delete from ${sql.identifier(table)} where origin = ${`batch:${batchId}`} returning 1`);
+      if (rows.length) removed[table] = rows.length;
+    }
+    await tx.update(importBatches).set({ status: 'rolled_back', rolledBackAt: new Date().toISOString() }).where(sql`id = ${batchId}::uuid`);
+    return removed;
+  });
+}

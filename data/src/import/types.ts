@@ -1,0 +1,56 @@
+import type { ImportKind } from '@pantau/domain';
+import type { Orm } from '@pantau/db';
+import type { AreaMatcher } from './normalise/area-matcher.js';
+
+/** A problem with one cell: the file row, the column's field, the value as written, and why. */
+export interface ImportIssue { row: number; field: string; value: string; reason: string }
+
+export interface ImportReport {
+  batchId: string | null;
+  kind: ImportKind;
+  fileName: string;
+  format: string;
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+  /** committed: written; dry_run: checked, nothing written; unchanged: this file was imported before. */
+  status: 'committed' | 'dry_run' | 'unchanged';
+  rows: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  /** Header → field, as used. */
+  mapping: Record<string, string>;
+  unknownColumns: string[];
+  issues: ImportIssue[];
+  warnings: string[];
+}
+
+export interface RowContext {
+  row: number;
+  /** Cell by field (only mapped columns). */
+  fields: Record<string, unknown>;
+  geometry?: unknown;
+}
+
+export interface KindContext {
+  tx: Orm;
+  areas: AreaMatcher;
+  origin: string;
+  warn(message: string): void;
+}
+
+/** What an import kind knows: its required fields, how a row becomes a record, how records are written. */
+export interface ImportKindHandler<R> {
+  kind: ImportKind;
+  /** Fields that must have a column (alternatives: any one of the group). */
+  required: ReadonlyArray<readonly string[]>;
+  prepare?(context: KindContext): Promise<void>;
+  /** A record, or the issues that stop this row. */
+  toRecord(row: RowContext, context: KindContext): Promise<{ record?: R; issues: ImportIssue[] }>;
+  /** Identity for duplicates within the file and against the database. */
+  key(record: R): string;
+  /** Keys of `records` that already exist in the database, with where they came from. */
+  existing(context: KindContext, records: R[]): Promise<Map<string, string>>;
+  write(context: KindContext, records: R[]): Promise<number>;
+}
