@@ -10,3 +10,5 @@ export { Random, WeightedPicker } from './demo/random.js';
 export * from './import/run-import.js';
 export type { ImportIssue, ImportReport } from './import/types.js';
 export { TableReadError } from './import/read/open-table.js';
+export { permitsCsv, permitsXlsx, PERMIT_EXPORT_HEADERS } from './export/export-permits.js';
+export { escapeCell, unescapeCell } from './export/safe-cell.js';

@@ -114,7 +114,7 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/compare', '/areas/{code}/summary', '/areas/{code}/trend',
-      '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/health', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
+      '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/health', '/imports', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
       '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits']);
   });
 

@@ -11,7 +11,9 @@ import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
 import { areaRoutes } from './routes/areas.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { searchRoutes } from './routes/search.js';
@@ -34,7 +36,9 @@ export function createApp(deps: AppDeps) {
     .route('/', areaProfileRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
-    .route('/', searchRoutes(deps));
+    .route('/', searchRoutes(deps))
+    .route('/', importRoutes(deps))
+    .route('/', exportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

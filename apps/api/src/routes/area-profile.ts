@@ -16,7 +16,9 @@ const json = (description: string) => ({ 200: { description, content: { 'applica
 const summaryRoute = createRoute({
   method: 'get', path: '/areas/{code}/summary', tags: ['areas'],
   summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources',
-  request: { params: codeParam, query: z.object(permitFilterParams) },
+  request: { params: codeParam, query: z.object({ ...permitFilterParams,
+    from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
+    to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }) }) },
   responses: json('The area profile.'),
 });
 const trendRoute = createRoute({
@@ -44,10 +46,12 @@ export function areaProfileRoutes(deps: AppDeps) {
     .openapi(summaryRoute, async (c) => {
       const { code } = c.req.valid('param');
       const area = await areaOr404(code);
-      const filter = toPermitFilter(c.req.valid('query'), today());
+      const query = c.req.valid('query');
+      const filter = toPermitFilter(query, today());
+      const period = { from: query.from, to: query.to ?? filter.asOf };
       const [holders, sponsors, risks, operations, meeting, reports, sources] = await Promise.all([
         holderCounts(db, area.level, code, filter, scope), topSponsors(db, area.level, code, filter, scope), riskAreasIn(db, code, filter.asOf, scope),
-        recentOperations(db, code, filter.asOf, scope), lastMeeting(db, code, filter.asOf, scope), openReports(db, code, filter.asOf, scope),
+        recentOperations(db, code, period, scope), lastMeeting(db, code, period, scope), openReports(db, code, period, scope),
         permitSources(db, area.level, code, scope),
       ]);
       return c.json({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, 200);

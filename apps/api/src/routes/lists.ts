@@ -40,7 +40,10 @@ const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phon
 
 const recordRoute = (path: string, summary: string) => createRoute({
   method: 'get', path: `${path}/{id}`, tags: ['records'], summary,
-  request: { params: z.object({ id: z.string().regex(/^\d{1,12}$/, 'a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }) },
+  request: {
+    params: z.object({ id: z.string().regex(/^\d{1,12}$/, 'a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
+    query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Day for counts such as a company\'s active permits (default today).' }) }),
+  },
   responses: {
     200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
     404: { description: 'No such record (not_found).', content: { 'application/json': { schema: errorBody } } },
@@ -70,7 +73,7 @@ export function listRoutes(deps: AppDeps) {
       const q = c.req.valid('query') as Record<string, string | undefined>;
       return c.json(await listReports(db, { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scope), 200);
     })
-    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(db, { ...byId(c.req.valid('param').id), asOf: todayInJakarta(deps.clock.now()) }, scope)), 200))
+    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(db, { ...byId(c.req.valid('param').id), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scope)), 200))
     .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', await listOperations(db, byId(c.req.valid('param').id), scope)), 200))
     .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', await listRiskAreas(db, { ...byId(c.req.valid('param').id), withGeometry: true }, scope)), 200))
     .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(db, byId(c.req.valid('param').id), scope)), 200))

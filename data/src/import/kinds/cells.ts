@@ -1,8 +1,9 @@
 // Reading one cell with a parser, turning failures into row issues.
+import { unescapeCell } from '../../export/safe-cell.js';
 import type { Parsed } from '../normalise/dates.js';
 import type { ImportIssue, RowContext } from '../types.js';
 
-export const text = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? '').trim());
+export const text = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : unescapeCell(String(value ?? '').trim()));
 
 export class CellReader {
   readonly issues: ImportIssue[] = [];

@@ -89,7 +89,10 @@ export async function riskAreasIn(db: Executor, code: string, asOf: string, scop
   return rows.map((r) => ({ id: Number(r.id), name: r.name, category: r.category, severity: r.severity, validFrom: r.valid_from, validTo: r.valid_to, source: r.source, origin: r.origin }));
 }
 
-export async function recentOperations(db: Executor, code: string, asOf: string, scope: Scope, limit = 5) {
+/** A period for events: up to `to` (the view's asOf by default), from `from` when given. */
+export interface Period { from?: string; to: string }
+
+export async function recentOperations(db: Executor, code: string, period: Period, scope: Scope, limit = 5) {
   const regency = code.slice(0, 5);
   const rows = await queryRows<{ id: number; date: string; team: string; origin: string; targets: number; checked: number; violations: number; actions: unknown; outcomes: unknown }>(db, sql`
     select o.id, o.date::text as date, o.team, o.origin,
@@ -98,23 +101,24 @@ export async function recentOperations(db: Executor, code: string, asOf: string,
       coalesce(json_object_agg(t.outcome, 1) filter (where t.outcome is not null), '{}'::json) as outcomes
     from operations o left join operation_targets t on t.operation_id = o.id
     where ${within(sql`o.regency_code`, regency)} ${code.length > 5 ? sql`and exists (select 1 from operation_targets x where x.operation_id = o.id and x.district_code = ${code})` : sql``}
-      and o.date <= ${asOf}::date and ${scopeCondition(sql`o.regency_code`, scope)}
+      and o.date <= ${period.to}::date ${period.from ? sql`and o.date >= ${period.from}::date` : sql``} and ${scopeCondition(sql`o.regency_code`, scope)}
     group by o.id order by o.date desc, o.id desc limit ${limit}`);
   return rows.map((r) => ({ id: Number(r.id), date: r.date, team: r.team, origin: r.origin, targets: Number(r.targets), foreignersChecked: Number(r.checked),
     violations: Number(r.violations), actions: json<Record<string, number>>(r.actions), outcomes: Object.keys(json<Record<string, number>>(r.outcomes)) }));
 }
 
-export async function lastMeeting(db: Executor, code: string, asOf: string, scope: Scope) {
+export async function lastMeeting(db: Executor, code: string, period: Period, scope: Scope) {
   const row = await queryOne<{ id: number; date: string; title: string; venue: string | null; organiser: string; regency_code: string; origin: string }>(db, sql`
     select id, date::text as date, title, venue, organiser, regency_code, origin from meetings
-    where ${within(sql`regency_code`, code.slice(0, 5))} and date <= ${asOf}::date and ${scopeCondition(sql`regency_code`, scope)}
+    where ${within(sql`regency_code`, code.slice(0, 5))} and date <= ${period.to}::date ${period.from ? sql`and date >= ${period.from}::date` : sql``} and ${scopeCondition(sql`regency_code`, scope)}
     order by date desc, id desc limit 1`);
   return row ? { id: Number(row.id), date: row.date, title: row.title, venue: row.venue, organiser: row.organiser, regencyCode: row.regency_code, origin: row.origin } : null;
 }
 
-/** Reports received by asOf and still open then (new or verified, not yet acted on or dismissed). */
-export async function openReports(db: Executor, code: string, asOf: string, scope: Scope, limit = 5) {
-  const where = sql`${within(sql`district_code`, code)} and status in ('new', 'verified') and received_at < (${asOf}::date + 1) and ${scopeCondition(sql`regency_code`, scope)}`;
+/** Reports received in the period that are open (new or verified, not yet acted on or dismissed). */
+export async function openReports(db: Executor, code: string, period: Period, scope: Scope, limit = 5) {
+  const where = sql`${within(sql`district_code`, code)} and status in ('new', 'verified') and received_at < (${period.to}::date + 1)
+    ${period.from ? sql`and received_at >= ${period.from}::date` : sql``} and ${scopeCondition(sql`regency_code`, scope)}`;
   const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports where ${where}`);
   const items = await queryRows<{ id: number; received_on: string; category: string; status: string; channel: string; origin: string }>(db, sql`
     select id, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on, category, status, channel, origin
