@@ -156,3 +156,34 @@ D-007;ITAS;;CHN;2024-06-13;2025-06-13;Bangka Tengah`;
     }), { numRuns: 25 });
   });
 });
+
+describe.each(testBackends())('imports of other kinds on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openFixtureDatabase(backend); });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('companies with coordinates or only an area get their sites, located by point in polygon', async () => {
+    const csv = `Nama Perusahaan;NIB;Sektor;Lokasi;Latitude;Longitude;Kabupaten
+PT Timah Contoh;1234567890123;Pertambangan timah;Smelter Koba;-2.49;106.41;
+PT Hotel Contoh;9876543210987;perhotelan;;;;Kota Pangkal Pinang
+PT Tanpa Tempat;;jasa;;;;`;
+    const report = await runImport(t.database, { kind: 'companies', path: file(csv) });
+    expect(report).toMatchObject({ imported: 2, rejected: 1 });
+    expect(report.issues[0]).toMatchObject({ row: 4, field: 'regency' });
+    expect(report.warnings.join(' ')).toContain('label point');
+    const site = await queryOne<{ regency_code: string; sector: string }>(t.database.orm,
+      sql`select s.regency_code, c.sector from companies c join company_sites s on s.company_id = c.id where c.registration_number = '1234567890123'`);
+    expect(site).toEqual({ regency_code: '19.04', sector: 'mining_smelting' });
+  });
+
+  test('entry points and reports import with their vocabularies in Indonesian; swapped coordinates are caught', async () => {
+    const entries = await runImport(t.database, { kind: 'entry-points', path: file('Nama TPI,Jenis,Lintang,Bujur\nTPI Contoh,Pelabuhan,-2.1,106.1\nTPI Terbalik,Bandara,106.1,-2.1\n') });
+    expect(entries).toMatchObject({ imported: 1, rejected: 1 });
+    expect(entries.issues[0]).toMatchObject({ row: 3, field: 'lat', reason: expect.stringContaining('swapped') });
+    const reports = await runImport(t.database, { kind: 'reports', path: file('Tanggal;Saluran;Kategori;Status;Kabupaten;Ringkasan\n13/06/2024 09:30;WA;TKA ilegal;Baru;Bangka Tengah;Pekerja asing di lokasi tambang\n13/06/2024 09:30;WA;TKA ilegal;Baru;Bangka Tengah;Pekerja asing di lokasi tambang\n') });
+    expect(reports).toMatchObject({ imported: 1, duplicates: 1 });
+    const stored = await queryOne<{ channel: string; category: string; status: string; regency_code: string }>(t.database.orm,
+      sql`select channel, category, status, regency_code from reports where origin = ${`batch:${reports.batchId}`}`);
+    expect(stored).toEqual({ channel: 'whatsapp', category: 'illegal_work', status: 'new', regency_code: '19.04' });
+  });
+});

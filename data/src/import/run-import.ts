@@ -8,7 +8,9 @@ import { HEADER_SYNONYMS, mapHeaders, type ImportKind } from '@pantau/domain';
 import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
+import { companiesHandler } from './kinds/companies.js';
 import { permitsHandler } from './kinds/permits.js';
+import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
 import type { ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
 export class ImportFileError extends Error {
@@ -20,6 +22,9 @@ class DryRunRollback extends Error {}
 
 const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = {
   permits: permitsHandler as () => ImportKindHandler<unknown>,
+  companies: companiesHandler as () => ImportKindHandler<unknown>,
+  'entry-points': entryPointsHandler as () => ImportKindHandler<unknown>,
+  reports: reportsHandler as () => ImportKindHandler<unknown>,
 };
 
 export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];
@@ -84,8 +89,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   const chunkSize = options.chunkSize ?? 5000;
 
   const work = async (tx: Orm) => {
-    const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null }>(tx, sql`select code, name, level, parent_code from ${areas}`);
-    const context: KindContext = { tx, areas: new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code }))), origin, warn: (m) => warnings.add(m) };
+    const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
+      sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
+    const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
+    const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
     await handler.prepare?.(context);
     const seen = new Map<string, number>(); // key → first row
     let pending: Array<{ row: number; record: unknown }> = [];

@@ -5,7 +5,7 @@ import { AREA_CODE_PATTERN, normaliseValue, type AreaLevel } from '@pantau/domai
 import Fuse from 'fuse.js';
 import type { Parsed } from './dates.js';
 
-export interface AreaRow { code: string; name: string; level: AreaLevel; parentCode: string | null }
+export interface AreaRow { code: string; name: string; level: AreaLevel; parentCode: string | null; label?: [number, number] }
 
 /** Fuse score (0 = exact, 1 = nothing alike) a misspelling may have, and the margin to the runner-up. */
 const FUZZY_MAX_SCORE = 0.2;
@@ -43,6 +43,11 @@ export class AreaMatcher {
       this.fuzzy.set(level, new Fuse(areas.filter((a) => a.level === level).map((area) => ({ area, base: normaliseName(area.name).base })),
         { keys: ['base'], includeScore: true, threshold: 0.4, ignoreLocation: true }));
     }
+  }
+
+  /** The label point of an area (where a record known only by its area is drawn). */
+  labelOf(code: string): [number, number] | undefined {
+    return this.byCode.get(code)?.label;
   }
 
   /** Resolves a row's area columns to a district (when given) and its regency. `field` names the column that failed. */

@@ -1,0 +1,81 @@
+// Company lists: one row per company site (a company on several rows gets several sites).
+import { COMPANY_SECTORS, normaliseValue, type CompanyRecord, type CompanySiteRecord } from '@pantau/domain';
+import { companies, queryRows, sql } from '@pantau/db';
+import { jsonParam } from '../../write/area-lookup.js';
+import { companyIdsByKey, writeCompanies, writeCompanySites } from '../../write/write-companies.js';
+import type { Parsed } from '../normalise/dates.js';
+import type { ImportKindHandler } from '../types.js';
+import { CellReader, nonEmptyText } from './cells.js';
+import { readPlace } from './place.js';
+
+interface CompanyRow { company: CompanyRecord; site: CompanySiteRecord }
+
+const SECTOR_WORDS: Record<string, (typeof COMPANY_SECTORS)[number]> = {
+  tambang: 'mining_smelting', pertambangan: 'mining_smelting', smelter: 'mining_smelting', nikel: 'mining_smelting', timah: 'mining_smelting', mining: 'mining_smelting',
+  manufaktur: 'manufacturing', industri: 'manufacturing', pabrik: 'manufacturing', manufacturing: 'manufacturing',
+  konstruksi: 'construction', construction: 'construction', energi: 'energy', listrik: 'energy', energy: 'energy',
+  perdagangan: 'trade', dagang: 'trade', trade: 'trade', pariwisata: 'hospitality_tourism', hotel: 'hospitality_tourism', perhotelan: 'hospitality_tourism', tourism: 'hospitality_tourism',
+  jasa: 'services', services: 'services', perkebunan: 'agriculture_plantation', pertanian: 'agriculture_plantation', sawit: 'agriculture_plantation', agriculture: 'agriculture_plantation',
+  perikanan: 'fisheries_maritime', kelautan: 'fisheries_maritime', maritim: 'fisheries_maritime', pendidikan: 'education', education: 'education',
+};
+
+function parseSector(raw: unknown): Parsed<(typeof COMPANY_SECTORS)[number]> {
+  const value = normaliseValue(String(raw ?? ''));
+  if ((COMPANY_SECTORS as readonly string[]).includes(value)) return { ok: true, value: value as (typeof COMPANY_SECTORS)[number] };
+  const word = value.split(/[\s/,&-]+/).find((w) => SECTOR_WORDS[w]);
+  return word ? { ok: true, value: SECTOR_WORDS[word]! } : { ok: false, reason: `unknown sector (one of: ${COMPANY_SECTORS.join(', ')}, or words such as tambang, manufaktur, perkebunan)` };
+}
+
+const companyKeyOf = (origin: string, registration: string | null, name: string) =>
+  `${origin}:company:${registration ?? normaliseValue(name).replace(/[^a-z0-9]+/g, '-')}`;
+
+export function companiesHandler(): ImportKindHandler<CompanyRow> {
+  const siteCount = new Map<string, number>();
+  return {
+    kind: 'companies',
+    required: [['name'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
+    async toRecord(row, context) {
+      const cells = new CellReader(row);
+      const name = cells.required('name', nonEmptyText);
+      const registrationNumber = cells.optional('registrationNumber', nonEmptyText);
+      const sector = cells.optional('sector', parseSector);
+      const position = readPlace(cells, context, 'company sites');
+      if (cells.issues.length || !name || registrationNumber === undefined || sector === undefined || !position) return { issues: cells.issues };
+      const key = companyKeyOf(context.origin, registrationNumber, name);
+      const n = (siteCount.get(key) ?? 0) + 1;
+      siteCount.set(key, n);
+      return {
+        issues: [],
+        record: {
+          company: { key, name, sector, registrationNumber, origin: context.origin },
+          site: { key: `${key}:site:${n}`, companyKey: key, name: cells.raw('siteName') || `Lokasi ${n}`, position, origin: context.origin },
+        },
+      };
+    },
+    // A site is the unit: the same company at the same place twice is a duplicate.
+    key: (r) => `${r.company.registrationNumber ?? normaliseValue(r.company.name)}@${r.site.position.join(',')}`,
+    async existing({ tx }, records) {
+      const numbers = [...new Set(records.flatMap((r) => (r.company.registrationNumber ? [r.company.registrationNumber] : [])))];
+      if (!numbers.length) return new Map();
+      const rows = await queryRows<{ registration_number: string; origin: string; lng: number; lat: number }>(tx, sql`
+        select c.registration_number, c.origin, ST_X(s.geom) as lng, ST_Y(s.geom) as lat from ${companies} c join company_sites s on s.company_id = c.id
+        where c.registration_number in (select jsonb_array_elements_text(${jsonParam(numbers)}))`);
+      const found = new Map<string, string>();
+      for (const r of rows) found.set(`${r.registration_number}@${Number(r.lng)},${Number(r.lat)}`, r.origin);
+      // A registration number already held by another company elsewhere: refuse rather than merge.
+      for (const r of records) {
+        const number = r.company.registrationNumber;
+        if (number && !found.has(`${number}@${r.site.position.join(',')}`) && rows.some((x) => x.registration_number === number)) found.set(`${number}@${r.site.position.join(',')}`, `${rows.find((x) => x.registration_number === number)!.origin}, registration number already used`);
+      }
+      return found;
+    },
+    async write({ tx }, records) {
+      const unique = new Map(records.map((r) => [r.company.key, r.company]));
+      const known = await companyIdsByKey(tx, [...unique.keys()]);
+      const ids = await writeCompanies(tx, [...unique.values()].filter((c) => !known.has(c.key)));
+      for (const [k, v] of known) ids.set(k, v);
+      await writeCompanySites(tx, records.map((r) => r.site), ids);
+      return records.length;
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Entry points and public reports: one row, one point.
+import { ENTRY_POINT_KINDS, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, type EntryPointRecord, type ReportRecord } from '@pantau/domain';
+import { entryPoints, queryRows, reports, sql } from '@pantau/db';
+import { createHash } from 'node:crypto';
+import { jsonParam } from '../../write/area-lookup.js';
+import { writeEntryPoints, writeReports } from '../../write/write-events.js';
+import { parseDate, type Parsed } from '../normalise/dates.js';
+import type { ImportKindHandler } from '../types.js';
+import { CellReader, nonEmptyText, text } from './cells.js';
+import { readPlace } from './place.js';
+
+function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T>, what: string) {
+  return (raw: unknown): Parsed<T> => {
+    const value = normaliseValue(String(raw ?? '')).replace(/[\s-]+/g, '_');
+    if ((values as readonly string[]).includes(value)) return { ok: true, value: value as T };
+    const alias = aliases[normaliseValue(String(raw ?? ''))];
+    return alias ? { ok: true, value: alias } : { ok: false, reason: `unknown ${what} (one of: ${values.join(', ')})` };
+  };
+}
+
+const parseEntryKind = oneOf(ENTRY_POINT_KINDS, { bandara: 'airport', 'bandar udara': 'airport', udara: 'airport', pelabuhan: 'seaport', laut: 'seaport', seaport: 'seaport', plbn: 'land_border', 'pos lintas batas': 'land_border', darat: 'land_border', 'land border': 'land_border' }, 'entry point kind');
+const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in' }, 'channel');
+const parseStatus = oneOf(REPORT_STATUSES, { baru: 'new', terverifikasi: 'verified', diverifikasi: 'verified', ditolak: 'dismissed', 'tidak terbukti': 'dismissed', ditindaklanjuti: 'acted', selesai: 'acted' }, 'status');
+const parseCategory = oneOf(REPORT_CATEGORIES, { 'tka ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'melebihi izin tinggal': 'overstay', 'mencurigakan': 'suspicious_activity', 'kegiatan mencurigakan': 'suspicious_activity', 'tidak lapor': 'unreported_residence', 'penyalahgunaan izin': 'permit_misuse', lainnya: 'other' }, 'category');
+
+/** A timestamp from a date (or date and time) cell, in WIB when no zone is given. */
+function parseReceived(raw: unknown): Parsed<string> {
+  const value = text(raw);
+  const time = /(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  const day = parseDate(raw instanceof Date ? raw : value);
+  if (!day.ok) return day;
+  const [h, m, s] = time ? [time[1]!.padStart(2, '0'), time[2]!, time[3] ?? '00'] : ['00', '00', '00'];
+  return { ok: true, value: `${day.value}T${h}:${m}:${s}+07:00` };
+}
+
+export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
+  return {
+    kind: 'entry-points',
+    required: [['name'], ['kind'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
+    async toRecord(row, context) {
+      const cells = new CellReader(row);
+      const name = cells.required('name', nonEmptyText);
+      const kind = cells.required('kind', parseEntryKind);
+      const position = readPlace(cells, context, 'entry points');
+      if (cells.issues.length || !name || !kind || !position) return { issues: cells.issues };
+      return { issues: [], record: { key: `${context.origin}:tpi:${normaliseValue(name)}:${kind}`, name, kind, position, origin: context.origin } };
+    },
+    key: (r) => `${normaliseValue(r.name)}:${r.kind}`,
+    async existing({ tx }) {
+      // Checkpoints number in the hundreds: compare against all of them.
+      const rows = await queryRows<{ name: string; kind: string; origin: string }>(tx, sql`select name, kind, origin from ${entryPoints}`);
+      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, r.origin]));
+    },
+    write: ({ tx }, records) => writeEntryPoints(tx, records),
+  };
+}
+
+export function reportsHandler(): ImportKindHandler<ReportRecord> {
+  const fingerprint = (r: Omit<ReportRecord, 'key' | 'origin'>) => createHash('sha1').update(JSON.stringify([r.receivedAt, r.channel, r.category, r.position, r.summary])).digest('hex').slice(0, 20);
+  return {
+    kind: 'reports',
+    required: [['receivedAt'], ['channel'], ['category'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
+    async toRecord(row, context) {
+      const cells = new CellReader(row);
+      const receivedAt = cells.required('receivedAt', parseReceived);
+      const channel = cells.required('channel', parseChannel);
+      const category = cells.required('category', parseCategory);
+      const status = cells.optional('status', parseStatus);
+      const summary = cells.optional('summary', nonEmptyText);
+      const position = readPlace(cells, context, 'reports');
+      if (cells.issues.length || !receivedAt || !channel || !category || status === undefined || summary === undefined || !position) return { issues: cells.issues };
+      const body = { receivedAt, channel, category, status: status ?? 'new' as const, position, summary };
+      return { issues: [], record: { ...body, key: `report:${fingerprint(body)}`, origin: context.origin } };
+    },
+    // The same report (time, channel, category, place and text) is the same, whoever imports it.
+    key: (r) => r.key,
+    async existing({ tx }, records) {
+      const rows = await queryRows<{ key: string; origin: string }>(tx, sql`select key, origin from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(records.map((r) => r.key))}))`);
+      return new Map(rows.map((r) => [r.key, r.origin]));
+    },
+    write: ({ tx }, records) => writeReports(tx, records),
+  };
+}
