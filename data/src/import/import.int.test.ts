@@ -187,3 +187,26 @@ PT Tanpa Tempat;;jasa;;;;`;
     expect(stored).toEqual({ channel: 'whatsapp', category: 'illegal_work', status: 'new', regency_code: '19.04' });
   });
 });
+
+describe.each(testBackends())('risk-area imports on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openFixtureDatabase(backend); });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('risk areas come from GeoJSON polygons or a WKT column; a broken polygon is reported, not half-written', async () => {
+    const square = [[[106.2, -2.5], [106.3, -2.5], [106.3, -2.4], [106.2, -2.4], [106.2, -2.5]]];
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { nama: 'Jalur PMI Koba', kategori: 'PMI nonprosedural', tingkat: 'Tinggi', 'berlaku dari': '2024-06-13' }, geometry: { type: 'Polygon', coordinates: square } },
+      { type: 'Feature', properties: { nama: 'Titik', kategori: 'overstay', 'berlaku dari': '2024-06-13' }, geometry: { type: 'Point', coordinates: [106.2, -2.5] } },
+    ] });
+    const fromGeoJson = await runImport(t.database, { kind: 'risk-areas', path: file(geojson, 'geojson') });
+    expect(fromGeoJson).toMatchObject({ format: 'geojson', imported: 1, rejected: 1 });
+    expect(fromGeoJson.issues[0]).toMatchObject({ row: 2, field: 'geometry', reason: 'not a Polygon or MultiPolygon' });
+    const fromWkt = await runImport(t.database, { kind: 'risk-areas', path: file('name;category;severity;valid from;wkt\nKonflik Pangkalpinang;konflik sosial;sedang;05/12/2024;"POLYGON((106.1 -2.15, 106.15 -2.15, 106.15 -2.1, 106.1 -2.1, 106.1 -2.15))"\nRusak;overstay;low;2024-01-01;POLYGON((1 2\n') });
+    expect(fromWkt).toMatchObject({ imported: 1, rejected: 1 });
+    expect(fromWkt.issues[0]).toMatchObject({ row: 3, field: 'wkt' });
+    const stored = await queryOne<{ category: string; severity: string; regency_code: string }>(t.database.orm,
+      sql`select category, severity, regency_code from risk_areas where origin = ${`batch:${fromWkt.batchId}`}`);
+    expect(stored).toEqual({ category: 'social_conflict', severity: 'medium', regency_code: '19.71' });
+  });
+});

@@ -10,6 +10,7 @@ import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
 import { companiesHandler } from './kinds/companies.js';
 import { permitsHandler } from './kinds/permits.js';
+import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
 import type { ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
@@ -25,6 +26,7 @@ const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = 
   companies: companiesHandler as () => ImportKindHandler<unknown>,
   'entry-points': entryPointsHandler as () => ImportKindHandler<unknown>,
   reports: reportsHandler as () => ImportKindHandler<unknown>,
+  'risk-areas': riskAreasHandler as () => ImportKindHandler<unknown>,
 };
 
 export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];

@@ -1,0 +1,73 @@
+// Risk areas: GeoJSON polygons (the feature's geometry) or a WKT column in CSV/XLSX.
+import { normaliseValue, RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaRecord } from '@pantau/domain';
+import { queryRows, riskAreas, sql } from '@pantau/db';
+import { wktToGeoJSON } from '@terraformer/wkt';
+import { jsonParam } from '../../write/area-lookup.js';
+import { writeRiskAreas } from '../../write/write-events.js';
+import { parseDate, type Parsed } from '../normalise/dates.js';
+import type { ImportKindHandler } from '../types.js';
+import { CellReader, nonEmptyText, text } from './cells.js';
+
+const CATEGORY_WORDS: Record<string, (typeof RISK_CATEGORIES)[number]> = {
+  'tka ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'illegal work': 'illegal_work',
+  overstay: 'overstay', 'melebihi izin tinggal': 'overstay',
+  'konflik sosial': 'social_conflict', 'social conflict': 'social_conflict', kecemburuan: 'social_conflict',
+  'pmi nonprosedural': 'illegal_emigration_route', 'pmi ilegal': 'illegal_emigration_route', 'jalur pmi nonprosedural': 'illegal_emigration_route', 'emigrasi ilegal': 'illegal_emigration_route', 'illegal emigration': 'illegal_emigration_route',
+  'jalur tikus': 'illegal_entry_point', 'pintu masuk ilegal': 'illegal_entry_point', 'jalur masuk ilegal': 'illegal_entry_point', 'illegal entry': 'illegal_entry_point',
+};
+const SEVERITY_WORDS: Record<string, (typeof RISK_SEVERITIES)[number]> = { rendah: 'low', sedang: 'medium', tinggi: 'high', low: 'low', medium: 'medium', high: 'high' };
+
+function parseCategory(raw: unknown): Parsed<(typeof RISK_CATEGORIES)[number]> {
+  const value = normaliseValue(String(raw ?? ''));
+  const code = value.replace(/[\s-]+/g, '_');
+  if ((RISK_CATEGORIES as readonly string[]).includes(code)) return { ok: true, value: code as (typeof RISK_CATEGORIES)[number] };
+  const hit = Object.entries(CATEGORY_WORDS).find(([w]) => value.includes(w));
+  return hit ? { ok: true, value: hit[1] } : { ok: false, reason: `unknown risk category (one of: ${RISK_CATEGORIES.join(', ')})` };
+}
+
+function parseSeverity(raw: unknown): Parsed<(typeof RISK_SEVERITIES)[number]> {
+  const value = SEVERITY_WORDS[normaliseValue(String(raw ?? ''))];
+  return value ? { ok: true, value } : { ok: false, reason: 'unknown severity (rendah/sedang/tinggi or low/medium/high)' };
+}
+
+function parseGeometry(raw: unknown): Parsed<RiskAreaRecord['geometry']> {
+  let geometry: unknown = raw;
+  if (typeof raw === 'string') {
+    try { geometry = wktToGeoJSON(raw); } catch (error) { return { ok: false, reason: `not WKT (${(error as Error).message})` }; }
+  }
+  const g = geometry as { type?: string; coordinates?: unknown } | null;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) return { ok: false, reason: 'not a Polygon or MultiPolygon' };
+  return { ok: true, value: { type: g.type, coordinates: g.coordinates } };
+}
+
+export function riskAreasHandler(): ImportKindHandler<RiskAreaRecord> {
+  return {
+    kind: 'risk-areas',
+    required: [['name'], ['category'], ['validFrom']],
+    async toRecord(row, context) {
+      const cells = new CellReader(row);
+      const name = cells.required('name', nonEmptyText);
+      const category = cells.required('category', parseCategory);
+      const severity = cells.optional('severity', parseSeverity);
+      const validFrom = cells.required('validFrom', parseDate);
+      const validTo = cells.optional('validTo', parseDate);
+      const geometry = row.geometry !== undefined && row.geometry !== null ? parseGeometry(row.geometry) : cells.has('wkt') ? parseGeometry(cells.raw('wkt')) : null;
+      if (geometry === null) cells.issue('wkt', 'no geometry: a GeoJSON polygon feature, or a WKT column (POLYGON((…)))');
+      else if (!geometry.ok) cells.issue(row.geometry ? 'geometry' : 'wkt', geometry.reason, row.geometry ? JSON.stringify(row.geometry).slice(0, 60) : cells.raw('wkt').slice(0, 60));
+      if (validFrom && validTo && validTo < validFrom) cells.issue('validTo', `end (${validTo}) before start (${validFrom})`);
+      if (cells.issues.length || !name || !category || severity === undefined || !validFrom || validTo === undefined || !geometry?.ok) return { issues: cells.issues };
+      return { issues: [], record: {
+        key: `${context.origin}:risk:${normaliseValue(name)}:${category}:${validFrom}`, name, category, severity: severity ?? 'medium', geometry: geometry.value,
+        validFrom, validTo, source: text(row.fields.source) || 'import', description: text(row.fields.description) || null, origin: context.origin,
+      } };
+    },
+    key: (r) => `${normaliseValue(r.name)}:${r.category}:${r.validFrom}`,
+    async existing({ tx }, records) {
+      const rows = await queryRows<{ name: string; category: string; valid_from: string; origin: string }>(tx, sql`
+        select name, category, valid_from::text as valid_from, origin from ${riskAreas}
+        where lower(name) in (select jsonb_array_elements_text(${jsonParam([...new Set(records.map((r) => r.name.toLowerCase()))])}))`);
+      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.category}:${r.valid_from}`, r.origin]));
+    },
+    write: ({ tx }, records) => writeRiskAreas(tx, records),
+  };
+}
