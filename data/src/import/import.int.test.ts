@@ -210,3 +210,27 @@ describe.each(testBackends())('risk-area imports on %s', (backend) => {
     expect(stored).toEqual({ category: 'social_conflict', severity: 'medium', regency_code: '19.71' });
   });
 });
+
+describe.each(testBackends())('operation imports on %s', (backend) => {
+  let t: TestDatabase;
+  beforeAll(async () => { t = await openFixtureDatabase(backend); });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('rows of one date, regency and team become one operation with its targets and TAK; importing it again is refused as a duplicate', async () => {
+    const csv = `Tanggal;Kabupaten;Tim;Tempat;Jenis Tempat;WNA Diperiksa;Pelanggaran;TAK;Jumlah TAK;Kewarganegaraan Pelanggar;Latitude;Longitude
+14/06/2024;Bangka Tengah;Timpora Bangka Tengah;PT Contoh Smelter;perusahaan;12;2;Deportasi;2;Tiongkok;-2.49;106.41
+14/06/2024;Bangka Tengah;Timpora Bangka Tengah;Penginapan Koba;hotel;3;0;;;;;
+14/06/2024;Bangka Tengah;Timpora Bangka Tengah;Tambang;tambang;1;5;;;;;`;
+    const report = await runImport(t.database, { kind: 'operations', path: file(csv) });
+    expect(report).toMatchObject({ imported: 2, rejected: 1 });
+    expect(report.issues[0]).toMatchObject({ row: 4, field: 'violations' });
+    const op = await queryOne<{ targets: number; actions: number; deported: number }>(t.database.orm, sql`
+      select (select count(*)::int from operation_targets t where t.operation_id = o.id) as targets,
+        (select count(*)::int from enforcement_actions a join operation_targets t on t.id = a.target_id where t.operation_id = o.id) as actions,
+        (select coalesce(sum(a.count), 0)::int from enforcement_actions a join operation_targets t on t.id = a.target_id where t.operation_id = o.id and a.kind = 'deportation' and a.nationality = 'CHN') as deported
+      from operations o where o.origin = ${`batch:${report.batchId}`}`);
+    expect(op).toEqual({ targets: 2, actions: 1, deported: 2 });
+    const again = await runImport(t.database, { kind: 'operations', path: file(`${csv}\n`) });
+    expect(again).toMatchObject({ imported: 0, duplicates: 2 });
+  });
+});

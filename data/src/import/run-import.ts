@@ -9,6 +9,7 @@ import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Dat
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
 import { companiesHandler } from './kinds/companies.js';
+import { operationsHandler } from './kinds/operations.js';
 import { permitsHandler } from './kinds/permits.js';
 import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
@@ -27,6 +28,7 @@ const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = 
   'entry-points': entryPointsHandler as () => ImportKindHandler<unknown>,
   reports: reportsHandler as () => ImportKindHandler<unknown>,
   'risk-areas': riskAreasHandler as () => ImportKindHandler<unknown>,
+  operations: operationsHandler as () => ImportKindHandler<unknown>,
 };
 
 export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];
@@ -135,6 +137,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
     }
     await flush();
+    await handler.finish?.(context);
     options.onProgress?.({ rows, bytesRead: table.progress().total, bytesTotal: table.progress().total });
     expectWritten(`${options.kind} import`, rows - rejectedRows, imported);
   };

@@ -53,4 +53,6 @@ export interface ImportKindHandler<R> {
   /** Keys of `records` that already exist in the database, with where they came from. */
   existing(context: KindContext, records: R[]): Promise<Map<string, string>>;
   write(context: KindContext, records: R[]): Promise<number>;
+  /** After the last chunk (kinds that group rows, such as operations, write here). */
+  finish?(context: KindContext): Promise<void>;
 }
