@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'unit',
           // Groups run one after another: unit first, then the database suites, then the browser.
           sequence: { groupOrder: 0 },
-          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'data/src/**/*.test.ts'],
+          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'apps/*/build/**/*.test.ts', 'data/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

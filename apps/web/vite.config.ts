@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { initialJsBudget } from './build/initial-js-budget.js';
 
 // The API (apps/api) serves /api/v1 and /tiles on this port; in production it also serves dist/.
 const API_ORIGIN = 'http://localhost:8787';
@@ -41,11 +42,13 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), initialJsBudget()],
   server: {
+    // The Host header is kept (no `changeOrigin`), so the API writes TileJSON tile URLs on the dev
+    // server's origin and the browser fetches tiles through this proxy too.
     proxy: {
-      '/api': API_ORIGIN,
-      '/tiles': API_ORIGIN,
+      '/api': { target: API_ORIGIN, changeOrigin: false },
+      '/tiles': { target: API_ORIGIN, changeOrigin: false },
     },
   },
   build: {

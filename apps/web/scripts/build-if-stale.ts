@@ -1,6 +1,6 @@
 // `pnpm start` runs this before the API: rebuild the web app only when a source is newer than the
 // last build, so a restart takes a second instead of a full Vite build.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -13,6 +13,7 @@ const inputs = [
   join(webRoot, 'src'),
   join(webRoot, 'index.html'),
   join(webRoot, 'vite.config.ts'),
+  join(webRoot, 'build'),
   // A dependency added or upgraded changes the bundle too.
   join(webRoot, 'package.json'),
   join(webRoot, '..', '..', 'packages', 'domain', 'src'),
@@ -45,4 +46,7 @@ if (reason === null) {
   const startedAt = Date.now();
   await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
   console.log(`web: built ${join('apps', 'web', 'dist')} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${reason})`);
+  // Written by build/initial-js-budget.ts, which also fails the build over budget.
+  const initialJs = JSON.parse(readFileSync(join(webRoot, 'dist', 'initial-js.json'), 'utf8')) as { totalGzipBytes: number; budgetBytes: number };
+  console.log(`web: initial JS ${(initialJs.totalGzipBytes / 1024).toFixed(1)} KB gzip (budget ${(initialJs.budgetBytes / 1024).toFixed(0)} KB, deck.gl and panels load lazily)`);
 }

@@ -1,31 +1,53 @@
-import { useCallback, useMemo, useState } from 'react';
+import { nationalityName } from '@pantau/domain';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError } from './api/api-client.js';
-import { getMeta, getPermitStats } from './api/pantau-api.js';
-import type { AreaPermitCount } from './api/types.js';
+import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
+import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
-import { I18nProvider, useI18n } from './i18n/i18n-context.js';
-import type { Messages } from './i18n/messages.js';
+import { Breadcrumb } from './controls/breadcrumb.js';
+import { LanguageSwitch } from './controls/language-switch.js';
+import { Sidebar } from './controls/sidebar.js';
+import { monthOfPeriod, monthPeriod } from './controls/time-months.js';
+import { TIMELINE_FIRST_MONTH, TimeSlider } from './controls/time-slider.js';
+import { useFormat } from './i18n/format.js';
+import { createI18n } from './i18n/i18n.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
-import { AreaMap, type HoveredAreaFeature, type MapError } from './map/area-map.js';
-import { CHOROPLETH_PERMIT_TYPES, choroplethClasses } from './map/choropleth.js';
-import { ChoroplethLegend } from './map/choropleth-legend.js';
-import { LevelToggle } from './map/level-toggle.js';
-import { useViewState } from './state/use-view-state.js';
-import type { MapLevel, ViewState } from './state/view-state.js';
+import { choroplethClasses, choroplethScope, displayValue, measureValue } from './map/choropleth.js';
+import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
+import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
+import { OVERLAYS } from './map/overlay-style.js';
+import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
+import type { TileFilters } from './map/tile-urls.js';
+import { SearchBox } from './panels/search-box.js';
+import type { PanelFilters, SearchSelection, Selection } from './panels/types.js';
+import { useViewState, type HistoryMode, type ViewUpdate } from './state/use-view-state.js';
+import { countedPermitTypes, type MapLevel, type MapPosition, type ViewState } from './state/view-state.js';
+
+// The detail panel (and its charts) loads after the map, on the first selection.
+const DetailPanel = lazy(() => import('./panels/detail-panel.js').then((module) => ({ default: module.DetailPanel })));
 
 export function App() {
-  const [view, setLevel] = useViewState();
+  const [view, updateView] = useViewState();
+  const [i18n] = useState(() => createI18n(view.lang));
+  useEffect(() => {
+    if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
+    document.documentElement.lang = view.lang;
+  }, [i18n, view.lang]);
   return (
-    <I18nProvider lang={view.lang}>
-      <PermitMapPage view={view} onLevelChange={setLevel} />
-    </I18nProvider>
+    <I18nextProvider i18n={i18n}>
+      <DashboardPage view={view} updateView={updateView} />
+    </I18nextProvider>
   );
 }
 
-function errorMessage(error: unknown, t: Messages): string {
+type TFunction = ReturnType<typeof useTranslation<'common'>>['t'];
+
+function errorMessage(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
-    if (error.code === 'network') return t.networkError;
-    if (error.code === 'bad_response') return `${t.badResponse} (${error.message})`;
+    if (error.code === 'network') return t('errors.network');
+    if (error.code === 'bad_response') return `${t('errors.badResponse')} (${error.message})`;
     return error.message;
   }
   return error instanceof Error ? error.message : String(error);
@@ -35,112 +57,370 @@ function errorOf(state: RequestState<unknown>): unknown {
   return state.status === 'error' ? state.error : undefined;
 }
 
-function PermitMapPage({ view, onLevelChange }: { view: ViewState; onLevelChange(level: MapLevel): void }) {
-  const { t, format } = useI18n();
-  const { level, asOf } = view;
+/** Zoom of the whole of Indonesia on a laptop screen, used before the map reports its own. */
+const NATIONAL_ZOOM = 4;
+
+function DashboardPage({ view, updateView }: { view: ViewState; updateView(update: ViewUpdate, mode?: HistoryMode): void }) {
+  const { t } = useTranslation();
+  const { t: tMap } = useTranslation('map');
+  const format = useFormat();
 
   const meta = useApiRequest('meta', getMeta);
+  const today = dataOf(meta)?.today ?? null;
   // Without a date in the URL, the server's today: named explicitly, so the tiles and the counts the
   // classes come from are for the same day, and a tile cached yesterday is not taken for today's.
-  const mapAsOf = asOf ?? dataOf(meta)?.today ?? null;
-  const stats = useApiRequest(mapAsOf === null ? null : `stats:${level}:${mapAsOf}`, (signal) =>
-    getPermitStats({ level, asOf: mapAsOf, permitTypes: CHOROPLETH_PERMIT_TYPES }, signal),
+  const asOf = view.asOf ?? today;
+  const permitTypes = countedPermitTypes(view);
+  const [zoom, setZoom] = useState(view.map?.zoom ?? NATIONAL_ZOOM);
+  const scope = choroplethScope(view, zoom);
+
+  const tileFilters = useMemo<TileFilters | null>(
+    () =>
+      asOf === null
+        ? null
+        : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to },
+    // `permitTypes` is derived from `view.permitTypes`.
+    [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to],
   );
-  const [mapError, setMapError] = useState<MapError | null>(null);
-  const [hoveredFeature, setHoveredFeature] = useState<HoveredAreaFeature | null>(null);
+
+  const statsKey = asOf === null ? null : `stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}`;
+  const stats = useApiRequest(statsKey, (signal) =>
+    getPermitStats(
+      { level: scope.level, parent: scope.parent, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes },
+      signal,
+    ),
+  );
+  // Surfaces are only needed for densities.
+  const areaList = useApiRequest(view.measure === 'density' ? `areas:${scope.level}:${scope.parent}` : null, (signal) =>
+    getAreas(scope.level, scope.parent, signal),
+  );
+  const region = useApiRequest(view.region === null ? null : `area:${view.region}`, (signal) => getArea(view.region ?? '', signal));
+  const parentArea = useApiRequest(scope.parent === null ? null : `area:${scope.parent}`, (signal) => getArea(scope.parent ?? '', signal));
 
   const permitStats = dataOf(stats);
-  const classes = useMemo(() => (permitStats ? choroplethClasses(permitStats) : null), [permitStats]);
+  const areaKm2ByCode = useMemo(() => new Map((dataOf(areaList) ?? []).map((area) => [area.code, area.areaKm2])), [areaList]);
+  const classes = useMemo(() => {
+    if (!permitStats) return null;
+    if (view.measure === 'density' && areaKm2ByCode.size === 0) return null;
+    return choroplethClasses(permitStats.areas, view.measure, areaKm2ByCode);
+  }, [permitStats, view.measure, areaKm2ByCode]);
   const permitCountByCode = useMemo(() => new Map(permitStats?.areas.map((area) => [area.code, area])), [permitStats]);
-  const hoveredArea = useMemo(() => describeArea(hoveredFeature, permitCountByCode), [hoveredFeature, permitCountByCode]);
+
+  const [hoveredFeature, setHoveredFeature] = useState<HoveredAreaFeature | null>(null);
+  const hoveredArea = useMemo(() => describeArea(hoveredFeature, permitCountByCode, view.measure), [hoveredFeature, permitCountByCode, view.measure]);
+
+  const [mapError, setMapError] = useState<MapError | null>(null);
+  const [camera, setCamera] = useState<CameraRequest | null>(null);
+  const cameraIdRef = useRef(0);
+  const requestCamera = useCallback((move: CameraMove) => {
+    cameraIdRef.current += 1;
+    setCamera({ ...move, id: cameraIdRef.current });
+  }, []);
+
+  // Fit the area once it is known, when it was chosen here (click, breadcrumb, search) or opened from
+  // a link without a map position.
+  const fitPendingRef = useRef<string | null>(view.region !== null && view.map === null ? view.region : null);
+  const regionDetail = dataOf(region);
+  useEffect(() => {
+    if (!regionDetail || fitPendingRef.current !== regionDetail.code) return;
+    fitPendingRef.current = null;
+    requestCamera({ kind: 'fit', bbox: regionDetail.bbox });
+  }, [regionDetail, requestCamera]);
+
+  const mapRef = useRef<MapLibreMap | null>(null);
+  // Open beside the map on laptops and projectors; over the map (closed at first) on narrow windows.
+  const [sidebarOpen, setSidebarOpen] = useState(() => window.matchMedia('(min-width: 1001px)').matches);
+
+  const selectArea = useCallback(
+    (code: string | null) => {
+      fitPendingRef.current = code;
+      if (code === null) requestCamera({ kind: 'fit', bbox: [94.7, -11.2, 141.2, 6.3] });
+      updateView({ region: code, select: null, panelOpen: true });
+    },
+    [updateView, requestCamera],
+  );
+  const selectRecord = useCallback((selection: Selection) => {
+    if (selection.kind === 'area') selectArea(selection.code);
+    else updateView({ select: { kind: selection.kind, id: selection.id } });
+  }, [selectArea, updateView]);
+  const selectCompany = useCallback(
+    (company: CompanySearchResult) => {
+      requestCamera({ kind: 'fly', center: [company.lng, company.lat], zoom: 12 });
+      updateView({ select: { kind: 'company', id: company.id } });
+    },
+    [requestCamera, updateView],
+  );
+  const onSearch = useCallback(
+    (result: SearchSelection) => {
+      if (result.kind === 'area') {
+        selectArea(result.code);
+        return;
+      }
+      requestCamera({ kind: 'fly', center: [result.lng, result.lat], zoom: 12 });
+      const kind = result.kind === 'company' ? 'company' : placeKindToRecord(result.placeKind);
+      if (kind) updateView({ select: { kind, id: result.id } });
+    },
+    [selectArea, requestCamera, updateView],
+  );
+  const onMove = useCallback(
+    (position: MapPosition) => {
+      setZoom(position.zoom);
+      updateView({ map: position }, 'replace');
+    },
+    [updateView],
+  );
+  const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
+  const onMapReady = useCallback((map: MapLibreMap | null) => {
+    mapRef.current = map;
+  }, []);
+
+  const selection: Selection | null = view.select ?? (view.region !== null && view.panelOpen ? { kind: 'area', code: view.region } : null);
+  const panelFilters: PanelFilters | null =
+    asOf === null
+      ? null
+      : {
+          asOf,
+          ...(view.permitTypes.length > 0 ? { permitTypes: view.permitTypes } : {}),
+          ...(view.nationalities.length > 0 ? { nationalities: view.nationalities } : {}),
+          ...(view.purposes.length > 0 ? { purposes: view.purposes } : {}),
+          ...(view.from ? { from: view.from } : {}),
+          ...(view.to ? { to: view.to } : {}),
+          ...(view.compare ? { compareWith: view.compare } : {}),
+        };
+  // On a laptop the map keeps its width: opening the detail panel folds the filters away.
+  const hasSelection = selection !== null;
+  useEffect(() => {
+    if (hasSelection && window.matchMedia('(max-width: 1500px)').matches) setSidebarOpen(false);
+  }, [hasSelection]);
+
+  const closePanel = useCallback(() => {
+    updateView((current) => (current.select ? { ...current, select: null } : { ...current, panelOpen: false }));
+  }, [updateView]);
+
+  const typesLabel = permitTypes.map((type) => t(`filters.permitTypes.${type}`)).join(' + ');
+  const trail = regionDetail ? [...regionDetail.parents, { code: regionDetail.code, name: regionDetail.name, level: regionDetail.level }] : [];
+  const parentName = scope.parent === null ? null : (dataOf(parentArea)?.name ?? scope.parent);
 
   const errors = [
-    view.rejectedAsOf !== null ? t.invalidAsOf(view.rejectedAsOf) : null,
-    ...[meta, stats].map((state) => {
+    ...view.rejected.map(({ name, value }) => t('errors.rejectedParam', { name, value })),
+    ...[meta, stats, region, areaList].map((state) => {
       const error = errorOf(state);
       return error === undefined ? null : errorMessage(error, t);
     }),
-    mapError === null ? null : mapErrorMessage(mapError, t),
+    mapError === null ? null : mapError.kind === 'tiles' ? `${t('errors.tiles')} (${mapError.message})` : mapError.message,
   ].filter((message): message is string => message !== null);
   const uniqueErrors = [...new Set(errors)];
-
-  const shownAsOf = permitStats?.asOf ?? mapAsOf;
   const loading = [meta, stats].some((state) => state.status === 'loading');
-  const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
+  const shownAsOf = permitStats?.asOf ?? asOf;
+
+  const [exporting, setExporting] = useState(false);
+  const exportPng = async () => {
+    const map = mapRef.current;
+    if (!map || !classes) return;
+    setExporting(true);
+    try {
+      const { exportMapPng } = await import('./map/export-png.js');
+      const filterParts = [
+        view.permitTypes.length > 0 ? `${t('filters.permitType')}: ${typesLabel}` : null,
+        view.nationalities.length > 0 ? `${t('filters.nationality')}: ${view.nationalities.map((code) => nationalityName(code, format.lang)).join(', ')}` : null,
+        view.purposes.length > 0 ? `${t('filters.purpose')}: ${view.purposes.map((purpose) => t(`filters.purposes.${purpose}`)).join(', ')}` : null,
+      ].filter((part): part is string => part !== null);
+      const period = view.from || view.to ? `${t('export.period')}: ${view.from ? format.date(view.from) : '…'} – ${view.to ? format.date(view.to) : '…'}` : null;
+      const demo = dataOf(meta)?.demo ?? false;
+      const legendTitle = view.measure === 'density' ? tMap('legend.titleDensity', { types: typesLabel }) : tMap('legend.title', { types: typesLabel });
+      await exportMapPng(map, {
+        title: `${t('title')} — ${legendTitle}${trail.length > 0 ? ` — ${trail.map((area) => area.name).join(' › ')}` : ''}`,
+        lines: [
+          `${t('asOfLabel')} ${shownAsOf ? format.date(shownAsOf) : ''} · ${tMap(`level.${scope.level}`)}`,
+          `${t('export.filters')}: ${filterParts.length > 0 ? filterParts.join(' · ') : t('export.noFilters')}`,
+          ...(period ? [period] : []),
+          ...(view.layers.length > 0 ? [`${t('export.layers')}: ${view.layers.map((layer) => tMap(`layers.${layer}`)).join(', ')}`] : []),
+        ],
+        legends: [
+          {
+            title: legendTitle,
+            rows: [
+              ...classes.map((choroplethClass) => ({ color: choroplethClass.color, label: classRangeLabel(choroplethClass, view.measure, format.number) })),
+              { color: NO_DATA_COLOR, label: tMap('legend.noData') },
+              ...(parentName !== null ? [{ color: CONTEXT_LAND_COLOR, label: tMap('legend.outside') }] : []),
+            ],
+            notes: [tMap('legend.method', { count: classes.length }), ...(parentName !== null ? [tMap('legend.within', { name: parentName })] : [])],
+          },
+          ...view.layers.map((layer) => ({
+            title: tMap(`layers.${layer}`),
+            rows: OVERLAYS[layer].legend.map((entry) => ({
+              color: entry.color,
+              label: tMap(`legend.${entry.key}` as 'legend.noData'),
+              shape: entry.shape === 'circle' ? ('circle' as const) : ('square' as const),
+            })),
+            notes: [],
+          })),
+        ],
+        footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
+        warning: demo ? t('export.demo') : null,
+        fileName: `${t('export.fileName')}-${view.region ?? 'indonesia'}-${shownAsOf ?? ''}`,
+      });
+    } catch (error) {
+      setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const onPeriod = useCallback(
+    (period: { from: string | null; to: string | null; asOf: string | null }, mode: HistoryMode) => updateView(period, mode),
+    [updateView],
+  );
+  const onTimeMode = useCallback(
+    (timeMode: ViewState['timeMode']) =>
+      updateView((current) => {
+        const month = monthOfPeriod(current.from, current.to, current.timeMode, TIMELINE_FIRST_MONTH);
+        return { ...current, timeMode, ...(month ? monthPeriod(month, timeMode, TIMELINE_FIRST_MONTH) : {}) };
+      }),
+    [updateView],
+  );
 
   return (
-    <div className="page">
+    <div className={`page${sidebarOpen ? ' sidebar-open' : ''}${selection ? ' detail-open' : ''}`}>
       <header className="page-header">
         <div className="page-title">
-          <h1>{t.title}</h1>
-          <p className="page-subtitle">{t.subtitle}</p>
+          <h1>{t('title')}</h1>
+          <p className="page-subtitle">{t('subtitle')}</p>
+        </div>
+        <div className="header-search">
+          <SearchBox onSelect={onSearch} />
         </div>
         <div className="page-status">
           {dataOf(meta)?.demo && (
-            <span className="demo-badge" data-testid="demo-badge" title={t.demoBadgeTitle}>
-              {t.demoBadge}
+            <span className="demo-badge" data-testid="demo-badge" title={t('demoBadgeTitle')}>
+              {t('demoBadge')}
             </span>
           )}
           {shownAsOf && (
             <p className="as-of">
-              {t.asOfLabel}{' '}
+              {t('asOfLabel')}{' '}
               <time dateTime={shownAsOf} data-testid="as-of">
                 {format.date(shownAsOf)}
               </time>
             </p>
           )}
-          <LevelToggle level={level} onChange={onLevelChange} />
+          <button type="button" className="header-button" onClick={() => void exportPng()} disabled={exporting || !classes} data-testid="export-png">
+            {exporting ? t('export.busy') : t('export.button')}
+          </button>
+          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
         </div>
       </header>
 
-      <main className="map-area">
-        <AreaMap
-          level={level}
-          asOf={mapAsOf}
-          classes={classes}
-          label={t.mapLabel}
-          onHoverArea={setHoveredFeature}
-          onMapError={onMapError}
-        />
-        {uniqueErrors.length > 0 && (
-          <div className="error-box" role="alert" data-testid="error-box">
-            <strong>{t.errorTitle}</strong>
-            <ul>
-              {uniqueErrors.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
+      <div className="workspace">
+        <aside className="sidebar" aria-label={t('sidebar.label')} id="sidebar" hidden={!sidebarOpen}>
+          <Sidebar view={view} autoLevel={scope.level} onChange={(update) => updateView(update)} onSelectCompany={selectCompany} />
+        </aside>
+
+        <main className="map-area">
+          <PantauMap
+            filters={tileFilters}
+            level={scope.level}
+            parent={scope.parent}
+            classes={classes}
+            measure={view.measure}
+            layers={view.layers}
+            selectedArea={view.region}
+            position={view.map}
+            camera={camera}
+            label={tMap('mapLabel')}
+            onMove={onMove}
+            onHoverArea={setHoveredFeature}
+            onClickArea={selectArea}
+            onSelectRecord={selectRecord}
+            onMapError={onMapError}
+            onMapReady={onMapReady}
+          />
+          <div className="map-top-left">
+            <button
+              type="button"
+              className="button sidebar-toggle"
+              aria-expanded={sidebarOpen}
+              aria-controls="sidebar"
+              onClick={() => setSidebarOpen((open) => !open)}
+              data-testid="sidebar-toggle"
+            >
+              {sidebarOpen ? `‹ ${t('sidebar.hide')}` : `☰ ${t('sidebar.show')}`}
+            </button>
+            <Breadcrumb trail={trail} onSelect={selectArea} />
           </div>
+          {uniqueErrors.length > 0 && (
+            <div className="error-box" role="alert" data-testid="error-box">
+              <strong>{t('errors.title')}</strong>
+              <ul>
+                {uniqueErrors.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {loading && (
+            <p className="loading" role="status">
+              {t('loading')}
+            </p>
+          )}
+          {!selection && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
+          <div className="map-bottom">
+            <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
+            {today && (
+              <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
+            )}
+          </div>
+        </main>
+
+        {selection && panelFilters && (
+          <aside className="detail-column" aria-label={t('detail.label')} data-testid="detail-column">
+            <Suspense fallback={<p className="detail-loading">{t('detail.loading')}</p>}>
+              <DetailPanel selection={selection} filters={panelFilters} onClose={closePanel} onSelectArea={(code) => selectArea(code)} />
+            </Suspense>
+          </aside>
         )}
-        {loading && (
-          <p className="loading" role="status">
-            {t.loading}
-          </p>
-        )}
-        <AreaHoverPanel area={hoveredArea} />
-        <ChoroplethLegend classes={classes ?? []} />
-      </main>
+      </div>
     </div>
   );
 }
 
-function mapErrorMessage(error: MapError, t: Messages): string {
-  return error.kind === 'tiles' ? `${t.tilesError} (${error.message})` : error.message;
+function placeKindToRecord(placeKind: string): Exclude<Selection['kind'], 'area'> | null {
+  switch (placeKind) {
+    case 'operation':
+    case 'operation_target':
+      return 'operation';
+    case 'entry_point':
+      return 'entry_point';
+    case 'risk_area':
+      return 'risk_area';
+    case 'report':
+      return 'report';
+    case 'meeting':
+      return 'meeting';
+    case 'company':
+      return 'company';
+    default:
+      return null;
+  }
 }
 
 /** The hovered area as its tile describes it, with its top nationalities from the statistics. */
 function describeArea(
   feature: HoveredAreaFeature | null,
   permitCountByCode: ReadonlyMap<string, AreaPermitCount>,
+  measure: ViewState['measure'],
 ): HoveredAreaInfo | null {
   if (!feature) return null;
-  const { itas, itap } = feature;
+  const { itas, itap, visit } = feature;
+  const density = measure === 'density' && feature.holderCount !== null ? measureValue(feature.holderCount, feature.areaKm2, 'density') : null;
   return {
     code: feature.code,
+    level: feature.level as MapLevel,
     name: feature.name,
     parentName: feature.parentName,
     holderCount: feature.holderCount,
-    permitCounts: itas !== null && itap !== null ? { itas, itap } : null,
+    density: density === null ? null : displayValue(density, 'density'),
+    permitCounts: itas !== null && itap !== null ? { itas, itap, visit: visit ?? 0 } : null,
     topNationalities: permitCountByCode.get(feature.code)?.topNationalities ?? [],
   };
 }

@@ -1,7 +1,7 @@
 // Typed calls to the Pantau API. Each checks the few fields the page relies on, so a changed contract
 // shows up as a clear error instead of a blank map.
 import { ApiError, fetchJson } from './api-client.js';
-import type { Meta, PermitStats, PermitStatsQuery } from './types.js';
+import type { AreaDetail, AreaListItem, CompanySearchResult, Meta, PermitStats, PermitStatsQuery } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -22,11 +22,39 @@ export async function getMeta(signal?: AbortSignal): Promise<Meta> {
 export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {
   const body = await fetchJson(
     '/api/v1/stats/permits',
-    { level: query.level, asOf: query.asOf, permitType: query.permitTypes.join(',') },
+    {
+      level: query.level,
+      parent: query.parent,
+      asOf: query.asOf,
+      permitType: query.permitTypes.join(','),
+      nationality: query.nationalities?.join(','),
+      purpose: query.purposes?.join(','),
+    },
     signal,
   );
   if (!isObject(body) || typeof body.asOf !== 'string' || !Array.isArray(body.areas)) {
     throw badResponse('/api/v1/stats/permits');
   }
   return body as unknown as PermitStats;
+}
+
+export async function getArea(code: string, signal?: AbortSignal): Promise<AreaDetail> {
+  const body = await fetchJson(`/api/v1/areas/${encodeURIComponent(code)}`, {}, signal);
+  if (!isObject(body) || typeof body.code !== 'string' || !Array.isArray(body.bbox) || !Array.isArray(body.parents)) {
+    throw badResponse('/api/v1/areas/{code}');
+  }
+  return body as unknown as AreaDetail;
+}
+
+export async function getAreas(level: string, parent: string | null, signal?: AbortSignal): Promise<AreaListItem[]> {
+  const body = await fetchJson('/api/v1/areas', { level, parent }, signal);
+  if (!isObject(body) || !Array.isArray(body.items)) throw badResponse('/api/v1/areas');
+  return body.items as AreaListItem[];
+}
+
+/** Companies whose name matches `query` (the search's company hits). */
+export async function searchCompanies(query: string, signal?: AbortSignal): Promise<CompanySearchResult[]> {
+  const body = await fetchJson('/api/v1/search', { q: query, limit: '10' }, signal);
+  if (!isObject(body) || !Array.isArray(body.companies)) throw badResponse('/api/v1/search');
+  return body.companies as CompanySearchResult[];
 }

@@ -34,6 +34,40 @@ export interface PermitStats {
 
 export interface PermitStatsQuery {
   level: AreaLevel;
+  /** Only the areas inside this one (its children, or deeper). */
+  parent?: string | null;
   asOf: string | null;
   permitTypes: readonly PermitType[];
+  nationalities?: readonly string[];
+  purposes?: readonly string[];
+}
+
+export interface AreaRefInfo {
+  code: string;
+  name: string;
+  level: AreaLevel;
+}
+
+/** `/api/v1/areas/{code}`: an area with its parents (province first) and where it lies. */
+export interface AreaDetail extends AreaRefInfo {
+  parentCode: string | null;
+  parents: AreaRefInfo[];
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+  centroid: [number, number];
+  areaKm2: number | null;
+}
+
+/** One row of `/api/v1/areas?level=&parent=`. */
+export interface AreaListItem extends AreaRefInfo {
+  parentCode: string | null;
+  areaKm2: number | null;
+}
+
+export interface CompanySearchResult {
+  id: number;
+  name: string;
+  regencyCode: string | null;
+  lng: number;
+  lat: number;
 }

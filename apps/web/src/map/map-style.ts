@@ -1,79 +1,96 @@
-// The map's style, built in code: a sea-coloured background and the app's own vector tiles, read
-// through their TileJSON (`/tiles/{layer}.json`) on the page's own host. No style URL, glyphs, sprites
-// or tiles from elsewhere, so the map works offline and on closed networks. Without glyphs there are
-// no text labels on the map: names appear in the hover panel instead.
+// The map's style, built in code: sea, the neighbouring countries' land (world-atlas, bundled), and the
+// app's own vector tiles read through their TileJSON (`/tiles/{layer}.json`) on the page's own host.
+// No style URL, glyphs, sprites or tiles from elsewhere, so the map works offline and on closed
+// networks. Names are drawn by deck.gl's TextLayer with the system font (see `area-labels.ts`).
 import type {
   ExpressionSpecification,
+  GeoJSONSourceSpecification,
   LayerSpecification,
   StyleSpecification,
   VectorSourceSpecification,
 } from 'maplibre-gl';
-import type { MapLevel } from '../state/view-state.js';
+import { MAP_LEVELS, type MapLevel, type Measure } from '../state/view-state.js';
 import type { ChoroplethClass } from './choropleth-classes.js';
-import { CHOROPLETH_PERMIT_TYPES } from './choropleth.js';
+import { AREA_TILE_LAYERS, tileJsonUrl, type TileFilters } from './tile-urls.js';
 
-export const SEA_COLOR = '#dde7ee';
+export const SEA_COLOR = '#d4e2ec';
+export const WORLD_LAND_COLOR = '#f1efe9';
+/** Indonesian land outside the area drilled into: land, but not part of the classes. */
+export const CONTEXT_LAND_COLOR = '#ebe8e1';
 export const NO_DATA_COLOR = '#b8b8b8';
+const WORLD_BORDER_COLOR = '#b9b4a8';
 const AREA_OUTLINE_COLOR = '#ffffff';
 const PROVINCE_BOUNDARY_COLOR = '#4d5962';
+const REGENCY_BOUNDARY_COLOR = '#7b858e';
 const HOVER_OUTLINE_COLOR = '#111111';
+const SELECTED_OUTLINE_COLOR = '#c2185b';
 
-/** The API's tile layer of each level; it is also the vector layer id inside its tiles. */
-export const AREA_TILE_LAYERS: Readonly<Record<MapLevel, string>> = { province: 'provinces', regency: 'regencies' };
+export { AREA_TILE_LAYERS };
 
+export const WORLD_LAND_SOURCE = 'world-land';
 export const areaSourceId = (level: MapLevel) => `${level}-areas`;
 export const areaFillLayerId = (level: MapLevel) => `${level}-fill`;
 const areaOutlineLayerId = (level: MapLevel) => `${level}-outline`;
 const areaHoverLayerId = (level: MapLevel) => `${level}-hover`;
-const PROVINCE_BOUNDARY_LAYER_ID = 'province-boundary';
+export const areaSelectedLayerId = (level: MapLevel) => `${level}-selected`;
 
 /** Feature-state key set on the area under the pointer. */
 export const HOVER_STATE = 'hover';
 
-/** Tile property holding the holders counted on the map (ITAS + ITAP, see `areaTileJsonUrl`). */
+/** Tile property holding the holders counted for the filters. */
 export const HOLDER_COUNT_PROPERTY = 'total';
 
-/**
- * The TileJSON of a level's tiles for one date, relative to the page's host. `permitType` makes the
- * tiles' `total` the ITAS + ITAP holders the legend's classes are computed from; the TileJSON's
- * `tiles` URL carries the same filters.
- */
-export function areaTileJsonUrl(level: MapLevel, asOf: string): string {
-  const query = new URLSearchParams({ asOf, permitType: CHOROPLETH_PERMIT_TYPES.join(',') });
-  // Commas need no escaping in a query string; unescaped they match the URLs the server writes.
-  return `/tiles/${AREA_TILE_LAYERS[level]}.json?${query.toString().replace(/%2C/g, ',')}`;
-}
+export const areaTileJsonUrl = (level: MapLevel, filters: TileFilters) => tileJsonUrl(AREA_TILE_LAYERS[level] as 'provinces', filters);
 
-export function areaSource(level: MapLevel, asOf: string): VectorSourceSpecification {
+export function areaSource(level: MapLevel, filters: TileFilters): VectorSourceSpecification {
   // Zoom range, bounds and attribution come from the TileJSON.
-  return { type: 'vector', url: areaTileJsonUrl(level, asOf) };
+  return { type: 'vector', url: areaTileJsonUrl(level, filters) };
+}
+
+/** The tile feature's value for the measure; same formula as `measureValue`. */
+function valueExpression(measure: Measure): ExpressionSpecification {
+  const total: ExpressionSpecification = ['get', HOLDER_COUNT_PROPERTY];
+  if (measure === 'count') return total;
+  return ['round', ['/', ['*', total, 10_000], ['max', ['get', 'area_km2'], 0.000001]]];
 }
 
 /**
- * `fill-color` for the classes: a step on the tile's holder count at each class's lower bound (classes
- * are contiguous integer ranges), no-data grey when there are no classes or no count.
+ * `fill-color` for the classes: a step on the tile's value at each class's lower bound (classes are
+ * contiguous integer ranges), no-data grey when there are no classes or no count; areas outside the
+ * parent drilled into are plain land.
  */
-export function fillColorExpression(classes: readonly ChoroplethClass[]): ExpressionSpecification | string {
+export function fillColorExpression(
+  classes: readonly ChoroplethClass[],
+  measure: Measure = 'count',
+  parent: string | null = null,
+): ExpressionSpecification | string {
   const [first, ...rest] = classes;
-  if (!first) return NO_DATA_COLOR;
+  if (!first) return parent === null ? NO_DATA_COLOR : ['case', insideParent(parent), NO_DATA_COLOR, CONTEXT_LAND_COLOR];
   const holderCount: ExpressionSpecification = ['get', HOLDER_COUNT_PROPERTY];
-  return [
+  const shaded: ExpressionSpecification = [
     'case',
     ['==', ['typeof', holderCount], 'number'],
-    ['step', holderCount, first.color, ...rest.flatMap((choroplethClass) => [choroplethClass.lower, choroplethClass.color])],
+    ['step', valueExpression(measure), first.color, ...rest.flatMap((choroplethClass) => [choroplethClass.lower, choroplethClass.color])],
     NO_DATA_COLOR,
   ];
+  return parent === null ? shaded : ['case', insideParent(parent), shaded, CONTEXT_LAND_COLOR];
 }
 
-function visibility(layerLevel: MapLevel, shownLevel: MapLevel): 'visible' | 'none' {
-  return layerLevel === shownLevel ? 'visible' : 'none';
+/** True for a feature whose code lies inside `parent` ("19.04" lies in "19"). */
+function insideParent(parent: string): ExpressionSpecification {
+  const prefix = `${parent}.`;
+  return ['==', ['slice', ['get', 'code'], 0, prefix.length], prefix];
 }
 
-/** Layers of one level, bottom to top: shaded areas, their outlines. */
+function visibility(shown: boolean): 'visible' | 'none' {
+  return shown ? 'visible' : 'none';
+}
+
+/** Layers of one level: shaded areas and their outlines. */
 function areaLayers(level: MapLevel, shownLevel: MapLevel): LayerSpecification[] {
   const source = areaSourceId(level);
   const sourceLayer = AREA_TILE_LAYERS[level];
-  const layout = { visibility: visibility(level, shownLevel) };
+  const layout = { visibility: visibility(level === shownLevel) };
   return [
     {
       id: areaFillLayerId(level),
@@ -90,7 +107,7 @@ function areaLayers(level: MapLevel, shownLevel: MapLevel): LayerSpecification[]
       source,
       'source-layer': sourceLayer,
       layout,
-      paint: { 'line-color': AREA_OUTLINE_COLOR, 'line-width': level === 'province' ? 0.8 : 0.5, 'line-opacity': 0.9 },
+      paint: { 'line-color': AREA_OUTLINE_COLOR, 'line-width': level === 'district' ? 0.4 : 0.6, 'line-opacity': 0.9 },
     },
   ];
 }
@@ -101,7 +118,7 @@ function hoverLayer(level: MapLevel, shownLevel: MapLevel): LayerSpecification {
     type: 'line',
     source: areaSourceId(level),
     'source-layer': AREA_TILE_LAYERS[level],
-    layout: { visibility: visibility(level, shownLevel), 'line-join': 'round' },
+    layout: { visibility: visibility(level === shownLevel), 'line-join': 'round' },
     paint: {
       'line-color': HOVER_OUTLINE_COLOR,
       'line-width': 2.5,
@@ -110,45 +127,73 @@ function hoverLayer(level: MapLevel, shownLevel: MapLevel): LayerSpecification {
   };
 }
 
-/** The style before the date is known: sea only. The areas follow from `areaSourcesAndLayers`. */
-export function createBaseStyle(): StyleSpecification {
+/** The selected area's outline, at whatever level is shaded (a province stays outlined over its regencies). */
+function selectedLayer(level: MapLevel): LayerSpecification {
   return {
-    version: 8,
-    name: 'Pantau choropleth',
-    sources: {},
-    layers: [{ id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOR } }],
+    id: areaSelectedLayerId(level),
+    type: 'line',
+    source: areaSourceId(level),
+    'source-layer': AREA_TILE_LAYERS[level],
+    filter: selectedAreaFilter(null),
+    layout: { 'line-join': 'round' },
+    paint: { 'line-color': SELECTED_OUTLINE_COLOR, 'line-width': 3.5 },
   };
 }
 
-/** Sources of both levels, then their layers in drawing order (all above the sea). */
-export function areaSourcesAndLayers(
-  asOf: string,
-  shownLevel: MapLevel,
-): { sources: Record<string, VectorSourceSpecification>; layers: LayerSpecification[] } {
+export function selectedAreaFilter(code: string | null): ExpressionSpecification {
+  return ['==', ['get', 'code'], code ?? ''];
+}
+
+/** The style before the date is known: sea and (once loaded) the neighbouring countries. */
+export function createBaseStyle(): StyleSpecification {
+  const emptyLand: GeoJSONSourceSpecification = { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
   return {
-    sources: {
-      [areaSourceId('province')]: areaSource('province', asOf),
-      [areaSourceId('regency')]: areaSource('regency', asOf),
-    },
+    version: 8,
+    name: 'Pantau',
+    sources: { [WORLD_LAND_SOURCE]: emptyLand },
     layers: [
-      ...areaLayers('regency', shownLevel),
-      ...areaLayers('province', shownLevel),
-      // Province boundaries stay on top at every level so regencies keep their context.
-      {
-        id: PROVINCE_BOUNDARY_LAYER_ID,
-        type: 'line',
-        source: areaSourceId('province'),
-        'source-layer': AREA_TILE_LAYERS.province,
-        layout: { 'line-join': 'round' },
-        paint: { 'line-color': PROVINCE_BOUNDARY_COLOR, 'line-width': 1, 'line-opacity': 0.8 },
-      },
-      hoverLayer('regency', shownLevel),
-      hoverLayer('province', shownLevel),
+      { id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOR } },
+      { id: 'world-land', type: 'fill', source: WORLD_LAND_SOURCE, paint: { 'fill-color': WORLD_LAND_COLOR } },
+      { id: 'world-borders', type: 'line', source: WORLD_LAND_SOURCE, paint: { 'line-color': WORLD_BORDER_COLOR, 'line-width': 0.8 } },
     ],
   };
 }
 
-/** Layer ids whose visibility follows the chosen level. */
+/** Sources of the three levels, then their layers in drawing order (all above the land). */
+export function areaSourcesAndLayers(
+  filters: TileFilters,
+  shownLevel: MapLevel,
+): { sources: Record<string, VectorSourceSpecification>; layers: LayerSpecification[] } {
+  return {
+    sources: Object.fromEntries(MAP_LEVELS.map((level) => [areaSourceId(level), areaSource(level, filters)])),
+    layers: [
+      ...areaLayers('district', shownLevel),
+      ...areaLayers('regency', shownLevel),
+      ...areaLayers('province', shownLevel),
+      // Regency boundaries over districts, province boundaries over everything: the areas keep their context.
+      {
+        id: 'regency-boundary',
+        type: 'line',
+        source: areaSourceId('regency'),
+        'source-layer': AREA_TILE_LAYERS.regency,
+        layout: { visibility: visibility(shownLevel === 'district'), 'line-join': 'round' },
+        paint: { 'line-color': REGENCY_BOUNDARY_COLOR, 'line-width': 1, 'line-opacity': 0.9 },
+      },
+      {
+        id: 'province-boundary',
+        type: 'line',
+        source: areaSourceId('province'),
+        'source-layer': AREA_TILE_LAYERS.province,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': PROVINCE_BOUNDARY_COLOR, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 9, 1.6], 'line-opacity': 0.85 },
+      },
+      ...MAP_LEVELS.map((level) => hoverLayer(level, shownLevel)),
+      ...MAP_LEVELS.map((level) => selectedLayer(level)),
+    ],
+  };
+}
+
+/** Layer ids whose visibility follows the shaded level. */
 export function levelLayerIds(level: MapLevel): string[] {
   return [areaFillLayerId(level), areaOutlineLayerId(level), areaHoverLayerId(level)];
 }

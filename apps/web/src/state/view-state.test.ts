@@ -1,26 +1,89 @@
 import { describe, expect, test } from 'vitest';
-import { parseViewState, searchWithLevel } from './view-state.js';
+import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from './view-state.js';
+
+const EVERY_FIELD: ViewState = {
+  lang: 'en',
+  level: 'district',
+  region: '19.04',
+  select: { kind: 'company', id: 123 },
+  panelOpen: false,
+  map: { zoom: 9.25, lat: -2.4325, lng: 106.2348 },
+  layers: ['sites', 'operations', 'risk', 'entry', 'reports', 'meetings'],
+  permitTypes: ['itas', 'visit'],
+  nationalities: ['CHN', 'JPN'],
+  purposes: ['work', 'investment'],
+  from: '2024-01-01',
+  to: '2024-06-30',
+  asOf: '2024-06-13',
+  compare: '2023-06-13',
+  measure: 'density',
+  timeMode: 'cumulative',
+  rejected: [],
+};
 
 describe('parseViewState', () => {
-  test('an empty URL shows provinces as of the server\'s today in Indonesian', () => {
-    expect(parseViewState('')).toEqual({ asOf: null, level: 'province', lang: 'id', rejectedAsOf: null });
+  test('an empty URL is the national view in Indonesian, as of the server\'s today', () => {
+    expect(parseViewState('')).toEqual(DEFAULT_VIEW);
   });
 
-  test('asOf and level from the URL pick the date and the level', () => {
-    expect(parseViewState('?asOf=2024-06-13&level=regency')).toMatchObject({ asOf: '2024-06-13', level: 'regency' });
+  test('reads the area, the date and the record of a shared link', () => {
+    expect(parseViewState('?region=19.04&asOf=2024-06-13&select=risk_area:7')).toMatchObject({
+      region: '19.04',
+      asOf: '2024-06-13',
+      select: { kind: 'risk_area', id: 7 },
+    });
   });
 
-  test('an asOf that is not a calendar date is ignored and reported', () => {
-    expect(parseViewState('?asOf=2024-02-30')).toMatchObject({ asOf: null, rejectedAsOf: '2024-02-30' });
+  test('drops what it does not understand and names it', () => {
+    const view = parseViewState('?asOf=2024-02-30&level=village&layers=sites,ships&nationality=CHN,XXX&map=a/b/c&select=person:1&region=19.4');
+    expect(view).toMatchObject({ asOf: null, level: null, layers: ['sites'], nationalities: ['CHN'], map: null, select: null, region: null });
+    expect(view.rejected).toEqual(
+      expect.arrayContaining([
+        { name: 'asOf', value: '2024-02-30' },
+        { name: 'level', value: 'village' },
+        { name: 'layers', value: 'ships' },
+        { name: 'nationality', value: 'XXX' },
+        { name: 'map', value: 'a/b/c' },
+        { name: 'select', value: 'person:1' },
+        { name: 'region', value: '19.4' },
+      ]),
+    );
   });
 
-  test('an unknown level falls back to provinces', () => {
-    expect(parseViewState('?level=village').level).toBe('province');
+  test('a map position outside the globe is rejected', () => {
+    expect(parseViewState('?map=5/95/400').map).toBeNull();
   });
 });
 
-describe('searchWithLevel', () => {
-  test('replaces the level and keeps the other parameters', () => {
-    expect(searchWithLevel('?asOf=2024-06-13&level=province', 'regency')).toBe('?asOf=2024-06-13&level=regency');
+describe('serializeViewState', () => {
+  test('the default view has an empty query string', () => {
+    expect(serializeViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  test('writes every field in a fixed, readable order', () => {
+    expect(serializeViewState(EVERY_FIELD)).toBe(
+      '?level=district&region=19.04&select=company:123&panel=closed&map=9.25/-2.4325/106.2348' +
+        '&layers=sites,operations,risk,entry,reports,meetings&permitType=itas,visit&nationality=CHN,JPN' +
+        '&purpose=work,investment&from=2024-01-01&to=2024-06-30&asOf=2024-06-13&compare=2023-06-13' +
+        '&measure=density&time=cumulative&lang=en',
+    );
+  });
+
+  test('round-trips every field', () => {
+    expect(parseViewState(serializeViewState(EVERY_FIELD))).toEqual(EVERY_FIELD);
+    const partial: ViewState = { ...DEFAULT_VIEW, region: '19', layers: ['risk'], nationalities: ['KOR'] };
+    expect(parseViewState(serializeViewState(partial))).toEqual(partial);
+  });
+
+  test('one view has one URL whatever order its lists were chosen in', () => {
+    const a = serializeViewState({ ...DEFAULT_VIEW, layers: ['meetings', 'sites'], nationalities: ['JPN', 'CHN'] });
+    const b = serializeViewState({ ...DEFAULT_VIEW, layers: ['sites', 'meetings'], nationalities: ['CHN', 'JPN'] });
+    expect(a).toBe(b);
+  });
+
+  test('rounds the map position so the URL stays short', () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW, map: { zoom: 4.123456, lat: -2.123456789, lng: 118.987654321 } })).toBe(
+      '?map=4.12/-2.1235/118.9877',
+    );
   });
 });

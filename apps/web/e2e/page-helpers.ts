@@ -1,0 +1,84 @@
+// Helpers shared by the end-to-end files: waiting for the painted map, clicking a place by its
+// coordinates, and the guard that every request stays on the app's own host.
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
+
+interface PageProbes {
+  __pantauReady?: boolean;
+  __pantauMap?: { project(lngLat: [number, number]): { x: number; y: number } } | null;
+  /** URLs the page's Content-Security-Policy refused: a request to another host that never left. */
+  __blockedUrls?: string[];
+}
+
+/** A page that records every URL it requests and every URL its Content-Security-Policy refused. */
+export async function openGuardedPage(browser: Browser, viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const requestedUrls: string[] = [];
+  page.on('request', (request) => requestedUrls.push(request.url()));
+  await page.addInitScript(() => {
+    const probes = window as PageProbes;
+    probes.__blockedUrls = [];
+    document.addEventListener('securitypolicyviolation', (event) => probes.__blockedUrls?.push(event.blockedURI));
+  });
+  return { page, requestedUrls };
+}
+
+/** Fails with the offending URLs when any request went to a host other than the app's. */
+export async function expectOnlyOwnHost(page: Page, requestedUrls: readonly string[], baseUrl: string): Promise<void> {
+  const appOrigin = new URL(baseUrl).origin;
+  // data: and blob: URLs (MapLibre's worker, control icons, the exported image) never reach a host.
+  const foreignUrls = requestedUrls.filter((url) => {
+    const { protocol, origin } = new URL(url);
+    return protocol !== 'data:' && protocol !== 'blob:' && origin !== appOrigin;
+  });
+  expect(foreignUrls).toEqual([]);
+  expect(await page.evaluate(() => (window as PageProbes).__blockedUrls)).toEqual([]);
+}
+
+/** Waits for the painted map; fails at once, with the message, if the page shows an error instead. */
+export async function waitForPaintedMap(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => (window as PageProbes).__pantauReady === true || document.querySelector('[data-testid="error-box"]') !== null,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const errorBox = page.getByTestId('error-box');
+  if ((await errorBox.count()) > 0) throw new Error(`the page shows an error: ${await errorBox.innerText()}`);
+}
+
+/** Waits until the map has finished moving (fit or fly) and is painted again. */
+export async function waitForMapAtRest(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = (window as unknown as { __pantauMap?: { isMoving(): boolean; loaded(): boolean } }).__pantauMap;
+    return map !== undefined && map !== null && !map.isMoving() && map.loaded();
+  }, undefined, { timeout: 30_000 });
+  await waitForPaintedMap(page);
+}
+
+/** Clicks the map at a place. */
+export async function clickPlace(page: Page, lngLat: [number, number]): Promise<void> {
+  const point = await page.evaluate((place) => {
+    const map = (window as PageProbes).__pantauMap;
+    if (!map) throw new Error('no map on the page');
+    return map.project(place);
+  }, lngLat);
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('the map has no size');
+  await page.mouse.click(box.x + point.x, box.y + point.y);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`) });
+}
+
+/** The legend's class ranges as shown, e.g. ["0 – 12", "13 – 40", …]. */
+export async function legendClasses(page: Page): Promise<string[]> {
+  return page.getByTestId('legend-class').allInnerTexts();
+}

@@ -1,0 +1,415 @@
+// Typed calls behind the detail panel and the search box: an area's profile, trend and two-date
+// comparison, one record of each kind, search, and the data sets' load times. Each checks the few
+// fields the panels rely on, so a changed contract shows up as a clear error instead of a blank panel.
+import { ApiError, fetchJson, type QueryParams } from './api-client.js';
+
+// ── Shapes ──────────────────────────────────────────────────────────────────────────────────────
+
+export type AreaLevelName = 'province' | 'regency' | 'district';
+
+/** `reference`, `demo` or `batch:<uuid>`: where a row came from. */
+export type Origin = string;
+
+export interface AreaRef {
+  code: string;
+  name: string;
+  level: AreaLevelName;
+}
+
+export interface AreaInfo extends AreaRef {
+  parentCode: string | null;
+  /** Province first, then regency. */
+  parents: AreaRef[];
+  areaKm2: number | null;
+}
+
+export interface NationalityCount {
+  code: string;
+  count: number;
+}
+
+export interface PurposeCount {
+  purpose: string;
+  count: number;
+}
+
+export interface HolderCounts {
+  total: number;
+  itas: number;
+  itap: number;
+  visit: number;
+  byNationality: NationalityCount[];
+  byPurpose: PurposeCount[];
+}
+
+export interface TopSponsor {
+  id: number;
+  name: string;
+  sector: string | null;
+  origin: Origin;
+  activePermits: number;
+}
+
+export interface RiskAreaSummary {
+  id: number;
+  name: string;
+  category: string;
+  severity: string;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string | null;
+  origin: Origin;
+}
+
+export interface OperationSummary {
+  id: number;
+  date: string;
+  team: string;
+  origin: Origin;
+  targets: number;
+  foreignersChecked: number;
+  violations: number;
+  /** Enforcement action kind → number of actions. */
+  actions: Record<string, number>;
+  outcomes: string[];
+}
+
+export interface MeetingSummary {
+  id: number;
+  date: string;
+  title: string;
+  venue: string | null;
+  organiser: string;
+  regencyCode: string;
+  origin: Origin;
+}
+
+export interface ReportSummary {
+  id: number;
+  receivedOn: string;
+  category: string;
+  status: string;
+  channel: string;
+  origin: Origin;
+}
+
+/** How many of the area's permits came from one origin, and how fresh that origin is. */
+export interface PermitSource {
+  origin: Origin;
+  permits: number;
+  /** Instant (ISO) the origin's data was loaded. */
+  loadedAt: string | null;
+  /** Newest permit issue date (YYYY-MM-DD) from that origin. */
+  lastIssued: string | null;
+}
+
+export interface AreaSummary {
+  area: AreaInfo;
+  asOf: string;
+  holders: HolderCounts;
+  topSponsors: TopSponsor[];
+  riskAreas: RiskAreaSummary[];
+  lastOperations: OperationSummary[];
+  lastMeeting: MeetingSummary | null;
+  openReports: { count: number; items: ReportSummary[] };
+  sources: PermitSource[];
+}
+
+export interface TrendMonth {
+  /** YYYY-MM */
+  month: string;
+  total: number;
+  itas: number;
+  itap: number;
+}
+
+export interface AreaTrend {
+  code: string;
+  asOf: string;
+  /** Oldest first; the last month is counted on `asOf`. */
+  months: TrendMonth[];
+}
+
+export interface HolderSnapshot {
+  date: string;
+  total: number;
+  itas: number;
+  itap: number;
+  visit: number;
+  byNationality: NationalityCount[];
+  byPurpose: PurposeCount[];
+}
+
+export interface NationalityChange {
+  code: string;
+  a: number;
+  b: number;
+  change: number;
+}
+
+export interface AreaComparison {
+  area: AreaRef;
+  a: HolderSnapshot;
+  b: HolderSnapshot;
+  change: { total: number; itas: number; itap: number; visit: number; byNationality: NationalityChange[] };
+}
+
+export interface CompanySite {
+  id: number;
+  name: string;
+  lng: number;
+  lat: number;
+  districtCode: string | null;
+  regencyCode: string | null;
+}
+
+export interface CompanyRecord {
+  id: number;
+  name: string;
+  sector: string | null;
+  registrationNumber: string | null;
+  origin: Origin;
+  activePermits: number;
+  sites: CompanySite[];
+}
+
+export interface EnforcementActionCount {
+  kind: string;
+  count: number;
+  nationality: string | null;
+}
+
+export interface OperationTarget {
+  id: number;
+  place: string;
+  kind: string;
+  lng: number | null;
+  lat: number | null;
+  districtCode: string | null;
+  foreignersChecked: number | null;
+  violations: number | null;
+  outcome: string | null;
+  findings: string | null;
+  actions: EnforcementActionCount[];
+}
+
+export interface OperationRecord {
+  id: number;
+  date: string;
+  team: string;
+  office: string | null;
+  regencyCode: string;
+  notes: string | null;
+  origin: Origin;
+  targets: OperationTarget[];
+}
+
+export interface ReportRecord {
+  id: number;
+  /** Instant (ISO, UTC). */
+  receivedAt: string;
+  channel: string;
+  category: string;
+  status: string;
+  lng: number;
+  lat: number;
+  districtCode: string | null;
+  origin: Origin;
+}
+
+export interface MeetingRecord {
+  id: number;
+  date: string;
+  title: string;
+  venue: string | null;
+  regencyCode: string;
+  organiser: string;
+  attendees: string[];
+  notes: string[];
+  origin: Origin;
+}
+
+export interface RiskAreaRecord {
+  id: number;
+  name: string;
+  category: string;
+  severity: string;
+  validFrom: string | null;
+  validTo: string | null;
+  source: string | null;
+  description: string | null;
+  regencyCode: string | null;
+  origin: Origin;
+  bbox: [number, number, number, number];
+}
+
+export interface EntryPointRecord {
+  id: number;
+  name: string;
+  kind: string;
+  lng: number;
+  lat: number;
+  districtCode: string | null;
+  regencyCode: string | null;
+  origin: Origin;
+}
+
+export interface RecordByKind {
+  company: CompanyRecord;
+  operation: OperationRecord;
+  report: ReportRecord;
+  meeting: MeetingRecord;
+  risk_area: RiskAreaRecord;
+  entry_point: EntryPointRecord;
+}
+
+export type PanelRecordKind = keyof RecordByKind;
+
+export interface SearchArea {
+  code: string;
+  name: string;
+  nameEn: string;
+  level: AreaLevelName;
+  parentName: string | null;
+}
+
+export interface SearchCompany {
+  id: number;
+  name: string;
+  regencyCode: string | null;
+  lng: number;
+  lat: number;
+}
+
+export interface SearchPlace {
+  /** `entry_point` or `operation_target`. */
+  kind: string;
+  id: number;
+  name: string;
+  lng: number;
+  lat: number;
+}
+
+export interface SearchResults {
+  areas: SearchArea[];
+  companies: SearchCompany[];
+  places: SearchPlace[];
+}
+
+export interface Dataset {
+  /** `boundaries`, `demo`, `reference`, or an import's name. */
+  name: string;
+  loadedAt: string;
+}
+
+/** The filters the area endpoints share (`asOf` aside). */
+export interface PermitFilterParams {
+  permitTypes?: readonly string[];
+  nationalities?: readonly string[];
+  purposes?: readonly string[];
+}
+
+// ── Calls ───────────────────────────────────────────────────────────────────────────────────────
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function badResponse(what: string): ApiError {
+  return new ApiError('bad_response', `unexpected answer from ${what}`, null);
+}
+
+function listParam(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined;
+}
+
+function filterParams(filter: PermitFilterParams): QueryParams {
+  return {
+    permitType: listParam(filter.permitTypes),
+    nationality: listParam(filter.nationalities),
+    purpose: listParam(filter.purposes),
+  };
+}
+
+function areaPath(code: string, what: string): string {
+  return `/api/v1/areas/${encodeURIComponent(code)}/${what}`;
+}
+
+export async function getAreaSummary(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaSummary> {
+  const path = areaPath(code, 'summary');
+  const body = await fetchJson(path, { asOf, ...filterParams(filter) }, signal);
+  if (!isObject(body) || !isObject(body.area) || !isObject(body.holders) || !Array.isArray(body.sources)) throw badResponse(path);
+  return body as unknown as AreaSummary;
+}
+
+export async function getAreaTrend(
+  code: string,
+  asOf: string,
+  months: number,
+  filter: PermitFilterParams,
+  signal?: AbortSignal,
+): Promise<AreaTrend> {
+  const path = areaPath(code, 'trend');
+  const body = await fetchJson(path, { asOf, months: String(months), ...filterParams(filter) }, signal);
+  if (!isObject(body) || !Array.isArray(body.months)) throw badResponse(path);
+  return body as unknown as AreaTrend;
+}
+
+/** Holders on `a` and on `b` (the later date), and the change from `a` to `b`. */
+export async function getAreaComparison(
+  code: string,
+  a: string,
+  b: string,
+  filter: PermitFilterParams,
+  signal?: AbortSignal,
+): Promise<AreaComparison> {
+  const path = areaPath(code, 'compare');
+  const body = await fetchJson(path, { a, b, ...filterParams(filter) }, signal);
+  if (!isObject(body) || !isObject(body.a) || !isObject(body.b) || !isObject(body.change)) throw badResponse(path);
+  return body as unknown as AreaComparison;
+}
+
+const RECORD_PATHS: Record<PanelRecordKind, string> = {
+  company: 'companies',
+  operation: 'operations',
+  report: 'reports',
+  meeting: 'meetings',
+  risk_area: 'risk-areas',
+  entry_point: 'entry-points',
+};
+
+export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, signal?: AbortSignal): Promise<RecordByKind[K]> {
+  const path = `/api/v1/${RECORD_PATHS[kind]}/${id}`;
+  const body = await fetchJson(path, {}, signal);
+  if (!isObject(body) || typeof body.id !== 'number') throw badResponse(path);
+  return body as unknown as RecordByKind[K];
+}
+
+/** The area's own record (name, level, parents), for links from a record to its area. */
+export async function getArea(code: string, signal?: AbortSignal): Promise<AreaInfo> {
+  const path = `/api/v1/areas/${encodeURIComponent(code)}`;
+  const body = await fetchJson(path, {}, signal);
+  if (!isObject(body) || typeof body.name !== 'string') throw badResponse(path);
+  return body as unknown as AreaInfo;
+}
+
+/** The API answers 400 below this many characters. */
+export const SEARCH_MIN_LENGTH = 2;
+
+export async function searchAll(query: string, limit: number, signal?: AbortSignal): Promise<SearchResults> {
+  const body = await fetchJson('/api/v1/search', { q: query, limit: String(limit) }, signal);
+  if (!isObject(body) || !Array.isArray(body.areas) || !Array.isArray(body.companies) || !Array.isArray(body.places)) {
+    throw badResponse('/api/v1/search');
+  }
+  return body as unknown as SearchResults;
+}
+
+/** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */
+export async function getDatasets(signal?: AbortSignal): Promise<Dataset[]> {
+  const body = await fetchJson('/api/v1/meta', {}, signal);
+  if (!isObject(body)) throw badResponse('/api/v1/meta');
+  const datasets = Array.isArray(body.datasets) ? body.datasets : [];
+  return datasets.filter(
+    (dataset): dataset is Dataset => isObject(dataset) && typeof dataset.name === 'string' && typeof dataset.loadedAt === 'string',
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { OVERLAYS, type LegendEntry } from '../map/overlay-style.js';
+import { OVERLAY_LAYERS, type OverlayLayer } from '../state/view-state.js';
+
+function Swatch({ entry }: { entry: LegendEntry }) {
+  return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={{ backgroundColor: entry.color }} aria-hidden="true" />;
+}
+
+/** A checkbox per layer; a layer that is on shows its legend under its name. */
+export function LayerList({ layers, onChange }: { layers: readonly OverlayLayer[]; onChange(layers: OverlayLayer[]): void }) {
+  const { t } = useTranslation('map');
+  return (
+    <fieldset className="field-group layer-list" data-testid="layer-list">
+      <legend>{t('layers.title')}</legend>
+      <ul>
+        {OVERLAY_LAYERS.map((layer) => {
+          const on = layers.includes(layer);
+          return (
+            <li key={layer} className="layer-item">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  data-testid={`layer-toggle-${layer}`}
+                  onChange={(event) => onChange(event.target.checked ? [...layers, layer] : layers.filter((shown) => shown !== layer))}
+                />
+                <span>{t(`layers.${layer}`)}</span>
+              </label>
+              {on && (
+                <ul className="layer-legend" data-testid={`layer-legend-${layer}`}>
+                  {OVERLAYS[layer].legend.map((entry) => (
+                    <li key={entry.key}>
+                      <Swatch entry={entry} />
+                      {t(`legend.${entry.key}` as 'legend.noData')}
+                    </li>
+                  ))}
+                  {layer === 'risk' && <li className="field-hint">{t('legend.risk.severity')}</li>}
+                  {(layer === 'sites' || layer === 'operations' || layer === 'reports') && <li className="field-hint">{t('legend.cluster')}</li>}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

@@ -1,0 +1,143 @@
+import { PERMIT_PURPOSES, PERMIT_TYPES } from '@pantau/domain';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CompanySearchResult } from '../api/types.js';
+import { MAP_LEVELS, MEASURES, type MapLevel, type ViewState } from '../state/view-state.js';
+import type { ViewUpdate } from '../state/use-view-state.js';
+import { CompanyFilter } from './company-filter.js';
+import { LayerList } from './layer-list.js';
+import { NationalitySelect } from './nationality-select.js';
+
+export interface SidebarProps {
+  view: ViewState;
+  /** The level shown when the user has not chosen one (drill-down or zoom). */
+  autoLevel: MapLevel;
+  onChange(update: ViewUpdate): void;
+  onSelectCompany(company: CompanySearchResult): void;
+}
+
+function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
+  return on ? [...values, value] : values.filter((candidate) => candidate !== value);
+}
+
+/** Everything that decides what the map shows: level and measure, filters, dates, layers. */
+export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarProps) {
+  const { t } = useTranslation();
+  const { t: tMap } = useTranslation('map');
+  const id = useId();
+  const hasFilters =
+    view.permitTypes.length + view.nationalities.length + view.purposes.length > 0 || view.from !== null || view.to !== null || view.asOf !== null;
+
+  return (
+    <div className="sidebar-content">
+      <fieldset className="field-group">
+        <legend>{tMap('level.label')}</legend>
+        <div className="segmented" data-testid="level-control">
+          {[null, ...MAP_LEVELS].map((level) => (
+            <label key={level ?? 'auto'} className="segment">
+              <input type="radio" name={`${id}-level`} checked={view.level === level} onChange={() => onChange({ level })} data-testid={`level-${level ?? 'auto'}`} />
+              <span>{level === null ? tMap('level.auto') : tMap(`level.${level}`)}</span>
+            </label>
+          ))}
+        </div>
+        {view.level === null && (
+          <p className="field-hint">
+            {tMap('level.autoHint')}: <strong>{tMap(`level.${autoLevel}`)}</strong>
+          </p>
+        )}
+      </fieldset>
+
+      <fieldset className="field-group">
+        <legend>{tMap('measure.label')}</legend>
+        <div className="segmented">
+          {MEASURES.map((measure) => (
+            <label key={measure} className="segment">
+              <input type="radio" name={`${id}-measure`} checked={view.measure === measure} onChange={() => onChange({ measure })} data-testid={`measure-${measure}`} />
+              <span>{tMap(`measure.${measure}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <LayerList layers={view.layers} onChange={(layers) => onChange({ layers })} />
+
+      <h2 className="sidebar-heading">{t('filters.title')}</h2>
+
+      <fieldset className="field-group">
+        <legend>{t('filters.permitType')}</legend>
+        <div className="check-row">
+          {PERMIT_TYPES.map((type) => (
+            <label key={type} className="check">
+              <input
+                type="checkbox"
+                checked={view.permitTypes.includes(type)}
+                onChange={(event) => onChange({ permitTypes: toggled(view.permitTypes, type, event.target.checked) })}
+              />
+              <span>{t(`filters.permitTypes.${type}`)}</span>
+            </label>
+          ))}
+        </div>
+        {view.permitTypes.length === 0 && <p className="field-hint">{t('filters.permitTypeHint')}</p>}
+      </fieldset>
+
+      <NationalitySelect selected={view.nationalities} onChange={(nationalities) => onChange({ nationalities })} />
+
+      <fieldset className="field-group">
+        <legend>{t('filters.purpose')}</legend>
+        <div className="check-column">
+          {PERMIT_PURPOSES.map((purpose) => (
+            <label key={purpose} className="check">
+              <input
+                type="checkbox"
+                checked={view.purposes.includes(purpose)}
+                onChange={(event) => onChange({ purposes: toggled(view.purposes, purpose, event.target.checked) })}
+              />
+              <span>{t(`filters.purposes.${purpose}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <CompanyFilter onSelect={onSelectCompany} />
+
+      <fieldset className="field-group">
+        <legend>{t('filters.dates')}</legend>
+        <div className="field">
+          <label htmlFor={`${id}-asof`}>{t('filters.asOf')}</label>
+          <input id={`${id}-asof`} type="date" value={view.asOf ?? ''} onChange={(event) => onChange({ asOf: event.target.value || null })} data-testid="filter-asof" />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-compare`}>{t('filters.compare')}</label>
+          <input
+            id={`${id}-compare`}
+            type="date"
+            value={view.compare ?? ''}
+            onChange={(event) => onChange({ compare: event.target.value || null })}
+            data-testid="filter-compare"
+          />
+        </div>
+        <p className="field-label">{t('filters.period')}</p>
+        <div className="date-pair">
+          <div className="field">
+            <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
+            <input id={`${id}-from`} type="date" value={view.from ?? ''} max={view.to ?? undefined} onChange={(event) => onChange({ from: event.target.value || null })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
+            <input id={`${id}-to`} type="date" value={view.to ?? ''} min={view.from ?? undefined} onChange={(event) => onChange({ to: event.target.value || null })} />
+          </div>
+        </div>
+      </fieldset>
+
+      {hasFilters && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => onChange({ permitTypes: [], nationalities: [], purposes: [], from: null, to: null, asOf: null })}
+        >
+          {t('filters.reset')}
+        </button>
+      )}
+    </div>
+  );
+}

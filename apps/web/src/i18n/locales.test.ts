@@ -1,0 +1,15 @@
+import { describe, expect, test } from 'vitest';
+import { RESOURCES } from './i18n.js';
+
+/** Every key path of a nested message object: `legend.risk.overstay`, … */
+function keyPaths(messages: object, prefix = ''): string[] {
+  return Object.entries(messages).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keyPaths(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('locale files', () => {
+  test.each(['common', 'map'] as const)('the %s namespace has the same keys in Indonesian and English', (namespace) => {
+    expect(keyPaths(RESOURCES.en[namespace]).sort()).toEqual(keyPaths(RESOURCES.id[namespace]).sort());
+  });
+});

@@ -1,0 +1,150 @@
+// Names of the shaded areas on the map, drawn by deck.gl's TextLayer with the system font (it builds
+// its own glyph atlas on a canvas), so no glyphs are fetched from anywhere. deck.gl is loaded on first
+// use: it is ~270 KB gzip and the map is usable without it. Label points come from the areas drawn on
+// screen: the centre of each area's largest visible piece, when that piece is big enough to hold a name.
+import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
+import type { MapLevel } from '../state/view-state.js';
+
+export interface AreaLabel {
+  code: string;
+  name: string;
+  position: [number, number];
+}
+
+type Ring = number[][];
+
+/** Signed area and centroid of a ring (shoelace), in the ring's own units. */
+function ringCentroid(ring: Ring): { area: number; x: number; y: number } {
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [x0 = 0, y0 = 0] = ring[j] ?? [];
+    const [x1 = 0, y1 = 0] = ring[i] ?? [];
+    const cross = x0 * y1 - x1 * y0;
+    area += cross;
+    x += (x0 + x1) * cross;
+    y += (y0 + y1) * cross;
+  }
+  area /= 2;
+  if (area === 0) return { area: 0, x: ring[0]?.[0] ?? 0, y: ring[0]?.[1] ?? 0 };
+  return { area: Math.abs(area), x: x / (6 * area), y: y / (6 * area) };
+}
+
+function outerRings(feature: Pick<MapGeoJSONFeature, 'geometry'>): Ring[] {
+  const geometry = feature.geometry;
+  if (geometry.type === 'Polygon') return geometry.coordinates[0] ? [geometry.coordinates[0]] : [];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates.flatMap((polygon) => (polygon[0] ? [polygon[0]] : []));
+  return [];
+}
+
+/** Short names for the map: "Kabupaten Bangka Tengah" → "Bangka Tengah" (cities keep "Kota"). */
+export function shortAreaName(name: string): string {
+  return name.replace(/^Kabupaten\s+/i, '').replace(/^Kab\.\s+/i, '');
+}
+
+/**
+ * One label per area code: the centroid of its largest piece among the drawn features (tiles cut an
+ * area into pieces), if that piece covers at least `minArea` square degrees.
+ */
+export function labelPoints(
+  features: ReadonlyArray<Pick<MapGeoJSONFeature, 'geometry' | 'properties'>>,
+  minArea: number,
+): AreaLabel[] {
+  const best = new Map<string, { name: string; area: number; x: number; y: number }>();
+  for (const feature of features) {
+    const code = feature.properties.code;
+    const name = feature.properties.name;
+    if (typeof code !== 'string' || typeof name !== 'string') continue;
+    for (const ring of outerRings(feature)) {
+      const centroid = ringCentroid(ring);
+      const current = best.get(code);
+      if (!current || centroid.area > current.area) best.set(code, { name, ...centroid });
+    }
+  }
+  return [...best.entries()]
+    .filter(([, piece]) => piece.area >= minArea)
+    .map(([code, piece]) => ({ code, name: shortAreaName(piece.name), position: [piece.x, piece.y] }));
+}
+
+/** Smallest piece worth a label at a zoom: about 55×55 px on screen. */
+function minLabelArea(zoom: number): number {
+  const degreesPerPixel = 360 / (512 * 2 ** zoom);
+  return (55 * degreesPerPixel) ** 2;
+}
+
+/** The labels drawn on each map, so the PNG export can print them at the same places. */
+const shownLabels = new WeakMap<MapLibreMap, { labels: AreaLabel[]; size: number }>();
+
+export function labelsShownOn(map: MapLibreMap): { labels: AreaLabel[]; size: number } {
+  return shownLabels.get(map) ?? { labels: [], size: 0 };
+}
+
+export interface AreaLabelsHandle {
+  setLevel(level: MapLevel, fillLayerId: string): void;
+  remove(): void;
+}
+
+/** Adds the label overlay to the map; it follows the map's moves and the shaded level. */
+export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayerId: string): Promise<AreaLabelsHandle> {
+  const [{ MapboxOverlay }, { TextLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
+  // Over the map on deck.gl's own canvas (its interleaved mode does not work with MapLibre 6 yet); the
+  // PNG export prints the same labels itself (`labelsShownOn`).
+  const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+  map.addControl(overlay);
+  let shown = { level, fillLayerId };
+  let removed = false;
+  let shownSignature = '';
+
+  const update = () => {
+    if (removed || !map.getLayer(shown.fillLayerId)) return;
+    const features = map.queryRenderedFeatures({ layers: [shown.fillLayerId] });
+    const labels = labelPoints(features, minLabelArea(map.getZoom()));
+    // New layers make deck.gl redraw the map, which ends in another `idle`: only when labels changed.
+    const signature = `${shown.level}|${labels.map((label) => `${label.code}@${label.position.map((value) => value.toFixed(3)).join(',')}`).join(';')}`;
+    if (signature === shownSignature) return;
+    shownSignature = signature;
+    const size = shown.level === 'province' ? 14 : 13;
+    shownLabels.set(map, { labels, size });
+    overlay.setProps({
+      layers: [
+        new TextLayer<AreaLabel>({
+          id: `area-labels-${shown.level}`,
+          data: labels,
+          getPosition: (label) => label.position,
+          getText: (label) => label.name,
+          getSize: size,
+          getColor: [27, 31, 35, 255],
+          fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif",
+          fontWeight: 600,
+          characterSet: 'auto',
+          fontSettings: { sdf: true, fontSize: 64, buffer: 6 },
+          outlineWidth: 3,
+          outlineColor: [255, 255, 255, 235],
+          getTextAnchor: 'middle',
+          getAlignmentBaseline: 'center',
+          maxWidth: 10,
+          wordBreak: 'break-word',
+        }),
+      ],
+    });
+  };
+  const onIdle = () => update();
+  map.on('moveend', onIdle);
+  map.on('idle', onIdle);
+  update();
+
+  return {
+    setLevel(nextLevel, nextFillLayerId) {
+      shown = { level: nextLevel, fillLayerId: nextFillLayerId };
+      update();
+    },
+    remove() {
+      removed = true;
+      map.off('moveend', onIdle);
+      map.off('idle', onIdle);
+      map.removeControl(overlay);
+      shownLabels.delete(map);
+    },
+  };
+}

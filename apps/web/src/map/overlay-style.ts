@@ -1,0 +1,236 @@
+// The layers the user switches on over the choropleth: company sites, operation targets, risk areas,
+// entry points, public reports and meetings. Colours come from the Okabe–Ito palette (distinct for
+// the common colour-vision deficiencies); each layer's legend lists the same colours.
+import type { ExpressionSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import type { RecordKind } from '../panels/types.js';
+import type { OverlayLayer } from '../state/view-state.js';
+import { tileJsonUrl, type TileFilters, type TileLayerName } from './tile-urls.js';
+
+export const OKABE_ITO = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  grey: '#7a7a7a',
+} as const;
+
+export interface LegendEntry {
+  /** i18n key under `map:legend.` */
+  key: string;
+  color: string;
+  shape: 'circle' | 'square' | 'line';
+}
+
+export interface OverlayDefinition {
+  tileLayer: TileLayerName;
+  /** The detail panel's kind of the records drawn. */
+  recordKind: RecordKind;
+  /** Property holding the record id (the feature id otherwise). */
+  idProperty: string | null;
+  legend: LegendEntry[];
+}
+
+export const RISK_COLORS: Record<string, string> = {
+  illegal_work: OKABE_ITO.orange,
+  overstay: OKABE_ITO.skyBlue,
+  social_conflict: OKABE_ITO.reddishPurple,
+  illegal_emigration_route: OKABE_ITO.blue,
+  illegal_entry_point: OKABE_ITO.vermillion,
+};
+export const OUTCOME_COLORS: Record<string, string> = {
+  violation: OKABE_ITO.vermillion,
+  no_violation: OKABE_ITO.bluishGreen,
+  not_found: OKABE_ITO.grey,
+};
+export const ENTRY_POINT_COLORS: Record<string, string> = {
+  airport: OKABE_ITO.blue,
+  seaport: OKABE_ITO.bluishGreen,
+  land_border: OKABE_ITO.orange,
+};
+export const REPORT_COLORS: Record<string, string> = {
+  new: OKABE_ITO.orange,
+  verified: OKABE_ITO.vermillion,
+  acted: OKABE_ITO.bluishGreen,
+  dismissed: OKABE_ITO.grey,
+};
+const SITE_COLOR = '#6a3d9a';
+const MEETING_COLOR = '#16324f';
+const CLUSTER_COLOR = '#4a535c';
+
+const entries = (prefix: string, colors: Record<string, string>, shape: LegendEntry['shape']): LegendEntry[] =>
+  Object.entries(colors).map(([value, color]) => ({ key: `${prefix}.${value}`, color, shape }));
+
+export const OVERLAYS: Readonly<Record<OverlayLayer, OverlayDefinition>> = {
+  sites: {
+    tileLayer: 'company_sites',
+    recordKind: 'company',
+    idProperty: 'company_id',
+    legend: [
+      { key: 'sites.site', color: SITE_COLOR, shape: 'circle' },
+      { key: 'sites.size', color: SITE_COLOR, shape: 'circle' },
+    ],
+  },
+  operations: {
+    tileLayer: 'operation_targets',
+    recordKind: 'operation',
+    idProperty: 'operation_id',
+    legend: entries('outcome', OUTCOME_COLORS, 'circle'),
+  },
+  risk: { tileLayer: 'risk_areas', recordKind: 'risk_area', idProperty: null, legend: entries('risk', RISK_COLORS, 'square') },
+  entry: { tileLayer: 'entry_points', recordKind: 'entry_point', idProperty: null, legend: entries('entry', ENTRY_POINT_COLORS, 'circle') },
+  reports: { tileLayer: 'reports', recordKind: 'report', idProperty: null, legend: entries('report', REPORT_COLORS, 'circle') },
+  meetings: { tileLayer: 'meetings', recordKind: 'meeting', idProperty: null, legend: [{ key: 'meetings.meeting', color: MEETING_COLOR, shape: 'circle' }] },
+};
+
+/** Drawing order, bottom to top: polygons first, the small and numerous points last. */
+export const OVERLAY_ORDER: readonly OverlayLayer[] = ['risk', 'meetings', 'entry', 'reports', 'operations', 'sites'];
+
+export const overlaySourceId = (layer: OverlayLayer) => `overlay-${layer}`;
+
+export function overlaySource(layer: OverlayLayer, filters: TileFilters): VectorSourceSpecification {
+  return { type: 'vector', url: tileJsonUrl(OVERLAYS[layer].tileLayer, filters) };
+}
+
+function match(property: string, colors: Record<string, string>, fallback: string): ExpressionSpecification {
+  return ['match', ['get', property], ...Object.entries(colors).flat(), fallback] as unknown as ExpressionSpecification;
+}
+
+const isCluster: ExpressionSpecification = ['>', ['coalesce', ['get', 'point_count'], 1], 1];
+
+/** Radius of a merged point: grows with the square root of what it holds, so area reads as amount. */
+function clusterRadius(base: number): ExpressionSpecification {
+  return ['case', isCluster, ['min', 26, ['+', base + 2, ['*', 1.6, ['sqrt', ['get', 'point_count']]]]], base];
+}
+
+/** Layers of one overlay; ids start with the source id so they can be found again. */
+export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpecification[] {
+  const source = overlaySourceId(layer);
+  const sourceLayer = OVERLAYS[layer].tileLayer;
+  const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
+  const stroke = { 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 };
+  switch (layer) {
+    case 'risk':
+      return [
+        {
+          id: `${source}-fill`,
+          type: 'fill',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            'fill-color': match('category', RISK_COLORS, OKABE_ITO.grey),
+            'fill-opacity': ['match', ['get', 'severity'], 'high', 0.55, 'medium', 0.4, 0.25],
+          },
+        },
+        {
+          id: `${source}-line`,
+          type: 'line',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            'line-color': match('category', RISK_COLORS, OKABE_ITO.grey),
+            'line-width': ['match', ['get', 'severity'], 'high', 2.5, 'medium', 1.8, 1.2],
+          },
+        },
+      ];
+    case 'sites':
+      return [
+        {
+          id: `${source}-circle`,
+          type: 'circle',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            // Sized by the foreign workers it sponsors (summed over merged sites).
+            'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'active_permits'], 0]], 0, 3.5, 4, 8, 12, 16, 30, 26],
+            'circle-color': SITE_COLOR,
+            'circle-opacity': ['case', isCluster, 0.7, 0.9],
+            ...stroke,
+          },
+        },
+      ];
+    case 'operations':
+      return [
+        {
+          id: `${source}-circle`,
+          type: 'circle',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            'circle-radius': clusterRadius(5),
+            // A merged point is red when any of its targets had a violation.
+            'circle-color': [
+              'case',
+              isCluster,
+              ['case', ['>', ['coalesce', ['get', 'violations'], 0], 0], OUTCOME_COLORS.violation ?? '', OUTCOME_COLORS.no_violation ?? ''],
+              match('outcome', OUTCOME_COLORS, OKABE_ITO.grey),
+            ],
+            ...stroke,
+          },
+        },
+      ];
+    case 'entry':
+      return [
+        {
+          id: `${source}-circle`,
+          type: 'circle',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: { 'circle-radius': 6, 'circle-color': match('kind', ENTRY_POINT_COLORS, OKABE_ITO.grey), 'circle-stroke-color': '#111111', 'circle-stroke-width': 1.5 },
+        },
+      ];
+    case 'reports':
+      return [
+        {
+          id: `${source}-circle`,
+          type: 'circle',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: { 'circle-radius': clusterRadius(4.5), 'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)], ...stroke },
+        },
+      ];
+    case 'meetings':
+      return [
+        {
+          id: `${source}-circle`,
+          type: 'circle',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: { 'circle-radius': 6, 'circle-color': MEETING_COLOR, 'circle-stroke-color': OKABE_ITO.yellow, 'circle-stroke-width': 2 },
+        },
+      ];
+  }
+}
+
+/** The overlay a rendered layer id belongs to. */
+export function overlayOfLayerId(layerId: string): OverlayLayer | null {
+  const match = /^overlay-([a-z]+)-/.exec(layerId);
+  const layer = match?.[1];
+  return layer !== undefined && layer in OVERLAYS ? (layer as OverlayLayer) : null;
+}
+
+/**
+ * The record a clicked feature stands for: its id from `idProperty` (a company's sites and an
+ * operation's targets open the company or the operation) or the feature id; `cluster` for a merged
+ * point, which the map zooms into instead.
+ */
+export function recordOfFeature(
+  layer: OverlayLayer,
+  feature: { id?: string | number | undefined; properties: Record<string, unknown> },
+): { kind: RecordKind; id: number } | 'cluster' | null {
+  const pointCount = feature.properties.point_count;
+  if (typeof pointCount === 'number' && pointCount > 1) return 'cluster';
+  const { recordKind, idProperty } = OVERLAYS[layer];
+  const raw = idProperty === null ? feature.id : feature.properties[idProperty];
+  const id = typeof raw === 'string' ? Number(raw) : raw;
+  return typeof id === 'number' && Number.isInteger(id) ? { kind: recordKind, id } : null;
+}

@@ -1,0 +1,29 @@
+// The side panel for what is selected on the map or in the search: an area's profile (with a
+// two-date comparison when the view asks for one) or one record.
+import { AreaDetail } from './area-detail.js';
+import { RecordDetail } from './record-detail.js';
+import type { PanelFilters, Selection } from './types.js';
+import './panels.css';
+
+export interface DetailPanelProps {
+  selection: Selection;
+  filters: PanelFilters;
+  onClose(): void;
+  onSelectArea(code: string): void;
+}
+
+export function DetailPanel({ selection, filters, onClose, onSelectArea }: DetailPanelProps) {
+  // Keyed by the selection: a new selection starts with a fresh panel (scroll at the top).
+  if (selection.kind === 'area') {
+    return <AreaDetail key={`area:${selection.code}`} code={selection.code} filters={filters} onClose={onClose} onSelectArea={onSelectArea} />;
+  }
+  return (
+    <RecordDetail
+      key={`${selection.kind}:${selection.id}`}
+      kind={selection.kind}
+      id={selection.id}
+      onClose={onClose}
+      onSelectArea={onSelectArea}
+    />
+  );
+}
