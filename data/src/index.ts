@@ -8,6 +8,8 @@ export * from './datasets/prepare-database.js';
 export { generateDemo, pinValidCounts, isValidOn, violationChance, DEMO_SIZES } from './demo/generate-demo.js';
 export { Random, WeightedPicker } from './demo/random.js';
 export * from './import/run-import.js';
+export { previewImport, PREVIEW_ROWS, type ImportPreview, type ImportPreviewField } from './import/preview.js';
+export { fieldsOfKind } from './import/map-columns.js';
 export type { ImportIssue, ImportReport } from './import/types.js';
 export { TableReadError } from './import/read/open-table.js';
 export { permitsCsv, permitsXlsx, PERMIT_EXPORT_HEADERS } from './export/export-permits.js';

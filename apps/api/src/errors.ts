@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const ERROR_CODES = [
-  'invalid_parameter', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
+  'invalid_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
   'database_unavailable', 'database_in_use', 'internal_error',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
@@ -10,6 +10,7 @@ export type ErrorCode = z.infer<typeof errorCode>;
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 405 | 413 | 500 | 503> = {
   invalid_parameter: 400,
+  invalid_file: 400,
   bad_request: 400,
   not_found: 404,
   area_not_found: 404,

@@ -4,8 +4,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { HEADER_SYNONYMS, mapHeaders, type ImportKind } from '@pantau/domain';
+import type { ImportKind } from '@pantau/domain';
 import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
+import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
 import { companiesHandler } from './kinds/companies.js';
@@ -32,6 +33,13 @@ const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = 
 };
 
 export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];
+
+/** The required field groups of a kind (any one field of a group will do). */
+export function requiredFieldsOf(kind: ImportKind): ReadonlyArray<readonly string[]> {
+  const makeHandler = HANDLERS[kind];
+  if (!makeHandler) throw new ImportFileError(`Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
+  return makeHandler().required;
+}
 
 export interface ImportOptions {
   kind: ImportKind;
@@ -71,15 +79,16 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   }
 
   const table = await openTable(options.path, { format: options.format, sheet: options.sheet });
-  const fields = mapHeaders(options.kind, table.headers, options.mapping);
-  const mapping: Record<string, string> = {};
-  const unknownColumns: string[] = [];
-  table.headers.forEach((h, i) => { if (fields[i]) mapping[h] = fields[i]!; else if (h) unknownColumns.push(h); });
-  const mapped = new Set(Object.values(mapping));
-  const missing = handler.required.filter((group) => !group.some((f) => mapped.has(f)));
+  let columns: ColumnMapping;
+  try {
+    columns = mapColumns(options.kind, table.headers, handler.required, options.mapping);
+  } catch (error) {
+    if (error instanceof ImportMappingError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const { fields, mapping, unknownColumns, missing } = columns;
   if (missing.length) {
-    const lines = missing.map((group) => `  ${group.join(' or ')}: a column named e.g. ${group.flatMap((f) => (HEADER_SYNONYMS[options.kind][f] ?? []).slice(0, 3).map((s) => `"${s}"`)).join(', ')}`);
-    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${lines.join('\n')}\nColumns found: ${table.headers.join(', ')}. Use --mapping to name them.`);
+    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found: ${table.headers.join(', ')}. Use --mapping to name them.`);
   }
 
   const batchId = options.dryRun ? null : randomUUID();

@@ -22,12 +22,17 @@ export interface TableRow {
 export interface Table {
   format: TableFormat;
   headers: string[];
+  /** Leaving the loop early (break, throw) closes the file. */
   rows: AsyncIterable<TableRow>;
   /** Bytes read so far and in all, for progress. */
   progress(): { read: number; total: number };
   encoding?: string;
+  /** CSV: the file starts with a UTF-8 byte order mark. */
+  bom?: boolean;
   delimiter?: string;
   sheet?: string;
+  /** XLSX: every sheet of the workbook, in order. */
+  sheets?: string[];
 }
 
 export class TableReadError extends Error {
@@ -76,14 +81,18 @@ async function openCsv(path: string, total: number): Promise<Table> {
   const headers = (first.value as string[]).map((h) => h.trim());
   async function* rows(): AsyncIterable<TableRow> {
     let row = 1;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      row += 1;
-      yield { row, values: next.value as string[] };
+    try {
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return;
+        row += 1;
+        yield { row, values: next.value as string[] };
+      }
+    } finally {
+      source.destroy();
     }
   }
-  return { format: 'csv', headers, rows: rows(), progress: () => ({ read, total }), encoding, delimiter };
+  return { format: 'csv', headers, rows: rows(), progress: () => ({ read, total }), encoding, bom: hasBom, delimiter };
 }
 
 /** A cell's value as text, number or Date (formulas give their result, rich text its text). */
@@ -125,15 +134,22 @@ async function openXlsx(path: string, total: number, sheetName?: string): Promis
   const width = (header.values as ExcelJS.CellValue[]).length;
   const headers = Array.from({ length: width - 1 }, (_, i) => String(cellValue((header!.values as ExcelJS.CellValue[])[i + 1]) ?? '').trim());
   async function* rows(): AsyncIterable<TableRow> {
-    for (;;) {
-      const next = await rowsOfSheet.next();
-      if (next.done) return;
-      if (!next.value.hasValues) continue;
-      const values = next.value.values as ExcelJS.CellValue[];
-      yield { row: next.value.number, values: Array.from({ length: Math.max(headers.length, values.length - 1) }, (_, i) => cellValue(values[i + 1])) };
+    try {
+      for (;;) {
+        const next = await rowsOfSheet.next();
+        if (next.done) return;
+        if (!next.value.hasValues) continue;
+        const values = next.value.values as ExcelJS.CellValue[];
+        yield { row: next.value.number, values: Array.from({ length: Math.max(headers.length, values.length - 1) }, (_, i) => cellValue(values[i + 1])) };
+      }
+    } finally {
+      source.destroy();
     }
   }
-  return { format: 'xlsx', headers, rows: rows(), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name };
+  // workbook.xml (the sheet list) comes before the sheets in the files Excel, LibreOffice and
+  // ExcelJS write; without it, the sheets seen so far.
+  const listed = (workbook as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets?.map((s) => s.name ?? '').filter(Boolean);
+  return { format: 'xlsx', headers, rows: rows(), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
 }
 
 /** GeoJSON is read whole (a FeatureCollection is one JSON value); the API caps upload sizes. */

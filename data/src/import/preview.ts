@@ -1,0 +1,103 @@
+// What the import page shows before anything is checked or written: how the file was read, its
+// first rows as written, and the column mapping the import would use (the same reader and the same
+// mapping code as runImport, so the preview cannot promise what the import then does differently).
+import { basename } from 'node:path';
+import type { ImportKind } from '@pantau/domain';
+import { fieldsOfKind, ImportMappingError, mapColumns } from './map-columns.js';
+import { openTable, type TableFormat } from './read/open-table.js';
+import { ImportFileError, requiredFieldsOf } from './run-import.js';
+
+export const PREVIEW_ROWS = 20;
+
+export interface ImportPreviewField {
+  name: string;
+  /** A column must give this field, or one of `alternatives`. */
+  required: boolean;
+  /** The other fields that can stand in for this one (e.g. a regency name for a district code). */
+  alternatives: string[];
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  fileName: string;
+  format: TableFormat;
+  encoding?: string;
+  bom?: boolean;
+  delimiter?: string;
+  /** XLSX: the sheet read, and every sheet of the workbook. */
+  sheet?: string;
+  sheets?: string[];
+  headers: string[];
+  /** The first rows, each cell as text as the file has it (dates of a spreadsheet as YYYY-MM-DD). */
+  rows: Array<{ row: number; values: string[] }>;
+  /** True when the file has more rows than `rows`. */
+  more: boolean;
+  /** Header → field, as the import would use it (synonyms, then the mapping given). */
+  mapping: Record<string, string>;
+  unknownColumns: string[];
+  fields: ImportPreviewField[];
+  /** Required field groups no column gives: the import would refuse the file. */
+  missing: string[][];
+}
+
+export interface PreviewOptions {
+  kind: ImportKind;
+  path: string;
+  fileName?: string;
+  format?: TableFormat;
+  sheet?: string;
+  mapping?: Record<string, string>;
+  rows?: number;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+export async function previewImport(options: PreviewOptions): Promise<ImportPreview> {
+  const required = requiredFieldsOf(options.kind);
+  const limit = options.rows ?? PREVIEW_ROWS;
+  const table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+  const rows: ImportPreview['rows'] = [];
+  let more = false;
+  for await (const row of table.rows) {
+    if (rows.length === limit) {
+      more = true;
+      break; // closes the file: a preview never reads past the rows it shows
+    }
+    rows.push({ row: row.row, values: table.headers.map((_, i) => cellText(row.values[i])) });
+  }
+  let columns;
+  try {
+    columns = mapColumns(options.kind, table.headers, required, options.mapping);
+  } catch (error) {
+    if (error instanceof ImportMappingError) throw new ImportFileError(error.message);
+    throw error;
+  }
+  const fields = fieldsOfKind(options.kind).map((name) => {
+    const group = required.find((g) => g.includes(name));
+    return { name, required: group !== undefined, alternatives: group ? group.filter((f) => f !== name) : [] };
+  });
+  return {
+    kind: options.kind,
+    fileName: options.fileName ?? basename(options.path),
+    format: table.format,
+    ...(table.encoding !== undefined ? { encoding: table.encoding, bom: table.bom ?? false } : {}),
+    ...(table.delimiter !== undefined ? { delimiter: table.delimiter } : {}),
+    ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
+    ...(table.sheets !== undefined ? { sheets: table.sheets } : {}),
+    headers: table.headers,
+    rows,
+    more,
+    mapping: columns.mapping,
+    unknownColumns: columns.unknownColumns,
+    fields,
+    missing: columns.missing,
+  };
+}
