@@ -1,12 +1,13 @@
 import { nationalityName } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError } from './api/api-client.js';
 import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { Breadcrumb } from './controls/breadcrumb.js';
+import { ExportMenu } from './controls/export-menu.js';
 import { LanguageSwitch } from './controls/language-switch.js';
 import { Sidebar } from './controls/sidebar.js';
 import { monthOfPeriod, monthPeriod } from './controls/time-months.js';
@@ -23,10 +24,12 @@ import type { TileFilters } from './map/tile-urls.js';
 import { SearchBox } from './panels/search-box.js';
 import type { PanelFilters, SearchSelection, Selection } from './panels/types.js';
 import { useViewState, type HistoryMode, type ViewUpdate } from './state/use-view-state.js';
-import { countedPermitTypes, type MapLevel, type MapPosition, type ViewState } from './state/view-state.js';
+import { countedPermitTypes, serializeViewState, type MapLevel, type MapPosition, type Page, type ViewState } from './state/view-state.js';
 
 // The detail panel (and its charts) loads after the map, on the first selection.
 const DetailPanel = lazy(() => import('./panels/detail-panel.js').then((module) => ({ default: module.DetailPanel })));
+// The import page loads when it is opened.
+const ImportPage = lazy(() => import('./imports/import-page.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -37,7 +40,13 @@ export function App() {
   }, [i18n, view.lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      <DashboardPage view={view} updateView={updateView} />
+      {view.page === 'import' ? (
+        <Suspense fallback={<p className="loading">{i18n.t('data:import.loading')}</p>}>
+          <ImportPage view={view} updateView={updateView} />
+        </Suspense>
+      ) : (
+        <DashboardPage view={view} updateView={updateView} />
+      )}
     </I18nextProvider>
   );
 }
@@ -63,7 +72,14 @@ const NATIONAL_ZOOM = 4;
 function DashboardPage({ view, updateView }: { view: ViewState; updateView(update: ViewUpdate, mode?: HistoryMode): void }) {
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
+  const { t: tData } = useTranslation('data');
   const format = useFormat();
+  // A plain click on a page link stays in the app; a middle or modified click opens it as the browser would.
+  const openPage = (event: MouseEvent<HTMLAnchorElement>, page: Page) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    updateView({ page });
+  };
 
   const meta = useApiRequest('meta', getMeta);
   const today = dataOf(meta)?.today ?? null;
@@ -304,6 +320,14 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
               </time>
             </p>
           )}
+          <a
+            className="header-button header-link"
+            href={`${window.location.pathname}${serializeViewState({ ...view, page: 'import' })}`}
+            onClick={(event) => openPage(event, 'import')}
+            data-testid="open-import"
+          >
+            {tData('import.open')}
+          </a>
           <button type="button" className="header-button" onClick={() => void exportPng()} disabled={exporting || !classes} data-testid="export-png">
             {exporting ? t('export.busy') : t('export.button')}
           </button>
@@ -314,6 +338,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
       <div className="workspace">
         <aside className="sidebar" aria-label={t('sidebar.label')} id="sidebar" hidden={!sidebarOpen}>
           <Sidebar view={view} autoLevel={scope.level} onChange={(update) => updateView(update)} onSelectCompany={selectCompany} />
+          <ExportMenu view={view} shownAsOf={shownAsOf} />
         </aside>
 
         <main className="map-area">

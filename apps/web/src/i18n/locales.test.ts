@@ -9,7 +9,7 @@ function keyPaths(messages: object, prefix = ''): string[] {
 }
 
 describe('locale files', () => {
-  test.each(['common', 'map'] as const)('the %s namespace has the same keys in Indonesian and English', (namespace) => {
+  test.each(['common', 'map', 'data'] as const)('the %s namespace has the same keys in Indonesian and English', (namespace) => {
     expect(keyPaths(RESOURCES.en[namespace]).sort()).toEqual(keyPaths(RESOURCES.id[namespace]).sort());
   });
 });

@@ -3,6 +3,7 @@ import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from
 
 const EVERY_FIELD: ViewState = {
   lang: 'en',
+  page: 'import',
   level: 'district',
   region: '19.04',
   select: { kind: 'company', id: 123 },
@@ -50,6 +51,13 @@ describe('parseViewState', () => {
     );
   });
 
+  test('opens the page named in the link, and the map for a page it does not know', () => {
+    expect(parseViewState('?page=import').page).toBe('import');
+    const view = parseViewState('?page=settings');
+    expect(view.page).toBe('map');
+    expect(view.rejected).toEqual([{ name: 'page', value: 'settings' }]);
+  });
+
   test('a map position outside the globe is rejected', () => {
     expect(parseViewState('?map=5/95/400').map).toBeNull();
   });
@@ -62,7 +70,7 @@ describe('serializeViewState', () => {
 
   test('writes every field in a fixed, readable order', () => {
     expect(serializeViewState(EVERY_FIELD)).toBe(
-      '?level=district&region=19.04&select=company:123&panel=closed&map=9.25/-2.4325/106.2348' +
+      '?page=import&level=district&region=19.04&select=company:123&panel=closed&map=9.25/-2.4325/106.2348' +
         '&layers=sites,operations,risk,entry,reports,meetings&permitType=itas,visit&nationality=CHN,JPN' +
         '&purpose=work,investment&from=2024-01-01&to=2024-06-30&asOf=2024-06-13&compare=2023-06-13' +
         '&measure=density&time=cumulative&lang=en',
@@ -79,6 +87,13 @@ describe('serializeViewState', () => {
     const a = serializeViewState({ ...DEFAULT_VIEW, layers: ['meetings', 'sites'], nationalities: ['JPN', 'CHN'] });
     const b = serializeViewState({ ...DEFAULT_VIEW, layers: ['sites', 'meetings'], nationalities: ['CHN', 'JPN'] });
     expect(a).toBe(b);
+  });
+
+  test('the import page keeps the map view in its link, so going back shows the same map', () => {
+    const view: ViewState = { ...DEFAULT_VIEW, page: 'import', region: '19.04', asOf: '2024-06-13' };
+    expect(serializeViewState(view)).toBe('?page=import&region=19.04&asOf=2024-06-13');
+    expect(parseViewState('?page=import&region=19.04&asOf=2024-06-13')).toEqual(view);
+    expect(serializeViewState({ ...view, page: 'map' })).toBe('?region=19.04&asOf=2024-06-13');
   });
 
   test('rounds the map position so the URL stays short', () => {

@@ -15,6 +15,10 @@ export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 
 export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_area', 'entry_point'] as const satisfies readonly RecordKind[];
 
+/** The page shown: the map or the import page (`page=import`). */
+export const PAGES = ['map', 'import'] as const;
+export type Page = (typeof PAGES)[number];
+
 /** What the choropleth counts: holders, or holders per 1,000 km². */
 export const MEASURES = ['count', 'density'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -36,6 +40,7 @@ export interface RecordSelection {
 
 export interface ViewState {
   lang: Lang;
+  page: Page;
   /** The level chosen by the user; `null` = follow the drill-down and the zoom. */
   level: MapLevel | null;
   /** The area drilled into and selected (`region=19.04`). */
@@ -66,6 +71,7 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = {
   lang: 'id',
+  page: 'map',
   level: null,
   region: null,
   select: null,
@@ -129,6 +135,7 @@ export function parseViewState(search: string): ViewState {
 
   return {
     lang: read('lang', (value) => (isLang(value) ? value : null)) ?? DEFAULT_VIEW.lang,
+    page: read('page', (value) => oneOf(PAGES, value)) ?? DEFAULT_VIEW.page,
     level: read('level', (value) => oneOf(MAP_LEVELS, value)),
     region: read('region', (value) => (AREA_CODE_PATTERN.test(value) ? value : null)),
     select: read('select', parseSelection),
@@ -163,6 +170,7 @@ export function serializeViewState(view: ViewState): string {
   const set = (name: string, value: string | null | undefined) => {
     if (value !== null && value !== undefined && value !== '') params.set(name, value);
   };
+  if (view.page !== DEFAULT_VIEW.page) set('page', view.page);
   set('level', view.level);
   set('region', view.region);
   set('select', view.select ? `${view.select.kind}:${view.select.id}` : null);

@@ -1,0 +1,115 @@
+// Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
+// are multipart; every failure becomes the same ApiError the rest of the page shows.
+import type { ImportKind } from '@pantau/domain';
+import { ApiError, fetchJson } from '../api/api-client.js';
+import type { ImportBatch, ImportJob, ImportPreview } from './types.js';
+
+export interface UploadOptions {
+  sheet?: string | null;
+  /** Header → field ("" ignores the column). */
+  mapping?: Record<string, string> | null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A POST with a multipart upload, or with a JSON body (the browser sets the multipart boundary itself). */
+async function post(path: string, body: FormData | Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  const isForm = body instanceof FormData;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      body: isForm ? body : JSON.stringify(body),
+      credentials: 'same-origin',
+      headers: isForm ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError('network', `${path}: ${String(cause)}`, null);
+  }
+  let answer: unknown;
+  try {
+    answer = await response.json();
+  } catch {
+    answer = undefined;
+  }
+  if (!response.ok) {
+    const error = isObject(answer) && isObject(answer.error) ? answer.error : null;
+    if (error && typeof error.code === 'string' && typeof error.message === 'string') throw new ApiError(error.code, error.message, response.status);
+    throw new ApiError('http', `HTTP ${response.status} ${response.statusText} — ${path}`, response.status);
+  }
+  if (answer === undefined) throw new ApiError('bad_response', `${path}: not JSON`, response.status);
+  return answer;
+}
+
+function uploadForm(kind: ImportKind, file: File, options: UploadOptions): FormData {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('file', file, file.name);
+  if (options.sheet) form.set('sheet', options.sheet);
+  if (options.mapping) form.set('mapping', JSON.stringify(options.mapping));
+  return form;
+}
+
+export async function previewImport(kind: ImportKind, file: File, options: UploadOptions = {}, signal?: AbortSignal): Promise<ImportPreview> {
+  const body = await post('/api/v1/imports/preview', uploadForm(kind, file, options), signal);
+  if (!isObject(body) || !Array.isArray(body.headers) || !Array.isArray(body.rows) || !Array.isArray(body.fields)) {
+    throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/preview', null);
+  }
+  return body as unknown as ImportPreview;
+}
+
+/** Starts a check (`dryRun`) or an import; follow it with `getImportJob`. */
+export async function startImport(kind: ImportKind, file: File, options: UploadOptions & { dryRun: boolean }): Promise<ImportJob> {
+  const form = uploadForm(kind, file, options);
+  form.set('dryRun', String(options.dryRun));
+  const body = await post('/api/v1/imports', form);
+  if (!isObject(body) || typeof body.id !== 'string') throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports', null);
+  return body as unknown as ImportJob;
+}
+
+export async function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
+  const body = await fetchJson(`/api/v1/imports/${encodeURIComponent(id)}`, {}, signal);
+  if (!isObject(body) || typeof body.status !== 'string' || !isObject(body.progress)) {
+    throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/{id}', null);
+  }
+  return body as unknown as ImportJob;
+}
+
+export async function listImportBatches(signal?: AbortSignal): Promise<ImportBatch[]> {
+  const body = await fetchJson('/api/v1/imports', {}, signal);
+  if (!isObject(body) || !Array.isArray(body.items)) throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports', null);
+  return body.items as ImportBatch[];
+}
+
+/** Removes every row the batch wrote; answers the rows removed per table. */
+export async function rollbackImportBatch(id: string): Promise<Record<string, number>> {
+  const body = await post(`/api/v1/imports/${encodeURIComponent(id)}/rollback`, {});
+  if (!isObject(body) || !isObject(body.removed)) throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/{id}/rollback', null);
+  return body.removed as Record<string, number>;
+}
+
+/**
+ * Polls a job until it is done or failed, reporting each percentage on the way. `wait` is the pause
+ * between polls (a parameter so tests need no timers).
+ */
+export async function followImportJob(
+  job: ImportJob,
+  onProgress: (job: ImportJob) => void,
+  options: { signal?: AbortSignal; getJob?: (id: string, signal?: AbortSignal) => Promise<ImportJob>; wait?: () => Promise<void> } = {},
+): Promise<ImportJob> {
+  const getJob = options.getJob ?? getImportJob;
+  const wait = options.wait ?? (() => new Promise<void>((resolve) => window.setTimeout(resolve, 250)));
+  let current = job;
+  onProgress(current);
+  while (current.status === 'running') {
+    await wait();
+    if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    current = await getJob(current.id, options.signal);
+    onProgress(current);
+  }
+  return current;
+}

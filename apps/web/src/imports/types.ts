@@ -1,0 +1,73 @@
+// The import API's answers as the page reads them (POST /imports/preview, POST /imports,
+// GET /imports/{id}, GET /imports); the OpenAPI document at /api/v1/openapi.json is the contract.
+
+import type { ImportKind } from '@pantau/domain';
+
+export interface ImportPreviewField {
+  name: string;
+  required: boolean;
+  alternatives: string[];
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  fileName: string;
+  format: 'csv' | 'xlsx' | 'geojson';
+  encoding?: string;
+  bom?: boolean;
+  delimiter?: string;
+  sheet?: string;
+  sheets?: string[];
+  headers: string[];
+  rows: Array<{ row: number; values: string[] }>;
+  more: boolean;
+  mapping: Record<string, string>;
+  unknownColumns: string[];
+  fields: ImportPreviewField[];
+  missing: string[][];
+}
+
+/** A problem with one cell: the file row, the field, the value as written, and why. */
+export interface ImportIssue {
+  row: number;
+  field: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  batchId: string | null;
+  kind: ImportKind;
+  fileName: string;
+  status: 'committed' | 'dry_run' | 'unchanged';
+  rows: number;
+  imported: number;
+  rejected: number;
+  duplicates: number;
+  mapping: Record<string, string>;
+  unknownColumns: string[];
+  issues: ImportIssue[];
+  warnings: string[];
+}
+
+export interface ImportJob {
+  id: string;
+  kind: ImportKind;
+  fileName: string;
+  status: 'running' | 'done' | 'failed';
+  progress: { rows: number; percent: number };
+  report?: ImportReport;
+  error?: { code: string; message: string };
+}
+
+export interface ImportBatch {
+  id: string;
+  kind: string;
+  fileName: string;
+  status: 'committed' | 'rolled_back' | (string & {});
+  rows: number;
+  imported: number;
+  rejected: number;
+  createdAt: string;
+  rolledBackAt: string | null;
+}
