@@ -1,10 +1,13 @@
 // Sponsors and their sites. A site's district, regency and province come from point-in-polygon.
 import { companyRecord, companySiteRecord, type CompanyRecord, type CompanySiteRecord } from '@pantau/domain';
-import { companies, companySites, expectWritten, queryRows, sql, type Orm } from '@pantau/db';
-import { districtOf, jsonParam } from './area-lookup.js';
+import { companies, expectWritten, queryRows, sql, type BulkColumn, type Orm } from '@pantau/db';
+import { jsonParam } from './area-lookup.js';
+import { writeLocatedPoints } from './located-points.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
+
+const SITE_COLUMNS: readonly BulkColumn[] = [{ name: 'key', type: 'text' }, { name: 'company_id', type: 'int' }, { name: 'name', type: 'text' }, { name: 'origin', type: 'text' }];
 
 export async function writeCompanies(tx: Orm, records: readonly CompanyRecord[]): Promise<Map<string, number>> {
   const valid = validateRecords('companies', companyRecord, records);
@@ -34,18 +37,6 @@ export async function writeCompanySites(tx: Orm, records: readonly CompanySiteRe
   const issues: RecordIssue[] = [];
   valid.forEach((s, i) => { if (!ids.has(s.companyKey)) issues.push({ record: i + 1, field: 'companyKey', value: s.companyKey, reason: 'no company with this key' }); });
   refuse('company sites', issues);
-  let total = 0;
-  for (let i = 0; i < valid.length; i += CHUNK) {
-    const chunk = valid.slice(i, i + CHUNK).map((s) => ({ key: s.key, company_id: ids.get(s.companyKey)!, name: s.name, lng: s.position[0], lat: s.position[1], origin: s.origin }));
-    const point = sql`ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)`;
-    const written = await queryRows<{ key: string; district_code: string | null }>(tx, sql`
-      insert into ${companySites} (key, company_id, name, geom, district_code, regency_code, province_code, origin)
-      select r.key, r.company_id, r.name, ${point}, d.code, substr(d.code, 1, 5), substr(d.code, 1, 2), r.origin
-      from jsonb_to_recordset(${jsonParam(chunk)}) as r(key text, company_id int, name text, lng float8, lat float8, origin text)
-      left join lateral (select ${districtOf(point)} as code) d on true
-      returning key, district_code`);
-    expectWritten('company sites', chunk.length, written.length);
-    total += written.length;
-  }
-  return total;
+  return writeLocatedPoints(tx, 'company sites', 'company_sites', SITE_COLUMNS,
+    valid.map((s) => ({ key: s.key, company_id: ids.get(s.companyKey)!, name: s.name, lng: s.position[0], lat: s.position[1], origin: s.origin })));
 }

@@ -1,11 +1,21 @@
 // Joint operations with their targets and enforcement actions (TAK), written together.
 import { operationRecord, type OperationRecord } from '@pantau/domain';
-import { companySites, enforcementActions, expectWritten, operationTargets, operations, queryRows, sql, type Orm } from '@pantau/db';
+import { companySites, expectWritten, insertRows, operationTargets, operations, queryRows, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
 import { districtOf, jsonParam, knownAreaCodes } from './area-lookup.js';
 import { officeIdsByKey } from './write-organisation.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 1000;
+
+const TARGET_COLUMNS: readonly BulkColumn[] = [
+  { name: 'seq', type: 'int' }, { name: 'operation_id', type: 'int' }, { name: 'place', type: 'text' }, { name: 'kind', type: 'text' },
+  { name: 'lng', type: 'float8' }, { name: 'lat', type: 'float8' }, { name: 'site_id', type: 'int' }, { name: 'checked', type: 'int' },
+  { name: 'violations', type: 'int' }, { name: 'outcome', type: 'text' }, { name: 'findings', type: 'text' }, { name: 'regency_code', type: 'text' },
+  { name: 'origin', type: 'text' },
+];
+const ACTION_COLUMNS: readonly BulkColumn[] = [
+  { name: 'target_id', type: 'int' }, { name: 'kind', type: 'text' }, { name: 'count', type: 'int' }, { name: 'nationality', type: 'text' }, { name: 'origin', type: 'text' },
+];
 
 export async function writeOperations(tx: Orm, records: readonly OperationRecord[]): Promise<{ operations: number; targets: number; actions: number }> {
   const valid = validateRecords('operations', operationRecord, records);
@@ -47,10 +57,9 @@ export async function writeOperations(tx: Orm, records: readonly OperationRecord
     if (!targetRows.length) { totals.operations += ops.length; continue; }
     targetRows.forEach((t, k) => { t.seq = k; });
     const point = sql`case when r.lng is null then null else ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326) end`;
-    const targets = await queryRows<{ id: number; ref: string }>(tx, sql`
+    const targets = await withRows<{ id: number }>(tx, TARGET_COLUMNS, targetRows, (source) => sql`
       with input as (
-        select r.*, ${point} as geom from jsonb_to_recordset(${jsonParam(targetRows)}) as r(seq int, operation_id int, place text, kind text,
-          lng float8, lat float8, site_id int, checked int, violations int, outcome text, findings text, regency_code text, origin text)
+        select r.*, ${point} as geom from ${source}
       ), located as (
         select i.*, case when i.geom is null then null else ${districtOf(sql`i.geom`)} end as district_code from input i
       ), inserted as (
@@ -66,12 +75,9 @@ export async function writeOperations(tx: Orm, records: readonly OperationRecord
     const targetIdByRef = new Map(targetRows.map((t, k) => [t.ref, Number(targets[k]!.id)]));
 
     const actionRows = chunk.flatMap((o) => o.targets.flatMap((t, j) => t.actions.map((a) => ({
-      targetId: targetIdByRef.get(`${o.key}#${j}`)!, kind: a.kind, count: a.count, nationality: a.nationality, origin: o.origin,
+      target_id: targetIdByRef.get(`${o.key}#${j}`)!, kind: a.kind, count: a.count, nationality: a.nationality, origin: o.origin,
     }))));
-    if (actionRows.length) {
-      const actions = await tx.insert(enforcementActions).values(actionRows).returning({ id: enforcementActions.id });
-      expectWritten('enforcement actions', actionRows.length, actions.length);
-    }
+    await insertRows(tx, 'enforcement_actions', ACTION_COLUMNS, actionRows);
     totals.operations += ops.length;
     totals.targets += targets.length;
     totals.actions += actionRows.length;

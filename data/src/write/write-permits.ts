@@ -1,11 +1,19 @@
 // Stay permits. The district (when known) and the regency must exist; the province is the regency's prefix.
 import { permitRecord, type PermitRecord } from '@pantau/domain';
-import { expectWritten, permits, queryOne, sql, type Orm } from '@pantau/db';
-import { jsonParam, knownAreaCodes } from './area-lookup.js';
+import { insertRows, type BulkColumn, type Orm } from '@pantau/db';
+import { knownAreaCodes } from './area-lookup.js';
 import { companyIdsByKey } from './write-companies.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
+/** Rows per write: COPY on the server, one INSERT … SELECT over a jsonb parameter on PGlite. */
 const CHUNK = 5000;
+
+const PERMIT_COLUMNS: readonly BulkColumn[] = [
+  { name: 'permit_number', type: 'text' }, { name: 'permit_type', type: 'text' }, { name: 'purpose', type: 'text' }, { name: 'nationality', type: 'text' },
+  { name: 'sex', type: 'text' }, { name: 'holder_name', type: 'text' }, { name: 'sponsor_company_id', type: 'int' }, { name: 'issued_on', type: 'date' },
+  { name: 'expires_on', type: 'date' }, { name: 'cancelled_on', type: 'date' }, { name: 'district_code', type: 'text' }, { name: 'regency_code', type: 'text' },
+  { name: 'province_code', type: 'text' }, { name: 'origin', type: 'text' },
+];
 
 export async function writePermits(tx: Orm, records: readonly PermitRecord[], companyIds?: Map<string, number>): Promise<number> {
   const valid = validateRecords('permits', permitRecord, records);
@@ -19,24 +27,13 @@ export async function writePermits(tx: Orm, records: readonly PermitRecord[], co
     if (p.sponsorCompanyKey && !sponsors.has(p.sponsorCompanyKey)) issues.push({ record: i + 1, field: 'sponsorCompanyKey', value: p.sponsorCompanyKey, reason: 'no company with this key' });
   });
   refuse('permits', issues);
+  const rows = valid.map((p) => ({
+    permit_number: p.permitNumber, permit_type: p.permitType, purpose: p.purpose, nationality: p.nationality, sex: p.sex, holder_name: p.holderName,
+    sponsor_company_id: p.sponsorCompanyKey ? sponsors.get(p.sponsorCompanyKey)! : null,
+    issued_on: p.issuedOn, expires_on: p.expiresOn, cancelled_on: p.cancelledOn,
+    district_code: p.districtCode, regency_code: p.regencyCode, province_code: p.regencyCode.slice(0, 2), origin: p.origin,
+  }));
   let total = 0;
-  for (let i = 0; i < valid.length; i += CHUNK) {
-    const chunk = valid.slice(i, i + CHUNK).map((p) => ({
-      n: p.permitNumber, t: p.permitType, pu: p.purpose, na: p.nationality, s: p.sex, h: p.holderName,
-      sp: p.sponsorCompanyKey ? sponsors.get(p.sponsorCompanyKey)! : null,
-      i: p.issuedOn, e: p.expiresOn, c: p.cancelledOn, d: p.districtCode, r: p.regencyCode, o: p.origin,
-    }));
-    const written = await queryOne<{ n: number }>(tx, sql`
-      with inserted as (
-        insert into ${permits} (permit_number, permit_type, purpose, nationality, sex, holder_name, sponsor_company_id,
-          issued_on, expires_on, cancelled_on, district_code, regency_code, province_code, origin)
-        select n, t, pu, na, s, h, sp, i, e, c, d, r, substr(r, 1, 2), o
-        from jsonb_to_recordset(${jsonParam(chunk)}) as x(n text, t text, pu text, na text, s text, h text, sp int,
-          i date, e date, c date, d text, r text, o text)
-        returning 1)
-      select count(*)::int as n from inserted`);
-    expectWritten('permits', chunk.length, Number(written?.n ?? 0));
-    total += chunk.length;
-  }
+  for (let i = 0; i < rows.length; i += CHUNK) total += await insertRows(tx, 'permits', PERMIT_COLUMNS, rows.slice(i, i + CHUNK));
   return total;
 }

@@ -3,3 +3,4 @@ export * from './write.js';
 export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export * from './queries/index.js';
+export * from './bulk.js';

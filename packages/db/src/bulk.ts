@@ -1,0 +1,137 @@
+// Bulk rows for the write path, one API over both backends. On the PostgreSQL server rows travel by
+// COPY … FROM STDIN through postgres.js, inside the caller's transaction; on PGlite (no COPY from a
+// client stream) they travel as one jsonb parameter unpacked by jsonb_to_recordset. Either way the
+// rows written are compared with the rows given, inside the transaction, before anything commits.
+import { once } from 'node:events';
+import { is } from 'drizzle-orm';
+import { PostgresJsSession } from 'drizzle-orm/postgres-js';
+import type postgres from 'postgres';
+import { queryRows, sql, type Executor, type SQL } from './connect.js';
+import { expectWritten } from './write.js';
+
+/** A column of bulk rows: its name (also the key in each row object) and its SQL type. */
+export interface BulkColumn { readonly name: string; readonly type: string }
+export type BulkRow = Readonly<Record<string, unknown>>;
+
+/** Characters per COPY data message: enough to keep the socket busy, little enough to stay small. */
+const COPY_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * The postgres.js transaction behind a drizzle transaction on the server backend; null on PGlite and
+ * outside a transaction (a temporary table and the COPY that fills it need the same connection).
+ */
+function serverTransaction(tx: Executor): postgres.TransactionSql | null {
+  const session = (tx as { session?: unknown }).session;
+  if (!is(session, PostgresJsSession)) return null;
+  const client = (session as unknown as { client: postgres.Sql | postgres.TransactionSql }).client;
+  return 'savepoint' in client ? client : null;
+}
+
+/** True when bulk writes on `tx` go by COPY (the PostgreSQL server, inside a transaction). */
+export const usesCopy = (tx: Executor): boolean => serverTransaction(tx) !== null;
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** One value in COPY's text format: \N for null, backslash escapes for the four special characters. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[\\\n\r\t]/.test(text) ? text.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
+
+/** Rows as COPY text (tab-separated, one line a row), in chunks of about COPY_CHUNK_CHARS. */
+export function* copyText(columns: readonly BulkColumn[], rows: Iterable<BulkRow>): Generator<string> {
+  let chunk = '';
+  for (const row of rows) {
+    chunk += `${columns.map((c) => copyValue(row[c.name])).join('\t')}\n`;
+    if (chunk.length >= COPY_CHUNK_CHARS) { yield chunk; chunk = ''; }
+  }
+  if (chunk) yield chunk;
+}
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const columnList = (columns: readonly BulkColumn[]) => columns.map((c) => ident(c.name)).join(', ');
+const columnDefinitions = (columns: readonly BulkColumn[]) => sql.raw(columns.map((c) => `${ident(c.name)} ${c.type}`).join(', '));
+
+/**
+ * Streams `chunks` (COPY text) into `table (columns)` on the transaction `client`.
+ *
+ * postgres.js 3.4 never settles the stream when the server refuses a COPY after its last row was
+ * sent (porsager/postgres#1173): the error is dropped and the transaction would wait forever, never
+ * rolled back. So the server's error is taken where postgres.js hands it over (the query's reject),
+ * and a probe query queued behind the COPY ends the wait either way: it answers after a COPY that
+ * succeeded, and fails ("current transaction is aborted") after one that did not.
+ */
+export async function copyIn(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[], chunks: Iterable<string>): Promise<void> {
+  const query = client.unsafe(`copy ${ident(table)} (${columnList(columns)}) from stdin`);
+  const settle = query as unknown as { reject(error: unknown): void };
+  let serverError: unknown;
+  const reject = settle.reject;
+  settle.reject = (error) => { serverError = error; reject(error); };
+  const stream = await query.writable();
+  const failed = new Promise<never>((_, rejectFailed) => stream.once('error', rejectFailed));
+  failed.catch(() => {});
+  // postgres.js sends CopyDone from the stream's final hook; the probe may only be queued after it.
+  const copyDone = new Promise<void>((resolve) => {
+    const final = stream._final!.bind(stream);
+    stream._final = (callback) => { final(callback); resolve(); };
+  });
+  try {
+    for (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
+    stream.end();
+    await Promise.race([copyDone, failed]);
+    await Promise.race([Promise.all([once(stream, 'finish'), client`select 1`]), failed]);
+  } catch (error) {
+    throw serverError ?? error;
+  }
+}
+
+/** Rows the current transaction has inserted into `table` so far (the server's own count), and whether row-level security applies. */
+async function tableState(client: postgres.TransactionSql, table: string): Promise<{ inserted: number; rowSecurity: boolean }> {
+  const [row] = await client`select pg_stat_get_xact_tuples_inserted(${ident(table)}::regclass) as n, row_security_active(${ident(table)}::regclass) as rls`;
+  return { inserted: Number(row?.n ?? 0), rowSecurity: row?.rls === true };
+}
+
+/**
+ * Inserts `rows` (objects keyed by column name) into `table`: on the server COPY straight into the
+ * table (or, where row-level security applies to the caller and COPY FROM is refused, COPY into a
+ * temporary table and one INSERT … SELECT that the policies check); on PGlite one INSERT … SELECT
+ * over a jsonb parameter. Throws WriteMismatchError unless every row was written.
+ */
+export async function insertRows(tx: Executor, table: string, columns: readonly BulkColumn[], rows: readonly BulkRow[]): Promise<number> {
+  if (!rows.length) return 0;
+  const client = serverTransaction(tx);
+  const state = client ? await tableState(client, table) : null;
+  if (client && state && !state.rowSecurity) {
+    await copyIn(client, table, columns, copyText(columns, rows));
+    expectWritten(table, rows.length, (await tableState(client, table)).inserted - state.inserted);
+    return rows.length;
+  }
+  const names = sql.raw(columnList(columns));
+  const [written] = await withRows<{ n: number }>(tx, columns, rows, (source) => sql`
+    with inserted as (insert into ${sql.identifier(table)} (${names}) select ${names} from ${source} returning 1)
+    select count(*)::int as n from inserted`);
+  expectWritten(table, rows.length, Number(written?.n ?? 0));
+  return rows.length;
+}
+
+let temporaryTables = 0;
+
+/**
+ * Runs `statement(source)` where `source` is a relation `r` holding `rows` with `columns`: on the
+ * server a temporary table filled by COPY (dropped afterwards, and at commit at the latest), on PGlite
+ * jsonb_to_recordset over one parameter. For writes that derive columns in SQL (a district by
+ * point-in-polygon, a repaired polygon) or need ids back. Returns the statement's rows.
+ */
+export async function withRows<T extends Record<string, unknown>>(
+  tx: Executor, columns: readonly BulkColumn[], rows: readonly BulkRow[], statement: (source: SQL) => SQL,
+): Promise<T[]> {
+  const client = serverTransaction(tx);
+  if (!client) return queryRows<T>(tx, statement(sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${columnDefinitions(columns)})`));
+  const table = `pantau_bulk_${++temporaryTables}`;
+  await queryRows(tx, sql`create temporary table ${sql.identifier(table)} (${columnDefinitions(columns)}) on commit drop`);
+  await copyIn(client, table, columns, copyText(columns, rows));
+  const result = await queryRows<T>(tx, statement(sql`${sql.identifier(table)} as r`));
+  await queryRows(tx, sql`drop table ${sql.identifier(table)}`);
+  return result;
+}
