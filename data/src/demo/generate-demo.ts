@@ -329,7 +329,10 @@ function generateEntryPoints(geo: Geography, random: Random): EntryPointRecord[]
     const border = BORDER_PROVINCES.includes(regency.code.slice(0, 2)) && random.chance(0.2);
     const kind = border ? 'land_border' : random.chance(0.7) ? 'seaport' : 'airport';
     const prefix = kind === 'land_border' ? 'Pos Lintas Batas' : kind === 'seaport' ? 'TPI Pelabuhan' : 'TPI Bandara';
-    out.push({ key: `demo:tpi:${out.length + 1}`, name: `${prefix} ${shortAreaName(regency.name)}`, kind, position: regency.label, origin: ORIGIN });
+    // A checkpoint is known by its name and kind (imports refuse a second one): Kota and Kabupaten Cirebon keep their prefix.
+    const short = `${prefix} ${shortAreaName(regency.name)}`;
+    const name = out.some((e) => e.name === short && e.kind === kind) ? `${prefix} ${regency.name}` : short;
+    out.push({ key: `demo:tpi:${out.length + 1}`, name, kind, position: regency.label, origin: ORIGIN });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importBatches, permits, queryOne, sql } from '@pantau/db';
+import { importBatches, permits, queryOne, queryRows, sql } from '@pantau/db';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
@@ -232,5 +232,27 @@ describe.each(testBackends())('operation imports on %s', (backend) => {
     expect(op).toEqual({ targets: 2, actions: 1, deported: 2 });
     const again = await runImport(t.database, { kind: 'operations', path: file(`${csv}\n`) });
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
+  });
+
+  test('several TAK on one target come as lists; the outcome, office and notes are kept; a row without a place is an operation without reported targets', async () => {
+    const csv = `Tanggal;Kode Kabupaten;Tim;Kantor Imigrasi;Catatan Operasi;No Sasaran;Tempat;Jenis Tempat;WNA Diperiksa;Pelanggaran;Kesimpulan;TAK;Jumlah TAK;Kewarganegaraan Pelanggar
+20/06/2024;19.04;Timpora Bangka Tengah;Kantor Imigrasi Kelas I TPI Pangkalpinang;Operasi gabungan;1;Penginapan Koba;hotel;3;3;pelanggaran;"Deportasi; Detensi";"2; 1";"Tiongkok; "
+20/06/2024;19.04;Timpora Bangka Tengah;;;2;Penginapan Koba;hotel;0;0;tidak ditemukan;;;
+21/06/2024;19.04;Timpora Bangka Tengah;;Hasil tidak dilaporkan;;;;;;;;;
+22/06/2024;19.04;Timpora Bangka Tengah;;;;Pelabuhan;pelabuhan;4;1;tidak ada pelanggaran;;;`;
+    const report = await runImport(t.database, { kind: 'operations', path: file(csv) });
+    expect(report).toMatchObject({ rows: 4, imported: 3, rejected: 1 });
+    expect(report.issues).toEqual([expect.objectContaining({ row: 5, field: 'outcome' })]);
+    const ops = await queryRows<{ date: string; office: string | null; notes: string | null; targets: string | null }>(t.database.orm, sql`
+      select o.date::text as date, f.name as office, o.notes,
+        (select string_agg(concat_ws('|', t.place, t.outcome, t.foreigners_checked,
+          (select string_agg(concat_ws(':', a.kind, a.count, a.nationality), ',' order by a.id) from enforcement_actions a where a.target_id = t.id)), ';' order by t.id)
+         from operation_targets t where t.operation_id = o.id) as targets
+      from operations o left join offices f on f.id = o.office_id where o.origin = ${`batch:${report.batchId}`} order by o.date`);
+    expect(ops).toEqual([
+      { date: '2024-06-20', office: 'Kantor Imigrasi Kelas I TPI Pangkalpinang', notes: 'Operasi gabungan',
+        targets: 'Penginapan Koba|violation|3|deportation:2:CHN,detention:1;Penginapan Koba|not_found|0' },
+      { date: '2024-06-21', office: null, notes: 'Hasil tidak dilaporkan', targets: null },
+    ]);
   });
 });
