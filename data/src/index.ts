@@ -12,5 +12,5 @@ export { previewImport, PREVIEW_ROWS, type ImportPreview, type ImportPreviewFiel
 export { fieldsOfKind } from './import/map-columns.js';
 export type { ImportIssue, ImportReport } from './import/types.js';
 export { TableReadError } from './import/read/open-table.js';
-export { permitsCsv, permitsXlsx, PERMIT_EXPORT_HEADERS } from './export/export-permits.js';
+export { exportFile, exportHeaders, EXPORT_CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from './export/export-file.js';
 export { escapeCell, unescapeCell } from './export/safe-cell.js';

@@ -1,34 +1,101 @@
-// GET /exports/permits.csv and /exports/permits.xlsx: the permits of the current view, safe to open in a spreadsheet.
+// GET /exports/{kind}.{csv|xlsx|geojson}: the rows of the current view, with the map's filters, as a
+// file that is safe to open in a spreadsheet and re-imports without loss.
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
-import { permitsCsv, permitsXlsx } from '@pantau/data';
-import { NATIONAL_SCOPE, todayInJakarta } from '@pantau/domain';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, type ExportFormat } from '@pantau/data';
+import type { ExportFilter, ExportKind } from '@pantau/db';
+import {
+  COMPANY_SECTORS, ENTRY_POINT_KINDS, IMPORT_KINDS, NATIONAL_SCOPE, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+} from '@pantau/domain';
 import type { AppDeps } from '../deps.js';
-import { areaCodeParam, errorResponses, permitFilterParams, toPermitFilter } from './params.js';
+import { AppError } from '../errors.js';
+import { areaCodeParam, csvList, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
 import { createRouter } from './router.js';
 
-const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const FILES = IMPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
+
+/** Filters that belong to some kinds only, with their vocabularies; elsewhere they are ignored. */
+const KIND_FILTERS = {
+  category: { 'risk-areas': RISK_CATEGORIES, reports: REPORT_CATEGORIES },
+  status: { reports: REPORT_STATUSES },
+  channel: { reports: REPORT_CHANNELS },
+  sector: { companies: COMPANY_SECTORS },
+  kind: { 'entry-points': ENTRY_POINT_KINDS },
+} as const satisfies Record<string, Partial<Record<ExportKind, readonly string[]>>>;
+type KindFilter = keyof typeof KIND_FILTERS;
+
+const kindFilterParam = (name: KindFilter, example: string) => z.string().optional().openapi({
+  description: `Comma-separated; ${Object.entries(KIND_FILTERS[name]).map(([kind, values]) => `${kind}: ${(values as readonly string[]).join(', ')}`).join('; ')}.`,
+  example,
+});
 
 const route = createRoute({
   method: 'get', path: '/exports/{file}', tags: ['exports'],
-  summary: 'Permits valid on asOf (with the map\'s filters) as CSV or XLSX; cells that a spreadsheet would run as formulas are escaped; the file re-imports as is',
+  summary: 'The rows of the current view as CSV (UTF-8 with BOM), XLSX or GeoJSON; the file re-imports as it is',
+  description: 'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports. '
+    + 'Spreadsheet cells beginning with = + - @ tab or CR are prefixed with an apostrophe so that they are never run as formulas; the importer removes it again. '
+    + 'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns.',
   request: {
-    params: z.object({ file: z.enum(['permits.csv', 'permits.xlsx']).openapi({ param: { name: 'file', in: 'path' }, example: 'permits.csv' }) }),
-    query: z.object({ ...permitFilterParams, area: areaCodeParam.optional().openapi({ example: '19.04' }) }),
+    params: z.object({ file: z.enum(FILES).openapi({ param: { name: 'file', in: 'path' }, example: 'permits.csv' }) }),
+    query: z.object({
+      ...permitFilterParams,
+      area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
+      from: isoDateParam.optional().openapi({ description: 'Operations, reports: from this day; risk areas: valid on or after it.', example: '2024-01-01' }),
+      to: isoDateParam.optional().openapi({ description: 'Operations, reports: up to this day; risk areas: valid on or before it.', example: '2024-12-31' }),
+      category: kindFilterParam('category', 'illegal_work'),
+      status: kindFilterParam('status', 'new'),
+      channel: kindFilterParam('channel', 'apoa'),
+      sector: kindFilterParam('sector', 'mining_smelting'),
+      kind: kindFilterParam('kind', 'seaport'),
+    }),
   },
-  responses: { 200: { description: 'The file.', content: { 'text/csv': { schema: z.string() }, [TYPES.xlsx]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
+  responses: {
+    200: {
+      description: 'The file, as an attachment.',
+      content: {
+        'text/csv': { schema: z.string() },
+        [EXPORT_CONTENT_TYPES.xlsx]: { schema: z.string().openapi({ format: 'binary' }) },
+        'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }) },
+      },
+    },
+    ...errorResponses,
+  },
 });
+
+/** The kind-specific list filters that apply to `kind`, each value checked against its vocabulary. */
+function kindFilters(kind: ExportKind, query: Partial<Record<KindFilter, string>>): Partial<Record<KindFilter, string[]>> {
+  const filters: Partial<Record<KindFilter, string[]>> = {};
+  for (const name of Object.keys(KIND_FILTERS) as KindFilter[]) {
+    const allowed = (KIND_FILTERS[name] as Partial<Record<ExportKind, readonly string[]>>)[kind];
+    const values = csvList(query[name]);
+    if (!allowed || !values?.length) continue;
+    const unknown = values.filter((v) => !allowed.includes(v));
+    if (unknown.length) {
+      throw new AppError('invalid_parameter', `Invalid parameter: ${name}. For ${kind}: comma-separated values among ${allowed.join(', ')} (not ${unknown.join(', ')}).`,
+        [{ parameter: name, message: `values among ${allowed.join(', ')}` }]);
+    }
+    filters[name] = values;
+  }
+  return filters;
+}
 
 export function exportRoutes(deps: AppDeps) {
   return createRouter().openapi(route, (c) => {
-    const format = c.req.valid('param').file.endsWith('.xlsx') ? 'xlsx' : 'csv';
+    const [kind, format] = c.req.valid('param').file.split('.') as [ExportKind, ExportFormat];
     const query = c.req.valid('query');
-    const filter = toPermitFilter(query, todayInJakarta(deps.clock.now()));
-    const stream = (format === 'csv' ? permitsCsv : permitsXlsx)(deps.database.orm, filter, query.area, NATIONAL_SCOPE);
-    const name = `pantau-permits-${query.area ?? 'indonesia'}-${filter.asOf}.${format}`;
+    const today = todayInJakarta(deps.clock.now());
+    if (query.from && query.to && query.from > query.to) {
+      throw new AppError('invalid_parameter', 'Invalid parameter: from. It is after to.', [{ parameter: 'from', message: 'after to' }]);
+    }
+    const filter: ExportFilter = {
+      area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to, ...kindFilters(kind, query),
+    };
+    const day = kind === 'permits' ? filter.permit.asOf : today;
+    const name = `pantau-${kind}-${query.area ?? 'indonesia'}-${day}.${format}`;
+    const stream = exportFile(deps.database.orm, kind, format, filter, NATIONAL_SCOPE);
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       status: 200,
-      headers: { 'Content-Type': TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },
+      headers: { 'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },
     }) as never;
   });
 }

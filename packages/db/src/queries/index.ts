@@ -4,3 +4,4 @@ export * from './permit-stats.js';
 export * from './lists.js';
 export * from './meta.js';
 export * from './area-profile.js';
+export * from './export-rows.js';

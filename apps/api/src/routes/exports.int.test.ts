@@ -1,0 +1,99 @@
+// Exports over HTTP: every kind in every format, the map's filters, the file names, and the 400s.
+// The round trip of each file through the importer is tested in data/src/export/export.int.test.ts.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { createApp } from '../app.js';
+
+const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
+const KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'];
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+};
+
+describe.each(testBackends())('exports API on %s', (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
+  });
+  afterAll(async () => { await t?.dispose(); });
+
+  type Collection = { type: string; features: Array<{ type: string; geometry: { type: string; coordinates: number[] } | null; properties: Record<string, unknown> }> };
+  /** The rows of an export, read from its GeoJSON form (whose properties are the spreadsheet's columns). */
+  const rowsOf = async (url: string) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(200);
+    return ((await response.json()) as Collection).features.map((f) => f.properties as Record<string, string>);
+  };
+
+  test('every kind comes as CSV, XLSX and GeoJSON, as an attachment named after the kind, area and day', async () => {
+    for (const kind of KINDS) {
+      for (const [format, type] of Object.entries(CONTENT_TYPES)) {
+        const response = await app.request(`/api/v1/exports/${kind}.${format}?area=19`);
+        expect(response.status, `${kind}.${format}`).toBe(200);
+        expect(response.headers.get('content-type')).toBe(type);
+        expect(response.headers.get('content-disposition')).toBe(`attachment; filename="pantau-${kind}-19-2024-06-13.${format}"`);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('the map\'s filters narrow the rows: area, period, permit filters and vocabularies', async () => {
+    const operations = await rowsOf('/api/v1/exports/operations.geojson?area=19&from=2020-01-01&to=2024-12-31');
+    expect(operations.length).toBeGreaterThan(0);
+    expect(operations.every((r) => r.regency_code!.startsWith('19.') && r.date! >= '2020-01-01' && r.date! <= '2024-12-31')).toBe(true);
+    const permits = await rowsOf('/api/v1/exports/permits.geojson?area=19.04&permitType=itap&asOf=2024-06-13');
+    // Bangka Tengah's Timpora meeting counted 6 valid ITAP holders on 2024-06-13.
+    expect(permits.length).toBe(6);
+    expect(permits.every((r) => r.permit_type === 'itap' && r.regency_code === '19.04')).toBe(true);
+    const reports = await rowsOf('/api/v1/exports/reports.geojson?category=illegal_work&status=acted,verified');
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((r) => r.category === 'illegal_work' && ['acted', 'verified'].includes(r.status!))).toBe(true);
+    const seaports = await rowsOf('/api/v1/exports/entry-points.geojson?kind=seaport');
+    expect(seaports.length).toBeGreaterThan(0);
+    expect(seaports.every((r) => r.kind === 'seaport')).toBe(true);
+    // A filter of another kind does not apply here.
+    expect((await rowsOf('/api/v1/exports/entry-points.geojson?status=new')).length).toBeGreaterThan(seaports.length);
+  });
+
+  test('GeoJSON is a FeatureCollection of lon/lat points whose properties are the CSV columns', async () => {
+    const collection = await (await app.request('/api/v1/exports/entry-points.geojson')).json() as Collection;
+    const csv = await (await app.request('/api/v1/exports/entry-points.csv')).text();
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features.length).toBeGreaterThan(100);
+    const [first] = collection.features;
+    expect(Object.keys(first!.properties).join(',')).toBe(csv.replace(/^\uFEFF/, '').split('\n', 1)[0]);
+    expect(first!.geometry!.type).toBe('Point');
+    const [lng, lat] = first!.geometry!.coordinates;
+    expect(lng).toBeGreaterThan(94);
+    expect(lat).toBeLessThan(7);
+    expect([lng, lat]).toEqual([first!.properties.lng, first!.properties.lat]);
+  });
+
+  test.each([
+    ['/api/v1/exports/permits.pdf', 'file'],
+    ['/api/v1/exports/visas.csv', 'file'],
+    ['/api/v1/exports/permits.csv?permitType=passport', 'permitType'],
+    ['/api/v1/exports/permits.csv?asOf=13/06/2024', 'asOf'],
+    ['/api/v1/exports/companies.xlsx?area=1904', 'area'],
+    ['/api/v1/exports/operations.geojson?from=2024-12-31&to=2024-01-01', 'from'],
+    ['/api/v1/exports/reports.csv?category=smuggling', 'category'],
+  ])('%s is refused with 400 naming %s', async (url, parameter) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(400);
+    const body = await response.json() as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_parameter');
+    expect(body.error.message).toContain(parameter);
+  });
+
+  test('the OpenAPI document describes the exports with every kind and format', async () => {
+    const doc = await (await app.request('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { parameters?: Array<{ name: string; schema?: { enum?: string[] } }> } }> };
+    const parameters = doc.paths['/exports/{file}']?.get?.parameters ?? [];
+    expect(parameters.find((p) => p.name === 'file')?.schema?.enum).toHaveLength(18);
+    expect(parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['asOf', 'permitType', 'nationality', 'purpose', 'area', 'from', 'to', 'category', 'status']));
+  });
+});

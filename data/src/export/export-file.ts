@@ -1,0 +1,85 @@
+// Exports of the rows in view as CSV, XLSX or GeoJSON, streamed page by page. Every text value is made
+// safe for spreadsheets (safe-cell.ts), in GeoJSON too: GIS tools turn properties into spreadsheet
+// cells, and the importer removes the escape from any format. GeoJSON is an RFC 7946
+// FeatureCollection in lon/lat whose properties are the spreadsheet's columns.
+import { PassThrough, pipeline, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { exportRows, type Executor, type ExportFilter, type ExportKind } from '@pantau/db';
+import type { Scope } from '@pantau/domain';
+import { EXPORT_KINDS, type ExportDefinition } from './export-kinds.js';
+import { escapeCell } from './safe-cell.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+};
+
+type Rows = AsyncIterable<Record<string, unknown>>;
+
+export const exportHeaders = (kind: ExportKind): string[] => EXPORT_KINDS[kind].columns.map((c) => c.header);
+
+/** A row as spreadsheet cells: empty for null, numbers as numbers, text escaped. */
+const spreadsheetRow = (definition: ExportDefinition, row: Record<string, unknown>) => definition.columns.map((c) => escapeCell(row[c.column] ?? ''));
+
+async function* spreadsheetRows(definition: ExportDefinition, rows: Rows) {
+  for await (const row of rows) yield spreadsheetRow(definition, row);
+}
+
+function csvFile(kind: ExportKind, rows: Rows): Readable {
+  // A BOM, so that Excel reads UTF-8 (names such as JOSÉ GARCÍA) instead of the local code page.
+  const out = stringify({ header: true, columns: exportHeaders(kind), bom: true });
+  return pipeline(Readable.from(spreadsheetRows(EXPORT_KINDS[kind], rows)), out, () => {});
+}
+
+function xlsxFile(kind: ExportKind, rows: Rows): Readable {
+  const out = new PassThrough();
+  void (async () => {
+    try {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+      const sheet = workbook.addWorksheet(kind);
+      sheet.addRow(exportHeaders(kind)).commit();
+      for await (const row of spreadsheetRows(EXPORT_KINDS[kind], rows)) sheet.addRow(row).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}
+
+function geometryOf(definition: ExportDefinition, row: Record<string, unknown>): unknown {
+  if (definition.geometry === 'polygon') return typeof row.geojson === 'string' ? JSON.parse(row.geojson) : row.geojson ?? null;
+  if (definition.geometry === 'point' && row.lng !== null && row.lng !== undefined) return { type: 'Point', coordinates: [Number(row.lng), Number(row.lat)] };
+  return null;
+}
+
+async function* geoJsonText(definition: ExportDefinition, rows: Rows): AsyncGenerator<string> {
+  const properties = definition.columns.filter((c) => !definition.notInGeoJson?.includes(c.column));
+  yield '{"type":"FeatureCollection","features":[';
+  let separator = '\n';
+  for await (const row of rows) {
+    const feature = {
+      type: 'Feature',
+      geometry: geometryOf(definition, row),
+      properties: Object.fromEntries(properties.map((c) => [c.header, escapeCell(row[c.column] ?? null)])),
+    };
+    yield `${separator}${JSON.stringify(feature)}`;
+    separator = ',\n';
+  }
+  yield '\n]}\n';
+}
+
+const geoJsonFile = (kind: ExportKind, rows: Rows): Readable => Readable.from(geoJsonText(EXPORT_KINDS[kind], rows), { objectMode: false });
+
+const WRITERS: Record<ExportFormat, (kind: ExportKind, rows: Rows) => Readable> = { csv: csvFile, xlsx: xlsxFile, geojson: geoJsonFile };
+
+/** The rows of `kind` inside the filter and scope as a file of `format`, streamed. */
+export function exportFile(db: Executor, kind: ExportKind, format: ExportFormat, filter: ExportFilter, scope: Scope): Readable {
+  return WRITERS[format](kind, exportRows(db, kind, filter, scope));
+}

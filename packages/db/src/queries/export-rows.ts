@@ -1,0 +1,133 @@
+// The rows behind the exports (GET /exports/<kind>.<format>): one SQL page source per kind, with the
+// map's filters and the caller's scope, read page by page on a keyset so that a large export streams.
+// Columns are named as in the database; the export module (data/src/export) names the file's headers.
+import { sql, type SQL } from 'drizzle-orm';
+import type { ImportKind, PermitFilter, Scope } from '@pantau/domain';
+import { queryRows, type Executor } from '../connect.js';
+import { permitFilterCondition } from './permit-stats.js';
+import { scopeCondition } from './scope.js';
+
+export type ExportKind = ImportKind;
+
+export interface ExportFilter {
+  /** A province, regency or district code. */
+  area?: string;
+  /** Permits: the map's permit filters (valid on asOf). */
+  permit: PermitFilter;
+  /** Risk areas: valid on this day (when no period is given). */
+  validOn?: string;
+  /** Operations (their date), reports (day received, WIB), risk areas (validity overlapping the period). */
+  from?: string;
+  to?: string;
+  /** Kind-specific vocabularies: risk and report category, report status and channel, company sector, entry point kind. */
+  category?: string[];
+  status?: string[];
+  channel?: string[];
+  sector?: string[];
+  kind?: string[];
+}
+
+/** The keyset: the last row's cursor columns (`k1`, and `k2` where one key is not enough). */
+type After = readonly number[] | null;
+type PageSource = (filter: ExportFilter, scope: Scope, after: After, limit: number) => SQL;
+
+/** Rows inside `area`, on the finest column a kind has for the area's level (codes are dotted: 19, 19.04, 19.04.01). */
+function inArea(area: string | undefined, columns: { province?: SQL; regency: SQL; district?: SQL }): SQL {
+  if (!area) return sql`true`;
+  const level = area.split('.').length;
+  if (level === 1) return columns.province ? sql`${columns.province} = ${area}` : sql`${columns.regency} like ${`${area}.%`}`;
+  if (level === 2 || !columns.district) return sql`${columns.regency} = ${area.slice(0, 5)}`;
+  return sql`${columns.district} = ${area}`;
+}
+
+const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${column} in ${values}` : sql`true`);
+const after1 = (column: SQL, after: After) => (after ? sql`${column} > ${after[0]}` : sql`true`);
+const dateRange = (column: SQL, from?: string, to?: string) =>
+  sql`${from ? sql`${column} >= ${from}::date` : sql`true`} and ${to ? sql`${column} <= ${to}::date` : sql`true`}`;
+
+const PAGES: Record<ExportKind, PageSource> = {
+  permits: (filter, scope, after, limit) => sql`
+    select p.id as k1, p.permit_number, p.permit_type, p.purpose, p.nationality, p.sex, p.holder_name,
+      coalesce(c.registration_number, c.name) as sponsor, p.issued_on::text as issued_on, p.expires_on::text as expires_on,
+      p.cancelled_on::text as cancelled_on, p.district_code, p.regency_code, p.origin
+    from permits p left join companies c on c.id = p.sponsor_company_id
+    where ${after1(sql`p.id`, after)} and ${permitFilterCondition(filter.permit)} and ${scopeCondition(sql`p.regency_code`, scope)}
+      and ${inArea(filter.area, { province: sql`p.province_code`, regency: sql`p.regency_code`, district: sql`p.district_code` })}
+    order by p.id limit ${limit}`,
+
+  // One row per site: a company with several sites is several rows, as the importer reads them.
+  companies: (filter, scope, after, limit) => sql`
+    select s.id as k1, c.name, c.registration_number, c.sector, s.name as site_name, ST_Y(s.geom) as lat, ST_X(s.geom) as lng,
+      s.district_code, s.regency_code, c.origin
+    from company_sites s join companies c on c.id = s.company_id
+    where ${after1(sql`s.id`, after)} and ${scopeCondition(sql`s.regency_code`, scope)} and ${inList(sql`c.sector`, filter.sector)}
+      and ${inArea(filter.area, { province: sql`s.province_code`, regency: sql`s.regency_code`, district: sql`s.district_code` })}
+    order by s.id limit ${limit}`,
+
+  // One row per target (an operation without targets: one row without a place), whole operations only:
+  // a district keeps the operations that checked a place in it. Several actions of a target: lists.
+  operations: (filter, scope, after, limit) => sql`
+    select o.id as k1, coalesce(t.id, 0) as k2, o.date::text as date, o.regency_code, o.team, f.name as office, o.notes as operation_notes,
+      case when t.id is not null then (select count(*)::int from operation_targets n where n.operation_id = o.id and n.id <= t.id) end as target_no,
+      t.place, t.kind, t.foreigners_checked, t.violations, t.outcome, t.findings,
+      a.kinds as action, a.counts as action_count, a.nationalities as violator_nationality,
+      ST_Y(t.geom) as lat, ST_X(t.geom) as lng, t.district_code, o.origin
+    from operations o
+    left join offices f on f.id = o.office_id
+    left join operation_targets t on t.operation_id = o.id
+    left join lateral (
+      select string_agg(x.kind, '; ' order by x.id) as kinds, string_agg(x.count::text, '; ' order by x.id) as counts,
+        case when bool_or(x.nationality is not null) then string_agg(coalesce(x.nationality, ''), '; ' order by x.id) end as nationalities
+      from enforcement_actions x where x.target_id = t.id) a on true
+    where ${after ? sql`(o.id, coalesce(t.id, 0)) > (${after[0]}, ${after[1] ?? 0})` : sql`true`}
+      and ${scopeCondition(sql`o.regency_code`, scope)} and ${dateRange(sql`o.date`, filter.from, filter.to)}
+      and ${filter.area && filter.area.split('.').length === 3
+        ? sql`exists (select 1 from operation_targets d where d.operation_id = o.id and d.district_code = ${filter.area})`
+        : inArea(filter.area, { regency: sql`o.regency_code` })}
+    order by o.id, coalesce(t.id, 0) limit ${limit}`,
+
+  // Risk areas valid in the period (or on validOn); without either, all of them. The polygon goes out
+  // as WKT (spreadsheets) and as RFC 7946 GeoJSON (exterior rings counter-clockwise), at full precision.
+  'risk-areas': (filter, scope, after, limit) => {
+    const from = filter.from ?? filter.validOn;
+    const to = filter.to ?? filter.validOn;
+    return sql`
+      select id as k1, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, source, description, regency_code, origin,
+        ST_AsText(geom, 15) as wkt, ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 15) as geojson
+      from risk_areas
+      where ${after1(sql`id`, after)} and ${scopeCondition(sql`regency_code`, scope)} and ${inList(sql`category`, filter.category)}
+        and ${to ? sql`valid_from <= ${to}::date` : sql`true`} and ${from ? sql`(valid_to is null or valid_to >= ${from}::date)` : sql`true`}
+        and ${inArea(filter.area, { province: sql`province_code`, regency: sql`regency_code` })}
+      order by id limit ${limit}`;
+  },
+
+  'entry-points': (filter, scope, after, limit) => sql`
+    select id as k1, name, kind, ST_Y(geom) as lat, ST_X(geom) as lng, district_code, regency_code, origin
+    from entry_points
+    where ${after1(sql`id`, after)} and ${scopeCondition(sql`regency_code`, scope)} and ${inList(sql`kind`, filter.kind)}
+      and ${inArea(filter.area, { province: sql`province_code`, regency: sql`regency_code`, district: sql`district_code` })}
+    order by id limit ${limit}`,
+
+  // Received time in WIB without a zone: the importer reads a zone-less time as WIB.
+  reports: (filter, scope, after, limit) => sql`
+    select id as k1, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD HH24:MI:SS') as received_at, channel, category, status, summary,
+      ST_Y(geom) as lat, ST_X(geom) as lng, district_code, regency_code, origin
+    from reports
+    where ${after1(sql`id`, after)} and ${scopeCondition(sql`regency_code`, scope)}
+      and ${dateRange(sql`(received_at at time zone 'Asia/Jakarta')::date`, filter.from, filter.to)}
+      and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${inList(sql`channel`, filter.channel)}
+      and ${inArea(filter.area, { province: sql`province_code`, regency: sql`regency_code`, district: sql`district_code` })}
+    order by id limit ${limit}`,
+};
+
+/** The rows of an export, page by page on the keyset (stable and cheap at any depth). */
+export async function* exportRows(db: Executor, kind: ExportKind, filter: ExportFilter, scope: Scope, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+  let after: After = null;
+  for (;;) {
+    const rows: Array<Record<string, unknown>> = await queryRows<Record<string, unknown>>(db, PAGES[kind](filter, scope, after, pageSize));
+    yield* rows;
+    if (rows.length < pageSize) return;
+    const last: Record<string, unknown> = rows[rows.length - 1]!;
+    after = [Number(last.k1), Number(last.k2 ?? 0)];
+  }
+}
