@@ -64,6 +64,11 @@ async function sha256(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** `tx` whose queries (through `execute`) wait until `idle()` settles: reads of rows queue behind the chunk being written. */
+function afterWrites(tx: Orm, idle: () => Promise<void>): Orm {
+  return Object.create(tx, { execute: { value: async (query: Parameters<Orm['execute']>[0]) => { await idle(); return tx.execute(query); } } }) as Orm;
+}
+
 export async function runImport(database: Database, options: ImportOptions): Promise<ImportReport> {
   const makeHandler = HANDLERS[options.kind];
   if (!makeHandler) throw new ImportFileError(`Importing ${options.kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
@@ -99,13 +104,18 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   let imported = 0;
   let duplicates = 0;
   let rejectedRows = 0;
-  const chunkSize = options.chunkSize ?? 5000;
+  const chunkSize = options.chunkSize ?? 20_000;
 
   const work = async (tx: Orm) => {
     const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
+    // A chunk is written while the next one is read and checked, so that Node.js and the database work
+    // side by side; the transaction still runs one statement at a time: a row's own query (a district
+    // from coordinates, the sponsors) and the next chunk's duplicate check wait for the write in flight.
+    let writing: Promise<void> = Promise.resolve();
     const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
+    const rowContext: KindContext = { ...context, tx: afterWrites(tx, () => writing) };
     await handler.prepare?.(context);
     const seen = new Map<string, number>(); // key → first row
     let pending: Array<{ row: number; record: unknown }> = [];
@@ -113,8 +123,11 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 
     const flush = async () => {
       if (!pending.length) return;
-      const existing = await handler.existing(context, pending.map((p) => p.record));
-      const fresh = pending.filter((p) => {
+      const chunk = pending;
+      pending = [];
+      await writing;
+      const existing = await handler.existing(context, chunk.map((p) => p.record));
+      const fresh = chunk.filter((p) => {
         const origin = existing.get(handler.key(p.record));
         if (origin === undefined) return true;
         duplicates += 1;
@@ -122,15 +135,17 @@ export async function runImport(database: Database, options: ImportOptions): Pro
         report({ row: p.row, field: '(row)', value: handler.key(p.record), reason: `already in Pantau (${origin})` });
         return false;
       });
-      if (fresh.length) imported += await handler.write(context, fresh.map((p) => p.record));
-      pending = [];
+      if (!fresh.length) return;
+      writing = handler.write(context, fresh.map((p) => p.record)).then((n) => { imported += n; });
+      // Awaited by the next chunk or after the last row; a failure meanwhile is not an unhandled rejection.
+      writing.catch(() => {});
     };
 
     for await (const tableRow of table.rows) {
       rows += 1;
       const cells: Record<string, unknown> = {};
       fields.forEach((field, i) => { if (field) cells[field] = tableRow.values[i]; });
-      const { record, issues: rowIssues } = await handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, context);
+      const { record, issues: rowIssues } = await handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, rowContext);
       if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
       const key = handler.key(record);
       const first = seen.get(key);
@@ -144,8 +159,11 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       pending.push({ row: tableRow.row, record });
       if (pending.length >= chunkSize) await flush();
       if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
+      // Buffered rows arrive as microtasks, which would hold back the database's replies to the write in flight.
+      if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await flush();
+    await writing;
     await handler.finish?.(context);
     options.onProgress?.({ rows, bytesRead: table.progress().total, bytesTotal: table.progress().total });
     expectWritten(`${options.kind} import`, rows - rejectedRows, imported);

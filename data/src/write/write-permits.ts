@@ -5,9 +5,6 @@ import { knownAreaCodes } from './area-lookup.js';
 import { companyIdsByKey } from './write-companies.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
-/** Rows per write: COPY on the server, one INSERT … SELECT over a jsonb parameter on PGlite. */
-const CHUNK = 5000;
-
 const PERMIT_COLUMNS: readonly BulkColumn[] = [
   { name: 'permit_number', type: 'text' }, { name: 'permit_type', type: 'text' }, { name: 'purpose', type: 'text' }, { name: 'nationality', type: 'text' },
   { name: 'sex', type: 'text' }, { name: 'holder_name', type: 'text' }, { name: 'sponsor_company_id', type: 'int' }, { name: 'issued_on', type: 'date' },
@@ -33,7 +30,5 @@ export async function writePermits(tx: Orm, records: readonly PermitRecord[], co
     issued_on: p.issuedOn, expires_on: p.expiresOn, cancelled_on: p.cancelledOn,
     district_code: p.districtCode, regency_code: p.regencyCode, province_code: p.regencyCode.slice(0, 2), origin: p.origin,
   }));
-  let total = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) total += await insertRows(tx, 'permits', PERMIT_COLUMNS, rows.slice(i, i + CHUNK));
-  return total;
+  return insertRows(tx, 'permits', PERMIT_COLUMNS, rows);
 }

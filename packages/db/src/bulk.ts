@@ -15,6 +15,8 @@ export type BulkRow = Readonly<Record<string, unknown>>;
 
 /** Characters per COPY data message: enough to keep the socket busy, little enough to stay small. */
 const COPY_CHUNK_CHARS = 256 * 1024;
+/** Rows per jsonb parameter (PGlite, and the INSERT fallback): one COPY streams any number. */
+const JSON_CHUNK = 5000;
 
 /**
  * The postgres.js transaction behind a drizzle transaction on the server backend; null on PGlite and
@@ -108,10 +110,13 @@ export async function insertRows(tx: Executor, table: string, columns: readonly 
     return rows.length;
   }
   const names = sql.raw(columnList(columns));
-  const [written] = await withRows<{ n: number }>(tx, columns, rows, (source) => sql`
-    with inserted as (insert into ${sql.identifier(table)} (${names}) select ${names} from ${source} returning 1)
-    select count(*)::int as n from inserted`);
-  expectWritten(table, rows.length, Number(written?.n ?? 0));
+  for (let i = 0; i < rows.length; i += JSON_CHUNK) {
+    const chunk = rows.slice(i, i + JSON_CHUNK);
+    const [written] = await withRows<{ n: number }>(tx, columns, chunk, (source) => sql`
+      with inserted as (insert into ${sql.identifier(table)} (${names}) select ${names} from ${source} returning 1)
+      select count(*)::int as n from inserted`);
+    expectWritten(table, chunk.length, Number(written?.n ?? 0));
+  }
   return rows.length;
 }
 

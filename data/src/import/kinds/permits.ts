@@ -11,21 +11,25 @@ import { readCoordinates } from './coordinates.js';
 
 const companyName = (name: string) => normaliseValue(name).replace(/^(pt|cv|pt\.|cv\.)\s+/, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 
+/** Normalised name or registration number → company key (null: a name several companies share). */
+async function loadSponsors(tx: KindContext['tx']): Promise<Map<string, string | null>> {
+  const sponsors = new Map<string, string | null>();
+  const rows = await queryRows<{ key: string; name: string; registration_number: string | null }>(tx, sql`select key, name, registration_number from ${companies}`);
+  for (const r of rows) {
+    const name = companyName(r.name);
+    sponsors.set(name, sponsors.has(name) ? null : r.key);
+    if (r.registration_number) sponsors.set(r.registration_number.trim(), r.key);
+  }
+  return sponsors;
+}
+
 export function permitsHandler(): ImportKindHandler<PermitRecord> {
-  const sponsors = new Map<string, string | null>(); // normalised name or registration number → company key (null: ambiguous)
+  // Read once, at the first row that names a sponsor: files without sponsors never pay for it.
+  let sponsorsLoaded: Promise<Map<string, string | null>> | undefined;
   let purposeMissingWarned = false;
   return {
     kind: 'permits',
     required: [['permitNumber'], ['permitType'], ['nationality'], ['holderName'], ['issuedOn'], ['expiresOn'], ['districtCode', 'district', 'regencyCode', 'regency', 'lat']],
-
-    async prepare({ tx }) {
-      const rows = await queryRows<{ key: string; name: string; registration_number: string | null }>(tx, sql`select key, name, registration_number from ${companies}`);
-      for (const r of rows) {
-        const name = companyName(r.name);
-        sponsors.set(name, sponsors.has(name) ? null : r.key);
-        if (r.registration_number) sponsors.set(r.registration_number.trim(), r.key);
-      }
-    },
 
     async toRecord(row, context) {
       const cells = new CellReader(row);
@@ -49,6 +53,7 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       let sponsorCompanyKey: string | null = null;
       if (cells.has('sponsor')) {
         const raw = cells.raw('sponsor');
+        const sponsors = await (sponsorsLoaded ??= loadSponsors(context.tx));
         const key = sponsors.get(raw) ?? sponsors.get(companyName(raw));
         if (key) sponsorCompanyKey = key;
         else context.warn(`Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${raw}" on row ${row.row}.`);

@@ -12,10 +12,26 @@ const REFERENCE = new Date(2000, 0, 1);
 /** Indonesian abbreviations date-fns's `id` locale does not know. */
 const MONTH_SPELLINGS: Array<[RegExp, string]> = [[/\b(agu|ags|agus)\b/i, 'Agt'], [/\bpebruari\b/i, 'Februari'], [/\bnopember\b/i, 'November'], [/\bsept\b/i, 'Sep']];
 
+/** 2024-06-13 and 13/06/2024 (or 13-06-2024, 13.06.2024): most cells of most files, read without date-fns. */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+function numericDate(text: string): Parsed<string> | undefined {
+  const iso = ISO_DAY.exec(text);
+  const dayFirst = iso ? undefined : DAY_FIRST.exec(text);
+  if (!iso && !dayFirst) return undefined;
+  const [year, month, day] = iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])] : [Number(dayFirst![4]), Number(dayFirst![3]), Number(dayFirst![1])];
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  return { ok: true, value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
 export function parseDate(raw: unknown): Parsed<string> {
   if (raw instanceof Date) return isValid(raw) ? { ok: true, value: raw.toISOString().slice(0, 10) } : { ok: false, reason: 'not a date' };
   const text = String(raw ?? '').trim();
   if (!text) return { ok: false, reason: 'empty' };
+  const numeric = numericDate(text);
+  if (numeric) return numeric;
   // A date with a time (2024-06-13 08:00 or 2024-06-13T08:00:00): keep the day.
   const value = MONTH_SPELLINGS.reduce((s, [re, to]) => s.replace(re, to), text.replace(/[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/, ''));
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value) || /^\d{1,2}[\s-][A-Za-z]+[\s-]\d{2}$/.test(value)) {
