@@ -3,13 +3,15 @@
 import { createApp } from '@pantau/api';
 import { queryRows, sql, type Database } from '@pantau/db';
 import { compare, ms, ratio } from './measure.js';
+import { benchSessionCookie } from './session.js';
 
 const DATES = ['2019-03-31', '2020-06-30', '2021-09-30', '2022-12-31', '2023-06-13', '2024-06-13', '2025-01-31', '2026-06-30'];
 
 export async function benchPermitAggregate(database: Database, rounds: number): Promise<{ p95Ratio: number }> {
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date() }, log: () => {} });
+  const cookie = await benchSessionCookie(database);
   const viaApi = async (i: number) => {
-    const response = await app.request(`/api/v1/stats/permits?level=regency&asOf=${DATES[i % DATES.length]}`);
+    const response = await app.request(`/api/v1/stats/permits?level=regency&asOf=${DATES[i % DATES.length]}`, { headers: { cookie } });
     if (response.status !== 200) throw new Error(`API answered ${response.status}`);
     await response.json();
   };

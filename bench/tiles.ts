@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@pantau/api';
+import { benchSessionCookie } from './session.js';
 import { encodeWithJs, encodeWithPostgis, TILE_LAYERS, type TileCoordinate } from '@pantau/api/tiles';
 import type { Database } from '@pantau/db';
 import { compare, ms, ratio } from './measure.js';
@@ -24,6 +25,7 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
   }
   const context = { filter: { permit: { asOf: '2024-06-13' } }, scope: null };
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
+  const cookie = await benchSessionCookie(database);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -38,7 +40,8 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
       }
       const overHttp = async (i: number) => {
         const { layer, tile } = jobs[i % jobs.length]!;
-        const response = await fetch(`${base}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt?asOf=2024-06-13`, { headers: { 'Accept-Encoding': 'identity' } });
+        const response = await fetch(`${base}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt?asOf=2024-06-13`, { headers: { 'Accept-Encoding': 'identity', cookie } });
+        if (response.status !== 200 && response.status !== 204) throw new Error(`tile answered ${response.status}`);
         await response.arrayBuffer();
       };
       const bare = async (i: number) => { const { layer, tile } = jobs[i % jobs.length]!; await encodeWithPostgis(database.orm, layer, tile, context); };

@@ -2,13 +2,14 @@
 import { sql } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { as, signedInAccount } from '../../../test/sessions.js';
 import { createApp } from './app.js';
 
 const fixedClock = { now: () => new Date('2024-06-13T03:00:00Z') };
 
 describe.each(testBackends())('API on %s', (backend) => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof as>;
   const logged: string[] = [];
   const get = async (path: string) => {
     const response = await app.request(path);
@@ -16,7 +17,7 @@ describe.each(testBackends())('API on %s', (backend) => {
   };
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: fixedClock, log: (l) => logged.push(l) });
+    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: fixedClock, log: (l) => logged.push(l) }), await signedInAccount(t.database, 'admin'));
   });
   afterAll(async () => { await t?.dispose(); });
 
@@ -114,8 +115,9 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/compare', '/areas/{code}/summary', '/areas/{code}/trend',
-      '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/health', '/imports', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
-      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits']);
+      '/audit', '/auth/me', '/auth/sign-in', '/auth/sign-out', '/auth/sign-out-everywhere',
+      '/companies', '/companies/{id}', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/health', '/imports', '/imports/preview', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meta', '/operations', '/operations/{id}',
+      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits', '/users', '/users/{id}', '/users/{id}/reset-password']);
   });
 
   test('the area summary of Bangka Tengah on 2024-06-13: 22 ITAS, 6 ITAP, the emigration risk its meeting named, and its sources', async () => {

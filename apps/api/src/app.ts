@@ -6,10 +6,17 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { DatabaseInUseError, GeometryReadError, WriteMismatchError } from '@pantau/db';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
+import { requirePermission } from './auth/request-context.js';
+import { EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
+import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
 import { areaRoutes } from './routes/areas.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
@@ -22,15 +29,61 @@ import { tileRoutes } from './tiles/tile-routes.js';
 
 export const API_PREFIX = '/api/v1';
 
+/**
+ * Everything comes from this origin: no external style, font, tile or script. MapLibre needs blob:
+ * workers and data: images for its controls; inline styles come from React and MapLibre.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"], scriptSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], childSrc: ["'self'", 'blob:'], connectSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"], objectSrc: ["'none'"],
+  baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+};
+
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono();
   app.use('*', requestId());
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    // HSTS only means something over HTTPS; there it is set below for two years.
+    strictTransportSecurity: false,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'same-origin',
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use('*', async (c, next) => {
+    await next();
+    if (ownOrigin(c, deps.config.trustProxy).startsWith('https:')) c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  });
+  // Uploads have their own limit (imports); every other body is a small JSON document.
+  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/v1/imports')
+    ? next()
+    : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body over 1 MB.'); } })(c, next)));
+  app.use('/api/*', writeGuard(deps));
+  app.use('/api/*', sessionMiddleware(deps));
+  // '/tiles/*' matches '/tiles' itself too: registering both would open two nested transactions.
+  app.use('/tiles/*', sessionMiddleware(deps));
+  // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
+  // '/imports/*' also matches '/imports'.
+  app.use('/api/v1/imports/*', async (c, next) => { requirePermission(c, (p) => p.import, 'import or roll back data'); await next(); });
+  // Before validation, so a role that may not manage users learns nothing from a 400 about the body.
+  app.use('/api/v1/users/*', async (c, next) => { requirePermission(c, (p) => p.manageUsers, 'manage users'); await next(); });
+  app.use('/api/v1/audit', async (c, next) => { requirePermission(c, (p) => p.audit, 'read the audit trail'); await next(); });
+  app.use('/api/v1/exports/:file', async (c, next) => {
+    // An unknown file name is left to the route's validation (400 naming the parameter).
+    const kind = /^([a-z-]+)\.(csv|xlsx|geojson)$/.exec(c.req.param('file'))?.[1];
+    if (kind && (EXPORT_KINDS as readonly string[]).includes(kind)) requirePermission(c, (p) => p.exports.includes(kind), `export ${kind}`);
+    await next();
+  });
+  app.use('/api/*', scopedReads(deps));
+  app.use('/tiles/*', scopedReads(deps));
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.
   app.use('*', async (c, next) => (c.req.path.startsWith('/tiles/') ? next() : compress()(c, next)));
 
   const api = new OpenAPIHono()
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
     .route('/', metaRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', areaProfileRoutes(deps))
@@ -55,7 +108,10 @@ export function createApp(deps: AppDeps) {
     const requestIdValue = c.get('requestId');
     const body = (code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody =>
       ({ error: { code, message, ...(details !== undefined ? { details } : {}), ...(code === 'internal_error' ? { requestId: requestIdValue } : {}) } });
-    if (error instanceof AppError) return c.json(body(error.code, error.message, error.details), error.status);
+    if (error instanceof AppError) {
+      if (error.code === 'unauthenticated') c.header('Cache-Control', 'no-store');
+      return c.json(body(error.code, error.message, error.details), error.status);
+    }
     if (error instanceof DatabaseInUseError) return c.json(body('database_in_use', error.message), 503);
     if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
     if (error instanceof HTTPException && error.status < 500) {

@@ -3,12 +3,13 @@ import { z } from 'zod';
 
 export const ERROR_CODES = [
   'invalid_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
+  'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
   'database_unavailable', 'database_in_use', 'internal_error',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 405 | 413 | 500 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503> = {
   invalid_parameter: 400,
   invalid_file: 400,
   bad_request: 400,
@@ -16,6 +17,13 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 404 | 405 | 413 | 500 | 503> 
   area_not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  account_disabled: 403,
+  forbidden: 403,
+  rate_limited: 429,
+  conflict: 409,
+  unsupported_media_type: 415,
   database_unavailable: 503,
   database_in_use: 503,
   internal_error: 500,

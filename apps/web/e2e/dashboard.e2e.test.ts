@@ -1,6 +1,7 @@
 // The dashboard end to end: shared links, drill-down, layers, filters, language, PNG export — the
-// built app, served by the real API over the PGlite fixture, in headless Chromium. One browser for
-// the file, one page reused by the tests; every request must stay on the app's own host.
+// built app, served by the real API over the PGlite fixture, in headless Chromium, signed in as an
+// admin (who sees everything). One browser for the file, one page reused by the tests; every request
+// must stay on the app's own host.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,7 +11,7 @@ import {
   clickPlace,
   expectOnlyOwnHost,
   legendClasses,
-  openGuardedPage,
+  openSignedInPage,
   RESULTS_DIR,
   screenshot,
   waitForMapAtRest,
@@ -33,6 +34,7 @@ describe('the dashboard', () => {
   let page: Page;
   let requestedUrls: string[];
   const baseUrl = inject('e2eBaseUrl');
+  const admin = inject('e2eAccounts').admin;
   const open = async (path: string) => {
     await page.goto(new URL(path, baseUrl).href);
     await waitForMapAtRest(page);
@@ -41,7 +43,7 @@ describe('the dashboard', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    ({ page, requestedUrls } = await openGuardedPage(browser));
+    ({ page, requestedUrls } = await openSignedInPage(browser, baseUrl, admin));
   });
 
   afterAll(async () => {
@@ -199,11 +201,11 @@ describe('the dashboard', () => {
       ['projector-1920', { width: 1920, height: 1080 }],
       ['laptop-zoom-200', { width: 683, height: 384 }],
     ] as const) {
-      const { page: sized, requestedUrls: sizedUrls } = await openGuardedPage(browser, viewport);
+      const { page: sized, requestedUrls: sizedUrls } = await openSignedInPage(browser, baseUrl, admin, viewport);
       await sized.goto(new URL('/?region=19.04&asOf=2024-06-13&lang=id', baseUrl).href);
       await waitForMapAtRest(sized);
       await expect.poll(() => sized.getByTestId('detail-itas').innerText(), { timeout: 20_000 }).toBe('22');
-      for (const control of ['export-png', 'language-switch', 'sidebar-toggle', 'legend']) {
+      for (const control of ['export-png', 'language-switch', 'user-menu-button', 'sidebar-toggle', 'legend']) {
         expect(await sized.getByTestId(control).isVisible(), `${control} at ${name}`).toBe(true);
       }
       await screenshot(sized, `dashboard-${name}`);

@@ -1,11 +1,13 @@
-// The first map end to end: the built app, served by the API, in headless Chromium. The global setup
-// starts the server and provides its URL as `e2eBaseUrl`.
+// The first map end to end: the built app, served by the API, in headless Chromium, signed in as an
+// admin. The global setup starts the server and provides its URL as `e2eBaseUrl` and the accounts as
+// `e2eAccounts`.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
+import { signIn } from './page-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -84,6 +86,7 @@ describe('the first map', () => {
       document.addEventListener('securitypolicyviolation', (event) => probes.__blockedUrls?.push(event.blockedURI));
     });
 
+    await signIn(page, baseUrl, inject('e2eAccounts').admin);
     await page.goto(new URL('/?asOf=2024-06-13&level=regency', baseUrl).href);
     await waitForPaintedMap(page);
 

@@ -1,10 +1,11 @@
-// Helpers shared by the end-to-end files: waiting for the painted map, clicking a place by its
-// coordinates, and the guard that every request stays on the app's own host.
+// Helpers shared by the end-to-end files: signing in, waiting for the painted map, clicking a place by
+// its coordinates, and the guard that every request stays on the app's own host.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { E2eAccount } from './e2e-accounts.js';
 
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
 
@@ -29,6 +30,32 @@ export async function openGuardedPage(browser: Browser, viewport = { width: 1366
   return { page, requestedUrls };
 }
 
+/**
+ * Signs the page's browser context in through the API, as the sign-in form does: the session cookie
+ * lands in the context's cookie jar, so every page of the context is signed in.
+ */
+export async function signIn(page: Page, baseUrl: string, account: E2eAccount): Promise<void> {
+  const response = await page.request.post(new URL('/api/v1/auth/sign-in', baseUrl).href, {
+    data: { email: account.email, password: account.password },
+    headers: { origin: new URL(baseUrl).origin },
+  });
+  if (response.status() !== 200) throw new Error(`signing in as ${account.email} answered ${response.status()}: ${await response.text()}`);
+}
+
+/** A guarded page (see `openGuardedPage`) whose context is signed in as `account`. */
+export async function openSignedInPage(browser: Browser, baseUrl: string, account: E2eAccount, viewport = { width: 1366, height: 768 }) {
+  const opened = await openGuardedPage(browser, viewport);
+  await signIn(opened.page, baseUrl, account);
+  return opened;
+}
+
+/** Fills in and sends the sign-in form with the keyboard, as a user would. */
+export async function signInWithForm(page: Page, email: string, password: string): Promise<void> {
+  await page.getByTestId('sign-in-email').fill(email);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-password').press('Enter');
+}
+
 /** Fails with the offending URLs when any request went to a host other than the app's. */
 export async function expectOnlyOwnHost(page: Page, requestedUrls: readonly string[], baseUrl: string): Promise<void> {
   const appOrigin = new URL(baseUrl).origin;
@@ -41,15 +68,19 @@ export async function expectOnlyOwnHost(page: Page, requestedUrls: readonly stri
   expect(await page.evaluate(() => (window as PageProbes).__blockedUrls)).toEqual([]);
 }
 
-/** Waits for the painted map; fails at once, with the message, if the page shows an error instead. */
+/** Waits for the painted map; fails at once, with the message, if the page shows an error or the sign-in page instead. */
 export async function waitForPaintedMap(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => (window as PageProbes).__pantauReady === true || document.querySelector('[data-testid="error-box"]') !== null,
+    () =>
+      (window as PageProbes).__pantauReady === true ||
+      document.querySelector('[data-testid="error-box"]') !== null ||
+      document.querySelector('[data-testid="sign-in-page"]') !== null,
     undefined,
     { timeout: 30_000 },
   );
   const errorBox = page.getByTestId('error-box');
   if ((await errorBox.count()) > 0) throw new Error(`the page shows an error: ${await errorBox.innerText()}`);
+  if ((await page.getByTestId('sign-in-page').count()) > 0) throw new Error('the page asks to sign in instead of showing the map');
 }
 
 /** Waits until the map has finished moving (fit or fly) and is painted again. */

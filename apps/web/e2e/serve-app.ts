@@ -1,21 +1,35 @@
-// Global setup of the end-to-end project: builds the web app, opens the PGlite fixture and serves
-// both through the real API app on a free local port.
+// Global setup of the end-to-end project: builds the web app, opens the PGlite fixture, adds one
+// account per role (passwords generated for the run) and serves both through the real API app on a
+// free local port.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp, systemClock } from '@pantau/api';
-import { REPO_ROOT } from '@pantau/data';
-import { connect } from '@pantau/db';
+import { addUser, REPO_ROOT } from '@pantau/data';
+import { connect, type Database } from '@pantau/db';
+import { ROLES } from '@pantau/domain';
 import type { TestProject } from 'vitest/node';
 import { ensurePgliteFixture } from '../../../test/fixture.js';
+import { E2E_ACCOUNT_SPECS, type E2eAccounts } from './e2e-accounts.js';
+
+/** One account per role, through the same validated path as `pnpm pantau user add`. */
+async function addE2eAccounts(database: Database): Promise<E2eAccounts> {
+  const accounts: Partial<E2eAccounts> = {};
+  for (const role of ROLES) {
+    const { user, password } = await addUser(database.orm, E2E_ACCOUNT_SPECS[role]);
+    accounts[role] = { email: user.email, password };
+  }
+  return accounts as E2eAccounts;
+}
 
 export default async function serveApp(project: TestProject): Promise<() => Promise<void>> {
   const webRoot = resolve(REPO_ROOT, 'apps/web');
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-if-stale.ts'], { cwd: webRoot, stdio: 'inherit' });
   const fixture = await ensurePgliteFixture();
   const database = await connect({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([readFileSync(fixture)]) });
+  project.provide('e2eAccounts', await addE2eAccounts(database));
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((done) => server.once('listening', () => done()));

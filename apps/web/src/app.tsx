@@ -6,7 +6,14 @@ import { ApiError } from './api/api-client.js';
 import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
+import { AuthGate } from './auth/auth-gate.js';
+import { allowedPage, pageHref } from './auth/pages.js';
+import { shownOverlays } from './auth/permissions.js';
+import { scopeToFit, useScopeCamera, withinScope } from './auth/scope-camera.js';
+import { usePermissions, useSession } from './auth/session-context.js';
+import { UserMenu } from './auth/user-menu.js';
 import { Breadcrumb } from './controls/breadcrumb.js';
+import { EXPORT_KINDS } from './controls/export-links.js';
 import { ExportMenu } from './controls/export-menu.js';
 import { LanguageSwitch } from './controls/language-switch.js';
 import { Sidebar } from './controls/sidebar.js';
@@ -24,11 +31,13 @@ import type { TileFilters } from './map/tile-urls.js';
 import { SearchBox } from './panels/search-box.js';
 import type { PanelFilters, SearchSelection, Selection } from './panels/types.js';
 import { useViewState, type HistoryMode, type ViewUpdate } from './state/use-view-state.js';
-import { countedPermitTypes, serializeViewState, type MapLevel, type MapPosition, type Page, type ViewState } from './state/view-state.js';
+import { countedPermitTypes, type MapLevel, type MapPosition, type Page, type ViewState } from './state/view-state.js';
 
 // The detail panel (and its charts) loads after the map, on the first selection.
 const DetailPanel = lazy(() => import('./panels/detail-panel.js').then((module) => ({ default: module.DetailPanel })));
-// The import page loads when it is opened.
+// Users and audit pages: only for the roles that manage users or read the audit trail.
+const AdminPage = lazy(() => import('./admin/admin-page.js').then((module) => ({ default: module.AdminPage })));
+// The import page: only for the roles that may import.
 const ImportPage = lazy(() => import('./imports/import-page.js'));
 
 export function App() {
@@ -40,14 +49,30 @@ export function App() {
   }, [i18n, view.lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      {view.page === 'import' ? (
-        <Suspense fallback={<p className="loading">{i18n.t('data:import.loading')}</p>}>
-          <ImportPage view={view} updateView={updateView} />
-        </Suspense>
-      ) : (
-        <DashboardPage view={view} updateView={updateView} />
-      )}
+      <AuthGate lang={view.lang} onLangChange={(lang) => updateView({ lang })}>
+        <SignedInPage view={view} updateView={updateView} />
+      </AuthGate>
     </I18nextProvider>
+  );
+}
+
+type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
+
+function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
+  const { t } = useTranslation('access');
+  const page = allowedPage(view.page, usePermissions());
+  if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
+  if (page === 'import') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        <ImportPage view={view} updateView={updateView} />
+      </Suspense>
+    );
+  }
+  return (
+    <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+      <AdminPage page={page} view={view} updateView={updateView} />
+    </Suspense>
   );
 }
 
@@ -69,8 +94,12 @@ function errorOf(state: RequestState<unknown>): unknown {
 /** Zoom of the whole of Indonesia on a laptop screen, used before the map reports its own. */
 const NATIONAL_ZOOM = 4;
 
-function DashboardPage({ view, updateView }: { view: ViewState; updateView(update: ViewUpdate, mode?: HistoryMode): void }) {
+function DashboardPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
   const { t } = useTranslation();
+  const { session } = useSession();
+  const { permissions } = session;
+  // A link made by another role may name layers this role may not load: they are left out.
+  const shownLayers = useMemo(() => shownOverlays(view.layers, permissions), [view.layers, permissions]);
   const { t: tMap } = useTranslation('map');
   const { t: tData } = useTranslation('data');
   const format = useFormat();
@@ -132,6 +161,16 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
     cameraIdRef.current += 1;
     setCamera({ ...move, id: cameraIdRef.current });
   }, []);
+  const scopeCodes = session.user.scope.areaCodes;
+  const fitToScope = useScopeCamera(scopeCodes, scopeToFit(scopeCodes, view) !== null, (bbox) => requestCamera({ kind: 'fit', bbox }));
+  // The API serves nothing outside the work area (the province above an office's regencies, a link
+  // made by another user): the map shows the work area instead of an error.
+  const regionOutsideScope = view.region !== null && !withinScope(view.region, scopeCodes);
+  useEffect(() => {
+    if (!regionOutsideScope) return;
+    updateView({ region: null, select: null }, 'replace');
+    fitToScope();
+  }, [regionOutsideScope, updateView, fitToScope]);
 
   // Fit the area once it is known, when it was chosen here (click, breadcrumb, search) or opened from
   // a link without a map position.
@@ -149,11 +188,17 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
 
   const selectArea = useCallback(
     (code: string | null) => {
+      if (scopeCodes !== null && (code === null || !withinScope(code, scopeCodes))) {
+        fitPendingRef.current = null;
+        updateView({ region: null, select: null, panelOpen: true });
+        fitToScope();
+        return;
+      }
       fitPendingRef.current = code;
       if (code === null) requestCamera({ kind: 'fit', bbox: [94.7, -11.2, 141.2, 6.3] });
       updateView({ region: code, select: null, panelOpen: true });
     },
-    [updateView, requestCamera],
+    [updateView, requestCamera, scopeCodes, fitToScope],
   );
   const selectRecord = useCallback((selection: Selection) => {
     if (selection.kind === 'area') selectArea(selection.code);
@@ -250,7 +295,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
           `${t('asOfLabel')} ${shownAsOf ? format.date(shownAsOf) : ''} · ${tMap(`level.${scope.level}`)}`,
           `${t('export.filters')}: ${filterParts.length > 0 ? filterParts.join(' · ') : t('export.noFilters')}`,
           ...(period ? [period] : []),
-          ...(view.layers.length > 0 ? [`${t('export.layers')}: ${view.layers.map((layer) => tMap(`layers.${layer}`)).join(', ')}`] : []),
+          ...(shownLayers.length > 0 ? [`${t('export.layers')}: ${shownLayers.map((layer) => tMap(`layers.${layer}`)).join(', ')}`] : []),
         ],
         legends: [
           {
@@ -262,7 +307,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
             ],
             notes: [tMap('legend.method', { count: classes.length }), ...(parentName !== null ? [tMap('legend.within', { name: parentName })] : [])],
           },
-          ...view.layers.map((layer) => ({
+          ...shownLayers.map((layer) => ({
             title: tMap(`layers.${layer}`),
             rows: OVERLAYS[layer].legend.map((entry) => ({
               color: entry.color,
@@ -320,25 +365,23 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
               </time>
             </p>
           )}
-          <a
-            className="header-button header-link"
-            href={`${window.location.pathname}${serializeViewState({ ...view, page: 'import' })}`}
-            onClick={(event) => openPage(event, 'import')}
-            data-testid="open-import"
-          >
-            {tData('import.open')}
-          </a>
+          {permissions.import && (
+            <a className="header-button header-link" href={pageHref(view, 'import')} onClick={(event) => openPage(event, 'import')} data-testid="open-import">
+              {tData('import.open')}
+            </a>
+          )}
           <button type="button" className="header-button" onClick={() => void exportPng()} disabled={exporting || !classes} data-testid="export-png">
             {exporting ? t('export.busy') : t('export.button')}
           </button>
           <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
+          <UserMenu pageHref={(page) => pageHref(view, page)} onOpenPage={(page) => updateView({ page })} />
         </div>
       </header>
 
       <div className="workspace">
         <aside className="sidebar" aria-label={t('sidebar.label')} id="sidebar" hidden={!sidebarOpen}>
           <Sidebar view={view} autoLevel={scope.level} onChange={(update) => updateView(update)} onSelectCompany={selectCompany} />
-          <ExportMenu view={view} shownAsOf={shownAsOf} />
+          <ExportMenu view={view} shownAsOf={shownAsOf} kinds={EXPORT_KINDS.filter((kind) => permissions.exports.includes(kind))} />
         </aside>
 
         <main className="map-area">
@@ -348,7 +391,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
             parent={scope.parent}
             classes={classes}
             measure={view.measure}
-            layers={view.layers}
+            layers={shownLayers}
             selectedArea={view.region}
             position={view.map}
             camera={camera}
@@ -371,7 +414,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
             >
               {sidebarOpen ? `‹ ${t('sidebar.hide')}` : `☰ ${t('sidebar.show')}`}
             </button>
-            <Breadcrumb trail={trail} onSelect={selectArea} />
+            <Breadcrumb trail={trail} onSelect={selectArea} canSelect={(code) => withinScope(code, scopeCodes)} />
           </div>
           {uniqueErrors.length > 0 && (
             <div className="error-box" role="alert" data-testid="error-box">
@@ -400,7 +443,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView(updat
         {selection && panelFilters && (
           <aside className="detail-column" aria-label={t('detail.label')} data-testid="detail-column">
             <Suspense fallback={<p className="detail-loading">{t('detail.loading')}</p>}>
-              <DetailPanel selection={selection} filters={panelFilters} onClose={closePanel} onSelectArea={(code) => selectArea(code)} />
+              <DetailPanel
+                selection={selection}
+                filters={panelFilters}
+                onClose={closePanel}
+                onSelectArea={(code) => selectArea(code)}
+                canOpenArea={(code) => withinScope(code, scopeCodes)}
+              />
             </Suspense>
           </aside>
         )}

@@ -9,6 +9,8 @@ import { RecordValidationError } from '../write/validate.js';
 import { ImportFileError } from '../import/run-import.js';
 import { TableReadError } from '../import/read/open-table.js';
 import { importCommand } from './import-command.js';
+import { auditCommand, userCommand, UserCommandError } from './user-command.js';
+import { AccountError } from '../accounts/users.js';
 
 const HELP = `Usage: pnpm pantau <command> [options]
 
@@ -23,6 +25,13 @@ Commands:
                                   rejected row is listed with its row, field, value and reason
   import list                     the import batches
   import rollback <batch>         remove every row a batch wrote
+  user add <email> --role <role> [--scope 19.04,19.71 | --scope office:<key>]
+                                  add an account (roles: admin, division_head, office_head, analyst,
+                                  agency_member, viewer); prints a generated password once
+  user list | disable <email> | enable <email> | reset-password <email>
+  user change <email> [--role <role>] [--scope …]
+  audit [--since YYYY-MM-DD] [--action name] [--limit N]
+                                  the audit trail: sign-ins, personal-data reads, imports, user changes
   help                            this text
 
 The database is the one \`pnpm start\` uses: embedded PGlite under PANTAU_DATA_DIR (default .data/),
@@ -52,7 +61,7 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
@@ -85,6 +94,12 @@ async function main(argv: string[]): Promise<void> {
     case 'import':
       await withDatabase(config, (db) => importCommand(db, positionals, values, log));
       return;
+    case 'user':
+      await withDatabase(config, (db) => userCommand(db, positionals, values, log));
+      return;
+    case 'audit':
+      await withDatabase(config, (db) => auditCommand(db, values, log));
+      return;
     case 'help': case '--help': case '-h':
       log(HELP);
       return;
@@ -94,7 +109,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError].some((k) => error instanceof k)
+  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError, UserCommandError, AccountError].some((k) => error instanceof k)
     || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(known ? `pantau: ${(error as Error).message}` : error);
   process.exit(1);

@@ -3,6 +3,7 @@ import type { Database } from '@pantau/db';
 import type { Config } from '../config.js';
 import { loadBoundaries } from '../boundaries/load-boundaries.js';
 import { loadDemo, loadReference } from './load-datasets.js';
+import { ensureDemoAccounts } from '../accounts/demo-accounts.js';
 
 export async function prepareDatabase(database: Database, config: Config, log: (line: string) => void): Promise<void> {
   const step = async (label: string, run: () => Promise<unknown>) => {
@@ -19,5 +20,6 @@ export async function prepareDatabase(database: Database, config: Config, log: (
   await step('reference events', () => loadReference(database, { referenceDir: config.referenceDir, log: throttled }));
   if (config.demo.load) {
     await step('demo data', () => loadDemo(database, { ...config.demo, referenceDir: config.referenceDir, boundariesDir: config.boundariesDir, log: throttled }));
+    await step('demo accounts', () => ensureDemoAccounts(database.orm, throttled));
   }
 }

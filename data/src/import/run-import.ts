@@ -4,7 +4,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportKind } from '@pantau/domain';
+import { inScope, type ImportKind, type Scope } from '@pantau/domain';
+import { writeAudit } from '../accounts/audit.js';
+import type { Actor } from '../accounts/users.js';
+
+const CLI_ACTOR: Actor = { userId: null, actor: `cli:${process.env.USER ?? 'unknown'}` };
 import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
 import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
@@ -54,6 +58,22 @@ export interface ImportOptions {
   onProgress?(progress: { rows: number; bytesRead: number; bytesTotal: number }): void;
   /** Rows per write; smaller in tests. */
   chunkSize?: number;
+  /** The importing user's scope: a row located outside it is rejected (default national: the CLI). */
+  scope?: Scope;
+  /** Who imports, for the audit row written with the batch (the CLI's user when absent). */
+  actor?: Actor;
+}
+
+/** Every area code a record carries (its own and its sites'), most specific first within each place. */
+function areaCodesOf(record: unknown, found: string[] = []): string[] {
+  if (Array.isArray(record)) record.forEach((item) => areaCodesOf(item, found));
+  else if (record && typeof record === 'object') {
+    const r = record as Record<string, unknown>;
+    const code = [r.districtCode, r.regencyCode, r.provinceCode].find((v) => typeof v === 'string' && v);
+    if (typeof code === 'string') found.push(code);
+    for (const value of Object.values(r)) if (value && typeof value === 'object') areaCodesOf(value, found);
+  }
+  return found;
 }
 
 const MAX_REPORTED_ISSUES = 10_000;
@@ -147,6 +167,12 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       fields.forEach((field, i) => { if (field) cells[field] = tableRow.values[i]; });
       const { record, issues: rowIssues } = await handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, rowContext);
       if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
+      const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
+      if (outside.length) {
+        rejectedRows += 1;
+        report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
+        continue;
+      }
       const key = handler.key(record);
       const first = seen.get(key);
       if (first !== undefined) {
@@ -186,6 +212,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       id: batchId!, kind: options.kind, fileName, fileSha256, format: table.format, status: 'committed', rows, imported, rejected: rejectedRows,
       report: report as unknown as Record<string, unknown>, createdAt: new Date().toISOString(),
     });
+    await writeAudit(tx, { ...(options.actor ?? CLI_ACTOR), action: 'import', target: `${options.kind}:${batchId}`, details: { fileName, rows, imported, rejected: rejectedRows } });
   });
   return result('committed');
 }
@@ -203,7 +230,7 @@ export async function listBatches(database: Database, limit = 50): Promise<Batch
 const BATCH_TABLES = ['enforcement_actions', 'operation_targets', 'operations', 'permits', 'company_sites', 'companies', 'risk_areas', 'entry_points', 'meetings', 'reports'] as const;
 
 /** Removes every row a batch wrote, in one transaction, and marks the batch rolled back. */
-export async function rollbackBatch(database: Database, batchId: string): Promise<Record<string, number>> {
+export async function rollbackBatch(database: Database, batchId: string, actor: Actor = CLI_ACTOR): Promise<Record<string, number>> {
   if (!/^[0-9a-f-]{36}$/.test(batchId)) throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`);
   return database.orm.transaction(async (tx) => {
     const batch = await queryOne<{ status: string }>(tx, sql`select status from ${importBatches} where id = ${batchId}::uuid for update`);
@@ -215,6 +242,7 @@ export async function rollbackBatch(database: Database, batchId: string): Promis
       if (rows.length) removed[table] = rows.length;
     }
     await tx.update(importBatches).set({ status: 'rolled_back', rolledBackAt: new Date().toISOString() }).where(sql`id = ${batchId}::uuid`);
+    await writeAudit(tx, { ...actor, action: 'import.rollback', target: batchId, details: { removed } });
     return removed;
   });
 }

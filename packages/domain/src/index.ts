@@ -6,3 +6,4 @@ export * from './filters.js';
 export * from './province-names.js';
 export * from './import/header-synonyms.js';
 export * from './import/value-aliases.js';
+export * from './access.js';

@@ -3,7 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   findArea, holderCounts, lastMeeting, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
 } from '@pantau/db';
-import { NATIONAL_SCOPE, todayInJakarta } from '@pantau/domain';
+import { inScope, todayInJakarta } from '@pantau/domain';
+import type { Context } from 'hono';
+import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { areaCodeParam, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
@@ -34,18 +36,17 @@ const compareRoute = createRoute({
 });
 
 export function areaProfileRoutes(deps: AppDeps) {
-  const db = deps.database.orm;
-  const scope = NATIONAL_SCOPE;
-  const areaOr404 = async (code: string) => {
-    const area = await findArea(db, code, scope);
+  // Figures of an area above or outside the scope are never served: both answer like a nonexistent area.
+  const areaOr404 = async (c: Context, code: string) => {
+    const area = inScope(scopeOf(c), code) ? await findArea(dbOf(c), code, scopeOf(c)) : undefined;
     if (!area) throw new AppError('area_not_found', `No area with code ${code}.`);
-    return area;
+    return { area, db: dbOf(c), scope: scopeOf(c) };
   };
   const today = () => todayInJakarta(deps.clock.now());
   return createRouter()
     .openapi(summaryRoute, async (c) => {
       const { code } = c.req.valid('param');
-      const area = await areaOr404(code);
+      const { area, db, scope } = await areaOr404(c, code);
       const query = c.req.valid('query');
       const filter = toPermitFilter(query, today());
       const period = { from: query.from, to: query.to ?? filter.asOf };
@@ -58,7 +59,7 @@ export function areaProfileRoutes(deps: AppDeps) {
     })
     .openapi(trendRoute, async (c) => {
       const { code } = c.req.valid('param');
-      const area = await areaOr404(code);
+      const { area, db, scope } = await areaOr404(c, code);
       const query = c.req.valid('query');
       const filter = toPermitFilter(query, today());
       const months = query.months ? Number(query.months) : 60;
@@ -66,7 +67,7 @@ export function areaProfileRoutes(deps: AppDeps) {
     })
     .openapi(compareRoute, async (c) => {
       const { code } = c.req.valid('param');
-      const area = await areaOr404(code);
+      const { area, db, scope } = await areaOr404(c, code);
       const query = c.req.valid('query');
       const [a, b] = await Promise.all([query.a, query.b].map((asOf) => holderCounts(db, area.level, code, toPermitFilter({ ...query, asOf }, asOf), scope)));
       const nationalities = [...new Set([...a!.byNationality, ...b!.byNationality].map((n) => n.code))];

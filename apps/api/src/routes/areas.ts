@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { areaGeometries, findArea, listAreas } from '@pantau/db';
-import { AREA_LEVELS, NATIONAL_SCOPE } from '@pantau/domain';
+import { AREA_LEVELS } from '@pantau/domain';
+import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { areaCodeParam, errorResponses } from './params.js';
@@ -38,22 +39,21 @@ const geometryRoute = createRoute({
   responses: { 200: { description: 'GeoJSON FeatureCollection; feature id = area code.', content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }) } } }, ...errorResponses },
 });
 
-export function areaRoutes(deps: AppDeps) {
-  const db = deps.database.orm;
+export function areaRoutes(_deps: AppDeps) {
   return createRouter()
     .openapi(geometryRoute, async (c) => {
       const { level, parent } = c.req.valid('query');
-      const collection = await areaGeometries(db, { level, parent }, NATIONAL_SCOPE);
-      c.header('Cache-Control', 'public, max-age=3600');
+      const collection = await areaGeometries(dbOf(c), { level, parent }, scopeOf(c));
+      c.header('Cache-Control', 'private, max-age=3600');
       return c.json(collection, 200, { 'Content-Type': 'application/geo+json' });
     })
     .openapi(listRoute, async (c) => {
       const { level, parent } = c.req.valid('query');
-      return c.json({ items: await listAreas(db, { level, parent }, NATIONAL_SCOPE) }, 200);
+      return c.json({ items: await listAreas(dbOf(c), { level, parent }, scopeOf(c)) }, 200);
     })
     .openapi(detailRoute, async (c) => {
       const { code } = c.req.valid('param');
-      const area = await findArea(db, code, NATIONAL_SCOPE);
+      const area = await findArea(dbOf(c), code, scopeOf(c));
       if (!area) throw new AppError('area_not_found', `No area with code ${code}.`);
       return c.json(area, 200);
     });

@@ -1,7 +1,9 @@
 // Exports over HTTP: every kind in every format, the map's filters, the file names, and the 400s.
 // The round trip of each file through the importer is tested in data/src/export/export.int.test.ts.
+import { queryRows, sql } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { as, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
@@ -14,10 +16,10 @@ const CONTENT_TYPES = {
 
 describe.each(testBackends())('exports API on %s', (backend) => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof as>;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
+    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), await signedInAccount(t.database, 'admin'));
   });
   afterAll(async () => { await t?.dispose(); });
 
@@ -56,6 +58,14 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     const seaports = await rowsOf('/api/v1/exports/entry-points.geojson?kind=seaport');
     expect(seaports.length).toBeGreaterThan(0);
     expect(seaports.every((r) => r.kind === 'seaport')).toBe(true);
+    // A company selected on the map: the permits it sponsors, its sites.
+    const [sponsor] = await queryRows<{ id: number; registration_number: string; sites: number }>(t.database.orm, sql`
+      select c.id, c.registration_number, (select count(*)::int from company_sites s where s.company_id = c.id) as sites from companies c
+      where exists (select 1 from permits p where p.sponsor_company_id = c.id and p.issued_on <= '2024-06-13' and p.expires_on > '2024-06-13') order by c.id limit 1`);
+    const sponsored = await rowsOf(`/api/v1/exports/permits.geojson?asOf=2024-06-13&sponsor=${sponsor!.id}`);
+    expect(sponsored.length).toBeGreaterThan(0);
+    expect(sponsored.every((r) => r.sponsor === sponsor!.registration_number)).toBe(true);
+    expect(await rowsOf(`/api/v1/exports/companies.geojson?sponsor=${sponsor!.id}`)).toHaveLength(Number(sponsor!.sites));
     // A filter of another kind does not apply here.
     expect((await rowsOf('/api/v1/exports/entry-points.geojson?status=new')).length).toBeGreaterThan(seaports.length);
   });
@@ -82,6 +92,7 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     ['/api/v1/exports/companies.xlsx?area=1904', 'area'],
     ['/api/v1/exports/operations.geojson?from=2024-12-31&to=2024-01-01', 'from'],
     ['/api/v1/exports/reports.csv?category=smuggling', 'category'],
+    ['/api/v1/exports/permits.csv?sponsor=PT%20X', 'sponsor'],
   ])('%s is refused with 400 naming %s', async (url, parameter) => {
     const response = await app.request(url);
     expect(response.status).toBe(400);

@@ -1,12 +1,14 @@
 // GET /exports/{kind}.{csv|xlsx|geojson}: the rows of the current view, with the map's filters, as a
 // file that is safe to open in a spreadsheet and re-imports without loss.
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, type ExportFormat } from '@pantau/data';
-import type { ExportFilter, ExportKind } from '@pantau/db';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
+import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  COMPANY_SECTORS, ENTRY_POINT_KINDS, IMPORT_KINDS, NATIONAL_SCOPE, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, ENTRY_POINT_KINDS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
+import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { areaCodeParam, csvList, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
@@ -42,6 +44,7 @@ const route = createRoute({
       area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
       from: isoDateParam.optional().openapi({ description: 'Operations, reports: from this day; risk areas: valid on or after it.', example: '2024-01-01' }),
       to: isoDateParam.optional().openapi({ description: 'Operations, reports: up to this day; risk areas: valid on or before it.', example: '2024-12-31' }),
+      sponsor: z.string().regex(/^\d{1,12}$/, 'a company id').optional().openapi({ description: 'Permits sponsored by this company (its id); companies: its sites.', example: '42' }),
       category: kindFilterParam('category', 'illegal_work'),
       status: kindFilterParam('status', 'new'),
       channel: kindFilterParam('channel', 'apoa'),
@@ -80,7 +83,7 @@ function kindFilters(kind: ExportKind, query: Partial<Record<KindFilter, string>
 }
 
 export function exportRoutes(deps: AppDeps) {
-  return createRouter().openapi(route, (c) => {
+  return createRouter().openapi(route, async (c) => {
     const [kind, format] = c.req.valid('param').file.split('.') as [ExportKind, ExportFormat];
     const query = c.req.valid('query');
     const today = todayInJakarta(deps.clock.now());
@@ -88,11 +91,31 @@ export function exportRoutes(deps: AppDeps) {
       throw new AppError('invalid_parameter', 'Invalid parameter: from. It is after to.', [{ parameter: 'from', message: 'after to' }]);
     }
     const filter: ExportFilter = {
-      area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to, ...kindFilters(kind, query),
+      area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to,
+      sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query),
     };
     const day = kind === 'permits' ? filter.permit.asOf : today;
     const name = `pantau-${kind}-${query.area ?? 'indonesia'}-${day}.${format}`;
-    const stream = exportFile(deps.database.orm, kind, format, filter, NATIONAL_SCOPE);
+    const principal = principalOf(c);
+    const scope = principal.scope;
+    // An area outside the scope answers exactly like a nonexistent one.
+    if (query.area && (!inScope(scope, query.area) || !(await withScope(deps.database.orm, scope, (tx) => findArea(tx, query.area!, scope))))) {
+      throw new AppError('area_not_found', `No area with code ${query.area}.`);
+    }
+    const stream = new PassThrough();
+    const actor = actorOf(c);
+    // The rows stream after this handler returns, in a transaction of their own as the scoped
+    // application role (row-level security); a permit export is audited in that same transaction.
+    void withScope(deps.database.orm, scope, async (tx) => {
+      if (kind === 'permits') {
+        await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
+      }
+      // A client that goes away mid-download has still read what it got: the audit row stays.
+      await pipeline(exportFile(tx, kind, format, filter, scope), stream).catch(() => {});
+    }).catch((error: unknown) => {
+      (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
+      stream.destroy(error as Error);
+    });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       status: 200,
       headers: { 'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },

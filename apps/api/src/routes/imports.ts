@@ -10,6 +10,7 @@ import { ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatc
 import { IMPORT_KINDS, type ImportKind } from '@pantau/domain';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
@@ -133,6 +134,8 @@ async function saveUpload(file: File): Promise<{ dir: string; path: string }> {
 
 export function importRoutes(deps: AppDeps) {
   const jobs = new Map<string, ImportJob>();
+  /** Who started each job: only they may follow it. */
+  const owners = new Map<string, number>();
   const router = createRouter();
   const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw new AppError('payload_too_large', 'The file is over 200 MB.'); } });
   router.use('/imports', limit);
@@ -158,10 +161,12 @@ export function importRoutes(deps: AppDeps) {
       const upload = await readUpload(c);
       const { file, kind, mapping } = upload;
       const { dir, path } = await saveUpload(file);
+      const principal = principalOf(c);
       const job: ImportJob = { id: randomUUID(), kind, fileName: file.name, status: 'running', progress: { rows: 0, percent: 0 }, startedAt: new Date().toISOString() };
       jobs.set(job.id, job);
+      owners.set(job.id, principal.user.id);
       void runImport(deps.database, {
-        kind: job.kind, path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, mapping,
+        kind: job.kind, path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, mapping, scope: principal.scope, actor: actorOf(c),
         onProgress: ({ rows, bytesRead, bytesTotal }) => { job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 }; },
       }).then((report) => {
         job.report = report;
@@ -176,14 +181,16 @@ export function importRoutes(deps: AppDeps) {
       return c.json(job, 202);
     })
     .openapi(statusRoute, (c) => {
-      const job = jobs.get(c.req.valid('param').id);
+      const id = c.req.valid('param').id;
+      // Another user's import answers like an unknown one.
+      const job = owners.get(id) === principalOf(c).user.id ? jobs.get(id) : undefined;
       if (!job) throw new AppError('not_found', 'No such import (imports are kept while the server runs; committed batches are listed at GET /imports).');
       return c.json(job, 200);
     })
     .openapi(listRoute, async (c) => c.json({ items: (await listBatches(deps.database)) as unknown as Array<Record<string, unknown>> }, 200))
     .openapi(rollbackRoute, async (c) => {
       try {
-        return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id) }, 200);
+        return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c)) }, 200);
       } catch (error) {
         if (error instanceof ImportFileError) throw new AppError(/No import batch/.test(error.message) ? 'not_found' : 'bad_request', error.message);
         throw error;

@@ -2,8 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
 import {
-  COMPANY_SECTORS, ENTRY_POINT_KINDS, NATIONAL_SCOPE, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, ENTRY_POINT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
+import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { csvList, errorResponses, isoDateParam, listParams, toListFilter } from './params.js';
@@ -51,34 +52,39 @@ const recordRoute = (path: string, summary: string) => createRoute({
   },
 });
 
+const LIST_PATHS = ['/companies', '/operations', '/risk-areas', '/entry-points', '/meetings', '/reports'];
+
 export function listRoutes(deps: AppDeps) {
-  const db = deps.database.orm;
-  const scope = NATIONAL_SCOPE;
-  return createRouter()
+  const router = createRouter();
+  // Records are not for the aggregates-only briefing role.
+  for (const path of LIST_PATHS.flatMap((p) => [p, `${p}/*`])) {
+    router.use(path, async (c, next) => { requirePermission(c, (p) => p.lists, 'read record lists'); await next(); });
+  }
+  return router
     .openapi(companiesRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listCompanies(db, { ...toListFilter(q), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scope), 200);
+      return c.json(await listCompanies(dbOf(c), { ...toListFilter(q), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scopeOf(c)), 200);
     })
-    .openapi(operationsRoute, async (c) => c.json(await listOperations(db, toListFilter(c.req.valid('query')), scope), 200))
+    .openapi(operationsRoute, async (c) => c.json(await listOperations(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), 200))
     .openapi(riskRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listRiskAreas(db, { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scope), 200);
+      return c.json(await listRiskAreas(dbOf(c), { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scopeOf(c)), 200);
     })
     .openapi(entryRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listEntryPoints(db, { ...toListFilter(q), kind: csvList(q.kind) }, scope), 200);
+      return c.json(await listEntryPoints(dbOf(c), { ...toListFilter(q), kind: csvList(q.kind) }, scopeOf(c)), 200);
     })
-    .openapi(meetingsRoute, async (c) => c.json(await listMeetings(db, toListFilter(c.req.valid('query')), scope), 200))
+    .openapi(meetingsRoute, async (c) => c.json(await listMeetings(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), 200))
     .openapi(reportsRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listReports(db, { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scope), 200);
+      return c.json(await listReports(dbOf(c), { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), 200);
     })
-    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(db, { ...byId(c.req.valid('param').id), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scope)), 200))
-    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', await listOperations(db, byId(c.req.valid('param').id), scope)), 200))
-    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', await listRiskAreas(db, { ...byId(c.req.valid('param').id), withGeometry: true }, scope)), 200))
-    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(db, byId(c.req.valid('param').id), scope)), 200))
-    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', await listMeetings(db, byId(c.req.valid('param').id), scope)), 200))
-    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', await listReports(db, byId(c.req.valid('param').id), scope)), 200));
+    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
+    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', await listOperations(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
+    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), withGeometry: true }, scopeOf(c))), 200))
+    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
+    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', await listMeetings(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
+    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', await listReports(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200));
 }
 
 const byId = (id: string) => ({ id: Number(id), limit: 1 });

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { datasetStatus } from '@pantau/db';
 import { todayInJakarta } from '@pantau/domain';
+import { dbOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from './router.js';
 
@@ -20,7 +21,7 @@ const route = createRoute({
 
 export function metaRoutes(deps: AppDeps) {
   return createRouter().openapi(route, async (c) => {
-    const datasets = await datasetStatus(deps.database.orm);
+    const datasets = await datasetStatus(dbOf(c));
     return c.json({ demo: datasets.some((d) => d.name === 'demo'), today: todayInJakarta(deps.clock.now()), backend: deps.database.kind, datasets }, 200);
   });
 }

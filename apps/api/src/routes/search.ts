@@ -1,7 +1,8 @@
 // Search for the search box: areas by name (fuzzy, Indonesian and English), companies and places.
 import { createRoute, z } from '@hono/zod-openapi';
-import { listAreas, queryRows, sql } from '@pantau/db';
-import { AREA_LEVELS, englishAreaName, NATIONAL_SCOPE, type AreaLevel } from '@pantau/domain';
+import { listAreas, queryRows, scopeCondition, sql, type Orm } from '@pantau/db';
+import { AREA_LEVELS, englishAreaName, inScope, NATIONAL_SCOPE, type AreaLevel } from '@pantau/domain';
+import { dbOf, scopeOf } from '../auth/request-context.js';
 import Fuse from 'fuse.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from './params.js';
@@ -26,10 +27,10 @@ const route = createRoute({
 });
 
 export function searchRoutes(deps: AppDeps) {
-  const db = deps.database.orm;
   // Areas change only when boundaries are reloaded: the index is built once, on first use.
   let areaIndex: Promise<Fuse<AreaEntry>> | null = null;
-  const buildIndex = async () => {
+  const buildIndex = async (db: Orm) => {
+    // Names of every area (public boundaries); results are narrowed to the caller's scope below.
     const all = (await Promise.all(AREA_LEVELS.map((level) => listAreas(db, { level }, NATIONAL_SCOPE)))).flat();
     const names = new Map(all.map((a) => [a.code, a.name]));
     const entries: AreaEntry[] = all.map((a) => ({ code: a.code, name: a.name, nameEn: englishAreaName(a.code, a.name), level: a.level, parentName: a.parentCode ? names.get(a.parentCode) ?? null : null }));
@@ -37,22 +38,24 @@ export function searchRoutes(deps: AppDeps) {
   };
   return createRouter().openapi(route, async (c) => {
     const { q, limit } = c.req.valid('query');
+    const db = dbOf(c);
+    const scope = scopeOf(c);
     const n = limit ? Number(limit) : 10;
-    areaIndex ??= buildIndex().catch((error: unknown) => { areaIndex = null; throw error; });
+    areaIndex ??= buildIndex(db).catch((error: unknown) => { areaIndex = null; throw error; });
     // Regencies before districts of the same score: a short name is more often meant at the higher level.
     const rank: Record<AreaLevel, number> = { province: 0, regency: 0.01, district: 0.03 };
-    const areas = (await areaIndex).search(q, { limit: n * 3 })
+    const areas = (await areaIndex).search(q, { limit: scope ? 2000 : n * 3 }).filter((r) => inScope(scope, r.item.code))
       .sort((a, b) => (a.score! + rank[a.item.level]) - (b.score! + rank[b.item.level])).slice(0, n).map((r) => r.item);
     const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     const companies = await queryRows<{ id: number; name: string; regency_code: string | null; lng: number; lat: number }>(db, sql`
       select c.id, c.name, s.regency_code, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
       from companies c join lateral (select * from company_sites s where s.company_id = c.id order by s.id limit 1) s on true
-      where c.name ilike ${pattern} or c.registration_number = ${q}
+      where (c.name ilike ${pattern} or c.registration_number = ${q}) and ${scopeCondition(sql`s.regency_code`, scope)}
       order by c.name limit ${n}`);
     const places = await queryRows<{ kind: string; id: number; name: string; lng: number; lat: number }>(db, sql`
-      (select 'entry_point' as kind, id, name, ST_X(geom) as lng, ST_Y(geom) as lat from entry_points where name ilike ${pattern} order by name limit ${n})
+      (select 'entry_point' as kind, id, name, ST_X(geom) as lng, ST_Y(geom) as lat from entry_points where name ilike ${pattern} and ${scopeCondition(sql`regency_code`, scope)} order by name limit ${n})
       union all
-      (select 'operation_target', t.id, t.place, ST_X(t.geom), ST_Y(t.geom) from operation_targets t where t.place ilike ${pattern} and t.geom is not null and t.kind <> 'company_site' order by t.place limit ${n})`);
+      (select 'operation_target', t.id, t.place, ST_X(t.geom), ST_Y(t.geom) from operation_targets t where t.place ilike ${pattern} and ${scopeCondition(sql`t.regency_code`, scope)} and t.geom is not null and t.kind <> 'company_site' order by t.place limit ${n})`);
     return c.json({
       areas,
       companies: companies.map((r) => ({ id: Number(r.id), name: r.name, regencyCode: r.regency_code, lng: Number(r.lng), lat: Number(r.lat) })),

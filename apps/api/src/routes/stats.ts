@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findArea, permitCountsByArea } from '@pantau/db';
-import { AREA_LEVELS, AREA_LEVELS as LEVELS, NATIONAL_SCOPE, levelOfCode, todayInJakarta } from '@pantau/domain';
+import { AREA_LEVELS, AREA_LEVELS as LEVELS, inScope, levelOfCode, todayInJakarta } from '@pantau/domain';
+import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { areaCodeParam, errorResponses, permitFilterParams, toPermitFilter } from './params.js';
@@ -40,10 +41,11 @@ export function statsRoutes(deps: AppDeps) {
       if (LEVELS.indexOf(levelOfCode(query.parent)) >= LEVELS.indexOf(query.level)) {
         throw new AppError('invalid_parameter', `Invalid parameter: parent. ${query.parent} is a ${levelOfCode(query.parent)}; it has no ${query.level} areas inside.`, [{ parameter: 'parent', message: 'must be above level' }]);
       }
-      if (!(await findArea(deps.database.orm, query.parent, NATIONAL_SCOPE))) throw new AppError('area_not_found', `No area with code ${query.parent}.`);
+      // Figures above the caller's scope are never served: out of scope answers like nonexistent.
+      if (!inScope(scopeOf(c), query.parent) || !(await findArea(dbOf(c), query.parent, scopeOf(c)))) throw new AppError('area_not_found', `No area with code ${query.parent}.`);
     }
     const filter = toPermitFilter(query, todayInJakarta(deps.clock.now()));
-    const areas = await permitCountsByArea(deps.database.orm, { level: query.level, parent: query.parent, filter }, NATIONAL_SCOPE);
+    const areas = await permitCountsByArea(dbOf(c), { level: query.level, parent: query.parent, filter }, scopeOf(c));
     return c.json({ asOf: filter.asOf, level: query.level, parent: query.parent ?? null, areas }, 200);
   });
 }

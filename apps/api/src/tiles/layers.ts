@@ -138,11 +138,15 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
       const to = filter.to ?? filter.permit.asOf;
+      // A risk area may reach beyond its regency: outside the national scope it is clipped at the scope's boundary.
+      const scopeArea = scope === null ? null : sql`(select ST_Union(a.geom) from areas a where a.code in ${scope.areaCodes.length ? scope.areaCodes : ['']})`;
+      const geom = scopeArea ? sql`ST_Multi(ST_CollectionExtract(ST_Intersection(geom, ${scopeArea}), 3))` : sql`geom`;
       return sql`
-        select id::bigint as id, geom, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to
+        select id::bigint as id, ${geom} as geom, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to
         from risk_areas
         where geom && ${envelope} and valid_from <= ${to}::date and (valid_to is null or valid_to >= ${from}::date)
-          and ${inList(sql`category`, filter.category)} and ${scopeCondition(sql`regency_code`, scope)}`;
+          and ${inList(sql`category`, filter.category)} and ${scopeCondition(sql`regency_code`, scope)}
+          and ${scopeArea ? sql`ST_Intersects(geom, ${scopeArea})` : sql`true`}`;
     },
   },
   {

@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
-import { NATIONAL_SCOPE, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
+import { INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
+import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { csvList, isoDateParam, permitFilterParams, toPermitFilter } from '../routes/params.js';
@@ -87,38 +88,46 @@ export function tileJson(layer: TileLayer, origin: string, query: TileQuery) {
   };
 }
 
+/** A layer the caller's role may read; another answers 403 naming the role. */
+function permittedLayer(c: Context, id: string) {
+  const layer = layerOf(id);
+  if (!principalOf(c).permissions.layers.includes(layer.id)) throw new AppError('forbidden', `Your role (${principalOf(c).user.role}) may not read the ${layer.id} layer.`);
+  return layer;
+}
+
 export function tileRoutes(deps: AppDeps) {
-  const db = deps.database.orm;
   const encode = deps.database.kind === 'postgres' ? encodeWithPostgis : encodeWithJs;
   const app = new Hono();
 
   app.get('/', (c) => {
     const origin = publicOrigin(c, deps.config.trustProxy);
-    return c.json({ layers: TILE_LAYERS.map((l) => ({ id: l.id, description: l.description, minzoom: l.minzoom, maxzoom: l.maxzoom, tilejson: `${origin}/tiles/${l.id}.json` })) });
+    const allowed = principalOf(c).permissions.layers;
+    return c.json({ layers: TILE_LAYERS.filter((l) => allowed.includes(l.id)).map((l) => ({ id: l.id, description: l.description, minzoom: l.minzoom, maxzoom: l.maxzoom, tilejson: `${origin}/tiles/${l.id}.json` })) });
   });
 
   app.get('/:file{[^/]+\\.json}', (c) => {
-    const layer = layerOf(c.req.param('file').replace(/\.json$/, ''));
+    const layer = permittedLayer(c, c.req.param('file').replace(/\.json$/, ''));
     const query = parseQuery(c);
-    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Cache-Control', 'private, max-age=300');
     return c.json(tileJson(layer, publicOrigin(c, deps.config.trustProxy), query));
   });
 
   app.get('/:layer/:z/:x/:tile', async (c) => {
-    const layer = layerOf(c.req.param('layer'));
+    const layer = permittedLayer(c, c.req.param('layer'));
     const tileName = c.req.param('tile');
     if (!tileName.endsWith('.mvt')) throw new AppError('not_found', 'Tiles end in .mvt: /tiles/{layer}/{z}/{x}/{y}.mvt');
     const coordinate = parseTileCoordinate(c.req.param('z'), c.req.param('x'), tileName.slice(0, -4));
     if (!coordinate) throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [{ parameter: 'z/x/y', message: 'out of range or not integers' }]);
     const query = parseQuery(c);
-    c.header('Cache-Control', `public, max-age=${layer.maxAgeSeconds}`);
-    c.header('Vary', 'Accept-Encoding');
+    // Private: a tile holds what this user's scope may see.
+    c.header('Cache-Control', `private, max-age=${layer.maxAgeSeconds}`);
+    c.header('Vary', 'Accept-Encoding, Cookie, Authorization');
     if (coordinate.z < layer.minzoom || coordinate.z > layer.maxzoom) return c.body(null, 204);
     const filter: TileFilter = {
       permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
       from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
     };
-    const raw = await encode(db, layer, coordinate, { filter, scope: NATIONAL_SCOPE });
+    const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c) });
     if (raw.length === 0) return c.body(null, 204);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     const body = gzip ? gzipSync(raw) : raw;

@@ -13,6 +13,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
@@ -71,10 +72,14 @@ function expectSameTile(a: Uint8Array, b: Uint8Array, layerId: string) {
 
 describe.each(testBackends())('tiles on %s', (backend) => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let server: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof as>;
+  let admin: TestAccount;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn' }, clock, log: () => {} });
+    server = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn' }, clock, log: () => {} });
+    admin = await signedInAccount(t.database, 'admin');
+    app = as(server, admin);
   });
   afterAll(async () => { await t?.dispose(); });
 
@@ -102,7 +107,7 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     expect(gz.status).toBe(200);
     expect(gz.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
     expect(gz.headers.get('content-encoding')).toBe('gzip');
-    expect(gz.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(gz.headers.get('cache-control')).toBe('private, max-age=3600');
     const etag = gz.headers.get('etag')!;
     expect(etag).toMatch(/^"[^"]+"$/);
     const raw = gunzipSync(new Uint8Array(await gz.arrayBuffer()));
@@ -111,7 +116,7 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     const plain = await app.request(url);
     expect(plain.headers.get('content-encoding')).toBeNull();
     expect(new Uint8Array(await plain.arrayBuffer())).toEqual(new Uint8Array(raw));
-    expect((await app.request('/tiles/reports/9/406/264.mvt')).headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await app.request('/tiles/reports/9/406/264.mvt')).headers.get('cache-control')).toBe('private, max-age=60');
   });
 
   test('an empty tile answers 204; bad coordinates 400; an unknown layer 404', async () => {
@@ -172,13 +177,15 @@ describe.each(testBackends())('tiles on %s', (backend) => {
 
   // GDAL (Debian's gdal-bin, installed by .ci/run) reads what other GIS tools read.
   if (existsSync('/usr/bin/ogrinfo')) test('GDAL opens a tile and the TileJSON and lists the layer and its fields', async () => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((r) => server.once('listening', () => r()));
-    const { port } = server.address() as { port: number };
+    const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => http.once('listening', () => r()));
+    const { port } = http.address() as { port: number };
     try {
       const base = `http://127.0.0.1:${port}`;
       // Asynchronously: the server answering GDAL runs in this process.
-      const run = async (args: string[]) => (await execFileAsync('ogrinfo', args, { encoding: 'utf8', timeout: 60_000 })).stdout;
+      // A GIS client signs its requests with the session token as a bearer token (README: QGIS and GDAL).
+      const env = { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${admin.cookie.split('=')[1]}` };
+      const run = async (args: string[]) => (await execFileAsync('ogrinfo', args, { encoding: 'utf8', timeout: 60_000, env })).stdout;
       const single = await run(['-ro', '-al', '-so', `MVT:${base}/tiles/regencies/8/203/129.mvt`]);
       expect(single).toContain('Layer name: regencies');
       expect(single).toMatch(/Pseudo-Mercator/);
@@ -187,7 +194,7 @@ describe.each(testBackends())('tiles on %s', (backend) => {
       expect(tileset).toContain('Layer name: regencies');
       expect(tileset).toMatch(/total: (Real|Integer)/);
     } finally {
-      await new Promise<void>((r) => server.close(() => r()));
+      await new Promise<void>((r) => http.close(() => r()));
     }
   });
 

@@ -1,8 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { AreaRefInfo } from '../api/types.js';
 
-/** Indonesia › province › regency › district: each step up is a button back to that area. */
-export function Breadcrumb({ trail, onSelect }: { trail: readonly AreaRefInfo[]; onSelect(code: string | null): void }) {
+/**
+ * Indonesia › province › regency › district: each step up is a button back to that area, except areas
+ * the user may not open (above the work area), which are named only.
+ */
+export function Breadcrumb({
+  trail,
+  onSelect,
+  canSelect = () => true,
+}: {
+  trail: readonly AreaRefInfo[];
+  onSelect(code: string | null): void;
+  canSelect?(code: string): boolean;
+}) {
   const { t } = useTranslation('map');
   const last = trail.length - 1;
   return (
@@ -21,6 +32,8 @@ export function Breadcrumb({ trail, onSelect }: { trail: readonly AreaRefInfo[];
           <li key={area.code} data-testid="breadcrumb-item" data-area-code={area.code}>
             {index === last ? (
               <span aria-current="location">{area.name}</span>
+            ) : !canSelect(area.code) ? (
+              <span>{area.name}</span>
             ) : (
               <button type="button" className="link-button" onClick={() => onSelect(area.code)}>
                 {area.name}

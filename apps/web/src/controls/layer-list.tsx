@@ -1,19 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { OVERLAYS, type LegendEntry } from '../map/overlay-style.js';
-import { OVERLAY_LAYERS, type OverlayLayer } from '../state/view-state.js';
+import type { OverlayLayer } from '../state/view-state.js';
 
 function Swatch({ entry }: { entry: LegendEntry }) {
   return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={{ backgroundColor: entry.color }} aria-hidden="true" />;
 }
 
-/** A checkbox per layer; a layer that is on shows its legend under its name. */
-export function LayerList({ layers, onChange }: { layers: readonly OverlayLayer[]; onChange(layers: OverlayLayer[]): void }) {
+/** A checkbox per layer the role may see (`available`); a layer that is on shows its legend under its name. */
+export function LayerList({
+  layers,
+  available,
+  onChange,
+}: {
+  layers: readonly OverlayLayer[];
+  available: readonly OverlayLayer[];
+  onChange(layers: OverlayLayer[]): void;
+}) {
   const { t } = useTranslation('map');
+  if (available.length === 0) return null;
   return (
     <fieldset className="field-group layer-list" data-testid="layer-list">
       <legend>{t('layers.title')}</legend>
       <ul>
-        {OVERLAY_LAYERS.map((layer) => {
+        {available.map((layer) => {
           const on = layers.includes(layer);
           return (
             <li key={layer} className="layer-item">

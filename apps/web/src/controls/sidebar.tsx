@@ -2,6 +2,8 @@ import { PERMIT_PURPOSES, PERMIT_TYPES } from '@pantau/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompanySearchResult } from '../api/types.js';
+import { permittedOverlays } from '../auth/permissions.js';
+import { usePermissions } from '../auth/session-context.js';
 import { MAP_LEVELS, MEASURES, type MapLevel, type ViewState } from '../state/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
 import { CompanyFilter } from './company-filter.js';
@@ -25,6 +27,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarP
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
   const id = useId();
+  const permissions = usePermissions();
   const hasFilters =
     view.permitTypes.length + view.nationalities.length + view.purposes.length > 0 || view.from !== null || view.to !== null || view.asOf !== null;
 
@@ -59,7 +62,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarP
         </div>
       </fieldset>
 
-      <LayerList layers={view.layers} onChange={(layers) => onChange({ layers })} />
+      <LayerList layers={view.layers} available={permittedOverlays(permissions)} onChange={(layers) => onChange({ layers })} />
 
       <h2 className="sidebar-heading">{t('filters.title')}</h2>
 
@@ -98,7 +101,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarP
         </div>
       </fieldset>
 
-      <CompanyFilter onSelect={onSelectCompany} />
+      {permissions.lists && <CompanyFilter onSelect={onSelectCompany} />}
 
       <fieldset className="field-group">
         <legend>{t('filters.dates')}</legend>

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { ADMIN_RESOURCES } from '../admin/admin-locales.js';
 import { RESOURCES } from './i18n.js';
 
 /** Every key path of a nested message object: `legend.risk.overstay`, … */
@@ -9,7 +10,11 @@ function keyPaths(messages: object, prefix = ''): string[] {
 }
 
 describe('locale files', () => {
-  test.each(['common', 'map', 'data'] as const)('the %s namespace has the same keys in Indonesian and English', (namespace) => {
+  test.each(['common', 'map', 'access', 'data'] as const)('the %s namespace has the same keys in Indonesian and English', (namespace) => {
     expect(keyPaths(RESOURCES.en[namespace]).sort()).toEqual(keyPaths(RESOURCES.id[namespace]).sort());
+  });
+
+  test('the admin namespace (loaded with the admin pages) has the same keys in Indonesian and English', () => {
+    expect(keyPaths(ADMIN_RESOURCES.en).sort()).toEqual(keyPaths(ADMIN_RESOURCES.id).sort());
   });
 });

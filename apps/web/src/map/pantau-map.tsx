@@ -16,6 +16,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // longer exists, so Vite emits the worker as an asset and we point MapLibre at it (same origin).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { reportUnauthenticated } from '../api/api-client.js';
 import type { Selection } from '../panels/types.js';
 import { MAP_LEVELS, OVERLAY_LAYERS, type MapLevel, type MapPosition, type Measure, type OverlayLayer } from '../state/view-state.js';
 import { addAreaLabels, type AreaLabelsHandle } from './area-labels.js';
@@ -282,6 +283,11 @@ export function PantauMap(props: PantauMapProps) {
       signalMapReady(true);
     });
     created.on('error', (event) => {
+      // A tile or TileJSON answered 401: the session has ended, the page asks to sign in again.
+      if ((event.error as { status?: unknown } | undefined)?.status === 401) {
+        reportUnauthenticated();
+        return;
+      }
       // A TileJSON or tile that cannot be loaded leaves areas blank: the page must say why.
       const sourceId = (event as { sourceId?: unknown }).sourceId;
       if (typeof sourceId === 'string' && (sourceId.endsWith('-areas') || sourceId.startsWith('overlay-'))) {

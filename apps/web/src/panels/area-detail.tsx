@@ -1,4 +1,5 @@
 import { levelOfCode, nationalityName } from '@pantau/domain';
+import { isNotPermitted } from '../api/api-client.js';
 import {
   getAreaSummary,
   getAreaTrend,
@@ -17,6 +18,7 @@ import {
   enumText,
   PanelError,
   PanelLoading,
+  PanelNotAvailable,
   SourceLine,
   sourceEntries,
   type PanelT,
@@ -37,6 +39,8 @@ export interface AreaDetailProps {
   filters: PanelFilters;
   onClose(): void;
   onSelectArea(code: string): void;
+  /** Whether a parent area may be opened (not above the user's work area); all when not given. */
+  canOpenArea?(code: string): boolean;
 }
 
 function permitFilterOf(filters: PanelFilters): PermitFilterParams {
@@ -47,7 +51,7 @@ function levelLabel(t: PanelT, code: string): string {
   return enumText(t, 'level', levelOfCode(code));
 }
 
-export function AreaDetail({ code, filters, onClose, onSelectArea }: AreaDetailProps) {
+export function AreaDetail({ code, filters, onClose, onSelectArea, canOpenArea }: AreaDetailProps) {
   const { t } = usePanelText();
   const filter = permitFilterOf(filters);
   const filterKey = JSON.stringify(filter);
@@ -60,7 +64,11 @@ export function AreaDetail({ code, filters, onClose, onSelectArea }: AreaDetailP
   if (summary.status !== 'ok') {
     return (
       <PanelFrame kindLabel={levelLabel(t, code)} title={code} onClose={onClose}>
-        {summary.status === 'error' ? <PanelError error={summary.error} /> : <PanelLoading />}
+        {summary.status === 'error' ? (
+          isNotPermitted(summary.error) ? <PanelNotAvailable /> : <PanelError error={summary.error} />
+        ) : (
+          <PanelLoading />
+        )}
       </PanelFrame>
     );
   }
@@ -71,6 +79,7 @@ export function AreaDetail({ code, filters, onClose, onSelectArea }: AreaDetailP
       filters={filters}
       onClose={onClose}
       onSelectArea={onSelectArea}
+      canOpenArea={canOpenArea}
     />
   );
 }
@@ -81,10 +90,11 @@ export interface AreaSummaryViewProps {
   filters: PanelFilters;
   onClose(): void;
   onSelectArea(code: string): void;
+  canOpenArea?(code: string): boolean;
 }
 
 /** Everything about one area on one day; each block ends with where its figures come from. */
-export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectArea }: AreaSummaryViewProps) {
+export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectArea, canOpenArea = () => true }: AreaSummaryViewProps) {
   const { t, format } = usePanelText();
   const { area, holders } = summary;
   const loadedAt = loadedAtByOrigin(summary.sources, datasets);
@@ -108,9 +118,13 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
         <ol className="panel-breadcrumb">
           {area.parents.map((parent) => (
             <li key={parent.code}>
-              <button type="button" className="panel-link" onClick={() => onSelectArea(parent.code)}>
-                {parent.name}
-              </button>
+              {canOpenArea(parent.code) ? (
+                <button type="button" className="panel-link" onClick={() => onSelectArea(parent.code)}>
+                  {parent.name}
+                </button>
+              ) : (
+                <span>{parent.name}</span>
+              )}
             </li>
           ))}
         </ol>
@@ -333,6 +347,8 @@ function TrendBlock({ code, filters, sources, demo }: { code: string; filters: P
   const trend = useApiRequest(`panel-trend:${code}:${filters.asOf}:${JSON.stringify(filter)}`, (signal) =>
     getAreaTrend(code, filters.asOf, TREND_MONTHS, filter, signal),
   );
+  // A role that may not read the trend gets no block, not an error.
+  if (trend.status === 'error' && isNotPermitted(trend.error)) return null;
   const typesLabel = permitTypes.map((type) => enumText(t, 'area', type)).join(' + ');
   return (
     <PanelBlock title={t('area.trend')} note={t('area.trendTypes', { types: typesLabel })} demo={demo}>

@@ -1,4 +1,5 @@
 import { nationalityName } from '@pantau/domain';
+import { isNotPermitted } from '../api/api-client.js';
 import { getAreaComparison, type AreaComparison, type PermitFilterParams } from '../api/panels-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
 import { largestChanges } from './compare-rows.js';
@@ -27,6 +28,8 @@ export function CompareBlock({
   const { t } = usePanelText();
   const key = `panel-compare:${code}:${from}:${to}:${JSON.stringify(filter)}`;
   const comparison = useApiRequest(key, (signal) => getAreaComparison(code, from, to, filter, signal));
+  // A role that may not read the comparison gets no block, not an error.
+  if (comparison.status === 'error' && isNotPermitted(comparison.error)) return null;
   return (
     <PanelBlock title={t('compare.title')} demo={demo} className="panel-compare" testId="compare-block">
       {comparison.status === 'ok' ? (

@@ -10,12 +10,23 @@ export interface DetailPanelProps {
   filters: PanelFilters;
   onClose(): void;
   onSelectArea(code: string): void;
+  /** Whether an area (a parent in the breadcrumb) may be opened; areas above the work area are named only. */
+  canOpenArea?(code: string): boolean;
 }
 
-export function DetailPanel({ selection, filters, onClose, onSelectArea }: DetailPanelProps) {
+export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpenArea }: DetailPanelProps) {
   // Keyed by the selection: a new selection starts with a fresh panel (scroll at the top).
   if (selection.kind === 'area') {
-    return <AreaDetail key={`area:${selection.code}`} code={selection.code} filters={filters} onClose={onClose} onSelectArea={onSelectArea} />;
+    return (
+      <AreaDetail
+        key={`area:${selection.code}`}
+        code={selection.code}
+        filters={filters}
+        onClose={onClose}
+        onSelectArea={onSelectArea}
+        canOpenArea={canOpenArea}
+      />
+    );
   }
   return (
     <RecordDetail

@@ -107,6 +107,16 @@ export function PanelError({ error }: { error: unknown }) {
   );
 }
 
+/** What a role that may not read a record or an area (403, or 404 outside its scope) sees instead of an error. */
+export function PanelNotAvailable() {
+  const { t } = usePanelText();
+  return (
+    <p className="panel-empty" data-testid="panel-not-available">
+      {t('panel.notAvailable')}
+    </p>
+  );
+}
+
 export function PanelLoading({ label }: { label?: string }) {
   const { t } = usePanelText();
   return (

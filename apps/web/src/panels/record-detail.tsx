@@ -1,4 +1,5 @@
 import { nationalityName } from '@pantau/domain';
+import { isNotPermitted } from '../api/api-client.js';
 import type { ReactNode } from 'react';
 import {
   getDatasets,
@@ -15,7 +16,7 @@ import { useApiRequest } from '../api/use-api-request.js';
 import { OutcomeBadge, SeverityBadge, validity } from './area-detail.js';
 import { loadedAtByOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
-import { AreaLink, enumText, FactList, PanelError, PanelLoading, SourceLine, type PanelT } from './panel-parts.js';
+import { AreaLink, enumText, FactList, PanelError, PanelLoading, PanelNotAvailable, SourceLine, type PanelT } from './panel-parts.js';
 import { TIME_ZONES, timeZoneOfArea } from './panel-format.js';
 import type { RecordKind } from './types.js';
 import { usePanelText } from './use-panel-format.js';
@@ -40,7 +41,11 @@ export function RecordDetail({ kind, id, onClose, onSelectArea }: RecordDetailPr
   if (record.status !== 'ok') {
     return (
       <PanelFrame kindLabel={kindLabel(t, kind)} title={`#${id}`} onClose={onClose}>
-        {record.status === 'error' ? <PanelError error={record.error} /> : <PanelLoading />}
+        {record.status === 'error' ? (
+          isNotPermitted(record.error) ? <PanelNotAvailable /> : <PanelError error={record.error} />
+        ) : (
+          <PanelLoading />
+        )}
       </PanelFrame>
     );
   }

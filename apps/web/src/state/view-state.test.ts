@@ -53,6 +53,8 @@ describe('parseViewState', () => {
 
   test('opens the page named in the link, and the map for a page it does not know', () => {
     expect(parseViewState('?page=import').page).toBe('import');
+    expect(parseViewState('?page=users').page).toBe('users');
+    expect(parseViewState('?page=audit').page).toBe('audit');
     const view = parseViewState('?page=settings');
     expect(view.page).toBe('map');
     expect(view.rejected).toEqual([{ name: 'page', value: 'settings' }]);

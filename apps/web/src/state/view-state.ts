@@ -15,8 +15,8 @@ export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 
 export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_area', 'entry_point'] as const satisfies readonly RecordKind[];
 
-/** The page shown: the map or the import page (`page=import`). */
-export const PAGES = ['map', 'import'] as const;
+/** The page shown: the map, one of the admin pages (`page=users`) or the import page; each page checks the role itself. */
+export const PAGES = ['map', 'users', 'audit', 'import'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** What the choropleth counts: holders, or holders per 1,000 km². */

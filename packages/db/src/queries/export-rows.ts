@@ -19,6 +19,8 @@ export interface ExportFilter {
   /** Operations (their date), reports (day received, WIB), risk areas (validity overlapping the period). */
   from?: string;
   to?: string;
+  /** Permits: sponsored by this company (its id); companies: this company's sites. */
+  sponsor?: number;
   /** Kind-specific vocabularies: risk and report category, report status and channel, company sector, entry point kind. */
   category?: string[];
   status?: string[];
@@ -52,6 +54,7 @@ const PAGES: Record<ExportKind, PageSource> = {
       p.cancelled_on::text as cancelled_on, p.district_code, p.regency_code, p.origin
     from permits p left join companies c on c.id = p.sponsor_company_id
     where ${after1(sql`p.id`, after)} and ${permitFilterCondition(filter.permit)} and ${scopeCondition(sql`p.regency_code`, scope)}
+      and ${filter.sponsor !== undefined ? sql`p.sponsor_company_id = ${filter.sponsor}` : sql`true`}
       and ${inArea(filter.area, { province: sql`p.province_code`, regency: sql`p.regency_code`, district: sql`p.district_code` })}
     order by p.id limit ${limit}`,
 
@@ -61,6 +64,7 @@ const PAGES: Record<ExportKind, PageSource> = {
       s.district_code, s.regency_code, c.origin
     from company_sites s join companies c on c.id = s.company_id
     where ${after1(sql`s.id`, after)} and ${scopeCondition(sql`s.regency_code`, scope)} and ${inList(sql`c.sector`, filter.sector)}
+      and ${filter.sponsor !== undefined ? sql`c.id = ${filter.sponsor}` : sql`true`}
       and ${inArea(filter.area, { province: sql`s.province_code`, regency: sql`s.regency_code`, district: sql`s.district_code` })}
     order by s.id limit ${limit}`,
 

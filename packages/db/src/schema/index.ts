@@ -5,3 +5,4 @@ export * from './permits.js';
 export * from './operations.js';
 export * from './events.js';
 export * from './imports.js';
+export * from './accounts.js';

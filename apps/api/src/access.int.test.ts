@@ -1,0 +1,235 @@
+// Who may see what, over every route and tile layer: a matrix of role × target (in scope, out of
+// scope, nonexistent) with the expected status, and no out-of-scope area code in any answer.
+// A route added to the OpenAPI document without a row here fails the first test.
+import { VectorTile } from '@mapbox/vector-tile';
+import { queryOne, queryRows, sql } from '@pantau/db';
+import { inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { createApp } from './app.js';
+import { TILE_LAYERS } from './tiles/layers.js';
+
+const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
+type Target = 'inScope' | 'outOfScope' | 'nonexistent';
+const TARGETS: Target[] = ['inScope', 'outOfScope', 'nonexistent'];
+type Who = Role | 'anonymous';
+
+/** Every account here sees Bangka Tengah (19.04) and never Jakarta (31.*). */
+const SCOPES: Record<Role, string | undefined> = {
+  admin: undefined, division_head: '19', office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+  analyst: '19.04', agency_member: '19.04', viewer: '19.04',
+};
+
+/** Ids of records in and out of the scope, found in the fixture. */
+interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number] }
+
+interface Row {
+  /** OpenAPI method and path, or a tile path. */
+  route: string;
+  /** The request for a target; null when the route has no target (then only `inScope` is tried). */
+  request(target: Target, ids: Ids): { path: string; init?: RequestInit } | null;
+  /** May this role use it at all? (403 otherwise) */
+  allowed(permissions: Permissions): boolean;
+  /** What an allowed role gets for each target (any of a list). */
+  expect: Partial<Record<Target, number | number[]>>;
+}
+
+const AREA: Record<Target, string> = { inScope: '19.04', outOfScope: '31.71', nonexistent: '99.99' };
+const rec = (ids: Ids, key: keyof Ids, target: Target) => (target === 'inScope' ? ids[key][0] : target === 'outOfScope' ? ids[key][1] : 99_999_999);
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
+const always = () => true;
+/** A multipart upload without a file: refused with 400 by a role that may import. */
+const upload = (): RequestInit => {
+  const form = new FormData();
+  form.set('kind', 'permits');
+  return { method: 'POST', headers: { origin: 'http://localhost' }, body: form };
+};
+const areaRoute = (route: string, suffix: string, query = '') => ({
+  route, request: (t: Target) => ({ path: `/api/v1/areas/${AREA[t]}${suffix}${query}` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+});
+const listRow = (path: string): Row => ({
+  route: `GET ${path}`, request: (t) => ({ path: `/api/v1${path}?area=${AREA[t]}` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 },
+});
+const recordRow = (path: string, key: keyof Ids): Row => ({
+  route: `GET ${path}/{id}`, request: (t, ids) => ({ path: `/api/v1${path}/${rec(ids, key, t)}` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+});
+const adminRow = (route: string, request: Row['request'], status = 200): Row => ({ route, request, allowed: (p) => p.manageUsers, expect: { inScope: status } });
+const once = (path: string, init?: RequestInit) => (t: Target) => (t === 'inScope' ? { path, init } : null);
+
+export const MATRIX: Row[] = [
+  { route: 'GET /health', request: once('/api/v1/health'), allowed: always, expect: { inScope: 200 } },
+  { route: 'GET /meta', request: once('/api/v1/meta'), allowed: always, expect: { inScope: 200 } },
+  { route: 'GET /auth/me', request: once('/api/v1/auth/me'), allowed: always, expect: { inScope: 200 } },
+  // Every role tries the same unknown account: after five tries the account is rate-limited.
+  { route: 'POST /auth/sign-in', request: once('/api/v1/auth/sign-in', json('POST', { email: 'nobody@example.org', password: 'wrong-password' })), allowed: always, expect: { inScope: [401, 429] } },
+  { route: 'POST /auth/sign-out', request: () => null, allowed: always, expect: {} }, // tested in auth.int.test.ts: it ends the session
+  { route: 'POST /auth/sign-out-everywhere', request: () => null, allowed: always, expect: {} }, // likewise
+  { route: 'GET /areas', request: (t) => ({ path: `/api/v1/areas?level=district&parent=${AREA[t]}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
+  { route: 'GET /areas/geometry', request: (t) => ({ path: `/api/v1/areas/geometry?level=district&parent=${AREA[t]}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
+  areaRoute('GET /areas/{code}', ''),
+  areaRoute('GET /areas/{code}/summary', '/summary', '?asOf=2024-06-13'),
+  areaRoute('GET /areas/{code}/trend', '/trend', '?asOf=2024-06-13&months=12'),
+  areaRoute('GET /areas/{code}/compare', '/compare', '?a=2023-06-13&b=2024-06-13'),
+  { route: 'GET /stats/permits', request: (t) => ({ path: `/api/v1/stats/permits?level=district&parent=${AREA[t]}&asOf=2024-06-13` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  { route: 'GET /search', request: once('/api/v1/search?q=bangka'), allowed: always, expect: { inScope: 200 } },
+  listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),
+  recordRow('/companies', 'companies'), recordRow('/operations', 'operations'), recordRow('/risk-areas', 'riskAreas'),
+  recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
+  {
+    route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/permits.csv?area=${AREA[t]}&asOf=2024-06-13` }),
+    allowed: (p) => p.exports.includes('permits'), expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  { route: 'GET /imports', request: once('/api/v1/imports'), allowed: (p) => p.import, expect: { inScope: 200 } },
+  { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
+  { route: 'POST /imports', request: once('/api/v1/imports', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },
+  { route: 'POST /imports/preview', request: once('/api/v1/imports/preview', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },
+  { route: 'POST /imports/{id}/rollback', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000/rollback', json('POST', {})), allowed: (p) => p.import, expect: { inScope: 404 } },
+  adminRow('GET /users', once('/api/v1/users')),
+  adminRow('POST /users', once('/api/v1/users', json('POST', { email: 'not-an-email', role: 'viewer' })), 400),
+  adminRow('PATCH /users/{id}', (t, ids) => (t === 'inScope' ? { path: `/api/v1/users/${ids.users[0]}`, init: json('PATCH', { role: 'nobody' }) } : null), 400),
+  adminRow('POST /users/{id}/reset-password', (t) => (t === 'inScope' ? { path: '/api/v1/users/99999999/reset-password', init: json('POST', {}) } : null), 404),
+  { route: 'GET /audit', request: once('/api/v1/audit?limit=5'), allowed: (p) => p.audit, expect: { inScope: 200 } },
+  { route: 'GET /tiles', request: once('/tiles'), allowed: always, expect: { inScope: 200 } },
+  ...TILE_LAYERS.map((layer): Row => ({
+    route: `GET /tiles/${layer.id}`,
+    // z9 over Bangka Tengah (in scope; a layer may have nothing there) and over Jakarta (out of scope: nothing).
+    request: (t) => (t === 'nonexistent' ? null : { path: `/tiles/${layer.id}/${t === 'inScope' ? '9/407/259' : '9/407/264'}.mvt?asOf=2024-06-13&from=2000-01-01` }),
+    allowed: (p) => p.layers.includes(layer.id),
+    expect: { inScope: [200, 204], outOfScope: 204 },
+  })),
+];
+
+/** Area codes named anywhere in a JSON answer (keys ending in "code"/"Code", and tile features' codes). */
+function codesIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) value.forEach((v) => codesIn(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (/code$/i.test(key) && key !== 'code_' && typeof v === 'string' && /^\d{2}(\.\d{2}){0,2}$/.test(v)) found.push(v);
+      else codesIn(v, found);
+    }
+  }
+  return found;
+}
+
+/** In the scope, or an ancestor of it (shown by name in a breadcrumb, never with figures). */
+const visible = (scope: Scope, code: string) => scope === null || inScope(scope, code) || scope.areaCodes.some((s) => s.startsWith(`${code}.`));
+
+describe.each(testBackends())('access control on %s', (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  const accounts = new Map<Role, TestAccount & { permissions: Permissions; scope: Scope }>();
+  let ids: Ids;
+
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
+    for (const role of ROLES) {
+      const account = await signedInAccount(t.database, role, SCOPES[role]);
+      const me = await (await app.request('/api/v1/auth/me', { headers: { cookie: account.cookie } })).json() as { user: { scope: { areaCodes: string[] | null } }; permissions: Permissions };
+      accounts.set(role, { ...account, permissions: me.permissions, scope: me.user.scope.areaCodes === null ? null : { areaCodes: me.user.scope.areaCodes } });
+    }
+    const pair = async (table: string, column = 'regency_code') => {
+      const row = await queryOne<{ a: number; b: number }>(t.database.orm, sql`
+        select (select id from ${sql.raw(table)} where ${sql.raw(column)} = '19.04' order by id limit 1) as a,
+               (select id from ${sql.raw(table)} where ${sql.raw(column)} like '31.%' order by id limit 1) as b`);
+      expect(row?.a, `${table} in 19.04`).toBeTruthy();
+      expect(row?.b, `${table} in 31.*`).toBeTruthy();
+      return [Number(row!.a), Number(row!.b)] as [number, number];
+    };
+    const companyPair = await queryOne<{ a: number; b: number }>(t.database.orm, sql`
+      select (select company_id from company_sites where regency_code = '19.04' order by id limit 1) as a,
+             (select company_id from company_sites s where regency_code like '31.%'
+                and not exists (select 1 from company_sites o where o.company_id = s.company_id and o.regency_code like '19.%')
+                and not exists (select 1 from permits p where p.sponsor_company_id = s.company_id and p.regency_code like '19.%') order by id limit 1) as b`);
+    const users = await queryRows<{ id: number }>(t.database.orm, sql`select id from users order by id limit 1`);
+    ids = {
+      companies: [Number(companyPair!.a), Number(companyPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
+      entryPoints: await pair('entry_points'), meetings: await pair('meetings'), reports: await pair('reports'), users: [Number(users[0]!.id), 0],
+    };
+  });
+  afterAll(async () => { await t?.dispose(); });
+
+  test('every route of the OpenAPI document and every tile layer has a row in the matrix', async () => {
+    const doc = await (await app.request('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const rows = new Set(MATRIX.map((row) => row.route));
+    expect(routes.filter((route) => !rows.has(route)), 'routes without a matrix row').toEqual([]);
+    expect(TILE_LAYERS.filter((l) => !rows.has(`GET /tiles/${l.id}`)).map((l) => l.id)).toEqual([]);
+  });
+
+  const WHO: Who[] = ['anonymous', ...ROLES];
+  test.each(WHO)('%s: every route answers as its role and scope allow, and nothing outside the scope shows', async (who) => {
+    const account = who === 'anonymous' ? undefined : accounts.get(who)!;
+    const problems: string[] = [];
+    for (const row of MATRIX) {
+      const bodies = new Map<Target, string>();
+      for (const target of TARGETS) {
+        const request = row.request(target, ids);
+        if (!request) continue;
+        const headers = new Headers(request.init?.headers);
+        if (account) headers.set('cookie', account.cookie);
+        const response = await app.request(request.path, { ...request.init, headers });
+        const publicRoute = row.route === 'GET /health' || row.route === 'POST /auth/sign-in';
+        // For the national scope, "out of scope" (Jakarta) is in scope.
+        const effective = target === 'outOfScope' && account?.scope === null ? 'inScope' : target;
+        const expected = [!account && !publicRoute ? 401 : account && !row.allowed(account.permissions) ? 403 : row.expect[effective]].flat();
+        if (!expected.includes(response.status)) problems.push(`${row.route} ${target} (${request.path}): ${response.status}, expected ${expected.join(' or ')}`);
+        const type = response.headers.get('content-type') ?? '';
+        const buffer = new Uint8Array(await response.arrayBuffer());
+        expect(response.status, `${row.route} ${target}`).not.toBe(500);
+        if (response.status >= 400) {
+          const text = new TextDecoder().decode(buffer);
+          bodies.set(target, text.replaceAll(AREA[target], '<code>').replace(/\/\d+(\/|$)/, '/<id>$1'));
+          expect(JSON.parse(text), `${row.route}: error body`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+        }
+        if (response.status !== 200 || !account) continue;
+        const codes = type.includes('json') ? codesIn(JSON.parse(new TextDecoder().decode(buffer)))
+          : type.includes('mapbox-vector-tile') ? tileCodes(buffer) : [];
+        const leaked = [...new Set(codes)].filter((code) => !visible(account.scope, code));
+        if (leaked.length) problems.push(`${row.route} ${target}: out-of-scope codes ${leaked.slice(0, 5).join(', ')}`);
+        if (type.includes('mapbox-vector-tile') && account.scope !== null) {
+          const outside = await pointsOutside(t, row.route.replace('GET /tiles/', ''), buffer, account.scope);
+          if (outside.length) problems.push(`${row.route} ${target}: features outside the scope, ids ${outside.slice(0, 5).join(', ')}`);
+        }
+        if (type.includes('text/csv')) {
+          const regencies = [...new TextDecoder().decode(buffer).matchAll(/(?:^|[;,])"?(\d{2}\.\d{2})"?(?=[;,\n\r])/gm)].map((m) => m[1]!);
+          const outside = regencies.filter((code) => !visible(account.scope, code));
+          if (outside.length) problems.push(`${row.route} ${target}: CSV rows outside the scope (${outside.slice(0, 3).join(', ')})`);
+        }
+      }
+      // Out of scope and nonexistent are indistinguishable.
+      if (account?.scope !== null && bodies.has('outOfScope') && bodies.has('nonexistent')) expect(bodies.get('outOfScope'), `${row.route}: out of scope vs nonexistent`).toBe(bodies.get('nonexistent'));
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+const TABLE_OF_LAYER: Record<string, string> = {
+  company_sites: 'company_sites', operation_targets: 'operation_targets', risk_areas: 'risk_areas', entry_points: 'entry_points', reports: 'reports', meetings: 'meetings',
+};
+
+function tileFeatures(buffer: Uint8Array): Array<{ layer: string; id: number | undefined; properties: Record<string, unknown> }> {
+  const tile = new VectorTile(new PbfReader(buffer));
+  return Object.values(tile.layers).flatMap((layer) => Array.from({ length: layer.length }, (_, i) => {
+    const feature = layer.feature(i);
+    return { layer: layer.name, id: feature.id, properties: feature.properties as Record<string, unknown> };
+  }));
+}
+
+function tileCodes(buffer: Uint8Array): string[] {
+  return tileFeatures(buffer).flatMap((f) => codesIn(f.properties));
+}
+
+/** Unclustered point features (and risk areas) whose record lies outside the scope. */
+async function pointsOutside(t: TestDatabase, layerId: string, buffer: Uint8Array, scope: NonNullable<Scope>): Promise<number[]> {
+  const table = TABLE_OF_LAYER[layerId];
+  if (!table) return [];
+  const features = tileFeatures(buffer).filter((f) => f.id !== undefined && f.properties.point_count === undefined);
+  if (!features.length) return [];
+  const rows = await queryRows<{ id: number; code: string | null }>(t.database.orm, sql`
+    select id, ${sql.raw(table === 'meetings' || table === 'risk_areas' ? 'coalesce(regency_code, province_code)' : 'regency_code')} as code
+    from ${sql.raw(table)} where id in ${features.map((f) => f.id!)}`);
+  return rows.filter((row) => !row.code || !inScope(scope, row.code)).map((row) => Number(row.id));
+}

@@ -1,0 +1,103 @@
+// The admin calls: users (list, add, change, reset password) and the audit trail. Every answer is
+// checked against the contract (docs/access-control.md), so a changed API shows as a clear error.
+import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
+import { parseUser, type Role, type SessionUser } from '../auth/session.js';
+
+export type AdminUser = SessionUser;
+
+export interface AuditItem {
+  id: number;
+  /** Instant (ISO, UTC). */
+  at: string;
+  actor: string;
+  /** `sign_in`, `sign_in_failed`, `export.permits`, `import`, `user.add`, … */
+  action: string;
+  areaCode: string | null;
+  target: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A new account; `scope` (area codes) or `office` (an office key), neither for an admin. */
+export interface NewUser {
+  email: string;
+  role: Role;
+  scope?: string[];
+  office?: string;
+  password?: string;
+}
+
+export interface UserChange {
+  role?: Role;
+  scope?: string[];
+  office?: string;
+  disabled?: boolean;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function badResponse(what: string): ApiError {
+  return new ApiError('bad_response', `unexpected answer from ${what}`, null);
+}
+
+function userOf(value: unknown, what: string): AdminUser {
+  const user = parseUser(value);
+  if (!user) throw badResponse(what);
+  return user;
+}
+
+export async function listUsers(signal?: AbortSignal): Promise<AdminUser[]> {
+  const body = await fetchJson('/api/v1/users', {}, signal);
+  if (!isObject(body) || !Array.isArray(body.items)) throw badResponse('/api/v1/users');
+  return body.items.map((item) => userOf(item, '/api/v1/users'));
+}
+
+/** Adds the account; the answer carries its password (generated unless given), shown once. */
+export async function createUser(user: NewUser): Promise<{ user: AdminUser; password: string }> {
+  const body = await sendJson('POST', '/api/v1/users', user);
+  if (!isObject(body) || typeof body.password !== 'string') throw badResponse('POST /api/v1/users');
+  return { user: userOf(body.user, 'POST /api/v1/users'), password: body.password };
+}
+
+export async function changeUser(id: number, change: UserChange): Promise<AdminUser> {
+  const path = `/api/v1/users/${id}`;
+  const body = await sendJson('PATCH', path, change);
+  if (!isObject(body)) throw badResponse(`PATCH ${path}`);
+  return userOf(body.user, `PATCH ${path}`);
+}
+
+/** A new generated password, shown once; the user's sessions end. */
+export async function resetPassword(id: number): Promise<string> {
+  const path = `/api/v1/users/${id}/reset-password`;
+  const body = await sendJson('POST', path, {});
+  if (!isObject(body) || typeof body.password !== 'string') throw badResponse(`POST ${path}`);
+  return body.password;
+}
+
+function auditItemOf(value: unknown): AuditItem | null {
+  if (!isObject(value) || typeof value.id !== 'number' || typeof value.at !== 'string' || typeof value.action !== 'string') return null;
+  const text = (field: unknown) => (typeof field === 'string' ? field : null);
+  return {
+    id: value.id,
+    at: value.at,
+    actor: typeof value.actor === 'string' ? value.actor : '',
+    action: value.action,
+    areaCode: text(value.areaCode),
+    target: text(value.target),
+    requestId: text(value.requestId),
+    details: isObject(value.details) ? value.details : {},
+  };
+}
+
+/** Audit rows since a date (YYYY-MM-DD), newest first. */
+export async function listAudit(query: { since: string | null; action: string | null; limit: number }, signal?: AbortSignal): Promise<AuditItem[]> {
+  const body = await fetchJson('/api/v1/audit', { since: query.since, action: query.action, limit: String(query.limit) }, signal);
+  if (!isObject(body) || !Array.isArray(body.items)) throw badResponse('/api/v1/audit');
+  return body.items.map((item) => {
+    const parsed = auditItemOf(item);
+    if (!parsed) throw badResponse('/api/v1/audit');
+    return parsed;
+  });
+}

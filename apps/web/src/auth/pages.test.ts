@@ -1,0 +1,29 @@
+import { permissionsOf } from '@pantau/domain';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_VIEW } from '../state/view-state.js';
+import { allowedPage, pageHref } from './pages.js';
+
+describe('allowedPage', () => {
+  test('an admin opens the users and audit pages', () => {
+    expect(allowedPage('users', permissionsOf('admin'))).toBe('users');
+    expect(allowedPage('audit', permissionsOf('admin'))).toBe('audit');
+  });
+
+  test('the import page is for the roles that may import', () => {
+    expect(allowedPage('import', permissionsOf('analyst'))).toBe('import');
+    expect(allowedPage('import', permissionsOf('agency_member'))).toBe('map');
+    expect(allowedPage('import', permissionsOf('viewer'))).toBe('map');
+  });
+
+  test('any other role opening an admin link gets the map', () => {
+    expect(allowedPage('users', permissionsOf('office_head'))).toBe('map');
+    expect(allowedPage('audit', permissionsOf('analyst'))).toBe('map');
+    expect(allowedPage('map', permissionsOf('viewer'))).toBe('map');
+  });
+});
+
+test('the link to an admin page keeps the view, and the way back drops the page', () => {
+  const view = { ...DEFAULT_VIEW, region: '19.04', lang: 'en' as const };
+  expect(pageHref(view, 'users', '/')).toBe('/?page=users&region=19.04&lang=en');
+  expect(pageHref({ ...view, page: 'users' }, 'map', '/')).toBe('/?region=19.04&lang=en');
+});

@@ -1,0 +1,81 @@
+// Who is signed in and what the role may use, as GET /api/v1/auth/me describes it
+// (docs/access-control.md). The checks are strict: a changed contract shows as a clear error,
+// never as a page that quietly shows more (or less) than the role allows.
+import { isRole, type Permissions, type Role } from '@pantau/domain';
+
+export type { Permissions, Role };
+
+export interface UserScope {
+  /** Official area codes; `null` for the national scope or an office's work area. */
+  areaCodes: string[] | null;
+  /** Office key (`ref:office:…`) whose work area is the scope. */
+  office: string | null;
+  /** "Indonesia", "Kepulauan Bangka Belitung", "Kantor Imigrasi Kelas I TPI Pangkalpinang", … */
+  label: string;
+}
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  role: Role;
+  scope: UserScope;
+  disabled: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  permissions: Permissions;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+/** A user record of the API, or `null` when the answer does not have the contract's shape. */
+export function parseUser(value: unknown): SessionUser | null {
+  if (!isObject(value) || !isObject(value.scope)) return null;
+  const { id, email, role, scope, disabled, createdAt, lastSignInAt } = value;
+  if (typeof id !== 'number' || typeof email !== 'string' || typeof role !== 'string' || !isRole(role)) return null;
+  if (!(scope.areaCodes === null || isStringArray(scope.areaCodes))) return null;
+  if (!(scope.office === null || typeof scope.office === 'string') || typeof scope.label !== 'string') return null;
+  return {
+    id,
+    email,
+    role,
+    scope: { areaCodes: scope.areaCodes, office: scope.office, label: scope.label },
+    disabled: disabled === true,
+    createdAt: typeof createdAt === 'string' ? createdAt : '',
+    lastSignInAt: typeof lastSignInAt === 'string' ? lastSignInAt : null,
+  };
+}
+
+export function parsePermissions(value: unknown): Permissions | null {
+  if (!isObject(value)) return null;
+  const { personalData, manageUsers, audit, layers, lists, exports } = value;
+  const mayImport = value.import;
+  const flags = [personalData, mayImport, manageUsers, audit, lists];
+  if (!flags.every((flag) => typeof flag === 'boolean') || !isStringArray(layers) || !isStringArray(exports)) return null;
+  return {
+    personalData: personalData === true,
+    import: mayImport === true,
+    manageUsers: manageUsers === true,
+    audit: audit === true,
+    layers,
+    lists: lists === true,
+    exports,
+  };
+}
+
+/** The body of GET /auth/me, or `null` when it does not have the contract's shape. */
+export function parseSession(body: unknown): Session | null {
+  if (!isObject(body)) return null;
+  const user = parseUser(body.user);
+  const permissions = parsePermissions(body.permissions);
+  return user && permissions ? { user, permissions } : null;
+}

@@ -1,0 +1,147 @@
+// The account menu in the header: who is signed in, with which role and work area; the admin pages
+// the role may open; sign out here or everywhere. A disclosure button: Escape or a click outside
+// closes it and gives the focus back to the button.
+import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Page } from '../state/view-state.js';
+import { useSession } from './session-context.js';
+
+export interface UserMenuProps {
+  /** The URL of an admin page (for links that open in a new tab too). */
+  pageHref(page: Exclude<Page, 'map'>): string;
+  onOpenPage(page: Exclude<Page, 'map'>): void;
+}
+
+export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
+  const { t } = useTranslation('access');
+  const { session, signOut, signOutEverywhere } = useSession();
+  const { user, permissions } = session;
+  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  const end = async (call: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call();
+    } catch (error) {
+      setFailure(t('account.signOutFailed', { message: error instanceof Error ? error.message : String(error) }));
+      setBusy(false);
+    }
+  };
+
+  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) => {
+    // A plain click stays in the app; a middle or modified click opens the link as the browser would.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    setOpen(false);
+    onOpenPage(page);
+  };
+
+  const roleLabel = t(`roles.${user.role}`);
+  return (
+    <div
+      className="user-menu"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="header-button user-menu-button"
+        aria-expanded={open}
+        aria-controls={`${id}-menu`}
+        title={t('account.menuTitle', { email: user.email })}
+        onClick={() => setOpen((shown) => !shown)}
+        data-testid="user-menu-button"
+      >
+        {/* The header has little room: the initial stands for the account, the menu names it in full. */}
+        <span className="user-menu-avatar" aria-hidden="true">
+          {user.email.charAt(0).toUpperCase()}
+        </span>
+        <span className="visually-hidden">
+          {t('account.menu')}: {user.email}, {roleLabel}
+        </span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      <div className="user-menu-popover" id={`${id}-menu`} hidden={!open} data-testid="user-menu">
+        <p className="user-menu-email" data-testid="user-email">
+          {user.email}
+        </p>
+        <dl className="user-menu-facts">
+          <div>
+            <dt>{t('account.role')}</dt>
+            <dd data-testid="user-role" data-role={user.role}>
+              {roleLabel}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('account.scope')}</dt>
+            <dd data-testid="user-scope">{user.scope.label}</dd>
+          </div>
+        </dl>
+        {(permissions.manageUsers || permissions.audit) && (
+          <ul className="user-menu-links">
+            {permissions.manageUsers && (
+              <li>
+                <a href={pageHref('users')} onClick={openPage('users')} data-testid="open-users">
+                  {t('account.users')}
+                </a>
+              </li>
+            )}
+            {permissions.audit && (
+              <li>
+                <a href={pageHref('audit')} onClick={openPage('audit')} data-testid="open-audit">
+                  {t('account.audit')}
+                </a>
+              </li>
+            )}
+          </ul>
+        )}
+        <div className="user-menu-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => void end(signOut)} data-testid="sign-out">
+            {t('account.signOut')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void end(signOutEverywhere)}
+            title={t('account.signOutEverywhereHint')}
+            data-testid="sign-out-everywhere"
+          >
+            {t('account.signOutEverywhere')}
+          </button>
+        </div>
+        {failure && (
+          <p className="user-menu-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

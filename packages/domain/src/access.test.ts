@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { permissionsOf, ROLES, scopeSetting } from './access.js';
+
+describe('permissions', () => {
+  test('personal data only for admin, division head, office head and analyst', () => {
+    expect(ROLES.filter((role) => permissionsOf(role).personalData)).toEqual(['admin', 'division_head', 'office_head', 'analyst']);
+  });
+  test('an agency member reads non-personal layers and exports, never permits', () => {
+    const p = permissionsOf('agency_member');
+    expect(p.layers).toContain('company_sites');
+    expect(p.exports).not.toContain('permits');
+    expect(p.exports).toContain('companies');
+    expect(p.import).toBe(false);
+  });
+  test('a viewer sees aggregates only', () => {
+    const p = permissionsOf('viewer');
+    expect(p.layers).toEqual(['provinces', 'regencies', 'districts']);
+    expect(p.lists).toBe(false);
+    expect(p.exports).toEqual([]);
+  });
+  test('only admins manage users and read the audit trail', () => {
+    expect(ROLES.filter((role) => permissionsOf(role).manageUsers)).toEqual(['admin']);
+    expect(ROLES.filter((role) => permissionsOf(role).audit)).toEqual(['admin']);
+  });
+  test('scope setting', () => {
+    expect(scopeSetting(null)).toBe('*');
+    expect(scopeSetting({ areaCodes: ['19.04', '19.71'] })).toBe('19.04,19.71');
+    expect(scopeSetting({ areaCodes: [] })).toBe('');
+  });
+});

@@ -1,0 +1,31 @@
+// Signed-in requests for API tests: a real account and a real session through the sign-in path.
+import { randomBytes } from 'node:crypto';
+import { addUser, signIn } from '@pantau/data';
+import type { Database } from '@pantau/db';
+import type { Role } from '@pantau/domain';
+
+export interface TestAccount { email: string; password: string; cookie: string }
+
+/** Adds an account of `role` (scope: area codes or `office:<key>`) and signs it in. */
+export async function signedInAccount(database: Database, role: Role, scope?: string, now = new Date()): Promise<TestAccount> {
+  const email = `${role}-${randomBytes(4).toString('hex')}@test.pantau.id`;
+  const password = `test-${randomBytes(8).toString('hex')}`;
+  const office = scope?.startsWith('office:') ? scope.slice('office:'.length) : undefined;
+  await addUser(database.orm, { email, role, password, office, scope: office ? undefined : scope?.split(',') });
+  const result = await signIn(database.orm, { email, password, address: 'test', now });
+  if (!result.ok) throw new Error(`test sign-in failed: ${result.code}`);
+  return { email, password, cookie: `pantau_session=${result.token}` };
+}
+
+interface Requester { request(input: string, init?: RequestInit): Response | Promise<Response> }
+
+/** The app, with every request carrying the account's session cookie. */
+export function as(app: Requester, account: Pick<TestAccount, 'cookie'>): { request(input: string, init?: RequestInit): Promise<Response> } {
+  return {
+    request: async (input, init = {}) => {
+      const headers = new Headers(init.headers);
+      headers.set('cookie', account.cookie);
+      return app.request(input, { ...init, headers });
+    },
+  };
+}
