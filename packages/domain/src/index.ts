@@ -7,3 +7,4 @@ export * from './province-names.js';
 export * from './import/header-synonyms.js';
 export * from './import/value-aliases.js';
 export * from './access.js';
+export * from './planning/index.js';

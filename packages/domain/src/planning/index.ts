@@ -1,0 +1,3 @@
+export * from './factors.js';
+export * from './score.js';
+export * from './explain.js';

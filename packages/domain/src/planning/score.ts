@@ -1,0 +1,60 @@
+// The planning score: a weighted mean of the normalised factors. Dividing by the sum of weights makes
+// the score independent of the weights' scale (1,1,2 ranks like 10,10,20) and keeps it in 0..1; each
+// factor's contribution is its share of that mean, so the contributions add up to the score.
+import { FACTORS, normaliseFactors, type Factor, type FactorValues, type RawFactors } from './factors.js';
+
+export type Weights = Record<Factor, number>;
+
+/** Default weights, as data: the staleness of a place and its past findings and risks weigh most. */
+export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
+  holders: 1, growth: 0.5, expiring: 0.75, findings: 1, reports: 0.75, risk: 1, staleness: 1.25, mix: 0.5,
+});
+
+export interface Score { score: number; contributions: FactorValues }
+
+export function scoreCandidate(factors: FactorValues, weights: Weights = DEFAULT_WEIGHTS): Score {
+  const total = FACTORS.reduce((s, f) => s + Math.max(0, weights[f]), 0);
+  const contributions = {} as FactorValues;
+  let score = 0;
+  for (const f of FACTORS) {
+    contributions[f] = total > 0 ? (Math.max(0, weights[f]) * factors[f]) / total : 0;
+    score += contributions[f];
+  }
+  return { score, contributions };
+}
+
+export type CandidateKind = 'company_site' | 'district';
+
+export interface Candidate {
+  id: string;
+  kind: CandidateKind;
+  name: string;
+  raw: RawFactors;
+}
+
+export interface RankedCandidate<C extends Candidate = Candidate> extends Score {
+  candidate: C;
+  rank: number;
+  factors: FactorValues;
+}
+
+/** Highest score first; ties keep a fixed order by id, so the same data always ranks the same. */
+export function rankCandidates<C extends Candidate>(candidates: readonly C[], weights: Weights = DEFAULT_WEIGHTS): Array<RankedCandidate<C>> {
+  return candidates
+    .map((candidate) => { const factors = normaliseFactors(candidate.raw); return { candidate, factors, ...scoreCandidate(factors, weights) }; })
+    .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+/** Weights from `w.<factor>=<n>` overrides on the defaults; unknown factors and bad numbers are reported. */
+export function weightsWith(overrides: Record<string, string | number>): { weights: Weights; errors: string[] } {
+  const weights: Weights = { ...DEFAULT_WEIGHTS };
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(overrides)) {
+    const n = typeof value === 'number' ? value : Number(value);
+    if (!(FACTORS as readonly string[]).includes(key)) errors.push(`unknown factor ${key} (one of ${FACTORS.join(', ')})`);
+    else if (!Number.isFinite(n) || n < 0 || n > 100 || (typeof value === 'string' && value.trim() === '')) errors.push(`weight of ${key} must be a number from 0 to 100`);
+    else weights[key as Factor] = n;
+  }
+  return { weights, errors };
+}
