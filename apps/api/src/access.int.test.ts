@@ -81,6 +81,10 @@ export const MATRIX: Row[] = [
     route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/permits.csv?area=${AREA[t]}&asOf=2024-06-13` }),
     allowed: (p) => p.exports.includes('permits'), expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   },
+  {
+    route: 'GET /planning/candidates', request: (t) => ({ path: `/api/v1/planning/candidates?area=${AREA[t]}&asOf=2024-06-13&limit=5` }),
+    allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
   { route: 'GET /imports', request: once('/api/v1/imports'), allowed: (p) => p.import, expect: { inScope: 200 } },
   { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
   { route: 'POST /imports', request: once('/api/v1/imports', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
+import { planningRoutes } from './routes/planning.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -91,7 +92,8 @@ export function createApp(deps: AppDeps) {
     .route('/', listRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))
-    .route('/', exportRoutes(deps));
+    .route('/', exportRoutes(deps))
+    .route('/', planningRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -5,3 +5,4 @@ export * from './lists.js';
 export * from './meta.js';
 export * from './area-profile.js';
 export * from './export-rows.js';
+export * from './planning.js';
