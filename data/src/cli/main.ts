@@ -1,5 +1,6 @@
 // The `pantau` command line: `pnpm pantau <command> [options]`.
 import { parseArgs } from 'node:util';
+import { isIsoDate } from '@pantau/domain';
 import { connect, datasetStatus, DatabaseInUseError, type Database } from '@pantau/db';
 import { BoundariesNotFoundError } from '../boundaries/find-boundaries.js';
 import { loadBoundaries } from '../boundaries/load-boundaries.js';
@@ -11,6 +12,7 @@ import { TableReadError } from '../import/read/open-table.js';
 import { importCommand } from './import-command.js';
 import { auditCommand, userCommand, UserCommandError } from './user-command.js';
 import { AccountError } from '../accounts/users.js';
+import { formatTally, runBacktest } from '../backtest/backtest.js';
 
 const HELP = `Usage: pnpm pantau <command> [options]
 
@@ -32,6 +34,9 @@ Commands:
   user change <email> [--role <role>] [--scope …]
   audit [--since YYYY-MM-DD] [--action name] [--limit N]
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
+  backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k N]
+                                  replay history month by month: how many findings fell in the top k
+                                  planning candidates of their regency, against ranking by holders alone
   help                            this text
 
 The database is the one \`pnpm start\` uses: embedded PGlite under PANTAU_DATA_DIR (default .data/),
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
@@ -100,6 +105,20 @@ async function main(argv: string[]): Promise<void> {
     case 'audit':
       await withDatabase(config, (db) => auditCommand(db, values, log));
       return;
+    case 'backtest': {
+      const from = values.from ?? '2020-01-01';
+      const to = values.to ?? '2025-12-31';
+      for (const [name, day] of [['from', from], ['to', to]] as const) if (!isIsoDate(day)) throw new UsageError(`--${name} ${day}: a date as YYYY-MM-DD`);
+      if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+      const k = numberOption(values.k, 'k', 10, (n) => Number.isInteger(n) && n >= 1 && n <= 500);
+      await withDatabase(config, async (db) => {
+        log(`backtest ${from} … ${to}, top ${k} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`);
+        const { total, byYear } = await runBacktest(db, { from, to, k, log });
+        for (const [year, tally] of byYear) log(formatTally(year, tally));
+        log(formatTally('total', total));
+      });
+      return;
+    }
     case 'help': case '--help': case '-h':
       log(HELP);
       return;

@@ -39,11 +39,14 @@ function lapsing(asOf: string): SQL {
     and not exists (select 1 from permits q where q.holder_name = p.holder_name and q.nationality = p.nationality and q.issued_on > p.issued_on and q.issued_on <= ${asOf}::date))`;
 }
 
-/** Operation targets before asOf (and after `since`), in the scope. */
-const targetsBefore = (asOf: string, scope: Scope, since?: string) => sql`
+/**
+ * Operation targets before asOf in the area's regencies and the scope. Checks just across a regency
+ * border do not count for a site: the lateral look-ups then scan tens of targets, not all of them.
+ */
+const targetsBefore = (area: string | null, asOf: string, scope: Scope) => sql`
   select t.id, t.geom, t.company_site_id, t.district_code, t.violations, o.id as operation_id, o.date
   from operation_targets t join operations o on o.id = t.operation_id
-  where o.date < ${asOf}::date ${since ? sql`and o.date >= ${since}::date` : sql``} and ${scopeCondition(sql`t.regency_code`, scope)}`;
+  where o.date < ${asOf}::date and ${area === null ? sql`true` : within(sql`t.regency_code`, area.slice(0, 5))} and ${scopeCondition(sql`t.regency_code`, scope)}`;
 
 const reportsWindow = (asOf: string, scope: Scope) => sql`
   r.received_at >= (${addDays(asOf, -PLANNING_WINDOWS.reportDays)}::date)::timestamp at time zone 'Asia/Jakarta'
@@ -80,7 +83,7 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
         select p.sponsor_company_id as company_id, p.regency_code, p.nationality, count(*)::int as n from permits p
         where p.sponsor_company_id in (select company_id from site) and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
         group by 1, 2, 3) x group by 1, 2
-    ), past as (${targetsBefore(asOf, scope)})
+    ), past as (${targetsBefore(area, asOf, scope)})
     select s.id, s.name, s.company_id, ST_X(s.geom) as lng, ST_Y(s.geom) as lat, s.district_code, s.regency_code, s.province_code,
       coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, m.nationalities,
       chk.date as last_date, chk.operation_id as last_id, f.violations, f.actions, rep.open_reports, rep.verified_reports, rsk.risks
@@ -122,7 +125,7 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
         select p.district_code, p.nationality, count(*)::int as n from permits p
         where p.district_code in (select code from district) and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
         group by 1, 2) x group by 1
-    ), past as (${targetsBefore(asOf, scope)}),
+    ), past as (${targetsBefore(area, asOf, scope)}),
     checked as (select distinct on (district_code) district_code, date::text as date, operation_id from past order by district_code, date desc, operation_id desc),
     found as (
       select t.district_code, coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
