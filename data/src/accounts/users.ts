@@ -1,4 +1,5 @@
 // Accounts: the one validated write path for users, used by the CLI, the API and the demo start.
+import { userInfo } from 'node:os';
 import { eq, queryOne, queryRows, sessions, sql, users, type Orm } from '@pantau/db';
 import { isRole, levelOfCode, MIN_PASSWORD_LENGTH, ROLES, type Role, type Scope } from '@pantau/domain';
 
@@ -25,6 +26,9 @@ export interface PublicUser {
 /** Who made a change, for the audit trail. */
 export interface Actor { userId: number | null; actor: string; requestId?: string | null }
 export const SYSTEM_ACTOR: Actor = { userId: null, actor: 'system' };
+
+/** The command line's changes are audited under the operating-system account that ran them. */
+export const CLI_ACTOR: Actor = { userId: null, actor: `cli:${(() => { try { return userInfo().username; } catch { return 'unknown'; } })()}` };
 
 type UserRow = typeof users.$inferSelect;
 

@@ -2,11 +2,9 @@
 import type { Database } from '@pantau/db';
 import { isIsoDate, ROLES } from '@pantau/domain';
 import { readAudit } from '../accounts/audit.js';
-import { addUser, listUsers, parseScopeOption, resetPassword, updateUser, type Actor } from '../accounts/users.js';
+import { addUser, CLI_ACTOR, listUsers, parseScopeOption, resetPassword, updateUser } from '../accounts/users.js';
 
 export class UserCommandError extends Error {}
-
-const CLI_ACTOR: Actor = { userId: null, actor: `cli:${process.env.USER ?? 'unknown'}` };
 
 export async function userCommand(database: Database, positionals: string[], values: { role?: string; scope?: string }, log: (line: string) => void): Promise<void> {
   const [sub, email] = positionals;

@@ -6,9 +6,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { inScope, type ImportKind, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
-import type { Actor } from '../accounts/users.js';
-
-const CLI_ACTOR: Actor = { userId: null, actor: `cli:${process.env.USER ?? 'unknown'}` };
+import { CLI_ACTOR, type Actor } from '../accounts/users.js';
 import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
 import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
