@@ -18,6 +18,7 @@ const envSchema = z.object({
   PANTAU_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
   PANTAU_TRUST_PROXY: bool.default(false),
   PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PANTAU_CHROMIUM: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   demo: { load: boolean; seed: number; scale: number };
   trustProxy: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Chromium for PDF output (plans, briefings); undefined = look in the usual places. */
+  chromiumPath: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: { load: e.PANTAU_DEMO, seed: e.PANTAU_DEMO_SEED, scale: e.PANTAU_DEMO_SCALE },
     trustProxy: e.PANTAU_TRUST_PROXY,
     logLevel: e.PANTAU_LOG_LEVEL,
+    chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
   };
 }
 

@@ -27,6 +27,7 @@ import { planningRoutes } from './routes/planning.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
+import { PdfUnavailableError } from './print/pdf-renderer.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
       return c.json(body(error.code, error.message, error.details), error.status);
     }
     if (error instanceof DatabaseInUseError) return c.json(body('database_in_use', error.message), 503);
+    if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
     if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
     if (error instanceof HTTPException && error.status < 500) {
       const code = error.status === 404 ? 'not_found' : error.status === 405 ? 'method_not_allowed' : error.status === 413 ? 'payload_too_large' : 'bad_request';

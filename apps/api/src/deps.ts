@@ -1,5 +1,6 @@
 import type { Database } from '@pantau/db';
 import type { Config } from './config.js';
+import type { PdfRenderer } from './print/pdf-renderer.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -12,4 +13,6 @@ export interface AppDeps {
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
   log?: (line: string) => void;
+  /** Prints app pages to PDF (plans, briefings); omitted where no route needs it (PDF routes then answer 503). */
+  pdf?: PdfRenderer;
 }

@@ -6,6 +6,7 @@ import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/dat
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
+import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
@@ -15,13 +16,16 @@ async function main(): Promise<void> {
     : { kind: 'pglite', dataDir: config.database.dataDir });
   console.log(`Pantau: database ${database.kind} at ${database.location}`);
   await prepareDatabase(database, config, (line) => console.log(line));
-  const app = createApp({ database, config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist') });
+  // The renderer prints the app's own pages, so it calls this server on its loopback address.
+  const ownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const pdf = chromiumPdfRenderer({ executablePath: findChromium(config.chromiumPath), baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}` });
+  const app = createApp({ database, config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   });
   const shutdown = () => {
     server.close();
-    void database.close().finally(() => process.exit(0));
+    void pdf.close().then(() => database.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp, systemClock } from '@pantau/api';
+import { chromiumPdfRenderer, createApp, systemClock } from '@pantau/api';
 import { addUser, REPO_ROOT } from '@pantau/data';
 import { connect, type Database } from '@pantau/db';
 import { ROLES } from '@pantau/domain';
@@ -30,12 +30,16 @@ export default async function serveApp(project: TestProject): Promise<() => Prom
   const fixture = await ensurePgliteFixture();
   const database = await connect({ kind: 'pglite', dataDir: null, loadDataDir: new Blob([readFileSync(fixture)]) });
   project.provide('e2eAccounts', await addE2eAccounts(database));
-  const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist') });
+  let baseUrl = '';
+  const pdf = chromiumPdfRenderer({ executablePath: '/usr/bin/chromium', baseUrl: () => baseUrl });
+  const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist'), pdf });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((done) => server.once('listening', () => done()));
   const { port } = server.address() as AddressInfo;
-  project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`);
+  baseUrl = `http://127.0.0.1:${port}`;
+  project.provide('e2eBaseUrl', baseUrl);
   return async () => {
+    await pdf.close();
     await new Promise<void>((done) => server.close(() => done()));
     await database.close();
   };

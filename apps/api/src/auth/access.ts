@@ -15,12 +15,15 @@ const PUBLIC_API_PATHS = new Set(['/api/v1/health', '/api/v1/auth/sign-in', '/ap
 
 export const isPublicPath = (path: string) => PUBLIC_API_PATHS.has(path);
 
+/** The request's session token: browsers send the cookie; GIS clients (QGIS, GDAL) the same token as a bearer token. */
+export function sessionTokenOf(c: Context): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? getCookie(c, SESSION_COOKIE);
+}
+
 /** Sets `principal` from the session cookie; refuses protected paths without one. */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    // Browsers send the cookie; GIS clients (QGIS, GDAL) send the same session token as a bearer token.
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
-    const token = bearer ?? getCookie(c, SESSION_COOKIE);
+    const token = sessionTokenOf(c);
     if (token) {
       const principal = await authenticate(deps.database.orm, token, deps.clock.now());
       if (principal) c.set('principal' as never, principal as never);
@@ -73,7 +76,10 @@ export function ownOrigin(c: Context, trustProxy: boolean): string {
  * on PGlite, one connection, they would wait for this transaction forever.
  */
 const OWN_CONNECTION_PATHS = ['/api/v1/health', '/api/v1/auth/', '/api/v1/users', '/api/v1/audit', '/api/v1/imports', '/api/v1/exports/', '/api/v1/openapi.json'];
-const needsScopedReads = (path: string) => !OWN_CONNECTION_PATHS.some((prefix) => path.startsWith(prefix));
+// A PDF is printed from app pages whose own requests need the database: holding a read transaction
+// open around the print would deadlock the embedded database (one connection). PDF routes check
+// the record in their own short scoped transaction before printing.
+const needsScopedReads = (path: string) => !OWN_CONNECTION_PATHS.some((prefix) => path.startsWith(prefix)) && !path.endsWith('.pdf');
 
 /** Rolls the read transaction back when the handler failed (its error response is already made). */
 class HandlerFailed extends Error {}
