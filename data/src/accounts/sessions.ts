@@ -72,7 +72,9 @@ export async function signIn(orm: Orm, request: SignInRequest): Promise<SignInRe
 }
 
 async function principalOf(orm: Orm, row: UserRow, sessionHash: string): Promise<Principal> {
-  return { user: await toPublicUser(orm, row), scope: await scopeOfUser(orm, row), permissions: permissionsOf(row.role), sessionHash };
+  // The scope once per request (an office's work area is a query), shared with the public user.
+  const scope = await scopeOfUser(orm, row);
+  return { user: await toPublicUser(orm, row, scope), scope, permissions: permissionsOf(row.role), sessionHash };
 }
 
 /** The principal of a session token, or null when it is unknown, expired (idle or absolute) or its account disabled. */

@@ -165,8 +165,8 @@ async function scopeLabel(orm: Orm, row: UserRow, scope: Scope): Promise<string>
   return names.map((n) => n.name).join(', ');
 }
 
-export async function toPublicUser(orm: Orm, row: UserRow): Promise<PublicUser> {
-  const scope = await scopeOfUser(orm, row);
+export async function toPublicUser(orm: Orm, row: UserRow, knownScope?: Scope): Promise<PublicUser> {
+  const scope = knownScope === undefined ? await scopeOfUser(orm, row) : knownScope;
   return {
     id: row.id, email: row.email, role: row.role,
     scope: { areaCodes: scope === null ? null : [...scope.areaCodes], office: row.officeKey, label: await scopeLabel(orm, row, scope) },

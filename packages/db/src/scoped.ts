@@ -9,8 +9,9 @@ import type { Orm } from './connect.js';
  */
 export async function withScope<T>(orm: Orm, scope: Scope, work: (tx: Orm) => Promise<T>): Promise<T> {
   return orm.transaction(async (tx) => {
-    await tx.execute(sql`set local role pantau_app`);
-    await tx.execute(sql`select set_config('pantau.scope', ${scopeSetting(scope)}, true)`);
+    // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE. Every tile and
+    // aggregate pays this, so it is worth a statement less.
+    await tx.execute(sql`select set_config('role', 'pantau_app', true), set_config('pantau.scope', ${scopeSetting(scope)}, true)`);
     return work(tx as unknown as Orm);
   });
 }
