@@ -201,4 +201,30 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     expect((await analyst.request(`/api/v1/planning/plans/${created.id}`)).status).toBe(404);
     expect((await readAudit(t.database.orm, { action: 'plan.delete' })).some((x) => x.target === `plan:${created.id}`)).toBe(true);
   });
+
+  test('a province-wide plan spanning two regencies records one operation per regency', async () => {
+    const pick = async (area: string) => ((await (await division.request(`/api/v1/planning/candidates?area=${area}&asOf=2024-06-20&kind=company_site&limit=1`)).json()) as { items: Array<{ id: string }> }).items[0]!.id;
+    const chosen = [await pick('19.04'), await pick('19.71')];
+    const created = await division.request('/api/v1/planning/plans', write('POST', { title: 'Operasi provinsi', date: '2024-06-20', areaCode: '19', targets: chosen.map((candidateId) => ({ candidateId })) }));
+    expect(created.status).toBe(201);
+    const p = await created.json() as Plan;
+    expect(p.targets.map((x) => x.areaCodes.regency).sort()).toEqual(['19.04', '19.71']);
+    // An office head of Bangka Tengah does not see a province-wide plan.
+    const office = as(app, await signedInAccount(t.database, 'office_head', '19.04'));
+    expect((await office.request(`/api/v1/planning/plans/${p.id}`)).status).toBe(404);
+    expect((await division.request(`/api/v1/planning/plans/${p.id}`, write('PATCH', { status: 'approved' }))).status).toBe(200);
+    const done = await division.request(`/api/v1/planning/plans/${p.id}/outcome`, write('POST', {
+      date: '2024-06-21', targets: p.targets.map((x) => ({ planTargetId: x.id, foreignersChecked: 4, violations: 0, outcome: 'no_violation', actions: [] })),
+    }));
+    expect(done.status).toBe(200);
+    const ops = await queryRows<{ key: string; regency_code: string; date: string; n: number }>(t.database.orm, sql`
+      select o.key, o.regency_code, o.date::text as date, (select count(*) from operation_targets t where t.operation_id = o.id)::int as n
+      from operations o where o.origin = ${`plan:${p.id}`} order by o.key`);
+    expect(ops.map((o) => ({ ...o, n: Number(o.n) }))).toEqual([
+      { key: `plan:${p.id}:19.04`, regency_code: '19.04', date: '2024-06-21', n: 1 },
+      { key: `plan:${p.id}:19.71`, regency_code: '19.71', date: '2024-06-21', n: 1 },
+    ]);
+    const body = await done.json() as Plan;
+    expect(body.targets.every((x) => x.outcome?.outcome === 'no_violation')).toBe(true);
+  });
 });
