@@ -1,8 +1,8 @@
 // Operation plans end to end on the fixture: a division head plans three Bangka Tengah sites for
 // 2024-06-14, approves the plan, records the outcome, and the next ranking sees the check.
 import { readAudit } from '@pantau/data';
-import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
-import type { Plan } from '@pantau/domain';
+import { planningCandidates, queryOne, queryRows, sql, withScope } from '@pantau/db';
+import type { Plan, Scope } from '@pantau/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
@@ -226,5 +226,17 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     ]);
     const body = await done.json() as Plan;
     expect(body.targets.every((x) => x.outcome?.outcome === 'no_violation')).toBe(true);
+  });
+
+  test('row-level security: the application role sees a plan and its targets only with a scope holding its area', async () => {
+    const count = (scope: Scope | undefined) => (scope === undefined
+      ? t.database.orm.transaction(async (tx) => { await tx.execute(sql`set local role pantau_app`); return seen(tx as never); })
+      : withScope(t.database.orm, scope, seen));
+    const seen = (tx: Parameters<typeof queryOne>[0]) => queryOne<{ plans: number; targets: number }>(tx, sql`
+      select (select count(*)::int from plans where id = ${plan.id}) as plans, (select count(*)::int from plan_targets where plan_id = ${plan.id}) as targets`);
+    expect(await count(undefined)).toEqual({ plans: 0, targets: 0 });
+    expect(await count({ areaCodes: ['19.71'] })).toEqual({ plans: 0, targets: 0 });
+    expect(await count({ areaCodes: ['19.04'] })).toEqual({ plans: 1, targets: 3 });
+    expect(await count({ areaCodes: ['19'] })).toEqual({ plans: 1, targets: 3 });
   });
 });
