@@ -24,6 +24,7 @@ import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
+import { planningMapRoutes } from './routes/planning-maps.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -93,7 +94,8 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))
     .route('/', exportRoutes(deps))
-    .route('/', planningRoutes(deps));
+    .route('/', planningRoutes(deps))
+    .route('/', planningMapRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { getisOrdGiStar, hotSpotClass, twoSidedP } from './hot-spots.js';
+import { getisOrdGiStar, giStar, giStarGlobals, hotSpotClass, twoSidedP } from './hot-spots.js';
 
 /** Cells 0…n−1 on a line, each with its left and right neighbour. */
 const line = (values: number[]) => ({
@@ -70,6 +70,13 @@ describe('Getis-Ord Gi*', () => {
         expect(g.z).toBe(0);
       }
     }));
+  });
+
+  test('one neighbourhood from the globals equals the whole-field computation', () => {
+    const { values, neighbours } = line([1, 2, 3, 4, 10]);
+    const globals = giStarGlobals(values.values());
+    expect(globals).toEqual({ n: 5, mean: 4, s: Math.sqrt(10) });
+    expect(giStar(14, 2, globals)).toEqual(getisOrdGiStar(values, neighbours).get('4'));
   });
 
   test('neighbours outside the study area are ignored; an empty area gives nothing', () => {

@@ -30,6 +30,32 @@ export function hotSpotClass(z: number, p: number): HotSpotClass {
   return `${z > 0 ? 'hot' : 'cold'}_${level}` as HotSpotClass;
 }
 
+/** The study area's figures Gi* compares each neighbourhood with: cell count, mean and standard deviation. */
+export interface GiStarGlobals { n: number; mean: number; s: number }
+
+export function giStarGlobals(values: Iterable<number>): GiStarGlobals {
+  let n = 0;
+  let sum = 0;
+  let sumSquares = 0;
+  for (const v of values) {
+    n++;
+    sum += v;
+    sumSquares += v * v;
+  }
+  const mean = n ? sum / n : 0;
+  const variance = sumSquares / Math.max(1, n) - mean * mean;
+  // Rounding can leave a tiny variance in a uniform field; relative to the mean's scale it is zero.
+  return { n, mean, s: variance > 1e-12 * Math.max(1, mean * mean) ? Math.sqrt(variance) : 0 };
+}
+
+/** Gi* of one neighbourhood of k cells (binary weights: Σw = Σw² = k) whose values add up to localSum. */
+export function giStar(localSum: number, k: number, { n, mean, s }: GiStarGlobals): GiStar {
+  const denominator = s * Math.sqrt((n * k - k * k) / Math.max(1, n - 1));
+  const z = denominator > 0 ? (localSum - mean * k) / denominator : 0;
+  const p = twoSidedP(z);
+  return { z, p, class: hotSpotClass(z, p), localSum, neighbours: k };
+}
+
 /**
  * Gi* for every cell of the study area. `values` holds every cell of the area (zeros included: the
  * statistic compares a neighbourhood with the whole area); `neighbours(id)` the cell's neighbours,
@@ -37,30 +63,14 @@ export function hotSpotClass(z: number, p: number): HotSpotClass {
  * A field with no variance (all equal) has no significant cell: z = 0.
  */
 export function getisOrdGiStar(values: ReadonlyMap<string, number>, neighbours: (id: string) => Iterable<string>): Map<string, GiStar> {
-  const n = values.size;
+  const globals = giStarGlobals(values.values());
   const out = new Map<string, GiStar>();
-  if (n === 0) return out;
-  let sum = 0;
-  let sumSquares = 0;
-  for (const v of values.values()) {
-    sum += v;
-    sumSquares += v * v;
-  }
-  const mean = sum / n;
-  const variance = sumSquares / n - mean * mean;
-  // Rounding can leave a tiny variance in a uniform field; relative to the mean's scale it is zero.
-  const s = variance > 1e-12 * Math.max(1, mean * mean) ? Math.sqrt(variance) : 0;
   for (const id of values.keys()) {
     const members = new Set<string>([id]);
     for (const other of neighbours(id)) if (values.has(other)) members.add(other);
     let localSum = 0;
     for (const m of members) localSum += values.get(m)!;
-    // Binary weights: Σw = Σw² = k, the neighbourhood's size.
-    const k = members.size;
-    const denominator = s * Math.sqrt((n * k - k * k) / Math.max(1, n - 1));
-    const z = denominator > 0 ? (localSum - mean * k) / denominator : 0;
-    const p = twoSidedP(z);
-    out.set(id, { z, p, class: hotSpotClass(z, p), localSum, neighbours: k });
+    out.set(id, giStar(localSum, members.size, globals));
   }
   return out;
 }
