@@ -131,7 +131,10 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     expect({ findings: sum('findings'), reports: sum('reports') }).toEqual(counts);
     for (const f of body.features) {
       expect(f.geometry.type).toBe('Polygon');
-      expect(f.geometry.coordinates[0]!.length).toBe(7);
+      // Six corners and the closing point; a hexagon crossing an icosahedron edge has a few more.
+      const ring = f.geometry.coordinates[0]!;
+      expect(ring.length).toBeGreaterThanOrEqual(7);
+      expect(ring[ring.length - 1]).toEqual(ring[0]);
       expect(f.properties.findings + f.properties.reports > 0 || f.properties.class !== 'not_significant').toBe(true);
       if (f.properties.class.startsWith('hot')) expect(f.properties.z).toBeGreaterThan(0);
     }
