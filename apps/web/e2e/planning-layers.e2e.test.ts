@@ -14,7 +14,8 @@ describe('planning layers', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    ({ page, requestedUrls } = await openSignedInPage(browser, baseUrl, inject('e2eAccounts').admin));
+    // Wide enough that the sidebar stays open beside the selected area's detail panel.
+    ({ page, requestedUrls } = await openSignedInPage(browser, baseUrl, inject('e2eAccounts').admin, { width: 1600, height: 900 }));
   });
 
   afterAll(async () => {

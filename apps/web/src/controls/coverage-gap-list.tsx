@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './coverage-gap-list.css';
 import { getCoverageGaps, type CoverageGapItem } from '../api/planning-maps-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
 import { PLANNING_LAYER_PARAMS } from '../map/tile-urls.js';
