@@ -118,6 +118,14 @@ export const MATRIX: Row[] = [
     request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}/outcome`, init: json('POST', { targets: [{ planTargetId: 1, foreignersChecked: 0, violations: 0, outcome: 'not_found', actions: [] }] }) }),
     allowed: (p) => p.planning.write, expect: { inScope: 409, outOfScope: 404, nonexistent: 404 },
   },
+  {
+    route: 'GET /planning/coverage-gaps', request: (t) => ({ path: `/api/v1/planning/coverage-gaps?area=${AREA[t]}&asOf=2024-06-13` }),
+    allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'GET /planning/hot-spots', request: (t) => ({ path: `/api/v1/planning/hot-spots?area=${AREA[t]}&asOf=2024-06-13` }),
+    allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
   { route: 'GET /imports', request: once('/api/v1/imports'), allowed: (p) => p.import, expect: { inScope: 200 } },
   { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
   { route: 'POST /imports', request: once('/api/v1/imports', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },

@@ -380,7 +380,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
 
       <div className="workspace">
         <aside className="sidebar" aria-label={t('sidebar.label')} id="sidebar" hidden={!sidebarOpen}>
-          <Sidebar view={view} autoLevel={scope.level} onChange={(update) => updateView(update)} onSelectCompany={selectCompany} />
+          <Sidebar
+            view={view}
+            autoLevel={scope.level}
+            onChange={(update) => updateView(update)}
+            onSelectCompany={selectCompany}
+            onFlyToGap={(item) => requestCamera({ kind: 'fly', center: [item.location.lng, item.location.lat], zoom: item.kind === 'company_site' ? 13 : 10 })}
+          />
           <ExportMenu view={view} shownAsOf={shownAsOf} kinds={EXPORT_KINDS.filter((kind) => permissions.exports.includes(kind))} />
         </aside>
 

@@ -8,6 +8,8 @@ export type Role = (typeof ROLES)[number];
 /** Tile layers (ids of /tiles/{layer}); area layers carry aggregates only. */
 export const AREA_TILE_LAYERS = ['provinces', 'regencies', 'districts'] as const;
 export const POINT_TILE_LAYERS = ['company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings'] as const;
+/** Planning layers (coverage gaps, hot spots of findings and reports): for the roles with record lists. */
+export const PLANNING_TILE_LAYERS = ['coverage_gaps', 'hot_spots'] as const;
 export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
 
 export interface Permissions {
@@ -40,7 +42,7 @@ export function permissionsOf(role: Role): Permissions {
     import: personalData,
     manageUsers: role === 'admin',
     audit: role === 'admin',
-    layers: aggregatesOnly ? [...AREA_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS],
+    layers: aggregatesOnly ? [...AREA_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS],
     lists: !aggregatesOnly,
     exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || kind !== 'permits'),
     planning: { read: !aggregatesOnly, write: PLANNING_WRITE_ROLES.includes(role), approve: PLANNING_APPROVE_ROLES.includes(role) },

@@ -10,6 +10,10 @@ const csv = (allowed: readonly string[] | RegExp, what: string) =>
 export const isoDateParam = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
 export const areaCodeParam = z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01');
 
+/** A whole number between min and max, as a query string. */
+export const wholeNumberParam = (min: number, max: number) =>
+  z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= min && Number(s) <= max, `between ${min} and ${max}`);
+
 export const permitFilterParams = {
   asOf: isoDateParam.optional().openapi({ description: 'Count permits valid on this day (default: today, WIB).', example: '2024-06-13' }),
   permitType: csv(PERMIT_TYPES, 'permit types').optional().openapi({ description: 'itas, itap, visit (comma-separated).', example: 'itas,itap' }),

@@ -33,7 +33,8 @@ export function tileSpaceQuery(layer: TileLayer, tile: TileCoordinate, context: 
 }
 
 export async function encodeWithJs(db: Executor, layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): Promise<Uint8Array> {
-  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(db, tileSpaceQuery(layer, tile, context));
+  const prepared = layer.prepare ? await layer.prepare(db, context) : undefined;
+  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(db, tileSpaceQuery(layer, tile, { ...context, prepared }));
   // GEOS runs in the clip. When it fails inside PGlite the statement stops silently and rows go
   // missing; every row carries the number of source rows (counted before the clip), so a short read
   // shows, and a tile with holes is refused rather than served.

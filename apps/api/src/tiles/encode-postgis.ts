@@ -17,6 +17,7 @@ export function postgisTileQuery(layer: TileLayer, tile: TileCoordinate, context
 }
 
 export async function encodeWithPostgis(db: Executor, layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): Promise<Uint8Array> {
-  const row = await queryOne<{ tile: Uint8Array | null }>(db, postgisTileQuery(layer, tile, context));
+  const prepared = layer.prepare ? await layer.prepare(db, context) : undefined;
+  const row = await queryOne<{ tile: Uint8Array | null }>(db, postgisTileQuery(layer, tile, { ...context, prepared }));
   return row?.tile ? new Uint8Array(row.tile) : new Uint8Array(0);
 }

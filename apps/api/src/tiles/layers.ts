@@ -1,8 +1,9 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, permitFilterCondition, scopeCondition, sql, type SQL } from '@pantau/db';
-import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+import { areaFilterColumn, coverageGapDistrictsSql, permitFilterCondition, scopeCondition, sql, type Executor, type SQL } from '@pantau/db';
+import { COVERAGE_MONTHS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
+import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 
 export interface TileFilter {
   permit: PermitFilter;
@@ -10,6 +11,10 @@ export interface TileFilter {
   to?: string;
   category?: string[];
   status?: string[];
+  /** Months looked back (coverage gaps, hot spots); absent = the layer's default. */
+  months?: number;
+  /** H3 resolution of the hot spots. */
+  resolution?: number;
 }
 
 export interface TileSourceContext {
@@ -17,11 +22,13 @@ export interface TileSourceContext {
   envelope: SQL;
   filter: TileFilter;
   scope: Scope;
+  /** What the layer's `prepare` computed for this request. */
+  prepared?: unknown;
 }
 
 export type FieldType = 'String' | 'Number';
 
-export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status';
+export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution';
 
 export interface TileLayer {
   id: string;
@@ -38,6 +45,8 @@ export interface TileLayer {
   /** Query parameters that change this layer's content. */
   filters: readonly FilterName[];
   source(context: TileSourceContext): SQL;
+  /** Work done in JS before the tile's query (a statistic over the whole scope); its result reaches `source` as `prepared`. */
+  prepare?(db: Executor, context: Omit<TileSourceContext, 'envelope' | 'prepared'>): Promise<unknown>;
   /** Columns summed when points are clustered. */
   clusterSums?: readonly string[];
 }
@@ -180,6 +189,40 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       select m.id::bigint as id, a.label as geom, m.date::text as date, m.title, m.venue, m.regency_code
       from meetings m join areas a on a.code = m.regency_code
       where a.label && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
+  },
+  {
+    id: 'coverage_gaps', description: 'Districts with valid permit holders on asOf that no operation has checked for `months` months (default 12) or ever', geometry: 'polygon',
+    minzoom: 5, maxzoom: 14, maxAgeSeconds: 300,
+    fields: {
+      code: ['String', 'district code'], name: ['String', 'district name'], active_permits: ['Number', 'valid permit holders living in the district on asOf'],
+      last_checked: ['String', 'date of the last operation target in the district before asOf (YYYY-MM-DD); absent when never checked'],
+      months_since: ['Number', 'whole months (30.44 days) since the last check; absent when never checked'],
+    },
+    filters: ['asOf', 'months'],
+    source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
+  },
+  {
+    id: 'hot_spots', description: 'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the scope, in the `months` (default 24) before asOf', geometry: 'polygon',
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    fields: {
+      h3: ['String', 'H3 cell index'], resolution: ['Number', 'H3 resolution'], findings: ['Number', 'operation targets with a violation in the window'],
+      reports: ['Number', 'verified (or acted-on) reports in the window'], z: ['Number', 'Gi* z-score'], p: ['Number', 'two-sided p-value'],
+      class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
+    },
+    filters: ['asOf', 'months', 'resolution'],
+    prepare: (db, { filter, scope }) => hotSpotAnalysis(db, null, filter.permit.asOf, filter.months ?? HOT_SPOTS.months.default, filter.resolution ?? HOT_SPOTS.resolution.default, scope),
+    source: ({ envelope, prepared }) => {
+      // The cells travel as JSON with WKT outlines: both encoders then clip and encode them like any table.
+      const analysis = prepared as HotSpotAnalysis;
+      const cells = analysis.cells.map((c, i) => ({ i: i + 1, h3: c.h3, f: c.findings, r: c.reports, z: Math.round(c.z * 1000) / 1000, p: Math.round(c.p * 10000) / 10000, c: c.class,
+        w: `POLYGON((${c.boundary.map(([x, y]) => `${x} ${y}`).join(',')}))` }));
+      return sql`
+        select * from (
+          select (x->>'i')::bigint as id, ST_GeomFromText(x->>'w', 4326) as geom, x->>'h3' as h3, ${analysis.resolution}::int as resolution,
+            (x->>'f')::int as findings, (x->>'r')::int as reports, (x->>'z')::float8 as z, (x->>'p')::float8 as p, x->>'c' as class
+          from json_array_elements(${JSON.stringify(cells)}::json) x
+        ) cells where geom && ${envelope}`;
+    },
   },
 ];
 

@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
-import { INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
+import { COVERAGE_MONTHS, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { csvList, isoDateParam, permitFilterParams, toPermitFilter } from '../routes/params.js';
+import { HOT_SPOTS } from '../planning/hot-spots.js';
+import { csvList, isoDateParam, permitFilterParams, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
 import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer } from './layers.js';
@@ -23,6 +24,8 @@ const tileQuery = z.object({
   to: isoDateParam.optional(),
   category: z.string().refine((s) => s.split(',').every((v) => categories.includes(v.trim() as never)), `comma-separated values among ${categories.join(', ')}`).optional(),
   status: z.string().refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`).optional(),
+  months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional(),
+  resolution: wholeNumberParam(HOT_SPOTS.resolution.min, HOT_SPOTS.resolution.max).optional(),
 });
 type TileQuery = z.infer<typeof tileQuery>;
 
@@ -126,6 +129,7 @@ export function tileRoutes(deps: AppDeps) {
     const filter: TileFilter = {
       permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
       from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
+      months: query.months === undefined ? undefined : Number(query.months), resolution: query.resolution === undefined ? undefined : Number(query.resolution),
     };
     const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c) });
     if (raw.length === 0) return c.body(null, 204);

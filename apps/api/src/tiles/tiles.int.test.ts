@@ -31,6 +31,7 @@ const SAMPLE_TILES: Array<[string, number, number, number]> = [
   ['regencies', 8, 199, 138], ['districts', 8, 203, 129], ['districts', 11, 1631, 1059], ['company_sites', 5, 26, 16], ['company_sites', 8, 203, 132],
   ['company_sites', 11, 1631, 1059], ['operation_targets', 5, 25, 16], ['operation_targets', 9, 406, 264], ['risk_areas', 6, 51, 32],
   ['risk_areas', 8, 203, 129], ['entry_points', 4, 12, 8], ['reports', 5, 26, 16], ['reports', 9, 406, 264], ['meetings', 5, 25, 16], ['meetings', 8, 203, 129],
+  ['coverage_gaps', 8, 203, 129], ['coverage_gaps', 6, 51, 32], ['hot_spots', 5, 25, 16], ['hot_spots', 9, 406, 264],
 ];
 
 function decode(bytes: Uint8Array, layer: string): VectorTileLayer | undefined {

@@ -4,7 +4,7 @@ import { mayExport, permittedOverlays, shownOverlays } from './permissions.js';
 
 describe('permittedOverlays', () => {
   test('an office head may switch on every layer', () => {
-    expect(permittedOverlays(permissionsOf('office_head'))).toEqual(['sites', 'operations', 'risk', 'entry', 'reports', 'meetings']);
+    expect(permittedOverlays(permissionsOf('office_head'))).toEqual(['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots']);
   });
 
   test('a viewer (aggregates only) is offered no layer at all', () => {

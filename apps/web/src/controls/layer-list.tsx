@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { OVERLAYS, type LegendEntry } from '../map/overlay-style.js';
+import { PLANNING_LAYER_PARAMS } from '../map/tile-urls.js';
 import type { OverlayLayer } from '../state/view-state.js';
 
 function Swatch({ entry }: { entry: LegendEntry }) {
@@ -43,6 +44,11 @@ export function LayerList({
                       {t(`legend.${entry.key}` as 'legend.noData')}
                     </li>
                   ))}
+                  {OVERLAYS[layer].note && (
+                    <li className="field-hint" data-testid={`layer-note-${layer}`}>
+                      {t(`legend.${OVERLAYS[layer].note}` as 'legend.noData', PLANNING_LAYER_PARAMS)}
+                    </li>
+                  )}
                   {layer === 'risk' && <li className="field-hint">{t('legend.risk.severity')}</li>}
                   {(layer === 'sites' || layer === 'operations' || layer === 'reports') && <li className="field-hint">{t('legend.cluster')}</li>}
                 </ul>

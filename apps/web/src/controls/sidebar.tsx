@@ -1,12 +1,14 @@
 import { PERMIT_PURPOSES, PERMIT_TYPES } from '@pantau/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CoverageGapItem } from '../api/planning-maps-api.js';
 import type { CompanySearchResult } from '../api/types.js';
 import { permittedOverlays } from '../auth/permissions.js';
 import { usePermissions } from '../auth/session-context.js';
 import { MAP_LEVELS, MEASURES, type MapLevel, type ViewState } from '../state/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
 import { CompanyFilter } from './company-filter.js';
+import { CoverageGapList } from './coverage-gap-list.js';
 import { LayerList } from './layer-list.js';
 import { NationalitySelect } from './nationality-select.js';
 
@@ -16,6 +18,8 @@ export interface SidebarProps {
   autoLevel: MapLevel;
   onChange(update: ViewUpdate): void;
   onSelectCompany(company: CompanySearchResult): void;
+  /** A coverage gap chosen in the list: the map flies there. */
+  onFlyToGap?(item: CoverageGapItem): void;
 }
 
 function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
@@ -23,7 +27,7 @@ function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
 }
 
 /** Everything that decides what the map shows: level and measure, filters, dates, layers. */
-export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarProps) {
+export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap }: SidebarProps) {
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
   const id = useId();
@@ -63,6 +67,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany }: SidebarP
       </fieldset>
 
       <LayerList layers={view.layers} available={permittedOverlays(permissions)} onChange={(layers) => onChange({ layers })} />
+      {view.layers.includes('gaps') && permissions.lists && onFlyToGap && <CoverageGapList area={view.region} asOf={view.asOf} onFlyTo={onFlyToGap} />}
 
       <h2 className="sidebar-heading">{t('filters.title')}</h2>
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { overlayOfLayerId, recordOfFeature } from './overlay-style.js';
+import { CLICKABLE_OVERLAYS, OVERLAYS, overlayLayers, overlayOfLayerId, recordOfFeature } from './overlay-style.js';
 
 describe('recordOfFeature', () => {
   test('a company site opens its company and an operation target its operation', () => {
@@ -22,5 +22,32 @@ describe('overlayOfLayerId', () => {
   test('finds the overlay of a drawn layer', () => {
     expect(overlayOfLayerId('overlay-risk-fill')).toBe('risk');
     expect(overlayOfLayerId('province-fill')).toBeNull();
+  });
+});
+
+describe('planning overlays', () => {
+  test('the coverage legend has the month classes and "never checked"; the hot-spot legend the seven Gi* classes, hot to cold', () => {
+    expect(OVERLAYS.gaps.legend.map((e) => e.key)).toEqual(['gaps.months_12', 'gaps.months_24', 'gaps.months_36', 'gaps.never']);
+    expect(OVERLAYS.hotspots.legend.map((e) => e.key)).toEqual([
+      'hotspot.hot_99', 'hotspot.hot_95', 'hotspot.hot_90', 'hotspot.not_significant', 'hotspot.cold_90', 'hotspot.cold_95', 'hotspot.cold_99',
+    ]);
+    expect(new Set(OVERLAYS.hotspots.legend.map((e) => e.color)).size).toBe(7);
+    expect(OVERLAYS.hotspots.note).toBe('hotspot.method');
+  });
+
+  test('their polygons are not records: a click goes to the area below', () => {
+    expect(recordOfFeature('gaps', { id: 1904010, properties: { code: '19.04.01' } })).toBeNull();
+    expect(CLICKABLE_OVERLAYS).not.toContain('gaps');
+    expect(CLICKABLE_OVERLAYS).not.toContain('hotspots');
+    expect(CLICKABLE_OVERLAYS).toContain('sites');
+  });
+
+  test('the hot-spot fill colours each class as its legend does', () => {
+    const fill = overlayLayers('hotspots', true)[0]!;
+    const paint = (fill as { paint: Record<string, unknown> }).paint['fill-color'] as unknown[];
+    for (const entry of OVERLAYS.hotspots.legend) {
+      const cls = entry.key.replace('hotspot.', '');
+      expect(paint[paint.indexOf(cls) + 1]).toBe(entry.color);
+    }
   });
 });

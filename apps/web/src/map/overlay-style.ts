@@ -2,6 +2,7 @@
 // entry points, public reports and meetings. Colours come from the Okabe–Ito palette (distinct for
 // the common colour-vision deficiencies); each layer's legend lists the same colours.
 import type { ExpressionSpecification, LayerSpecification, VectorSourceSpecification } from 'maplibre-gl';
+import { COVERAGE_CLASSES, HOT_SPOT_CLASSES } from '@pantau/domain';
 import type { RecordKind } from '../panels/types.js';
 import type { OverlayLayer } from '../state/view-state.js';
 import { tileJsonUrl, type TileFilters, type TileLayerName } from './tile-urls.js';
@@ -26,11 +27,13 @@ export interface LegendEntry {
 
 export interface OverlayDefinition {
   tileLayer: TileLayerName;
-  /** The detail panel's kind of the records drawn. */
-  recordKind: RecordKind;
+  /** The detail panel's kind of the records drawn; null = not clickable (a click goes to the area below). */
+  recordKind: RecordKind | null;
   /** Property holding the record id (the feature id otherwise). */
   idProperty: string | null;
   legend: LegendEntry[];
+  /** i18n key under `map:legend.` of a line under the legend (with PLANNING_LAYER_PARAMS as values). */
+  note?: string;
 }
 
 export const RISK_COLORS: Record<string, string> = {
@@ -55,6 +58,12 @@ export const REPORT_COLORS: Record<string, string> = {
   verified: OKABE_ITO.vermillion,
   acted: OKABE_ITO.bluishGreen,
   dismissed: OKABE_ITO.grey,
+};
+/** Months since the last check: a sequential orange ramp (ColorBrewer Oranges), darkest for never checked. */
+export const COVERAGE_COLORS: Record<string, string> = { months_12: '#fdae6b', months_24: '#f16913', months_36: '#a63603', never: '#4a1486' };
+/** Gi* classes: ColorBrewer RdBu, diverging, red hot and blue cold (readable with red–green deficiencies). */
+export const HOT_SPOT_COLORS: Record<string, string> = {
+  hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7', not_significant: '#e0e0e0', cold_90: '#d1e5f0', cold_95: '#67a9cf', cold_99: '#2166ac',
 };
 const SITE_COLOR = '#6a3d9a';
 const MEETING_COLOR = '#16324f';
@@ -83,10 +92,23 @@ export const OVERLAYS: Readonly<Record<OverlayLayer, OverlayDefinition>> = {
   entry: { tileLayer: 'entry_points', recordKind: 'entry_point', idProperty: null, legend: entries('entry', ENTRY_POINT_COLORS, 'circle') },
   reports: { tileLayer: 'reports', recordKind: 'report', idProperty: null, legend: entries('report', REPORT_COLORS, 'circle') },
   meetings: { tileLayer: 'meetings', recordKind: 'meeting', idProperty: null, legend: [{ key: 'meetings.meeting', color: MEETING_COLOR, shape: 'circle' }] },
+  gaps: {
+    tileLayer: 'coverage_gaps', recordKind: null, idProperty: null,
+    legend: COVERAGE_CLASSES.map((c) => ({ key: `gaps.${c.key}`, color: COVERAGE_COLORS[c.key] ?? OKABE_ITO.grey, shape: 'square' as const })),
+    note: 'gaps.note',
+  },
+  hotspots: {
+    tileLayer: 'hot_spots', recordKind: null, idProperty: null,
+    legend: HOT_SPOT_CLASSES.map((c) => ({ key: `hotspot.${c}`, color: HOT_SPOT_COLORS[c] ?? OKABE_ITO.grey, shape: 'square' as const })),
+    note: 'hotspot.method',
+  },
 };
 
 /** Drawing order, bottom to top: polygons first, the small and numerous points last. */
-export const OVERLAY_ORDER: readonly OverlayLayer[] = ['risk', 'meetings', 'entry', 'reports', 'operations', 'sites'];
+export const OVERLAY_ORDER: readonly OverlayLayer[] = ['hotspots', 'gaps', 'risk', 'meetings', 'entry', 'reports', 'operations', 'sites'];
+
+/** Overlays whose features open a record on click. */
+export const CLICKABLE_OVERLAYS: readonly OverlayLayer[] = OVERLAY_ORDER.filter((layer) => OVERLAYS[layer].recordKind !== null);
 
 export const overlaySourceId = (layer: OverlayLayer) => `overlay-${layer}`;
 
@@ -197,6 +219,38 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
           paint: { 'circle-radius': clusterRadius(4.5), 'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)], ...stroke },
         },
       ];
+    case 'gaps':
+      return [
+        {
+          id: `${source}-fill`,
+          type: 'fill',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            // No months_since = never checked.
+            'fill-color': ['case', ['has', 'months_since'], ['step', ['get', 'months_since'], COVERAGE_COLORS.months_12 ?? '', 24, COVERAGE_COLORS.months_24 ?? '', 36, COVERAGE_COLORS.months_36 ?? ''], COVERAGE_COLORS.never ?? ''],
+            'fill-opacity': 0.6,
+          },
+        },
+        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+      ];
+    case 'hotspots':
+      return [
+        {
+          id: `${source}-fill`,
+          type: 'fill',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            'fill-color': match('class', HOT_SPOT_COLORS, OKABE_ITO.grey),
+            // Not significant cells (they hold an event) stay faint.
+            'fill-opacity': ['match', ['get', 'class'], 'not_significant', 0.35, 0.75],
+          },
+        },
+        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 } },
+      ];
     case 'meetings':
       return [
         {
@@ -230,6 +284,7 @@ export function recordOfFeature(
   const pointCount = feature.properties.point_count;
   if (typeof pointCount === 'number' && pointCount > 1) return 'cluster';
   const { recordKind, idProperty } = OVERLAYS[layer];
+  if (recordKind === null) return null;
   const raw = idProperty === null ? feature.id : feature.properties[idProperty];
   const id = typeof raw === 'string' ? Number(raw) : raw;
   return typeof id === 'number' && Number.isInteger(id) ? { kind: recordKind, id } : null;

@@ -36,7 +36,7 @@ import {
   selectedAreaFilter,
   WORLD_LAND_SOURCE,
 } from './map-style.js';
-import { OVERLAY_ORDER, overlayLayers, overlayOfLayerId, overlaySource, overlaySourceId, recordOfFeature } from './overlay-style.js';
+import { CLICKABLE_OVERLAYS, OVERLAY_ORDER, overlayLayers, overlayOfLayerId, overlaySource, overlaySourceId, recordOfFeature } from './overlay-style.js';
 import { exposeMap, signalMapReady } from './ready-signal.js';
 import type { TileFilters } from './tile-urls.js';
 import { loadWorldLand } from './world-land.js';
@@ -137,7 +137,7 @@ function isAt(map: MapLibreMap, position: MapPosition): boolean {
 }
 
 const interactiveOverlayLayerIds = (map: MapLibreMap) =>
-  OVERLAY_ORDER.flatMap((layer) => overlayLayers(layer, true).map((spec) => spec.id))
+  CLICKABLE_OVERLAYS.flatMap((layer) => overlayLayers(layer, true).map((spec) => spec.id))
     .filter((id) => map.getLayer(id) && map.getLayoutProperty(id, 'visibility') !== 'none')
     .reverse();
 
@@ -359,7 +359,7 @@ export function PantauMap(props: PantauMapProps) {
         if (!visible) continue;
         map.addSource(sourceId, overlaySource(overlay, current));
         // Above the areas and their outlines, below the hover and selection lines for polygons.
-        const before = overlay === 'risk' ? 'province-hover' : undefined;
+        const before = overlay === 'risk' || overlay === 'gaps' || overlay === 'hotspots' ? 'province-hover' : undefined;
         for (const spec of overlayLayers(overlay, true)) map.addLayer(spec, before);
         continue;
       }

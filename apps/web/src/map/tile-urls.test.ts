@@ -20,6 +20,11 @@ describe('tileJsonUrl', () => {
     expect(tileJsonUrl('meetings', { ...FILTERS, from: null, to: null })).toBe('/tiles/meetings.json');
   });
 
+  test('coverage gaps and hot spots take the date and their fixed months and resolution, in the order the server writes them', () => {
+    expect(tileJsonUrl('coverage_gaps', FILTERS)).toBe('/tiles/coverage_gaps.json?asOf=2024-06-13&months=12');
+    expect(tileJsonUrl('hot_spots', FILTERS)).toBe('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6');
+  });
+
   test('entry points take no filter', () => {
     expect(tileJsonUrl('entry_points', FILTERS)).toBe('/tiles/entry_points.json');
   });

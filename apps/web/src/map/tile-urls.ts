@@ -14,7 +14,9 @@ export type TileLayerName =
   | 'risk_areas'
   | 'entry_points'
   | 'reports'
-  | 'meetings';
+  | 'meetings'
+  | 'coverage_gaps'
+  | 'hot_spots';
 
 export interface TileFilters {
   asOf: string;
@@ -41,6 +43,18 @@ const LAYER_FILTERS: Readonly<Record<TileLayerName, readonly FilterName[]>> = {
   entry_points: [],
   reports: PERIOD_FILTERS,
   meetings: PERIOD_FILTERS,
+  coverage_gaps: ['asOf'],
+  hot_spots: ['asOf'],
+};
+
+/**
+ * Parameters fixed by the web app, so the legend names what the tiles hold: the coverage gaps' months
+ * and the hot spots' window and H3 resolution.
+ */
+export const PLANNING_LAYER_PARAMS = { coverageMonths: 12, hotSpotMonths: 24, hotSpotResolution: 6 } as const;
+const FIXED_PARAMS: Partial<Record<TileLayerName, Record<string, string>>> = {
+  coverage_gaps: { months: String(PLANNING_LAYER_PARAMS.coverageMonths) },
+  hot_spots: { months: String(PLANNING_LAYER_PARAMS.hotSpotMonths), resolution: String(PLANNING_LAYER_PARAMS.hotSpotResolution) },
 };
 
 function filterValue(name: FilterName, filters: TileFilters): string | null {
@@ -66,6 +80,7 @@ export function tileJsonUrl(layer: TileLayerName, filters: TileFilters): string 
     const value = filterValue(name, filters);
     if (value) query.set(name, value);
   }
+  for (const [name, value] of Object.entries(FIXED_PARAMS[layer] ?? {})) query.set(name, value);
   // Commas need no escaping in a query string; unescaped they match the URLs the server writes.
   const search = query.toString().replace(/%2C/g, ',');
   return search ? `/tiles/${layer}.json?${search}` : `/tiles/${layer}.json`;

@@ -7,3 +7,4 @@ export * from './area-profile.js';
 export * from './export-rows.js';
 export * from './planning.js';
 export * from './plans.js';
+export * from './coverage.js';

@@ -193,3 +193,6 @@ export async function planningCandidates(db: Executor, area: string | null, asOf
   };
   return [...sites.map(toCandidate('company_site')), ...districts.map(toCandidate('district'))];
 }
+
+// For the coverage-gap tile layer (queries/coverage.ts): the same holder and last-check rules.
+export { validOn as validOnSql, targetsBefore as targetsBeforeSql };

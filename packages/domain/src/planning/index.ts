@@ -4,3 +4,5 @@ export * from './explain.js';
 export * from './agencies.js';
 export * from './route.js';
 export * from './plans.js';
+export * from './hot-spots.js';
+export * from './coverage.js';
