@@ -12,7 +12,7 @@ import { TableReadError } from '../import/read/open-table.js';
 import { importCommand } from './import-command.js';
 import { auditCommand, userCommand, UserCommandError } from './user-command.js';
 import { AccountError } from '../accounts/users.js';
-import { formatTally, runBacktest } from '../backtest/backtest.js';
+import { formatRates, formatTally, runBacktest } from '../backtest/backtest.js';
 
 const HELP = `Usage: pnpm pantau <command> [options]
 
@@ -116,6 +116,8 @@ async function main(argv: string[]): Promise<void> {
         const { total, byYear } = await runBacktest(db, { from, to, k, log });
         for (const [year, tally] of byYear) log(formatTally(year, tally));
         log(formatTally('total', total));
+        for (const [year, tally] of byYear) log(formatRates(year, tally));
+        log(formatRates('total', total));
       });
       return;
     }

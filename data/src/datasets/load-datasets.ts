@@ -22,7 +22,7 @@ import {
 } from '../write/index.js';
 
 /** Bump when the generator changes, so that `pnpm start` regenerates stale demo data. */
-export const DEMO_GENERATOR_VERSION = 2;
+export const DEMO_GENERATOR_VERSION = 7;
 export const REFERENCE_LOADER_VERSION = 2;
 
 type Log = (line: string) => void;

@@ -1,6 +1,6 @@
 import type { PermitRecord } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
-import { isValidOn, pinValidCounts, violationChance } from './generate-demo.js';
+import { isValidOn, pinValidCounts } from './generate-demo.js';
 import { Random, WeightedPicker } from './random.js';
 
 const permit = (permitType: 'itas' | 'itap', issuedOn: string, expiresOn: string, n: number): PermitRecord => ({
@@ -48,15 +48,5 @@ describe('demo generator', () => {
     expect(isValidOn(p, '2024-12-31')).toBe(true);
     expect(isValidOn(p, '2025-01-01')).toBe(false);
     expect(isValidOn({ ...p, cancelledOn: '2024-06-01' }, '2024-06-01')).toBe(false);
-  });
-
-  test('the violation model rises with each of its drivers', () => {
-    const base = { inWorkRisk: false, monthsSinceCheck: 6, touristPlace: false, bigSite: false };
-    const p = violationChance(base);
-    expect(violationChance({ ...base, inWorkRisk: true })).toBeGreaterThan(p);
-    expect(violationChance({ ...base, monthsSinceCheck: 30 })).toBeGreaterThan(p);
-    expect(violationChance({ ...base, monthsSinceCheck: null })).toBeGreaterThan(violationChance({ ...base, monthsSinceCheck: 30 }));
-    expect(violationChance({ ...base, touristPlace: true })).toBeGreaterThan(p);
-    expect(violationChance({ ...base, bigSite: true })).toBeGreaterThan(p);
   });
 });

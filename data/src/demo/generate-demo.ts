@@ -3,9 +3,11 @@
 // - foreign workers sit where the published figures put them (province stock), concentrated in
 //   known hot spots within each province, and in a few districts within each regency;
 // - work permits are sponsored by a company of the same regency, larger companies sponsoring more;
-// - operations go where foreigners concentrate; a target's chance of a violation rises with factors an
-//   officer would name (see violationChance), never from the planning score itself;
-// - most targets end "no violation", as in the sources.
+// - holders renew their permits, except at some careless sponsors, whose lapsed holders may stay on;
+// - teams pick targets half from intelligence (credible reports, risk areas, lapsed permits, places long
+//   unvisited) and half by routine (large sites); a check's chance of a violation rises with drivers an
+//   officer would name (field-model.ts), never from the planning score itself;
+// - most targets end "no violation", as in the sources; report statuses are those of the last day.
 import {
   addDays, type CompanyRecord, type CompanySiteRecord, type EntryPointRecord, type MeetingRecord, type OfficeRecord,
   type OperationRecord, type PermitPurpose, type PermitRecord, type RegionalOfficeRecord, type ReportRecord,
@@ -19,6 +21,9 @@ import {
   type ReferenceStatistics,
 } from './profiles.js';
 import { Random, WeightedPicker } from './random.js';
+import {
+  countBetween, dayOf, distanceKm, intelligenceWeight, PermitLedger, violationChance, watchedShare, type PermitTrace, type TargetSignals,
+} from './field-model.js';
 
 export interface DemoOptions {
   seed: number;
@@ -38,7 +43,7 @@ interface RegencyModel {
   area: AreaInfo;
   weight: number;
   districts: WeightedPicker<string>;
-  companies: Array<{ key: string; sector: string; weight: number; siteKeys: string[]; siteDistricts: string[]; sitePositions: Array<[number, number]> }>;
+  companies: Array<{ key: string; sector: string; weight: number; renewal: number; siteKeys: string[]; siteDistricts: string[]; sitePositions: Array<[number, number]> }>;
   companyPicker: WeightedPicker<number> | null;
 }
 
@@ -65,13 +70,18 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
 
   const { regionalOffices, offices, officeOfRegency } = generateOrganisation(geo, options.coveredRegencies);
   const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), root.fork('companies'));
-  const riskAreas = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
+  const { riskAreas, shapes } = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
   const entryPoints = generateEntryPoints(geo, root.fork('entry'));
-  const operations = generateOperations(geo, model, riskAreas, officeOfRegency, size(DEMO_SIZES.operations), root.fork('operations'));
-  const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
-  const reports = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
+  // One sponsor in five is careless with renewals: its holders' permits often lapse (and some stay on).
+  const diligence = root.fork('diligence');
+  for (const m of model.values()) for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
   const permitCount = size(DEMO_SIZES.permits);
   const permitChunks = () => generatePermits(geo, model, regencyPicker, stats, permitCount, options, new Random(options.seed).fork('permits'));
+  const { reports, facts } = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
+  const world = buildFieldWorld(model, permitChunks(), facts, shapes, watchedNationalities(stats));
+  const operations = generateOperations(geo, model, world, officeOfRegency, size(DEMO_SIZES.operations), root.fork('operations'));
+  settleReportStatuses(reports, facts, operations);
+  const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
   return { regionalOffices, offices, companies, sites, permitChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
 }
 
@@ -138,7 +148,7 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
     const key = `demo:company:${i + 1}`;
     companies.push({ key, name: companyName(sector, random), sector, registrationNumber: `DEMO-NIB-${String(9120000000000 + i * 7919).padStart(13, '0')}`, origin: ORIGIN });
     const siteCount = random.chance(0.85) ? 1 : random.chance(0.8) ? 2 : 3;
-    const entry = { key, sector, weight: random.logNormal(1.4) * (sector === 'mining_smelting' ? 4 : 1), siteKeys: [] as string[], siteDistricts: [] as string[], sitePositions: [] as Array<[number, number]> };
+    const entry = { key, sector, renewal: 0.85, weight: random.logNormal(1.4) * (sector === 'mining_smelting' ? 4 : 1), siteKeys: [] as string[], siteDistricts: [] as string[], sitePositions: [] as Array<[number, number]> };
     for (let s = 0; s < siteCount; s++) {
       const district = m.districts.pick(random);
       const position = geo.pointIn(district, random);
@@ -176,6 +186,16 @@ function* generatePermits(
   let serial = 0;
   let chunk: PermitRecord[] = [];
 
+  // A new holder gets a name no earlier holder of the nationality has, when a few draws find one.
+  const usedNames = new Set<string>();
+  const newHolderName = (nationality: string) => {
+    let name = personName(nationality, random);
+    for (let tries = 0; tries < 3 && usedNames.has(`${nationality}|${name}`); tries++) name = personName(nationality, random);
+    usedNames.add(`${nationality}|${name}`);
+    return name;
+  };
+  const renewalChance = new Map<string, number>();
+  for (const m of model.values()) for (const c of m.companies) renewalChance.set(c.key, c.renewal);
   const makePermit = (regencyCode: string): PermitRecord => {
     const m = model.get(regencyCode)!;
     const provinceCode = regencyCode.slice(0, 2);
@@ -202,16 +222,39 @@ function* generatePermits(
     serial += 1;
     return {
       permitNumber: `${permitType === 'itap' ? 'P' : permitType === 'visit' ? 'K' : 'T'}${issuedOn.slice(2, 4)}${provinceCode}${String(serial).padStart(8, '0')}`,
-      permitType, purpose, nationality, sex: male ? 'male' : 'female', holderName: personName(nationality, random),
+      permitType, purpose, nationality, sex: male ? 'male' : 'female', holderName: newHolderName(nationality),
       sponsorCompanyKey: sponsor, issuedOn, expiresOn, cancelledOn, districtCode: district, regencyCode, origin: ORIGIN,
     };
   };
 
-  for (let i = 0; i < count; i++) {
+  /** A holder's permit and its renewals (same holder, issued shortly before the previous one expires). */
+  const makeHolder = (regencyCode: string): PermitRecord[] => {
+    const chain = [makePermit(regencyCode)];
+    for (let last = chain[0]!; chain.length < 4 && last.permitType !== 'visit' && last.cancelledOn === null; ) {
+      const chance = last.sponsorCompanyKey ? renewalChance.get(last.sponsorCompanyKey) ?? 0.85 : 0.7;
+      if (!random.chance(chance)) break;
+      const issuedOn = addDays(last.expiresOn, -random.int(3, 30));
+      if (issuedOn > DEMO_LAST_DAY) break;
+      const days = last.permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
+      serial += 1;
+      last = { ...last, permitNumber: `${last.permitNumber[0]}${issuedOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`, issuedOn, expiresOn: addDays(issuedOn, days) };
+      chain.push(last);
+    }
+    return chain;
+  };
+
+  // `count` permit records in all, renewals included.
+  for (let made = 0; made < count;) {
     const regencyCode = regencyPicker.pick(random);
-    const permit = makePermit(regencyCode);
-    if (pinned.has(regencyCode)) { held.set(regencyCode, [...(held.get(regencyCode) ?? []), permit]); continue; }
-    chunk.push(permit);
+    const permits = makeHolder(regencyCode).slice(0, count - made);
+    made += permits.length;
+    if (pinned.has(regencyCode)) {
+      const list = held.get(regencyCode) ?? [];
+      held.set(regencyCode, list);
+      list.push(...permits);
+      continue;
+    }
+    chunk.push(...permits);
     if (chunk.length >= 10_000) { yield chunk; chunk = []; }
   }
   for (const pin of options.pins) {
@@ -272,13 +315,17 @@ function daysBetween(a: string, b: string): number {
 const EMIGRATION_PROVINCES = ['21', '14', '61', '52', '53', '19', '35', '12', '32', '18'];
 const BORDER_PROVINCES = ['61', '64', '65', '53', '91', '95', '21', '14', '11'];
 
-function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, count: number, random: Random): RiskAreaRecord[] {
+/** A risk area as the field model sees it: its circle and validity (day numbers; `to` inclusive). */
+export interface RiskShape { regencyCode: string; category: RiskCategory; centre: [number, number]; radiusKm: number; from: number; to: number | null }
+
+function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, count: number, random: Random): { riskAreas: RiskAreaRecord[]; shapes: RiskShape[] } {
   const byWeight = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
   const inProvinces = (codes: string[]) => [...model.values()].filter((m) => codes.includes(m.area.code.slice(0, 2))).map((m) => m.area.code);
   const emigration = inProvinces(EMIGRATION_PROVINCES);
   const border = inProvinces(BORDER_PROVINCES);
   const categories = new WeightedPicker<RiskCategory>([['illegal_work', 35], ['overstay', 20], ['social_conflict', 15], ['illegal_emigration_route', 18], ['illegal_entry_point', 12]]);
   const out: RiskAreaRecord[] = [];
+  const shapes: RiskShape[] = [];
   for (let i = 0; i < count; i++) {
     const category = categories.pick(random);
     const regencyCode = category === 'illegal_emigration_route' ? random.pick(emigration)
@@ -290,16 +337,18 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
     const radiusKm = category === 'illegal_emigration_route' || category === 'illegal_entry_point' ? 5 + random.next() * 15 : 1.5 + random.next() * 6;
     const validFrom = `${random.int(2016, 2025)}-${pad(random.int(1, 12))}-01`;
     const severity = random.chance(0.2) ? 'high' : random.chance(0.55) ? 'medium' : 'low';
+    const validTo = random.chance(0.6) ? null : addDays(validFrom, random.int(365, 3 * 365));
+    shapes.push({ regencyCode, category, centre: center, radiusKm, from: dayOf(validFrom), to: validTo === null ? null : dayOf(validTo) });
     out.push({
       key: `demo:risk:${i + 1}`,
       name: `${RISK_NAMES[category]} ${shortAreaName(m.area.name)} ${i + 1}`,
       category, severity,
       geometry: circle(center, radiusKm, { steps: 32, units: 'kilometers' }).geometry,
-      validFrom, validTo: random.chance(0.6) ? null : addDays(validFrom, random.int(365, 3 * 365)),
+      validFrom, validTo,
       source: 'demo', description: null, origin: ORIGIN,
     });
   }
-  return out;
+  return { riskAreas: out, shapes };
 }
 
 const RISK_NAMES: Record<RiskCategory, string> = {
@@ -337,68 +386,181 @@ function generateEntryPoints(geo: Geography, random: Random): EntryPointRecord[]
   return out;
 }
 
-/**
- * The demo's violation model: plausible drivers an officer would name, each with its own weight.
- * Documented in the README; the planning score (issue 8) is built separately and must discover them.
- */
-export function violationChance(f: { inWorkRisk: boolean; monthsSinceCheck: number | null; touristPlace: boolean; bigSite: boolean }): number {
-  const staleness = f.monthsSinceCheck === null ? 1 : Math.min(1, f.monthsSinceCheck / 36);
-  return 0.03 + (f.inWorkRisk ? 0.12 : 0) + 0.08 * staleness + (f.touristPlace ? 0.06 : 0) + (f.bigSite ? 0.04 : 0);
+/** Nationalities the field model watches: the five deported most (2023, reference statistics). */
+function watchedNationalities(stats: ReferenceStatistics): Set<string> {
+  const top = stats.enforcement.find((e) => e.by_nationality_top5)?.by_nationality_top5 ?? {};
+  return new Set(Object.keys(top));
 }
 
+/** A report as the field model sees it: where, when, and whether it holds up when looked into. */
+interface ReportFact { regencyCode: string; districtCode: string; position: [number, number]; day: number; credible: boolean }
+
+/** What the field model knows of the world when the teams go out: permits by sponsor and district, credible reports, risk areas. */
+interface FieldWorld {
+  sponsors: Map<string, PermitLedger>;
+  districts: Map<string, PermitLedger>;
+  /** Sorted days of credible reports within 1.5 km of each site / in each district. */
+  siteReports: Map<string, number[]>;
+  districtReports: Map<string, number[]>;
+  /** Illegal-work and overstay risk areas by regency. */
+  workRisks: Map<string, RiskShape[]>;
+  watched: Set<string>;
+}
+
+const REPORT_RADIUS_KM = 0.5;
+
+function buildFieldWorld(model: Map<string, RegencyModel>, permitChunks: Iterable<PermitRecord[]>, facts: ReportFact[], shapes: RiskShape[], watched: Set<string>): FieldWorld {
+  const sponsors = new Map<string, PermitLedger>();
+  const districts = new Map<string, PermitLedger>();
+  const byHolder = new Map<string, PermitTrace[]>();
+  const ledger = (map: Map<string, PermitLedger>, key: string) => { let l = map.get(key); if (!l) { l = new PermitLedger(); map.set(key, l); } return l; };
+  for (const chunk of permitChunks) {
+    for (const p of chunk) {
+      const trace: PermitTrace = { issued: dayOf(p.issuedOn), expires: dayOf(p.expiresOn), cancelled: p.cancelledOn ? dayOf(p.cancelledOn) : null, renewed: false, visit: p.permitType === 'visit', nationality: p.nationality };
+      if (p.sponsorCompanyKey) ledger(sponsors, p.sponsorCompanyKey).add(trace);
+      if (p.districtCode) ledger(districts, p.districtCode).add(trace);
+      // A holder is known by name and nationality, as Pantau itself tells a renewal from a lapse.
+      const holder = `${p.holderName}|${p.nationality}`;
+      const list = byHolder.get(holder);
+      if (list) list.push(trace); else byHolder.set(holder, [trace]);
+    }
+  }
+  for (const list of byHolder.values()) {
+    if (list.length < 2) continue;
+    const latest = Math.max(...list.map((t) => t.issued));
+    for (const t of list) if (t.issued < latest) t.renewed = true;
+  }
+  const siteReports = new Map<string, number[]>();
+  const districtReports = new Map<string, number[]>();
+  const credibleByRegency = new Map<string, ReportFact[]>();
+  for (const f of facts) {
+    if (!f.credible) continue;
+    credibleByRegency.set(f.regencyCode, [...(credibleByRegency.get(f.regencyCode) ?? []), f]);
+    districtReports.set(f.districtCode, [...(districtReports.get(f.districtCode) ?? []), f.day]);
+  }
+  for (const [regencyCode, list] of credibleByRegency) {
+    for (const c of model.get(regencyCode)?.companies ?? []) {
+      c.siteKeys.forEach((key, i) => {
+        const days = list.filter((f) => distanceKm(f.position, c.sitePositions[i]!) <= REPORT_RADIUS_KM).map((f) => f.day);
+        if (days.length) siteReports.set(key, days);
+      });
+    }
+  }
+  for (const days of [...siteReports.values(), ...districtReports.values()]) days.sort((a, b) => a - b);
+  const workRisks = new Map<string, RiskShape[]>();
+  for (const r of shapes) if (r.category === 'illegal_work' || r.category === 'overstay') workRisks.set(r.regencyCode, [...(workRisks.get(r.regencyCode) ?? []), r]);
+  return { sponsors, districts, siteReports, districtReports, workRisks, watched };
+}
+
+/** Inside (with a margin for the 32-sided polygon) a work or overstay risk area of the regency, valid on the day. */
+function inWorkRisk(world: FieldWorld, regencyCode: string, position: [number, number], day: number): boolean {
+  return (world.workRisks.get(regencyCode) ?? []).some((r) => r.from <= day && (r.to === null || r.to >= day) && distanceKm(r.centre, position) < 0.99 * r.radiusKm);
+}
+
+const MONTH_DAYS = 30.44;
+/** Share of targets picked from intelligence rather than routine. */
+export const INTELLIGENCE_SHARE = 0.7;
+
 function generateOperations(
-  geo: Geography, model: Map<string, RegencyModel>, risks: RiskAreaRecord[], officeOfRegency: Map<string, { key: string; name: string }>,
+  geo: Geography, model: Map<string, RegencyModel>, world: FieldWorld, officeOfRegency: Map<string, { key: string; name: string }>,
   count: number, random: Random,
 ): OperationRecord[] {
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.6)] as const));
-  const workRiskRegencies = new Set<string>();
-  for (const r of risks) if (r.category === 'illegal_work' || r.category === 'overstay') workRiskRegencies.add(r.key);
-  const riskCentres = risks.filter((r) => r.category === 'illegal_work' || r.category === 'overstay')
-    .map((r) => (r.geometry.coordinates as number[][][])[0]![0]!);
-  const nearWorkRisk = (p: [number, number]) => riskCentres.some((c) => Math.abs(c[0]! - p[0]) < 0.08 && Math.abs(c[1]! - p[1]) < 0.08);
-  const lastChecked = new Map<string, string>();
+  const lastChecked = new Map<string, number>();
   const dates = Array.from({ length: count }, () => `${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`)
     .map(clampDay).sort();
   const actionKinds = new WeightedPicker<EnforcementActionRecord['kind']>([['deportation', 45], ['entry_ban', 25], ['detention', 20], ['fine', 7], ['permit_cancellation', 3]]);
   const violators = new WeightedPicker([['CHN', 507], ['NGA', 420], ['MYS', 332], ['VNM', 142], ['IND', 93], ['PHL', 60], ['KOR', 40], ['BGD', 40]] as const);
+  const months = (key: string, day: number) => { const last = lastChecked.get(key); return last === undefined ? null : (day - last) / MONTH_DAYS; };
+  const sitesOf = new Map<string, Array<{ company: RegencyModel['companies'][number]; index: number }>>();
+  for (const m of model.values()) sitesOf.set(m.area.code, m.companies.flatMap((company) => company.siteKeys.map((_, index) => ({ company, index }))));
+
+  const siteSignals = (regencyCode: string, company: RegencyModel['companies'][number], index: number, day: number): TargetSignals => ({
+    unrenewedLapses: world.sponsors.get(company.key)?.lapsesBetween(day - 180, day) ?? 0,
+    verifiedReports: countBetween(world.siteReports.get(company.siteKeys[index]!) ?? [], day - 120, day),
+    inWorkRisk: inWorkRisk(world, regencyCode, company.sitePositions[index]!, day),
+    monthsSinceCheck: months(company.siteKeys[index]!, day),
+    holders: world.sponsors.get(company.key)?.validOn(day).length ?? 0,
+  });
+  // Elsewhere (lodging, ports, residences…) a team sees a part of the district: a fifth of its lapses.
+  const districtSignals = (regencyCode: string, district: string, position: [number, number], day: number): TargetSignals => ({
+    unrenewedLapses: (world.districts.get(district)?.lapsesBetween(day - 180, day) ?? 0) / 5,
+    verifiedReports: countBetween(world.districtReports.get(district) ?? [], day - 120, day),
+    inWorkRisk: inWorkRisk(world, regencyCode, position, day),
+    monthsSinceCheck: months(`district:${district}`, day),
+    holders: (world.districts.get(district)?.validOn(day).length ?? 0) / 5,
+  });
+
   return dates.map((date, i) => {
+    const day = dayOf(date);
     const regencyCode = picker.pick(random);
     const m = model.get(regencyCode)!;
     const touristProvince = ['51', '52', '21', '31'].includes(regencyCode.slice(0, 2));
+    const sites = sitesOf.get(regencyCode) ?? [];
     const targets = Array.from({ length: random.int(1, 3) }, () => {
-      const useSite = m.companyPicker && random.chance(0.65);
-      const company = useSite ? m.companies[m.companyPicker!.pick(random)]! : undefined;
-      const siteIndex = company ? random.int(0, company.siteKeys.length - 1) : 0;
-      const kind = company ? 'company_site' as const
-        : random.pick(touristProvince ? ['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const : ['lodging', 'port', 'residence', 'mine', 'plantation'] as const);
-      const position = company ? company.sitePositions[siteIndex]! : geo.pointIn(m.districts.pick(random), random);
-      const placeKey = company ? company.siteKeys[siteIndex]! : `${regencyCode}:${kind}`;
-      const last = lastChecked.get(placeKey);
-      const months = last ? (Date.parse(date) - Date.parse(last)) / (30.4 * 86_400_000) : null;
-      lastChecked.set(placeKey, date);
-      const checked = company ? Math.max(1, random.poisson(Math.min(60, 3 + company.weight * 4))) : random.poisson(3);
-      const p = violationChance({ inWorkRisk: nearWorkRisk(position), monthsSinceCheck: months, touristPlace: kind === 'tourist_spot' || kind === 'lodging', bigSite: checked >= 20 });
-      const notFound = random.chance(0.04);
-      const violations = !notFound && checked > 0 && random.chance(p) ? Math.min(checked, 1 + random.poisson(checked * 0.06)) : 0;
-      const actions: EnforcementActionRecord[] = [];
-      let left = violations;
-      while (left > 0) {
-        const n = Math.min(left, 1 + random.poisson(0.5));
-        actions.push({ kind: actionKinds.pick(random), count: n, nationality: violators.pick(random) });
-        left -= n;
+      const useSite = m.companyPicker !== null && sites.length > 0 && random.chance(0.65);
+      // Most picks follow intelligence; the rest are routine (large sites, the usual districts).
+      const fromIntelligence = random.chance(INTELLIGENCE_SHARE);
+      if (useSite) {
+        let company: RegencyModel['companies'][number];
+        let index: number;
+        if (fromIntelligence) {
+          const choice = new WeightedPicker(sites.map((s, n) => [n, intelligenceWeight(siteSignals(regencyCode, s.company, s.index, day))] as const)).pick(random);
+          ({ company, index } = sites[choice]!);
+        } else {
+          company = m.companies[m.companyPicker!.pick(random)]!;
+          index = random.int(0, company.siteKeys.length - 1);
+        }
+        const signals = siteSignals(regencyCode, company, index, day);
+        const ledger = world.sponsors.get(company.key);
+        const holders = ledger?.validOn(day) ?? [];
+        const yearAgo = ledger?.validOn(day - 365).length ?? 0;
+        const checked = holders.length ? Math.min(150, Math.max(1, Math.round(holders.length * (0.3 + 0.5 * random.next())))) : random.poisson(2);
+        const p = violationChance({
+          ...signals, watchedShare: watchedShare(holders, world.watched), growth: (holders.length - yearAgo) / Math.max(yearAgo, 10),
+          peopleChecked: checked, touristPlace: company.sector === 'hospitality_tourism',
+        });
+        lastChecked.set(company.siteKeys[index]!, day);
+        // Those found are among the sponsor's holders.
+        const nationality = () => (holders.length ? random.pick(holders).nationality : violators.pick(random));
+        return target(`Lokasi ${company.siteKeys.length > 1 ? index + 1 : 'utama'} perusahaan`, 'company_site', company.sitePositions[index]!, company.siteKeys[index]!, checked, p, nationality);
       }
-      return {
-        place: company ? `Lokasi ${company.siteKeys.length > 1 ? siteIndex + 1 : 'utama'} perusahaan` : `${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`,
-        kind, position, siteKey: company ? company.siteKeys[siteIndex]! : null,
-        foreignersChecked: notFound ? 0 : checked, violations, outcome: notFound ? 'not_found' as const : violations > 0 ? 'violation' as const : 'no_violation' as const,
-        findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null, actions,
-      };
+      const kind = random.pick(touristProvince ? ['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const : ['lodging', 'port', 'residence', 'mine', 'plantation'] as const);
+      const districts = geo.childrenOf.get(regencyCode)?.filter((d) => world.districts.has(d.code) || world.districtReports.has(d.code)) ?? [];
+      const district = fromIntelligence && districts.length
+        ? new WeightedPicker(districts.map((d) => [d.code, intelligenceWeight(districtSignals(regencyCode, d.code, d.label, day))] as const)).pick(random)
+        : m.districts.pick(random);
+      const position = geo.pointIn(district, random);
+      const signals = districtSignals(regencyCode, district, position, day);
+      const checked = random.poisson(3);
+      const p = violationChance({
+        ...signals, watchedShare: watchedShare(world.districts.get(district)?.validOn(day) ?? [], world.watched), growth: 0,
+        peopleChecked: checked, touristPlace: kind === 'tourist_spot' || kind === 'lodging',
+      });
+      lastChecked.set(`district:${district}`, day);
+      return target(`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, kind, position, null, checked, p, () => violators.pick(random));
     });
     return {
       key: `demo:operation:${i + 1}`, date, officeKey: officeOfRegency.get(regencyCode)?.key ?? null,
       team: `Timpora ${shortAreaName(m.area.name)}`, regencyCode, notes: null, targets, origin: ORIGIN,
     };
   });
+
+  function target(place: string, kind: OperationRecord['targets'][number]['kind'], position: [number, number], siteKey: string | null, checked: number, p: number, nationality: () => string) {
+    const notFound = random.chance(0.04);
+    const violations = !notFound && checked > 0 && random.chance(p) ? Math.min(checked, 1 + random.poisson(checked * 0.06)) : 0;
+    const actions: EnforcementActionRecord[] = [];
+    for (let left = violations; left > 0;) {
+      const n = Math.min(left, 1 + random.poisson(0.5));
+      actions.push({ kind: actionKinds.pick(random), count: n, nationality: nationality() });
+      left -= n;
+    }
+    return {
+      place, kind, position, siteKey,
+      foreignersChecked: notFound ? 0 : checked, violations, outcome: notFound ? 'not_found' as const : violations > 0 ? 'violation' as const : 'no_violation' as const,
+      findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null, actions,
+    };
+  }
 }
 
 const KIND_LABEL: Record<string, string> = { lodging: 'Penginapan', tourist_spot: 'Objek wisata', residence: 'Tempat tinggal', port: 'Pelabuhan', mine: 'Area tambang', plantation: 'Perkebunan', company_site: 'Lokasi perusahaan', other: 'Lokasi' };
@@ -423,7 +585,7 @@ function generateMeetings(
   });
 }
 
-function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics, count: number, random: Random): ReportRecord[] {
+function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics, count: number, random: Random): { reports: ReportRecord[]; facts: ReportFact[] } {
   // APOA reports follow guests more than workers: Bali and the Riau Islands weigh more.
   const apoaTop = stats.apoa.find((a) => a.by_province_top5)?.by_province_top5 ?? {};
   const boost = new Map(Object.entries(apoaTop).map(([k, v]) => [k.slice(0, 2), v]));
@@ -431,16 +593,52 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, (m.weight + 5) * (1 + 4 * ((boost.get(m.area.code.slice(0, 2)) ?? 0) / maxBoost))] as const));
   const channels = new WeightedPicker([['apoa', 50], ['whatsapp', 25], ['phone', 15], ['walk_in', 10]] as const);
   const categories = new WeightedPicker([['illegal_work', 30], ['suspicious_activity', 25], ['unreported_residence', 20], ['overstay', 12], ['permit_misuse', 10], ['other', 3]] as const);
-  return Array.from({ length: count }, (_, i) => {
+  const lastDay = dayOf(DEMO_LAST_DAY);
+  const facts: ReportFact[] = [];
+  const reports = Array.from({ length: count }, (_, i): ReportRecord => {
     const m = model.get(picker.pick(random))!;
     const year = random.int(2019, 2026);
     const day = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
-    const age = 2026 - year;
-    const status = age >= 1 ? random.pick(['verified', 'dismissed', 'acted', 'acted'] as const) : random.pick(['new', 'new', 'verified', 'dismissed'] as const);
+    const category = categories.pick(random);
+    // Half the reports about work and stay name a company: more often one that is careless with permits.
+    const about = WORK_REPORTS.has(category) && m.companies.length && random.chance(0.5)
+      ? m.companies[new WeightedPicker(m.companies.map((c, n) => [n, c.weight * (c.renewal < 0.5 ? 5 : 1)] as const)).pick(random)]!
+      : null;
+    const siteIndex = about ? random.int(0, about.siteKeys.length - 1) : 0;
+    const districtCode = about ? about.siteDistricts[siteIndex]! : m.districts.pick(random);
+    const position: [number, number] = about ? nearby(about.sitePositions[siteIndex]!, 0.3, random) : geo.pointIn(districtCode, random);
+    // Half the reports hold up when looked into; the last weeks' are partly still waiting.
+    const credible = random.chance(0.5);
+    const pending = lastDay - dayOf(day) < 45 && random.chance(0.7);
+    facts.push({ regencyCode: m.area.code, districtCode, position, day: dayOf(day), credible: credible && !pending });
     return {
       key: `demo:report:${i + 1}`, receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
-      channel: channels.pick(random), category: categories.pick(random), status,
-      position: geo.pointIn(m.districts.pick(random), random), summary: null, origin: ORIGIN,
+      channel: channels.pick(random), category, status: pending ? 'new' : credible ? 'verified' : 'dismissed',
+      position, summary: null, origin: ORIGIN,
     };
+  });
+  return { reports, facts };
+}
+
+const WORK_REPORTS = new Set(['illegal_work', 'overstay', 'permit_misuse']);
+
+/** A point within `km` of `p` (uniform in the square; enough for a report's address). */
+function nearby(p: [number, number], km: number, random: Random): [number, number] {
+  const k = Math.cos((p[1] * Math.PI) / 180);
+  return [p[0] + ((random.next() * 2 - 1) * km) / (111.32 * k), p[1] + ((random.next() * 2 - 1) * km) / 110.57];
+}
+
+/** Statuses on the last day: a credible report followed within 120 days by a check within 2 km was acted on. */
+function settleReportStatuses(reports: ReportRecord[], facts: ReportFact[], operations: OperationRecord[]): void {
+  const checks = new Map<string, Array<{ day: number; position: [number, number] }>>();
+  for (const o of operations) {
+    const list = checks.get(o.regencyCode) ?? [];
+    checks.set(o.regencyCode, list);
+    for (const t of o.targets) list.push({ day: dayOf(o.date), position: t.position as [number, number] });
+  }
+  reports.forEach((r, i) => {
+    const f = facts[i]!;
+    if (r.status !== 'verified') return;
+    if ((checks.get(f.regencyCode) ?? []).some((c) => c.day >= f.day && c.day <= f.day + 120 && distanceKm(c.position, f.position) <= 2)) r.status = 'acted';
   });
 }

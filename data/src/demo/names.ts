@@ -13,10 +13,24 @@ const PERSON_NAMES: Record<string, { family: string[]; given: string[]; familyFi
 };
 const WESTERN = { family: ['SMITH', 'JONES', 'MARTIN', 'BROWN', 'MÜLLER', 'DUBOIS', 'ROSSI', 'DE VRIES', 'IVANOV', 'WILSON', 'TAYLOR', 'GARCÍA'], given: ['JAMES', 'EMMA', 'LUCAS', 'SOPHIE', 'DANIEL', 'ANNA', 'THOMAS', 'OLIVIA', 'PETER', 'CLAIRE'], familyFirst: false };
 
+/** Syllables of Chinese given names (pinyin): two of them make a given name, as most have. */
+const CHN_SYLLABLES = ['WEI', 'FANG', 'JUN', 'LEI', 'MIN', 'YONG', 'JIE', 'TAO', 'HUI', 'QIANG', 'LING', 'HAO', 'XIN', 'YU', 'MING', 'HONG', 'JIAN', 'PING',
+  'GANG', 'LI', 'HUA', 'BIN', 'FENG', 'BO', 'CHAO', 'KAI', 'LONG', 'PENG', 'QING', 'RUI', 'SHAN', 'TING', 'XIANG', 'YAN', 'YI', 'ZHEN', 'ZHI', 'DONG', 'GUO', 'HAI',
+  'AN', 'CHENG', 'DE', 'FEI', 'GUANG', 'HENG', 'JIA', 'KANG', 'LAN', 'MEI', 'NING', 'QIAN', 'SHENG', 'WEN', 'XIAO', 'YANG', 'YUAN', 'ZE', 'ZHONG', 'ZI'];
+const CHN_FAMILY_MORE = ['MA', 'HU', 'GUO', 'HE', 'GAO', 'LIN', 'LUO', 'ZHENG', 'LIANG', 'XIE', 'SONG', 'TANG'];
+
+/**
+ * A holder's name. Pantau tells a renewal from a lapse by name and nationality, so names must rarely
+ * collide among tens of thousands of holders: Chinese given names have two syllables, others a middle name.
+ */
 export function personName(nationality: string, random: Random): string {
   const names = PERSON_NAMES[nationality] ?? WESTERN;
+  if (nationality === 'CHN') {
+    const family = random.pick([...names.family, ...CHN_FAMILY_MORE]);
+    return `${family} ${random.pick(CHN_SYLLABLES)}${random.pick(CHN_SYLLABLES).toLowerCase()}`.toUpperCase();
+  }
   const family = random.pick(names.family);
-  const given = random.pick(names.given);
+  const given = `${random.pick(names.given)} ${random.pick([...names.given, ...WESTERN.given])}`;
   return names.familyFirst ? `${family} ${given}` : `${given} ${family}`;
 }
 

@@ -28,7 +28,8 @@ interface Row extends Record<string, unknown> {
 }
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
+/** A regency column within a province or regency code; a regency code needs only equality (indexable). */
+const within = (column: SQL, code: string) => (code.length >= 5 ? sql`${column} = ${code}` : sql`(${column} = ${code} or ${column} like ${`${code}.%`})`);
 /** Near in metres, with a bounding-box test first so the GiST index is used (1° ≥ 110 km). */
 const near = (a: SQL, b: SQL, metres: number) => sql`(${a} && ST_Expand(${b}, ${metres / 100_000}) and ST_DWithin(${a}::geography, ${b}::geography, ${metres}))`;
 const validOn = (p: string, day: string) => sql`(${sql.raw(p)}.issued_on <= ${day}::date and ${sql.raw(p)}.expires_on > ${day}::date and (${sql.raw(p)}.cancelled_on is null or ${sql.raw(p)}.cancelled_on > ${day}::date))`;
@@ -48,9 +49,10 @@ const targetsBefore = (area: string | null, asOf: string, scope: Scope) => sql`
   from operation_targets t join operations o on o.id = t.operation_id
   where o.date < ${asOf}::date and ${area === null ? sql`true` : within(sql`t.regency_code`, area.slice(0, 5))} and ${scopeCondition(sql`t.regency_code`, scope)}`;
 
+/** Reports received in the window that were not dismissed: one acted on was verified first (statuses are today's, not asOf's). */
 const reportsWindow = (asOf: string, scope: Scope) => sql`
   r.received_at >= (${addDays(asOf, -PLANNING_WINDOWS.reportDays)}::date)::timestamp at time zone 'Asia/Jakarta'
-  and r.received_at < (${asOf}::date)::timestamp at time zone 'Asia/Jakarta' and r.status in ('new', 'verified') and ${scopeCondition(sql`r.regency_code`, scope)}`;
+  and r.received_at < (${asOf}::date)::timestamp at time zone 'Asia/Jakarta' and r.status in ('new', 'verified', 'acted') and ${scopeCondition(sql`r.regency_code`, scope)}`;
 
 const riskValid = (asOf: string, scope: Scope) => sql`rk.valid_from <= ${asOf}::date and (rk.valid_to is null or rk.valid_to >= ${asOf}::date) and ${scopeCondition(sql`rk.regency_code`, scope)}`;
 const riskJson = sql`coalesce(json_agg(json_build_object('id', rk.id, 'category', rk.category, 'severity', rk.severity) order by rk.id), '[]'::json)`;
@@ -65,6 +67,8 @@ function inArea(area: string | null, regency: SQL, district: SQL): SQL {
 async function siteRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
   const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
+  // Holders count in the site's own regency, so only the area's regencies' permits need reading (index).
+  const permitRegency = area === null ? sql`true` : within(sql`p.regency_code`, area.slice(0, 5));
   return queryRows<Row>(db, sql`
     with site as (
       select s.id, s.company_id, c.name || ' — ' || s.name as name, s.geom, s.district_code, s.regency_code, s.province_code
@@ -73,22 +77,26 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
     ), sponsored as (
       select p.sponsor_company_id as company_id, p.regency_code,
         count(*) filter (where ${validOn('p', asOf)})::int as active,
-        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago,
-        count(*) filter (where ${lapsing(asOf)})::int as expiring
+        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago
       from permits p
-      where p.sponsor_company_id in (select company_id from site) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
+      where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
+      group by 1, 2
+    ), lapsed as (
+      select p.sponsor_company_id as company_id, p.regency_code, count(*)::int as expiring from permits p
+      where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${lapsing(asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
       group by 1, 2
     ), mix as (
       select company_id, regency_code, json_object_agg(nationality, n) as nationalities from (
         select p.sponsor_company_id as company_id, p.regency_code, p.nationality, count(*)::int as n from permits p
-        where p.sponsor_company_id in (select company_id from site) and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
+        where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
         group by 1, 2, 3) x group by 1, 2
     ), past as (${targetsBefore(area, asOf, scope)})
     select s.id, s.name, s.company_id, ST_X(s.geom) as lng, ST_Y(s.geom) as lat, s.district_code, s.regency_code, s.province_code,
-      coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, m.nationalities,
+      coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(x.expiring, 0) as expiring, m.nationalities,
       chk.date as last_date, chk.operation_id as last_id, f.violations, f.actions, rep.open_reports, rep.verified_reports, rsk.risks
     from site s
     left join sponsored h on h.company_id = s.company_id and h.regency_code = s.regency_code
+    left join lapsed x on x.company_id = s.company_id and x.regency_code = s.regency_code
     left join mix m on m.company_id = s.company_id and m.regency_code = s.regency_code
     left join lateral (
       select t.date::text as date, t.operation_id from past t
@@ -98,7 +106,7 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
       select coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
       from past t where t.date >= ${since}::date and (t.company_site_id = s.id or ${near(sql`t.geom`, sql`s.geom`, PLANNING_RADII.findings)})) f on true
     left join lateral (
-      select count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status = 'verified')::int as verified_reports
+      select count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status in ('verified', 'acted'))::int as verified_reports
       from reports r where ${near(sql`r.geom`, sql`s.geom`, PLANNING_RADII.reports)} and ${reportsWindow(asOf, scope)}) rep on true
     left join lateral (
       select ${riskJson} as risks from risk_areas rk where rk.geom && s.geom and ST_Intersects(rk.geom, s.geom) and ${riskValid(asOf, scope)}) rsk on true
@@ -116,9 +124,12 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
     ), resident as (
       select p.district_code,
         count(*) filter (where ${validOn('p', asOf)})::int as active,
-        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago,
-        count(*) filter (where ${lapsing(asOf)})::int as expiring
+        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago
       from permits p where p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
+      group by 1
+    ), lapsed as (
+      select p.district_code, count(*)::int as expiring from permits p
+      where p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${lapsing(asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
       group by 1
     ), mix as (
       select district_code, json_object_agg(nationality, n) as nationalities from (
@@ -131,15 +142,16 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
       select t.district_code, coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
       from past t where t.date >= ${since}::date group by 1
     ), reported as (
-      select r.district_code, count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status = 'verified')::int as verified_reports
+      select r.district_code, count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status in ('verified', 'acted'))::int as verified_reports
       from reports r where r.district_code in (select code from district) and ${reportsWindow(asOf, scope)} group by 1
     )
     select d.code as id, d.name, null::int as company_id, ST_X(d.label) as lng, ST_Y(d.label) as lat, d.code as district_code, d.regency_code, left(d.code, 2) as province_code,
-      coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, m.nationalities,
+      coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(x.expiring, 0) as expiring, m.nationalities,
       chk.date as last_date, chk.operation_id as last_id, coalesce(f.violations, 0) as violations, coalesce(f.actions, 0) as actions,
       coalesce(rep.open_reports, 0) as open_reports, coalesce(rep.verified_reports, 0) as verified_reports, rsk.risks
     from district d
     left join resident h on h.district_code = d.code
+    left join lapsed x on x.district_code = d.code
     left join mix m on m.district_code = d.code
     left join checked chk on chk.district_code = d.code
     left join found f on f.district_code = d.code

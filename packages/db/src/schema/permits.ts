@@ -30,4 +30,6 @@ export const permits = pgTable('permits', {
   index('permits_regency_validity_idx').on(t.regencyCode, t.issuedOn, t.expiresOn),
   index('permits_district_idx').on(t.districtCode),
   index('permits_sponsor_idx').on(t.sponsorCompanyId),
+  // Renewal look-ups (a later permit of the same holder) in the planning factors and the backtest.
+  index('permits_holder_idx').on(t.holderName, t.nationality, t.issuedOn),
 ]);

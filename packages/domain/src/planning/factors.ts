@@ -21,7 +21,7 @@ export interface RawFactors {
   pastActions: number;
   /** Reports nearby received in the report window, still `new`. */
   openReports: number;
-  /** Reports nearby received in the report window, `verified`. */
+  /** Reports nearby received in the report window, `verified` or since `acted` on (verified first). */
   verifiedReports: number;
   /** Length of the report window in days. */
   reportWindowDays: number;

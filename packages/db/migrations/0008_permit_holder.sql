@@ -1,0 +1,1 @@
+CREATE INDEX "permits_holder_idx" ON "permits" USING btree ("holder_name","nationality","issued_on");
