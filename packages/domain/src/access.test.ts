@@ -22,6 +22,11 @@ describe('permissions', () => {
     expect(ROLES.filter((role) => permissionsOf(role).manageUsers)).toEqual(['admin']);
     expect(ROLES.filter((role) => permissionsOf(role).audit)).toEqual(['admin']);
   });
+  test('plans: every role with record lists reads them, planners write, heads approve', () => {
+    expect(ROLES.filter((role) => permissionsOf(role).planning.read)).toEqual(['admin', 'division_head', 'office_head', 'analyst', 'agency_member']);
+    expect(ROLES.filter((role) => permissionsOf(role).planning.write)).toEqual(['admin', 'division_head', 'office_head', 'analyst']);
+    expect(ROLES.filter((role) => permissionsOf(role).planning.approve)).toEqual(['admin', 'division_head', 'office_head']);
+  });
   test('scope setting', () => {
     expect(scopeSetting(null)).toBe('*');
     expect(scopeSetting({ areaCodes: ['19.04', '19.71'] })).toBe('19.04,19.71');

@@ -23,9 +23,14 @@ export interface Permissions {
   lists: boolean;
   /** Export kinds the role may download. */
   exports: string[];
+  /** Operation plans: read them, build and change drafts and record outcomes, approve them. */
+  planning: { read: boolean; write: boolean; approve: boolean };
 }
 
 const PERSONAL_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
+/** Those who plan operations; heads (and admins) approve them. */
+const PLANNING_WRITE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
+const PLANNING_APPROVE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head'];
 
 export function permissionsOf(role: Role): Permissions {
   const personalData = PERSONAL_ROLES.includes(role);
@@ -38,6 +43,7 @@ export function permissionsOf(role: Role): Permissions {
     layers: aggregatesOnly ? [...AREA_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS],
     lists: !aggregatesOnly,
     exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || kind !== 'permits'),
+    planning: { read: !aggregatesOnly, write: PLANNING_WRITE_ROLES.includes(role), approve: PLANNING_APPROVE_ROLES.includes(role) },
   };
 }
 

@@ -69,7 +69,14 @@ export function parsePermissions(value: unknown): Permissions | null {
     layers,
     lists: lists === true,
     exports,
+    planning: parsePlanningPermissions(value.planning),
   };
+}
+
+/** Operation-plan permissions; an answer without them (an older server) allows nothing. */
+function parsePlanningPermissions(value: unknown): Permissions['planning'] {
+  const flag = (key: 'read' | 'write' | 'approve') => isObject(value) && value[key] === true;
+  return { read: flag('read'), write: flag('write'), approve: flag('approve') };
 }
 
 /** The body of GET /auth/me, or `null` when it does not have the contract's shape. */

@@ -1,0 +1,156 @@
+// Operation plans (issue 8): the contract shared by the API, the write path and the web app. A plan
+// picks planning candidates of an area for a day, in a route order, with teams of Timpora members;
+// after the operation its outcome becomes an operation record like the imported ones.
+import { z } from 'zod';
+import { ACTION_KINDS, AREA_CODE_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
+import { isIsoDate } from '../dates.js';
+import { TIMPORA_AGENCY_CODES } from './agencies.js';
+import { FACTORS, type FactorValues } from './factors.js';
+import type { Weights } from './score.js';
+
+export const PLAN_STATUSES = ['draft', 'approved', 'done'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** More targets than a team visits in a day make the route order slow and the plan meaningless. */
+export const MAX_PLAN_TARGETS = 60;
+export const MAX_PLAN_TEAMS = 20;
+
+const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
+const notes = z.string().max(4000, 'at most 4000 characters').nullable();
+const candidateId = z.string().regex(/^(site:\d{1,12}|district:\d{2}\.\d{2}\.\d{2,3})$/, "a candidate id such as 'site:123' or 'district:19.04.01'");
+const teamKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40');
+
+export const planWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number().min(0, 'from 0 to 100').max(100, 'from 0 to 100')])) as Record<(typeof FACTORS)[number], z.ZodNumber>)
+  .partial().strict();
+
+export const planTeam = z.object({
+  key: teamKey,
+  name: text(200),
+  agencies: z.array(z.enum(TIMPORA_AGENCY_CODES)).max(TIMPORA_AGENCY_CODES.length),
+}).strict();
+
+export const planTargetInput = z.object({ candidateId, teamKey: teamKey.nullable().optional(), notes: notes.optional() }).strict();
+
+export const lngLatObject = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict();
+
+const planContent = {
+  title: text(200),
+  date: isoDate,
+  weights: planWeights.optional(),
+  notes: notes.optional(),
+  teams: z.array(planTeam).max(MAX_PLAN_TEAMS).optional(),
+  targets: z.array(planTargetInput).min(1, 'at least one target').max(MAX_PLAN_TARGETS, `at most ${MAX_PLAN_TARGETS} targets`),
+  /** Where the route begins (an office, a meeting place); without it the shortest path from any target. */
+  start: lngLatObject.nullable().optional(),
+};
+
+/** POST /planning/plans */
+export const planCreateInput = z.object({ ...planContent, areaCode: z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01') }).strict()
+  .superRefine(checkTeamsAndTargets);
+
+/** PATCH /planning/plans/:id — content changes only on drafts; status draft⇄approved. */
+export const planPatchInput = z.object({
+  title: planContent.title.optional(), date: isoDate.optional(), notes: notes.optional(), teams: planContent.teams, targets: planContent.targets.optional(),
+  weights: planWeights.optional(), start: planContent.start, status: z.enum(['draft', 'approved']).optional(),
+}).strict().superRefine(checkTeamsAndTargets);
+
+export const planOutcomeAction = z.object({
+  kind: z.enum(ACTION_KINDS),
+  count: z.number().int().positive(),
+  nationality: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN').nullable().optional(),
+}).strict();
+
+export const planOutcomeTarget = z.object({
+  planTargetId: z.number().int().positive(),
+  foreignersChecked: z.number().int().min(0),
+  violations: z.number().int().min(0),
+  outcome: z.enum(TARGET_OUTCOMES),
+  findings: z.string().max(4000).nullable().optional(),
+  actions: z.array(planOutcomeAction).max(50),
+}).strict().refine((t) => t.outcome !== 'violation' || t.violations > 0, { message: 'a violation outcome needs violations > 0', path: ['violations'] })
+  .refine((t) => t.outcome === 'violation' || t.violations === 0, { message: 'violations are counted only with the outcome violation', path: ['violations'] });
+
+/** POST /planning/plans/:id/outcome — one entry per target of the plan. */
+export const planOutcomeInput = z.object({
+  date: isoDate.optional(),
+  targets: z.array(planOutcomeTarget).min(1).max(MAX_PLAN_TARGETS),
+}).strict().superRefine((o, ctx) => {
+  const seen = new Set<number>();
+  o.targets.forEach((t, i) => {
+    if (seen.has(t.planTargetId)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'planTargetId'], message: 'this target is already in the outcome' });
+    seen.add(t.planTargetId);
+  });
+});
+
+function checkTeamsAndTargets(p: { teams?: Array<{ key: string }> | undefined; targets?: Array<{ candidateId: string; teamKey?: string | null | undefined }> | undefined }, ctx: z.RefinementCtx) {
+  const teams = new Set<string>();
+  p.teams?.forEach((t, i) => {
+    if (teams.has(t.key)) ctx.addIssue({ code: 'custom', path: ['teams', i, 'key'], message: `team key ${t.key} is used twice` });
+    teams.add(t.key);
+  });
+  const candidates = new Set<string>();
+  p.targets?.forEach((t, i) => {
+    if (candidates.has(t.candidateId)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'candidateId'], message: `${t.candidateId} is in the plan twice` });
+    candidates.add(t.candidateId);
+    if (t.teamKey && p.teams && !teams.has(t.teamKey)) ctx.addIssue({ code: 'custom', path: ['targets', i, 'teamKey'], message: `no team with key ${t.teamKey}` });
+  });
+}
+
+export type PlanCreateInput = z.infer<typeof planCreateInput>;
+export type PlanPatchInput = z.infer<typeof planPatchInput>;
+export type PlanOutcomeInput = z.infer<typeof planOutcomeInput>;
+export type PlanTeam = z.infer<typeof planTeam>;
+
+export interface PlanTarget {
+  id: number;
+  /** 1..n, the route order. */
+  order: number;
+  candidateId: string;
+  kind: 'company_site' | 'district';
+  name: string;
+  location: { lng: number; lat: number };
+  areaCodes: { province: string | null; regency: string | null; district: string | null };
+  score: number;
+  factors: FactorValues;
+  contributions: FactorValues;
+  explanation: { id: string; en: string };
+  expectedForeigners: number;
+  teamKey: string | null;
+  notes: string | null;
+  /** km from the previous target (from the route's start for the first; null without a start). */
+  legKm: number | null;
+  links: { record: string; lastOperation: string | null };
+  outcome: null | { operationTargetId: number; foreignersChecked: number; violations: number; outcome: TargetOutcome };
+}
+
+export interface Plan {
+  id: number;
+  title: string;
+  date: string;
+  areaCode: string;
+  areaName: string;
+  status: PlanStatus;
+  weights: Weights;
+  notes: string | null;
+  teams: PlanTeam[];
+  targets: PlanTarget[];
+  route: { totalKm: number; start: { lng: number; lat: number } | null };
+  totals: { targets: number; expectedForeigners: number };
+  operationId: number | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+}
+
+export interface PlanListItem {
+  id: number; title: string; date: string; areaCode: string; areaName: string; status: PlanStatus;
+  targetCount: number; expectedForeigners: number; updatedAt: string;
+}
+
+/** Which status changes PATCH allows: approve a draft, or take an approval back. Done comes only from an outcome. */
+export function planTransitionAllowed(from: PlanStatus, to: PlanStatus): boolean {
+  return from === to ? from !== 'done' : (from === 'draft' && to === 'approved') || (from === 'approved' && to === 'draft');
+}
