@@ -14,4 +14,6 @@ export type { ImportIssue, ImportReport } from './import/types.js';
 export { TableReadError } from './import/read/open-table.js';
 export { exportFile, exportHeaders, EXPORT_CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from './export/export-file.js';
 export { escapeCell, unescapeCell } from './export/safe-cell.js';
+export { tableFile, type TableFormat } from './export/table-file.js';
 export * from './accounts/index.js';
+export * from './planning/plans.js';

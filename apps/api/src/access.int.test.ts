@@ -2,7 +2,8 @@
 // scope, nonexistent) with the expected status, and no out-of-scope area code in any answer.
 // A route added to the OpenAPI document without a row here fails the first test.
 import { VectorTile } from '@mapbox/vector-tile';
-import { queryOne, queryRows, sql } from '@pantau/db';
+import { createPlan, updatePlan } from '@pantau/data';
+import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import { inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +24,9 @@ const SCOPES: Record<Role, string | undefined> = {
 };
 
 /** Ids of records in and out of the scope, found in the fixture. */
-interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number] }
+interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
+  /** Draft plans and approved plans, in 19.04 and in 31.71. */
+  plans: [number, number]; approvedPlans: [number, number] }
 
 interface Row {
   /** OpenAPI method and path, or a tile path. */
@@ -84,6 +87,36 @@ export const MATRIX: Row[] = [
   {
     route: 'GET /planning/candidates', request: (t) => ({ path: `/api/v1/planning/candidates?area=${AREA[t]}&asOf=2024-06-13&limit=5` }),
     allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'GET /planning/plans', request: (t) => ({ path: `/api/v1/planning/plans?area=${AREA[t]}` }),
+    allowed: (p) => p.planning.read, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 },
+  },
+  {
+    route: 'GET /planning/plans/{id}', request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}` }),
+    allowed: (p) => p.planning.read, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  ...(['csv', 'xlsx'] as const).map((format): Row => ({
+    route: `GET /planning/plans/{id}/targets.${format}`, request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}/targets.${format}?lang=en` }),
+    allowed: (p) => p.planning.read, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  })),
+  {
+    // A bad candidate in the area: a writer learns only that the candidate is unknown; outside the scope, the area is.
+    route: 'POST /planning/plans', request: (t) => ({ path: '/api/v1/planning/plans', init: json('POST', { title: 'Matriks', date: '2024-06-14', areaCode: AREA[t], targets: [{ candidateId: 'site:999999999' }] }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 400, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'PATCH /planning/plans/{id}', request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}`, init: json('PATCH', { notes: 'matriks' }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'DELETE /planning/plans/{id}', request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'approvedPlans', t)}`, init: { method: 'DELETE', headers: { origin: 'http://localhost' } } }),
+    allowed: (p) => p.planning.write, expect: { inScope: 409, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'POST /planning/plans/{id}/outcome',
+    request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}/outcome`, init: json('POST', { targets: [{ planTargetId: 1, foreignersChecked: 0, violations: 0, outcome: 'not_found', actions: [] }] }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 409, outOfScope: 404, nonexistent: 404 },
   },
   { route: 'GET /imports', request: once('/api/v1/imports'), allowed: (p) => p.import, expect: { inScope: 200 } },
   { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
@@ -148,9 +181,18 @@ describe.each(testBackends())('access control on %s', (backend) => {
                 and not exists (select 1 from company_sites o where o.company_id = s.company_id and o.regency_code like '19.%')
                 and not exists (select 1 from permits p where p.sponsor_company_id = s.company_id and p.regency_code like '19.%') order by id limit 1) as b`);
     const users = await queryRows<{ id: number }>(t.database.orm, sql`select id from users order by id limit 1`);
+    const system = { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true };
+    const plan = async (areaCode: string, approved: boolean) => {
+      const [first] = await planningCandidates(t.database.orm, areaCode, '2024-06-14', null);
+      expect(first, `a planning candidate in ${areaCode}`).toBeTruthy();
+      const id = await createPlan(t.database.orm, { title: `Matriks ${areaCode}`, date: '2024-06-14', areaCode, targets: [{ candidateId: first!.id }] }, system);
+      if (approved) await updatePlan(t.database.orm, id, { status: 'approved' }, system);
+      return id;
+    };
     ids = {
       companies: [Number(companyPair!.a), Number(companyPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'), meetings: await pair('meetings'), reports: await pair('reports'), users: [Number(users[0]!.id), 0],
+      plans: [await plan('19.04', false), await plan('31.71', false)], approvedPlans: [await plan('19.04', true), await plan('31.71', true)],
     };
   });
   afterAll(async () => { await t?.dispose(); });

@@ -24,6 +24,7 @@ import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
+import { planRoutes } from './routes/plans.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -94,7 +95,8 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))
     .route('/', exportRoutes(deps))
-    .route('/', planningRoutes(deps));
+    .route('/', planningRoutes(deps))
+    .route('/', planRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

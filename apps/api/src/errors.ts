@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'invalid_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
   'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
   'database_unavailable', 'database_in_use', 'pdf_unavailable', 'internal_error',
+  'plan_not_found', 'plan_not_draft', 'plan_not_approved',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
@@ -28,6 +29,9 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   database_in_use: 503,
   pdf_unavailable: 503,
   internal_error: 500,
+  plan_not_found: 404,
+  plan_not_draft: 409,
+  plan_not_approved: 409,
 };
 
 export class AppError extends Error {

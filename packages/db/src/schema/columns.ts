@@ -11,5 +11,5 @@ export const geometry = (name: string, type: 'Point' | 'MultiPolygon') =>
     dataType: () => `geometry(${type},4326)`,
   })(name);
 
-/** `reference`, `demo` or `batch:<uuid>`: where a row came from (see @pantau/domain `origin`). */
+/** `reference`, `demo`, `batch:<uuid>` or `plan:<id>`: where a row came from (see @pantau/domain `origin`). */
 export const originColumn = () => text('origin').notNull();

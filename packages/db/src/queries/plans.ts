@@ -1,0 +1,81 @@
+// Operation plans: reads, every one scoped. A plan is visible to a scope holding its own area code
+// (the same rule as its row-level security policy), so a province-wide plan is not an office's.
+import { sql, type SQL } from 'drizzle-orm';
+import type { FactorValues, PlanListItem, PlanStatus, PlanTeam, Scope, TargetOutcome, Weights } from '@pantau/domain';
+import { queryOne, queryRows, type Executor } from '../connect.js';
+import { scopeCondition } from './scope.js';
+
+export interface PlanTargetRow {
+  id: number; order: number; candidateId: string; kind: 'company_site' | 'district'; name: string;
+  location: { lng: number; lat: number }; areaCodes: { province: string | null; regency: string | null; district: string | null };
+  score: number; factors: FactorValues; contributions: FactorValues; explanation: { id: string; en: string };
+  expectedForeigners: number; teamKey: string | null; notes: string | null; legKm: number | null;
+  companySiteId: number | null; companyId: number | null; lastOperationId: number | null;
+  districtName: string | null; regencyName: string | null;
+  outcome: null | { operationTargetId: number; foreignersChecked: number; violations: number; outcome: TargetOutcome };
+}
+
+export interface PlanRow {
+  id: number; title: string; date: string; areaCode: string; areaName: string; status: PlanStatus; weights: Weights;
+  notes: string | null; teams: PlanTeam[]; routeStart: { lng: number; lat: number } | null; routeKm: number;
+  provinceCode: string; regencyCode: string | null; districtCode: string | null;
+  operationId: number | null; createdBy: string; createdAt: string; updatedAt: string; approvedBy: string | null; approvedAt: string | null;
+  targets: PlanTargetRow[];
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const iso = (v: unknown): string => new Date(v as string).toISOString();
+const planVisible = (scope: Scope): SQL => scopeCondition(sql`coalesce(p.district_code, p.regency_code, p.province_code)`, scope);
+
+/** One plan with its targets in route order and their recorded outcomes; null when missing or outside the scope. */
+export async function findPlan(db: Executor, id: number, scope: Scope): Promise<PlanRow | null> {
+  const p = await queryOne<Record<string, unknown>>(db, sql`
+    select p.*, p.date::text as day, a.name as area_name from plans p left join areas a on a.code = p.area_code
+    where p.id = ${id} and ${planVisible(scope)}`);
+  if (!p) return null;
+  const targets = await queryRows<Record<string, unknown>>(db, sql`
+    select t.*, ST_X(t.geom) as lng, ST_Y(t.geom) as lat,
+      ot.foreigners_checked as ot_checked, ot.violations as ot_violations, ot.outcome as ot_outcome, ad.name as district_name, ar.name as regency_name
+    from plan_targets t left join operation_targets ot on ot.id = t.operation_target_id
+      left join areas ad on ad.code = t.district_code left join areas ar on ar.code = t.regency_code
+    where t.plan_id = ${id} order by t.ord`);
+  return {
+    id: Number(p.id), title: p.title as string, date: p.day as string, areaCode: p.area_code as string, areaName: (p.area_name as string | null) ?? (p.area_code as string),
+    status: p.status as PlanStatus, weights: json<Weights>(p.weights), notes: (p.notes as string | null) ?? null, teams: json<PlanTeam[]>(p.teams),
+    routeStart: json<{ lng: number; lat: number } | null>(p.route_start ?? null), routeKm: Number(p.route_km),
+    provinceCode: p.province_code as string, regencyCode: (p.regency_code as string | null) ?? null, districtCode: (p.district_code as string | null) ?? null,
+    operationId: p.operation_id === null ? null : Number(p.operation_id), createdBy: p.created_by as string,
+    createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), approvedBy: (p.approved_by as string | null) ?? null, approvedAt: p.approved_at ? iso(p.approved_at) : null,
+    targets: targets.map((t) => ({
+      id: Number(t.id), order: Number(t.ord), candidateId: t.candidate_id as string, kind: t.kind as 'company_site' | 'district', name: t.name as string,
+      location: { lng: Number(t.lng), lat: Number(t.lat) },
+      areaCodes: { province: (t.province_code as string | null) ?? null, regency: (t.regency_code as string | null) ?? null, district: (t.district_code as string | null) ?? null },
+      score: Number(t.score), factors: json<FactorValues>(t.factors), contributions: json<FactorValues>(t.contributions), explanation: json<{ id: string; en: string }>(t.explanation),
+      expectedForeigners: Number(t.expected_foreigners), teamKey: (t.team_key as string | null) ?? null, notes: (t.notes as string | null) ?? null,
+      legKm: t.leg_km === null ? null : Number(t.leg_km),
+      companySiteId: t.company_site_id === null ? null : Number(t.company_site_id), companyId: t.company_id === null ? null : Number(t.company_id),
+      lastOperationId: t.last_operation_id === null ? null : Number(t.last_operation_id),
+      districtName: (t.district_name as string | null) ?? null, regencyName: (t.regency_name as string | null) ?? null,
+      outcome: t.operation_target_id === null || t.ot_outcome === null ? null : {
+        operationTargetId: Number(t.operation_target_id), foreignersChecked: Number(t.ot_checked), violations: Number(t.ot_violations), outcome: t.ot_outcome as TargetOutcome,
+      },
+    })),
+  };
+}
+
+/** Plans in the scope, newest day first; optionally of one status and inside one area. */
+export async function listPlans(db: Executor, filter: { status?: PlanStatus; area?: string }, scope: Scope): Promise<PlanListItem[]> {
+  const area = filter.area;
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    select p.id, p.title, p.date::text as day, p.area_code, a.name as area_name, p.status, p.updated_at,
+      (select count(*) from plan_targets t where t.plan_id = p.id)::int as target_count,
+      (select coalesce(sum(t.expected_foreigners), 0) from plan_targets t where t.plan_id = p.id)::int as expected
+    from plans p left join areas a on a.code = p.area_code
+    where ${planVisible(scope)} and ${filter.status ? sql`p.status = ${filter.status}` : sql`true`}
+      and ${area ? sql`(p.area_code = ${area} or p.area_code like ${`${area}.%`})` : sql`true`}
+    order by p.date desc, p.id desc limit 500`);
+  return rows.map((r) => ({
+    id: Number(r.id), title: r.title as string, date: r.day as string, areaCode: r.area_code as string, areaName: (r.area_name as string | null) ?? (r.area_code as string),
+    status: r.status as PlanStatus, targetCount: Number(r.target_count), expectedForeigners: Number(r.expected), updatedAt: iso(r.updated_at),
+  }));
+}
