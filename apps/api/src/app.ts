@@ -25,6 +25,7 @@ import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
+import { planPdfRoutes } from './routes/plan-pdf.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps) {
     .route('/', importRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', planningRoutes(deps))
-    .route('/', planRoutes(deps));
+    .route('/', planRoutes(deps))
+    .route('/', planPdfRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
