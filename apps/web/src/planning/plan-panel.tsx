@@ -67,7 +67,7 @@ export function PlanPanel(props: PlanPanelProps) {
     };
   };
   const expectedTotal = draft.targets.reduce((sum, target) => sum + describe(target.candidateId).expected, 0);
-  const dirty = plan === null || JSON.stringify(bodyOf(draft)) !== JSON.stringify(bodyOf(draftLike(plan)));
+  const dirty = plan === null || JSON.stringify(bodyOf(draft)) !== JSON.stringify(bodyOf(draftOf(plan)));
 
   const run = async (action: () => Promise<Plan | null>) => {
     setBusy(true);
@@ -291,13 +291,14 @@ function bodyOf(draft: DraftPlan) {
   };
 }
 
-function draftLike(plan: Plan): DraftPlan {
+/** The saved plan as the panel edits it, targets in route order. */
+export function draftOf(plan: Plan): DraftPlan {
   return {
     id: plan.id,
     title: plan.title,
     date: plan.date,
     notes: plan.notes ?? '',
-    teams: plan.teams,
+    teams: plan.teams.map((team) => ({ ...team, agencies: [...team.agencies] })),
     targets: [...plan.targets].sort((a, b) => a.order - b.order).map((target) => ({ candidateId: target.candidateId, teamKey: target.teamKey, notes: target.notes ?? '' })),
   };
 }

@@ -1,7 +1,7 @@
 // The planning map: the app's offline basemap (sea, neighbouring land, the app's own regency and
 // district tiles) with candidates or a plan's targets as numbered points and the route as a line.
 // Numbers are DOM markers, so they need no glyph server and print as sharp text.
-import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
+import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
@@ -110,18 +110,20 @@ export function PlanningMap(props: PlanningMapProps) {
       if (!map.getSource(id)) map.addSource(id, { type: 'vector', url: tileJsonUrl(AREA_TILE_LAYERS[level] as 'regencies', filters) });
     }
     if (!map.getLayer('plan-regency-fill')) {
-      const inArea = ['==', ['slice', ['get', 'code'], 0, areaCode.length], areaCode] as const;
       map.addLayer({ id: 'plan-regency-fill', type: 'fill', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'fill-color': AREA_LAND } });
       map.addLayer({ id: 'plan-district-line', type: 'line', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: { 'line-color': '#b0aa9c', 'line-width': 0.6 } });
       map.addLayer({ id: 'plan-regency-line', type: 'line', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'line-color': '#7b858e', 'line-width': 1 } });
-      map.addLayer({
-        id: 'plan-area-line', type: 'line', source: areaCode.split('.').length === 3 ? 'plan-district' : 'plan-regency',
-        'source-layer': areaCode.split('.').length === 3 ? 'districts' : 'regencies',
-        filter: inArea as unknown as ['==', string, string], paint: { 'line-color': '#c2185b', 'line-width': 2.5 },
-      });
+      for (const level of ['regency', 'district'] as const) {
+        map.addLayer({ id: `plan-area-${level}`, type: 'line', source: `plan-${level}`, 'source-layer': AREA_TILE_LAYERS[level], paint: { 'line-color': '#c2185b', 'line-width': 2.5 } });
+      }
       map.addSource(ROUTE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [2, 1] } });
     }
+    // The planned area outlined: a province's or regency's regencies, or the one district.
+    const district = areaCode.split('.').length === 3;
+    const prefix = ['==', ['slice', ['get', 'code'], 0, areaCode.length], areaCode] as ExpressionSpecification;
+    map.setFilter('plan-area-regency', district ? ['==', ['get', 'code'], ''] : prefix);
+    map.setFilter('plan-area-district', district ? ['==', ['get', 'code'], areaCode] : ['==', ['get', 'code'], '']);
   }, [map, asOf, areaCode]);
 
   // The route line.

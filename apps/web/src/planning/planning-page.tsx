@@ -14,7 +14,7 @@ import { useFormat } from '../i18n/format.js';
 import { serializeViewState, type ViewState } from '../state/view-state.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import { OutcomeForm } from './outcome-form.js';
-import { PlanPanel, type DraftPlan } from './plan-panel.js';
+import { draftOf, PlanPanel, type DraftPlan } from './plan-panel.js';
 import { getCandidates, getPlan, listPlans, type PlanningCandidate } from './planning-api.js';
 import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
@@ -60,17 +60,6 @@ export function recordHref(view: ViewState, apiPath: string): string | null {
 }
 
 export const emptyDraft = (date: string): DraftPlan => ({ id: null, title: '', date, notes: '', teams: [], targets: [] });
-
-export function draftOf(plan: Plan): DraftPlan {
-  return {
-    id: plan.id,
-    title: plan.title,
-    date: plan.date,
-    notes: plan.notes ?? '',
-    teams: plan.teams.map((team) => ({ ...team, agencies: [...team.agencies] })),
-    targets: [...plan.targets].sort((a, b) => a.order - b.order).map((target) => ({ candidateId: target.candidateId, teamKey: target.teamKey, notes: target.notes ?? '' })),
-  };
-}
 
 export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const { t: tCommon, i18n } = useTranslation();
