@@ -46,7 +46,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
 const invalid = (details: Array<{ parameter: string; message: string }>) =>
   new PlanError('invalid_parameter', `Invalid parameter: ${[...new Set(details.map((d) => d.parameter))].join(', ')}. ${details.map((d) => `${d.parameter}: ${d.message}`).join('; ')}`, details);
 
-const notFound = (id: number) => new PlanError('plan_not_found', `No plan with id ${id}.`);
+const notFound = () => new PlanError('plan_not_found', 'No plan with this id in your scope.');
 
 /** The area's own codes, which scope the plan (and its row-level security policy). */
 function areaCodes(code: string) {
@@ -126,7 +126,7 @@ export async function createPlan(orm: Orm, input: unknown, ctx: PlanContext): Pr
 async function lockPlan(tx: Orm, id: number, scope: Scope): Promise<PlanRow> {
   const locked = await queryOne<{ id: number }>(tx, sql`select id from plans where id = ${id} for update`);
   const plan = locked ? await findPlan(tx, id, scope) : null;
-  if (!plan) throw notFound(id);
+  if (!plan) throw notFound();
   return plan;
 }
 

@@ -90,7 +90,7 @@ export function planJson(row: PlanRow): Plan {
 
 async function planOr404(db: Executor, id: number, scope: Scope): Promise<PlanRow> {
   const plan = await findPlan(db, id, scope);
-  if (!plan) throw new AppError('plan_not_found', `No plan with id ${id}.`);
+  if (!plan) throw new AppError('plan_not_found', 'No plan with this id in your scope.');
   return plan;
 }
 
