@@ -147,4 +147,19 @@ describe('planning', () => {
     await screenshot(print, 'plan-print');
     await print.close();
   });
+
+  test('after the operation, what each target found is recorded in a few clicks and the plan is done', async () => {
+    const rows = page.getByTestId('outcome-row');
+    expect(await rows.count()).toBe(3);
+    await rows.nth(0).getByTestId('outcome-checked').fill('5');
+    await rows.nth(1).getByTestId('outcome-checked').fill('3');
+    await rows.nth(1).getByTestId('outcome-kind').selectOption('violation');
+    await rows.nth(1).getByTestId('outcome-violations').fill('1');
+    await rows.nth(2).getByTestId('outcome-checked').fill('0');
+    await rows.nth(2).getByTestId('outcome-kind').selectOption('not_found');
+    await page.getByTestId('outcome-submit').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    expect(await page.getByTestId('plan-operation').getAttribute('href')).toMatch(/select=operation:\d+/);
+    expect(await page.getByTestId('plan-target-outcome').allInnerTexts()).toEqual(['Tidak ada pelanggaran', 'Pelanggaran', 'Tidak ditemukan']);
+  });
 });

@@ -260,13 +260,13 @@ export function PlanPanel(props: PlanPanelProps) {
               {t('files.print')}
             </a>
           )}
-          <a href={planFileUrl(plan.id, 'plan.pdf', format.lang)} data-testid="plan-pdf">
+          <a href={planFileUrl(plan.id, 'plan.pdf', format.lang)} download data-testid="plan-pdf">
             PDF
           </a>
-          <a href={planFileUrl(plan.id, 'targets.csv', format.lang)} data-testid="plan-csv">
+          <a href={planFileUrl(plan.id, 'targets.csv', format.lang)} download data-testid="plan-csv">
             CSV
           </a>
-          <a href={planFileUrl(plan.id, 'targets.xlsx', format.lang)} data-testid="plan-xlsx">
+          <a href={planFileUrl(plan.id, 'targets.xlsx', format.lang)} download data-testid="plan-xlsx">
             XLSX
           </a>
           {operationHref && (
