@@ -101,6 +101,11 @@ export const MATRIX: Row[] = [
     allowed: (p) => p.planning.read, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   })),
   {
+    // No Chromium in this app: a plan in scope gets as far as the renderer (503); others are 404 alike.
+    route: 'GET /planning/plans/{id}/plan.pdf', request: (t, ids) => ({ path: `/api/v1/planning/plans/${rec(ids, 'plans', t)}/plan.pdf?lang=en` }),
+    allowed: (p) => p.planning.read, expect: { inScope: 503, outOfScope: 404, nonexistent: 404 },
+  },
+  {
     // A bad candidate in the area: a writer learns only that the candidate is unknown; outside the scope, the area is.
     route: 'POST /planning/plans', request: (t) => ({ path: '/api/v1/planning/plans', init: json('POST', { title: 'Matriks', date: '2024-06-14', areaCode: AREA[t], targets: [{ candidateId: 'site:999999999' }] }) }),
     allowed: (p) => p.planning.write, expect: { inScope: 400, outOfScope: 404, nonexistent: 404 },

@@ -26,6 +26,7 @@ import { metaRoutes } from './routes/meta.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
+import { planPdfRoutes } from './routes/plan-pdf.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -98,7 +99,8 @@ export function createApp(deps: AppDeps) {
     .route('/', exportRoutes(deps))
     .route('/', planningRoutes(deps))
     .route('/', planRoutes(deps))
-    .route('/', planningMapRoutes(deps));
+    .route('/', planningMapRoutes(deps))
+    .route('/', planPdfRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

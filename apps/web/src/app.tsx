@@ -39,6 +39,9 @@ const DetailPanel = lazy(() => import('./panels/detail-panel.js').then((module) 
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((module) => ({ default: module.AdminPage })));
 // The import page: only for the roles that may import.
 const ImportPage = lazy(() => import('./imports/import-page.js'));
+// Operation planning and a plan's print page: only for the roles that read plans.
+const PlanningPage = lazy(() => import('./planning/planning-page.js'));
+const PlanPrintPage = lazy(() => import('./planning/plan-print-page.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -66,6 +69,13 @@ function SignedInPage({ view, updateView }: { view: ViewState; updateView: Updat
     return (
       <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
         <ImportPage view={view} updateView={updateView} />
+      </Suspense>
+    );
+  }
+  if (page === 'planning' || page === 'plan-print') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        {page === 'planning' ? <PlanningPage view={view} updateView={updateView} /> : <PlanPrintPage view={view} />}
       </Suspense>
     );
   }
@@ -364,6 +374,11 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
                 {format.date(shownAsOf)}
               </time>
             </p>
+          )}
+          {permissions.planning.read && (
+            <a className="header-button header-link" href={pageHref(view, 'planning')} onClick={(event) => openPage(event, 'planning')} data-testid="open-planning">
+              {t('planningLink')}
+            </a>
           )}
           {permissions.import && (
             <a className="header-button header-link" href={pageHref(view, 'import')} onClick={(event) => openPage(event, 'import')} data-testid="open-import">

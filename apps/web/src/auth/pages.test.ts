@@ -15,6 +15,13 @@ describe('allowedPage', () => {
     expect(allowedPage('import', permissionsOf('viewer'))).toBe('map');
   });
 
+  test('planning and the print page are for the roles that read plans', () => {
+    expect(allowedPage('planning', permissionsOf('division_head'))).toBe('planning');
+    expect(allowedPage('plan-print', permissionsOf('agency_member'))).toBe('plan-print');
+    expect(allowedPage('planning', permissionsOf('viewer'))).toBe('map');
+    expect(allowedPage('plan-print', permissionsOf('viewer'))).toBe('map');
+  });
+
   test('any other role opening an admin link gets the map', () => {
     expect(allowedPage('users', permissionsOf('office_head'))).toBe('map');
     expect(allowedPage('audit', permissionsOf('analyst'))).toBe('map');

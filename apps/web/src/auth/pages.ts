@@ -4,7 +4,7 @@
 import { serializeViewState, type Page, type ViewState } from '../state/view-state.js';
 import type { Permissions } from './session.js';
 
-export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import'>): Page {
+export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): Page {
   switch (page) {
     case 'users':
       return permissions.manageUsers ? page : 'map';
@@ -12,6 +12,9 @@ export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUs
       return permissions.audit ? page : 'map';
     case 'import':
       return permissions.import ? page : 'map';
+    case 'planning':
+    case 'plan-print':
+      return permissions.planning.read ? page : 'map';
     default:
       return page;
   }

@@ -27,8 +27,8 @@ export const RESOURCES = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    // `admin` is added at run time with the admin pages.
-    resources: (typeof RESOURCES)['id'] & { admin: typeof import('./locales/id/admin.json') };
+    // `admin` and `planning` are added at run time with the admin and planning pages.
+    resources: (typeof RESOURCES)['id'] & { admin: typeof import('./locales/id/admin.json'); planning: typeof import('./locales/id/planning.json') };
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ADMIN_RESOURCES } from '../admin/admin-locales.js';
+import { PLANNING_RESOURCES } from '../planning/planning-locales.js';
 import { RESOURCES } from './i18n.js';
 
 /** Every key path of a nested message object: `legend.risk.overstay`, … */
@@ -16,5 +17,9 @@ describe('locale files', () => {
 
   test('the admin namespace (loaded with the admin pages) has the same keys in Indonesian and English', () => {
     expect(keyPaths(ADMIN_RESOURCES.en).sort()).toEqual(keyPaths(ADMIN_RESOURCES.id).sort());
+  });
+
+  test('the planning namespace (loaded with the planning pages) has the same keys in Indonesian and English', () => {
+    expect(keyPaths(PLANNING_RESOURCES.en).sort()).toEqual(keyPaths(PLANNING_RESOURCES.id).sort());
   });
 });

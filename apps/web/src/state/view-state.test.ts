@@ -19,6 +19,8 @@ const EVERY_FIELD: ViewState = {
   compare: '2023-06-13',
   measure: 'density',
   timeMode: 'cumulative',
+  plan: null,
+  weights: {},
   rejected: [],
 };
 
@@ -89,6 +91,22 @@ describe('serializeViewState', () => {
     const a = serializeViewState({ ...DEFAULT_VIEW, layers: ['meetings', 'sites'], nationalities: ['JPN', 'CHN'] });
     const b = serializeViewState({ ...DEFAULT_VIEW, layers: ['sites', 'meetings'], nationalities: ['CHN', 'JPN'] });
     expect(a).toBe(b);
+  });
+
+  test('the planning page names its area `area`, the plan and the weights changed for the session', () => {
+    const view: ViewState = { ...DEFAULT_VIEW, page: 'planning', region: '19.04', asOf: '2024-06-14', plan: 12, weights: { staleness: 2.5, holders: 0 } };
+    const search = serializeViewState(view);
+    expect(search).toBe('?page=planning&area=19.04&asOf=2024-06-14&plan=12&w.holders=0&w.staleness=2.5');
+    expect(parseViewState(search)).toEqual(view);
+    // Back on the map the same area is the map's region.
+    expect(serializeViewState({ ...view, page: 'map', plan: null, weights: {} })).toBe('?region=19.04&asOf=2024-06-14');
+  });
+
+  test('weights outside 0..100 or not numbers, and plan ids that are not positive whole numbers, are rejected', () => {
+    const view = parseViewState('?page=planning&area=19.04&w.risk=101&w.mix=abc&w.growth=-1&w.holders=3&plan=0');
+    expect(view.weights).toEqual({ holders: 3 });
+    expect(view.plan).toBeNull();
+    expect(view.rejected.map((r) => r.name).sort()).toEqual(['plan', 'w.growth', 'w.mix', 'w.risk']);
   });
 
   test('the import page keeps the map view in its link, so going back shows the same map', () => {

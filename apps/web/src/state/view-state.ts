@@ -1,7 +1,7 @@
 // The page URL is the view state: every view (area, record, map position, layers, filters, language)
 // can be bookmarked, pasted into a report or opened on the projector and shows the same map.
 // `parseViewState` and `serializeViewState` are pure and inverse of each other for every valid state.
-import { AREA_CODE_PATTERN, isIsoDate, NATIONALITIES, PERMIT_PURPOSES, PERMIT_TYPES, type PermitPurpose, type PermitType } from '@pantau/domain';
+import { AREA_CODE_PATTERN, FACTORS, isIsoDate, NATIONALITIES, PERMIT_PURPOSES, PERMIT_TYPES, type Factor, type PermitPurpose, type PermitType } from '@pantau/domain';
 import { isLang, type Lang } from '../i18n/languages.js';
 import type { RecordKind } from '../panels/types.js';
 
@@ -15,9 +15,18 @@ export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 
 export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_area', 'entry_point'] as const satisfies readonly RecordKind[];
 
-/** The page shown: the map, one of the admin pages (`page=users`) or the import page; each page checks the role itself. */
-export const PAGES = ['map', 'users', 'audit', 'import'] as const;
+/**
+ * The page shown: the map, one of the admin pages (`page=users`), the import page, operation planning
+ * or a plan's print page; each page checks the role itself.
+ */
+export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print'] as const;
 export type Page = (typeof PAGES)[number];
+
+/** Pages about one area, whose URL names it `area=` (the map's `region=`). */
+const AREA_PAGES: readonly Page[] = ['planning', 'plan-print'];
+
+/** Planning weights a user set for the session (`w.staleness=2`); factors not named keep their default. */
+export type WeightOverrides = Partial<Record<Factor, number>>;
 
 /** What the choropleth counts: holders, or holders per 1,000 km². */
 export const MEASURES = ['count', 'density'] as const;
@@ -65,6 +74,10 @@ export interface ViewState {
   compare: string | null;
   measure: Measure;
   timeMode: TimeMode;
+  /** The operation plan opened on the planning or print page (`plan=12`). */
+  plan: number | null;
+  /** Planning weights changed for this session (`w.<factor>=`). */
+  weights: WeightOverrides;
   /** Parameters present in the URL but not understood, named so the page can say why they were ignored. */
   rejected: Array<{ name: string; value: string }>;
 }
@@ -87,6 +100,8 @@ export const DEFAULT_VIEW: ViewState = {
   compare: null,
   measure: 'count',
   timeMode: 'window',
+  plan: null,
+  weights: {},
   rejected: [],
 };
 
@@ -112,6 +127,13 @@ function parseMapPosition(value: string): MapPosition | null {
   return { zoom, lat, lng };
 }
 
+/** A planning weight as the API takes it: 0 to 100. */
+function parseWeight(value: string): number | null {
+  if (!/^\d{1,3}(\.\d{1,4})?$/.test(value)) return null;
+  const weight = Number(value);
+  return weight <= 100 ? weight : null;
+}
+
 function parseSelection(value: string): RecordSelection | null {
   const match = /^([a-z_]+):(\d{1,15})$/.exec(value);
   const kind = oneOf(RECORD_KINDS, match?.[1] ?? null);
@@ -130,6 +152,12 @@ export function parseViewState(search: string): ViewState {
     return parsed;
   };
   const date = (value: string) => (isIsoDate(value) ? value : null);
+  const areaCode = (value: string) => (AREA_CODE_PATTERN.test(value) ? value : null);
+  const weights: WeightOverrides = {};
+  for (const factor of FACTORS) {
+    const weight = read(`w.${factor}`, parseWeight);
+    if (weight !== null) weights[factor] = weight;
+  }
   const list = <T extends string>(name: string, values: readonly T[]) =>
     listOf(values, params.get(name), (value) => rejected.push({ name, value }));
 
@@ -137,7 +165,7 @@ export function parseViewState(search: string): ViewState {
     lang: read('lang', (value) => (isLang(value) ? value : null)) ?? DEFAULT_VIEW.lang,
     page: read('page', (value) => oneOf(PAGES, value)) ?? DEFAULT_VIEW.page,
     level: read('level', (value) => oneOf(MAP_LEVELS, value)),
-    region: read('region', (value) => (AREA_CODE_PATTERN.test(value) ? value : null)),
+    region: read('region', areaCode) ?? read('area', areaCode),
     select: read('select', parseSelection),
     panelOpen: params.get('panel') !== 'closed',
     map: read('map', parseMapPosition),
@@ -151,6 +179,8 @@ export function parseViewState(search: string): ViewState {
     compare: read('compare', date),
     measure: read('measure', (value) => oneOf(MEASURES, value)) ?? DEFAULT_VIEW.measure,
     timeMode: read('time', (value) => oneOf(TIME_MODES, value)) ?? DEFAULT_VIEW.timeMode,
+    plan: read('plan', (value) => (/^[1-9]\d{0,14}$/.test(value) ? Number(value) : null)),
+    weights,
     rejected,
   };
 }
@@ -172,7 +202,7 @@ export function serializeViewState(view: ViewState): string {
   };
   if (view.page !== DEFAULT_VIEW.page) set('page', view.page);
   set('level', view.level);
-  set('region', view.region);
+  set(AREA_PAGES.includes(view.page) ? 'area' : 'region', view.region);
   set('select', view.select ? `${view.select.kind}:${view.select.id}` : null);
   if (!view.panelOpen) set('panel', 'closed');
   if (view.map) {
@@ -189,6 +219,11 @@ export function serializeViewState(view: ViewState): string {
   set('compare', view.compare);
   if (view.measure !== DEFAULT_VIEW.measure) set('measure', view.measure);
   if (view.timeMode !== DEFAULT_VIEW.timeMode) set('time', view.timeMode);
+  if (view.plan !== null) set('plan', String(view.plan));
+  for (const factor of FACTORS) {
+    const weight = view.weights[factor];
+    if (weight !== undefined) set(`w.${factor}`, String(weight));
+  }
   if (view.lang !== DEFAULT_VIEW.lang) set('lang', view.lang);
   // Commas and slashes need no escaping in a query string and are easier to read unescaped.
   const query = params.toString().replace(/%2C/g, ',').replace(/%2F/g, '/').replace(/%3A/g, ':');

@@ -1,0 +1,165 @@
+// Planning end to end, as a division head: candidates of Bangka Tengah for 14 June 2024, a weight
+// changed and the order moving, a plan of three targets saved and approved, its PDF downloaded
+// through plan.pdf (printed by Chromium from the print page) and read back: the three targets are in
+// it and its map is drawn. The print page's map is checked in the browser too.
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as mupdf from 'mupdf';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from './browser.js';
+import { expectOnlyOwnHost, openSignedInPage, RESULTS_DIR, screenshot } from './page-helpers.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+  }
+}
+
+/** The land colour of the planning map's regencies (planning-map.tsx AREA_LAND): only the map paints it. */
+const AREA_LAND: [number, number, number] = [0xf6, 0xf3, 0xea];
+
+const rowIds = (page: Page) => page.locator('[data-testid="candidate-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-candidate') ?? ''));
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Share of the pixels (RGB, 0..1) within 6 of a colour on each channel. */
+function shareOf(pixels: ArrayLike<number>, channels: number, [r, g, b]: [number, number, number]): number {
+  let hits = 0;
+  const count = pixels.length / channels;
+  for (let i = 0; i < pixels.length; i += channels) {
+    if (Math.abs(pixels[i]! - r) <= 6 && Math.abs(pixels[i + 1]! - g) <= 6 && Math.abs(pixels[i + 2]! - b) <= 6) hits++;
+  }
+  return hits / count;
+}
+
+describe('planning', () => {
+  let browser: Browser;
+  let page: Page;
+  let requestedUrls: string[];
+  const baseUrl = inject('e2eBaseUrl');
+  const accounts = inject('e2eAccounts');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    ({ page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.division_head, { width: 1440, height: 900 }));
+  });
+
+  afterAll(async () => {
+    if (page) await expectOnlyOwnHost(page, requestedUrls, baseUrl);
+    await browser?.close();
+  });
+
+  test('a weight moves the ranking; three targets are planned, saved, approved and printed to a PDF that has them and its map', async () => {
+    await page.goto(new URL('/?page=planning&area=19.04&asOf=2024-06-14', baseUrl).href);
+    await page.getByTestId('planning-page').waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await rowIds(page)).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.getByTestId('planning-error').count()).toBe(0);
+    const before = await rowIds(page);
+    expect(await page.getByTestId('rank-delta').count()).toBe(0);
+
+    // Never checked counts most by default: without it the order changes, and the moves show.
+    await page.getByTestId('weight-staleness').fill('0');
+    await expect.poll(() => new URL(page.url()).searchParams.get('w.staleness'), { timeout: 10_000 }).toBe('0');
+    await expect.poll(async () => (await rowIds(page)).join(), { timeout: 60_000 }).not.toBe(before.join());
+    expect(await page.getByTestId('rank-delta').count()).toBeGreaterThan(0);
+    const after = await rowIds(page);
+
+    // One row's reasons: its factors and the sentence in Indonesian.
+    await page.getByTestId('candidate-name').first().click();
+    expect(await page.getByTestId('candidate-explanation').innerText()).not.toBe('');
+
+    // Three candidates into a plan.
+    const addButtons = page.getByTestId('add-to-plan');
+    for (let i = 0; i < 3; i++) await addButtons.nth(i).click();
+    await expect.poll(() => page.getByTestId('plan-target').count()).toBe(3);
+    const pickedIds = after.slice(0, 3);
+    const names = await Promise.all(pickedIds.map((id) => page.locator(`[data-testid="candidate-row"][data-candidate="${id}"] [data-testid="candidate-name"]`).innerText()));
+    await page.getByTestId('plan-title').fill('Operasi gabungan Bangka Tengah — uji e2e');
+    await page.getByTestId('plan-save').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
+    expect(new URL(page.url()).searchParams.get('plan')).toMatch(/^\d+$/);
+    // The saved route order and legs come from the server.
+    expect(await page.getByTestId('plan-totals').innerText()).toContain('km');
+
+    await page.getByTestId('plan-approve').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('approved');
+    expect(await page.getByTestId('outcome-form').isVisible()).toBe(true);
+    await screenshot(page, 'planning-approved');
+
+    // The PDF through plan.pdf, as the link downloads it.
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('plan-pdf').click()]);
+    const pdfPath = join(RESULTS_DIR, 'planning-plan.pdf');
+    await download.saveAs(pdfPath);
+    const pdf = await readFile(pdfPath);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const document = mupdf.Document.openDocument(pdf, 'application/pdf');
+    const text = squash(Array.from({ length: document.countPages() }, (_, i) => document.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'));
+    expect(text).toContain('Operasi gabungan Bangka Tengah — uji e2e');
+    for (const name of names) expect(text).toContain(squash(name));
+
+    // Page 1 at 1:1 — the map's land is drawn over a good part of it (a blank canvas has none).
+    const pixmap = document.loadPage(0).toPixmap(mupdf.Matrix.identity, mupdf.ColorSpace.DeviceRGB, false);
+    await writeFile(join(RESULTS_DIR, 'planning-plan-page1.png'), pixmap.asPNG());
+    expect(shareOf(pixmap.getPixels(), pixmap.getNumberOfComponents(), AREA_LAND)).toBeGreaterThan(0.05);
+  });
+
+  test('the print page draws the plan\'s map and marks itself ready', async () => {
+    const planId = new URL(page.url()).searchParams.get('plan');
+    expect(planId).toMatch(/^\d+$/);
+    const print = await page.context().newPage();
+    await print.goto(new URL(`/?page=plan-print&plan=${planId}`, baseUrl).href);
+    await print.waitForFunction(() => document.documentElement.hasAttribute('data-print-ready') || document.documentElement.hasAttribute('data-print-error'), undefined, { timeout: 60_000 });
+    expect(await print.evaluate(() => document.documentElement.getAttribute('data-print-error'))).toBeNull();
+    expect(await print.getByTestId('plan-marker').count()).toBe(3);
+    expect(await print.locator('[data-testid="print-targets"] tbody tr').count()).toBe(3);
+    // The canvas keeps its picture (preserveDrawingBuffer): copy it and measure the area's land.
+    const landShare = await print.evaluate(([r, g, b]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.planning-map canvas');
+      if (!canvas) return -1;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d');
+      if (!context) return -1;
+      context.drawImage(canvas, 0, 0);
+      const { data } = context.getImageData(0, 0, copy.width, copy.height);
+      let hits = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - r!) <= 6 && Math.abs(data[i + 1]! - g!) <= 6 && Math.abs(data[i + 2]! - b!) <= 6) hits++;
+      return hits / (data.length / 4);
+    }, AREA_LAND);
+    expect(landShare).toBeGreaterThan(0.1);
+    // On paper the map keeps the width it was fitted at: every numbered target stays inside it.
+    const screenWidth = (await print.getByTestId('planning-map').boundingBox())?.width;
+    await print.emulateMedia({ media: 'print' });
+    const [mapBox, markerBoxes] = await Promise.all([
+      print.getByTestId('planning-map').boundingBox(),
+      print.getByTestId('plan-marker').evaluateAll((markers) => markers.map((marker) => marker.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number })),
+    ]);
+    expect(mapBox).not.toBeNull();
+    expect(mapBox!.width).toBe(screenWidth);
+    for (const box of markerBoxes) {
+      expect(box.x).toBeGreaterThanOrEqual(mapBox!.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(mapBox!.x + mapBox!.width);
+      expect(box.y).toBeGreaterThanOrEqual(mapBox!.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(mapBox!.y + mapBox!.height);
+    }
+    await print.emulateMedia({ media: 'screen' });
+    await screenshot(print, 'plan-print');
+    await print.close();
+  });
+
+  test('after the operation, what each target found is recorded in a few clicks and the plan is done', async () => {
+    const rows = page.getByTestId('outcome-row');
+    expect(await rows.count()).toBe(3);
+    await rows.nth(0).getByTestId('outcome-checked').fill('5');
+    await rows.nth(1).getByTestId('outcome-checked').fill('3');
+    await rows.nth(1).getByTestId('outcome-kind').selectOption('violation');
+    await rows.nth(1).getByTestId('outcome-violations').fill('1');
+    await rows.nth(2).getByTestId('outcome-checked').fill('0');
+    await rows.nth(2).getByTestId('outcome-kind').selectOption('not_found');
+    await page.getByTestId('outcome-submit').click();
+    await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    expect(await page.getByTestId('plan-operation').getAttribute('href')).toMatch(/select=operation:\d+/);
+    expect(await page.getByTestId('plan-target-outcome').allInnerTexts()).toEqual(['Tidak ada pelanggaran', 'Pelanggaran', 'Tidak ditemukan']);
+  });
+});

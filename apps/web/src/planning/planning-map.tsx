@@ -1,0 +1,167 @@
+// The planning map: the app's offline basemap (sea, neighbouring land, the app's own regency and
+// district tiles) with candidates or a plan's targets as numbered points and the route as a line.
+// Numbers are DOM markers, so they need no glyph server and print as sharp text.
+import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import { createBaseStyle, WORLD_LAND_SOURCE } from '../map/map-style.js';
+import { AREA_TILE_LAYERS, tileJsonUrl } from '../map/tile-urls.js';
+import { loadWorldLand } from '../map/world-land.js';
+
+setWorkerUrl(maplibreWorkerUrl);
+
+export interface MapPoint {
+  id: string;
+  /** The number drawn in the point (rank or route order). */
+  label: string;
+  lng: number;
+  lat: number;
+  /** Drawn filled: in the plan. */
+  picked: boolean;
+  title: string;
+}
+
+export interface PlanningMapProps {
+  asOf: string;
+  areaCode: string;
+  /** [west, south, east, north] of the area, fitted when there are no points. */
+  areaBbox: readonly [number, number, number, number] | null;
+  points: readonly MapPoint[];
+  /** The route through the plan's targets, in order; empty = none. */
+  route: ReadonlyArray<{ lng: number; lat: number }>;
+  label: string;
+  /** Print: no controls, no interaction, the canvas kept for printing. */
+  print?: boolean;
+  onSelect?(id: string): void;
+  /** Called each time the map has fitted the points and drawn every tile (print pages wait for it). */
+  onDrawn?(map: MapLibreMap): void;
+  onError?(message: string): void;
+}
+
+const ROUTE_SOURCE = 'plan-route';
+const AREA_LAND = '#f6f3ea';
+
+export function PlanningMap(props: PlanningMapProps) {
+  const { asOf, areaCode, areaBbox, points, route, label, print = false } = props;
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const propsRef = useRef(props);
+  propsRef.current = props;
+  const drawPendingRef = useRef(false);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    let created: MapLibreMap;
+    try {
+      created = new MapLibreMap({
+        container,
+        style: createBaseStyle(),
+        bounds: [94.7, -11.2, 141.2, 6.3],
+        minZoom: 3,
+        maxZoom: 16,
+        dragRotate: false,
+        pitchWithRotate: false,
+        renderWorldCopies: false,
+        interactive: !print,
+        fadeDuration: 0,
+        // The canvas must still hold the picture when Chromium prints the page.
+        canvasContextAttributes: { preserveDrawingBuffer: print },
+        attributionControl: { compact: false, customAttribution: 'Natural Earth (world-atlas)' },
+      });
+    } catch (error) {
+      propsRef.current.onError?.(String(error instanceof Error ? error.message : error));
+      return;
+    }
+    if (!print) {
+      created.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+    }
+    created.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    created.on('error', (event) => {
+      const sourceId = (event as { sourceId?: unknown }).sourceId;
+      if (typeof sourceId === 'string') propsRef.current.onError?.(event.error.message);
+      else console.error(event.error);
+    });
+    created.on('idle', () => {
+      if (!drawPendingRef.current || !created.isStyleLoaded() || !created.areTilesLoaded()) return;
+      drawPendingRef.current = false;
+      propsRef.current.onDrawn?.(created);
+    });
+    created.on('load', () => {
+      loadWorldLand().then(
+        (land) => created.getSource<GeoJSONSource>(WORLD_LAND_SOURCE)?.setData(land),
+        (error: unknown) => console.error(error),
+      );
+      setMap(created);
+    });
+    return () => {
+      setMap(null);
+      created.remove();
+    };
+  }, [print]);
+
+  // Regencies as land, districts and regencies outlined, the planned area stressed.
+  useEffect(() => {
+    if (!map) return;
+    const filters = { asOf, permitTypes: [], nationalities: [], purposes: [], from: null, to: null };
+    for (const level of ['regency', 'district'] as const) {
+      const id = `plan-${level}`;
+      if (!map.getSource(id)) map.addSource(id, { type: 'vector', url: tileJsonUrl(AREA_TILE_LAYERS[level] as 'regencies', filters) });
+    }
+    if (!map.getLayer('plan-regency-fill')) {
+      map.addLayer({ id: 'plan-regency-fill', type: 'fill', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'fill-color': AREA_LAND } });
+      map.addLayer({ id: 'plan-district-line', type: 'line', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: { 'line-color': '#b0aa9c', 'line-width': 0.6 } });
+      map.addLayer({ id: 'plan-regency-line', type: 'line', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'line-color': '#7b858e', 'line-width': 1 } });
+      for (const level of ['regency', 'district'] as const) {
+        map.addLayer({ id: `plan-area-${level}`, type: 'line', source: `plan-${level}`, 'source-layer': AREA_TILE_LAYERS[level], paint: { 'line-color': '#c2185b', 'line-width': 2.5 } });
+      }
+      map.addSource(ROUTE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [2, 1] } });
+    }
+    // The planned area outlined: a province's or regency's regencies, or the one district.
+    const district = areaCode.split('.').length === 3;
+    const prefix = ['==', ['slice', ['get', 'code'], 0, areaCode.length], areaCode] as ExpressionSpecification;
+    map.setFilter('plan-area-regency', district ? ['==', ['get', 'code'], ''] : prefix);
+    map.setFilter('plan-area-district', district ? ['==', ['get', 'code'], areaCode] : ['==', ['get', 'code'], '']);
+  }, [map, asOf, areaCode]);
+
+  // The route line.
+  const routeKey = route.map((p) => `${p.lng},${p.lat}`).join(';');
+  useEffect(() => {
+    if (!map) return;
+    map.getSource<GeoJSONSource>(ROUTE_SOURCE)?.setData({
+      type: 'FeatureCollection',
+      features: route.length > 1 ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: route.map((p) => [p.lng, p.lat]) } }] : [],
+    });
+  }, [map, routeKey]);
+
+  // Numbered points, then the camera fitted to them (or to the area).
+  const pointsKey = points.map((p) => `${p.id}:${p.label}:${p.picked ? 1 : 0}`).join(';');
+  const bboxKey = areaBbox?.join(',') ?? '';
+  useEffect(() => {
+    if (!map) return;
+    const markers = points.map((point) => {
+      const element = document.createElement('button');
+      element.type = 'button';
+      element.className = `plan-marker${point.picked ? ' picked' : ''}`;
+      element.textContent = point.label;
+      element.title = point.title;
+      element.dataset.testid = 'plan-marker';
+      element.addEventListener('click', () => propsRef.current.onSelect?.(point.id));
+      return new Marker({ element }).setLngLat([point.lng, point.lat]).addTo(map);
+    });
+    const bounds = new LngLatBounds();
+    for (const point of points) bounds.extend([point.lng, point.lat]);
+    if (points.length === 0 && areaBbox) bounds.extend([areaBbox[0], areaBbox[1]]).extend([areaBbox[2], areaBbox[3]]);
+    if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: print ? 48 : 56, maxZoom: 13, animate: false });
+    drawPendingRef.current = true;
+    // The camera may not move (same bounds): make sure an idle event follows.
+    map.triggerRepaint();
+    return () => {
+      for (const marker of markers) marker.remove();
+    };
+  }, [map, pointsKey, bboxKey]);
+
+  return <div ref={containerRef} className="planning-map" role="region" aria-label={label} data-testid="planning-map" />;
+}

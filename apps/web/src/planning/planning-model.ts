@@ -1,0 +1,105 @@
+// Pure helpers of the planning page: weights against the defaults, how far a candidate moved when the
+// weights changed, the route preview of a plan not saved yet, and the outcome form's request body.
+import {
+  DEFAULT_WEIGHTS, FACTORS, orderRoute, scoreCandidate,
+  type Factor, type FactorValues, type PlanOutcomeInput, type RouteOrder, type TargetOutcome, type Weights,
+} from '@pantau/domain';
+
+export type WeightOverrides = Partial<Record<Factor, number>>;
+
+/** The weights in force: the defaults with the session's overrides. */
+export function effectiveWeights(overrides: WeightOverrides): Weights {
+  return { ...DEFAULT_WEIGHTS, ...overrides };
+}
+
+/** Only the weights that differ from the defaults, so an unchanged slider leaves the URL clean. */
+export function overridesOf(weights: Weights): WeightOverrides {
+  return Object.fromEntries(FACTORS.filter((f) => weights[f] !== DEFAULT_WEIGHTS[f]).map((f) => [f, weights[f]]));
+}
+
+/** sessionStorage text of the overrides, and back (anything unreadable = no overrides). */
+export function serializeOverrides(overrides: WeightOverrides): string {
+  return JSON.stringify(overrides);
+}
+
+export function parseOverrides(text: string | null): WeightOverrides {
+  if (!text) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return {};
+    const result: WeightOverrides = {};
+    for (const factor of FACTORS) {
+      const weight = (value as Record<string, unknown>)[factor];
+      if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0 && weight <= 100) result[factor] = weight;
+    }
+    return result;
+  } catch {
+    return {};
+  }
+}
+
+interface Ranked {
+  id: string;
+  rank: number;
+  factors: FactorValues;
+}
+
+/**
+ * How many places each candidate moved against the default weights (positive = up): the same
+ * candidates ranked by the default score, ties by id as the server breaks them.
+ */
+export function rankDeltas(items: readonly Ranked[]): Map<string, number> {
+  const byDefault = items
+    .map((item) => ({ id: item.id, score: scoreCandidate(item.factors, DEFAULT_WEIGHTS).score }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const defaultRank = new Map(byDefault.map((item, index) => [item.id, index + 1]));
+  return new Map(items.map((item) => [item.id, (defaultRank.get(item.id) ?? item.rank) - item.rank]));
+}
+
+/** "▲2", "▼1", or "" for no move. */
+export function deltaLabel(delta: number): string {
+  if (delta > 0) return `▲${delta}`;
+  if (delta < 0) return `▼${-delta}`;
+  return '';
+}
+
+/** The route order of targets picked but not saved yet, as the server will order them (same function). */
+export function previewRoute(points: ReadonlyArray<{ lng: number; lat: number }>): RouteOrder {
+  return orderRoute(points);
+}
+
+/** One row of the after-operation form, as the user fills it in. */
+export interface OutcomeRow {
+  planTargetId: number;
+  foreignersChecked: string;
+  violations: string;
+  outcome: TargetOutcome;
+  findings: string;
+  actions: Array<{ kind: string; count: string; nationality: string }>;
+}
+
+const wholeNumber = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+
+/**
+ * The request body of POST /plans/:id/outcome from the form, or the first problem found (by target
+ * index) — the server checks again, this only saves a round trip for an empty field.
+ */
+export function outcomeBody(rows: readonly OutcomeRow[], date: string | null): { body: PlanOutcomeInput } | { problem: { index: number; field: string } } {
+  const targets: PlanOutcomeInput['targets'] = [];
+  for (const [index, row] of rows.entries()) {
+    const foreignersChecked = wholeNumber(row.foreignersChecked);
+    const violations = row.outcome === 'violation' ? wholeNumber(row.violations) : 0;
+    if (Number.isNaN(foreignersChecked)) return { problem: { index, field: 'foreignersChecked' } };
+    if (Number.isNaN(violations) || (row.outcome === 'violation' && violations < 1)) return { problem: { index, field: 'violations' } };
+    const actions = [];
+    for (const action of row.actions) {
+      const count = wholeNumber(action.count);
+      if (Number.isNaN(count) || count < 1) return { problem: { index, field: 'actions' } };
+      const nationality = action.nationality.trim().toUpperCase();
+      actions.push({ kind: action.kind as PlanOutcomeInput['targets'][number]['actions'][number]['kind'], count, ...(nationality ? { nationality } : {}) });
+    }
+    const findings = row.findings.trim();
+    targets.push({ planTargetId: row.planTargetId, foreignersChecked, violations, outcome: row.outcome, ...(findings ? { findings } : {}), actions });
+  }
+  return { body: { ...(date ? { date } : {}), targets } };
+}
