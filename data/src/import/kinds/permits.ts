@@ -124,14 +124,12 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
     key: (p) => `${p.permitType}:${p.permitNumber}`,
 
     async existing({ tx }, records) {
-      // By number alone (the unique index's first column, one JSON array of strings): a permit of the
-      // same number but another type is keyed by its own type, so no record of this chunk finds it.
+      const keys = records.map((p) => ({ n: p.permitNumber, t: p.permitType }));
       const rows = await queryRows<{ n: string; t: string; origin: string }>(tx, sql`
         select p.permit_number as n, p.permit_type as t, p.origin from ${permits} p
-        where p.permit_number = any(array(select jsonb_array_elements_text(${jsonParam(records.map((p) => p.permitNumber))})))`);
+        join jsonb_to_recordset(${jsonParam(keys)}) as k(n text, t text) on k.n = p.permit_number and k.t = p.permit_type`);
       return new Map(rows.map((r) => [`${r.t}:${r.n}`, r.origin]));
     },
-
     write: ({ tx }, records) => writePermits(tx, records),
   };
   return handler;
