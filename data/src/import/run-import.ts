@@ -123,15 +123,21 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   let duplicates = 0;
   let rejectedRows = 0;
   const chunkSize = options.chunkSize ?? 20_000;
+  // The first writes are small so that the database starts while the rest of the file is read; each
+  // chunk is then twice the last, up to chunkSize (fewer statements for large files).
+  let nextChunk = Math.min(chunkSize, 2_000);
 
   const work = async (tx: Orm) => {
     const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
-    // A chunk is written while the next one is read and checked, so that Node.js and the database work
+    // Chunks go to the database one after another (the duplicate check against Pantau, then the
+    // write) while the rows after them are read and checked, so that Node.js and the database work
     // side by side; the transaction still runs one statement at a time: a row's own query (a district
-    // from coordinates, the sponsors) and the next chunk's duplicate check wait for the write in flight.
-    let writing: Promise<void> = Promise.resolve();
+    // from coordinates, the sponsors) waits for the chunks in flight. At most two chunks are in flight
+    // (one written, one waiting), so a large file is never held in memory.
+    let writing: Promise<void> = Promise.resolve(); // the last chunk's check and write
+    let before: Promise<void> = Promise.resolve(); // the chunk before it
     const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
     const rowContext: KindContext = { ...context, tx: afterWrites(tx, () => writing) };
     await handler.prepare?.(context);
@@ -139,11 +145,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     let pending: Array<{ row: number; record: unknown }> = [];
     const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
 
-    const flush = async () => {
-      if (!pending.length) return;
-      const chunk = pending;
-      pending = [];
-      await writing;
+    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>) => {
       const existing = await handler.existing(context, chunk.map((p) => p.record));
       const fresh = chunk.filter((p) => {
         const origin = existing.get(handler.key(p.record));
@@ -154,40 +156,57 @@ export async function runImport(database: Database, options: ImportOptions): Pro
         return false;
       });
       if (!fresh.length) return;
-      writing = handler.write(context, fresh.map((p) => p.record)).then((n) => { imported += n; });
-      // Awaited by the next chunk or after the last row; a failure meanwhile is not an unhandled rejection.
+      const written = await handler.write(context, fresh.map((p) => p.record));
+      imported += written;
+    };
+    const flush = async () => {
+      if (!pending.length) return;
+      const chunk = pending;
+      pending = [];
+      await before;
+      const previous = writing;
+      before = previous;
+      writing = previous.then(() => writeChunk(chunk));
+      // Awaited by the chunk after next or after the last row; a failure meanwhile is not an unhandled rejection.
       writing.catch(() => {});
     };
 
-    for await (const tableRow of table.rows) {
-      rows += 1;
-      const cells: Record<string, unknown> = {};
-      fields.forEach((field, i) => { if (field) cells[field] = tableRow.values[i]; });
-      const { record, issues: rowIssues } = await handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, rowContext);
-      if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
-      const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
-      if (outside.length) {
-        rejectedRows += 1;
-        report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
-        continue;
+    // The mapped columns by position, worked out once rather than per row.
+    const mapped = fields.flatMap((field, i) => (field ? [[i, field] as const] : []));
+    for await (const batch of table.batches) {
+      for (const tableRow of batch) {
+        rows += 1;
+        const cells: Record<string, unknown> = {};
+        for (const [i, field] of mapped) cells[field] = tableRow.values[i];
+        const outcome = handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, rowContext);
+        const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
+        if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
+        const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
+        if (outside.length) {
+          rejectedRows += 1;
+          report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
+          continue;
+        }
+        const key = handler.key(record);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          duplicates += 1;
+          rejectedRows += 1;
+          report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
+          continue;
+        }
+        seen.set(key, tableRow.row);
+        pending.push({ row: tableRow.row, record });
+        if (pending.length >= nextChunk) { nextChunk = Math.min(chunkSize, nextChunk * 2); await flush(); }
+        if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
+        // Rows already read run without a turn of the event loop, which would hold back the database's replies to the write in flight.
+        if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      const key = handler.key(record);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        duplicates += 1;
-        rejectedRows += 1;
-        report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
-        continue;
-      }
-      seen.set(key, tableRow.row);
-      pending.push({ row: tableRow.row, record });
-      if (pending.length >= chunkSize) await flush();
-      if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
-      // Buffered rows arrive as microtasks, which would hold back the database's replies to the write in flight.
-      if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await flush();
     await writing;
+    // Duplicates found in Pantau are known only when their chunk reaches the database: issues by row.
+    issues.sort((a, b) => a.row - b.row);
     await handler.finish?.(context);
     options.onProgress?.({ rows, bytesRead: table.progress().total, bytesTotal: table.progress().total });
     expectWritten(`${options.kind} import`, rows - rejectedRows, imported);

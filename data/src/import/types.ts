@@ -40,14 +40,16 @@ export interface KindContext {
   warn(message: string): void;
 }
 
+export interface RowOutcome<R> { record?: R; issues: ImportIssue[] }
+
 /** What an import kind knows: its required fields, how a row becomes a record, how records are written. */
 export interface ImportKindHandler<R> {
   kind: ImportKind;
   /** Fields that must have a column (alternatives: any one of the group). */
   required: ReadonlyArray<readonly string[]>;
   prepare?(context: KindContext): Promise<void>;
-  /** A record, or the issues that stop this row. */
-  toRecord(row: RowContext, context: KindContext): Promise<{ record?: R; issues: ImportIssue[] }>;
+  /** A record, or the issues that stop this row (synchronously when no query is needed: most rows of large files). */
+  toRecord(row: RowContext, context: KindContext): RowOutcome<R> | Promise<RowOutcome<R>>;
   /** Identity for duplicates within the file and against the database. */
   key(record: R): string;
   /** Keys of `records` that already exist in the database, with where they came from. */

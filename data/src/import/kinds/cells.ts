@@ -3,7 +3,8 @@ import { unescapeCell } from '../../export/safe-cell.js';
 import type { Parsed } from '../normalise/dates.js';
 import type { ImportIssue, RowContext } from '../types.js';
 
-export const text = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : unescapeCell(String(value ?? '').trim()));
+export const text = (value: unknown): string =>
+  (typeof value === 'string' ? unescapeCell(value.trim()) : value instanceof Date ? value.toISOString().slice(0, 10) : unescapeCell(String(value ?? '').trim()));
 
 export class CellReader {
   readonly issues: ImportIssue[] = [];
@@ -41,3 +42,22 @@ export const nonEmptyText = (raw: unknown): Parsed<string> => {
   const value = text(raw);
   return value ? { ok: true, value } : { ok: false, reason: 'empty' };
 };
+
+/**
+ * `parse`, remembering its result for each text it was given (up to `limit` texts, then it starts
+ * afresh): a file repeats the same few spellings of a type, a nationality or a date on every row.
+ * Only for pure parsers; a result is shared between rows, so it is never changed.
+ */
+export function remembered<T>(parse: (raw: unknown) => Parsed<T>, limit = 20_000): (raw: unknown) => Parsed<T> {
+  const known = new Map<string, Parsed<T>>();
+  return (raw) => {
+    if (typeof raw !== 'string') return parse(raw);
+    let result = known.get(raw);
+    if (result === undefined) {
+      result = parse(raw);
+      if (known.size >= limit) known.clear();
+      known.set(raw, result);
+    }
+    return result;
+  };
+}

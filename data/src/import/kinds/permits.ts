@@ -5,8 +5,9 @@ import { districtOf, jsonParam } from '../../write/area-lookup.js';
 import { writePermits } from '../../write/write-permits.js';
 import { parseDate } from '../normalise/dates.js';
 import { parseNationality, parsePermitType, parsePurpose, parseSex } from '../normalise/vocabularies.js';
-import type { ImportKindHandler, KindContext } from '../types.js';
-import { CellReader, nonEmptyText } from './cells.js';
+import type { ImportKindHandler, KindContext, RowOutcome } from '../types.js';
+import type { AreaInput } from '../normalise/area-matcher.js';
+import { CellReader, nonEmptyText, remembered } from './cells.js';
 import { readCoordinates } from './coordinates.js';
 
 const companyName = (name: string) => normaliseValue(name).replace(/^(pt|cv|pt\.|cv\.)\s+/, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
@@ -23,25 +24,64 @@ async function loadSponsors(tx: KindContext['tx']): Promise<Map<string, string |
   return sponsors;
 }
 
+type PermitArea = Pick<PermitRecord, 'districtCode' | 'regencyCode'>;
+type PermitCells = { [K in keyof Omit<PermitRecord, 'districtCode' | 'regencyCode'>]: PermitRecord[K] | null | undefined };
+const AREA_FIELDS = ['districtCode', 'district', 'regencyCode', 'regency'];
+
+/** The record, or the row's issues when a cell was refused or left a required value out. */
+function permitOutcome(cells: CellReader, v: PermitCells, area: PermitArea | undefined): RowOutcome<PermitRecord> {
+  if (cells.issues.length || !v.permitNumber || !v.permitType || !v.nationality || !v.holderName || !v.issuedOn || !v.expiresOn || v.cancelledOn === undefined || v.sex === undefined || !area) {
+    return { issues: cells.issues };
+  }
+  return {
+    issues: [],
+    record: { permitNumber: v.permitNumber, permitType: v.permitType, purpose: v.purpose!, nationality: v.nationality, sex: v.sex, holderName: v.holderName,
+      sponsorCompanyKey: v.sponsorCompanyKey ?? null, issuedOn: v.issuedOn, expiresOn: v.expiresOn, cancelledOn: v.cancelledOn,
+      districtCode: area.districtCode, regencyCode: area.regencyCode, origin: v.origin! },
+  };
+}
+
 export function permitsHandler(): ImportKindHandler<PermitRecord> {
   // Read once, at the first row that names a sponsor: files without sponsors never pay for it.
   let sponsorsLoaded: Promise<Map<string, string | null>> | undefined;
+  let sponsors: Map<string, string | null> | undefined;
   let purposeMissingWarned = false;
-  return {
+  // Per import: every distinct spelling is parsed once (the same answers, the same reasons).
+  const permitTypeOf = remembered(parsePermitType);
+  const nationalityOf = remembered(parseNationality);
+  const dateOf = remembered(parseDate);
+  const sexOf = remembered(parseSex);
+  const purposeOf = remembered(parsePurpose);
+  const areaMatches = new Map<string, ReturnType<KindContext['areas']['match']>>();
+  const matchArea = (context: KindContext, input: AreaInput) => {
+    const key = `${input.districtCode}\u0000${input.district}\u0000${input.regencyCode}\u0000${input.regency}\u0000${input.province}`;
+    let found = areaMatches.get(key);
+    if (found === undefined) {
+      found = context.areas.match(input);
+      if (areaMatches.size >= 20_000) areaMatches.clear();
+      areaMatches.set(key, found);
+    }
+    return found;
+  };
+
+  const handler: ImportKindHandler<PermitRecord> = {
     kind: 'permits',
     required: [['permitNumber'], ['permitType'], ['nationality'], ['holderName'], ['issuedOn'], ['expiresOn'], ['districtCode', 'district', 'regencyCode', 'regency', 'lat']],
-
-    async toRecord(row, context) {
+    // Synchronous for most rows; a promise only while the sponsors load, or for a row located by coordinates.
+    toRecord(row, context) {
       const cells = new CellReader(row);
+      if (!sponsors && cells.has('sponsor')) {
+        return (sponsorsLoaded ??= loadSponsors(context.tx)).then((loaded) => { sponsors = loaded; return handler.toRecord(row, context); });
+      }
       const permitNumber = cells.required('permitNumber', nonEmptyText);
-      const permitType = cells.required('permitType', parsePermitType);
-      const nationality = cells.required('nationality', parseNationality);
+      const permitType = cells.required('permitType', permitTypeOf);
+      const nationality = cells.required('nationality', nationalityOf);
       const holderName = cells.required('holderName', nonEmptyText);
-      const issuedOn = cells.required('issuedOn', parseDate);
-      const expiresOn = cells.required('expiresOn', parseDate);
-      const cancelledOn = cells.optional('cancelledOn', parseDate);
-      const sex = cells.optional('sex', parseSex);
-      let purpose = cells.optional('purpose', parsePurpose);
+      const issuedOn = cells.required('issuedOn', dateOf);
+      const expiresOn = cells.required('expiresOn', dateOf);
+      const cancelledOn = cells.optional('cancelledOn', dateOf);
+      const sex = cells.optional('sex', sexOf);
+      let purpose = cells.optional('purpose', purposeOf);
       if (purpose === null) {
         if (!purposeMissingWarned) context.warn('Some rows give no purpose: they are imported as "work" (bekerja).');
         purposeMissingWarned = true;
@@ -51,43 +91,36 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       if (issuedOn && cancelledOn && cancelledOn < issuedOn) cells.issue('cancelledOn', `cancellation (${cancelledOn}) is before issue (${issuedOn})`);
 
       let sponsorCompanyKey: string | null = null;
-      if (cells.has('sponsor')) {
+      if (sponsors && cells.has('sponsor')) {
         const raw = cells.raw('sponsor');
-        const sponsors = await (sponsorsLoaded ??= loadSponsors(context.tx));
         const key = sponsors.get(raw) ?? sponsors.get(companyName(raw));
         if (key) sponsorCompanyKey = key;
         else context.warn(`Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${raw}" on row ${row.row}.`);
       }
 
-      let area: { districtCode: string | null; regencyCode: string } | undefined;
-      const byName = context.areas.match({
-        districtCode: cells.raw('districtCode'), district: cells.raw('district'), regencyCode: cells.raw('regencyCode'),
-        regency: cells.raw('regency'), province: cells.raw('province'),
-      });
-      const hasAreaColumns = ['districtCode', 'district', 'regencyCode', 'regency'].some((f) => cells.has(f));
-      if (hasAreaColumns) {
+      let area: PermitArea | undefined;
+      if (AREA_FIELDS.some((f) => cells.has(f))) {
+        const byName = matchArea(context, {
+          districtCode: cells.raw('districtCode'), district: cells.raw('district'), regencyCode: cells.raw('regencyCode'),
+          regency: cells.raw('regency'), province: cells.raw('province'),
+        });
         if (byName.ok) area = byName.value;
         else cells.issue(byName.field ?? 'regency', byName.reason);
       } else {
         const position = readCoordinates(cells);
         if (position) {
           const point = sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)`;
-          const found = await queryOne<{ code: string | null }>(context.tx, sql`select ${districtOf(point)} as code`);
-          if (found?.code) area = { districtCode: found.code, regencyCode: found.code.slice(0, 5) };
-          else cells.issue('lat', 'the point lies in no district (at sea?)', `${cells.raw('lat')}, ${cells.raw('lng')}`);
-        } else if (position === null) cells.issue('regency', 'no area: give a district or regency (code or name), or coordinates');
+          return queryOne<{ code: string | null }>(context.tx, sql`select ${districtOf(point)} as code`).then((found) => {
+            if (found?.code) return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, origin: context.origin },
+              { districtCode: found.code, regencyCode: found.code.slice(0, 5) });
+            cells.issue('lat', 'the point lies in no district (at sea?)', `${cells.raw('lat')}, ${cells.raw('lng')}`);
+            return { issues: cells.issues };
+          });
+        }
+        if (position === null) cells.issue('regency', 'no area: give a district or regency (code or name), or coordinates');
       }
-
-      if (cells.issues.length || !permitNumber || !permitType || !nationality || !holderName || !issuedOn || !expiresOn || cancelledOn === undefined || sex === undefined || !area) {
-        return { issues: cells.issues };
-      }
-      return {
-        issues: [],
-        record: { permitNumber, permitType, purpose: purpose!, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn,
-          districtCode: area.districtCode, regencyCode: area.regencyCode, origin: context.origin },
-      };
+      return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, origin: context.origin }, area);
     },
-
     key: (p) => `${p.permitType}:${p.permitNumber}`,
 
     async existing({ tx }, records) {
@@ -97,7 +130,7 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
         join jsonb_to_recordset(${jsonParam(keys)}) as k(n text, t text) on k.n = p.permit_number and k.t = p.permit_type`);
       return new Map(rows.map((r) => [`${r.t}:${r.n}`, r.origin]));
     },
-
     write: ({ tx }, records) => writePermits(tx, records),
   };
+  return handler;
 }

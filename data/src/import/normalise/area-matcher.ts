@@ -30,19 +30,34 @@ export interface AreaMatch { districtCode: string | null; regencyCode: string; f
 
 export class AreaMatcher {
   private readonly byCode: Map<string, AreaRow>;
-  private readonly byBase = new Map<string, AreaRow[]>();
-  private readonly fuzzy = new Map<AreaLevel, Fuse<{ area: AreaRow; base: string }>>();
+  // Built at the first name to look up (files that give codes never need them).
+  private byBaseIndex?: Map<string, AreaRow[]>;
+  private fuzzyIndex?: Map<AreaLevel, Fuse<{ area: AreaRow; base: string }>>;
 
-  constructor(areas: readonly AreaRow[]) {
+  constructor(private readonly areas: readonly AreaRow[]) {
     this.byCode = new Map(areas.map((a) => [a.code, a]));
-    for (const area of areas) {
-      const key = `${area.level}:${normaliseName(area.name).base}`;
-      this.byBase.set(key, [...(this.byBase.get(key) ?? []), area]);
+  }
+
+  private get byBase(): Map<string, AreaRow[]> {
+    if (!this.byBaseIndex) {
+      this.byBaseIndex = new Map();
+      for (const area of this.areas) {
+        const key = `${area.level}:${normaliseName(area.name).base}`;
+        this.byBaseIndex.set(key, [...(this.byBaseIndex.get(key) ?? []), area]);
+      }
     }
-    for (const level of ['province', 'regency', 'district'] as const) {
-      this.fuzzy.set(level, new Fuse(areas.filter((a) => a.level === level).map((area) => ({ area, base: normaliseName(area.name).base })),
-        { keys: ['base'], includeScore: true, threshold: 0.4, ignoreLocation: true }));
+    return this.byBaseIndex;
+  }
+
+  private get fuzzy(): Map<AreaLevel, Fuse<{ area: AreaRow; base: string }>> {
+    if (!this.fuzzyIndex) {
+      this.fuzzyIndex = new Map();
+      for (const level of ['province', 'regency', 'district'] as const) {
+        this.fuzzyIndex.set(level, new Fuse(this.areas.filter((a) => a.level === level).map((area) => ({ area, base: normaliseName(area.name).base })),
+          { keys: ['base'], includeScore: true, threshold: 0.4, ignoreLocation: true }));
+      }
     }
+    return this.fuzzyIndex;
   }
 
   /** The label point of an area (where a record known only by its area is drawn). */

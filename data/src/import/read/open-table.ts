@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -22,8 +23,10 @@ export interface TableRow {
 export interface Table {
   format: TableFormat;
   headers: string[];
-  /** Leaving the loop early (break, throw) closes the file. */
+  /** Leaving the loop early (break, throw) closes the file. Read either `rows` or `batches`, not both. */
   rows: AsyncIterable<TableRow>;
+  /** The same rows in arrays of those already read (one await per array rather than per row: large files). */
+  batches: AsyncIterable<TableRow[]>;
   /** Bytes read so far and in all, for progress. */
   progress(): { read: number; total: number };
   encoding?: string;
@@ -57,6 +60,45 @@ export async function openTable(path: string, options: { format?: TableFormat; s
 
 const DELIMITERS = [';', ',', '\t', '|'];
 
+/**
+ * The records of an object-mode stream in arrays of those already parsed (csv-parse turns a whole read
+ * of the file into records at once): the reader pays one await per array instead of one per record.
+ */
+async function* recordBatches(stream: Readable, max = 4096): AsyncGenerator<unknown[], void, undefined> {
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const onReadable = () => wake?.();
+  const onEnd = () => { ended = true; wake?.(); };
+  const onError = (error: unknown) => { failure = error; wake?.(); };
+  stream.on('readable', onReadable).on('end', onEnd).on('error', onError);
+  try {
+    for (;;) {
+      if (failure !== undefined) throw failure;
+      const batch: unknown[] = [];
+      let record: unknown;
+      while (batch.length < max && (record = stream.read()) !== null) batch.push(record);
+      if (batch.length) { yield batch; continue; }
+      if (ended || stream.readableEnded) return;
+      await new Promise<void>((resolve) => { wake = resolve; });
+      wake = undefined;
+    }
+  } finally {
+    stream.off('readable', onReadable).off('end', onEnd).off('error', onError);
+    if (!ended) stream.destroy();
+  }
+}
+
+/** Rows one by one from their batches. */
+async function* rowsOf(batches: AsyncIterable<TableRow[]>): AsyncIterable<TableRow> {
+  for await (const batch of batches) yield* batch;
+}
+
+/** Each row as a batch of its own (formats whose reader gives rows one at a time anyway). */
+async function* singleRows(rows: AsyncIterable<TableRow>): AsyncIterable<TableRow[]> {
+  for await (const row of rows) yield [row];
+}
+
 async function openCsv(path: string, total: number): Promise<Table> {
   const handle = await open(path, 'r');
   const head = Buffer.alloc(Math.min(total, 64 * 1024));
@@ -72,27 +114,32 @@ async function openCsv(path: string, total: number): Promise<Table> {
   let read = 0;
   const source = createReadStream(path);
   source.on('data', (chunk) => { read += chunk.length; });
-  const parser = source.pipe(iconv.decodeStream(encoding)).pipe(parse({
-    delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true,
-  }));
-  const iterator = parser[Symbol.asyncIterator]();
-  const first = await iterator.next();
+  const options = { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true } as const;
+  // csv-parse decodes UTF-8 itself (a character split between two reads included); other encodings go through iconv.
+  const parser = encoding === 'utf-8' ? source.pipe(parse(options)) : source.pipe(iconv.decodeStream(encoding)).pipe(parse(options));
+  source.once('error', (error) => parser.destroy(error));
+  const records = recordBatches(parser);
+  const first = await records.next();
   if (first.done) throw new TableReadError(`${path}: the file is empty`);
-  const headers = (first.value as string[]).map((h) => h.trim());
-  async function* rows(): AsyncIterable<TableRow> {
+  const firstRows = first.value.slice(1);
+  const headers = (first.value[0] as string[]).map((h) => h.trim());
+  async function* batches(): AsyncIterable<TableRow[]> {
     let row = 1;
+    const numbered = (batch: unknown[]) => batch.map((values) => ({ row: ++row, values: values as string[] }));
     try {
+      if (firstRows.length) yield numbered(firstRows);
       for (;;) {
-        const next = await iterator.next();
+        const next = await records.next();
         if (next.done) return;
-        row += 1;
-        yield { row, values: next.value as string[] };
+        yield numbered(next.value);
       }
     } finally {
       source.destroy();
+      await records.return(undefined);
     }
   }
-  return { format: 'csv', headers, rows: rows(), progress: () => ({ read, total }), encoding, bom: hasBom, delimiter };
+  const rowBatches = batches();
+  return { format: 'csv', headers, rows: rowsOf(rowBatches), batches: rowBatches, progress: () => ({ read, total }), encoding, bom: hasBom, delimiter };
 }
 
 /** A cell's value as text, number or Date (formulas give their result, rich text its text). */
@@ -149,7 +196,8 @@ async function openXlsx(path: string, total: number, sheetName?: string): Promis
   // workbook.xml (the sheet list) comes before the sheets in the files Excel, LibreOffice and
   // ExcelJS write; without it, the sheets seen so far.
   const listed = (workbook as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets?.map((s) => s.name ?? '').filter(Boolean);
-  return { format: 'xlsx', headers, rows: rows(), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
+  const sheetRows = rows();
+  return { format: 'xlsx', headers, rows: sheetRows, batches: singleRows(sheetRows), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
 }
 
 /** GeoJSON is read whole (a FeatureCollection is one JSON value); the API caps upload sizes. */
@@ -170,5 +218,6 @@ async function openGeoJson(path: string, total: number): Promise<Table> {
       yield { row: i + 1, values: headers.map((h) => f.properties?.[h] ?? ''), geometry: f.geometry };
     }
   }
-  return { format: 'geojson', headers, rows: rows(), progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }) };
+  const featureRows = rows();
+  return { format: 'geojson', headers, rows: featureRows, batches: singleRows(featureRows), progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }) };
 }

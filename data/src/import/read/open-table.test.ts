@@ -1,0 +1,54 @@
+// The CSV reader on files larger than one read of the file: rows numbered as a spreadsheet shows them,
+// in arrays, and UTF-8 characters that straddle two reads decoded whole.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { openTable, type TableRow } from './open-table.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'pantau-open-table-'));
+
+/** A semicolon CSV whose every byte offset of a two-byte character falls at some read boundary. */
+function bigCsv(rows: number): { path: string; names: string[] } {
+  const names = Array.from({ length: rows }, (_, i) => `JOSÉ ${'É'.repeat(i % 7)}${i}`);
+  const path = join(dir, `big-${rows}.csv`);
+  writeFileSync(path, `\uFEFFNo;Nama\r\n${names.map((n, i) => `P-${i};${n}`).join('\r\n')}\r\n`);
+  return { path, names };
+}
+
+describe('openTable (CSV)', () => {
+  test('batches hold every row once, in order, numbered from 2, with multi-byte characters intact across reads', async () => {
+    const { path, names } = bigCsv(30_000);
+    const table = await openTable(path);
+    expect(table).toMatchObject({ format: 'csv', delimiter: ';', encoding: 'utf-8', bom: true, headers: ['No', 'Nama'] });
+    const rows: TableRow[] = [];
+    let batches = 0;
+    for await (const batch of table.batches) { batches += 1; rows.push(...batch); }
+    expect(batches).toBeGreaterThan(1);
+    expect(rows.length).toBe(names.length);
+    expect(rows.every((r, i) => r.row === i + 2 && r.values[0] === `P-${i}` && r.values[1] === names[i])).toBe(true);
+    expect(table.progress().read).toBe(table.progress().total);
+  });
+
+  test('rows one by one give the same, and leaving early closes the file', async () => {
+    const { path, names } = bigCsv(3_000);
+    const table = await openTable(path);
+    const seen: string[] = [];
+    for await (const row of table.rows) {
+      seen.push(row.values[1] as string);
+      if (seen.length === 1500) break;
+    }
+    expect(seen).toEqual(names.slice(0, 1500));
+  });
+
+  test('a file with a header only has no rows; an empty file is refused', async () => {
+    const headerOnly = join(dir, 'header.csv');
+    writeFileSync(headerOnly, 'a;b\n');
+    const table = await openTable(headerOnly);
+    expect(table.headers).toEqual(['a', 'b']);
+    for await (const batch of table.batches) expect(batch).toEqual([]);
+    const empty = join(dir, 'empty.csv');
+    writeFileSync(empty, '');
+    await expect(openTable(empty)).rejects.toThrow(/empty/);
+  });
+});
