@@ -10,8 +10,8 @@ const site = (id: number, holders: number, months: number | null): Candidate => 
 const checked = (id: string, violation: boolean, kind: CheckedTarget['kind'] = 'company_site'): CheckedTarget => ({ regencyCode: '19.04', candidateId: id, kind, violation });
 
 describe('backtest tally', () => {
-  test('a finding at a small, never-checked site is a hit for the score and a miss for the holder baseline', () => {
-    const candidates = [site(1, 900, 1), site(2, 800, 1), site(3, 5, null)];
+  test('a finding at a smaller, never-checked site is a hit for the score and a miss for the holder baseline', () => {
+    const candidates = [site(1, 900, 1), site(2, 800, 1), site(3, 60, null)];
     const tally = emptyTally();
     tallyRegencyMonth(tally, candidates, [checked('site:3', true)], 2);
     expect(tally).toMatchObject({ findings: 1, score: 1, baseline: 0, chance: 2 / 3 });
@@ -27,7 +27,7 @@ describe('backtest tally', () => {
 
   test('checks without violations count for the rates only; each check counts once per ranking', () => {
     // Holders put sites 1 and 2 on top (k = 2); the score puts never-checked site 3 above site 2.
-    const candidates = [site(1, 900, 1), site(2, 800, 1), site(3, 5, null), site(4, 1, 1)];
+    const candidates = [site(1, 900, 1), site(2, 800, 1), site(3, 60, null), site(4, 1, 1)];
     const tally = emptyTally();
     tallyRegencyMonth(tally, candidates, [checked('site:1', false), checked('site:2', true), checked('site:3', true), checked('site:4', false), checked('site:3', false)], 2);
     expect(tally.findings).toBe(2);

@@ -21,9 +21,9 @@ describe('weights', () => {
 });
 
 describe('rank deltas', () => {
-  // a: strong on holders; b: strong on staleness. Default weights put b (staleness 1.25) first.
+  // a: strong on holders; b: fewer holders, never checked. Default weights put b (staleness 1.25) first.
   const a = { id: 'site:1', factors: { ...zero, holders: 1 } };
-  const b = { id: 'site:2', factors: { ...zero, staleness: 1 } };
+  const b = { id: 'site:2', factors: { ...zero, holders: 0.6, staleness: 1 } };
   const c = { id: 'site:3', factors: { ...zero, mix: 0.1 } };
 
   test('no move under the default weights', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { explainCandidate, formatDate } from './explain.js';
 import { FACTORS, mixSimilarity, monthsBetween, normaliseFactors, type FactorValues, type RawFactors } from './factors.js';
-import { DEFAULT_WEIGHTS, rankCandidates, scoreCandidate, weightsWith, type Candidate, type Weights } from './score.js';
+import { DEFAULT_WEIGHTS, PRESENCE_FLOOR, presenceOf, rankCandidates, scoreCandidate, weightsWith, type Candidate, type Weights } from './score.js';
 
 const quiet: RawFactors = {
   activeHolders: 0, holdersYearAgo: 0, expiringWithoutRenewal: 0, pastViolations: 0, pastActions: 0, openReports: 0, verifiedReports: 0,
@@ -77,9 +77,20 @@ describe('score', () => {
     const { score, contributions } = scoreCandidate(f);
     expect(Object.values(contributions).reduce((a, b) => a + b, 0)).toBeCloseTo(score, 12);
     const total = Object.values(DEFAULT_WEIGHTS).reduce((a, b) => a + b, 0);
-    expect(contributions.staleness).toBeCloseTo((1.25 * f.staleness) / total);
+    expect(contributions.staleness).toBeCloseTo((presenceOf(f) * 1.25 * f.staleness) / total);
+    expect(presenceOf(f)).toBeCloseTo(PRESENCE_FLOOR + (1 - PRESENCE_FLOOR) * f.holders);
     expect(score).toBeGreaterThan(0);
     expect(score).toBeLessThan(1);
+  });
+
+  test('signals count in proportion to the people present: a big site with a verified report outranks a never-checked one-holder site', () => {
+    const lonely = normaliseFactors({ ...quiet, activeHolders: 1, holdersYearAgo: 1, lastCheckedOn: null, monthsSinceCheck: null });
+    const crowded = normaliseFactors({ ...quiet, activeHolders: 300, holdersYearAgo: 300, verifiedReports: 1, lastCheckedOn: '2023-06-01', monthsSinceCheck: 12 });
+    expect(scoreCandidate(crowded).score).toBeGreaterThan(scoreCandidate(lonely).score);
+    // The same signals at a place with nobody registered still count, a quarter as much as at a full one.
+    const empty = normaliseFactors({ ...quiet, activeHolders: 0, holdersYearAgo: 0, verifiedReports: 3 });
+    expect(presenceOf(empty)).toBe(PRESENCE_FLOOR);
+    expect(scoreCandidate(empty).score).toBeGreaterThan(0);
   });
 
   test('all weights zero give a score of zero', () => {

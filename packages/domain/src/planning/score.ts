@@ -1,6 +1,7 @@
-// The planning score: a weighted mean of the normalised factors. Dividing by the sum of weights makes
-// the score independent of the weights' scale (1,1,2 ranks like 10,10,20) and keeps it in 0..1; each
-// factor's contribution is its share of that mean, so the contributions add up to the score.
+// The planning score: a weighted mean of the normalised factors, times the place's presence (how many
+// foreigners are there to be checked). Dividing by the sum of weights makes the score independent of
+// the weights' scale (1,1,2 ranks like 10,10,20) and keeps it in 0..1; each factor's contribution is
+// its share of that product, so the contributions add up to the score.
 import { FACTORS, normaliseFactors, type Factor, type FactorValues, type RawFactors } from './factors.js';
 
 export type Weights = Record<Factor, number>;
@@ -12,12 +13,23 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
 
 export interface Score { score: number; contributions: FactorValues }
 
+/**
+ * Signals (a report, a risk area, years without a check) are worth a visit in proportion to the people
+ * there: an operation finds violations among the foreigners it meets. Added up instead, a never-checked
+ * site with one holder outranked a 300-holder site with a verified report. The floor keeps a quarter for
+ * places without registered holders: those an operation looks for are often not registered.
+ */
+export const PRESENCE_FLOOR = 0.25;
+
+export const presenceOf = (factors: FactorValues) => PRESENCE_FLOOR + (1 - PRESENCE_FLOOR) * factors.holders;
+
 export function scoreCandidate(factors: FactorValues, weights: Weights = DEFAULT_WEIGHTS): Score {
   const total = FACTORS.reduce((s, f) => s + Math.max(0, weights[f]), 0);
+  const presence = presenceOf(factors);
   const contributions = {} as FactorValues;
   let score = 0;
   for (const f of FACTORS) {
-    contributions[f] = total > 0 ? (Math.max(0, weights[f]) * factors[f]) / total : 0;
+    contributions[f] = total > 0 ? (presence * Math.max(0, weights[f]) * factors[f]) / total : 0;
     score += contributions[f];
   }
   return { score, contributions };
