@@ -16,6 +16,7 @@ import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
 import { authRoutes } from './routes/auth.js';
+import { briefingRoutes } from './routes/briefings.js';
 import { userRoutes } from './routes/users.js';
 import { areaRoutes } from './routes/areas.js';
 import { exportRoutes } from './routes/exports.js';
@@ -94,7 +95,8 @@ export function createApp(deps: AppDeps) {
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))
     .route('/', exportRoutes(deps))
-    .route('/', planningRoutes(deps));
+    .route('/', planningRoutes(deps))
+    .route('/', briefingRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

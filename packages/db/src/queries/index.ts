@@ -6,3 +6,4 @@ export * from './meta.js';
 export * from './area-profile.js';
 export * from './export-rows.js';
 export * from './planning.js';
+export * from './briefings.js';

@@ -6,3 +6,4 @@ export * from './operations.js';
 export * from './events.js';
 export * from './imports.js';
 export * from './accounts.js';
+export * from './briefings.js';
