@@ -28,7 +28,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     // `admin` is added at run time with the admin pages.
-    resources: (typeof RESOURCES)['id'] & { admin: typeof import('./locales/id/admin.json') };
+    resources: (typeof RESOURCES)['id'] & { admin: typeof import('./locales/id/admin.json'); briefing: typeof import('./locales/id/briefing.json') };
   }
 }
 

@@ -16,7 +16,7 @@ export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_area', 'entry_point'] as const satisfies readonly RecordKind[];
 
 /** The page shown: the map, one of the admin pages (`page=users`) or the import page; each page checks the role itself. */
-export const PAGES = ['map', 'users', 'audit', 'import'] as const;
+export const PAGES = ['map', 'users', 'audit', 'import', 'briefing', 'briefing-print'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** What the choropleth counts: holders, or holders per 1,000 km². */
@@ -65,6 +65,9 @@ export interface ViewState {
   compare: string | null;
   measure: Measure;
   timeMode: TimeMode;
+  /** The briefing open on the briefing pages (`briefing=12`), and its slide shown, from 1 (`slide=3`). */
+  briefing: number | null;
+  slide: number | null;
   /** Parameters present in the URL but not understood, named so the page can say why they were ignored. */
   rejected: Array<{ name: string; value: string }>;
 }
@@ -87,6 +90,8 @@ export const DEFAULT_VIEW: ViewState = {
   compare: null,
   measure: 'count',
   timeMode: 'window',
+  briefing: null,
+  slide: null,
   rejected: [],
 };
 
@@ -118,6 +123,8 @@ function parseSelection(value: string): RecordSelection | null {
   if (!match || !kind) return null;
   return { kind, id: Number(match[2]) };
 }
+
+const positiveInteger = (value: string) => (/^[1-9]\d{0,8}$/.test(value) ? Number(value) : null);
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -151,6 +158,8 @@ export function parseViewState(search: string): ViewState {
     compare: read('compare', date),
     measure: read('measure', (value) => oneOf(MEASURES, value)) ?? DEFAULT_VIEW.measure,
     timeMode: read('time', (value) => oneOf(TIME_MODES, value)) ?? DEFAULT_VIEW.timeMode,
+    briefing: read('briefing', positiveInteger),
+    slide: read('slide', positiveInteger),
     rejected,
   };
 }
@@ -171,6 +180,8 @@ export function serializeViewState(view: ViewState): string {
     if (value !== null && value !== undefined && value !== '') params.set(name, value);
   };
   if (view.page !== DEFAULT_VIEW.page) set('page', view.page);
+  set('briefing', view.briefing === null ? null : String(view.briefing));
+  set('slide', view.slide === null ? null : String(view.slide));
   set('level', view.level);
   set('region', view.region);
   set('select', view.select ? `${view.select.kind}:${view.select.id}` : null);
