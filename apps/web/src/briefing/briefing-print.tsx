@@ -1,5 +1,5 @@
 // The print page of a briefing (`?page=briefing-print&briefing=ID`): every slide, one per 16:9 page.
-// Maps are drawn one at a time (one WebGL context) and kept as images; when all maps and panels are
+// Maps are drawn a few at a time (a WebGL context each) and kept as images; when all maps and panels are
 // in, the page marks itself ready for the PDF renderer (data-print-ready). With `#export=pptx` or
 // `#export=html` it then writes the PPTX or the self-contained offline HTML file from the same slides.
 import type { Briefing } from '@pantau/domain';
@@ -18,6 +18,8 @@ import { mapImage } from './slide-map.js';
 import './briefing.css';
 
 export type ExportKind = 'pptx' | 'html';
+
+const LIVE_MAPS = 4;
 
 export default function BriefingPrintPage({ view }: { view: ViewState }) {
   const { i18n } = useTranslation();
@@ -43,7 +45,8 @@ function BriefingPrint({ view }: { view: ViewState }) {
   const meta = useApiRequest('meta', getMeta);
   const briefing = dataOf(loaded)?.briefing ?? null;
   const demo = dataOf(meta)?.demo ?? false;
-  const [images, setImages] = useState<string[]>([]);
+  const [images, setImages] = useState<Record<number, string>>({});
+  const capturedCount = Object.keys(images).length;
   const [exported, setExported] = useState<string | null>(null);
 
   useEffect(() => { document.documentElement.classList.add('printing-slides'); return () => document.documentElement.classList.remove('printing-slides'); }, []);
@@ -52,16 +55,18 @@ function BriefingPrint({ view }: { view: ViewState }) {
     else if (loaded.status === 'error') markPrint({ error: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) });
   }, [id, loaded.status]);
 
-  const capturing = briefing && images.length < briefing.slides.length ? images.length : null;
+  // Up to LIVE_MAPS maps draw at once (each a WebGL context); a map becomes an image once drawn.
+  const firstMissing = briefing ? briefing.slides.findIndex((_, index) => images[index] === undefined) : -1;
+  const isLive = (index: number) => firstMissing >= 0 && images[index] === undefined && index < firstMissing + LIVE_MAPS;
   // A map may report ready twice (a late camera move): only the first image of a slide counts.
   const onMapReady = useCallback((index: number) => async (map: MapLibreMap) => {
     const image = await mapImage(map);
-    setImages((done) => (done.length === index ? [...done, image] : done));
+    setImages((done) => (done[index] === undefined ? { ...done, [index]: image } : done));
   }, []);
 
   // All maps drawn: wait for the panels' data, then mark ready and (when asked) export.
   useEffect(() => {
-    if (!briefing || meta.status !== 'ok' || images.length < briefing.slides.length) return;
+    if (!briefing || meta.status !== 'ok' || capturedCount < briefing.slides.length) return;
     let stopped = false;
     const check = async () => {
       if (stopped) return;
@@ -73,7 +78,8 @@ function BriefingPrint({ view }: { view: ViewState }) {
           loadPanel(panel, slide.view, slide.view.asOf ?? briefing.date, t as never, briefing.lang, format.date)))));
         const texts = { demo: t('demo'), footer: (date: string) => t('footer', { date: format.date(date) }) };
         const { exportPptx, exportOfflineHtml } = await import('./briefing-export.js');
-        const name = exportKind === 'pptx' ? await exportPptx(briefing, images, tables, demo, texts) : exportOfflineHtml(briefing, images, tables, demo, texts);
+        const pictures = briefing.slides.map((_, index) => images[index] ?? '');
+        const name = exportKind === 'pptx' ? await exportPptx(briefing, pictures, tables, demo, texts) : exportOfflineHtml(briefing, pictures, tables, demo, texts);
         setExported(name);
       } catch (error) {
         setExported(`${t('exportFailed')}: ${error instanceof Error ? error.message : String(error)}`);
@@ -81,7 +87,7 @@ function BriefingPrint({ view }: { view: ViewState }) {
     };
     void check();
     return () => { stopped = true; };
-  }, [briefing, images.length, meta.status]);
+  }, [briefing, capturedCount, meta.status]);
 
   if (!briefing) return <p>{loaded.status === 'error' ? String(loaded.error) : t('loading')}</p>;
   return (
@@ -89,9 +95,9 @@ function BriefingPrint({ view }: { view: ViewState }) {
       {exported && <p className="print-status no-print" role="status" data-testid="export-status">{exported}</p>}
       {briefing.slides.map((slide, index) => (
         <div className="print-page" key={slide.id}>
-          {index < images.length || index === capturing ? (
+          {images[index] !== undefined || isLive(index) ? (
             <SlideFrame slide={slide} number={index + 1} count={briefing.slides.length} date={briefing.date} demo={demo}
-              mapImage={images[index] ?? null} onMapReady={index === capturing ? onMapReady(index) : undefined} />
+              mapImage={images[index] ?? null} onMapReady={isLive(index) ? onMapReady(index) : undefined} />
           ) : <p className="print-waiting">{t('loading')}</p>}
         </div>
       ))}

@@ -56,7 +56,8 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
   const onMove = useCallback((position: MapPosition) => setZoom(position.zoom), []);
   const onMapError = useCallback((error: MapError | null) => { if (error) onError?.(error.message); }, [onError]);
 
-  // Ready when the map says its choropleth is painted (window.__pantauReady) and no move is pending.
+  // Ready when this map's classes are applied, its tiles loaded and no move is pending (several slide
+  // maps may be drawing at once, so not the page-wide window.__pantauReady).
   const readyRef = useRef(onReady);
   readyRef.current = onReady;
   const positioned = view.map !== null || !view.region || camera !== null;
@@ -66,7 +67,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
     const check = () => {
       if (stopped) return;
       const map = mapRef.current;
-      if (map && window.__pantauReady && !map.isMoving() && map.loaded()) readyRef.current?.(map);
+      if (map && !map.isMoving() && map.loaded() && map.areTilesLoaded()) readyRef.current?.(map);
       else window.setTimeout(check, 150);
     };
     // After the fit's animation has started.

@@ -61,6 +61,8 @@ describe('a slide view in the dashboard URL', () => {
 
   test('keeps the good parameters of a link with a bad one', () => {
     expect(slideViewFromQuery('region=19.04&asOf=2024-13-45&layers=sites,nope')).toMatchObject({ region: '19.04', asOf: null, layers: ['sites'] });
+    expect(slideViewFromQuery('region=19.04&map=9/95/106')).toMatchObject({ region: '19.04', map: null });
+    expect(slideViewFromQuery('map=9/-2.5/106.1')).toMatchObject({ map: { zoom: 9, lat: -2.5, lng: 106.1 } });
   });
 });
 

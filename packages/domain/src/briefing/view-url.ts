@@ -1,7 +1,7 @@
 // A slide's view as the dashboard's query string (same parameter names and order as the web app's
 // view-state.ts), so "open this slide on the map" is an ordinary dashboard link, and back.
 import { PERMIT_PURPOSES, PERMIT_TYPES } from '../constants.js';
-import { EMPTY_SLIDE_VIEW, slideViewSchema, SLIDE_LAYERS, type SlideView } from './types.js';
+import { EMPTY_SLIDE_VIEW, mapPositionSchema, slideViewSchema, SLIDE_LAYERS, type SlideView } from './types.js';
 
 // `+ 0` turns -0 into 0, which JSON would do anyway.
 const round = (value: number, digits: number) => Number(value.toFixed(digits)) + 0;
@@ -49,12 +49,17 @@ export function slideViewFromQuery(query: string): SlideView {
     asOf: params.get('asOf'),
     measure: params.get('measure') ?? 'count',
   };
-  // Field by field, so one bad parameter (a pasted link) does not lose the rest of the view.
+  // Field by field, so one bad parameter (a pasted link) does not lose the rest of the view. The map
+  // position is checked by its parts: parsing an object schema makes zod probe for eval, which the
+  // web app's Content-Security-Policy refuses (and reports).
   const view: Record<string, unknown> = { ...EMPTY_SLIDE_VIEW };
   for (const [key, value] of Object.entries(candidate)) {
+    if (key === 'map') continue;
     const field = slideViewSchema.shape[key as keyof SlideView];
     if (field.safeParse(value).success) view[key] = value;
   }
+  const position = candidate.map;
+  if (position && (['zoom', 'lat', 'lng'] as const).every((part) => mapPositionSchema.shape[part].safeParse(position[part]).success)) view.map = position;
   return view as SlideView;
 }
 
