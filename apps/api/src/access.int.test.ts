@@ -3,8 +3,8 @@
 // A route added to the OpenAPI document without a row here fails the first test.
 import { VectorTile } from '@mapbox/vector-tile';
 import { createPlan, updatePlan } from '@pantau/data';
-import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
-import { inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
+import { insertBriefing, planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
+import { briefingFromTemplate, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
@@ -26,7 +26,7 @@ const SCOPES: Record<Role, string | undefined> = {
 /** Ids of records in and out of the scope, found in the fixture. */
 interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
   /** Draft plans and approved plans, in 19.04 and in 31.71. */
-  plans: [number, number]; approvedPlans: [number, number] }
+  plans: [number, number]; approvedPlans: [number, number]; briefings: [number, number] }
 
 interface Row {
   /** OpenAPI method and path, or a tile path. */
@@ -131,6 +131,17 @@ export const MATRIX: Row[] = [
     route: 'GET /planning/hot-spots', request: (t) => ({ path: `/api/v1/planning/hot-spots?area=${AREA[t]}&asOf=2024-06-13` }),
     allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   },
+  // Briefings of another account: read as the scope allows; changed by the owner only (403 in scope).
+  { route: 'GET /briefings', request: once('/api/v1/briefings'), allowed: always, expect: { inScope: 200 } },
+  { route: 'GET /briefings/{id}', request: (t, ids) => ({ path: `/api/v1/briefings/${rec(ids, 'briefings', t)}` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  // No PDF renderer in these tests: the briefing is found (503 pdf_unavailable) or not (404).
+  { route: 'GET /briefings/{id}/briefing.pdf', request: (t, ids) => ({ path: `/api/v1/briefings/${rec(ids, 'briefings', t)}/briefing.pdf` }), allowed: always, expect: { inScope: 503, outOfScope: 404, nonexistent: 404 } },
+  { route: 'POST /briefings', request: once('/api/v1/briefings', json('POST', { title: '' })), allowed: (p) => p.lists, expect: { inScope: 400 } },
+  {
+    route: 'PUT /briefings/{id}', request: (t, ids) => ({ path: `/api/v1/briefings/${rec(ids, 'briefings', t)}`, init: json('PUT', briefingFromTemplate('risks', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id' })) }),
+    allowed: (p) => p.lists, expect: { inScope: 403, outOfScope: 404, nonexistent: 404 },
+  },
+  { route: 'DELETE /briefings/{id}', request: (t, ids) => ({ path: `/api/v1/briefings/${rec(ids, 'briefings', t)}`, init: { method: 'DELETE', headers: { origin: 'http://localhost' } } }), allowed: (p) => p.lists, expect: { inScope: 403, outOfScope: 404, nonexistent: 404 } },
   { route: 'GET /imports', request: once('/api/v1/imports'), allowed: (p) => p.import, expect: { inScope: 200 } },
   { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
   { route: 'POST /imports', request: once('/api/v1/imports', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },
@@ -202,7 +213,13 @@ describe.each(testBackends())('access control on %s', (backend) => {
       if (approved) await updatePlan(t.database.orm, id, { status: 'approved' }, system);
       return id;
     };
+    const author = await signedInAccount(t.database, 'office_head', '19,31');
+    const authorId = (await queryOne<{ id: number }>(t.database.orm, sql`select id from users where email = ${author.email}`))!.id;
+    const briefingIn = (code: string, name: string) => insertBriefing(t.database.orm, { id: authorId, email: author.email },
+      briefingFromTemplate('concentration', { areaCode: code, areaName: name, date: '2024-06-13', lang: 'id' }), clock.now());
+    const briefings: [number, number] = [(await briefingIn('19.04', 'Bangka Tengah')).id, (await briefingIn('31.71', 'Jakarta Pusat')).id];
     ids = {
+      briefings,
       companies: [Number(companyPair!.a), Number(companyPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'), meetings: await pair('meetings'), reports: await pair('reports'), users: [Number(users[0]!.id), 0],
       plans: [await plan('19.04', false), await plan('31.71', false)], approvedPlans: [await plan('19.04', true), await plan('31.71', true)],

@@ -16,6 +16,7 @@ import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
 import { authRoutes } from './routes/auth.js';
+import { briefingRoutes } from './routes/briefings.js';
 import { userRoutes } from './routes/users.js';
 import { areaRoutes } from './routes/areas.js';
 import { exportRoutes } from './routes/exports.js';
@@ -100,7 +101,8 @@ export function createApp(deps: AppDeps) {
     .route('/', planningRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', planningMapRoutes(deps))
-    .route('/', planPdfRoutes(deps));
+    .route('/', planPdfRoutes(deps))
+    .route('/', briefingRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

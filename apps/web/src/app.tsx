@@ -42,6 +42,10 @@ const ImportPage = lazy(() => import('./imports/import-page.js'));
 // Operation planning and a plan's print page: only for the roles that read plans.
 const PlanningPage = lazy(() => import('./planning/planning-page.js'));
 const PlanPrintPage = lazy(() => import('./planning/plan-print-page.js'));
+// Briefings (builder, present mode, print page) and the dashboard's "add to briefing" menu.
+const BriefingPage = lazy(() => import('./briefing/briefing-page.js'));
+const BriefingPrintPage = lazy(() => import('./briefing/briefing-print.js'));
+const AddToBriefing = lazy(() => import('./briefing/add-to-briefing.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -65,6 +69,13 @@ function SignedInPage({ view, updateView }: { view: ViewState; updateView: Updat
   const { t } = useTranslation('access');
   const page = allowedPage(view.page, usePermissions());
   if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
+  if (page === 'briefing' || page === 'briefing-print') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        {page === 'briefing' ? <BriefingPage view={view} updateView={updateView} /> : <BriefingPrintPage view={view} />}
+      </Suspense>
+    );
+  }
   if (page === 'import') {
     return (
       <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
@@ -385,6 +396,11 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               {tData('import.open')}
             </a>
           )}
+          <Suspense fallback={null}>
+            <AddToBriefing view={view} shownAsOf={shownAsOf} areaName={regionDetail?.name ?? null}
+              onOpen={(briefing, slide) => updateView({ page: 'briefing', briefing, slide })}
+              listHref={pageHref({ ...view, briefing: null, slide: null }, 'briefing')} onOpenList={() => updateView({ page: 'briefing', briefing: null, slide: null })} />
+          </Suspense>
           <button type="button" className="header-button" onClick={() => void exportPng()} disabled={exporting || !classes} data-testid="export-png">
             {exporting ? t('export.busy') : t('export.button')}
           </button>

@@ -8,3 +8,4 @@ export * from './import/header-synonyms.js';
 export * from './import/value-aliases.js';
 export * from './access.js';
 export * from './planning/index.js';
+export * from './briefing/index.js';

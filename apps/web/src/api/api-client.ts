@@ -84,7 +84,7 @@ export function urlFor(path: string, params: QueryParams = {}): string {
 }
 
 interface RequestOptions {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
   /** False for the sign-in itself, whose 401 means a wrong password rather than a lost session. */
@@ -136,7 +136,7 @@ export async function fetchJson(path: string, params: QueryParams, signal?: Abor
 
 /** A write with a JSON body; resolves to the answer's JSON, or `undefined` for 204. */
 export async function sendJson(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
   options: { signal?: AbortSignal; reportsSessionLoss?: boolean } = {},

@@ -17,9 +17,9 @@ export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_
 
 /**
  * The page shown: the map, one of the admin pages (`page=users`), the import page, operation planning
- * or a plan's print page; each page checks the role itself.
+ * or a plan's print page, a briefing or its print page; each page checks the role itself.
  */
-export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print'] as const;
+export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print', 'briefing', 'briefing-print'] as const;
 export type Page = (typeof PAGES)[number];
 
 /** Pages about one area, whose URL names it `area=` (the map's `region=`). */
@@ -78,6 +78,9 @@ export interface ViewState {
   plan: number | null;
   /** Planning weights changed for this session (`w.<factor>=`). */
   weights: WeightOverrides;
+  /** The briefing open on the briefing pages (`briefing=12`), and its slide shown, from 1 (`slide=3`). */
+  briefing: number | null;
+  slide: number | null;
   /** Parameters present in the URL but not understood, named so the page can say why they were ignored. */
   rejected: Array<{ name: string; value: string }>;
 }
@@ -102,6 +105,8 @@ export const DEFAULT_VIEW: ViewState = {
   timeMode: 'window',
   plan: null,
   weights: {},
+  briefing: null,
+  slide: null,
   rejected: [],
 };
 
@@ -140,6 +145,8 @@ function parseSelection(value: string): RecordSelection | null {
   if (!match || !kind) return null;
   return { kind, id: Number(match[2]) };
 }
+
+const positiveInteger = (value: string) => (/^[1-9]\d{0,8}$/.test(value) ? Number(value) : null);
 
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
@@ -181,6 +188,8 @@ export function parseViewState(search: string): ViewState {
     timeMode: read('time', (value) => oneOf(TIME_MODES, value)) ?? DEFAULT_VIEW.timeMode,
     plan: read('plan', (value) => (/^[1-9]\d{0,14}$/.test(value) ? Number(value) : null)),
     weights,
+    briefing: read('briefing', positiveInteger),
+    slide: read('slide', positiveInteger),
     rejected,
   };
 }
@@ -201,6 +210,8 @@ export function serializeViewState(view: ViewState): string {
     if (value !== null && value !== undefined && value !== '') params.set(name, value);
   };
   if (view.page !== DEFAULT_VIEW.page) set('page', view.page);
+  set('briefing', view.briefing === null ? null : String(view.briefing));
+  set('slide', view.slide === null ? null : String(view.slide));
   set('level', view.level);
   set(AREA_PAGES.includes(view.page) ? 'area' : 'region', view.region);
   set('select', view.select ? `${view.select.kind}:${view.select.id}` : null);

@@ -8,3 +8,4 @@ export * from './export-rows.js';
 export * from './planning.js';
 export * from './plans.js';
 export * from './coverage.js';
+export * from './briefings.js';

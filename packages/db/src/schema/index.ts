@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './imports.js';
 export * from './accounts.js';
 export * from './plans.js';
+export * from './briefings.js';

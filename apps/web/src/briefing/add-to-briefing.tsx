@@ -1,0 +1,104 @@
+// "Tambah ke briefing / Add to briefing" on the dashboard: the current view (area, layers, filters,
+// date, map position) becomes a new slide at the end of one of your briefings, or of a new one.
+import { newSlideId, type BriefingContent, type Slide } from '@pantau/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { useSession } from '../auth/session-context.js';
+import type { ViewState } from '../state/view-state.js';
+import { addBriefingResources } from './briefing-locales.js';
+import { createBriefing, getBriefing, listBriefings, saveBriefing } from './briefings-api.js';
+import { captureSlideView } from './slide-view.js';
+
+export interface AddToBriefingProps {
+  view: ViewState;
+  shownAsOf: string | null;
+  /** The name of the area shown, for the slide's title. */
+  areaName: string | null;
+  onOpen(briefingId: number, slide: number): void;
+  /** The briefing list (every role may read and present briefings of its area). */
+  listHref: string;
+  onOpenList(): void;
+}
+
+export default function AddToBriefing(props: AddToBriefingProps) {
+  const { i18n } = useTranslation();
+  addBriefingResources(i18n);
+  return <AddToBriefingMenu {...props} />;
+}
+
+const NEW = 'new';
+
+function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpenList }: AddToBriefingProps) {
+  const { t } = useTranslation('briefing');
+  const { session } = useSession();
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState<string>(NEW);
+  const [message, setMessage] = useState<{ text: string; briefing?: number; slide?: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useApiRequest(open ? 'briefings' : null, listBriefings);
+  const own = (dataOf(list) ?? []).filter((item) => item.canEdit);
+
+  const add = async () => {
+    setBusy(true);
+    try {
+      const captured = captureSlideView(view, shownAsOf);
+      const title = areaName ?? t('defaultSlideTitle');
+      const makeSlide = (slides: readonly Slide[]): Slide => ({ id: newSlideId(slides), title, note: '', view: captured, panels: captured.region ? [{ kind: 'figures' }] : [] });
+      if (target === NEW) {
+        // The briefing's area: the shown regency (or province), else the user's own area.
+        const code = captured.region?.slice(0, 5) ?? session.user.scope.areaCodes?.[0]?.slice(0, 5) ?? null;
+        const date = captured.asOf ?? shownAsOf ?? new Date().toISOString().slice(0, 10);
+        // Validated by the server (a zod object parse here would probe for eval, refused by the CSP).
+        const content: BriefingContent = {
+          title: t('newTitle', { date }), date, venue: '', audience: 'mixed_agency', lang: view.lang, areaCode: code, slides: [makeSlide([])],
+        };
+        const created = await createBriefing(content);
+        setMessage({ text: t('addedTo', { title: created.title }), briefing: created.id, slide: 1 });
+      } else {
+        const { briefing } = await getBriefing(Number(target));
+        const saved = await saveBriefing(briefing.id, { ...briefing, slides: [...briefing.slides, makeSlide(briefing.slides)] });
+        setMessage({ text: t('addedTo', { title: saved.title }), briefing: saved.id, slide: saved.slides.length });
+      }
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const listLink = (
+    <a className="header-button header-link" href={listHref} data-testid="open-briefings"
+      onClick={(event) => { if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey) { event.preventDefault(); onOpenList(); } }}>
+      {t('list')}
+    </a>
+  );
+  // The aggregates-only role reads and presents briefings; it does not build them.
+  if (!session.permissions.lists) return listLink;
+  return (
+    <div className="add-to-briefing">
+      {listLink}
+      <button type="button" className="header-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="add-to-briefing">
+        {t('addToBriefing')}
+      </button>
+      {open && (
+        <div className="add-to-briefing-menu" role="dialog" aria-label={t('addToBriefing')}>
+          <label>
+            {t('addTo')}
+            <select value={target} onChange={(event) => setTarget(event.target.value)} data-testid="add-target">
+              <option value={NEW}>{t('newBriefing')}</option>
+              {own.map((item) => <option key={item.id} value={String(item.id)}>{item.title}</option>)}
+            </select>
+          </label>
+          <button type="button" className="button" disabled={busy} onClick={() => void add()} data-testid="add-confirm">{t('addSlide')}</button>
+          {message && (
+            <p role="status" data-testid="add-status">
+              {message.text}{' '}
+              {message.briefing !== undefined && <button type="button" className="link-button" onClick={() => onOpen(message.briefing ?? 0, message.slide ?? 1)}>{t('openBriefing')}</button>}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+// A briefing written as a PPTX (pptxgenjs: each slide's map as a high-resolution image, the title,
+// the panels' figures as native tables, the note as speaker notes) or as one self-contained HTML
+// file that opens from disk with no server and no network (maps as embedded images, figures as
+// tables, keyboard navigation). Both carry the data date, the source and the demo-data mark.
+import type { Briefing } from '@pantau/domain';
+import PptxGenJS from 'pptxgenjs';
+import type { PanelTable } from './slide-data.js';
+
+export interface ExportTexts {
+  demo: string;
+  footer(date: string): string;
+}
+
+/** A file name from the briefing's title and date: ASCII letters, digits and dashes. */
+export function briefingFileName(briefing: Pick<Briefing, 'title' | 'date'>, extension: string): string {
+  const stem = briefing.title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'briefing';
+  return `${stem}-${briefing.date}.${extension}`;
+}
+
+const FONT = 'Arial';
+const INK = '1B1F23';
+const ACCENT = '16324F';
+
+export async function exportPptx(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): Promise<string> {
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in, 16:9
+  pptx.title = briefing.title;
+  briefing.slides.forEach((slide, index) => {
+    const page = pptx.addSlide();
+    page.addText(slide.title, { x: 0.4, y: 0.2, w: 12.5, h: 0.8, fontFace: FONT, fontSize: 28, bold: true, color: ACCENT });
+    const panels = tables[index] ?? [];
+    const mapWidth = panels.length > 0 ? 8.2 : 12.5;
+    const image = images[index];
+    if (image) page.addImage({ data: image, x: 0.4, y: 1.1, w: mapWidth, h: 5.6, sizing: { type: 'contain', w: mapWidth, h: 5.6 } });
+    let y = 1.1;
+    for (const table of panels) {
+      if (table.rows.length === 0) continue;
+      page.addText(table.title, { x: 8.8, y, w: 4.2, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK });
+      y += 0.45;
+      const rows = table.kind === 'trend' ? table.rows.slice(-6) : table.rows;
+      const header = table.columns.map((text) => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } } }));
+      page.addTable([header, ...rows.map((row) => row.map((cell) => ({ text: String(cell) })))], {
+        x: 8.8, y, w: 4.2, fontFace: FONT, fontSize: table.kind === 'figures' ? 16 : 10, color: INK, border: { type: 'solid', pt: 0.5, color: 'C5CED6' }, autoPage: false,
+      });
+      y += 0.4 * (rows.length + 1) + 0.3;
+    }
+    const asOf = slide.view.asOf ?? briefing.date;
+    page.addText(`${texts.footer(asOf)}${demo ? ` · ${texts.demo}` : ''} · ${index + 1} / ${briefing.slides.length}`, {
+      x: 0.4, y: 6.95, w: 12.5, h: 0.4, fontFace: FONT, fontSize: 11, color: demo ? 'B00020' : '4A535C',
+    });
+    if (slide.note) page.addNotes(slide.note);
+  });
+  const fileName = briefingFileName(briefing, 'pptx');
+  await pptx.writeFile({ fileName, compression: true });
+  return fileName;
+}
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** The offline file's text: one HTML document with everything inline, no request to anywhere. */
+export function offlineHtml(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
+  const slides = briefing.slides.map((slide, index) => {
+    const panels = (tables[index] ?? []).filter((table) => table.rows.length > 0).map((table) => `
+      <section class="panel"><h3>${escape(table.title)}</h3><table><thead><tr>${table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
+      <tbody>${(table.kind === 'trend' ? table.rows.slice(-6) : table.rows).map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`).join('');
+    const image = images[index];
+    return `<article class="slide" id="slide-${index + 1}" data-slide="${index + 1}"${index === 0 ? '' : ' hidden'}>
+      <h2>${escape(slide.title)}</h2>
+      <div class="body${panels ? ' with-panels' : ''}">${image ? `<img class="map" alt="${escape(slide.title)}" src="${image}">` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
+      <footer><span>${escape(texts.footer(slide.view.asOf ?? briefing.date))}</span>${demo ? `<strong class="demo">${escape(texts.demo)}</strong>` : ''}<span>${index + 1} / ${briefing.slides.length}</span></footer>
+      ${slide.note ? `<aside class="note">${escape(slide.note)}</aside>` : ''}
+    </article>`;
+  }).join('\n');
+  return `<!doctype html>
+<html lang="${briefing.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<title>${escape(briefing.title)}</title>
+<style>
+html,body{margin:0;height:100%;background:#0b1620;color:#fff;font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif}
+.slide{box-sizing:border-box;height:100vh;display:flex;flex-direction:column;padding:2vh 3vw}
+.slide[hidden]{display:none}
+h2{font-size:4.2vh;margin:0 0 1.5vh;color:#ffd166}
+.body{flex:1;display:flex;gap:2vw;min-height:0}
+.map{flex:1;min-width:0;object-fit:contain;background:#fff;border-radius:4px;max-height:100%}
+.with-panels .map{flex:2}
+.panels{flex:1;overflow:auto;font-size:2.2vh}
+.panel h3{font-size:2.6vh;margin:0 0 1vh}
+table{border-collapse:collapse;width:100%;margin-bottom:2vh}th,td{border:1px solid #51606e;padding:.5vh .6vw;text-align:left}th{background:#16324f}
+footer{display:flex;gap:2vw;justify-content:space-between;font-size:2vh;margin-top:1vh;color:#d3dfea}
+.demo{color:#ff6b6b}.note{display:none}
+@media print{.slide{display:flex!important;page-break-after:always;height:100vh}}
+</style></head>
+<body>
+<main>${slides}</main>
+<script>
+(function(){var slides=[].slice.call(document.querySelectorAll('.slide'));var i=0;function show(n){i=Math.max(0,Math.min(slides.length-1,n));slides.forEach(function(s,k){s.hidden=k!==i});location.hash='slide-'+(i+1)}
+var m=/slide-(\\d+)/.exec(location.hash);if(m)show(Number(m[1])-1);
+document.addEventListener('keydown',function(e){var k=e.key;if(k==='ArrowRight'||k==='PageDown'||k===' '||k==='ArrowDown'){show(i+1);e.preventDefault()}else if(k==='ArrowLeft'||k==='PageUp'||k==='ArrowUp'){show(i-1);e.preventDefault()}else if(k==='Home'){show(0)}else if(k==='End'){show(slides.length-1)}});
+document.addEventListener('click',function(){show(i+1)})})();
+</script>
+</body></html>`;
+}
+
+export function exportOfflineHtml(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
+  const fileName = briefingFileName(briefing, 'html');
+  const url = URL.createObjectURL(new Blob([offlineHtml(briefing, images, tables, demo, texts)], { type: 'text/html' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return fileName;
+}

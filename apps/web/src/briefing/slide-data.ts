@@ -1,0 +1,72 @@
+// The data of a slide's panels, from the same API calls as the dashboard, as small tables: shown on
+// the slide, and written as native tables into the PPTX. Figures count ITAS and ITAP whatever the
+// slide's permit-type filter, the way a meeting quotes them (22 ITAS, 6 ITAP).
+import type { SlidePanel, SlideView } from '@pantau/domain';
+import { nationalityName } from '@pantau/domain';
+import { fetchJson } from '../api/api-client.js';
+import { getAreaSummary, getAreaTrend, type TrendMonth } from '../api/panels-api.js';
+
+export interface PanelTable {
+  kind: SlidePanel['kind'];
+  title: string;
+  columns: string[];
+  rows: Array<Array<string | number>>;
+  /** The trend's months, for the chart. */
+  months?: TrendMonth[];
+  /** Data sources and whether demo data is shown, for the slide's footer. */
+  demo?: boolean;
+}
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+interface Candidate { rank: number; name: string; kind: string; score: number; raw: { activeHolders: number; lastCheckedOn: string | null } }
+interface OperationItem {
+  id: number; date: string; team: string; origin: string;
+  targets: Array<{ place: string; violations: number; foreignersChecked: number; outcome: string; findings: string | null }> | null;
+}
+
+export async function loadPanel(panel: SlidePanel, view: SlideView, asOf: string, t: Translate, lang: 'id' | 'en', formatDate: (iso: string) => string, signal?: AbortSignal): Promise<PanelTable> {
+  const area = view.region;
+  if (!area) return { kind: panel.kind, title: t(`panels.${panel.kind}`), columns: [], rows: [] };
+  const filter = { nationalities: view.nationalities, purposes: view.purposes };
+  switch (panel.kind) {
+    case 'figures': {
+      const summary = await getAreaSummary(area, asOf, filter, signal);
+      const top = summary.holders.byNationality.slice(0, 3).map((n) => `${nationalityName(n.code, lang)} ${n.count}`).join(', ');
+      return {
+        kind: 'figures', title: t('panels.figuresOf', { area: summary.area.name, date: formatDate(asOf) }), columns: [t('table.measure'), t('table.value')],
+        rows: [['ITAS', summary.holders.itas], ['ITAP', summary.holders.itap], [t('table.total'), summary.holders.itas + summary.holders.itap], ...(top ? [[t('table.topNationalities'), top]] : [])],
+        demo: summary.sources.some((source) => source.origin === 'demo'),
+      };
+    }
+    case 'trend': {
+      const trend = await getAreaTrend(area, asOf, 12, filter, signal);
+      return {
+        kind: 'trend', title: t('panels.trend'), columns: [t('table.month'), 'ITAS', 'ITAP', t('table.total')],
+        rows: trend.months.map((m) => [m.month, m.itas, m.itap, m.total]), months: trend.months,
+      };
+    }
+    case 'candidates': {
+      const body = await fetchJson('/api/v1/planning/candidates', { area, asOf, limit: String(panel.limit) }, signal) as { items: Candidate[] };
+      return {
+        kind: 'candidates', title: t('panels.candidates'), columns: ['#', t('table.target'), t('table.holders'), t('table.lastChecked'), t('table.score')],
+        rows: body.items.map((c) => [c.rank, c.name, c.raw.activeHolders, c.raw.lastCheckedOn ? formatDate(c.raw.lastCheckedOn) : '—', Math.round(c.score * 100)]),
+      };
+    }
+    case 'operations': {
+      const from = view.from ?? `${asOf.slice(0, 4)}-01-01`;
+      const to = view.to ?? asOf;
+      const body = await fetchJson('/api/v1/operations', { area, from, to, limit: String(panel.limit) }, signal) as { items: OperationItem[] };
+      return {
+        kind: 'operations', title: t('panels.operationsFromTo', { from: formatDate(from), to: formatDate(to) }),
+        columns: [t('table.date'), t('table.team'), t('table.places'), t('table.checked'), t('table.violations'), ...(panel.findings ? [t('table.findings')] : [])],
+        rows: body.items.map((o) => {
+          const targets = o.targets ?? [];
+          return [formatDate(o.date), o.team, targets.map((x) => x.place).join('; '), targets.reduce((n, x) => n + x.foreignersChecked, 0), targets.reduce((n, x) => n + x.violations, 0),
+            ...(panel.findings ? [targets.map((x) => x.findings).filter(Boolean).join('; ')] : [])];
+        }),
+        demo: body.items.some((o) => o.origin === 'demo'),
+      };
+    }
+  }
+}
