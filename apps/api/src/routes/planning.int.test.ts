@@ -10,7 +10,7 @@ const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 interface Item {
   rank: number; id: string; kind: string; name: string; score: number; location: { lng: number; lat: number };
   areaCodes: { province: string | null; regency: string | null; district: string | null };
-  raw: { lastCheckedOn: string | null; monthsSinceCheck: number | null; activeHolders: number };
+  raw: { lastCheckedOn: string | null; monthsSinceCheck: number | null; activeHolders: number; openReports: number; verifiedReports: number };
   factors: Record<string, number>; contributions: Record<string, number>; explanation: { id: string; en: string };
   links: { record: string; lastOperation: string | null; riskAreas: string[] };
 }
@@ -88,6 +88,40 @@ describe.each(testBackends())('planning candidates on %s', (backend) => {
       expect(text).not.toContain(p.holder_name);
       expect(text).not.toContain(p.permit_number);
     }
+  });
+
+  test('three reports within a few hundred metres become a report-cluster candidate that a plan can take', async () => {
+    const { writeReports } = await import('@pantau/data');
+    // Near a Bangka Tengah company site, in the 90 days before the plan's day.
+    const sites = await (await division.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-13&kind=company_site&limit=1')).json() as Answer;
+    const at = sites.items[0]!.location;
+    const report = (i: number, dLng: number, status: 'new' | 'verified') => ({
+      key: `test:cluster:${i}`, receivedAt: `2024-05-${10 + i}T09:00:00+07:00`, channel: 'apoa' as const, category: 'illegal_work' as const, status,
+      position: [at.lng + dLng, at.lat] as [number, number], summary: null, origin: 'demo',
+    });
+    await t.database.orm.transaction((tx) => writeReports(tx, [report(1, 0.001, 'new'), report(2, 0.002, 'verified'), report(3, 0.003, 'verified')]));
+    const body = await (await division.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-13&kind=report_cluster&limit=200')).json() as Answer;
+    const near = body.items.filter((i) => Math.abs(i.location.lng - (at.lng + 0.002)) < 0.005 && Math.abs(i.location.lat - at.lat) < 0.005);
+    expect(near).toHaveLength(1);
+    const cluster = near[0]!;
+    expect(cluster.kind).toBe('report_cluster');
+    expect(cluster.id).toMatch(/^reports:\d+$/);
+    expect(cluster.raw.openReports).toBeGreaterThanOrEqual(1);
+    expect(cluster.raw.verifiedReports).toBeGreaterThanOrEqual(2);
+    expect(cluster.explanation.en).toMatch(/report/);
+    // Reports received on or after the plan's day do not count: the day before they arrived, no cluster there.
+    const before = await (await division.request('/api/v1/planning/candidates?area=19.04&asOf=2024-05-11&kind=report_cluster&limit=200')).json() as Answer;
+    expect(before.items.filter((i) => i.id === cluster.id)).toHaveLength(0);
+    // A plan takes the cluster like any candidate; its targets file names the kind.
+    const created = await division.request('/api/v1/planning/plans', {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ title: 'Laporan', date: '2024-06-13', areaCode: '19.04', targets: [{ candidateId: cluster.id }] }),
+    });
+    expect(created.status).toBe(201);
+    const plan = await created.json() as { id: number; targets: Array<{ kind: string; candidateId: string }> };
+    expect(plan.targets).toEqual([expect.objectContaining({ kind: 'report_cluster', candidateId: cluster.id })]);
+    const csv = await (await division.request(`/api/v1/planning/plans/${plan.id}/targets.csv?lang=en`)).text();
+    expect(csv).toContain('Report cluster');
   });
 
   test('an area outside the scope answers like a nonexistent one', async () => {

@@ -3,7 +3,7 @@
 // @pantau/domain, so the web app and the backtest rank exactly the same way.
 import { createRoute, z } from '@hono/zod-openapi';
 import { findArea, planningCandidates } from '@pantau/db';
-import { explainCandidate, FACTORS, inScope, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
+import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -22,7 +22,7 @@ const candidatesRoute = createRoute({
       asOf: isoDateParam.optional().openapi({ description: 'Plan for this day; only records dated before it count (default today, WIB).', example: '2024-06-13' }),
       limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 200, 'between 1 and 200').optional()
         .openapi({ description: 'How many candidates, 1–200 (default 20).', example: '20' }),
-      kind: z.enum(['company_site', 'district']).optional().openapi({ description: 'Only candidates of this kind.' }),
+      kind: z.enum(CANDIDATE_KINDS).optional().openapi({ description: 'Only candidates of this kind.' }),
       ...weightParams,
     }),
   },

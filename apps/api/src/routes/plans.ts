@@ -103,7 +103,10 @@ const TABLE_HEADERS = {
   id: ['Urutan', 'Nama', 'Jenis', 'Kecamatan', 'Kabupaten/Kota', 'Skor', 'Alasan', 'Tim', 'Perkiraan WNA', 'Jarak dari sebelumnya (km)', 'Catatan'],
   en: ['Order', 'Name', 'Kind', 'District', 'Regency', 'Score', 'Reasons', 'Team', 'Expected foreigners', 'Leg (km)', 'Notes'],
 } as const;
-const KIND_LABELS = { id: { company_site: 'Lokasi perusahaan', district: 'Kecamatan' }, en: { company_site: 'Company site', district: 'District' } } as const;
+const KIND_LABELS = {
+  id: { company_site: 'Lokasi perusahaan', district: 'Kecamatan', report_cluster: 'Kumpulan laporan' },
+  en: { company_site: 'Company site', district: 'District', report_cluster: 'Report cluster' },
+} as const;
 
 export function planRoutes(deps: AppDeps) {
   const router = createRouter();

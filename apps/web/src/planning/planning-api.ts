@@ -1,12 +1,12 @@
 // Typed calls to the planning API: ranked candidates and operation plans (contract in
 // @pantau/domain planning/plans.ts). Each checks the fields the page relies on.
-import { FACTORS, type Factor, type FactorValues, type Plan, type PlanCreateInput, type PlanListItem, type PlanOutcomeInput, type PlanPatchInput, type Weights } from '@pantau/domain';
+import { FACTORS, type CandidateKind, type Factor, type FactorValues, type Plan, type PlanCreateInput, type PlanListItem, type PlanOutcomeInput, type PlanPatchInput, type Weights } from '@pantau/domain';
 import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
 
 export interface PlanningCandidate {
   rank: number;
   id: string;
-  kind: 'company_site' | 'district';
+  kind: CandidateKind;
   name: string;
   location: { lng: number; lat: number };
   areaCodes: { province: string | null; regency: string | null; district: string | null };

@@ -3,9 +3,11 @@
 // computed in @pantau/domain; this module only counts. Every part takes the scope. No permit holder's
 // name or number leaves this module: names are used inside SQL only to tell a renewal from a lapse.
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, mixSimilarity, monthsBetween, type Candidate, type RawFactors, type RiskCategory, type RiskSeverity, type Scope } from '@pantau/domain';
+import { addDays, CANDIDATE_KINDS, mixSimilarity, type CandidateKind, monthsBetween, type Candidate, type RawFactors, type RiskCategory, type RiskSeverity, type Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
+
+const CANDIDATE_ID_PREFIX: Record<CandidateKind, string> = { company_site: 'site', district: 'district', report_cluster: 'reports' };
 
 /** How near a past check, finding or report must be to count for a site (metres). */
 export const PLANNING_RADII = { checked: 250, findings: 1000, reports: 2000 } as const;
@@ -162,6 +164,54 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
     order by d.code`);
 }
 
+/**
+ * Where reports cluster: at least REPORT_CLUSTER.minReports reports of the report window (new, verified
+ * or acted on) each within REPORT_CLUSTER.eps degrees (about 500 m) of another, by DBSCAN in PostGIS
+ * (ST_ClusterDBSCAN). Such a place is a candidate whether or not a company stands there: the
+ * foreigners reported are often not registered. Holders are those of the companies with a site within
+ * REPORT_CLUSTER.siteMetres of the cluster's centre; the id is the cluster's first report, so the same
+ * day ranks the same cluster under the same id (plans look candidates up by id).
+ */
+export const REPORT_CLUSTER = { eps: 0.0045, minReports: 3, siteMetres: 500 } as const;
+
+async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
+  const yearAgo = addDays(asOf, -365);
+  const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
+  return queryRows<Row>(db, sql`
+    with rep as (
+      select r.id, r.geom, r.status, r.district_code, r.regency_code, r.province_code from reports r
+      where ${inArea(area, sql`r.regency_code`, sql`r.district_code`)} and ${reportsWindow(asOf, scope)}
+    ), grouped as (
+      select rep.*, ST_ClusterDBSCAN(rep.geom, eps := ${REPORT_CLUSTER.eps}, minpoints := ${REPORT_CLUSTER.minReports}) over (order by rep.id) as cid from rep
+    ), cluster as (
+      select min(id) as id, ST_Centroid(ST_Collect(geom)) as geom,
+        count(*) filter (where status = 'new')::int as open_reports, count(*) filter (where status in ('verified', 'acted'))::int as verified_reports,
+        mode() within group (order by district_code) as district_code, mode() within group (order by regency_code) as regency_code,
+        mode() within group (order by province_code) as province_code
+      from grouped where cid is not null group by cid
+    ), past as (${targetsBefore(area, asOf, scope)})
+    select c.id, 'Kumpulan laporan masyarakat — ' || coalesce(d.name, c.regency_code) as name, null::int as company_id, ST_X(c.geom) as lng, ST_Y(c.geom) as lat,
+      c.district_code, c.regency_code, c.province_code,
+      coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, null::json as nationalities,
+      chk.date as last_date, chk.operation_id as last_id, f.violations, f.actions, c.open_reports, c.verified_reports, rsk.risks
+    from cluster c
+    left join areas d on d.code = c.district_code
+    left join lateral (
+      select count(*) filter (where ${validOn('p', asOf)})::int as active, count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago,
+        count(*) filter (where ${lapsing(asOf)})::int as expiring
+      from permits p where p.regency_code = c.regency_code and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
+        and p.sponsor_company_id in (select s.company_id from company_sites s where ${near(sql`s.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)})) h on true
+    left join lateral (
+      select t.date::text as date, t.operation_id from past t where ${near(sql`t.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)}
+      order by t.date desc, t.operation_id desc limit 1) chk on true
+    left join lateral (
+      select coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
+      from past t where t.date >= ${since}::date and ${near(sql`t.geom`, sql`c.geom`, PLANNING_RADII.findings)}) f on true
+    left join lateral (
+      select ${riskJson} as risks from risk_areas rk where rk.geom && c.geom and ST_Intersects(rk.geom, c.geom) and ${riskValid(asOf, scope)}) rsk on true
+    order by c.id`);
+}
+
 /** Nationalities of foreigners acted on (TAK) after past findings in the area, before asOf. */
 export async function findingNationalities(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Map<string, number>> {
   const regencyArea = area === null ? null : area.slice(0, 5);
@@ -174,19 +224,20 @@ export async function findingNationalities(db: Executor, area: string | null, as
   return new Map(rows.map((r) => [r.nationality, Number(r.n)]));
 }
 
-export type CandidateKinds = ReadonlyArray<'company_site' | 'district'>;
+export type CandidateKinds = readonly CandidateKind[];
 
 /**
  * Candidates in `area` (a province, regency or district code; null = the whole scope) on `asOf`, with
  * their raw factor values. Only records dated before asOf count, so asOf may be any past day.
  */
-export async function planningCandidates(db: Executor, area: string | null, asOf: string, scope: Scope, kinds: CandidateKinds = ['company_site', 'district']): Promise<PlanningCandidate[]> {
-  const [sites, districts, findingMix] = await Promise.all([
+export async function planningCandidates(db: Executor, area: string | null, asOf: string, scope: Scope, kinds: CandidateKinds = CANDIDATE_KINDS): Promise<PlanningCandidate[]> {
+  const [sites, districts, clusters, findingMix] = await Promise.all([
     kinds.includes('company_site') ? siteRows(db, area, asOf, scope) : Promise.resolve([]),
     kinds.includes('district') ? districtRows(db, area, asOf, scope) : Promise.resolve([]),
+    kinds.includes('report_cluster') ? reportClusterRows(db, area, asOf, scope) : Promise.resolve([]),
     findingNationalities(db, area, asOf, scope),
   ]);
-  const toCandidate = (kind: 'company_site' | 'district') => (r: Row): PlanningCandidate => {
+  const toCandidate = (kind: CandidateKind) => (r: Row): PlanningCandidate => {
     const risks = json<Array<{ id: number; category: RiskCategory; severity: RiskSeverity }>>(r.risks) ?? [];
     const raw: RawFactors = {
       activeHolders: Number(r.active), holdersYearAgo: Number(r.year_ago), expiringWithoutRenewal: Number(r.expiring),
@@ -197,13 +248,13 @@ export async function planningCandidates(db: Executor, area: string | null, asOf
       mixSimilarity: mixSimilarity(json<Record<string, number>>(r.nationalities) ?? {}, findingMix),
     };
     return {
-      id: kind === 'company_site' ? `site:${r.id}` : `district:${r.id}`, kind, name: r.name, raw,
+      id: `${CANDIDATE_ID_PREFIX[kind]}:${r.id}`, kind, name: r.name, raw,
       companyId: r.company_id === null ? null : Number(r.company_id), location: { lng: Number(r.lng), lat: Number(r.lat) },
       areaCodes: { province: r.province_code, regency: r.regency_code, district: r.district_code },
       lastOperationId: r.last_id === null ? null : Number(r.last_id), riskAreaIds: risks.map((x) => Number(x.id)),
     };
   };
-  return [...sites.map(toCandidate('company_site')), ...districts.map(toCandidate('district'))];
+  return [...sites.map(toCandidate('company_site')), ...districts.map(toCandidate('district')), ...clusters.map(toCandidate('report_cluster'))];
 }
 
 // For the coverage-gap tile layer (queries/coverage.ts): the same holder and last-check rules.

@@ -1,12 +1,12 @@
 // Operation plans: reads, every one scoped. A plan is visible to a scope holding its own area code
 // (the same rule as its row-level security policy), so a province-wide plan is not an office's.
 import { sql, type SQL } from 'drizzle-orm';
-import type { FactorValues, PlanListItem, PlanStatus, PlanTeam, Scope, TargetOutcome, Weights } from '@pantau/domain';
+import type { CandidateKind, FactorValues, PlanListItem, PlanStatus, PlanTeam, Scope, TargetOutcome, Weights } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
 
 export interface PlanTargetRow {
-  id: number; order: number; candidateId: string; kind: 'company_site' | 'district'; name: string;
+  id: number; order: number; candidateId: string; kind: CandidateKind; name: string;
   location: { lng: number; lat: number }; areaCodes: { province: string | null; regency: string | null; district: string | null };
   score: number; factors: FactorValues; contributions: FactorValues; explanation: { id: string; en: string };
   expectedForeigners: number; teamKey: string | null; notes: string | null; legKm: number | null;
@@ -47,7 +47,7 @@ export async function findPlan(db: Executor, id: number, scope: Scope): Promise<
     operationId: p.operation_id === null ? null : Number(p.operation_id), createdBy: p.created_by as string,
     createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), approvedBy: (p.approved_by as string | null) ?? null, approvedAt: p.approved_at ? iso(p.approved_at) : null,
     targets: targets.map((t) => ({
-      id: Number(t.id), order: Number(t.ord), candidateId: t.candidate_id as string, kind: t.kind as 'company_site' | 'district', name: t.name as string,
+      id: Number(t.id), order: Number(t.ord), candidateId: t.candidate_id as string, kind: t.kind as CandidateKind, name: t.name as string,
       location: { lng: Number(t.lng), lat: Number(t.lat) },
       areaCodes: { province: (t.province_code as string | null) ?? null, regency: (t.regency_code as string | null) ?? null, district: (t.district_code as string | null) ?? null },
       score: Number(t.score), factors: json<FactorValues>(t.factors), contributions: json<FactorValues>(t.contributions), explanation: json<{ id: string; en: string }>(t.explanation),

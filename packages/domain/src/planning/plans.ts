@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ACTION_KINDS, AREA_CODE_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
 import { isIsoDate } from '../dates.js';
 import { TIMPORA_AGENCY_CODES } from './agencies.js';
+import type { CandidateKind } from './score.js';
 import { FACTORS, type FactorValues } from './factors.js';
 import type { Weights } from './score.js';
 
@@ -18,7 +19,7 @@ export const MAX_PLAN_TEAMS = 20;
 const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const notes = z.string().max(4000, 'at most 4000 characters').nullable();
-const candidateId = z.string().regex(/^(site:\d{1,12}|district:\d{2}\.\d{2}\.\d{2})$/, "a candidate id such as 'site:123' or 'district:19.04.01'");
+const candidateId = z.string().regex(/^(site:\d{1,12}|district:\d{2}\.\d{2}\.\d{2}|reports:\d{1,12})$/, "a candidate id such as 'site:123', 'district:19.04.01' or 'reports:456'");
 const teamKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40');
 
 export const planWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number().min(0, 'from 0 to 100').max(100, 'from 0 to 100')])) as Record<(typeof FACTORS)[number], z.ZodNumber>)
@@ -107,7 +108,7 @@ export interface PlanTarget {
   /** 1..n, the route order. */
   order: number;
   candidateId: string;
-  kind: 'company_site' | 'district';
+  kind: CandidateKind;
   name: string;
   location: { lng: number; lat: number };
   areaCodes: { province: string | null; regency: string | null; district: string | null };

@@ -35,7 +35,9 @@ export function scoreCandidate(factors: FactorValues, weights: Weights = DEFAULT
   return { score, contributions };
 }
 
-export type CandidateKind = 'company_site' | 'district';
+/** Company sites, districts, and places where recent public reports cluster. */
+export const CANDIDATE_KINDS = ['company_site', 'district', 'report_cluster'] as const;
+export type CandidateKind = (typeof CANDIDATE_KINDS)[number];
 
 export interface Candidate {
   id: string;
