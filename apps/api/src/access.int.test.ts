@@ -2,7 +2,7 @@
 // scope, nonexistent) with the expected status, and no out-of-scope area code in any answer.
 // A route added to the OpenAPI document without a row here fails the first test.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createPlan, updatePlan } from '@pantau/data';
+import { createPlan, updatePlan, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import { briefingFromTemplate, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
@@ -191,6 +191,12 @@ describe.each(testBackends())('access control on %s', (backend) => {
       const me = await (await app.request('/api/v1/auth/me', { headers: { cookie: account.cookie } })).json() as { user: { scope: { areaCodes: string[] | null } }; permissions: Permissions };
       accounts.set(role, { ...account, permissions: me.permissions, scope: me.user.scope.areaCodes === null ? null : { areaCodes: me.user.scope.areaCodes } });
     }
+    // A report in scope whatever the demo drew there: one at a Bangka Tengah company site, through the write path.
+    const site = await queryOne<{ lng: number; lat: number }>(t.database.orm, sql`select ST_X(geom) as lng, ST_Y(geom) as lat from company_sites where regency_code = '19.04' order by id limit 1`);
+    await t.database.orm.transaction((tx) => writeReports(tx, [{
+      key: 'test:access:report', receivedAt: '2024-06-01T10:00:00+07:00', channel: 'apoa', category: 'illegal_work', status: 'verified',
+      position: [Number(site!.lng), Number(site!.lat)], summary: null, origin: 'demo',
+    }]));
     const pair = async (table: string, column = 'regency_code') => {
       const row = await queryOne<{ a: number; b: number }>(t.database.orm, sql`
         select (select id from ${sql.raw(table)} where ${sql.raw(column)} = '19.04' order by id limit 1) as a,

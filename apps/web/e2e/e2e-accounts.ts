@@ -20,6 +20,9 @@ export const E2E_ACCOUNT_SPECS: Readonly<Record<Role, E2eAccountSpec>> = {
   viewer: { email: 'peninjau@e2e.pantau.test', role: 'viewer', scope: ['19.04'] },
 };
 
+/** An account the sign-in rate-limit test locks out for 15 minutes, so no other test needs it. */
+export const E2E_LOCKOUT_ACCOUNT_SPEC: E2eAccountSpec = { email: 'terkunci@e2e.pantau.test', role: 'division_head', scope: ['19'] };
+
 export interface E2eAccount {
   email: string;
   password: string;
@@ -31,5 +34,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** One account per role, with the password generated for this run (apps/web/e2e/serve-app.ts). */
     e2eAccounts: E2eAccounts;
+    /** Only for the test that locks an account out by wrong passwords. */
+    e2eLockoutAccount: E2eAccount;
   }
 }

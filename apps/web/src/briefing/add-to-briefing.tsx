@@ -78,8 +78,9 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
   return (
     <div className="add-to-briefing">
       {listLink}
-      <button type="button" className="header-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="add-to-briefing">
-        {t('addToBriefing')}
+      <button type="button" className="header-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="add-to-briefing"
+        title={t('addToBriefing')} aria-label={t('addToBriefing')}>
+        {t('addShort')}
       </button>
       {open && (
         <div className="add-to-briefing-menu" role="dialog" aria-label={t('addToBriefing')}>

@@ -14,8 +14,8 @@ export function LanguageSwitch({ lang, onChange }: { lang: Lang; onChange(lang: 
       title={t('language.switchToTitle')}
       onClick={() => onChange(other)}
     >
-      <span aria-hidden="true">{other.toUpperCase()} · </span>
-      {t('language.switchTo')}
+      <span aria-hidden="true">{other.toUpperCase()}</span>
+      <span className="language-name"> · {t('language.switchTo')}</span>
     </button>
   );
 }
