@@ -18,7 +18,8 @@ export interface OfficeWorkArea { id: number; name: string; regencyCodes: string
 
 /** Sites and districts in `area` (null = the whole scope) with holders on asOf and no check for `months` months. */
 export async function coverageGaps(db: Executor, area: string | null, asOf: string, months: number, scope: Scope): Promise<CoverageGap[]> {
-  const candidates = await planningCandidates(db, area, asOf, scope);
+  // Gaps are places and sites with holders; report clusters are a planning lead, not a place to cover.
+  const candidates = await planningCandidates(db, area, asOf, scope, ['company_site', 'district']);
   return candidates
     .filter((c) => isCoverageGap(c.raw.activeHolders, c.raw.lastCheckedOn, asOf, months))
     .map((c) => ({ candidate: c, holders: c.raw.activeHolders, lastCheckedOn: c.raw.lastCheckedOn, monthsSinceCheck: c.raw.monthsSinceCheck }));
