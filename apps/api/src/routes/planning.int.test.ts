@@ -124,6 +124,28 @@ describe.each(testBackends())('planning candidates on %s', (backend) => {
     expect(csv).toContain('Report cluster');
   });
 
+  test("an office's work area ranks its regencies together; an office outside the scope is not found", async () => {
+    const office = 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang';
+    const response = await division.request(`/api/v1/planning/candidates?area=${office}&asOf=2024-06-13&limit=200`);
+    expect(response.status).toBe(200);
+    const body = await response.json() as Answer & { area: { code: string; level: string; name: string } };
+    expect(body.area).toMatchObject({ code: office, level: 'work_area' });
+    expect(body.area.name).toMatch(/Pangkalpinang/);
+    const regencies = new Set(body.items.map((i) => i.areaCodes.regency));
+    expect([...regencies].every((code) => code === '19.04' || code === '19.71')).toBe(true);
+    expect(regencies.has('19.04')).toBe(true);
+    // The same as the regency alone, for Bangka Tengah's candidates.
+    const alone = await (await division.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-13&limit=200')).json() as Answer;
+    expect(body.items.filter((i) => i.areaCodes.regency === '19.04').map((i) => i.id).sort()).toEqual(alone.items.map((i) => i.id).sort());
+    const outside = await bengkulu.request(`/api/v1/planning/candidates?area=${office}&asOf=2024-06-13`);
+    const missing = await bengkulu.request('/api/v1/planning/candidates?area=office:no-such-office&asOf=2024-06-13');
+    expect(outside.status).toBe(404);
+    expect(missing.status).toBe(404);
+    const [a, b] = [await outside.json() as { error: { code: string } }, await missing.json() as { error: { code: string } }];
+    expect(a.error.code).toBe('area_not_found');
+    expect(b.error.code).toBe('area_not_found');
+  });
+
   test('an area outside the scope answers like a nonexistent one', async () => {
     const outside = await division.request('/api/v1/planning/candidates?area=17&asOf=2024-06-13');
     const missing = await division.request('/api/v1/planning/candidates?area=99&asOf=2024-06-13');

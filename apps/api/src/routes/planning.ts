@@ -2,7 +2,7 @@
 // The database counts (packages/db queries/planning.ts); the score and the sentences come from
 // @pantau/domain, so the web app and the backtest rank exactly the same way.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findArea, planningCandidates } from '@pantau/db';
+import { findArea, planningCandidates, queryRows, sql } from '@pantau/db';
 import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -18,7 +18,8 @@ const candidatesRoute = createRoute({
   summary: 'Candidate operation targets in an area on a day, ranked by a transparent score, each with its factors, contributions and an explanation in Indonesian and English',
   request: {
     query: z.object({
-      area: areaCodeParam.openapi({ description: 'A province, regency or district code.', example: '19.04' }),
+      area: z.union([areaCodeParam, z.string().regex(/^office:[A-Za-z0-9:._-]{1,160}$/, 'office:<key>')])
+        .openapi({ description: "A province, regency or district code, or an office's work area as office:<office key>.", example: '19.04' }),
       asOf: isoDateParam.optional().openapi({ description: 'Plan for this day; only records dated before it count (default today, WIB).', example: '2024-06-13' }),
       limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 200, 'between 1 and 200').optional()
         .openapi({ description: 'How many candidates, 1–200 (default 20).', example: '20' }),
@@ -47,10 +48,24 @@ export function planningRoutes(deps: AppDeps) {
     if (errors.length) throw new AppError('invalid_parameter', `Invalid parameter: ${errors.join('; ')}.`, errors.map((message) => ({ parameter: 'w', message })));
     const scope = scopeOf(c);
     const db = dbOf(c);
-    const area = inScope(scope, query.area) ? await findArea(db, query.area, scope) : undefined;
-    if (!area) throw new AppError('area_not_found', `No area with code ${query.area}.`);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
-    const candidates = await planningCandidates(db, query.area, asOf, scope, query.kind ? [query.kind] : undefined);
+    const kinds = query.kind ? [query.kind] : undefined;
+    let area: { code: string; name: string; level: string } | undefined;
+    let candidates;
+    if (query.area.startsWith('office:')) {
+      // An office's work area: its regencies within the caller's scope, ranked together.
+      const rows = await queryRows<{ name: string; code: string }>(db, sql`
+        select o.name, w.regency_code as code from offices o join office_work_areas w on w.office_id = o.id where o.key = ${query.area.slice('office:'.length)} order by 2`);
+      const codes = rows.map((r) => r.code).filter((code) => inScope(scope, code));
+      if (codes.length) {
+        area = { code: query.area, name: rows[0]!.name, level: 'work_area' };
+        candidates = await planningCandidates(db, null, asOf, { areaCodes: codes }, kinds);
+      }
+    } else {
+      area = (inScope(scope, query.area) ? await findArea(db, query.area, scope) : undefined) ?? undefined;
+      if (area) candidates = await planningCandidates(db, query.area, asOf, scope, kinds);
+    }
+    if (!area || !candidates) throw new AppError('area_not_found', `No area with code ${query.area}.`);
     const ranked = rankCandidates(candidates, weights).slice(0, query.limit ? Number(query.limit) : 20);
     return c.json({
       area: { code: area.code, name: area.name, level: area.level }, asOf, weights, factors: [...FACTORS], candidateCount: candidates.length,
