@@ -145,8 +145,13 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     let pending: Array<{ row: number; record: unknown }> = [];
     const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
 
-    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>) => {
-      const existing = await handler.existing(context, chunk.map((p) => p.record));
+    // On the server the duplicate check against Pantau runs on a second connection as soon as a chunk
+    // is complete, while the chunk before it is still being written: it asks about committed rows
+    // only, which is all it needs (the file's own earlier rows are caught by `seen`, and a concurrent
+    // import of the same rows fails on the unique index and leaves nothing). PGlite has one connection.
+    const checkContext: KindContext = database.kind === 'postgres' ? { ...context, tx: database.orm } : context;
+    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>, check: Promise<Map<string, string>>) => {
+      const existing = await check;
       const fresh = chunk.filter((p) => {
         const origin = existing.get(handler.key(p.record));
         if (origin === undefined) return true;
@@ -166,7 +171,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       await before;
       const previous = writing;
       before = previous;
-      writing = previous.then(() => writeChunk(chunk));
+      const check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
+        : handler.existing(checkContext, chunk.map((p) => p.record));
+      check.catch(() => {});
+      writing = previous.then(() => writeChunk(chunk, check));
       // Awaited by the chunk after next or after the last row; a failure meanwhile is not an unhandled rejection.
       writing.catch(() => {});
     };
