@@ -1,5 +1,5 @@
 // The data layer on each backend: migrations, boundaries, reference events, demo data, write guard.
-import { areas, companies, datasetLoads, permits, queryOne, queryRows, sql, WriteMismatchError, expectWritten } from '@pantau/db';
+import { areas, companies, datasetLoads, permits, planningCandidates, queryOne, queryRows, sql, WriteMismatchError, expectWritten } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { FIXTURE_SCALE, FIXTURE_SEED } from '../../../test/fixture.js';
@@ -58,6 +58,20 @@ describe.each(testBackends())('data layer on %s', (backend) => {
     const provinces = await queryRows<{ p: string }>(t.database.orm,
       sql`select province_code as p from ${permits} where ${validOn('2023-06-30')} group by 1 order by count(*) desc limit 3`);
     expect(provinces.map((r) => r.p)).toEqual(expect.arrayContaining(['72', '31']));
+  });
+
+  test('demo reports naming a site sometimes come in bursts, which planning ranks as report-cluster candidates', async () => {
+    // A report followed within 60 days by at least two more within ~500 m of it (open or credible).
+    const burst = await queryOne<{ regency: string; day: string }>(t.database.orm, sql`
+      select r.regency_code as regency, to_char((max(o.received_at) at time zone 'Asia/Jakarta') + interval '1 day', 'YYYY-MM-DD') as day
+      from reports r join reports o on o.id <> r.id and o.regency_code = r.regency_code
+        and o.received_at > r.received_at and o.received_at <= r.received_at + interval '60 days' and ST_DWithin(o.geom, r.geom, 0.0045)
+      where r.origin = 'demo' and r.status in ('new', 'verified', 'acted') and o.status in ('new', 'verified', 'acted')
+      group by r.id, r.regency_code having count(*) >= 2 order by r.id limit 1`);
+    expect(burst, 'no burst of reports in the demo data').not.toBeNull();
+    const candidates = await planningCandidates(t.database.orm, burst!.regency, burst!.day, null, ['report_cluster']);
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates[0]!.id).toMatch(/^reports:\d+$/);
   });
 
   test('loading the demo data again with the same seed and scale is a no-op', async () => {

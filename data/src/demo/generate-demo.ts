@@ -595,7 +595,18 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
   const categories = new WeightedPicker([['illegal_work', 30], ['suspicious_activity', 25], ['unreported_residence', 20], ['overstay', 12], ['permit_misuse', 10], ['other', 3]] as const);
   const lastDay = dayOf(DEMO_LAST_DAY);
   const facts: ReportFact[] = [];
-  const reports = Array.from({ length: count }, (_, i): ReportRecord => {
+  const reports: ReportRecord[] = [];
+  const add = (m: RegencyModel, day: string, category: ReportRecord['category'], districtCode: string, position: [number, number], credible: boolean) => {
+    // The last weeks' reports are partly still waiting.
+    const pending = lastDay - dayOf(day) < 45 && random.chance(0.7);
+    facts.push({ regencyCode: m.area.code, districtCode, position, day: dayOf(day), credible: credible && !pending });
+    reports.push({
+      key: `demo:report:${reports.length + 1}`, receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
+      channel: channels.pick(random), category, status: pending ? 'new' : credible ? 'verified' : 'dismissed',
+      position, summary: null, origin: ORIGIN,
+    });
+  };
+  while (reports.length < count) {
     const m = model.get(picker.pick(random))!;
     const year = random.int(2019, 2026);
     const day = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
@@ -607,16 +618,19 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
     const siteIndex = about ? random.int(0, about.siteKeys.length - 1) : 0;
     const districtCode = about ? about.siteDistricts[siteIndex]! : m.districts.pick(random);
     const position: [number, number] = about ? nearby(about.sitePositions[siteIndex]!, 0.3, random) : geo.pointIn(districtCode, random);
-    // Half the reports hold up when looked into; the last weeks' are partly still waiting.
+    // Half the reports hold up when looked into.
     const credible = random.chance(0.5);
-    const pending = lastDay - dayOf(day) < 45 && random.chance(0.7);
-    facts.push({ regencyCode: m.area.code, districtCode, position, day: dayOf(day), credible: credible && !pending });
-    return {
-      key: `demo:report:${i + 1}`, receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
-      channel: channels.pick(random), category, status: pending ? 'new' : credible ? 'verified' : 'dismissed',
-      position, summary: null, origin: ORIGIN,
-    };
-  });
+    add(m, day, category, districtCode, position, credible);
+    // What goes on at a site is seen by more than one person: a report naming a site is sometimes
+    // followed within weeks by others about the same place (neighbours, workers, the village head),
+    // more often at careless sponsors, and they hold up together more often than not.
+    if (!about || !random.chance(about.renewal < 0.5 ? 0.25 : 0.08)) continue;
+    const followers = random.int(2, 4);
+    for (let k = 0; k < followers && reports.length < count; k++) {
+      const later = clampDay(addDays(day, random.int(3, 60)));
+      add(m, later, random.chance(0.7) ? category : categories.pick(random), districtCode, nearby(about.sitePositions[siteIndex]!, 0.3, random), random.chance(credible ? 0.7 : 0.3));
+    }
+  }
   return { reports, facts };
 }
 

@@ -166,9 +166,14 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
       expect(p.months_since).toBe(d.monthsSinceCheck ?? undefined);
     }
     expect(layer!.feature(0).type).toBe(3);
+    // A longer threshold leaves fewer gaps (only places unchecked for 10 years), a shorter one more.
     const wide = properties(await tile(`asOf=${ASOF}&months=120`));
-    expect(wide.length).toBeLessThan(properties(layer).length);
+    const narrow = properties(await tile(`asOf=${ASOF}&months=1`));
+    expect(wide.length).toBeLessThan(narrow.length);
+    expect(wide.length).toBeLessThanOrEqual(properties(layer).length);
+    expect(properties(layer).length).toBeLessThanOrEqual(narrow.length);
     expect(wide.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 120))).toBe(true);
+    expect(narrow.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 1))).toBe(true);
     const json = await (await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24&resolution=6')).json() as { tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> };
     expect(json.tiles[0]).toMatch(/\/tiles\/coverage_gaps\/\{z\}\/\{x\}\/\{y\}\.mvt\?asOf=2024-06-13&months=24$/);
     expect(json.vector_layers[0]!.fields).toMatchObject({ code: 'String', active_permits: 'Number', months_since: 'Number', last_checked: 'String' });
