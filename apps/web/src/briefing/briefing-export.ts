@@ -5,6 +5,7 @@
 // and the demo-data mark.
 import type { Briefing } from '@pantau/domain';
 import PptxGenJS from 'pptxgenjs';
+import { SEA_COLOR } from '../map/map-style.js';
 import type { PanelTable } from './slide-data.js';
 
 /** A slide's map as drawn for print: the SVG, its size in CSS pixels, and its legend as text. */
@@ -118,7 +119,7 @@ html,body{margin:0;height:100%;background:#0b1620;color:#fff;font-family:system-
 .slide[hidden]{display:none}
 h2{font-size:4.2vh;margin:0 0 1.5vh;color:#ffd166}
 .body{flex:1;display:flex;gap:2vw;min-height:0}
-.map{flex:1;min-width:0;margin:0;position:relative;background:#fff;border-radius:4px;overflow:hidden}
+.map{flex:1;min-width:0;margin:0;position:relative;background:${SEA_COLOR};border-radius:4px;overflow:hidden}
 .map svg{position:absolute;inset:0;width:100%;height:100%}
 .legend{position:absolute;left:1vh;bottom:1vh;max-width:45%;background:rgba(255,255,255,.92);color:#1b1f23;border-radius:4px;padding:.8vh 1vw;font-size:1.6vh}
 .legend h3{font-size:1.7vh;margin:0 0 .5vh}.legend ul{list-style:none;margin:0;padding:0}.legend li{display:flex;align-items:center;gap:.5vw}
