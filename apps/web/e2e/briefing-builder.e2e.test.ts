@@ -80,12 +80,12 @@ describe('the briefing builder', () => {
   test('a second view is added to the same briefing, and the builder opens on it; the density slide shows a density legend', async () => {
     await addView(PANGKALPINANG_VIEW, 'existing');
     const slides = await slidesOnServer();
-    expect(slides.map((slide) => slide.title)).toEqual(['Kabupaten Bangka Tengah', 'Kota Pangkalpinang']);
+    expect(slides.map((slide) => slide.title)).toEqual(['Kabupaten Bangka Tengah', 'Kota Pangkal Pinang']);
     expect(slides[1]?.view).toMatchObject({ region: '19.71', asOf: '2024-05-01', measure: 'count', layers: [] });
     await page.getByTestId('add-status').getByRole('button').click();
     await page.getByTestId('briefing-editor').waitFor();
     expect(new URL(page.url()).searchParams.get('briefing')).toBe(String(briefingId));
-    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkalpinang']);
+    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkal Pinang']);
     await page.getByTestId('slide-item').nth(0).locator('.slide-pick').click();
     await expect.poll(() => page.getByTestId('slide-preview').getByTestId('legend').locator('h2').innerText(), { timeout: 30_000 }).toBe('Pemegang ITAS per 1.000 km²');
   });
@@ -95,25 +95,25 @@ describe('the briefing builder', () => {
     expect(await page.getByTestId('slide-item').count()).toBe(3);
     // The copy follows its original and is selected: rename it.
     await page.getByTestId('slide-title-input').fill('Salinan Bangka Tengah');
-    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Salinan Bangka Tengah', '3. Kota Pangkalpinang']);
+    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Salinan Bangka Tengah', '3. Kota Pangkal Pinang']);
 
     await slideButton(1, 'Turunkan').click();
-    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkalpinang', '3. Salinan Bangka Tengah']);
+    expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkal Pinang', '3. Salinan Bangka Tengah']);
     await slideButton(1, 'Naikkan').click();
-    expect(await slideTitles()).toEqual(['1. Kota Pangkalpinang', '2. Kabupaten Bangka Tengah', '3. Salinan Bangka Tengah']);
+    expect(await slideTitles()).toEqual(['1. Kota Pangkal Pinang', '2. Kabupaten Bangka Tengah', '3. Salinan Bangka Tengah']);
     expect(await slideButton(0, 'Naikkan').isDisabled()).toBe(true);
     expect(await slideButton(2, 'Turunkan').isDisabled()).toBe(true);
 
     await slideButton(1, 'Hapus slide').click();
-    expect(await slideTitles()).toEqual(['1. Kota Pangkalpinang', '2. Salinan Bangka Tengah']);
+    expect(await slideTitles()).toEqual(['1. Kota Pangkal Pinang', '2. Salinan Bangka Tengah']);
 
     await page.getByTestId('save-briefing').click();
     await expect.poll(() => page.getByTestId('save-briefing').innerText()).toBe('Tersimpan');
     await page.reload();
     await page.getByTestId('briefing-editor').waitFor();
-    await expect.poll(() => slideTitles()).toEqual(['1. Kota Pangkalpinang', '2. Salinan Bangka Tengah']);
+    await expect.poll(() => slideTitles()).toEqual(['1. Kota Pangkal Pinang', '2. Salinan Bangka Tengah']);
     const slides = await slidesOnServer();
-    expect(slides.map((slide) => slide.title)).toEqual(['Kota Pangkalpinang', 'Salinan Bangka Tengah']);
+    expect(slides.map((slide) => slide.title)).toEqual(['Kota Pangkal Pinang', 'Salinan Bangka Tengah']);
     // The copy kept the original's view, under a slide id of its own.
     expect(slides[1]?.view).toMatchObject({ region: '19.04', measure: 'density', nationalities: ['CHN'] });
     expect(new Set(slides.map((slide) => slide.id)).size).toBe(2);
