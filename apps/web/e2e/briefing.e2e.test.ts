@@ -154,7 +154,11 @@ describe('briefing mode', () => {
     expect(xml[0]).toMatch(/<a:t>ITAS<\/a:t>[\s\S]*?<a:t>22<\/a:t>/);
     expect(xml[0]).toMatch(/<a:t>ITAP<\/a:t>[\s\S]*?<a:t>6<\/a:t>/);
     expect(xml[0]).toContain('DATA DEMO');
-    expect(Object.keys(zip.files).filter((name) => /^ppt\/media\/image/.test(name)).length).toBeGreaterThanOrEqual(3);
+    const media = Object.keys(zip.files).filter((name) => /^ppt\/media\/image/.test(name));
+    expect(media.length).toBeGreaterThanOrEqual(3);
+    // The maps are rasterised from their SVG at 2× or more: at least 2,560 px wide (a PNG's width is bytes 16–19).
+    const widths = await Promise.all(media.map(async (name) => (await zip.file(name)!.async('nodebuffer')).readUInt32BE(16)));
+    expect(widths.filter((width) => width >= 2560).length).toBeGreaterThanOrEqual(3);
     const notes = Object.keys(zip.files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name));
     const noteTexts = await Promise.all(notes.map((name) => zip.file(name)!.async('string')));
     expect(noteTexts.some((text) => text.includes('Jumlah WNA pemegang izin tinggal yang berlaku'))).toBe(true);
