@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { schemeYlGnBu } from 'd3-scale-chromatic';
 import JSZip from 'jszip';
 import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,25 @@ declare module 'vitest' {
 
 const TITLE = 'Konsentrasi dan tren WNA pemegang ITAS/ITAP — Kabupaten Bangka Tengah';
 const SLIDE_TITLES = ['Pemegang ITAS dan ITAP — Kabupaten Bangka Tengah', 'Sebaran per kecamatan dan lokasi perusahaan', 'Tren bulanan pemegang izin tinggal'];
+
+/** Every colour the choropleth classes can take (ColorBrewer YlGnBu, 3 to 9 classes). */
+const CHOROPLETH_COLOURS = new Set(schemeYlGnBu.flatMap((scheme) => (scheme ? [...scheme] : [])).map((hex) => hex.toLowerCase()));
+
+const hexOf = (rgb: readonly number[]) => `#${rgb.slice(0, 3).map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`;
+
+/** What a PDF page draws: filled paths (with their colours), stroked paths and images, as mupdf replays it. */
+function drawingsOf(page: mupdf.Page) {
+  const drawn = { fills: [] as string[], strokes: 0, images: 0 };
+  const device = new mupdf.Device({
+    fillPath: (_path, _evenOdd, _ctm, colorspace, color) => { drawn.fills.push(colorspace.getNumberOfComponents() === 3 ? hexOf(color) : ''); },
+    strokePath: () => { drawn.strokes++; },
+    fillImage: () => { drawn.images++; },
+    fillImageMask: () => { drawn.images++; },
+  });
+  page.run(device, mupdf.Matrix.identity);
+  device.close();
+  return drawn;
+}
 
 /** Share of pixels that differ from the most common colour: 0 for a blank page. */
 function inkShare(pixels: Uint8ClampedArray, channels: number): number {
@@ -91,10 +111,13 @@ describe('briefing mode', () => {
     await expectOnlyOwnHost(page, requestedUrls, baseUrl);
   });
 
-  test('the PDF has one 16:9 page per slide, the map drawn on the first and the titles in the text', async () => {
+  test('the PDF has one 16:9 page per slide, the map drawn on the first as vector paths and the titles in the text', async () => {
     const response = await page.request.get(new URL(`/api/v1/briefings/${briefingId}/briefing.pdf`, baseUrl).href, { timeout: 120_000 });
     expect(response.status(), await response.text().catch(() => '')).toBe(200);
-    const doc = mupdf.Document.openDocument(await response.body(), 'application/pdf');
+    const pdf = await response.body();
+    await mkdir(RESULTS_DIR, { recursive: true });
+    await writeFile(join(RESULTS_DIR, 'briefing.pdf'), pdf);
+    const doc = mupdf.Document.openDocument(pdf, 'application/pdf');
     expect(doc.countPages()).toBe(3);
     const first = doc.loadPage(0);
     const [x0, y0, x1, y1] = first.getBounds();
@@ -102,6 +125,12 @@ describe('briefing mode', () => {
     const text = first.toStructuredText('preserve-whitespace').asText();
     expect(text).toContain(SLIDE_TITLES[0]);
     expect(text).toContain('22');
+    // The map is vector: its areas are filled paths in the class colours, outlines are strokes, and
+    // nothing on the page is an image (a WebGL canvas would print as one).
+    const drawn = drawingsOf(first);
+    expect(drawn.images).toBe(0);
+    expect(drawn.fills.filter((colour) => CHOROPLETH_COLOURS.has(colour)).length).toBeGreaterThanOrEqual(6);
+    expect(drawn.strokes).toBeGreaterThan(0);
     const pixmap = first.toPixmap(mupdf.Matrix.scale(0.5, 0.5), mupdf.ColorSpace.DeviceRGB, false, true);
     expect(inkShare(pixmap.getPixels(), pixmap.getNumberOfComponents())).toBeGreaterThan(0.2);
     await mkdir(RESULTS_DIR, { recursive: true });
@@ -125,14 +154,18 @@ describe('briefing mode', () => {
     expect(xml[0]).toMatch(/<a:t>ITAS<\/a:t>[\s\S]*?<a:t>22<\/a:t>/);
     expect(xml[0]).toMatch(/<a:t>ITAP<\/a:t>[\s\S]*?<a:t>6<\/a:t>/);
     expect(xml[0]).toContain('DATA DEMO');
-    expect(Object.keys(zip.files).filter((name) => /^ppt\/media\/image/.test(name)).length).toBeGreaterThanOrEqual(3);
+    const media = Object.keys(zip.files).filter((name) => /^ppt\/media\/image/.test(name));
+    expect(media.length).toBeGreaterThanOrEqual(3);
+    // The maps are rasterised from their SVG at 2× or more: at least 2,560 px wide (a PNG's width is bytes 16–19).
+    const widths = await Promise.all(media.map(async (name) => (await zip.file(name)!.async('nodebuffer')).readUInt32BE(16)));
+    expect(widths.filter((width) => width >= 2560).length).toBeGreaterThanOrEqual(3);
     const notes = Object.keys(zip.files).filter((name) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name));
     const noteTexts = await Promise.all(notes.map((name) => zip.file(name)!.async('string')));
     expect(noteTexts.some((text) => text.includes('Jumlah WNA pemegang izin tinggal yang berlaku'))).toBe(true);
     await exportPage.close();
   });
 
-  test('the offline HTML file opens from disk with the network off and shows the first slide\'s map', async () => {
+  test('the offline HTML file opens from disk with the network off and shows the first slide\'s map as inline SVG', async () => {
     const exportPage = await page.context().newPage();
     const [download] = await Promise.all([
       exportPage.waitForEvent('download', { timeout: 120_000 }),
@@ -148,8 +181,12 @@ describe('briefing mode', () => {
     disk.on('request', (request) => requested.push(request.url()));
     await disk.goto(pathToFileURL(file).href);
     await expect.poll(() => disk.locator('.slide:not([hidden]) h2').innerText()).toBe(SLIDE_TITLES[0]);
-    const map = disk.locator('.slide:not([hidden]) img.map');
-    expect(await map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 500)).toBe(true);
+    const map = disk.locator('.slide:not([hidden]) figure.map > svg');
+    const box = await map.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(500);
+    const fills = await map.locator('path[fill]').evaluateAll((paths) => paths.map((path) => path.getAttribute('fill')?.toLowerCase() ?? ''));
+    expect(fills.filter((colour) => CHOROPLETH_COLOURS.has(colour)).length).toBeGreaterThanOrEqual(6);
+    expect(await disk.locator('.slide:not([hidden]) .legend li').count()).toBeGreaterThanOrEqual(2);
     expect(await disk.locator('.slide:not([hidden])').innerText()).toContain('22');
     await disk.keyboard.press('ArrowRight');
     await expect.poll(() => disk.locator('.slide:not([hidden]) h2').innerText()).toBe(SLIDE_TITLES[1]);

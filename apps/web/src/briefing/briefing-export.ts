@@ -1,10 +1,42 @@
-// A briefing written as a PPTX (pptxgenjs: each slide's map as a high-resolution image, the title,
-// the panels' figures as native tables, the note as speaker notes) or as one self-contained HTML
-// file that opens from disk with no server and no network (maps as embedded images, figures as
-// tables, keyboard navigation). Both carry the data date, the source and the demo-data mark.
+// A briefing written as a PPTX (pptxgenjs: each slide's map as a high-resolution image rasterised
+// from its SVG, the title, the panels' figures as native tables, the note as speaker notes) or as one
+// self-contained HTML file that opens from disk with no server and no network (maps as inline SVG
+// with their legend, figures as tables, keyboard navigation). Both carry the data date, the source
+// and the demo-data mark.
 import type { Briefing } from '@pantau/domain';
 import PptxGenJS from 'pptxgenjs';
+import { SEA_COLOR } from '../map/map-style.js';
 import type { PanelTable } from './slide-data.js';
+
+/** A slide's map as drawn for print: the SVG, its size in CSS pixels, and its legend as text. */
+export interface ExportMap {
+  svg: string;
+  width: number;
+  height: number;
+  legend: { title: string; rows: Array<{ color: string; label: string }> };
+}
+
+/** The PPTX map image's width at least, in pixels (about 300 dpi over the slide's 8.2 in map). */
+export const PPTX_MAP_MIN_WIDTH = 2560;
+
+/** The scale a map is rasterised at for the PPTX: twice its drawn size, or more to reach PPTX_MAP_MIN_WIDTH. */
+export function pptxMapScale(width: number): number {
+  return Math.max(2, PPTX_MAP_MIN_WIDTH / Math.max(width, 1));
+}
+
+/** The SVG drawn onto a canvas at `scale` × its size, as a PNG data URL (Chromium draws an SVG image as vectors at any scale). */
+export async function rasterizeSvg(map: Pick<ExportMap, 'svg' | 'width' | 'height'>, scale: number): Promise<string> {
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(map.svg)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(map.width * scale);
+  canvas.height = Math.round(map.height * scale);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas');
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png');
+}
 
 export interface ExportTexts {
   demo: string;
@@ -21,7 +53,8 @@ const FONT = 'Arial';
 const INK = '1B1F23';
 const ACCENT = '16324F';
 
-export async function exportPptx(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): Promise<string> {
+export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): Promise<string> {
+  const images = await Promise.all(maps.map((map) => (map ? rasterizeSvg(map, pptxMapScale(map.width)) : null)));
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in, 16:9
   pptx.title = briefing.title;
@@ -57,16 +90,21 @@ export async function exportPptx(briefing: Briefing, images: string[], tables: P
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+function legendHtml(legend: ExportMap['legend']): string {
+  return `<section class="legend"><h3>${escape(legend.title)}</h3><ul>${legend.rows.map((row) =>
+    `<li><span class="swatch" style="background:${/^#[0-9a-fA-F]{3,8}$/.test(row.color) ? row.color : '#000'}"></span>${escape(row.label)}</li>`).join('')}</ul></section>`;
+}
+
 /** The offline file's text: one HTML document with everything inline, no request to anywhere. */
-export function offlineHtml(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
+export function offlineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
   const slides = briefing.slides.map((slide, index) => {
     const panels = (tables[index] ?? []).filter((table) => table.rows.length > 0).map((table) => `
       <section class="panel"><h3>${escape(table.title)}</h3><table><thead><tr>${table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
       <tbody>${(table.kind === 'trend' ? table.rows.slice(-6) : table.rows).map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`).join('');
-    const image = images[index];
+    const map = maps[index];
     return `<article class="slide" id="slide-${index + 1}" data-slide="${index + 1}"${index === 0 ? '' : ' hidden'}>
       <h2>${escape(slide.title)}</h2>
-      <div class="body${panels ? ' with-panels' : ''}">${image ? `<img class="map" alt="${escape(slide.title)}" src="${image}">` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
+      <div class="body${panels ? ' with-panels' : ''}">${map ? `<figure class="map">${map.svg}${legendHtml(map.legend)}</figure>` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
       <footer><span>${escape(texts.footer(slide.view.asOf ?? briefing.date))}</span>${demo ? `<strong class="demo">${escape(texts.demo)}</strong>` : ''}<span>${index + 1} / ${briefing.slides.length}</span></footer>
       ${slide.note ? `<aside class="note">${escape(slide.note)}</aside>` : ''}
     </article>`;
@@ -81,7 +119,11 @@ html,body{margin:0;height:100%;background:#0b1620;color:#fff;font-family:system-
 .slide[hidden]{display:none}
 h2{font-size:4.2vh;margin:0 0 1.5vh;color:#ffd166}
 .body{flex:1;display:flex;gap:2vw;min-height:0}
-.map{flex:1;min-width:0;object-fit:contain;background:#fff;border-radius:4px;max-height:100%}
+.map{flex:1;min-width:0;margin:0;position:relative;background:${SEA_COLOR};border-radius:4px;overflow:hidden}
+.map svg{position:absolute;inset:0;width:100%;height:100%}
+.legend{position:absolute;left:1vh;bottom:1vh;max-width:45%;background:rgba(255,255,255,.92);color:#1b1f23;border-radius:4px;padding:.8vh 1vw;font-size:1.6vh}
+.legend h3{font-size:1.7vh;margin:0 0 .5vh}.legend ul{list-style:none;margin:0;padding:0}.legend li{display:flex;align-items:center;gap:.5vw}
+.swatch{display:inline-block;width:1.6vh;height:1.6vh;border:1px solid #888}
 .with-panels .map{flex:2}
 .panels{flex:1;overflow:auto;font-size:2.2vh}
 .panel h3{font-size:2.6vh;margin:0 0 1vh}
@@ -101,9 +143,9 @@ document.addEventListener('click',function(){show(i+1)})})();
 </body></html>`;
 }
 
-export function exportOfflineHtml(briefing: Briefing, images: string[], tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
+export function exportOfflineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
   const fileName = briefingFileName(briefing, 'html');
-  const url = URL.createObjectURL(new Blob([offlineHtml(briefing, images, tables, demo, texts)], { type: 'text/html' }));
+  const url = URL.createObjectURL(new Blob([offlineHtml(briefing, maps, tables, demo, texts)], { type: 'text/html' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -290,7 +290,7 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
             )}
             {!canEdit && slide.note && <p className="slide-note">{slide.note}</p>}
             <a href={dashboardHref(slide.view, view.lang)} className="slide-open-map">{t('openOnMap')}</a>
-            <div className="slide-preview">
+            <div className="slide-preview" data-testid="slide-preview">
               <SlideFrame key={`${slide.id}:${JSON.stringify(slide.view)}`} slide={slide} number={selected + 1} count={draft.slides.length} date={draft.date} demo={demo} />
             </div>
           </div>

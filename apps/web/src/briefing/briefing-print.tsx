@@ -1,25 +1,26 @@
-// The print page of a briefing (`?page=briefing-print&briefing=ID`): every slide, one per 16:9 page.
-// Maps are drawn a few at a time (a WebGL context each) and kept as images; when all maps and panels are
-// in, the page marks itself ready for the PDF renderer (data-print-ready). With `#export=pptx` or
-// `#export=html` it then writes the PPTX or the self-contained offline HTML file from the same slides.
+// The print page of a briefing (`?page=briefing-print&briefing=ID`): every slide, one per 16:9 page,
+// each map drawn as SVG (slide-vector-map.tsx) so Chromium prints it as vector paths. When all maps and
+// panels are in, the page marks itself ready for the PDF renderer (data-print-ready). With
+// `#export=pptx` or `#export=html` it then writes the PPTX (maps rasterised from the SVG at twice
+// their size or more) or the self-contained offline HTML file (maps inline as SVG).
 import type { Briefing } from '@pantau/domain';
-import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
+import { classRangeLabel } from '../map/choropleth-legend.js';
+import { NO_DATA_COLOR } from '../map/map-style.js';
 import type { ViewState } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
+import type { ExportMap } from './briefing-export.js';
 import { getBriefing } from './briefings-api.js';
 import { loadPanel, type PanelTable } from './slide-data.js';
 import { SlideFrame } from './slide-frame.js';
-import { mapImage } from './slide-map.js';
+import type { VectorMap } from './slide-vector-map.js';
 import './briefing.css';
 
 export type ExportKind = 'pptx' | 'html';
-
-const LIVE_MAPS = 4;
 
 export default function BriefingPrintPage({ view }: { view: ViewState }) {
   const { i18n } = useTranslation();
@@ -34,6 +35,8 @@ function markPrint(state: { ready: true } | { error: string }) {
 
 function BriefingPrint({ view }: { view: ViewState }) {
   const { t } = useTranslation('briefing');
+  const { t: tMap } = useTranslation('map');
+  const { t: tCommon } = useTranslation();
   const format = useFormat();
   const id = view.briefing;
   // In the hash: the app rewrites the query to its canonical form, which keeps the hash as it is.
@@ -45,8 +48,8 @@ function BriefingPrint({ view }: { view: ViewState }) {
   const meta = useApiRequest('meta', getMeta);
   const briefing = dataOf(loaded)?.briefing ?? null;
   const demo = dataOf(meta)?.demo ?? false;
-  const [images, setImages] = useState<Record<number, string>>({});
-  const capturedCount = Object.keys(images).length;
+  const [maps, setMaps] = useState<Record<number, VectorMap>>({});
+  const drawnCount = Object.keys(maps).length;
   const [exported, setExported] = useState<string | null>(null);
 
   useEffect(() => { document.documentElement.classList.add('printing-slides'); return () => document.documentElement.classList.remove('printing-slides'); }, []);
@@ -55,18 +58,15 @@ function BriefingPrint({ view }: { view: ViewState }) {
     else if (loaded.status === 'error') markPrint({ error: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) });
   }, [id, loaded.status]);
 
-  // Up to LIVE_MAPS maps draw at once (each a WebGL context); a map becomes an image once drawn.
-  const firstMissing = briefing ? briefing.slides.findIndex((_, index) => images[index] === undefined) : -1;
-  const isLive = (index: number) => firstMissing >= 0 && images[index] === undefined && index < firstMissing + LIVE_MAPS;
-  // A map may report ready twice (a late camera move): only the first image of a slide counts.
-  const onMapReady = useCallback((index: number) => async (map: MapLibreMap) => {
-    const image = await mapImage(map);
-    setImages((done) => (done[index] === undefined ? { ...done, [index]: image } : done));
+  // A map may be drawn twice (a late size or data change): only the first drawing of a slide counts.
+  const onVectorMap = useCallback((index: number) => (map: VectorMap) => {
+    setMaps((done) => (done[index] === undefined ? { ...done, [index]: map } : done));
   }, []);
+  const onMapError = useCallback((index: number) => (message: string) => markPrint({ error: `slide ${index + 1}: ${message}` }), []);
 
   // All maps drawn: wait for the panels' data, then mark ready and (when asked) export.
   useEffect(() => {
-    if (!briefing || meta.status !== 'ok' || capturedCount < briefing.slides.length) return;
+    if (!briefing || meta.status !== 'ok' || drawnCount < briefing.slides.length) return;
     let stopped = false;
     const check = async () => {
       if (stopped) return;
@@ -78,8 +78,20 @@ function BriefingPrint({ view }: { view: ViewState }) {
           loadPanel(panel, slide.view, slide.view.asOf ?? briefing.date, t as never, briefing.lang, format.date)))));
         const texts = { demo: t('demo'), footer: (date: string) => t('footer', { date: format.date(date) }) };
         const { exportPptx, exportOfflineHtml } = await import('./briefing-export.js');
-        const pictures = briefing.slides.map((_, index) => images[index] ?? '');
-        const name = exportKind === 'pptx' ? await exportPptx(briefing, pictures, tables, demo, texts) : exportOfflineHtml(briefing, pictures, tables, demo, texts);
+        const exportMaps = briefing.slides.map((slide, index): ExportMap | null => {
+          const map = maps[index];
+          if (!map) return null;
+          const typesLabel = (slide.view.permitTypes.length > 0 ? slide.view.permitTypes : ['itas', 'itap']).map((type) => tCommon(`filters.permitTypes.${type}` as 'filters.permitTypes.itas')).join(' + ');
+          const legend = {
+            title: slide.view.measure === 'density' ? tMap('legend.titleDensity', { types: typesLabel }) : tMap('legend.title', { types: typesLabel }),
+            rows: [
+              ...map.classes.map((c) => ({ color: c.color, label: classRangeLabel(c, slide.view.measure, format.number) })),
+              { color: NO_DATA_COLOR, label: tMap('legend.noData') },
+            ],
+          };
+          return { ...map, legend };
+        });
+        const name = exportKind === 'pptx' ? await exportPptx(briefing, exportMaps, tables, demo, texts) : exportOfflineHtml(briefing, exportMaps, tables, demo, texts);
         setExported(name);
       } catch (error) {
         setExported(`${t('exportFailed')}: ${error instanceof Error ? error.message : String(error)}`);
@@ -87,7 +99,7 @@ function BriefingPrint({ view }: { view: ViewState }) {
     };
     void check();
     return () => { stopped = true; };
-  }, [briefing, capturedCount, meta.status]);
+  }, [briefing, drawnCount, meta.status]);
 
   if (!briefing) return <p>{loaded.status === 'error' ? String(loaded.error) : t('loading')}</p>;
   return (
@@ -95,10 +107,8 @@ function BriefingPrint({ view }: { view: ViewState }) {
       {exported && <p className="print-status no-print" role="status" data-testid="export-status">{exported}</p>}
       {briefing.slides.map((slide, index) => (
         <div className="print-page" key={slide.id}>
-          {images[index] !== undefined || isLive(index) ? (
-            <SlideFrame slide={slide} number={index + 1} count={briefing.slides.length} date={briefing.date} demo={demo}
-              mapImage={images[index] ?? null} onMapReady={isLive(index) ? onMapReady(index) : undefined} />
-          ) : <p className="print-waiting">{t('loading')}</p>}
+          <SlideFrame slide={slide} number={index + 1} count={briefing.slides.length} date={briefing.date} demo={demo}
+            vector onVectorMap={onVectorMap(index)} onMapError={onMapError(index)} />
         </div>
       ))}
     </div>

@@ -5,6 +5,7 @@ import briefingId from '../i18n/locales/id/briefing.json';
 import { parseViewState } from '../state/view-state.js';
 import { briefingFileName, offlineHtml } from './briefing-export.js';
 import { slideAfterKey } from './present-mode.js';
+import { slideClasses } from './slide-classes.js';
 import { captureSlideView, dashboardHref } from './slide-view.js';
 
 function keyPaths(messages: object, prefix = ''): string[] {
@@ -40,12 +41,29 @@ describe('briefing in the web app', () => {
       id: 1, ownerId: 1, ownerEmail: 'a@b', createdAt: '', updatedAt: '', title: 'Rakor <Timpora> & "Bangka"', date: '2024-06-13', venue: '', audience: 'mixed_agency' as const, lang: 'id' as const, areaCode: '19.04',
       slides: [{ id: 's1', title: '<script>alert(1)</script>', note: '', view: normalizeSlideView({ region: '19.04', level: null, map: null, layers: [], permitTypes: [], nationalities: [], purposes: [], from: null, to: null, asOf: null, measure: 'count' }), panels: [] }],
     };
-    const html = offlineHtml(briefing, ['data:image/png;base64,AAAA'], [[]], true, { demo: 'DATA DEMO', footer: (date) => `Data per ${date}` });
+    const map = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4" d="M0 0L10 0 10 10Z"/></svg>', width: 10, height: 10, legend: { title: 'Holders <ITAS>', rows: [{ color: '#41b6c4', label: '0 – 12' }, { color: 'red;background:url(x)', label: 'no data' }] } };
+    const html = offlineHtml(briefing, [map], [[]], true, { demo: 'DATA DEMO', footer: (date) => `Data per ${date}` });
+    expect(html).toContain('<figure class="map"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4"');
+    expect(html).toContain('Holders &lt;ITAS&gt;');
+    expect(html).not.toContain('url(x)');
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('Data per 2024-06-13');
     expect(html).toContain('DATA DEMO');
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(briefingFileName(briefing, 'pptx')).toBe('Rakor-Timpora-Bangka-2024-06-13.pptx');
+  });
+
+  test('a density slide is classed by holders per 1,000 km², and waits for the areas\' sizes', () => {
+    const area = (code: string, total: number) => ({ code, name: code, total, itas: total, itap: 0, visit: 0, topNationalities: [] });
+    // Pangkalpinang: few holders on a small city; Bangka: more holders on a large regency.
+    const areas = [area('19.71', 100), area('19.01', 400), area('19.02', 0)];
+    const sizes = [{ code: '19.71', areaKm2: 100 }, { code: '19.01', areaKm2: 3000 }, { code: '19.02', areaKm2: 2000 }];
+    const counts = slideClasses('count', areas, null);
+    expect(counts?.map((c) => [c.lower, c.upper])).toEqual([[0, 0], [1, 100], [101, 400]]);
+    expect(slideClasses('density', areas, null)).toBeNull();
+    // In tenths of holders per 1,000 km²: 100 on 100 km² = 1,000.0 (10,000); 400 on 3,000 km² = 133.3 (1,333).
+    const densities = slideClasses('density', areas, sizes);
+    expect(densities?.map((c) => [c.lower, c.upper])).toEqual([[0, 0], [1, 1_333], [1_334, 10_000]]);
   });
 });

@@ -1,6 +1,6 @@
-// One slide as the room sees it: title, the live map at the slide's view, its panels, and a footer
-// with the data date, the source and the demo-data mark. Used by the builder's preview, present mode
-// and the print page.
+// One slide as the room sees it: title, the map at the slide's view (live, or as SVG for print), its
+// panels, and a footer with the data date, the source and the demo-data mark. Used by the builder's
+// preview, present mode and the print page.
 import type { Slide, SlidePanel } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { TrendSparkline } from '../panels/trend-sparkline.js';
 import { usePanelText } from '../panels/use-panel-format.js';
 import { loadPanel, type PanelTable } from './slide-data.js';
 import { SlideMap } from './slide-map.js';
+import { SlideVectorMap, type VectorMap } from './slide-vector-map.js';
 
 export interface SlideFrameProps {
   slide: Slide;
@@ -18,13 +19,15 @@ export interface SlideFrameProps {
   /** The briefing's date: what a slide without its own date counts. */
   date: string;
   demo: boolean;
-  /** Replaces the live map (print page: the image taken from it). */
-  mapImage?: string | null;
+  /** Draws the map as SVG instead of the live map (print page and exports). */
+  vector?: boolean;
   onMapReady?(map: MapLibreMap): void;
+  onVectorMap?(map: VectorMap): void;
+  onMapError?(message: string): void;
   onPanelsReady?(tables: PanelTable[]): void;
 }
 
-export function SlideFrame({ slide, number, count, date, demo, mapImage, onMapReady }: SlideFrameProps) {
+export function SlideFrame({ slide, number, count, date, demo, vector, onMapReady, onVectorMap, onMapError }: SlideFrameProps) {
   const { t } = useTranslation('briefing');
   const { t: tCommon } = useTranslation();
   const format = useFormat();
@@ -34,9 +37,9 @@ export function SlideFrame({ slide, number, count, date, demo, mapImage, onMapRe
     <article className="slide" data-testid="slide" data-slide-id={slide.id}>
       <h2 className="slide-title" data-testid="slide-title">{slide.title || t('untitled')}</h2>
       <div className={`slide-body${slide.panels.length > 0 ? ' with-panels' : ''}`}>
-        {mapImage
-          ? <img className="slide-map slide-map-image" src={mapImage} alt={t('mapOf', { title: slide.title })} data-testid="slide-map-image" />
-          : <SlideMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} onReady={onMapReady} />}
+        {vector
+          ? <SlideVectorMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} onReady={onVectorMap} onError={onMapError} />
+          : <SlideMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} onReady={onMapReady} onError={onMapError} />}
         {slide.panels.length > 0 && (
           <div className="slide-panels">
             {slide.panels.map((panel) => <SlidePanelView key={panel.kind} panel={panel} slide={slide} asOf={asOf} />)}

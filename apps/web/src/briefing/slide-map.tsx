@@ -1,14 +1,16 @@
 // A slide's map: the dashboard's map (same tiles, classes and layers) at the slide's view. It stays
 // interactive during the talk; `onReady` fires once the choropleth of the slide's view is painted.
+// Print and the exports draw the same view as SVG instead (slide-vector-map.tsx).
 import type { SlideView } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getArea, getPermitStats } from '../api/pantau-api.js';
+import { getArea } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { shownOverlays } from '../auth/permissions.js';
 import { usePermissions } from '../auth/session-context.js';
-import { choroplethClasses, choroplethScope } from '../map/choropleth.js';
+import { choroplethScope } from '../map/choropleth.js';
 import { ChoroplethLegend } from '../map/choropleth-legend.js';
+import { useSlideClasses } from './slide-classes.js';
 import { PantauMap, type CameraRequest, type MapError } from '../map/pantau-map.js';
 import type { TileFilters } from '../map/tile-urls.js';
 import { countedPermitTypes, type MapPosition } from '../state/view-state.js';
@@ -36,12 +38,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
     () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to }),
     [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to],
   );
-  const stats = useApiRequest(asOf === null ? null : `slide-stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}`, (signal) =>
-    getPermitStats({ level: scope.level, parent: scope.parent, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes }, signal));
-  const classes = useMemo(() => {
-    const data = dataOf(stats);
-    return data ? choroplethClasses(data.areas, 'count', new Map()) : null;
-  }, [stats]);
+  const { classes } = useSlideClasses(view, scope, asOf);
   const region = useApiRequest(view.region && !view.map ? `area:${view.region}` : null, (signal) => getArea(view.region ?? '', signal));
 
   // A slide without a map position shows its whole area.
@@ -82,7 +79,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
         level={scope.level}
         parent={scope.parent}
         classes={classes}
-        measure="count"
+        measure={view.measure}
         layers={layers}
         selectedArea={view.region}
         position={view.map}
@@ -96,24 +93,10 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
         onMapReady={onMapReady}
       />
       <div className="slide-legend">
-        <ChoroplethLegend classes={classes ?? []} measure="count" typesLabel={typesLabel} parentName={null} />
+        <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={null} />
       </div>
     </div>
   );
 }
 
 const noop = () => {};
-
-/** The map's pixels right after a frame is drawn (the drawing buffer is cleared after each frame). */
-export function mapImage(map: MapLibreMap): Promise<string> {
-  return new Promise((resolve, reject) => {
-    map.once('render', () => {
-      try {
-        resolve(map.getCanvas().toDataURL('image/png'));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-    map.triggerRepaint();
-  });
-}

@@ -40,6 +40,7 @@ import { CLICKABLE_OVERLAYS, OVERLAY_ORDER, overlayLayers, overlayOfLayerId, ove
 import { exposeMap, signalMapReady } from './ready-signal.js';
 import type { TileFilters } from './tile-urls.js';
 import { loadWorldLand } from './world-land.js';
+import { fitPadding } from './svg/mercator.js';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -432,8 +433,7 @@ export function PantauMap(props: PantauMapProps) {
     if (camera.kind === 'fit') {
       const [w, s, e, n] = camera.bbox;
       // Room for the breadcrumb above and the legend and time slider below, when the map is big enough.
-      const roomy = map.getContainer().clientHeight > 480 && map.getContainer().clientWidth > 480;
-      const padding = roomy ? { top: 70, bottom: 130, left: 40, right: 40 } : 16;
+      const padding = fitPadding(map.getContainer().clientWidth, map.getContainer().clientHeight);
       map.fitBounds([w, s, e, n], { padding, maxZoom: 12, duration: 600 });
     } else {
       map.flyTo({ center: [camera.center[0], camera.center[1]], zoom: camera.zoom, duration: 800 });
