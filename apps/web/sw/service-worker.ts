@@ -35,11 +35,6 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-self.addEventListener('message', (event) => {
-  // The page asks which build this worker is (shown nowhere; used to check the worker is in charge).
-  if (event.data === 'version') event.ports[0]?.postMessage(VERSION);
-});
-
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   switch (routeOf(request, self.location.origin)) {

@@ -65,7 +65,7 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
   const progress = (phase: SaveProgress['phase']) => request.onProgress?.({ phase, done: budget.files, total, bytes: budget.bytes });
 
   /** Fetches one file into the copy and returns its body (read for the plan's next step). */
-  const store = async (path: string): Promise<Response> => {
+  const store = async (path: string): Promise<ArrayBuffer> => {
     signal?.throwIfAborted();
     const target = new URL(path, window.location.origin).href;
     let response: Response;
@@ -82,10 +82,10 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     budget.add(body.byteLength);
     await cache.put(target, copy);
     stored.add(target);
-    return new Response(body, { status: response.status, headers: response.headers });
+    return body;
   };
-  const storeAll = async (paths: readonly string[], phase: SaveProgress['phase']): Promise<Response[]> => {
-    const results: Response[] = new Array<Response>(paths.length);
+  const storeAll = async (paths: readonly string[], phase: SaveProgress['phase']): Promise<ArrayBuffer[]> => {
+    const results: ArrayBuffer[] = new Array<ArrayBuffer>(paths.length);
     let next = 0;
     const worker = async () => {
       while (next < paths.length) {
@@ -122,14 +122,14 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     const areaAnswers = await storeAll(areaPaths, 'planning');
     const areaBoxes = new Map<string, Bbox>();
     for (const [index, answer] of areaAnswers.entries()) {
-      const body = (await answer.json()) as { code?: unknown; bbox?: unknown };
-      if (typeof body.code === 'string' && Array.isArray(body.bbox) && body.bbox.length === 4) areaBoxes.set(body.code, body.bbox as unknown as Bbox);
+      const body = jsonOf(answer) as { code?: unknown; bbox?: unknown } | null;
+      if (body && typeof body.code === 'string' && Array.isArray(body.bbox) && body.bbox.length === 4) areaBoxes.set(body.code, body.bbox as unknown as Bbox);
       else throw new OfflineFetchError(areaPaths[index] as string, 200);
     }
     const tileJsonAnswers = await storeAll(tileJsonPaths, 'planning');
     const sources = new Map<string, NonNullable<ReturnType<typeof tileSourceOf>>>();
     for (const [index, answer] of tileJsonAnswers.entries()) {
-      const source = tileSourceOf(await answer.json());
+      const source = tileSourceOf(jsonOf(answer));
       if (!source) throw new OfflineFetchError(tileJsonPaths[index] as string, 200);
       sources.set(tileJsonPaths[index] as string, source);
     }
@@ -167,6 +167,14 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     throw error;
   } finally {
     request.signal?.removeEventListener('abort', abandon);
+  }
+}
+
+function jsonOf(body: ArrayBuffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(body));
+  } catch {
+    return null;
   }
 }
 
