@@ -96,6 +96,14 @@ describe('offline briefings', () => {
     expect(stored).toEqual(expect.arrayContaining(['/index.html', '/api/v1/auth/me', `/api/v1/briefings/${briefingId}`, '/api/v1/areas/19.04/summary', '/tiles/districts.json']));
     expect(stored.filter((path) => /^\/tiles\/districts\/9\/\d+\/\d+\.mvt$/.test(path)).length).toBeGreaterThan(0);
     expect(stored.filter((path) => path.startsWith('/assets/')).length).toBeGreaterThan(10);
+
+    // "Update" stores a new copy and then removes the old one.
+    await page.getByTestId('offline-update').click();
+    await expect.poll(() => offlineCacheNames(page), { timeout: 120_000 }).not.toEqual(names);
+    await waitForOfflineCopy(page);
+    const updated = await offlineCacheNames(page);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]).toMatch(new RegExp(`^pantau-offline-v1:briefing:${briefingId}:\\d+$`));
     await expectOnlyOwnHost(page, requestedUrls, baseUrl);
   });
 
@@ -150,6 +158,11 @@ describe('offline briefings', () => {
     const created = await page.request.post(new URL('/api/v1/briefings', baseUrl).href, { data: content, headers: { origin: new URL(baseUrl).origin } });
     expect(created.status()).toBe(201);
     const bigId = ((await created.json()) as { briefing: { id: number } }).briefing.id;
+
+    // The list marks the briefing stored on this browser, and only that one.
+    await page.goto(new URL('/?page=briefing', baseUrl).href);
+    await expect.poll(() => page.getByTestId('offline-mark').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('offline-mark').innerText()).toBe('tersedia luring');
 
     await page.goto(new URL(`/?page=briefing&briefing=${bigId}`, baseUrl).href);
     await page.getByTestId('offline-save').click();

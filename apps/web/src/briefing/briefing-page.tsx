@@ -18,7 +18,7 @@ import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import type { ViewState } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
 import { briefingPdfUrl, createBriefing, deleteBriefing, getBriefing, listBriefings, saveBriefing } from './briefings-api.js';
-import { OfflineControl, OfflineIndicator } from './offline-control.js';
+import { OfflineControl, OfflineIndicator, OfflineMark } from './offline-control.js';
 import { PresentMode } from './present-mode.js';
 import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
@@ -144,6 +144,7 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
               <span className="briefing-meta">
                 {format.date(item.date)} · {item.venue ? `${item.venue} · ` : ''}{t(`audiences.${item.audience}`)} · {t('slides', { count: item.slideCount })} · {item.canEdit ? t('yours') : item.ownerEmail}
               </span>
+              <OfflineMark briefingId={item.id} />
             </li>
           ))}
         </ul>

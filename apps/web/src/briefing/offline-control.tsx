@@ -141,3 +141,16 @@ export function OfflineIndicator() {
     </span>
   );
 }
+
+/** "Available offline" beside a briefing of the list, when this browser holds a copy of it. */
+export function OfflineMark({ briefingId }: { briefingId: number }) {
+  const { t } = useTranslation('briefing');
+  const [stored, setStored] = useState(false);
+  useEffect(() => {
+    if (!offlineSupported()) return;
+    let current = true;
+    offlineCopyOf(briefingId).then((copy) => { if (current) setStored(copy !== null); }, () => undefined);
+    return () => { current = false; };
+  }, [briefingId]);
+  return stored ? <span className="offline-mark" data-testid="offline-mark">{t('offline.mark')}</span> : null;
+}
