@@ -1,6 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { initialJsBudget } from './build/initial-js-budget.js';
+import { serviceWorker } from './build/service-worker.js';
 
 // The API (apps/api) serves /api/v1 and /tiles on this port; in production it also serves dist/.
 const API_ORIGIN = 'http://localhost:8787';
@@ -42,7 +44,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), initialJsBudget()],
+  plugins: [react(), contentSecurityPolicy(), initialJsBudget(), serviceWorker(fileURLToPath(new URL('./sw/service-worker.ts', import.meta.url)))],
   server: {
     // The Host header is kept (no `changeOrigin`), so the API writes TileJSON tile URLs on the dev
     // server's origin and the browser fetches tiles through this proxy too.

@@ -140,6 +140,8 @@ export function createApp(deps: AppDeps) {
     const root = deps.webDist;
     const indexHtml = readFileSync(resolve(root, 'index.html'), 'utf8');
     app.use('/assets/*', async (c, next) => { await next(); c.header('Cache-Control', 'public, max-age=31536000, immutable'); });
+    // The service worker and the list of the app's files it goes with are checked on every load: a new build replaces them at once.
+    for (const path of ['/sw.js', '/offline-shell.json']) app.use(path, async (c, next) => { await next(); c.header('Cache-Control', 'no-cache'); });
     app.use('*', serveStatic({ root }));
     // Client-side routes (/?region=…, /briefing/…) all get the app shell.
     app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') ? c.notFound() : c.html(indexHtml)));

@@ -14,6 +14,8 @@ const inputs = [
   join(webRoot, 'index.html'),
   join(webRoot, 'vite.config.ts'),
   join(webRoot, 'build'),
+  // The service worker, bundled into dist/sw.js by build/service-worker.ts.
+  join(webRoot, 'sw'),
   // A dependency added or upgraded changes the bundle too.
   join(webRoot, 'package.json'),
   join(webRoot, '..', '..', 'packages', 'domain', 'src'),

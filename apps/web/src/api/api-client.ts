@@ -1,6 +1,7 @@
 // fetch() wrapped so every failure — HTTP error, unreachable server, unreadable body — becomes one
 // ApiError with a code and a message the page can show. Every request carries the session cookie
 // (same origin only); a 401 from any of them tells the page the session is gone.
+import { noteAnswer, noteNetworkFailure } from '../offline/connectivity.js';
 
 /** Codes made in the browser; the server's own codes (`not_found`, …) pass through unchanged. */
 export type ClientErrorCode = 'network' | 'bad_response' | 'http';
@@ -73,6 +74,12 @@ export function reportUnauthenticated(): void {
 
 export type QueryParams = Record<string, string | null | undefined>;
 
+/** A GET the page makes: its path and query. The offline saver stores the answer at `urlFor(path, params)`. */
+export interface ApiRequest {
+  path: string;
+  params: QueryParams;
+}
+
 export function urlFor(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) {
@@ -106,8 +113,11 @@ async function request(url: string, { method, body, signal, reportsSessionLoss =
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
+    noteNetworkFailure();
     throw new ApiError('network', `${url}: ${String(cause)}`, null);
   }
+  // Live, or from an offline copy (the service worker marks those): the page shows which.
+  noteAnswer(response.headers);
 
   let answer: unknown = undefined;
   if (response.status !== 204) {

@@ -1,7 +1,7 @@
 // Typed calls behind the detail panel and the search box: an area's profile, trend and two-date
 // comparison, one record of each kind, search, and the data sets' load times. Each checks the few
 // fields the panels rely on, so a changed contract shows up as a clear error instead of a blank panel.
-import { ApiError, fetchJson, type QueryParams } from './api-client.js';
+import { ApiError, fetchJson, type ApiRequest, type QueryParams } from './api-client.js';
 
 // ── Shapes ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -335,11 +335,19 @@ function areaPath(code: string, what: string): string {
   return `/api/v1/areas/${encodeURIComponent(code)}/${what}`;
 }
 
+export function areaSummaryRequest(code: string, asOf: string, filter: PermitFilterParams): ApiRequest {
+  return { path: areaPath(code, 'summary'), params: { asOf, ...filterParams(filter) } };
+}
+
 export async function getAreaSummary(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaSummary> {
-  const path = areaPath(code, 'summary');
-  const body = await fetchJson(path, { asOf, ...filterParams(filter) }, signal);
+  const { path, params } = areaSummaryRequest(code, asOf, filter);
+  const body = await fetchJson(path, params, signal);
   if (!isObject(body) || !isObject(body.area) || !isObject(body.holders) || !Array.isArray(body.sources)) throw badResponse(path);
   return body as unknown as AreaSummary;
+}
+
+export function areaTrendRequest(code: string, asOf: string, months: number, filter: PermitFilterParams): ApiRequest {
+  return { path: areaPath(code, 'trend'), params: { asOf, months: String(months), ...filterParams(filter) } };
 }
 
 export async function getAreaTrend(
@@ -349,8 +357,8 @@ export async function getAreaTrend(
   filter: PermitFilterParams,
   signal?: AbortSignal,
 ): Promise<AreaTrend> {
-  const path = areaPath(code, 'trend');
-  const body = await fetchJson(path, { asOf, months: String(months), ...filterParams(filter) }, signal);
+  const { path, params } = areaTrendRequest(code, asOf, months, filter);
+  const body = await fetchJson(path, params, signal);
   if (!isObject(body) || !Array.isArray(body.months)) throw badResponse(path);
   return body as unknown as AreaTrend;
 }

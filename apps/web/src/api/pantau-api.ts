@@ -1,6 +1,6 @@
 // Typed calls to the Pantau API. Each checks the few fields the page relies on, so a changed contract
 // shows up as a clear error instead of a blank map.
-import { ApiError, fetchJson } from './api-client.js';
+import { ApiError, fetchJson, type ApiRequest } from './api-client.js';
 import type { AreaDetail, AreaListItem, CompanySearchResult, Meta, PermitStats, PermitStatsQuery } from './types.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -19,10 +19,10 @@ export async function getMeta(signal?: AbortSignal): Promise<Meta> {
   return body as unknown as Meta;
 }
 
-export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {
-  const body = await fetchJson(
-    '/api/v1/stats/permits',
-    {
+export function permitStatsRequest(query: PermitStatsQuery): ApiRequest {
+  return {
+    path: '/api/v1/stats/permits',
+    params: {
       level: query.level,
       parent: query.parent,
       asOf: query.asOf,
@@ -30,16 +30,22 @@ export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSign
       nationality: query.nationalities?.join(','),
       purpose: query.purposes?.join(','),
     },
-    signal,
-  );
+  };
+}
+
+export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {
+  const request = permitStatsRequest(query);
+  const body = await fetchJson(request.path, request.params, signal);
   if (!isObject(body) || typeof body.asOf !== 'string' || !Array.isArray(body.areas)) {
     throw badResponse('/api/v1/stats/permits');
   }
   return body as unknown as PermitStats;
 }
 
+export const areaPath = (code: string) => `/api/v1/areas/${encodeURIComponent(code)}`;
+
 export async function getArea(code: string, signal?: AbortSignal): Promise<AreaDetail> {
-  const body = await fetchJson(`/api/v1/areas/${encodeURIComponent(code)}`, {}, signal);
+  const body = await fetchJson(areaPath(code), {}, signal);
   if (!isObject(body) || typeof body.code !== 'string' || !Array.isArray(body.bbox) || !Array.isArray(body.parents)) {
     throw badResponse('/api/v1/areas/{code}');
   }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslation } from 'react-i18next';
 import { onUnauthenticated } from '../api/api-client.js';
 import type { Lang } from '../i18n/languages.js';
+import { clearOfflineCopies, forgetOtherAccountsCopies } from '../offline/offline-copies.js';
 import { getSession, signOut, signOutEverywhere } from './auth-api.js';
 import type { Session } from './session.js';
 import { SessionContext, type SessionContextValue } from './session-context.js';
@@ -47,10 +48,19 @@ export function AuthGate({ lang, onLangChange, children }: AuthGateProps) {
     [],
   );
 
+  // Offline copies hold what this account may read: they go before the session does, so even a
+  // sign-out that cannot reach the server leaves none behind.
   const end = useCallback(async (call: () => Promise<void>) => {
+    await clearOfflineCopies();
     await call();
     setState({ status: 'signed-out', notice: { kind: 'signed-out' } });
   }, []);
+
+  // Copies another account stored on this browser are removed as soon as someone else is signed in.
+  const userId = state.status === 'signed-in' ? state.session.user.id : null;
+  useEffect(() => {
+    if (userId !== null) forgetOtherAccountsCopies(userId).catch((error: unknown) => console.error(error));
+  }, [userId]);
 
   const context = useMemo<SessionContextValue | null>(
     () =>

@@ -18,6 +18,7 @@ import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import type { ViewState } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
 import { briefingPdfUrl, createBriefing, deleteBriefing, getBriefing, listBriefings, saveBriefing } from './briefings-api.js';
+import { OfflineControl, OfflineIndicator, OfflineMark } from './offline-control.js';
 import { PresentMode } from './present-mode.js';
 import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
@@ -63,6 +64,7 @@ function BriefingPageContent({ view, updateView }: BriefingPageProps) {
         </div>
       </header>
       <main className="briefing-main">
+        <OfflineIndicator />
         {view.briefing === null ? <BriefingList view={view} updateView={updateView} /> : <BriefingEditor key={view.briefing} id={view.briefing} view={view} updateView={updateView} />}
       </main>
     </div>
@@ -142,6 +144,7 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
               <span className="briefing-meta">
                 {format.date(item.date)} · {item.venue ? `${item.venue} · ` : ''}{t(`audiences.${item.audience}`)} · {t('slides', { count: item.slideCount })} · {item.canEdit ? t('yours') : item.ownerEmail}
               </span>
+              <OfflineMark briefingId={item.id} />
             </li>
           ))}
         </ul>
@@ -239,6 +242,7 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
         {!canEdit && <span className="briefing-readonly" data-testid="read-only">{t('readOnly', { owner: draft.ownerEmail })}</span>}
         {status && <span role="status" className="briefing-status">{status}</span>}
       </div>
+      <OfflineControl briefing={draft} dirty={dirty} />
       <div className="briefing-workspace">
         <ol className="slide-list" aria-label={t('slideList')}>
           {draft.slides.map((item, index) => (

@@ -4,6 +4,7 @@
 import type { Briefing } from '@pantau/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OfflineIndicator } from './offline-control.js';
 import { SlideFrame } from './slide-frame.js';
 
 /** The slide a key moves to from `index` (of `count`), or null for keys that do not move. */
@@ -60,6 +61,7 @@ export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefi
     <div className="present" ref={rootRef} data-testid="present" role="dialog" aria-label={t('present')}>
       <SlideFrame key={slide.id} slide={slide} number={index + 1} count={count} date={briefing.date} demo={demo} />
       <div className="present-bar">
+        <OfflineIndicator />
         <button type="button" onClick={() => go(Math.max(index - 1, 0))} disabled={index === 0} aria-label={t('previous')}>‹</button>
         <span data-testid="present-position">{index + 1} / {count}</span>
         <button type="button" onClick={() => go(Math.min(index + 1, count - 1))} disabled={index === count - 1} aria-label={t('next')}>›</button>

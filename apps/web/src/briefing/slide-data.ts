@@ -3,8 +3,8 @@
 // slide's permit-type filter, the way a meeting quotes them (22 ITAS, 6 ITAP).
 import type { SlidePanel, SlideView } from '@pantau/domain';
 import { nationalityName } from '@pantau/domain';
-import { fetchJson } from '../api/api-client.js';
-import { getAreaSummary, getAreaTrend, type TrendMonth } from '../api/panels-api.js';
+import { fetchJson, type ApiRequest } from '../api/api-client.js';
+import { areaSummaryRequest, areaTrendRequest, getAreaSummary, getAreaTrend, type TrendMonth } from '../api/panels-api.js';
 
 export interface PanelTable {
   kind: SlidePanel['kind'];
@@ -25,6 +25,31 @@ interface OperationItem {
   targets: Array<{ place: string; violations: number; foreignersChecked: number; outcome: string; findings: string | null }> | null;
 }
 
+/** Months of a trend panel. */
+const TREND_MONTHS = 12;
+
+/** The period of an operations panel: the slide's, else the year up to the day counted. */
+function operationsPeriod(view: SlideView, asOf: string): { from: string; to: string } {
+  return { from: view.from ?? `${asOf.slice(0, 4)}-01-01`, to: view.to ?? asOf };
+}
+
+/** The API read behind a panel (`null` for a slide without an area): what `loadPanel` fetches and an offline copy stores. */
+export function panelRequest(panel: SlidePanel, view: SlideView, asOf: string): ApiRequest | null {
+  const area = view.region;
+  if (!area) return null;
+  const filter = { nationalities: view.nationalities, purposes: view.purposes };
+  switch (panel.kind) {
+    case 'figures':
+      return areaSummaryRequest(area, asOf, filter);
+    case 'trend':
+      return areaTrendRequest(area, asOf, TREND_MONTHS, filter);
+    case 'candidates':
+      return { path: '/api/v1/planning/candidates', params: { area, asOf, limit: String(panel.limit) } };
+    case 'operations':
+      return { path: '/api/v1/operations', params: { area, ...operationsPeriod(view, asOf), limit: String(panel.limit) } };
+  }
+}
+
 export async function loadPanel(panel: SlidePanel, view: SlideView, asOf: string, t: Translate, lang: 'id' | 'en', formatDate: (iso: string) => string, signal?: AbortSignal): Promise<PanelTable> {
   const area = view.region;
   if (!area) return { kind: panel.kind, title: t(`panels.${panel.kind}`), columns: [], rows: [] };
@@ -40,23 +65,24 @@ export async function loadPanel(panel: SlidePanel, view: SlideView, asOf: string
       };
     }
     case 'trend': {
-      const trend = await getAreaTrend(area, asOf, 12, filter, signal);
+      const trend = await getAreaTrend(area, asOf, TREND_MONTHS, filter, signal);
       return {
         kind: 'trend', title: t('panels.trend'), columns: [t('table.month'), 'ITAS', 'ITAP', t('table.total')],
         rows: trend.months.map((m) => [m.month, m.itas, m.itap, m.total]), months: trend.months,
       };
     }
     case 'candidates': {
-      const body = await fetchJson('/api/v1/planning/candidates', { area, asOf, limit: String(panel.limit) }, signal) as { items: Candidate[] };
+      const request = panelRequest(panel, view, asOf) as ApiRequest;
+      const body = await fetchJson(request.path, request.params, signal) as { items: Candidate[] };
       return {
         kind: 'candidates', title: t('panels.candidates'), columns: ['#', t('table.target'), t('table.holders'), t('table.lastChecked'), t('table.score')],
         rows: body.items.map((c) => [c.rank, c.name, c.raw.activeHolders, c.raw.lastCheckedOn ? formatDate(c.raw.lastCheckedOn) : '—', Math.round(c.score * 100)]),
       };
     }
     case 'operations': {
-      const from = view.from ?? `${asOf.slice(0, 4)}-01-01`;
-      const to = view.to ?? asOf;
-      const body = await fetchJson('/api/v1/operations', { area, from, to, limit: String(panel.limit) }, signal) as { items: OperationItem[] };
+      const { from, to } = operationsPeriod(view, asOf);
+      const request = panelRequest(panel, view, asOf) as ApiRequest;
+      const body = await fetchJson(request.path, request.params, signal) as { items: OperationItem[] };
       return {
         kind: 'operations', title: t('panels.operationsFromTo', { from: formatDate(from), to: formatDate(to) }),
         columns: [t('table.date'), t('table.team'), t('table.places'), t('table.checked'), t('table.violations'), ...(panel.findings ? [t('table.findings')] : [])],
