@@ -1,7 +1,7 @@
 // Planning an office's work area end to end, as the head of Kanim Pangkalpinang: the planning page opens
 // on the office's work area, ranks candidates of Bangka Tengah and Kota Pangkalpinang together, shows the
 // coverage gaps of the work area, and saves a plan of one target in each regency, which the list, the
-// print page and plan.pdf show as the office's.
+// print page and plan.pdf show as the office's, and which the list of either regency shows too.
 import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -94,5 +94,13 @@ describe('planning a work area', () => {
     const text = squash(Array.from({ length: pdfDocument.countPages() }, (_, i) => pdfDocument.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'));
     expect(text).toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
     for (const name of names) expect(text).toContain(squash(name));
+
+    // One regency of the work area: its own candidates, and its plans include the work area's.
+    expect(await page.getByTestId('planning-province').count()).toBe(0);
+    await page.getByTestId('planning-regency').selectOption('19.71');
+    await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('19.71');
+    expect(await page.getByTestId('planning-office').inputValue()).toBe('');
+    await expect.poll(async () => new Set((await rowsOf(page)).map((row) => row.regency)), { timeout: 60_000 }).toEqual(new Set(['19.71']));
+    await expect.poll(() => page.getByTestId('plan-list-item').allInnerTexts(), { timeout: 30_000 }).toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
   });
 });

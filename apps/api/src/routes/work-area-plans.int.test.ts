@@ -63,6 +63,22 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
     expect(((await bad.json()) as ErrorAnswer).error.code).toBe('invalid_parameter');
   });
 
+  test('coverage gaps and hot spots take the work area: its regencies within the scope', async () => {
+    const gaps = await member.request(`/api/v1/planning/coverage-gaps?area=${OFFICE_AREA}&asOf=2024-06-14`);
+    expect(gaps.status).toBe(200);
+    const body = await gaps.json() as { area: { code: string; level: string }; total: number; groups: Array<{ items: Array<{ areaCodes: { regency: string } }> }> };
+    expect(body.area).toMatchObject({ code: OFFICE_AREA, level: 'work_area' });
+    expect(body.total).toBeGreaterThan(0);
+    expect(new Set(body.groups.flatMap((g) => g.items.map((i) => i.areaCodes.regency)))).toEqual(new Set(['19.04']));
+    const both = await (await officeHead.request(`/api/v1/planning/coverage-gaps?area=${OFFICE_AREA}&asOf=2024-06-14`)).json() as typeof body;
+    expect(both.total).toBeGreaterThan(body.total);
+    expect(both.groups.flatMap((g) => g.items.map((i) => i.areaCodes.regency)).every((r) => r === '19.04' || r === '19.71')).toBe(true);
+    const spots = await officeHead.request(`/api/v1/planning/hot-spots?area=${OFFICE_AREA}&asOf=2024-06-14`);
+    expect(spots.status).toBe(200);
+    expect(await spots.json()).toMatchObject({ type: 'FeatureCollection', area: { code: OFFICE_AREA, level: 'work_area' } });
+    expect((await elsewhere.request(`/api/v1/planning/coverage-gaps?area=${OFFICE_AREA}&asOf=2024-06-14`)).status).toBe(404);
+  });
+
   test('the office head plans one target in each regency of the work area: the plan is the office\'s', async () => {
     const response = await officeHead.request('/api/v1/planning/plans', write('POST', {
       title: 'Operasi wilayah kerja', date: '2024-06-14', areaCode: OFFICE_AREA, targets: chosen.map((c) => ({ candidateId: c.id })),

@@ -420,27 +420,31 @@ function AreaPicker({ region, workArea, offices: loaded, onChange }: {
   const { t } = useTranslation('planning');
   const offices = loaded ?? [];
   const provinces = useApiRequest('areas:province', (signal) => getAreas('province', null, signal));
-  const province = region?.slice(0, 2) ?? null;
+  // A scope below a province (an office's regencies) has no province to pick: its regencies are offered alone.
+  const belowProvince = provinces.status === 'ok' && provinces.data.length === 0;
+  const province = region?.slice(0, 2) ?? (belowProvince ? (offices[0]?.provinceCode ?? null) : null);
   const regencies = useApiRequest(province === null ? null : `areas:regency:${province}`, (signal) => getAreas('regency', province, signal));
   const regency = region !== null && region.length >= 5 ? region.slice(0, 5) : '';
   const pickRegion = (code: string | null) => onChange({ region: code, workArea: null });
   return (
     <div className="planning-area">
-      <label className="planning-field">
-        <span>{t('province')}</span>
-        <select value={province ?? ''} onChange={(event) => event.target.value && pickRegion(event.target.value)} data-testid="planning-province">
-          <option value="">{t('choose')}</option>
-          {(dataOf(provinces) ?? []).map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!belowProvince && (
+        <label className="planning-field">
+          <span>{t('province')}</span>
+          <select value={province ?? ''} onChange={(event) => event.target.value && pickRegion(event.target.value)} data-testid="planning-province">
+            <option value="">{t('choose')}</option>
+            {(dataOf(provinces) ?? []).map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="planning-field">
         <span>{t('regency')}</span>
-        <select value={regency} onChange={(event) => pickRegion(event.target.value || province)} disabled={province === null} data-testid="planning-regency">
-          <option value="">{t('wholeProvince')}</option>
+        <select value={regency} onChange={(event) => pickRegion(event.target.value || (belowProvince ? null : province))} disabled={province === null} data-testid="planning-regency">
+          <option value="">{belowProvince ? t('choose') : t('wholeProvince')}</option>
           {(dataOf(regencies) ?? []).map((item) => (
             <option key={item.code} value={item.code}>
               {item.name}
