@@ -75,6 +75,8 @@ export const MATRIX: Row[] = [
   areaRoute('GET /areas/{code}/summary', '/summary', '?asOf=2024-06-13'),
   areaRoute('GET /areas/{code}/trend', '/trend', '?asOf=2024-06-13&months=12'),
   areaRoute('GET /areas/{code}/compare', '/compare', '?a=2023-06-13&b=2024-06-13'),
+  // Offices of the province: in scope, those of its work areas the scope holds; elsewhere, none (never an out-of-scope code).
+  { route: 'GET /offices', request: (t) => ({ path: `/api/v1/offices?province=${AREA[t].slice(0, 2)}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /stats/permits', request: (t) => ({ path: `/api/v1/stats/permits?level=district&parent=${AREA[t]}&asOf=2024-06-13` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
   { route: 'GET /search', request: once('/api/v1/search?q=bangka'), allowed: always, expect: { inScope: 200 } },
   listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),

@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
+import { officeRoutes } from './routes/offices.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
     .route('/', userRoutes(deps))
     .route('/', metaRoutes(deps))
     .route('/', areaRoutes(deps))
+    .route('/', officeRoutes(deps))
     .route('/', areaProfileRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))

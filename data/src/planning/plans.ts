@@ -3,10 +3,10 @@
 // one transaction with its audit row, and takes the caller's scope: a plan or area outside it is
 // reported exactly like a missing one.
 import {
-  companySites, expectWritten, findArea, findPlan, operations, planningCandidates, plans, queryOne, queryRows, sql, type Orm, type PlanRow, type PlanningCandidate,
+  companySites, expectWritten, findArea, findPlan, operations, planningCandidates, plans, queryOne, queryRows, sql, workAreaOf, type Orm, type PlanRow, type PlanningCandidate,
 } from '@pantau/db';
 import {
-  DEFAULT_WEIGHTS, explainCandidate, inScope, orderRoute, planCreateInput, planOutcomeInput, planPatchInput, planTransitionAllowed, rankCandidates,
+  DEFAULT_WEIGHTS, explainCandidate, inScope, officeKeyOfArea, orderRoute, planCreateInput, planOutcomeInput, planPatchInput, planTransitionAllowed, rankCandidates,
   type OperationRecord, type PlanCreateInput, type PlanOutcomeInput, type PlanPatchInput, type PlanStatus, type PlanTeam, type Scope, type Weights,
 } from '@pantau/domain';
 import type { z } from 'zod';
@@ -54,16 +54,42 @@ function areaCodes(code: string) {
   return { province: parts[0]!, regency: parts.length >= 2 ? parts.slice(0, 2).join('.') : null, district: parts.length >= 3 ? code : null };
 }
 
+/**
+ * A plan's area as the scope sees it: an area code in the scope, or an office's work area (its regencies
+ * within the scope, as the candidates route resolves it). Null = not there or not in the scope, alike.
+ */
+async function planArea(tx: Orm, code: string, scope: Scope): Promise<PlanArea | null> {
+  const officeKey = officeKeyOfArea(code);
+  if (officeKey !== null) {
+    const workArea = await workAreaOf(tx, officeKey, scope);
+    return workArea && { code, province: workArea.provinceCode, regency: null, district: null, workAreaCodes: workArea.regencyCodes, officeKey };
+  }
+  const area = inScope(scope, code) ? await findArea(tx, code, scope) : null;
+  return area && { code, ...areaCodes(code), workAreaCodes: null, officeKey: null };
+}
+
+interface PlanArea {
+  code: string; province: string; regency: string | null; district: string | null;
+  /** A work area's regencies in the scope; null for an area code. */
+  workAreaCodes: string[] | null;
+  officeKey: string | null;
+}
+
+/** The candidates a plan's targets are picked from: the area's, or the work area's regencies' together. */
+function candidatesOf(tx: Orm, area: PlanArea, date: string, scope: Scope) {
+  return area.workAreaCodes ? planningCandidates(tx, null, date, { areaCodes: area.workAreaCodes }) : planningCandidates(tx, area.code, date, scope);
+}
+
 interface TargetChoice { candidateId: string; teamKey?: string | null | undefined; notes?: string | null | undefined }
 
 /**
  * The server's view of the chosen candidates: looked up among the area's candidates on the plan's
  * day with the plan's weights (never the client's figures), then put in route order.
  */
-async function resolveTargets(tx: Orm, areaCode: string, date: string, scope: Scope, weights: Weights, chosen: readonly TargetChoice[], start: { lng: number; lat: number } | null) {
-  const candidates = await planningCandidates(tx, areaCode, date, scope);
+async function resolveTargets(tx: Orm, area: PlanArea, date: string, scope: Scope, weights: Weights, chosen: readonly TargetChoice[], start: { lng: number; lat: number } | null) {
+  const candidates = await candidatesOf(tx, area, date, scope);
   const ranked = new Map(rankCandidates(candidates, weights).map((r) => [r.candidate.id, r]));
-  const missing = chosen.flatMap((t, i) => (ranked.has(t.candidateId) ? [] : [{ parameter: `targets.${i}.candidateId`, message: `no candidate ${t.candidateId} in area ${areaCode} on ${date}` }]));
+  const missing = chosen.flatMap((t, i) => (ranked.has(t.candidateId) ? [] : [{ parameter: `targets.${i}.candidateId`, message: `no candidate ${t.candidateId} in area ${area.code} on ${date}` }]));
   if (missing.length) throw invalid(missing);
   const picked = chosen.map((t) => ({ choice: t, ranked: ranked.get(t.candidateId)! }));
   const route = orderRoute(picked.map((p) => p.ranked.candidate.location), start);
@@ -104,14 +130,13 @@ export async function createPlan(orm: Orm, input: unknown, ctx: PlanContext): Pr
   const now = (ctx.now ?? new Date()).toISOString();
   return orm.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Orm;
-    const area = inScope(ctx.scope, body.areaCode) ? await findArea(tx, body.areaCode, ctx.scope) : null;
+    const area = await planArea(tx, body.areaCode, ctx.scope);
     if (!area) throw new PlanError('area_not_found', `No area with code ${body.areaCode}.`);
     const weights = weightsOf(body.weights);
     const start = body.start ?? null;
-    const { rows, totalKm } = await resolveTargets(tx, body.areaCode, body.date, ctx.scope, weights, body.targets, start);
-    const codes = areaCodes(body.areaCode);
+    const { rows, totalKm } = await resolveTargets(tx, area, body.date, ctx.scope, weights, body.targets, start);
     const [plan] = await tx.insert(plans).values({
-      title: body.title, date: body.date, areaCode: body.areaCode, provinceCode: codes.province, regencyCode: codes.regency, districtCode: codes.district,
+      title: body.title, date: body.date, areaCode: body.areaCode, provinceCode: area.province, regencyCode: area.regency, districtCode: area.district, workAreaCodes: area.workAreaCodes,
       status: 'draft', weights, notes: body.notes ?? null, teams: body.teams ?? [], routeStart: start, routeKm: totalKm,
       createdBy: ctx.actor.actor, createdAt: now, updatedAt: now,
     }).returning({ id: plans.id });
@@ -122,12 +147,31 @@ export async function createPlan(orm: Orm, input: unknown, ctx: PlanContext): Pr
   });
 }
 
-/** The plan, locked for the rest of the transaction; missing and out of scope alike. */
+/**
+ * The plan, locked for the rest of the transaction; missing and out of scope alike. A work-area plan may
+ * reach beyond the caller's scope: only someone who sees every one of its targets changes it.
+ */
 async function lockPlan(tx: Orm, id: number, scope: Scope): Promise<PlanRow> {
-  const locked = await queryOne<{ id: number }>(tx, sql`select id from plans where id = ${id} for update`);
+  const locked = await queryOne<{ id: number; targets: number }>(tx, sql`
+    select id, (select count(*) from plan_targets t where t.plan_id = ${id})::int as targets from plans where id = ${id} for update`);
   const plan = locked ? await findPlan(tx, id, scope) : null;
   if (!plan) throw notFound();
+  if (Number(locked!.targets) !== plan.targets.length) {
+    throw new PlanError('forbidden', `Plan ${id} has targets outside your scope: only someone who sees all of them may change it.`);
+  }
   return plan;
+}
+
+/** The area an existing plan's targets are picked from: its work area as it was saved, within the scope. */
+async function areaOfPlan(tx: Orm, plan: PlanRow, scope: Scope): Promise<PlanArea> {
+  const area = await planArea(tx, plan.areaCode, scope);
+  if (!area) throw notFound();
+  if (area.workAreaCodes && plan.workAreaCodes) {
+    const saved = new Set(plan.workAreaCodes);
+    area.workAreaCodes = area.workAreaCodes.filter((code) => saved.has(code));
+    if (!area.workAreaCodes.length) throw notFound();
+  }
+  return area;
 }
 
 /** Changes a plan: content only while a draft; status draft ⇄ approved (with the approve permission). */
@@ -161,7 +205,7 @@ export async function updatePlan(orm: Orm, id: number, input: unknown, ctx: Plan
 
     let routeKm = plan.routeKm;
     if (patch.targets || patch.date || patch.weights || patch.start !== undefined) {
-      const resolved = await resolveTargets(tx, plan.areaCode, date, ctx.scope, weights, choices, start);
+      const resolved = await resolveTargets(tx, await areaOfPlan(tx, plan, ctx.scope), date, ctx.scope, weights, choices, start);
       await tx.execute(sql`delete from plan_targets where plan_id = ${id}`);
       await insertTargets(tx, id, resolved.rows);
       routeKm = resolved.totalKm;
@@ -219,7 +263,7 @@ export async function recordPlanOutcome(orm: Orm, id: number, input: unknown, ct
     const team = plan.teams.length ? plan.teams.map((t) => t.name).join('; ') : plan.title;
     const origin = `plan:${id}`;
     const records: OperationRecord[] = regencies.map((regency) => ({
-      key: regencies.length === 1 ? origin : `${origin}:${regency}`, date: body.date ?? plan.date, officeKey: ctx.officeKey ?? null, team, regencyCode: regency,
+      key: regencies.length === 1 ? origin : `${origin}:${regency}`, date: body.date ?? plan.date, officeKey: ctx.officeKey ?? officeKeyOfArea(plan.areaCode), team, regencyCode: regency,
       notes: `${plan.title} (rencana #${id})`, origin,
       targets: recorded.filter((t) => byId.get(t.planTargetId)!.areaCodes.regency === regency).map((t) => {
         const target = byId.get(t.planTargetId)!;

@@ -63,6 +63,15 @@ export const INDONESIA_BBOX = [94.7, -11.2, 141.2, 6.3] as const;
 /** Area codes are dotted text: `17`, `17.07`, `17.07.01`. Never numbers. */
 export const AREA_CODE_PATTERN = /^\d{2}(\.\d{2}(\.\d{2})?)?$/;
 
+/** An office's work area as a planning area: `office:<office key>` (e.g. `office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang`). */
+export const OFFICE_AREA_PATTERN = /^office:[A-Za-z0-9:._-]{1,160}$/;
+export const OFFICE_AREA_PREFIX = 'office:';
+
+/** The office key of an `office:<key>` planning area, or null for an area code (or anything else). */
+export function officeKeyOfArea(area: string): string | null {
+  return OFFICE_AREA_PATTERN.test(area) ? area.slice(OFFICE_AREA_PREFIX.length) : null;
+}
+
 export function levelOfCode(code: string): AreaLevel {
   const parts = code.split('.').length;
   return AREA_LEVELS[parts - 1] ?? 'district';

@@ -1,6 +1,6 @@
 // Query parameters shared by aggregates, lists and tiles, described once for validation and OpenAPI.
 import { z } from '@hono/zod-openapi';
-import { AREA_CODE_PATTERN, isIsoDate, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
+import { AREA_CODE_PATTERN, isIsoDate, OFFICE_AREA_PATTERN, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
 import { errorBody } from '../errors.js';
 
 const csv = (allowed: readonly string[] | RegExp, what: string) =>
@@ -9,6 +9,11 @@ const csv = (allowed: readonly string[] | RegExp, what: string) =>
 
 export const isoDateParam = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
 export const areaCodeParam = z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01');
+
+export const provinceCodeParam = z.string().regex(/^\d{2}$/, 'a province code such as 19');
+
+/** A planning area: an area code, or an office's work area as `office:<office key>`. */
+export const planningAreaParam = z.string().refine((s) => AREA_CODE_PATTERN.test(s) || OFFICE_AREA_PATTERN.test(s), "an area code such as 19, 19.04 or 19.04.01, or office:<office key>");
 
 /** A whole number between min and max, as a query string. */
 export const wholeNumberParam = (min: number, max: number) =>

@@ -2,14 +2,14 @@
 // spots (Getis-Ord Gi* of findings and verified reports on H3 hexagons). The same figures feed the
 // tile layers coverage_gaps and hot_spots (tiles/layers.ts).
 import { createRoute, z } from '@hono/zod-openapi';
-import { coverageGaps, findArea, officesCovering, type CoverageGap } from '@pantau/db';
-import { COVERAGE_MONTHS, inScope, monthsBefore, todayInJakarta, type Scope } from '@pantau/domain';
+import { coverageGaps, findArea, officesCovering, workAreaOf, type CoverageGap } from '@pantau/db';
+import { COVERAGE_MONTHS, inScope, monthsBefore, officeKeyOfArea, todayInJakarta, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { HOT_SPOTS, hotSpotAnalysis } from '../planning/hot-spots.js';
-import { areaCodeParam, errorResponses, isoDateParam, wholeNumberParam } from './params.js';
+import { errorResponses, isoDateParam, planningAreaParam, wholeNumberParam } from './params.js';
 import { createRouter } from './router.js';
 
 const API_PATH_PREFIX = '/api/v1';
@@ -22,7 +22,7 @@ const coverageGapsRoute = createRoute({
     + 'A place in a regency covered by several offices appears under each; places in regencies no office covers are grouped under `office: null`.',
   request: {
     query: z.object({
-      area: areaCodeParam.optional().openapi({ description: 'A province, regency or district code (default: your whole scope).', example: '19.04' }),
+      area: planningAreaParam.optional().openapi({ description: "A province, regency or district code, or an office's work area as office:<office key> (default: your whole scope).", example: '19.04' }),
       asOf: isoDateParam.optional().openapi({ description: 'The day (default today, WIB); holders valid on it, checks before it.', example: '2024-06-13' }),
       months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional()
         .openapi({ description: `A gap has had no check for this many calendar months, ${COVERAGE_MONTHS.min}–${COVERAGE_MONTHS.max} (default ${COVERAGE_MONTHS.default}).`, example: '12' }),
@@ -43,7 +43,7 @@ const hotSpotsRoute = createRoute({
     + 'No correction for multiple testing. Features: cells with an event or a significant Gi*.',
   request: {
     query: z.object({
-      area: areaCodeParam.optional().openapi({ description: 'The study area: a province, regency or district code (default: your whole scope).', example: '19' }),
+      area: planningAreaParam.optional().openapi({ description: "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope).", example: '19' }),
       asOf: isoDateParam.optional().openapi({ description: 'End of the window, exclusive (default today, WIB).', example: '2024-06-13' }),
       months: wholeNumberParam(HOT_SPOTS.months.min, HOT_SPOTS.months.max).optional()
         .openapi({ description: `Window length in calendar months (default ${HOT_SPOTS.months.default}).`, example: '24' }),
@@ -58,12 +58,21 @@ const hotSpotsRoute = createRoute({
   },
 });
 
-/** The area in scope, or a 404 like a nonexistent one. */
-async function scopedArea(c: Context, code: string | undefined, scope: Scope) {
-  if (code === undefined) return null;
+/**
+ * The area in scope, or a 404 like a nonexistent one; what the queries take for it: an area code, or for
+ * an office's work area no code and the work area's regencies within the scope as the scope.
+ */
+async function scopedArea(c: Context, code: string | undefined, scope: Scope): Promise<{ area: { code: string; name: string; level: string } | null; code: string | null; scope: Scope }> {
+  if (code === undefined) return { area: null, code: null, scope };
+  const officeKey = officeKeyOfArea(code);
+  if (officeKey !== null) {
+    const workArea = await workAreaOf(dbOf(c), officeKey, scope);
+    if (!workArea) throw new AppError('area_not_found', `No area with code ${code}.`);
+    return { area: { code, name: workArea.name, level: 'work_area' }, code: null, scope: { areaCodes: workArea.regencyCodes } };
+  }
   const area = inScope(scope, code) ? await findArea(dbOf(c), code, scope) : null;
   if (!area) throw new AppError('area_not_found', `No area with code ${code}.`);
-  return { code: area.code, name: area.name, level: area.level };
+  return { area: { code: area.code, name: area.name, level: area.level }, code, scope };
 }
 
 function gapItem(g: CoverageGap) {
@@ -89,10 +98,10 @@ export function planningMapRoutes(deps: AppDeps) {
     requirePermission(c, (p) => p.lists, 'read coverage gaps');
     const query = c.req.valid('query');
     const scope = scopeOf(c);
-    const area = await scopedArea(c, query.area, scope);
+    const { area, code, scope: areaScope } = await scopedArea(c, query.area, scope);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
     const months = query.months ? Number(query.months) : COVERAGE_MONTHS.default;
-    const gaps = (await coverageGaps(dbOf(c), query.area ?? null, asOf, months, scope)).sort(byNeglect);
+    const gaps = (await coverageGaps(dbOf(c), code, asOf, months, areaScope)).sort(byNeglect);
     const offices = await officesCovering(dbOf(c), gaps.map((g) => g.candidate.areaCodes.regency).filter((r): r is string => r !== null));
     // An office's work area may reach beyond the scope: only the regencies in scope are named.
     const groups = offices.map((o) => ({ office: { id: o.id, name: o.name }, regencyCodes: o.regencyCodes.filter((r) => inScope(scope, r)), items: gaps.filter((g) => o.regencyCodes.includes(g.candidate.areaCodes.regency ?? '')) }))
@@ -110,10 +119,10 @@ export function planningMapRoutes(deps: AppDeps) {
     requirePermission(c, (p) => p.lists, 'read hot spots');
     const query = c.req.valid('query');
     const scope = scopeOf(c);
-    const area = await scopedArea(c, query.area, scope);
+    const { area, code, scope: areaScope } = await scopedArea(c, query.area, scope);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
-    const analysis = await hotSpotAnalysis(dbOf(c), query.area ?? null, asOf, query.months ? Number(query.months) : HOT_SPOTS.months.default,
-      query.resolution ? Number(query.resolution) : HOT_SPOTS.resolution.default, scope);
+    const analysis = await hotSpotAnalysis(dbOf(c), code, asOf, query.months ? Number(query.months) : HOT_SPOTS.months.default,
+      query.resolution ? Number(query.resolution) : HOT_SPOTS.resolution.default, areaScope);
     const { cells, ...summary } = analysis;
     return c.json({
       type: 'FeatureCollection', area, ...summary,

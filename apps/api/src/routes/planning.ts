@@ -2,12 +2,12 @@
 // The database counts (packages/db queries/planning.ts); the score and the sentences come from
 // @pantau/domain, so the web app and the backtest rank exactly the same way.
 import { createRoute, z } from '@hono/zod-openapi';
-import { findArea, planningCandidates, queryRows, sql } from '@pantau/db';
-import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
+import { findArea, planningCandidates, workAreaOf } from '@pantau/db';
+import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { areaCodeParam, errorResponses, isoDateParam } from './params.js';
+import { errorResponses, isoDateParam, planningAreaParam } from './params.js';
 import { createRouter } from './router.js';
 
 const weightParams = Object.fromEntries(FACTORS.map((f) => [`w.${f}`, z.string().optional()
@@ -18,8 +18,7 @@ const candidatesRoute = createRoute({
   summary: 'Candidate operation targets in an area on a day, ranked by a transparent score, each with its factors, contributions and an explanation in Indonesian and English',
   request: {
     query: z.object({
-      area: z.union([areaCodeParam, z.string().regex(/^office:[A-Za-z0-9:._-]{1,160}$/, 'office:<key>')])
-        .openapi({ description: "A province, regency or district code, or an office's work area as office:<office key>.", example: '19.04' }),
+      area: planningAreaParam.openapi({ description: "A province, regency or district code, or an office's work area as office:<office key>.", example: '19.04' }),
       asOf: isoDateParam.optional().openapi({ description: 'Plan for this day; only records dated before it count (default today, WIB).', example: '2024-06-13' }),
       limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 200, 'between 1 and 200').optional()
         .openapi({ description: 'How many candidates, 1–200 (default 20).', example: '20' }),
@@ -52,14 +51,13 @@ export function planningRoutes(deps: AppDeps) {
     const kinds = query.kind ? [query.kind] : undefined;
     let area: { code: string; name: string; level: string } | undefined;
     let candidates;
-    if (query.area.startsWith('office:')) {
+    const officeKey = officeKeyOfArea(query.area);
+    if (officeKey !== null) {
       // An office's work area: its regencies within the caller's scope, ranked together.
-      const rows = await queryRows<{ name: string; code: string }>(db, sql`
-        select o.name, w.regency_code as code from offices o join office_work_areas w on w.office_id = o.id where o.key = ${query.area.slice('office:'.length)} order by 2`);
-      const codes = rows.map((r) => r.code).filter((code) => inScope(scope, code));
-      if (codes.length) {
-        area = { code: query.area, name: rows[0]!.name, level: 'work_area' };
-        candidates = await planningCandidates(db, null, asOf, { areaCodes: codes }, kinds);
+      const workArea = await workAreaOf(db, officeKey, scope);
+      if (workArea) {
+        area = { code: workArea.code, name: workArea.name, level: 'work_area' };
+        candidates = await planningCandidates(db, null, asOf, { areaCodes: workArea.regencyCodes }, kinds);
       }
     } else {
       area = (inScope(scope, query.area) ? await findArea(db, query.area, scope) : undefined) ?? undefined;

@@ -10,13 +10,13 @@ import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { areaCodeParam, errorResponses } from './params.js';
+import { errorResponses, planningAreaParam } from './params.js';
 import { createRouter } from './router.js';
 
 const API_PATH_PREFIX = '/api/v1';
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
 const planBody = z.record(z.string(), z.unknown()).openapi('Plan', {
-  description: 'A plan: { id, title, date, areaCode, areaName, status, weights, notes, teams, targets[{ id, order, candidateId, kind, name, location, areaCodes, score, factors, contributions, explanation, expectedForeigners, teamKey, notes, legKm, links, outcome }], route { totalKm, start }, totals { targets, expectedForeigners }, operationId, createdBy, createdAt, updatedAt, approvedBy, approvedAt }.',
+  description: 'A plan: { id, title, date, areaCode (an area code or office:<office key>), areaName, workAreaCodes (a work-area plan\'s regencies in your scope, else null), status, weights, notes, teams, targets[{ id, order, candidateId, kind, name, location, areaCodes, score, factors, contributions, explanation, expectedForeigners, teamKey, notes, legKm, links, outcome }], route { totalKm, start }, totals { targets, expectedForeigners }, operationId, createdBy, createdAt, updatedAt, approvedBy, approvedAt }.',
 });
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'a plan id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 const notFound = { 404: { description: 'No plan with this id in your scope (plan_not_found).', content: json(errorBody) } };
@@ -26,7 +26,7 @@ const listRoute = createRoute({
   method: 'get', path: '/planning/plans', tags: ['planning'], summary: 'Operation plans in your scope, newest day first',
   request: { query: z.object({
     status: z.enum(PLAN_STATUSES).optional().openapi({ description: 'draft, approved or done.' }),
-    area: areaCodeParam.optional().openapi({ description: 'Plans of this area or inside it.', example: '19.04' }),
+    area: planningAreaParam.optional().openapi({ description: "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans.", example: '19.04' }),
   }) },
   responses: { 200: { description: 'Plans.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
 });
@@ -71,7 +71,7 @@ const targetsFileRoute = (format: 'csv' | 'xlsx') => createRoute({
 export function planJson(row: PlanRow): Plan {
   const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
   return {
-    id: row.id, title: row.title, date: row.date, areaCode: row.areaCode, areaName: row.areaName, status: row.status, weights: row.weights, notes: row.notes, teams: row.teams,
+    id: row.id, title: row.title, date: row.date, areaCode: row.areaCode, areaName: row.areaName, workAreaCodes: row.workAreaCodes, status: row.status, weights: row.weights, notes: row.notes, teams: row.teams,
     targets: row.targets.map((t) => ({
       id: t.id, order: t.order, candidateId: t.candidateId, kind: t.kind, name: t.name, location: t.location, areaCodes: t.areaCodes,
       score: t.score, factors: t.factors, contributions: t.contributions, explanation: t.explanation, expectedForeigners: t.expectedForeigners,

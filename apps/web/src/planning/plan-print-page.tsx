@@ -66,7 +66,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
           <p className="print-kicker">{t('print.kicker')}</p>
           <h1 data-testid="print-title">{plan.title}</h1>
           <p>
-            {plan.areaName} ({plan.areaCode}) · {format.date(plan.date)} · <span className={`plan-status ${plan.status}`}>{t(`status.${plan.status}`)}</span>
+            {plan.workAreaCodes ? t('print.workArea', { name: plan.areaName, codes: plan.workAreaCodes.join(', ') }) : `${plan.areaName} (${plan.areaCode})`} · {format.date(plan.date)} · <span className={`plan-status ${plan.status}`}>{t(`status.${plan.status}`)}</span>
           </p>
         </div>
         <div className="print-meta">
@@ -80,7 +80,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
         <PlanningMap
           print
           asOf={plan.date}
-          areaCode={plan.areaCode}
+          areaCodes={plan.workAreaCodes ?? [plan.areaCode]}
           areaBbox={null}
           points={targets.map((target) => ({ id: target.candidateId, label: String(target.order), lng: target.location.lng, lat: target.location.lat, picked: true, title: target.name }))}
           route={targets.map((target) => target.location)}

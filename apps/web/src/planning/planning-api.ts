@@ -48,6 +48,27 @@ export async function getCandidates(
   return body as unknown as PlanningCandidates;
 }
 
+/** An office whose work area overlaps the scope (GET /api/v1/offices): its regencies within the scope. */
+export interface OfficeWorkArea {
+  /** `office:<key>`, the planning area of its work area. */
+  code: string;
+  key: string;
+  name: string;
+  officeClass: string;
+  provinceCode: string;
+  regencyCodes: string[];
+  bbox: [number, number, number, number];
+}
+
+export async function listOffices(signal?: AbortSignal): Promise<OfficeWorkArea[]> {
+  const path = '/api/v1/offices';
+  const body = await fetchJson(path, {}, signal);
+  if (!isObject(body) || !Array.isArray(body.items)) throw bad(path);
+  const items = body.items as unknown[];
+  if (!items.every((item) => isObject(item) && typeof item.key === 'string' && typeof item.name === 'string' && Array.isArray(item.regencyCodes) && Array.isArray(item.bbox) && item.bbox.length === 4)) throw bad(path);
+  return items as OfficeWorkArea[];
+}
+
 const PLANS = '/api/v1/planning/plans';
 
 function plan(body: unknown, what: string): Plan {

@@ -24,7 +24,8 @@ export interface MapPoint {
 
 export interface PlanningMapProps {
   asOf: string;
-  areaCode: string;
+  /** The planned area's code, or the regencies of an office's work area: outlined on the map. */
+  areaCodes: readonly string[];
   /** [west, south, east, north] of the area, fitted when there are no points. */
   areaBbox: readonly [number, number, number, number] | null;
   points: readonly MapPoint[];
@@ -43,7 +44,8 @@ const ROUTE_SOURCE = 'plan-route';
 const AREA_LAND = '#f6f3ea';
 
 export function PlanningMap(props: PlanningMapProps) {
-  const { asOf, areaCode, areaBbox, points, route, label, print = false } = props;
+  const { asOf, areaCodes, areaBbox, points, route, label, print = false } = props;
+  const areaKey = areaCodes.join(',');
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const propsRef = useRef(props);
@@ -119,12 +121,13 @@ export function PlanningMap(props: PlanningMapProps) {
       map.addSource(ROUTE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [2, 1] } });
     }
-    // The planned area outlined: a province's or regency's regencies, or the one district.
-    const district = areaCode.split('.').length === 3;
-    const prefix = ['==', ['slice', ['get', 'code'], 0, areaCode.length], areaCode] as ExpressionSpecification;
-    map.setFilter('plan-area-regency', district ? ['==', ['get', 'code'], ''] : prefix);
-    map.setFilter('plan-area-district', district ? ['==', ['get', 'code'], areaCode] : ['==', ['get', 'code'], '']);
-  }, [map, asOf, areaCode]);
+    // The planned area outlined: a province's or regency's regencies (a work area's regencies), or the districts.
+    const codes = areaKey ? areaKey.split(',') : [];
+    const districts = codes.filter((code) => code.split('.').length === 3);
+    const within = codes.filter((code) => code.split('.').length < 3).map((code) => ['==', ['slice', ['get', 'code'], 0, code.length], code] as ExpressionSpecification);
+    map.setFilter('plan-area-regency', within.length ? (['any', ...within] as ExpressionSpecification) : ['==', ['get', 'code'], '']);
+    map.setFilter('plan-area-district', districts.length ? ['in', ['get', 'code'], ['literal', districts]] : ['==', ['get', 'code'], '']);
+  }, [map, asOf, areaKey]);
 
   // The route line.
   const routeKey = route.map((p) => `${p.lng},${p.lat}`).join(';');

@@ -8,14 +8,15 @@ import { ApiError } from '../api/api-client.js';
 import { getArea, getAreas, getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { pageHref } from '../auth/pages.js';
-import { usePermissions } from '../auth/session-context.js';
+import { usePermissions, useSession } from '../auth/session-context.js';
+import { CoverageGapList } from '../controls/coverage-gap-list.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
 import { serializeViewState, type ViewState } from '../state/view-state.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import { OutcomeForm } from './outcome-form.js';
 import { draftOf, PlanPanel, type DraftPlan } from './plan-panel.js';
-import { getCandidates, getPlan, listPlans, type PlanningCandidate } from './planning-api.js';
+import { getCandidates, getPlan, listOffices, listPlans, type OfficeWorkArea, type PlanningCandidate } from './planning-api.js';
 import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
 import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
@@ -67,11 +68,28 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const { t } = useTranslation('planning');
   const format = useFormat();
   const permissions = usePermissions();
+  const ownOffice = useSession().session.user.scope.office;
 
   const meta = useApiRequest('meta', getMeta);
   const today = dataOf(meta)?.today ?? null;
   const asOf = view.asOf ?? today;
-  const area = view.region;
+  // The planned area: an area code, or an office's work area (`office:<key>`), which the API takes alike.
+  const area = view.workArea !== null ? `office:${view.workArea}` : view.region;
+
+  // Offices whose work area overlaps the scope; someone scoped to an office plans its work area by default.
+  const offices = useApiRequest('offices', listOffices);
+  const office: OfficeWorkArea | null = view.workArea === null ? null : (dataOf(offices)?.find((item) => item.key === view.workArea) ?? null);
+  const defaultedRef = useRef(false);
+  useEffect(() => {
+    // Once, on opening: a link naming an area keeps it, and "no work area" chosen later stays chosen.
+    if (defaultedRef.current) return;
+    defaultedRef.current = true;
+    if (view.region === null && view.workArea === null && ownOffice) updateView({ workArea: ownOffice }, 'replace');
+  }, [view.region, view.workArea, ownOffice, updateView]);
+  const pickArea = (next: { region: string | null; workArea: string | null }) => {
+    setDraft(emptyDraft(asOf ?? ''));
+    updateView({ ...next, plan: null });
+  };
 
   // Weights: the URL's, else this tab's last ones (sessionStorage), else the defaults.
   const [sliders, setSliders] = useState<WeightOverrides>(() => (Object.keys(view.weights).length > 0 ? view.weights : storedOverrides()));
@@ -89,7 +107,11 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
     return () => window.clearTimeout(handle);
   }, [sliders, weightsKey, updateView]);
 
-  const areaDetail = useApiRequest(area === null ? null : `area:${area}`, (signal) => getArea(area ?? '', signal));
+  const region = view.workArea === null ? view.region : null;
+  const areaDetail = useApiRequest(region === null ? null : `area:${region}`, (signal) => getArea(region ?? '', signal));
+  // The map outlines the area, or the work area's regencies, and fits their bounding box.
+  const outlined = office ? office.regencyCodes : region === null ? [] : [region];
+  const areaBbox = office ? office.bbox : (dataOf(areaDetail)?.bbox ?? null);
   const candidatesKey = area === null || asOf === null ? null : `candidates:${area}:${asOf}:${weightsKey}`;
   const candidates = useApiRequest(candidatesKey, (signal) =>
     getCandidates({ area: area ?? '', asOf: asOf ?? '', limit: CANDIDATE_LIMIT, weights: view.weights }, signal),
@@ -201,7 +223,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
     updateView({ page: 'map', plan: null, weights: {} });
   };
 
-  const errors = [meta, areaDetail, candidates, plans, loadedPlan]
+  const errors = [meta, offices, areaDetail, candidates, plans, loadedPlan]
     .map((state) => (state.status === 'error' ? (state.error instanceof ApiError || state.error instanceof Error ? state.error.message : String(state.error)) : null))
     .filter((message): message is string => message !== null);
   if (planError) errors.push(planError);
@@ -229,7 +251,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
       <div className="planning-layout">
         <section className="planning-main">
           <div className="planning-controls">
-            <AreaPicker area={area} onChange={(code) => { setDraft(emptyDraft(asOf ?? '')); updateView({ region: code, plan: null }); }} />
+            <AreaPicker region={region} workArea={view.workArea} offices={dataOf(offices) ?? null} onChange={pickArea} />
             <label className="planning-field">
               <span>{t('date')}</span>
               <input type="date" value={asOf ?? ''} onChange={(event) => event.target.value && updateView({ asOf: event.target.value })} data-testid="planning-date" />
@@ -253,8 +275,8 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                 {asOf && (
                   <PlanningMap
                     asOf={asOf}
-                    areaCode={area}
-                    areaBbox={dataOf(areaDetail)?.bbox ?? null}
+                    areaCodes={outlined}
+                    areaBbox={areaBbox}
                     points={mapPoints}
                     route={routeLine}
                     label={t('mapLabel')}
@@ -264,7 +286,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                 <p className="planning-map-legend">{t('mapLegend')}</p>
               </div>
               <h2 className="planning-heading">
-                {t('candidates.title', { area: shownRanking?.area.name ?? area, date: asOf ? format.date(asOf) : '' })}
+                {t(shownRanking?.area.level === 'work_area' ? 'candidates.titleWorkArea' : 'candidates.title', { area: shownRanking?.area.name ?? area, date: asOf ? format.date(asOf) : '' })}
                 {candidates.status === 'loading' && <span className="planning-busy" role="status" data-testid="candidates-loading">{t('candidates.loading')}</span>}
               </h2>
               {shownRanking && (
@@ -294,6 +316,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                         className={picked.has(item.id) ? 'picked' : undefined}
                         data-testid="candidate-row"
                         data-candidate={item.id}
+                        data-regency={item.areaCodes.regency ?? ''}
                       >
                         <td className="num">
                           {item.rank}
@@ -335,6 +358,11 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                   );
                 })}
               </table>
+              {permissions.lists && (
+                <div className="planning-gaps">
+                  <CoverageGapList area={area} asOf={asOf} onFlyTo={(item) => onSelectPoint(item.id)} />
+                </div>
+              )}
             </>
           )}
         </section>
@@ -378,29 +406,45 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   );
 }
 
-function AreaPicker({ area, onChange }: { area: string | null; onChange(code: string): void }) {
+/**
+ * The planned area: a province, one of its regencies, or an office's work area (the offices whose work
+ * area overlaps the scope). Choosing one clears the other.
+ */
+function AreaPicker({ region, workArea, offices: loaded, onChange }: {
+  region: string | null;
+  workArea: string | null;
+  /** null while loading. */
+  offices: readonly OfficeWorkArea[] | null;
+  onChange(next: { region: string | null; workArea: string | null }): void;
+}) {
   const { t } = useTranslation('planning');
+  const offices = loaded ?? [];
   const provinces = useApiRequest('areas:province', (signal) => getAreas('province', null, signal));
-  const province = area?.slice(0, 2) ?? null;
+  // A scope below a province (an office's regencies) has no province to pick: its regencies are offered alone.
+  const belowProvince = provinces.status === 'ok' && provinces.data.length === 0;
+  const province = region?.slice(0, 2) ?? (belowProvince ? (offices[0]?.provinceCode ?? null) : null);
   const regencies = useApiRequest(province === null ? null : `areas:regency:${province}`, (signal) => getAreas('regency', province, signal));
-  const regency = area !== null && area.length >= 5 ? area.slice(0, 5) : '';
+  const regency = region !== null && region.length >= 5 ? region.slice(0, 5) : '';
+  const pickRegion = (code: string | null) => onChange({ region: code, workArea: null });
   return (
     <div className="planning-area">
-      <label className="planning-field">
-        <span>{t('province')}</span>
-        <select value={province ?? ''} onChange={(event) => event.target.value && onChange(event.target.value)} data-testid="planning-province">
-          <option value="">{t('choose')}</option>
-          {(dataOf(provinces) ?? []).map((item) => (
-            <option key={item.code} value={item.code}>
-              {item.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!belowProvince && (
+        <label className="planning-field">
+          <span>{t('province')}</span>
+          <select value={province ?? ''} onChange={(event) => event.target.value && pickRegion(event.target.value)} data-testid="planning-province">
+            <option value="">{t('choose')}</option>
+            {(dataOf(provinces) ?? []).map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="planning-field">
         <span>{t('regency')}</span>
-        <select value={regency} onChange={(event) => onChange(event.target.value || (province ?? ''))} disabled={province === null} data-testid="planning-regency">
-          <option value="">{t('wholeProvince')}</option>
+        <select value={regency} onChange={(event) => pickRegion(event.target.value || (belowProvince ? null : province))} disabled={province === null} data-testid="planning-regency">
+          <option value="">{belowProvince ? t('choose') : t('wholeProvince')}</option>
           {(dataOf(regencies) ?? []).map((item) => (
             <option key={item.code} value={item.code}>
               {item.name}
@@ -408,6 +452,24 @@ function AreaPicker({ area, onChange }: { area: string | null; onChange(code: st
           ))}
         </select>
       </label>
+      {(offices.length > 0 || workArea !== null) && (
+        <label className="planning-field">
+          <span>{t('workArea')}</span>
+          <select
+            value={workArea ?? ''}
+            onChange={(event) => onChange({ region: null, workArea: event.target.value || null })}
+            data-testid="planning-office"
+          >
+            <option value="">{t('noWorkArea')}</option>
+            {workArea !== null && !offices.some((item) => item.key === workArea) && <option value={workArea}>{loaded === null ? '…' : workArea}</option>}
+            {offices.map((item) => (
+              <option key={item.key} value={item.key}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ const EVERY_FIELD: ViewState = {
   page: 'import',
   level: 'district',
   region: '19.04',
+  workArea: null,
   select: { kind: 'company', id: 123 },
   panelOpen: false,
   map: { zoom: 9.25, lat: -2.4325, lng: 106.2348 },
@@ -102,6 +103,26 @@ describe('serializeViewState', () => {
     expect(parseViewState(search)).toEqual(view);
     // Back on the map the same area is the map's region.
     expect(serializeViewState({ ...view, page: 'map', plan: null, weights: {} })).toBe('?region=19.04&asOf=2024-06-14');
+  });
+
+  test('the planning and print pages name an office\'s work area `area=office:<key>`; the map page ignores it', () => {
+    const view: ViewState = { ...DEFAULT_VIEW, page: 'planning', workArea: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', asOf: '2024-06-14', plan: 7 };
+    const search = serializeViewState(view);
+    expect(search).toBe('?page=planning&area=office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang&asOf=2024-06-14&plan=7');
+    expect(parseViewState(search)).toEqual(view);
+    const print: ViewState = { ...view, page: 'plan-print' };
+    expect(parseViewState(serializeViewState(print))).toEqual(print);
+    // Percent-encoded colons read the same.
+    expect(parseViewState('?page=planning&area=office%3Aref%3Aoffice%3Akanim-x').workArea).toBe('ref:office:kanim-x');
+    // The map has no work area: back on it, the link has no area, and a pasted one is named as not understood.
+    expect(serializeViewState({ ...view, page: 'map', plan: null })).toBe('?asOf=2024-06-14');
+    const map = parseViewState('?region=office:ref:office:kanim-x&area=office:ref:office:kanim-x');
+    expect([map.region, map.workArea]).toEqual([null, null]);
+    expect(map.rejected.map((r) => r.name).sort()).toEqual(['area', 'region']);
+    // Not an office key: rejected on the planning page too.
+    const bad = parseViewState('?page=planning&area=office:a b');
+    expect([bad.region, bad.workArea]).toEqual([null, null]);
+    expect(bad.rejected).toEqual([{ name: 'area', value: 'office:a b' }]);
   });
 
   test('weights outside 0..100 or not numbers, and plan ids that are not positive whole numbers, are rejected', () => {

@@ -1,7 +1,7 @@
 // The page URL is the view state: every view (area, record, map position, layers, filters, language)
 // can be bookmarked, pasted into a report or opened on the projector and shows the same map.
 // `parseViewState` and `serializeViewState` are pure and inverse of each other for every valid state.
-import { AREA_CODE_PATTERN, FACTORS, isIsoDate, NATIONALITIES, PERMIT_PURPOSES, PERMIT_TYPES, type Factor, type PermitPurpose, type PermitType } from '@pantau/domain';
+import { AREA_CODE_PATTERN, FACTORS, isIsoDate, NATIONALITIES, officeKeyOfArea, PERMIT_PURPOSES, PERMIT_TYPES, type Factor, type PermitPurpose, type PermitType } from '@pantau/domain';
 import { isLang, type Lang } from '../i18n/languages.js';
 import type { RecordKind } from '../panels/types.js';
 
@@ -22,7 +22,10 @@ export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_
 export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print', 'briefing', 'briefing-print'] as const;
 export type Page = (typeof PAGES)[number];
 
-/** Pages about one area, whose URL names it `area=` (the map's `region=`). */
+/**
+ * Pages about one area, whose URL names it `area=` (the map's `region=`): an area code, or on these
+ * pages only an office's work area, `area=office:<office key>` (the view's `workArea`).
+ */
 const AREA_PAGES: readonly Page[] = ['planning', 'plan-print'];
 
 /** Planning weights a user set for the session (`w.staleness=2`); factors not named keep their default. */
@@ -54,6 +57,11 @@ export interface ViewState {
   level: MapLevel | null;
   /** The area drilled into and selected (`region=19.04`). */
   region: string | null;
+  /**
+   * The office whose work area the planning pages show (`area=office:<office key>`), instead of `region`;
+   * other pages neither read nor write it.
+   */
+  workArea: string | null;
   /** A record selected on the map or in the search (`select=company:123`). */
   select: RecordSelection | null;
   /** False when the user closed the detail panel of the selected area (`panel=closed`). */
@@ -90,6 +98,7 @@ export const DEFAULT_VIEW: ViewState = {
   page: 'map',
   level: null,
   region: null,
+  workArea: null,
   select: null,
   panelOpen: true,
   map: null,
@@ -168,11 +177,15 @@ export function parseViewState(search: string): ViewState {
   const list = <T extends string>(name: string, values: readonly T[]) =>
     listOf(values, params.get(name), (value) => rejected.push({ name, value }));
 
+  const page = read('page', (value) => oneOf(PAGES, value)) ?? DEFAULT_VIEW.page;
+  const workArea = AREA_PAGES.includes(page) ? officeKeyOfArea(params.get('area') ?? '') : null;
+
   return {
     lang: read('lang', (value) => (isLang(value) ? value : null)) ?? DEFAULT_VIEW.lang,
-    page: read('page', (value) => oneOf(PAGES, value)) ?? DEFAULT_VIEW.page,
+    page,
     level: read('level', (value) => oneOf(MAP_LEVELS, value)),
-    region: read('region', areaCode) ?? read('area', areaCode),
+    region: read('region', areaCode) ?? (workArea === null ? read('area', areaCode) : null),
+    workArea,
     select: read('select', parseSelection),
     panelOpen: params.get('panel') !== 'closed',
     map: read('map', parseMapPosition),
@@ -213,7 +226,8 @@ export function serializeViewState(view: ViewState): string {
   set('briefing', view.briefing === null ? null : String(view.briefing));
   set('slide', view.slide === null ? null : String(view.slide));
   set('level', view.level);
-  set(AREA_PAGES.includes(view.page) ? 'area' : 'region', view.region);
+  if (AREA_PAGES.includes(view.page)) set('area', view.workArea !== null ? `office:${view.workArea}` : view.region);
+  else set('region', view.region);
   set('select', view.select ? `${view.select.kind}:${view.select.id}` : null);
   if (!view.panelOpen) set('panel', 'closed');
   if (view.map) {

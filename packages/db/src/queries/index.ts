@@ -9,3 +9,4 @@ export * from './planning.js';
 export * from './plans.js';
 export * from './coverage.js';
 export * from './briefings.js';
+export * from './offices.js';

@@ -1,7 +1,9 @@
 // Operation plans: reads, every one scoped. A plan is visible to a scope holding its own area code
-// (the same rule as its row-level security policy), so a province-wide plan is not an office's.
+// (the same rule as its row-level security policy), so a province-wide plan is not an office's; a plan
+// for an office's work area (`office:<key>`) also to a scope holding any regency of its work area.
+// Targets are read by their own codes: a target outside the scope is never shown.
 import { sql, type SQL } from 'drizzle-orm';
-import type { CandidateKind, FactorValues, PlanListItem, PlanStatus, PlanTeam, Scope, TargetOutcome, Weights } from '@pantau/domain';
+import { inScope, type CandidateKind, type FactorValues, type PlanListItem, type PlanStatus, type PlanTeam, type Scope, type TargetOutcome, type Weights } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
 
@@ -19,18 +21,34 @@ export interface PlanRow {
   id: number; title: string; date: string; areaCode: string; areaName: string; status: PlanStatus; weights: Weights;
   notes: string | null; teams: PlanTeam[]; routeStart: { lng: number; lat: number } | null; routeKm: number;
   provinceCode: string; regencyCode: string | null; districtCode: string | null;
+  /** A work-area plan's regencies (within its creator's scope at creation) that the reader's scope holds; null for an area plan. */
+  workAreaCodes: string[] | null;
   operationId: number | null; createdBy: string; createdAt: string; updatedAt: string; approvedBy: string | null; approvedAt: string | null;
   targets: PlanTargetRow[];
 }
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 const iso = (v: unknown): string => new Date(v as string).toISOString();
-const planVisible = (scope: Scope): SQL => scopeCondition(sql`coalesce(p.district_code, p.regency_code, p.province_code)`, scope);
+const codeList = (value: unknown): string[] | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? value.replace(/[{}]/g, '').split(',').filter(Boolean) : (value as string[]);
+
+/** The plans_scope policy's rule (migrations 0006, 0009): the plan's own area, or any regency of its work area. */
+export function planVisible(scope: Scope): SQL {
+  const own = scopeCondition(sql`coalesce(p.district_code, p.regency_code, p.province_code)`, scope);
+  if (scope === null) return own;
+  return sql`(${own} or p.work_area_codes && string_to_array(${scope.areaCodes.join(',')}, ','))`;
+}
+
+/** The plan_targets_scope policy's rule: a target is seen by its own codes. */
+export const planTargetVisible = (scope: Scope): SQL => scopeCondition(sql`coalesce(t.district_code, t.regency_code, t.province_code)`, scope);
+
+/** A plan's area name: the area's, or the office's for a work-area plan. */
+const AREA_JOIN = sql`left join areas a on a.code = p.area_code left join offices o on p.area_code like 'office:%' and o.key = substr(p.area_code, 8)`;
 
 /** One plan with its targets in route order and their recorded outcomes; null when missing or outside the scope. */
 export async function findPlan(db: Executor, id: number, scope: Scope): Promise<PlanRow | null> {
   const p = await queryOne<Record<string, unknown>>(db, sql`
-    select p.*, p.date::text as day, a.name as area_name from plans p left join areas a on a.code = p.area_code
+    select p.*, p.date::text as day, coalesce(a.name, o.name) as area_name from plans p ${AREA_JOIN}
     where p.id = ${id} and ${planVisible(scope)}`);
   if (!p) return null;
   const targets = await queryRows<Record<string, unknown>>(db, sql`
@@ -38,12 +56,13 @@ export async function findPlan(db: Executor, id: number, scope: Scope): Promise<
       ot.foreigners_checked as ot_checked, ot.violations as ot_violations, ot.outcome as ot_outcome, ad.name as district_name, ar.name as regency_name
     from plan_targets t left join operation_targets ot on ot.id = t.operation_target_id
       left join areas ad on ad.code = t.district_code left join areas ar on ar.code = t.regency_code
-    where t.plan_id = ${id} order by t.ord`);
+    where t.plan_id = ${id} and ${planTargetVisible(scope)} order by t.ord`);
   return {
     id: Number(p.id), title: p.title as string, date: p.day as string, areaCode: p.area_code as string, areaName: (p.area_name as string | null) ?? (p.area_code as string),
     status: p.status as PlanStatus, weights: json<Weights>(p.weights), notes: (p.notes as string | null) ?? null, teams: json<PlanTeam[]>(p.teams),
     routeStart: json<{ lng: number; lat: number } | null>(p.route_start ?? null), routeKm: Number(p.route_km),
     provinceCode: p.province_code as string, regencyCode: (p.regency_code as string | null) ?? null, districtCode: (p.district_code as string | null) ?? null,
+    workAreaCodes: codeList(p.work_area_codes)?.filter((code) => inScope(scope, code)) ?? null,
     operationId: p.operation_id === null ? null : Number(p.operation_id), createdBy: p.created_by as string,
     createdAt: iso(p.created_at), updatedAt: iso(p.updated_at), approvedBy: (p.approved_by as string | null) ?? null, approvedAt: p.approved_at ? iso(p.approved_at) : null,
     targets: targets.map((t) => ({
@@ -63,16 +82,21 @@ export async function findPlan(db: Executor, id: number, scope: Scope): Promise<
   };
 }
 
-/** Plans in the scope, newest day first; optionally of one status and inside one area. */
+/**
+ * Plans in the scope, newest day first; optionally of one status and of one area: an area code lists the
+ * plans of that area or inside it and the work-area plans covering a regency inside it; `office:<key>`
+ * lists that office's work-area plans. Counts are of the targets the scope sees.
+ */
 export async function listPlans(db: Executor, filter: { status?: PlanStatus; area?: string }, scope: Scope): Promise<PlanListItem[]> {
   const area = filter.area;
   const rows = await queryRows<Record<string, unknown>>(db, sql`
-    select p.id, p.title, p.date::text as day, p.area_code, a.name as area_name, p.status, p.updated_at,
-      (select count(*) from plan_targets t where t.plan_id = p.id)::int as target_count,
-      (select coalesce(sum(t.expected_foreigners), 0) from plan_targets t where t.plan_id = p.id)::int as expected
-    from plans p left join areas a on a.code = p.area_code
+    select p.id, p.title, p.date::text as day, p.area_code, coalesce(a.name, o.name) as area_name, p.status, p.updated_at,
+      (select count(*) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as target_count,
+      (select coalesce(sum(t.expected_foreigners), 0) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as expected
+    from plans p ${AREA_JOIN}
     where ${planVisible(scope)} and ${filter.status ? sql`p.status = ${filter.status}` : sql`true`}
-      and ${area ? sql`(p.area_code = ${area} or p.area_code like ${`${area}.%`})` : sql`true`}
+      and ${area === undefined ? sql`true` : area.startsWith('office:') ? sql`p.area_code = ${area}`
+    : sql`(p.area_code = ${area} or p.area_code like ${`${area}.%`} or exists (select 1 from unnest(p.work_area_codes) w(code) where w.code = ${area} or w.code like ${`${area}.%`}))`}
     order by p.date desc, p.id desc limit 500`);
   return rows.map((r) => ({
     id: Number(r.id), title: r.title as string, date: r.day as string, areaCode: r.area_code as string, areaName: (r.area_name as string | null) ?? (r.area_code as string),

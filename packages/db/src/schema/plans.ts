@@ -7,7 +7,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string
 
 /**
  * An operation plan: targets picked from the planning candidates of an area for a day. Scoped like
- * other area data by the area's own codes (a province-wide plan is not an office's to see).
+ * other area data by the area's own codes (a province-wide plan is not an office's to see). A plan for
+ * an office's work area (area_code `office:<key>`) has the work area's province, no regency or district,
+ * and is seen by a scope holding any of its `work_area_codes`.
  */
 export const plans = pgTable('plans', {
   id: serial('id').primaryKey(),
@@ -17,6 +19,8 @@ export const plans = pgTable('plans', {
   provinceCode: text('province_code').notNull(),
   regencyCode: text('regency_code'),
   districtCode: text('district_code'),
+  /** For a work-area plan: the work area's regency codes within its creator's scope at creation; else null. */
+  workAreaCodes: text('work_area_codes').array(),
   /** draft, approved, done (see @pantau/domain PLAN_STATUSES). */
   status: text('status').notNull(),
   /** The weights the targets were scored with, all eight factors. */

@@ -2,7 +2,7 @@
 // picks planning candidates of an area for a day, in a route order, with teams of Timpora members;
 // after the operation its outcome becomes an operation record like the imported ones.
 import { z } from 'zod';
-import { ACTION_KINDS, AREA_CODE_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
+import { ACTION_KINDS, AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
 import { isIsoDate } from '../dates.js';
 import { TIMPORA_AGENCY_CODES } from './agencies.js';
 import type { CandidateKind } from './score.js';
@@ -47,7 +47,10 @@ const planContent = {
 };
 
 /** POST /planning/plans */
-export const planCreateInput = z.object({ ...planContent, areaCode: z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01') }).strict()
+export const planCreateInput = z.object({
+  ...planContent,
+  areaCode: z.string().refine((code) => AREA_CODE_PATTERN.test(code) || OFFICE_AREA_PATTERN.test(code), "an area code such as 19, 19.04 or 19.04.01, or an office's work area as office:<office key>"),
+}).strict()
   .superRefine(checkTeamsAndTargets);
 
 /** PATCH /planning/plans/:id — content changes only on drafts; status draft⇄approved. */
@@ -129,8 +132,11 @@ export interface Plan {
   id: number;
   title: string;
   date: string;
+  /** An area code, or `office:<office key>` for an office's work area. */
   areaCode: string;
   areaName: string;
+  /** A work-area plan's regencies that the reader's scope holds; null for a plan of an area code. */
+  workAreaCodes: string[] | null;
   status: PlanStatus;
   weights: Weights;
   notes: string | null;
