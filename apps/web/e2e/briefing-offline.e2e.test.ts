@@ -7,7 +7,7 @@ import { briefingFromTemplate, type BriefingContent, type Slide } from '@pantau/
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
-import { expectOnlyOwnHost, openSignedInPage, screenshot, signIn } from './page-helpers.js';
+import { buildTemplateBriefing, expectOnlyOwnHost, openSignedInPage, screenshot, signIn } from './page-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -65,14 +65,7 @@ describe('offline briefings', () => {
   });
 
   test('the Bangka Tengah briefing is stored for offline use within the budget, its size and date shown', async () => {
-    await page.goto(new URL('/?page=briefing', baseUrl).href);
-    await page.getByTestId('template-area').fill('19.04');
-    await page.getByTestId('template-date').fill('2024-06-13');
-    await expect.poll(() => page.getByTestId('template-area-name').innerText(), { timeout: 30_000 }).toBe('Kabupaten Bangka Tengah');
-    await page.getByTestId('template-concentration').click();
-    await page.getByTestId('briefing-editor').waitFor();
-    briefingId = Number(new URL(page.url()).searchParams.get('briefing'));
-    expect(briefingId).toBeGreaterThan(0);
+    briefingId = await buildTemplateBriefing(page, baseUrl, { code: '19.04', name: 'Kabupaten Bangka Tengah' }, '2024-06-13');
     await expect.poll(() => page.getByTestId('figure-itas').locator('dd').innerText(), { timeout: 30_000 }).toBe('22');
 
     // The production build registered the worker, and it controls the page.

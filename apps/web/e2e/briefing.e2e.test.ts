@@ -11,7 +11,7 @@ import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
-import { expectOnlyOwnHost, openSignedInPage, RESULTS_DIR, screenshot } from './page-helpers.js';
+import { buildTemplateBriefing, expectOnlyOwnHost, openSignedInPage, RESULTS_DIR, screenshot } from './page-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -69,15 +69,7 @@ describe('briefing mode', () => {
   });
 
   test('the Bangka Tengah 2024-06-13 briefing is built from the template and shows 22 ITAS and 6 ITAP', async () => {
-    await page.goto(new URL('/?page=briefing', baseUrl).href);
-    await page.getByTestId('template-area').fill('19.04');
-    await page.getByTestId('template-date').fill('2024-06-13');
-    // The regencies of the user's area have loaded: the code is recognised.
-    await expect.poll(() => page.getByTestId('template-area-name').innerText(), { timeout: 30_000 }).toBe('Kabupaten Bangka Tengah');
-    await page.getByTestId('template-concentration').click();
-    await page.getByTestId('briefing-editor').waitFor();
-    briefingId = Number(new URL(page.url()).searchParams.get('briefing'));
-    expect(briefingId).toBeGreaterThan(0);
+    briefingId = await buildTemplateBriefing(page, baseUrl, { code: '19.04', name: 'Kabupaten Bangka Tengah' }, '2024-06-13');
     await expect.poll(() => page.getByTestId('briefing-title').inputValue()).toBe(TITLE);
     expect(await page.getByTestId('slide-item').allInnerTexts()).toEqual(SLIDE_TITLES.map((title, n) => expect.stringContaining(`${n + 1}. ${title}`)));
     await expect.poll(() => page.getByTestId('figure-itas').locator('dd').innerText(), { timeout: 30_000 }).toBe('22');

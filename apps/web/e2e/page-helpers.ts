@@ -1,4 +1,4 @@
-// Helpers shared by the end-to-end files: signing in, waiting for the painted map, clicking a place by
+// Helpers shared by the end-to-end files: signing in, waiting for the painted map, a briefing from its template, clicking a place by
 // its coordinates, and the guard that every request stays on the app's own host.
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -112,4 +112,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The legend's class ranges as shown, e.g. ["0 – 12", "13 – 40", …]. */
 export async function legendClasses(page: Page): Promise<string[]> {
   return page.getByTestId('legend-class').allInnerTexts();
+}
+
+/**
+ * Builds the concentration briefing from its template for a regency and date, on the briefing page;
+ * returns the saved briefing's id once its editor is open.
+ */
+export async function buildTemplateBriefing(page: Page, baseUrl: string, regency: { code: string; name: string }, date: string): Promise<number> {
+  await page.goto(new URL('/?page=briefing', baseUrl).href);
+  await page.getByTestId('template-area').fill(regency.code);
+  await page.getByTestId('template-date').fill(date);
+  // The regencies of the user's area have loaded: the code is recognised.
+  await expect.poll(() => page.getByTestId('template-area-name').innerText(), { timeout: 30_000 }).toBe(regency.name);
+  await page.getByTestId('template-concentration').click();
+  await page.getByTestId('briefing-editor').waitFor();
+  const id = Number(new URL(page.url()).searchParams.get('briefing'));
+  expect(id).toBeGreaterThan(0);
+  return id;
 }
