@@ -30,6 +30,29 @@ describe('openTable (CSV)', () => {
     expect(table.progress().read).toBe(table.progress().total);
   });
 
+  test('a consumer slower than the reader gets every row once, in order, and the file is not read far ahead of it', async () => {
+    const { path, names } = bigCsv(250_000);
+    const table = await openTable(path);
+    let count = 0;
+    let inOrder = true;
+    let consumed = 0; // bytes of the rows taken so far
+    let lead = 0; // the most the reader was ahead of them
+    for await (const batch of table.batches) {
+      for (const r of batch) {
+        inOrder &&= r.row === count + 2 && r.values[1] === names[count];
+        consumed += Buffer.byteLength(`P-${count};${names[count]}\r\n`);
+        count += 1;
+      }
+      await new Promise((resolve) => setTimeout(resolve, count % 3 ? 0 : 8)); // database writes, say
+      lead = Math.max(lead, table.progress().read - consumed);
+    }
+    expect(count).toBe(names.length);
+    expect(inOrder).toBe(true);
+    // The parser and the file pause while two arrays wait: a few reads of 64 KB ahead, never the file (7 MB).
+    expect(table.progress().total).toBeGreaterThan(6_000_000);
+    expect(lead).toBeLessThan(1024 * 1024);
+  });
+
   test('rows one by one give the same, and leaving early closes the file', async () => {
     const { path, names } = bigCsv(3_000);
     const table = await openTable(path);

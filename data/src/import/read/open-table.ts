@@ -6,9 +6,9 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import chardet from 'chardet';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import Papa from 'papaparse';
 
 export type TableFormat = 'csv' | 'xlsx' | 'geojson';
 
@@ -60,35 +60,6 @@ export async function openTable(path: string, options: { format?: TableFormat; s
 
 const DELIMITERS = [';', ',', '\t', '|'];
 
-/**
- * The records of an object-mode stream in arrays of those already parsed (csv-parse turns a whole read
- * of the file into records at once): the reader pays one await per array instead of one per record.
- */
-async function* recordBatches(stream: Readable, max = 4096): AsyncGenerator<unknown[], void, undefined> {
-  let ended = false;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const onReadable = () => wake?.();
-  const onEnd = () => { ended = true; wake?.(); };
-  const onError = (error: unknown) => { failure = error; wake?.(); };
-  stream.on('readable', onReadable).on('end', onEnd).on('error', onError);
-  try {
-    for (;;) {
-      if (failure !== undefined) throw failure;
-      const batch: unknown[] = [];
-      let record: unknown;
-      while (batch.length < max && (record = stream.read()) !== null) batch.push(record);
-      if (batch.length) { yield batch; continue; }
-      if (ended || stream.readableEnded) return;
-      await new Promise<void>((resolve) => { wake = resolve; });
-      wake = undefined;
-    }
-  } finally {
-    stream.off('readable', onReadable).off('end', onEnd).off('error', onError);
-    if (!ended) stream.destroy();
-  }
-}
-
 /** Rows one by one from their batches. */
 async function* rowsOf(batches: AsyncIterable<TableRow[]>): AsyncIterable<TableRow> {
   for await (const batch of batches) yield* batch;
@@ -98,6 +69,61 @@ async function* rowsOf(batches: AsyncIterable<TableRow[]>): AsyncIterable<TableR
 async function* singleRows(rows: AsyncIterable<TableRow>): AsyncIterable<TableRow[]> {
   for await (const row of rows) yield [row];
 }
+
+/**
+ * The records of a decoded CSV text stream, in the arrays papaparse parses from each read of the file
+ * (about 64 KB): the reader pays one await per array instead of one per record. Parsing pauses while
+ * two arrays wait to be taken, so a large file is never held in memory. A quoted value left open is
+ * refused, naming its row.
+ */
+async function* csvRecordBatches(text: Readable, delimiter: string, path: string): AsyncGenerator<string[][], void, undefined> {
+  const waiting: string[][][] = [];
+  let parser: Papa.Parser | undefined;
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  let records = 0;
+  // papaparse's pause() stops its parsing but not the stream, which would go on filling papaparse's
+  // queue with the whole file: the text stream is paused with it. And its resume() may only follow a
+  // pause(): unpaused, it polls every 3 ms until a pause.
+  let paused = false;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    chunk(results, chunkParser) {
+      parser = chunkParser;
+      const unclosed = results.errors.find((e) => e.code === 'MissingQuotes');
+      if (unclosed && failure === undefined) {
+        failure = new TableReadError(`${path}: row ${records + (unclosed.row ?? 0) + 1}: a quoted value is never closed (a " without its pair)`);
+        chunkParser.abort();
+      }
+      records += results.data.length;
+      waiting.push(results.data);
+      if (waiting.length >= 2 && !paused) { paused = true; chunkParser.pause(); text.pause(); }
+      wake?.();
+    },
+    complete() { ended = true; wake?.(); },
+    error(error: Error) { failure ??= error; wake?.(); },
+  });
+  try {
+    for (;;) {
+      if (failure !== undefined) throw failure;
+      const batch = waiting.shift();
+      if (batch) {
+        if (paused && waiting.length < 2) { paused = false; text.resume(); parser?.resume(); }
+        yield batch;
+        continue;
+      }
+      if (ended) return;
+      await new Promise<void>((resolve) => { wake = resolve; });
+      wake = undefined;
+    }
+  } finally {
+    if (!ended) { parser?.abort(); text.destroy(); }
+  }
+}
+
+const isBlankRecord = (values: string[]) => values.every((v) => v === '');
 
 async function openCsv(path: string, total: number): Promise<Table> {
   const handle = await open(path, 'r');
@@ -114,20 +140,34 @@ async function openCsv(path: string, total: number): Promise<Table> {
   let read = 0;
   const source = createReadStream(path);
   source.on('data', (chunk) => { read += chunk.length; });
-  const options = { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true } as const;
-  // csv-parse decodes UTF-8 itself (a character split between two reads included); other encodings go through iconv.
-  const parser = encoding === 'utf-8' ? source.pipe(parse(options)) : source.pipe(iconv.decodeStream(encoding)).pipe(parse(options));
-  source.once('error', (error) => parser.destroy(error));
-  const records = recordBatches(parser);
-  const first = await records.next();
-  if (first.done) throw new TableReadError(`${path}: the file is empty`);
-  const firstRows = first.value.slice(1);
-  const headers = (first.value[0] as string[]).map((h) => h.trim());
+  // iconv decodes whole characters across reads (UTF-8 too) and drops a BOM; papaparse reads the text.
+  const text = source.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
+  source.once('error', (error) => text.destroy(error));
+  const records = csvRecordBatches(text, delimiter, path);
+  // Every record is a row, numbered as a spreadsheet shows it (the header is row 1, a value over two
+  // lines is one row); blank rows (no value, or only delimiters, as spreadsheets export them) are skipped.
+  let row = 0;
+  const numbered = (batch: string[][]): TableRow[] => {
+    const rows: TableRow[] = [];
+    for (const values of batch) {
+      row += 1;
+      for (let i = 0; i < values.length; i++) values[i] = values[i]!.trim();
+      if (!isBlankRecord(values)) rows.push({ row, values });
+    }
+    return rows;
+  };
+  let firstRows: TableRow[] = [];
+  for (;;) {
+    const next = await records.next();
+    if (next.done) throw new TableReadError(`${path}: the file is empty`);
+    firstRows = numbered(next.value);
+    if (firstRows.length) break;
+  }
+  const headers = firstRows[0]!.values as string[];
+  firstRows = firstRows.slice(1);
   async function* batches(): AsyncIterable<TableRow[]> {
-    let row = 1;
-    const numbered = (batch: unknown[]) => batch.map((values) => ({ row: ++row, values: values as string[] }));
     try {
-      if (firstRows.length) yield numbered(firstRows);
+      if (firstRows.length) yield firstRows;
       for (;;) {
         const next = await records.next();
         if (next.done) return;
