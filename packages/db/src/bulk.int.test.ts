@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
-import { insertRows, usesCopy, withRows, type BulkColumn } from './bulk.js';
+import { insertRows, openBulkWriter, usesCopy, withRows, type BulkColumn } from './bulk.js';
 import { queryRows, sql } from './connect.js';
 
 const COLUMNS: BulkColumn[] = [{ name: 'n', type: 'int' }, { name: 'label', type: 'text' }, { name: 'day', type: 'date' }, { name: 'x', type: 'float8' }];
@@ -40,7 +40,44 @@ describe.each(testBackends())('bulk writes on %s', (backend) => {
     expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 1000`)).toEqual([]);
   });
 
+  test('a bulk writer takes rows in many writes (one COPY on the server) and counts what the table gained', async () => {
+    const written = await t.database.orm.transaction(async (tx) => {
+      const writer = await openBulkWriter(tx, 'bulk_test', COLUMNS);
+      for (let i = 0; i < 50; i++) await writer.write(Array.from({ length: 200 }, (_, j) => ({ n: 100_000 + i * 200 + j, label: TRICKY[j % TRICKY.length], day: null, x: j })));
+      return writer.close();
+    });
+    expect(written).toBe(10_000);
+    expect(await queryRows(t.database.orm, sql`select count(*)::int as n, count(distinct label)::int as labels from bulk_test where n >= 100000`)).toEqual([{ n: 10_000, labels: TRICKY.length }]);
+  });
+
+  test('a refused row fails the bulk writer (at a later write or at close) and the transaction rolls back whole', async () => {
+    const attempt = t.database.orm.transaction(async (tx) => {
+      const writer = await openBulkWriter(tx, 'bulk_test', COLUMNS);
+      try {
+        await writer.write([{ n: 200_000, label: 'new', day: null, x: null }, { n: 1, label: 'already there', day: null, x: null }]);
+        for (let i = 0; i < 20; i++) await writer.write(Array.from({ length: 500 }, (_, j) => ({ n: 200_001 + i * 500 + j, label: 'x', day: null, x: null })));
+        return await writer.close();
+      } catch (error) {
+        writer.abort();
+        throw error;
+      }
+    });
+    expect(await failure(attempt)).toMatch(/duplicate key/);
+    expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 200000`)).toEqual([]);
+  });
+
   if (backend === 'postgres') {
+    test('an abandoned COPY is given up, so the transaction can still roll back', async () => {
+      const attempt = t.database.orm.transaction(async (tx) => {
+        const writer = await openBulkWriter(tx, 'bulk_test', COLUMNS);
+        await writer.write([{ n: 300_000, label: 'half', day: null, x: null }]);
+        writer.abort();
+        throw new Error('the file could not be read further');
+      });
+      await expect(attempt).rejects.toThrow('could not be read further');
+      expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 300000`)).toEqual([]);
+    });
+
     test('where row-level security applies, COPY (which it refuses) gives way to an INSERT the policies check', async () => {
       const role = `pantau_bulk_${randomBytes(3).toString('hex')}`;
       await t.database.orm.execute(sql.raw(`create role ${role} nologin`));

@@ -59,21 +59,38 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const columnList = (columns: readonly BulkColumn[]) => columns.map((c) => ident(c.name)).join(', ');
 const columnDefinitions = (columns: readonly BulkColumn[]) => sql.raw(columns.map((c) => `${ident(c.name)} ${c.type}`).join(', '));
 
+/** One COPY … FROM STDIN in progress: text goes in as it is made; `end` reports the rows the table gained. */
+interface CopyStream {
+  /** Resolves once the connection takes the text (it waits while the socket is full), not once it is written. */
+  write(text: string): Promise<void>;
+  end(): Promise<number>;
+  /** Gives up: the server is told the COPY failed (CopyFail), so the transaction can be rolled back. */
+  abort(reason: string): void;
+}
+
 /**
- * Streams `chunks` (COPY text) into `table (columns)` on the transaction `client`.
+ * Opens a COPY of `table (columns)` on the transaction `client`.
  *
  * postgres.js 3.4 never settles the stream when the server refuses a COPY after its last row was
  * sent (porsager/postgres#1173): the error is dropped and the transaction would wait forever, never
- * rolled back. So the server's error is taken where postgres.js hands it over (the query's reject),
- * and a probe query queued behind the COPY ends the wait either way: it answers after a COPY that
- * succeeded, and fails ("current transaction is aborted") after one that did not.
+ * rolled back. So the server's error is taken where postgres.js hands it over (the query's reject;
+ * later writes then fail at once), and a probe query queued behind the COPY ends the wait either way:
+ * it answers after a COPY that succeeded, and fails ("current transaction is aborted") after one that
+ * did not.
+ *
+ * The rows the table gained are the server's own count for the transaction (postgres.js does not hand
+ * over COPY's command tag), asked just before the COPY, in the same flight of messages, and by the
+ * probe after it: counting adds no round trip.
  */
-export async function copyIn(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[], chunks: Iterable<string>): Promise<void> {
+async function openCopy(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[]): Promise<CopyStream> {
+  const inserted = () => client`select pg_stat_get_xact_tuples_inserted(${ident(table)}::regclass) as n`.then(([row]) => Number(row?.n ?? 0));
+  const before = inserted();
+  before.catch(() => {});
   const query = client.unsafe(`copy ${ident(table)} (${columnList(columns)}) from stdin`);
   const settle = query as unknown as { reject(error: unknown): void };
   let serverError: unknown;
   const reject = settle.reject;
-  settle.reject = (error) => { serverError = error; reject(error); };
+  settle.reject = (error) => { serverError ??= error; reject(error); };
   const stream = await query.writable();
   const failed = new Promise<never>((_, rejectFailed) => stream.once('error', rejectFailed));
   failed.catch(() => {});
@@ -82,20 +99,90 @@ export async function copyIn(client: postgres.TransactionSql, table: string, col
     const final = stream._final!.bind(stream);
     stream._final = (callback) => { final(callback); resolve(); };
   });
-  try {
-    for (const chunk of chunks) if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), failed]);
-    stream.end();
-    await Promise.race([copyDone, failed]);
-    await Promise.race([Promise.all([once(stream, 'finish'), client`select 1`]), failed]);
-  } catch (error) {
-    throw serverError ?? error;
-  }
+  const settled = async <T>(step: Promise<T>): Promise<T> => {
+    try { return await Promise.race([step, failed]); } catch (error) { throw serverError ?? error; }
+  };
+  return {
+    async write(text) {
+      if (serverError) throw serverError;
+      if (!stream.write(text)) await settled(once(stream, 'drain'));
+    },
+    async end() {
+      stream.end();
+      await settled(copyDone);
+      const [, after] = await settled(Promise.all([once(stream, 'finish'), inserted()]));
+      return after - await settled(before);
+    },
+    abort(reason) {
+      if (!stream.destroyed) stream.destroy(new Error(reason));
+    },
+  };
 }
 
-/** Rows the current transaction has inserted into `table` so far (the server's own count), and whether row-level security applies. */
-async function tableState(client: postgres.TransactionSql, table: string): Promise<{ inserted: number; rowSecurity: boolean }> {
-  const [row] = await client`select pg_stat_get_xact_tuples_inserted(${ident(table)}::regclass) as n, row_security_active(${ident(table)}::regclass) as rls`;
-  return { inserted: Number(row?.n ?? 0), rowSecurity: row?.rls === true };
+/** Streams `chunks` (COPY text) into `table (columns)` on the transaction `client`; returns the rows the table gained. */
+export async function copyIn(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[], chunks: Iterable<string>): Promise<number> {
+  const copy = await openCopy(client, table, columns);
+  try {
+    for (const chunk of chunks) await copy.write(chunk);
+  } catch (error) {
+    copy.abort('COPY abandoned');
+    throw error;
+  }
+  return copy.end();
+}
+
+/**
+ * Rows for one table, written as they come: on the server (where row-level security does not apply
+ * to the caller) over ONE COPY held open until `close`, so that the database works through a large
+ * import without a pause between statements; elsewhere an insertRows per `write`. While it is open no
+ * other statement may run on the transaction: close it first.
+ */
+export interface BulkWriter {
+  /** Resolves once the rows are handed to the connection (or written, without COPY). */
+  write(rows: readonly BulkRow[]): Promise<void>;
+  /** Ends the COPY; throws WriteMismatchError unless the table gained every row given. Returns that number. */
+  close(): Promise<number>;
+  /** Abandons an open COPY (the transaction is to be rolled back). */
+  abort(): void;
+}
+
+export async function openBulkWriter(tx: Executor, table: string, columns: readonly BulkColumn[]): Promise<BulkWriter> {
+  const client = serverTransaction(tx);
+  let given = 0;
+  if (client && !(await rowSecurityActive(client, table))) {
+    const copy = await openCopy(client, table, columns);
+    return {
+      async write(rows) {
+        for (const text of copyText(columns, rows)) await copy.write(text);
+        given += rows.length;
+      },
+      async close() {
+        const written = await copy.end();
+        expectWritten(table, given, written);
+        return written;
+      },
+      abort: () => copy.abort('import abandoned'),
+    };
+  }
+  return {
+    async write(rows) { given += await insertRows(tx, table, columns, rows); },
+    close: async () => given,
+    abort: () => {},
+  };
+}
+
+/** Whether row-level security applies to the caller on a table, asked once per transaction (its role is set when it begins). */
+const rowSecurityIn = new WeakMap<postgres.TransactionSql, Map<string, boolean>>();
+async function rowSecurityActive(client: postgres.TransactionSql, table: string): Promise<boolean> {
+  let known = rowSecurityIn.get(client);
+  if (!known) rowSecurityIn.set(client, (known = new Map()));
+  let active = known.get(table);
+  if (active === undefined) {
+    const [row] = await client`select row_security_active(${ident(table)}::regclass) as rls`;
+    active = row?.rls === true;
+    known.set(table, active);
+  }
+  return active;
 }
 
 /**
@@ -107,10 +194,8 @@ async function tableState(client: postgres.TransactionSql, table: string): Promi
 export async function insertRows(tx: Executor, table: string, columns: readonly BulkColumn[], rows: readonly BulkRow[]): Promise<number> {
   if (!rows.length) return 0;
   const client = serverTransaction(tx);
-  const state = client ? await tableState(client, table) : null;
-  if (client && state && !state.rowSecurity) {
-    await copyIn(client, table, columns, copyText(columns, rows));
-    expectWritten(table, rows.length, (await tableState(client, table)).inserted - state.inserted);
+  if (client && !(await rowSecurityActive(client, table))) {
+    expectWritten(table, rows.length, await copyIn(client, table, columns, copyText(columns, rows)));
     return rows.length;
   }
   const names = sql.raw(columnList(columns));
