@@ -102,6 +102,19 @@ D-007;ITAS;;CHN;2024-06-13;2025-06-13;Bangka Tengah`;
     expect(await count(t)).toBe(total);
   });
 
+  test('a permit already in Pantau late in a file, after rows already written, is reported and the rest land once', async () => {
+    const existing = await queryOne<{ permit_number: string; permit_type: string }>(t.database.orm, sql`select permit_number, permit_type from ${permits} where origin = 'demo' offset 7 limit 1`);
+    const fresh = Array.from({ length: 9 }, (_, i) => `H-00${i + 1},itas,N${i},CHN,2024-01-01,2025-01-01,19.04`);
+    fresh.splice(7, 0, `${existing!.permit_number},${existing!.permit_type},X,CHN,2024-01-01,2025-01-01,19.04`);
+    const total = await count(t);
+    // Chunks of two: on the server several pieces of one COPY have gone before the database refuses one.
+    const report = await runImport(t.database, { kind: 'permits', path: file(`permit_no,type,name,nationality,issued,expires,regency_code\n${fresh.join('\n')}\n`), chunkSize: 2 });
+    expect(report).toMatchObject({ rows: 10, imported: 9, duplicates: 1, rejected: 1 });
+    expect(report.issues).toEqual([expect.objectContaining({ row: 9, field: '(row)', reason: 'already in Pantau (demo)' })]);
+    expect(await count(t)).toBe(total + 9);
+    expect(await count(t, sql`permit_number like 'H-00%'`)).toBe(9);
+  });
+
   test('a dry run checks everything and writes nothing', async () => {
     const total = await count(t);
     const batches = await queryOne(t.database.orm, sql`select count(*)::int as n from ${importBatches}`);

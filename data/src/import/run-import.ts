@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { inScope, type ImportKind, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
-import { areas, expectWritten, importBatches, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
+import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
 import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
@@ -76,6 +76,14 @@ function areaCodesOf(record: unknown, found: string[] = []): string[] {
 
 const MAX_REPORTED_ISSUES = 10_000;
 
+/** A unique index refused a row (SQLSTATE 23505), as postgres.js reports it or as drizzle wraps it (PGlite). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}
+
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -101,56 +109,100 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     return { ...report, status: 'unchanged', imported: 0, warnings: [`This file was imported before as batch ${previous.id}; nothing changed.`] };
   }
 
-  const table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+  const firstTable = await openTable(options.path, { format: options.format, sheet: options.sheet });
   let columns: ColumnMapping;
   try {
-    columns = mapColumns(options.kind, table.headers, handler.required, options.mapping);
+    columns = mapColumns(options.kind, firstTable.headers, handler.required, options.mapping);
   } catch (error) {
     if (error instanceof ImportMappingError) throw new ImportFileError(`${fileName}: ${error.message}`);
     throw error;
   }
   const { fields, mapping, unknownColumns, missing } = columns;
   if (missing.length) {
-    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found: ${table.headers.join(', ')}. Use --mapping to name them.`);
+    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found: ${firstTable.headers.join(', ')}. Use --mapping to name them.`);
   }
 
   const batchId = options.dryRun ? null : randomUUID();
   const origin = batchId ? `batch:${batchId}` : 'batch:00000000-0000-0000-0000-000000000000';
-  const warnings = new Set<string>();
-  const issues: ImportIssue[] = [];
+  let warnings = new Set<string>();
+  let issues: ImportIssue[] = [];
   let rows = 0;
   let imported = 0;
   let duplicates = 0;
   let rejectedRows = 0;
   const chunkSize = options.chunkSize ?? 20_000;
-  // The first writes are small so that the database starts while the rest of the file is read; each
-  // chunk is then twice the last, up to chunkSize (fewer statements for large files).
-  let nextChunk = Math.min(chunkSize, 2_000);
+  let table = firstTable;
 
-  const work = async (tx: Orm) => {
+  /**
+   * Reads the whole file and writes its valid rows in `tx`. Two ways of writing:
+   * - `stream` (the server, kinds with a unique key and one table of rows, such as permits): rows go
+   *   into ONE COPY as they are checked, without asking first which of them Pantau already holds; the
+   *   database never waits for a statement, and the check (an index probe per row) is left to the
+   *   unique index. Should the index refuse a row, `run` rolls the pass back to its savepoint and
+   *   reads the file again in `chunks`, so that every row Pantau holds is found and reported.
+   * - `chunks` (otherwise, and that second pass): duplicates are looked up chunk by chunk before each
+   *   chunk is written; on PGlite (one connection) a kind with a unique key writes a chunk first under
+   *   a savepoint and looks up only when the database refuses it.
+   */
+  const work = async (tx: Orm, mode: 'stream' | 'chunks') => {
+    const handler = makeHandler();
+    warnings = new Set<string>();
+    issues = [];
+    rows = imported = duplicates = rejectedRows = 0;
+    // Chunks: the first writes are small so that the database starts while the rest of the file is
+    // read; each chunk is then twice the last, up to chunkSize (fewer statements for large files).
+    // Stream: small pieces throughout (about 100 KB of COPY text), so that the database is fed evenly.
+    let nextChunk = Math.min(chunkSize, mode === 'stream' ? 1_000 : 2_000);
     const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
-    // Chunks go to the database one after another (the duplicate check against Pantau, then the
-    // write) while the rows after them are read and checked, so that Node.js and the database work
-    // side by side; the transaction still runs one statement at a time: a row's own query (a district
-    // from coordinates, the sponsors) waits for the chunks in flight. At most two chunks are in flight
-    // (one written, one waiting), so a large file is never held in memory.
+    const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
+    const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
+
+    // Stream mode: the open COPY and how records become its rows. A row's own query (a district from
+    // coordinates, the sponsors) first ends the COPY (nothing else runs on a transaction meanwhile);
+    // the next chunk opens another.
+    let writer: BulkWriter | null = null;
+    let rowsOf: ((records: unknown[]) => BulkRow[]) | null = null;
+    const endStream = async () => {
+      if (!writer) return;
+      const open = writer;
+      writer = null;
+      imported += await open.close();
+    };
+
+    // Chunks mode: chunks go to the database one after another (the duplicate check against Pantau,
+    // then the write) while the rows after them are read and checked, so that Node.js and the database
+    // work side by side; the transaction still runs one statement at a time: a row's own query waits
+    // for the chunks in flight. At most two chunks are in flight (one written, one waiting), so a
+    // large file is never held in memory.
     let writing: Promise<void> = Promise.resolve(); // the last chunk's check and write
     let before: Promise<void> = Promise.resolve(); // the chunk before it
-    const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
-    const rowContext: KindContext = { ...context, tx: afterWrites(tx, () => writing) };
+    const idle = mode === 'stream' ? endStream : () => writing;
+    const rowContext: KindContext = { ...context, tx: afterWrites(tx, idle) };
     await handler.prepare?.(context);
     const seen = new Map<string, number>(); // key → first row
     let pending: Array<{ row: number; record: unknown }> = [];
-    const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
 
     // On the server the duplicate check against Pantau runs on a second connection as soon as a chunk
     // is complete, while the chunk before it is still being written: it asks about committed rows
     // only, which is all it needs (the file's own earlier rows are caught by `seen`, and a concurrent
     // import of the same rows fails on the unique index and leaves nothing). PGlite has one connection.
     const checkContext: KindContext = database.kind === 'postgres' ? { ...context, tx: database.orm } : context;
-    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>, check: Promise<Map<string, string>>) => {
+    let checkFirst = !handler.uniqueKeyInDatabase || database.kind === 'postgres';
+    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>, started: Promise<Map<string, string>> | null) => {
+      const records = chunk.map((p) => p.record);
+      let check = started ?? (checkFirst ? handler.existing(context, records) : null);
+      if (!check) {
+        try {
+          imported += await tx.transaction((chunkTx) => handler.write({ ...context, tx: chunkTx }, records)); // a savepoint
+          return;
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          checkFirst = true;
+          check = handler.existing(context, records);
+        }
+      }
       const existing = await check;
       const fresh = chunk.filter((p) => {
         const origin = existing.get(handler.key(p.record));
@@ -168,56 +220,89 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       if (!pending.length) return;
       const chunk = pending;
       pending = [];
+      if (mode === 'stream') {
+        const bulk = handler.bulk!;
+        if (!writer) {
+          rowsOf = await bulk.open(context);
+          writer = await openBulkWriter(tx, bulk.table, bulk.columns);
+        }
+        await writer.write(rowsOf!(chunk.map((p) => p.record)));
+        return;
+      }
       await before;
       const previous = writing;
       before = previous;
-      const check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
-        : handler.existing(checkContext, chunk.map((p) => p.record));
-      check.catch(() => {});
+      let check: Promise<Map<string, string>> | null = null;
+      if (checkFirst) {
+        check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
+          : handler.existing(checkContext, chunk.map((p) => p.record));
+        check.catch(() => {});
+      }
       writing = previous.then(() => writeChunk(chunk, check));
       // Awaited by the chunk after next or after the last row; a failure meanwhile is not an unhandled rejection.
       writing.catch(() => {});
     };
 
-    // The mapped columns by position, worked out once rather than per row.
-    const mapped = fields.flatMap((field, i) => (field ? [[i, field] as const] : []));
-    for await (const batch of table.batches) {
-      for (const tableRow of batch) {
-        rows += 1;
-        const cells: Record<string, unknown> = {};
-        for (const [i, field] of mapped) cells[field] = tableRow.values[i];
-        const outcome = handler.toRecord({ row: tableRow.row, fields: cells, geometry: tableRow.geometry }, rowContext);
-        const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
-        if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
-        const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
-        if (outside.length) {
-          rejectedRows += 1;
-          report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
-          continue;
+    try {
+      // Field → column position, worked out once rather than per row (a later column of the same field wins).
+      const columnOf: Record<string, number> = {};
+      fields.forEach((field, i) => { if (field) columnOf[field] = i; });
+      for await (const batch of table.batches) {
+        for (const tableRow of batch) {
+          rows += 1;
+          const outcome = handler.toRecord({ row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry }, rowContext);
+          const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
+          if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
+          const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
+          if (outside.length) {
+            rejectedRows += 1;
+            report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
+            continue;
+          }
+          const key = handler.key(record);
+          const first = seen.get(key);
+          if (first !== undefined) {
+            duplicates += 1;
+            rejectedRows += 1;
+            report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
+            continue;
+          }
+          seen.set(key, tableRow.row);
+          pending.push({ row: tableRow.row, record });
+          if (pending.length >= nextChunk) { if (mode === 'chunks') nextChunk = Math.min(chunkSize, nextChunk * 2); await flush(); }
+          if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
+          // Rows already read run without a turn of the event loop, which would hold back the database's replies to the write in flight.
+          if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
         }
-        const key = handler.key(record);
-        const first = seen.get(key);
-        if (first !== undefined) {
-          duplicates += 1;
-          rejectedRows += 1;
-          report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
-          continue;
-        }
-        seen.set(key, tableRow.row);
-        pending.push({ row: tableRow.row, record });
-        if (pending.length >= nextChunk) { nextChunk = Math.min(chunkSize, nextChunk * 2); await flush(); }
-        if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
-        // Rows already read run without a turn of the event loop, which would hold back the database's replies to the write in flight.
-        if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
+      await flush();
+      await writing;
+      await endStream();
+    } catch (error) {
+      // An open COPY is given up so that the transaction can roll back (or return to the savepoint).
+      (writer as BulkWriter | null)?.abort();
+      throw error;
     }
-    await flush();
-    await writing;
     // Duplicates found in Pantau are known only when their chunk reaches the database: issues by row.
     issues.sort((a, b) => a.row - b.row);
     await handler.finish?.(context);
     options.onProgress?.({ rows, bytesRead: table.progress().total, bytesTotal: table.progress().total });
     expectWritten(`${options.kind} import`, rows - rejectedRows, imported);
+  };
+
+  /** Streams when it can; should Pantau hold one of the file's keys, returns to the start and reads the file again in chunks. */
+  const run = async (tx: Orm) => {
+    const handler = makeHandler();
+    if (database.kind !== 'postgres' || !handler.bulk || !handler.uniqueKeyInDatabase) return work(tx, 'chunks');
+    try {
+      // In a savepoint of its own: postgres.js holds a failed statement against the whole savepoint
+      // (or transaction) it ran in, so the pass that fails must have had one.
+      await tx.transaction((pass) => work(pass, 'stream'));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+      await work(tx, 'chunks');
+    }
   };
 
   const result = (status: ImportReport['status']): ImportReport => ({
@@ -226,11 +311,11 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   });
 
   if (options.dryRun) {
-    await database.orm.transaction(async (tx) => { await work(tx); throw new DryRunRollback(); }).catch((error: unknown) => { if (!(error instanceof DryRunRollback)) throw error; });
+    await database.orm.transaction(async (tx) => { await run(tx); throw new DryRunRollback(); }).catch((error: unknown) => { if (!(error instanceof DryRunRollback)) throw error; });
     return { ...result('dry_run'), imported: 0 };
   }
   await database.orm.transaction(async (tx) => {
-    await work(tx);
+    await run(tx);
     const report = result('committed');
     // The batch row goes in the same transaction as its rows: both land, or neither.
     await tx.insert(importBatches).values({

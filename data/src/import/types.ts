@@ -1,5 +1,5 @@
 import type { ImportKind } from '@pantau/domain';
-import type { Orm } from '@pantau/db';
+import type { BulkColumn, BulkRow, Orm } from '@pantau/db';
 import type { AreaMatcher } from './normalise/area-matcher.js';
 
 /** A problem with one cell: the file row, the column's field, the value as written, and why. */
@@ -28,10 +28,18 @@ export interface ImportReport {
 
 export interface RowContext {
   row: number;
-  /** Cell by field (only mapped columns). */
-  fields: Record<string, unknown>;
+  /** The row's cells, as the file has them. */
+  values: readonly unknown[];
+  /** Field → position of its column in `values` (only mapped columns): worked out once per file. */
+  columns: Readonly<Record<string, number>>;
   geometry?: unknown;
 }
+
+/** The cell of `field` (undefined when no column maps to it). */
+export const cellOf = (row: RowContext, field: string): unknown => {
+  const i = row.columns[field];
+  return i === undefined ? undefined : row.values[i];
+};
 
 export interface KindContext {
   tx: Orm;
@@ -40,7 +48,7 @@ export interface KindContext {
   warn(message: string): void;
 }
 
-export interface RowOutcome<R> { record?: R; issues: ImportIssue[] }
+export interface RowOutcome<R> { record?: R; issues: readonly ImportIssue[] }
 
 /** What an import kind knows: its required fields, how a row becomes a record, how records are written. */
 export interface ImportKindHandler<R> {
@@ -55,6 +63,18 @@ export interface ImportKindHandler<R> {
   /** Keys of `records` that already exist in the database, with where they came from. */
   existing(context: KindContext, records: R[]): Promise<Map<string, string>>;
   write(context: KindContext, records: R[]): Promise<number>;
+  /**
+   * The database refuses a record whose key it holds (a unique index on the key), and `write` keeps
+   * no state of its own between chunks: a chunk may then be written before `existing` is asked, and
+   * rolled back to a savepoint and checked only when the database refuses it (see runImport).
+   */
+  uniqueKeyInDatabase?: boolean;
+  /**
+   * Kinds whose records are rows of one table (permits): on the server an import streams them over
+   * one COPY. `open` may query (no COPY is open yet) and returns how records become rows, which must
+   * not query: a COPY is open while it runs. It throws for records `write` would refuse.
+   */
+  bulk?: { table: string; columns: readonly BulkColumn[]; open(context: KindContext): Promise<(records: R[]) => BulkRow[]> };
   /** After the last chunk (kinds that group rows, such as operations, write here). */
   finish?(context: KindContext): Promise<void>;
 }

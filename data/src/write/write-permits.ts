@@ -1,11 +1,11 @@
 // Stay permits. The district (when known) and the regency must exist; the province is the regency's prefix.
 import { AREA_CODE_PATTERN, isIsoDate, PERMIT_PURPOSES, PERMIT_TYPES, permitRecord, SEXES, type PermitRecord } from '@pantau/domain';
-import { insertRows, type BulkColumn, type Orm } from '@pantau/db';
+import { insertRows, type BulkColumn, type BulkRow, type Orm } from '@pantau/db';
 import { knownAreaCodes } from './area-lookup.js';
 import { companyIdsByKey } from './write-companies.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
-const PERMIT_COLUMNS: readonly BulkColumn[] = [
+export const PERMIT_COLUMNS: readonly BulkColumn[] = [
   { name: 'permit_number', type: 'text' }, { name: 'permit_type', type: 'text' }, { name: 'purpose', type: 'text' }, { name: 'nationality', type: 'text' },
   { name: 'sex', type: 'text' }, { name: 'holder_name', type: 'text' }, { name: 'sponsor_company_id', type: 'int' }, { name: 'issued_on', type: 'date' },
   { name: 'expires_on', type: 'date' }, { name: 'cancelled_on', type: 'date' }, { name: 'district_code', type: 'text' }, { name: 'regency_code', type: 'text' },
@@ -17,6 +17,8 @@ const PURPOSES: ReadonlySet<unknown> = new Set(PERMIT_PURPOSES);
 const SEX_VALUES: ReadonlySet<unknown> = new Set(SEXES);
 const NATIONALITY = /^[A-Z]{3}$/;
 const ORIGIN = /^(reference|demo|batch:[0-9a-f-]{36})$/;
+let lastOrigin = 'demo'; // the origin last found valid (every record of an import has the same)
+const validOrigin = (v: unknown): boolean => v === lastOrigin || (typeof v === 'string' && ORIGIN.test(v) && ((lastOrigin = v), true));
 const filled = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isoDay = (v: unknown): v is string => typeof v === 'string' && isIsoDate(v);
 const areaCode = (v: unknown): v is string => typeof v === 'string' && AREA_CODE_PATTERN.test(v);
@@ -32,12 +34,42 @@ export function plainlyValidPermit(value: unknown): value is PermitRecord {
   return filled(p.permitNumber) && TYPES.has(p.permitType) && PURPOSES.has(p.purpose) && typeof p.nationality === 'string' && NATIONALITY.test(p.nationality)
     && (p.sex === null || SEX_VALUES.has(p.sex)) && filled(p.holderName) && (p.sponsorCompanyKey === null || filled(p.sponsorCompanyKey))
     && isoDay(p.issuedOn) && isoDay(p.expiresOn) && (p.cancelledOn === null || isoDay(p.cancelledOn))
-    && (p.districtCode === null || areaCode(p.districtCode)) && areaCode(p.regencyCode) && typeof p.origin === 'string' && ORIGIN.test(p.origin)
+    && (p.districtCode === null || areaCode(p.districtCode)) && areaCode(p.regencyCode) && validOrigin(p.origin)
     && p.expiresOn > p.issuedOn && (p.districtCode === null || p.districtCode.startsWith(`${p.regencyCode}.`));
 }
 
+/** `records` checked against the permit schema (the fast check first; zod for anything it does not pass). */
+export function validPermits(records: readonly unknown[]): PermitRecord[] {
+  return records.every(plainlyValidPermit) ? records as PermitRecord[] : validateRecords('permits', permitRecord, records);
+}
+
+/** What the rows of permits refer to: the area codes that exist, and company ids by key. */
+export interface PermitReferences { areaCodes: ReadonlySet<string>; companyIds: ReadonlyMap<string, number> }
+
+/**
+ * The permits table's rows for valid records, their references checked (no query: the import streams
+ * these into an open COPY). Throws RecordValidationError listing every unknown area or sponsor.
+ */
+export function permitRows(valid: readonly PermitRecord[], { areaCodes, companyIds }: PermitReferences): BulkRow[] {
+  const issues: RecordIssue[] = [];
+  const rows = valid.map((p, i) => {
+    // Valid codes (19, 19.04, 19.04.01) tell their level by their length.
+    if (p.districtCode !== null && (!areaCodes.has(p.districtCode) || p.districtCode.length !== 8)) issues.push({ record: i + 1, field: 'districtCode', value: p.districtCode, reason: 'no district with this code' });
+    if (!areaCodes.has(p.regencyCode) || p.regencyCode.length !== 5) issues.push({ record: i + 1, field: 'regencyCode', value: p.regencyCode, reason: 'no regency with this code' });
+    const sponsor = p.sponsorCompanyKey ? companyIds.get(p.sponsorCompanyKey) : null;
+    if (sponsor === undefined) issues.push({ record: i + 1, field: 'sponsorCompanyKey', value: p.sponsorCompanyKey, reason: 'no company with this key' });
+    return {
+      permit_number: p.permitNumber, permit_type: p.permitType, purpose: p.purpose, nationality: p.nationality, sex: p.sex, holder_name: p.holderName,
+      sponsor_company_id: sponsor ?? null, issued_on: p.issuedOn, expires_on: p.expiresOn, cancelled_on: p.cancelledOn,
+      district_code: p.districtCode, regency_code: p.regencyCode, province_code: p.regencyCode.slice(0, 2), origin: p.origin,
+    };
+  });
+  refuse('permits', issues);
+  return rows;
+}
+
 export async function writePermits(tx: Orm, records: readonly PermitRecord[], companyIds?: Map<string, number>): Promise<number> {
-  const valid = records.every(plainlyValidPermit) ? records : validateRecords('permits', permitRecord, records);
+  const valid = validPermits(records);
   if (!valid.length) return 0;
   const codes = new Set<string>();
   const sponsorKeys = new Set<string>();
@@ -46,21 +78,7 @@ export async function writePermits(tx: Orm, records: readonly PermitRecord[], co
     codes.add(p.regencyCode);
     if (p.sponsorCompanyKey) sponsorKeys.add(p.sponsorCompanyKey);
   }
-  const areas = await knownAreaCodes(tx, [...codes]);
+  const areaCodes = await knownAreaCodes(tx, [...codes]);
   const sponsors = companyIds ?? await companyIdsByKey(tx, [...sponsorKeys]);
-  const issues: RecordIssue[] = [];
-  valid.forEach((p, i) => {
-    // Valid codes (19, 19.04, 19.04.01) tell their level by their length.
-    if (p.districtCode !== null && (!areas.has(p.districtCode) || p.districtCode.length !== 8)) issues.push({ record: i + 1, field: 'districtCode', value: p.districtCode, reason: 'no district with this code' });
-    if (!areas.has(p.regencyCode) || p.regencyCode.length !== 5) issues.push({ record: i + 1, field: 'regencyCode', value: p.regencyCode, reason: 'no regency with this code' });
-    if (p.sponsorCompanyKey && !sponsors.has(p.sponsorCompanyKey)) issues.push({ record: i + 1, field: 'sponsorCompanyKey', value: p.sponsorCompanyKey, reason: 'no company with this key' });
-  });
-  refuse('permits', issues);
-  const rows = valid.map((p) => ({
-    permit_number: p.permitNumber, permit_type: p.permitType, purpose: p.purpose, nationality: p.nationality, sex: p.sex, holder_name: p.holderName,
-    sponsor_company_id: p.sponsorCompanyKey ? sponsors.get(p.sponsorCompanyKey)! : null,
-    issued_on: p.issuedOn, expires_on: p.expiresOn, cancelled_on: p.cancelledOn,
-    district_code: p.districtCode, regency_code: p.regencyCode, province_code: p.regencyCode.slice(0, 2), origin: p.origin,
-  }));
-  return insertRows(tx, 'permits', PERMIT_COLUMNS, rows);
+  return insertRows(tx, 'permits', PERMIT_COLUMNS, permitRows(valid, { areaCodes, companyIds: sponsors }));
 }

@@ -1,40 +1,62 @@
 // Reading one cell with a parser, turning failures into row issues.
 import { unescapeCell } from '../../export/safe-cell.js';
 import type { Parsed } from '../normalise/dates.js';
-import type { ImportIssue, RowContext } from '../types.js';
+import { cellOf, type ImportIssue, type RowContext } from '../types.js';
 
-export const text = (value: unknown): string =>
-  (typeof value === 'string' ? unescapeCell(value.trim()) : value instanceof Date ? value.toISOString().slice(0, 10) : unescapeCell(String(value ?? '').trim()));
+/** Printable ASCII other than space and the apostrophe: a cell that starts and ends so has nothing to trim or unescape. */
+const plainEdge = (code: number) => code > 32 && code < 127 && code !== 39;
+
+export const text = (value: unknown): string => {
+  if (typeof value === 'string') {
+    // Most cells of a large file: nothing to do (trim() and unescapeCell() would copy nothing either, but scan).
+    if (value.length === 0 || (plainEdge(value.charCodeAt(0)) && plainEdge(value.charCodeAt(value.length - 1)))) return value;
+    return unescapeCell(value.trim());
+  }
+  return value instanceof Date ? value.toISOString().slice(0, 10) : unescapeCell(String(value ?? '').trim());
+};
+
+/** A row without issues (shared: never added to). */
+export const NO_ISSUES: readonly ImportIssue[] = Object.freeze([]);
 
 export class CellReader {
-  readonly issues: ImportIssue[] = [];
+  private found: ImportIssue[] | null = null;
   constructor(private readonly row: RowContext) {}
 
+  get issues(): readonly ImportIssue[] {
+    return this.found ?? NO_ISSUES;
+  }
+
   has(field: string): boolean {
-    return text(this.row.fields[field]) !== '';
+    return text(cellOf(this.row, field)) !== '';
   }
 
   raw(field: string): string {
-    return text(this.row.fields[field]);
+    return text(cellOf(this.row, field));
   }
 
   /** A required cell: empty or unparsable → issue, undefined. */
   required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
-    if (!this.has(field)) { this.issue(field, 'required, empty'); return undefined; }
-    return this.optional(field, parse) ?? undefined;
+    const value = cellOf(this.row, field);
+    if (text(value) === '') { this.issue(field, 'required, empty'); return undefined; }
+    return this.parsed(field, value, parse) ?? undefined;
   }
 
   /** An optional cell: empty → null; unparsable → issue. */
   optional<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | null | undefined {
-    if (!this.has(field)) return null;
-    const result = parse(this.row.fields[field]);
+    const value = cellOf(this.row, field);
+    if (text(value) === '') return null;
+    return this.parsed(field, value, parse);
+  }
+
+  private parsed<T>(field: string, value: unknown, parse: (raw: unknown) => Parsed<T>): T | undefined {
+    const result = parse(value);
     if (result.ok) return result.value;
     this.issue(field, result.reason);
     return undefined;
   }
 
   issue(field: string, reason: string, value = this.raw(field)): void {
-    this.issues.push({ row: this.row.row, field, value, reason });
+    (this.found ??= []).push({ row: this.row.row, field, value, reason });
   }
 }
 

@@ -1,27 +1,35 @@
 // Permit lists: one row per permit.
 import { normaliseValue, type PermitRecord } from '@pantau/domain';
-import { companies, permits, queryOne, queryRows, sql } from '@pantau/db';
+import { areas, companies, permits, queryOne, queryRows, sql } from '@pantau/db';
 import { districtOf, jsonParam } from '../../write/area-lookup.js';
-import { writePermits } from '../../write/write-permits.js';
+import { PERMIT_COLUMNS, permitRows, validPermits, writePermits } from '../../write/write-permits.js';
 import { parseDate } from '../normalise/dates.js';
 import { parseNationality, parsePermitType, parsePurpose, parseSex } from '../normalise/vocabularies.js';
 import type { ImportKindHandler, KindContext, RowOutcome } from '../types.js';
 import type { AreaInput } from '../normalise/area-matcher.js';
-import { CellReader, nonEmptyText, remembered } from './cells.js';
+import { CellReader, NO_ISSUES, nonEmptyText, remembered } from './cells.js';
 import { readCoordinates } from './coordinates.js';
 
 const companyName = (name: string) => normaliseValue(name).replace(/^(pt|cv|pt\.|cv\.)\s+/, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 
-/** Normalised name or registration number → company key (null: a name several companies share). */
-async function loadSponsors(tx: KindContext['tx']): Promise<Map<string, string | null>> {
+interface Sponsors {
+  /** Normalised name or registration number → company key (null: a name several companies share). */
+  byName: Map<string, string | null>;
+  /** Company key → id. */
+  ids: Map<string, number>;
+}
+
+async function loadSponsors(tx: KindContext['tx']): Promise<Sponsors> {
   const sponsors = new Map<string, string | null>();
-  const rows = await queryRows<{ key: string; name: string; registration_number: string | null }>(tx, sql`select key, name, registration_number from ${companies}`);
+  const ids = new Map<string, number>();
+  const rows = await queryRows<{ id: number; key: string; name: string; registration_number: string | null }>(tx, sql`select id, key, name, registration_number from ${companies}`);
   for (const r of rows) {
+    ids.set(r.key, Number(r.id));
     const name = companyName(r.name);
     sponsors.set(name, sponsors.has(name) ? null : r.key);
     if (r.registration_number) sponsors.set(r.registration_number.trim(), r.key);
   }
-  return sponsors;
+  return { byName: sponsors, ids };
 }
 
 type PermitArea = Pick<PermitRecord, 'districtCode' | 'regencyCode'>;
@@ -34,7 +42,7 @@ function permitOutcome(cells: CellReader, v: PermitCells, area: PermitArea | und
     return { issues: cells.issues };
   }
   return {
-    issues: [],
+    issues: NO_ISSUES,
     record: { permitNumber: v.permitNumber, permitType: v.permitType, purpose: v.purpose!, nationality: v.nationality, sex: v.sex, holderName: v.holderName,
       sponsorCompanyKey: v.sponsorCompanyKey ?? null, issuedOn: v.issuedOn, expiresOn: v.expiresOn, cancelledOn: v.cancelledOn,
       districtCode: area.districtCode, regencyCode: area.regencyCode, origin: v.origin! },
@@ -43,9 +51,10 @@ function permitOutcome(cells: CellReader, v: PermitCells, area: PermitArea | und
 
 export function permitsHandler(): ImportKindHandler<PermitRecord> {
   // Read once, at the first row that names a sponsor: files without sponsors never pay for it.
-  let sponsorsLoaded: Promise<Map<string, string | null>> | undefined;
-  let sponsors: Map<string, string | null> | undefined;
+  let sponsorsLoaded: Promise<Sponsors> | undefined;
+  let sponsors: Sponsors | undefined;
   let purposeMissingWarned = false;
+  let allAreaCodes: Set<string> | undefined;
   // Per import: every distinct spelling is parsed once (the same answers, the same reasons).
   const permitTypeOf = remembered(parsePermitType);
   const nationalityOf = remembered(parseNationality);
@@ -93,7 +102,7 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       let sponsorCompanyKey: string | null = null;
       if (sponsors && cells.has('sponsor')) {
         const raw = cells.raw('sponsor');
-        const key = sponsors.get(raw) ?? sponsors.get(companyName(raw));
+        const key = sponsors.byName.get(raw) ?? sponsors.byName.get(companyName(raw));
         if (key) sponsorCompanyKey = key;
         else context.warn(`Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${raw}" on row ${row.row}.`);
       }
@@ -131,6 +140,17 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       return new Map(rows.map((r) => [`${r.t}:${r.n}`, r.origin]));
     },
     write: ({ tx }, records) => writePermits(tx, records),
+    uniqueKeyInDatabase: true, // permits_number_type_key
+    bulk: {
+      table: 'permits',
+      columns: PERMIT_COLUMNS,
+      // Every area code (a few thousand, read once) and the sponsors already read: no query per chunk.
+      async open({ tx }) {
+        const areaCodes = (allAreaCodes ??= new Set((await queryRows<{ code: string }>(tx, sql`select code from ${areas}`)).map((r) => r.code)));
+        const companyIds = sponsors?.ids ?? new Map<string, number>();
+        return (records) => permitRows(validPermits(records), { areaCodes, companyIds });
+      },
+    },
   };
   return handler;
 }

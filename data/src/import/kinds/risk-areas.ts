@@ -5,7 +5,7 @@ import { wktToGeoJSON } from '@terraformer/wkt';
 import { jsonParam } from '../../write/area-lookup.js';
 import { writeRiskAreas } from '../../write/write-events.js';
 import { parseDate, type Parsed } from '../normalise/dates.js';
-import type { ImportKindHandler } from '../types.js';
+import { cellOf, type ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText, text } from './cells.js';
 
 const CATEGORY_WORDS: Record<string, (typeof RISK_CATEGORIES)[number]> = {
@@ -58,7 +58,7 @@ export function riskAreasHandler(): ImportKindHandler<RiskAreaRecord> {
       if (cells.issues.length || !name || !category || severity === undefined || !validFrom || validTo === undefined || !geometry?.ok) return { issues: cells.issues };
       return { issues: [], record: {
         key: `${context.origin}:risk:${normaliseValue(name)}:${category}:${validFrom}`, name, category, severity: severity ?? 'medium', geometry: geometry.value,
-        validFrom, validTo, source: text(row.fields.source) || 'import', description: text(row.fields.description) || null, origin: context.origin,
+        validFrom, validTo, source: text(cellOf(row, 'source')) || 'import', description: text(cellOf(row, 'description')) || null, origin: context.origin,
       } };
     },
     key: (r) => `${normaliseValue(r.name)}:${r.category}:${r.validFrom}`,
