@@ -292,7 +292,6 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 
   /** Streams when it can; should Pantau hold one of the file's keys, returns to the start and reads the file again in chunks. */
   const run = async (tx: Orm) => {
-    const handler = makeHandler();
     if (database.kind !== 'postgres' || !handler.bulk || !handler.uniqueKeyInDatabase) return work(tx, 'chunks');
     try {
       // In a savepoint of its own: postgres.js holds a failed statement against the whole savepoint

@@ -44,7 +44,7 @@ export function validPermits(records: readonly unknown[]): PermitRecord[] {
 }
 
 /** What the rows of permits refer to: the area codes that exist, and company ids by key. */
-export interface PermitReferences { areaCodes: ReadonlySet<string>; companyIds: ReadonlyMap<string, number> }
+export interface PermitReferences { areaCodes: { has(code: string): boolean }; companyIds: ReadonlyMap<string, number> }
 
 /**
  * The permits table's rows for valid records, their references checked (no query: the import streams

@@ -1,6 +1,6 @@
 // Permit lists: one row per permit.
 import { normaliseValue, type PermitRecord } from '@pantau/domain';
-import { areas, companies, permits, queryOne, queryRows, sql } from '@pantau/db';
+import { companies, permits, queryOne, queryRows, sql } from '@pantau/db';
 import { districtOf, jsonParam } from '../../write/area-lookup.js';
 import { PERMIT_COLUMNS, permitRows, validPermits, writePermits } from '../../write/write-permits.js';
 import { parseDate } from '../normalise/dates.js';
@@ -54,7 +54,6 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
   let sponsorsLoaded: Promise<Sponsors> | undefined;
   let sponsors: Sponsors | undefined;
   let purposeMissingWarned = false;
-  let allAreaCodes: Set<string> | undefined;
   // Per import: every distinct spelling is parsed once (the same answers, the same reasons).
   const permitTypeOf = remembered(parsePermitType);
   const nationalityOf = remembered(parseNationality);
@@ -144,9 +143,8 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
     bulk: {
       table: 'permits',
       columns: PERMIT_COLUMNS,
-      // Every area code (a few thousand, read once) and the sponsors already read: no query per chunk.
-      async open({ tx }) {
-        const areaCodes = (allAreaCodes ??= new Set((await queryRows<{ code: string }>(tx, sql`select code from ${areas}`)).map((r) => r.code)));
+      // The areas the import already holds and the sponsors already read: no query.
+      async open({ areas: areaCodes }) {
         const companyIds = sponsors?.ids ?? new Map<string, number>();
         return (records) => permitRows(validPermits(records), { areaCodes, companyIds });
       },

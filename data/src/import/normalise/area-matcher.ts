@@ -60,6 +60,11 @@ export class AreaMatcher {
     return this.fuzzyIndex;
   }
 
+  /** Whether an area has this official code. */
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
   /** The label point of an area (where a record known only by its area is drawn). */
   labelOf(code: string): [number, number] | undefined {
     return this.byCode.get(code)?.label;
