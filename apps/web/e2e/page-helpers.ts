@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
 import type { E2eAccount } from './e2e-accounts.js';
 
@@ -22,6 +22,7 @@ export async function openGuardedPage(browser: Browser, viewport = { width: 1366
   const page = await context.newPage();
   const requestedUrls: string[] = [];
   page.on('request', (request) => requestedUrls.push(request.url()));
+  trackRequestsInFlight(page);
   await page.addInitScript(() => {
     const probes = window as PageProbes;
     probes.__blockedUrls = [];
@@ -70,14 +71,20 @@ export async function expectOnlyOwnHost(page: Page, requestedUrls: readonly stri
 
 /** Waits for the painted map; fails at once, with the message, if the page shows an error or the sign-in page instead. */
 export async function waitForPaintedMap(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      (window as PageProbes).__pantauReady === true ||
-      document.querySelector('[data-testid="error-box"]') !== null ||
-      document.querySelector('[data-testid="sign-in-page"]') !== null,
-    undefined,
-    { timeout: 30_000 },
-  );
+  try {
+    await page.waitForFunction(
+      () =>
+        (window as PageProbes).__pantauReady === true ||
+        document.querySelector('[data-testid="error-box"]') !== null ||
+        document.querySelector('[data-testid="sign-in-page"]') !== null,
+      undefined,
+      // Generous: on a shared CI machine the embedded database may still be answering the previous test's tiles.
+      { timeout: 60_000 },
+    );
+  } catch (error) {
+    // Say what the map was waiting for, so a timeout in CI can be told from a slow server.
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nmap state: ${await mapState(page)}`);
+  }
   const errorBox = page.getByTestId('error-box');
   if ((await errorBox.count()) > 0) throw new Error(`the page shows an error: ${await errorBox.innerText()}`);
   if ((await page.getByTestId('sign-in-page').count()) > 0) throw new Error('the page asks to sign in instead of showing the map');
@@ -129,4 +136,75 @@ export async function buildTemplateBriefing(page: Page, baseUrl: string, regency
   const id = Number(new URL(page.url()).searchParams.get('briefing'));
   expect(id).toBeGreaterThan(0);
   return id;
+}
+
+/** Requests a page has sent and not yet had an answer to, with when they were sent: for the timeout report. */
+const requestsInFlight = new WeakMap<Page, Map<Request, number>>();
+
+function trackRequestsInFlight(page: Page): void {
+  const inFlight = new Map<Request, number>();
+  requestsInFlight.set(page, inFlight);
+  page.on('request', (request) => inFlight.set(request, Date.now()));
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('requestfailed', (request) => inFlight.delete(request));
+}
+
+function describeRequestsInFlight(page: Page): string[] {
+  const now = Date.now();
+  return [...(requestsInFlight.get(page) ?? new Map<Request, number>())].map(
+    ([request, sentAt]) => `${request.method()} ${new URL(request.url()).pathname}${new URL(request.url()).search} (${Math.round((now - sentAt) / 1000)} s)`,
+  );
+}
+
+/** The map's loading state as one line of JSON: which sources are still loading, and their tiles. */
+async function mapState(page: Page): Promise<string> {
+  const state = await page
+    .evaluate(async () => {
+      const map = (window as unknown as { __pantauMap?: DebuggableMap | null }).__pantauMap;
+      if (!map) return JSON.stringify({ map: null });
+      // Does one more frame (and its idle) make the map ready? Then the page missed an idle.
+      const idleAfterRepaint = await new Promise<boolean>((done) => {
+        const timer = setTimeout(() => done(false), 3000);
+        map.once('idle', () => {
+          clearTimeout(timer);
+          done(true);
+        });
+        map.triggerRepaint();
+      });
+      await new Promise((done) => setTimeout(done, 100));
+      const sources = Object.fromEntries(
+        Object.keys(map.getStyle().sources).map((id) => {
+          const cache = map.style?.tileManagers?.[id];
+          const tiles = cache?._inViewTiles?.getAllTiles().map((tile) => tile.state) ?? [];
+          const sourceLayer = id.endsWith('-areas') ? { province: 'provinces', regency: 'regencies', district: 'districts' }[id.split('-')[0] ?? ''] : undefined;
+          const features = sourceLayer ? map.querySourceFeatures(id, { sourceLayer }).length : null;
+          return [id, { loaded: map.isSourceLoaded(id), tiles, features }];
+        }),
+      );
+      return JSON.stringify({
+        ready: (window as { __pantauReady?: boolean }).__pantauReady,
+        idleAfterRepaint,
+        loaded: map.loaded(),
+        moving: map.isMoving(),
+        zoom: map.getZoom(),
+        url: location.search,
+        legend: document.querySelector('[data-testid="legend"]')?.textContent ?? null,
+        sources,
+      });
+    })
+    .catch((error: unknown) => `unavailable (${String(error)})`);
+  return `${state}\nrequests in flight: ${JSON.stringify(describeRequestsInFlight(page))}`;
+}
+
+/** The parts of MapLibre's map (public and internal) the state report reads. */
+interface DebuggableMap {
+  getStyle(): { sources: Record<string, unknown> };
+  isSourceLoaded(id: string): boolean;
+  querySourceFeatures(id: string, options: { sourceLayer: string }): unknown[];
+  once(event: 'idle', listener: () => void): unknown;
+  triggerRepaint(): void;
+  loaded(): boolean;
+  isMoving(): boolean;
+  getZoom(): number;
+  style?: { tileManagers?: Record<string, { _inViewTiles?: { getAllTiles(): { state: string }[] } }> };
 }

@@ -278,8 +278,12 @@ export function PantauMap(props: PantauMapProps) {
       if (!paintPendingRef.current) return;
       const shownLevel = levelRef.current;
       const source = areaSourceId(shownLevel);
-      if (!created.getSource(source) || !created.isSourceLoaded(source)) return;
-      if (created.querySourceFeatures(source, { sourceLayer: AREA_TILE_LAYERS[shownLevel] }).length === 0) return;
+      const painted =
+        created.getSource(source) !== undefined &&
+        created.isSourceLoaded(source) &&
+        created.querySourceFeatures(source, { sourceLayer: AREA_TILE_LAYERS[shownLevel] }).length > 0;
+      // Not yet: the paint effect below asks for frames (and with them idles) until it is.
+      if (!painted) return;
       paintPendingRef.current = false;
       signalMapReady(true);
     });
@@ -416,10 +420,17 @@ export function PantauMap(props: PantauMapProps) {
     paintPendingRef.current = false;
     if (!map || !areaLayersAdded) return;
     map.setPaintProperty(areaFillLayerId(level), 'fill-color', fillColorExpression(classes ?? [], measure, parent));
-    if (classes) {
-      paintPendingRef.current = true;
-      map.triggerRepaint();
-    }
+    if (!classes) return;
+    paintPendingRef.current = true;
+    map.triggerRepaint();
+    // One idle after this is not guaranteed to come once the new tiles are in (seen under CPU load
+    // in CI: the map sat loaded and still with the flag unset), so ask for a frame now and then
+    // until the idle handler above has seen the painted tiles.
+    const repaintUntilPainted = window.setInterval(() => {
+      if (paintPendingRef.current) map.triggerRepaint();
+      else window.clearInterval(repaintUntilPainted);
+    }, 250);
+    return () => window.clearInterval(repaintUntilPainted);
   }, [map, areaLayersAdded, level, filtersKey, classesKey, measure, parent]);
 
   // Back and forward (or an edited URL) move the map to the position the URL holds.
