@@ -78,7 +78,7 @@ export async function waitForPaintedMap(page: Page): Promise<void> {
         document.querySelector('[data-testid="error-box"]') !== null ||
         document.querySelector('[data-testid="sign-in-page"]') !== null,
       undefined,
-      // Generous: on a shared CI machine the embedded database may still be answering the previous test's tiles.
+      // Generous: a shared CI machine under load draws and serves tiles several times slower.
       { timeout: 60_000 },
     );
   } catch (error) {
@@ -182,8 +182,8 @@ async function mapState(page: Page): Promise<string> {
         }),
       );
       return JSON.stringify({
-        ready: (window as { __pantauReady?: boolean }).__pantauReady,
         idleAfterRepaint,
+        readyAfterRepaint: (window as { __pantauReady?: boolean }).__pantauReady,
         loaded: map.loaded(),
         moving: map.isMoving(),
         zoom: map.getZoom(),
