@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
+import { AREA_TILE_LAYERS } from '../src/map/tile-urls.js';
 import type { E2eAccount } from './e2e-accounts.js';
 
 export const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'test-results');
@@ -159,7 +160,7 @@ function describeRequestsInFlight(page: Page): string[] {
 /** The map's loading state as one line of JSON: which sources are still loading, and their tiles. */
 async function mapState(page: Page): Promise<string> {
   const state = await page
-    .evaluate(async () => {
+    .evaluate(async (tileLayers) => {
       const map = (window as unknown as { __pantauMap?: DebuggableMap | null }).__pantauMap;
       if (!map) return JSON.stringify({ map: null });
       // Does one more frame (and its idle) make the map ready? Then the page missed an idle.
@@ -176,7 +177,7 @@ async function mapState(page: Page): Promise<string> {
         Object.keys(map.getStyle().sources).map((id) => {
           const cache = map.style?.tileManagers?.[id];
           const tiles = cache?._inViewTiles?.getAllTiles().map((tile) => tile.state) ?? [];
-          const sourceLayer = id.endsWith('-areas') ? { province: 'provinces', regency: 'regencies', district: 'districts' }[id.split('-')[0] ?? ''] : undefined;
+          const sourceLayer = id.endsWith('-areas') ? tileLayers[id.slice(0, -'-areas'.length)] : undefined;
           const features = sourceLayer ? map.querySourceFeatures(id, { sourceLayer }).length : null;
           return [id, { loaded: map.isSourceLoaded(id), tiles, features }];
         }),
@@ -191,7 +192,7 @@ async function mapState(page: Page): Promise<string> {
         legend: document.querySelector('[data-testid="legend"]')?.textContent ?? null,
         sources,
       });
-    })
+    }, AREA_TILE_LAYERS as Record<string, string>)
     .catch((error: unknown) => `unavailable (${String(error)})`);
   return `${state}\nrequests in flight: ${JSON.stringify(describeRequestsInFlight(page))}`;
 }
