@@ -13,7 +13,7 @@ import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 const write = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
 type Client = ReturnType<typeof as>;
-interface AuditRow { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> }
+type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
 // The pages Chromium prints: a stand-in for the web app's print page that is ready at once, so the
 // renderer is the real one and the test is about what the API records around it.
