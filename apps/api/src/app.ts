@@ -10,6 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
+import { auditReads } from './auth/audit-reads.js';
 import { requirePermission } from './auth/request-context.js';
 import { EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
@@ -68,6 +69,8 @@ export function createApp(deps: AppDeps) {
     : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body over 1 MB.'); } })(c, next)));
   app.use('/api/*', writeGuard(deps));
   app.use('/api/*', sessionMiddleware(deps));
+  // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
+  app.use('/api/*', auditReads(deps));
   // '/tiles/*' matches '/tiles' itself too: registering both would open two nested transactions.
   app.use('/tiles/*', sessionMiddleware(deps));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.

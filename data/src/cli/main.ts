@@ -10,7 +10,7 @@ import { RecordValidationError } from '../write/validate.js';
 import { ImportFileError } from '../import/run-import.js';
 import { TableReadError } from '../import/read/open-table.js';
 import { importCommand } from './import-command.js';
-import { auditCommand, userCommand, UserCommandError } from './user-command.js';
+import { AuditChainBrokenError, auditCommand, userCommand, UserCommandError } from './user-command.js';
 import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, runBacktest } from '../backtest/backtest.js';
 
@@ -34,6 +34,8 @@ Commands:
   user change <email> [--role <role>] [--scope …]
   audit [--since YYYY-MM-DD] [--action name] [--limit N]
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
+  audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
+                                  row and why (exit status 1)
   backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k N]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
@@ -103,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
       await withDatabase(config, (db) => userCommand(db, positionals, values, log));
       return;
     case 'audit':
-      await withDatabase(config, (db) => auditCommand(db, values, log));
+      await withDatabase(config, (db) => auditCommand(db, positionals, values, log));
       return;
     case 'backtest': {
       const from = values.from ?? '2020-01-01';
@@ -130,7 +132,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError, UserCommandError, AccountError].some((k) => error instanceof k)
+  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError, UserCommandError, AccountError, AuditChainBrokenError].some((k) => error instanceof k)
     || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(known ? `pantau: ${(error as Error).message}` : error);
   process.exit(1);

@@ -1,7 +1,7 @@
 // `pnpm pantau user …` and `pnpm pantau audit …`: the same validated account path as the admin pages.
 import type { Database } from '@pantau/db';
 import { isIsoDate, ROLES } from '@pantau/domain';
-import { readAudit } from '../accounts/audit.js';
+import { readAudit, verifyAudit } from '../accounts/audit.js';
 import { addUser, CLI_ACTOR, listUsers, parseScopeOption, resetPassword, updateUser } from '../accounts/users.js';
 
 export class UserCommandError extends Error {}
@@ -49,7 +49,20 @@ export async function userCommand(database: Database, positionals: string[], val
   }
 }
 
-export async function auditCommand(database: Database, values: { since?: string; action?: string; limit?: string }, log: (line: string) => void): Promise<void> {
+/** `pnpm pantau audit verify` found the chain broken: the CLI exits with status 1. */
+export class AuditChainBrokenError extends Error {}
+
+export async function auditCommand(database: Database, positionals: string[], values: { since?: string; action?: string; limit?: string }, log: (line: string) => void): Promise<void> {
+  const [sub] = positionals;
+  if (sub === 'verify') {
+    const result = await verifyAudit(database.orm);
+    if (!result.ok) {
+      throw new AuditChainBrokenError(`audit chain BROKEN after checking ${result.rows} rows${result.brokenId != null ? ` at row ${result.brokenId}` : ''}: ${result.reason}`);
+    }
+    log(`audit chain OK: ${result.rows} rows checked; head row ${result.headId ?? 'none'} hash ${result.headHash ?? 'none'}`);
+    return;
+  }
+  if (sub !== undefined) throw new UserCommandError(`pantau audit ${sub}: unknown; use \`pantau audit [--since …]\` or \`pantau audit verify\`.`);
   if (values.since && !isIsoDate(values.since)) throw new UserCommandError(`--since ${values.since}: a date as YYYY-MM-DD`);
   const limit = values.limit ? Number(values.limit) : 200;
   if (!Number.isInteger(limit) || limit < 1) throw new UserCommandError(`--limit ${values.limit}: a whole number`);

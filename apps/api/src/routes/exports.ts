@@ -106,13 +106,13 @@ export function exportRoutes(deps: AppDeps) {
     const actor = actorOf(c);
     // The rows stream after this handler returns, in a transaction of their own as the scoped
     // application role (row-level security); a permit export is audited in that same transaction.
+    // The audit row comes after the rows (appending holds the audit chain's lock until commit, which
+    // must not last a whole download) and the file ends only once it is committed. A client that goes
+    // away mid-download has still read what it got: the row is written.
     void withScope(deps.database.orm, scope, async (tx) => {
-      if (kind === 'permits') {
-        await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
-      }
-      // A client that goes away mid-download has still read what it got: the audit row stays.
-      await pipeline(exportFile(tx, kind, format, filter, scope), stream).catch(() => {});
-    }).catch((error: unknown) => {
+      await pipeline(exportFile(tx, kind, format, filter, scope), stream, { end: false }).catch(() => {});
+      if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
+    }).then(() => stream.end(), (error: unknown) => {
       (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
       stream.destroy(error as Error);
     });

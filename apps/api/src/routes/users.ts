@@ -1,6 +1,6 @@
 // User management for admins: the same validated path as `pnpm pantau user …`.
 import { createRoute, z } from '@hono/zod-openapi';
-import { AccountError, addUser, getUser, listUsers, readAudit, resetPassword, updateUser } from '@pantau/data';
+import { AccountError, addUser, getUser, listUsers, readAudit, resetPassword, updateUser, verifyAudit } from '@pantau/data';
 import { isIsoDate, ROLES } from '@pantau/domain';
 import { actorOf, requirePermission } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -40,6 +40,18 @@ const auditRoute = createRoute({
     limit: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 1000, 'between 1 and 1000').optional().openapi({ example: '100' }),
   }) },
   responses: { 200: { description: 'Audit rows.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
+});
+
+const auditVerifyRoute = createRoute({
+  method: 'get', path: '/audit/verify', tags: ['users'],
+  summary: 'Walk the audit trail\'s hash chain (admin): rows checked and ok, or the first broken row and why',
+  responses: {
+    200: {
+      description: 'The result of the walk; ok false names the first broken row (brokenId null: rows at the end are gone) and the reason.',
+      content: json(z.object({ ok: z.boolean(), rows: z.number(), headId: z.number().nullable(), headHash: z.string().nullable(), brokenId: z.number().nullable().optional(), reason: z.string().optional() })),
+    },
+    ...errorResponses,
+  },
 });
 
 /** Account errors become 400/404/409 naming the field. */
@@ -85,5 +97,9 @@ export function userRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       // The audit table is read as the owner: it has no area-scoped policy and admins are national.
       return c.json({ items: await readAudit(orm, { since: query.since, action: query.action, limit: query.limit ? Number(query.limit) : 100 }) }, 200);
+    })
+    .openapi(auditVerifyRoute, async (c) => {
+      requirePermission(c, (p) => p.audit, 'verify the audit trail');
+      return c.json(await verifyAudit(orm), 200);
     });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -47,4 +47,8 @@ export const auditLog = pgTable('audit_log', {
   target: text('target'),
   requestId: text('request_id'),
   details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  /** The row chained before this one (set by the database at insert, migration 0010). */
+  prevId: bigint('prev_id', { mode: 'number' }),
+  /** Hex SHA-256 of the previous row's hash and this row's content (set by the database at insert). */
+  hash: text('hash'),
 }, (t) => [index('audit_log_at_idx').on(t.at)]);
