@@ -111,7 +111,7 @@ export function exportRoutes(deps: AppDeps) {
         await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
       }
       // A client that goes away mid-download has still read what it got: the audit row stays.
-      await pipeline(exportFile(tx, kind, format, filter, scope), stream).catch(() => {});
+      await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), stream).catch(() => {});
     }).catch((error: unknown) => {
       (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
       stream.destroy(error as Error);
