@@ -1,7 +1,7 @@
 // The `pantau` command line: `pnpm pantau <command> [options]`.
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '@pantau/domain';
-import { connect, datasetStatus, DatabaseInUseError, type Database } from '@pantau/db';
+import { connect, datasetLoadRecords, DatabaseInUseError, type Database } from '@pantau/db';
 import { BoundariesNotFoundError } from '../boundaries/find-boundaries.js';
 import { loadBoundaries } from '../boundaries/load-boundaries.js';
 import { ConfigError, loadConfig, processEnv, type Config } from '../config.js';
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<void> {
     case 'status':
       await withDatabase(config, async (db) => {
         log(`database: ${db.kind} at ${db.location}`);
-        for (const d of await datasetStatus(db.orm)) log(`${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`);
+        for (const d of await datasetLoadRecords(db.orm)) log(`${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`);
       });
       return;
     case 'import':

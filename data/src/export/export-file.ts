@@ -6,7 +6,7 @@ import { PassThrough, pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { exportRows, type Executor, type ExportFilter, type ExportKind } from '@pantau/db';
-import type { Scope } from '@pantau/domain';
+import { hiddenExportColumns, type Permissions, type Scope } from '@pantau/domain';
 import { EXPORT_KINDS, type ExportDefinition } from './export-kinds.js';
 import { escapeCell } from './safe-cell.js';
 
@@ -21,7 +21,17 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 
 type Rows = AsyncIterable<Record<string, unknown>>;
 
-export const exportHeaders = (kind: ExportKind): string[] => EXPORT_KINDS[kind].columns.map((c) => c.header);
+/** The kind's columns as this role may get them: columns of free text that may name people are left out (@pantau/domain fields.ts). */
+export function exportDefinition(kind: ExportKind, permissions: Pick<Permissions, 'personalData'>): ExportDefinition {
+  const hidden = hiddenExportColumns(kind, permissions);
+  const definition = EXPORT_KINDS[kind];
+  return hidden.length ? { ...definition, columns: definition.columns.filter((c) => !hidden.includes(c.header)) } : definition;
+}
+
+const FULL = { personalData: true };
+
+export const exportHeaders = (kind: ExportKind, permissions: Pick<Permissions, 'personalData'> = FULL): string[] =>
+  exportDefinition(kind, permissions).columns.map((c) => c.header);
 
 /** A row as spreadsheet cells: empty for null, numbers as numbers, text escaped. */
 const spreadsheetRow = (definition: ExportDefinition, row: Record<string, unknown>) => definition.columns.map((c) => escapeCell(row[c.column] ?? ''));
@@ -30,20 +40,20 @@ async function* spreadsheetRows(definition: ExportDefinition, rows: Rows) {
   for await (const row of rows) yield spreadsheetRow(definition, row);
 }
 
-function csvFile(kind: ExportKind, rows: Rows): Readable {
+function csvFile(kind: string, definition: ExportDefinition, rows: Rows): Readable {
   // A BOM, so that Excel reads UTF-8 (names such as JOSÉ GARCÍA) instead of the local code page.
-  const out = stringify({ header: true, columns: exportHeaders(kind), bom: true });
-  return pipeline(Readable.from(spreadsheetRows(EXPORT_KINDS[kind], rows)), out, () => {});
+  const out = stringify({ header: true, columns: definition.columns.map((c) => c.header), bom: true });
+  return pipeline(Readable.from(spreadsheetRows(definition, rows)), out, () => {});
 }
 
-function xlsxFile(kind: ExportKind, rows: Rows): Readable {
+function xlsxFile(kind: string, definition: ExportDefinition, rows: Rows): Readable {
   const out = new PassThrough();
   void (async () => {
     try {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
       const sheet = workbook.addWorksheet(kind);
-      sheet.addRow(exportHeaders(kind)).commit();
-      for await (const row of spreadsheetRows(EXPORT_KINDS[kind], rows)) sheet.addRow(row).commit();
+      sheet.addRow(definition.columns.map((c) => c.header)).commit();
+      for await (const row of spreadsheetRows(definition, rows)) sheet.addRow(row).commit();
       sheet.commit();
       await workbook.commit();
     } catch (error) {
@@ -75,11 +85,11 @@ async function* geoJsonText(definition: ExportDefinition, rows: Rows): AsyncGene
   yield '\n]}\n';
 }
 
-const geoJsonFile = (kind: ExportKind, rows: Rows): Readable => Readable.from(geoJsonText(EXPORT_KINDS[kind], rows), { objectMode: false });
+const geoJsonFile = (_kind: string, definition: ExportDefinition, rows: Rows): Readable => Readable.from(geoJsonText(definition, rows), { objectMode: false });
 
-const WRITERS: Record<ExportFormat, (kind: ExportKind, rows: Rows) => Readable> = { csv: csvFile, xlsx: xlsxFile, geojson: geoJsonFile };
+const WRITERS: Record<ExportFormat, (kind: string, definition: ExportDefinition, rows: Rows) => Readable> = { csv: csvFile, xlsx: xlsxFile, geojson: geoJsonFile };
 
-/** The rows of `kind` inside the filter and scope as a file of `format`, streamed. */
-export function exportFile(db: Executor, kind: ExportKind, format: ExportFormat, filter: ExportFilter, scope: Scope): Readable {
-  return WRITERS[format](kind, exportRows(db, kind, filter, scope));
+/** The rows of `kind` inside the filter and scope as a file of `format`, streamed, with the columns the caller's role may get. */
+export function exportFile(db: Executor, kind: ExportKind, format: ExportFormat, filter: ExportFilter, scope: Scope, permissions: Pick<Permissions, 'personalData'>): Readable {
+  return WRITERS[format](kind, exportDefinition(kind, permissions), exportRows(db, kind, filter, scope));
 }

@@ -101,7 +101,7 @@ async function xlsxRowCount(path: string): Promise<number> {
 
 async function exportTo(t: TestDatabase, kind: ExportKind, format: ExportFormat): Promise<string> {
   const path = join(dir, `${t.database.kind}-${kind}.${format}`);
-  await pipeline(exportFile(t.database.orm, kind, format, CASES[kind].filter, NATIONAL_SCOPE), createWriteStream(path));
+  await pipeline(exportFile(t.database.orm, kind, format, CASES[kind].filter, NATIONAL_SCOPE, { personalData: true }), createWriteStream(path));
   return path;
 }
 

@@ -7,5 +7,6 @@ export * from './province-names.js';
 export * from './import/header-synonyms.js';
 export * from './import/value-aliases.js';
 export * from './access.js';
+export * from './fields.js';
 export * from './planning/index.js';
 export * from './briefing/index.js';

@@ -3,9 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   findArea, holderCounts, lastMeeting, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
 } from '@pantau/db';
-import { inScope, todayInJakarta } from '@pantau/domain';
+import { areaSummaryForRole, inScope, todayInJakarta } from '@pantau/domain';
 import type { Context } from 'hono';
-import { dbOf, scopeOf } from '../auth/request-context.js';
+import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { areaCodeParam, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
@@ -17,7 +17,7 @@ const json = (description: string) => ({ 200: { description, content: { 'applica
 
 const summaryRoute = createRoute({
   method: 'get', path: '/areas/{code}/summary', tags: ['areas'],
-  summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources',
+  summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources (a role that reads no records gets area, asOf, holders, sources and openReports.count only)',
   request: { params: codeParam, query: z.object({ ...permitFilterParams,
     from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
     to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }) }) },
@@ -50,12 +50,15 @@ export function areaProfileRoutes(deps: AppDeps) {
       const query = c.req.valid('query');
       const filter = toPermitFilter(query, today());
       const period = { from: query.from, to: query.to ?? filter.asOf };
+      const permissions = principalOf(c).permissions;
+      // A role that reads no records gets the aggregates only (areaSummaryForRole); the record queries are not run for it.
+      const records = permissions.lists;
       const [holders, sponsors, risks, operations, meeting, reports, sources] = await Promise.all([
-        holderCounts(db, area.level, code, filter, scope), topSponsors(db, area.level, code, filter, scope), riskAreasIn(db, code, filter.asOf, scope),
-        recentOperations(db, code, period, scope), lastMeeting(db, code, period, scope), openReports(db, code, period, scope),
+        holderCounts(db, area.level, code, filter, scope), records ? topSponsors(db, area.level, code, filter, scope) : [], records ? riskAreasIn(db, code, filter.asOf, scope) : [],
+        records ? recentOperations(db, code, period, scope) : [], records ? lastMeeting(db, code, period, scope) : null, openReports(db, code, period, scope),
         permitSources(db, area.level, code, scope),
       ]);
-      return c.json({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, 200);
+      return c.json(areaSummaryForRole({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, permissions), 200);
     })
     .openapi(trendRoute, async (c) => {
       const { code } = c.req.valid('param');

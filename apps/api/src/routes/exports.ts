@@ -110,7 +110,7 @@ export function exportRoutes(deps: AppDeps) {
     // must not last a whole download) and the file ends only once it is committed. A client that goes
     // away mid-download has still read what it got: the row is written.
     void withScope(deps.database.orm, scope, async (tx) => {
-      await pipeline(exportFile(tx, kind, format, filter, scope), stream, { end: false }).catch(() => {});
+      await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), stream, { end: false }).catch(() => {});
       if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
     }).then(() => stream.end(), (error: unknown) => {
       (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);

@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
 import {
-  COMPANY_SECTORS, ENTRY_POINT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, ENTRY_POINT_KINDS, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
-import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
+import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
+import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { csvList, errorResponses, isoDateParam, listParams, toListFilter } from './params.js';
@@ -27,14 +28,17 @@ const companiesRoute = listRoute('/companies', 'Sponsor companies with their sit
   z.object({ ...listParams, asOf: isoDateParam.optional().openapi({ description: 'Day for activePermits (default today).' }), sector: csvOf(COMPANY_SECTORS, 'mining_smelting') }),
   z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable(), origin: z.string(), activePermits: z.number(), sites: z.array(z.unknown()) }));
 const operationsRoute = listRoute('/operations', 'Joint operations with their targets and enforcement actions (TAK)', z.object(listParams),
-  z.object({ id: z.number(), date: z.string(), team: z.string(), office: z.string().nullable(), regencyCode: z.string(), notes: z.string().nullable(), origin: z.string(), targets: z.array(z.unknown()) }));
+  z.object({ id: z.number(), date: z.string(), team: z.string(), office: z.string().nullable(), regencyCode: z.string(),
+    notes: z.string().nullable().optional().openapi({ description: 'Left out for roles without personal data (free text that may name people); so is each target\'s `findings`.' }),
+    origin: z.string(), targets: z.array(z.unknown()) }));
 const riskRoute = listRoute('/risk-areas', 'Risk areas (potensi kerawanan)',
   z.object({ ...listParams, category: csvOf(RISK_CATEGORIES, 'illegal_work'), geometry: z.enum(['true', 'false']).optional().openapi({ description: 'Include GeoJSON geometry.' }) }),
   z.object({ id: z.number(), name: z.string(), category: z.string(), severity: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string(), origin: z.string() }).passthrough());
 const entryRoute = listRoute('/entry-points', 'Immigration checkpoints (TPI)', z.object({ ...listParams, kind: csvOf(ENTRY_POINT_KINDS, 'seaport') }),
   z.object({ id: z.number(), name: z.string(), kind: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }).passthrough());
 const meetingsRoute = listRoute('/meetings', 'Coordination meetings (Rakor Timpora)', z.object(listParams),
-  z.object({ id: z.number(), date: z.string(), title: z.string(), venue: z.string().nullable(), regencyCode: z.string(), organiser: z.string(), attendees: z.array(z.string()), notes: z.array(z.string()), origin: z.string() }));
+  z.object({ id: z.number(), date: z.string(), title: z.string(), venue: z.string().nullable(), regencyCode: z.string(), organiser: z.string(), attendees: z.array(z.string()),
+    notes: z.array(z.string()).optional().openapi({ description: 'Left out for roles without personal data (free text that may name people).' }), origin: z.string() }));
 const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter',
   z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa') }),
   z.object({ id: z.number(), receivedAt: z.string(), channel: z.string(), category: z.string(), status: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }));
@@ -65,27 +69,30 @@ export function listRoutes(deps: AppDeps) {
       const q = c.req.valid('query') as Record<string, string | undefined>;
       return c.json(await listCompanies(dbOf(c), { ...toListFilter(q), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scopeOf(c)), 200);
     })
-    .openapi(operationsRoute, async (c) => c.json(await listOperations(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), 200))
+    .openapi(operationsRoute, async (c) => c.json(pageForRole('operation', await listOperations(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), permissionsOf(c)), 200))
     .openapi(riskRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listRiskAreas(dbOf(c), { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scopeOf(c)), 200);
+      return c.json(pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scopeOf(c)), permissionsOf(c)), 200);
     })
     .openapi(entryRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
       return c.json(await listEntryPoints(dbOf(c), { ...toListFilter(q), kind: csvList(q.kind) }, scopeOf(c)), 200);
     })
-    .openapi(meetingsRoute, async (c) => c.json(await listMeetings(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), 200))
+    .openapi(meetingsRoute, async (c) => c.json(pageForRole('meeting', await listMeetings(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), permissionsOf(c)), 200))
     .openapi(reportsRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listReports(dbOf(c), { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), 200);
+      return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), permissionsOf(c)), 200);
     })
     .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', await listOperations(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
-    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), withGeometry: true }, scopeOf(c))), 200))
+    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
-    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', await listMeetings(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
-    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', await listReports(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200));
+    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200));
 }
+
+/** Every record passes the role's field rules (@pantau/domain fields.ts) before it is sent. */
+const permissionsOf = (c: Context) => principalOf(c).permissions;
 
 const byId = (id: string) => ({ id: Number(id), limit: 1 });
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { datasetStatus } from '@pantau/db';
 import { todayInJakarta } from '@pantau/domain';
-import { dbOf } from '../auth/request-context.js';
+import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from './router.js';
 
@@ -13,7 +13,8 @@ const route = createRoute({
       content: { 'application/json': { schema: z.object({
         demo: z.boolean().openapi({ description: 'True when synthetic demo data is loaded: the UI must say so.' }),
         today: z.string(), backend: z.enum(['pglite', 'postgres']),
-        datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(), params: z.record(z.string(), z.unknown()), counts: z.record(z.string(), z.number()) })),
+        datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(),
+          counts: z.record(z.string(), z.number()).openapi({ description: 'Rows of the data set inside your scope (areas by level for boundaries).' }) })),
       }) } },
     },
   },
@@ -21,7 +22,7 @@ const route = createRoute({
 
 export function metaRoutes(deps: AppDeps) {
   return createRouter().openapi(route, async (c) => {
-    const datasets = await datasetStatus(dbOf(c));
+    const datasets = await datasetStatus(dbOf(c), scopeOf(c));
     return c.json({ demo: datasets.some((d) => d.name === 'demo'), today: todayInJakarta(deps.clock.now()), backend: deps.database.kind, datasets }, 200);
   });
 }

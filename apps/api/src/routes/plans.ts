@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPlan, deletePlan, PlanError, recordPlanOutcome, tableFile, updatePlan, EXPORT_CONTENT_TYPES, type PlanContext } from '@pantau/data';
 import { findPlan, listPlans, type Executor, type PlanRow } from '@pantau/db';
-import { PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, type Plan, type Scope } from '@pantau/domain';
+import { hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -121,13 +121,15 @@ export function planRoutes(deps: AppDeps) {
     await next();
   });
   const orm = deps.database.orm;
-  const afterWrite = async (c: Context, id: number) => planJson(await planOr404(orm, id, scopeOf(c)));
+  // Every plan passes the role's field rules (@pantau/domain fields.ts): notes may name people.
+  const forRole = (c: Context, row: PlanRow) => recordForRole('plan', planJson(row), principalOf(c).permissions);
+  const afterWrite = async (c: Context, id: number) => forRole(c, await planOr404(orm, id, scopeOf(c)));
 
   router.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json({ items: await listPlans(dbOf(c), { status: query.status, area: query.area }, scopeOf(c)) }, 200);
   });
-  router.openapi(getRoute, async (c) => c.json(planJson(await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c))) as unknown as Record<string, unknown>, 200));
+  router.openapi(getRoute, async (c) => c.json(forRole(c, await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c))) as unknown as Record<string, unknown>, 200));
   router.openapi(createRouteDef, async (c) => {
     const id = await createPlan(orm, c.req.valid('json'), context(c)).catch(asAppError);
     return c.json(await afterWrite(c, id) as unknown as Record<string, unknown>, 201);
@@ -152,12 +154,15 @@ export function planRoutes(deps: AppDeps) {
       const lang = c.req.valid('query').lang ?? 'id';
       const plan = await planOr404(dbOf(c), id, scopeOf(c));
       const teams = new Map(plan.teams.map((t) => [t.key, t.name]));
+      // The notes column is left out for a role that may not see target notes (they may name people).
+      const withNotes = !hiddenFields('planTarget', principalOf(c).permissions).includes('notes');
       const rows = plan.targets.map((t) => [
         t.order, t.name, KIND_LABELS[lang][t.kind], t.districtName ?? t.areaCodes.district ?? '', t.regencyName ?? t.areaCodes.regency ?? '',
         Math.round(t.score * 1000) / 1000, t.explanation[lang], t.teamKey ? teams.get(t.teamKey) ?? t.teamKey : '', t.expectedForeigners,
-        t.legKm === null ? '' : Math.round(t.legKm * 100) / 100, t.notes ?? '',
+        t.legKm === null ? '' : Math.round(t.legKm * 100) / 100, ...(withNotes ? [t.notes ?? ''] : []),
       ]);
-      const file = await tableFile(format, lang === 'id' ? 'Sasaran' : 'Targets', TABLE_HEADERS[lang], rows);
+      const headers = withNotes ? TABLE_HEADERS[lang] : TABLE_HEADERS[lang].slice(0, -1);
+      const file = await tableFile(format, lang === 'id' ? 'Sasaran' : 'Targets', headers, rows);
       c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
       c.header('Content-Disposition', `attachment; filename="rencana-${id}-sasaran.${format}"`);
       c.header('Cache-Control', 'no-store');

@@ -1,8 +1,8 @@
 // Search for the search box: areas by name (fuzzy, Indonesian and English), companies and places.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listAreas, queryRows, scopeCondition, sql, type Orm } from '@pantau/db';
-import { AREA_LEVELS, englishAreaName, inScope, NATIONAL_SCOPE, type AreaLevel } from '@pantau/domain';
-import { dbOf, scopeOf } from '../auth/request-context.js';
+import { AREA_LEVELS, englishAreaName, inScope, NATIONAL_SCOPE, searchResultsForRole, type AreaLevel, type Scope } from '@pantau/domain';
+import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import Fuse from 'fuse.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from './params.js';
@@ -19,8 +19,10 @@ const route = createRoute({
   responses: {
     200: { description: 'Matches by kind, best first.', content: { 'application/json': { schema: z.object({
       areas: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() })),
-      companies: z.array(z.object({ id: z.number(), name: z.string(), regencyCode: z.string().nullable(), lng: z.number(), lat: z.number() })),
-      places: z.array(z.object({ kind: z.string(), id: z.number(), name: z.string(), lng: z.number(), lat: z.number() })),
+      companies: z.array(z.object({ id: z.number(), name: z.string(), regencyCode: z.string().nullable(), lng: z.number(), lat: z.number() }))
+        .optional().openapi({ description: 'Left out for roles that read no records (viewer).' }),
+      places: z.array(z.object({ kind: z.string(), id: z.number(), name: z.string(), lng: z.number(), lat: z.number() }))
+        .optional().openapi({ description: 'Operation targets\' places; left out for roles that read no records (viewer).' }),
     }) } } },
     ...errorResponses,
   },
@@ -46,20 +48,27 @@ export function searchRoutes(deps: AppDeps) {
     const rank: Record<AreaLevel, number> = { province: 0, regency: 0.01, district: 0.03 };
     const areas = (await areaIndex).search(q, { limit: scope ? 2000 : n * 3 }).filter((r) => inScope(scope, r.item.code))
       .sort((a, b) => (a.score! + rank[a.item.level]) - (b.score! + rank[b.item.level])).slice(0, n).map((r) => r.item);
-    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const companies = await queryRows<{ id: number; name: string; regency_code: string | null; lng: number; lat: number }>(db, sql`
-      select c.id, c.name, s.regency_code, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
-      from companies c join lateral (select * from company_sites s where s.company_id = c.id order by s.id limit 1) s on true
-      where (c.name ilike ${pattern} or c.registration_number = ${q}) and ${scopeCondition(sql`s.regency_code`, scope)}
-      order by c.name limit ${n}`);
-    const places = await queryRows<{ kind: string; id: number; name: string; lng: number; lat: number }>(db, sql`
-      (select 'entry_point' as kind, id, name, ST_X(geom) as lng, ST_Y(geom) as lat from entry_points where name ilike ${pattern} and ${scopeCondition(sql`regency_code`, scope)} order by name limit ${n})
-      union all
-      (select 'operation_target', t.id, t.place, ST_X(t.geom), ST_Y(t.geom) from operation_targets t where t.place ilike ${pattern} and ${scopeCondition(sql`t.regency_code`, scope)} and t.geom is not null and t.kind <> 'company_site' order by t.place limit ${n})`);
-    return c.json({
-      areas,
-      companies: companies.map((r) => ({ id: Number(r.id), name: r.name, regencyCode: r.regency_code, lng: Number(r.lng), lat: Number(r.lat) })),
-      places: places.slice(0, n).map((r) => ({ kind: r.kind, id: Number(r.id), name: r.name, lng: Number(r.lng), lat: Number(r.lat) })),
-    }, 200);
+    const permissions = principalOf(c).permissions;
+    // A role that reads no records gets areas only (searchResultsForRole): its record queries are not even run.
+    const records = permissions.lists ? await recordsMatching(db, q, n, scope) : { companies: [], places: [] };
+    return c.json(searchResultsForRole({ areas, ...records }, permissions), 200);
   });
+}
+
+/** Companies (by name or registration number) and places (entry points, operation targets) in the scope. */
+async function recordsMatching(db: Orm, q: string, n: number, scope: Scope) {
+  const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const companies = await queryRows<{ id: number; name: string; regency_code: string | null; lng: number; lat: number }>(db, sql`
+    select c.id, c.name, s.regency_code, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
+    from companies c join lateral (select * from company_sites s where s.company_id = c.id order by s.id limit 1) s on true
+    where (c.name ilike ${pattern} or c.registration_number = ${q}) and ${scopeCondition(sql`s.regency_code`, scope)}
+    order by c.name limit ${n}`);
+  const places = await queryRows<{ kind: string; id: number; name: string; lng: number; lat: number }>(db, sql`
+    (select 'entry_point' as kind, id, name, ST_X(geom) as lng, ST_Y(geom) as lat from entry_points where name ilike ${pattern} and ${scopeCondition(sql`regency_code`, scope)} order by name limit ${n})
+    union all
+    (select 'operation_target', t.id, t.place, ST_X(t.geom), ST_Y(t.geom) from operation_targets t where t.place ilike ${pattern} and ${scopeCondition(sql`t.regency_code`, scope)} and t.geom is not null and t.kind <> 'company_site' order by t.place limit ${n})`);
+  return {
+    companies: companies.map((r) => ({ id: Number(r.id), name: r.name, regencyCode: r.regency_code, lng: Number(r.lng), lat: Number(r.lat) })),
+    places: places.slice(0, n).map((r) => ({ kind: r.kind, id: Number(r.id), name: r.name, lng: Number(r.lng), lat: Number(r.lat) })),
+  };
 }

@@ -107,11 +107,12 @@ export interface AreaSummary {
   area: AreaInfo;
   asOf: string;
   holders: HolderCounts;
-  topSponsors: TopSponsor[];
-  riskAreas: RiskAreaSummary[];
-  lastOperations: OperationSummary[];
-  lastMeeting: MeetingSummary | null;
-  openReports: { count: number; items: ReportSummary[] };
+  /** The record parts are absent for a role that reads no records (viewer): it gets the counts only. */
+  topSponsors?: TopSponsor[];
+  riskAreas?: RiskAreaSummary[];
+  lastOperations?: OperationSummary[];
+  lastMeeting?: MeetingSummary | null;
+  openReports: { count: number; items?: ReportSummary[] };
   sources: PermitSource[];
 }
 
@@ -189,7 +190,8 @@ export interface OperationTarget {
   foreignersChecked: number | null;
   violations: number | null;
   outcome: string | null;
-  findings: string | null;
+  /** Absent for a role without personal data (free text that may name people). */
+  findings?: string | null;
   actions: EnforcementActionCount[];
 }
 
@@ -199,7 +201,8 @@ export interface OperationRecord {
   team: string;
   office: string | null;
   regencyCode: string;
-  notes: string | null;
+  /** Absent for a role without personal data (free text that may name people). */
+  notes?: string | null;
   origin: Origin;
   targets: OperationTarget[];
 }
@@ -225,7 +228,8 @@ export interface MeetingRecord {
   regencyCode: string;
   organiser: string;
   attendees: string[];
-  notes: string[];
+  /** Absent for a role without personal data (free text that may name people). */
+  notes?: string[];
   origin: Origin;
 }
 
@@ -237,7 +241,8 @@ export interface RiskAreaRecord {
   validFrom: string | null;
   validTo: string | null;
   source: string | null;
-  description: string | null;
+  /** Absent for a role without personal data (free text that may name people). */
+  description?: string | null;
   regencyCode: string | null;
   origin: Origin;
   bbox: [number, number, number, number];
@@ -406,10 +411,10 @@ export const SEARCH_MIN_LENGTH = 2;
 
 export async function searchAll(query: string, limit: number, signal?: AbortSignal): Promise<SearchResults> {
   const body = await fetchJson('/api/v1/search', { q: query, limit: String(limit) }, signal);
-  if (!isObject(body) || !Array.isArray(body.areas) || !Array.isArray(body.companies) || !Array.isArray(body.places)) {
-    throw badResponse('/api/v1/search');
-  }
-  return body as unknown as SearchResults;
+  if (!isObject(body) || !Array.isArray(body.areas)) throw badResponse('/api/v1/search');
+  // A role that reads no records (viewer) gets areas only.
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
+  return { ...body, companies: list(body.companies), places: list(body.places) } as unknown as SearchResults;
 }
 
 /** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */

@@ -72,6 +72,16 @@ describe('area detail panel', () => {
     expect(english).toContain('13 June 2024');
   });
 
+  it('tells the viewer that record blocks are hidden for its role and still shows the counts', () => {
+    const { topSponsors: _s, riskAreas: _r, lastOperations: _o, lastMeeting: _m, ...aggregates } = summary;
+    const counts: AreaSummary = { ...aggregates, openReports: { count: summary.openReports.count } };
+    const html = render('en', <AreaSummaryView summary={counts} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
+    expect(textOf(html, 'detail-itas')).toBe('22');
+    expect(html.match(/Hidden for your role\./g)?.length).toBe(5);
+    expect(html).not.toContain('No operation recorded yet.');
+    expect(html).not.toContain('No company sponsor.');
+  });
+
   it('links each parent area in the breadcrumb', () => {
     const html = render('id', <AreaSummaryView summary={summary} datasets={[]} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
     expect(html).toMatch(/<nav aria-label="Wilayah induk">.*Kepulauan Bangka Belitung.*<\/nav>/);

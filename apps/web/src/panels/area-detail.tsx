@@ -16,6 +16,7 @@ import { PanelBlock, PanelFrame } from './panel-frame.js';
 import {
   DemoMarker,
   enumText,
+  HiddenForRole,
   PanelError,
   PanelLoading,
   PanelNotAvailable,
@@ -210,7 +211,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
       <TrendBlock code={area.code} filters={filters} sources={permitOrigins} demo={demoFigures} />
 
       <PanelBlock title={t('area.sponsors')}>
-        {summary.topSponsors.length === 0 ? (
+        {summary.topSponsors === undefined ? (
+          <p className="panel-empty"><HiddenForRole /></p>
+        ) : summary.topSponsors.length === 0 ? (
           <p className="panel-empty">{t('area.noneSponsor')}</p>
         ) : (
           <ol className="panel-list">
@@ -227,11 +230,13 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
             ))}
           </ol>
         )}
-        <SourceLine entries={itemSources(summary.topSponsors)} />
+        <SourceLine entries={itemSources(summary.topSponsors ?? [])} />
       </PanelBlock>
 
       <PanelBlock title={t('area.riskAreas')}>
-        {summary.riskAreas.length === 0 ? (
+        {summary.riskAreas === undefined ? (
+          <p className="panel-empty"><HiddenForRole /></p>
+        ) : summary.riskAreas.length === 0 ? (
           <p className="panel-empty">{t('area.noneRisk')}</p>
         ) : (
           <ul className="panel-list">
@@ -248,11 +253,13 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
             ))}
           </ul>
         )}
-        <SourceLine entries={itemSources(summary.riskAreas)} />
+        <SourceLine entries={itemSources(summary.riskAreas ?? [])} />
       </PanelBlock>
 
       <PanelBlock title={t('area.lastOperations')}>
-        {summary.lastOperations.length === 0 ? (
+        {summary.lastOperations === undefined ? (
+          <p className="panel-empty"><HiddenForRole /></p>
+        ) : summary.lastOperations.length === 0 ? (
           <p className="panel-empty">{t('area.noneOperation')}</p>
         ) : (
           <ol className="panel-list">
@@ -282,11 +289,13 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
             ))}
           </ol>
         )}
-        <SourceLine entries={itemSources(summary.lastOperations)} />
+        <SourceLine entries={itemSources(summary.lastOperations ?? [])} />
       </PanelBlock>
 
       <PanelBlock title={t('area.lastMeeting')}>
-        {summary.lastMeeting === null ? (
+        {summary.lastMeeting === undefined ? (
+          <p className="panel-empty"><HiddenForRole /></p>
+        ) : summary.lastMeeting === null ? (
           <p className="panel-empty">{t('area.noneMeeting')}</p>
         ) : (
           <div className="panel-item">
@@ -312,10 +321,11 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
             <p>
               <strong className="panel-figure">{format.number(summary.openReports.count)}</strong>{' '}
               {t('area.openReportsLabel')}
-              {summary.openReports.items.length < summary.openReports.count && (
+              {summary.openReports.items && summary.openReports.items.length < summary.openReports.count && (
                 <span className="panel-muted"> ({t('area.openReportsShown', { shown: format.number(summary.openReports.items.length) })})</span>
               )}
             </p>
+            {summary.openReports.items ? (
             <ol className="panel-list">
               {summary.openReports.items.map((report) => (
                 <li key={report.id} className="panel-item">
@@ -332,9 +342,12 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                 </li>
               ))}
             </ol>
+            ) : (
+              <p className="panel-empty"><HiddenForRole /></p>
+            )}
           </>
         )}
-        <SourceLine entries={itemSources(summary.openReports.items)} />
+        <SourceLine entries={itemSources(summary.openReports.items ?? [])} />
       </PanelBlock>
     </PanelFrame>
   );

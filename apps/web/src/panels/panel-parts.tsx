@@ -152,3 +152,9 @@ export function FactList({ facts }: { facts: readonly (readonly [label: string, 
     </dl>
   );
 }
+
+/** The API leaves out what the role may not see (free text that may name people, the viewer's records): say so rather than show nothing. */
+export function HiddenForRole() {
+  const { t } = usePanelText();
+  return <span className="panel-muted panel-hidden-for-role">{t('record.hiddenForRole')}</span>;
+}

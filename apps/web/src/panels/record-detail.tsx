@@ -16,7 +16,7 @@ import { useApiRequest } from '../api/use-api-request.js';
 import { OutcomeBadge, SeverityBadge, validity } from './area-detail.js';
 import { loadedAtByOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
-import { AreaLink, enumText, FactList, PanelError, PanelLoading, PanelNotAvailable, SourceLine, type PanelT } from './panel-parts.js';
+import { AreaLink, enumText, FactList, HiddenForRole, PanelError, PanelLoading, PanelNotAvailable, SourceLine, type PanelT } from './panel-parts.js';
 import { TIME_ZONES, timeZoneOfArea } from './panel-format.js';
 import type { RecordKind } from './types.js';
 import { usePanelText } from './use-panel-format.js';
@@ -124,6 +124,12 @@ function CompanyBody({ company, onSelectArea }: { company: CompanyRecord } & Are
   );
 }
 
+/** A free-text fact: absent (hidden for the role) → a note; empty → no line. */
+function textFact(label: string, value: string | null | undefined): [string, ReactNode] | null {
+  if (value === undefined) return [label, <HiddenForRole />];
+  return value ? [label, value] : null;
+}
+
 function OperationBody({ operation, onSelectArea }: { operation: OperationRecord } & AreaLinking) {
   const { t, format } = usePanelText();
   return (
@@ -135,7 +141,7 @@ function OperationBody({ operation, onSelectArea }: { operation: OperationRecord
             [t('record.team'), operation.team],
             operation.office ? [t('record.office'), operation.office] : null,
             areaFact(t('record.area'), operation.regencyCode, { onSelectArea }),
-            operation.notes ? [t('record.notes'), operation.notes] : null,
+            textFact(t('record.notes'), operation.notes),
           ]}
         />
       </PanelBlock>
@@ -156,7 +162,7 @@ function OperationBody({ operation, onSelectArea }: { operation: OperationRecord
                     target.foreignersChecked !== null ? [t('record.checked'), format.number(target.foreignersChecked)] : null,
                     target.violations !== null ? [t('record.violations'), format.number(target.violations)] : null,
                     areaFact(t('record.district'), target.districtCode, { onSelectArea }),
-                    target.findings ? [t('record.findings'), target.findings] : null,
+                    textFact(t('record.findings'), target.findings),
                     target.actions.length > 0
                       ? [
                           t('area.actions'),
@@ -233,14 +239,20 @@ function MeetingBody({ meeting, onSelectArea }: { meeting: MeetingRecord } & Are
           </ul>
         </PanelBlock>
       )}
-      {meeting.notes.length > 0 && (
+      {meeting.notes === undefined ? (
         <PanelBlock title={t('record.notes')}>
-          <ul className="panel-plain-list panel-bulleted">
-            {meeting.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
+          <HiddenForRole />
         </PanelBlock>
+      ) : (
+        meeting.notes.length > 0 && (
+          <PanelBlock title={t('record.notes')}>
+            <ul className="panel-plain-list panel-bulleted">
+              {meeting.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </PanelBlock>
+        )
       )}
     </>
   );
@@ -259,7 +271,7 @@ function RiskAreaBody({ risk, onSelectArea }: { risk: RiskAreaRecord } & AreaLin
           [t('record.category'), enumText(t, 'riskCategory', risk.category)],
           [t('record.severity'), enumText(t, 'severity', risk.severity)],
           risk.validFrom ? [t('record.valid'), validity(t, format, risk.validFrom, risk.validTo)] : null,
-          risk.description ? [t('record.description'), risk.description] : null,
+          textFact(t('record.description'), risk.description),
           risk.source ? [t('record.infoSource'), risk.source] : null,
           areaFact(t('record.area'), risk.regencyCode, { onSelectArea }),
         ]}
