@@ -1,6 +1,7 @@
 import type { Database } from '@pantau/db';
 import type { Config } from './config.js';
 import type { PdfRenderer } from './print/pdf-renderer.js';
+import type { UploadLimits } from './routes/upload-stream.js';
 
 export interface Clock { now(): Date }
 export const systemClock: Clock = { now: () => new Date() };
@@ -15,4 +16,6 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** Prints app pages to PDF (plans, briefings); omitted where no route needs it (PDF routes then answer 503). */
   pdf?: PdfRenderer;
+  /** Upload size limit and temporary folder (imports); default 200 MB in the system's temporary directory. */
+  uploads?: UploadLimits;
 }

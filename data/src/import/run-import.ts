@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { inScope, type ImportKind, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
-import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
+import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
 import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type TableFormat } from './read/open-table.js';
@@ -16,7 +16,7 @@ import { operationsHandler } from './kinds/operations.js';
 import { permitsHandler } from './kinds/permits.js';
 import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
-import type { ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
+import type { ExistingRecord, ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
@@ -76,6 +76,41 @@ function areaCodesOf(record: unknown, found: string[] = []): string[] {
 
 const MAX_REPORTED_ISSUES = 10_000;
 
+/**
+ * Why a row is refused when Pantau holds its key outside the importer's scope: saying "already in
+ * Pantau (batch …)" would confirm what exists in an area the importer may not see.
+ */
+export const CLASH_OUTSIDE_SCOPE = 'conflicts with a record you cannot see; ask an administrator';
+
+/**
+ * A batch belongs to the areas its rows fall in (import_batches.area_codes): a scope sees it only
+ * when every one of them lies inside (national: all). A batch with no area is the national scope's.
+ */
+export function batchWithin(areaCodes: readonly string[], scope: Scope): boolean {
+  if (scope === null) return true;
+  return areaCodes.length > 0 && areaCodes.every((code) => inScope(scope, code));
+}
+
+/** The smallest area holding every code (`19.04` for `19.04.01` and `19.04.02`), or null: for the audit row's area. */
+export function commonArea(codes: readonly string[]): string | null {
+  if (!codes.length) return null;
+  let common = codes[0]!.split('.');
+  for (const code of codes.slice(1)) {
+    const parts = code.split('.');
+    let i = 0;
+    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.length ? common.join('.') : null;
+}
+
+/** Postgres text[] as postgres.js or PGlite returns it (an array; a '{…}' literal just in case). */
+function textArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string' && value.startsWith('{')) return value.slice(1, -1).split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+  return [];
+}
+
 /** A unique index refused a row (SQLSTATE 23505), as postgres.js reports it or as drizzle wraps it (PGlite). */
 function isUniqueViolation(error: unknown): boolean {
   for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
@@ -102,9 +137,11 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   const fileName = options.fileName ?? basename(options.path);
   const fileSha256 = await sha256(options.path);
 
-  const previous = await queryOne<{ id: string; report: unknown }>(database.orm,
-    sql`select id, report from ${importBatches} where kind = ${options.kind} and file_sha256 = ${fileSha256} and status = 'committed'`);
+  const previous = await queryOne<{ id: string; report: unknown; area_codes: unknown }>(database.orm,
+    sql`select id, report, area_codes from ${importBatches} where kind = ${options.kind} and file_sha256 = ${fileSha256} and status = 'committed'`);
   if (previous && !options.dryRun) {
+    // The earlier batch's report names its rows and areas: only for a scope that sees all of them.
+    if (!batchWithin(textArray(previous.area_codes), options.scope ?? null)) throw new ImportFileError(`${fileName}: this file ${CLASH_OUTSIDE_SCOPE}.`);
     const report = (typeof previous.report === 'string' ? JSON.parse(previous.report) : previous.report) as ImportReport;
     return { ...report, status: 'unchanged', imported: 0, warnings: [`This file was imported before as batch ${previous.id}; nothing changed.`] };
   }
@@ -130,6 +167,9 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   let imported = 0;
   let duplicates = 0;
   let rejectedRows = 0;
+  /** The most specific area code of every row written: the batch's areas (import_batches.area_codes). */
+  let writtenAreas = new Set<string>();
+  const wrote = (records: readonly unknown[]) => { for (const record of records) for (const code of areaCodesOf(record)) writtenAreas.add(code); };
   const chunkSize = options.chunkSize ?? 20_000;
   let table = firstTable;
 
@@ -149,6 +189,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     warnings = new Set<string>();
     issues = [];
     rows = imported = duplicates = rejectedRows = 0;
+    writtenAreas = new Set<string>();
     // Chunks: the first writes are small so that the database starts while the rest of the file is
     // read; each chunk is then twice the last, up to chunkSize (fewer statements for large files).
     // Stream: small pieces throughout (about 100 KB of COPY text), so that the database is fed evenly.
@@ -190,12 +231,13 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     // import of the same rows fails on the unique index and leaves nothing). PGlite has one connection.
     const checkContext: KindContext = database.kind === 'postgres' ? { ...context, tx: database.orm } : context;
     let checkFirst = !handler.uniqueKeyInDatabase || database.kind === 'postgres';
-    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>, started: Promise<Map<string, string>> | null) => {
+    const writeChunk = async (chunk: Array<{ row: number; record: unknown }>, started: Promise<Map<string, ExistingRecord>> | null) => {
       const records = chunk.map((p) => p.record);
       let check = started ?? (checkFirst ? handler.existing(context, records) : null);
       if (!check) {
         try {
           imported += await tx.transaction((chunkTx) => handler.write({ ...context, tx: chunkTx }, records)); // a savepoint
+          wrote(records);
           return;
         } catch (error) {
           if (!isUniqueViolation(error)) throw error;
@@ -205,16 +247,18 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       }
       const existing = await check;
       const fresh = chunk.filter((p) => {
-        const origin = existing.get(handler.key(p.record));
-        if (origin === undefined) return true;
+        const held: ExistingRecord | undefined = existing.get(handler.key(p.record));
+        if (held === undefined) return true;
         duplicates += 1;
         rejectedRows += 1;
-        report({ row: p.row, field: '(row)', value: handler.key(p.record), reason: `already in Pantau (${origin})` });
+        const visible = held.areaCode !== null ? inScope(options.scope ?? null, held.areaCode) : (options.scope ?? null) === null;
+        report({ row: p.row, field: '(row)', value: handler.key(p.record), reason: visible ? `already in Pantau (${held.origin})` : CLASH_OUTSIDE_SCOPE });
         return false;
       });
       if (!fresh.length) return;
       const written = await handler.write(context, fresh.map((p) => p.record));
       imported += written;
+      wrote(fresh.map((p) => p.record));
     };
     const flush = async () => {
       if (!pending.length) return;
@@ -227,12 +271,13 @@ export async function runImport(database: Database, options: ImportOptions): Pro
           writer = await openBulkWriter(tx, bulk.table, bulk.columns);
         }
         await writer.write(rowsOf!(chunk.map((p) => p.record)));
+        wrote(chunk.map((p) => p.record));
         return;
       }
       await before;
       const previous = writing;
       before = previous;
-      let check: Promise<Map<string, string>> | null = null;
+      let check: Promise<Map<string, ExistingRecord>> | null = null;
       if (checkFirst) {
         check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
           : handler.existing(checkContext, chunk.map((p) => p.record));
@@ -316,42 +361,68 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   await database.orm.transaction(async (tx) => {
     await run(tx);
     const report = result('committed');
+    // The batch's areas: where its rows fall; a batch that wrote nothing belongs to the importer's
+    // scope (so that the importer still sees it), or to the national scope's for the CLI or an admin.
+    const scope = options.scope ?? null;
+    const areaCodes = writtenAreas.size ? [...writtenAreas].sort() : scope ? [...scope.areaCodes].sort() : [];
     // The batch row goes in the same transaction as its rows: both land, or neither.
     await tx.insert(importBatches).values({
       id: batchId!, kind: options.kind, fileName, fileSha256, format: table.format, status: 'committed', rows, imported, rejected: rejectedRows,
-      report: report as unknown as Record<string, unknown>, createdAt: new Date().toISOString(),
+      report: report as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), areaCodes,
     });
-    await writeAudit(tx, { ...(options.actor ?? CLI_ACTOR), action: 'import', target: `${options.kind}:${batchId}`, details: { fileName, rows, imported, rejected: rejectedRows } });
+    await writeAudit(tx, { ...(options.actor ?? CLI_ACTOR), action: 'import', areaCode: commonArea(areaCodes), target: `${options.kind}:${batchId}`, details: { fileName, rows, imported, rejected: rejectedRows, areaCodes } });
   });
   return result('committed');
 }
 
-export interface BatchSummary { id: string; kind: string; fileName: string; status: string; rows: number; imported: number; rejected: number; createdAt: string; rolledBackAt: string | null }
+export interface BatchSummary { id: string; kind: string; fileName: string; status: string; rows: number; imported: number; rejected: number; areaCodes: string[]; createdAt: string; rolledBackAt: string | null }
 
-export async function listBatches(database: Database, limit = 50): Promise<BatchSummary[]> {
-  const rows = await queryRows<{ id: string; kind: string; file_name: string; status: string; rows: number; imported: number; rejected: number; created_at: string; rolled_back_at: string | null }>(database.orm, sql`
-    select id, kind, file_name, status, rows, imported, rejected, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-      to_char(rolled_back_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as rolled_back_at
-    from ${importBatches} order by created_at desc limit ${limit}`);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, status: r.status, rows: Number(r.rows), imported: Number(r.imported), rejected: Number(r.rejected), createdAt: r.created_at, rolledBackAt: r.rolled_back_at }));
+/** SQL: the batch's areas all lie inside the scope (see batchWithin). */
+function batchWithinCondition(scope: Scope) {
+  if (scope === null) return sql`true`;
+  return sql`(cardinality(area_codes) > 0 and not exists (select 1 from unnest(area_codes) as batch_area(code) where not ${scopeCondition(sql`batch_area.code`, scope)}))`;
 }
 
-const BATCH_TABLES = ['enforcement_actions', 'operation_targets', 'operations', 'permits', 'company_sites', 'companies', 'risk_areas', 'entry_points', 'meetings', 'reports'] as const;
+/** The newest batches wholly inside `scope` (default national: the CLI). */
+export async function listBatches(database: Database, options: { limit?: number; scope?: Scope } = {}): Promise<BatchSummary[]> {
+  const rows = await queryRows<{ id: string; kind: string; file_name: string; status: string; rows: number; imported: number; rejected: number; area_codes: unknown; created_at: string; rolled_back_at: string | null }>(database.orm, sql`
+    select id, kind, file_name, status, rows, imported, rejected, area_codes, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
+      to_char(rolled_back_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as rolled_back_at
+    from ${importBatches} where ${batchWithinCondition(options.scope ?? null)} order by created_at desc limit ${options.limit ?? 50}`);
+  return rows.map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, status: r.status, rows: Number(r.rows), imported: Number(r.imported), rejected: Number(r.rejected), areaCodes: textArray(r.area_codes), createdAt: r.created_at, rolledBackAt: r.rolled_back_at }));
+}
 
-/** Removes every row a batch wrote, in one transaction, and marks the batch rolled back. */
-export async function rollbackBatch(database: Database, batchId: string, actor: Actor = CLI_ACTOR): Promise<Record<string, number>> {
+/** The tables a batch writes, each with the area code of its rows (null: a table without one of its own, found through the others). */
+const BATCH_TABLES: ReadonlyArray<readonly [string, string | null]> = [
+  ['enforcement_actions', null], ['operation_targets', 'coalesce(district_code, regency_code, province_code)'], ['operations', 'regency_code'],
+  ['permits', 'coalesce(district_code, regency_code, province_code)'], ['company_sites', 'coalesce(district_code, regency_code, province_code)'], ['companies', null],
+  ['risk_areas', 'coalesce(regency_code, province_code)'], ['entry_points', 'coalesce(district_code, regency_code, province_code)'],
+  ['meetings', 'coalesce(regency_code, province_code)'], ['reports', 'coalesce(district_code, regency_code, province_code)'],
+];
+
+/**
+ * Removes every row a batch wrote, in one transaction, and marks the batch rolled back. A batch not
+ * wholly inside `scope` (default national: the CLI) answers exactly like a batch that does not exist;
+ * should any row removed lie outside it after all (rows changed since), nothing is removed.
+ */
+export async function rollbackBatch(database: Database, batchId: string, actor: Actor = CLI_ACTOR, scope: Scope = null): Promise<Record<string, number>> {
   if (!/^[0-9a-f-]{36}$/.test(batchId)) throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`);
+  const notFound = () => new ImportFileError(`No import batch ${batchId}.`);
   return database.orm.transaction(async (tx) => {
-    const batch = await queryOne<{ status: string }>(tx, sql`select status from ${importBatches} where id = ${batchId}::uuid for update`);
-    if (!batch) throw new ImportFileError(`No import batch ${batchId}.`);
+    const batch = await queryOne<{ status: string; area_codes: unknown }>(tx, sql`select status, area_codes from ${importBatches} where id = ${batchId}::uuid for update`);
+    if (!batch) throw notFound();
+    const areaCodes = textArray(batch.area_codes);
+    if (!batchWithin(areaCodes, scope)) throw notFound();
     if (batch.status !== 'committed') throw new ImportFileError(`Batch ${batchId} is already ${batch.status.replace('_', ' ')}.`);
     const removed: Record<string, number> = {};
-    for (const table of BATCH_TABLES) {
-      const rows = await queryRows(tx, sql`delete from ${sql.identifier(table)} where origin = ${`batch:${batchId}`} returning 1`);
+    for (const [table, area] of BATCH_TABLES) {
+      const rows = await queryRows<{ area: string | null }>(tx, sql`delete from ${sql.identifier(table)} where origin = ${`batch:${batchId}`} returning ${area ? sql.raw(area) : sql`null::text`} as area`);
+      // Throwing rolls the whole transaction back: nothing half-removed.
+      if (rows.some((r) => r.area !== null && !inScope(scope, r.area))) throw notFound();
       if (rows.length) removed[table] = rows.length;
     }
     await tx.update(importBatches).set({ status: 'rolled_back', rolledBackAt: new Date().toISOString() }).where(sql`id = ${batchId}::uuid`);
-    await writeAudit(tx, { ...actor, action: 'import.rollback', target: batchId, details: { removed } });
+    await writeAudit(tx, { ...actor, action: 'import.rollback', areaCode: commonArea(areaCodes), target: batchId, details: { removed, areaCodes } });
     return removed;
   });
 }

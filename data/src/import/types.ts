@@ -48,6 +48,12 @@ export interface KindContext {
   warn(message: string): void;
 }
 
+/**
+ * A record Pantau already holds under a key: its origin, and its most specific area code (null: none),
+ * so that a clash outside the importer's scope is reported without saying what is there.
+ */
+export interface ExistingRecord { origin: string; areaCode: string | null }
+
 export interface RowOutcome<R> { record?: R; issues: readonly ImportIssue[] }
 
 /** What an import kind knows: its required fields, how a row becomes a record, how records are written. */
@@ -60,8 +66,8 @@ export interface ImportKindHandler<R> {
   toRecord(row: RowContext, context: KindContext): RowOutcome<R> | Promise<RowOutcome<R>>;
   /** Identity for duplicates within the file and against the database. */
   key(record: R): string;
-  /** Keys of `records` that already exist in the database, with where they came from. */
-  existing(context: KindContext, records: R[]): Promise<Map<string, string>>;
+  /** Keys of `records` that already exist in the database, with where they came from and where they lie. */
+  existing(context: KindContext, records: R[]): Promise<Map<string, ExistingRecord>>;
   write(context: KindContext, records: R[]): Promise<number>;
   /**
    * The database refuses a record whose key it holds (a unique index on the key), and `write` keeps

@@ -2,21 +2,18 @@
 // /imports/{id} gives the progress and, when done, the report. The work is the CLI's pipeline.
 // POST /imports/preview reads the first rows and proposes the column mapping, writing nothing.
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
-import { ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatch, runImport, TableReadError, SUPPORTED_IMPORT_KINDS, type ImportReport } from '@pantau/data';
-import { IMPORT_KINDS, type ImportKind } from '@pantau/domain';
+import { batchWithin, ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatch, runImport, TableReadError, SUPPORTED_IMPORT_KINDS, type ImportReport } from '@pantau/data';
+import { IMPORT_KINDS, type ImportKind, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
+import { MAX_UPLOAD_BYTES, receiveUpload, type ReceivedUpload, type UploadLimits } from './upload-stream.js';
 
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 interface ImportJob {
   id: string;
@@ -53,19 +50,24 @@ const previewSchema = z.object({
   missing: z.array(z.array(z.string())).openapi({ description: 'Required field groups no column gives: the import would refuse the file.' }),
 }).openapi('ImportPreview');
 
-const uploadFields = {
-  kind: z.enum(IMPORT_KINDS), file: z.any().openapi({ type: 'string', format: 'binary' }),
-  sheet: z.string().optional().openapi({ description: 'XLSX: the sheet to read (default: the first).' }),
-  mapping: z.string().optional().openapi({ description: 'JSON object "column header" → field ("" ignores the column); the other columns by synonyms' }),
+// Plain OpenAPI schemas, not zod: a zod form schema would make the router parse (and hold) the whole
+// body in memory before the handler runs; the handler streams it to disk and checks every field itself.
+interface StringProperty { type: 'string'; enum?: string[]; format?: string; description?: string }
+const uploadProperties: Record<string, StringProperty> = {
+  kind: { type: 'string', enum: [...IMPORT_KINDS] },
+  file: { type: 'string', format: 'binary' },
+  sheet: { type: 'string', description: 'XLSX: the sheet to read (default: the first).' },
+  mapping: { type: 'string', description: 'JSON object "column header" → field ("" ignores the column); the other columns by synonyms' },
 };
+const uploadSchema = (extra: Record<string, StringProperty> = {}) => ({ type: 'object' as const, required: ['kind', 'file'], properties: { ...uploadProperties, ...extra } });
 
 const previewRoute = createRoute({
   method: 'post', path: '/imports/preview', tags: ['imports'],
   summary: `Read an upload's first ${PREVIEW_ROWS} rows and propose its column mapping; nothing is written (multipart/form-data: kind, file, sheet?, mapping? as JSON)`,
-  request: { body: { content: { 'multipart/form-data': { schema: z.object(uploadFields) } }, required: true } },
+  request: { body: { content: { 'multipart/form-data': { schema: uploadSchema() } }, required: true } },
   responses: {
     200: { description: 'How the file was read, its first rows and the mapping.', content: { 'application/json': { schema: previewSchema } } },
-    413: { description: 'File over 200 MB.', content: { 'application/json': { schema: errorBody } } },
+    413: { description: 'File over 200 MB: refused as soon as the body crosses it.', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
 });
@@ -73,7 +75,7 @@ const previewRoute = createRoute({
 const startRoute = createRoute({
   method: 'post', path: '/imports', tags: ['imports'],
   summary: 'Upload a CSV, XLSX or GeoJSON file to import (multipart/form-data: kind, file, dryRun?, sheet?, mapping? as JSON)',
-  request: { body: { content: { 'multipart/form-data': { schema: z.object({ ...uploadFields, dryRun: z.enum(['true', 'false']).optional() }) } }, required: true } },
+  request: { body: { content: { 'multipart/form-data': { schema: uploadSchema({ dryRun: { type: 'string', enum: ['true', 'false'] } }) } }, required: true } },
   responses: {
     202: { description: 'Started; poll GET /imports/{id}.', content: { 'application/json': { schema: jobSchema } } },
     413: { description: 'File over 200 MB.', content: { 'application/json': { schema: errorBody } } },
@@ -97,53 +99,59 @@ const rollbackRoute = createRoute({
 
 interface Upload {
   kind: ImportKind;
-  file: File;
+  file: { name: string; path: string };
   sheet?: string;
   mapping?: Record<string, string>;
   dryRun: boolean;
+  /** Removes the upload's temporary folder. */
+  discard(): Promise<void>;
 }
 
 /** The multipart fields of an upload, checked; every refusal names its parameter. */
-async function readUpload(c: Context): Promise<Upload> {
-  const form = await c.req.parseBody();
-  const kind = String(form.kind ?? '');
+function checkUpload(received: ReceivedUpload): Upload {
+  const form = received.fields;
+  const kind = form.kind ?? '';
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new AppError('invalid_parameter', `Invalid parameter: kind (one of ${IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'unknown kind' }]);
   if (!(SUPPORTED_IMPORT_KINDS as string[]).includes(kind)) throw new AppError('invalid_parameter', `Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'not available yet' }]);
-  const file = form.file;
-  if (!(file instanceof File) || file.size === 0) throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX or GeoJSON file).', [{ parameter: 'file', message: 'missing or empty' }]);
+  const file = received.file;
+  if (!file || file.size === 0) throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX or GeoJSON file).', [{ parameter: 'file', message: 'missing or empty' }]);
   let mapping: Record<string, string> | undefined;
-  if (typeof form.mapping === 'string' && form.mapping.trim()) {
+  if (form.mapping?.trim()) {
     const invalid = () => new AppError('invalid_parameter', 'Invalid parameter: mapping (a JSON object of "column header": "field").', [{ parameter: 'mapping', message: 'not a JSON object of strings' }]);
     let parsed: unknown;
     try { parsed = JSON.parse(form.mapping); } catch { throw invalid(); }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) throw invalid();
     mapping = parsed as Record<string, string>;
   }
-  const sheet = typeof form.sheet === 'string' && form.sheet ? form.sheet : undefined;
-  return { kind: kind as ImportKind, file, sheet, mapping, dryRun: form.dryRun === 'true' };
+  const sheet = form.sheet || undefined;
+  return { kind: kind as ImportKind, file, sheet, mapping, dryRun: form.dryRun === 'true', discard: received.discard };
 }
 
-/** The upload in a temporary folder of its own, under a name that keeps its extension (the format). */
-async function saveUpload(file: File): Promise<{ dir: string; path: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'pantau-upload-'));
-  const safeName = file.name.replace(/[^\w.-]+/g, '_').slice(-100) || 'upload';
-  const path = join(dir, safeName);
-  await writeFile(path, Buffer.from(await file.arrayBuffer()));
-  return { dir, path };
+/** The upload, streamed to its own temporary folder; the folder is removed when the upload is refused. */
+async function readUpload(c: Context, limits: UploadLimits | undefined): Promise<Upload> {
+  const received = await receiveUpload(c.req.raw, limits);
+  try {
+    return checkUpload(received);
+  } catch (error) {
+    await received.discard();
+    throw error;
+  }
+}
+
+/** A job's report names rows and areas of the scope it ran in: shown only to a scope that still holds all of it. */
+function jobVisible(jobScope: Scope, callerScope: Scope): boolean {
+  return jobScope === null ? callerScope === null : batchWithin(jobScope.areaCodes, callerScope);
 }
 
 export function importRoutes(deps: AppDeps) {
   const jobs = new Map<string, ImportJob>();
-  /** Who started each job: only they may follow it. */
-  const owners = new Map<string, number>();
+  /** Who started each job and the scope it ran with: only they may follow it, while their scope still holds that one. */
+  const owners = new Map<string, { userId: number; scope: Scope }>();
   const router = createRouter();
-  const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES, onError: () => { throw new AppError('payload_too_large', 'The file is over 200 MB.'); } });
-  router.use('/imports', limit);
-  router.use('/imports/preview', limit);
   return router
     .openapi(previewRoute, async (c) => {
-      const upload = await readUpload(c);
-      const { dir, path } = await saveUpload(upload.file);
+      const upload = await readUpload(c, deps.uploads);
+      const { path } = upload.file;
       try {
         const preview = await previewImport({ kind: upload.kind, path, fileName: upload.file.name, sheet: upload.sheet, mapping: upload.mapping });
         return c.json(preview, 200);
@@ -154,43 +162,51 @@ export function importRoutes(deps: AppDeps) {
         }
         throw error;
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        await upload.discard();
       }
     })
     .openapi(startRoute, async (c) => {
-      const upload = await readUpload(c);
+      const upload = await readUpload(c, deps.uploads);
       const { file, kind, mapping } = upload;
-      const { dir, path } = await saveUpload(file);
       const principal = principalOf(c);
       const job: ImportJob = { id: randomUUID(), kind, fileName: file.name, status: 'running', progress: { rows: 0, percent: 0 }, startedAt: new Date().toISOString() };
       jobs.set(job.id, job);
-      owners.set(job.id, principal.user.id);
-      void runImport(deps.database, {
-        kind: job.kind, path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, mapping, scope: principal.scope, actor: actorOf(c),
-        onProgress: ({ rows, bytesRead, bytesTotal }) => { job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 }; },
-      }).then((report) => {
-        job.report = report;
-        job.status = 'done';
-        job.progress = { rows: report.rows, percent: 100 };
-      }, (error: unknown) => {
-        job.status = 'failed';
-        const known = error instanceof ImportFileError || error instanceof TableReadError;
-        if (!known) (deps.log ?? console.error)(`[import ${job.id}] ${(error as Error).stack ?? String(error)}`);
-        job.error = known ? { code: 'invalid_file', message: (error as Error).message } : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` };
-      }).finally(() => { void rm(dir, { recursive: true, force: true }); });
+      owners.set(job.id, { userId: principal.user.id, scope: principal.scope });
+      const finish = async () => {
+        let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
+        try {
+          const report = await runImport(deps.database, {
+            kind: job.kind, path: file.path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, mapping, scope: principal.scope, actor: actorOf(c),
+            onProgress: ({ rows, bytesRead, bytesTotal }) => { job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 }; },
+          });
+          outcome = { status: 'done', report };
+        } catch (error) {
+          const known = error instanceof ImportFileError || error instanceof TableReadError;
+          if (!known) (deps.log ?? console.error)(`[import ${job.id}] ${(error as Error).stack ?? String(error)}`);
+          outcome = { status: 'failed', error: known ? { code: 'invalid_file', message: (error as Error).message.split(file.path).join(file.name) } : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` } };
+        }
+        // The file goes when the job ends, whatever the outcome, before the job says it has ended.
+        await upload.discard().catch((error: unknown) => (deps.log ?? console.error)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
+        Object.assign(job, outcome);
+        if (outcome.report) job.progress = { rows: outcome.report.rows, percent: 100 };
+      };
+      void finish();
       return c.json(job, 202);
     })
     .openapi(statusRoute, (c) => {
       const id = c.req.valid('param').id;
       // Another user's import answers like an unknown one.
-      const job = owners.get(id) === principalOf(c).user.id ? jobs.get(id) : undefined;
+      const principal = principalOf(c);
+      const owner = owners.get(id);
+      const job = owner && owner.userId === principal.user.id && jobVisible(owner.scope, principal.scope) ? jobs.get(id) : undefined;
       if (!job) throw new AppError('not_found', 'No such import (imports are kept while the server runs; committed batches are listed at GET /imports).');
       return c.json(job, 200);
     })
-    .openapi(listRoute, async (c) => c.json({ items: (await listBatches(deps.database)) as unknown as Array<Record<string, unknown>> }, 200))
+    // Only batches wholly inside the caller's scope; one with any row outside answers like no batch.
+    .openapi(listRoute, async (c) => c.json({ items: (await listBatches(deps.database, { scope: principalOf(c).scope })) as unknown as Array<Record<string, unknown>> }, 200))
     .openapi(rollbackRoute, async (c) => {
       try {
-        return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c)) }, 200);
+        return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c), principalOf(c).scope) }, 200);
       } catch (error) {
         if (error instanceof ImportFileError) throw new AppError(/No import batch/.test(error.message) ? 'not_found' : 'bad_request', error.message);
         throw error;

@@ -4,7 +4,7 @@ import { companies, queryRows, sql } from '@pantau/db';
 import { jsonParam } from '../../write/area-lookup.js';
 import { companyIdsByKey, writeCompanies, writeCompanySites } from '../../write/write-companies.js';
 import type { Parsed } from '../normalise/dates.js';
-import type { ImportKindHandler } from '../types.js';
+import type { ExistingRecord, ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText } from './cells.js';
 import { readPlace } from './place.js';
 
@@ -57,15 +57,18 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
     async existing({ tx }, records) {
       const numbers = [...new Set(records.flatMap((r) => (r.company.registrationNumber ? [r.company.registrationNumber] : [])))];
       if (!numbers.length) return new Map();
-      const rows = await queryRows<{ registration_number: string; origin: string; lng: number; lat: number }>(tx, sql`
-        select c.registration_number, c.origin, ST_X(s.geom) as lng, ST_Y(s.geom) as lat from ${companies} c join company_sites s on s.company_id = c.id
+      const rows = await queryRows<{ registration_number: string; origin: string; area: string | null; lng: number; lat: number }>(tx, sql`
+        select c.registration_number, c.origin, coalesce(s.district_code, s.regency_code, s.province_code) as area, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
+        from ${companies} c join company_sites s on s.company_id = c.id
         where c.registration_number in (select jsonb_array_elements_text(${jsonParam(numbers)}))`);
-      const found = new Map<string, string>();
-      for (const r of rows) found.set(`${r.registration_number}@${Number(r.lng)},${Number(r.lat)}`, r.origin);
+      const found = new Map<string, ExistingRecord>();
+      for (const r of rows) found.set(`${r.registration_number}@${Number(r.lng)},${Number(r.lat)}`, { origin: r.origin, areaCode: r.area });
       // A registration number already held by another company elsewhere: refuse rather than merge.
       for (const r of records) {
         const number = r.company.registrationNumber;
-        if (number && !found.has(`${number}@${r.site.position.join(',')}`) && rows.some((x) => x.registration_number === number)) found.set(`${number}@${r.site.position.join(',')}`, `${rows.find((x) => x.registration_number === number)!.origin}, registration number already used`);
+        const key = `${number}@${r.site.position.join(',')}`;
+        const other = number && !found.has(key) ? rows.find((x) => x.registration_number === number) : undefined;
+        if (other) found.set(key, { origin: `${other.origin}, registration number already used`, areaCode: other.area });
       }
       return found;
     },

@@ -152,10 +152,10 @@ export function operationsHandler(): ImportKindHandler<TargetRow> {
       const rows = await queryRows<{ date: string; regency_code: string; team: string; origin: string }>(tx, sql`
         select o.date::text as date, o.regency_code, o.team, o.origin from ${operations} o
         join jsonb_to_recordset(${jsonParam(ops)}) as k(d date, r text) on k.d = o.date and k.r = o.regency_code`);
-      const known = new Map(rows.map((o) => [operationIdentity({ date: o.date, regencyCode: o.regency_code, team: o.team }), o.origin]));
+      const known = new Map(rows.map((o) => [operationIdentity({ date: o.date, regencyCode: o.regency_code, team: o.team }), o]));
       return new Map(records.flatMap((r) => {
-        const origin = known.get(operationIdentity(r));
-        return origin ? [[targetIdentity(r), `${origin}, the operation`] as const] : [];
+        const operation = known.get(operationIdentity(r));
+        return operation ? [[targetIdentity(r), { origin: `${operation.origin}, the operation`, areaCode: operation.regency_code }] as const] : [];
       }));
     },
 

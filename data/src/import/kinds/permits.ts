@@ -133,10 +133,10 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
 
     async existing({ tx }, records) {
       const keys = records.map((p) => ({ n: p.permitNumber, t: p.permitType }));
-      const rows = await queryRows<{ n: string; t: string; origin: string }>(tx, sql`
-        select p.permit_number as n, p.permit_type as t, p.origin from ${permits} p
+      const rows = await queryRows<{ n: string; t: string; origin: string; area: string | null }>(tx, sql`
+        select p.permit_number as n, p.permit_type as t, p.origin, coalesce(p.district_code, p.regency_code, p.province_code) as area from ${permits} p
         join jsonb_to_recordset(${jsonParam(keys)}) as k(n text, t text) on k.n = p.permit_number and k.t = p.permit_type`);
-      return new Map(rows.map((r) => [`${r.t}:${r.n}`, r.origin]));
+      return new Map(rows.map((r) => [`${r.t}:${r.n}`, { origin: r.origin, areaCode: r.area }]));
     },
     write: ({ tx }, records) => writePermits(tx, records),
     uniqueKeyInDatabase: true, // permits_number_type_key

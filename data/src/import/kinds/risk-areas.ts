@@ -63,10 +63,10 @@ export function riskAreasHandler(): ImportKindHandler<RiskAreaRecord> {
     },
     key: (r) => `${normaliseValue(r.name)}:${r.category}:${r.validFrom}`,
     async existing({ tx }, records) {
-      const rows = await queryRows<{ name: string; category: string; valid_from: string; origin: string }>(tx, sql`
-        select name, category, valid_from::text as valid_from, origin from ${riskAreas}
+      const rows = await queryRows<{ name: string; category: string; valid_from: string; origin: string; area: string | null }>(tx, sql`
+        select name, category, valid_from::text as valid_from, origin, coalesce(regency_code, province_code) as area from ${riskAreas}
         where lower(name) in (select jsonb_array_elements_text(${jsonParam([...new Set(records.map((r) => r.name.toLowerCase()))])}))`);
-      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.category}:${r.valid_from}`, r.origin]));
+      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.category}:${r.valid_from}`, { origin: r.origin, areaCode: r.area }]));
     },
     write: ({ tx }, records) => writeRiskAreas(tx, records),
   };

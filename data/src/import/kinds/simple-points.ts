@@ -48,8 +48,9 @@ export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
     key: (r) => `${normaliseValue(r.name)}:${r.kind}`,
     async existing({ tx }) {
       // Checkpoints number in the hundreds: compare against all of them.
-      const rows = await queryRows<{ name: string; kind: string; origin: string }>(tx, sql`select name, kind, origin from ${entryPoints}`);
-      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, r.origin]));
+      const rows = await queryRows<{ name: string; kind: string; origin: string; area: string | null }>(tx, sql`
+        select name, kind, origin, coalesce(district_code, regency_code, province_code) as area from ${entryPoints}`);
+      return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, { origin: r.origin, areaCode: r.area }]));
     },
     write: ({ tx }, records) => writeEntryPoints(tx, records),
   };
@@ -75,8 +76,9 @@ export function reportsHandler(): ImportKindHandler<ReportRecord> {
     // The same report (time, channel, category, place and text) is the same, whoever imports it.
     key: (r) => r.key,
     async existing({ tx }, records) {
-      const rows = await queryRows<{ key: string; origin: string }>(tx, sql`select key, origin from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(records.map((r) => r.key))}))`);
-      return new Map(rows.map((r) => [r.key, r.origin]));
+      const rows = await queryRows<{ key: string; origin: string; area: string | null }>(tx, sql`
+        select key, origin, coalesce(district_code, regency_code, province_code) as area from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(records.map((r) => r.key))}))`);
+      return new Map(rows.map((r) => [r.key, { origin: r.origin, areaCode: r.area }]));
     },
     write: ({ tx }, records) => writeReports(tx, records),
   };

@@ -15,6 +15,11 @@ export const importBatches = pgTable('import_batches', {
   report: jsonb('report').$type<Record<string, unknown>>().notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
   rolledBackAt: timestamp('rolled_back_at', { withTimezone: true, mode: 'string' }),
+  /**
+   * The most specific area code of every row the batch wrote (its importer's scope when it wrote
+   * none; empty: the national scope's). A scope lists and rolls back only batches wholly inside it.
+   */
+  areaCodes: text('area_codes').array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [
   // Re-importing the same file is a no-op: one committed batch per kind and content.
   uniqueIndex('import_batches_committed_file_idx').on(t.kind, t.fileSha256).where(sql`status = 'committed'`),
