@@ -176,7 +176,7 @@ interface Endpoint { route: string; method: string; path: string; operation: Ope
 export function endpointsOf(doc: OpenApiDocument, tileLayers: readonly string[]): Endpoint[] {
   const endpoints: Endpoint[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path: `/api/v1${path}`, operation })));
-  const tileFilters: Parameter[] = ['asOf', 'from', 'to'].map((name) => ({ name, in: 'query' as const, schema: { type: 'string', example: '2024-06-13' } }))
+  const tileFilters: Parameter[] = ['asOf', 'from', 'to'].map((name): Parameter => ({ name, in: 'query', schema: { type: 'string', example: '2024-06-13' } }))
     .concat([
       { name: 'permitType', in: 'query', schema: { type: 'string', enum: ['itas', 'itap', 'visit', 'itas,itap'] } },
       { name: 'nationality', in: 'query', schema: { type: 'string', enum: ['CHN', 'CHN,JPN', 'chn'] } },
