@@ -12,7 +12,7 @@ import { TILE_LAYERS } from './tiles/layers.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 const SEED = 18;
-const COUNT = 800;
+const COUNT = 600;
 const SCOPES: Record<Role, string | undefined> = {
   admin: undefined, division_head: '19', office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
   analyst: '19.04', agency_member: '19.04', viewer: '19.04',
