@@ -1,39 +1,54 @@
-// `pnpm bench [aggregate] [tiles] [import]`: benchmarks at demo scale 10 (1.2 M permits), all of them
-// when none is named. Uses DATABASE_URL when set (the server backend), else an embedded database under
-// .data/bench. Data is generated once and reused.
+// `pnpm bench [aggregate] [tiles] [import] [fuzz]`: benchmarks at demo scale 10 (1.2 M permits), all of
+// them when none is named. Uses DATABASE_URL when set (the server backend), else an embedded database
+// under .data/bench. Data is generated once and reused. `fuzz` (options --seed=N --count=N) runs on an
+// embedded copy of the test fixture instead and exits non-zero when it finds something.
 import { resolve } from 'node:path';
 import { connect } from '@pantau/db';
 import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data';
+import { benchFuzz } from './fuzz.js';
 import { benchImport } from './import.js';
 import { benchPermitAggregate } from './permit-aggregate.js';
 import { benchTiles } from './tiles.js';
 
-const BENCHES = ['aggregate', 'tiles', 'import'] as const;
-const asked = process.argv.slice(2).filter((a) => a !== '--');
+const BENCHES = ['aggregate', 'tiles', 'import', 'fuzz'] as const;
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const option = (name: string, fallback: number) => {
+  const value = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (value !== undefined && !/^\d+$/.test(value)) throw new Error(`--${name} takes a whole number`);
+  return value === undefined ? fallback : Number(value);
+};
+const asked = args.filter((a) => !a.startsWith('--'));
 const unknown = asked.filter((a) => !(BENCHES as readonly string[]).includes(a));
 if (unknown.length) throw new Error(`Unknown bench ${unknown.join(', ')} (benches: ${BENCHES.join(', ')})`);
 const runs = (name: (typeof BENCHES)[number]) => asked.length === 0 || asked.includes(name);
 
+let fuzzFindings = 0;
+if (runs('fuzz')) fuzzFindings = await benchFuzz({ seed: option('seed', 18), count: option('count', 10_000) });
+const scaleTen = BENCHES.filter((name) => name !== 'fuzz' && runs(name));
+
 const log = (line: string) => { if (!/\d+\/\d+$/.test(line)) console.log(`  ${line}`); };
-const config = loadConfig({ ...processEnv(), PANTAU_DEMO_SCALE: '10', PANTAU_DEMO_SEED: '1', PANTAU_DATA_DIR: resolve(REPO_ROOT, '.data/bench') });
-const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
-try {
-  console.log(`bench: ${database.kind} at ${database.location}; preparing scale-10 demo data (first run only)…`);
-  await prepareDatabase(database, config, log);
-  if (runs('aggregate')) await benchPermitAggregate(database, 40);
-  if (runs('tiles')) await benchTiles(database, 4);
-  if (runs('import')) {
-    await benchImport(database, {
-      rows: 100_000, rounds: 3, serverUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
-      // Beside the server, the same import on an embedded database holding the boundaries (prepared once).
-      embedded: async () => {
-        const embedded = await connect({ kind: 'pglite', dataDir: resolve(REPO_ROOT, '.data/bench/pglite-import') });
-        console.log('  preparing an embedded database with the boundaries for the PGlite import (first run only)…');
-        await prepareDatabase(embedded, { ...config, demo: { ...config.demo, load: false } }, log);
-        return embedded;
-      },
-    });
+if (scaleTen.length) {
+  const config = loadConfig({ ...processEnv(), PANTAU_DEMO_SCALE: '10', PANTAU_DEMO_SEED: '1', PANTAU_DATA_DIR: resolve(REPO_ROOT, '.data/bench') });
+  const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
+  try {
+    console.log(`bench: ${database.kind} at ${database.location}; preparing scale-10 demo data (first run only)…`);
+    await prepareDatabase(database, config, log);
+    if (runs('aggregate')) await benchPermitAggregate(database, 40);
+    if (runs('tiles')) await benchTiles(database, 4);
+    if (runs('import')) {
+      await benchImport(database, {
+        rows: 100_000, rounds: 3, serverUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
+        // Beside the server, the same import on an embedded database holding the boundaries (prepared once).
+        embedded: async () => {
+          const embedded = await connect({ kind: 'pglite', dataDir: resolve(REPO_ROOT, '.data/bench/pglite-import') });
+          console.log('  preparing an embedded database with the boundaries for the PGlite import (first run only)…');
+          await prepareDatabase(embedded, { ...config, demo: { ...config.demo, load: false } }, log);
+          return embedded;
+        },
+      });
+    }
+  } finally {
+    await database.close();
   }
-} finally {
-  await database.close();
 }
+if (fuzzFindings) process.exitCode = 1;

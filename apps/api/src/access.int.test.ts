@@ -23,6 +23,26 @@ const SCOPES: Record<Role, string | undefined> = {
   analyst: '19.04', agency_member: '19.04', viewer: '19.04',
 };
 
+/**
+ * docs/access-control.md's roles table, written out here rather than taken from permissionsOf() or
+ * /auth/me: the expectations must not come from the code under test. The first test checks that
+ * /auth/me reports the same.
+ */
+const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'];
+const AREA_LAYERS = ['provinces', 'regencies', 'districts'];
+const ALL_LAYERS = [...AREA_LAYERS, 'company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings', 'coverage_gaps', 'hot_spots'];
+const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true } };
+export const RULES: Record<Role, Permissions> = {
+  admin: { ...head, manageUsers: true, audit: true },
+  division_head: head,
+  office_head: head,
+  analyst: { ...head, planning: { read: true, write: true, approve: false } },
+  // Aggregates and non-personal layers: no names, no permit numbers, no permit export; read only.
+  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => k !== 'permits'), planning: { read: true, write: false, approve: false } },
+  // Aggregates only: area counts and profiles; no point layers, lists or exports; no plans.
+  viewer: { personalData: false, import: false, lists: false, exports: [], layers: AREA_LAYERS, manageUsers: false, audit: false, planning: { read: false, write: false, approve: false } },
+};
+
 /** Ids of records in and out of the scope, found in the fixture. */
 interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
   /** Draft plans and approved plans, in 19.04 and in 31.71. */
@@ -43,12 +63,16 @@ const AREA: Record<Target, string> = { inScope: '19.04', outOfScope: '31.71', no
 const rec = (ids: Ids, key: keyof Ids, target: Target) => (target === 'inScope' ? ids[key][0] : target === 'outOfScope' ? ids[key][1] : 99_999_999);
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
 const always = () => true;
-/** A multipart upload without a file: refused with 400 by a role that may import. */
-const upload = (): RequestInit => {
+/** A multipart upload (without a file: refused with 400 by a role that may import). */
+const upload = (file?: string, fields: Record<string, string> = {}): RequestInit => {
   const form = new FormData();
   form.set('kind', 'permits');
+  if (file !== undefined) form.set('file', new File([file], 'izin.csv', { type: 'text/csv' }));
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
   return { method: 'POST', headers: { origin: 'http://localhost' }, body: form };
 };
+/** A permit list of one holder in the regency `code` (an office's own spreadsheet headers). */
+const permitsCsv = (code: string) => `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\nM-${code};KITAS;Matriks;Tiongkok;13/06/2024;13/06/2025;${code}\n`;
 const areaRoute = (route: string, suffix: string, query = '') => ({
   route, request: (t: Target) => ({ path: `/api/v1/areas/${AREA[t]}${suffix}${query}` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
 });
@@ -78,14 +102,15 @@ export const MATRIX: Row[] = [
   // Offices of the province: in scope, those of its work areas the scope holds; elsewhere, none (never an out-of-scope code).
   { route: 'GET /offices', request: (t) => ({ path: `/api/v1/offices?province=${AREA[t].slice(0, 2)}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /stats/permits', request: (t) => ({ path: `/api/v1/stats/permits?level=district&parent=${AREA[t]}&asOf=2024-06-13` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
-  { route: 'GET /search', request: once('/api/v1/search?q=bangka'), allowed: always, expect: { inScope: 200 } },
+  { route: 'GET /search', request: (t) => ({ path: `/api/v1/search?q=${{ inScope: 'bangka', outOfScope: 'jakarta', nonexistent: 'zzzzqqq' }[t]}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),
   recordRow('/companies', 'companies'), recordRow('/operations', 'operations'), recordRow('/risk-areas', 'riskAreas'),
   recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
-  {
-    route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/permits.csv?area=${AREA[t]}&asOf=2024-06-13` }),
-    allowed: (p) => p.exports.includes('permits'), expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
-  },
+  // Every export kind in every format: a role without the kind gets 403; outside the scope, 404 as for no area.
+  ...ALL_EXPORTS.flatMap((kind) => (['csv', 'xlsx', 'geojson'] as const).map((format): Row => ({
+    route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/${kind}.${format}?area=${AREA[t]}&asOf=2024-06-13` }),
+    allowed: (p) => p.exports.includes(kind), expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  }))),
   {
     route: 'GET /planning/candidates', request: (t) => ({ path: `/api/v1/planning/candidates?area=${AREA[t]}&asOf=2024-06-13&limit=5` }),
     allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
@@ -148,6 +173,9 @@ export const MATRIX: Row[] = [
   { route: 'GET /imports/{id}', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000'), allowed: (p) => p.import, expect: { inScope: 404 } },
   { route: 'POST /imports', request: once('/api/v1/imports', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },
   { route: 'POST /imports/preview', request: once('/api/v1/imports/preview', upload()), allowed: (p) => p.import, expect: { inScope: 400 } },
+  // A real file of rows in or out of the scope: a preview writes nothing; a dry run is accepted and reports what it would refuse.
+  { route: 'POST /imports/preview', request: (t) => (t === 'nonexistent' ? null : { path: '/api/v1/imports/preview', init: upload(permitsCsv(AREA[t])) }), allowed: (p) => p.import, expect: { inScope: 200, outOfScope: 200 } },
+  { route: 'POST /imports', request: (t) => (t === 'nonexistent' ? null : { path: '/api/v1/imports', init: upload(permitsCsv(AREA[t]), { dryRun: 'true' }) }), allowed: (p) => p.import, expect: { inScope: 202, outOfScope: 202 } },
   { route: 'POST /imports/{id}/rollback', request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000/rollback', json('POST', {})), allowed: (p) => p.import, expect: { inScope: 404 } },
   adminRow('GET /users', once('/api/v1/users')),
   adminRow('POST /users', once('/api/v1/users', json('POST', { email: 'not-an-email', role: 'viewer' })), 400),
@@ -243,6 +271,14 @@ describe.each(testBackends())('access control on %s', (backend) => {
     expect(TILE_LAYERS.filter((l) => !rows.has(`GET /tiles/${l.id}`)).map((l) => l.id)).toEqual([]);
   });
 
+  test('what /auth/me says each role may do is what docs/access-control.md says', () => {
+    for (const role of ROLES) {
+      const { permissions } = accounts.get(role)!;
+      expect({ ...permissions, layers: [...permissions.layers].sort(), exports: [...permissions.exports].sort() }, role)
+        .toEqual({ ...RULES[role], layers: [...RULES[role].layers].sort(), exports: [...RULES[role].exports].sort() });
+    }
+  });
+
   const WHO: Who[] = ['anonymous', ...ROLES];
   test.each(WHO)('%s: every route answers as its role and scope allow, and nothing outside the scope shows', async (who) => {
     const account = who === 'anonymous' ? undefined : accounts.get(who)!;
@@ -258,7 +294,7 @@ describe.each(testBackends())('access control on %s', (backend) => {
         const publicRoute = row.route === 'GET /health' || row.route === 'POST /auth/sign-in';
         // For the national scope, "out of scope" (Jakarta) is in scope.
         const effective = target === 'outOfScope' && account?.scope === null ? 'inScope' : target;
-        const expected = [!account && !publicRoute ? 401 : account && !row.allowed(account.permissions) ? 403 : row.expect[effective]].flat();
+        const expected = [!account && !publicRoute ? 401 : account && !row.allowed(RULES[who as Role]) ? 403 : row.expect[effective]].flat();
         if (!expected.includes(response.status)) problems.push(`${row.route} ${target} (${request.path}): ${response.status}, expected ${expected.join(' or ')}`);
         const type = response.headers.get('content-type') ?? '';
         const buffer = new Uint8Array(await response.arrayBuffer());
@@ -317,3 +353,87 @@ async function pointsOutside(t: TestDatabase, layerId: string, buffer: Uint8Arra
     from ${sql.raw(table)} where id in ${features.map((f) => f.id!)}`);
   return rows.filter((row) => !row.code || !inScope(scope, row.code)).map((row) => Number(row.id));
 }
+
+// Rules of docs/access-control.md that issue 18 found broken and that branches helper/imports (import
+// batches follow the scope) and helper/fields (viewer gets no records; meta counts for the scope only)
+// fix. Kept apart so that it is clear which expectations wait for those merges.
+describe.each(testBackends())('access rules fixed by the issue 18 branches on %s', (backend) => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  const accounts = new Map<Role, TestAccount>();
+  /** Batches the admin imported: one permit in Bangka Tengah, one in Jakarta Pusat. */
+  const batches = { inScope: '', outOfScope: '' };
+  const request = (role: Role, path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('cookie', accounts.get(role)!.cookie);
+    return app.request(path, { ...init, headers });
+  };
+
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
+    for (const role of ROLES) accounts.set(role, await signedInAccount(t.database, role, SCOPES[role]));
+    for (const target of ['inScope', 'outOfScope'] as const) {
+      const started = await (await request('admin', '/api/v1/imports', upload(permitsCsv(AREA[target])))).json() as { id: string };
+      for (let i = 0; ; i++) {
+        const job = await (await request('admin', `/api/v1/imports/${started.id}`)).json() as { status: string; report?: { batchId?: string; imported?: number } };
+        if (job.status !== 'running') {
+          expect(job, `import in ${AREA[target]}`).toMatchObject({ status: 'done', report: { imported: 1 } });
+          batches[target] = job.report!.batchId!;
+          break;
+        }
+        if (i > 400) throw new Error('import did not finish');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  });
+  afterAll(async () => { await t?.dispose(); });
+
+  const importers = ROLES.filter((role) => RULES[role].import && role !== 'admin');
+  test.each(importers)('%s: the import list holds the batch in the scope and not the one outside it', async (role) => {
+    const { items } = await (await request(role, '/api/v1/imports')).json() as { items: Array<{ id: string }> };
+    const ids = items.map((b) => b.id);
+    expect(ids).toContain(batches.inScope);
+    expect(ids).not.toContain(batches.outOfScope);
+  });
+
+  test.each(importers)('%s: rolling back a batch outside the scope answers like an unknown batch and removes nothing', async (role) => {
+    const rollback = (id: string) => request(role, `/api/v1/imports/${id}/rollback`, json('POST', {}));
+    const outside = await rollback(batches.outOfScope);
+    const unknown = await rollback('00000000-0000-4000-8000-000000000000');
+    expect(outside.status).toBe(404);
+    expect((await outside.text()).replaceAll(batches.outOfScope, '<id>')).toBe((await unknown.text()).replaceAll('00000000-0000-4000-8000-000000000000', '<id>'));
+    const { items } = await (await request('admin', '/api/v1/imports')).json() as { items: Array<{ id: string; status: string }> };
+    expect(items.find((b) => b.id === batches.outOfScope)?.status).toBe('committed');
+  });
+
+  test('viewer: search answers areas only, no companies or places', async () => {
+    for (const q of ['bangka', 'pt', 'pelabuhan', 'hotel']) {
+      const body = await (await request('viewer', `/api/v1/search?q=${q}`)).json() as { companies?: unknown[]; places?: unknown[] };
+      expect(body.companies ?? [], `companies for "${q}"`).toEqual([]);
+      expect(body.places ?? [], `places for "${q}"`).toEqual([]);
+    }
+  });
+
+  test('viewer: an area summary holds counts, no records (sponsors, operations, meetings, reports, risk areas)', async () => {
+    const response = await request('viewer', '/api/v1/areas/19.04/summary?asOf=2024-06-13');
+    expect(response.status).toBe(200);
+    const body = await response.json() as Record<string, unknown>;
+    expect(body.holders).toBeTruthy();
+    for (const key of ['topSponsors', 'lastOperations', 'openReports', 'riskAreas']) expect(body[key] ?? [], key).toEqual([]);
+    expect(body.lastMeeting ?? null, 'lastMeeting').toBeNull();
+  });
+
+  test.each(ROLES.filter((role) => role !== 'admin'))('%s: /meta shows no national totals, only figures of the scope', async (role) => {
+    type Meta = { datasets: Array<{ name: string; counts?: Record<string, number> }> };
+    const national = await (await request('admin', '/api/v1/meta')).json() as Meta;
+    const scoped = await (await request(role, '/api/v1/meta')).json() as Meta;
+    const totals: string[] = [];
+    // Boundaries are public reference data (every area's name is searchable); the rule is about the data on foreigners.
+    for (const dataset of scoped.datasets.filter((d) => d.name !== 'boundaries')) {
+      const all = national.datasets.find((d) => d.name === dataset.name)?.counts ?? {};
+      for (const [key, count] of Object.entries(dataset.counts ?? {})) if (all[key]! > 0 && count >= all[key]!) totals.push(`${dataset.name}.${key} = ${count}`);
+    }
+    expect(totals, 'counts equal to the national ones').toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@ import {
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { areaCodeParam, csvList, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
+import { areaCodeParam, csvList, errorResponses, isoDateParam, permitFilterParams, recordIdParam, toPermitFilter } from './params.js';
 import { createRouter } from './router.js';
 
 const FILES = IMPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
@@ -44,7 +44,7 @@ const route = createRoute({
       area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
       from: isoDateParam.optional().openapi({ description: 'Operations, reports: from this day; risk areas: valid on or after it.', example: '2024-01-01' }),
       to: isoDateParam.optional().openapi({ description: 'Operations, reports: up to this day; risk areas: valid on or before it.', example: '2024-12-31' }),
-      sponsor: z.string().regex(/^\d{1,12}$/, 'a company id').optional().openapi({ description: 'Permits sponsored by this company (its id); companies: its sites.', example: '42' }),
+      sponsor: recordIdParam('a company id').optional().openapi({ description: 'Permits sponsored by this company (its id); companies: its sites.', example: '42' }),
       category: kindFilterParam('category', 'illegal_work'),
       status: kindFilterParam('status', 'new'),
       channel: kindFilterParam('channel', 'apoa'),

@@ -8,7 +8,7 @@ import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-c
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { csvList, errorResponses, isoDateParam, listParams, toListFilter } from './params.js';
+import { csvList, errorResponses, isoDateParam, listParams, recordIdParam, toListFilter } from './params.js';
 import { createRouter } from './router.js';
 
 const csvOf = (values: readonly string[], example: string) => z.string()
@@ -46,7 +46,7 @@ const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phon
 const recordRoute = (path: string, summary: string) => createRoute({
   method: 'get', path: `${path}/{id}`, tags: ['records'], summary,
   request: {
-    params: z.object({ id: z.string().regex(/^\d{1,12}$/, 'a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
+    params: z.object({ id: recordIdParam('a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
     query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Day for counts such as a company\'s active permits (default today).' }) }),
   },
   responses: {

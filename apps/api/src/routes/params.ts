@@ -19,6 +19,13 @@ export const planningAreaParam = z.string().refine((s) => AREA_CODE_PATTERN.test
 export const wholeNumberParam = (min: number, max: number) =>
   z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= min && Number(s) <= max, `between ${min} and ${max}`);
 
+/** The largest id of a PostgreSQL `integer`/`serial` column: the SQL fails on a bigger one (issue 18 fuzz). */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A record id as a path or query string: a whole number a database id column can hold. */
+export const recordIdParam = (what: string) =>
+  z.string().regex(/^\d{1,10}$/, what).refine((s) => Number(s) <= MAX_RECORD_ID, `${what}, at most ${MAX_RECORD_ID}`);
+
 export const permitFilterParams = {
   asOf: isoDateParam.optional().openapi({ description: 'Count permits valid on this day (default: today, WIB).', example: '2024-06-13' }),
   permitType: csv(PERMIT_TYPES, 'permit types').optional().openapi({ description: 'itas, itap, visit (comma-separated).', example: 'itas,itap' }),
@@ -37,7 +44,7 @@ export const listParams = {
   to: isoDateParam.optional().openapi({ description: 'Latest date (inclusive).', example: '2024-12-31' }),
   limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 500, 'between 1 and 500').optional()
     .openapi({ description: 'Page size, 1–500 (default 50).', example: '50' }),
-  cursor: z.string().regex(/^\d+$/, 'the nextCursor of a previous page').optional().openapi({ description: 'nextCursor from the previous page.' }),
+  cursor: recordIdParam('the nextCursor of a previous page').optional().openapi({ description: 'nextCursor from the previous page.' }),
 };
 
 export const csvList = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);

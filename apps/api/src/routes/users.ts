@@ -5,12 +5,12 @@ import { isIsoDate, ROLES } from '@pantau/domain';
 import { actorOf, requirePermission } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { errorResponses } from './params.js';
+import { errorResponses, recordIdParam } from './params.js';
 import { createRouter } from './router.js';
 
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
 const userSchema = z.record(z.string(), z.unknown()).openapi({ description: 'A user (see User in auth).' });
-const idParam = z.object({ id: z.string().regex(/^\d+$/, 'a user id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
+const idParam = z.object({ id: recordIdParam('a user id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 const scopeFields = {
   scope: z.array(z.string().max(20)).max(100).optional().openapi({ description: 'Area codes (e.g. ["19.04"]); not for admin.' }),
   office: z.string().max(200).nullable().optional().openapi({ description: 'Office key: the office\'s work area becomes the scope.' }),
