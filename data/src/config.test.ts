@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     ['PANTAU_DEMO', 'maybe'],
     ['PANTAU_DEMO_SCALE', '-1'],
     ['PANTAU_LOG_LEVEL', 'loud'],
+    ['PANTAU_TRUST_PROXY', 'maybe'],
+    ['PANTAU_TRUST_PROXY', '-1'],
+    ['PANTAU_SESSION_IDLE_MINUTES', '0'],
+    ['PANTAU_SESSION_IDLE_MINUTES', 'half an hour'],
+    ['PANTAU_SESSION_ABSOLUTE_HOURS', '0'],
+    ['PANTAU_SESSION_ABSOLUTE_HOURS', '1000'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -28,5 +34,21 @@ describe('loadConfig', () => {
 
   test('empty values count as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(8787);
+  });
+
+  test('sessions default to ASVS L2: 30 minutes idle, 12 hours absolute; both configurable', () => {
+    expect(loadConfig({}).session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 });
+    expect(loadConfig({ PANTAU_SESSION_IDLE_MINUTES: '15', PANTAU_SESSION_ABSOLUTE_HOURS: '8' }).session).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 60 * 60_000 });
+  });
+
+  test('an idle time longer than the absolute time stops start-up naming the idle variable', () => {
+    expect(() => loadConfig({ PANTAU_SESSION_IDLE_MINUTES: '120', PANTAU_SESSION_ABSOLUTE_HOURS: '1' })).toThrow(/PANTAU_SESSION_IDLE_MINUTES=/);
+  });
+
+  test('PANTAU_TRUST_PROXY: true is one proxy hop, false none, a number that many', () => {
+    expect(loadConfig({}).trustProxy).toBe(0);
+    expect(loadConfig({ PANTAU_TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ PANTAU_TRUST_PROXY: 'false' }).trustProxy).toBe(0);
+    expect(loadConfig({ PANTAU_TRUST_PROXY: '2' }).trustProxy).toBe(2);
   });
 });

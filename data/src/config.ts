@@ -1,6 +1,7 @@
 // The only reader of process.env (with apps/api/src/config.ts, which re-exports this). Everything
 // else receives a Config. Tests call loadConfig() with a plain object.
 import { resolve } from 'node:path';
+import type { SessionPolicy } from '@pantau/domain';
 import { z } from 'zod';
 import { REPO_ROOT, SHARED_DIR } from './paths.js';
 
@@ -16,7 +17,11 @@ const envSchema = z.object({
   PANTAU_DEMO: bool.default(true),
   PANTAU_DEMO_SEED: z.coerce.number().int().min(0).default(1),
   PANTAU_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
-  PANTAU_TRUST_PROXY: bool.default(false),
+  // `true` = one proxy in front (the common nginx / Caddy set-up), a number = that many hops.
+  PANTAU_TRUST_PROXY: z.union([bool, z.string().regex(/^\d{1,2}$/, 'true, false or a number of proxy hops').transform(Number)]).default(false)
+    .transform((v) => (v === true ? 1 : v === false ? 0 : v)),
+  PANTAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PANTAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PANTAU_CHROMIUM: z.string().min(1).optional(),
 });
@@ -30,7 +35,13 @@ export interface Config {
   /** Folder of reference-events.json and reference-statistics.json. */
   referenceDir: string;
   demo: { load: boolean; seed: number; scale: number };
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of the API to trust (X-Forwarded-Proto, -Host, -For); 0 = none.
+   * Callers may pass `true` (one) or `false` (none).
+   */
+  trustProxy: number | boolean;
+  /** Session lifetimes (OWASP ASVS L2: 30 minutes idle, 12 hours absolute by default). */
+  session: SessionPolicy;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Chromium for PDF output (plans, briefings); undefined = look in the usual places. */
   chromiumPath: string | undefined;
@@ -48,6 +59,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PANTAU_SESSION_IDLE_MINUTES > e.PANTAU_SESSION_ABSOLUTE_HOURS * 60) {
+    throw new ConfigError(`Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(cleaned.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`);
+  }
   const dataDir = resolve(REPO_ROOT, e.PANTAU_DATA_DIR);
   return {
     port: e.PORT,
@@ -58,6 +72,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     referenceDir: e.PANTAU_REFERENCE_DIR ? resolve(e.PANTAU_REFERENCE_DIR) : resolve(SHARED_DIR, 'data'),
     demo: { load: e.PANTAU_DEMO, seed: e.PANTAU_DEMO_SEED, scale: e.PANTAU_DEMO_SCALE },
     trustProxy: e.PANTAU_TRUST_PROXY,
+    session: { idleMs: e.PANTAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.PANTAU_SESSION_ABSOLUTE_HOURS * 60 * 60_000 },
     logLevel: e.PANTAU_LOG_LEVEL,
     chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
   };

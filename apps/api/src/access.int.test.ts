@@ -93,6 +93,8 @@ export const MATRIX: Row[] = [
   { route: 'POST /auth/sign-in', request: once('/api/v1/auth/sign-in', json('POST', { email: 'nobody@example.org', password: 'wrong-password' })), allowed: always, expect: { inScope: [401, 429] } },
   { route: 'POST /auth/sign-out', request: () => null, allowed: always, expect: {} }, // tested in auth.int.test.ts: it ends the session
   { route: 'POST /auth/sign-out-everywhere', request: () => null, allowed: always, expect: {} }, // likewise
+  // Every role may change its own password; a wrong current password changes nothing (the change itself: auth.int.test.ts).
+  { route: 'POST /auth/change-password', request: once('/api/v1/auth/change-password', json('POST', { currentPassword: 'not-the-password', newPassword: 'a new and long secret' })), allowed: always, expect: { inScope: 400 } },
   { route: 'GET /areas', request: (t) => ({ path: `/api/v1/areas?level=district&parent=${AREA[t]}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /areas/geometry', request: (t) => ({ path: `/api/v1/areas/geometry?level=district&parent=${AREA[t]}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   areaRoute('GET /areas/{code}', ''),

@@ -47,6 +47,16 @@ const CONTENT_SECURITY_POLICY = {
   baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
 };
 
+/**
+ * Browser features the app never uses are off, for its pages and anything embedded in them (the web
+ * app uses no location: areas are chosen on the map). Fullscreen stays for the app itself: the
+ * briefing's present mode uses it; so does clipboard writing (share links, generated passwords).
+ */
+const PERMISSIONS_POLICY = {
+  camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], bluetooth: [], hid: [],
+  midi: [], magnetometer: [], gyroscope: [], accelerometer: [], displayCapture: [], fullscreen: ['self'], clipboardWrite: ['self'],
+};
+
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? ((line: string) => console.error(line));
   const app = new OpenAPIHono();
@@ -58,6 +68,7 @@ export function createApp(deps: AppDeps) {
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',
     crossOriginEmbedderPolicy: false,
+    permissionsPolicy: PERMISSIONS_POLICY,
   }));
   app.use('*', async (c, next) => {
     await next();

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { addUser, readAudit, updateUser } from '@pantau/data';
 import { queryOne, queryRows, sql, withScope } from '@pantau/db';
-import { SESSION_IDLE_MS } from '@pantau/domain';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
@@ -24,7 +23,7 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     method: 'POST', body: JSON.stringify({ email, password }),
     headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
   });
-  const cookieOf = (response: Response) => /pantau_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[0] ?? '';
+  const cookieOf = (response: Response) => /(?:__Host-)?pantau_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const me = (cookie: string) => app.request('/api/v1/auth/me', { headers: { cookie } });
   const newAccount = async (role: 'admin' | 'analyst' = 'analyst') => {
     const email = `user-${randomBytes(4).toString('hex')}@test.pantau.id`;
@@ -84,33 +83,107 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect(await response.json()).toMatchObject({ error: { code: 'account_disabled' } });
   });
 
-  test('sessions end after the idle time and are refused afterwards', async () => {
+  const at = async <T>(moment: Date, run: () => T | Promise<T>): Promise<T> => {
+    now = moment;
+    try { return await run(); } finally { now = new Date('2024-06-13T03:00:00Z'); }
+  };
+  const minutes = (n: number) => new Date(new Date('2024-06-13T03:00:00Z').getTime() + n * 60_000);
+
+  test('a session idle for 31 minutes ends (ASVS L2: 30 minutes idle) and is refused afterwards', async () => {
     const { email, password } = await newAccount();
     const cookie = cookieOf(await signIn(email, password));
-    now = new Date(now.getTime() + SESSION_IDLE_MS + 60_000);
-    try {
-      const response = await me(cookie);
-      expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
-    } finally {
-      now = new Date('2024-06-13T03:00:00Z');
-    }
+    const response = await at(minutes(31), () => me(cookie));
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+    expect((await me(cookie)).status).toBe(401);
   });
 
-  test('five wrong passwords lock the account for the window, with Retry-After and "try again in N s"', async () => {
+  test('a session used every 20 minutes still ends 12 hours after sign-in, and its cookie says so', async () => {
     const { email, password } = await newAccount();
-    for (let i = 0; i < 5; i++) expect((await signIn(email, 'wrong password!', `10.1.0.${i}`)).status).toBe(401);
-    const locked = await signIn(email, password, '10.1.0.99');
-    expect(locked.status).toBe(429);
-    const retryAfter = Number(locked.headers.get('retry-after'));
+    const response = await signIn(email, password);
+    expect(Number(/Max-Age=(\d+)/i.exec(response.headers.get('set-cookie')!)![1])).toBe(12 * 60 * 60);
+    const cookie = cookieOf(response);
+    for (let minute = 20; minute < 12 * 60; minute += 20) expect((await at(minutes(minute), () => me(cookie))).status).toBe(200);
+    expect((await at(minutes(12 * 60 + 1), () => me(cookie))).status).toBe(401);
+  });
+
+  test('the idle and absolute times follow the configuration', async () => {
+    const patient = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn', session: { idleMs: 90 * 60_000, absoluteMs: 2 * 60 * 60_000 } }, clock, log: () => {} });
+    const { email, password } = await newAccount();
+    const signedIn = await patient.request('/api/v1/auth/sign-in', {
+      method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.9.0.1' },
+    });
+    expect(Number(/Max-Age=(\d+)/i.exec(signedIn.headers.get('set-cookie')!)![1])).toBe(2 * 60 * 60);
+    const cookie = cookieOf(signedIn);
+    expect((await at(minutes(80), () => patient.request('/api/v1/auth/me', { headers: { cookie } }))).status).toBe(200);
+    expect((await at(minutes(121), () => patient.request('/api/v1/auth/me', { headers: { cookie } }))).status).toBe(401);
+  });
+
+  test('five wrong passwords from address A throttle A only: the right password from address B still signs in; the throttle is audited', async () => {
+    const { email, password } = await newAccount();
+    for (let i = 0; i < 5; i++) expect((await signIn(email, 'wrong password!', '10.1.0.1')).status).toBe(401);
+    const throttled = await signIn(email, password, '10.1.0.1');
+    expect(throttled.status).toBe(429);
+    const retryAfter = Number(throttled.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
-    expect(((await locked.json()) as { error: { message: string } }).error.message).toContain(`Try again in ${retryAfter} s`);
-    now = new Date(now.getTime() + retryAfter * 1000 + 1000);
-    try {
-      expect((await signIn(email, password, '10.1.0.99')).status).toBe(200);
-    } finally {
-      now = new Date('2024-06-13T03:00:00Z');
+    expect(((await throttled.json()) as { error: { message: string } }).error.message).toContain(`Try again in ${retryAfter} s`);
+    expect((await signIn(email, password, '10.1.0.2')).status).toBe(200);
+    const audit = await readAudit(t.database.orm, { action: 'sign_in.throttled', limit: 50 });
+    const row = audit.find((r) => r.actor === email);
+    expect(row).toBeDefined();
+    expect(row!.details).toMatchObject({ rule: 'account_address', address: '10.1.0.1', failures: 5, retryAfterSeconds: retryAfter });
+    // The throttle lifts when its time is up.
+    expect((await at(new Date(now.getTime() + retryAfter * 1000 + 1000), () => signIn(email, password, '10.1.0.1'))).status).toBe(200);
+  });
+
+  test('each further failure from the same address doubles the wait', async () => {
+    const { email } = await newAccount();
+    for (let i = 0; i < 5; i++) await signIn(email, 'wrong password!', '10.1.1.1');
+    const first = Number((await signIn(email, 'wrong password!', '10.1.1.1')).headers.get('retry-after'));
+    const later = minutes(first / 60 + 1);
+    const second = await at(later, async () => {
+      expect((await signIn(email, 'wrong password!', '10.1.1.1')).status).toBe(401);
+      return Number((await signIn(email, 'wrong password!', '10.1.1.1')).headers.get('retry-after'));
+    });
+    expect(second).toBe(first * 2);
+  });
+
+  test('one address cannot lock a known admin out: after many guesses it is throttled, the admin elsewhere signs in', async () => {
+    const { email, password } = await newAccount('admin');
+    let refused = 0;
+    for (let minute = 0; minute < 60; minute += 1) {
+      const status = (await at(minutes(minute), () => signIn(email, `guess ${minute}!`, '10.1.2.1'))).status;
+      if (status === 429) refused++;
     }
+    expect(refused).toBeGreaterThan(40);
+    expect((await at(minutes(60), () => signIn(email, password, '10.1.2.2'))).status).toBe(200);
+  });
+
+  test('fifty failures on one account from many addresses only slow it: a few seconds, then the right password works', async () => {
+    const { email, password } = await newAccount();
+    for (let i = 0; i < 50; i++) expect((await signIn(email, 'wrong password!', `10.3.${Math.floor(i / 4)}.${i % 4}`)).status).toBe(401);
+    const slowed = await signIn(email, password, '10.3.99.1');
+    expect(slowed.status).toBe(429);
+    const retryAfter = Number(slowed.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const audit = await readAudit(t.database.orm, { action: 'sign_in.throttled', limit: 50 });
+    expect(audit.find((r) => r.actor === email)?.details).toMatchObject({ rule: 'account', failures: 50 });
+    expect((await at(new Date(now.getTime() + retryAfter * 1000 + 1000), () => signIn(email, password, '10.3.99.1'))).status).toBe(200);
+  });
+
+  test('requests whose address cannot be read do not share one throttle bucket', async () => {
+    const { email, password } = await newAccount();
+    const lines: string[] = [];
+    const direct = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => lines.push(line) });
+    // app.request() has no socket: no address at all.
+    const post = (body: object) => direct.request('/api/v1/auth/sign-in', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: 'http://localhost' } });
+    for (let i = 0; i < 25; i++) expect((await post({ email: `spray-${i}@test.pantau.id`, password: 'wrong password!' })).status).toBe(401);
+    expect((await post({ email, password })).status).toBe(200);
+    expect(lines.some((line) => /client address/i.test(line))).toBe(true);
+    const failures = await queryRows<{ address: string }>(t.database.orm, sql`select address from sign_in_failures where email like 'spray-%'`);
+    expect(new Set(failures.map((f) => f.address)).size).toBe(25);
+    expect(failures.every((f) => f.address.startsWith('unreadable:'))).toBe(true);
   });
 
   test('twenty failures from one address lock that address for every account', async () => {
@@ -154,6 +227,99 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const big = await app.request('/api/v1/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ email: 'x'.repeat(2_000_000), password: 'y' }) });
     expect(big.status).toBe(413);
+  });
+
+  test('a malformed Authorization header is a 401 and never falls back to the session cookie', async () => {
+    const { email, password } = await newAccount('admin');
+    const cookie = cookieOf(await signIn(email, password));
+    for (const authorization of ['Bearer a b', 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a, Bearer b', 'bearer  ']) {
+      const write = await app.request('/api/v1/auth/sign-out-everywhere', { method: 'POST', headers: { cookie, authorization, origin: 'https://evil.example' } });
+      expect(write.status).toBe(401);
+      expect(await write.json()).toMatchObject({ error: { code: 'unauthenticated' } });
+      expect((await app.request('/api/v1/auth/me', { headers: { cookie, authorization } })).status).toBe(401);
+    }
+    // A well-formed bearer token that is not a session does not fall back to the cookie either.
+    expect((await app.request('/api/v1/auth/me', { headers: { cookie, authorization: `Bearer ${'A'.repeat(43)}` } })).status).toBe(401);
+    expect((await me(cookie)).status).toBe(200);
+    // The real token as a bearer token works, without the origin check (no browser sends it on its own).
+    const token = cookie.slice(cookie.indexOf('=') + 1);
+    expect((await app.request('/api/v1/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  test('a briefing cannot be created cross-site with a malformed bearer header beside the cookie', async () => {
+    const { email, password } = await newAccount('admin');
+    const cookie = cookieOf(await signIn(email, password));
+    const created = await app.request('/api/v1/briefings', {
+      method: 'POST', headers: { cookie, authorization: 'Bearer a b', origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'x', areaCode: '19.04', slides: [] }),
+    });
+    expect(created.status).toBe(401);
+  });
+
+  test('over HTTPS the cookie is __Host-pantau_session (Secure, Path=/, no Domain); the plain name is not read there', async () => {
+    const { email, password } = await newAccount();
+    const response = await app.request('https://pantau.example.go.id/api/v1/auth/sign-in', {
+      method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id' },
+    });
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^__Host-pantau_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/; Path=\//);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    const token = /__Host-pantau_session=([^;]+)/.exec(setCookie)![1]!;
+    expect((await app.request('https://pantau.example.go.id/api/v1/auth/me', { headers: { cookie: `__Host-pantau_session=${token}` } })).status).toBe(200);
+    expect((await app.request('https://pantau.example.go.id/api/v1/auth/me', { headers: { cookie: `pantau_session=${token}` } })).status).toBe(401);
+    // Behind a trusted proxy that terminates HTTPS the same applies.
+    const proxied = await app.request('http://10.0.0.5:8787/api/v1/auth/sign-in', {
+      method: 'POST', body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'pantau.example.go.id', 'x-forwarded-for': '10.0.0.7' },
+    });
+    expect(proxied.headers.get('set-cookie')).toMatch(/^__Host-pantau_session=.*; Secure/);
+    // On plain http://localhost the prefix cannot be used (it needs Secure): the plain name.
+    expect((await signIn(email, password)).headers.get('set-cookie')).toMatch(/^pantau_session=/);
+  });
+
+  test('Permissions-Policy turns off camera, microphone, geolocation, payment and USB', async () => {
+    const policy = (await app.request('/api/v1/health')).headers.get('permissions-policy') ?? '';
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(policy).toContain(`${feature}=()`);
+  });
+
+  test('a user changes their password: the current one is checked, other sessions end, this one stays, it is audited', async () => {
+    const { email, password } = await newAccount();
+    const here = cookieOf(await signIn(email, password, '10.4.0.1'));
+    const elsewhere = cookieOf(await signIn(email, password, '10.4.0.2'));
+    const change = (body: object, cookie = here) => app.request('/api/v1/auth/change-password', {
+      method: 'POST', body: JSON.stringify(body), headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.4.0.1' },
+    });
+    const wrong = await change({ currentPassword: 'not the password', newPassword: 'a new and long secret' });
+    // 400 naming the field, not 401: the session is fine, and a 401 would tell the app it was signed out.
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: { code: 'invalid_parameter', details: [{ parameter: 'currentPassword' }] } });
+    const short = await change({ currentPassword: password, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(await short.json()).toMatchObject({ error: { code: 'invalid_parameter', details: [{ parameter: 'newPassword' }] } });
+    expect((await change({ currentPassword: password, newPassword: 'aaaaaaaaaaaa' })).status).toBe(400);
+    expect((await change({ currentPassword: password, newPassword: email })).status).toBe(400);
+    expect((await me(elsewhere)).status).toBe(200);
+    const changed = await change({ currentPassword: password, newPassword: 'a new and long secret' });
+    expect(changed.status).toBe(204);
+    expect((await me(here)).status).toBe(200);
+    expect((await me(elsewhere)).status).toBe(401);
+    expect((await signIn(email, password, '10.4.0.3')).status).toBe(401);
+    expect((await signIn(email, 'a new and long secret', '10.4.0.3')).status).toBe(200);
+    const audit = await readAudit(t.database.orm, { action: 'user.change_password', limit: 20 });
+    expect(audit.find((r) => r.actor === email)).toMatchObject({ target: email });
+    expect(JSON.stringify(audit)).not.toContain('a new and long secret');
+  });
+
+  test('guessing the current password on the change form is throttled like sign-in', async () => {
+    const { email, password } = await newAccount();
+    const cookie = cookieOf(await signIn(email, password, '10.5.0.1'));
+    const change = (currentPassword: string) => app.request('/api/v1/auth/change-password', {
+      method: 'POST', body: JSON.stringify({ currentPassword, newPassword: 'a new and long secret' }), headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.5.0.1' },
+    });
+    for (let i = 0; i < 5; i++) expect((await change(`guess ${i} of it`)).status).toBe(400);
+    expect((await change(password)).status).toBe(429);
   });
 
   test('a fuzz of session cookies and headers never yields a 500', async () => {

@@ -9,7 +9,8 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Everything the app needs from outside; tests pass their own. */
 export interface AppDeps {
   database: Database;
-  config: Pick<Config, 'trustProxy' | 'logLevel'>;
+  /** `session` defaults to DEFAULT_SESSION_POLICY (30 minutes idle, 12 hours absolute). */
+  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session'>>;
   clock: Clock;
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;

@@ -99,7 +99,7 @@ describe('access by role', () => {
 
   test('after too many wrong passwords the form says how long to wait, counts down and keeps the button off', async () => {
     const { page } = track(await openGuardedPage(browser));
-    // Its own account: the lock lasts 15 minutes, longer than the rest of the run.
+    // Its own account: five wrong passwords from this browser's address throttle it (2 minutes, growing), longer than this test needs.
     const { email } = inject('e2eLockoutAccount');
     await page.goto(url('/?asOf=2024-06-13'));
     await page.getByTestId('sign-in-page').waitFor();
@@ -115,7 +115,7 @@ describe('access by role', () => {
     const shown = () => page.getByTestId('sign-in-wait').evaluate((element) => ({ seconds: Number(element.getAttribute('data-seconds')), text: element.textContent }));
     const secondsShown = async () => (await shown()).seconds;
     const { seconds: first, text } = await shown();
-    // The window is 15 minutes from the first failure.
+    // The first throttle of an account from one address is 2 minutes from the latest failure.
     expect(first).toBeGreaterThan(60);
     expect(first).toBeLessThanOrEqual(900);
     expect(text).toBe(`Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.floor(first / 60)} menit ${first % 60} detik.`);

@@ -20,7 +20,7 @@ export const E2E_ACCOUNT_SPECS: Readonly<Record<Role, E2eAccountSpec>> = {
   viewer: { email: 'peninjau@e2e.pantau.test', role: 'viewer', scope: ['19.04'] },
 };
 
-/** An account the sign-in rate-limit test locks out for 15 minutes, so no other test needs it. */
+/** An account the sign-in rate-limit test throttles from the browser's address, so no other test needs it. */
 export const E2E_LOCKOUT_ACCOUNT_SPEC: E2eAccountSpec = { email: 'terkunci@e2e.pantau.test', role: 'division_head', scope: ['19'] };
 
 export interface E2eAccount {

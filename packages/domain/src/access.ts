@@ -49,15 +49,60 @@ export function permissionsOf(role: Role): Permissions {
   };
 }
 
-/** A session ends after this long without a request… */
-export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/**
+ * A session ends after this long without a request… (OWASP ASVS L2, 3.3.2: 30 minutes idle, 12 hours
+ * absolute). PANTAU_SESSION_IDLE_MINUTES / PANTAU_SESSION_ABSOLUTE_HOURS override them (data/src/config.ts).
+ */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
 /** …and this long after sign-in, whatever happens. */
-export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
-/** Failed sign-ins allowed in the window, per account and per address. */
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
-export const SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 5;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+
+/** How long sessions live; the defaults above unless configured. */
+export interface SessionPolicy { idleMs: number; absoluteMs: number }
+export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS };
+
+/**
+ * Failed sign-ins count for this long. Three throttles, each starting after its own number of failures
+ * and waiting from the bucket's latest failure:
+ * - one account from one address: the guessing brake, growing delays (2, 4, 8, then 15 minutes);
+ * - one address across accounts: password spraying, the same growing delays;
+ * - one account across all addresses: a much higher ceiling that only slows (seconds, at most a minute),
+ *   so a stranger cannot lock a known account out, yet a botnet cannot guess at full speed either.
+ */
+export const SIGN_IN_WINDOW_MS = 60 * 60 * 1000;
+export const SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 export const SIGN_IN_MAX_FAILURES_PER_ADDRESS = 20;
+export const SIGN_IN_MAX_FAILURES_PER_ACCOUNT = 50;
+const THROTTLE_FIRST_DELAY_MS = 2 * 60 * 1000;
+const THROTTLE_MAX_DELAY_MS = 15 * 60 * 1000;
+const SLOWDOWN_FIRST_DELAY_MS = 5 * 1000;
+const SLOWDOWN_MAX_DELAY_MS = 60 * 1000;
+
+export type SignInThrottleRule = 'account_address' | 'address' | 'account';
+
+/** How long a bucket with `failures` failures in the window waits after its latest failure; 0 = not throttled. */
+export function signInThrottleDelayMs(rule: SignInThrottleRule, failures: number): number {
+  const threshold = rule === 'account_address' ? SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS : rule === 'address' ? SIGN_IN_MAX_FAILURES_PER_ADDRESS : SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
+  if (failures < threshold) return 0;
+  const [first, max] = rule === 'account' ? [SLOWDOWN_FIRST_DELAY_MS, SLOWDOWN_MAX_DELAY_MS] : [THROTTLE_FIRST_DELAY_MS, THROTTLE_MAX_DELAY_MS];
+  // Capped exponent: 2 ** 30 is far past any cap and keeps the arithmetic exact.
+  return Math.min(max, first * 2 ** Math.min(30, failures - threshold));
+}
+
 export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+/**
+ * Why a chosen password is refused, or null: at least MIN_PASSWORD_LENGTH characters (ASVS 2.1.1),
+ * not the email, not one short pattern repeated (aaaaaaaaaa, abcabcabca), at most MAX_PASSWORD_LENGTH.
+ */
+export function passwordProblem(password: string, email?: string): 'too_short' | 'too_long' | 'same_as_email' | 'too_simple' | null {
+  if ([...password].length < MIN_PASSWORD_LENGTH) return 'too_short';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'too_long';
+  if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) return 'same_as_email';
+  if (new Set(password.toLowerCase()).size < 4) return 'too_simple';
+  return null;
+}
 
 /** The value of the per-transaction setting `pantau.scope` that row-level security reads. */
 export function scopeSetting(scope: Scope): string {

@@ -1,31 +1,74 @@
-// Middleware of access control: who is asking (session cookie), CSRF and body checks for writes, and
+// Middleware of access control: who is asking (session cookie or bearer token), CSRF and body checks for writes, and
 // the scoped read transaction behind row-level security. See docs/access-control.md.
 import { authenticate } from '@pantau/data';
 import { withScope } from '@pantau/db';
+import { DEFAULT_SESSION_POLICY } from '@pantau/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, throttleAddress } from './client-address.js';
 
+/**
+ * The session cookie's name. Over HTTPS (directly or behind a trusted proxy) it carries the `__Host-`
+ * prefix: the browser then only accepts it with Secure, Path=/ and no Domain, so neither a sibling
+ * subdomain nor a plain-http page can plant or overwrite it. On plain http (http://localhost in
+ * development and tests, the PDF renderer talking to the server directly) a `__Host-` cookie cannot be
+ * set at all, since the prefix requires Secure, so the plain name is used there.
+ */
 export const SESSION_COOKIE = 'pantau_session';
+export const SECURE_SESSION_COOKIE = '__Host-pantau_session';
+
+export const servedOverHttps = (c: Context, trustProxy: boolean | number) => ownOrigin(c, trustProxy).startsWith('https:');
+
+/** The cookie name that applies to this request; only that name is read, so http cannot shadow https. */
+export const sessionCookieName = (c: Context, trustProxy: boolean | number) => (servedOverHttps(c, trustProxy) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
 
 /** Paths anyone may call: the health check and signing in (everything else needs a session). */
 const PUBLIC_API_PATHS = new Set(['/api/v1/health', '/api/v1/auth/sign-in', '/api/v1/openapi.json']);
 
 export const isPublicPath = (path: string) => PUBLIC_API_PATHS.has(path);
 
-/** The request's session token: browsers send the cookie; GIS clients (QGIS, GDAL) the same token as a bearer token. */
-export function sessionTokenOf(c: Context): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1] ?? getCookie(c, SESSION_COOKIE);
+/** How a request authenticates: decided once, here, for both the CSRF guard and the session lookup. */
+export type RequestCredentials = { kind: 'bearer'; token: string } | { kind: 'cookie'; token: string } | { kind: 'none' };
+
+/** RFC 6750 b64token, which our base64url session tokens are a subset of. */
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+/**
+ * Browsers send the cookie; GIS clients (QGIS, GDAL) send the same token as a bearer token. An
+ * Authorization header that is present but not exactly `Bearer <token>` is refused (401) rather than
+ * ignored: falling back to the cookie would let a page that adds a junk header skip the CSRF check.
+ */
+export function requestCredentials(c: Context, trustProxy: boolean | number): RequestCredentials {
+  const cached = c.get('credentials' as never) as RequestCredentials | undefined;
+  if (cached) return cached;
+  const authorization = c.req.header('authorization');
+  let credentials: RequestCredentials;
+  if (authorization !== undefined) {
+    const token = BEARER.exec(authorization)?.[1];
+    if (!token) throw new AppError('unauthenticated', 'Malformed Authorization header: send "Bearer <session token>" or no Authorization header.');
+    credentials = { kind: 'bearer', token };
+  } else {
+    const token = getCookie(c, sessionCookieName(c, trustProxy));
+    credentials = token ? { kind: 'cookie', token } : { kind: 'none' };
+  }
+  c.set('credentials' as never, credentials as never);
+  return credentials;
 }
 
-/** Sets `principal` from the session cookie; refuses protected paths without one. */
+/** The request's session token, however it came (for the PDF renderer, which opens pages as the caller). */
+export function sessionTokenOf(c: Context, trustProxy: boolean | number): string | undefined {
+  const credentials = requestCredentials(c, trustProxy);
+  return credentials.kind === 'none' ? undefined : credentials.token;
+}
+
+/** Sets `principal` from the request's credentials; refuses protected paths without a valid session. */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    const token = sessionTokenOf(c);
-    if (token) {
-      const principal = await authenticate(deps.database.orm, token, deps.clock.now());
+    const credentials = requestCredentials(c, deps.config.trustProxy);
+    if (credentials.kind !== 'none') {
+      const principal = await authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY);
       if (principal) c.set('principal' as never, principal as never);
     }
     if (!c.get('principal' as never) && !isPublicPath(c.req.path)) throw new AppError('unauthenticated', 'Sign in first: your session is missing or has expired.');
@@ -41,9 +84,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function writeGuard(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    // A bearer token is never sent by a browser on its own, so only cookie requests need the origin check.
-    const cookieAuthenticated = !/^Bearer\s/i.test(c.req.header('authorization') ?? '');
-    if (UNSAFE.has(c.req.method) && cookieAuthenticated) {
+    // A bearer token is never sent by a browser on its own, so only requests that are not bearer-authenticated need the origin check.
+    if (UNSAFE.has(c.req.method) && requestCredentials(c, deps.config.trustProxy).kind !== 'bearer') {
       const origin = c.req.header('origin');
       const site = c.req.header('sec-fetch-site');
       const own = ownOrigin(c, deps.config.trustProxy);
@@ -60,7 +102,7 @@ export function writeGuard(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-export function ownOrigin(c: Context, trustProxy: boolean): string {
+export function ownOrigin(c: Context, trustProxy: boolean | number): string {
   const url = new URL(c.req.url);
   if (trustProxy) {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
@@ -106,4 +148,4 @@ export function scopedReads(deps: AppDeps): MiddlewareHandler {
   };
 }
 
-export { clientAddress };
+export { clientAddress, throttleAddress };

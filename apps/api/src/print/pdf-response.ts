@@ -15,7 +15,7 @@ export interface PdfPage {
 
 export async function pdfResponse(c: Context, deps: AppDeps, page: PdfPage): Promise<Response> {
   if (!deps.pdf) throw new PdfUnavailableError('PDF output is not set up on this server; print the page from the browser instead.');
-  const sessionToken = sessionTokenOf(c);
+  const sessionToken = sessionTokenOf(c, deps.config.trustProxy);
   if (!sessionToken) throw new AppError('unauthenticated', 'Sign in first.');
   const bytes = await deps.pdf.render({ path: page.path, sessionToken, format: page.format });
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {

@@ -1,10 +1,11 @@
-// Sign-in, sign-out and who-am-I. Sessions are cookies holding an opaque token (docs/access-control.md).
+// Sign-in, sign-out, who-am-I and changing one's password. Sessions are cookies holding an opaque token
+// (docs/access-control.md).
 import { createRoute, z } from '@hono/zod-openapi';
-import { signIn, signOut, type Principal } from '@pantau/data';
-import { SESSION_ABSOLUTE_MS } from '@pantau/domain';
+import { AccountError, changePassword, signIn, signOut, type Principal } from '@pantau/data';
+import { DEFAULT_SESSION_POLICY, MAX_PASSWORD_LENGTH } from '@pantau/domain';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { clientAddress, ownOrigin, SESSION_COOKIE } from '../auth/access.js';
+import { ownOrigin, servedOverHttps, sessionCookieName, throttleAddress } from '../auth/access.js';
 import { principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -45,28 +46,44 @@ const signOutEverywhereRoute = createRoute({
   responses: { 204: { description: 'Signed out everywhere.' }, ...errorResponses },
 });
 
+const changePasswordRoute = createRoute({
+  method: 'post', path: '/auth/change-password', tags: ['auth'], summary: 'Change your own password; your other sessions end, this one stays',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({
+    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  }) } } } },
+  responses: {
+    204: { description: 'Changed; every other session of the user has ended.' },
+    429: { description: 'Too many wrong current passwords; try again in Retry-After seconds (rate_limited).', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
+});
+
 const me = (principal: Principal) => ({ user: principal.user, permissions: principal.permissions });
 
 export function authRoutes(deps: AppDeps) {
-  const secureCookie = (c: Context) => {
-    const { protocol, hostname } = new URL(ownOrigin(c, deps.config.trustProxy));
-    return protocol === 'https:' || !['localhost', '127.0.0.1', '::1', '[::1]'].includes(hostname);
+  const policy = deps.config.session ?? DEFAULT_SESSION_POLICY;
+  const log = deps.log ?? ((line: string) => console.error(line));
+  // Over HTTPS always Secure (and `__Host-`, see sessionCookieName); on plain http Secure too unless
+  // the host is this machine, so a LAN address over plain http cannot carry the session.
+  const secureCookie = (c: Context) => servedOverHttps(c, deps.config.trustProxy)
+    || !['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(ownOrigin(c, deps.config.trustProxy)).hostname);
+  const rateLimited = (c: Context, retryAfterSeconds: number, what: string): never => {
+    c.header('Retry-After', String(retryAfterSeconds));
+    throw new AppError('rate_limited', `Too many ${what}. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   };
+  const clearCookie = (c: Context) => deleteCookie(c, sessionCookieName(c, deps.config.trustProxy), { path: '/', secure: secureCookie(c) });
   return createRouter()
     .openapi(signInRoute, async (c) => {
       const { email, password } = c.req.valid('json');
       const result = await signIn(deps.database.orm, {
-        email, password, address: clientAddress(c, deps.config.trustProxy), requestId: c.get('requestId' as never) as string, now: deps.clock.now(),
+        email, password, address: throttleAddress(c, deps.config.trustProxy, log), requestId: c.get('requestId' as never) as string, now: deps.clock.now(), policy,
       });
       if (!result.ok) {
-        if (result.code === 'rate_limited') {
-          c.header('Retry-After', String(result.retryAfterSeconds));
-          throw new AppError('rate_limited', `Too many failed sign-ins. Try again in ${result.retryAfterSeconds} s.`, { retryAfterSeconds: result.retryAfterSeconds });
-        }
+        if (result.code === 'rate_limited') rateLimited(c, result.retryAfterSeconds, 'failed sign-ins');
         throw new AppError(result.code, result.code === 'account_disabled' ? 'This account is disabled; ask an administrator.' : 'Wrong email or password.');
       }
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(c), maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+      setCookie(c, sessionCookieName(c, deps.config.trustProxy), result.token, {
+        httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(c), maxAge: Math.floor(policy.absoluteMs / 1000),
       });
       c.header('Cache-Control', 'no-store');
       return c.json(me(result.principal), 200);
@@ -77,12 +94,31 @@ export function authRoutes(deps: AppDeps) {
     })
     .openapi(signOutRoute, async (c) => {
       await signOut(deps.database.orm, principalOf(c), c.get('requestId' as never) as string);
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
+      clearCookie(c);
       return c.body(null, 204);
     })
     .openapi(signOutEverywhereRoute, async (c) => {
       await signOut(deps.database.orm, principalOf(c), c.get('requestId' as never) as string, true);
-      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c) });
+      clearCookie(c);
+      return c.body(null, 204);
+    })
+    .openapi(changePasswordRoute, async (c) => {
+      const { currentPassword, newPassword } = c.req.valid('json');
+      let result;
+      try {
+        result = await changePassword(deps.database.orm, principalOf(c), {
+          currentPassword, newPassword, address: throttleAddress(c, deps.config.trustProxy, log), requestId: c.get('requestId' as never) as string, now: deps.clock.now(),
+        });
+      } catch (error) {
+        if (error instanceof AccountError) throw new AppError('invalid_parameter', error.message, [{ parameter: error.field, message: error.message }]);
+        throw error;
+      }
+      if (!result.ok) {
+        if (result.code === 'rate_limited') rateLimited(c, result.retryAfterSeconds, 'wrong passwords');
+        // Not 401: the session is valid, and the app reads a 401 as "signed out".
+        throw new AppError('invalid_parameter', 'The current password is wrong.', [{ parameter: 'currentPassword', message: 'wrong password' }]);
+      }
+      c.header('Cache-Control', 'no-store');
       return c.body(null, 204);
     });
 }

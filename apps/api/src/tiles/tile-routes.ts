@@ -45,7 +45,7 @@ function layerOf(id: string): TileLayer {
 }
 
 /** The public origin of the request: behind a proxy (PANTAU_TRUST_PROXY) from X-Forwarded-*. */
-function publicOrigin(c: Context, trustProxy: boolean): string {
+function publicOrigin(c: Context, trustProxy: boolean | number): string {
   const url = new URL(c.req.url);
   if (trustProxy) {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();

@@ -52,3 +52,9 @@ export async function getDemoFlag(signal?: AbortSignal): Promise<boolean | null>
   const demo = typeof body === 'object' && body !== null ? (body as { demo?: unknown }).demo : undefined;
   return typeof demo === 'boolean' ? demo : null;
 }
+
+/** Changes the signed-in user's password; the server ends their other sessions and keeps this one. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  // A wrong current password is a 400, never a 401: this session stays signed in.
+  await sendJson('POST', '/api/v1/auth/change-password', { currentPassword, newPassword });
+}

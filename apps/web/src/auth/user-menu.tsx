@@ -1,9 +1,10 @@
 // The account menu in the header: who is signed in, with which role and work area; the admin pages
-// the role may open; sign out here or everywhere. A disclosure button: Escape or a click outside
+// the role may open; change the password; sign out here or everywhere. A disclosure button: Escape or a click outside
 // closes it and gives the focus back to the button.
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../state/view-state.js';
+import { ChangePasswordForm } from './change-password-form.js';
 import { useSession } from './session-context.js';
 
 export interface UserMenuProps {
@@ -19,6 +20,7 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -122,6 +124,13 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
           </ul>
         )}
         <div className="user-menu-actions">
+          {changingPassword ? (
+            <ChangePasswordForm email={user.email} onClose={() => setChangingPassword(false)} />
+          ) : (
+            <button type="button" className="button" disabled={busy} onClick={() => setChangingPassword(true)} data-testid="change-password-open">
+              {t('account.changePassword')}
+            </button>
+          )}
           <button type="button" className="button" disabled={busy} onClick={() => void end(signOut)} data-testid="sign-out">
             {t('account.signOut')}
           </button>
