@@ -19,6 +19,10 @@ const envSchema = z.object({
   PANTAU_TRUST_PROXY: bool.default(false),
   PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PANTAU_CHROMIUM: z.string().min(1).optional(),
+  PANTAU_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  PANTAU_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
 });
 
 export interface Config {
@@ -34,6 +38,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Chromium for PDF output (plans, briefings); undefined = look in the usual places. */
   chromiumPath: string | undefined;
+  /** PostgreSQL server: per-statement limit of a request's reads, and of writes, imports and exports. */
+  statementTimeouts: { readMs: number; writeMs: number };
+  /** Embedded database (one connection): how long and how many requests may wait for it. */
+  databaseWait: { waitMs: number; maxWaiting: number };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +68,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.PANTAU_TRUST_PROXY,
     logLevel: e.PANTAU_LOG_LEVEL,
     chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
+    statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
+    databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
   };
 }
 

@@ -112,7 +112,7 @@ export function exportRoutes(deps: AppDeps) {
       }
       // A client that goes away mid-download has still read what it got: the audit row stays.
       await pipeline(exportFile(tx, kind, format, filter, scope), stream).catch(() => {});
-    }).catch((error: unknown) => {
+    }, { long: true }).catch((error: unknown) => {
       (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
       stream.destroy(error as Error);
     });
