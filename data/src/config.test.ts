@@ -27,9 +27,21 @@ describe('loadConfig', () => {
     ['PANTAU_SESSION_IDLE_MINUTES', 'half an hour'],
     ['PANTAU_SESSION_ABSOLUTE_HOURS', '0'],
     ['PANTAU_SESSION_ABSOLUTE_HOURS', '1000'],
+    ['PANTAU_STATEMENT_TIMEOUT_MS', '0'],
+    ['PANTAU_STATEMENT_TIMEOUT_MS', 'soon'],
+    ['PANTAU_LONG_STATEMENT_TIMEOUT_MS', '-5'],
+    ['PANTAU_DB_WAIT_MS', '1.5'],
+    ['PANTAU_DB_MAX_WAITING', 'many'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
+  });
+
+  test('requests are bounded by default: a few seconds per read statement, two minutes for writes, ten seconds of waiting for the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.statementTimeouts).toEqual({ readMs: 5_000, writeMs: 120_000 });
+    expect(config.databaseWait).toEqual({ waitMs: 10_000, maxWaiting: 32 });
+    expect(loadConfig({ PANTAU_STATEMENT_TIMEOUT_MS: '8000', PANTAU_DB_WAIT_MS: '2000' })).toMatchObject({ statementTimeouts: { readMs: 8000 }, databaseWait: { waitMs: 2000 } });
   });
 
   test('empty values count as unset', () => {

@@ -24,6 +24,10 @@ const envSchema = z.object({
   PANTAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PANTAU_CHROMIUM: z.string().min(1).optional(),
+  PANTAU_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  PANTAU_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
 });
 
 export interface Config {
@@ -45,6 +49,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Chromium for PDF output (plans, briefings); undefined = look in the usual places. */
   chromiumPath: string | undefined;
+  /** PostgreSQL server: per-statement limit of a request's reads, and of writes, imports and exports. */
+  statementTimeouts: { readMs: number; writeMs: number };
+  /** Embedded database (one connection): how long and how many requests may wait for it. */
+  databaseWait: { waitMs: number; maxWaiting: number };
 }
 
 export class ConfigError extends Error {
@@ -75,6 +83,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     session: { idleMs: e.PANTAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.PANTAU_SESSION_ABSOLUTE_HOURS * 60 * 60_000 },
     logLevel: e.PANTAU_LOG_LEVEL,
     chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
+    statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
+    databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
   };
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DatabaseInUseError, GeometryReadError, WriteMismatchError } from '@pantau/db';
+import { DatabaseBusyError, DatabaseInUseError, GeometryReadError, isStatementTimeout, WriteMismatchError } from '@pantau/db';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
@@ -140,6 +140,17 @@ export function createApp(deps: AppDeps) {
       return c.json(body(error.code, error.message, error.details), error.status);
     }
     if (error instanceof DatabaseInUseError) return c.json(body('database_in_use', error.message), 503);
+    // Bounded requests (issue 18): refused while the embedded database is held too long, or stopped
+    // by the server's statement timeout. Neither is the client's fault nor a bug: 503 with a retry hint.
+    const busy = busyError(error);
+    if (busy) {
+      c.header('Retry-After', String(busy.retryAfterSeconds));
+      return c.json(body('busy', busy.message), 503);
+    }
+    if (isStatementTimeout(error)) {
+      c.header('Retry-After', String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS));
+      return c.json(body('busy', 'The database stopped this request because it took too long. Narrow it (a smaller area or period) or try again in a moment.'), 503);
+    }
     if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
     if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
     if (error instanceof HTTPException && error.status < 500) {
@@ -164,6 +175,17 @@ export function createApp(deps: AppDeps) {
   }
   app.notFound((c) => c.json({ error: { code: 'not_found' as const, message: `No such resource: ${c.req.path}` } }, 404));
   return app;
+}
+
+/** A statement cancelled by its timeout is retried after this; the load that made it slow may have passed. */
+const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 5;
+
+/** The gate's refusal, also when a driver or drizzle wrapped it. */
+function busyError(error: unknown): DatabaseBusyError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseBusyError) return e;
+  }
+  return undefined;
 }
 
 /** postgres.js and node errors when the server is down or unreachable. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export const ERROR_CODES = [
   'invalid_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
   'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
-  'database_unavailable', 'database_in_use', 'pdf_unavailable', 'internal_error',
+  'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
   'plan_not_found', 'plan_not_draft', 'plan_not_approved',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
@@ -27,6 +27,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   unsupported_media_type: 415,
   database_unavailable: 503,
   database_in_use: 503,
+  busy: 503,
   pdf_unavailable: 503,
   internal_error: 500,
   plan_not_found: 404,

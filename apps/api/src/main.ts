@@ -1,7 +1,7 @@
 // Wires configuration, database and app, prepares the data, and listens. Nothing else.
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { connect, DatabaseInUseError } from '@pantau/db';
+import { connect, DatabaseInUseError, limitRequests } from '@pantau/db';
 import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/data';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   // The renderer prints the app's own pages, so it calls this server on its loopback address.
   const ownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const pdf = chromiumPdfRenderer({ executablePath: findChromium(config.chromiumPath), baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}` });
-  const app = createApp({ database, config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
+  // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
+  const app = createApp({ database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }), config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   });

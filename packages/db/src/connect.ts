@@ -13,6 +13,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
+import { BoundedGate, UNBOUNDED_GATE } from './gate.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -32,6 +33,8 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test fixtures, backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PGlite only: the queue in front of its one connection (see gate.ts and limitRequests). */
+  readonly gate?: BoundedGate;
 }
 
 export type ConnectOptions =
@@ -81,6 +84,12 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
       ...(loadDataDir ? { loadDataDir } : {}),
       extensions: { postgis },
     });
+    // Every query, exec and transaction of PGlite passes through _runExclusiveTransaction (its
+    // one-connection mutex); the gate in front of it can turn an endless wait into a refusal.
+    // Unbounded until limitRequests bounds it: start-up work and the CLI may wait as long as it takes.
+    const gate = new BoundedGate(UNBOUNDED_GATE);
+    const exclusive = client._runExclusiveTransaction.bind(client);
+    client._runExclusiveTransaction = <T>(work: () => Promise<T>) => gate.run(() => exclusive(work));
     const pg = drizzlePglite(client, { schema });
     return {
       kind: 'pglite',
@@ -90,6 +99,7 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
       ping: async () => { await client.query('select 1'); },
       close: async () => { try { await client.close(); } finally { release(); } },
       dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
+      gate,
     };
   } catch (error) {
     release();

@@ -6,3 +6,5 @@ export * from './queries/index.js';
 export * from './scoped.js';
 export { and, eq, lt } from 'drizzle-orm';
 export * from './bulk.js';
+export * from './gate.js';
+export * from './timeouts.js';

@@ -24,6 +24,20 @@ export function isIsoDate(value: string): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
+/**
+ * The days a user may ask about (query parameters, dates in request bodies). Outside it the date
+ * arithmetic of the queries (months before asOf, end of month) leaves PostgreSQL's and JavaScript's
+ * date range, and no record of Pantau's domain is older or newer.
+ */
+export const REQUEST_DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
+/** Why `value` is not a date a request may carry, or undefined when it is one. */
+export function requestDateProblem(value: string): string | undefined {
+  if (!isIsoDate(value)) return 'a date as YYYY-MM-DD';
+  if (value < REQUEST_DATE_RANGE.min || value > REQUEST_DATE_RANGE.max) return `a date from ${REQUEST_DATE_RANGE.min} to ${REQUEST_DATE_RANGE.max}`;
+  return undefined;
+}
+
 /** The calendar date of `instant` in Western Indonesia Time (UTC+7), the default for "today". */
 export function todayInJakarta(instant: Date): string {
   return new Date(instant.getTime() + 7 * 3600_000).toISOString().slice(0, 10);

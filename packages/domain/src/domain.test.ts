@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, inScope, isIsoDate, levelOfCode, parentCodeOf, permitFilterQuery, permitRecord, todayInJakarta } from './index.js';
+import { addDays, inScope, isIsoDate, levelOfCode, parentCodeOf, permitFilterQuery, permitRecord, requestDate, requestDateProblem, todayInJakarta } from './index.js';
 
 describe('domain', () => {
   test('ISO dates are real calendar dates', () => {
@@ -7,6 +7,13 @@ describe('domain', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('13/06/2024')).toBe(false);
+  });
+
+  test('a date in a request is a calendar day from 1900-01-01 to 2100-12-31', () => {
+    for (const edge of ['1900-01-01', '2100-12-31', '2024-02-29']) expect(requestDateProblem(edge)).toBeUndefined();
+    for (const outside of ['0001-01-01', '9999-12-31', '1899-12-31', '2101-01-01']) expect(requestDateProblem(outside)).toBe('a date from 1900-01-01 to 2100-12-31');
+    expect(requestDateProblem('2024-02-30')).toBe('a date as YYYY-MM-DD');
+    expect(requestDate.safeParse('2101-01-01').error?.issues[0]?.message).toBe('a date from 1900-01-01 to 2100-12-31');
   });
 
   test('today is the calendar day in WIB: 18:00 UTC is already tomorrow in Jakarta', () => {

@@ -5,10 +5,18 @@ import {
   PERMIT_PURPOSES, PERMIT_TYPES, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES,
   RISK_SEVERITIES, SEXES, TARGET_KINDS, TARGET_OUTCOMES,
 } from './constants.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, requestDateProblem } from './dates.js';
 
 export const areaCode = z.string().regex(AREA_CODE_PATTERN, 'an official area code such as 19, 19.04 or 19.04.01');
 export const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+/**
+ * The one schema of a date in a request: every date query parameter (asOf, from, to, since, …) and
+ * every date in a request body (plans, briefings). 1900-01-01 … 2100-12-31, a real calendar day.
+ */
+export const requestDate = z.string().superRefine((value, ctx) => {
+  const problem = requestDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const nationalityCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN');
 export const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 /** plan:<id>: an operation recorded from a plan's outcome (data/src/planning). */

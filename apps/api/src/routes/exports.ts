@@ -112,7 +112,7 @@ export function exportRoutes(deps: AppDeps) {
     void withScope(deps.database.orm, scope, async (tx) => {
       await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), stream, { end: false }).catch(() => {});
       if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
-    }).then(() => stream.end(), (error: unknown) => {
+    }, { long: true }).then(() => stream.end(), (error: unknown) => {
       (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
       stream.destroy(error as Error);
     });

@@ -1,13 +1,22 @@
 // Query parameters shared by aggregates, lists and tiles, described once for validation and OpenAPI.
 import { z } from '@hono/zod-openapi';
-import { AREA_CODE_PATTERN, isIsoDate, OFFICE_AREA_PATTERN, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
+import { AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, requestDateProblem, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
 import { errorBody } from '../errors.js';
 
 const csv = (allowed: readonly string[] | RegExp, what: string) =>
   z.string().refine((s) => s.split(',').every((v) => (allowed instanceof RegExp ? allowed.test(v.trim()) : allowed.includes(v.trim()))),
     allowed instanceof RegExp ? `comma-separated ${what}` : `comma-separated values among ${allowed.join(', ')}`);
 
-export const isoDateParam = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+/**
+ * Every date query parameter (asOf, from, to, since, a, b, …): the domain's request-date rule
+ * (1900-01-01 … 2100-12-31, a calendar day), which bodies use through `requestDate`. Built here from
+ * the same rule rather than reusing that schema: zod 4 gives `.openapi()` only to schemas made after
+ * @hono/zod-openapi is loaded.
+ */
+export const isoDateParam = z.string().superRefine((value, ctx) => {
+  const problem = requestDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+}).openapi({ format: 'date', example: '2024-06-13' });
 export const areaCodeParam = z.string().regex(AREA_CODE_PATTERN, 'an area code such as 19, 19.04 or 19.04.01');
 
 export const provinceCodeParam = z.string().regex(/^\d{2}$/, 'a province code such as 19');

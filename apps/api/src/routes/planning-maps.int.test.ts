@@ -11,6 +11,8 @@ import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 const ASOF = '2024-06-13';
+/** The provinces of Java: most of the fixture's findings and reports (Jakarta's above all). */
+const JAVA = ['31', '32', '33', '34', '35', '36'];
 
 interface Gap {
   id: string; kind: 'company_site' | 'district'; name: string; holders: number; lastCheckedOn: string | null; monthsSinceCheck: number | null;
@@ -115,15 +117,17 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
   });
 
   test('hot spots: every finding and verified report of the window is counted in a hexagon, with Gi* classes and the method named', async () => {
-    const response = await admin.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=24&resolution=5`);
+    // A scope of several provinces (Java) without an area: a national scope must name one (issue 18).
+    const java = as(app, await signedInAccount(t.database, 'analyst', JAVA.join(',')));
+    const response = await java.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=24&resolution=5`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/geo+json');
     const body = await response.json() as HotSpots;
     expect(body).toMatchObject({ type: 'FeatureCollection', method: 'Getis-Ord Gi* (H3 res 5, k=1, 24 months)', resolution: 5, months: 24, from: '2022-06-13', to: ASOF });
     const counts = await queryOne<{ findings: number; reports: number }>(t.database.orm, sql`
       select (select count(*) from operation_targets t join operations o on o.id = t.operation_id
-                where t.violations > 0 and t.geom is not null and o.date >= '2022-06-13' and o.date < '2024-06-13')::int as findings,
-             (select count(*) from reports where status in ('verified', 'acted')
+                where t.violations > 0 and t.geom is not null and o.date >= '2022-06-13' and o.date < '2024-06-13' and left(t.regency_code, 2) in ${JAVA})::int as findings,
+             (select count(*) from reports where status in ('verified', 'acted') and left(regency_code, 2) in ${JAVA}
                 and received_at >= '2022-06-13'::timestamp at time zone 'Asia/Jakarta' and received_at < '2024-06-13'::timestamp at time zone 'Asia/Jakarta')::int as reports`);
     expect({ findings: body.findings, reports: body.reports }).toEqual(counts);
     expect(body.findings + body.reports).toBeGreaterThan(0);
@@ -140,14 +144,14 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     }
     expect(body.features[0]!.properties.class).toBe('hot_99');
     // A shorter window holds no more events.
-    const short = await (await admin.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=3&resolution=5`)).json() as HotSpots;
+    const short = await (await java.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=3&resolution=5`)).json() as HotSpots;
     expect(short.findings + short.reports).toBeLessThanOrEqual(body.findings + body.reports);
     // The study area is the scope: the province's grid, its events only.
-    const province = await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}`)).json() as HotSpots;
+    const province = await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=5`)).json() as HotSpots;
     expect(province.studyCells).toBeLessThan(body.studyCells);
     for (const f of province.features) for (const [lng, lat] of f.geometry.coordinates[0]!) expect(lng! > 104 && lng! < 109.5 && lat! > -4.5 && lat! < -0.5).toBe(true);
-    // A grid too fine for the country is refused, naming the parameter.
-    const fine = await admin.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=8`);
+    // A grid too fine for the area (Central Kalimantan, 150,000 km²) is refused, naming the parameter.
+    const fine = await admin.request(`/api/v1/planning/hot-spots?area=62&asOf=${ASOF}&resolution=8`);
     expect(fine.status).toBe(400);
     expect((await fine.json() as { error: { message: string } }).error.message).toMatch(/resolution/);
   });

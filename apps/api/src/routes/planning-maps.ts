@@ -22,7 +22,7 @@ const coverageGapsRoute = createRoute({
     + 'A place in a regency covered by several offices appears under each; places in regencies no office covers are grouped under `office: null`.',
   request: {
     query: z.object({
-      area: planningAreaParam.optional().openapi({ description: "A province, regency or district code, or an office's work area as office:<office key> (default: your whole scope).", example: '19.04' }),
+      area: planningAreaParam.optional().openapi({ description: "A province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).", example: '19.04' }),
       asOf: isoDateParam.optional().openapi({ description: 'The day (default today, WIB); holders valid on it, checks before it.', example: '2024-06-13' }),
       months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional()
         .openapi({ description: `A gap has had no check for this many calendar months, ${COVERAGE_MONTHS.min}–${COVERAGE_MONTHS.max} (default ${COVERAGE_MONTHS.default}).`, example: '12' }),
@@ -43,7 +43,7 @@ const hotSpotsRoute = createRoute({
     + 'No correction for multiple testing. Features: cells with an event or a significant Gi*.',
   request: {
     query: z.object({
-      area: planningAreaParam.optional().openapi({ description: "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope).", example: '19' }),
+      area: planningAreaParam.optional().openapi({ description: "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).", example: '19' }),
       asOf: isoDateParam.optional().openapi({ description: 'End of the window, exclusive (default today, WIB).', example: '2024-06-13' }),
       months: wholeNumberParam(HOT_SPOTS.months.min, HOT_SPOTS.months.max).optional()
         .openapi({ description: `Window length in calendar months (default ${HOT_SPOTS.months.default}).`, example: '24' }),
@@ -63,7 +63,15 @@ const hotSpotsRoute = createRoute({
  * an office's work area no code and the work area's regencies within the scope as the scope.
  */
 async function scopedArea(c: Context, code: string | undefined, scope: Scope): Promise<{ area: { code: string; name: string; level: string } | null; code: string | null; scope: Scope }> {
-  if (code === undefined) return { area: null, code: null, scope };
+  if (code === undefined) {
+    // The whole country in one answer computes every site and district of Indonesia: minutes on the
+    // embedded database, holding its one connection (issue 18). A scope narrower than that may default to itself.
+    if (scope === null) {
+      throw new AppError('invalid_parameter', 'Invalid parameter: area. Required for a national scope: a province, regency or district code, or office:<office key>.',
+        [{ parameter: 'area', message: 'required for a national scope' }]);
+    }
+    return { area: null, code: null, scope };
+  }
   const officeKey = officeKeyOfArea(code);
   if (officeKey !== null) {
     const workArea = await workAreaOf(dbOf(c), officeKey, scope);

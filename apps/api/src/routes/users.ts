@@ -1,11 +1,11 @@
 // User management for admins: the same validated path as `pnpm pantau user …`.
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountError, addUser, getUser, listUsers, readAudit, resetPassword, updateUser, verifyAudit } from '@pantau/data';
-import { isIsoDate, ROLES } from '@pantau/domain';
+import { ROLES } from '@pantau/domain';
 import { actorOf, requirePermission } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { errorResponses, recordIdParam } from './params.js';
+import { errorResponses, isoDateParam, recordIdParam } from './params.js';
 import { createRouter } from './router.js';
 
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
@@ -35,7 +35,7 @@ const resetRoute = createRoute({
 const auditRoute = createRoute({
   method: 'get', path: '/audit', tags: ['users'], summary: 'The audit trail, newest first (admin)',
   request: { query: z.object({
-    since: z.string().refine(isIsoDate, 'a date as YYYY-MM-DD').optional().openapi({ example: '2026-11-01' }),
+    since: isoDateParam.optional().openapi({ example: '2026-11-01' }),
     action: z.string().max(60).optional().openapi({ example: 'export.permits' }),
     limit: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 1000, 'between 1 and 1000').optional().openapi({ example: '100' }),
   }) },

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import './coverage-gap-list.css';
+import { ApiError } from '../api/api-client.js';
 import { getCoverageGaps, type CoverageGapItem } from '../api/planning-maps-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
 import { PLANNING_LAYER_PARAMS } from '../map/tile-urls.js';
@@ -20,7 +21,10 @@ export function CoverageGapList({ area, asOf, onFlyTo }: { area: string | null; 
       <h2 className="sidebar-heading">{t('gapList.title')}</h2>
       <p className="field-hint">{t('gapList.hint', { months })}</p>
       {state.status === 'loading' && <p className="field-hint">{t('gapList.loading')}</p>}
-      {state.status === 'error' && <p className="field-hint" role="alert">{t('gapList.error')}</p>}
+      {/* A national scope must name an area (the whole country in one list held the database for minutes). */}
+      {state.status === 'error' && (state.error instanceof ApiError && state.error.code === 'invalid_parameter'
+        ? <p className="field-hint" data-testid="coverage-gap-pick-area">{t('gapList.pickArea')}</p>
+        : <p className="field-hint" role="alert">{t('gapList.error')}</p>)}
       {state.status === 'ok' && state.data.total === 0 && <p className="field-hint">{t('gapList.empty', { months })}</p>}
       {state.status === 'ok' &&
         state.data.groups.map((group) => (

@@ -3,7 +3,7 @@
 // validates what it stores), the web app (builder, present mode, print page) and the tests.
 import { z } from 'zod';
 import { PERMIT_PURPOSES, PERMIT_TYPES } from '../constants.js';
-import { areaCode, isoDate, nationalityCode } from '../schemas.js';
+import { areaCode, nationalityCode, requestDate as isoDate } from '../schemas.js';
 
 /** Layers over the choropleth, in the dashboard URL's spelling (`layers=sites,operations`). */
 export const SLIDE_LAYERS = ['sites', 'operations', 'risk', 'entry', 'reports', 'meetings'] as const;

@@ -3,7 +3,7 @@
 // after the operation its outcome becomes an operation record like the imported ones.
 import { z } from 'zod';
 import { ACTION_KINDS, AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
-import { isIsoDate } from '../dates.js';
+import { requestDate } from '../schemas.js';
 import { TIMPORA_AGENCY_CODES } from './agencies.js';
 import type { CandidateKind } from './score.js';
 import { FACTORS, type FactorValues } from './factors.js';
@@ -16,7 +16,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const MAX_PLAN_TARGETS = 60;
 export const MAX_PLAN_TEAMS = 20;
 
-const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
+const isoDate = requestDate;
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const notes = z.string().max(4000, 'at most 4000 characters').nullable();
 const candidateId = z.string().regex(/^(site:\d{1,12}|district:\d{2}\.\d{2}\.\d{2}|reports:\d{1,12})$/, "a candidate id such as 'site:123', 'district:19.04.01' or 'reports:456'");
