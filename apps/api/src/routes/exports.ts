@@ -1,6 +1,10 @@
 // GET /exports/{kind}.{csv|xlsx|geojson}: the rows of the current view, with the map's filters, as a
 // file that is safe to open in a spreadsheet and re-imports without loss.
-import { PassThrough, Readable } from 'node:stream';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
@@ -102,23 +106,33 @@ export function exportRoutes(deps: AppDeps) {
     if (query.area && (!inScope(scope, query.area) || !(await withScope(deps.database.orm, scope, (tx) => findArea(tx, query.area!, scope))))) {
       throw new AppError('area_not_found', `No area with code ${query.area}.`);
     }
-    const stream = new PassThrough();
     const actor = actorOf(c);
-    // The rows stream after this handler returns, in a transaction of their own as the scoped
-    // application role (row-level security); a permit export is audited in that same transaction.
-    // The audit row comes after the rows (appending holds the audit chain's lock until commit, which
-    // must not last a whole download) and the file ends only once it is committed. A client that goes
-    // away mid-download has still read what it got: the row is written.
-    void withScope(deps.database.orm, scope, async (tx) => {
-      await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), stream, { end: false }).catch(() => {});
-      if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
-    }, { long: true }).then(() => stream.end(), (error: unknown) => {
-      (deps.log ?? console.error)(`[${actor.requestId}] export ${kind}.${format} failed: ${(error as Error).stack ?? String(error)}`);
-      stream.destroy(error as Error);
-    });
-    return new Response(Readable.toWeb(stream) as ReadableStream, {
+    // The file is written to a temporary file first, in one transaction of its own as the scoped
+    // application role (row-level security), and only then sent. So a slow or stalled client never
+    // holds a database connection (the embedded database has one) or the audit chain's lock, and a
+    // failure mid-way is an error answer (logged with the request id), never a truncated file with 200.
+    // A permit export is audited in that same transaction, after its rows.
+    const dir = await mkdtemp(join(tmpdir(), 'pantau-export-'));
+    const path = join(dir, name);
+    const removeFile = () => rm(dir, { recursive: true, force: true });
+    try {
+      await withScope(deps.database.orm, scope, async (tx) => {
+        await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), createWriteStream(path));
+        if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
+      }, { long: true });
+    } catch (error) {
+      await removeFile();
+      throw error;
+    }
+    const { size } = await stat(path);
+    const file = createReadStream(path);
+    // Removed once sent, or when the client goes away (the web stream's cancel destroys the file stream).
+    file.once('close', () => void removeFile());
+    return new Response(Readable.toWeb(file) as ReadableStream, {
       status: 200,
-      headers: { 'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Content-Length': String(size), 'Cache-Control': 'no-store',
+      },
     }) as never;
   });
 }
