@@ -7,6 +7,7 @@ import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js'
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
+import { ForbiddenPage } from './auth/forbidden-page.js';
 import { allowedPage, pageHref } from './auth/pages.js';
 import { shownOverlays } from './auth/permissions.js';
 import { scopeToFit, useScopeCamera, withinScope } from './auth/scope-camera.js';
@@ -68,6 +69,7 @@ type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
 function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
   const { t } = useTranslation('access');
   const page = allowedPage(view.page, usePermissions());
+  if (page === 'forbidden') return <ForbiddenPage view={view} onBack={() => updateView({ page: 'map' })} />;
   if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
   if (page === 'briefing' || page === 'briefing-print') {
     return (
