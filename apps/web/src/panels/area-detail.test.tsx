@@ -83,7 +83,7 @@ describe('area detail panel', () => {
   });
 
   it('counts an operation in English with singular and plural forms ("1 violation", not "1 violations")', () => {
-    const single = { ...summary, lastOperations: [{ ...summary.lastOperations[0]!, targets: 1, foreignersChecked: 1, violations: 1 }] };
+    const single = { ...summary, lastOperations: [{ ...summary.lastOperations![0]!, targets: 1, foreignersChecked: 1, violations: 1 }] };
     const html = render('en', <AreaSummaryView summary={single} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
     expect(html).toContain('1 target · 1 foreigner checked · 1 violation<');
     const many = render('en', <AreaSummaryView summary={summary} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
