@@ -7,6 +7,7 @@ import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js'
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
+import { ForbiddenPage } from './auth/forbidden-page.js';
 import { allowedPage, pageHref } from './auth/pages.js';
 import { shownOverlays } from './auth/permissions.js';
 import { scopeToFit, useScopeCamera, withinScope } from './auth/scope-camera.js';
@@ -68,6 +69,7 @@ type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
 function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
   const { t } = useTranslation('access');
   const page = allowedPage(view.page, usePermissions());
+  if (page === 'forbidden') return <ForbiddenPage view={view} onBack={() => updateView({ page: 'map' })} />;
   if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
   if (page === 'briefing' || page === 'briefing-print') {
     return (
@@ -275,6 +277,16 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     if (hasSelection && window.matchMedia('(max-width: 1500px)').matches) setSidebarOpen(false);
   }, [hasSelection]);
 
+  // Opening or closing a side panel changes the map's width: the selected area is fitted again into
+  // what is left, instead of being cut by the panel or left off-centre.
+  const panelsKey = `${sidebarOpen}:${hasSelection}`;
+  const panelsKeyRef = useRef(panelsKey);
+  useEffect(() => {
+    if (panelsKeyRef.current === panelsKey) return;
+    panelsKeyRef.current = panelsKey;
+    if (regionDetail) requestCamera({ kind: 'fit', bbox: regionDetail.bbox });
+  }, [panelsKey, regionDetail, requestCamera]);
+
   const closePanel = useCallback(() => {
     updateView((current) => (current.select ? { ...current, select: null } : { ...current, panelOpen: false }));
   }, [updateView]);
@@ -468,7 +480,8 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               {t('loading')}
             </p>
           )}
-          {!selection && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
+          {/* With a panel open the hint card is left out, but a hovered area still shows its figures. */}
+          {(!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
           <div className="map-bottom">
             <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
             {today && (

@@ -21,6 +21,7 @@ import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
 import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
 import './planning.css';
+import { DateField } from '../controls/date-field.js';
 
 export interface PlanningPageProps {
   view: ViewState;
@@ -254,7 +255,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
             <AreaPicker region={region} workArea={view.workArea} offices={dataOf(offices) ?? null} onChange={pickArea} />
             <label className="planning-field">
               <span>{t('date')}</span>
-              <input type="date" value={asOf ?? ''} onChange={(event) => event.target.value && updateView({ asOf: event.target.value })} data-testid="planning-date" />
+              <DateField value={asOf ?? ''} onChange={(day) => day && updateView({ asOf: day })} data-testid="planning-date" />
             </label>
           </div>
           {errors.length > 0 && (
