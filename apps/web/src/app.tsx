@@ -1,4 +1,4 @@
-import { nationalityName } from '@pantau/domain';
+import { downloadFileName, nationalityName } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -340,7 +340,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         ],
         footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
         warning: demo ? t('export.demo') : null,
-        fileName: `${t('export.fileName')}-${view.region ?? 'indonesia'}-${shownAsOf ?? ''}`,
+        fileName: downloadFileName({ kind: t('export.fileName'), areaName: regionDetail?.name ?? null, areaCode: view.region, date: shownAsOf ?? '', extension: 'png' }).replace(/\.png$/, ''),
       });
     } catch (error) {
       setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
