@@ -24,6 +24,7 @@ import { createI18n } from './i18n/i18n.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
 import { choroplethClasses, choroplethScope, displayValue, measureValue } from './map/choropleth.js';
 import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
+import { OverlayKey } from './map/overlay-key.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
 import { OVERLAYS } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
@@ -471,6 +472,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           {!selection && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
           <div className="map-bottom">
             <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
+            {!sidebarOpen && <OverlayKey layers={shownLayers} />}
             {today && (
               <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
             )}
