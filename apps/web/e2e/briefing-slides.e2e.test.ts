@@ -59,6 +59,8 @@ async function legendContrasts(page: Page, root: string): Promise<number[]> {
 /** Nothing in the slide is cut: its panels do not scroll, and the footer is inside the slide and the window. */
 async function slideLayout(page: Page, slide: string) {
   return page.locator(slide).evaluate((element) => {
+    // The print page stacks its slides: measure each one scrolled into the window.
+    element.scrollIntoView({ block: 'start' });
     const panels = element.querySelector('.slide-panels, .panels');
     const footer = element.querySelector('footer')?.getBoundingClientRect();
     const box = element.getBoundingClientRect();

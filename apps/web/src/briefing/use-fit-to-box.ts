@@ -1,7 +1,7 @@
 // Shrink to fit: a slide's panels (a ten-row candidate table beside the map) must show whole on any
 // screen, in present mode and in the printed PDF, without scrolling and without pushing the footer
 // off the slide. The box's type is scaled down (never up) until its content fits its height.
-import { useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 
 /** Smallest scale of the type: below it a table is unreadable from the back of the room anyway. */
 const MIN_SCALE = 0.4;
@@ -12,25 +12,26 @@ export function fitScale(contentHeight: number, boxHeight: number): number {
   return Math.max(MIN_SCALE, Math.floor((boxHeight / contentHeight) * 100) / 100);
 }
 
-/** A ref for a scrolling box whose font size is scaled down (as `--fit` em) until nothing overflows. */
-export function useFitToBox<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    const box = ref.current;
+/** A callback ref for a box whose type is scaled down (the `--fit` custom property) until nothing overflows it. */
+export function useFitToBox<T extends HTMLElement>(): (box: T | null) => void {
+  const stopRef = useRef<(() => void) | null>(null);
+  // A callback ref: the box may appear after the first render (a panel added in the builder).
+  return useCallback((box: T | null) => {
+    stopRef.current?.();
+    stopRef.current = null;
     if (!box) return;
     let frame = 0;
     const fit = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        box.style.fontSize = '';
-        // Line heights do not shrink in proportion with padding and borders: step down until it fits.
+        box.style.removeProperty('--fit');
+        // Line heights, borders and padding do not shrink in proportion: step down until it fits.
         let scale = fitScale(box.scrollHeight, box.clientHeight);
-        for (let step = 0; step < 12 && scale > MIN_SCALE; step++) {
-          box.style.fontSize = scale === 1 ? '' : `${scale}em`;
-          if (box.scrollHeight <= box.clientHeight) break;
+        for (let step = 0; step < 12 && scale < 1; step++) {
+          box.style.setProperty('--fit', String(scale));
+          if (box.scrollHeight <= box.clientHeight || scale <= MIN_SCALE) break;
           scale = Math.max(MIN_SCALE, Math.round((scale - 0.05) * 100) / 100);
         }
-        box.style.fontSize = scale === 1 ? '' : `${scale}em`;
       });
     };
     const resized = new ResizeObserver(fit);
@@ -39,7 +40,6 @@ export function useFitToBox<T extends HTMLElement>() {
     const changed = new MutationObserver(fit);
     changed.observe(box, { childList: true, subtree: true, characterData: true });
     fit();
-    return () => { cancelAnimationFrame(frame); resized.disconnect(); changed.disconnect(); };
+    stopRef.current = () => { cancelAnimationFrame(frame); resized.disconnect(); changed.disconnect(); };
   }, []);
-  return ref;
 }
