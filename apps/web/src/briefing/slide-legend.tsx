@@ -10,20 +10,26 @@ function Symbol({ row }: { row: KeyRow }) {
 export function SlideLegend({ slideKey }: { slideKey: SlideKey }) {
   return (
     <section className="slide-key" data-testid="legend" aria-label={slideKey.title}>
-      <h3 className="legend-title">{slideKey.title}</h3>
-      <ul className="slide-key-rows">
-        {slideKey.rows.map((row) => (
-          <li key={row.label} data-testid={row === slideKey.rows.at(-1) ? 'legend-no-data' : 'legend-class'}><Symbol row={row} />{row.label}</li>
-        ))}
-      </ul>
-      {slideKey.overlays.map((overlay) => (
-        <div key={overlay.title} className="slide-key-overlay">
-          <h4>{overlay.title}</h4>
-          <ul className="slide-key-rows">
-            {overlay.rows.map((row) => <li key={row.label} data-testid="legend-overlay"><Symbol row={row} />{row.label}</li>)}
-          </ul>
+      <div className="slide-key-group">
+        <h3 className="legend-title">{slideKey.title}</h3>
+        <ul className="slide-key-rows">
+          {slideKey.rows.map((row, index) => (
+            <li key={row.label} data-testid={index === slideKey.rows.length - 1 ? 'legend-no-data' : 'legend-class'}><Symbol row={row} />{row.label}</li>
+          ))}
+        </ul>
+      </div>
+      {slideKey.overlays.length > 0 && (
+        <div className="slide-key-group">
+          {slideKey.overlays.map((overlay) => (
+            <div key={overlay.title}>
+              <h4>{overlay.title}</h4>
+              <ul className="slide-key-rows">
+                {overlay.rows.map((row) => <li key={row.label} data-testid="legend-overlay"><Symbol row={row} />{row.label}</li>)}
+              </ul>
+            </div>
+          ))}
         </div>
-      ))}
+      )}
       <p className="slide-key-note" data-testid="legend-date">{slideKey.date}</p>
       <p className="slide-key-note" data-testid="legend-source">{slideKey.source}</p>
     </section>
