@@ -173,7 +173,7 @@ describe('the dashboard', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-png').click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^pantau-peta-19-2024-06-13\.png$/);
+    expect(file.suggestedFilename()).toMatch(/^Pantau-peta-[A-Za-z-]*Bangka-Belitung-19-2024-06-13\.png$/);
     const path = join(RESULTS_DIR, 'dashboard-export.png');
     await file.saveAs(path);
     const image = await readFile(path);

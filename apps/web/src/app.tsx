@@ -1,4 +1,4 @@
-import { nationalityName } from '@pantau/domain';
+import { downloadFileName, nationalityName } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import { createI18n } from './i18n/i18n.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
 import { choroplethClasses, choroplethScope, displayValue, measureValue } from './map/choropleth.js';
 import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
+import { OverlayKey } from './map/overlay-key.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
 import { OVERLAYS } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
@@ -352,7 +353,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         ],
         footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
         warning: demo ? t('export.demo') : null,
-        fileName: `${t('export.fileName')}-${view.region ?? 'indonesia'}-${shownAsOf ?? ''}`,
+        fileName: downloadFileName({ kind: t('export.fileName'), areaName: regionDetail?.name ?? null, areaCode: view.region, date: shownAsOf ?? '', extension: 'png' }).replace(/\.png$/, ''),
       });
     } catch (error) {
       setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
@@ -484,6 +485,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           {(!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
           <div className="map-bottom">
             <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
+            {!sidebarOpen && <OverlayKey layers={shownLayers} />}
             {today && (
               <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
             )}

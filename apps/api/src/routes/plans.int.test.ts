@@ -100,7 +100,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   test('the targets CSV has the three targets in route order and escapes a formula-like note; the XLSX likewise', async () => {
     const response = await analyst.request(`/api/v1/planning/plans/${plan.id}/targets.csv?lang=en`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toContain(`rencana-${plan.id}-sasaran.csv`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Pantau-rencana-${plan.id}-sasaran-Kabupaten-Bangka-Tengah-19.04-2024-06-14.csv"`);
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Order,Name,Kind,District,Regency,Score,Reasons,Team,Expected foreigners,Leg (km),Notes');
     expect(lines).toHaveLength(4);

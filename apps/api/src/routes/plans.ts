@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPlan, deletePlan, PlanError, recordPlanOutcome, tableFile, updatePlan, EXPORT_CONTENT_TYPES, type PlanContext } from '@pantau/data';
 import { findPlan, listPlans, type Executor, type PlanRow } from '@pantau/db';
-import { hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
+import { downloadFileName, hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -164,7 +164,7 @@ export function planRoutes(deps: AppDeps) {
       const headers = withNotes ? TABLE_HEADERS[lang] : TABLE_HEADERS[lang].slice(0, -1);
       const file = await tableFile(format, lang === 'id' ? 'Sasaran' : 'Targets', headers, rows);
       c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
-      c.header('Content-Disposition', `attachment; filename="rencana-${id}-sasaran.${format}"`);
+      c.header('Content-Disposition', `attachment; filename="${downloadFileName({ kind: `rencana-${id}-sasaran`, areaName: plan.areaName, areaCode: plan.areaCode, date: plan.date, extension: format })}"`);
       c.header('Cache-Control', 'no-store');
       return c.body(new Uint8Array(file), 200) as never;
     });

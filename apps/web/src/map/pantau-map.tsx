@@ -388,17 +388,17 @@ export function PantauMap(props: PantauMapProps) {
   const labelsRef = useRef<AreaLabelsHandle | null>(null);
   useEffect(() => {
     if (!map || !areaLayersAdded) return;
-    let cancelled = false;
-    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current)).then(
+    const cancelled = new AbortController();
+    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current), cancelled.signal).then(
       (handle) => {
-        if (cancelled) handle.remove();
+        if (cancelled.signal.aborted) handle?.remove();
         else labelsRef.current = handle;
       },
       // The map stays usable without names.
       (error: unknown) => console.error(error),
     );
     return () => {
-      cancelled = true;
+      cancelled.abort();
       labelsRef.current?.remove();
       labelsRef.current = null;
     };
