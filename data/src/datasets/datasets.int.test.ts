@@ -39,7 +39,8 @@ describe.each(testBackends())('data layer on %s', (backend) => {
     expect(reloaded.skipped).toBe(false);
     expect(reloaded.counts).toEqual({ province: 38, regency: 514, district: 7285 });
     expect(await queryOne<{ h: string }>(t.database.orm, fingerprint)).toEqual(before);
-  });
+    // Rewriting all 7,849 boundaries is the slowest write in the suite: a hang guard, not a speed limit.
+  }, 400_000);
 
   test('Kabupaten Bangka Tengah counts 22 valid ITAS and 6 valid ITAP on 2024-06-13, as the meeting reported', async () => {
     const rows = await queryRows<{ t: string; n: number }>(t.database.orm,
