@@ -391,9 +391,13 @@ const RECORD_PATHS: Record<PanelRecordKind, string> = {
   entry_point: 'entry-points',
 };
 
-export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, signal?: AbortSignal): Promise<RecordByKind[K]> {
+/**
+ * One record as it stood on `asOf`, the view's date: figures such as a company's active permits
+ * follow the date the panel says its data is for, not the server's today.
+ */
+export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, asOf: string, signal?: AbortSignal): Promise<RecordByKind[K]> {
   const path = `/api/v1/${RECORD_PATHS[kind]}/${id}`;
-  const body = await fetchJson(path, {}, signal);
+  const body = await fetchJson(path, { asOf }, signal);
   if (!isObject(body) || typeof body.id !== 'number') throw badResponse(path);
   return body as unknown as RecordByKind[K];
 }
