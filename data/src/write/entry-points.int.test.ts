@@ -44,12 +44,12 @@ describe.each(testBackends())('entry points and their areas on %s', (backend) =>
     await t.database.orm.transaction(async (tx) => {
       await writeEntryPoints(tx, [
         // About 2 km off Pangkalpinang's shore, in the sea.
-        { key: 'test:tpi:offshore', name: 'TPI Uji Lepas Pantai', kind: 'seaport', position: [106.20, -2.13], origin: 'test' },
+        { key: 'test:tpi:offshore', name: 'TPI Uji Lepas Pantai', kind: 'seaport', position: [106.20, -2.13], origin: 'reference' },
         // The middle of the Java Sea, far from any district.
-        { key: 'test:tpi:open-sea', name: 'TPI Uji Laut Lepas', kind: 'seaport', position: [110.0, -4.5], origin: 'test' },
+        { key: 'test:tpi:open-sea', name: 'TPI Uji Laut Lepas', kind: 'seaport', position: [110.0, -4.5], origin: 'reference' },
       ], (names) => unplaced.push(names));
       const placed = await queryRows<{ key: string; district_code: string | null; regency_code: string | null }>(tx, sql`
-        select key, district_code, regency_code from entry_points where origin = 'test' order by key`);
+        select key, district_code, regency_code from entry_points where key like 'test:tpi:%' order by key`);
       expect(placed).toEqual([
         { key: 'test:tpi:offshore', district_code: expect.stringMatching(/^19\.71\./), regency_code: '19.71' },
         { key: 'test:tpi:open-sea', district_code: null, regency_code: null },

@@ -299,6 +299,8 @@ export interface SearchResults {
   areas: SearchArea[];
   companies: SearchCompany[];
   places: SearchPlace[];
+  /** When no area in the user's scope matches: the matching areas outside it (public names only). */
+  outsideScope: Array<{ name: string; level: string; parentName: string | null }>;
 }
 
 export interface Dataset {
@@ -418,7 +420,7 @@ export async function searchAll(query: string, limit: number, signal?: AbortSign
   if (!isObject(body) || !Array.isArray(body.areas)) throw badResponse('/api/v1/search');
   // A role that reads no records (viewer) gets areas only.
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
-  return { ...body, companies: list(body.companies), places: list(body.places) } as unknown as SearchResults;
+  return { ...body, companies: list(body.companies), places: list(body.places), outsideScope: list(body.outsideScope) } as unknown as SearchResults;
 }
 
 /** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */
