@@ -149,7 +149,10 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
 
   test('item 4: risk areas are dashed outlines: no fill over the class colours on the live map', async () => {
     const { page } = await openAs(accounts.admin);
-    await page.goto(new URL('/?region=19.04&asOf=2024-06-13&layers=risk', baseUrl).href);
+    // A regency with a risk area in the fixture, so the screenshots show one over the classes.
+    const { items } = await api<{ items: Array<{ regencyCode: string | null }> }>(page, '/api/v1/risk-areas?limit=50');
+    const regency = items.find((item) => item.regencyCode !== null)?.regencyCode ?? '19.04';
+    await page.goto(new URL(`/?region=${regency}&asOf=2024-06-13&layers=risk`, baseUrl).href);
     await waitForMapAtRest(page);
     expect(await paintOf(page, 'overlay-risk-fill', 'fill-opacity')).toBe(0);
     expect(await paintOf(page, 'overlay-risk-line', 'line-dasharray')).toEqual([2, 1.5]);
