@@ -78,12 +78,12 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     await page.goto(new URL('/?page=planning&area=19.04&asOf=2024-06-13', baseUrl).href);
     await page.getByTestId('planning-page').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('candidate-row').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    expect(await page.getByTestId('plan-date').inputValue()).toBe('2024-06-13');
+    expect(await page.getByTestId('plan-date').inputValue()).toBe('13 Juni 2024');
 
     await page.getByTestId('planning-date').fill('2024-06-14');
     await expect.poll(() => new URL(page.url()).searchParams.get('asOf')).toBe('2024-06-14');
     // The plan's date follows the planning date, on screen, before anything is saved.
-    await expect.poll(() => page.getByTestId('plan-date').inputValue()).toBe('2024-06-14');
+    await expect.poll(() => page.getByTestId('plan-date').inputValue()).toBe('14 Juni 2024');
 
     const candidates = await api<{ items: Array<{ id: string; explanation: { id: string } }> }>(page, '/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&limit=200');
     const first = page.getByTestId('candidate-row').first();

@@ -346,7 +346,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             rows: OVERLAYS[layer].legend.map((entry) => ({
               color: entry.color,
               label: tMap(`legend.${entry.key}` as 'legend.noData'),
-              shape: entry.shape === 'circle' ? ('circle' as const) : ('square' as const),
+              shape: entry.shape === 'circle' ? ('circle' as const) : entry.shape === 'outline' ? ('outline' as const) : ('square' as const),
             })),
             notes: [],
           })),

@@ -57,7 +57,7 @@ export function fileSlides(briefing: Briefing, tables: PanelTable[][], texts: Pi
   })));
 }
 
-const symbolOf = (row: KeyRow) => (row.shape === 'circle' ? '●' : row.shape === 'line' ? '━' : '■');
+const symbolOf = (row: KeyRow) => (row.shape === 'circle' ? '●' : row.shape === 'line' ? '━' : row.shape === 'outline' ? '□' : '■');
 const hex = (color: string) => (/^#[0-9a-fA-F]{6}$/.test(color) ? color.slice(1).toUpperCase() : '888888');
 
 /** The key as PPTX text runs: each row a coloured symbol and its label. */

@@ -10,7 +10,8 @@ import type { Measure, OverlayLayer } from '../state/view-state.js';
 export interface KeyRow {
   color: string;
   label: string;
-  shape: 'square' | 'circle' | 'line';
+  /** `outline`: a dashed outline (risk areas, drawn so the classes under them stay readable). */
+  shape: 'square' | 'circle' | 'line' | 'outline';
 }
 
 export interface SlideKey {

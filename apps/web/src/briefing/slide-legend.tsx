@@ -4,7 +4,7 @@
 import type { SlideKey, KeyRow } from './slide-key.js';
 
 function Symbol({ row }: { row: KeyRow }) {
-  return <span className={`slide-key-symbol slide-key-${row.shape}`} style={{ backgroundColor: row.color }} aria-hidden="true" />;
+  return <span className={`slide-key-symbol slide-key-${row.shape}`} style={row.shape === 'outline' ? { borderColor: row.color } : { backgroundColor: row.color }} aria-hidden="true" />;
 }
 
 export function SlideLegend({ slideKey }: { slideKey: SlideKey }) {
