@@ -395,11 +395,19 @@ export async function runFuzz(options: {
   for (const [index, request] of requests.entries()) {
     const response = await options.app.request(request.path, requestInit(request, options.tokens(request.who)));
     // Read every body: an export streams from its own transaction, which ends only when it is read.
-    const text = request.method === 'HEAD' ? '' : bodyText(response.headers.get('content-encoding'), new Uint8Array(await response.arrayBuffer()));
+    let text = '';
+    let undecodable: string | null = null;
+    try {
+      text = request.method === 'HEAD' ? '' : bodyText(response.headers.get('content-encoding'), new Uint8Array(await response.arrayBuffer()));
+    } catch (error) {
+      // A body that does not match its Content-Encoding is a finding of its own, reported with its request.
+      undecodable = `body does not decode as ${response.headers.get('content-encoding')}: ${(error as Error).message}`;
+    }
     run.sent++;
     run.statuses.set(response.status, (run.statuses.get(response.status) ?? 0) + 1);
     // A HEAD answer has the headers of the GET but never a body.
-    const problem = request.method === 'HEAD' && response.status < 500 ? null : problemWith(response.status, response.headers.get('content-type') ?? '', text);
+    const problem = undecodable ?? (request.method === 'HEAD' && response.status < 500 ? null : problemWith(response.status, response.headers.get('content-type') ?? '', text));
+    if (undecodable) text = undecodable;
     if (problem) run.findings.push({ index, request, status: response.status, body: text.slice(0, 300) });
     if (options.afterWrite && request.method !== 'GET' && response.status < 300) await options.afterWrite(request, response.status);
     options.onProgress?.(run.sent);

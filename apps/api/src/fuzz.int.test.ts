@@ -50,6 +50,12 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_parameter', message: expect.any(String) } });
   });
 
+  test('a refused request carrying a NUL character is audited and answered 403, not 500 (text and jsonb cannot hold U+0000)', async () => {
+    const response = await app.request('/api/v1/planning/plans/1/targets.csv?note=a%00b', { headers: { cookie: `pantau_session=${tokens.get('viewer')}` } });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
   test(`${COUNT} generated requests (seed ${SEED}) answer without a 5xx, and every 4xx has the error body`, async () => {
     const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
     const run = await runFuzz({
@@ -58,8 +64,10 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
       afterWrite: async (request) => { if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll(); },
     });
     expect(run.sent).toBe(COUNT);
-    expect(run.findings.map((f) => describeFinding(SEED, f))).toEqual([]);
-    // Errors only logged (an export failing after its 200, an import job failing) are findings too.
-    expect(logged.filter((line) => !line.startsWith('[import '))).toEqual([]);
+    // Errors only logged (an export failing after its 200, an import job failing) are findings too
+    // (app.request() has no socket, so the notes on unreadable client addresses are expected);
+    // both are compared at once so a 5xx is reported with the error the server logged for it.
+    expect({ findings: run.findings.map((f) => describeFinding(SEED, f)), logged: logged.filter((line) => !line.startsWith('[import ') && !line.includes('client address unreadable')).map((line) => line.replace(/(.)\1{40,}/g, '$1…').slice(0, 3000)) })
+      .toEqual({ findings: [], logged: [] });
   });
 });

@@ -18,8 +18,23 @@ export interface AuditEntry {
  * row's hash and works alike as the owner, as the scoped application role and outside a transaction.
  */
 export async function writeAudit(executor: Executor, entry: AuditEntry, at: Date = new Date()): Promise<void> {
-  await executor.execute(sql`select pantau_audit_append(${at.toISOString()}::timestamptz, ${entry.userId}::integer, ${entry.actor}::text, ${entry.action}::text,
-    ${entry.areaCode ?? null}::text, ${entry.target ?? null}::text, ${entry.requestId ?? null}::text, ${JSON.stringify(entry.details ?? {})}::jsonb)`);
+  const text = (value: string | null | undefined) => (value == null ? null : withoutNul(value));
+  const details = JSON.stringify(detailsWithoutNul(entry.details ?? {}));
+  await executor.execute(sql`select pantau_audit_append(${at.toISOString()}::timestamptz, ${entry.userId}::integer, ${text(entry.actor)}::text, ${entry.action}::text,
+    ${text(entry.areaCode)}::text, ${text(entry.target)}::text, ${text(entry.requestId)}::text, ${details}::jsonb)`);
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, and an audited request may carry it (a query value,
+ * a typed email): it is shown as U+FFFD so the row is still written and says a character was there.
+ */
+const withoutNul = (value: string) => value.replaceAll('\u0000', '\uFFFD');
+
+function detailsWithoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return withoutNul(value);
+  if (Array.isArray(value)) return value.map(detailsWithoutNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [withoutNul(key), detailsWithoutNul(inner)]));
+  return value;
 }
 
 export interface AuditVerification {
