@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { DatabaseBusyError, DatabaseInUseError, GeometryReadError, isStatementTimeout, WriteMismatchError } from '@pantau/db';
 import { compress } from 'hono/compress';
+import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
     ? next()
     : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body over 1 MB.'); } })(c, next)));
   app.use('/api/*', writeGuard(deps));
+  app.use('/api/*', refuseNulInJson);
   app.use('/api/*', sessionMiddleware(deps));
   // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
   app.use('/api/*', auditReads(deps));
@@ -186,6 +188,40 @@ function busyError(error: unknown): DatabaseBusyError | undefined {
     if (e instanceof DatabaseBusyError) return e;
   }
   return undefined;
+}
+
+/**
+ * PostgreSQL's text and jsonb cannot hold U+0000: a JSON body carrying it anywhere (a briefing title,
+ * a key) is a 400 here, before any handler, instead of a failed insert. Hono caches the parsed body, so
+ * the route's validator reads the same parse; a body that does not parse is left to that validator.
+ */
+const refuseNulInJson: MiddlewareHandler = async (c, next) => {
+  const json = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json';
+  // Uploads (/imports) stream their multipart body themselves: never read it here.
+  if (json && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/v1/imports')) {
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (holdsNul(body)) throw new AppError('invalid_parameter', 'Invalid parameter: body. Text may not contain the NUL character (U+0000).', [{ parameter: 'body', message: 'contains U+0000' }]);
+  }
+  await next();
+};
+
+/** Walks the parsed body without recursion: a body of deeply nested arrays must not overflow the stack. */
+function holdsNul(body: unknown): boolean {
+  const pending: unknown[] = [body];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes('\u0000')) return true;
+        pending.push(inner);
+      }
+    }
+  }
+  return false;
 }
 
 /** postgres.js and node errors when the server is down or unreachable. */

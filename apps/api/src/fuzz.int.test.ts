@@ -56,6 +56,27 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
     expect(await response.json()).toMatchObject({ error: { code: 'forbidden' } });
   });
 
+  test('a JSON body with a NUL character is a 400 naming the body, and nothing is written', async () => {
+    const cookie = `pantau_session=${tokens.get('division_head')}`;
+    const before = await (await app.request('/api/v1/briefings', { headers: { cookie } })).json() as { items: unknown[] };
+    const response = await app.request('/api/v1/briefings', {
+      method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Rakor\u0000', date: '2024-06-13', venue: '', audience: 'mixed_agency', lang: 'id', areaCode: '19.04', slides: [] }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_parameter', message: expect.stringContaining('body') } });
+    const after = await (await app.request('/api/v1/briefings', { headers: { cookie } })).json() as { items: unknown[] };
+    expect(after.items.length).toBe(before.items.length);
+  });
+
+  test('an upload whose file part has no file name is read, not a 500', async () => {
+    const form = new FormData();
+    form.append('kind', 'permits');
+    form.append('file', new Blob(['a,b\n1,2\n']), '');
+    const response = await app.request('/api/v1/imports/preview', { method: 'POST', headers: { cookie: `pantau_session=${tokens.get('analyst')}`, origin: 'http://localhost' }, body: form });
+    expect(response.status).toBeLessThan(500);
+  });
+
   test(`${COUNT} generated requests (seed ${SEED}) answer without a 5xx, and every 4xx has the error body`, async () => {
     const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
     const run = await runFuzz({

@@ -59,8 +59,10 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
   const finished = once(parser, 'finish');
   finished.catch(() => {});
   parser.on('field', (name, value) => { fields[name] = value; });
-  parser.on('file', (name, stream, fileName) => {
+  parser.on('file', (name, stream, givenName: string | undefined) => {
     if (name !== 'file' || file) { stream.resume(); return; }
+    // A part without a filename (filename="" or none) is still a file part: name it plainly.
+    const fileName = givenName ?? '';
     // The name on disk keeps the extension (the format); the user's own name is kept for messages.
     const safeName = fileName.replace(/[^\w.-]+/g, '_').slice(-100) || 'upload';
     file = { name: fileName || 'upload', path: join(dir, safeName) };
