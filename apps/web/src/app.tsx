@@ -1,4 +1,4 @@
-import { downloadFileName, nationalityName } from '@pantau/domain';
+import { nationalityName } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -7,7 +7,6 @@ import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js'
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
-import { ForbiddenPage } from './auth/forbidden-page.js';
 import { allowedPage, pageHref } from './auth/pages.js';
 import { shownOverlays } from './auth/permissions.js';
 import { scopeToFit, useScopeCamera, withinScope } from './auth/scope-camera.js';
@@ -25,7 +24,6 @@ import { createI18n } from './i18n/i18n.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
 import { choroplethClasses, choroplethScope, displayValue, measureValue } from './map/choropleth.js';
 import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
-import { OverlayKey } from './map/overlay-key.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
 import { OVERLAYS } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
@@ -70,7 +68,6 @@ type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
 function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
   const { t } = useTranslation('access');
   const page = allowedPage(view.page, usePermissions());
-  if (page === 'forbidden') return <ForbiddenPage view={view} onBack={() => updateView({ page: 'map' })} />;
   if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
   if (page === 'briefing' || page === 'briefing-print') {
     return (
@@ -278,16 +275,6 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     if (hasSelection && window.matchMedia('(max-width: 1500px)').matches) setSidebarOpen(false);
   }, [hasSelection]);
 
-  // Opening or closing a side panel changes the map's width: the selected area is fitted again into
-  // what is left, instead of being cut by the panel or left off-centre.
-  const panelsKey = `${sidebarOpen}:${hasSelection}`;
-  const panelsKeyRef = useRef(panelsKey);
-  useEffect(() => {
-    if (panelsKeyRef.current === panelsKey) return;
-    panelsKeyRef.current = panelsKey;
-    if (regionDetail) requestCamera({ kind: 'fit', bbox: regionDetail.bbox });
-  }, [panelsKey, regionDetail, requestCamera]);
-
   const closePanel = useCallback(() => {
     updateView((current) => (current.select ? { ...current, select: null } : { ...current, panelOpen: false }));
   }, [updateView]);
@@ -346,14 +333,14 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             rows: OVERLAYS[layer].legend.map((entry) => ({
               color: entry.color,
               label: tMap(`legend.${entry.key}` as 'legend.noData'),
-              shape: entry.shape === 'circle' ? ('circle' as const) : entry.shape === 'outline' ? ('outline' as const) : ('square' as const),
+              shape: entry.shape === 'circle' ? ('circle' as const) : ('square' as const),
             })),
             notes: [],
           })),
         ],
         footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
         warning: demo ? t('export.demo') : null,
-        fileName: downloadFileName({ kind: t('export.fileName'), areaName: regionDetail?.name ?? null, areaCode: view.region, date: shownAsOf ?? '', extension: 'png' }).replace(/\.png$/, ''),
+        fileName: `${t('export.fileName')}-${view.region ?? 'indonesia'}-${shownAsOf ?? ''}`,
       });
     } catch (error) {
       setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
@@ -481,11 +468,9 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               {t('loading')}
             </p>
           )}
-          {/* With a panel open the hint card is left out, but a hovered area still shows its figures. */}
-          {(!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
+          {!selection && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
           <div className="map-bottom">
             <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
-            {!sidebarOpen && <OverlayKey layers={shownLayers} />}
             {today && (
               <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
             )}

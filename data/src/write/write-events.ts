@@ -3,11 +3,11 @@ import {
   entryPointRecord, meetingRecord, reportRecord, riskAreaRecord,
   type EntryPointRecord, type MeetingRecord, type ReportRecord, type RiskAreaRecord,
 } from '@pantau/domain';
-import { entryPoints, meetings, queryRows, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
+import { meetings, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
 import { cleanPolygonal } from '../boundaries/clean-geometry.js';
-import { districtOf, jsonParam, knownAreaCodes } from './area-lookup.js';
+import { districtOf, knownAreaCodes } from './area-lookup.js';
 import { writeChunks } from './chunks.js';
-import { ENTRY_POINT_TOLERANCE_M, writeLocatedPoints } from './located-points.js';
+import { writeLocatedPoints } from './located-points.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
@@ -48,21 +48,10 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
     returning 1`)).length);
 }
 
-/**
- * Entry points with their area; one inside no district takes the nearest within
- * `ENTRY_POINT_TOLERANCE_M` (a harbour on the water, an airport on the shore). `onUnplaced` is told the
- * names of those still without an area, for the load log or the import report to name.
- */
-export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[], onUnplaced?: (names: string[]) => void): Promise<number> {
+export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[]): Promise<number> {
   const valid = validateRecords('entry points', entryPointRecord, records);
-  const written = await writeLocatedPoints(tx, 'entry points', 'entry_points', ENTRY_POINT_COLUMNS,
-    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })), ENTRY_POINT_TOLERANCE_M);
-  if (onUnplaced && valid.length > 0) {
-    const unplaced = await queryRows<{ name: string }>(tx, sql`
-      select name from ${entryPoints} where district_code is null and key in (select jsonb_array_elements_text(${jsonParam(valid.map((e) => e.key))})) order by name`);
-    if (unplaced.length > 0) onUnplaced(unplaced.map((r) => r.name));
-  }
-  return written;
+  return writeLocatedPoints(tx, 'entry points', 'entry_points', ENTRY_POINT_COLUMNS,
+    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })));
 }
 
 export async function writeReports(tx: Orm, records: readonly ReportRecord[]): Promise<number> {

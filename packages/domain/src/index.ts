@@ -10,4 +10,3 @@ export * from './access.js';
 export * from './fields.js';
 export * from './planning/index.js';
 export * from './briefing/index.js';
-export * from './download-name.js';

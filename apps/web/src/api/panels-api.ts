@@ -299,8 +299,6 @@ export interface SearchResults {
   areas: SearchArea[];
   companies: SearchCompany[];
   places: SearchPlace[];
-  /** When no area in the user's scope matches: the matching areas outside it (public names only). */
-  outsideScope: Array<{ name: string; level: string; parentName: string | null }>;
 }
 
 export interface Dataset {
@@ -393,13 +391,9 @@ const RECORD_PATHS: Record<PanelRecordKind, string> = {
   entry_point: 'entry-points',
 };
 
-/**
- * One record as it stood on `asOf`, the view's date: figures such as a company's active permits
- * follow the date the panel says its data is for, not the server's today.
- */
-export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, asOf: string, signal?: AbortSignal): Promise<RecordByKind[K]> {
+export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, signal?: AbortSignal): Promise<RecordByKind[K]> {
   const path = `/api/v1/${RECORD_PATHS[kind]}/${id}`;
-  const body = await fetchJson(path, { asOf }, signal);
+  const body = await fetchJson(path, {}, signal);
   if (!isObject(body) || typeof body.id !== 'number') throw badResponse(path);
   return body as unknown as RecordByKind[K];
 }
@@ -420,7 +414,7 @@ export async function searchAll(query: string, limit: number, signal?: AbortSign
   if (!isObject(body) || !Array.isArray(body.areas)) throw badResponse('/api/v1/search');
   // A role that reads no records (viewer) gets areas only.
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
-  return { ...body, companies: list(body.companies), places: list(body.places), outsideScope: list(body.outsideScope) } as unknown as SearchResults;
+  return { ...body, companies: list(body.companies), places: list(body.places) } as unknown as SearchResults;
 }
 
 /** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */

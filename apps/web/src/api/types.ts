@@ -8,8 +8,6 @@ export interface Meta {
   /** The server's "today" (YYYY-MM-DD), the default `asOf`. */
   today: string;
   backend: string;
-  /** The data sets loaded and when (UTC instants): slides say which data they show and from when. */
-  datasets?: Array<{ name: string; loadedAt: string }>;
 }
 
 export interface NationalityCount {

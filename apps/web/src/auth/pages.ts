@@ -1,22 +1,20 @@
-// Which page the signed-in role gets for the page a link names: the users, audit, import and planning
-// pages only with their permission; otherwise a page that says so, with a link back to the map (showing
-// the map silently left the user wondering whether the link was broken).
+// Which page the signed-in role gets for the page a link names: the users, audit and import pages
+// only with their permission, the map otherwise (a link from an admin opened by an analyst shows the map, not a
+// blank page).
 import { serializeViewState, type Page, type ViewState } from '../state/view-state.js';
 import type { Permissions } from './session.js';
 
-export type ShownPage = Page | 'forbidden';
-
-export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): ShownPage {
+export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): Page {
   switch (page) {
     case 'users':
-      return permissions.manageUsers ? page : 'forbidden';
+      return permissions.manageUsers ? page : 'map';
     case 'audit':
-      return permissions.audit ? page : 'forbidden';
+      return permissions.audit ? page : 'map';
     case 'import':
-      return permissions.import ? page : 'forbidden';
+      return permissions.import ? page : 'map';
     case 'planning':
     case 'plan-print':
-      return permissions.planning.read ? page : 'forbidden';
+      return permissions.planning.read ? page : 'map';
     default:
       return page;
   }

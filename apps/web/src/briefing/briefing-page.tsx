@@ -23,7 +23,6 @@ import { PresentMode } from './present-mode.js';
 import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
 import './briefing.css';
-import { DateField } from '../controls/date-field.js';
 
 export interface BriefingPageProps {
   view: ViewState;
@@ -119,7 +118,7 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
             <span className="briefing-area-name" data-testid="template-area-name">{regencyList.find((item) => item.code === area.trim())?.name ?? ''}</span>
             <label>
               {t('date')}
-              <DateField value={date || today} onChange={setDate} data-testid="template-date" />
+              <input type="date" value={date || today} onChange={(event) => setDate(event.target.value)} data-testid="template-date" />
             </label>
           </div>
           <div className="briefing-form-row">
@@ -211,7 +210,7 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
         </label>
         <label>
           {t('date')}
-          <DateField value={draft.date} readOnly={!canEdit} onChange={(date) => change({ date })} data-testid="briefing-date" />
+          <input type="date" value={draft.date} readOnly={!canEdit} onChange={(event) => change({ date: event.target.value })} />
         </label>
         <label>
           {t('venue')}

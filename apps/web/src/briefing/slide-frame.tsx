@@ -4,7 +4,6 @@
 import type { Slide, SlidePanel } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useTranslation } from 'react-i18next';
-import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import { TrendSparkline } from '../panels/trend-sparkline.js';
@@ -12,8 +11,6 @@ import { usePanelText } from '../panels/use-panel-format.js';
 import { loadPanel, type PanelTable } from './slide-data.js';
 import { SlideMap } from './slide-map.js';
 import { SlideVectorMap, type VectorMap } from './slide-vector-map.js';
-import { dataSourceText } from './slide-key.js';
-import { useFitToBox } from './use-fit-to-box.js';
 
 export interface SlideFrameProps {
   slide: Slide;
@@ -35,25 +32,22 @@ export function SlideFrame({ slide, number, count, date, demo, vector, onMapRead
   const { t: tCommon } = useTranslation();
   const format = useFormat();
   const asOf = slide.view.asOf ?? date;
-  const meta = useApiRequest('meta', getMeta);
-  const source = dataSourceText(dataOf(meta) ?? null, t as never, format.date);
-  const panelsRef = useFitToBox<HTMLDivElement>();
   const typesLabel = (slide.view.permitTypes.length > 0 ? slide.view.permitTypes : ['itas', 'itap']).map((type) => tCommon(`filters.permitTypes.${type}` as 'filters.permitTypes.itas')).join(' + ');
   return (
     <article className="slide" data-testid="slide" data-slide-id={slide.id}>
       <h2 className="slide-title" data-testid="slide-title">{slide.title || t('untitled')}</h2>
       <div className={`slide-body${slide.panels.length > 0 ? ' with-panels' : ''}`}>
         {vector
-          ? <SlideVectorMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} source={source} onReady={onVectorMap} onError={onMapError} />
-          : <SlideMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} source={source} onReady={onMapReady} onError={onMapError} />}
+          ? <SlideVectorMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} onReady={onVectorMap} onError={onMapError} />
+          : <SlideMap view={slide.view} fallbackAsOf={date} label={t('mapOf', { title: slide.title })} typesLabel={typesLabel} onReady={onMapReady} onError={onMapError} />}
         {slide.panels.length > 0 && (
-          <div className="slide-panels" ref={panelsRef}>
+          <div className="slide-panels">
             {slide.panels.map((panel) => <SlidePanelView key={panel.kind} panel={panel} slide={slide} asOf={asOf} />)}
           </div>
         )}
       </div>
       <footer className="slide-footer">
-        <span data-testid="slide-source">{t('footer', { date: format.date(asOf), source })}</span>
+        <span>{t('footer', { date: format.date(asOf) })}</span>
         {demo && <strong className="slide-demo" data-testid="slide-demo">{t('demo')}</strong>}
         <span className="slide-number">{number} / {count}</span>
       </footer>

@@ -9,9 +9,8 @@ import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { shownOverlays } from '../auth/permissions.js';
 import { usePermissions } from '../auth/session-context.js';
 import { choroplethScope } from '../map/choropleth.js';
+import { ChoroplethLegend } from '../map/choropleth-legend.js';
 import { useSlideClasses } from './slide-classes.js';
-import { useSlideKey } from './use-slide-key.js';
-import { SlideLegend } from './slide-legend.js';
 import { PantauMap, type CameraRequest, type MapError } from '../map/pantau-map.js';
 import type { TileFilters } from '../map/tile-urls.js';
 import { countedPermitTypes, type MapPosition } from '../state/view-state.js';
@@ -24,17 +23,14 @@ export interface SlideMapProps {
   fallbackAsOf: string | null;
   label: string;
   typesLabel: string;
-  /** The source line under the legend ("Sumber: …, dimuat …"). */
-  source: string;
   onReady?(map: MapLibreMap): void;
   onError?(message: string): void;
 }
 
-export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onReady, onError }: SlideMapProps) {
+export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onError }: SlideMapProps) {
   const permissions = usePermissions();
   const asOf = view.asOf ?? fallbackAsOf;
   const permitTypes = countedPermitTypes(view);
-  const key = useSlideKey();
   const [zoom, setZoom] = useState(view.map?.zoom ?? NATIONAL_ZOOM);
   const scope = choroplethScope(view, zoom);
   const layers = useMemo(() => shownOverlays(view.layers, permissions), [view.layers, permissions]);
@@ -97,7 +93,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
         onMapReady={onMapReady}
       />
       <div className="slide-legend">
-        {classes && asOf && <SlideLegend slideKey={key({ classes, measure: view.measure, layers, typesLabel, asOf, source })} />}
+        <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={null} />
       </div>
     </div>
   );

@@ -4,9 +4,7 @@ import { PLANNING_LAYER_PARAMS } from '../map/tile-urls.js';
 import type { OverlayLayer } from '../state/view-state.js';
 
 function Swatch({ entry }: { entry: LegendEntry }) {
-  // An outlined overlay (risk areas) is drawn as its dashed outline, as on the map.
-  const style = entry.shape === 'outline' ? { borderColor: entry.color } : { backgroundColor: entry.color };
-  return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={style} aria-hidden="true" />;
+  return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={{ backgroundColor: entry.color }} aria-hidden="true" />;
 }
 
 /** A checkbox per layer the role may see (`available`); a layer that is on shows its legend under its name. */

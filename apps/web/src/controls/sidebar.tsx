@@ -11,7 +11,6 @@ import { CompanyFilter } from './company-filter.js';
 import { CoverageGapList } from './coverage-gap-list.js';
 import { LayerList } from './layer-list.js';
 import { NationalitySelect } from './nationality-select.js';
-import { DateField } from './date-field.js';
 
 export interface SidebarProps {
   view: ViewState;
@@ -113,21 +112,27 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         <legend>{t('filters.dates')}</legend>
         <div className="field">
           <label htmlFor={`${id}-asof`}>{t('filters.asOf')}</label>
-          <DateField id={`${id}-asof`} value={view.asOf ?? ''} onChange={(asOf) => onChange({ asOf: asOf || null })} data-testid="filter-asof" />
+          <input id={`${id}-asof`} type="date" value={view.asOf ?? ''} onChange={(event) => onChange({ asOf: event.target.value || null })} data-testid="filter-asof" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-compare`}>{t('filters.compare')}</label>
-          <DateField id={`${id}-compare`} value={view.compare ?? ''} onChange={(compare) => onChange({ compare: compare || null })} data-testid="filter-compare" />
+          <input
+            id={`${id}-compare`}
+            type="date"
+            value={view.compare ?? ''}
+            onChange={(event) => onChange({ compare: event.target.value || null })}
+            data-testid="filter-compare"
+          />
         </div>
         <p className="field-label">{t('filters.period')}</p>
         <div className="date-pair">
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
-            <DateField id={`${id}-from`} value={view.from ?? ''} max={view.to ?? undefined} onChange={(from) => onChange({ from: from || null })} data-testid="filter-from" />
+            <input id={`${id}-from`} type="date" value={view.from ?? ''} max={view.to ?? undefined} onChange={(event) => onChange({ from: event.target.value || null })} />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
-            <DateField id={`${id}-to`} value={view.to ?? ''} min={view.from ?? undefined} onChange={(to) => onChange({ to: to || null })} data-testid="filter-to" />
+            <input id={`${id}-to`} type="date" value={view.to ?? ''} min={view.from ?? undefined} onChange={(event) => onChange({ to: event.target.value || null })} />
           </div>
         </div>
       </fieldset>

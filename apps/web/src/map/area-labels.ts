@@ -85,15 +85,9 @@ export interface AreaLabelsHandle {
   remove(): void;
 }
 
-/**
- * Adds the label overlay to the map; it follows the map's moves and the shaded level. Null when
- * `signal` was aborted while deck.gl loaded: the map may be gone by then (present mode moves on to
- * the next slide in less time than the import takes), and deck.gl reading a removed map's projection
- * threw "Cannot read properties of undefined (reading 'getProjection')".
- */
-export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayerId: string, signal?: AbortSignal): Promise<AreaLabelsHandle | null> {
+/** Adds the label overlay to the map; it follows the map's moves and the shaded level. */
+export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayerId: string): Promise<AreaLabelsHandle> {
   const [{ MapboxOverlay }, { TextLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
-  if (signal?.aborted) return null;
   // Over the map on deck.gl's own canvas (its interleaved mode does not work with MapLibre 6 yet); the
   // PNG export prints the same labels itself (`labelsShownOn`).
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
@@ -146,12 +140,10 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
       update();
     },
     remove() {
-      if (removed) return;
       removed = true;
       map.off('moveend', onIdle);
       map.off('idle', onIdle);
-      // A removed map has already taken its controls off (and has no style for deck.gl to read).
-      if ((map as unknown as { _removed?: boolean })._removed !== true) map.removeControl(overlay);
+      map.removeControl(overlay);
       shownLabels.delete(map);
     },
   };

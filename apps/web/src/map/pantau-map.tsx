@@ -40,7 +40,7 @@ import { CLICKABLE_OVERLAYS, OVERLAY_ORDER, overlayLayers, overlayOfLayerId, ove
 import { exposeMap, signalMapReady } from './ready-signal.js';
 import type { TileFilters } from './tile-urls.js';
 import { loadWorldLand } from './world-land.js';
-import { fitPadding, type Padding } from './svg/mercator.js';
+import { fitPadding } from './svg/mercator.js';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -388,17 +388,17 @@ export function PantauMap(props: PantauMapProps) {
   const labelsRef = useRef<AreaLabelsHandle | null>(null);
   useEffect(() => {
     if (!map || !areaLayersAdded) return;
-    const cancelled = new AbortController();
-    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current), cancelled.signal).then(
+    let cancelled = false;
+    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current)).then(
       (handle) => {
-        if (cancelled.signal.aborted) handle?.remove();
+        if (cancelled) handle.remove();
         else labelsRef.current = handle;
       },
       // The map stays usable without names.
       (error: unknown) => console.error(error),
     );
     return () => {
-      cancelled.abort();
+      cancelled = true;
       labelsRef.current?.remove();
       labelsRef.current = null;
     };
@@ -443,11 +443,8 @@ export function PantauMap(props: PantauMapProps) {
     if (!map || !camera) return;
     if (camera.kind === 'fit') {
       const [w, s, e, n] = camera.bbox;
-      // A side panel opened or closed in the same render: take the container's new size before fitting.
-      map.resize();
-      const container = map.getContainer();
       // Room for the breadcrumb above and the legend and time slider below, when the map is big enough.
-      const padding = clearOfOverlays(container, fitPadding(container.clientWidth, container.clientHeight));
+      const padding = fitPadding(map.getContainer().clientWidth, map.getContainer().clientHeight);
       map.fitBounds([w, s, e, n], { padding, maxZoom: 12, duration: 600 });
     } else {
       map.flyTo({ center: [camera.center[0], camera.center[1]], zoom: camera.zoom, duration: 800 });
@@ -455,28 +452,6 @@ export function PantauMap(props: PantauMapProps) {
   }, [map, camera?.id]);
 
   return <div ref={containerRef} className="area-map" data-testid="map" role="region" aria-label={label} />;
-}
-
-/**
- * The fit padding widened so the fitted area is not under the legend: a legend taller than a third of
- * the map (the choropleth's, bottom left) keeps the area to its right; a flat one keeps it above.
- */
-function clearOfOverlays(container: HTMLElement, padding: Padding): Padding {
-  if (typeof padding === 'number') return padding;
-  const legend = container.parentElement?.querySelector('[data-testid="legend"]');
-  if (!legend) return padding;
-  const map = container.getBoundingClientRect();
-  const box = legend.getBoundingClientRect();
-  if (box.width === 0 || box.height === 0) return padding;
-  const rightOfLegend = box.right - map.left + 16;
-  const aboveLegend = map.bottom - box.top + 16;
-  // Whichever leaves the larger box for the area.
-  const widthLeft = map.width - rightOfLegend - padding.right;
-  const heightLeft = map.height - aboveLegend - padding.top;
-  if (widthLeft * (map.height - padding.top - padding.bottom) >= heightLeft * (map.width - padding.left - padding.right)) {
-    return { ...padding, left: Math.max(padding.left, rightOfLegend) };
-  }
-  return { ...padding, bottom: Math.max(padding.bottom, aboveLegend) };
 }
 
 function pointOf(feature: MapGeoJSONFeature): [number, number] | null {

@@ -225,7 +225,7 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                   </span>
                   {sponsor.sector && <span className="panel-item-meta">{enumText(t, 'sector', sponsor.sector)}</span>}
                 </span>
-                <span className="panel-item-figure">{t('area.activePermits', { count: sponsor.activePermits, value: format.number(sponsor.activePermits) })}</span>
+                <span className="panel-item-figure">{t('area.activePermits', { value: format.number(sponsor.activePermits) })}</span>
               </li>
             ))}
           </ol>
@@ -274,9 +274,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                 <span className="panel-item-name">{operation.team}</span>
                 <span className="panel-item-meta">
                   {t('area.operationLine', {
-                    targets: t('area.targetCount', { count: operation.targets, n: format.number(operation.targets) }),
-                    checked: t('area.checkedCount', { count: operation.foreignersChecked, n: format.number(operation.foreignersChecked) }),
-                    violations: t('area.violationCount', { count: operation.violations, n: format.number(operation.violations) }),
+                    targets: format.number(operation.targets),
+                    checked: format.number(operation.foreignersChecked),
+                    violations: format.number(operation.violations),
                   })}
                 </span>
                 <span className="panel-badges">

@@ -33,7 +33,6 @@ export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpen
       key={`${selection.kind}:${selection.id}`}
       kind={selection.kind}
       id={selection.id}
-      asOf={filters.asOf}
       onClose={onClose}
       onSelectArea={onSelectArea}
     />

@@ -24,8 +24,6 @@ import { usePanelText } from './use-panel-format.js';
 export interface RecordDetailProps {
   kind: RecordKind;
   id: number;
-  /** The view's date: the record's figures are counted on it. */
-  asOf: string;
   onClose(): void;
   onSelectArea(code: string): void;
 }
@@ -35,9 +33,9 @@ function kindLabel(t: PanelT, kind: RecordKind): string {
 }
 
 /** One record of an operation, report, meeting, …, as the API returns it (it returns no personal data). */
-export function RecordDetail({ kind, id, asOf, onClose, onSelectArea }: RecordDetailProps) {
+export function RecordDetail({ kind, id, onClose, onSelectArea }: RecordDetailProps) {
   const { t } = usePanelText();
-  const record = useApiRequest(`panel-record:${kind}:${id}:${asOf}`, (signal) => getRecord(kind, id, asOf, signal));
+  const record = useApiRequest(`panel-record:${kind}:${id}`, (signal) => getRecord(kind, id, signal));
   const datasets = useApiRequest('panel-datasets', getDatasets);
 
   if (record.status !== 'ok') {

@@ -7,7 +7,6 @@ import { pageHref } from '../auth/pages.js';
 import { useFormat } from '../i18n/format.js';
 import { serializeViewState, type ViewState } from '../state/view-state.js';
 import { createPlan, deletePlan, planFileUrl, updatePlan, type PlanningCandidate } from './planning-api.js';
-import { DateField } from '../controls/date-field.js';
 
 export interface DraftTarget {
   candidateId: string;
@@ -134,7 +133,7 @@ export function PlanPanel(props: PlanPanelProps) {
       </label>
       <label className="planning-field">
         <span>{t('plan.date')}</span>
-        <DateField value={draft.date} disabled={!editable} onChange={(date) => onChange({ ...draft, date })} data-testid="plan-date" />
+        <input type="date" value={draft.date} disabled={!editable} onChange={(event) => onChange({ ...draft, date: event.target.value })} data-testid="plan-date" />
       </label>
 
       <h3>{t('teams.title')}</h3>

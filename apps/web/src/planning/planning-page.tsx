@@ -21,7 +21,6 @@ import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
 import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
 import './planning.css';
-import { DateField } from '../controls/date-field.js';
 
 export interface PlanningPageProps {
   view: ViewState;
@@ -143,20 +142,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   useEffect(() => {
     if (view.plan === null) setOpenPlan(null);
   }, [view.plan]);
-  // A new plan is for the planning date: the candidates, their reasons and the plan's date are one day.
-  // It was set once from the date the page opened with (the map's), so a plan opened from the 13 June
-  // map and planned for 14 June kept 13 June and was saved, printed and recorded for the meeting day.
   useEffect(() => {
-    if (asOf && draft.id === null && draft.date !== asOf) setDraft((current) => (current.id === null ? { ...current, date: asOf } : current));
+    if (asOf && draft.id === null && draft.date === '') setDraft((current) => ({ ...current, date: asOf }));
   }, [asOf, draft.id, draft.date]);
-  // Changing a new plan's date in the plan form changes the planning date with it (and so the candidates).
-  const changeDraft = useCallback(
-    (next: DraftPlan) => {
-      if (next.id === null && next.date !== '' && next.date !== asOf) updateView({ asOf: next.date }, 'replace');
-      setDraft(next);
-    },
-    [asOf, updateView],
-  );
 
   const editable = permissions.planning.write && (openPlan === null || openPlan.status === 'draft');
   const picked = new Set(draft.targets.map((target) => target.candidateId));
@@ -266,7 +254,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
             <AreaPicker region={region} workArea={view.workArea} offices={dataOf(offices) ?? null} onChange={pickArea} />
             <label className="planning-field">
               <span>{t('date')}</span>
-              <DateField value={asOf ?? ''} onChange={(day) => day && updateView({ asOf: day })} data-testid="planning-date" />
+              <input type="date" value={asOf ?? ''} onChange={(event) => event.target.value && updateView({ asOf: event.target.value })} data-testid="planning-date" />
             </label>
           </div>
           {errors.length > 0 && (
@@ -406,7 +394,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
               legKm={route.legKm}
               totalKm={route.totalKm}
               preview={route.preview}
-              onChange={changeDraft}
+              onChange={setDraft}
               onSaved={onSaved}
               onError={setPlanError}
             />

@@ -3,7 +3,6 @@ import { ENTRY_POINT_KINDS, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, 
 import { entryPoints, queryRows, reports, sql } from '@pantau/db';
 import { createHash } from 'node:crypto';
 import { jsonParam } from '../../write/area-lookup.js';
-import { ENTRY_POINT_TOLERANCE_M } from '../../write/located-points.js';
 import { writeEntryPoints, writeReports } from '../../write/write-events.js';
 import { parseDate, type Parsed } from '../normalise/dates.js';
 import type { ImportKindHandler } from '../types.js';
@@ -53,9 +52,7 @@ export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
         select name, kind, origin, coalesce(district_code, regency_code, province_code) as area from ${entryPoints}`);
       return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, { origin: r.origin, areaCode: r.area }]));
     },
-    // Imported, but shown to no regional user: the report names them so the analyst can fix the coordinates.
-    write: ({ tx, warn }, records) => writeEntryPoints(tx, records, (names) =>
-      warn(`Entry points more than ${ENTRY_POINT_TOLERANCE_M / 1000} km from every area, imported without an area (check their coordinates): ${names.join(', ')}.`)),
+    write: ({ tx }, records) => writeEntryPoints(tx, records),
   };
 }
 
