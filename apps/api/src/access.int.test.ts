@@ -189,7 +189,8 @@ export const MATRIX: Row[] = [
   ...TILE_LAYERS.map((layer): Row => ({
     route: `GET /tiles/${layer.id}`,
     // z9 over Bangka Tengah (in scope; a layer may have nothing there) and over Jakarta (out of scope: nothing).
-    request: (t) => (t === 'nonexistent' ? null : { path: `/tiles/${layer.id}/${t === 'inScope' ? '9/407/259' : '9/407/264'}.mvt?asOf=2024-06-13&from=2000-01-01` }),
+    // The hot spots are computed over a named area (a national scope must name one): Bangka Tengah for both tiles.
+    request: (t) => (t === 'nonexistent' ? null : { path: `/tiles/${layer.id}/${t === 'inScope' ? '9/407/259' : '9/407/264'}.mvt?asOf=2024-06-13&from=2000-01-01${layer.id === 'hot_spots' ? `&area=${AREA.inScope}` : ''}` }),
     allowed: (p) => p.layers.includes(layer.id),
     expect: { inScope: [200, 204], outOfScope: 204 },
   })),

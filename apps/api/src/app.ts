@@ -1,4 +1,5 @@
 // createApp(deps): the whole HTTP surface, built from injected dependencies; no globals, no listen.
+import { languageDetector } from 'hono/language';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps) {
     if (kind && (EXPORT_KINDS as readonly string[]).includes(kind)) requirePermission(c, (p) => p.exports.includes(kind), `export ${kind}`);
     await next();
   });
+  // The language of bilingual record text: `lang`, else Accept-Language, else Indonesian; no cookie.
+  app.use('/api/*', languageDetector({ supportedLanguages: ['id', 'en'], fallbackLanguage: 'id', order: ['querystring', 'header'], lookupQueryString: 'lang', caches: false }));
   app.use('/api/*', scopedReads(deps));
   app.use('/tiles/*', scopedReads(deps));
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.

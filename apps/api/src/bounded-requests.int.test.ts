@@ -56,6 +56,26 @@ describe.each(testBackends())('planning maps of a national scope on %s', (backen
     expect((await admin.request(`/api/v1/planning/${route}?area=19.04&asOf=${ASOF}`)).status).toBe(200);
     expect((await analyst.request(`/api/v1/planning/${route}?asOf=${ASOF}`)).status).toBe(200);
   });
+
+  test('hot-spot tiles follow the same rule: a national scope names its area, a narrower one defaults to itself', async () => {
+    // A z9 tile of Banten (36), where the fixture's findings make hot spots.
+    const tile = '/tiles/hot_spots/9/406/265.mvt';
+    const national = await admin.request(`${tile}?asOf=${ASOF}`);
+    expect(national.status).toBe(400);
+    const body = await national.json() as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('invalid_parameter');
+    expect(body.error.message).toMatch(/\barea\b/);
+    const withArea = await admin.request(`${tile}?asOf=${ASOF}&area=36`);
+    expect(withArea.status).toBe(200);
+    expect(withArea.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    // The analyst's scope (Bangka Tengah) has too few events for a cell there: answered, empty.
+    expect([200, 204]).toContain((await analyst.request(`${tile}?asOf=${ASOF}`)).status);
+    // An area outside the caller's scope answers like a nonexistent one.
+    expect((await analyst.request(`${tile}?asOf=${ASOF}&area=31.71`)).status).toBe(404);
+    // TileJSON carries the area into the tile URLs it gives.
+    const tilejson = await (await admin.request(`/tiles/hot_spots.json?asOf=${ASOF}&area=36`)).json() as { tiles: string[] };
+    expect(tilejson.tiles[0]).toMatch(/[?&]area=36(&|$)/);
+  });
 });
 
 describe.runIf(testBackends().includes('postgres'))('statement timeouts on the PostgreSQL server', () => {

@@ -45,7 +45,7 @@ function fieldsOf(value: Record<string, unknown>): string[] {
 const sorted = (fields: string[]) => [...fields].sort();
 
 /** What the search box gets (one search each for an area, a company and an operation target's place), per role. */
-const SEARCH_AREAS = ['areas', 'areas[].code', 'areas[].level', 'areas[].name', 'areas[].nameEn', 'areas[].parentName'];
+const SEARCH_AREAS = ['areas', 'areas[].code', 'areas[].level', 'areas[].name', 'areas[].nameEn', 'areas[].parentName', 'outsideScope'];
 const SEARCH_RECORDS = ['companies', 'companies[].id', 'companies[].lat', 'companies[].lng', 'companies[].name', 'companies[].regencyCode',
   'places', 'places[].id', 'places[].kind', 'places[].lat', 'places[].lng', 'places[].name'];
 const SEARCH_FIELDS: Record<Role, string[]> = {

@@ -87,7 +87,7 @@ describe('the briefing builder', () => {
     expect(new URL(page.url()).searchParams.get('briefing')).toBe(String(briefingId));
     expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkal Pinang']);
     await page.getByTestId('slide-item').nth(0).locator('.slide-pick').click();
-    await expect.poll(() => page.getByTestId('slide-preview').getByTestId('legend').locator('h2').innerText(), { timeout: 30_000 }).toBe('Pemegang ITAS per 1.000 km²');
+    await expect.poll(() => page.getByTestId('slide-preview').getByTestId('legend').locator('.legend-title').innerText(), { timeout: 30_000 }).toBe('Pemegang ITAS per 1.000 km²');
   });
 
   test('slides are duplicated, renamed, moved down and up and deleted, and keep that order after saving and reloading', async () => {

@@ -138,7 +138,7 @@ describe('the dashboard', () => {
     expect(await page.getByTestId('layer-toggle-entry').isChecked()).toBe(true);
     expect(await page.getByTestId('layer-toggle-sites').isChecked()).toBe(false);
     expect(await page.getByTestId('nationality-summary').innerText()).toBe('China, South Korea');
-    expect(await page.getByTestId('filter-compare').inputValue()).toBe('2023-06-13');
+    expect(await page.getByTestId('filter-compare').inputValue()).toBe('13 June 2023');
     expect(await page.getByTestId('as-of').innerText()).toBe('13 June 2024');
     expect(await page.getByTestId('legend').innerText()).toContain('ITAS holders per 1,000 km²');
     // The URL the page writes back is the one it was opened with.
@@ -173,7 +173,7 @@ describe('the dashboard', () => {
     const download = page.waitForEvent('download');
     await page.getByTestId('export-png').click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^pantau-peta-19-2024-06-13\.png$/);
+    expect(file.suggestedFilename()).toMatch(/^Pantau-peta-[A-Za-z-]*Bangka-Belitung-19-2024-06-13\.png$/);
     const path = join(RESULTS_DIR, 'dashboard-export.png');
     await file.saveAs(path);
     const image = await readFile(path);

@@ -23,6 +23,9 @@ export const E2E_ACCOUNT_SPECS: Readonly<Record<Role, E2eAccountSpec>> = {
 /** An account the sign-in rate-limit test throttles from the browser's address, so no other test needs it. */
 export const E2E_LOCKOUT_ACCOUNT_SPEC: E2eAccountSpec = { email: 'terkunci@e2e.pantau.test', role: 'division_head', scope: ['19'] };
 
+/** An account whose password the password-change test changes, so no other test's password moves. */
+export const E2E_PASSWORD_CHANGE_ACCOUNT_SPEC: E2eAccountSpec = { email: 'ganti-sandi@e2e.pantau.test', role: 'analyst', scope: ['19'] };
+
 export interface E2eAccount {
   email: string;
   password: string;
@@ -36,5 +39,7 @@ declare module 'vitest' {
     e2eAccounts: E2eAccounts;
     /** Only for the test that locks an account out by wrong passwords. */
     e2eLockoutAccount: E2eAccount;
+    /** Only for the test that changes its own password through the user menu. */
+    e2ePasswordChangeAccount: E2eAccount;
   }
 }

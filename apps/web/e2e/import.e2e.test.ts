@@ -96,9 +96,11 @@ describe('the import page', () => {
     const issues = page.getByTestId('import-issue');
     expect(await issues.count()).toBe(2);
     const dateIssue = await issues.filter({ hasText: 'Tanggal terbit' }).locator('td').allInnerTexts();
-    expect(dateIssue).toEqual(['4', 'Tanggal terbit\nkolom «Tgl Terbit»', '13/06/24', 'two-digit year: write the year in full (e.g. 13/06/2024)']);
+    // The reasons in the page's language (issue 19 item 15: they were English on the Indonesian page).
+    expect(dateIssue).toEqual(['4', 'Tanggal terbit\nkolom «Tgl Terbit»', '13/06/24', 'tahun dua angka: tulis tahun lengkap (misalnya 13/06/2024)']);
     const nationalityIssue = await issues.filter({ hasText: 'Kewarganegaraan' }).locator('td').allInnerTexts();
     expect(nationalityIssue.slice(0, 3)).toEqual(['4', 'Kewarganegaraan\nkolom «WN»', '=Atlantis']);
+    expect(nationalityIssue[3]).toMatch(/^kewarganegaraan tidak dikenal \(/);
 
     // The errors as CSV, made in the browser, the formula-like value made safe.
     const download = page.waitForEvent('download');
@@ -109,8 +111,8 @@ describe('the import page', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('Baris,Kolom Pantau,Kolom berkas,Nilai,Alasan');
-    expect(lines).toContain('4,Tanggal terbit,Tgl Terbit,13/06/24,two-digit year: write the year in full (e.g. 13/06/2024)');
-    expect(lines.find((line) => line.startsWith('4,Kewarganegaraan,'))).toMatch(/^4,Kewarganegaraan,WN,'=Atlantis,"unknown nationality \(/);
+    expect(lines).toContain('4,Tanggal terbit,Tgl Terbit,13/06/24,tahun dua angka: tulis tahun lengkap (misalnya 13/06/2024)');
+    expect(lines.find((line) => line.startsWith('4,Kewarganegaraan,'))).toMatch(/^4,Kewarganegaraan,WN,'=Atlantis,"kewarganegaraan tidak dikenal \(/);
     expect(lines).toHaveLength(3);
 
     // The import, to 100 %, and its batch at the top of the history.

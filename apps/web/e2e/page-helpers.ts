@@ -123,16 +123,16 @@ export async function legendClasses(page: Page): Promise<string[]> {
 }
 
 /**
- * Builds the concentration briefing from its template for a regency and date, on the briefing page;
- * returns the saved briefing's id once its editor is open.
+ * Builds a briefing from its template (the concentration one unless named) for a regency and date, on
+ * the briefing page; returns the saved briefing's id once its editor is open.
  */
-export async function buildTemplateBriefing(page: Page, baseUrl: string, regency: { code: string; name: string }, date: string): Promise<number> {
+export async function buildTemplateBriefing(page: Page, baseUrl: string, regency: { code: string; name: string }, date: string, template: 'concentration' | 'enforcement' | 'risks' = 'concentration'): Promise<number> {
   await page.goto(new URL('/?page=briefing', baseUrl).href);
   await page.getByTestId('template-area').fill(regency.code);
   await page.getByTestId('template-date').fill(date);
   // The regencies of the user's area have loaded: the code is recognised.
   await expect.poll(() => page.getByTestId('template-area-name').innerText(), { timeout: 30_000 }).toBe(regency.name);
-  await page.getByTestId('template-concentration').click();
+  await page.getByTestId(`template-${template}`).click();
   await page.getByTestId('briefing-editor').waitFor();
   const id = Number(new URL(page.url()).searchParams.get('briefing'));
   expect(id).toBeGreaterThan(0);

@@ -12,7 +12,7 @@ import { connect, type Database } from '@pantau/db';
 import { ROLES } from '@pantau/domain';
 import type { TestProject } from 'vitest/node';
 import { ensurePgliteFixture } from '../../../test/fixture.js';
-import { E2E_ACCOUNT_SPECS, E2E_LOCKOUT_ACCOUNT_SPEC, type E2eAccounts } from './e2e-accounts.js';
+import { E2E_ACCOUNT_SPECS, E2E_LOCKOUT_ACCOUNT_SPEC, E2E_PASSWORD_CHANGE_ACCOUNT_SPEC, type E2eAccounts } from './e2e-accounts.js';
 
 /** One account per role, through the same validated path as `pnpm pantau user add`. */
 async function addE2eAccounts(database: Database): Promise<E2eAccounts> {
@@ -32,6 +32,8 @@ export default async function serveApp(project: TestProject): Promise<() => Prom
   project.provide('e2eAccounts', await addE2eAccounts(database));
   const lockout = await addUser(database.orm, E2E_LOCKOUT_ACCOUNT_SPEC);
   project.provide('e2eLockoutAccount', { email: lockout.user.email, password: lockout.password });
+  const changing = await addUser(database.orm, E2E_PASSWORD_CHANGE_ACCOUNT_SPEC);
+  project.provide('e2ePasswordChangeAccount', { email: changing.user.email, password: changing.password });
   let baseUrl = '';
   const pdf = chromiumPdfRenderer({ executablePath: '/usr/bin/chromium', baseUrl: () => baseUrl });
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist'), pdf });

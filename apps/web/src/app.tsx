@@ -1,4 +1,4 @@
-import { nationalityName } from '@pantau/domain';
+import { downloadFileName, INDONESIA_BBOX, nationalityName } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -7,10 +7,11 @@ import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js'
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
+import { ForbiddenPage } from './auth/forbidden-page.js';
 import { allowedPage, pageHref } from './auth/pages.js';
 import { shownOverlays } from './auth/permissions.js';
-import { scopeToFit, useScopeCamera, withinScope } from './auth/scope-camera.js';
-import { usePermissions, useSession } from './auth/session-context.js';
+import { mapStart, withinScope, type MapStart } from './auth/scope-camera.js';
+import { useNationalScope, usePermissions, useSession } from './auth/session-context.js';
 import { UserMenu } from './auth/user-menu.js';
 import { Breadcrumb } from './controls/breadcrumb.js';
 import { EXPORT_KINDS } from './controls/export-links.js';
@@ -24,6 +25,8 @@ import { createI18n } from './i18n/i18n.js';
 import { AreaHoverPanel, type HoveredAreaInfo } from './map/area-hover-panel.js';
 import { choroplethClasses, choroplethScope, displayValue, measureValue } from './map/choropleth.js';
 import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
+import { OverlayKey } from './map/overlay-key.js';
+import { useRefitWhenCovered } from './map/use-refit-when-covered.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
 import { OVERLAYS } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
@@ -68,6 +71,7 @@ type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
 function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
   const { t } = useTranslation('access');
   const page = allowedPage(view.page, usePermissions());
+  if (page === 'forbidden') return <ForbiddenPage view={view} onBack={() => updateView({ page: 'map' })} />;
   if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
   if (page === 'briefing' || page === 'briefing-print') {
     return (
@@ -120,7 +124,8 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   const { session } = useSession();
   const { permissions } = session;
   // A link made by another role may name layers this role may not load: they are left out.
-  const shownLayers = useMemo(() => shownOverlays(view.layers, permissions), [view.layers, permissions]);
+  const nationalScope = useNationalScope();
+  const shownLayers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
   const { t: tMap } = useTranslation('map');
   const { t: tData } = useTranslation('data');
   const format = useFormat();
@@ -137,19 +142,23 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   // classes come from are for the same day, and a tile cached yesterday is not taken for today's.
   const asOf = view.asOf ?? today;
   const permitTypes = countedPermitTypes(view);
-  const [zoom, setZoom] = useState(view.map?.zoom ?? NATIONAL_ZOOM);
-  const scope = choroplethScope(view, zoom);
+  // Unknown until the map opens (on the work area, without a position in the link): the level shaded
+  // and counted follows the zoom, so nothing is asked for before.
+  const [zoom, setZoom] = useState<number | null>(view.map?.zoom ?? null);
+  const scope = choroplethScope(view, zoom ?? NATIONAL_ZOOM);
 
   const tileFilters = useMemo<TileFilters | null>(
     () =>
       asOf === null
         ? null
-        : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to },
+        : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region },
     // `permitTypes` is derived from `view.permitTypes`.
-    [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to],
+    [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
 
-  const statsKey = asOf === null ? null : `stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}`;
+  // The level follows the zoom only without a chosen level or area: then wait for the map's zoom.
+  const levelKnown = zoom !== null || view.level !== null || view.region !== null;
+  const statsKey = asOf === null || !levelKnown ? null : `stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}`;
   const stats = useApiRequest(statsKey, (signal) =>
     getPermitStats(
       { level: scope.level, parent: scope.parent, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes },
@@ -157,7 +166,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     ),
   );
   // Surfaces are only needed for densities.
-  const areaList = useApiRequest(view.measure === 'density' ? `areas:${scope.level}:${scope.parent}` : null, (signal) =>
+  const areaList = useApiRequest(view.measure === 'density' && levelKnown ? `areas:${scope.level}:${scope.parent}` : null, (signal) =>
     getAreas(scope.level, scope.parent, signal),
   );
   const region = useApiRequest(view.region === null ? null : `area:${view.region}`, (signal) => getArea(view.region ?? '', signal));
@@ -183,7 +192,17 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     setCamera({ ...move, id: cameraIdRef.current });
   }, []);
   const scopeCodes = session.user.scope.areaCodes;
-  const fitToScope = useScopeCamera(scopeCodes, scopeToFit(scopeCodes, view) !== null, (bbox) => requestCamera({ kind: 'fit', bbox }));
+  const scopeBbox = dataOf(meta)?.scopeBbox ?? null;
+  const fitToScope = useCallback(() => {
+    if (scopeBbox) requestCamera({ kind: 'fit', bbox: scopeBbox });
+  }, [scopeBbox, requestCamera]);
+  // The map is created on the work area (its box comes with /meta), so its first frame shows it; a
+  // link with a map position, or the national scope, needs no wait.
+  const startRef = useRef<MapStart | null>(null);
+  if (startRef.current === null && (view.map !== null || scopeCodes === null || meta.status === 'ok' || meta.status === 'error')) {
+    startRef.current = mapStart(view, scopeBbox);
+  }
+  const start = startRef.current;
   // The API serves nothing outside the work area (the province above an office's regencies, a link
   // made by another user): the map shows the work area instead of an error.
   const regionOutsideScope = view.region !== null && !withinScope(view.region, scopeCodes);
@@ -216,7 +235,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         return;
       }
       fitPendingRef.current = code;
-      if (code === null) requestCamera({ kind: 'fit', bbox: [94.7, -11.2, 141.2, 6.3] });
+      if (code === null) requestCamera({ kind: 'fit', bbox: INDONESIA_BBOX });
       updateView({ region: code, select: null, panelOpen: true });
     },
     [updateView, requestCamera, scopeCodes, fitToScope],
@@ -252,8 +271,10 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     [updateView],
   );
   const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
+  const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
   const onMapReady = useCallback((map: MapLibreMap | null) => {
     mapRef.current = map;
+    setMapInstance(map);
   }, []);
 
   const selection: Selection | null = view.select ?? (view.region !== null && view.panelOpen ? { kind: 'area', code: view.region } : null);
@@ -274,6 +295,29 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   useEffect(() => {
     if (hasSelection && window.matchMedia('(max-width: 1500px)').matches) setSidebarOpen(false);
   }, [hasSelection]);
+
+  // Folding the legend frees the bottom left of the map; unfolding it covers it again.
+  const [legendCollapsed, setLegendCollapsed] = useState(false);
+
+  // Opening or closing a side panel changes the map's width, and folding the legend the room left in
+  // it: the selected area is fitted again into what is free, instead of being cut by a panel, left
+  // off-centre or covered by the legend.
+  const panelsKey = `${sidebarOpen}:${hasSelection}:${legendCollapsed}`;
+  const panelsKeyRef = useRef(panelsKey);
+  useEffect(() => {
+    if (panelsKeyRef.current === panelsKey) return;
+    panelsKeyRef.current = panelsKey;
+    if (regionDetail) requestCamera({ kind: 'fit', bbox: regionDetail.bbox });
+  }, [panelsKey, regionDetail, requestCamera]);
+
+  // The legend grows after a fit (its classes arrive, a note for the area drilled into): the selected
+  // area is fitted again when the legend, or another card at the bottom, now covers it.
+  // Only an area the app fitted: a link's own map position is where the user asked to be.
+  const mapBottomRef = useRef<HTMLDivElement>(null);
+  const fittedRegion = camera?.kind === 'fit' && regionDetail && camera.bbox.join() === regionDetail.bbox.join() ? regionDetail.bbox : null;
+  useRefitWhenCovered(mapInstance, mapBottomRef, fittedRegion, () => {
+    if (regionDetail) requestCamera({ kind: 'fit', bbox: regionDetail.bbox });
+  });
 
   const closePanel = useCallback(() => {
     updateView((current) => (current.select ? { ...current, select: null } : { ...current, panelOpen: false }));
@@ -333,14 +377,14 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             rows: OVERLAYS[layer].legend.map((entry) => ({
               color: entry.color,
               label: tMap(`legend.${entry.key}` as 'legend.noData'),
-              shape: entry.shape === 'circle' ? ('circle' as const) : ('square' as const),
+              shape: entry.shape === 'circle' ? ('circle' as const) : entry.shape === 'outline' ? ('outline' as const) : ('square' as const),
             })),
             notes: [],
           })),
         ],
         footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
         warning: demo ? t('export.demo') : null,
-        fileName: `${t('export.fileName')}-${view.region ?? 'indonesia'}-${shownAsOf ?? ''}`,
+        fileName: downloadFileName({ kind: t('export.fileName'), areaName: regionDetail?.name ?? null, areaCode: view.region, date: shownAsOf ?? '', extension: 'png' }).replace(/\.png$/, ''),
       });
     } catch (error) {
       setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
@@ -422,7 +466,11 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         </aside>
 
         <main className="map-area">
+          {start === null ? (
+            <div className="area-map" aria-busy="true" />
+          ) : (
           <PantauMap
+            initialBounds={start.kind === 'bounds' ? start.bbox : undefined}
             filters={tileFilters}
             level={scope.level}
             parent={scope.parent}
@@ -440,6 +488,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             onMapError={onMapError}
             onMapReady={onMapReady}
           />
+          )}
           <div className="map-top-left">
             <button
               type="button"
@@ -468,9 +517,19 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               {t('loading')}
             </p>
           )}
-          {!selection && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
-          <div className="map-bottom">
-            <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={parentName} />
+          {/* With a panel open the hint card is left out, but a hovered area still shows its figures. */}
+          {(!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
+          <div className="map-bottom" ref={mapBottomRef}>
+            <ChoroplethLegend
+              classes={classes ?? []}
+              measure={view.measure}
+              typesLabel={typesLabel}
+              parentName={parentName}
+              loading={classes === null}
+              collapsed={legendCollapsed}
+              onToggle={() => setLegendCollapsed((collapsed) => !collapsed)}
+            />
+            {!sidebarOpen && <OverlayKey layers={shownLayers} />}
             {today && (
               <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
             )}

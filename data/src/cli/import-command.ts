@@ -48,7 +48,8 @@ export async function importCommand(database: Database, args: string[], flags: I
   }
 }
 
-function printReport(r: ImportReport, log: (line: string) => void): void {
+/** The report as the CLI prints it: every refused row names the file, the row and the field (in English). */
+export function printReport(r: ImportReport, log: (line: string) => void): void {
   const where = [r.format.toUpperCase(), r.encoding, r.delimiter && `delimiter "${r.delimiter === '\t' ? '\\t' : r.delimiter}"`, r.sheet && `sheet "${r.sheet}"`].filter(Boolean).join(', ');
   log(`${r.fileName} (${where}) → ${r.kind}`);
   log(`Columns: ${Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`).join('; ')}`);
@@ -56,8 +57,7 @@ function printReport(r: ImportReport, log: (line: string) => void): void {
   for (const w of r.warnings) log(`Note: ${w}`);
   if (r.issues.length) {
     log('');
-    log(`${'row'.padStart(6)}  ${'field'.padEnd(14)} ${'value'.padEnd(28)} reason`);
-    for (const i of r.issues.slice(0, 200)) log(`${String(i.row).padStart(6)}  ${i.field.padEnd(14)} ${JSON.stringify(i.value).slice(0, 28).padEnd(28)} ${i.reason}`);
+    for (const i of r.issues.slice(0, 200)) log(`${r.fileName}, row ${i.row}, field ${i.field} ${JSON.stringify(i.value).slice(0, 40)}: ${i.reason} [${i.code}]`);
     if (r.issues.length > 200) log(`… ${r.issues.length - 200} more in the report (--report out.json)`);
     log('');
   }

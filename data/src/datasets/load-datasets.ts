@@ -123,7 +123,7 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
       log(`demo data: permits ${permitCount}/${demo.expected.permits}`);
     }
     const riskCount = await writeRiskAreas(tx, demo.riskAreas);
-    const entryCount = await writeEntryPoints(tx, demo.entryPoints);
+    const entryCount = await writeEntryPoints(tx, demo.entryPoints, (names) => log(`demo data: entry points outside every area (over 25 km away), left without an area: ${names.join(', ')}`));
     const ops = await writeOperations(tx, demo.operations);
     const meetingCount = await writeMeetings(tx, demo.meetings);
     const reportCount = await writeReports(tx, demo.reports);

@@ -71,7 +71,10 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   const { regionalOffices, offices, officeOfRegency } = generateOrganisation(geo, options.coveredRegencies);
   const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), root.fork('companies'));
   const { riskAreas, shapes } = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
-  const entryPoints = generateEntryPoints(geo, root.fork('entry'));
+  const entryPoints = generateEntryPoints();
+  // Entry points no longer draw numbers; the fork stays so every stream after it (operations, meetings,
+  // reports) is what it was and the fixtures' figures do not move.
+  root.fork('entry');
   // One sponsor in five is careless with renewals: its holders' permits often lapse (and some stay on).
   const diligence = root.fork('diligence');
   for (const m of model.values()) for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
@@ -153,7 +156,8 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
       const district = m.districts.pick(random);
       const position = geo.pointIn(district, random);
       const siteKey = `${key}:site:${s + 1}`;
-      sites.push({ key: siteKey, companyKey: key, name: s === 0 ? 'Kantor dan lokasi utama' : `Lokasi kerja ${s + 1}`, position, origin: ORIGIN });
+      sites.push({ key: siteKey, companyKey: key, name: s === 0 ? 'Kantor dan lokasi utama' : `Lokasi kerja ${s + 1}`,
+        textEn: { name: s === 0 ? 'Main office and site' : `Work site ${s + 1}` }, position, origin: ORIGIN });
       entry.siteKeys.push(siteKey);
       entry.siteDistricts.push(district);
       entry.sitePositions.push(position);
@@ -342,6 +346,7 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
     out.push({
       key: `demo:risk:${i + 1}`,
       name: `${RISK_NAMES[category]} ${shortAreaName(m.area.name)} ${i + 1}`,
+      textEn: { name: `${RISK_NAMES_EN[category]} ${shortAreaName(m.area.name)} ${i + 1}` },
       category, severity,
       geometry: circle(center, radiusKm, { steps: 32, units: 'kilometers' }).geometry,
       validFrom, validTo,
@@ -351,39 +356,75 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
   return { riskAreas: out, shapes };
 }
 
+const RISK_NAMES_EN: Record<RiskCategory, string> = {
+  illegal_work: 'Illegal foreign work risk', overstay: 'Overstay risk', social_conflict: 'Social conflict risk',
+  illegal_emigration_route: 'Non-procedural migrant worker route', illegal_entry_point: 'Illegal entry route',
+};
 const RISK_NAMES: Record<RiskCategory, string> = {
   illegal_work: 'Rawan TKA ilegal', overstay: 'Rawan overstay', social_conflict: 'Rawan konflik sosial',
   illegal_emigration_route: 'Jalur PMI nonprosedural', illegal_entry_point: 'Jalur masuk ilegal',
 };
 
 /** Major checkpoints at their approximate places; the rest spread over coastal and border regencies. */
-const MAJOR_ENTRY_POINTS: Array<[string, 'airport' | 'seaport' | 'land_border', number, number]> = [
-  ['TPI Bandara Soekarno-Hatta', 'airport', 106.6559, -6.1256], ['TPI Bandara I Gusti Ngurah Rai', 'airport', 115.1672, -8.7482],
-  ['TPI Bandara Juanda', 'airport', 112.7869, -7.3798], ['TPI Bandara Kualanamu', 'airport', 98.8851, 3.6422],
-  ['TPI Bandara Hang Nadim', 'airport', 104.1189, 1.1211], ['TPI Bandara Sultan Hasanuddin', 'airport', 119.5541, -5.0617],
-  ['TPI Bandara Sam Ratulangi', 'airport', 124.9259, 1.5493], ['TPI Bandara Yogyakarta', 'airport', 110.0573, -7.9006],
-  ['TPI Bandara Depati Amir', 'airport', 106.1389, -2.1622], ['TPI Bandara Fatmawati Soekarno', 'airport', 102.3390, -3.8637],
-  ['TPI Pelabuhan Batam Center', 'seaport', 104.0479, 1.1283], ['TPI Pelabuhan Tanjung Uban', 'seaport', 104.2169, 1.0655],
-  ['TPI Pelabuhan Tanjung Balai Karimun', 'seaport', 103.3926, 0.9948], ['TPI Pelabuhan Tanjung Priok', 'seaport', 106.8846, -6.1040],
-  ['TPI Pelabuhan Tanjung Perak', 'seaport', 112.7311, -7.1985], ['TPI Pelabuhan Benoa', 'seaport', 115.2108, -8.7452],
-  ['TPI Pelabuhan Pangkal Balam', 'seaport', 106.1301, -2.0950], ['TPI Pelabuhan Ketapang Banyuwangi', 'seaport', 114.3966, -8.1430],
-  ['PLBN Entikong', 'land_border', 110.3521, 0.9930], ['PLBN Motaain', 'land_border', 124.9494, -9.0998],
-  ['PLBN Skouw', 'land_border', 140.9707, -2.6306], ['PLBN Aruk', 'land_border', 109.3087, 1.7846],
+/**
+ * Immigration checkpoints (TPI) where real ones stand: each province's main airport, the international
+ * seaports and the land border posts (PLBN). Positions are the terminal or the quay, so a harbour's may
+ * lie on the water: the loader gives it the nearest area within 25 km. No checkpoint is placed in a
+ * regency at random (a seaport in a landlocked regency, an airport where there is none).
+ */
+export const DEMO_ENTRY_POINTS: ReadonlyArray<readonly [string, 'airport' | 'seaport' | 'land_border', number, number]> = [
+  // The main airport of each of the 38 provinces.
+  ['TPI Bandara Sultan Iskandar Muda', 'airport', 95.4206, 5.5229], ['TPI Bandara Kualanamu', 'airport', 98.8851, 3.6422],
+  ['TPI Bandara Minangkabau', 'airport', 100.2866, -0.7869], ['TPI Bandara Sultan Syarif Kasim II', 'airport', 101.4453, 0.4608],
+  ['TPI Bandara Sultan Thaha', 'airport', 103.6441, -1.6380], ['TPI Bandara Sultan Mahmud Badaruddin II', 'airport', 104.7000, -2.8982],
+  ['TPI Bandara Fatmawati Soekarno', 'airport', 102.3390, -3.8637], ['TPI Bandara Radin Inten II', 'airport', 105.1789, -5.2423],
+  ['TPI Bandara Depati Amir', 'airport', 106.1389, -2.1622], ['TPI Bandara Hang Nadim', 'airport', 104.1189, 1.1211],
+  ['TPI Bandara Halim Perdanakusuma', 'airport', 106.8908, -6.2666], ['TPI Bandara Kertajati', 'airport', 108.1580, -6.6489],
+  ['TPI Bandara Jenderal Ahmad Yani', 'airport', 110.3748, -6.9727], ['TPI Bandara Yogyakarta', 'airport', 110.0573, -7.9006],
+  ['TPI Bandara Juanda', 'airport', 112.7869, -7.3798], ['TPI Bandara Soekarno-Hatta', 'airport', 106.6559, -6.1256],
+  ['TPI Bandara I Gusti Ngurah Rai', 'airport', 115.1672, -8.7482], ['TPI Bandara Zainuddin Abdul Madjid', 'airport', 116.2767, -8.7573],
+  ['TPI Bandara El Tari', 'airport', 123.6709, -10.1716], ['TPI Bandara Supadio', 'airport', 109.4039, -0.1507],
+  ['TPI Bandara Tjilik Riwut', 'airport', 113.9427, -2.2251], ['TPI Bandara Syamsudin Noor', 'airport', 114.7626, -3.4424],
+  ['TPI Bandara Sultan Aji Muhammad Sulaiman', 'airport', 116.8944, -1.2683], ['TPI Bandara Juwata', 'airport', 117.5695, 3.3267],
+  ['TPI Bandara Sam Ratulangi', 'airport', 124.9259, 1.5493], ['TPI Bandara Mutiara SIS Al-Jufrie', 'airport', 119.9097, -0.9186],
+  ['TPI Bandara Sultan Hasanuddin', 'airport', 119.5541, -5.0617], ['TPI Bandara Haluoleo', 'airport', 122.4180, -4.0816],
+  ['TPI Bandara Djalaluddin', 'airport', 122.8500, 0.6372], ['TPI Bandara Tampa Padang', 'airport', 119.0274, -2.5833],
+  ['TPI Bandara Pattimura', 'airport', 128.0891, -3.7103], ['TPI Bandara Sultan Babullah', 'airport', 127.3810, 0.8314],
+  ['TPI Bandara Sentani', 'airport', 140.5163, -2.5769], ['TPI Bandara Rendani', 'airport', 134.0489, -0.8918],
+  ['TPI Bandara Mopah', 'airport', 140.4184, -8.5203], ['TPI Bandara Mozes Kilangin', 'airport', 136.8868, -4.5283],
+  ['TPI Bandara Wamena', 'airport', 138.9570, -4.1025], ['TPI Bandara Domine Eduard Osok', 'airport', 131.2883, -0.8926],
+  // International seaports.
+  ['TPI Pelabuhan Sabang', 'seaport', 95.3200, 5.8900], ['TPI Pelabuhan Belawan', 'seaport', 98.7006, 3.7860],
+  ['TPI Pelabuhan Tanjung Balai Asahan', 'seaport', 99.8000, 2.9700], ['TPI Pelabuhan Teluk Bayur', 'seaport', 100.3756, -1.0006],
+  ['TPI Pelabuhan Dumai', 'seaport', 101.4500, 1.6860], ['TPI Pelabuhan Bengkalis', 'seaport', 102.1100, 1.4700],
+  ['TPI Pelabuhan Selat Panjang', 'seaport', 102.7100, 1.0100], ['TPI Pelabuhan Batam Center', 'seaport', 104.0479, 1.1283],
+  ['TPI Pelabuhan Sekupang', 'seaport', 103.9360, 1.1186], ['TPI Pelabuhan Harbour Bay', 'seaport', 103.9980, 1.1530],
+  ['TPI Pelabuhan Tanjung Uban', 'seaport', 104.2169, 1.0655], ['TPI Pelabuhan Sri Bintan Pura', 'seaport', 104.4430, 0.9210],
+  ['TPI Pelabuhan Tanjung Balai Karimun', 'seaport', 103.3926, 0.9948], ['TPI Pelabuhan Pangkal Balam', 'seaport', 106.1350, -2.1050],
+  ['TPI Pelabuhan Muntok', 'seaport', 105.1650, -2.0620], ['TPI Pelabuhan Koba', 'seaport', 106.4300, -2.5000],
+  ['TPI Pelabuhan Tanjung Pandan', 'seaport', 107.6260, -2.7360], ['TPI Pelabuhan Tanjung Priok', 'seaport', 106.8846, -6.1040],
+  ['TPI Pelabuhan Cirebon', 'seaport', 108.5710, -6.7140], ['TPI Pelabuhan Tanjung Emas', 'seaport', 110.4250, -6.9450],
+  ['TPI Pelabuhan Tanjung Intan', 'seaport', 109.0180, -7.7390], ['TPI Pelabuhan Tanjung Perak', 'seaport', 112.7311, -7.1985],
+  ['TPI Pelabuhan Ketapang Banyuwangi', 'seaport', 114.3966, -8.1430], ['TPI Pelabuhan Benoa', 'seaport', 115.2108, -8.7452],
+  ['TPI Pelabuhan Padang Bai', 'seaport', 115.5100, -8.5300], ['TPI Pelabuhan Celukan Bawang', 'seaport', 114.8520, -8.1890],
+  ['TPI Pelabuhan Lembar', 'seaport', 116.0730, -8.7280], ['TPI Pelabuhan Tenau', 'seaport', 123.5460, -10.1990],
+  ['TPI Pelabuhan Dwikora Pontianak', 'seaport', 109.3400, -0.0220], ['TPI Pelabuhan Kumai', 'seaport', 111.7300, -2.7400],
+  ['TPI Pelabuhan Trisakti Banjarmasin', 'seaport', 114.5600, -3.3300], ['TPI Pelabuhan Semayang Balikpapan', 'seaport', 116.8060, -1.2710],
+  ['TPI Pelabuhan Samarinda', 'seaport', 117.1500, -0.5100], ['TPI Pelabuhan Malundung Tarakan', 'seaport', 117.5830, 3.2880],
+  ['TPI Pelabuhan Tunon Taka Nunukan', 'seaport', 117.6600, 4.1350], ['TPI Pelabuhan Bitung', 'seaport', 125.1930, 1.4430],
+  ['TPI Pelabuhan Pantoloan', 'seaport', 119.8560, -0.7110], ['TPI Pelabuhan Soekarno-Hatta Makassar', 'seaport', 119.4060, -5.1330],
+  ['TPI Pelabuhan Yos Sudarso Ambon', 'seaport', 128.1790, -3.6930], ['TPI Pelabuhan Ahmad Yani Ternate', 'seaport', 127.3880, 0.7830],
+  ['TPI Pelabuhan Jayapura', 'seaport', 140.7150, -2.5410], ['TPI Pelabuhan Sorong', 'seaport', 131.2450, -0.8800],
+  // Land border posts.
+  ['PLBN Entikong', 'land_border', 110.3521, 0.9930], ['PLBN Aruk', 'land_border', 109.3087, 1.7846],
+  ['PLBN Badau', 'land_border', 111.8580, 1.0310], ['PLBN Jagoi Babang', 'land_border', 109.8350, 1.3950],
+  ['PLBN Motaain', 'land_border', 124.9494, -9.0998], ['PLBN Wini', 'land_border', 124.5110, -9.2330],
+  ['PLBN Motamasin', 'land_border', 125.0980, -9.4580], ['PLBN Skouw', 'land_border', 140.9707, -2.6306],
+  ['PLBN Sota', 'land_border', 140.9600, -8.4200],
 ];
 
-function generateEntryPoints(geo: Geography, random: Random): EntryPointRecord[] {
-  const out: EntryPointRecord[] = MAJOR_ENTRY_POINTS.map(([name, kind, lng, lat], i) => ({ key: `demo:tpi:${i + 1}`, name, kind, position: [lng, lat], origin: ORIGIN }));
-  const coastal = geo.regencies.filter(() => random.chance(0.3));
-  for (const regency of coastal) {
-    const border = BORDER_PROVINCES.includes(regency.code.slice(0, 2)) && random.chance(0.2);
-    const kind = border ? 'land_border' : random.chance(0.7) ? 'seaport' : 'airport';
-    const prefix = kind === 'land_border' ? 'Pos Lintas Batas' : kind === 'seaport' ? 'TPI Pelabuhan' : 'TPI Bandara';
-    // A checkpoint is known by its name and kind (imports refuse a second one): Kota and Kabupaten Cirebon keep their prefix.
-    const short = `${prefix} ${shortAreaName(regency.name)}`;
-    const name = out.some((e) => e.name === short && e.kind === kind) ? `${prefix} ${regency.name}` : short;
-    out.push({ key: `demo:tpi:${out.length + 1}`, name, kind, position: regency.label, origin: ORIGIN });
-  }
-  return out;
+function generateEntryPoints(): EntryPointRecord[] {
+  return DEMO_ENTRY_POINTS.map(([name, kind, lng, lat], i) => ({ key: `demo:tpi:${i + 1}`, name, kind, position: [lng, lat], origin: ORIGIN }));
 }
 
 /** Nationalities the field model watches: the five deported most (2023, reference statistics). */
@@ -523,7 +564,7 @@ function generateOperations(
         lastChecked.set(company.siteKeys[index]!, day);
         // Those found are among the sponsor's holders.
         const nationality = () => (holders.length ? random.pick(holders).nationality : violators.pick(random));
-        return target(`Lokasi ${company.siteKeys.length > 1 ? index + 1 : 'utama'} perusahaan`, 'company_site', company.sitePositions[index]!, company.siteKeys[index]!, checked, p, nationality);
+        return target([`Lokasi ${company.siteKeys.length > 1 ? index + 1 : 'utama'} perusahaan`, `Company site ${company.siteKeys.length > 1 ? index + 1 : '(main)'}`], 'company_site', company.sitePositions[index]!, company.siteKeys[index]!, checked, p, nationality);
       }
       const kind = random.pick(touristProvince ? ['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const : ['lodging', 'port', 'residence', 'mine', 'plantation'] as const);
       const districts = geo.childrenOf.get(regencyCode)?.filter((d) => world.districts.has(d.code) || world.districtReports.has(d.code)) ?? [];
@@ -538,7 +579,7 @@ function generateOperations(
         peopleChecked: checked, touristPlace: kind === 'tourist_spot' || kind === 'lodging',
       });
       lastChecked.set(`district:${district}`, day);
-      return target(`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, kind, position, null, checked, p, () => violators.pick(random));
+      return target([`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, `${KIND_LABEL_EN[kind]} in ${shortAreaName(m.area.name)}`], kind, position, null, checked, p, () => violators.pick(random));
     });
     return {
       key: `demo:operation:${i + 1}`, date, officeKey: officeOfRegency.get(regencyCode)?.key ?? null,
@@ -546,7 +587,8 @@ function generateOperations(
     };
   });
 
-  function target(place: string, kind: OperationRecord['targets'][number]['kind'], position: [number, number], siteKey: string | null, checked: number, p: number, nationality: () => string) {
+  /** `place`: its Indonesian and English names. */
+  function target([place, placeEn]: [string, string], kind: OperationRecord['targets'][number]['kind'], position: [number, number], siteKey: string | null, checked: number, p: number, nationality: () => string) {
     const notFound = random.chance(0.04);
     const violations = !notFound && checked > 0 && random.chance(p) ? Math.min(checked, 1 + random.poisson(checked * 0.06)) : 0;
     const actions: EnforcementActionRecord[] = [];
@@ -559,10 +601,12 @@ function generateOperations(
       place, kind, position, siteKey,
       foreignersChecked: notFound ? 0 : checked, violations, outcome: notFound ? 'not_found' as const : violations > 0 ? 'violation' as const : 'no_violation' as const,
       findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null, actions,
+      textEn: { place: placeEn, ...(violations > 0 ? { findings: `${violations} ${violations === 1 ? 'foreigner' : 'foreigners'} suspected of breaching their stay permit` } : {}) },
     };
   }
 }
 
+const KIND_LABEL_EN: Record<string, string> = { lodging: 'Lodging', tourist_spot: 'Tourist spot', residence: 'Residence', port: 'Port', mine: 'Mining area', plantation: 'Plantation', company_site: 'Company site', other: 'Place' };
 const KIND_LABEL: Record<string, string> = { lodging: 'Penginapan', tourist_spot: 'Objek wisata', residence: 'Tempat tinggal', port: 'Pelabuhan', mine: 'Area tambang', plantation: 'Perkebunan', company_site: 'Lokasi perusahaan', other: 'Lokasi' };
 
 function generateMeetings(
@@ -575,9 +619,11 @@ function generateMeetings(
     const regencyCode = picker.pick(random);
     const name = shortAreaName(geo.byCode.get(regencyCode)!.name);
     const date = clampDay(`${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
+    const hall = random.chance(0.5);
     return {
       key: `demo:meeting:${i + 1}`, date, title: `Rapat Koordinasi Timpora ${name}`,
-      venue: random.chance(0.5) ? `Aula Kantor Bupati/Wali Kota ${name}` : `Hotel di ${name}`, regencyCode,
+      venue: hall ? `Aula Kantor Bupati/Wali Kota ${name}` : `Hotel di ${name}`, regencyCode,
+      textEn: { title: `Timpora coordination meeting, ${name}`, venue: hall ? `Regent's/Mayor's office hall, ${name}` : `A hotel in ${name}` },
       organiser: officeOfRegency.get(regencyCode)?.name ?? 'Kantor Imigrasi setempat',
       attendees: [`Kesbangpol ${name}`, `Polres ${name}`, 'Kodim setempat', `Kejaksaan Negeri ${name}`, `Disnaker ${name}`, `Disdukcapil ${name}`],
       notes: [], origin: ORIGIN,

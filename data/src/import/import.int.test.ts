@@ -80,13 +80,13 @@ D-007;ITAS;;CHN;2024-06-13;2025-06-13;Bangka Tengah`;
     const report = await runImport(t.database, { kind: 'permits', path: file(csv) });
     expect(report).toMatchObject({ rows: 8, imported: 1, rejected: 7, duplicates: 1 });
     const byRow = Object.fromEntries(report.issues.map((i) => [i.row, i]));
-    expect(byRow[3]).toMatchObject({ field: 'issuedOn', value: '13/06/24', reason: expect.stringContaining('two-digit year') });
-    expect(byRow[4]).toMatchObject({ field: 'nationality', value: 'Atlantis' });
-    expect(byRow[5]).toMatchObject({ field: 'regency', value: 'Bekasi', reason: expect.stringMatching(/ambiguous.*32\.16.*|ambiguous.*32\.75/) });
-    expect(byRow[6]).toMatchObject({ field: 'permitType', value: 'PASPOR' });
-    expect(byRow[7]).toMatchObject({ field: 'expiresOn' });
-    expect(byRow[8]).toMatchObject({ field: '(row)', reason: 'duplicate of row 2 in this file' });
-    expect(byRow[9]).toMatchObject({ field: 'holderName', reason: 'required, empty' });
+    expect(byRow[3]).toMatchObject({ field: 'issuedOn', value: '13/06/24', code: 'two_digit_year', reason: expect.stringContaining('two-digit year') });
+    expect(byRow[4]).toMatchObject({ field: 'nationality', value: 'Atlantis', code: 'unknown_nationality' });
+    expect(byRow[5]).toMatchObject({ field: 'regency', value: 'Bekasi', code: 'area_name_ambiguous', params: { level: 'regency', name: 'Bekasi', candidates: expect.stringMatching(/32\.16.*32\.75|32\.75.*32\.16/) }, reason: expect.stringMatching(/ambiguous.*32\.16.*|ambiguous.*32\.75/) });
+    expect(byRow[6]).toMatchObject({ field: 'permitType', value: 'PASPOR', code: 'unknown_permit_type', params: { expected: expect.stringContaining('itas') } });
+    expect(byRow[7]).toMatchObject({ field: 'expiresOn', code: 'expiry_not_after_issue', params: { expiresOn: '2023-06-13', issuedOn: '2024-06-13' } });
+    expect(byRow[8]).toMatchObject({ field: '(row)', value: 'D-001 (ITAS)', code: 'duplicate_in_file', params: { firstRow: 2 }, reason: 'duplicate of row 2 in this file' });
+    expect(byRow[9]).toMatchObject({ field: 'holderName', code: 'required_empty', reason: 'required, empty' });
   });
 
   test('duplicates of permits already in Pantau are reported, never doubled; re-importing a file is a no-op', async () => {
@@ -95,7 +95,7 @@ D-007;ITAS;;CHN;2024-06-13;2025-06-13;Bangka Tengah`;
     const path = file(csv);
     const first = await runImport(t.database, { kind: 'permits', path });
     expect(first).toMatchObject({ imported: 1, duplicates: 1 });
-    expect(first.issues[0]).toMatchObject({ row: 2, reason: 'already in Pantau (demo)' });
+    expect(first.issues[0]).toMatchObject({ row: 2, code: 'already_in_pantau', params: { origin: 'demo' }, reason: 'already in Pantau (demo)' });
     const total = await count(t);
     const again = await runImport(t.database, { kind: 'permits', path });
     expect(again.status).toBe('unchanged');
@@ -182,8 +182,9 @@ PT Hotel Contoh;9876543210987;perhotelan;;;;Kota Pangkal Pinang
 PT Tanpa Tempat;;jasa;;;;`;
     const report = await runImport(t.database, { kind: 'companies', path: file(csv) });
     expect(report).toMatchObject({ imported: 2, rejected: 1 });
-    expect(report.issues[0]).toMatchObject({ row: 4, field: 'regency' });
+    expect(report.issues[0]).toMatchObject({ row: 4, field: 'regency', code: 'no_area' });
     expect(report.warnings.join(' ')).toContain('label point');
+    expect(report.notes).toEqual([{ code: 'placed_at_label_point', params: { records: 'company_sites' }, message: report.warnings[0] }]);
     const site = await queryOne<{ regency_code: string; sector: string }>(t.database.orm,
       sql`select s.regency_code, c.sector from companies c join company_sites s on s.company_id = c.id where c.registration_number = '1234567890123'`);
     expect(site).toEqual({ regency_code: '19.04', sector: 'mining_smelting' });

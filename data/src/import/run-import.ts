@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { inScope, type ImportKind, type Scope } from '@pantau/domain';
+import { importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
 import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
@@ -80,7 +80,15 @@ const MAX_REPORTED_ISSUES = 10_000;
  * Why a row is refused when Pantau holds its key outside the importer's scope: saying "already in
  * Pantau (batch …)" would confirm what exists in an area the importer may not see.
  */
-export const CLASH_OUTSIDE_SCOPE = 'conflicts with a record you cannot see; ask an administrator';
+export const CLASH_OUTSIDE_SCOPE = importReason('conflicts_outside_scope').reason;
+
+/** Why a row whose key Pantau holds is refused: what is held and where from, or nothing at all outside the scope. */
+function heldReason(held: ExistingRecord, visible: boolean): ImportReason {
+  if (!visible) return importReason('conflicts_outside_scope');
+  if (held.held === 'operation') return importReason('operation_already_in_pantau', { origin: held.origin });
+  if (held.held === 'registration_number') return importReason('registration_number_in_use', { origin: held.origin });
+  return importReason('already_in_pantau', { origin: held.origin });
+}
 
 /**
  * A batch belongs to the areas its rows fall in (import_batches.area_codes): a scope sees it only
@@ -143,7 +151,8 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     // The earlier batch's report names its rows and areas: only for a scope that sees all of them.
     if (!batchWithin(textArray(previous.area_codes), options.scope ?? null)) throw new ImportFileError(`${fileName}: this file ${CLASH_OUTSIDE_SCOPE}.`);
     const report = (typeof previous.report === 'string' ? JSON.parse(previous.report) : previous.report) as ImportReport;
-    return { ...report, status: 'unchanged', imported: 0, warnings: [`This file was imported before as batch ${previous.id}; nothing changed.`] };
+    const note = importNote('imported_before', { batch: previous.id });
+    return { ...report, status: 'unchanged', imported: 0, warnings: [note.message], notes: [note] };
   }
 
   const firstTable = await openTable(options.path, { format: options.format, sheet: options.sheet });
@@ -161,7 +170,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 
   const batchId = options.dryRun ? null : randomUUID();
   const origin = batchId ? `batch:${batchId}` : 'batch:00000000-0000-0000-0000-000000000000';
-  let warnings = new Set<string>();
+  let warnings = new Map<string, ImportNote>(); // English sentence → note: each said once
   let issues: ImportIssue[] = [];
   let rows = 0;
   let imported = 0;
@@ -186,7 +195,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
    */
   const work = async (tx: Orm, mode: 'stream' | 'chunks') => {
     const handler = makeHandler();
-    warnings = new Set<string>();
+    warnings = new Map<string, ImportNote>();
     issues = [];
     rows = imported = duplicates = rejectedRows = 0;
     writtenAreas = new Set<string>();
@@ -197,7 +206,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
-    const context: KindContext = { tx, areas: matcher, origin, warn: (m) => warnings.add(m) };
+    const context: KindContext = { tx, areas: matcher, origin, warn: (note) => { if (!warnings.has(note.message)) warnings.set(note.message, note); } };
     const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
 
     // Stream mode: the open COPY and how records become its rows. A row's own query (a district from
@@ -252,7 +261,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
         duplicates += 1;
         rejectedRows += 1;
         const visible = held.areaCode !== null ? inScope(options.scope ?? null, held.areaCode) : (options.scope ?? null) === null;
-        report({ row: p.row, field: '(row)', value: handler.key(p.record), reason: visible ? `already in Pantau (${held.origin})` : CLASH_OUTSIDE_SCOPE });
+        report({ row: p.row, field: '(row)', value: handler.describe(p.record), ...heldReason(held, visible) });
         return false;
       });
       if (!fresh.length) return;
@@ -301,7 +310,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
           const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
           if (outside.length) {
             rejectedRows += 1;
-            report({ row: tableRow.row, field: 'area', value: outside[0]!, reason: 'outside your work area: you may import only rows located in it' });
+            report({ row: tableRow.row, field: 'area', value: outside[0]!, ...importReason('outside_work_area') });
             continue;
           }
           const key = handler.key(record);
@@ -309,7 +318,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
           if (first !== undefined) {
             duplicates += 1;
             rejectedRows += 1;
-            report({ row: tableRow.row, field: '(row)', value: key, reason: `duplicate of row ${first} in this file` });
+            report({ row: tableRow.row, field: '(row)', value: handler.describe(record), ...importReason('duplicate_in_file', { firstRow: first }) });
             continue;
           }
           seen.set(key, tableRow.row);
@@ -351,7 +360,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 
   const result = (status: ImportReport['status']): ImportReport => ({
     batchId, kind: options.kind, fileName, format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, status,
-    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, warnings: [...warnings],
+    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, warnings: [...warnings.keys()], notes: [...warnings.values()],
   });
 
   if (options.dryRun) {

@@ -1,9 +1,12 @@
-import type { ImportKind } from '@pantau/domain';
+import type { ImportKind, ImportNote, ImportReason } from '@pantau/domain';
 import type { BulkColumn, BulkRow, Orm } from '@pantau/db';
 import type { AreaMatcher } from './normalise/area-matcher.js';
 
-/** A problem with one cell: the file row, the column's field, the value as written, and why. */
-export interface ImportIssue { row: number; field: string; value: string; reason: string }
+/**
+ * A problem with one cell: the file row, the column's field, the value as written, and why: a stable
+ * `code` with its `params` (the web page words them in its language) and `reason`, the English sentence.
+ */
+export interface ImportIssue extends ImportReason { row: number; field: string; value: string }
 
 export interface ImportReport {
   batchId: string | null;
@@ -23,7 +26,10 @@ export interface ImportReport {
   mapping: Record<string, string>;
   unknownColumns: string[];
   issues: ImportIssue[];
+  /** What the import notes about the file, in English (the CLI prints these). */
   warnings: string[];
+  /** The same notes with their codes and parameters, in the same order. */
+  notes: ImportNote[];
 }
 
 export interface RowContext {
@@ -45,14 +51,19 @@ export interface KindContext {
   tx: Orm;
   areas: AreaMatcher;
   origin: string;
-  warn(message: string): void;
+  warn(note: ImportNote): void;
 }
 
 /**
  * A record Pantau already holds under a key: its origin, and its most specific area code (null: none),
  * so that a clash outside the importer's scope is reported without saying what is there.
  */
-export interface ExistingRecord { origin: string; areaCode: string | null }
+export interface ExistingRecord {
+  origin: string;
+  areaCode: string | null;
+  /** What is held: the record itself (default), its operation, or another company under the same registration number. */
+  held?: 'operation' | 'registration_number';
+}
 
 export interface RowOutcome<R> { record?: R; issues: readonly ImportIssue[] }
 
@@ -66,6 +77,8 @@ export interface ImportKindHandler<R> {
   toRecord(row: RowContext, context: KindContext): RowOutcome<R> | Promise<RowOutcome<R>>;
   /** Identity for duplicates within the file and against the database. */
   key(record: R): string;
+  /** How a refused record is named in the report's value (its key is for machines: `itas:UIR-123`). */
+  describe(record: R): string;
   /** Keys of `records` that already exist in the database, with where they came from and where they lie. */
   existing(context: KindContext, records: R[]): Promise<Map<string, ExistingRecord>>;
   write(context: KindContext, records: R[]): Promise<number>;

@@ -1,6 +1,7 @@
 // The real events of shared/data/reference-events.json, as records marked `reference`. Loaded
 // verbatim: where the source gives no place, the record says so instead of inventing one.
 import { readFileSync } from 'node:fs';
+import { bilingual, figureLabel } from './reference-text.js';
 import type { CompanyRecord, CompanySiteRecord, MeetingRecord, OfficeClass, OfficeRecord, OperationRecord, RiskAreaRecord } from '@pantau/domain';
 
 export interface ReferenceEvents {
@@ -23,26 +24,41 @@ export function readReferenceEvents(path: string): ReferenceEvents {
 const ORIGIN = 'reference';
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+// Records are written in Indonesian with their English text beside them (`textEn`): see reference-text.ts.
+
 export function referenceOffices(events: ReferenceEvents): OfficeRecord[] {
-  return events.offices.map((o) => ({
-    key: `ref:office:${slug(o.name)}`, name: o.name, officeClass: o.class as OfficeClass, provinceCode: o.province_code,
-    workAreaCodes: o.work_area_codes ?? [], workAreaNote: `${o.work_area} (source: ${o.source})`, origin: ORIGIN,
-  }));
+  return events.offices.map((o) => {
+    const area = bilingual(o.work_area);
+    return {
+      key: `ref:office:${slug(o.name)}`, name: o.name, officeClass: o.class as OfficeClass, provinceCode: o.province_code,
+      workAreaCodes: o.work_area_codes ?? [], workAreaNote: `${area.id} (sumber: ${o.source})`, textEn: { workAreaNote: `${area.en} (source: ${o.source})` }, origin: ORIGIN,
+    };
+  });
+}
+
+/** A meeting's notes in one language: agenda, reported figures, risks, notes and the source article. */
+function meetingNotes(m: ReferenceEvents['meetings'][number], lang: 'id' | 'en'): string[] {
+  const words = lang === 'id' ? { agenda: 'Agenda', risk: 'Kerawanan', source: 'Sumber' } : { agenda: 'Agenda', risk: 'Risk', source: 'Source' };
+  return [
+    ...(m.agenda ?? []).map((a) => `${words.agenda}: ${bilingual(a)[lang]}`),
+    ...Object.entries(m.figures ?? {}).map(([k, v]) => `${figureLabel(k)[lang]}: ${v}`),
+    ...(m.risks ?? []).map((r) => `${words.risk} (${bilingual(r.category)[lang].toLowerCase()}): ${bilingual(r.detail)[lang]}`),
+    ...(m.notes ?? []).map((n) => bilingual(n)[lang]),
+    `${words.source}: ${m.source}`,
+  ];
 }
 
 export function referenceMeetings(events: ReferenceEvents): MeetingRecord[] {
-  return events.meetings.map((m) => ({
-    key: `ref:meeting:${m.date}:${m.regency_code}`, date: m.date, title: m.title, venue: m.venue, regencyCode: m.regency_code,
-    organiser: m.organiser, attendees: m.attendees,
-    notes: [
-      ...(m.agenda ?? []).map((a) => `Agenda: ${a}`),
-      ...Object.entries(m.figures ?? {}).map(([k, v]) => `${k}: ${v}`),
-      ...(m.risks ?? []).map((r) => `Risk (${r.category}): ${r.detail}`),
-      ...(m.notes ?? []),
-      `Source: ${m.source}`,
-    ],
-    origin: ORIGIN,
-  }));
+  return events.meetings.map((m) => {
+    const title = bilingual(m.title);
+    const organiser = bilingual(m.organiser);
+    return {
+      key: `ref:meeting:${m.date}:${m.regency_code}`, date: m.date, title: title.id, venue: m.venue, regencyCode: m.regency_code,
+      organiser: organiser.id, attendees: m.attendees, notes: meetingNotes(m, 'id'),
+      textEn: { title: title.en, organiser: organiser.en, notes: meetingNotes(m, 'en') },
+      origin: ORIGIN,
+    };
+  });
 }
 
 /** Valid-holder counts a meeting reported, which the demo permits must reproduce. */
@@ -65,21 +81,25 @@ export function referenceCompanies(events: ReferenceEvents): CompanyRecord[] {
 export function referenceCompanySites(events: ReferenceEvents, labelOf: (regencyCode: string) => [number, number]): CompanySiteRecord[] {
   return events.companies.map((c) => ({
     key: `ref:company:${slug(c.short)}:site:1`, companyKey: `ref:company:${slug(c.short)}`,
-    name: `${c.name} (lokasi hanya diketahui sampai kabupaten)`, position: labelOf(c.regency_code), origin: ORIGIN,
+    name: `${c.name} (lokasi hanya diketahui sampai kabupaten)`, textEn: { name: `${c.name} (location known only to the regency)` },
+    position: labelOf(c.regency_code), origin: ORIGIN,
   }));
 }
 
 export function referenceOperations(events: ReferenceEvents, officeKeyOfRegency: (code: string) => string | null, labelOf: (regencyCode: string) => [number, number]): OperationRecord[] {
   return events.operations.map((o) => ({
     key: `ref:operation:${o.date}:${o.regency_code}`, date: o.date, officeKey: officeKeyOfRegency(o.regency_code), team: o.team,
-    regencyCode: o.regency_code, notes: [o.kind, o.notes, `Source: ${o.source}`].filter(Boolean).join('. '),
+    regencyCode: o.regency_code,
+    notes: [bilingual(o.kind).id, o.notes && bilingual(o.notes).id, `Sumber: ${o.source}`].filter(Boolean).join('. '),
+    textEn: { notes: [bilingual(o.kind).en, o.notes && bilingual(o.notes).en, `Source: ${o.source}`].filter(Boolean).join('. ') },
     targets: o.targets.map((t) => ({
       place: t.place, kind: t.place_type === 'lodging' ? 'lodging' as const : 'other' as const,
       // The article gives the place's name, not its coordinates: shown at the regency's label point.
       position: labelOf(o.regency_code), siteKey: null,
       foreignersChecked: t.foreigners_checked, violations: t.violations,
       outcome: t.violations > 0 ? 'violation' as const : 'no_violation' as const,
-      findings: `${t.foreigners_checked} ${t.nationality}: ${t.status_found}. Employers: ${t.employers.join(', ')}`,
+      findings: `${t.foreigners_checked} WNA ${t.nationality}: ${bilingual(t.status_found).id}. Penjamin: ${t.employers.join(', ')}`,
+      textEn: { findings: `${t.foreigners_checked} foreigners (${t.nationality}): ${bilingual(t.status_found).en}. Employers: ${t.employers.join(', ')}` },
       actions: [],
     })),
     origin: ORIGIN,
@@ -96,9 +116,11 @@ export function referenceRiskAreas(events: ReferenceEvents, regencyGeometry: (co
   return events.meetings.flatMap((m) => (m.risks ?? []).flatMap((r, i) => {
     const category = RISK_CATEGORY[r.category];
     if (!category) return [];
+    const [name, title, detail] = [bilingual(r.category), bilingual(m.title), bilingual(r.detail)];
     return [{
-      key: `ref:risk:${m.date}:${m.regency_code}:${i + 1}`, name: `${r.category} — ${m.title}`, category, severity: 'medium' as const,
-      geometry: regencyGeometry(m.regency_code), validFrom: m.date, validTo: null, source: m.source, description: r.detail, origin: ORIGIN,
+      key: `ref:risk:${m.date}:${m.regency_code}:${i + 1}`, name: `${name.id} — ${title.id}`, category, severity: 'medium' as const,
+      geometry: regencyGeometry(m.regency_code), validFrom: m.date, validTo: null, source: m.source, description: detail.id,
+      textEn: { name: `${name.en} — ${title.en}`, description: detail.en }, origin: ORIGIN,
     }];
   }));
 }

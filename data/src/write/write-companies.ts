@@ -7,7 +7,7 @@ import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
 
-const SITE_COLUMNS: readonly BulkColumn[] = [{ name: 'key', type: 'text' }, { name: 'company_id', type: 'int' }, { name: 'name', type: 'text' }, { name: 'origin', type: 'text' }];
+const SITE_COLUMNS: readonly BulkColumn[] = [{ name: 'key', type: 'text' }, { name: 'company_id', type: 'int' }, { name: 'name', type: 'text' }, { name: 'origin', type: 'text' }, { name: 'text_en', type: 'jsonb' }];
 
 export async function writeCompanies(tx: Orm, records: readonly CompanyRecord[]): Promise<Map<string, number>> {
   const valid = validateRecords('companies', companyRecord, records);
@@ -38,5 +38,5 @@ export async function writeCompanySites(tx: Orm, records: readonly CompanySiteRe
   valid.forEach((s, i) => { if (!ids.has(s.companyKey)) issues.push({ record: i + 1, field: 'companyKey', value: s.companyKey, reason: 'no company with this key' }); });
   refuse('company sites', issues);
   return writeLocatedPoints(tx, 'company sites', 'company_sites', SITE_COLUMNS,
-    valid.map((s) => ({ key: s.key, company_id: ids.get(s.companyKey)!, name: s.name, lng: s.position[0], lat: s.position[1], origin: s.origin })));
+    valid.map((s) => ({ key: s.key, company_id: ids.get(s.companyKey)!, name: s.name, lng: s.position[0], lat: s.position[1], origin: s.origin, text_en: s.textEn ?? null })));
 }

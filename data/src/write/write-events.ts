@@ -3,18 +3,18 @@ import {
   entryPointRecord, meetingRecord, reportRecord, riskAreaRecord,
   type EntryPointRecord, type MeetingRecord, type ReportRecord, type RiskAreaRecord,
 } from '@pantau/domain';
-import { meetings, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
+import { entryPoints, meetings, queryRows, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
 import { cleanPolygonal } from '../boundaries/clean-geometry.js';
-import { districtOf, knownAreaCodes } from './area-lookup.js';
+import { districtOf, jsonParam, knownAreaCodes } from './area-lookup.js';
 import { writeChunks } from './chunks.js';
-import { writeLocatedPoints } from './located-points.js';
+import { ENTRY_POINT_TOLERANCE_M, writeLocatedPoints } from './located-points.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
 
 const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
 const RISK_AREA_COLUMNS: readonly BulkColumn[] = [
-  ...text('key', 'name', 'category', 'severity', 'geometry'), { name: 'valid_from', type: 'date' }, { name: 'valid_to', type: 'date' }, ...text('source', 'description', 'origin'),
+  ...text('key', 'name', 'category', 'severity', 'geometry'), { name: 'valid_from', type: 'date' }, { name: 'valid_to', type: 'date' }, ...text('source', 'description', 'origin'), { name: 'text_en', type: 'jsonb' },
 ];
 const ENTRY_POINT_COLUMNS: readonly BulkColumn[] = text('key', 'name', 'kind', 'origin');
 const REPORT_COLUMNS: readonly BulkColumn[] = [...text('key'), { name: 'received_at', type: 'timestamptz' }, ...text('channel', 'category', 'status', 'summary', 'origin')];
@@ -26,7 +26,7 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
     try {
       const geometry = cleanPolygonal(r.geometry, `risk area ${r.key}`);
       return [{ key: r.key, name: r.name, category: r.category, severity: r.severity, geometry: JSON.stringify(geometry),
-        valid_from: r.validFrom, valid_to: r.validTo, source: r.source, description: r.description, origin: r.origin }];
+        valid_from: r.validFrom, valid_to: r.validTo, source: r.source, description: r.description, origin: r.origin, text_en: r.textEn ?? null }];
     } catch (error) {
       issues.push({ record: i + 1, field: 'geometry', value: r.geometry.type, reason: (error as Error).message });
       return [];
@@ -40,18 +40,29 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
     ), labelled as (
       select input.*, ST_PointOnSurface(input.geom) as label from input
     )
-    insert into ${riskAreas} (key, name, category, severity, geom, valid_from, valid_to, source, description, regency_code, province_code, origin)
+    insert into ${riskAreas} (key, name, category, severity, geom, valid_from, valid_to, source, description, regency_code, province_code, origin, text_en)
     select i.key, i.name, i.category, i.severity, i.geom, i.valid_from, i.valid_to, i.source, i.description,
-      substr(d.code, 1, 5), substr(d.code, 1, 2), i.origin
+      substr(d.code, 1, 5), substr(d.code, 1, 2), i.origin, i.text_en
     from labelled i
     left join lateral (select ${districtOf(sql`i.label`)} as code) d on true
     returning 1`)).length);
 }
 
-export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[]): Promise<number> {
+/**
+ * Entry points with their area; one inside no district takes the nearest within
+ * `ENTRY_POINT_TOLERANCE_M` (a harbour on the water, an airport on the shore). `onUnplaced` is told the
+ * names of those still without an area, for the load log or the import report to name.
+ */
+export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[], onUnplaced?: (names: string[]) => void): Promise<number> {
   const valid = validateRecords('entry points', entryPointRecord, records);
-  return writeLocatedPoints(tx, 'entry points', 'entry_points', ENTRY_POINT_COLUMNS,
-    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })));
+  const written = await writeLocatedPoints(tx, 'entry points', 'entry_points', ENTRY_POINT_COLUMNS,
+    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })), ENTRY_POINT_TOLERANCE_M);
+  if (onUnplaced && valid.length > 0) {
+    const unplaced = await queryRows<{ name: string }>(tx, sql`
+      select name from ${entryPoints} where district_code is null and key in (select jsonb_array_elements_text(${jsonParam(valid.map((e) => e.key))})) order by name`);
+    if (unplaced.length > 0) onUnplaced(unplaced.map((r) => r.name));
+  }
+  return written;
 }
 
 export async function writeReports(tx: Orm, records: readonly ReportRecord[]): Promise<number> {

@@ -11,7 +11,7 @@ const TARGET_COLUMNS: readonly BulkColumn[] = [
   { name: 'seq', type: 'int' }, { name: 'operation_id', type: 'int' }, { name: 'place', type: 'text' }, { name: 'kind', type: 'text' },
   { name: 'lng', type: 'float8' }, { name: 'lat', type: 'float8' }, { name: 'site_id', type: 'int' }, { name: 'checked', type: 'int' },
   { name: 'violations', type: 'int' }, { name: 'outcome', type: 'text' }, { name: 'findings', type: 'text' }, { name: 'regency_code', type: 'text' },
-  { name: 'origin', type: 'text' },
+  { name: 'origin', type: 'text' }, { name: 'text_en', type: 'jsonb' },
 ];
 const ACTION_COLUMNS: readonly BulkColumn[] = [
   { name: 'target_id', type: 'int' }, { name: 'kind', type: 'text' }, { name: 'count', type: 'int' }, { name: 'nationality', type: 'text' }, { name: 'origin', type: 'text' },
@@ -42,8 +42,8 @@ export async function writeOperations(tx: Orm, records: readonly OperationRecord
 
   for (let i = 0; i < valid.length; i += CHUNK) {
     const chunk = valid.slice(i, i + CHUNK);
-    const opRows = chunk.map((o) => ({ key: o.key, date: o.date, office_id: o.officeKey ? officeIds.get(o.officeKey)! : null, team: o.team, regency_code: o.regencyCode, notes: o.notes, origin: o.origin }));
-    const ops = await tx.insert(operations).values(opRows.map((r) => ({ key: r.key, date: r.date, officeId: r.office_id, team: r.team, regencyCode: r.regency_code, notes: r.notes, origin: r.origin })))
+    const opRows = chunk.map((o) => ({ key: o.key, date: o.date, office_id: o.officeKey ? officeIds.get(o.officeKey)! : null, team: o.team, regency_code: o.regencyCode, notes: o.notes, origin: o.origin, text_en: o.textEn ?? null }));
+    const ops = await tx.insert(operations).values(opRows.map((r) => ({ key: r.key, date: r.date, officeId: r.office_id, team: r.team, regencyCode: r.regency_code, notes: r.notes, origin: r.origin, textEn: r.text_en })))
       .returning({ id: operations.id, key: operations.key });
     expectWritten('operations', chunk.length, ops.length);
     const opIds = new Map(ops.map((o) => [o.key, o.id]));
@@ -52,7 +52,7 @@ export async function writeOperations(tx: Orm, records: readonly OperationRecord
       ref: `${o.key}#${j}`, seq: 0, operation_id: opIds.get(o.key)!, place: t.place, kind: t.kind,
       lng: t.position?.[0] ?? null, lat: t.position?.[1] ?? null, site_id: t.siteKey ? sites.get(t.siteKey)! : null,
       checked: t.foreignersChecked, violations: t.violations, outcome: t.outcome, findings: t.findings,
-      regency_code: o.regencyCode, origin: o.origin,
+      regency_code: o.regencyCode, origin: o.origin, text_en: t.textEn ?? null,
     })));
     if (!targetRows.length) { totals.operations += ops.length; continue; }
     targetRows.forEach((t, k) => { t.seq = k; });
@@ -64,9 +64,9 @@ export async function writeOperations(tx: Orm, records: readonly OperationRecord
         select i.*, case when i.geom is null then null else ${districtOf(sql`i.geom`)} end as district_code from input i
       ), inserted as (
         insert into ${operationTargets} (operation_id, place, kind, geom, company_site_id, foreigners_checked, violations, outcome, findings,
-          district_code, regency_code, province_code, origin)
+          district_code, regency_code, province_code, origin, text_en)
         select operation_id, place, kind, geom, site_id, checked, violations, outcome, findings,
-          district_code, coalesce(substr(district_code, 1, 5), regency_code), substr(coalesce(district_code, regency_code), 1, 2), origin
+          district_code, coalesce(substr(district_code, 1, 5), regency_code), substr(coalesce(district_code, regency_code), 1, 2), origin, text_en
         from located order by seq
         returning id)
       select id from inserted order by id`);

@@ -26,6 +26,13 @@ export const areaLevel = z.enum(AREA_LEVELS);
 export const permitType = z.enum(PERMIT_TYPES);
 export const permitPurpose = z.enum(PERMIT_PURPOSES);
 
+/**
+ * The English text of a record written in Indonesian (its own columns): reference and demo records
+ * carry both languages, and the API serves the one the request asks for. Imported records, written in
+ * whatever language the file had, leave it out and read the same in both.
+ */
+const englishText = <T extends z.ZodRawShape>(shape: T) => z.object(shape).partial().strict().optional();
+
 export const regionalOfficeRecord = z.object({
   key: z.string().min(1),
   name: z.string().min(1),
@@ -40,6 +47,7 @@ export const officeRecord = z.object({
   provinceCode: areaCode,
   workAreaCodes: z.array(areaCode),
   workAreaNote: z.string().nullable(),
+  textEn: englishText({ workAreaNote: z.string().min(1) }),
   origin,
 });
 
@@ -57,6 +65,7 @@ export const companySiteRecord = z.object({
   companyKey: z.string().min(1),
   name: z.string().min(1),
   position: lngLat,
+  textEn: englishText({ name: z.string().min(1) }),
   origin,
 });
 
@@ -95,6 +104,7 @@ export const operationTargetRecord = z.object({
   outcome: z.enum(TARGET_OUTCOMES),
   findings: z.string().nullable(),
   actions: z.array(enforcementActionRecord),
+  textEn: englishText({ place: z.string().min(1), findings: z.string().min(1) }),
 });
 
 export const operationRecord = z.object({
@@ -105,6 +115,7 @@ export const operationRecord = z.object({
   regencyCode: areaCode,
   notes: z.string().nullable(),
   targets: z.array(operationTargetRecord),
+  textEn: englishText({ notes: z.string().min(1) }),
   origin,
 });
 
@@ -119,6 +130,7 @@ export const riskAreaRecord = z.object({
   validTo: isoDate.nullable(),
   source: z.string().min(1),
   description: z.string().nullable(),
+  textEn: englishText({ name: z.string().min(1), description: z.string().min(1) }),
   origin,
 });
 
@@ -139,6 +151,7 @@ export const meetingRecord = z.object({
   organiser: z.string().min(1),
   attendees: z.array(z.string()),
   notes: z.array(z.string()),
+  textEn: englishText({ title: z.string().min(1), venue: z.string().min(1), organiser: z.string().min(1), notes: z.array(z.string()) }),
   origin,
 });
 

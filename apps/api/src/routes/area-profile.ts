@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { areaCodeParam, errorResponses, isoDateParam, permitFilterParams, toPermitFilter } from './params.js';
+import { areaCodeParam, errorResponses, isoDateParam, langParam, permitFilterParams, textLangOf, toPermitFilter } from './params.js';
 import { createRouter } from './router.js';
 
 const codeParam = z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) });
@@ -20,7 +20,7 @@ const summaryRoute = createRoute({
   summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources (a role that reads no records gets area, asOf, holders, sources and openReports.count only)',
   request: { params: codeParam, query: z.object({ ...permitFilterParams,
     from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
-    to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }) }) },
+    to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }), lang: langParam }) },
   responses: json('The area profile.'),
 });
 const trendRoute = createRoute({
@@ -54,8 +54,8 @@ export function areaProfileRoutes(deps: AppDeps) {
       // A role that reads no records gets the aggregates only (areaSummaryForRole); the record queries are not run for it.
       const records = permissions.lists;
       const [holders, sponsors, risks, operations, meeting, reports, sources] = await Promise.all([
-        holderCounts(db, area.level, code, filter, scope), records ? topSponsors(db, area.level, code, filter, scope) : [], records ? riskAreasIn(db, code, filter.asOf, scope) : [],
-        records ? recentOperations(db, code, period, scope) : [], records ? lastMeeting(db, code, period, scope) : null, openReports(db, code, period, scope),
+        holderCounts(db, area.level, code, filter, scope), records ? topSponsors(db, area.level, code, filter, scope) : [], records ? riskAreasIn(db, code, filter.asOf, scope, textLangOf(c)) : [],
+        records ? recentOperations(db, code, period, scope) : [], records ? lastMeeting(db, code, period, scope, textLangOf(c)) : null, openReports(db, code, period, scope),
         permitSources(db, area.level, code, scope),
       ]);
       return c.json(areaSummaryForRole({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, permissions), 200);

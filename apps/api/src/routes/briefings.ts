@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { writeAudit } from '@pantau/data';
 import { deleteBriefing, findArea, getBriefing, insertBriefing, listBriefings, updateBriefing, withScope, type Executor } from '@pantau/db';
-import { briefingContentSchema, briefingForAudience, inScope, type BriefingContent, type Scope } from '@pantau/domain';
+import { briefingContentSchema, briefingForAudience, downloadFileName, inScope, type BriefingContent, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -100,9 +100,16 @@ export function briefingRoutes(deps: AppDeps) {
     .openapi(pdfRoute, async (c) => {
       const id = Number(c.req.valid('param').id);
       // PDF routes hold no read transaction (the printed page's requests need the connection): a short one here.
-      const briefing = await withScope(orm, scopeOf(c), (tx) => getBriefing(tx, id));
-      if (!briefing) throw new AppError('not_found', 'No such briefing.');
-      return pdfResponse(c, deps, { path: `/?page=briefing-print&briefing=${id}&lang=${briefing.lang}`, format: 'slide', filename: `briefing-${id}-${briefing.date}.pdf` }) as never;
+      const found = await withScope(orm, scopeOf(c), async (tx) => {
+        const briefing = await getBriefing(tx, id);
+        // The file is named after the briefing's whole area (never a cut title: "Bangka Tengah" once became "Bangka").
+        const area = briefing?.areaCode ? await findArea(tx, briefing.areaCode, scopeOf(c)) : null;
+        return briefing ? { briefing, areaName: area?.name ?? null } : null;
+      });
+      if (!found) throw new AppError('not_found', 'No such briefing.');
+      const { briefing, areaName } = found;
+      const filename = downloadFileName({ areaName, areaCode: briefing.areaCode, date: briefing.date, extension: 'pdf' });
+      return pdfResponse(c, deps, { path: `/?page=briefing-print&briefing=${id}&lang=${briefing.lang}`, format: 'slide', filename }) as never;
     })
     .openapi(createBriefingRoute, async (c) => {
       const principal = builder(c);

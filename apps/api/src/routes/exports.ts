@@ -10,7 +10,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
 import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  COMPANY_SECTORS, ENTRY_POINT_KINDS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -99,13 +99,12 @@ export function exportRoutes(deps: AppDeps) {
       sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query),
     };
     const day = kind === 'permits' ? filter.permit.asOf : today;
-    const name = `pantau-${kind}-${query.area ?? 'indonesia'}-${day}.${format}`;
     const principal = principalOf(c);
     const scope = principal.scope;
     // An area outside the scope answers exactly like a nonexistent one.
-    if (query.area && (!inScope(scope, query.area) || !(await withScope(deps.database.orm, scope, (tx) => findArea(tx, query.area!, scope))))) {
-      throw new AppError('area_not_found', `No area with code ${query.area}.`);
-    }
+    const area = query.area && inScope(scope, query.area) ? await withScope(deps.database.orm, scope, (tx) => findArea(tx, query.area!, scope)) : null;
+    if (query.area && !area) throw new AppError('area_not_found', `No area with code ${query.area}.`);
+    const name = downloadFileName({ kind, areaName: area?.name ?? null, areaCode: query.area ?? null, date: day, extension: format });
     const actor = actorOf(c);
     // The file is written to a temporary file first, in one transaction of its own as the scoped
     // application role (row-level security), and only then sent. So a slow or stalled client never

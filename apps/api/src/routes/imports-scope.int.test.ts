@@ -120,14 +120,14 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
 
     const dryRun = await imported(analyst, 'cek.csv', file, { dryRun: 'true' });
     expect(dryRun.report.issues).toEqual([
-      { row: 2, field: '(row)', value: 'itas:SX-1', reason: NEUTRAL },
-      { row: 4, field: '(row)', value: 'itas:SX-3', reason: expect.stringMatching(/^already in Pantau \(batch:/) },
+      { row: 2, field: '(row)', value: 'SX-1 (ITAS)', code: 'conflicts_outside_scope', params: {}, reason: NEUTRAL },
+      { row: 4, field: '(row)', value: 'SX-3 (ITAS)', code: 'already_in_pantau', params: { origin: expect.stringMatching(/^batch:/) }, reason: expect.stringMatching(/^already in Pantau \(batch:/) },
     ]);
     expect(JSON.stringify(dryRun.report)).not.toMatch(/Jakarta|31\.71/);
 
     const real = await imported(analyst, 'cek.csv', file);
     expect(real.report).toMatchObject({ imported: 1, rejected: 2 });
-    expect(real.report.issues[0]).toEqual({ row: 2, field: '(row)', value: 'itas:SX-1', reason: NEUTRAL });
+    expect(real.report.issues[0]).toEqual({ row: 2, field: '(row)', value: 'SX-1 (ITAS)', code: 'conflicts_outside_scope', params: {}, reason: NEUTRAL });
     const held = await queryRows<{ permit_number: string; regency_code: string }>(t.database.orm, sql`select permit_number, regency_code from ${permits} where permit_number like 'SX-%' order by permit_number`);
     expect(held).toEqual([{ permit_number: 'SX-1', regency_code: '31.71' }, { permit_number: 'SX-2', regency_code: '19.04' }, { permit_number: 'SX-3', regency_code: '19.04' }]);
   });

@@ -53,7 +53,7 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
     const lines = csv.trim().split('\n');
     expect(lines[0]).toBe('permit_no,permit_type,purpose,nationality,sex,name,sponsor,issued,expires,cancelled,district_code,regency_code,origin');
     const xlsx = await app.request('/api/v1/exports/permits.xlsx?area=19.04&asOf=2024-06-13');
-    expect(xlsx.headers.get('content-disposition')).toContain('pantau-permits-19.04-2024-06-13.xlsx');
+    expect(xlsx.headers.get('content-disposition')).toContain('filename="Pantau-permits-Kabupaten-Bangka-Tengah-19.04-2024-06-13.xlsx"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await xlsx.arrayBuffer());
     expect(workbook.worksheets[0]!.actualRowCount).toBe(lines.length);

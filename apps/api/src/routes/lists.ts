@@ -8,7 +8,7 @@ import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-c
 import type { Context } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { csvList, errorResponses, isoDateParam, listParams, recordIdParam, toListFilter } from './params.js';
+import { csvList, errorResponses, isoDateParam, langParam, listParams, recordIdParam, textLangOf, toListFilter } from './params.js';
 import { createRouter } from './router.js';
 
 const csvOf = (values: readonly string[], example: string) => z.string()
@@ -47,7 +47,7 @@ const recordRoute = (path: string, summary: string) => createRoute({
   method: 'get', path: `${path}/{id}`, tags: ['records'], summary,
   request: {
     params: z.object({ id: recordIdParam('a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
-    query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Day for counts such as a company\'s active permits (default today).' }) }),
+    query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Day for counts such as a company\'s active permits (default today).' }), lang: langParam }),
   },
   responses: {
     200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
@@ -67,28 +67,28 @@ export function listRoutes(deps: AppDeps) {
   return router
     .openapi(companiesRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listCompanies(dbOf(c), { ...toListFilter(q), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scopeOf(c)), 200);
+      return c.json(await listCompanies(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), asOf: q.asOf ?? todayInJakarta(deps.clock.now()), sector: csvList(q.sector) }, scopeOf(c)), 200);
     })
-    .openapi(operationsRoute, async (c) => c.json(pageForRole('operation', await listOperations(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), permissionsOf(c)), 200))
+    .openapi(operationsRoute, async (c) => c.json(pageForRole('operation', await listOperations(dbOf(c), { ...toListFilter(c.req.valid('query')), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c)), 200))
     .openapi(riskRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...toListFilter(q), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scopeOf(c)), permissionsOf(c)), 200);
+      return c.json(pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), category: csvList(q.category), withGeometry: q.geometry === 'true' }, scopeOf(c)), permissionsOf(c)), 200);
     })
     .openapi(entryRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(await listEntryPoints(dbOf(c), { ...toListFilter(q), kind: csvList(q.kind) }, scopeOf(c)), 200);
+      return c.json(await listEntryPoints(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), kind: csvList(q.kind) }, scopeOf(c)), 200);
     })
-    .openapi(meetingsRoute, async (c) => c.json(pageForRole('meeting', await listMeetings(dbOf(c), toListFilter(c.req.valid('query')), scopeOf(c)), permissionsOf(c)), 200))
+    .openapi(meetingsRoute, async (c) => c.json(pageForRole('meeting', await listMeetings(dbOf(c), { ...toListFilter(c.req.valid('query')), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c)), 200))
     .openapi(reportsRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), permissionsOf(c)), 200);
+      return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), permissionsOf(c)), 200);
     })
-    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), byId(c.req.valid('param').id), scopeOf(c))), 200))
-    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), byId(c.req.valid('param').id), scopeOf(c)), permissionsOf(c))), 200));
+    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
+    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c))), 200))
+    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200));
 }
 
 /** Every record passes the role's field rules (@pantau/domain fields.ts) before it is sent. */

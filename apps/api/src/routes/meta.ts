@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { datasetStatus } from '@pantau/db';
+import { datasetStatus, importOrigins, scopeBbox } from '@pantau/db';
 import { todayInJakarta } from '@pantau/domain';
 import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -15,6 +15,10 @@ const route = createRoute({
         today: z.string(), backend: z.enum(['pglite', 'postgres']),
         datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(),
           counts: z.record(z.string(), z.number()).openapi({ description: 'Rows of the data set inside your scope (areas by level for boundaries).' }) })),
+        scopeBbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable()
+          .openapi({ description: 'West, south, east, north of the areas you may see (your work area), where the map starts; null for the national scope.' }),
+        imports: z.array(z.object({ origin: z.string().openapi({ description: 'batch:<id>, as the rows of the import carry it.' }), fileName: z.string(), loadedAt: z.string() }))
+          .openapi({ description: 'Committed imports with rows inside your scope (newest 500): what a record\'s origin batch:<id> names.' }),
       }) } },
     },
   },
@@ -23,6 +27,7 @@ const route = createRoute({
 export function metaRoutes(deps: AppDeps) {
   return createRouter().openapi(route, async (c) => {
     const datasets = await datasetStatus(dbOf(c), scopeOf(c));
-    return c.json({ demo: datasets.some((d) => d.name === 'demo'), today: todayInJakarta(deps.clock.now()), backend: deps.database.kind, datasets }, 200);
+    const [bbox, imports] = [await scopeBbox(dbOf(c), scopeOf(c)), await importOrigins(dbOf(c), scopeOf(c))];
+    return c.json({ demo: datasets.some((d) => d.name === 'demo'), today: todayInJakarta(deps.clock.now()), backend: deps.database.kind, datasets, scopeBbox: bbox, imports }, 200);
   });
 }

@@ -1,6 +1,7 @@
 // Query parameters shared by aggregates, lists and tiles, described once for validation and OpenAPI.
 import { z } from '@hono/zod-openapi';
 import { AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, requestDateProblem, PERMIT_PURPOSES, PERMIT_TYPES, type PermitFilter } from '@pantau/domain';
+import type { Context } from 'hono';
 import { errorBody } from '../errors.js';
 
 const csv = (allowed: readonly string[] | RegExp, what: string) =>
@@ -42,7 +43,19 @@ export const permitFilterParams = {
   purpose: csv(PERMIT_PURPOSES, 'purposes').optional().openapi({ description: 'work, family, investment, study, retirement.', example: 'work' }),
 };
 
+/**
+ * The language of records that carry both (reference and demo names, notes, findings): `lang`, else the
+ * Accept-Language header, else Indonesian (see textLangOf).
+ */
+export const langParam = z.enum(['id', 'en']).optional().openapi({ description: 'Language of bilingual record text (default: Accept-Language, then id).', example: 'en' });
+
+/** The language the request reads records in: set by the language detector (app.ts) from `lang` or Accept-Language. */
+export function textLangOf(c: Context): 'id' | 'en' {
+  return c.get('language') === 'en' ? 'en' : 'id';
+}
+
 export const listParams = {
+  lang: langParam,
   area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
   bbox: z.string().regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'minLng,minLat,maxLng,maxLat').refine((s) => {
     const [a, b, c, d] = s.split(',').map(Number) as [number, number, number, number];

@@ -5,6 +5,7 @@
 // scope in a transaction of its own, finished before the print starts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { findPlan, withScope } from '@pantau/db';
+import { downloadFileName } from '@pantau/domain';
 import { requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -33,9 +34,10 @@ export function planPdfRoutes(deps: AppDeps) {
     requirePermission(c, (p) => p.planning.read, 'read operation plans');
     const id = Number(c.req.valid('param').id);
     const lang = c.req.valid('query').lang ?? 'id';
-    const found = await withScope(deps.database.orm, scopeOf(c), async (tx) => (await findPlan(tx, id, scopeOf(c))) !== null);
+    const plan = await withScope(deps.database.orm, scopeOf(c), (tx) => findPlan(tx, id, scopeOf(c)));
     // The same answer for a plan outside the scope as for none at all.
-    if (!found) throw new AppError('plan_not_found', 'No plan with this id in your scope.');
-    return pdfResponse(c, deps, { path: `/?page=plan-print&plan=${id}&lang=${lang}`, format: 'a4', filename: `rencana-${id}.pdf` }) as never;
+    if (!plan) throw new AppError('plan_not_found', 'No plan with this id in your scope.');
+    const filename = downloadFileName({ kind: `rencana-${id}`, areaName: plan.areaName, areaCode: plan.areaCode, date: plan.date, extension: 'pdf' });
+    return pdfResponse(c, deps, { path: `/?page=plan-print&plan=${id}&lang=${lang}`, format: 'a4', filename }) as never;
   });
 }

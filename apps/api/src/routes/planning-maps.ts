@@ -2,13 +2,13 @@
 // spots (Getis-Ord Gi* of findings and verified reports on H3 hexagons). The same figures feed the
 // tile layers coverage_gaps and hot_spots (tiles/layers.ts).
 import { createRoute, z } from '@hono/zod-openapi';
-import { coverageGaps, findArea, officesCovering, workAreaOf, type CoverageGap } from '@pantau/db';
-import { COVERAGE_MONTHS, inScope, monthsBefore, officeKeyOfArea, todayInJakarta, type Scope } from '@pantau/domain';
-import type { Context } from 'hono';
+import { coverageGaps, officesCovering, type CoverageGap } from '@pantau/db';
+import { COVERAGE_MONTHS, inScope, monthsBefore, todayInJakarta } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
-import { AppError, errorBody } from '../errors.js';
+import { errorBody } from '../errors.js';
 import { HOT_SPOTS, hotSpotAnalysis } from '../planning/hot-spots.js';
+import { resolveStudyArea } from '../planning/study-area.js';
 import { errorResponses, isoDateParam, planningAreaParam, wholeNumberParam } from './params.js';
 import { createRouter } from './router.js';
 
@@ -58,31 +58,6 @@ const hotSpotsRoute = createRoute({
   },
 });
 
-/**
- * The area in scope, or a 404 like a nonexistent one; what the queries take for it: an area code, or for
- * an office's work area no code and the work area's regencies within the scope as the scope.
- */
-async function scopedArea(c: Context, code: string | undefined, scope: Scope): Promise<{ area: { code: string; name: string; level: string } | null; code: string | null; scope: Scope }> {
-  if (code === undefined) {
-    // The whole country in one answer computes every site and district of Indonesia: minutes on the
-    // embedded database, holding its one connection (issue 18). A scope narrower than that may default to itself.
-    if (scope === null) {
-      throw new AppError('invalid_parameter', 'Invalid parameter: area. Required for a national scope: a province, regency or district code, or office:<office key>.',
-        [{ parameter: 'area', message: 'required for a national scope' }]);
-    }
-    return { area: null, code: null, scope };
-  }
-  const officeKey = officeKeyOfArea(code);
-  if (officeKey !== null) {
-    const workArea = await workAreaOf(dbOf(c), officeKey, scope);
-    if (!workArea) throw new AppError('area_not_found', `No area with code ${code}.`);
-    return { area: { code, name: workArea.name, level: 'work_area' }, code: null, scope: { areaCodes: workArea.regencyCodes } };
-  }
-  const area = inScope(scope, code) ? await findArea(dbOf(c), code, scope) : null;
-  if (!area) throw new AppError('area_not_found', `No area with code ${code}.`);
-  return { area: { code: area.code, name: area.name, level: area.level }, code, scope };
-}
-
 function gapItem(g: CoverageGap) {
   const k = g.candidate;
   return {
@@ -106,7 +81,7 @@ export function planningMapRoutes(deps: AppDeps) {
     requirePermission(c, (p) => p.lists, 'read coverage gaps');
     const query = c.req.valid('query');
     const scope = scopeOf(c);
-    const { area, code, scope: areaScope } = await scopedArea(c, query.area, scope);
+    const { area, code, scope: areaScope } = await resolveStudyArea(dbOf(c), query.area, scope);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
     const months = query.months ? Number(query.months) : COVERAGE_MONTHS.default;
     const gaps = (await coverageGaps(dbOf(c), code, asOf, months, areaScope)).sort(byNeglect);
@@ -127,7 +102,7 @@ export function planningMapRoutes(deps: AppDeps) {
     requirePermission(c, (p) => p.lists, 'read hot spots');
     const query = c.req.valid('query');
     const scope = scopeOf(c);
-    const { area, code, scope: areaScope } = await scopedArea(c, query.area, scope);
+    const { area, code, scope: areaScope } = await resolveStudyArea(dbOf(c), query.area, scope);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
     const analysis = await hotSpotAnalysis(dbOf(c), code, asOf, query.months ? Number(query.months) : HOT_SPOTS.months.default,
       query.resolution ? Number(query.resolution) : HOT_SPOTS.resolution.default, areaScope);

@@ -7,7 +7,7 @@ import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, r
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { errorResponses, isoDateParam, planningAreaParam } from './params.js';
+import { errorResponses, isoDateParam, langParam, planningAreaParam, textLangOf } from './params.js';
 import { createRouter } from './router.js';
 
 const weightParams = Object.fromEntries(FACTORS.map((f) => [`w.${f}`, z.string().optional()
@@ -23,6 +23,7 @@ const candidatesRoute = createRoute({
       limit: z.string().regex(/^\d+$/, 'a whole number').refine((s) => Number(s) >= 1 && Number(s) <= 200, 'between 1 and 200').optional()
         .openapi({ description: 'How many candidates, 1–200 (default 20).', example: '20' }),
       kind: z.enum(CANDIDATE_KINDS).optional().openapi({ description: 'Only candidates of this kind.' }),
+      lang: langParam,
       ...weightParams,
     }),
   },
@@ -57,11 +58,11 @@ export function planningRoutes(deps: AppDeps) {
       const workArea = await workAreaOf(db, officeKey, scope);
       if (workArea) {
         area = { code: workArea.code, name: workArea.name, level: 'work_area' };
-        candidates = await planningCandidates(db, null, asOf, { areaCodes: workArea.regencyCodes }, kinds);
+        candidates = await planningCandidates(db, null, asOf, { areaCodes: workArea.regencyCodes }, kinds, textLangOf(c));
       }
     } else {
       area = (inScope(scope, query.area) ? await findArea(db, query.area, scope) : undefined) ?? undefined;
-      if (area) candidates = await planningCandidates(db, query.area, asOf, scope, kinds);
+      if (area) candidates = await planningCandidates(db, query.area, asOf, scope, kinds, textLangOf(c));
     }
     if (!area || !candidates) throw new AppError('area_not_found', `No area with code ${query.area}.`);
     const ranked = rankCandidates(candidates, weights).slice(0, query.limit ? Number(query.limit) : 20);

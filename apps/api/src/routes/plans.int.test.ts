@@ -68,6 +68,24 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     expect(audit.find((a) => a.target === `plan:${plan.id}`)).toMatchObject({ areaCode: '19.04', details: { targets: 3 } });
   });
 
+  // Issue 19 item 7: the office head's planning page listed only `office:<key>` plans and said "no plans
+  // yet" while this Bangka Tengah plan (inside Kanim Pangkalpinang's work area) existed.
+  test('the office\'s work-area listing includes the plan of Bangka Tengah, a regency inside the work area', async () => {
+    const officeArea = 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang';
+    const officeHead = as(app, await signedInAccount(t.database, 'office_head', officeArea));
+    const listed = async (client: ReturnType<typeof as>, area: string) => {
+      const response = await client.request(`/api/v1/planning/plans?area=${encodeURIComponent(area)}`);
+      expect(response.status, area).toBe(200);
+      return ((await response.json()) as { items: Array<{ id: number; areaCode: string }> }).items.map((i) => i.id);
+    };
+    expect(await listed(officeHead, officeArea)).toContain(plan.id);
+    expect(await listed(division, officeArea)).toContain(plan.id);
+    // Another office's work area (Kanim Bengkulu's, say) does not list it.
+    const otherOffices = ((await (await division.request('/api/v1/offices')).json()) as { items: Array<{ code: string; regencyCodes: string[] }> }).items
+      .filter((o) => !o.regencyCodes.includes('19.04'));
+    for (const other of otherOffices) expect(await listed(division, other.code), other.code).not.toContain(plan.id);
+  });
+
   test('read and list in scope; another area\'s office head gets 404 like a missing plan; a viewer 403', async () => {
     expect((await member.request(`/api/v1/planning/plans/${plan.id}`)).status).toBe(200);
     const list = await (await division.request('/api/v1/planning/plans?area=19.04&status=draft')).json() as { items: Array<{ id: number; targetCount: number }> };
@@ -100,7 +118,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   test('the targets CSV has the three targets in route order and escapes a formula-like note; the XLSX likewise', async () => {
     const response = await analyst.request(`/api/v1/planning/plans/${plan.id}/targets.csv?lang=en`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toContain(`rencana-${plan.id}-sasaran.csv`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="Pantau-rencana-${plan.id}-sasaran-Kabupaten-Bangka-Tengah-19.04-2024-06-14.csv"`);
     const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('Order,Name,Kind,District,Regency,Score,Reasons,Team,Expected foreigners,Leg (km),Notes');
     expect(lines).toHaveLength(4);

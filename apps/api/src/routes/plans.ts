@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPlan, deletePlan, PlanError, recordPlanOutcome, tableFile, updatePlan, EXPORT_CONTENT_TYPES, type PlanContext } from '@pantau/data';
 import { findPlan, listPlans, type Executor, type PlanRow } from '@pantau/db';
-import { hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
+import { downloadFileName, hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -26,7 +26,7 @@ const listRoute = createRoute({
   method: 'get', path: '/planning/plans', tags: ['planning'], summary: 'Operation plans in your scope, newest day first',
   request: { query: z.object({
     status: z.enum(PLAN_STATUSES).optional().openapi({ description: 'draft, approved or done.' }),
-    area: planningAreaParam.optional().openapi({ description: "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans.", example: '19.04' }),
+    area: planningAreaParam.optional().openapi({ description: "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans and the plans of areas inside its work area.", example: '19.04' }),
   }) },
   responses: { 200: { description: 'Plans.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
 });
@@ -164,7 +164,7 @@ export function planRoutes(deps: AppDeps) {
       const headers = withNotes ? TABLE_HEADERS[lang] : TABLE_HEADERS[lang].slice(0, -1);
       const file = await tableFile(format, lang === 'id' ? 'Sasaran' : 'Targets', headers, rows);
       c.header('Content-Type', EXPORT_CONTENT_TYPES[format]);
-      c.header('Content-Disposition', `attachment; filename="rencana-${id}-sasaran.${format}"`);
+      c.header('Content-Disposition', `attachment; filename="${downloadFileName({ kind: `rencana-${id}-sasaran`, areaName: plan.areaName, areaCode: plan.areaCode, date: plan.date, extension: format })}"`);
       c.header('Cache-Control', 'no-store');
       return c.body(new Uint8Array(file), 200) as never;
     });

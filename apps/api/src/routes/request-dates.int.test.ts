@@ -54,11 +54,12 @@ function bangkaTile(z: number): string {
   return `${z}/${x}/${y}`;
 }
 
+// The admin's hot spots name their area (a national scope must), so the dates reach the analysis.
 const tileCases: DateParameterCase[] = TILE_LAYERS.flatMap((layer) => (['asOf', 'from', 'to'] as const)
   .filter((name) => (layer.filters as readonly string[]).includes(name))
   .flatMap((name) => [
     { method: 'get', path: `/tiles/${layer.id}.json`, parameter: name, url: (value: string) => `/tiles/${layer.id}.json?${name}=${value}` },
-    { method: 'get', path: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`, parameter: name, url: (value: string) => `/tiles/${layer.id}/${bangkaTile(Math.min(Math.max(layer.minzoom, 8), layer.maxzoom))}.mvt?${name}=${value}` },
+    { method: 'get', path: `/tiles/${layer.id}/{z}/{x}/{y}.mvt`, parameter: name, url: (value: string) => `/tiles/${layer.id}/${bangkaTile(Math.min(Math.max(layer.minzoom, 8), layer.maxzoom))}.mvt?${name}=${value}${layer.id === 'hot_spots' ? '&area=19' : ''}` },
   ]));
 
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });

@@ -23,6 +23,8 @@ const route = createRoute({
         .optional().openapi({ description: 'Left out for roles that read no records (viewer).' }),
       places: z.array(z.object({ kind: z.string(), id: z.number(), name: z.string(), lng: z.number(), lat: z.number() }))
         .optional().openapi({ description: 'Operation targets\' places; left out for roles that read no records (viewer).' }),
+      outsideScope: z.array(z.object({ name: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() }))
+        .openapi({ description: 'When no area in your scope matches: the areas that match outside it (names only: public reference data), so the answer can say the place lies outside your work area instead of "no results".' }),
     }) } } },
     ...errorResponses,
   },
@@ -30,13 +32,13 @@ const route = createRoute({
 
 export function searchRoutes(deps: AppDeps) {
   // Areas change only when boundaries are reloaded: the index is built once, on first use.
-  let areaIndex: Promise<Fuse<AreaEntry>> | null = null;
+  let areaIndex: Promise<AreaIndex> | null = null;
   const buildIndex = async (db: Orm) => {
     // Names of every area (public boundaries); results are narrowed to the caller's scope below.
     const all = (await Promise.all(AREA_LEVELS.map((level) => listAreas(db, { level }, NATIONAL_SCOPE)))).flat();
     const names = new Map(all.map((a) => [a.code, a.name]));
     const entries: AreaEntry[] = all.map((a) => ({ code: a.code, name: a.name, nameEn: englishAreaName(a.code, a.name), level: a.level, parentName: a.parentCode ? names.get(a.parentCode) ?? null : null }));
-    return new Fuse(entries, { keys: [{ name: 'name', weight: 2 }, { name: 'nameEn', weight: 1.5 }, { name: 'code', weight: 1 }], threshold: 0.35, ignoreLocation: true, includeScore: true });
+    return { entries, fuzzy: new Fuse(entries, { keys: [{ name: 'name', weight: 2 }, { name: 'nameEn', weight: 1.5 }, { name: 'code', weight: 1 }], threshold: FUZZY_THRESHOLD, ignoreLocation: true, includeScore: true }) };
   };
   return createRouter().openapi(route, async (c) => {
     const { q, limit } = c.req.valid('query');
@@ -44,15 +46,62 @@ export function searchRoutes(deps: AppDeps) {
     const scope = scopeOf(c);
     const n = limit ? Number(limit) : 10;
     areaIndex ??= buildIndex(db).catch((error: unknown) => { areaIndex = null; throw error; });
-    // Regencies before districts of the same score: a short name is more often meant at the higher level.
-    const rank: Record<AreaLevel, number> = { province: 0, regency: 0.01, district: 0.03 };
-    const areas = (await areaIndex).search(q, { limit: scope ? 2000 : n * 3 }).filter((r) => inScope(scope, r.item.code))
-      .sort((a, b) => (a.score! + rank[a.item.level]) - (b.score! + rank[b.item.level])).slice(0, n).map((r) => r.item);
+    const matches = matchAreas(await areaIndex, q);
+    const areas = matches.filter((a) => inScope(scope, a.code)).slice(0, n);
+    // Nothing inside the scope: say where the name lies instead of "no results" (names only: area names
+    // are public reference data; no record outside the scope is looked at).
+    const outsideScope = areas.length === 0 ? matches.slice(0, 3).map(({ name, level, parentName }) => ({ name, level, parentName })) : [];
     const permissions = principalOf(c).permissions;
     // A role that reads no records gets areas only (searchResultsForRole): its record queries are not even run.
     const records = permissions.lists ? await recordsMatching(db, q, n, scope) : { companies: [], places: [] };
-    return c.json(searchResultsForRole({ areas, ...records }, permissions), 200);
+    return c.json({ ...searchResultsForRole({ areas, ...records }, permissions), outsideScope }, 200);
   });
+}
+
+interface AreaIndex { entries: AreaEntry[]; fuzzy: Fuse<AreaEntry> }
+
+/**
+ * Fuse's threshold for the fuzzy pass, stricter than its default: at 0.35 "batam" matched Bakam and
+ * Pangkal Balam. It only runs when no name is equal to or starts with what was typed.
+ */
+const FUZZY_THRESHOLD = 0.25;
+
+/** Lower case, no diacritics, single spaces. */
+const normalise = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+/** "Kota Batam" is looked for as "batam", "Kabupaten Bangka Tengah" as "bangka tengah". */
+const shortName = (name: string) => name.replace(/^(kabupaten|kab\.|kota administrasi|kota adm\.|kota|provinsi) /, '');
+
+/** Provinces, then regencies, then districts: a short name is more often meant at the higher level. */
+const LEVEL_ORDER: Record<AreaLevel, number> = { province: 0, regency: 1, district: 2 };
+
+/**
+ * Areas matching `q`, best first, over every area (the caller narrows to its scope): names equal to
+ * it, then names starting with it, then names with a word starting with it; only when none of those
+ * match, the fuzzy pass for typos.
+ */
+function matchAreas(index: AreaIndex, q: string): AreaEntry[] {
+  const query = normalise(q);
+  const tierOf = (entry: AreaEntry): number | null => {
+    const names = [entry.name, entry.nameEn].map(normalise);
+    const shorts = names.map(shortName);
+    if (entry.code === query || names.includes(query) || shorts.includes(query)) return 0;
+    if (shorts.some((name) => name.startsWith(query)) || names.some((name) => name.startsWith(query))) return 1;
+    if (names.some((name) => name.split(/[ \-]/).some((word) => word.startsWith(query)))) return 2;
+    return null;
+  };
+  const direct = index.entries.flatMap((entry) => {
+    const tier = tierOf(entry);
+    return tier === null ? [] : [{ entry, tier }];
+  });
+  if (direct.length > 0) {
+    return direct
+      .sort((a, b) => a.tier - b.tier || LEVEL_ORDER[a.entry.level] - LEVEL_ORDER[b.entry.level] || a.entry.name.localeCompare(b.entry.name) || a.entry.code.localeCompare(b.entry.code))
+      .map((m) => m.entry);
+  }
+  const rank: Record<AreaLevel, number> = { province: 0, regency: 0.01, district: 0.03 };
+  return index.fuzzy.search(q, { limit: 2000 })
+    .sort((a, b) => (a.score! + rank[a.item.level]) - (b.score! + rank[b.item.level]))
+    .map((r) => r.item);
 }
 
 /** Companies (by name or registration number) and places (entry points, operation targets) in the scope. */

@@ -3,7 +3,7 @@
 // @maplibre/vt-pbf writes the protobuf. It runs on the server backend too: tests compare the two.
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { GeometryReadError, queryRows, sql, type Executor } from '@pantau/db';
-import type { TileLayer, TileSourceContext } from './layers.js';
+import type { TileLayer, TileRequest } from './layers.js';
 import type { TileCoordinate } from './tile-path.js';
 import { EXTENT, featureSource, mercatorGeometry, propertyColumns, tileEnvelope } from './tile-sql.js';
 
@@ -17,12 +17,11 @@ interface TileFeature {
   tags: Record<string, string | number | boolean>;
 }
 
-export function tileSpaceQuery(layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>) {
+export function tileSpaceQuery(layer: TileLayer, tile: TileCoordinate, context: TileRequest & { prepared?: unknown }) {
   const properties = propertyColumns(layer, tile.z).map((c) => sql`src.${sql.identifier(c)}`);
   const env = tileEnvelope(tile, false);
-  const mercator = mercatorGeometry(layer, tile.z);
-  // Polygons are clipped to the buffered tile; points were selected inside it already.
-  const clipped = layer.geometry === 'polygon' ? sql`ST_ClipByBox2D(${mercator}, ${tileEnvelope(tile, true)})` : mercator;
+  // Polygons are clipped to the buffered tile, then simplified; points were selected inside it already.
+  const clipped = mercatorGeometry(layer, tile.z, tileEnvelope(tile, true));
   return sql`
     with src as (select features.*, count(*) over () as source_total from (${featureSource(layer, tile, context)}) features),
     bounds as (select ST_XMin(${env}) as x0, ST_YMax(${env}) as y0, ST_XMax(${env}) - ST_XMin(${env}) as size),
@@ -32,9 +31,9 @@ export function tileSpaceQuery(layer: TileLayer, tile: TileCoordinate, context: 
     from clipped, bounds`;
 }
 
-export async function encodeWithJs(db: Executor, layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): Promise<Uint8Array> {
-  const prepared = layer.prepare ? await layer.prepare(db, context) : undefined;
-  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(db, tileSpaceQuery(layer, tile, { ...context, prepared }));
+export async function encodeWithJs(db: Executor, layer: TileLayer, tile: TileCoordinate, request: TileRequest): Promise<Uint8Array> {
+  const prepared = layer.prepare ? await layer.prepare(db, request) : undefined;
+  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(db, tileSpaceQuery(layer, tile, { ...request, prepared }));
   // GEOS runs in the clip. When it fails inside PGlite the statement stops silently and rows go
   // missing; every row carries the number of source rows (counted before the clip), so a short read
   // shows, and a tile with holes is refused rather than served.

@@ -4,6 +4,14 @@
 import { areaFilterColumn, coverageGapDistrictsSql, permitFilterCondition, scopeCondition, sql, type Executor, type SQL } from '@pantau/db';
 import { COVERAGE_MONTHS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
 import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
+import { resolveStudyArea } from '../planning/study-area.js';
+
+/** Whether a cell's bounding box meets the tile's (a hexagon larger than the tile has no corner inside it). */
+function touchesTile(boundary: ReadonlyArray<readonly [number, number]>, [west, south, east, north]: readonly [number, number, number, number]): boolean {
+  const xs = boundary.map(([x]) => x);
+  const ys = boundary.map(([, y]) => y);
+  return Math.min(...xs) <= east && Math.max(...xs) >= west && Math.min(...ys) <= north && Math.max(...ys) >= south;
+}
 
 export interface TileFilter {
   permit: PermitFilter;
@@ -15,11 +23,26 @@ export interface TileFilter {
   months?: number;
   /** H3 resolution of the hot spots. */
   resolution?: number;
+  /** The study area of the hot spots: a province, regency or district code, or office:<key>. */
+  area?: string;
+}
+
+/** Shares one computation among the tiles of a view: the same key within a short time gets the same result. */
+export type TileMemo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
+/** What a tile request knows before any tile geometry: its filters, the caller's scope, the app's memo. */
+export interface TileRequest {
+  filter: TileFilter;
+  scope: Scope;
+  /** Absent: every tile computes its own (tests, benchmarks). */
+  memo?: TileMemo;
 }
 
 export interface TileSourceContext {
   /** The tile's envelope with its buffer, in EPSG:4326 (an SQL expression). */
   envelope: SQL;
+  /** The tile's bounds with its buffer, in degrees [west, south, east, north], for data filtered in JS. */
+  bounds: readonly [number, number, number, number];
   filter: TileFilter;
   scope: Scope;
   /** What the layer's `prepare` computed for this request. */
@@ -28,7 +51,7 @@ export interface TileSourceContext {
 
 export type FieldType = 'String' | 'Number';
 
-export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution';
+export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area';
 
 export interface TileLayer {
   id: string;
@@ -45,8 +68,8 @@ export interface TileLayer {
   /** Query parameters that change this layer's content. */
   filters: readonly FilterName[];
   source(context: TileSourceContext): SQL;
-  /** Work done in JS before the tile's query (a statistic over the whole scope); its result reaches `source` as `prepared`. */
-  prepare?(db: Executor, context: Omit<TileSourceContext, 'envelope' | 'prepared'>): Promise<unknown>;
+  /** Work done in JS before the tile's query (a statistic over the whole study area); its result reaches `source` as `prepared`. */
+  prepare?(db: Executor, request: TileRequest): Promise<unknown>;
   /** Columns summed when points are clustered. */
   clusterSums?: readonly string[];
 }
@@ -202,19 +225,32 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
   },
   {
-    id: 'hot_spots', description: 'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the scope, in the `months` (default 24) before asOf', geometry: 'polygon',
+    id: 'hot_spots', description: 'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the study area (`area`, default your scope; required for a national scope), in the `months` (default 24) before asOf', geometry: 'polygon',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
     fields: {
       h3: ['String', 'H3 cell index'], resolution: ['Number', 'H3 resolution'], findings: ['Number', 'operation targets with a violation in the window'],
       reports: ['Number', 'verified (or acted-on) reports in the window'], z: ['Number', 'Gi* z-score'], p: ['Number', 'two-sided p-value'],
       class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
     },
-    filters: ['asOf', 'months', 'resolution'],
-    prepare: (db, { filter, scope }) => hotSpotAnalysis(db, null, filter.permit.asOf, filter.months ?? HOT_SPOTS.months.default, filter.resolution ?? HOT_SPOTS.resolution.default, scope),
-    source: ({ envelope, prepared }) => {
-      // The cells travel as JSON with WKT outlines: both encoders then clip and encode them like any table.
+    filters: ['asOf', 'area', 'months', 'resolution'],
+    // One analysis per study area and filters, shared by every tile of the view (the memo), instead
+    // of one per tile; a national scope names its area like GET /planning/hot-spots.
+    prepare: async (db, { filter, scope, memo }) => {
+      const study = await resolveStudyArea(db, filter.area, scope);
+      const months = filter.months ?? HOT_SPOTS.months.default;
+      const resolution = filter.resolution ?? HOT_SPOTS.resolution.default;
+      const compute = () => hotSpotAnalysis(db, study.code, filter.permit.asOf, months, resolution, study.scope);
+      if (!memo) return compute();
+      return memo(JSON.stringify(['hot_spots', study.code, study.scope, filter.permit.asOf, months, resolution]), compute);
+    },
+    source: ({ envelope, bounds, prepared }) => {
+      // The cells travel as JSON with WKT outlines: both encoders then clip and encode them like any
+      // table. Only the cells touching the tile go into its query.
       const analysis = prepared as HotSpotAnalysis;
-      const cells = analysis.cells.map((c, i) => ({ i: i + 1, h3: c.h3, f: c.findings, r: c.reports, z: Math.round(c.z * 1000) / 1000, p: Math.round(c.p * 10000) / 10000, c: c.class,
+      const touching = analysis.cells
+        .map((c, i) => ({ c, i }))
+        .filter(({ c }) => touchesTile(c.boundary, bounds));
+      const cells = touching.map(({ c, i }) => ({ i: i + 1, h3: c.h3, f: c.findings, r: c.reports, z: Math.round(c.z * 1000) / 1000, p: Math.round(c.p * 10000) / 10000, c: c.class,
         w: `POLYGON((${c.boundary.map(([x, y]) => `${x} ${y}`).join(',')}))` }));
       return sql`
         select * from (

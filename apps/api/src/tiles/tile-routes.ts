@@ -8,10 +8,11 @@ import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { HOT_SPOTS } from '../planning/hot-spots.js';
-import { csvList, isoDateParam, permitFilterParams, toPermitFilter, wholeNumberParam } from '../routes/params.js';
+import { csvList, isoDateParam, permitFilterParams, planningAreaParam, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
 import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer } from './layers.js';
+import { tileMemo } from './tile-memo.js';
 import { parseTileCoordinate } from './tile-path.js';
 
 const ATTRIBUTION = 'Batas wilayah © Cahya DSN, cahyadsn/wilayah_boundaries (MIT) · Pantau';
@@ -26,6 +27,7 @@ const tileQuery = z.object({
   status: z.string().refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`).optional(),
   months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional(),
   resolution: wholeNumberParam(HOT_SPOTS.resolution.min, HOT_SPOTS.resolution.max).optional(),
+  area: planningAreaParam.optional(),
 });
 type TileQuery = z.infer<typeof tileQuery>;
 
@@ -100,6 +102,7 @@ function permittedLayer(c: Context, id: string) {
 
 export function tileRoutes(deps: AppDeps) {
   const encode = deps.database.kind === 'postgres' ? encodeWithPostgis : encodeWithJs;
+  const memo = tileMemo();
   const app = new Hono();
 
   app.get('/', (c) => {
@@ -130,8 +133,9 @@ export function tileRoutes(deps: AppDeps) {
       permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
       from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
       months: query.months === undefined ? undefined : Number(query.months), resolution: query.resolution === undefined ? undefined : Number(query.resolution),
+      area: query.area,
     };
-    const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c) });
+    const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c), memo });
     if (raw.length === 0) return c.body(null, 204);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
     const body = gzip ? gzipSync(raw) : raw;

@@ -11,6 +11,15 @@ export const BUFFER = 64;
 export const tileEnvelope = ({ z, x, y }: TileCoordinate, buffered: boolean): SQL =>
   buffered ? sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${BUFFER / EXTENT}::float8)` : sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
 
+/** The tile's bounds in degrees [west, south, east, north], widened by `margin` of its size on each side. */
+export function tileBounds({ z, x, y }: TileCoordinate, margin: number): readonly [number, number, number, number] {
+  const n = 2 ** z;
+  const lon = (tx: number) => (tx / n) * 360 - 180;
+  const lat = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
+  const clampY = (ty: number) => Math.min(n, Math.max(0, ty));
+  return [lon(x - margin), lat(clampY(y + 1 + margin)), lon(x + 1 + margin), lat(clampY(y - margin))];
+}
+
 export function isClustered(layer: TileLayer, z: number): boolean {
   return layer.clusterBelowZoom !== undefined && z < layer.clusterBelowZoom;
 }
@@ -22,8 +31,8 @@ export function propertyColumns(layer: TileLayer, z: number): string[] {
 }
 
 /** Rows (id, geom in EPSG:4326, properties…) of the layer in the tile's buffered envelope. */
-export function featureSource(layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope'>): SQL {
-  const source = layer.source({ ...context, envelope: sql`ST_Transform(${tileEnvelope(tile, true)}, 4326)` });
+export function featureSource(layer: TileLayer, tile: TileCoordinate, context: Omit<TileSourceContext, 'envelope' | 'bounds'>): SQL {
+  const source = layer.source({ ...context, envelope: sql`ST_Transform(${tileEnvelope(tile, true)}, 4326)`, bounds: tileBounds(tile, BUFFER / EXTENT) });
   if (!isClustered(layer, tile.z)) return source;
   // Points merged per cell of a grid anchored on the Web Mercator origin, so a cell is the same in
   // every tile: an eighth of the tile, about 64 screen pixels as MapLibre draws tiles at 512 px.
@@ -37,9 +46,14 @@ export function featureSource(layer: TileLayer, tile: TileCoordinate, context: O
     group by floor(ST_X(ST_Transform(geom, 3857)) / ${cell}::float8), floor(ST_Y(ST_Transform(geom, 3857)) / ${cell}::float8)`;
 }
 
-/** Geometry in EPSG:3857, polygons simplified to half a grid unit (Douglas–Peucker in PostGIS, no GEOS). */
-export function mercatorGeometry(layer: TileLayer, z: number): SQL {
-  return layer.geometry === 'polygon'
-    ? sql`ST_Simplify(ST_Transform(src.geom, 3857), ${halfGridUnitMetres(z, EXTENT)}::float8, true)`
-    : sql`ST_Transform(src.geom, 3857)`;
+/**
+ * Geometry in EPSG:3857, polygons simplified to half a grid unit (Douglas–Peucker in PostGIS, no GEOS).
+ * With `clipTo`, polygons are clipped to that box first: ST_ClipByBox2D is only right for valid input,
+ * and a simplified ring may cross itself (clipped after simplifying, Kalimantan Timur came out as the
+ * whole z3 tile it lies in).
+ */
+export function mercatorGeometry(layer: TileLayer, z: number, clipTo?: SQL): SQL {
+  if (layer.geometry !== 'polygon') return sql`ST_Transform(src.geom, 3857)`;
+  const mercator = clipTo ? sql`ST_ClipByBox2D(ST_Transform(src.geom, 3857), ${clipTo})` : sql`ST_Transform(src.geom, 3857)`;
+  return sql`ST_Simplify(${mercator}, ${halfGridUnitMetres(z, EXTENT)}::float8, true)`;
 }

@@ -6,6 +6,7 @@ import { useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import { listAudit } from './admin-api.js';
 import { formatAuditTime, wibDateBefore } from './audit-format.js';
+import { DateField } from '../controls/date-field.js';
 
 const PAGE_SIZE = 100;
 /** The API's largest page. */
@@ -57,7 +58,7 @@ export function AuditPage() {
       <form className="admin-filter" onSubmit={apply}>
         <div className="field">
           <label htmlFor={`${id}-since`}>{t('audit.since')}</label>
-          <input id={`${id}-since`} type="date" value={draft.since} onChange={(event) => setDraft({ ...draft, since: event.target.value })} data-testid="audit-since" />
+          <DateField id={`${id}-since`} value={draft.since} onChange={(since) => setDraft({ ...draft, since })} data-testid="audit-since" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-action`}>{t('audit.actionLabel')}</label>

@@ -299,12 +299,16 @@ export interface SearchResults {
   areas: SearchArea[];
   companies: SearchCompany[];
   places: SearchPlace[];
+  /** When no area in the user's scope matches: the matching areas outside it (public names only). */
+  outsideScope: Array<{ name: string; level: string; parentName: string | null }>;
 }
 
 export interface Dataset {
-  /** `boundaries`, `demo`, `reference`, or an import's name. */
+  /** `boundaries`, `demo`, `reference`, or an import's origin (`batch:<id>`). */
   name: string;
   loadedAt: string;
+  /** An import's file name. */
+  fileName?: string;
 }
 
 /** The filters the area endpoints share (`asOf` aside). */
@@ -340,12 +344,13 @@ function areaPath(code: string, what: string): string {
   return `/api/v1/areas/${encodeURIComponent(code)}/${what}`;
 }
 
-export function areaSummaryRequest(code: string, asOf: string, filter: PermitFilterParams): ApiRequest {
-  return { path: areaPath(code, 'summary'), params: { asOf, ...filterParams(filter) } };
+/** `lang`: the language of reference and demo records' text (risk names, meeting titles); the API's default when absent. */
+export function areaSummaryRequest(code: string, asOf: string, filter: PermitFilterParams, lang?: 'id' | 'en'): ApiRequest {
+  return { path: areaPath(code, 'summary'), params: { asOf, ...filterParams(filter), lang } };
 }
 
-export async function getAreaSummary(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaSummary> {
-  const { path, params } = areaSummaryRequest(code, asOf, filter);
+export async function getAreaSummary(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<AreaSummary> {
+  const { path, params } = areaSummaryRequest(code, asOf, filter, lang);
   const body = await fetchJson(path, params, signal);
   if (!isObject(body) || !isObject(body.area) || !isObject(body.holders) || !Array.isArray(body.sources)) throw badResponse(path);
   return body as unknown as AreaSummary;
@@ -391,9 +396,13 @@ const RECORD_PATHS: Record<PanelRecordKind, string> = {
   entry_point: 'entry-points',
 };
 
-export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, signal?: AbortSignal): Promise<RecordByKind[K]> {
+/**
+ * One record as it stood on `asOf`, the view's date: figures such as a company's active permits
+ * follow the date the panel says its data is for, not the server's today.
+ */
+export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, asOf: string, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<RecordByKind[K]> {
   const path = `/api/v1/${RECORD_PATHS[kind]}/${id}`;
-  const body = await fetchJson(path, {}, signal);
+  const body = await fetchJson(path, { asOf, lang }, signal);
   if (!isObject(body) || typeof body.id !== 'number') throw badResponse(path);
   return body as unknown as RecordByKind[K];
 }
@@ -414,7 +423,7 @@ export async function searchAll(query: string, limit: number, signal?: AbortSign
   if (!isObject(body) || !Array.isArray(body.areas)) throw badResponse('/api/v1/search');
   // A role that reads no records (viewer) gets areas only.
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
-  return { ...body, companies: list(body.companies), places: list(body.places) } as unknown as SearchResults;
+  return { ...body, companies: list(body.companies), places: list(body.places), outsideScope: list(body.outsideScope) } as unknown as SearchResults;
 }
 
 /** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */
@@ -422,7 +431,14 @@ export async function getDatasets(signal?: AbortSignal): Promise<Dataset[]> {
   const body = await fetchJson('/api/v1/meta', {}, signal);
   if (!isObject(body)) throw badResponse('/api/v1/meta');
   const datasets = Array.isArray(body.datasets) ? body.datasets : [];
-  return datasets.filter(
-    (dataset): dataset is Dataset => isObject(dataset) && typeof dataset.name === 'string' && typeof dataset.loadedAt === 'string',
+  // Imports name their file, so that a source line says which file its rows came from.
+  const imports = (Array.isArray(body.imports) ? body.imports : []).flatMap((entry: unknown) =>
+    isObject(entry) && typeof entry.origin === 'string' && typeof entry.fileName === 'string' && typeof entry.loadedAt === 'string'
+      ? [{ name: entry.origin, fileName: entry.fileName, loadedAt: entry.loadedAt }]
+      : [],
   );
+  return [
+    ...datasets.filter((dataset): dataset is Dataset => isObject(dataset) && typeof dataset.name === 'string' && typeof dataset.loadedAt === 'string'),
+    ...imports,
+  ];
 }

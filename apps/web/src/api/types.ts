@@ -8,6 +8,10 @@ export interface Meta {
   /** The server's "today" (YYYY-MM-DD), the default `asOf`. */
   today: string;
   backend: string;
+  /** The data sets loaded and when (UTC instants): slides say which data they show and from when. */
+  datasets?: Array<{ name: string; loadedAt: string }>;
+  /** West, south, east, north of the caller's work area, where the map starts; null for the national scope. */
+  scopeBbox?: [number, number, number, number] | null;
 }
 
 export interface NationalityCount {

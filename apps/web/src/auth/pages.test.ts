@@ -11,20 +11,20 @@ describe('allowedPage', () => {
 
   test('the import page is for the roles that may import', () => {
     expect(allowedPage('import', permissionsOf('analyst'))).toBe('import');
-    expect(allowedPage('import', permissionsOf('agency_member'))).toBe('map');
-    expect(allowedPage('import', permissionsOf('viewer'))).toBe('map');
+    expect(allowedPage('import', permissionsOf('agency_member'))).toBe('forbidden');
+    expect(allowedPage('import', permissionsOf('viewer'))).toBe('forbidden');
   });
 
   test('planning and the print page are for the roles that read plans', () => {
     expect(allowedPage('planning', permissionsOf('division_head'))).toBe('planning');
     expect(allowedPage('plan-print', permissionsOf('agency_member'))).toBe('plan-print');
-    expect(allowedPage('planning', permissionsOf('viewer'))).toBe('map');
-    expect(allowedPage('plan-print', permissionsOf('viewer'))).toBe('map');
+    expect(allowedPage('planning', permissionsOf('viewer'))).toBe('forbidden');
+    expect(allowedPage('plan-print', permissionsOf('viewer'))).toBe('forbidden');
   });
 
-  test('any other role opening an admin link gets the map', () => {
-    expect(allowedPage('users', permissionsOf('office_head'))).toBe('map');
-    expect(allowedPage('audit', permissionsOf('analyst'))).toBe('map');
+  test('any other role opening an admin link is told the page is not for its role', () => {
+    expect(allowedPage('users', permissionsOf('office_head'))).toBe('forbidden');
+    expect(allowedPage('audit', permissionsOf('analyst'))).toBe('forbidden');
     expect(allowedPage('map', permissionsOf('viewer'))).toBe('map');
   });
 });

@@ -1,20 +1,22 @@
-// Which page the signed-in role gets for the page a link names: the users, audit and import pages
-// only with their permission, the map otherwise (a link from an admin opened by an analyst shows the map, not a
-// blank page).
+// Which page the signed-in role gets for the page a link names: the users, audit, import and planning
+// pages only with their permission; otherwise a page that says so, with a link back to the map (showing
+// the map silently left the user wondering whether the link was broken).
 import { serializeViewState, type Page, type ViewState } from '../state/view-state.js';
 import type { Permissions } from './session.js';
 
-export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): Page {
+export type ShownPage = Page | 'forbidden';
+
+export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): ShownPage {
   switch (page) {
     case 'users':
-      return permissions.manageUsers ? page : 'map';
+      return permissions.manageUsers ? page : 'forbidden';
     case 'audit':
-      return permissions.audit ? page : 'map';
+      return permissions.audit ? page : 'forbidden';
     case 'import':
-      return permissions.import ? page : 'map';
+      return permissions.import ? page : 'forbidden';
     case 'planning':
     case 'plan-print':
-      return permissions.planning.read ? page : 'map';
+      return permissions.planning.read ? page : 'forbidden';
     default:
       return page;
   }

@@ -17,9 +17,18 @@ describe('permittedOverlays', () => {
 });
 
 describe('shownOverlays', () => {
+  const SOMEWHERE = { region: '19.04', nationalScope: false };
+
   test('layers a link names but the role may not load are left out', () => {
-    expect(shownOverlays(['sites', 'risk'], { layers: ['risk_areas'] })).toEqual(['risk']);
-    expect(shownOverlays(['sites', 'risk'], permissionsOf('viewer'))).toEqual([]);
+    expect(shownOverlays(['sites', 'risk'], { layers: ['risk_areas'] }, SOMEWHERE)).toEqual(['risk']);
+    expect(shownOverlays(['sites', 'risk'], permissionsOf('viewer'), SOMEWHERE)).toEqual([]);
+  });
+
+  test("a national user's hot spots wait for an area; a scoped user's cover the scope", () => {
+    const admin = permissionsOf('admin');
+    expect(shownOverlays(['hotspots', 'risk'], admin, { region: null, nationalScope: true })).toEqual(['risk']);
+    expect(shownOverlays(['hotspots', 'risk'], admin, { region: '19', nationalScope: true })).toEqual(['hotspots', 'risk']);
+    expect(shownOverlays(['hotspots'], permissionsOf('division_head'), { region: null, nationalScope: false })).toEqual(['hotspots']);
   });
 });
 

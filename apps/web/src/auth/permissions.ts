@@ -2,17 +2,25 @@
 // the exports it may use. Pure, so the rules are tested without a browser.
 import { OVERLAYS } from '../map/overlay-style.js';
 import { OVERLAY_LAYERS, type OverlayLayer } from '../state/view-state.js';
-import type { Permissions } from './session.js';
+import { hotSpotsNeedArea } from '../map/tile-urls.js';
+import type { Permissions, UserScope } from './session.js';
 
 /** The overlays whose tile layer the role may load, in the layer list's order. */
 export function permittedOverlays(permissions: Pick<Permissions, 'layers'>): OverlayLayer[] {
   return OVERLAY_LAYERS.filter((layer) => permissions.layers.includes(OVERLAYS[layer].tileLayer));
 }
 
-/** The overlays of the view the role may see; others (from a link made by another role) are left out. */
-export function shownOverlays(layers: readonly OverlayLayer[], permissions: Pick<Permissions, 'layers'>): OverlayLayer[] {
+/** Whether the user's scope is the whole country (no areas, no office's work area). */
+export const isNationalScope = (scope: Pick<UserScope, 'areaCodes' | 'office'>): boolean => scope.areaCodes === null && scope.office === null;
+
+/**
+ * The overlays of the view the role may see; others (from a link made by another role) are left out,
+ * and so are the hot spots of a national user on no area (the server computes them per area: the
+ * layer list says to choose one).
+ */
+export function shownOverlays(layers: readonly OverlayLayer[], permissions: Pick<Permissions, 'layers'>, place: { region: string | null; nationalScope: boolean }): OverlayLayer[] {
   const permitted = permittedOverlays(permissions);
-  return layers.filter((layer) => permitted.includes(layer));
+  return layers.filter((layer) => permitted.includes(layer) && !(layer === 'hotspots' && hotSpotsNeedArea(place, place.nationalScope)));
 }
 
 /**

@@ -1,20 +1,6 @@
+import { INDONESIA_BBOX } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
-import { scopeToFit, unionBbox, withinScope } from './scope-camera.js';
-
-describe('unionBbox', () => {
-  test('Bangka Tengah and Pangkalpinang together', () => {
-    expect(
-      unionBbox([
-        [105.746444, -2.721202, 107.086129, -2.144537],
-        [106.05, -2.2, 106.18, -2.06],
-      ]),
-    ).toEqual([105.746444, -2.721202, 107.086129, -2.06]);
-  });
-
-  test('no box for no area', () => {
-    expect(unionBbox([])).toBeNull();
-  });
-});
+import { mapStart, scopeToFit, withinScope } from './scope-camera.js';
 
 describe('scopeToFit', () => {
   const office = ['19.04', '19.71'];
@@ -30,6 +16,24 @@ describe('scopeToFit', () => {
 
   test('the national scope (admin) keeps the whole country', () => {
     expect(scopeToFit(null, { region: null, map: null })).toBeNull();
+  });
+});
+
+describe('mapStart', () => {
+  const workArea = [105.746444, -2.721202, 107.086129, -2.057446] as const;
+
+  test('a link with a map position opens there, whatever the scope', () => {
+    const position = { zoom: 9, lat: -2.4, lng: 106.3 };
+    expect(mapStart({ map: position }, workArea)).toEqual({ kind: 'position', position });
+  });
+
+  test('without one, the work area\'s box', () => {
+    expect(mapStart({ map: null }, workArea)).toEqual({ kind: 'bounds', bbox: workArea });
+  });
+
+  test('the national scope (no box) starts on the whole country', () => {
+    expect(mapStart({ map: null }, null)).toEqual({ kind: 'bounds', bbox: INDONESIA_BBOX });
+    expect(mapStart({ map: null }, undefined)).toEqual({ kind: 'bounds', bbox: INDONESIA_BBOX });
   });
 });
 

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { isNationalScope } from './permissions.js';
 import type { Permissions, Session } from './session.js';
 
 export interface SessionContextValue {
@@ -21,4 +22,9 @@ export function useSession(): SessionContextValue {
 /** What the signed-in role may use (layers, exports, import, admin pages). */
 export function usePermissions(): Permissions {
   return useSession().session.permissions;
+}
+
+/** Whether the signed-in user sees the whole country (see isNationalScope). */
+export function useNationalScope(): boolean {
+  return isNationalScope(useSession().session.user.scope);
 }

@@ -3,17 +3,19 @@
 // self-contained HTML file that opens from disk with no server and no network (maps as inline SVG
 // with their legend, figures as tables, keyboard navigation). Both carry the data date, the source
 // and the demo-data mark.
-import type { Briefing } from '@pantau/domain';
+import { downloadFileName, type Briefing } from '@pantau/domain';
 import PptxGenJS from 'pptxgenjs';
 import { SEA_COLOR } from '../map/map-style.js';
 import type { PanelTable } from './slide-data.js';
+import type { KeyRow, SlideKey } from './slide-key.js';
+import { paginateTables } from './slide-pages.js';
 
-/** A slide's map as drawn for print: the SVG, its size in CSS pixels, and its legend as text. */
+/** A slide's map as drawn for print: the SVG, its size in CSS pixels, and its key (legend, overlays, date, source). */
 export interface ExportMap {
   svg: string;
   width: number;
   height: number;
-  legend: { title: string; rows: Array<{ color: string; label: string }> };
+  legend: SlideKey;
 }
 
 /** The PPTX map image's width at least, in pixels (about 300 dpi over the slide's 8.2 in map). */
@@ -40,13 +42,38 @@ export async function rasterizeSvg(map: Pick<ExportMap, 'svg' | 'width' | 'heigh
 
 export interface ExportTexts {
   demo: string;
+  /** "Data per 13 Juni 2024 · Sumber: …". */
   footer(date: string): string;
+  /** "Usulan lokasi operasi (lanjutan)". */
+  continued(title: string): string;
+  /** The briefing's area, for the file name. */
+  areaName: string | null;
 }
 
-/** A file name from the briefing's title and date: ASCII letters, digits and dashes. */
-export function briefingFileName(briefing: Pick<Briefing, 'title' | 'date'>, extension: string): string {
-  const stem = briefing.title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'briefing';
-  return `${stem}-${briefing.date}.${extension}`;
+/** A briefing's slides as the files show them: a slide whose tables do not fit continues on the next ones. */
+export function fileSlides(briefing: Briefing, tables: PanelTable[][], texts: Pick<ExportTexts, 'continued'>) {
+  return briefing.slides.flatMap((slide, index) => paginateTables(tables[index] ?? []).map((pageTables, part) => ({
+    slide, index, part, tables: pageTables, title: part === 0 ? slide.title : texts.continued(slide.title),
+  })));
+}
+
+const symbolOf = (row: KeyRow) => (row.shape === 'circle' ? '●' : row.shape === 'line' ? '━' : row.shape === 'outline' ? '□' : '■');
+const hex = (color: string) => (/^#[0-9a-fA-F]{6}$/.test(color) ? color.slice(1).toUpperCase() : '888888');
+
+/** The key as PPTX text runs: each row a coloured symbol and its label. */
+function keyRuns(title: string, rows: readonly KeyRow[]): PptxGenJS.TextProps[] {
+  return [
+    { text: title, options: { bold: true, breakLine: true } },
+    ...rows.map((row) => [
+      { text: `${symbolOf(row)} `, options: { color: hex(row.color) } },
+      { text: row.label, options: { breakLine: true } },
+    ]).flat(),
+  ];
+}
+
+/** The briefing's download name: its whole area name and code and its date (`downloadFileName`, shared with the server's PDF). */
+export function briefingFileName(briefing: Pick<Briefing, 'areaCode' | 'date'>, areaName: string | null, extension: string): string {
+  return downloadFileName({ areaName, areaCode: briefing.areaCode, date: briefing.date, extension });
 }
 
 const FONT = 'Arial';
@@ -58,55 +85,77 @@ export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | nul
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in, 16:9
   pptx.title = briefing.title;
-  briefing.slides.forEach((slide, index) => {
+  const pages = fileSlides(briefing, tables, texts);
+  pages.forEach(({ slide, index, part, tables: panels, title }, pageIndex) => {
     const page = pptx.addSlide();
-    page.addText(slide.title, { x: 0.4, y: 0.2, w: 12.5, h: 0.8, fontFace: FONT, fontSize: 28, bold: true, color: ACCENT });
-    const panels = tables[index] ?? [];
-    const mapWidth = panels.length > 0 ? 8.2 : 12.5;
+    page.addText(title, { x: 0.4, y: 0.2, w: 12.5, h: 0.8, fontFace: FONT, fontSize: 28, bold: true, color: ACCENT });
+    const hasPanels = (tables[index] ?? []).some((table) => table.rows.length > 0);
+    const mapWidth = hasPanels ? 8.2 : 12.5;
     const image = images[index];
+    const legend = maps[index]?.legend;
     if (image) page.addImage({ data: image, x: 0.4, y: 1.1, w: mapWidth, h: 5.6, sizing: { type: 'contain', w: mapWidth, h: 5.6 } });
+    if (legend) {
+      // Native text over the map's lower left: the legend reads as sharp as the title and can be edited.
+      const overlayRows = legend.overlays.flatMap((overlay) => keyRuns(overlay.title, overlay.rows));
+      const lines = Math.max(legend.rows.length + 1, legend.overlays.reduce((n, overlay) => n + overlay.rows.length + 1, 0));
+      const columnWidth = overlayRows.length > 0 ? 2.3 : 3;
+      const height = Math.min(5.2, 0.17 * lines + 0.2);
+      const noteHeight = 0.42;
+      const top = 1.1 + 5.6 - height - noteHeight - 0.1;
+      const card = { fontFace: FONT, fontSize: 9, color: INK, fill: { color: 'FFFFFF', transparency: 6 }, valign: 'top' as const, margin: 4 };
+      page.addText(keyRuns(legend.title, legend.rows), { ...card, x: 0.5, y: top, w: columnWidth, h: height });
+      if (overlayRows.length > 0) page.addText(overlayRows, { ...card, x: 0.5 + columnWidth, y: top, w: columnWidth + 0.4, h: height });
+      page.addText([{ text: legend.date, options: { breakLine: true } }, { text: legend.source }], { ...card, fontSize: 8, x: 0.5, y: top + height, w: overlayRows.length > 0 ? 2 * columnWidth + 0.4 : 4.5, h: noteHeight });
+    }
     let y = 1.1;
     for (const table of panels) {
-      if (table.rows.length === 0) continue;
       page.addText(table.title, { x: 8.8, y, w: 4.2, h: 0.4, fontFace: FONT, fontSize: 14, bold: true, color: INK });
       y += 0.45;
-      const rows = table.kind === 'trend' ? table.rows.slice(-6) : table.rows;
       const header = table.columns.map((text) => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } } }));
-      page.addTable([header, ...rows.map((row) => row.map((cell) => ({ text: String(cell) })))], {
+      page.addTable([header, ...table.rows.map((row) => row.map((cell) => ({ text: String(cell) })))], {
         x: 8.8, y, w: 4.2, fontFace: FONT, fontSize: table.kind === 'figures' ? 16 : 10, color: INK, border: { type: 'solid', pt: 0.5, color: 'C5CED6' }, autoPage: false,
       });
-      y += 0.4 * (rows.length + 1) + 0.3;
+      y += 0.4 * (table.rows.length + 1) + 0.3;
     }
     const asOf = slide.view.asOf ?? briefing.date;
-    page.addText(`${texts.footer(asOf)}${demo ? ` · ${texts.demo}` : ''} · ${index + 1} / ${briefing.slides.length}`, {
+    page.addText(`${texts.footer(asOf)}${demo ? ` · ${texts.demo}` : ''} · ${pageIndex + 1} / ${pages.length}`, {
       x: 0.4, y: 6.95, w: 12.5, h: 0.4, fontFace: FONT, fontSize: 11, color: demo ? 'B00020' : '4A535C',
     });
-    if (slide.note) page.addNotes(slide.note);
+    if (slide.note && part === 0) page.addNotes(slide.note);
   });
-  const fileName = briefingFileName(briefing, 'pptx');
+  const fileName = briefingFileName(briefing, texts.areaName, 'pptx');
   await pptx.writeFile({ fileName, compression: true });
   return fileName;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-function legendHtml(legend: ExportMap['legend']): string {
-  return `<section class="legend"><h3>${escape(legend.title)}</h3><ul>${legend.rows.map((row) =>
-    `<li><span class="swatch" style="background:${/^#[0-9a-fA-F]{3,8}$/.test(row.color) ? row.color : '#000'}"></span>${escape(row.label)}</li>`).join('')}</ul></section>`;
+const swatch = (row: KeyRow) => `<span class="swatch ${row.shape}" style="background:${/^#[0-9a-fA-F]{3,8}$/.test(row.color) ? row.color : '#000'}"></span>`;
+
+function legendHtml(legend: SlideKey): string {
+  const rows = (items: readonly KeyRow[]) => `<ul>${items.map((row) => `<li>${swatch(row)}${escape(row.label)}</li>`).join('')}</ul>`;
+  return `<section class="legend"><div><h3>${escape(legend.title)}</h3>${rows(legend.rows)}</div>${legend.overlays.map((overlay) =>
+    `<div><h4>${escape(overlay.title)}</h4>${rows(overlay.rows)}</div>`).join('')}<p>${escape(legend.date)}<br>${escape(legend.source)}</p></section>`;
+}
+
+/** The map fills its frame whatever the screen's shape: cropped at the edges, never banded. */
+function coveringSvg(svg: string): string {
+  return svg.replace(/^<svg([^>]*?) preserveAspectRatio="[^"]*"/, '<svg$1').replace(/^<svg/, '<svg preserveAspectRatio="xMidYMid slice"');
 }
 
 /** The offline file's text: one HTML document with everything inline, no request to anywhere. */
 export function offlineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
-  const slides = briefing.slides.map((slide, index) => {
-    const panels = (tables[index] ?? []).filter((table) => table.rows.length > 0).map((table) => `
+  const pages = fileSlides(briefing, tables, texts);
+  const slides = pages.map(({ slide, index, part, tables: pageTables, title }, pageIndex) => {
+    const panels = pageTables.map((table) => `
       <section class="panel"><h3>${escape(table.title)}</h3><table><thead><tr>${table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
-      <tbody>${(table.kind === 'trend' ? table.rows.slice(-6) : table.rows).map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`).join('');
+      <tbody>${table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`).join('');
     const map = maps[index];
-    return `<article class="slide" id="slide-${index + 1}" data-slide="${index + 1}"${index === 0 ? '' : ' hidden'}>
-      <h2>${escape(slide.title)}</h2>
-      <div class="body${panels ? ' with-panels' : ''}">${map ? `<figure class="map">${map.svg}${legendHtml(map.legend)}</figure>` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
-      <footer><span>${escape(texts.footer(slide.view.asOf ?? briefing.date))}</span>${demo ? `<strong class="demo">${escape(texts.demo)}</strong>` : ''}<span>${index + 1} / ${briefing.slides.length}</span></footer>
-      ${slide.note ? `<aside class="note">${escape(slide.note)}</aside>` : ''}
+    return `<article class="slide" id="slide-${pageIndex + 1}" data-slide="${pageIndex + 1}"${pageIndex === 0 ? '' : ' hidden'}>
+      <h2>${escape(title)}</h2>
+      <div class="body${panels ? ' with-panels' : ''}">${map ? `<figure class="map">${coveringSvg(map.svg)}${legendHtml(map.legend)}</figure>` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
+      <footer><span>${escape(texts.footer(slide.view.asOf ?? briefing.date))}</span>${demo ? `<strong class="demo">${escape(texts.demo)}</strong>` : ''}<span>${pageIndex + 1} / ${pages.length}</span></footer>
+      ${slide.note && part === 0 ? `<aside class="note">${escape(slide.note)}</aside>` : ''}
     </article>`;
   }).join('\n');
   return `<!doctype html>
@@ -121,11 +170,12 @@ h2{font-size:4.2vh;margin:0 0 1.5vh;color:#ffd166}
 .body{flex:1;display:flex;gap:2vw;min-height:0}
 .map{flex:1;min-width:0;margin:0;position:relative;background:${SEA_COLOR};border-radius:4px;overflow:hidden}
 .map svg{position:absolute;inset:0;width:100%;height:100%}
-.legend{position:absolute;left:1vh;bottom:1vh;max-width:45%;background:rgba(255,255,255,.92);color:#1b1f23;border-radius:4px;padding:.8vh 1vw;font-size:1.6vh}
-.legend h3{font-size:1.7vh;margin:0 0 .5vh}.legend ul{list-style:none;margin:0;padding:0}.legend li{display:flex;align-items:center;gap:.5vw}
-.swatch{display:inline-block;width:1.6vh;height:1.6vh;border:1px solid #888}
+.legend{position:absolute;left:1vh;bottom:1vh;max-width:60%;max-height:calc(100% - 2vh);overflow:hidden;background:rgba(255,255,255,.94);color:#1b1f23;border-radius:4px;padding:.8vh 1vw;font-size:1.5vh;display:flex;flex-wrap:wrap;column-gap:1.2vw}
+.legend h3{font-size:1.7vh;margin:0 0 .5vh}.legend h4{font-size:1.5vh;margin:0 0 .3vh}.legend ul{list-style:none;margin:0;padding:0}.legend li{display:flex;align-items:center;gap:.5vw}
+.legend p{flex-basis:100%;margin:.5vh 0 0;color:#3d4750;font-size:1.4vh}
+.swatch{display:inline-block;flex:none;width:1.6vh;height:1.6vh;border:1px solid #888}.swatch.circle{border-radius:50%}.swatch.line{height:.4vh;border:0}
 .with-panels .map{flex:2}
-.panels{flex:1;overflow:auto;font-size:2.2vh}
+.panels{flex:1;overflow:auto;font-size:2vh}
 .panel h3{font-size:2.6vh;margin:0 0 1vh}
 table{border-collapse:collapse;width:100%;margin-bottom:2vh}th,td{border:1px solid #51606e;padding:.5vh .6vw;text-align:left}th{background:#16324f}
 footer{display:flex;gap:2vw;justify-content:space-between;font-size:2vh;margin-top:1vh;color:#d3dfea}
@@ -144,7 +194,7 @@ document.addEventListener('click',function(){show(i+1)})})();
 }
 
 export function exportOfflineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
-  const fileName = briefingFileName(briefing, 'html');
+  const fileName = briefingFileName(briefing, texts.areaName, 'html');
   const url = URL.createObjectURL(new Blob([offlineHtml(briefing, maps, tables, demo, texts)], { type: 'text/html' }));
   const link = document.createElement('a');
   link.href = url;

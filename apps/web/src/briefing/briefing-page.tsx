@@ -23,6 +23,7 @@ import { PresentMode } from './present-mode.js';
 import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
 import './briefing.css';
+import { DateField } from '../controls/date-field.js';
 
 export interface BriefingPageProps {
   view: ViewState;
@@ -118,7 +119,7 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
             <span className="briefing-area-name" data-testid="template-area-name">{regencyList.find((item) => item.code === area.trim())?.name ?? ''}</span>
             <label>
               {t('date')}
-              <input type="date" value={date || today} onChange={(event) => setDate(event.target.value)} data-testid="template-date" />
+              <DateField value={date || today} onChange={setDate} data-testid="template-date" />
             </label>
           </div>
           <div className="briefing-form-row">
@@ -210,7 +211,7 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
         </label>
         <label>
           {t('date')}
-          <input type="date" value={draft.date} readOnly={!canEdit} onChange={(event) => change({ date: event.target.value })} />
+          <DateField value={draft.date} readOnly={!canEdit} onChange={(date) => change({ date })} data-testid="briefing-date" />
         </label>
         <label>
           {t('venue')}

@@ -6,17 +6,19 @@
 import type { Briefing } from '@pantau/domain';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getMeta } from '../api/pantau-api.js';
+import { getArea, getMeta } from '../api/pantau-api.js';
+import { shownOverlays } from '../auth/permissions.js';
+import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
-import { classRangeLabel } from '../map/choropleth-legend.js';
-import { NO_DATA_COLOR } from '../map/map-style.js';
 import type { ViewState } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
 import type { ExportMap } from './briefing-export.js';
 import { getBriefing } from './briefings-api.js';
 import { loadPanel, type PanelTable } from './slide-data.js';
 import { SlideFrame } from './slide-frame.js';
+import { dataSourceText } from './slide-key.js';
+import { useSlideKey } from './use-slide-key.js';
 import type { VectorMap } from './slide-vector-map.js';
 import './briefing.css';
 
@@ -35,7 +37,6 @@ function markPrint(state: { ready: true } | { error: string }) {
 
 function BriefingPrint({ view }: { view: ViewState }) {
   const { t } = useTranslation('briefing');
-  const { t: tMap } = useTranslation('map');
   const { t: tCommon } = useTranslation();
   const format = useFormat();
   const id = view.briefing;
@@ -48,6 +49,10 @@ function BriefingPrint({ view }: { view: ViewState }) {
   const meta = useApiRequest('meta', getMeta);
   const briefing = dataOf(loaded)?.briefing ?? null;
   const demo = dataOf(meta)?.demo ?? false;
+  const area = useApiRequest(briefing?.areaCode ? `area:${briefing.areaCode}` : null, (signal) => getArea(briefing?.areaCode ?? '', signal));
+  const permissions = usePermissions();
+  const nationalScope = useNationalScope();
+  const key = useSlideKey();
   const [maps, setMaps] = useState<Record<number, VectorMap>>({});
   const drawnCount = Object.keys(maps).length;
   const [exported, setExported] = useState<string | null>(null);
@@ -66,29 +71,31 @@ function BriefingPrint({ view }: { view: ViewState }) {
 
   // All maps drawn: wait for the panels' data, then mark ready and (when asked) export.
   useEffect(() => {
-    if (!briefing || meta.status !== 'ok' || drawnCount < briefing.slides.length) return;
+    // The area's name names the exported file; a briefing without an area (or one that failed to load) is named by its date.
+    if (!briefing || meta.status !== 'ok' || drawnCount < briefing.slides.length || area.status === 'loading') return;
     let stopped = false;
     const check = async () => {
       if (stopped) return;
       if (document.querySelector('.slide-panel[aria-busy="true"]')) { window.setTimeout(() => void check(), 200); return; }
+      // Two frames: the panels have been shrunk to fit (use-fit-to-box.ts) before the page is printed.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      if (stopped) return;
       markPrint({ ready: true });
       if (!exportKind) return;
       try {
         const tables = await Promise.all(briefing.slides.map((slide) => Promise.all(slide.panels.map((panel) =>
           loadPanel(panel, slide.view, slide.view.asOf ?? briefing.date, t as never, briefing.lang, format.date)))));
-        const texts = { demo: t('demo'), footer: (date: string) => t('footer', { date: format.date(date) }) };
+        const source = dataSourceText(dataOf(meta) ?? null, t as never, format.date);
+        const texts = {
+          demo: t('demo'), footer: (date: string) => t('footer', { date: format.date(date), source }),
+          continued: (title: string) => t('continued', { title }), areaName: dataOf(area)?.name ?? null,
+        };
         const { exportPptx, exportOfflineHtml } = await import('./briefing-export.js');
         const exportMaps = briefing.slides.map((slide, index): ExportMap | null => {
           const map = maps[index];
           if (!map) return null;
           const typesLabel = (slide.view.permitTypes.length > 0 ? slide.view.permitTypes : ['itas', 'itap']).map((type) => tCommon(`filters.permitTypes.${type}` as 'filters.permitTypes.itas')).join(' + ');
-          const legend = {
-            title: slide.view.measure === 'density' ? tMap('legend.titleDensity', { types: typesLabel }) : tMap('legend.title', { types: typesLabel }),
-            rows: [
-              ...map.classes.map((c) => ({ color: c.color, label: classRangeLabel(c, slide.view.measure, format.number) })),
-              { color: NO_DATA_COLOR, label: tMap('legend.noData') },
-            ],
-          };
+          const legend = key({ classes: map.classes, measure: slide.view.measure, layers: shownOverlays(slide.view.layers, permissions, { region: slide.view.region, nationalScope }), typesLabel, asOf: slide.view.asOf ?? briefing.date, source });
           return { ...map, legend };
         });
         const name = exportKind === 'pptx' ? await exportPptx(briefing, exportMaps, tables, demo, texts) : exportOfflineHtml(briefing, exportMaps, tables, demo, texts);
@@ -99,7 +106,7 @@ function BriefingPrint({ view }: { view: ViewState }) {
     };
     void check();
     return () => { stopped = true; };
-  }, [briefing, drawnCount, meta.status]);
+  }, [briefing, drawnCount, meta.status, area.status]);
 
   if (!briefing) return <p>{loaded.status === 'error' ? String(loaded.error) : t('loading')}</p>;
   return (

@@ -4,7 +4,7 @@ import briefingEn from '../i18n/locales/en/briefing.json';
 import briefingId from '../i18n/locales/id/briefing.json';
 import { parseViewState } from '../state/view-state.js';
 import { briefingFileName, offlineHtml } from './briefing-export.js';
-import { slideAfterKey } from './present-mode.js';
+import { slideAfterKey, stepAfterKey } from './present-mode.js';
 import { slideClasses } from './slide-classes.js';
 import { captureSlideView, dashboardHref } from './slide-view.js';
 
@@ -14,8 +14,9 @@ function keyPaths(messages: object, prefix = ''): string[] {
 }
 
 describe('briefing in the web app', () => {
-  test('the briefing namespace has the same keys in Indonesian and English', () => {
-    expect(keyPaths(briefingEn).sort()).toEqual(keyPaths(briefingId).sort());
+  test('the briefing namespace has the same keys in Indonesian and English (English plural forms aside)', () => {
+    const base = (keys: string[]) => [...new Set(keys.map((key) => key.replace(/_(one|other)$/, '')))].sort();
+    expect(base(keyPaths(briefingEn))).toEqual(base(keyPaths(briefingId)));
   });
 
   test('"add to briefing" captures the dashboard view, and the slide opens on the dashboard as it was', () => {
@@ -36,14 +37,34 @@ describe('briefing in the web app', () => {
     expect(slideAfterKey('x', 1, 3)).toBeNull();
   });
 
-  test('the offline file escapes the text it embeds and names itself from the title', () => {
+  test('a slide in two parts: forward shows its second part before the next slide, back its first before the previous slide', () => {
+    const size = { count: 3, parts: 2 };
+    expect(stepAfterKey('ArrowRight', { index: 1, part: 0 }, size)).toEqual({ index: 1, part: 1 });
+    expect(stepAfterKey('PageDown', { index: 1, part: 1 }, size)).toEqual({ index: 2, part: 0 });
+    expect(stepAfterKey('ArrowLeft', { index: 1, part: 1 }, size)).toEqual({ index: 1, part: 0 });
+    expect(stepAfterKey('PageUp', { index: 1, part: 0 }, size)).toEqual({ index: 0, part: 0 });
+    // The last part of the last slide, the first of the first: the ends.
+    expect(stepAfterKey(' ', { index: 2, part: 1 }, size)).toEqual({ index: 2, part: 1 });
+    expect(stepAfterKey('ArrowUp', { index: 0, part: 0 }, size)).toEqual({ index: 0, part: 0 });
+    expect(stepAfterKey('End', { index: 0, part: 1 }, size)).toEqual({ index: 2, part: 0 });
+    expect(stepAfterKey('x', { index: 0, part: 0 }, size)).toBeNull();
+  });
+
+  test('the offline file escapes the text it embeds and names itself from its whole area and date', () => {
     const briefing = {
       id: 1, ownerId: 1, ownerEmail: 'a@b', createdAt: '', updatedAt: '', title: 'Rakor <Timpora> & "Bangka"', date: '2024-06-13', venue: '', audience: 'mixed_agency' as const, lang: 'id' as const, areaCode: '19.04',
       slides: [{ id: 's1', title: '<script>alert(1)</script>', note: '', view: normalizeSlideView({ region: '19.04', level: null, map: null, layers: [], permitTypes: [], nationalities: [], purposes: [], from: null, to: null, asOf: null, measure: 'count' }), panels: [] }],
     };
-    const map = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4" d="M0 0L10 0 10 10Z"/></svg>', width: 10, height: 10, legend: { title: 'Holders <ITAS>', rows: [{ color: '#41b6c4', label: '0 – 12' }, { color: 'red;background:url(x)', label: 'no data' }] } };
-    const html = offlineHtml(briefing, [map], [[]], true, { demo: 'DATA DEMO', footer: (date) => `Data per ${date}` });
-    expect(html).toContain('<figure class="map"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4"');
+    const map = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4" d="M0 0L10 0 10 10Z"/></svg>', width: 10, height: 10, legend: {
+      title: 'Holders <ITAS>', rows: [{ color: '#41b6c4', label: '0 – 12', shape: 'square' as const }, { color: 'red;background:url(x)', label: 'no data', shape: 'square' as const }],
+      overlays: [{ title: 'Risk areas', rows: [{ color: '#d55e00', label: 'Overstay', shape: 'square' as const }] }], date: 'Data per 13 Juni 2024', source: 'Sumber: data demo Pantau (sintetis), dimuat 4 Desember 2026',
+    } };
+    const html = offlineHtml(briefing, [map], [[]], true, { demo: 'DATA DEMO', footer: (date) => `Data per ${date}`, continued: (title) => `${title} (lanjutan)`, areaName: 'Kabupaten Bangka Tengah' });
+    // The map covers its frame (cropped, not banded) whatever the screen's shape.
+    expect(html).toContain('<figure class="map"><svg preserveAspectRatio="xMidYMid slice" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4"');
+    expect(html).toContain('<h4>Risk areas</h4>');
+    expect(html).toContain('Overstay');
+    expect(html).toContain('Sumber: data demo Pantau (sintetis), dimuat 4 Desember 2026');
     expect(html).toContain('Holders &lt;ITAS&gt;');
     expect(html).not.toContain('url(x)');
     expect(html).not.toContain('<script>alert(1)</script>');
@@ -51,7 +72,7 @@ describe('briefing in the web app', () => {
     expect(html).toContain('Data per 2024-06-13');
     expect(html).toContain('DATA DEMO');
     expect(html).not.toMatch(/(src|href)="https?:/);
-    expect(briefingFileName(briefing, 'pptx')).toBe('Rakor-Timpora-Bangka-2024-06-13.pptx');
+    expect(briefingFileName(briefing, 'Kabupaten Bangka Tengah', 'pptx')).toBe('Pantau-Kabupaten-Bangka-Tengah-19.04-2024-06-13.pptx');
   });
 
   test('a density slide is classed by holders per 1,000 km², and waits for the areas\' sizes', () => {

@@ -4,7 +4,7 @@
 import type { Briefing } from '@pantau/domain';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shownOverlays } from '../auth/permissions.js';
+import { isNationalScope, shownOverlays } from '../auth/permissions.js';
 import { usePermissions, useSession } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
 import { LOCALES } from '../i18n/languages.js';
@@ -71,7 +71,7 @@ export function OfflineControl({ briefing, dirty }: OfflineControlProps) {
       const copy = await saveOfflineCopy({
         briefing,
         userId: session.user.id,
-        overlaysOf: (slide) => shownOverlays(slide.view.layers, permissions),
+        overlaysOf: (slide) => shownOverlays(slide.view.layers, permissions, { region: slide.view.region, nationalScope: isNationalScope(session.user.scope) }),
         viewport: presentViewport(),
         signal: controller.signal,
         onProgress: (progress) => setState({ kind: 'saving', progress }),
@@ -96,7 +96,7 @@ export function OfflineControl({ briefing, dirty }: OfflineControlProps) {
         <span role="status" data-testid="offline-progress">
           {state.progress === null || state.progress.phase === 'planning'
             ? t('offline.planning')
-            : t('offline.progress', { done: state.progress.done, total: state.progress.total, size: size(state.progress.bytes) })}
+            : t('offline.progress', { count: state.progress.total, done: state.progress.done, total: state.progress.total, size: size(state.progress.bytes) })}
           {' · '}{budget}
         </span>
       ) : previous ? (

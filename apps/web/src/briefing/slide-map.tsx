@@ -7,10 +7,11 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getArea } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { shownOverlays } from '../auth/permissions.js';
-import { usePermissions } from '../auth/session-context.js';
+import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { choroplethScope } from '../map/choropleth.js';
-import { ChoroplethLegend } from '../map/choropleth-legend.js';
 import { useSlideClasses } from './slide-classes.js';
+import { useSlideKey } from './use-slide-key.js';
+import { SlideLegend } from './slide-legend.js';
 import { PantauMap, type CameraRequest, type MapError } from '../map/pantau-map.js';
 import type { TileFilters } from '../map/tile-urls.js';
 import { countedPermitTypes, type MapPosition } from '../state/view-state.js';
@@ -23,20 +24,24 @@ export interface SlideMapProps {
   fallbackAsOf: string | null;
   label: string;
   typesLabel: string;
+  /** The source line under the legend ("Sumber: …, dimuat …"). */
+  source: string;
   onReady?(map: MapLibreMap): void;
   onError?(message: string): void;
 }
 
-export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onError }: SlideMapProps) {
+export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onReady, onError }: SlideMapProps) {
   const permissions = usePermissions();
   const asOf = view.asOf ?? fallbackAsOf;
   const permitTypes = countedPermitTypes(view);
+  const key = useSlideKey();
   const [zoom, setZoom] = useState(view.map?.zoom ?? NATIONAL_ZOOM);
   const scope = choroplethScope(view, zoom);
-  const layers = useMemo(() => shownOverlays(view.layers, permissions), [view.layers, permissions]);
+  const nationalScope = useNationalScope();
+  const layers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
   const filters = useMemo<TileFilters | null>(
-    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to }),
-    [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to],
+    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
   const { classes } = useSlideClasses(view, scope, asOf);
   const region = useApiRequest(view.region && !view.map ? `area:${view.region}` : null, (signal) => getArea(view.region ?? '', signal));
@@ -93,7 +98,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, onReady, onErr
         onMapReady={onMapReady}
       />
       <div className="slide-legend">
-        <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={null} />
+        {classes && asOf && <SlideLegend slideKey={key({ classes, measure: view.measure, layers, typesLabel, asOf, source })} />}
       </div>
     </div>
   );

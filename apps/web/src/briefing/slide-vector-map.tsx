@@ -6,16 +6,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { getArea } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { shownOverlays } from '../auth/permissions.js';
-import { usePermissions } from '../auth/session-context.js';
+import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { choroplethScope } from '../map/choropleth.js';
 import type { ChoroplethClass } from '../map/choropleth-classes.js';
-import { ChoroplethLegend } from '../map/choropleth-legend.js';
 import { fitPadding, frameAtPosition, frameFittingBbox, type Frame } from '../map/svg/mercator.js';
 import { slideSvg, type SourceLoader } from '../map/svg/slide-svg.js';
 import type { TileFilters } from '../map/tile-urls.js';
 import { loadWorldLand } from '../map/world-land.js';
 import { countedPermitTypes } from '../state/view-state.js';
 import { useSlideClasses } from './slide-classes.js';
+import { useSlideKey } from './use-slide-key.js';
+import { SlideLegend } from './slide-legend.js';
 
 /** What the exports need of a drawn slide map. */
 export interface VectorMap {
@@ -31,6 +32,8 @@ export interface SlideVectorMapProps {
   fallbackAsOf: string | null;
   label: string;
   typesLabel: string;
+  /** The source line under the legend ("Sumber: …, dimuat …"). */
+  source: string;
   onReady?(map: VectorMap): void;
   onError?(message: string): void;
 }
@@ -63,7 +66,7 @@ export function slideFrame(view: Pick<SlideView, 'map' | 'region'>, regionBbox: 
   return frameFittingBbox(INDONESIA_BBOX, width, height, 16);
 }
 
-export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, onReady, onError }: SlideVectorMapProps) {
+export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, onReady, onError }: SlideVectorMapProps) {
   const permissions = usePermissions();
   const boxRef = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
@@ -88,11 +91,13 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, onReady,
   const scope = frame ? choroplethScope(view, frame.zoom) : null;
   const asOf = view.asOf ?? fallbackAsOf;
   const { classes, error } = useSlideClasses(view, scope, asOf);
-  const layers = useMemo(() => shownOverlays(view.layers, permissions), [view.layers, permissions]);
+  const nationalScope = useNationalScope();
+  const layers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
   const permitTypes = countedPermitTypes(view);
+  const key = useSlideKey();
   const filters = useMemo<TileFilters | null>(
-    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to }),
-    [asOf, permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to],
+    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    [asOf, permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
 
   const [svg, setSvg] = useState<string | null>(null);
@@ -124,7 +129,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, onReady,
       {/* Built by svg-render.ts from numbers and escaped text only. */}
       {svg && <div className="slide-svg" dangerouslySetInnerHTML={{ __html: svg }} />}
       <div className="slide-legend">
-        <ChoroplethLegend classes={classes ?? []} measure={view.measure} typesLabel={typesLabel} parentName={null} />
+        {classes && asOf && <SlideLegend slideKey={key({ classes, measure: view.measure, layers, typesLabel, asOf, source })} />}
       </div>
     </div>
   );

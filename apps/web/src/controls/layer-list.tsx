@@ -4,7 +4,9 @@ import { PLANNING_LAYER_PARAMS } from '../map/tile-urls.js';
 import type { OverlayLayer } from '../state/view-state.js';
 
 function Swatch({ entry }: { entry: LegendEntry }) {
-  return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={{ backgroundColor: entry.color }} aria-hidden="true" />;
+  // An outlined overlay (risk areas) is drawn as its dashed outline, as on the map.
+  const style = entry.shape === 'outline' ? { borderColor: entry.color } : { backgroundColor: entry.color };
+  return <span className={`legend-symbol legend-symbol-${entry.shape}`} style={style} aria-hidden="true" />;
 }
 
 /** A checkbox per layer the role may see (`available`); a layer that is on shows its legend under its name. */
@@ -12,10 +14,13 @@ export function LayerList({
   layers,
   available,
   onChange,
+  hotSpotsNeedArea = false,
 }: {
   layers: readonly OverlayLayer[];
   available: readonly OverlayLayer[];
   onChange(layers: OverlayLayer[]): void;
+  /** A national user on no area: the hot spots are not drawn until one is chosen. */
+  hotSpotsNeedArea?: boolean;
 }) {
   const { t } = useTranslation('map');
   if (available.length === 0) return null;
@@ -47,6 +52,11 @@ export function LayerList({
                   {OVERLAYS[layer].note && (
                     <li className="field-hint" data-testid={`layer-note-${layer}`}>
                       {t(`legend.${OVERLAYS[layer].note}` as 'legend.noData', PLANNING_LAYER_PARAMS)}
+                    </li>
+                  )}
+                  {layer === 'hotspots' && hotSpotsNeedArea && (
+                    <li className="field-hint field-warning" role="status" data-testid="layer-needs-area-hotspots">
+                      {t('legend.hotspot.needsArea')}
                     </li>
                   )}
                   {layer === 'risk' && <li className="field-hint">{t('legend.risk.severity')}</li>}

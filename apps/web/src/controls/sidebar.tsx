@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageGapItem } from '../api/planning-maps-api.js';
 import type { CompanySearchResult } from '../api/types.js';
 import { permittedOverlays } from '../auth/permissions.js';
-import { usePermissions } from '../auth/session-context.js';
+import { useNationalScope, usePermissions } from '../auth/session-context.js';
+import { hotSpotsNeedArea } from '../map/tile-urls.js';
 import { MAP_LEVELS, MEASURES, type MapLevel, type ViewState } from '../state/view-state.js';
 import type { ViewUpdate } from '../state/use-view-state.js';
 import { CompanyFilter } from './company-filter.js';
 import { CoverageGapList } from './coverage-gap-list.js';
 import { LayerList } from './layer-list.js';
 import { NationalitySelect } from './nationality-select.js';
+import { DateField } from './date-field.js';
 
 export interface SidebarProps {
   view: ViewState;
@@ -32,6 +34,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
   const { t: tMap } = useTranslation('map');
   const id = useId();
   const permissions = usePermissions();
+  const nationalScope = useNationalScope();
   const hasFilters =
     view.permitTypes.length + view.nationalities.length + view.purposes.length > 0 || view.from !== null || view.to !== null || view.asOf !== null;
 
@@ -66,7 +69,8 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         </div>
       </fieldset>
 
-      <LayerList layers={view.layers} available={permittedOverlays(permissions)} onChange={(layers) => onChange({ layers })} />
+      <LayerList layers={view.layers} available={permittedOverlays(permissions)} onChange={(layers) => onChange({ layers })}
+        hotSpotsNeedArea={hotSpotsNeedArea({ region: view.region }, nationalScope)} />
       {view.layers.includes('gaps') && permissions.lists && onFlyToGap && <CoverageGapList area={view.region} asOf={view.asOf} onFlyTo={onFlyToGap} />}
 
       <h2 className="sidebar-heading">{t('filters.title')}</h2>
@@ -112,27 +116,21 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         <legend>{t('filters.dates')}</legend>
         <div className="field">
           <label htmlFor={`${id}-asof`}>{t('filters.asOf')}</label>
-          <input id={`${id}-asof`} type="date" value={view.asOf ?? ''} onChange={(event) => onChange({ asOf: event.target.value || null })} data-testid="filter-asof" />
+          <DateField id={`${id}-asof`} value={view.asOf ?? ''} onChange={(asOf) => onChange({ asOf: asOf || null })} data-testid="filter-asof" />
         </div>
         <div className="field">
           <label htmlFor={`${id}-compare`}>{t('filters.compare')}</label>
-          <input
-            id={`${id}-compare`}
-            type="date"
-            value={view.compare ?? ''}
-            onChange={(event) => onChange({ compare: event.target.value || null })}
-            data-testid="filter-compare"
-          />
+          <DateField id={`${id}-compare`} value={view.compare ?? ''} onChange={(compare) => onChange({ compare: compare || null })} data-testid="filter-compare" />
         </div>
         <p className="field-label">{t('filters.period')}</p>
         <div className="date-pair">
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
-            <input id={`${id}-from`} type="date" value={view.from ?? ''} max={view.to ?? undefined} onChange={(event) => onChange({ from: event.target.value || null })} />
+            <DateField id={`${id}-from`} value={view.from ?? ''} max={view.to ?? undefined} onChange={(from) => onChange({ from: from || null })} data-testid="filter-from" />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
-            <input id={`${id}-to`} type="date" value={view.to ?? ''} min={view.from ?? undefined} onChange={(event) => onChange({ to: event.target.value || null })} />
+            <DateField id={`${id}-to`} value={view.to ?? ''} min={view.from ?? undefined} onChange={(to) => onChange({ to: to || null })} data-testid="filter-to" />
           </div>
         </div>
       </fieldset>

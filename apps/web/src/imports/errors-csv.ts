@@ -27,6 +27,7 @@ export function issuesCsv(
   labels: IssuesCsvLabels,
   fieldLabel: (field: string) => string,
   columnOf: (field: string) => string | null,
+  reasonOf: (issue: ImportIssue) => string = (issue) => issue.reason,
 ): string {
   const header = [labels.row, labels.field, labels.column, labels.value, labels.reason];
   const lines = issues.map((issue) => [
@@ -34,7 +35,7 @@ export function issuesCsv(
     escapeFormula(fieldLabel(issue.field)),
     escapeFormula(columnOf(issue.field) ?? ''),
     escapeFormula(issue.value),
-    escapeFormula(issue.reason),
+    escapeFormula(reasonOf(issue)),
   ]);
   return `\uFEFF${stringify([header, ...lines], { record_delimiter: 'windows' })}`;
 }

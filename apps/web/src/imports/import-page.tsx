@@ -13,6 +13,7 @@ import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import { serializeViewState, type ViewState } from '../state/view-state.js';
 import { assignField, headerOf, missingGroups, proposedMapping, requiredGroups, type ColumnMapping } from './column-mapping.js';
 import { issuesCsv, issuesFileName } from './errors-csv.js';
+import { issueReasonText, noteText, type OriginLabel } from './reason-text.js';
 import { followImportJob, listImportBatches, previewImport, rollbackImportBatch, startImport } from './imports-api.js';
 import type { ImportBatch, ImportJob, ImportPreview, ImportPreviewField, ImportReport } from './types.js';
 import './import-page.css';
@@ -52,6 +53,7 @@ export interface ImportPageProps {
 export default function ImportPage({ view, updateView }: ImportPageProps) {
   const { t } = useTranslation('data');
   const { t: tCommon } = useTranslation();
+  const format = useFormat();
   const id = useId();
 
   const [kind, setKind] = useState<ImportKind>('permits');
@@ -264,7 +266,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
                 <p className="import-success" role="status" data-testid="import-result">
                   {commit.report.status === 'unchanged'
                     ? t('import.unchanged')
-                    : t('import.committed', { imported: commit.report.imported, batch: commit.report.batchId?.slice(0, 8) ?? '' })}
+                    : t('import.committed', { count: commit.report.imported, imported: format.number(commit.report.imported), batch: commit.report.batchId?.slice(0, 8) ?? '' })}
                 </p>
               </>
             )}
@@ -452,28 +454,43 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
   const { t } = useTranslation('data');
   const format = useFormat();
   const shown = report.issues.slice(0, SHOWN_ISSUES);
+  // A row Pantau already holds names where it came from: an import by its file and date, not its batch id.
+  const heldFromImport = report.issues.some((issue) => typeof issue.params?.origin === 'string' && issue.params.origin.startsWith('batch:'));
+  const batches = dataOf(useApiRequest(heldFromImport ? `import-origins:${report.fileName}:${report.rows}` : null, listImportBatches)) ?? [];
+  const originLabel: OriginLabel = (origin) => {
+    if (origin === 'demo' || origin === 'reference') return t(`origins.${origin}`);
+    const batch = origin.startsWith('batch:') ? batches.find((b) => `batch:${b.id}` === origin) : undefined;
+    if (batch) return t('origins.importFile', { file: batch.fileName, date: new Intl.DateTimeFormat(LOCALES[format.lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(batch.createdAt)) });
+    return origin.startsWith('batch:') ? t('origins.import', { batch: origin.slice('batch:'.length, 'batch:'.length + 8) }) : origin;
+  };
+  const reasonOf = (issue: ImportReport['issues'][number]) => issueReasonText(t, issue, originLabel);
   const downloadIssues = () => {
     const csv = issuesCsv(
       report.issues,
       { row: t('import.issueRow'), field: t('import.csvField'), column: t('import.csvColumn'), value: t('import.issueValue'), reason: t('import.issueReason') },
       fieldLabel,
       (field) => headerOf(mapping, field),
+      reasonOf,
     );
     download(csv, issuesFileName(report.fileName, t('import.issuesFile')));
   };
   return (
     <div className="import-check-result" data-testid="import-check-result">
       <p className="import-summary" data-testid="import-summary">
-        {t('import.summary', { rows: format.number(report.rows), valid: format.number(report.rows - report.rejected), rejected: format.number(report.rejected) })}
+        {t('import.summary', {
+          rows: t('import.summaryRows', { count: report.rows, n: format.number(report.rows) }),
+          valid: t('import.summaryValid', { n: format.number(report.rows - report.rejected) }),
+          rejected: t('import.summaryRejected', { n: format.number(report.rejected) }),
+        })}
         {report.duplicates > 0 ? ` (${t('import.summaryDuplicates', { count: report.duplicates })})` : ''}
       </p>
       {report.warnings.length > 0 && (
-        <div className="import-warnings">
+        <div className="import-warnings" data-testid="import-warnings">
           <span className="field-label">{t('import.warnings')}:</span>
           <ul>
-            {report.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
+            {report.notes
+              ? report.notes.map((note) => <li key={note.message}>{noteText(t, note)}</li>)
+              : report.warnings.map((warning) => <li key={warning}>{warning}</li>)}
           </ul>
         </div>
       )}
@@ -509,7 +526,7 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
                         {column && <span className="import-column-note">{t('import.issueColumn', { column })}</span>}
                       </td>
                       <td className="import-value">{issue.value}</td>
-                      <td>{issue.reason}</td>
+                      <td data-testid="import-issue-reason">{reasonOf(issue)}</td>
                     </tr>
                   );
                 })}

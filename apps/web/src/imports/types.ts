@@ -27,12 +27,25 @@ export interface ImportPreview {
   missing: string[][];
 }
 
-/** A problem with one cell: the file row, the field, the value as written, and why. */
+/**
+ * A problem with one cell: the file row, the field, the value as written, and why: `code` and `params`
+ * (worded by the page, see reason-text.ts) and `reason`, the English sentence (reports stored before
+ * codes existed have only that).
+ */
 export interface ImportIssue {
   row: number;
   field: string;
   value: string;
+  code?: string;
+  params?: Record<string, string | number | boolean>;
   reason: string;
+}
+
+/** A note on the whole file: its code and parameters, and the English sentence. */
+export interface ImportNote {
+  code: string;
+  params: Record<string, string | number | boolean>;
+  message: string;
 }
 
 export interface ImportReport {
@@ -48,6 +61,8 @@ export interface ImportReport {
   unknownColumns: string[];
   issues: ImportIssue[];
   warnings: string[];
+  /** The warnings with their codes (absent from reports stored before codes existed). */
+  notes?: ImportNote[];
 }
 
 export interface ImportJob {

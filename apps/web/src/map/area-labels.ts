@@ -45,7 +45,7 @@ export function shortAreaName(name: string): string {
 
 /**
  * One label per area code: the centroid of its largest piece among the drawn features (tiles cut an
- * area into pieces), if that piece covers at least `minArea` square degrees.
+ * area into pieces), if that piece covers at least `minArea` square degrees; biggest pieces first.
  */
 export function labelPoints(
   features: ReadonlyArray<Pick<MapGeoJSONFeature, 'geometry' | 'properties'>>,
@@ -64,6 +64,8 @@ export function labelPoints(
   }
   return [...best.entries()]
     .filter(([, piece]) => piece.area >= minArea)
+    // The biggest areas first: where names compete for room (a printed map), they win.
+    .sort(([, a], [, b]) => b.area - a.area)
     .map(([code, piece]) => ({ code, name: shortAreaName(piece.name), position: [piece.x, piece.y] }));
 }
 
@@ -82,12 +84,33 @@ export function labelsShownOn(map: MapLibreMap): { labels: AreaLabel[]; size: nu
 
 export interface AreaLabelsHandle {
   setLevel(level: MapLevel, fillLayerId: string): void;
+  /** Places the names for what the map shows now; returns how many are drawn. */
+  refresh(): number;
   remove(): void;
 }
 
-/** Adds the label overlay to the map; it follows the map's moves and the shaded level. */
-export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayerId: string): Promise<AreaLabelsHandle> {
-  const [{ MapboxOverlay }, { TextLayer }] = await Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
+let deckModules: Promise<[typeof import('@deck.gl/mapbox'), typeof import('@deck.gl/layers')]> | null = null;
+
+/**
+ * Starts loading deck.gl (once): called when the map is created, so the names are ready with the
+ * first painted areas instead of a few seconds after them.
+ */
+export function preloadAreaLabels(): Promise<[typeof import('@deck.gl/mapbox'), typeof import('@deck.gl/layers')]> {
+  deckModules ??= Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
+  // A failed load may succeed on the next map (the network came back).
+  deckModules.catch(() => { deckModules = null; });
+  return deckModules;
+}
+
+/**
+ * Adds the label overlay to the map; it follows the map's moves and the shaded level. Null when
+ * `signal` was aborted while deck.gl loaded: the map may be gone by then (present mode moves on to
+ * the next slide in less time than the import takes), and deck.gl reading a removed map's projection
+ * threw "Cannot read properties of undefined (reading 'getProjection')".
+ */
+export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayerId: string, signal?: AbortSignal): Promise<AreaLabelsHandle | null> {
+  const [{ MapboxOverlay }, { TextLayer }] = await preloadAreaLabels();
+  if (signal?.aborted) return null;
   // Over the map on deck.gl's own canvas (its interleaved mode does not work with MapLibre 6 yet); the
   // PNG export prints the same labels itself (`labelsShownOn`).
   const overlay = new MapboxOverlay({ interleaved: false, layers: [] });
@@ -96,14 +119,18 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
   let removed = false;
   let shownSignature = '';
 
-  const update = () => {
-    if (removed || !map.getLayer(shown.fillLayerId)) return;
+  let shownCount = 0;
+  const update = (): number => {
+    if (removed || !map.getLayer(shown.fillLayerId)) return 0;
     const features = map.queryRenderedFeatures({ layers: [shown.fillLayerId] });
     const labels = labelPoints(features, minLabelArea(map.getZoom()));
     // New layers make deck.gl redraw the map, which ends in another `idle`: only when labels changed.
     const signature = `${shown.level}|${labels.map((label) => `${label.code}@${label.position.map((value) => value.toFixed(3)).join(',')}`).join(';')}`;
-    if (signature === shownSignature) return;
+    if (signature === shownSignature) return shownCount;
     shownSignature = signature;
+    shownCount = labels.length;
+    // How many names the map shows, for the end-to-end tests (and anyone inspecting the page).
+    map.getContainer().dataset.areaLabels = String(labels.length);
     const size = shown.level === 'province' ? 14 : 13;
     shownLabels.set(map, { labels, size });
     overlay.setProps({
@@ -128,6 +155,7 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
         }),
       ],
     });
+    return shownCount;
   };
   const onIdle = () => update();
   map.on('moveend', onIdle);
@@ -139,11 +167,17 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
       shown = { level: nextLevel, fillLayerId: nextFillLayerId };
       update();
     },
+    refresh: update,
     remove() {
+      if (removed) return;
       removed = true;
       map.off('moveend', onIdle);
       map.off('idle', onIdle);
-      map.removeControl(overlay);
+      // A removed map has already taken its controls off (and has no style for deck.gl to read).
+      if ((map as unknown as { _removed?: boolean })._removed !== true) {
+        map.removeControl(overlay);
+        delete map.getContainer().dataset.areaLabels;
+      }
       shownLabels.delete(map);
     },
   };

@@ -33,8 +33,9 @@ export function classifyCounts(counts: readonly number[], classCount = CLASS_COU
   const k = Math.min(classCount, distinctCount);
   // Upper bounds of the clusters; equal bounds (possible when ckmeans ties) would make empty classes.
   const uppers = [...new Set(ckmeans(counts, k).map((cluster) => cluster[cluster.length - 1] ?? 0))];
-  const colors = colorsFor(uppers.length);
   const lowest = Math.min(...counts);
+  // Every area at 0 is one class "0": the lightest colour, as 0 is in any other legend.
+  const colors = uppers.length === 1 && uppers[0] === 0 ? [FIVE_COLORS[0] ?? ''] : colorsFor(uppers.length);
   return uppers.map((upper, i) => ({
     lower: i === 0 ? lowest : (uppers[i - 1] ?? lowest) + 1,
     upper,

@@ -7,7 +7,7 @@ import { labelsShownOn } from './area-labels.js';
 export interface ExportLegendRow {
   color: string;
   label: string;
-  shape?: 'square' | 'circle';
+  shape?: 'square' | 'circle' | 'outline';
 }
 
 export interface ExportLegend {
@@ -165,6 +165,14 @@ function drawLegend(context: CanvasRenderingContext2D, legend: ExportLegend, lef
       context.beginPath();
       context.arc(left + pad + swatch / 2, y, swatch / 2, 0, Math.PI * 2);
       context.fill();
+    } else if (row.shape === 'outline') {
+      // Risk areas are dashed outlines on the map, so their key is one too.
+      context.strokeStyle = row.color;
+      context.lineWidth = 2 * scale;
+      context.setLineDash([4 * scale, 3 * scale]);
+      context.strokeRect(left + pad, y - swatch / 2, swatch * 1.3, swatch);
+      context.setLineDash([]);
+      context.lineWidth = 1;
     } else {
       context.fillRect(left + pad, y - swatch / 2, swatch * 1.3, swatch);
       context.strokeStyle = 'rgba(0,0,0,0.35)';

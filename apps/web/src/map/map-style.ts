@@ -67,12 +67,13 @@ export function fillColorExpression(
   const [first, ...rest] = classes;
   if (!first) return parent === null ? NO_DATA_COLOR : ['case', insideParent(parent), NO_DATA_COLOR, CONTEXT_LAND_COLOR];
   const holderCount: ExpressionSpecification = ['get', HOLDER_COUNT_PROPERTY];
-  const shaded: ExpressionSpecification = [
-    'case',
-    ['==', ['typeof', holderCount], 'number'],
-    ['step', valueExpression(measure), first.color, ...rest.flatMap((choroplethClass) => [choroplethClass.lower, choroplethClass.color])],
-    NO_DATA_COLOR,
-  ];
+  // A step needs at least one stop: with a single class (one area in scope, or every area at 0) it
+  // would be `['step', value, colour]`, which MapLibre rejects and then paints every area grey.
+  const classColor: ExpressionSpecification | string =
+    rest.length === 0
+      ? first.color
+      : ['step', valueExpression(measure), first.color, ...rest.flatMap((choroplethClass) => [choroplethClass.lower, choroplethClass.color])];
+  const shaded: ExpressionSpecification = ['case', ['==', ['typeof', holderCount], 'number'], classColor, NO_DATA_COLOR];
   return parent === null ? shaded : ['case', insideParent(parent), shaded, CONTEXT_LAND_COLOR];
 }
 

@@ -51,3 +51,14 @@ describe('planning overlays', () => {
     }
   });
 });
+
+describe('risk areas keep the classes readable', () => {
+  test('no translucent fill (a fill with opacity 0 is kept for clicks), a dashed outline over a white casing', () => {
+    const layers = overlayLayers('risk', true);
+    expect(layers.map((layer) => layer.id)).toEqual(['overlay-risk-fill', 'overlay-risk-casing', 'overlay-risk-line']);
+    const paint = (id: string) => (layers.find((layer) => layer.id === id) as { paint: Record<string, unknown> }).paint;
+    expect(paint('overlay-risk-fill')['fill-opacity']).toBe(0);
+    expect(paint('overlay-risk-casing')['line-color']).toBe('#ffffff');
+    expect(paint('overlay-risk-line')['line-dasharray']).toEqual([2, 1.5]);
+  });
+});

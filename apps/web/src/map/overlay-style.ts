@@ -22,7 +22,7 @@ export interface LegendEntry {
   /** i18n key under `map:legend.` */
   key: string;
   color: string;
-  shape: 'circle' | 'square' | 'line';
+  shape: 'circle' | 'square' | 'line' | 'outline';
 }
 
 export interface OverlayDefinition {
@@ -88,7 +88,7 @@ export const OVERLAYS: Readonly<Record<OverlayLayer, OverlayDefinition>> = {
     idProperty: 'operation_id',
     legend: entries('outcome', OUTCOME_COLORS, 'circle'),
   },
-  risk: { tileLayer: 'risk_areas', recordKind: 'risk_area', idProperty: null, legend: entries('risk', RISK_COLORS, 'square') },
+  risk: { tileLayer: 'risk_areas', recordKind: 'risk_area', idProperty: null, legend: entries('risk', RISK_COLORS, 'outline') },
   entry: { tileLayer: 'entry_points', recordKind: 'entry_point', idProperty: null, legend: entries('entry', ENTRY_POINT_COLORS, 'circle') },
   reports: { tileLayer: 'reports', recordKind: 'report', idProperty: null, legend: entries('report', REPORT_COLORS, 'circle') },
   meetings: { tileLayer: 'meetings', recordKind: 'meeting', idProperty: null, legend: [{ key: 'meetings.meeting', color: MEETING_COLOR, shape: 'circle' }] },
@@ -127,6 +127,11 @@ function clusterRadius(base: number): ExpressionSpecification {
   return ['case', isCluster, ['min', 26, ['+', base + 2, ['*', 1.6, ['sqrt', ['get', 'point_count']]]]], base];
 }
 
+/** Risk areas' outline: wider for higher severity; dashes in line widths (MapLibre's unit). */
+const RISK_LINE_WIDTH: ExpressionSpecification = ['match', ['get', 'severity'], 'high', 3, 'medium', 2.2, 1.6];
+const RISK_LINE_WIDTH_CASING: ExpressionSpecification = ['match', ['get', 'severity'], 'high', 5, 'medium', 4.2, 3.6];
+const RISK_DASHES = [2, 1.5];
+
 /** Layers of one overlay; ids start with the source id so they can be found again. */
 export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpecification[] {
   const source = overlaySourceId(layer);
@@ -142,20 +147,29 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
           source,
           'source-layer': sourceLayer,
           layout,
-          paint: {
-            'fill-color': match('category', RISK_COLORS, OKABE_ITO.grey),
-            'fill-opacity': ['match', ['get', 'severity'], 'high', 0.55, 'medium', 0.4, 0.25],
-          },
+          // Invisible: a translucent fill changed the class colours under it, so the map (and a slide)
+          // no longer matched its legend. The layer stays so a click inside the area opens its record.
+          paint: { 'fill-color': match('category', RISK_COLORS, OKABE_ITO.grey), 'fill-opacity': 0 },
+        },
+        {
+          // A white casing under the dashed outline: readable over every class colour.
+          id: `${source}-casing`,
+          type: 'line',
+          source,
+          'source-layer': sourceLayer,
+          layout: { ...layout, 'line-join': 'round' },
+          paint: { 'line-color': '#ffffff', 'line-width': RISK_LINE_WIDTH_CASING, 'line-opacity': 0.9 },
         },
         {
           id: `${source}-line`,
           type: 'line',
           source,
           'source-layer': sourceLayer,
-          layout,
+          layout: { ...layout, 'line-join': 'round' },
           paint: {
             'line-color': match('category', RISK_COLORS, OKABE_ITO.grey),
-            'line-width': ['match', ['get', 'severity'], 'high', 2.5, 'medium', 1.8, 1.2],
+            'line-width': RISK_LINE_WIDTH,
+            'line-dasharray': RISK_DASHES,
           },
         },
       ];

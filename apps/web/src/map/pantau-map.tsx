@@ -19,7 +19,7 @@ import { useEffect, useRef, useState } from 'react';
 import { reportUnauthenticated } from '../api/api-client.js';
 import type { Selection } from '../panels/types.js';
 import { MAP_LEVELS, OVERLAY_LAYERS, type MapLevel, type MapPosition, type Measure, type OverlayLayer } from '../state/view-state.js';
-import { addAreaLabels, type AreaLabelsHandle } from './area-labels.js';
+import { addAreaLabels, preloadAreaLabels, type AreaLabelsHandle } from './area-labels.js';
 import type { ChoroplethClass } from './choropleth-classes.js';
 import {
   AREA_TILE_LAYERS,
@@ -40,7 +40,7 @@ import { CLICKABLE_OVERLAYS, OVERLAY_ORDER, overlayLayers, overlayOfLayerId, ove
 import { exposeMap, signalMapReady } from './ready-signal.js';
 import type { TileFilters } from './tile-urls.js';
 import { loadWorldLand } from './world-land.js';
-import { fitPadding } from './svg/mercator.js';
+import { mapFitPadding } from './fit-padding.js';
 
 setWorkerUrl(maplibreWorkerUrl);
 
@@ -84,6 +84,11 @@ export interface PantauMapProps {
   selectedArea: string | null;
   /** The position in the URL; the map jumps there when it differs from where the map is. */
   position: MapPosition | null;
+  /**
+   * Where the map opens when the URL holds no position: the user's work area (or the whole country).
+   * Read once, when the map is created, so the first frame already shows it. The whole country when left out.
+   */
+  initialBounds?: readonly [number, number, number, number];
   camera: CameraRequest | null;
   label: string;
   onMove(position: MapPosition): void;
@@ -97,7 +102,6 @@ export interface PantauMapProps {
 
 // Indonesia with a margin; panning further only shows empty sea.
 const MAX_BOUNDS: [number, number, number, number] = [80, -25, 160, 20];
-const [west, south, east, north] = INDONESIA_BBOX;
 
 interface HoveredFeature {
   level: MapLevel;
@@ -131,10 +135,14 @@ function mapPosition(map: MapLibreMap): MapPosition {
   return { zoom: map.getZoom(), lat, lng };
 }
 
-/** True when the map already shows `position` (to the precision the URL keeps). */
+/** True when two positions are the same to the precision the URL keeps. */
+function samePosition(a: MapPosition, b: MapPosition): boolean {
+  return Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.lat - b.lat) < 0.0002 && Math.abs(a.lng - b.lng) < 0.0002;
+}
+
+/** True when the map already shows `position`. */
 function isAt(map: MapLibreMap, position: MapPosition): boolean {
-  const current = mapPosition(map);
-  return Math.abs(current.zoom - position.zoom) < 0.01 && Math.abs(current.lat - position.lat) < 0.0002 && Math.abs(current.lng - position.lng) < 0.0002;
+  return samePosition(mapPosition(map), position);
 }
 
 const interactiveOverlayLayerIds = (map: MapLibreMap) =>
@@ -150,6 +158,10 @@ export function PantauMap(props: PantauMapProps) {
   const hoveredRef = useRef<HoveredFeature | null>(null);
   const clearHoveredRef = useRef<() => void>(() => {});
   const paintPendingRef = useRef(false);
+  /** The labels of the shaded level are placed (or cannot be: deck.gl failed): the map is ready only then. */
+  const labelsSettledRef = useRef(false);
+  /** The last position the map reported (moveend): the URL echoing it back is no request to move. */
+  const reportedPositionRef = useRef<MapPosition | null>(null);
   const levelRef = useRef(level);
   levelRef.current = level;
   const filtersRef = useRef(filters);
@@ -157,12 +169,16 @@ export function PantauMap(props: PantauMapProps) {
   // Handlers registered once on the map call the latest props through this ref.
   const propsRef = useRef(props);
   propsRef.current = props;
+  const labelsRef = useRef<AreaLabelsHandle | null>(null);
 
   // Create the map once with sea and land; the areas' sources and layers are added when the date is known.
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const initial = propsRef.current.position;
+    const [west, south, east, north] = propsRef.current.initialBounds ?? INDONESIA_BBOX;
+    // deck.gl (the area names) loads while the style and the first tiles do.
+    void preloadAreaLabels().catch(() => {});
     let created: MapLibreMap;
     try {
       created = new MapLibreMap({
@@ -170,7 +186,7 @@ export function PantauMap(props: PantauMapProps) {
         style: createBaseStyle(),
         ...(initial
           ? { center: [initial.lng, initial.lat] as [number, number], zoom: initial.zoom }
-          : { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: 16 } }),
+          : { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: mapFitPadding(container), maxZoom: 12 } }),
         maxBounds: MAX_BOUNDS,
         minZoom: 3,
         maxZoom: 14,
@@ -271,7 +287,12 @@ export function PantauMap(props: PantauMapProps) {
       created.getCanvas().style.cursor = overRecord || overArea ? 'pointer' : '';
     });
 
-    created.on('moveend', () => propsRef.current.onMove(mapPosition(created)));
+    const reportPosition = () => {
+      const reported = mapPosition(created);
+      reportedPositionRef.current = reported;
+      propsRef.current.onMove(reported);
+    };
+    created.on('moveend', reportPosition);
 
     // Ready once the current level's tiles for the current filters and classes are loaded and painted.
     created.on('idle', () => {
@@ -284,6 +305,9 @@ export function PantauMap(props: PantauMapProps) {
         created.querySourceFeatures(source, { sourceLayer: AREA_TILE_LAYERS[shownLevel] }).length > 0;
       // Not yet: the paint effect below asks for frames (and with them idles) until it is.
       if (!painted) return;
+      // The names come with the areas, not a few seconds later: wait for deck.gl, then place them now.
+      if (!labelsSettledRef.current) return;
+      labelsRef.current?.refresh();
       paintPendingRef.current = false;
       signalMapReady(true);
     });
@@ -303,6 +327,9 @@ export function PantauMap(props: PantauMapProps) {
       }
     });
     created.on('load', () => {
+      // The page picks the shaded level from the zoom: tell it where the map opened before the
+      // areas are added, so the first areas drawn are the right level.
+      reportPosition();
       setMap(created);
       exposeMap(created);
       propsRef.current.onMapReady?.(created);
@@ -384,21 +411,33 @@ export function PantauMap(props: PantauMapProps) {
     map.setLayoutProperty('regency-boundary', 'visibility', level === 'district' ? 'visible' : 'none');
   }, [map, areaLayersAdded, level]);
 
-  // Area names, once the areas are drawn (deck.gl loads in the background).
-  const labelsRef = useRef<AreaLabelsHandle | null>(null);
+  // Area names, once the areas are drawn (deck.gl was preloaded with the map).
   useEffect(() => {
     if (!map || !areaLayersAdded) return;
-    let cancelled = false;
-    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current)).then(
+    const cancelled = new AbortController();
+    const settle = () => {
+      labelsSettledRef.current = true;
+      // The ready check waits for the names: give it another idle.
+      map.triggerRepaint();
+    };
+    addAreaLabels(map, levelRef.current, areaFillLayerId(levelRef.current), cancelled.signal).then(
       (handle) => {
-        if (cancelled) handle.remove();
-        else labelsRef.current = handle;
+        if (cancelled.signal.aborted) {
+          handle?.remove();
+          return;
+        }
+        labelsRef.current = handle;
+        settle();
       },
       // The map stays usable without names.
-      (error: unknown) => console.error(error),
+      (error: unknown) => {
+        console.error(error);
+        if (!cancelled.signal.aborted) settle();
+      },
     );
     return () => {
-      cancelled = true;
+      cancelled.abort();
+      labelsSettledRef.current = false;
       labelsRef.current?.remove();
       labelsRef.current = null;
     };
@@ -433,9 +472,13 @@ export function PantauMap(props: PantauMapProps) {
     return () => window.clearInterval(repaintUntilPainted);
   }, [map, areaLayersAdded, level, filtersKey, classesKey, measure, parent]);
 
-  // Back and forward (or an edited URL) move the map to the position the URL holds.
+  // Back and forward (or an edited URL) move the map to the position the URL holds. The position the
+  // map itself reported is no such request: jumping back to it would cancel a fit under way (a resize
+  // reports a moveend just before the fit starts; jumping there stopped the first fit to the work area).
   useEffect(() => {
     if (!map || !position || isAt(map, position)) return;
+    const reported = reportedPositionRef.current;
+    if (reported && samePosition(reported, position)) return;
     map.jumpTo({ center: [position.lng, position.lat], zoom: position.zoom });
   }, [map, position?.zoom, position?.lat, position?.lng]);
 
@@ -443,9 +486,11 @@ export function PantauMap(props: PantauMapProps) {
     if (!map || !camera) return;
     if (camera.kind === 'fit') {
       const [w, s, e, n] = camera.bbox;
-      // Room for the breadcrumb above and the legend and time slider below, when the map is big enough.
-      const padding = fitPadding(map.getContainer().clientWidth, map.getContainer().clientHeight);
-      map.fitBounds([w, s, e, n], { padding, maxZoom: 12, duration: 600 });
+      // A side panel opened or closed in the same render: take the container's new size before fitting.
+      map.resize();
+      const container = map.getContainer();
+      // Room for the breadcrumb above and the time slider below, and off the legend and the overlay key.
+      map.fitBounds([w, s, e, n], { padding: mapFitPadding(container), maxZoom: 12, duration: 600 });
     } else {
       map.flyTo({ center: [camera.center[0], camera.center[1]], zoom: camera.zoom, duration: 800 });
     }

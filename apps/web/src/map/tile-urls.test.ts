@@ -8,6 +8,7 @@ const FILTERS: TileFilters = {
   purposes: [],
   from: '2024-01-01',
   to: '2024-06-30',
+  region: null,
 };
 
 describe('tileJsonUrl', () => {
@@ -17,12 +18,15 @@ describe('tileJsonUrl', () => {
 
   test('gives the period to operations, reports and meetings', () => {
     expect(tileJsonUrl('operation_targets', FILTERS)).toBe('/tiles/operation_targets.json?from=2024-01-01&to=2024-06-30');
-    expect(tileJsonUrl('meetings', { ...FILTERS, from: null, to: null })).toBe('/tiles/meetings.json');
+    expect(tileJsonUrl('meetings', { ...FILTERS, from: null, to: null, region: null })).toBe('/tiles/meetings.json');
   });
 
   test('coverage gaps and hot spots take the date and their fixed months and resolution, in the order the server writes them', () => {
     expect(tileJsonUrl('coverage_gaps', FILTERS)).toBe('/tiles/coverage_gaps.json?asOf=2024-06-13&months=12');
     expect(tileJsonUrl('hot_spots', FILTERS)).toBe('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6');
+    // The hot spots are computed over the area the view is on; no other layer takes it.
+    expect(tileJsonUrl('hot_spots', { ...FILTERS, region: '19.04' })).toBe('/tiles/hot_spots.json?asOf=2024-06-13&area=19.04&months=24&resolution=6');
+    expect(tileJsonUrl('coverage_gaps', { ...FILTERS, region: '19.04' })).toBe('/tiles/coverage_gaps.json?asOf=2024-06-13&months=12');
   });
 
   test('entry points take no filter', () => {

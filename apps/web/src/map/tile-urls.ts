@@ -25,9 +25,11 @@ export interface TileFilters {
   purposes: readonly string[];
   from: string | null;
   to: string | null;
+  /** The area the view is on (`region=`): the hot spots' study area. */
+  region: string | null;
 }
 
-type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to';
+type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'area';
 
 const PERMIT_FILTERS: readonly FilterName[] = ['asOf', 'permitType', 'nationality', 'purpose'];
 const PERIOD_FILTERS: readonly FilterName[] = ['from', 'to'];
@@ -44,7 +46,8 @@ const LAYER_FILTERS: Readonly<Record<TileLayerName, readonly FilterName[]>> = {
   reports: PERIOD_FILTERS,
   meetings: PERIOD_FILTERS,
   coverage_gaps: ['asOf'],
-  hot_spots: ['asOf'],
+  // Computed over the area the view is on (or the user's whole scope when it is narrower than Indonesia).
+  hot_spots: ['asOf', 'area'],
 };
 
 /**
@@ -71,8 +74,16 @@ function filterValue(name: FilterName, filters: TileFilters): string | null {
       return filters.from;
     case 'to':
       return filters.to;
+    case 'area':
+      return filters.region;
   }
 }
+
+/**
+ * The hot spots of a national user need an area (the server refuses the whole country in one analysis):
+ * without one on the view the layer is not requested and its legend says to choose an area.
+ */
+export const hotSpotsNeedArea = (filters: Pick<TileFilters, 'region'>, nationalScope: boolean): boolean => nationalScope && filters.region === null;
 
 export function tileJsonUrl(layer: TileLayerName, filters: TileFilters): string {
   const query = new URLSearchParams();

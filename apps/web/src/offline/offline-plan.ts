@@ -46,7 +46,7 @@ export const slideAsOf = (slide: Slide, briefing: Pick<Briefing, 'date'>) => sli
 
 /** The tile filters of a slide's map, as slide-map.tsx builds them. */
 export function slideTileFilters(view: SlideView, asOf: string): TileFilters {
-  return { asOf, permitTypes: countedPermitTypes(view), nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to };
+  return { asOf, permitTypes: countedPermitTypes(view), nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region };
 }
 
 /** The tile layers a slide's map loads: the three area levels (their outlines are drawn at every level) and the overlays shown. */

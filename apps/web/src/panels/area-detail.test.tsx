@@ -82,6 +82,19 @@ describe('area detail panel', () => {
     expect(html).not.toContain('No company sponsor.');
   });
 
+  it('counts an operation in English with singular and plural forms ("1 violation", not "1 violations")', () => {
+    const single = { ...summary, lastOperations: [{ ...summary.lastOperations![0]!, targets: 1, foreignersChecked: 1, violations: 1 }] };
+    const html = render('en', <AreaSummaryView summary={single} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
+    expect(html).toContain('1 target · 1 foreigner checked · 1 violation<');
+    const many = render('en', <AreaSummaryView summary={summary} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
+    expect(many).toContain('2 targets · 9 foreigners checked · 3 violations');
+    expect(many).toContain('>1 active permit<');
+    expect(many).toContain('>4 active permits<');
+    expect(render('id', <AreaSummaryView summary={single} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />)).toContain(
+      '1 sasaran · 1 WNA diperiksa · 1 pelanggaran',
+    );
+  });
+
   it('links each parent area in the breadcrumb', () => {
     const html = render('id', <AreaSummaryView summary={summary} datasets={[]} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
     expect(html).toMatch(/<nav aria-label="Wilayah induk">.*Kepulauan Bangka Belitung.*<\/nav>/);

@@ -11,7 +11,7 @@ import {
 import { useApiRequest } from '../api/use-api-request.js';
 import { BarList } from './bar-list.js';
 import { CompareBlock } from './compare-block.js';
-import { distinctOrigins, loadedAtByOrigin, parseOrigin } from './data-origin.js';
+import { distinctOrigins, fileNamesByOrigin, loadedAtByOrigin, parseOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
 import {
   DemoMarker,
@@ -53,11 +53,11 @@ function levelLabel(t: PanelT, code: string): string {
 }
 
 export function AreaDetail({ code, filters, onClose, onSelectArea, canOpenArea }: AreaDetailProps) {
-  const { t } = usePanelText();
+  const { t, lang } = usePanelText();
   const filter = permitFilterOf(filters);
   const filterKey = JSON.stringify(filter);
-  const summary = useApiRequest(`panel-summary:${code}:${filters.asOf}:${filterKey}`, (signal) =>
-    getAreaSummary(code, filters.asOf, filter, signal),
+  const summary = useApiRequest(`panel-summary:${code}:${filters.asOf}:${filterKey}:${lang}`, (signal) =>
+    getAreaSummary(code, filters.asOf, filter, signal, lang),
   );
   // Load times of the data sets behind items whose origin the summary's permit sources do not name.
   const datasets = useApiRequest('panel-datasets', getDatasets);
@@ -99,18 +99,21 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
   const { t, format } = usePanelText();
   const { area, holders } = summary;
   const loadedAt = loadedAtByOrigin(summary.sources, datasets);
+  const fileNames = fileNamesByOrigin(datasets);
   const permitSources: SourceEntry[] = summary.sources.map((source) => ({
     origin: source.origin,
-    loadedAt: source.loadedAt,
+    // An import's time comes from /meta (the summary knows only the data sets' load times).
+    loadedAt: source.loadedAt ?? loadedAt.get(source.origin) ?? null,
+    fileName: fileNames.get(source.origin) ?? null,
     details: [
-      t('source.permits', { value: format.number(source.permits) }),
+      t('source.permits', { count: source.permits, value: format.number(source.permits) }),
       ...(source.lastIssued ? [t('source.lastIssued', { date: format.dateShort(source.lastIssued) })] : []),
     ],
   }));
   // The permit counts behind the other figure blocks: the same origins, without repeating the details.
-  const permitOrigins: SourceEntry[] = summary.sources.map((source) => ({ origin: source.origin, loadedAt: source.loadedAt }));
+  const permitOrigins: SourceEntry[] = summary.sources.map((source) => ({ origin: source.origin, loadedAt: source.loadedAt ?? loadedAt.get(source.origin) ?? null, fileName: fileNames.get(source.origin) ?? null }));
   const demoFigures = summary.sources.some((source) => parseOrigin(source.origin).kind === 'demo');
-  const itemSources = (items: readonly { origin: string }[]) => sourceEntries(distinctOrigins(items), loadedAt);
+  const itemSources = (items: readonly { origin: string }[]) => sourceEntries(distinctOrigins(items), loadedAt, fileNames);
   const filtered = Boolean(filters.permitTypes?.length || filters.nationalities?.length || filters.purposes?.length);
 
   const breadcrumb =
@@ -189,7 +192,10 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
           <p className="panel-muted">
             {t('area.otherNationalities', {
               count: otherNationalities.length,
-              holders: format.number(otherNationalities.reduce((sum, row) => sum + row.count, 0)),
+              holders: (() => {
+                const people = otherNationalities.reduce((sum, row) => sum + row.count, 0);
+                return t('area.peopleCount', { count: people, n: format.number(people) });
+              })(),
             })}
           </p>
         )}
@@ -225,7 +231,7 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                   </span>
                   {sponsor.sector && <span className="panel-item-meta">{enumText(t, 'sector', sponsor.sector)}</span>}
                 </span>
-                <span className="panel-item-figure">{t('area.activePermits', { value: format.number(sponsor.activePermits) })}</span>
+                <span className="panel-item-figure">{t('area.activePermits', { count: sponsor.activePermits, value: format.number(sponsor.activePermits) })}</span>
               </li>
             ))}
           </ol>
@@ -274,9 +280,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                 <span className="panel-item-name">{operation.team}</span>
                 <span className="panel-item-meta">
                   {t('area.operationLine', {
-                    targets: format.number(operation.targets),
-                    checked: format.number(operation.foreignersChecked),
-                    violations: format.number(operation.violations),
+                    targets: t('area.targetCount', { count: operation.targets, n: format.number(operation.targets) }),
+                    checked: t('area.checkedCount', { count: operation.foreignersChecked, n: format.number(operation.foreignersChecked) }),
+                    violations: t('area.violationCount', { count: operation.violations, n: format.number(operation.violations) }),
                   })}
                 </span>
                 <span className="panel-badges">

@@ -22,6 +22,11 @@ export function distinctOrigins(items: readonly { origin: string }[]): string[] 
   return [...new Set(items.map((item) => item.origin))];
 }
 
+/** The file name of each import origin (`batch:<id>`) the caller may see. */
+export function fileNamesByOrigin(datasets: readonly Dataset[]): Map<string, string> {
+  return new Map(datasets.flatMap((dataset) => (dataset.fileName ? [[dataset.name, dataset.fileName] as const] : [])));
+}
+
 /**
  * When each origin was loaded: the area's permit sources know theirs; for the rest, the data set of
  * the same name in /meta (`demo`, `reference`, or a batch named by its origin).

@@ -33,6 +33,7 @@ export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpen
       key={`${selection.kind}:${selection.id}`}
       kind={selection.kind}
       id={selection.id}
+      asOf={filters.asOf}
       onClose={onClose}
       onSelectArea={onSelectArea}
     />

@@ -21,9 +21,10 @@ export function enumText(t: PanelT, group: string, value: string | null | undefi
   return (t as unknown as LooseT)(`${group}.${value}`, { defaultValue: value });
 }
 
-export function originText(t: PanelT, origin: string): string {
+/** "data demo", "data rujukan", "impor berkas izin-babel.csv" (or, for an import whose file is not known here, its batch). */
+export function originText(t: PanelT, origin: string, fileName?: string | null): string {
   const parsed = parseOrigin(origin);
-  if (parsed.kind === 'import') return t('source.import', { batch: parsed.batch });
+  if (parsed.kind === 'import') return fileName ? t('source.importFile', { file: fileName }) : t('source.import', { batch: parsed.batch });
   if (parsed.kind === 'unknown') return origin;
   return parsed.kind === 'demo' ? t('source.demo') : t('source.reference');
 }
@@ -44,6 +45,8 @@ export interface SourceEntry {
   loadedAt?: string | null;
   /** Extra facts about this origin for this block, already formatted ("204 izin"). */
   details?: string[];
+  /** An import's file name, when known. */
+  fileName?: string | null;
 }
 
 /** "Sumber: data demo · dimuat 23 Nov 2026" under a block; one line per origin. */
@@ -56,7 +59,7 @@ export function SourceLine({ entries }: { entries: readonly SourceEntry[] }) {
       {entries.map((entry, index) => (
         <span key={entry.origin} className="panel-source-entry">
           {index > 0 && '; '}
-          {originText(t, entry.origin)}
+          {originText(t, entry.origin, entry.fileName)}
           {[...(entry.details ?? []), ...(entry.loadedAt ? [t('source.loaded', { date: format.instantDate(entry.loadedAt, 'Asia/Jakarta') })] : [])].map(
             (detail) => (
               <span key={detail}> · {detail}</span>
@@ -68,8 +71,8 @@ export function SourceLine({ entries }: { entries: readonly SourceEntry[] }) {
   );
 }
 
-export function sourceEntries(origins: readonly string[], loadedAt: ReadonlyMap<string, string>): SourceEntry[] {
-  return origins.map((origin) => ({ origin, loadedAt: loadedAt.get(origin) ?? null }));
+export function sourceEntries(origins: readonly string[], loadedAt: ReadonlyMap<string, string>, fileNames: ReadonlyMap<string, string> = new Map()): SourceEntry[] {
+  return origins.map((origin) => ({ origin, loadedAt: loadedAt.get(origin) ?? null, fileName: fileNames.get(origin) ?? null }));
 }
 
 const DIRECTION_KEYS = { up: 'compare.up', down: 'compare.down', same: 'compare.same' } as const;

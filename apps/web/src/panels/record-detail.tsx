@@ -14,7 +14,7 @@ import {
 } from '../api/panels-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
 import { OutcomeBadge, SeverityBadge, validity } from './area-detail.js';
-import { loadedAtByOrigin } from './data-origin.js';
+import { fileNamesByOrigin, loadedAtByOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
 import { AreaLink, enumText, FactList, HiddenForRole, PanelError, PanelLoading, PanelNotAvailable, SourceLine, type PanelT } from './panel-parts.js';
 import { TIME_ZONES, timeZoneOfArea } from './panel-format.js';
@@ -24,6 +24,8 @@ import { usePanelText } from './use-panel-format.js';
 export interface RecordDetailProps {
   kind: RecordKind;
   id: number;
+  /** The view's date: the record's figures are counted on it. */
+  asOf: string;
   onClose(): void;
   onSelectArea(code: string): void;
 }
@@ -33,9 +35,9 @@ function kindLabel(t: PanelT, kind: RecordKind): string {
 }
 
 /** One record of an operation, report, meeting, …, as the API returns it (it returns no personal data). */
-export function RecordDetail({ kind, id, onClose, onSelectArea }: RecordDetailProps) {
-  const { t } = usePanelText();
-  const record = useApiRequest(`panel-record:${kind}:${id}`, (signal) => getRecord(kind, id, signal));
+export function RecordDetail({ kind, id, asOf, onClose, onSelectArea }: RecordDetailProps) {
+  const { t, lang } = usePanelText();
+  const record = useApiRequest(`panel-record:${kind}:${id}:${asOf}:${lang}`, (signal) => getRecord(kind, id, asOf, signal, lang));
   const datasets = useApiRequest('panel-datasets', getDatasets);
 
   if (record.status !== 'ok') {
@@ -50,13 +52,14 @@ export function RecordDetail({ kind, id, onClose, onSelectArea }: RecordDetailPr
     );
   }
   const loadedAt = loadedAtByOrigin([], datasets.status === 'ok' ? datasets.data : []);
+  const fileNames = fileNamesByOrigin(datasets.status === 'ok' ? datasets.data : []);
   const view: RecordView = { kind, record: record.data } as RecordView;
   const { title, body } = recordContent(view, onSelectArea);
   return (
     <PanelFrame kindLabel={kindLabel(t, kind)} title={title(t)} origin={view.record.origin} onClose={onClose}>
       {body}
       <div className="panel-block panel-record-source">
-        <SourceLine entries={[{ origin: view.record.origin, loadedAt: loadedAt.get(view.record.origin) ?? null }]} />
+        <SourceLine entries={[{ origin: view.record.origin, loadedAt: loadedAt.get(view.record.origin) ?? null, fileName: fileNames.get(view.record.origin) ?? null }]} />
       </div>
     </PanelFrame>
   );

@@ -136,12 +136,16 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
     }
   }
 
+  // Nothing in the work area matches, but an area elsewhere does: say where it lies, not "no results".
+  const outsideName = state.status === 'ok' ? (state.results.outsideScope[0]?.name ?? null) : null;
   const statusText =
     state.status === 'loading'
       ? t('search.searching')
       : state.status === 'ok'
         ? count === 0
-          ? t('search.noResults', { query: state.query })
+          ? outsideName
+            ? t('search.outsideScope', { name: outsideName })
+            : t('search.noResults', { query: state.query })
           : t('search.resultCount', { count })
         : state.status === 'error'
           ? errorText(t, state.error)
@@ -238,7 +242,7 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
           ))}
         </div>
         {statusText && (count === 0 || state.status !== 'ok') && (
-          <p className={`search-status${state.status === 'error' ? ' search-status-error' : ''}`}>{statusText}</p>
+          <p className={`search-status${state.status === 'error' ? ' search-status-error' : ''}`} data-testid="search-status">{statusText}</p>
         )}
       </div>
     </div>

@@ -9,6 +9,7 @@ const results: SearchResults = {
   ],
   companies: [],
   places: [{ kind: 'entry_point', id: 282, name: 'TPI Bandara Bangkalan', lng: 112.93, lat: -7.04 }],
+  outsideScope: [],
 };
 
 describe('grouping search results', () => {

@@ -68,7 +68,9 @@ export function TrendSparkline({ months, typesLabel, format }: { months: readonl
                 {label}
               </dt>
               <dd>
-                <strong>{format.number(point.value)}</strong> <span className="panel-muted">{monthOf(point.index)}</span>
+                {/* "1 orang, Juli 2019": a bare "1 Jul 2019" after "Terendah" read as a date. */}
+                <strong>{format.number(point.value)}</strong>{' '}
+                <span className="panel-muted">{t('area.trendMarkValue', { count: point.value, month: monthOf(point.index) })}</span>
               </dd>
             </div>
           ))}

@@ -7,5 +7,7 @@ export function usePanelText() {
   const { t, i18n } = useTranslation('panels');
   const language = i18n.resolvedLanguage ?? i18n.language;
   const format = useMemo<PanelFormat>(() => createPanelFormat(language), [language]);
-  return { t, format };
+  // The API serves reference and demo records in both languages: panels ask for the UI's.
+  const lang: 'id' | 'en' = language === 'en' ? 'en' : 'id';
+  return { t, format, lang };
 }

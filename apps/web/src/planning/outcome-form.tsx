@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordOutcome } from './planning-api.js';
 import { outcomeBody, type OutcomeRow } from './planning-model.js';
+import { DateField } from '../controls/date-field.js';
 
 export interface OutcomeFormProps {
   plan: Plan;
@@ -47,7 +48,7 @@ export function OutcomeForm({ plan, onDone, onError }: OutcomeFormProps) {
       <h2 className="planning-heading">{t('outcome.title')}</h2>
       <label className="planning-field">
         <span>{t('outcome.date')}</span>
-        <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <DateField value={date} onChange={setDate} data-testid="outcome-date" />
       </label>
       {rows.map((row, index) => (
         <fieldset key={row.planTargetId} className="outcome-row" data-testid="outcome-row">

@@ -7,6 +7,7 @@ import { pageHref } from '../auth/pages.js';
 import { useFormat } from '../i18n/format.js';
 import { serializeViewState, type ViewState } from '../state/view-state.js';
 import { createPlan, deletePlan, planFileUrl, updatePlan, type PlanningCandidate } from './planning-api.js';
+import { DateField } from '../controls/date-field.js';
 
 export interface DraftTarget {
   candidateId: string;
@@ -133,7 +134,7 @@ export function PlanPanel(props: PlanPanelProps) {
       </label>
       <label className="planning-field">
         <span>{t('plan.date')}</span>
-        <input type="date" value={draft.date} disabled={!editable} onChange={(event) => onChange({ ...draft, date: event.target.value })} data-testid="plan-date" />
+        <DateField value={draft.date} disabled={!editable} onChange={(date) => onChange({ ...draft, date })} data-testid="plan-date" />
       </label>
 
       <h3>{t('teams.title')}</h3>
@@ -185,7 +186,7 @@ export function PlanPanel(props: PlanPanelProps) {
               <div className="plan-target-head">
                 <strong>{info.name}</strong>
                 <span className="planning-hint">
-                  {t(`kind.${info.kind}`)} · {t('targets.expected', { n: format.number(info.expected) })}
+                  {t(`kind.${info.kind}`)} · {t('targets.expected', { count: info.expected, n: format.number(info.expected) })}
                   {leg != null && ` · ${t('targets.leg', { km: format.number(leg, 1) })}`}
                 </span>
               </div>

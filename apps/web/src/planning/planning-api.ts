@@ -39,11 +39,12 @@ export function weightParams(weights: Partial<Record<Factor, number>>): Record<s
 }
 
 export async function getCandidates(
-  query: { area: string; asOf: string; limit: number; weights: Partial<Record<Factor, number>> },
+  query: { area: string; asOf: string; limit: number; weights: Partial<Record<Factor, number>>; lang?: 'id' | 'en' },
   signal?: AbortSignal,
 ): Promise<PlanningCandidates> {
   const path = '/api/v1/planning/candidates';
-  const body = await fetchJson(path, { area: query.area, asOf: query.asOf, limit: String(query.limit), ...weightParams(query.weights) }, signal);
+  // `lang`: site and report-cluster names in the page's language.
+  const body = await fetchJson(path, { area: query.area, asOf: query.asOf, limit: String(query.limit), lang: query.lang, ...weightParams(query.weights) }, signal);
   if (!isObject(body) || !Array.isArray(body.items) || !isObject(body.weights) || !isObject(body.area)) throw bad(path);
   return body as unknown as PlanningCandidates;
 }

@@ -5,6 +5,8 @@ import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, ScaleContr
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import { labelPoints } from '../map/area-labels.js';
+import { placeLabels } from './label-placement.js';
 import { createBaseStyle, WORLD_LAND_SOURCE } from '../map/map-style.js';
 import { AREA_TILE_LAYERS, tileJsonUrl } from '../map/tile-urls.js';
 import { loadWorldLand } from '../map/world-land.js';
@@ -42,6 +44,45 @@ export interface PlanningMapProps {
 
 const ROUTE_SOURCE = 'plan-route';
 const AREA_LAND = '#f6f3ea';
+/** Boundaries on paper: dark enough to survive a grey office printer (the screen's light lines did not). */
+const PRINT_BOUNDARY = '#4b5560';
+export const ROUTE_COLOR = '#1d4ed8';
+
+/**
+ * District names as DOM markers (no glyph server needed; they print as sharp, searchable text), kept
+ * inside the map frame: a name at the edge slides in, one that cannot, or that would sit on the scale
+ * bar, the attribution, a numbered target or another name, is left out (printed cut at the page edge
+ * before). The biggest districts are named first.
+ */
+function addAreaNameMarkers(map: MapLibreMap): Marker[] {
+  const features = map.queryRenderedFeatures({ layers: ['plan-district-fill'] });
+  // A piece about 40×40 px on the page is worth a name.
+  const degreesPerPixel = 360 / (512 * 2 ** map.getZoom());
+  const labels = labelPoints(features, (40 * degreesPerPixel) ** 2);
+  const container = map.getContainer();
+  const markers = labels.map((label) => {
+    const element = document.createElement('span');
+    element.className = 'plan-area-label';
+    element.textContent = label.name;
+    element.dataset.testid = 'plan-area-label';
+    return new Marker({ element }).setLngLat(label.position).addTo(map);
+  });
+  const frame = container.getBoundingClientRect();
+  const keepOut = [...container.querySelectorAll('.maplibregl-ctrl, .plan-marker')]
+    .map((element) => element.getBoundingClientRect())
+    .filter((box) => box.width > 0 && box.height > 0);
+  const boxes = markers.map((marker) => marker.getElement().getBoundingClientRect());
+  const kept = new Map(placeLabels(frame, boxes, keepOut).map((placement) => [placement.index, placement]));
+  return markers.filter((marker, index) => {
+    const placement = kept.get(index);
+    if (!placement) {
+      marker.remove();
+      return false;
+    }
+    if (placement.dx !== 0 || placement.dy !== 0) marker.setOffset([placement.dx, placement.dy]);
+    return true;
+  });
+}
 
 export function PlanningMap(props: PlanningMapProps) {
   const { asOf, areaCodes, areaBbox, points, route, label, print = false } = props;
@@ -85,9 +126,14 @@ export function PlanningMap(props: PlanningMapProps) {
       if (typeof sourceId === 'string') propsRef.current.onError?.(event.error.message);
       else console.error(event.error);
     });
+    let areaNames: Marker[] = [];
     created.on('idle', () => {
       if (!drawPendingRef.current || !created.isStyleLoaded() || !created.areTilesLoaded()) return;
       drawPendingRef.current = false;
+      if (print) {
+        for (const marker of areaNames) marker.remove();
+        areaNames = addAreaNameMarkers(created);
+      }
       propsRef.current.onDrawn?.(created);
     });
     created.on('load', () => {
@@ -106,20 +152,24 @@ export function PlanningMap(props: PlanningMapProps) {
   // Regencies as land, districts and regencies outlined, the planned area stressed.
   useEffect(() => {
     if (!map) return;
-    const filters = { asOf, permitTypes: [], nationalities: [], purposes: [], from: null, to: null };
+    const filters = { asOf, permitTypes: [], nationalities: [], purposes: [], from: null, to: null, region: null };
     for (const level of ['regency', 'district'] as const) {
       const id = `plan-${level}`;
       if (!map.getSource(id)) map.addSource(id, { type: 'vector', url: tileJsonUrl(AREA_TILE_LAYERS[level] as 'regencies', filters) });
     }
     if (!map.getLayer('plan-regency-fill')) {
       map.addLayer({ id: 'plan-regency-fill', type: 'fill', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'fill-color': AREA_LAND } });
-      map.addLayer({ id: 'plan-district-line', type: 'line', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: { 'line-color': '#b0aa9c', 'line-width': 0.6 } });
-      map.addLayer({ id: 'plan-regency-line', type: 'line', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'line-color': '#7b858e', 'line-width': 1 } });
+      // Invisible: what the district names are placed from.
+      map.addLayer({ id: 'plan-district-fill', type: 'fill', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: { 'fill-opacity': 0 } });
+      map.addLayer({ id: 'plan-district-line', type: 'line', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1, 'line-dasharray': [3, 2] } : { 'line-color': '#b0aa9c', 'line-width': 0.6 } });
+      map.addLayer({ id: 'plan-regency-line', type: 'line', source: 'plan-regency', 'source-layer': 'regencies', paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1.8 } : { 'line-color': '#7b858e', 'line-width': 1 } });
       for (const level of ['regency', 'district'] as const) {
         map.addLayer({ id: `plan-area-${level}`, type: 'line', source: `plan-${level}`, 'source-layer': AREA_TILE_LAYERS[level], paint: { 'line-color': '#c2185b', 'line-width': 2.5 } });
       }
       map.addSource(ROUTE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#1d4ed8', 'line-width': 3, 'line-dasharray': [2, 1] } });
+      // A white casing keeps the route readable over boundaries and on a grey printout.
+      map.addLayer({ id: 'plan-route-casing', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': print ? 7 : 5 } });
+      map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': ROUTE_COLOR, 'line-width': print ? 4 : 3, 'line-dasharray': [2, 1] } });
     }
     // The planned area outlined: a province's or regency's regencies (a work area's regencies), or the districts.
     const codes = areaKey ? areaKey.split(',') : [];
@@ -127,7 +177,7 @@ export function PlanningMap(props: PlanningMapProps) {
     const within = codes.filter((code) => code.split('.').length < 3).map((code) => ['==', ['slice', ['get', 'code'], 0, code.length], code] as ExpressionSpecification);
     map.setFilter('plan-area-regency', within.length ? (['any', ...within] as ExpressionSpecification) : ['==', ['get', 'code'], '']);
     map.setFilter('plan-area-district', districts.length ? ['in', ['get', 'code'], ['literal', districts]] : ['==', ['get', 'code'], '']);
-  }, [map, asOf, areaKey]);
+  }, [map, asOf, areaKey, print]);
 
   // The route line.
   const routeKey = route.map((p) => `${p.lng},${p.lat}`).join(';');

@@ -21,6 +21,7 @@ import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
 import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
 import './planning.css';
+import { DateField } from '../controls/date-field.js';
 
 export interface PlanningPageProps {
   view: ViewState;
@@ -112,9 +113,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   // The map outlines the area, or the work area's regencies, and fits their bounding box.
   const outlined = office ? office.regencyCodes : region === null ? [] : [region];
   const areaBbox = office ? office.bbox : (dataOf(areaDetail)?.bbox ?? null);
-  const candidatesKey = area === null || asOf === null ? null : `candidates:${area}:${asOf}:${weightsKey}`;
+  const candidatesKey = area === null || asOf === null ? null : `candidates:${area}:${asOf}:${weightsKey}:${view.lang}`;
   const candidates = useApiRequest(candidatesKey, (signal) =>
-    getCandidates({ area: area ?? '', asOf: asOf ?? '', limit: CANDIDATE_LIMIT, weights: view.weights }, signal),
+    getCandidates({ area: area ?? '', asOf: asOf ?? '', limit: CANDIDATE_LIMIT, weights: view.weights, lang: view.lang }, signal),
   );
   const ranked = dataOf(candidates);
   // The last answer stays on screen while the next ranking loads, so the rows move instead of flashing.
@@ -142,9 +143,20 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   useEffect(() => {
     if (view.plan === null) setOpenPlan(null);
   }, [view.plan]);
+  // A new plan is for the planning date: the candidates, their reasons and the plan's date are one day.
+  // It was set once from the date the page opened with (the map's), so a plan opened from the 13 June
+  // map and planned for 14 June kept 13 June and was saved, printed and recorded for the meeting day.
   useEffect(() => {
-    if (asOf && draft.id === null && draft.date === '') setDraft((current) => ({ ...current, date: asOf }));
+    if (asOf && draft.id === null && draft.date !== asOf) setDraft((current) => (current.id === null ? { ...current, date: asOf } : current));
   }, [asOf, draft.id, draft.date]);
+  // Changing a new plan's date in the plan form changes the planning date with it (and so the candidates).
+  const changeDraft = useCallback(
+    (next: DraftPlan) => {
+      if (next.id === null && next.date !== '' && next.date !== asOf) updateView({ asOf: next.date }, 'replace');
+      setDraft(next);
+    },
+    [asOf, updateView],
+  );
 
   const editable = permissions.planning.write && (openPlan === null || openPlan.status === 'draft');
   const picked = new Set(draft.targets.map((target) => target.candidateId));
@@ -254,7 +266,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
             <AreaPicker region={region} workArea={view.workArea} offices={dataOf(offices) ?? null} onChange={pickArea} />
             <label className="planning-field">
               <span>{t('date')}</span>
-              <input type="date" value={asOf ?? ''} onChange={(event) => event.target.value && updateView({ asOf: event.target.value })} data-testid="planning-date" />
+              <DateField value={asOf ?? ''} onChange={(day) => day && updateView({ asOf: day })} data-testid="planning-date" />
             </label>
           </div>
           {errors.length > 0 && (
@@ -290,7 +302,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                 {candidates.status === 'loading' && <span className="planning-busy" role="status" data-testid="candidates-loading">{t('candidates.loading')}</span>}
               </h2>
               {shownRanking && (
-                <p className="planning-hint">{t('candidates.count', { shown: format.number(shown.length), count: format.number(shownRanking.candidateCount) })}</p>
+                <p className="planning-hint">{t('candidates.count', { shown: format.number(shown.length), count: shownRanking.candidateCount, total: format.number(shownRanking.candidateCount) })}</p>
               )}
               <table className="planning-table" data-testid="candidates">
                 <thead>
@@ -394,7 +406,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
               legKm={route.legKm}
               totalKm={route.totalKm}
               preview={route.preview}
-              onChange={setDraft}
+              onChange={changeDraft}
               onSaved={onSaved}
               onError={setPlanError}
             />
@@ -588,7 +600,7 @@ function PlanList({ plans, openId, onOpen, onNew, canWrite }: {
             </button>
             <span className={`plan-status ${plan.status}`}>{t(`status.${plan.status}` as 'status.draft')}</span>
             <span className="planning-hint">
-              {format.date(plan.date)} · {t('plans.targets', { n: format.number(plan.targetCount) })}
+              {format.date(plan.date)} · {t('plans.targets', { count: plan.targetCount, n: format.number(plan.targetCount) })}
             </span>
           </li>
         ))}

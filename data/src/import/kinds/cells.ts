@@ -1,6 +1,7 @@
 // Reading one cell with a parser, turning failures into row issues.
 import { unescapeCell } from '../../export/safe-cell.js';
-import type { Parsed } from '../normalise/dates.js';
+import type { ImportReason } from '@pantau/domain';
+import { fail, type Parsed } from '../normalise/dates.js';
 import { cellOf, type ImportIssue, type RowContext } from '../types.js';
 
 /** Printable ASCII other than space and the apostrophe: a cell that starts and ends so has nothing to trim or unescape. */
@@ -37,7 +38,7 @@ export class CellReader {
   /** A required cell: empty or unparsable → issue, undefined. */
   required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
     const value = cellOf(this.row, field);
-    if (text(value) === '') { this.issue(field, 'required, empty'); return undefined; }
+    if (text(value) === '') { this.issue(field, fail('required_empty')); return undefined; }
     return this.parsed(field, value, parse) ?? undefined;
   }
 
@@ -51,18 +52,18 @@ export class CellReader {
   private parsed<T>(field: string, value: unknown, parse: (raw: unknown) => Parsed<T>): T | undefined {
     const result = parse(value);
     if (result.ok) return result.value;
-    this.issue(field, result.reason);
+    this.issue(field, result);
     return undefined;
   }
 
-  issue(field: string, reason: string, value = this.raw(field)): void {
-    (this.found ??= []).push({ row: this.row.row, field, value, reason });
+  issue(field: string, why: ImportReason, value = this.raw(field)): void {
+    (this.found ??= []).push({ row: this.row.row, field, value, code: why.code, params: why.params, reason: why.reason });
   }
 }
 
 export const nonEmptyText = (raw: unknown): Parsed<string> => {
   const value = text(raw);
-  return value ? { ok: true, value } : { ok: false, reason: 'empty' };
+  return value ? { ok: true, value } : fail('empty');
 };
 
 /**

@@ -1,9 +1,9 @@
 // Company lists: one row per company site (a company on several rows gets several sites).
-import { COMPANY_SECTORS, normaliseValue, type CompanyRecord, type CompanySiteRecord } from '@pantau/domain';
+import { COMPANY_SECTORS, expectedValues, normaliseValue, type CompanyRecord, type CompanySiteRecord } from '@pantau/domain';
 import { companies, queryRows, sql } from '@pantau/db';
 import { jsonParam } from '../../write/area-lookup.js';
 import { companyIdsByKey, writeCompanies, writeCompanySites } from '../../write/write-companies.js';
-import type { Parsed } from '../normalise/dates.js';
+import { fail, type Parsed } from '../normalise/dates.js';
 import type { ExistingRecord, ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText } from './cells.js';
 import { readPlace } from './place.js';
@@ -23,7 +23,7 @@ function parseSector(raw: unknown): Parsed<(typeof COMPANY_SECTORS)[number]> {
   const value = normaliseValue(String(raw ?? ''));
   if ((COMPANY_SECTORS as readonly string[]).includes(value)) return { ok: true, value: value as (typeof COMPANY_SECTORS)[number] };
   const word = value.split(/[\s/,&-]+/).find((w) => SECTOR_WORDS[w]);
-  return word ? { ok: true, value: SECTOR_WORDS[word]! } : { ok: false, reason: `unknown sector (one of: ${COMPANY_SECTORS.join(', ')}, or words such as tambang, manufaktur, perkebunan)` };
+  return word ? { ok: true, value: SECTOR_WORDS[word]! } : fail('unknown_sector', { expected: expectedValues(COMPANY_SECTORS) });
 }
 
 const companyKeyOf = (origin: string, registration: string | null, name: string) =>
@@ -39,7 +39,7 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
       const name = cells.required('name', nonEmptyText);
       const registrationNumber = cells.optional('registrationNumber', nonEmptyText);
       const sector = cells.optional('sector', parseSector);
-      const position = readPlace(cells, context, 'company sites');
+      const position = readPlace(cells, context, 'company_sites');
       if (cells.issues.length || !name || registrationNumber === undefined || sector === undefined || !position) return { issues: cells.issues };
       const key = companyKeyOf(context.origin, registrationNumber, name);
       const n = (siteCount.get(key) ?? 0) + 1;
@@ -54,6 +54,7 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
     },
     // A site is the unit: the same company at the same place twice is a duplicate.
     key: (r) => `${r.company.registrationNumber ?? normaliseValue(r.company.name)}@${r.site.position.join(',')}`,
+    describe: (r) => `${r.company.name}${r.company.registrationNumber ? ` (${r.company.registrationNumber})` : ''} · ${r.site.position[1]}, ${r.site.position[0]}`,
     async existing({ tx }, records) {
       const numbers = [...new Set(records.flatMap((r) => (r.company.registrationNumber ? [r.company.registrationNumber] : [])))];
       if (!numbers.length) return new Map();
@@ -68,7 +69,7 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
         const number = r.company.registrationNumber;
         const key = `${number}@${r.site.position.join(',')}`;
         const other = number && !found.has(key) ? rows.find((x) => x.registration_number === number) : undefined;
-        if (other) found.set(key, { origin: `${other.origin}, registration number already used`, areaCode: other.area });
+        if (other) found.set(key, { origin: other.origin, areaCode: other.area, held: 'registration_number' });
       }
       return found;
     },

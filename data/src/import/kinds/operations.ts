@@ -1,11 +1,11 @@
 // Operation records: one row per target checked; rows with the same date, regency and team form one
 // operation. Enforcement actions (TAK) ride on their target's row, several as ";"-separated lists.
 // A row with no place and no findings records an operation whose results were not reported.
-import { ACTION_KINDS, normaliseValue, TARGET_KINDS, TARGET_OUTCOMES, type EnforcementActionRecord, type OperationRecord, type OperationTargetRecord } from '@pantau/domain';
+import { ACTION_KINDS, expectedValues, importNote, normaliseValue, TARGET_KINDS, TARGET_OUTCOMES, type EnforcementActionRecord, type OperationRecord, type OperationTargetRecord } from '@pantau/domain';
 import { operations, queryRows, sql } from '@pantau/db';
 import { jsonParam } from '../../write/area-lookup.js';
 import { writeOperations } from '../../write/write-operations.js';
-import { parseDate, type Parsed } from '../normalise/dates.js';
+import { fail, parseDate, type Parsed } from '../normalise/dates.js';
 import { parseNationality } from '../normalise/vocabularies.js';
 import type { ImportKindHandler, KindContext } from '../types.js';
 import { CellReader, nonEmptyText } from './cells.js';
@@ -39,22 +39,22 @@ const OUTCOME_WORDS: Record<string, (typeof TARGET_OUTCOMES)[number]> = {
   pelanggaran: 'violation', melanggar: 'violation',
 };
 
-const fromWords = <T extends string>(values: readonly T[], words: Record<string, T>, what: string) => (raw: unknown): Parsed<T> => {
+const fromWords = <T extends string>(values: readonly T[], words: Record<string, T>, code: 'unknown_action' | 'unknown_target_kind' | 'unknown_outcome') => (raw: unknown): Parsed<T> => {
   const value = normaliseValue(String(raw ?? ''));
   if ((values as readonly string[]).includes(value.replace(/[\s-]+/g, '_'))) return { ok: true, value: value.replace(/[\s-]+/g, '_') as T };
   const hit = words[value] ?? Object.entries(words).find(([w]) => value.includes(w))?.[1];
-  return hit ? { ok: true, value: hit } : { ok: false, reason: `unknown ${what} (one of: ${values.join(', ')})` };
+  return hit ? { ok: true, value: hit } : fail(code, { expected: expectedValues(values) });
 };
-const parseAction = fromWords(ACTION_KINDS, ACTION_WORDS, 'enforcement action (TAK)');
-const parseTargetKind = fromWords(TARGET_KINDS, KIND_WORDS, 'kind of place');
-const parseOutcome = fromWords(TARGET_OUTCOMES, OUTCOME_WORDS, 'outcome');
+const parseAction = fromWords(ACTION_KINDS, ACTION_WORDS, 'unknown_action');
+const parseTargetKind = fromWords(TARGET_KINDS, KIND_WORDS, 'unknown_target_kind');
+const parseOutcome = fromWords(TARGET_OUTCOMES, OUTCOME_WORDS, 'unknown_outcome');
 const count = (raw: unknown): Parsed<number> => {
   const n = Number(String(raw ?? '').trim());
-  return Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : { ok: false, reason: 'not a whole number ≥ 0' };
+  return Number.isInteger(n) && n >= 0 ? { ok: true, value: n } : fail('not_whole_number');
 };
 const positiveCount = (raw: unknown): Parsed<number> => {
   const n = count(raw);
-  return n.ok && n.value === 0 ? { ok: false, reason: 'not a whole number ≥ 1' } : n;
+  return n.ok && n.value === 0 ? fail('not_positive_whole_number') : n;
 };
 
 /** A cell holding one value or a ";"-separated list; each item parsed, an empty item is null. */
@@ -65,7 +65,8 @@ function listOf<T>(parse: (raw: unknown) => Parsed<T>) {
     for (const [i, item] of items.entries()) {
       if (!item) { values.push(null); continue; }
       const parsed = parse(item);
-      if (!parsed.ok) return { ok: false, reason: items.length > 1 ? `item ${i + 1} ("${item}"): ${parsed.reason}` : parsed.reason };
+      // The item's own reason rides along (`inner` and its parameters), so the page can word both.
+      if (!parsed.ok) return items.length > 1 ? fail('list_item', { index: i + 1, item, reason: parsed.reason, inner: parsed.code, ...parsed.params }) : parsed;
       values.push(parsed.value);
     }
     return { ok: true, value: values };
@@ -79,9 +80,9 @@ function readActions(cells: CellReader, violations: number): EnforcementActionRe
   const nationalities = cells.optional('actionNationality', listOf(parseNationality));
   if (kinds === undefined || counts === undefined || nationalities === undefined) return undefined;
   if (!kinds) return [];
-  if (counts && counts.length !== kinds.length) { cells.issue('actionCount', `${counts.length} counts for ${kinds.length} actions`); return undefined; }
-  if (nationalities && nationalities.length !== kinds.length) { cells.issue('actionNationality', `${nationalities.length} nationalities for ${kinds.length} actions`); return undefined; }
-  if (kinds.some((k) => k === null)) { cells.issue('actionKind', 'an empty item in the list of actions'); return undefined; }
+  if (counts && counts.length !== kinds.length) { cells.issue('actionCount', fail('action_counts_mismatch', { counts: counts.length, actions: kinds.length })); return undefined; }
+  if (nationalities && nationalities.length !== kinds.length) { cells.issue('actionNationality', fail('action_nationalities_mismatch', { nationalities: nationalities.length, actions: kinds.length })); return undefined; }
+  if (kinds.some((k) => k === null)) { cells.issue('actionKind', fail('action_empty_item')); return undefined; }
   return kinds.map((kind, i) => ({
     kind: kind!,
     count: counts?.[i] ?? (kinds.length === 1 ? Math.max(1, violations) : 1),
@@ -107,7 +108,7 @@ export function operationsHandler(): ImportKindHandler<TargetRow> {
     const candidates = offices.get(normaliseValue(name)) ?? [];
     const office = candidates.length === 1 ? candidates[0] : candidates.find((o) => o.regencies.includes(regencyCode));
     if (!office && !unknownOfficeWarned) {
-      context.warn(`Offices not found among Pantau's immigration offices (operations imported without office): e.g. "${name}".`);
+      context.warn(importNote('office_not_found', { name }));
       unknownOfficeWarned = true;
     }
     return office?.key ?? null;
@@ -130,7 +131,7 @@ export function operationsHandler(): ImportKindHandler<TargetRow> {
       const cells = new CellReader(row);
       const date = cells.required('date', parseDate);
       const area = context.areas.match({ regencyCode: cells.raw('regencyCode'), regency: cells.raw('regency'), province: cells.raw('province') });
-      if (!area.ok) cells.issue(area.field ?? 'regency', area.reason);
+      if (!area.ok) cells.issue(area.field ?? 'regency', area);
       const operationOnly = !TARGET_FIELDS.some((f) => cells.has(f));
       const target = operationOnly ? null : readTarget(cells);
       if (cells.issues.length || !date || !area.ok || target === undefined) return { issues: cells.issues };
@@ -146,6 +147,7 @@ export function operationsHandler(): ImportKindHandler<TargetRow> {
     },
 
     key: targetIdentity,
+    describe: (r) => [r.date, r.team, r.target?.place].filter(Boolean).join(' · '),
 
     async existing({ tx }, records) {
       const ops = [...new Set(records.map((r) => `${r.date}|${r.regencyCode}`))].map((k) => ({ d: k.split('|')[0], r: k.split('|')[1] }));
@@ -155,7 +157,7 @@ export function operationsHandler(): ImportKindHandler<TargetRow> {
       const known = new Map(rows.map((o) => [operationIdentity({ date: o.date, regencyCode: o.regency_code, team: o.team }), o]));
       return new Map(records.flatMap((r) => {
         const operation = known.get(operationIdentity(r));
-        return operation ? [[targetIdentity(r), { origin: `${operation.origin}, the operation`, areaCode: operation.regency_code }] as const] : [];
+        return operation ? [[targetIdentity(r), { origin: operation.origin, areaCode: operation.regency_code, held: 'operation' as const }] as const] : [];
       }));
     },
 
@@ -191,8 +193,8 @@ function readTarget(cells: CellReader): { record: OperationTargetRecord; number:
   const position = readCoordinates(cells);
   const v = violations ?? 0;
   const actions = readActions(cells, v);
-  if (checked !== undefined && violations !== undefined && checked !== null && violations !== null && violations > checked) cells.issue('violations', `more violations (${violations}) than foreigners checked (${checked})`);
-  if (outcome === 'no_violation' && v > 0) cells.issue('outcome', `says no violation, but ${v} violation(s) are counted`);
+  if (checked !== undefined && violations !== undefined && checked !== null && violations !== null && violations > checked) cells.issue('violations', fail('violations_over_checked', { violations, checked }));
+  if (outcome === 'no_violation' && v > 0) cells.issue('outcome', fail('outcome_no_violation_counted', { violations: v }));
   if (!place || number === undefined || kind === undefined || checked === undefined || violations === undefined || outcome === undefined || position === undefined || !actions) return undefined;
   return {
     number,

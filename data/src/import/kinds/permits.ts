@@ -1,9 +1,9 @@
 // Permit lists: one row per permit.
-import { normaliseValue, type PermitRecord } from '@pantau/domain';
+import { importNote, normaliseValue, type PermitRecord } from '@pantau/domain';
 import { companies, permits, queryOne, queryRows, sql } from '@pantau/db';
 import { districtOf, jsonParam } from '../../write/area-lookup.js';
 import { PERMIT_COLUMNS, permitRows, validPermits, writePermits } from '../../write/write-permits.js';
-import { parseDate } from '../normalise/dates.js';
+import { fail, parseDate } from '../normalise/dates.js';
 import { parseNationality, parsePermitType, parsePurpose, parseSex } from '../normalise/vocabularies.js';
 import type { ImportKindHandler, KindContext, RowOutcome } from '../types.js';
 import type { AreaInput } from '../normalise/area-matcher.js';
@@ -91,19 +91,19 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       const sex = cells.optional('sex', sexOf);
       let purpose = cells.optional('purpose', purposeOf);
       if (purpose === null) {
-        if (!purposeMissingWarned) context.warn('Some rows give no purpose: they are imported as "work" (bekerja).');
+        if (!purposeMissingWarned) context.warn(importNote('purpose_missing'));
         purposeMissingWarned = true;
         purpose = 'work';
       }
-      if (issuedOn && expiresOn && expiresOn <= issuedOn) cells.issue('expiresOn', `expiry (${expiresOn}) is not after issue (${issuedOn})`);
-      if (issuedOn && cancelledOn && cancelledOn < issuedOn) cells.issue('cancelledOn', `cancellation (${cancelledOn}) is before issue (${issuedOn})`);
+      if (issuedOn && expiresOn && expiresOn <= issuedOn) cells.issue('expiresOn', fail('expiry_not_after_issue', { expiresOn, issuedOn }));
+      if (issuedOn && cancelledOn && cancelledOn < issuedOn) cells.issue('cancelledOn', fail('cancelled_before_issue', { cancelledOn, issuedOn }));
 
       let sponsorCompanyKey: string | null = null;
       if (sponsors && cells.has('sponsor')) {
         const raw = cells.raw('sponsor');
         const key = sponsors.byName.get(raw) ?? sponsors.byName.get(companyName(raw));
         if (key) sponsorCompanyKey = key;
-        else context.warn(`Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${raw}" on row ${row.row}.`);
+        else context.warn(importNote('sponsor_not_found', { name: raw, row: row.row }));
       }
 
       let area: PermitArea | undefined;
@@ -113,7 +113,7 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
           regency: cells.raw('regency'), province: cells.raw('province'),
         });
         if (byName.ok) area = byName.value;
-        else cells.issue(byName.field ?? 'regency', byName.reason);
+        else cells.issue(byName.field ?? 'regency', byName);
       } else {
         const position = readCoordinates(cells);
         if (position) {
@@ -121,15 +121,16 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
           return queryOne<{ code: string | null }>(context.tx, sql`select ${districtOf(point)} as code`).then((found) => {
             if (found?.code) return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, origin: context.origin },
               { districtCode: found.code, regencyCode: found.code.slice(0, 5) });
-            cells.issue('lat', 'the point lies in no district (at sea?)', `${cells.raw('lat')}, ${cells.raw('lng')}`);
+            cells.issue('lat', fail('point_in_no_district'), `${cells.raw('lat')}, ${cells.raw('lng')}`);
             return { issues: cells.issues };
           });
         }
-        if (position === null) cells.issue('regency', 'no area: give a district or regency (code or name), or coordinates');
+        if (position === null) cells.issue('regency', fail('no_area'));
       }
       return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, origin: context.origin }, area);
     },
     key: (p) => `${p.permitType}:${p.permitNumber}`,
+    describe: (p) => `${p.permitNumber} (${p.permitType.toUpperCase()})`,
 
     async existing({ tx }, records) {
       const keys = records.map((p) => ({ n: p.permitNumber, t: p.permitType }));

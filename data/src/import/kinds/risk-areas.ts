@@ -1,10 +1,10 @@
 // Risk areas: GeoJSON polygons (the feature's geometry) or a WKT column in CSV/XLSX.
-import { normaliseValue, RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaRecord } from '@pantau/domain';
+import { expectedValues, normaliseValue, RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaRecord } from '@pantau/domain';
 import { queryRows, riskAreas, sql } from '@pantau/db';
 import { wktToGeoJSON } from '@terraformer/wkt';
 import { jsonParam } from '../../write/area-lookup.js';
 import { writeRiskAreas } from '../../write/write-events.js';
-import { parseDate, type Parsed } from '../normalise/dates.js';
+import { fail, parseDate, type Parsed } from '../normalise/dates.js';
 import { cellOf, type ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText, text } from './cells.js';
 
@@ -22,21 +22,21 @@ function parseCategory(raw: unknown): Parsed<(typeof RISK_CATEGORIES)[number]> {
   const code = value.replace(/[\s-]+/g, '_');
   if ((RISK_CATEGORIES as readonly string[]).includes(code)) return { ok: true, value: code as (typeof RISK_CATEGORIES)[number] };
   const hit = Object.entries(CATEGORY_WORDS).find(([w]) => value.includes(w));
-  return hit ? { ok: true, value: hit[1] } : { ok: false, reason: `unknown risk category (one of: ${RISK_CATEGORIES.join(', ')})` };
+  return hit ? { ok: true, value: hit[1] } : fail('unknown_risk_category', { expected: expectedValues(RISK_CATEGORIES) });
 }
 
 function parseSeverity(raw: unknown): Parsed<(typeof RISK_SEVERITIES)[number]> {
   const value = SEVERITY_WORDS[normaliseValue(String(raw ?? ''))];
-  return value ? { ok: true, value } : { ok: false, reason: 'unknown severity (rendah/sedang/tinggi or low/medium/high)' };
+  return value ? { ok: true, value } : fail('unknown_severity');
 }
 
 function parseGeometry(raw: unknown): Parsed<RiskAreaRecord['geometry']> {
   let geometry: unknown = raw;
   if (typeof raw === 'string') {
-    try { geometry = wktToGeoJSON(raw); } catch (error) { return { ok: false, reason: `not WKT (${(error as Error).message})` }; }
+    try { geometry = wktToGeoJSON(raw); } catch (error) { return fail('geometry_not_wkt', { detail: (error as Error).message }); }
   }
   const g = geometry as { type?: string; coordinates?: unknown } | null;
-  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) return { ok: false, reason: 'not a Polygon or MultiPolygon' };
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) return fail('geometry_not_polygon');
   return { ok: true, value: { type: g.type, coordinates: g.coordinates } };
 }
 
@@ -52,9 +52,9 @@ export function riskAreasHandler(): ImportKindHandler<RiskAreaRecord> {
       const validFrom = cells.required('validFrom', parseDate);
       const validTo = cells.optional('validTo', parseDate);
       const geometry = row.geometry !== undefined && row.geometry !== null ? parseGeometry(row.geometry) : cells.has('wkt') ? parseGeometry(cells.raw('wkt')) : null;
-      if (geometry === null) cells.issue('wkt', 'no geometry: a GeoJSON polygon feature, or a WKT column (POLYGON((…)))');
-      else if (!geometry.ok) cells.issue(row.geometry ? 'geometry' : 'wkt', geometry.reason, row.geometry ? JSON.stringify(row.geometry).slice(0, 60) : cells.raw('wkt').slice(0, 60));
-      if (validFrom && validTo && validTo < validFrom) cells.issue('validTo', `end (${validTo}) before start (${validFrom})`);
+      if (geometry === null) cells.issue('wkt', fail('geometry_missing'));
+      else if (!geometry.ok) cells.issue(row.geometry ? 'geometry' : 'wkt', geometry, row.geometry ? JSON.stringify(row.geometry).slice(0, 60) : cells.raw('wkt').slice(0, 60));
+      if (validFrom && validTo && validTo < validFrom) cells.issue('validTo', fail('valid_to_before_from', { validTo, validFrom }));
       if (cells.issues.length || !name || !category || severity === undefined || !validFrom || validTo === undefined || !geometry?.ok) return { issues: cells.issues };
       return { issues: [], record: {
         key: `${context.origin}:risk:${normaliseValue(name)}:${category}:${validFrom}`, name, category, severity: severity ?? 'medium', geometry: geometry.value,
@@ -62,6 +62,7 @@ export function riskAreasHandler(): ImportKindHandler<RiskAreaRecord> {
       } };
     },
     key: (r) => `${normaliseValue(r.name)}:${r.category}:${r.validFrom}`,
+    describe: (r) => `${r.name} · ${r.validFrom}`,
     async existing({ tx }, records) {
       const rows = await queryRows<{ name: string; category: string; valid_from: string; origin: string; area: string | null }>(tx, sql`
         select name, category, valid_from::text as valid_from, origin, coalesce(regency_code, province_code) as area from ${riskAreas}

@@ -1,27 +1,29 @@
 // Entry points and public reports: one row, one point.
-import { ENTRY_POINT_KINDS, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, type EntryPointRecord, type ReportRecord } from '@pantau/domain';
+import { ENTRY_POINT_KINDS, expectedValues, importNote, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, type EntryPointRecord, type ReportRecord } from '@pantau/domain';
 import { entryPoints, queryRows, reports, sql } from '@pantau/db';
 import { createHash } from 'node:crypto';
 import { jsonParam } from '../../write/area-lookup.js';
+import { ENTRY_POINT_TOLERANCE_M } from '../../write/located-points.js';
 import { writeEntryPoints, writeReports } from '../../write/write-events.js';
-import { parseDate, type Parsed } from '../normalise/dates.js';
+import { fail, parseDate, type Parsed } from '../normalise/dates.js';
 import type { ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText, text } from './cells.js';
 import { readPlace } from './place.js';
 
-function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T>, what: string) {
+type OneOfCode = 'unknown_entry_point_kind' | 'unknown_channel' | 'unknown_report_status' | 'unknown_report_category';
+function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T>, code: OneOfCode) {
   return (raw: unknown): Parsed<T> => {
     const value = normaliseValue(String(raw ?? '')).replace(/[\s-]+/g, '_');
     if ((values as readonly string[]).includes(value)) return { ok: true, value: value as T };
     const alias = aliases[normaliseValue(String(raw ?? ''))];
-    return alias ? { ok: true, value: alias } : { ok: false, reason: `unknown ${what} (one of: ${values.join(', ')})` };
+    return alias ? { ok: true, value: alias } : fail(code, { expected: expectedValues(values) });
   };
 }
 
-const parseEntryKind = oneOf(ENTRY_POINT_KINDS, { bandara: 'airport', 'bandar udara': 'airport', udara: 'airport', pelabuhan: 'seaport', laut: 'seaport', seaport: 'seaport', plbn: 'land_border', 'pos lintas batas': 'land_border', darat: 'land_border', 'land border': 'land_border' }, 'entry point kind');
-const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in' }, 'channel');
-const parseStatus = oneOf(REPORT_STATUSES, { baru: 'new', terverifikasi: 'verified', diverifikasi: 'verified', ditolak: 'dismissed', 'tidak terbukti': 'dismissed', ditindaklanjuti: 'acted', selesai: 'acted' }, 'status');
-const parseCategory = oneOf(REPORT_CATEGORIES, { 'tka ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'melebihi izin tinggal': 'overstay', 'mencurigakan': 'suspicious_activity', 'kegiatan mencurigakan': 'suspicious_activity', 'tidak lapor': 'unreported_residence', 'penyalahgunaan izin': 'permit_misuse', lainnya: 'other' }, 'category');
+const parseEntryKind = oneOf(ENTRY_POINT_KINDS, { bandara: 'airport', 'bandar udara': 'airport', udara: 'airport', pelabuhan: 'seaport', laut: 'seaport', seaport: 'seaport', plbn: 'land_border', 'pos lintas batas': 'land_border', darat: 'land_border', 'land border': 'land_border' }, 'unknown_entry_point_kind');
+const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in' }, 'unknown_channel');
+const parseStatus = oneOf(REPORT_STATUSES, { baru: 'new', terverifikasi: 'verified', diverifikasi: 'verified', ditolak: 'dismissed', 'tidak terbukti': 'dismissed', ditindaklanjuti: 'acted', selesai: 'acted' }, 'unknown_report_status');
+const parseCategory = oneOf(REPORT_CATEGORIES, { 'tka ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'melebihi izin tinggal': 'overstay', 'mencurigakan': 'suspicious_activity', 'kegiatan mencurigakan': 'suspicious_activity', 'tidak lapor': 'unreported_residence', 'penyalahgunaan izin': 'permit_misuse', lainnya: 'other' }, 'unknown_report_category');
 
 /** A timestamp from a date (or date and time) cell, in WIB when no zone is given. */
 function parseReceived(raw: unknown): Parsed<string> {
@@ -41,18 +43,21 @@ export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
       const cells = new CellReader(row);
       const name = cells.required('name', nonEmptyText);
       const kind = cells.required('kind', parseEntryKind);
-      const position = readPlace(cells, context, 'entry points');
+      const position = readPlace(cells, context, 'entry_points');
       if (cells.issues.length || !name || !kind || !position) return { issues: cells.issues };
       return { issues: [], record: { key: `${context.origin}:tpi:${normaliseValue(name)}:${kind}`, name, kind, position, origin: context.origin } };
     },
     key: (r) => `${normaliseValue(r.name)}:${r.kind}`,
+    describe: (r) => r.name,
     async existing({ tx }) {
       // Checkpoints number in the hundreds: compare against all of them.
       const rows = await queryRows<{ name: string; kind: string; origin: string; area: string | null }>(tx, sql`
         select name, kind, origin, coalesce(district_code, regency_code, province_code) as area from ${entryPoints}`);
       return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, { origin: r.origin, areaCode: r.area }]));
     },
-    write: ({ tx }, records) => writeEntryPoints(tx, records),
+    // Imported, but shown to no regional user: the report names them so the analyst can fix the coordinates.
+    write: ({ tx, warn }, records) => writeEntryPoints(tx, records, (names) =>
+      warn(importNote('entry_points_unplaced', { km: ENTRY_POINT_TOLERANCE_M / 1000, names: names.join(', ') }))),
   };
 }
 
@@ -75,6 +80,7 @@ export function reportsHandler(): ImportKindHandler<ReportRecord> {
     },
     // The same report (time, channel, category, place and text) is the same, whoever imports it.
     key: (r) => r.key,
+    describe: (r) => `${r.receivedAt.slice(0, 16).replace('T', ' ')} · ${r.channel}`,
     async existing({ tx }, records) {
       const rows = await queryRows<{ key: string; origin: string; area: string | null }>(tx, sql`
         select key, origin, coalesce(district_code, regency_code, province_code) as area from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(records.map((r) => r.key))}))`);

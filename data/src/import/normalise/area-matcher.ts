@@ -3,7 +3,7 @@
 // Ambiguous names are refused with the candidates listed, never guessed.
 import { AREA_CODE_PATTERN, normaliseValue, type AreaLevel } from '@pantau/domain';
 import Fuse from 'fuse.js';
-import type { Parsed } from './dates.js';
+import { fail, type Parsed } from './dates.js';
 
 export interface AreaRow { code: string; name: string; level: AreaLevel; parentCode: string | null; label?: [number, number] }
 
@@ -90,12 +90,12 @@ export class AreaMatcher {
       const found = this.resolve('district', districtText, regency?.code ?? province?.code ?? null);
       if (!found.ok) return { ...found, field: input.districtCode?.trim() ? 'districtCode' : 'district' };
       if (regency && found.value.parentCode !== regency.code) {
-        return { ok: false, reason: `district ${found.value.name} (${found.value.code}) is not in ${regency.name}`, field: 'district' };
+        return { ...fail('district_outside_regency', { district: `${found.value.name} (${found.value.code})`, regency: regency.name }), field: 'district' };
       }
       return { ok: true, value: { districtCode: found.value.code, regencyCode: found.value.parentCode!, field: 'district' } };
     }
     if (regency) return { ok: true, value: { districtCode: null, regencyCode: regency.code, field: 'regency' } };
-    return { ok: false, reason: 'no area: give a district or regency (code or name), or coordinates', field: 'regency' };
+    return { ...fail('no_area'), field: 'regency' };
   }
 
   /** One area of `level` from a code or a name, inside `within` (a code) when known. */
@@ -103,21 +103,21 @@ export class AreaMatcher {
     const text = raw.trim();
     if (AREA_CODE_PATTERN.test(text)) {
       const area = this.byCode.get(text);
-      if (!area || area.level !== level) return { ok: false, reason: `no ${level} with code ${text}` };
+      if (!area || area.level !== level) return fail('area_code_unknown', { level, code: text });
       return { ok: true, value: area };
     }
     const { base, kind } = normaliseName(text);
-    if (!base) return { ok: false, reason: 'empty' };
+    if (!base) return fail('empty');
     const inside = (a: AreaRow) => within === null || a.code.startsWith(`${within}.`);
     let exact = (this.byBase.get(`${level}:${base}`) ?? []).filter(inside);
     if (kind && exact.length > 1) exact = exact.filter((a) => kindOf(a) === kind);
     if (exact.length === 1) return { ok: true, value: exact[0]! };
-    if (exact.length > 1) return { ok: false, reason: `ambiguous ${level} name "${text}": ${describe(exact)}; give the code or the parent area` };
+    if (exact.length > 1) return fail('area_name_ambiguous', { level, name: text, candidates: describe(exact) });
     const hits = this.fuzzy.get(level)!.search(base, { limit: 10 }).filter((h) => inside(h.item.area) && (!kind || kindOf(h.item.area) === null || kindOf(h.item.area) === kind));
     const [best, second] = hits;
     if (best && best.score! <= FUZZY_MAX_SCORE && (!second || second.score! - best.score! >= FUZZY_MARGIN)) return { ok: true, value: best.item.area };
-    if (best && best.score! <= FUZZY_MAX_SCORE) return { ok: false, reason: `ambiguous ${level} name "${text}": ${describe(hits.slice(0, 3).map((h) => h.item.area))}` };
+    if (best && best.score! <= FUZZY_MAX_SCORE) return fail('area_name_ambiguous', { level, name: text, candidates: describe(hits.slice(0, 3).map((h) => h.item.area)) });
     const suggestions = hits.slice(0, 3).map((h) => h.item.area);
-    return { ok: false, reason: `unknown ${level} "${text}"${suggestions.length ? `; closest: ${describe(suggestions)}` : ''}` };
+    return fail('area_name_unknown', { level, name: text, closest: describe(suggestions) });
   }
 }

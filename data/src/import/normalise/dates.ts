@@ -2,8 +2,16 @@
 // English months), or a spreadsheet date. Day first, as in Indonesia. Two-digit years are refused.
 import { format, isValid, parse } from 'date-fns';
 import { enUS, id } from 'date-fns/locale';
+import { importReason, type ImportReason, type ImportReasonCode, type ImportReasonParams } from '@pantau/domain';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A value read from a cell, or why not: a reason code with its parameters and English sentence. */
+export type Parsed<T> = { ok: true; value: T } | Failed;
+export type Failed = { ok: false } & ImportReason;
+
+/** A refusal (see @pantau/domain import-reasons). */
+export function fail<C extends ImportReasonCode>(code: C, ...params: {} extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): Failed {
+  return { ok: false, ...importReason(code, ...params) };
+}
 
 const FORMATS = ['yyyy-MM-dd', 'dd/MM/yyyy', 'd/M/yyyy', 'dd-MM-yyyy', 'd-M-yyyy', 'dd.MM.yyyy', 'd.M.yyyy',
   'd MMMM yyyy', 'd MMM yyyy', 'dd-MMM-yyyy', 'd-MMM-yyyy', 'd-MMMM-yyyy', 'd/MMM/yyyy', 'MMMM d, yyyy', 'MMM d, yyyy', 'yyyy/MM/dd'];
@@ -27,15 +35,15 @@ function numericDate(text: string): Parsed<string> | undefined {
 }
 
 export function parseDate(raw: unknown): Parsed<string> {
-  if (raw instanceof Date) return isValid(raw) ? { ok: true, value: raw.toISOString().slice(0, 10) } : { ok: false, reason: 'not a date' };
+  if (raw instanceof Date) return isValid(raw) ? { ok: true, value: raw.toISOString().slice(0, 10) } : fail('not_a_date');
   const text = String(raw ?? '').trim();
-  if (!text) return { ok: false, reason: 'empty' };
+  if (!text) return fail('empty');
   const numeric = numericDate(text);
   if (numeric) return numeric;
   // A date with a time (2024-06-13 08:00 or 2024-06-13T08:00:00): keep the day.
   const value = MONTH_SPELLINGS.reduce((s, [re, to]) => s.replace(re, to), text.replace(/[T ]\d{1,2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/, ''));
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2}$/.test(value) || /^\d{1,2}[\s-][A-Za-z]+[\s-]\d{2}$/.test(value)) {
-    return { ok: false, reason: 'two-digit year: write the year in full (e.g. 13/06/2024)' };
+    return fail('two_digit_year');
   }
   for (const locale of LOCALES) {
     for (const pattern of FORMATS) {
@@ -43,5 +51,5 @@ export function parseDate(raw: unknown): Parsed<string> {
       if (isValid(date) && date.getFullYear() >= 1900 && date.getFullYear() <= 2100) return { ok: true, value: format(date, 'yyyy-MM-dd') };
     }
   }
-  return { ok: false, reason: 'not a date (accepted: 13/06/2024, 2024-06-13, 13-Jun-2024, 13 Juni 2024)' };
+  return fail('not_a_date');
 }

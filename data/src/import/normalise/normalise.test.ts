@@ -17,7 +17,7 @@ describe('parseDate', () => {
   });
 
   test('two-digit years are refused as such', () => {
-    expect(parseDate('13/06/24')).toEqual({ ok: false, reason: expect.stringContaining('two-digit year') });
+    expect(parseDate('13/06/24')).toEqual({ ok: false, code: 'two_digit_year', params: {}, reason: expect.stringContaining('two-digit year') });
   });
 });
 

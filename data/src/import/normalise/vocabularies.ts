@@ -2,8 +2,8 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import idLocale from 'i18n-iso-countries/langs/id.json' with { type: 'json' };
-import { NATIONALITY_ALIASES, normaliseValue, PERMIT_TYPE_ALIASES, PURPOSE_ALIASES, SEX_ALIASES } from '@pantau/domain';
-import type { Parsed } from './dates.js';
+import { expectedValues, NATIONALITY_ALIASES, normaliseValue, PERMIT_TYPE_ALIASES, PURPOSE_ALIASES, SEX_ALIASES } from '@pantau/domain';
+import { fail, type Parsed } from './dates.js';
 
 countries.registerLocale(en);
 countries.registerLocale(idLocale);
@@ -24,23 +24,23 @@ const COUNTRY_NAMES = (() => {
 
 export function parseNationality(raw: unknown): Parsed<string> {
   const text = String(raw ?? '').trim();
-  if (!text) return { ok: false, reason: 'empty' };
+  if (!text) return fail('empty');
   const upper = text.toUpperCase();
   if (/^[A-Z]{3}$/.test(upper) && countries.isValid(upper)) return { ok: true, value: upper };
   if (/^[A-Z]{2}$/.test(upper) && countries.isValid(upper)) return { ok: true, value: countries.alpha2ToAlpha3(upper)! };
   const byName = COUNTRY_NAMES.get(normaliseValue(text));
-  return byName ? { ok: true, value: byName } : { ok: false, reason: 'unknown nationality (a country name in Indonesian or English, or an ISO code such as CHN or CN)' };
+  return byName ? { ok: true, value: byName } : fail('unknown_nationality');
 }
 
-function fromAliases<T extends string>(table: Readonly<Record<string, T>>, what: string) {
+function fromAliases<T extends string>(table: Readonly<Record<string, T>>, code: 'unknown_permit_type' | 'unknown_purpose' | 'unknown_sex') {
   return (raw: unknown): Parsed<T> => {
     const key = normaliseValue(String(raw ?? ''));
-    if (!key) return { ok: false, reason: 'empty' };
+    if (!key) return fail('empty');
     const value = table[key];
-    return value ? { ok: true, value } : { ok: false, reason: `unknown ${what} (expected one of: ${[...new Set(Object.values(table))].join(', ')})` };
+    return value ? { ok: true, value } : fail(code, { expected: expectedValues(Object.values(table)) });
   };
 }
 
-export const parsePermitType = fromAliases(PERMIT_TYPE_ALIASES, 'permit type');
-export const parsePurpose = fromAliases(PURPOSE_ALIASES, 'purpose');
-export const parseSex = fromAliases(SEX_ALIASES, 'sex');
+export const parsePermitType = fromAliases(PERMIT_TYPE_ALIASES, 'unknown_permit_type');
+export const parsePurpose = fromAliases(PURPOSE_ALIASES, 'unknown_purpose');
+export const parseSex = fromAliases(SEX_ALIASES, 'unknown_sex');

@@ -75,3 +75,30 @@ describe('openTable (CSV)', () => {
     await expect(openTable(empty)).rejects.toThrow(/empty/);
   });
 });
+
+describe('openTable (CSV encoding)', () => {
+  test('a pure ASCII file is read and labelled as UTF-8, not as a Turkish or Latin code page', async () => {
+    // chardet calls this head ISO-8859-9 (Turkish) with high confidence: ASCII has no bytes to tell code pages apart.
+    const path = join(dir, 'ascii.csv');
+    writeFileSync(path, 'No,Nama\n1,Budi\n');
+    const table = await openTable(path);
+    expect(table).toMatchObject({ format: 'csv', encoding: 'utf-8', bom: false, headers: ['No', 'Nama'] });
+  });
+
+  test('a UTF-8 file without a BOM is labelled UTF-8, even when its multi-byte character is cut by the end of the head', async () => {
+    const path = join(dir, 'utf8.csv');
+    writeFileSync(path, `No,Nama\n1,${'a'.repeat(64 * 1024 - 11)}É\n`);
+    const table = await openTable(path);
+    expect(table).toMatchObject({ encoding: 'utf-8', bom: false });
+  });
+
+  test('a Windows-1252 file is still told apart and decoded as such', async () => {
+    const path = join(dir, 'cp1252.csv');
+    writeFileSync(path, Buffer.from('No;Nama;Kota\n1;JOSÉ MARÍA GARCÍA;São Paulo\n2;FRANÇOIS LEFÈVRE;Besançon\n', 'latin1'));
+    const table = await openTable(path);
+    expect(table.encoding).toBe('windows-1252');
+    const rows: TableRow[] = [];
+    for await (const batch of table.batches) rows.push(...batch);
+    expect(rows[0]?.values[1]).toBe('JOSÉ MARÍA GARCÍA');
+  });
+});

@@ -125,13 +125,32 @@ async function* csvRecordBatches(text: Readable, delimiter: string, path: string
 
 const isBlankRecord = (values: string[]) => values.every((v) => v === '');
 
+/** Whether the bytes are valid UTF-8 (ASCII included); with `cut`, a character cut by the end may be incomplete. */
+function isUtf8(bytes: Buffer, cut: boolean): boolean {
+  let end = bytes.length;
+  if (cut) {
+    // Drop the start of a multi-byte character the head's end split (at most 3 bytes back).
+    let back = end - 1;
+    while (back >= 0 && end - back <= 3 && (bytes[back]! & 0xc0) === 0x80) back -= 1;
+    if (back >= 0 && bytes[back]! >= 0xc0) end = back;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function openCsv(path: string, total: number): Promise<Table> {
   const handle = await open(path, 'r');
   const head = Buffer.alloc(Math.min(total, 64 * 1024));
   await handle.read(head, 0, head.length, 0);
   await handle.close();
   const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  const detected = hasBom ? 'UTF-8' : chardet.detect(head) ?? 'UTF-8';
+  // Pure ASCII or valid UTF-8 is UTF-8: chardet guesses a code page for ASCII (often ISO-8859-9), which
+  // decodes the same bytes but tells the analyst a wrong, alarming encoding.
+  const detected = hasBom || isUtf8(head, head.length < total) ? 'UTF-8' : chardet.detect(head) ?? 'UTF-8';
   // chardet names Latin-1 what Windows exports; windows-1252 decodes both (and €, “ ”).
   const encoding = /^(UTF-8|ascii)$/i.test(detected) ? 'utf-8' : /^ISO-8859-1$|^windows-1252$/i.test(detected) ? 'windows-1252' : detected.toLowerCase();
   if (!iconv.encodingExists(encoding)) throw new TableReadError(`${path}: unsupported text encoding ${detected}`);

@@ -5,6 +5,7 @@ import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
+import { localized, type TextLang } from './text-language.js';
 
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -79,9 +80,9 @@ export async function topSponsors(db: Executor, level: AreaLevel, code: string, 
   return rows.map((r) => ({ id: Number(r.id), name: r.name, sector: r.sector, origin: r.origin, activePermits: Number(r.n) }));
 }
 
-export async function riskAreasIn(db: Executor, code: string, asOf: string, scope: Scope) {
+export async function riskAreasIn(db: Executor, code: string, asOf: string, scope: Scope, lang?: TextLang) {
   const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string; origin: string }>(db, sql`
-    select r.id, r.name, r.category, r.severity, r.valid_from::text as valid_from, r.valid_to::text as valid_to, r.source, r.origin
+    select r.id, ${localized(lang, sql`r.name`, sql`r.text_en`, 'name')} as name, r.category, r.severity, r.valid_from::text as valid_from, r.valid_to::text as valid_to, r.source, r.origin
     from risk_areas r, areas a
     where a.code = ${code} and r.geom && a.geom and ST_Intersects(r.geom, a.geom)
       and r.valid_from <= ${asOf}::date and (r.valid_to is null or r.valid_to >= ${asOf}::date) and ${scopeCondition(sql`r.regency_code`, scope)}
@@ -107,9 +108,10 @@ export async function recentOperations(db: Executor, code: string, period: Perio
     violations: Number(r.violations), actions: json<Record<string, number>>(r.actions), outcomes: Object.keys(json<Record<string, number>>(r.outcomes)) }));
 }
 
-export async function lastMeeting(db: Executor, code: string, period: Period, scope: Scope) {
+export async function lastMeeting(db: Executor, code: string, period: Period, scope: Scope, lang?: TextLang) {
   const row = await queryOne<{ id: number; date: string; title: string; venue: string | null; organiser: string; regency_code: string; origin: string }>(db, sql`
-    select id, date::text as date, title, venue, organiser, regency_code, origin from meetings
+    select id, date::text as date, ${localized(lang, sql`title`, sql`text_en`, 'title')} as title, ${localized(lang, sql`venue`, sql`text_en`, 'venue')} as venue,
+      ${localized(lang, sql`organiser`, sql`text_en`, 'organiser')} as organiser, regency_code, origin from meetings
     where ${within(sql`regency_code`, code.slice(0, 5))} and date <= ${period.to}::date ${period.from ? sql`and date >= ${period.from}::date` : sql``} and ${scopeCondition(sql`regency_code`, scope)}
     order by date desc, id desc limit 1`);
   return row ? { id: Number(row.id), date: row.date, title: row.title, venue: row.venue, organiser: row.organiser, regencyCode: row.regency_code, origin: row.origin } : null;

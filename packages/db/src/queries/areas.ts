@@ -34,6 +34,20 @@ export async function findArea(db: Executor, code: string, scope: Scope): Promis
   };
 }
 
+/**
+ * The box around the scope's areas (an office's regencies, a province), for the map's first view:
+ * null for the national scope (the whole country) and for a scope whose areas are not loaded.
+ */
+export async function scopeBbox(db: Executor, scope: Scope): Promise<[number, number, number, number] | null> {
+  if (scope === null || scope.areaCodes.length === 0) return null;
+  const row = await queryOne<{ xmin: number | null; ymin: number | null; xmax: number | null; ymax: number | null }>(db, sql`
+    select min(ST_XMin(geom)) as xmin, min(ST_YMin(geom)) as ymin, max(ST_XMax(geom)) as xmax, max(ST_YMax(geom)) as ymax
+    from ${areas} where code in ${[...scope.areaCodes]}`);
+  if (!row || row.xmin === null || row.ymin === null || row.xmax === null || row.ymax === null) return null;
+  const r6 = (v: number) => Math.round(Number(v) * 1e6) / 1e6;
+  return [r6(row.xmin), r6(row.ymin), r6(row.xmax), r6(row.ymax)];
+}
+
 export function ancestorCodes(code: string): string[] {
   const parts = code.split('.');
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('.'));

@@ -10,3 +10,4 @@ export * from './plans.js';
 export * from './coverage.js';
 export * from './briefings.js';
 export * from './offices.js';
+export * from './text-language.js';

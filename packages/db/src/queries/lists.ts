@@ -5,6 +5,7 @@ import type { Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { companies, companySites, entryPoints, meetings, operationTargets, operations, permits, reports, riskAreas, enforcementActions } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
+import { localized, localizedJson, type TextLang } from './text-language.js';
 import { validOn } from './permit-stats.js';
 
 export interface ListFilter {
@@ -18,6 +19,8 @@ export interface ListFilter {
   after?: number;
   /** One row by id (record endpoints). */
   id?: number;
+  /** The language of bilingual text (names, notes): Indonesian by default. */
+  lang?: TextLang;
 }
 
 export interface Page<T> { items: T[]; nextCursor: number | null }
@@ -38,7 +41,7 @@ export async function listCompanies(db: Executor, filter: ListFilter & { asOf: s
     and ${filter.bbox ? sql`s.geom && ${envelope(filter.bbox)}` : sql`true`} and ${scopeCondition(sql`s.regency_code`, scope)}`;
   const rows = await queryRows<{ id: number; name: string; sector: string | null; registration_number: string | null; origin: string; sites: string; active: number }>(db, sql`
     select c.id, c.name, c.sector, c.registration_number, c.origin,
-      (select json_agg(json_build_object('id', s.id, 'name', s.name, 'lng', round(ST_X(s.geom)::numeric, 6), 'lat', round(ST_Y(s.geom)::numeric, 6),
+      (select json_agg(json_build_object('id', s.id, 'name', ${localized(filter.lang, sql`s.name`, sql`s.text_en`, 'name')}, 'lng', round(ST_X(s.geom)::numeric, 6), 'lat', round(ST_Y(s.geom)::numeric, 6),
         'districtCode', s.district_code, 'regencyCode', s.regency_code) order by s.id)::text
         from ${companySites} s where s.company_id = c.id and ${siteWhere}) as sites,
       (select count(*)::int from ${permits} p where p.sponsor_company_id = c.id and ${validOn(filter.asOf)}) as active
@@ -55,11 +58,11 @@ export async function listCompanies(db: Executor, filter: ListFilter & { asOf: s
 
 export async function listOperations(db: Executor, filter: ListFilter, scope: Scope) {
   const rows = await queryRows<{ id: number; date: string; team: string; regency_code: string; notes: string | null; origin: string; office: string | null; targets: string | null }>(db, sql`
-    select o.id, o.date::text as date, o.team, o.regency_code, o.notes, o.origin,
+    select o.id, o.date::text as date, o.team, o.regency_code, ${localized(filter.lang, sql`o.notes`, sql`o.text_en`, 'notes')} as notes, o.origin,
       (select name from offices f where f.id = o.office_id) as office,
-      (select json_agg(json_build_object('id', t.id, 'place', t.place, 'kind', t.kind,
+      (select json_agg(json_build_object('id', t.id, 'place', ${localized(filter.lang, sql`t.place`, sql`t.text_en`, 'place')}, 'kind', t.kind,
           'lng', round(ST_X(t.geom)::numeric, 6), 'lat', round(ST_Y(t.geom)::numeric, 6), 'districtCode', t.district_code,
-          'foreignersChecked', t.foreigners_checked, 'violations', t.violations, 'outcome', t.outcome, 'findings', t.findings,
+          'foreignersChecked', t.foreigners_checked, 'violations', t.violations, 'outcome', t.outcome, 'findings', ${localized(filter.lang, sql`t.findings`, sql`t.text_en`, 'findings')},
           'actions', coalesce((select json_agg(json_build_object('kind', a.kind, 'count', a.count, 'nationality', a.nationality) order by a.id)
              from ${enforcementActions} a where a.target_id = t.id), '[]'::json)) order by t.id)::text
         from ${operationTargets} t where t.operation_id = o.id) as targets
@@ -79,7 +82,8 @@ export async function listOperations(db: Executor, filter: ListFilter, scope: Sc
 export async function listRiskAreas(db: Executor, filter: ListFilter & { category?: string[]; withGeometry?: boolean }, scope: Scope) {
   const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string;
     description: string | null; regency_code: string | null; origin: string; xmin: number; ymin: number; xmax: number; ymax: number; g: string | null }>(db, sql`
-    select id, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, source, description, regency_code, origin,
+    select id, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, source,
+      ${localized(filter.lang, sql`description`, sql`text_en`, 'description')} as description, regency_code, origin,
       ST_XMin(geom) as xmin, ST_YMin(geom) as ymin, ST_XMax(geom) as xmax, ST_YMax(geom) as ymax,
       ${filter.withGeometry ? sql`ST_AsGeoJSON(geom, 6)` : sql`null`} as g
     from ${riskAreas}
@@ -106,7 +110,9 @@ export async function listEntryPoints(db: Executor, filter: ListFilter & { kind?
 
 export async function listMeetings(db: Executor, filter: ListFilter, scope: Scope) {
   const rows = await queryRows<{ id: number; date: string; title: string; venue: string | null; regency_code: string; organiser: string; attendees: unknown; notes: unknown; origin: string }>(db, sql`
-    select id, date::text as date, title, venue, regency_code, organiser, attendees, notes, origin from ${meetings}
+    select id, date::text as date, ${localized(filter.lang, sql`title`, sql`text_en`, 'title')} as title, ${localized(filter.lang, sql`venue`, sql`text_en`, 'venue')} as venue,
+      regency_code, ${localized(filter.lang, sql`organiser`, sql`text_en`, 'organiser')} as organiser, attendees,
+      ${localizedJson(filter.lang, sql`notes`, sql`text_en`, 'notes')} as notes, origin from ${meetings}
     where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.from ? sql`and date >= ${filter.from}::date` : sql``} ${filter.to ? sql`and date <= ${filter.to}::date` : sql``}
       ${filter.bbox ? sql`and regency_code in (select code from areas where level = 'regency' and geom && ${envelope(filter.bbox)})` : sql``}

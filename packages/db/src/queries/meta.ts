@@ -52,6 +52,20 @@ export async function datasetStatus(db: Executor, scope: Scope): Promise<Array<{
   });
 }
 
+/**
+ * The committed imports whose rows the scope sees (a batch with an area in the scope; every batch for
+ * the national scope): the origin its rows carry, the file's name and when it was imported, so that a
+ * panel names "impor berkas izin-babel.csv" rather than the batch's id.
+ */
+export async function importOrigins(db: Executor, scope: Scope): Promise<Array<{ origin: string; fileName: string; loadedAt: string }>> {
+  const rows = await queryRows<{ id: string; file_name: string; created_at: string }>(db, sql`
+    select id::text as id, file_name, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at
+    from import_batches b
+    where status = 'committed' and (${scope === null ? sql`true` : sql`exists (select 1 from unnest(b.area_codes) as batch_area(code) where ${scopeCondition(sql`batch_area.code`, scope)})`})
+    order by created_at desc limit 500`);
+  return rows.map((r) => ({ origin: `batch:${r.id}`, fileName: r.file_name, loadedAt: r.created_at }));
+}
+
 /** The load records as they are stored, parameters and national counts included: for the command line on the server, never for a client. */
 export async function datasetLoadRecords(db: Executor): Promise<Array<{ name: string; loadedAt: string; params: Record<string, unknown>; counts: Record<string, number> }>> {
   const rows = await queryRows<{ name: string; loaded_at: string; params: unknown; counts: unknown }>(db,

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays, CANDIDATE_KINDS, mixSimilarity, type CandidateKind, monthsBetween, type Candidate, type RawFactors, type RiskCategory, type RiskSeverity, type Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
+import { localized, type TextLang } from './text-language.js';
 
 const CANDIDATE_ID_PREFIX: Record<CandidateKind, string> = { company_site: 'site', district: 'district', report_cluster: 'reports' };
 
@@ -66,14 +67,14 @@ function inArea(area: string | null, regency: SQL, district: SQL): SQL {
 }
 
 /** Company sites: holders are the valid permits the site's company sponsors in the site's regency. */
-async function siteRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
+async function siteRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
   const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   // Holders count in the site's own regency, so only the area's regencies' permits need reading (index).
   const permitRegency = area === null ? sql`true` : within(sql`p.regency_code`, area.slice(0, 5));
   return queryRows<Row>(db, sql`
     with site as (
-      select s.id, s.company_id, c.name || ' — ' || s.name as name, s.geom, s.district_code, s.regency_code, s.province_code
+      select s.id, s.company_id, c.name || ' — ' || ${localized(lang, sql`s.name`, sql`s.text_en`, 'name')} as name, s.geom, s.district_code, s.regency_code, s.province_code
       from company_sites s join companies c on c.id = s.company_id
       where ${inArea(area, sql`s.regency_code`, sql`s.district_code`)} and ${scopeCondition(sql`s.regency_code`, scope)}
     ), sponsored as (
@@ -174,7 +175,7 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
  */
 export const REPORT_CLUSTER = { eps: 0.0045, minReports: 3, siteMetres: 500 } as const;
 
-async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
+async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
   const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   return queryRows<Row>(db, sql`
@@ -190,7 +191,7 @@ async function reportClusterRows(db: Executor, area: string | null, asOf: string
         mode() within group (order by province_code) as province_code
       from grouped where cid is not null group by cid
     ), past as (${targetsBefore(area, asOf, scope)})
-    select c.id, 'Kumpulan laporan masyarakat — ' || coalesce(d.name, c.regency_code) as name, null::int as company_id, ST_X(c.geom) as lng, ST_Y(c.geom) as lat,
+    select c.id, ${lang === 'en' ? 'Cluster of public reports — ' : 'Kumpulan laporan masyarakat — '}::text || coalesce(d.name, c.regency_code) as name, null::int as company_id, ST_X(c.geom) as lng, ST_Y(c.geom) as lat,
       c.district_code, c.regency_code, c.province_code,
       coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, null::json as nationalities,
       chk.date as last_date, chk.operation_id as last_id, f.violations, f.actions, c.open_reports, c.verified_reports, rsk.risks
@@ -230,11 +231,12 @@ export type CandidateKinds = readonly CandidateKind[];
  * Candidates in `area` (a province, regency or district code; null = the whole scope) on `asOf`, with
  * their raw factor values. Only records dated before asOf count, so asOf may be any past day.
  */
-export async function planningCandidates(db: Executor, area: string | null, asOf: string, scope: Scope, kinds: CandidateKinds = CANDIDATE_KINDS): Promise<PlanningCandidate[]> {
+/** `lang`: the language of the names of sites and report clusters (a plan stores its targets' names in Indonesian). */
+export async function planningCandidates(db: Executor, area: string | null, asOf: string, scope: Scope, kinds: CandidateKinds = CANDIDATE_KINDS, lang?: TextLang): Promise<PlanningCandidate[]> {
   const [sites, districts, clusters, findingMix] = await Promise.all([
-    kinds.includes('company_site') ? siteRows(db, area, asOf, scope) : Promise.resolve([]),
+    kinds.includes('company_site') ? siteRows(db, area, asOf, scope, lang) : Promise.resolve([]),
     kinds.includes('district') ? districtRows(db, area, asOf, scope) : Promise.resolve([]),
-    kinds.includes('report_cluster') ? reportClusterRows(db, area, asOf, scope) : Promise.resolve([]),
+    kinds.includes('report_cluster') ? reportClusterRows(db, area, asOf, scope, lang) : Promise.resolve([]),
     findingNationalities(db, area, asOf, scope),
   ]);
   const toCandidate = (kind: CandidateKind) => (r: Row): PlanningCandidate => {

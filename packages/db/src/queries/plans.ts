@@ -83,9 +83,20 @@ export async function findPlan(db: Executor, id: number, scope: Scope): Promise<
 }
 
 /**
+ * An office's plans: its work-area plans, and the plans of an area inside its work area (a regency, or a
+ * district of one): the office head plans Bangka Tengah alone as often as the whole work area.
+ */
+function officeAreaCondition(area: string): SQL {
+  const officeKey = area.slice('office:'.length);
+  return sql`(p.area_code = ${area} or exists (
+    select 1 from office_work_areas w join offices o on o.id = w.office_id
+    where o.key = ${officeKey} and (p.area_code = w.regency_code or p.area_code like w.regency_code || '.%')))`;
+}
+
+/**
  * Plans in the scope, newest day first; optionally of one status and of one area: an area code lists the
  * plans of that area or inside it and the work-area plans covering a regency inside it; `office:<key>`
- * lists that office's work-area plans. Counts are of the targets the scope sees.
+ * lists that office's work-area plans and the plans of areas inside its work area. Counts are of the targets the scope sees.
  */
 export async function listPlans(db: Executor, filter: { status?: PlanStatus; area?: string }, scope: Scope): Promise<PlanListItem[]> {
   const area = filter.area;
@@ -95,7 +106,7 @@ export async function listPlans(db: Executor, filter: { status?: PlanStatus; are
       (select coalesce(sum(t.expected_foreigners), 0) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as expected
     from plans p ${AREA_JOIN}
     where ${planVisible(scope)} and ${filter.status ? sql`p.status = ${filter.status}` : sql`true`}
-      and ${area === undefined ? sql`true` : area.startsWith('office:') ? sql`p.area_code = ${area}`
+      and ${area === undefined ? sql`true` : area.startsWith('office:') ? officeAreaCondition(area)
     : sql`(p.area_code = ${area} or p.area_code like ${`${area}.%`} or exists (select 1 from unnest(p.work_area_codes) w(code) where w.code = ${area} or w.code like ${`${area}.%`}))`}
     order by p.date desc, p.id desc limit 500`);
   return rows.map((r) => ({

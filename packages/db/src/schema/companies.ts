@@ -1,4 +1,4 @@
-import { index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { geometry, originColumn } from './columns.js';
 
 /** Sponsors of foreign workers. */
@@ -17,6 +17,8 @@ export const companySites = pgTable('company_sites', {
   key: text('key').notNull().unique(),
   companyId: integer('company_id').notNull().references(() => companies.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
+  /** English text of a bilingual record (name); null: one language only. */
+  textEn: jsonb('text_en').$type<{ name?: string }>(),
   geom: geometry('geom', 'Point').notNull(),
   districtCode: text('district_code'),
   regencyCode: text('regency_code'),

@@ -13,6 +13,8 @@ export const riskAreas = pgTable('risk_areas', {
   validTo: date('valid_to', { mode: 'string' }),
   source: text('source').notNull(),
   description: text('description'),
+  /** English text of a bilingual record (name, description); null: one language only. */
+  textEn: jsonb('text_en').$type<{ name?: string; description?: string }>(),
   regencyCode: text('regency_code'),
   provinceCode: text('province_code'),
   origin: originColumn(),
@@ -43,6 +45,8 @@ export const meetings = pgTable('meetings', {
   organiser: text('organiser').notNull(),
   attendees: jsonb('attendees').$type<string[]>().notNull(),
   notes: jsonb('notes').$type<string[]>().notNull(),
+  /** English text of a bilingual record (title, venue, notes); null: one language only. */
+  textEn: jsonb('text_en').$type<{ title?: string; venue?: string; organiser?: string; notes?: string[] }>(),
   origin: originColumn(),
 }, (t) => [index('meetings_regency_date_idx').on(t.regencyCode, t.date)]);
 

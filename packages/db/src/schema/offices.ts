@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, serial, text } from 'drizzle-orm/pg-core';
 import { originColumn } from './columns.js';
 
 /** Kanwil: the ministry's regional office, one per province, with its immigration division. */
@@ -18,6 +18,8 @@ export const offices = pgTable('offices', {
   officeClass: text('office_class').notNull(),
   provinceCode: text('province_code').notNull(),
   workAreaNote: text('work_area_note'),
+  /** English text of a bilingual record (workAreaNote); null: one language only. */
+  textEn: jsonb('text_en').$type<{ workAreaNote?: string }>(),
   origin: originColumn(),
 });
 

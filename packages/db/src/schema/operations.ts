@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text } from 'drizzle-orm/pg-core';
 import { geometry, originColumn } from './columns.js';
 import { offices } from './offices.js';
 import { companySites } from './companies.js';
@@ -12,6 +12,8 @@ export const operations = pgTable('operations', {
   team: text('team').notNull(),
   regencyCode: text('regency_code').notNull(),
   notes: text('notes'),
+  /** English text of a bilingual record (notes); null: one language only. */
+  textEn: jsonb('text_en').$type<{ notes?: string }>(),
   origin: originColumn(),
 }, (t) => [
   index('operations_regency_date_idx').on(t.regencyCode, t.date),
@@ -30,6 +32,8 @@ export const operationTargets = pgTable('operation_targets', {
   violations: integer('violations').notNull(),
   outcome: text('outcome').notNull(),
   findings: text('findings'),
+  /** English text of a bilingual record (place, findings); null: one language only. */
+  textEn: jsonb('text_en').$type<{ place?: string; findings?: string }>(),
   districtCode: text('district_code'),
   regencyCode: text('regency_code').notNull(),
   provinceCode: text('province_code').notNull(),

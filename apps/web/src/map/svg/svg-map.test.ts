@@ -165,8 +165,31 @@ describe('vector tiles drawn as SVG', () => {
   });
 });
 
+// Issue 19 item 4: risk areas' translucent fill changed the class colours under them, so a slide no
+// longer matched its legend. They are drawn as dashed outlines over a white casing; the classes keep
+// their colours.
+describe('risk areas over the classes', () => {
+  test('the regency under a risk area keeps its class colour; the risk area is a dashed outline with no fill', () => {
+    const classes = classifyCounts([5, 400]);
+    const areaTile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ regencies: [{ id: 1904, type: 3, geometry: square(0, 0, 2048, 2048), tags: { code: '19.04', total: 400 } }] }) };
+    const riskTile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ risk_areas: [{ id: 7, type: 3, geometry: square(512, 512, 1024, 1024), tags: { category: 'illegal_work', severity: 'high' } }] }) };
+    const layers: LayerSpecification[] = [
+      { id: 'regency-fill', type: 'fill', source: 'areas', 'source-layer': 'regencies', paint: { 'fill-color': fillColorExpression(classes, 'count', null) } },
+      ...(overlayLayers('risk', true) as LayerSpecification[]),
+    ];
+    const svg = renderSvgMap({ frame: WORLD, layers, sources: { vector: new Map([['areas', [areaTile]], ['overlay-risk', [riskTile]]]), geojson: new Map() }, title: '' });
+    // Exactly one filled path: the regency, in the colour its legend row shows, nothing translucent over it.
+    expect([...svg.matchAll(/<path fill="(#[0-9a-f]{6})"/g)].map((m) => m[1])).toEqual([classes[1]!.color]);
+    expect(svg).not.toContain('fill-opacity');
+    const risk = /<g data-layer="overlay-risk-line"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(risk).toMatch(/stroke-dasharray="[\d.]+ [\d.]+"/);
+    expect(risk).toContain('M64 64L128 64 128 128 64 128 64 64');
+    expect(svg).toContain('data-layer="overlay-risk-casing"');
+  });
+});
+
 describe('a slide\'s map as SVG', () => {
-  const filters = { asOf: '2024-06-13', permitTypes: ['itas', 'itap'], nationalities: [], purposes: [], from: null, to: null };
+  const filters = { asOf: '2024-06-13', permitTypes: ['itas', 'itap'], nationalities: [], purposes: [], from: null, to: null, region: null };
 
   test('the style is the live map\'s: the classes on the shown level, the region outlined, polygon overlays under the points', () => {
     const classes = classifyCounts([1, 2, 3]);

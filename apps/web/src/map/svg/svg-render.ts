@@ -210,6 +210,9 @@ function drawLine(layer: LayerSpecification, placed: readonly PlacedFeatures[], 
   const color = paintOf(layer, 'line-color', zoom);
   const width = paintOf(layer, 'line-width', zoom);
   const opacity = paintOf(layer, 'line-opacity', zoom);
+  // MapLibre's dashes are in line widths; SVG's in pixels. Only constant dash arrays are used.
+  const dashes = (layer.paint as Record<string, unknown> | undefined)?.['line-dasharray'];
+  const dashArray = Array.isArray(dashes) && dashes.every((value) => typeof value === 'number') ? (dashes as number[]) : null;
   const strokes = new Map<string, Point[][]>();
   for (const { clip, features } of placed) {
     for (const feature of features) {
@@ -218,7 +221,8 @@ function drawLine(layer: LayerSpecification, placed: readonly PlacedFeatures[], 
       const totalAlpha = alpha * numberOf(opacity(feature.style), 1);
       const strokeWidth = numberOf(width(feature.style), 1);
       if (totalAlpha <= 0 || strokeWidth <= 0) continue;
-      const key = `stroke="${hex}" stroke-width="${round3(strokeWidth)}"${totalAlpha < 1 ? ` stroke-opacity="${round3(totalAlpha)}"` : ''}`;
+      const dash = dashArray ? ` stroke-dasharray="${dashArray.map((value) => round3(value * strokeWidth)).join(' ')}"` : '';
+      const key = `stroke="${hex}" stroke-width="${round3(strokeWidth)}"${totalAlpha < 1 ? ` stroke-opacity="${round3(totalAlpha)}"` : ''}${dash}`;
       const lines = strokes.get(key) ?? [];
       for (const part of feature.parts) {
         const closedPart = feature.type === 3 && part.length > 0 ? [...part, part[0] as Point] : part;

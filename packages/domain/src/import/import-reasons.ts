@@ -1,0 +1,113 @@
+// Why an import refuses a row, or what it notes about a file: a stable code with its parameters, and
+// the English sentence the CLI prints and the API sends beside them. The web page words each code in
+// the app's language (apps/web/src/i18n/locales/{id,en}/data.json, `reasons` and `notes`); the codes
+// never change meaning, so reports stored with earlier batches still read right.
+
+type Params = Record<string, string | number | boolean>;
+
+/** Area levels as the import names them (`level` parameter). */
+type Level = 'province' | 'regency' | 'district';
+
+/** "itas, itap, visit" */
+const list = (values: readonly string[]) => values.join(', ');
+
+/** Every row-level reason: code → its English sentence. */
+const REASONS = {
+  required_empty: () => 'required, empty',
+  empty: () => 'empty',
+  not_a_date: () => 'not a date (accepted: 13/06/2024, 2024-06-13, 13-Jun-2024, 13 Juni 2024)',
+  two_digit_year: () => 'two-digit year: write the year in full (e.g. 13/06/2024)',
+  unknown_nationality: () => 'unknown nationality (a country name in Indonesian or English, or an ISO code such as CHN or CN)',
+  unknown_permit_type: (p: { expected: string }) => `unknown permit type (expected one of: ${p.expected})`,
+  unknown_purpose: (p: { expected: string }) => `unknown purpose (expected one of: ${p.expected})`,
+  unknown_sex: (p: { expected: string }) => `unknown sex (expected one of: ${p.expected})`,
+  unknown_sector: (p: { expected: string }) => `unknown sector (one of: ${p.expected}, or words such as tambang, manufaktur, perkebunan)`,
+  unknown_risk_category: (p: { expected: string }) => `unknown risk category (one of: ${p.expected})`,
+  unknown_severity: () => 'unknown severity (rendah/sedang/tinggi or low/medium/high)',
+  unknown_action: (p: { expected: string }) => `unknown enforcement action (TAK) (one of: ${p.expected})`,
+  unknown_target_kind: (p: { expected: string }) => `unknown kind of place (one of: ${p.expected})`,
+  unknown_outcome: (p: { expected: string }) => `unknown outcome (one of: ${p.expected})`,
+  unknown_entry_point_kind: (p: { expected: string }) => `unknown entry point kind (one of: ${p.expected})`,
+  unknown_channel: (p: { expected: string }) => `unknown channel (one of: ${p.expected})`,
+  unknown_report_status: (p: { expected: string }) => `unknown status (one of: ${p.expected})`,
+  unknown_report_category: (p: { expected: string }) => `unknown category (one of: ${p.expected})`,
+  not_whole_number: () => 'not a whole number ≥ 0',
+  not_positive_whole_number: () => 'not a whole number ≥ 1',
+  list_item: (p: { index: number; item: string; reason: string; inner: string } & Params) => `item ${p.index} ("${p.item}"): ${p.reason}`,
+  action_counts_mismatch: (p: { counts: number; actions: number }) => `${p.counts} counts for ${p.actions} actions`,
+  action_nationalities_mismatch: (p: { nationalities: number; actions: number }) => `${p.nationalities} nationalities for ${p.actions} actions`,
+  action_empty_item: () => 'an empty item in the list of actions',
+  violations_over_checked: (p: { violations: number; checked: number }) => `more violations (${p.violations}) than foreigners checked (${p.checked})`,
+  outcome_no_violation_counted: (p: { violations: number }) => `says no violation, but ${p.violations} violation(s) are counted`,
+  area_code_unknown: (p: { level: Level; code: string }) => `no ${p.level} with code ${p.code}`,
+  area_name_ambiguous: (p: { level: Level; name: string; candidates: string }) => `ambiguous ${p.level} name "${p.name}": ${p.candidates}; give the code or the parent area`,
+  area_name_unknown: (p: { level: Level; name: string; closest: string }) => `unknown ${p.level} "${p.name}"${p.closest ? `; closest: ${p.closest}` : ''}`,
+  district_outside_regency: (p: { district: string; regency: string }) => `district ${p.district} is not in ${p.regency}`,
+  no_area: () => 'no area: give a district or regency (code or name), or coordinates',
+  no_label_point: () => 'the area has no label point',
+  coordinates_incomplete: () => 'give both latitude and longitude',
+  coordinates_not_number: () => 'not a number in decimal degrees',
+  coordinates_swapped: (p: { lat: string; lng: string }) => `latitude and longitude look swapped (${p.lat}, ${p.lng})`,
+  coordinates_outside_indonesia: (p: { bbox: string }) => `outside Indonesia (${p.bbox})`,
+  point_in_no_district: () => 'the point lies in no district (at sea?)',
+  expiry_not_after_issue: (p: { expiresOn: string; issuedOn: string }) => `expiry (${p.expiresOn}) is not after issue (${p.issuedOn})`,
+  cancelled_before_issue: (p: { cancelledOn: string; issuedOn: string }) => `cancellation (${p.cancelledOn}) is before issue (${p.issuedOn})`,
+  geometry_missing: () => 'no geometry: a GeoJSON polygon feature, or a WKT column (POLYGON((…)))',
+  geometry_not_wkt: (p: { detail: string }) => `not WKT (${p.detail})`,
+  geometry_not_polygon: () => 'not a Polygon or MultiPolygon',
+  valid_to_before_from: (p: { validTo: string; validFrom: string }) => `end (${p.validTo}) before start (${p.validFrom})`,
+  duplicate_in_file: (p: { firstRow: number }) => `duplicate of row ${p.firstRow} in this file`,
+  already_in_pantau: (p: { origin: string }) => `already in Pantau (${p.origin})`,
+  operation_already_in_pantau: (p: { origin: string }) => `already in Pantau (${p.origin}, the operation)`,
+  registration_number_in_use: (p: { origin: string }) => `already in Pantau (${p.origin}, registration number already used)`,
+  conflicts_outside_scope: () => 'conflicts with a record you cannot see; ask an administrator',
+  outside_work_area: () => 'outside your work area: you may import only rows located in it',
+} satisfies Record<string, (params: never) => string>;
+
+/** What an import notes about a file as a whole (imported, but worth a look). */
+const NOTES = {
+  purpose_missing: () => 'Some rows give no purpose: they are imported as "work" (bekerja).',
+  sponsor_not_found: (p: { name: string; row: number }) => `Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${p.name}" on row ${p.row}.`,
+  office_not_found: (p: { name: string }) => `Offices not found among Pantau's immigration offices (operations imported without office): e.g. "${p.name}".`,
+  placed_at_label_point: (p: { records: 'company_sites' | 'entry_points' | 'reports' }) =>
+    `Some ${p.records.replace('_', ' ')} have no coordinates: they are placed at the label point of their district or regency.`,
+  entry_points_unplaced: (p: { km: number; names: string }) => `Entry points more than ${p.km} km from every area, imported without an area (check their coordinates): ${p.names}.`,
+  imported_before: (p: { batch: string }) => `This file was imported before as batch ${p.batch}; nothing changed.`,
+} satisfies Record<string, (params: never) => string>;
+
+export type ImportReasonCode = keyof typeof REASONS;
+export type ImportNoteCode = keyof typeof NOTES;
+export type ImportReasonParams<C extends ImportReasonCode> = Parameters<(typeof REASONS)[C]> extends [infer P] ? P : Record<string, never>;
+export type ImportNoteParams<C extends ImportNoteCode> = Parameters<(typeof NOTES)[C]> extends [infer P] ? P : Record<string, never>;
+
+export const IMPORT_REASON_CODES = Object.keys(REASONS) as ImportReasonCode[];
+export const IMPORT_NOTE_CODES = Object.keys(NOTES) as ImportNoteCode[];
+
+/** A refusal: its code and parameters, and the English sentence (`reason`). */
+export interface ImportReason {
+  code: ImportReasonCode;
+  params: Params;
+  reason: string;
+}
+
+/** A note on the file: its code and parameters, and the English sentence (`message`). */
+export interface ImportNote {
+  code: ImportNoteCode;
+  params: Params;
+  message: string;
+}
+
+/** A refusal with its English sentence. */
+export function importReason<C extends ImportReasonCode>(code: C, ...params: {} extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): ImportReason {
+  const given = (params[0] ?? {}) as Params;
+  return { code, params: given, reason: (REASONS[code] as (p: Params) => string)(given) };
+}
+
+/** A note with its English sentence. */
+export function importNote<C extends ImportNoteCode>(code: C, ...params: {} extends ImportNoteParams<C> ? [params?: ImportNoteParams<C>] : [params: ImportNoteParams<C>]): ImportNote {
+  const given = (params[0] ?? {}) as Params;
+  return { code, params: given, message: (NOTES[code] as (p: Params) => string)(given) };
+}
+
+/** "a, b, c" for an `expected` parameter. */
+export const expectedValues = (values: readonly string[]) => list([...new Set(values)]);
