@@ -1,8 +1,6 @@
 // Issue 4: tile latency over HTTP (server backend) against the bare ST_AsMVT query in the same
 // process, the JS encoder against ST_AsMVT on the same rows, and the largest tile.
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from '@pantau/api';
+import { createApp, startHttpServer } from '@pantau/api';
 import { benchSessionCookie } from './session.js';
 import { encodeWithJs, encodeWithPostgis, TILE_LAYERS, type TileCoordinate } from '@pantau/api/tiles';
 import type { Database } from '@pantau/db';
@@ -26,9 +24,8 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
   const context = { filter: { permit: { asOf: '2024-06-13' } }, scope: null };
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
   const cookie = await benchSessionCookie(database);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, port } = await startHttpServer(app.fetch, { port: 0, hostname: '127.0.0.1' });
+  const base = `http://127.0.0.1:${port}`;
   try {
     for (const z of [5, 8, 11]) {
       const tiles = [...new Map(DENSE_PLACES.map(([, lng, lat]) => tileAt(lng, lat, z)).map((t) => [`${t.x}/${t.y}`, t])).values()];

@@ -1,9 +1,9 @@
 // Wires configuration, database and app, prepares the data, and listens. Nothing else.
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { connect, DatabaseInUseError, limitRequests } from '@pantau/db';
 import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/data';
 import { createApp } from './app.js';
+import { startHttpServer } from './http-server.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
@@ -21,9 +21,8 @@ async function main(): Promise<void> {
   const pdf = chromiumPdfRenderer({ executablePath: findChromium(config.chromiumPath), baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}` });
   // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
   const app = createApp({ database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }), config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
-    console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
-  });
+  const { server } = await startHttpServer(app.fetch, { port: config.port, hostname: config.host });
+  console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   const shutdown = () => {
     server.close();
     void pdf.close().then(() => database.close()).finally(() => process.exit(0));

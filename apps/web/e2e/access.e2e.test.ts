@@ -304,6 +304,11 @@ describe('access by role', () => {
     await elsewhere.page.goto(url('/?asOf=2024-06-13'));
     await elsewhere.page.getByTestId('sign-in-page').waitFor();
     await signInWithForm(elsewhere.page, account.email, newPassword);
+    // The form stays up while the sign-in is answered; a refusal shows its reason instead of leaving.
+    await elsewhere.page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: 30_000 }).catch(async () => {
+      const refusal = elsewhere.page.getByTestId('sign-in-error');
+      throw new Error(`the new password did not sign in: ${(await refusal.count()) > 0 ? await refusal.innerText() : 'the form is still shown'}`);
+    });
     await waitForPaintedMap(elsewhere.page);
   }, 120_000);
 });

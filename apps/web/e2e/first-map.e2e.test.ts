@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
-import { signIn } from './page-helpers.js';
+import { signIn, waitForPaintedMap } from './page-helpers.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,17 +22,6 @@ interface PageProbes {
   __pantauReady?: boolean;
   /** URLs the page's Content-Security-Policy refused: a request to another host that never left. */
   __blockedUrls?: string[];
-}
-
-/** Waits for the painted map; fails at once, with the message, if the page shows an error instead. */
-async function waitForPaintedMap(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => (window as PageProbes).__pantauReady === true || document.querySelector('[data-testid="error-box"]') !== null,
-    undefined,
-    { timeout: 30_000 },
-  );
-  const errorBox = page.getByTestId('error-box');
-  if ((await errorBox.count()) > 0) throw new Error(`the page shows an error: ${await errorBox.innerText()}`);
 }
 
 /**
@@ -51,7 +40,9 @@ async function hoverOverLand(page: Page): Promise<void> {
       await page.mouse.move(centre.x + radius * Math.cos(angle), centre.y + radius * Math.sin(angle));
       const named = await page
         .waitForFunction(() => document.querySelector('[data-testid="hover-info"]')?.hasAttribute('data-area-code'), undefined, {
-          timeout: 400,
+          // The hover panel follows a map query and a React render: under load that takes more than a frame.
+          timeout: 1_500,
+          polling: 100,
         })
         .then(
           () => true,

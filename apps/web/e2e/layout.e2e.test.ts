@@ -225,15 +225,15 @@ describe('layout at 1366×768 and 1920×1080', () => {
     await page.goto(new URL(`/?page=planning&area=19.03&asOf=2024-06-14&lang=${lang}`, baseUrl).href);
     await page.getByTestId('weights').waitFor();
     await atEachScreenSize(page, async (size) => {
-      // Every name, slider and value of every weight, with the box they are drawn in.
-      const parts = await page.locator('.weight-slider').evaluateAll((sliders) => sliders.flatMap((slider, index) =>
+      // Every name, slider and value of every weight, and the box they are drawn in, read in one snapshot: the
+      // the page may still be loading (notes, candidates) and move them, so two separate reads could disagree.
+      const { parts, fieldset } = await page.getByTestId('weights').evaluate((weights) => ({ fieldset: (({ x, y, width, height }) => ({ x, y, width, height }))(weights.getBoundingClientRect()), parts: [...weights.querySelectorAll('.weight-slider')].flatMap((slider, index) =>
         (['.weight-name', 'input[type=range]', 'output'] as const).map((selector) => {
           const element = slider.querySelector(selector);
           const box = element?.getBoundingClientRect();
           return { what: `${selector} of weight ${index + 1} ("${slider.querySelector('.weight-name')?.textContent ?? ''}")`, box: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null };
-        })));
+        })) }));
       expect(parts.length).toBeGreaterThanOrEqual(15);
-      const fieldset = await boxOf(page.getByTestId('weights'));
       const problems: string[] = [];
       for (const [i, a] of parts.entries()) {
         if (!a.box || a.box.width === 0) { problems.push(`${a.what} is not shown`); continue; }

@@ -3,10 +3,8 @@
 // free local port.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
-import { chromiumPdfRenderer, createApp, systemClock } from '@pantau/api';
+import { chromiumPdfRenderer, createApp, startHttpServer, systemClock } from '@pantau/api';
 import { addUser, REPO_ROOT } from '@pantau/data';
 import { connect, type Database } from '@pantau/db';
 import { ROLES } from '@pantau/domain';
@@ -37,9 +35,7 @@ export default async function serveApp(project: TestProject): Promise<() => Prom
   let baseUrl = '';
   const pdf = chromiumPdfRenderer({ executablePath: '/usr/bin/chromium', baseUrl: () => baseUrl });
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist'), pdf });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((done) => server.once('listening', () => done()));
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await startHttpServer(app.fetch, { port: 0, hostname: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${port}`;
   project.provide('e2eBaseUrl', baseUrl);
   return async () => {
