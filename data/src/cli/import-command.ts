@@ -6,7 +6,7 @@ import type { Database } from '@pantau/db';
 import { ImportFileError, listBatches, rollbackBatch, runImport } from '../import/run-import.js';
 import type { ImportReport } from '../import/types.js';
 
-interface ImportFlags { 'dry-run'?: boolean; report?: string; mapping?: string; sheet?: string }
+interface ImportFlags { 'dry-run'?: boolean; report?: string; mapping?: string; sheet?: string; 'header-row'?: string }
 
 export async function importCommand(database: Database, args: string[], flags: ImportFlags, log: (line: string) => void): Promise<void> {
   const [first, second] = args;
@@ -22,7 +22,7 @@ export async function importCommand(database: Database, args: string[], flags: I
     log(`Batch ${second} rolled back: ${Object.entries(removed).map(([t, n]) => `${n} ${t}`).join(', ') || 'no rows'} removed.`);
     return;
   }
-  if (!first || !second) throw new ImportFileError('Usage: pnpm pantau import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME]');
+  if (!first || !second) throw new ImportFileError('Usage: pnpm pantau import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME] [--header-row N]');
   if (!(IMPORT_KINDS as readonly string[]).includes(first)) throw new ImportFileError(`Unknown kind "${first}" (kinds: ${IMPORT_KINDS.join(', ')}).`);
   let mapping: Record<string, string> | undefined;
   if (flags.mapping) {
@@ -30,9 +30,14 @@ export async function importCommand(database: Database, args: string[], flags: I
       throw new ImportFileError(`${flags.mapping}: not a JSON object of "column header": "field" (${(error as Error).message})`);
     }
   }
+  let headerRow: number | undefined;
+  if (flags['header-row'] !== undefined) {
+    headerRow = Number(flags['header-row']);
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new ImportFileError(`--header-row ${flags['header-row']}: not a row number (1 or more).`);
+  }
   const showProgress = process.stderr.isTTY;
   const report = await runImport(database, {
-    kind: first as ImportKind, path: resolve(second), dryRun: flags['dry-run'], mapping, sheet: flags.sheet,
+    kind: first as ImportKind, path: resolve(second), dryRun: flags['dry-run'], mapping, sheet: flags.sheet, headerRow,
     onProgress: ({ rows, bytesRead, bytesTotal }) => {
       if (!showProgress) return;
       const share = bytesTotal ? bytesRead / bytesTotal : 0;
@@ -55,6 +60,8 @@ export function printReport(r: ImportReport, log: (line: string) => void): void 
   log(`Columns: ${Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`).join('; ')}`);
   if (r.unknownColumns.length) log(`Columns not used: ${r.unknownColumns.join(', ')}`);
   for (const w of r.warnings) log(`Note: ${w}`);
+  for (const f of (r.fixes ?? []).slice(0, 50)) log(`${r.fileName}, row ${f.row}, field ${f.field} ${JSON.stringify(f.value).slice(0, 40)}: corrected: ${f.reason} [${f.code}]`);
+  if ((r.fixes?.length ?? 0) > 50) log(`… ${r.fixes!.length - 50} more corrections in the report (--report out.json)`);
   if (r.issues.length) {
     log('');
     for (const i of r.issues.slice(0, 200)) log(`${r.fileName}, row ${i.row}, field ${i.field} ${JSON.stringify(i.value).slice(0, 40)}: ${i.reason} [${i.code}]`);

@@ -190,10 +190,10 @@ PT Tanpa Tempat;;jasa;;;;`;
     expect(site).toEqual({ regency_code: '19.04', sector: 'mining_smelting' });
   });
 
-  test('entry points and reports import with their vocabularies in Indonesian; swapped coordinates are caught', async () => {
+  test('entry points and reports import with their vocabularies in Indonesian; swapped coordinates are swapped back and reported', async () => {
     const entries = await runImport(t.database, { kind: 'entry-points', path: file('Nama TPI,Jenis,Lintang,Bujur\nTPI Contoh,Pelabuhan,-2.1,106.1\nTPI Terbalik,Bandara,106.1,-2.1\n') });
-    expect(entries).toMatchObject({ imported: 1, rejected: 1 });
-    expect(entries.issues[0]).toMatchObject({ row: 3, field: 'lat', reason: expect.stringContaining('swapped') });
+    expect(entries).toMatchObject({ imported: 2, rejected: 0, issues: [] });
+    expect(entries.fixes).toMatchObject([{ row: 3, field: 'lat', code: 'coordinates_swapped_fixed', reason: expect.stringContaining('other way round') }]);
     const reports = await runImport(t.database, { kind: 'reports', path: file('Tanggal;Saluran;Kategori;Status;Kabupaten;Ringkasan\n13/06/2024 09:30;WA;TKA ilegal;Baru;Bangka Tengah;Pekerja asing di lokasi tambang\n13/06/2024 09:30;WA;TKA ilegal;Baru;Bangka Tengah;Pekerja asing di lokasi tambang\n') });
     expect(reports).toMatchObject({ imported: 1, duplicates: 1 });
     const stored = await queryOne<{ channel: string; category: string; status: string; regency_code: string }>(t.database.orm,

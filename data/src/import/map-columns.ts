@@ -22,11 +22,19 @@ export function fieldsOfKind(kind: ImportKind): string[] {
   return Object.keys(HEADER_SYNONYMS[kind]);
 }
 
+/** The field one header cell names (by the synonyms, or as the user mapped it): used to find the header row. */
+export function headerFieldOf(kind: ImportKind, overrides: Record<string, string> = {}): (cell: string) => string | undefined {
+  return (cell) => mapHeaders(kind, [cell], overrides)[0] || undefined;
+}
+
+/** Fields a format gives without a column: a GeoJSON feature's geometry is its location. */
+export const providedFields = (format: string): string[] => (format === 'geojson' ? ['lat', 'lng'] : []);
+
 /**
  * `overrides` maps a header to a field, or to "" to ignore the column; a field the kind does not
  * have is refused rather than silently dropped.
  */
-export function mapColumns(kind: ImportKind, headers: readonly string[], required: ReadonlyArray<readonly string[]>, overrides: Record<string, string> = {}): ColumnMapping {
+export function mapColumns(kind: ImportKind, headers: readonly string[], required: ReadonlyArray<readonly string[]>, overrides: Record<string, string> = {}, provided: readonly string[] = []): ColumnMapping {
   const known = new Set(fieldsOfKind(kind));
   const wrong = Object.entries(overrides).filter(([, field]) => field !== '' && !known.has(field));
   if (wrong.length) {
@@ -40,7 +48,8 @@ export function mapColumns(kind: ImportKind, headers: readonly string[], require
     if (field) mapping[header] = field;
     else if (header && overrides[header] !== '') unknownColumns.push(header);
   });
-  const mapped = new Set(Object.values(mapping));
+  // `provided`: fields the file gives without a column (a GeoJSON feature's geometry is its lat and lng).
+  const mapped = new Set([...Object.values(mapping), ...provided]);
   const missing = required.filter((group) => !group.some((field) => mapped.has(field))).map((group) => [...group]);
   return { fields, mapping, unknownColumns, missing };
 }

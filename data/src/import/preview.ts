@@ -3,8 +3,9 @@
 // mapping code as runImport, so the preview cannot promise what the import then does differently).
 import { basename } from 'node:path';
 import type { ImportKind } from '@pantau/domain';
-import { fieldsOfKind, ImportMappingError, mapColumns } from './map-columns.js';
+import { fieldsOfKind, headerFieldOf, ImportMappingError, mapColumns, providedFields } from './map-columns.js';
 import { openTable, type TableFormat } from './read/open-table.js';
+import type { HeaderChoice } from './read/table-layout.js';
 import { ImportFileError, requiredFieldsOf } from './run-import.js';
 
 export const PREVIEW_ROWS = 20;
@@ -28,6 +29,8 @@ export interface ImportPreview {
   sheet?: string;
   sheets?: string[];
   headers: string[];
+  /** Where the header was found (its rows, and the title rows left out above it). */
+  header: HeaderChoice;
   /** The first rows, each cell as text as the file has it (dates of a spreadsheet as YYYY-MM-DD). */
   rows: Array<{ row: number; values: string[] }>;
   /** True when the file has more rows than `rows`. */
@@ -46,6 +49,7 @@ export interface PreviewOptions {
   fileName?: string;
   format?: TableFormat;
   sheet?: string;
+  headerRow?: number;
   mapping?: Record<string, string>;
   rows?: number;
 }
@@ -63,7 +67,7 @@ function cellText(value: unknown): string {
 export async function previewImport(options: PreviewOptions): Promise<ImportPreview> {
   const required = requiredFieldsOf(options.kind);
   const limit = options.rows ?? PREVIEW_ROWS;
-  const table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+  const table = await openTable(options.path, { format: options.format, sheet: options.sheet, headerRow: options.headerRow, headerField: headerFieldOf(options.kind, options.mapping) });
   const rows: ImportPreview['rows'] = [];
   let more = false;
   for await (const row of table.rows) {
@@ -75,7 +79,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
   }
   let columns;
   try {
-    columns = mapColumns(options.kind, table.headers, required, options.mapping);
+    columns = mapColumns(options.kind, table.headers, required, options.mapping, providedFields(table.format));
   } catch (error) {
     if (error instanceof ImportMappingError) throw new ImportFileError(error.message);
     throw error;
@@ -93,6 +97,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
     ...(table.sheets !== undefined ? { sheets: table.sheets } : {}),
     headers: table.headers,
+    header: table.header,
     rows,
     more,
     mapping: columns.mapping,

@@ -8,9 +8,9 @@ import { importNote, importReason, inScope, type ImportKind, type ImportNote, ty
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
 import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
-import { describeMissing, ImportMappingError, mapColumns, type ColumnMapping } from './map-columns.js';
+import { describeMissing, headerFieldOf, ImportMappingError, mapColumns, providedFields, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
-import { openTable, type TableFormat } from './read/open-table.js';
+import { openTable, type Table, type TableFormat } from './read/open-table.js';
 import { companiesHandler } from './kinds/companies.js';
 import { operationsHandler } from './kinds/operations.js';
 import { permitsHandler } from './kinds/permits.js';
@@ -50,6 +50,8 @@ export interface ImportOptions {
   fileName?: string;
   format?: TableFormat;
   sheet?: string;
+  /** The header's row number in the file, instead of finding it among the first rows. */
+  headerRow?: number;
   dryRun?: boolean;
   /** Header → field, overriding the synonyms. */
   mapping?: Record<string, string>;
@@ -138,6 +140,20 @@ function afterWrites(tx: Orm, idle: () => Promise<void>): Orm {
   return Object.create(tx, { execute: { value: async (query: Parameters<Orm['execute']>[0]) => { await idle(); return tx.execute(query); } } }) as Orm;
 }
 
+/** What the report says of where the table was found in the file: the header below a title block, the footer. */
+export function noteLayout(table: Pick<Table, 'header' | 'skipped'>, warn: (note: ImportNote) => void): void {
+  const { header, skipped } = table;
+  if (header.how !== 'first' && header.rows.length) {
+    warn(importNote('header_row_found', { rows: header.rows.join('–'), given: header.how === 'given', above: header.above.length, title: header.above.map((a) => a.text).find(Boolean) ?? '' }));
+  }
+  if (skipped.footer) warn(importNote('table_footer', { row: skipped.footer.row, text: skipped.footer.text.slice(0, 60), after: skipped.footer.rowsAfter }));
+}
+
+/** Refusals for a value outside a closed vocabulary: grouped by value in the report (see `unmapped`). */
+const UNMAPPED_VALUE_CODES: ReadonlySet<string> = new Set(['unknown_nationality', 'unknown_permit_type', 'unknown_purpose', 'unknown_sex', 'unknown_sector', 'unknown_risk_category',
+  'unknown_severity', 'unknown_action', 'unknown_target_kind', 'unknown_outcome', 'unknown_entry_point_kind', 'unknown_channel', 'unknown_report_status', 'unknown_report_category']);
+const ROWS_LISTED_PER_UNMAPPED_VALUE = 3;
+
 export async function runImport(database: Database, options: ImportOptions): Promise<ImportReport> {
   const makeHandler = HANDLERS[options.kind];
   if (!makeHandler) throw new ImportFileError(`Importing ${options.kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
@@ -155,23 +171,26 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     return { ...report, status: 'unchanged', imported: 0, warnings: [note.message], notes: [note] };
   }
 
-  const firstTable = await openTable(options.path, { format: options.format, sheet: options.sheet });
+  const tableOptions = { format: options.format, sheet: options.sheet, headerRow: options.headerRow, headerField: headerFieldOf(options.kind, options.mapping) };
+  const firstTable = await openTable(options.path, tableOptions);
   let columns: ColumnMapping;
   try {
-    columns = mapColumns(options.kind, firstTable.headers, handler.required, options.mapping);
+    columns = mapColumns(options.kind, firstTable.headers, handler.required, options.mapping, providedFields(firstTable.format));
   } catch (error) {
     if (error instanceof ImportMappingError) throw new ImportFileError(`${fileName}: ${error.message}`);
     throw error;
   }
   const { fields, mapping, unknownColumns, missing } = columns;
   if (missing.length) {
-    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found: ${firstTable.headers.join(', ')}. Use --mapping to name them.`);
+    const where = firstTable.header.rows.length ? ` (header taken from row ${firstTable.header.rows.join('–')}; give another with --header-row)` : '';
+    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found${where}: ${firstTable.headers.filter(Boolean).join(', ')}. Use --mapping to name them.`);
   }
 
   const batchId = options.dryRun ? null : randomUUID();
   const origin = batchId ? `batch:${batchId}` : 'batch:00000000-0000-0000-0000-000000000000';
   let warnings = new Map<string, ImportNote>(); // English sentence → note: each said once
   let issues: ImportIssue[] = [];
+  let fixes: ImportIssue[] = [];
   let rows = 0;
   let imported = 0;
   let duplicates = 0;
@@ -197,6 +216,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     const handler = makeHandler();
     warnings = new Map<string, ImportNote>();
     issues = [];
+    fixes = [];
     rows = imported = duplicates = rejectedRows = 0;
     writtenAreas = new Set<string>();
     // Chunks: the first writes are small so that the database starts while the rest of the file is
@@ -207,7 +227,19 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
     const context: KindContext = { tx, areas: matcher, origin, warn: (note) => { if (!warnings.has(note.message)) warnings.set(note.message, note); } };
-    const report = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
+    const listed = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
+    // A value no vocabulary maps (a port category, a nationality spelling) repeats on hundreds of rows:
+    // its first rows are listed, and the note names each such value once with its count.
+    const unmapped = new Map<string, Map<string, number>>(); // field → value → rows
+    const report = (issue: ImportIssue) => {
+      if (!UNMAPPED_VALUE_CODES.has(issue.code)) { listed(issue); return; }
+      const values = unmapped.get(issue.field) ?? new Map<string, number>();
+      unmapped.set(issue.field, values);
+      const count = (values.get(issue.value) ?? 0) + 1;
+      values.set(issue.value, count);
+      if (count <= ROWS_LISTED_PER_UNMAPPED_VALUE) listed(issue);
+    };
+    const rowFixes: ImportIssue[] = [];
 
     // Stream mode: the open COPY and how records become its rows. A row's own query (a district from
     // coordinates, the sponsors) first ends the COPY (nothing else runs on a transaction meanwhile);
@@ -304,7 +336,8 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       for await (const batch of table.batches) {
         for (const tableRow of batch) {
           rows += 1;
-          const outcome = handler.toRecord({ row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry }, rowContext);
+          rowFixes.length = 0;
+          const outcome = handler.toRecord({ row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry, fixes: rowFixes }, rowContext);
           const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
           if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
           const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
@@ -322,6 +355,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
             continue;
           }
           seen.set(key, tableRow.row);
+          for (const fix of rowFixes) if (fixes.length < MAX_REPORTED_ISSUES) fixes.push(fix);
           pending.push({ row: tableRow.row, record });
           if (pending.length >= nextChunk) { if (mode === 'chunks') nextChunk = Math.min(chunkSize, nextChunk * 2); await flush(); }
           if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
@@ -336,6 +370,14 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       // An open COPY is given up so that the transaction can roll back (or return to the savepoint).
       (writer as BulkWriter | null)?.abort();
       throw error;
+    }
+    noteLayout(table, context.warn);
+    for (const [field, values] of unmapped) {
+      const rowsOfField = [...values.values()].reduce((a, b) => a + b, 0);
+      if (rowsOfField > ROWS_LISTED_PER_UNMAPPED_VALUE) {
+        const sorted = [...values].sort((a, b) => b[1] - a[1]);
+        context.warn(importNote('unmapped_values', { field, values: sorted.slice(0, 20).map(([value, n]) => `"${value}" ×${n}`).join(', ') + (sorted.length > 20 ? ` (+${sorted.length - 20})` : '') }));
+      }
     }
     // Duplicates found in Pantau are known only when their chunk reaches the database: issues by row.
     issues.sort((a, b) => a.row - b.row);
@@ -353,14 +395,14 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       await tx.transaction((pass) => work(pass, 'stream'));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      table = await openTable(options.path, { format: options.format, sheet: options.sheet });
+      table = await openTable(options.path, tableOptions);
       await work(tx, 'chunks');
     }
   };
 
   const result = (status: ImportReport['status']): ImportReport => ({
     batchId, kind: options.kind, fileName, format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, status,
-    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, warnings: [...warnings.keys()], notes: [...warnings.values()],
+    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, fixes, warnings: [...warnings.keys()], notes: [...warnings.values()],
   });
 
   if (options.dryRun) {

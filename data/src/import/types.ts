@@ -26,6 +26,8 @@ export interface ImportReport {
   mapping: Record<string, string>;
   unknownColumns: string[];
   issues: ImportIssue[];
+  /** Corrections applied to imported rows (coordinates swapped back, degrees-minutes-seconds read), by row. */
+  fixes?: ImportIssue[];
   /** What the import notes about the file, in English (the CLI prints these). */
   warnings: string[];
   /** The same notes with their codes and parameters, in the same order. */
@@ -39,6 +41,8 @@ export interface RowContext {
   /** Field → position of its column in `values` (only mapped columns): worked out once per file. */
   columns: Readonly<Record<string, number>>;
   geometry?: unknown;
+  /** Where the row's corrections go (see CellReader.fix); reported only if the row is imported. */
+  fixes?: ImportIssue[];
 }
 
 /** The cell of `field` (undefined when no column maps to it). */

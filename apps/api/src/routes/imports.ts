@@ -40,7 +40,12 @@ const previewSchema = z.object({
   sheet: z.string().optional().openapi({ description: 'XLSX: the sheet read.' }),
   sheets: z.array(z.string()).optional().openapi({ description: 'XLSX: every sheet of the workbook.' }),
   headers: z.array(z.string()),
-  rows: z.array(z.object({ row: z.number().int().openapi({ description: 'The row number a spreadsheet shows (header = 1); GeoJSON: the feature number.' }), values: z.array(z.string()) }))
+  header: z.object({
+    rows: z.array(z.number().int()).openapi({ description: 'The header\'s row numbers in the file (two for a header of merged cells; none for GeoJSON).' }),
+    how: z.enum(['found', 'given', 'first']).openapi({ description: 'found among the first rows, given as headerRow, or the first row.' }),
+    above: z.array(z.object({ row: z.number().int(), text: z.string() })).openapi({ description: 'The rows above the header that were left out (a title block), with their first text.' }),
+  }),
+  rows: z.array(z.object({ row: z.number().int().openapi({ description: 'The row number the file shows; GeoJSON: the feature number.' }), values: z.array(z.string()) }))
     .openapi({ description: `The first ${PREVIEW_ROWS} rows, each cell as written.` }),
   more: z.boolean().openapi({ description: 'The file has more rows than shown.' }),
   mapping: z.record(z.string(), z.string()).openapi({ description: 'Column header → field, as the import would use it (synonyms, then the mapping given).' }),
@@ -57,6 +62,7 @@ const uploadProperties: Record<string, StringProperty> = {
   kind: { type: 'string', enum: [...IMPORT_KINDS] },
   file: { type: 'string', format: 'binary' },
   sheet: { type: 'string', description: 'XLSX: the sheet to read (default: the first).' },
+  headerRow: { type: 'string', description: 'The row number of the header as the file numbers it (default: found among the first 30 rows: the row, or pair of merged rows, naming the most known columns).' },
   mapping: { type: 'string', description: 'JSON object "column header" → field ("" ignores the column); the other columns by synonyms' },
 };
 const uploadSchema = (extra: Record<string, StringProperty> = {}) => ({ type: 'object' as const, required: ['kind', 'file'], properties: { ...uploadProperties, ...extra } });
@@ -101,6 +107,7 @@ interface Upload {
   kind: ImportKind;
   file: { name: string; path: string };
   sheet?: string;
+  headerRow?: number;
   mapping?: Record<string, string>;
   dryRun: boolean;
   /** Removes the upload's temporary folder. */
@@ -124,7 +131,12 @@ function checkUpload(received: ReceivedUpload): Upload {
     mapping = parsed as Record<string, string>;
   }
   const sheet = form.sheet || undefined;
-  return { kind: kind as ImportKind, file, sheet, mapping, dryRun: form.dryRun === 'true', discard: received.discard };
+  let headerRow: number | undefined;
+  if (form.headerRow?.trim()) {
+    headerRow = Number(form.headerRow);
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > 1_000_000) throw new AppError('invalid_parameter', 'Invalid parameter: headerRow (a row number, 1 or more).', [{ parameter: 'headerRow', message: 'not a row number' }]);
+  }
+  return { kind: kind as ImportKind, file, sheet, headerRow, mapping, dryRun: form.dryRun === 'true', discard: received.discard };
 }
 
 /** The upload, streamed to its own temporary folder; the folder is removed when the upload is refused. */
@@ -153,7 +165,7 @@ export function importRoutes(deps: AppDeps) {
       const upload = await readUpload(c, deps.uploads);
       const { path } = upload.file;
       try {
-        const preview = await previewImport({ kind: upload.kind, path, fileName: upload.file.name, sheet: upload.sheet, mapping: upload.mapping });
+        const preview = await previewImport({ kind: upload.kind, path, fileName: upload.file.name, sheet: upload.sheet, headerRow: upload.headerRow, mapping: upload.mapping });
         return c.json(preview, 200);
       } catch (error) {
         if (error instanceof ImportFileError || error instanceof TableReadError) {
@@ -176,7 +188,7 @@ export function importRoutes(deps: AppDeps) {
         let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
         try {
           const report = await runImport(deps.database, {
-            kind: job.kind, path: file.path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, mapping, scope: principal.scope, actor: actorOf(c),
+            kind: job.kind, path: file.path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, headerRow: upload.headerRow, mapping, scope: principal.scope, actor: actorOf(c),
             onProgress: ({ rows, bytesRead, bytesTotal }) => { job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 }; },
           });
           outcome = { status: 'done', report };

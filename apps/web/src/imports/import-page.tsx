@@ -338,9 +338,17 @@ function DetectedFormat({ preview }: { preview: ImportPreview }) {
       : preview.format === 'xlsx'
         ? t('import.detected.xlsx', { sheet: preview.sheet ?? '' })
         : t('import.detected.geojson');
+  const header = preview.header;
+  const headerAt =
+    header && header.how !== 'first' && header.rows.length > 0
+      ? t('import.detected.headerRow', { rows: header.rows.join('–'), count: header.above.length })
+      : preview.format === 'geojson'
+        ? t('import.detected.geometry')
+        : '';
   return (
     <p className="import-detected" data-testid="import-detected">
-      {read} · {t('import.detected.columns', { count: preview.headers.length })}
+      {read} · {t('import.detected.columns', { count: preview.headers.filter(Boolean).length })}
+      {headerAt && <span data-testid="import-header-row"> · {headerAt}</span>}
     </p>
   );
 }
@@ -491,6 +499,18 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
             {report.notes
               ? report.notes.map((note) => <li key={note.message}>{noteText(t, note)}</li>)
               : report.warnings.map((warning) => <li key={warning}>{warning}</li>)}
+          </ul>
+        </div>
+      )}
+      {(report.fixes?.length ?? 0) > 0 && (
+        <div className="import-warnings" data-testid="import-fixes">
+          <span className="field-label">{t('import.fixes', { count: report.fixes!.length })}:</span>
+          <ul>
+            {report.fixes!.slice(0, 20).map((fix, index) => (
+              <li key={`${fix.row}:${fix.field}:${index}`} data-testid="import-fix">
+                {t('import.fixRow', { row: fix.row, value: fix.value })}: {reasonOf(fix)}
+              </li>
+            ))}
           </ul>
         </div>
       )}

@@ -19,6 +19,8 @@ export interface ImportPreview {
   sheet?: string;
   sheets?: string[];
   headers: string[];
+  /** Where the header was found: its rows, and the title rows left out above it (none for GeoJSON). */
+  header?: { rows: number[]; how: 'found' | 'given' | 'first'; above: Array<{ row: number; text: string }> };
   rows: Array<{ row: number; values: string[] }>;
   more: boolean;
   mapping: Record<string, string>;
@@ -57,6 +59,8 @@ export interface ImportReport {
   imported: number;
   rejected: number;
   duplicates: number;
+  /** Corrections applied to imported rows (reports stored before they existed have none). */
+  fixes?: ImportIssue[];
   mapping: Record<string, string>;
   unknownColumns: string[];
   issues: ImportIssue[];

@@ -35,6 +35,16 @@ export class CellReader {
     return text(cellOf(this.row, field));
   }
 
+  /** A GeoJSON feature's geometry (undefined for a table row). */
+  get geometry(): unknown {
+    return this.row.geometry;
+  }
+
+  /** A correction applied to the row (it is imported): reported beside the row, not as a refusal. */
+  fix(field: string, why: ImportReason, value = this.raw(field)): void {
+    this.row.fixes?.push({ row: this.row.row, field, value, code: why.code, params: why.params, reason: why.reason });
+  }
+
   /** A required cell: empty or unparsable → issue, undefined. */
   required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
     const value = cellOf(this.row, field);

@@ -1,5 +1,5 @@
 // Entry points and public reports: one row, one point.
-import { ENTRY_POINT_KINDS, expectedValues, importNote, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, type EntryPointRecord, type ReportRecord } from '@pantau/domain';
+import { ENTRY_POINT_KIND_PREFIXES, ENTRY_POINT_KINDS, expectedValues, importNote, normaliseValue, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, type EntryPointRecord, type ReportRecord } from '@pantau/domain';
 import { entryPoints, queryRows, reports, sql } from '@pantau/db';
 import { createHash } from 'node:crypto';
 import { jsonParam } from '../../write/area-lookup.js';
@@ -10,7 +10,7 @@ import type { ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText, text } from './cells.js';
 import { readPlace } from './place.js';
 
-type OneOfCode = 'unknown_entry_point_kind' | 'unknown_channel' | 'unknown_report_status' | 'unknown_report_category';
+type OneOfCode = 'unknown_channel' | 'unknown_report_status' | 'unknown_report_category';
 function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T>, code: OneOfCode) {
   return (raw: unknown): Parsed<T> => {
     const value = normaliseValue(String(raw ?? '')).replace(/[\s-]+/g, '_');
@@ -20,7 +20,14 @@ function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T
   };
 }
 
-const parseEntryKind = oneOf(ENTRY_POINT_KINDS, { bandara: 'airport', 'bandar udara': 'airport', udara: 'airport', pelabuhan: 'seaport', laut: 'seaport', seaport: 'seaport', plbn: 'land_border', 'pos lintas batas': 'land_border', darat: 'land_border', 'land border': 'land_border' }, 'unknown_entry_point_kind');
+/** An entry point's kind: Pantau's own value, or a register's category by its first words (vocabulary in @pantau/domain). */
+function parseEntryKind(raw: unknown): Parsed<(typeof ENTRY_POINT_KINDS)[number]> {
+  const value = normaliseValue(String(raw ?? '')).replace(/[\s_-]+/g, ' ').trim();
+  const own = value.replace(/ /g, '_');
+  if ((ENTRY_POINT_KINDS as readonly string[]).includes(own)) return { ok: true, value: own as (typeof ENTRY_POINT_KINDS)[number] };
+  const match = ENTRY_POINT_KIND_PREFIXES.find(([prefix]) => value === prefix || value.startsWith(`${prefix} `));
+  return match ? { ok: true, value: match[1] } : fail('unknown_entry_point_kind', { expected: expectedValues(ENTRY_POINT_KINDS) });
+}
 const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in' }, 'unknown_channel');
 const parseStatus = oneOf(REPORT_STATUSES, { baru: 'new', terverifikasi: 'verified', diverifikasi: 'verified', ditolak: 'dismissed', 'tidak terbukti': 'dismissed', ditindaklanjuti: 'acted', selesai: 'acted' }, 'unknown_report_status');
 const parseCategory = oneOf(REPORT_CATEGORIES, { 'tka ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'melebihi izin tinggal': 'overstay', 'mencurigakan': 'suspicious_activity', 'kegiatan mencurigakan': 'suspicious_activity', 'tidak lapor': 'unreported_residence', 'penyalahgunaan izin': 'permit_misuse', lainnya: 'other' }, 'unknown_report_category');

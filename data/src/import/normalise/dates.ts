@@ -34,10 +34,24 @@ function numericDate(text: string): Parsed<string> | undefined {
   return { ok: true, value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }
 
+/**
+ * An Excel serial date (days since 1899-12-30, as a cell not formatted as a date holds it, or as
+ * exported to text): 45456 is 2024-06-13. Only from 5 digits (1927 on), so that a year or a day
+ * count is never read as a date.
+ */
+function serialDate(raw: unknown, text: string): Parsed<string> | undefined {
+  const serial = typeof raw === 'number' ? raw : /^\d{5}(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(serial) || serial < 10_000 || serial > 73_415) return undefined; // 1927-05-18 … 2100-12-31
+  const day = new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000);
+  return { ok: true, value: day.toISOString().slice(0, 10) };
+}
+
 export function parseDate(raw: unknown): Parsed<string> {
   if (raw instanceof Date) return isValid(raw) ? { ok: true, value: raw.toISOString().slice(0, 10) } : fail('not_a_date');
   const text = String(raw ?? '').trim();
   if (!text) return fail('empty');
+  const serial = serialDate(raw, text);
+  if (serial) return serial;
   const numeric = numericDate(text);
   if (numeric) return numeric;
   // A date with a time (2024-06-13 08:00 or 2024-06-13T08:00:00): keep the day.

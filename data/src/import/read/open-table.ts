@@ -1,6 +1,9 @@
 // Files as officers export them, read as a header and a stream of rows, without loading the whole
 // file: CSV in any delimiter and encoding (UTF-8 with or without BOM, Windows-1252 detected), XLSX
 // (first sheet or a named one), GeoJSON FeatureCollection (properties plus the geometry).
+// Government spreadsheets put a title block above the table and totals or a signature block below
+// it: the header is the row (or pair of rows, for merged header cells) whose cells name the most
+// known fields (see table-layout.ts), and the table ends at its totals or notes row.
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -9,6 +12,8 @@ import chardet from 'chardet';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { flattenProperties } from './feature-properties.js';
+import { chooseHeader, footerText, HEADER_SEARCH_ROWS, type HeaderChoice, type SkippedRows } from './table-layout.js';
 
 export type TableFormat = 'csv' | 'xlsx' | 'geojson';
 
@@ -36,6 +41,19 @@ export interface Table {
   sheet?: string;
   /** XLSX: every sheet of the workbook, in order. */
   sheets?: string[];
+  /** The header's rows as numbered in the file (two for merged header cells), and how it was chosen. */
+  header: HeaderChoice;
+  /** Rows left out that are not data: filled in while the rows are read (the footer is known only at its end). */
+  skipped: SkippedRows;
+}
+
+export interface OpenTableOptions {
+  format?: TableFormat;
+  sheet?: string;
+  /** The header's row number as the file numbers it (a spreadsheet's row, or a CSV record), instead of finding it. */
+  headerRow?: number;
+  /** The field a header cell names, if any: used to find the header row among the first rows. */
+  headerField?: (cell: string) => string | undefined;
 }
 
 export class TableReadError extends Error {
@@ -50,11 +68,11 @@ export function formatOf(path: string, declared?: string): TableFormat {
   throw new TableReadError(`${path}: unknown format "${ext}" (CSV, XLSX or GeoJSON)`);
 }
 
-export async function openTable(path: string, options: { format?: TableFormat; sheet?: string } = {}): Promise<Table> {
+export async function openTable(path: string, options: OpenTableOptions = {}): Promise<Table> {
   const format = options.format ?? formatOf(path);
   const total = (await stat(path)).size;
-  if (format === 'csv') return openCsv(path, total);
-  if (format === 'xlsx') return openXlsx(path, total, options.sheet);
+  if (format === 'csv') return openCsv(path, total, options);
+  if (format === 'xlsx') return openXlsx(path, total, options);
   return openGeoJson(path, total);
 }
 
@@ -142,7 +160,7 @@ function isUtf8(bytes: Buffer, cut: boolean): boolean {
   }
 }
 
-async function openCsv(path: string, total: number): Promise<Table> {
+async function openCsv(path: string, total: number, options: OpenTableOptions): Promise<Table> {
   const handle = await open(path, 'r');
   const head = Buffer.alloc(Math.min(total, 64 * 1024));
   await handle.read(head, 0, head.length, 0);
@@ -175,18 +193,8 @@ async function openCsv(path: string, total: number): Promise<Table> {
     }
     return rows;
   };
-  let firstRows: TableRow[] = [];
-  for (;;) {
-    const next = await records.next();
-    if (next.done) throw new TableReadError(`${path}: the file is empty`);
-    firstRows = numbered(next.value);
-    if (firstRows.length) break;
-  }
-  const headers = firstRows[0]!.values as string[];
-  firstRows = firstRows.slice(1);
-  async function* batches(): AsyncIterable<TableRow[]> {
+  async function* recordRows(): AsyncGenerator<TableRow[]> {
     try {
-      if (firstRows.length) yield firstRows;
       for (;;) {
         const next = await records.next();
         if (next.done) return;
@@ -197,8 +205,53 @@ async function openCsv(path: string, total: number): Promise<Table> {
       await records.return(undefined);
     }
   }
-  const rowBatches = batches();
-  return { format: 'csv', headers, rows: rowsOf(rowBatches), batches: rowBatches, progress: () => ({ read, total }), encoding, bom: hasBom, delimiter };
+  const arranged = await arrangeTable(recordRows(), options, `${path}: the file is empty`, path);
+  return { format: 'csv', ...arranged, rows: rowsOf(arranged.batches), progress: () => ({ read, total }), encoding, bom: hasBom, delimiter };
+}
+
+/**
+ * The header found among the first rows (see table-layout.ts), and the data rows after it up to the
+ * footer; the rows after the footer are read only to be counted.
+ */
+async function arrangeTable(source: AsyncGenerator<TableRow[]>, options: OpenTableOptions, emptyMessage: string, path: string): Promise<Pick<Table, 'headers' | 'header' | 'skipped' | 'batches'>> {
+  const first: TableRow[] = [];
+  const enough = () => options.headerRow !== undefined
+    ? first.length > 0 && first[first.length - 1]!.row > options.headerRow + 1
+    : first.length >= HEADER_SEARCH_ROWS + 1;
+  while (!enough()) {
+    const next = await source.next();
+    if (next.done) break;
+    first.push(...next.value);
+  }
+  if (!first.length) { await source.return(undefined); throw new TableReadError(emptyMessage); }
+  const chosen = chooseHeader(first, options.headerField, options.headerRow);
+  if (!chosen) {
+    await source.return(undefined);
+    throw new TableReadError(`${path}: row ${options.headerRow} (the header row asked for) is blank or not in the file`);
+  }
+  const skipped: SkippedRows = {};
+  const rest = first.slice(chosen.index + chosen.span);
+  async function* batches(): AsyncIterable<TableRow[]> {
+    try {
+      let pending: TableRow[] | undefined = rest;
+      while (pending) {
+        if (skipped.footer) {
+          skipped.footer.rowsAfter += pending.length;
+        } else {
+          const end = pending.findIndex((r) => footerText(r.values) !== undefined);
+          if (end < 0) { if (pending.length) yield pending; } else {
+            skipped.footer = { row: pending[end]!.row, text: footerText(pending[end]!.values)!, rowsAfter: pending.length - end - 1 };
+            if (end > 0) yield pending.slice(0, end);
+          }
+        }
+        const next = await source.next();
+        pending = next.done ? undefined : next.value;
+      }
+    } finally {
+      await source.return(undefined);
+    }
+  }
+  return { headers: chosen.headers, header: chosen.choice, skipped, batches: batches() };
 }
 
 /** A cell's value as text, number or Date (formulas give their result, rich text its text). */
@@ -212,7 +265,8 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return String(value);
 }
 
-async function openXlsx(path: string, total: number, sheetName?: string): Promise<Table> {
+async function openXlsx(path: string, total: number, options: OpenTableOptions): Promise<Table> {
+  const sheetName = options.sheet;
   let read = 0;
   const source = createReadStream(path);
   source.on('data', (chunk) => { read += chunk.length; });
@@ -231,35 +285,41 @@ async function openXlsx(path: string, total: number, sheetName?: string): Promis
   }
   if (!sheet) throw new TableReadError(sheetName ? `${path}: no sheet "${sheetName}" (sheets: ${seen.join(', ')})` : `${path}: the workbook has no sheet`);
   const rowsOfSheet = sheet[Symbol.asyncIterator]();
-  let header: ExcelJS.Row | undefined;
-  for (;;) {
-    const next = await rowsOfSheet.next();
-    if (next.done) throw new TableReadError(`${path}: the sheet is empty`);
-    if (next.value.hasValues) { header = next.value; break; }
-  }
-  const width = (header.values as ExcelJS.CellValue[]).length;
-  const headers = Array.from({ length: width - 1 }, (_, i) => String(cellValue((header!.values as ExcelJS.CellValue[])[i + 1]) ?? '').trim());
-  async function* rows(): AsyncIterable<TableRow> {
+  async function* sheetRows(): AsyncGenerator<TableRow[]> {
     try {
       for (;;) {
         const next = await rowsOfSheet.next();
         if (next.done) return;
         if (!next.value.hasValues) continue;
-        const values = next.value.values as ExcelJS.CellValue[];
-        yield { row: next.value.number, values: Array.from({ length: Math.max(headers.length, values.length - 1) }, (_, i) => cellValue(values[i + 1])) };
+        const values = (next.value.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+        if (values.every((v) => v === '' || (typeof v === 'string' && v.trim() === ''))) continue;
+        yield [{ row: next.value.number, values }];
       }
     } finally {
       source.destroy();
     }
   }
+  const arranged = await arrangeTable(sheetRows(), options, `${path}: the sheet is empty`, path);
+  // Every row as wide as the header, so that a column left empty at a row's end reads as empty.
+  const width = arranged.headers.length;
+  async function* padded(): AsyncIterable<TableRow[]> {
+    for await (const batch of arranged.batches) {
+      for (const r of batch) while (r.values.length < width) (r.values as unknown[]).push('');
+      yield batch;
+    }
+  }
   // workbook.xml (the sheet list) comes before the sheets in the files Excel, LibreOffice and
   // ExcelJS write; without it, the sheets seen so far.
   const listed = (workbook as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets?.map((s) => s.name ?? '').filter(Boolean);
-  const sheetRows = rows();
-  return { format: 'xlsx', headers, rows: sheetRows, batches: singleRows(sheetRows), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
+  const batches = padded();
+  return { format: 'xlsx', ...arranged, batches, rows: rowsOf(batches), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
 }
 
-/** GeoJSON is read whole (a FeatureCollection is one JSON value); the API caps upload sizes. */
+/**
+ * GeoJSON is read whole (a FeatureCollection is one JSON value); the API caps upload sizes. Each
+ * feature is a row: its properties flattened (see feature-properties.ts) and its geometry, which is
+ * the row's location.
+ */
 async function openGeoJson(path: string, total: number): Promise<Table> {
   let json: { type?: string; features?: Array<{ properties?: Record<string, unknown> | null; geometry?: unknown }> };
   try {
@@ -269,14 +329,18 @@ async function openGeoJson(path: string, total: number): Promise<Table> {
   }
   if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new TableReadError(`${path}: not a GeoJSON FeatureCollection`);
   const features = json.features;
-  const headers = [...new Set(features.flatMap((f) => Object.keys(f.properties ?? {})))];
+  const cells = features.map((f) => flattenProperties(f?.properties));
+  const headers = [...new Set(cells.flatMap((c) => [...c.keys()]))];
   let done = 0;
   async function* rows(): AsyncIterable<TableRow> {
     for (const [i, f] of features.entries()) {
       done = i + 1;
-      yield { row: i + 1, values: headers.map((h) => f.properties?.[h] ?? ''), geometry: f.geometry };
+      yield { row: i + 1, values: headers.map((h) => cells[i]!.get(h) ?? ''), geometry: f?.geometry ?? null };
     }
   }
   const featureRows = rows();
-  return { format: 'geojson', headers, rows: featureRows, batches: singleRows(featureRows), progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }) };
+  return {
+    format: 'geojson', headers, rows: featureRows, batches: singleRows(featureRows), header: { rows: [], how: 'first', above: [] }, skipped: {},
+    progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }),
+  };
 }

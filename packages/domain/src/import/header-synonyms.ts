@@ -66,8 +66,8 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     ...COMMON_AREA,
   },
   'entry-points': {
-    name: ['nama', 'nama tpi', 'tpi', 'name'],
-    kind: ['jenis', 'jenis tpi', 'kind', 'type'],
+    name: ['nama', 'nama tpi', 'tpi', 'name', 'nama pelabuhan', 'nama bandara', 'nama bandar udara', 'nama plbn', 'nama lokasi', 'namobj', 'title'],
+    kind: ['jenis', 'jenis tpi', 'kind', 'type', 'category', 'kategori', 'jenis pelabuhan', 'klasifikasi', 'kelas', 'fungsi'],
     ...COMMON_AREA,
   },
   reports: {

@@ -49,6 +49,10 @@ const REASONS = {
   coordinates_not_number: () => 'not a number in decimal degrees',
   coordinates_swapped: (p: { lat: string; lng: string }) => `latitude and longitude look swapped (${p.lat}, ${p.lng})`,
   coordinates_outside_indonesia: (p: { bbox: string }) => `outside Indonesia (${p.bbox})`,
+  coordinates_zero: () => '0, 0 is a placeholder, not a place: give the real coordinates',
+  coordinates_swapped_fixed: (p: { lat: string; lng: string }) => `latitude and longitude were the other way round: read as ${p.lat}, ${p.lng}`,
+  coordinates_sexagesimal_read: (p: { lat: string; lng: string }) => `degrees, minutes and seconds read as ${p.lat}, ${p.lng}`,
+  geometry_not_point: () => 'the feature\'s geometry is not a point',
   point_in_no_district: () => 'the point lies in no district (at sea?)',
   expiry_not_after_issue: (p: { expiresOn: string; issuedOn: string }) => `expiry (${p.expiresOn}) is not after issue (${p.issuedOn})`,
   cancelled_before_issue: (p: { cancelledOn: string; issuedOn: string }) => `cancellation (${p.cancelledOn}) is before issue (${p.issuedOn})`,
@@ -73,6 +77,11 @@ const NOTES = {
     `Some ${p.records.replace('_', ' ')} have no coordinates: they are placed at the label point of their district or regency.`,
   entry_points_unplaced: (p: { km: number; names: string }) => `Entry points more than ${p.km} km from every area, imported without an area (check their coordinates): ${p.names}.`,
   imported_before: (p: { batch: string }) => `This file was imported before as batch ${p.batch}; nothing changed.`,
+  header_row_found: (p: { rows: string; given: boolean; above: number; title: string }) =>
+    `${p.given ? 'Header taken from' : 'Header found on'} row ${p.rows}${p.above ? `; the ${p.above} row(s) above it were left out${p.title ? ` (beginning "${p.title}")` : ''}` : ''}.`,
+  table_footer: (p: { row: number; text: string; after: number }) =>
+    `The table ends at row ${p.row} ("${p.text}"): that row${p.after ? ` and the ${p.after} row(s) below it` : ''} were not imported.`,
+  unmapped_values: (p: { field: string; values: string }) => `Values of ${p.field} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): ${p.values}.`,
 } satisfies Record<string, (params: never) => string>;
 
 export type ImportReasonCode = keyof typeof REASONS;

@@ -31,6 +31,17 @@ export const SEX_ALIASES: Readonly<Record<string, 'male' | 'female'>> = {
 };
 
 /** Lower case, accents dropped, inner spaces collapsed. */
+/**
+ * Entry-point kinds as ministries' registers and portals name them: the whole value, or its first
+ * words ("Pelabuhan Utama", "Bandar Udara Internasional …", "PLBN Entikong"). Longer prefixes first.
+ */
+export const ENTRY_POINT_KIND_PREFIXES: ReadonlyArray<readonly [string, 'airport' | 'seaport' | 'land_border']> = [
+  ['pos pemeriksaan lintas batas', 'land_border'], ['pos lintas batas negara', 'land_border'], ['pos lintas batas', 'land_border'], ['plbn', 'land_border'], ['pplb', 'land_border'],
+  ['lintas batas darat', 'land_border'], ['land border', 'land_border'], ['darat', 'land_border'],
+  ['terminal untuk kepentingan sendiri', 'seaport'], ['terminal khusus', 'seaport'], ['tuks', 'seaport'], ['tersus', 'seaport'], ['pelabuhan', 'seaport'], ['seaport', 'seaport'], ['sea port', 'seaport'], ['port', 'seaport'], ['laut', 'seaport'], ['tpi laut', 'seaport'],
+  ['bandar udara', 'airport'], ['bandara', 'airport'], ['airport', 'airport'], ['udara', 'airport'], ['tpi udara', 'airport'],
+];
+
 export function normaliseValue(value: string): string {
   return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
