@@ -100,7 +100,10 @@ export function createApp(deps: AppDeps) {
     await next();
   });
   // The language of bilingual record text: `lang`, else Accept-Language, else Indonesian; no cookie.
-  app.use('/api/*', languageDetector({ supportedLanguages: ['id', 'en'], fallbackLanguage: 'id', order: ['querystring', 'header'], lookupQueryString: 'lang', caches: false }));
+  const detectLanguage = languageDetector({ supportedLanguages: ['id', 'en'], fallbackLanguage: 'id', order: ['querystring', 'header'], lookupQueryString: 'lang', caches: false });
+  app.use('/api/*', detectLanguage);
+  // Tiles name bilingual records (risk areas) in the same language.
+  app.use('/tiles/*', detectLanguage);
   app.use('/api/*', scopedReads(deps));
   app.use('/tiles/*', scopedReads(deps));
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.

@@ -344,6 +344,103 @@ describe('the first view after sign-in', () => {
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-office-head-first-view-${size.width}x${size.height}.png`) });
     await page.context().close();
   }, 120_000);
+
+  /** Records the zoom of every frame the map draws, from the first one on (before the page's scripts run). */
+  async function recordFrameZooms(page: Page): Promise<void> {
+    await page.addInitScript(() => {
+      const probe = window as unknown as { __frameZooms: number[] };
+      probe.__frameZooms = [];
+      type Probed = { getZoom(): number; on(event: 'render', listener: () => void): void };
+      let map: Probed | null = null;
+      Object.defineProperty(window, '__pantauMap', {
+        configurable: true,
+        get: () => map,
+        set: (value: Probed | null) => {
+          map = value;
+          if (!value) return;
+          probe.__frameZooms.push(value.getZoom());
+          value.on('render', () => probe.__frameZooms.push(value.getZoom()));
+        },
+      });
+    });
+  }
+
+  /** How many area names the map shows in the frame its areas are first painted in. */
+  async function namesInFirstPaintedFrame(page: Page): Promise<number> {
+    const firstPaint = await page.waitForFunction(() => {
+      if ((window as { __pantauReady?: boolean }).__pantauReady !== true) return false;
+      return { labels: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.areaLabels ?? 0) };
+    }, undefined, { polling: 'raf', timeout: 60_000 });
+    return ((await firstPaint.jsonValue()) as { labels: number }).labels;
+  }
+
+  /** The scale bar stays a small ruler (MapLibre's default grows to 100 px and more on a projector). */
+  async function expectSmallScaleBar(page: Page): Promise<void> {
+    const scale = await boxOf(page.locator('[data-testid="map"] .maplibregl-ctrl-scale'));
+    expect(scale.width, 'scale bar width').toBeLessThanOrEqual(80);
+    expect(scale.width).toBeGreaterThan(10);
+  }
+
+  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))('the division head of Bangka Belitung lands on the province at %s: fitted from the first frame, its regency names drawn with the first painted areas, a small scale bar', async (_name, size) => {
+    const { page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.division_head, size);
+    await recordFrameZooms(page);
+    await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
+    expect(await namesInFirstPaintedFrame(page), 'regency names with the first painted areas').toBeGreaterThanOrEqual(4);
+    await waitForMapAtRest(page);
+    const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
+    const finalZoom = zooms[zooms.length - 1]!;
+    expect(finalZoom).toBeGreaterThanOrEqual(6.5);
+    expect(Math.min(...zooms), 'the lowest zoom drawn (no South-East Asia first)').toBeGreaterThan(finalZoom - 0.25);
+    const statsLevels = requestedUrls.filter((url) => new URL(url).pathname === '/api/v1/stats/permits').map((url) => new URL(url).searchParams.get('level'));
+    expect(statsLevels).toEqual(['regency']);
+    const province = await areaBoxOnPage(page, baseUrl, '19');
+    const map = await boxOf(page.getByTestId('map'));
+    expect(inside(map, province)).toBe(true);
+    expect(province.width >= 0.5 * map.width || province.height >= 0.5 * map.height, `province ${Math.round(province.width)}×${Math.round(province.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`).toBe(true);
+    expect(await page.getByTestId('map').getAttribute('data-area-labels')).not.toBe('0');
+    await expectSmallScaleBar(page);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-division-head-first-view-${size.width}x${size.height}.png`) });
+    await page.context().close();
+  }, 120_000);
+
+  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))('the admin lands on the whole of Indonesia at %s, fitted to the map (the max bounds leave room for it), with a small scale bar', async (_name, size) => {
+    const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, size);
+    await recordFrameZooms(page);
+    await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
+    await waitForMapAtRest(page);
+    const map = await boxOf(page.getByTestId('map'));
+    // From Sabang to Merauke, from Miangas to Rote: the country's box, projected, lies in the map and spans most of its width or height.
+    const corners = await page.evaluate(([west, south, east, north]) => {
+      const probe = (window as unknown as { __pantauMap: { project(p: [number, number]): { x: number; y: number } } }).__pantauMap;
+      return [probe.project([west, north]), probe.project([east, south])];
+    }, [94.7, -11.2, 141.2, 6.3] as const);
+    const [topLeft, bottomRight] = corners as [{ x: number; y: number }, { x: number; y: number }];
+    const country = { x: map.x + topLeft.x, y: map.y + topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+    expect(inside(map, country), `Indonesia ${JSON.stringify(country)} in the map ${JSON.stringify(map)}`).toBe(true);
+    // The fit keeps clear of the legend and controls (fit padding): at 1366 the country spans 69 % of the map's width.
+    expect(country.width >= 0.6 * map.width || country.height >= 0.6 * map.height, `Indonesia ${Math.round(country.width)}×${Math.round(country.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`).toBe(true);
+    const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
+    expect(Math.min(...zooms)).toBeGreaterThan(zooms[zooms.length - 1]! - 0.25);
+    await expectSmallScaleBar(page);
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-admin-first-view-${size.width}x${size.height}.png`) });
+    await page.context().close();
+  }, 120_000);
+
+  test('a shared link with an explicit map position keeps it: the division head opening a Bangka Tengah close-up is not refitted to the province', async () => {
+    const { page } = await openSignedInPage(browser, baseUrl, accounts.division_head, { width: 1366, height: 768 });
+    await page.goto(new URL('/?asOf=2024-06-13&map=10.5/-2.43/106.23', baseUrl).href);
+    await waitForMapAtRest(page);
+    const camera = await page.evaluate(() => {
+      const probe = (window as unknown as { __pantauMap: { getZoom(): number; getCenter(): { lng: number; lat: number } } }).__pantauMap;
+      return { zoom: probe.getZoom(), ...probe.getCenter() };
+    });
+    expect(camera.zoom).toBeCloseTo(10.5, 1);
+    expect(camera.lng).toBeCloseTo(106.23, 1);
+    expect(camera.lat).toBeCloseTo(-2.43, 1);
+    expect(new URL(page.url()).searchParams.get('map')).toBe('10.5/-2.43/106.23');
+    await saveScreenshots(page, 'dashboard-shared-link-view');
+    await page.context().close();
+  }, 120_000);
 });
 
 describe('a page the role may not open', () => {

@@ -200,7 +200,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   // link with a map position, or the national scope, needs no wait.
   const startRef = useRef<MapStart | null>(null);
   if (startRef.current === null && (view.map !== null || scopeCodes === null || meta.status === 'ok' || meta.status === 'error')) {
-    startRef.current = mapStart(view, scopeBbox);
+    startRef.current = mapStart(view, scopeBbox, scopeCodes);
   }
   const start = startRef.current;
   // The API serves nothing outside the work area (the province above an office's regencies, a link
@@ -471,6 +471,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           ) : (
           <PantauMap
             initialBounds={start.kind === 'bounds' ? start.bbox : undefined}
+            initialMaxZoom={start.kind === 'bounds' ? start.maxZoom : undefined}
             filters={tileFilters}
             level={scope.level}
             parent={scope.parent}

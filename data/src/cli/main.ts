@@ -22,9 +22,11 @@ Commands:
   reference                       load the real events of reference-events.json
   demo [--seed N] [--scale X]     generate and load the demo data (deterministic; replaces earlier demo rows)
   status                          show what is loaded
-  import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME] [--header-row N]
+  import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME]
+         [--header-row N] [--lang id|en]
                                   import a CSV, XLSX or GeoJSON file (kinds: permits, …); every
-                                  rejected row is listed with its row, field, value and reason
+                                  rejected row is listed with its row, column, value and reason, in
+                                  Bahasa Indonesia (--lang en: English)
   import list                     the import batches
   import rollback <batch>         remove every row a batch wrote
   user add <email> --role <role> [--scope 19.04,19.71 | --scope office:<key>]
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);

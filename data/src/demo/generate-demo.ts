@@ -346,15 +346,18 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
     out.push({
       key: `demo:risk:${i + 1}`,
       name: `${RISK_NAMES[category]} ${shortAreaName(m.area.name)} ${i + 1}`,
-      textEn: { name: `${RISK_NAMES_EN[category]} ${shortAreaName(m.area.name)} ${i + 1}` },
+      textEn: { name: `${RISK_NAMES_EN[category]} ${shortAreaName(m.area.name)} ${i + 1}`, source: DEMO_SOURCE.en },
       category, severity,
       geometry: circle(center, radiusKm, { steps: 32, units: 'kilometers' }).geometry,
       validFrom, validTo,
-      source: 'demo', description: null, origin: ORIGIN,
+      source: DEMO_SOURCE.id, description: null, origin: ORIGIN,
     });
   }
   return { riskAreas: out, shapes };
 }
+
+/** Where a demo record says it comes from, as the slides' key words the demo ("Sumber: data demo Pantau (sintetis)"). */
+const DEMO_SOURCE = { id: 'data demo Pantau (sintetis)', en: 'Pantau demo data (synthetic)' } as const;
 
 const RISK_NAMES_EN: Record<RiskCategory, string> = {
   illegal_work: 'Illegal foreign work risk', overstay: 'Overstay risk', social_conflict: 'Social conflict risk',

@@ -1,7 +1,7 @@
 // The real events of shared/data/reference-events.json, as records marked `reference`. Loaded
 // verbatim: where the source gives no place, the record says so instead of inventing one.
 import { readFileSync } from 'node:fs';
-import { bilingual, figureLabel } from './reference-text.js';
+import { bilingual, figureLabel, sourceCitation } from './reference-text.js';
 import type { CompanyRecord, CompanySiteRecord, MeetingRecord, OfficeClass, OfficeRecord, OperationRecord, RiskAreaRecord } from '@pantau/domain';
 
 export interface ReferenceEvents {
@@ -28,10 +28,10 @@ const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]
 
 export function referenceOffices(events: ReferenceEvents): OfficeRecord[] {
   return events.offices.map((o) => {
-    const area = bilingual(o.work_area);
+    const [area, source] = [bilingual(o.work_area), sourceCitation(o.source)];
     return {
       key: `ref:office:${slug(o.name)}`, name: o.name, officeClass: o.class as OfficeClass, provinceCode: o.province_code,
-      workAreaCodes: o.work_area_codes ?? [], workAreaNote: `${area.id} (sumber: ${o.source})`, textEn: { workAreaNote: `${area.en} (source: ${o.source})` }, origin: ORIGIN,
+      workAreaCodes: o.work_area_codes ?? [], workAreaNote: `${area.id} (sumber: ${source.id})`, textEn: { workAreaNote: `${area.en} (source: ${source.en})` }, origin: ORIGIN,
     };
   });
 }
@@ -44,7 +44,7 @@ function meetingNotes(m: ReferenceEvents['meetings'][number], lang: 'id' | 'en')
     ...Object.entries(m.figures ?? {}).map(([k, v]) => `${figureLabel(k)[lang]}: ${v}`),
     ...(m.risks ?? []).map((r) => `${words.risk} (${bilingual(r.category)[lang].toLowerCase()}): ${bilingual(r.detail)[lang]}`),
     ...(m.notes ?? []).map((n) => bilingual(n)[lang]),
-    `${words.source}: ${m.source}`,
+    `${words.source}: ${sourceCitation(m.source)[lang]}`,
   ];
 }
 
@@ -90,8 +90,8 @@ export function referenceOperations(events: ReferenceEvents, officeKeyOfRegency:
   return events.operations.map((o) => ({
     key: `ref:operation:${o.date}:${o.regency_code}`, date: o.date, officeKey: officeKeyOfRegency(o.regency_code), team: o.team,
     regencyCode: o.regency_code,
-    notes: [bilingual(o.kind).id, o.notes && bilingual(o.notes).id, `Sumber: ${o.source}`].filter(Boolean).join('. '),
-    textEn: { notes: [bilingual(o.kind).en, o.notes && bilingual(o.notes).en, `Source: ${o.source}`].filter(Boolean).join('. ') },
+    notes: [bilingual(o.kind).id, o.notes && bilingual(o.notes).id, `Sumber: ${sourceCitation(o.source).id}`].filter(Boolean).join('. '),
+    textEn: { notes: [bilingual(o.kind).en, o.notes && bilingual(o.notes).en, `Source: ${sourceCitation(o.source).en}`].filter(Boolean).join('. ') },
     targets: o.targets.map((t) => ({
       place: t.place, kind: t.place_type === 'lodging' ? 'lodging' as const : 'other' as const,
       // The article gives the place's name, not its coordinates: shown at the regency's label point.
@@ -116,11 +116,11 @@ export function referenceRiskAreas(events: ReferenceEvents, regencyGeometry: (co
   return events.meetings.flatMap((m) => (m.risks ?? []).flatMap((r, i) => {
     const category = RISK_CATEGORY[r.category];
     if (!category) return [];
-    const [name, title, detail] = [bilingual(r.category), bilingual(m.title), bilingual(r.detail)];
+    const [name, title, detail, source] = [bilingual(r.category), bilingual(m.title), bilingual(r.detail), sourceCitation(m.source)];
     return [{
       key: `ref:risk:${m.date}:${m.regency_code}:${i + 1}`, name: `${name.id} — ${title.id}`, category, severity: 'medium' as const,
-      geometry: regencyGeometry(m.regency_code), validFrom: m.date, validTo: null, source: m.source, description: detail.id,
-      textEn: { name: `${name.en} — ${title.en}`, description: detail.en }, origin: ORIGIN,
+      geometry: regencyGeometry(m.regency_code), validFrom: m.date, validTo: null, source: source.id, description: detail.id,
+      textEn: { name: `${name.en} — ${title.en}`, description: detail.en, source: source.en }, origin: ORIGIN,
     }];
   }));
 }

@@ -81,5 +81,30 @@ export function figureLabel(key: string): BilingualText {
   return FIGURES[key] ?? { id: key, en: key };
 }
 
+/**
+ * The articles under shared/sources/, cited as a reader can find them: the outlet (or the office that
+ * reported) and the month of the event it reports. The reference file names each record's source by
+ * its file name, which means nothing to a meeting room ("Sumber: 001_9026980282b54d67.txt").
+ */
+const SOURCES: Record<string, BilingualText> = {
+  '000_313fcf2ded63358c.txt': { id: 'laporan Kantor Imigrasi Kelas I Bengkulu, November 2016', en: 'report of Kantor Imigrasi Kelas I Bengkulu, November 2016' },
+  '001_9026980282b54d67.txt': { id: 'berita ANTARA News Bangka Belitung, Juni 2024', en: 'ANTARA News Bangka Belitung article, June 2024' },
+  '002_d2533bf4eef0f54f.txt': { id: 'berita ANTARA, September 2021', en: 'ANTARA article, September 2021' },
+  '003_f7873f2d16cb0bba.txt': { id: 'berita KILASBABEL.COM, Desember 2024', en: 'KILASBABEL.COM article, December 2024' },
+  '004_e14532aada5b6310.txt': { id: 'berita enewsindo.co.id, Agustus 2023', en: 'enewsindo.co.id article, August 2023' },
+};
+
+/** The files a record's `source` names: one, or several separated by commas. */
+const sourceFiles = (source: string): string[] => source.split(',').map((file) => file.trim()).filter(Boolean);
+
+/** Whether every file the source names has its citation here. */
+export const hasSourceCitation = (source: string): boolean => sourceFiles(source).every((file) => file in SOURCES);
+
+/** How a record cites its source articles, in both languages (a file this table lacks keeps its name, in both). */
+export function sourceCitation(source: string): BilingualText {
+  const citations = sourceFiles(source).map((file) => SOURCES[file] ?? { id: file, en: file });
+  return { id: citations.map((c) => c.id).join('; '), en: citations.map((c) => c.en).join('; ') };
+}
+
 /** Whether the figure has its labels here. */
 export const hasFigureLabel = (key: string): boolean => key in FIGURES;

@@ -7,6 +7,7 @@ export * from './province-names.js';
 export * from './import/header-synonyms.js';
 export * from './import/value-aliases.js';
 export * from './import/import-reasons.js';
+export * from './import/import-texts.js';
 export * from './access.js';
 export * from './fields.js';
 export * from './planning/index.js';

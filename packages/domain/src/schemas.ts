@@ -130,7 +130,7 @@ export const riskAreaRecord = z.object({
   validTo: isoDate.nullable(),
   source: z.string().min(1),
   description: z.string().nullable(),
-  textEn: englishText({ name: z.string().min(1), description: z.string().min(1) }),
+  textEn: englishText({ name: z.string().min(1), description: z.string().min(1), source: z.string().min(1) }),
   origin,
 });
 

@@ -15,7 +15,7 @@ import {
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { areaCodeParam, csvList, errorResponses, isoDateParam, permitFilterParams, recordIdParam, toPermitFilter } from './params.js';
+import { areaCodeParam, csvList, errorResponses, isoDateParam, langParam, permitFilterParams, recordIdParam, textLangOf, toPermitFilter } from './params.js';
 import { createRouter } from './router.js';
 
 const FILES = IMPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
@@ -45,6 +45,7 @@ const route = createRoute({
     params: z.object({ file: z.enum(FILES).openapi({ param: { name: 'file', in: 'path' }, example: 'permits.csv' }) }),
     query: z.object({
       ...permitFilterParams,
+      lang: langParam,
       area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
       from: isoDateParam.optional().openapi({ description: 'Operations, reports: from this day; risk areas: valid on or after it.', example: '2024-01-01' }),
       to: isoDateParam.optional().openapi({ description: 'Operations, reports: up to this day; risk areas: valid on or before it.', example: '2024-12-31' }),
@@ -96,7 +97,7 @@ export function exportRoutes(deps: AppDeps) {
     }
     const filter: ExportFilter = {
       area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to,
-      sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query),
+      sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query), lang: textLangOf(c),
     };
     const day = kind === 'permits' ? filter.permit.asOf : today;
     const principal = principalOf(c);

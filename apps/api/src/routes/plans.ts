@@ -4,13 +4,13 @@
 // transaction, audited). A plan outside the caller's scope answers exactly like a missing one.
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPlan, deletePlan, PlanError, recordPlanOutcome, tableFile, updatePlan, EXPORT_CONTENT_TYPES, type PlanContext } from '@pantau/data';
-import { findPlan, listPlans, type Executor, type PlanRow } from '@pantau/db';
+import { findPlan, listPlans, type Executor, type PlanRow, type TextLang } from '@pantau/db';
 import { downloadFileName, hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { errorResponses, planningAreaParam } from './params.js';
+import { errorResponses, langParam, planningAreaParam, textLangOf } from './params.js';
 import { createRouter } from './router.js';
 
 const API_PATH_PREFIX = '/api/v1';
@@ -32,7 +32,7 @@ const listRoute = createRoute({
 });
 const getRoute = createRoute({
   method: 'get', path: '/planning/plans/{id}', tags: ['planning'], summary: 'One plan: targets in route order with legs, totals, teams, the weights used and any recorded outcome',
-  request: { params: idParam }, responses: { 200: { description: 'The plan.', content: json(planBody) }, ...notFound, ...errorResponses },
+  request: { params: idParam, query: z.object({ lang: langParam }) }, responses: { 200: { description: 'The plan.', content: json(planBody) }, ...notFound, ...errorResponses },
 });
 const createRouteDef = createRoute({
   method: 'post', path: '/planning/plans', tags: ['planning'],
@@ -88,8 +88,9 @@ export function planJson(row: PlanRow): Plan {
   };
 }
 
-async function planOr404(db: Executor, id: number, scope: Scope): Promise<PlanRow> {
-  const plan = await findPlan(db, id, scope);
+/** `lang`: the language of targets' names (a company site's English name; saved plans keep Indonesian). */
+async function planOr404(db: Executor, id: number, scope: Scope, lang?: TextLang): Promise<PlanRow> {
+  const plan = await findPlan(db, id, scope, lang);
   if (!plan) throw new AppError('plan_not_found', 'No plan with this id in your scope.');
   return plan;
 }
@@ -123,13 +124,14 @@ export function planRoutes(deps: AppDeps) {
   const orm = deps.database.orm;
   // Every plan passes the role's field rules (@pantau/domain fields.ts): notes may name people.
   const forRole = (c: Context, row: PlanRow) => recordForRole('plan', planJson(row), principalOf(c).permissions);
+  // A write answers with the plan as saved (its targets' names in Indonesian); GET /plans/{id}?lang=en reads them in English.
   const afterWrite = async (c: Context, id: number) => forRole(c, await planOr404(orm, id, scopeOf(c)));
 
   router.openapi(listRoute, async (c) => {
     const query = c.req.valid('query');
     return c.json({ items: await listPlans(dbOf(c), { status: query.status, area: query.area }, scopeOf(c)) }, 200);
   });
-  router.openapi(getRoute, async (c) => c.json(forRole(c, await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c))) as unknown as Record<string, unknown>, 200));
+  router.openapi(getRoute, async (c) => c.json(forRole(c, await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c), textLangOf(c))) as unknown as Record<string, unknown>, 200));
   router.openapi(createRouteDef, async (c) => {
     const id = await createPlan(orm, c.req.valid('json'), context(c)).catch(asAppError);
     return c.json(await afterWrite(c, id) as unknown as Record<string, unknown>, 201);
@@ -152,7 +154,7 @@ export function planRoutes(deps: AppDeps) {
     router.openapi(targetsFileRoute(format), async (c) => {
       const id = Number(c.req.valid('param').id);
       const lang = c.req.valid('query').lang ?? 'id';
-      const plan = await planOr404(dbOf(c), id, scopeOf(c));
+      const plan = await planOr404(dbOf(c), id, scopeOf(c), lang);
       const teams = new Map(plan.teams.map((t) => [t.key, t.name]));
       // The notes column is left out for a role that may not see target notes (they may name people).
       const withNotes = !hiddenFields('planTarget', principalOf(c).permissions).includes('notes');

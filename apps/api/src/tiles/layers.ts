@@ -1,7 +1,7 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, coverageGapDistrictsSql, permitFilterCondition, scopeCondition, sql, type Executor, type SQL } from '@pantau/db';
+import { areaFilterColumn, coverageGapDistrictsSql, localized, permitFilterCondition, scopeCondition, sql, type Executor, type SQL, type TextLang } from '@pantau/db';
 import { COVERAGE_MONTHS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
 import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
@@ -25,6 +25,8 @@ export interface TileFilter {
   resolution?: number;
   /** The study area of the hot spots: a province, regency or district code, or office:<key>. */
   area?: string;
+  /** The language of bilingual records' names (risk areas): `lang`, else Accept-Language, else Indonesian. */
+  lang?: TextLang;
 }
 
 /** Shares one computation among the tiles of a view: the same key within a short time gets the same result. */
@@ -51,7 +53,7 @@ export interface TileSourceContext {
 
 export type FieldType = 'String' | 'Number';
 
-export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area';
+export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area' | 'lang';
 
 export interface TileLayer {
   id: string;
@@ -163,10 +165,10 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'risk_areas', description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)', geometry: 'polygon',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
     fields: {
-      name: ['String', 'name'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
+      name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
       severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
     },
-    filters: ['asOf', 'from', 'to', 'category'],
+    filters: ['asOf', 'from', 'to', 'category', 'lang'],
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
       const to = filter.to ?? filter.permit.asOf;
@@ -174,7 +176,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       const scopeArea = scope === null ? null : sql`(select ST_Union(a.geom) from areas a where a.code in ${scope.areaCodes.length ? scope.areaCodes : ['']})`;
       const geom = scopeArea ? sql`ST_Multi(ST_CollectionExtract(ST_Intersection(geom, ${scopeArea}), 3))` : sql`geom`;
       return sql`
-        select id::bigint as id, ${geom} as geom, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to
+        select id::bigint as id, ${geom} as geom, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to
         from risk_areas
         where geom && ${envelope} and valid_from <= ${to}::date and (valid_to is null or valid_to >= ${from}::date)
           and ${inList(sql`category`, filter.category)} and ${scopeCondition(sql`regency_code`, scope)}

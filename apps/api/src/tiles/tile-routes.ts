@@ -8,7 +8,7 @@ import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { HOT_SPOTS } from '../planning/hot-spots.js';
-import { csvList, isoDateParam, permitFilterParams, planningAreaParam, toPermitFilter, wholeNumberParam } from '../routes/params.js';
+import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam, textLangOf, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
 import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer } from './layers.js';
@@ -28,6 +28,7 @@ const tileQuery = z.object({
   months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional(),
   resolution: wholeNumberParam(HOT_SPOTS.resolution.min, HOT_SPOTS.resolution.max).optional(),
   area: planningAreaParam.optional(),
+  lang: langParam,
 });
 type TileQuery = z.infer<typeof tileQuery>;
 
@@ -127,13 +128,13 @@ export function tileRoutes(deps: AppDeps) {
     const query = parseQuery(c);
     // Private: a tile holds what this user's scope may see.
     c.header('Cache-Control', `private, max-age=${layer.maxAgeSeconds}`);
-    c.header('Vary', 'Accept-Encoding, Cookie, Authorization');
+    c.header('Vary', 'Accept-Encoding, Accept-Language, Cookie, Authorization');
     if (coordinate.z < layer.minzoom || coordinate.z > layer.maxzoom) return c.body(null, 204);
     const filter: TileFilter = {
       permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
       from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
       months: query.months === undefined ? undefined : Number(query.months), resolution: query.resolution === undefined ? undefined : Number(query.resolution),
-      area: query.area,
+      area: query.area, lang: textLangOf(c),
     };
     const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c), memo });
     if (raw.length === 0) return c.body(null, 204);

@@ -1,5 +1,6 @@
 import { INDONESIA_BBOX } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
+import { DISTRICT_ZOOM } from '../map/choropleth.js';
 import { mapStart, scopeToFit, withinScope } from './scope-camera.js';
 
 describe('scopeToFit', () => {
@@ -34,6 +35,13 @@ describe('mapStart', () => {
   test('the national scope (no box) starts on the whole country', () => {
     expect(mapStart({ map: null }, null)).toEqual({ kind: 'bounds', bbox: INDONESIA_BBOX });
     expect(mapStart({ map: null }, undefined)).toEqual({ kind: 'bounds', bbox: INDONESIA_BBOX });
+  });
+
+  test('a scope of whole provinces stops short of the districts\' zoom, so its regencies are shown and named; an office\'s regencies do not', () => {
+    const babel = [105.1, -3.4, 108.9, -1.5] as const;
+    expect(mapStart({ map: null }, babel, ['19'])).toEqual({ kind: 'bounds', bbox: babel, maxZoom: DISTRICT_ZOOM - 0.01 });
+    expect(mapStart({ map: null }, workArea, ['19.04', '19.71'])).toEqual({ kind: 'bounds', bbox: workArea });
+    expect(mapStart({ map: { zoom: 10, lat: -2.4, lng: 106.2 } }, babel, ['19']).kind).toBe('position');
   });
 });
 

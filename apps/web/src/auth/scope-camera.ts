@@ -4,6 +4,7 @@
 // instead of an error — the API answers 404 for anything outside the scope. The box comes with
 // /meta (`scopeBbox`), so the map is created on it and never paints the whole region first.
 import { INDONESIA_BBOX } from '@pantau/domain';
+import { DISTRICT_ZOOM } from '../map/choropleth.js';
 import type { MapPosition } from '../state/view-state.js';
 
 export type Bbox = readonly [number, number, number, number];
@@ -20,9 +21,14 @@ export function scopeToFit(scopeCodes: readonly string[] | null, view: { region:
 }
 
 /** Where the map starts: the link's position, else the work area's box, else the whole country. */
-export type MapStart = { kind: 'position'; position: MapPosition } | { kind: 'bounds'; bbox: Bbox };
+export type MapStart = { kind: 'position'; position: MapPosition } | { kind: 'bounds'; bbox: Bbox; maxZoom?: number };
 
-export function mapStart(view: { map: MapPosition | null }, scopeBbox: Bbox | null | undefined): MapStart {
+/**
+ * A scope of whole provinces starts on their regencies (named at once): the fit stops short of the
+ * districts' zoom, which a province as small as Bangka Belitung would reach on a 1920 px projector.
+ */
+export function mapStart(view: { map: MapPosition | null }, scopeBbox: Bbox | null | undefined, scopeCodes: readonly string[] | null = null): MapStart {
   if (view.map !== null) return { kind: 'position', position: view.map };
-  return { kind: 'bounds', bbox: scopeBbox ?? INDONESIA_BBOX };
+  const provincesOnly = scopeBbox != null && scopeCodes !== null && scopeCodes.length > 0 && scopeCodes.every((code) => !code.includes('.'));
+  return provincesOnly ? { kind: 'bounds', bbox: scopeBbox, maxZoom: DISTRICT_ZOOM - 0.01 } : { kind: 'bounds', bbox: scopeBbox ?? INDONESIA_BBOX };
 }

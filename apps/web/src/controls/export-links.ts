@@ -1,5 +1,6 @@
 // Links to the API's exports (GET /api/v1/exports/{kind}.{format}) for what the map shows now: the
-// same date, permit types, nationalities, purposes, sponsor, area and period.
+// same date, permit types, nationalities, purposes, sponsor, area and period, in the UI's language.
+import type { Lang } from '../i18n/languages.js';
 import { countedPermitTypes, type ViewState } from '../state/view-state.js';
 
 export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
@@ -19,6 +20,8 @@ export interface ExportFilters {
   area: string | null;
   from: string | null;
   to: string | null;
+  /** The UI's language: reference and demo records' text (risk names, notes, findings, sources) come in it. */
+  lang: Lang | null;
 }
 
 /**
@@ -36,6 +39,7 @@ export function exportFilters(view: ViewState, shownAsOf: string | null): Export
     area: view.region,
     from: view.from,
     to: view.to,
+    lang: view.lang,
   };
 }
 
@@ -53,6 +57,7 @@ export function exportUrl(kind: ExportKind, format: ExportFormat, filters: Expor
   set('area', filters.area);
   set('from', filters.from);
   set('to', filters.to);
+  set('lang', filters.lang);
   // Commas need no escaping in a query string and are easier to read unescaped.
   const search = query.toString().replace(/%2C/g, ',');
   return `/api/v1/exports/${kind}.${format}${search ? `?${search}` : ''}`;

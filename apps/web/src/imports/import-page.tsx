@@ -471,7 +471,7 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
     if (batch) return t('origins.importFile', { file: batch.fileName, date: new Intl.DateTimeFormat(LOCALES[format.lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(batch.createdAt)) });
     return origin.startsWith('batch:') ? t('origins.import', { batch: origin.slice('batch:'.length, 'batch:'.length + 8) }) : origin;
   };
-  const reasonOf = (issue: ImportReport['issues'][number]) => issueReasonText(t, issue, originLabel);
+  const reasonOf = (issue: ImportReport['issues'][number]) => issueReasonText(format.lang, issue, originLabel);
   const downloadIssues = () => {
     const csv = issuesCsv(
       report.issues,
@@ -497,7 +497,7 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
           <span className="field-label">{t('import.warnings')}:</span>
           <ul>
             {report.notes
-              ? report.notes.map((note) => <li key={note.message}>{noteText(t, note)}</li>)
+              ? report.notes.map((note) => <li key={note.message}>{noteText(format.lang, note)}</li>)
               : report.warnings.map((warning) => <li key={warning}>{warning}</li>)}
           </ul>
         </div>

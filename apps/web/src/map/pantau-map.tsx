@@ -89,6 +89,8 @@ export interface PantauMapProps {
    * Read once, when the map is created, so the first frame already shows it. The whole country when left out.
    */
   initialBounds?: readonly [number, number, number, number];
+  /** The closest the first fit may come (a province scope stays on its regencies). */
+  initialMaxZoom?: number;
   camera: CameraRequest | null;
   label: string;
   onMove(position: MapPosition): void;
@@ -102,6 +104,8 @@ export interface PantauMapProps {
 
 // Indonesia with a margin; panning further only shows empty sea.
 const MAX_BOUNDS: [number, number, number, number] = [80, -25, 160, 20];
+/** The scale bar's widest (px). */
+const SCALE_BAR_MAX_WIDTH = 80;
 
 interface HoveredFeature {
   level: MapLevel;
@@ -186,7 +190,7 @@ export function PantauMap(props: PantauMapProps) {
         style: createBaseStyle(),
         ...(initial
           ? { center: [initial.lng, initial.lat] as [number, number], zoom: initial.zoom }
-          : { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: mapFitPadding(container), maxZoom: 12 } }),
+          : { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: mapFitPadding(container), maxZoom: propsRef.current.initialMaxZoom ?? 12 } }),
         maxBounds: MAX_BOUNDS,
         minZoom: 3,
         maxZoom: 14,
@@ -205,7 +209,8 @@ export function PantauMap(props: PantauMapProps) {
     }
     created.touchZoomRotate.disableRotation();
     created.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    created.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // A small ruler: MapLibre's default reaches 100 px, which reads as a bar across a projected map.
+    created.addControl(new ScaleControl({ unit: 'metric', maxWidth: SCALE_BAR_MAX_WIDTH }), 'bottom-right');
 
     const setHoverState = (hovered: HoveredFeature, value: boolean) => {
       if (hovered.featureId === undefined) return;

@@ -23,7 +23,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
   const { t } = useTranslation('planning');
   const format = useFormat();
   const meta = useApiRequest('meta', getMeta);
-  const planState = useApiRequest(view.plan === null ? null : `plan:${view.plan}`, (signal) => getPlan(view.plan ?? 0, signal));
+  const planState = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${view.lang}`, (signal) => getPlan(view.plan ?? 0, signal, view.lang));
   const plan = dataOf(planState);
   const [mapDrawn, setMapDrawn] = useState(false);
   const [mapError, setMapError] = useState<string | null>(null);

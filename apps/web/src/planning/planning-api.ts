@@ -83,8 +83,9 @@ export async function listPlans(area: string, signal?: AbortSignal): Promise<Pla
   return body.items as PlanListItem[];
 }
 
-export async function getPlan(id: number, signal?: AbortSignal): Promise<Plan> {
-  return plan(await fetchJson(`${PLANS}/${id}`, {}, signal), `${PLANS}/${id}`);
+/** `lang`: the language of the targets' names (a company site's English name on the English page). */
+export async function getPlan(id: number, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<Plan> {
+  return plan(await fetchJson(`${PLANS}/${id}`, { lang }, signal), `${PLANS}/${id}`);
 }
 
 export async function createPlan(input: PlanCreateInput): Promise<Plan> {

@@ -120,7 +120,7 @@ export function PlanningMap(props: PlanningMapProps) {
     if (!print) {
       created.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     }
-    created.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+    created.addControl(new ScaleControl({ unit: 'metric', maxWidth: 80 }), 'bottom-left');
     created.on('error', (event) => {
       const sourceId = (event as { sourceId?: unknown }).sourceId;
       if (typeof sourceId === 'string') propsRef.current.onError?.(event.error.message);

@@ -132,7 +132,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const plans = useApiRequest(area === null || !permissions.planning.read ? null : `plans:${area}:${plansVersion}`, (signal) => listPlans(area ?? '', signal));
   const [openPlan, setOpenPlan] = useState<Plan | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
-  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${plansVersion}`, (signal) => getPlan(view.plan ?? 0, signal));
+  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${plansVersion}:${view.lang}`, (signal) => getPlan(view.plan ?? 0, signal, view.lang));
   const [draft, setDraft] = useState<DraftPlan>(() => emptyDraft(asOf ?? ''));
   useEffect(() => {
     const loaded = dataOf(loadedPlan);

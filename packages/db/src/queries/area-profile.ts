@@ -82,7 +82,7 @@ export async function topSponsors(db: Executor, level: AreaLevel, code: string, 
 
 export async function riskAreasIn(db: Executor, code: string, asOf: string, scope: Scope, lang?: TextLang) {
   const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string; origin: string }>(db, sql`
-    select r.id, ${localized(lang, sql`r.name`, sql`r.text_en`, 'name')} as name, r.category, r.severity, r.valid_from::text as valid_from, r.valid_to::text as valid_to, r.source, r.origin
+    select r.id, ${localized(lang, sql`r.name`, sql`r.text_en`, 'name')} as name, r.category, r.severity, r.valid_from::text as valid_from, r.valid_to::text as valid_to, ${localized(lang, sql`r.source`, sql`r.text_en`, 'source')} as source, r.origin
     from risk_areas r, areas a
     where a.code = ${code} and r.geom && a.geom and ST_Intersects(r.geom, a.geom)
       and r.valid_from <= ${asOf}::date and (r.valid_to is null or r.valid_to >= ${asOf}::date) and ${scopeCondition(sql`r.regency_code`, scope)}

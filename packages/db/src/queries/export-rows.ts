@@ -6,6 +6,7 @@ import type { ImportKind, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { permitFilterCondition } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
+import { localized, type TextLang } from './text-language.js';
 
 export type ExportKind = ImportKind;
 
@@ -27,6 +28,8 @@ export interface ExportFilter {
   channel?: string[];
   sector?: string[];
   kind?: string[];
+  /** The language of bilingual records' text (reference and demo names, notes, findings, sources); default Indonesian. */
+  lang?: TextLang;
 }
 
 /** The keyset: the last row's cursor columns (`k1`, and `k2` where one key is not enough). */
@@ -60,7 +63,7 @@ const PAGES: Record<ExportKind, PageSource> = {
 
   // One row per site: a company with several sites is several rows, as the importer reads them.
   companies: (filter, scope, after, limit) => sql`
-    select s.id as k1, c.name, c.registration_number, c.sector, s.name as site_name, ST_Y(s.geom) as lat, ST_X(s.geom) as lng,
+    select s.id as k1, c.name, c.registration_number, c.sector, ${localized(filter.lang, sql`s.name`, sql`s.text_en`, 'name')} as site_name, ST_Y(s.geom) as lat, ST_X(s.geom) as lng,
       s.district_code, s.regency_code, c.origin
     from company_sites s join companies c on c.id = s.company_id
     where ${after1(sql`s.id`, after)} and ${scopeCondition(sql`s.regency_code`, scope)} and ${inList(sql`c.sector`, filter.sector)}
@@ -71,9 +74,10 @@ const PAGES: Record<ExportKind, PageSource> = {
   // One row per target (an operation without targets: one row without a place), whole operations only:
   // a district keeps the operations that checked a place in it. Several actions of a target: lists.
   operations: (filter, scope, after, limit) => sql`
-    select o.id as k1, coalesce(t.id, 0) as k2, o.date::text as date, o.regency_code, o.team, f.name as office, o.notes as operation_notes,
+    select o.id as k1, coalesce(t.id, 0) as k2, o.date::text as date, o.regency_code, o.team, f.name as office, ${localized(filter.lang, sql`o.notes`, sql`o.text_en`, 'notes')} as operation_notes,
       case when t.id is not null then (select count(*)::int from operation_targets n where n.operation_id = o.id and n.id <= t.id) end as target_no,
-      t.place, t.kind, t.foreigners_checked, t.violations, t.outcome, t.findings,
+      ${localized(filter.lang, sql`t.place`, sql`t.text_en`, 'place')} as place, t.kind, t.foreigners_checked, t.violations, t.outcome,
+      ${localized(filter.lang, sql`t.findings`, sql`t.text_en`, 'findings')} as findings,
       a.kinds as action, a.counts as action_count, a.nationalities as violator_nationality,
       ST_Y(t.geom) as lat, ST_X(t.geom) as lng, t.district_code, o.origin
     from operations o
@@ -96,7 +100,8 @@ const PAGES: Record<ExportKind, PageSource> = {
     const from = filter.from ?? filter.validOn;
     const to = filter.to ?? filter.validOn;
     return sql`
-      select id as k1, name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, source, description, regency_code, origin,
+      select id as k1, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to,
+        ${localized(filter.lang, sql`source`, sql`text_en`, 'source')} as source, ${localized(filter.lang, sql`description`, sql`text_en`, 'description')} as description, regency_code, origin,
         ST_AsText(geom, 15) as wkt, ST_AsGeoJSON(ST_ForcePolygonCCW(geom), 15) as geojson
       from risk_areas
       where ${after1(sql`id`, after)} and ${scopeCondition(sql`regency_code`, scope)} and ${inList(sql`category`, filter.category)}

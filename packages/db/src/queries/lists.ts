@@ -82,7 +82,7 @@ export async function listOperations(db: Executor, filter: ListFilter, scope: Sc
 export async function listRiskAreas(db: Executor, filter: ListFilter & { category?: string[]; withGeometry?: boolean }, scope: Scope) {
   const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string;
     description: string | null; regency_code: string | null; origin: string; xmin: number; ymin: number; xmax: number; ymax: number; g: string | null }>(db, sql`
-    select id, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, source,
+    select id, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, ${localized(filter.lang, sql`source`, sql`text_en`, 'source')} as source,
       ${localized(filter.lang, sql`description`, sql`text_en`, 'description')} as description, regency_code, origin,
       ST_XMin(geom) as xmin, ST_YMin(geom) as ymin, ST_XMax(geom) as xmax, ST_YMax(geom) as ymax,
       ${filter.withGeometry ? sql`ST_AsGeoJSON(geom, 6)` : sql`null`} as g

@@ -175,6 +175,9 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
  */
 export const REPORT_CLUSTER = { eps: 0.0045, minReports: 3, siteMetres: 500 } as const;
 
+/** How a report cluster's name begins (the rest is its district), in each language. */
+export const REPORT_CLUSTER_NAME = { id: 'Kumpulan laporan masyarakat — ', en: 'Cluster of public reports — ' } as const;
+
 async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
   const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
@@ -191,7 +194,7 @@ async function reportClusterRows(db: Executor, area: string | null, asOf: string
         mode() within group (order by province_code) as province_code
       from grouped where cid is not null group by cid
     ), past as (${targetsBefore(area, asOf, scope)})
-    select c.id, ${lang === 'en' ? 'Cluster of public reports — ' : 'Kumpulan laporan masyarakat — '}::text || coalesce(d.name, c.regency_code) as name, null::int as company_id, ST_X(c.geom) as lng, ST_Y(c.geom) as lat,
+    select c.id, ${REPORT_CLUSTER_NAME[lang ?? 'id']}::text || coalesce(d.name, c.regency_code) as name, null::int as company_id, ST_X(c.geom) as lng, ST_Y(c.geom) as lat,
       c.district_code, c.regency_code, c.province_code,
       coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(h.expiring, 0) as expiring, null::json as nationalities,
       chk.date as last_date, chk.operation_id as last_id, f.violations, f.actions, c.open_reports, c.verified_reports, rsk.risks

@@ -5,7 +5,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { inScope, type CandidateKind, type FactorValues, type PlanListItem, type PlanStatus, type PlanTeam, type Scope, type TargetOutcome, type Weights } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
+import { REPORT_CLUSTER_NAME } from './planning.js';
 import { scopeCondition } from './scope.js';
+import type { TextLang } from './text-language.js';
 
 export interface PlanTargetRow {
   id: number; order: number; candidateId: string; kind: CandidateKind; name: string;
@@ -45,17 +47,30 @@ export const planTargetVisible = (scope: Scope): SQL => scopeCondition(sql`coale
 /** A plan's area name: the area's, or the office's for a work-area plan. */
 const AREA_JOIN = sql`left join areas a on a.code = p.area_code left join offices o on p.area_code like 'office:%' and o.key = substr(p.area_code, 8)`;
 
+/**
+ * A target's name in `lang`: a plan keeps its targets' names as saved (in Indonesian); in English a
+ * company site reads with its site's English name and a report cluster with its English label.
+ */
+function targetName(lang: TextLang | undefined): SQL {
+  if (lang !== 'en') return sql`t.name`;
+  return sql`case
+    when cs.text_en ->> 'name' is not null then c.name || ' — ' || (cs.text_en ->> 'name')
+    when t.kind = 'report_cluster' and starts_with(t.name, ${REPORT_CLUSTER_NAME.id}::text) then ${REPORT_CLUSTER_NAME.en}::text || substr(t.name, ${REPORT_CLUSTER_NAME.id.length + 1}::int)
+    else t.name end`;
+}
+
 /** One plan with its targets in route order and their recorded outcomes; null when missing or outside the scope. */
-export async function findPlan(db: Executor, id: number, scope: Scope): Promise<PlanRow | null> {
+export async function findPlan(db: Executor, id: number, scope: Scope, lang?: TextLang): Promise<PlanRow | null> {
   const p = await queryOne<Record<string, unknown>>(db, sql`
     select p.*, p.date::text as day, coalesce(a.name, o.name) as area_name from plans p ${AREA_JOIN}
     where p.id = ${id} and ${planVisible(scope)}`);
   if (!p) return null;
   const targets = await queryRows<Record<string, unknown>>(db, sql`
-    select t.*, ST_X(t.geom) as lng, ST_Y(t.geom) as lat,
+    select t.*, ${targetName(lang)} as name, ST_X(t.geom) as lng, ST_Y(t.geom) as lat,
       ot.foreigners_checked as ot_checked, ot.violations as ot_violations, ot.outcome as ot_outcome, ad.name as district_name, ar.name as regency_name
     from plan_targets t left join operation_targets ot on ot.id = t.operation_target_id
       left join areas ad on ad.code = t.district_code left join areas ar on ar.code = t.regency_code
+      left join company_sites cs on cs.id = t.company_site_id left join companies c on c.id = cs.company_id
     where t.plan_id = ${id} and ${planTargetVisible(scope)} order by t.ord`);
   return {
     id: Number(p.id), title: p.title as string, date: p.day as string, areaCode: p.area_code as string, areaName: (p.area_name as string | null) ?? (p.area_code as string),

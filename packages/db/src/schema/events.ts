@@ -13,8 +13,8 @@ export const riskAreas = pgTable('risk_areas', {
   validTo: date('valid_to', { mode: 'string' }),
   source: text('source').notNull(),
   description: text('description'),
-  /** English text of a bilingual record (name, description); null: one language only. */
-  textEn: jsonb('text_en').$type<{ name?: string; description?: string }>(),
+  /** English text of a bilingual record (name, description, source); null: one language only. */
+  textEn: jsonb('text_en').$type<{ name?: string; description?: string; source?: string }>(),
   regencyCode: text('regency_code'),
   provinceCode: text('province_code'),
   origin: originColumn(),
