@@ -41,6 +41,7 @@ export const permitFilterParams = {
   permitType: csv(PERMIT_TYPES, 'permit types').optional().openapi({ description: 'itas, itap, visit (comma-separated).', example: 'itas,itap' }),
   nationality: csv(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 codes').optional().openapi({ description: 'ISO alpha-3 codes (comma-separated).', example: 'CHN,JPN' }),
   purpose: csv(PERMIT_PURPOSES, 'purposes').optional().openapi({ description: 'work, family, investment, study, retirement.', example: 'work' }),
+  sponsor: recordIdParam('a company id').optional().openapi({ description: 'Only permits this company sponsors (its id, GET /companies).', example: '42' }),
 };
 
 /**
@@ -71,12 +72,13 @@ export const listParams = {
 
 export const csvList = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
 
-export function toPermitFilter(query: { asOf?: string; permitType?: string; nationality?: string; purpose?: string }, today: string): PermitFilter {
+export function toPermitFilter(query: { asOf?: string; permitType?: string; nationality?: string; purpose?: string; sponsor?: string }, today: string): PermitFilter {
   return {
     asOf: query.asOf ?? today,
     permitTypes: csvList(query.permitType),
     nationalities: csvList(query.nationality),
     purposes: csvList(query.purpose),
+    ...(query.sponsor === undefined ? {} : { sponsor: Number(query.sponsor) }),
   };
 }
 
