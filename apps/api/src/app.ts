@@ -36,6 +36,7 @@ import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
 import { PdfUnavailableError } from './print/pdf-renderer.js';
+import { onlyDeclaredParameters } from './routes/query-guard.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -124,6 +125,8 @@ export function createApp(deps: AppDeps) {
     .route('/', planningMapRoutes(deps))
     .route('/', planPdfRoutes(deps))
     .route('/', briefingRoutes(deps));
+  // The document itself takes no parameters either (the routes above refuse undeclared ones: createRouter).
+  api.use('/openapi.json', onlyDeclaredParameters([]));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
