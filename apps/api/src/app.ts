@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps) {
     openapi: '3.1.0',
     info: {
       title: 'Pantau API', version: '1.0.0',
-      description: 'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}.',
+      description: 'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}. A query parameter an endpoint does not list is refused: 400 unknown_parameter naming it.',
     },
     servers: [{ url: API_PREFIX }],
   });

@@ -94,7 +94,7 @@ export function toListFilter(query: { area?: string; bbox?: string; from?: strin
 }
 
 export const errorResponses = {
-  400: { description: 'A parameter is invalid; the message names it.', content: { 'application/json': { schema: errorBody } } },
+  400: { description: 'A parameter is invalid (invalid_parameter), or the query carries one this endpoint does not list (unknown_parameter); the message names it.', content: { 'application/json': { schema: errorBody } } },
   401: { description: 'No valid session: sign in (unauthenticated).', content: { 'application/json': { schema: errorBody } } },
   403: { description: 'Your role may not do this (forbidden).', content: { 'application/json': { schema: errorBody } } },
   500: { description: 'Unexpected error; the body carries a request id.', content: { 'application/json': { schema: errorBody } } },
