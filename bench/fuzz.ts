@@ -31,7 +31,7 @@ export async function benchFuzz(options: { seed: number; count: number }): Promi
     const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
     const started = Date.now();
     const run = await runFuzz({
-      app, doc, tileLayers: TILE_LAYERS.map((l) => l.id), seed: options.seed, count: options.count, tokens: (who) => tokens.get(who),
+      app, doc, tileLayers: TILE_LAYERS, seed: options.seed, count: options.count, tokens: (who) => tokens.get(who),
       afterWrite: async (request) => { if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll(); },
       onProgress: (sent) => { if (sent % 1000 === 0) console.log(`  ${sent} sent (${Math.round((Date.now() - started) / 1000)} s)`); },
     });

@@ -37,7 +37,7 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
       }
       const overHttp = async (i: number) => {
         const { layer, tile } = jobs[i % jobs.length]!;
-        const response = await fetch(`${base}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt?asOf=2024-06-13`, { headers: { 'Accept-Encoding': 'identity', cookie } });
+        const response = await fetch(`${base}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt${layer.filters.includes('asOf') ? '?asOf=2024-06-13' : ''}`, { headers: { 'Accept-Encoding': 'identity', cookie } });
         if (response.status !== 200 && response.status !== 204) throw new Error(`tile answered ${response.status}`);
         await response.arrayBuffer();
       };

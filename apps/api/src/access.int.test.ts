@@ -4,11 +4,12 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { createPlan, updatePlan, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
-import { briefingFromTemplate, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
+import { briefingFromTemplate, EXPORT_PARAMETERS, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
 import { TILE_LAYERS } from './tiles/layers.js';
 
@@ -110,7 +111,7 @@ export const MATRIX: Row[] = [
   recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
   // Every export kind in every format: a role without the kind gets 403; outside the scope, 404 as for no area.
   ...ALL_EXPORTS.flatMap((kind) => (['csv', 'xlsx', 'geojson'] as const).map((format): Row => ({
-    route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/${kind}.${format}?area=${AREA[t]}&asOf=2024-06-13` }),
+    route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/${kind}.${format}?area=${AREA[t]}${(EXPORT_PARAMETERS[kind as keyof typeof EXPORT_PARAMETERS] as readonly string[]).includes('asOf') ? '&asOf=2024-06-13' : ''}` }),
     allowed: (p) => p.exports.includes(kind), expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   }))),
   {
@@ -190,7 +191,8 @@ export const MATRIX: Row[] = [
     route: `GET /tiles/${layer.id}`,
     // z9 over Bangka Tengah (in scope; a layer may have nothing there) and over Jakarta (out of scope: nothing).
     // The hot spots are computed over a named area (a national scope must name one): Bangka Tengah for both tiles.
-    request: (t) => (t === 'nonexistent' ? null : { path: `/tiles/${layer.id}/${t === 'inScope' ? '9/407/259' : '9/407/264'}.mvt?asOf=2024-06-13&from=2000-01-01${layer.id === 'hot_spots' ? `&area=${AREA.inScope}` : ''}` }),
+    // Each layer gets the filters it takes (another would be a 400 unknown_parameter).
+    request: (t) => (t === 'nonexistent' ? null : { path: `/tiles/${layer.id}/${t === 'inScope' ? '9/407/259' : '9/407/264'}.mvt${tileQuery(layer, { asOf: '2024-06-13', from: '2000-01-01', area: layer.id === 'hot_spots' ? AREA.inScope : undefined })}` }),
     allowed: (p) => p.layers.includes(layer.id),
     expect: { inScope: [200, 204], outOfScope: 204 },
   })),

@@ -36,6 +36,7 @@ import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
 import { PdfUnavailableError } from './print/pdf-renderer.js';
+import { onlyDeclaredParameters } from './routes/query-guard.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -127,11 +128,13 @@ export function createApp(deps: AppDeps) {
     .route('/', planningMapRoutes(deps))
     .route('/', planPdfRoutes(deps))
     .route('/', briefingRoutes(deps));
+  // The document itself takes no parameters either (the routes above refuse undeclared ones: createRouter).
+  api.use('/openapi.json', onlyDeclaredParameters([]));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Pantau API', version: '1.0.0',
-      description: 'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}.',
+      description: 'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}. A query parameter an endpoint does not list is refused: 400 unknown_parameter naming it.',
     },
     servers: [{ url: API_PREFIX }],
   });

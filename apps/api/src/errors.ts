@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const ERROR_CODES = [
-  'invalid_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
+  'invalid_parameter', 'unknown_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
   'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
   'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
   'plan_not_found', 'plan_not_draft', 'plan_not_approved',
@@ -12,6 +12,7 @@ export type ErrorCode = z.infer<typeof errorCode>;
 
 export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503> = {
   invalid_parameter: 400,
+  unknown_parameter: 400,
   invalid_file: 400,
   bad_request: 400,
   not_found: 404,

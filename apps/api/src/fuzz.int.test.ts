@@ -80,7 +80,7 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
   test(`${COUNT} generated requests (seed ${SEED}) answer without a 5xx, and every 4xx has the error body`, async () => {
     const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
     const run = await runFuzz({
-      app, doc, tileLayers: TILE_LAYERS.map((l) => l.id), seed: SEED, count: COUNT, tokens: (who) => tokens.get(who),
+      app, doc, tileLayers: TILE_LAYERS, seed: SEED, count: COUNT, tokens: (who) => tokens.get(who),
       // Signing out or changing users may end the fuzz accounts' sessions: sign in afresh so the rest of the run is authenticated.
       afterWrite: async (request) => { if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll(); },
     });

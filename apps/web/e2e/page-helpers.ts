@@ -1,10 +1,11 @@
 // Helpers shared by the end-to-end files: signing in, waiting for the painted map, a briefing from its template, clicking a place by
-// its coordinates, and the guard that every request stays on the app's own host.
+// its coordinates, the guard that every request stays on the app's own host, and the guard that the app never sends a query
+// parameter the API does not take (a test fails when one of its pages got a 400 `unknown_parameter`, issue 20).
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Request } from 'playwright-core';
-import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 import { AREA_TILE_LAYERS } from '../src/map/tile-urls.js';
 import type { E2eAccount } from './e2e-accounts.js';
 
@@ -17,9 +18,42 @@ interface PageProbes {
   __blockedUrls?: string[];
 }
 
-/** A page that records every URL it requests and every URL its Content-Security-Policy refused. */
+/** `unknown_parameter` answers the app's own pages received since the last test ended, each as "METHOD path?query: message". */
+const unknownParameterAnswers: string[] = [];
+/** Answers whose body is still being read. */
+const answersBeingRead = new Set<Promise<void>>();
+
+/**
+ * Watches every page of the context (pages opened from it too, and the API calls, tiles and exports they
+ * make) for a 400 `unknown_parameter`: the API refuses a parameter it does not declare, so one means the
+ * web app sends a parameter the API would otherwise have ignored. Requests a test sends itself
+ * (`page.request`) are not watched: those may probe the refusal on purpose.
+ */
+export function guardQueryParameters(context: BrowserContext): void {
+  context.on('response', (response) => {
+    if (response.status() !== 400) return;
+    const reading = response.json().then((body: unknown) => {
+      const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      if (error?.code !== 'unknown_parameter') return;
+      const url = new URL(response.url());
+      unknownParameterAnswers.push(`${response.request().method()} ${url.pathname}${url.search}: ${String(error.message)}`);
+    }, () => undefined);
+    answersBeingRead.add(reading);
+    void reading.finally(() => answersBeingRead.delete(reading));
+  });
+}
+
+// Registered by every test file that uses these helpers: the test during which the app sent an unknown parameter fails, naming it.
+afterEach(async () => {
+  await Promise.all([...answersBeingRead]);
+  const found = unknownParameterAnswers.splice(0);
+  expect(found, 'the web app sent query parameters the API does not take').toEqual([]);
+});
+
+/** A page that records every URL it requests and every URL its Content-Security-Policy refused; the API never answers it `unknown_parameter`. */
 export async function openGuardedPage(browser: Browser, viewport = { width: 1366, height: 768 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  guardQueryParameters(context);
   const page = await context.newPage();
   const requestedUrls: string[] = [];
   page.on('request', (request) => requestedUrls.push(request.url()));

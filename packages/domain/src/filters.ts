@@ -20,6 +20,8 @@ export interface PermitFilter {
   permitTypes?: readonly string[];
   nationalities?: readonly string[];
   purposes?: readonly string[];
+  /** Only permits this company sponsors (its id). */
+  sponsor?: number;
 }
 
 /**

@@ -31,7 +31,7 @@ const trendRoute = createRoute({
 const compareRoute = createRoute({
   method: 'get', path: '/areas/{code}/compare', tags: ['areas'], summary: 'Holders on two dates, by type and nationality, with the change',
   request: { params: codeParam, query: z.object({ a: isoDateParam.openapi({ example: '2023-06-13' }), b: isoDateParam.openapi({ example: '2024-06-13' }),
-    permitType: permitFilterParams.permitType, nationality: permitFilterParams.nationality, purpose: permitFilterParams.purpose }) },
+    permitType: permitFilterParams.permitType, nationality: permitFilterParams.nationality, purpose: permitFilterParams.purpose, sponsor: permitFilterParams.sponsor }) },
   responses: json('Both dates and the change.'),
 });
 

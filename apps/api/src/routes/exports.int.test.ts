@@ -67,8 +67,22 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     expect(sponsored.length).toBeGreaterThan(0);
     expect(sponsored.every((r) => r.sponsor === sponsor!.registration_number)).toBe(true);
     expect(await rowsOf(`/api/v1/exports/companies.geojson?sponsor=${sponsor!.id}`)).toHaveLength(Number(sponsor!.sites));
-    // A filter of another kind does not apply here.
-    expect((await rowsOf('/api/v1/exports/entry-points.geojson?status=new')).length).toBeGreaterThan(seaports.length);
+  });
+
+  test.each([
+    ['/api/v1/exports/entry-points.geojson?status=new', 'status'],
+    ['/api/v1/exports/operations.csv?permitType=itas', 'permitType'],
+    ['/api/v1/exports/companies.csv?asOf=2024-06-13', 'asOf'],
+    ['/api/v1/exports/reports.xlsx?sector=mining_smelting&area=19', 'sector'],
+    // Named before the value is checked: it is not a parameter of this kind at all.
+    ['/api/v1/exports/permits.csv?category=nonsense', 'category'],
+  ])('%s: a filter of another kind is refused with 400 unknown_parameter naming %s, never ignored', async (url, parameter) => {
+    const response = await app.request(url);
+    expect(response.status).toBe(400);
+    const body = await response.json() as { error: { code: string; message: string; details: Array<{ parameter: string }> } };
+    expect(body.error.code).toBe('unknown_parameter');
+    expect(body.error.message).toContain(parameter);
+    expect(body.error.details).toEqual([{ parameter, message: 'unknown parameter' }]);
   });
 
   test('GeoJSON is a FeatureCollection of lon/lat points whose properties are the CSV columns', async () => {

@@ -7,20 +7,22 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
 import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_PARAMETERS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { areaCodeParam, csvList, errorResponses, isoDateParam, langParam, permitFilterParams, recordIdParam, textLangOf, toPermitFilter } from './params.js';
+import { refuseUnknownParameters } from './query-guard.js';
 import { createRouter } from './router.js';
 
 const FILES = IMPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
 
-/** Filters that belong to some kinds only, with their vocabularies; elsewhere they are ignored. */
+/** Filters that belong to some kinds only, with their vocabularies; another kind refuses them (EXPORT_PARAMETERS). */
 const KIND_FILTERS = {
   category: { 'risk-areas': RISK_CATEGORIES, reports: REPORT_CATEGORIES },
   status: { reports: REPORT_STATUSES },
@@ -35,12 +37,24 @@ const kindFilterParam = (name: KindFilter, example: string) => z.string().option
   example,
 });
 
+/**
+ * Before validation, like the router's check of the declared names: a parameter of another kind
+ * (`sector` on reports, `permitType` on operations) is a 400 naming it, never ignored. An unknown
+ * file name is left to the validation (400 naming `file`).
+ */
+const onlyKindParameters: MiddlewareHandler = async (c, next) => {
+  const kind = /^([a-z-]+)\.(csv|xlsx|geojson)$/.exec(c.req.param('file') ?? '')?.[1];
+  if (kind && kind in EXPORT_PARAMETERS) refuseUnknownParameters(c, EXPORT_PARAMETERS[kind as ExportKind], `the ${kind} export`);
+  await next();
+};
+
 const route = createRoute({
-  method: 'get', path: '/exports/{file}', tags: ['exports'],
+  method: 'get', path: '/exports/{file}', tags: ['exports'], middleware: [onlyKindParameters],
   summary: 'The rows of the current view as CSV (UTF-8 with BOM), XLSX or GeoJSON; the file re-imports as it is',
   description: 'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports. '
     + 'Spreadsheet cells beginning with = + - @ tab or CR are prefixed with an apostrophe so that they are never run as formulas; the importer removes it again. '
-    + 'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns.',
+    + 'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns. '
+    + `Each kind takes only its own parameters (another is a 400 unknown_parameter): ${Object.entries(EXPORT_PARAMETERS).map(([kind, names]) => `${kind}: ${names.join(', ')}`).join('; ')}.`,
   request: {
     params: z.object({ file: z.enum(FILES).openapi({ param: { name: 'file', in: 'path' }, example: 'permits.csv' }) }),
     query: z.object({

@@ -41,6 +41,7 @@ export const permitFilterParams = {
   permitType: csv(PERMIT_TYPES, 'permit types').optional().openapi({ description: 'itas, itap, visit (comma-separated).', example: 'itas,itap' }),
   nationality: csv(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 codes').optional().openapi({ description: 'ISO alpha-3 codes (comma-separated).', example: 'CHN,JPN' }),
   purpose: csv(PERMIT_PURPOSES, 'purposes').optional().openapi({ description: 'work, family, investment, study, retirement.', example: 'work' }),
+  sponsor: recordIdParam('a company id').optional().openapi({ description: 'Only permits this company sponsors (its id, GET /companies).', example: '42' }),
 };
 
 /**
@@ -71,12 +72,13 @@ export const listParams = {
 
 export const csvList = (value: string | undefined) => value?.split(',').map((v) => v.trim()).filter(Boolean);
 
-export function toPermitFilter(query: { asOf?: string; permitType?: string; nationality?: string; purpose?: string }, today: string): PermitFilter {
+export function toPermitFilter(query: { asOf?: string; permitType?: string; nationality?: string; purpose?: string; sponsor?: string }, today: string): PermitFilter {
   return {
     asOf: query.asOf ?? today,
     permitTypes: csvList(query.permitType),
     nationalities: csvList(query.nationality),
     purposes: csvList(query.purpose),
+    ...(query.sponsor === undefined ? {} : { sponsor: Number(query.sponsor) }),
   };
 }
 
@@ -92,7 +94,7 @@ export function toListFilter(query: { area?: string; bbox?: string; from?: strin
 }
 
 export const errorResponses = {
-  400: { description: 'A parameter is invalid; the message names it.', content: { 'application/json': { schema: errorBody } } },
+  400: { description: 'A parameter is invalid (invalid_parameter), or the query carries one this endpoint does not list (unknown_parameter); the message names it.', content: { 'application/json': { schema: errorBody } } },
   401: { description: 'No valid session: sign in (unauthenticated).', content: { 'application/json': { schema: errorBody } } },
   403: { description: 'Your role may not do this (forbidden).', content: { 'application/json': { schema: errorBody } } },
   500: { description: 'Unexpected error; the body carries a request id.', content: { 'application/json': { schema: errorBody } } },

@@ -178,10 +178,14 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     expect(properties(layer).length).toBeLessThanOrEqual(narrow.length);
     expect(wide.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 120))).toBe(true);
     expect(narrow.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 1))).toBe(true);
-    const json = await (await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24&resolution=6')).json() as { tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> };
+    const json = await (await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24')).json() as { tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> };
     expect(json.tiles[0]).toMatch(/\/tiles\/coverage_gaps\/\{z\}\/\{x\}\/\{y\}\.mvt\?asOf=2024-06-13&months=24$/);
     expect(json.vector_layers[0]!.fields).toMatchObject({ code: 'String', active_permits: 'Number', months_since: 'Number', last_checked: 'String' });
     expect((await division.request('/tiles/coverage_gaps/8/203/129.mvt?months=0')).status).toBe(400);
+    // The hot spots' resolution is no filter of this layer: refused, naming it, rather than dropped.
+    const refused = await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24&resolution=6');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'unknown_parameter', message: expect.stringContaining('resolution') } });
   });
 
   test('the hot_spots tile holds the hexagons of the endpoint for the scope, with z, p and class', async () => {
@@ -195,8 +199,11 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
       expect(p).toMatchObject({ class: expected.class, findings: expected.findings, reports: expected.reports, resolution: 6 });
       expect(Number(p.z)).toBeCloseTo(expected.z, 3);
     }
-    const json = await (await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6&nationality=CHN')).json() as { tiles: string[] };
+    const json = await (await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6')).json() as { tiles: string[] };
     expect(json.tiles[0]).toMatch(/\/tiles\/hot_spots\/\{z\}\/\{x\}\/\{y\}\.mvt\?asOf=2024-06-13&months=24&resolution=6$/);
+    const refused = await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6&nationality=CHN');
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'unknown_parameter', message: expect.stringContaining('nationality') } });
     expect((await viewer.request('/tiles/hot_spots/5/25/16.mvt')).status).toBe(403);
   });
 });

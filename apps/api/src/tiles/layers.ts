@@ -53,7 +53,7 @@ export interface TileSourceContext {
 
 export type FieldType = 'String' | 'Number';
 
-export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area' | 'lang';
+export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'sponsor' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area' | 'lang';
 
 export interface TileLayer {
   id: string;
@@ -67,7 +67,7 @@ export interface TileLayer {
   clusterBelowZoom?: number;
   /** name → [type as GDAL and tippecanoe read it, meaning]. */
   fields: Record<string, readonly [FieldType, string]>;
-  /** Query parameters that change this layer's content. */
+  /** Query parameters that change this layer's content: the only ones its TileJSON and tiles take (another is a 400). */
   filters: readonly FilterName[];
   source(context: TileSourceContext): SQL;
   /** Work done in JS before the tile's query (a statistic over the whole study area); its result reaches `source` as `prepared`. */
@@ -77,6 +77,8 @@ export interface TileLayer {
 }
 
 const PERMIT_FILTERS = ['asOf', 'permitType', 'nationality', 'purpose'] as const;
+/** The area layers also count the permits of one sponsor (a company page's map). */
+const AREA_FILTERS = [...PERMIT_FILTERS, 'sponsor'] as const;
 const AREA_FIELDS: TileLayer['fields'] = {
   code: ['String', 'official area code (e.g. 19.04)'],
   name: ['String', 'area name'],
@@ -117,15 +119,15 @@ const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${colum
 export const TILE_LAYERS: readonly TileLayer[] = [
   {
     id: 'provinces', description: 'Provinces (provinsi) with valid permit holders', geometry: 'polygon',
-    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('province'),
+    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('province'),
   },
   {
     id: 'regencies', description: 'Regencies and cities (kabupaten/kota) with valid permit holders', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('regency'),
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('regency'),
   },
   {
     id: 'districts', description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see', geometry: 'polygon',
-    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: PERMIT_FILTERS, source: areaSource('district'),
+    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('district'),
   },
   {
     id: 'company_sites', description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9', geometry: 'point',

@@ -8,6 +8,7 @@ import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { HOT_SPOTS } from '../planning/hot-spots.js';
+import { refuseUnknownParameters } from '../routes/query-guard.js';
 import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam, textLangOf, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
@@ -32,7 +33,9 @@ const tileQuery = z.object({
 });
 type TileQuery = z.infer<typeof tileQuery>;
 
-function parseQuery(c: Context): TileQuery {
+/** The layer's filters, validated; a parameter the layer does not take is a 400 naming it (issue 20). */
+function parseQuery(c: Context, layer: TileLayer): TileQuery {
+  refuseUnknownParameters(c, layer.filters, `the ${layer.id} layer`);
   const result = tileQuery.safeParse(c.req.query());
   if (!result.success) {
     const issues = result.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }));
@@ -107,6 +110,7 @@ export function tileRoutes(deps: AppDeps) {
   const app = new Hono();
 
   app.get('/', (c) => {
+    refuseUnknownParameters(c, [], 'GET /tiles');
     const origin = publicOrigin(c, deps.config.trustProxy);
     const allowed = principalOf(c).permissions.layers;
     return c.json({ layers: TILE_LAYERS.filter((l) => allowed.includes(l.id)).map((l) => ({ id: l.id, description: l.description, minzoom: l.minzoom, maxzoom: l.maxzoom, tilejson: `${origin}/tiles/${l.id}.json` })) });
@@ -114,7 +118,7 @@ export function tileRoutes(deps: AppDeps) {
 
   app.get('/:file{[^/]+\\.json}', (c) => {
     const layer = permittedLayer(c, c.req.param('file').replace(/\.json$/, ''));
-    const query = parseQuery(c);
+    const query = parseQuery(c, layer);
     c.header('Cache-Control', 'private, max-age=300');
     return c.json(tileJson(layer, publicOrigin(c, deps.config.trustProxy), query));
   });
@@ -125,7 +129,7 @@ export function tileRoutes(deps: AppDeps) {
     if (!tileName.endsWith('.mvt')) throw new AppError('not_found', 'Tiles end in .mvt: /tiles/{layer}/{z}/{x}/{y}.mvt');
     const coordinate = parseTileCoordinate(c.req.param('z'), c.req.param('x'), tileName.slice(0, -4));
     if (!coordinate) throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [{ parameter: 'z/x/y', message: 'out of range or not integers' }]);
-    const query = parseQuery(c);
+    const query = parseQuery(c, layer);
     // Private: a tile holds what this user's scope may see.
     c.header('Cache-Control', `private, max-age=${layer.maxAgeSeconds}`);
     c.header('Vary', 'Accept-Encoding, Accept-Language, Cookie, Authorization');

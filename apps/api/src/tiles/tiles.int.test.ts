@@ -96,11 +96,11 @@ describe.each(testBackends())('tiles on %s', (backend) => {
 
   test('TileJSON 3.0 names the layer, its fields, zooms, bounds and an absolute tiles URL carrying the filters', async () => {
     // Behind an HTTPS proxy the browser holds the session in the `__Host-` cookie, the only name read there.
-    const response = await server.request('http://pantau.test/tiles/districts.json?asOf=2024-06-13&nationality=CHN,JPN&from=2024-01-01',
+    const response = await server.request('http://pantau.test/tiles/districts.json?asOf=2024-06-13&nationality=CHN,JPN&sponsor=7',
       { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'maps.example.go.id', cookie: `__Host-${admin.cookie}` } });
     const tilejson = await response.json() as Record<string, any>;
     expect(tilejson).toMatchObject({ tilejson: '3.0.0', minzoom: 7, maxzoom: 14, scheme: 'xyz' });
-    expect(tilejson.tiles).toEqual(['https://maps.example.go.id/tiles/districts/{z}/{x}/{y}.mvt?asOf=2024-06-13&nationality=CHN,JPN']);
+    expect(tilejson.tiles).toEqual(['https://maps.example.go.id/tiles/districts/{z}/{x}/{y}.mvt?asOf=2024-06-13&nationality=CHN,JPN&sponsor=7']);
     expect(tilejson.bounds).toHaveLength(4);
     expect(tilejson.center).toHaveLength(3);
     expect(tilejson.attribution).toContain('MIT');

@@ -1,5 +1,6 @@
 // Links to the API's exports (GET /api/v1/exports/{kind}.{format}) for what the map shows now: the
 // same date, permit types, nationalities, purposes, sponsor, area and period, in the UI's language.
+import { EXPORT_PARAMETERS } from '@pantau/domain';
 import type { Lang } from '../i18n/languages.js';
 import { countedPermitTypes, type ViewState } from '../state/view-state.js';
 
@@ -43,11 +44,15 @@ export function exportFilters(view: ViewState, shownAsOf: string | null): Export
   };
 }
 
-/** `/api/v1/exports/permits.csv?asOf=2024-06-13&permitType=itas,itap&area=19.04`: parameters in a fixed order, empty ones left out. */
+/**
+ * `/api/v1/exports/permits.csv?asOf=2024-06-13&permitType=itas,itap&area=19.04`: parameters in a fixed
+ * order, empty ones left out, and only those the kind takes (the API refuses the others).
+ */
 export function exportUrl(kind: ExportKind, format: ExportFormat, filters: ExportFilters): string {
   const query = new URLSearchParams();
+  const takes: readonly string[] = EXPORT_PARAMETERS[kind];
   const set = (name: string, value: string | null) => {
-    if (value) query.set(name, value);
+    if (value && takes.includes(name)) query.set(name, value);
   };
   set('asOf', filters.asOf);
   set('permitType', filters.permitTypes.join(','));

@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
-import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
+import { areaFilterColumn, permitFilterCondition, permitKindCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { localized, type TextLang } from './text-language.js';
 
@@ -39,10 +39,6 @@ export async function holderCounts(db: Executor, level: AreaLevel, code: string,
  */
 export async function monthlyTrend(db: Executor, level: AreaLevel | null, code: string | null, filter: PermitFilter, months: number, scope: Scope) {
   const areaCondition = level && code ? sql`${areaFilterColumn(level)} = ${code}` : sql`true`;
-  const others: SQL[] = [];
-  if (filter.permitTypes?.length) others.push(sql`permit_type in ${[...filter.permitTypes]}`);
-  if (filter.nationalities?.length) others.push(sql`nationality in ${[...filter.nationalities]}`);
-  if (filter.purposes?.length) others.push(sql`purpose in ${[...filter.purposes]}`);
   const rows = await queryRows<{ month: string; total: number; itas: number; itap: number }>(db, sql`
     with month_ends as (
       -- Month ends, the last one capped at asOf so the trend ends on the panel's figure.
@@ -50,7 +46,7 @@ export async function monthlyTrend(db: Executor, level: AreaLevel | null, code: 
       from generate_series(date_trunc('month', ${filter.asOf}::date) - make_interval(months => ${months - 1}), date_trunc('month', ${filter.asOf}::date), interval '1 month') as d
     ), scoped as (
       select permit_type, issued_on as starts, least(expires_on, coalesce(cancelled_on, expires_on)) as stops from permits
-      where ${areaCondition} ${others.length ? sql`and ${sql.join(others, sql` and `)}` : sql``} and ${scopeCondition(sql`regency_code`, scope)}
+      where ${areaCondition} and ${permitKindCondition(filter)} and ${scopeCondition(sql`regency_code`, scope)}
         and issued_on <= (select max(day) from month_ends)
     ), changes as (
       select starts as day, permit_type, 1 as delta from scoped

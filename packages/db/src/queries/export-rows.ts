@@ -13,14 +13,14 @@ export type ExportKind = ImportKind;
 export interface ExportFilter {
   /** A province, regency or district code. */
   area?: string;
-  /** Permits: the map's permit filters (valid on asOf). */
+  /** Permits: the map's permit filters (valid on asOf, sponsored by `permit.sponsor`). */
   permit: PermitFilter;
   /** Risk areas: valid on this day (when no period is given). */
   validOn?: string;
   /** Operations (their date), reports (day received, WIB), risk areas (validity overlapping the period). */
   from?: string;
   to?: string;
-  /** Permits: sponsored by this company (its id); companies: this company's sites. */
+  /** Companies: this company's sites (permits take their sponsor in `permit`). */
   sponsor?: number;
   /** Kind-specific vocabularies: risk and report category, report status and channel, company sector, entry point kind. */
   category?: string[];
@@ -57,7 +57,6 @@ const PAGES: Record<ExportKind, PageSource> = {
       p.cancelled_on::text as cancelled_on, p.district_code, p.regency_code, p.origin
     from permits p left join companies c on c.id = p.sponsor_company_id
     where ${after1(sql`p.id`, after)} and ${permitFilterCondition(filter.permit)} and ${scopeCondition(sql`p.regency_code`, scope)}
-      and ${filter.sponsor !== undefined ? sql`p.sponsor_company_id = ${filter.sponsor}` : sql`true`}
       and ${inArea(filter.area, { province: sql`p.province_code`, regency: sql`p.regency_code`, district: sql`p.district_code` })}
     order by p.id limit ${limit}`,
 

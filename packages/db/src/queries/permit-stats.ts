@@ -29,11 +29,18 @@ export function validOn(asOf: string): SQL {
   return sql`issued_on <= ${asOf}::date and expires_on > ${asOf}::date and (cancelled_on is null or cancelled_on > ${asOf}::date)`;
 }
 
+/** Permits valid on `asOf` that match the filter: the one condition behind every permit figure. */
 export function permitFilterCondition(filter: PermitFilter): SQL {
-  const parts: SQL[] = [validOn(filter.asOf)];
+  return sql`${validOn(filter.asOf)} and ${permitKindCondition(filter)}`;
+}
+
+/** The filter without its day (type, nationality, purpose, sponsor): for series over many days. */
+export function permitKindCondition(filter: Omit<PermitFilter, 'asOf'>): SQL {
+  const parts: SQL[] = [sql`true`];
   if (filter.permitTypes?.length) parts.push(sql`permit_type in ${[...filter.permitTypes]}`);
   if (filter.nationalities?.length) parts.push(sql`nationality in ${[...filter.nationalities]}`);
   if (filter.purposes?.length) parts.push(sql`purpose in ${[...filter.purposes]}`);
+  if (filter.sponsor !== undefined) parts.push(sql`sponsor_company_id = ${filter.sponsor}`);
   return sql.join(parts, sql` and `);
 }
 
