@@ -183,7 +183,9 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   const { fields, mapping, unknownColumns, missing } = columns;
   if (missing.length) {
     const where = firstTable.header.rows.length ? ` (header taken from row ${firstTable.header.rows.join('–')}; give another with --header-row)` : '';
-    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found${where}: ${firstTable.headers.filter(Boolean).join(', ')}. Use --mapping to name them.`);
+    const otherSheets = (firstTable.sheets ?? []).filter((name) => name !== firstTable.sheet);
+    const sheets = otherSheets.length ? `\nThis is sheet "${firstTable.sheet}"; the workbook also has: ${otherSheets.join(', ')} (choose one with --sheet).` : '';
+    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found${where}: ${firstTable.headers.filter(Boolean).join(', ')}. Use --mapping to name them.${sheets}`);
   }
 
   const batchId = options.dryRun ? null : randomUUID();
