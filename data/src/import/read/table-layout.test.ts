@@ -24,6 +24,11 @@ describe('finding the header in a sheet as offices send it', () => {
     expect(chosen).toMatchObject({ index: 1, span: 2, choice: { rows: [2, 3], how: 'found' } });
   });
 
+  test('a first data row whose value is a header word does not join the header', () => {
+    const chosen = chooseHeader(rows(['No. Izin Tinggal', 'Nama', 'Kabupaten', 'Keterangan'], ['Q-1', 'NAMA 1', 'Bangka Tengah', 'x']), permitField);
+    expect(chosen).toMatchObject({ index: 0, span: 1, headers: ['No. Izin Tinggal', 'Nama', 'Kabupaten', 'Keterangan'] });
+  });
+
   test('a plain file keeps its first row; a given row is taken; a row not in the file is undefined', () => {
     const plain = rows(['Nomor ITAS', 'Nama'], ['A-1', 'X']);
     expect(chooseHeader(plain, permitField)).toMatchObject({ index: 0, span: 1, choice: { how: 'first', above: [] } });

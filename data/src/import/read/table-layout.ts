@@ -58,6 +58,11 @@ export function joinHeaderRows(upper: readonly unknown[], lower: readonly unknow
   return headers;
 }
 
+/** Cells that could be a header's: no numbers, dates or date-like text (those are a data row's). */
+function headerLike(values: readonly unknown[]): boolean {
+  return values.every((v) => !(typeof v === 'number' || v instanceof Date || (typeof v === 'string' && /^\s*[\d.,/:-]+\s*$/.test(v) && /\d/.test(v))));
+}
+
 /** How many distinct fields the cells name. */
 function fieldsNamed(cells: readonly string[], fieldOf: (cell: string) => string | undefined): number {
   const fields = new Set<string>();
@@ -89,8 +94,12 @@ export function chooseHeader(rows: readonly LayoutRow[], fieldOf: ((cell: string
   const candidates = (i: number): Array<{ span: 1 | 2; score: number }> => {
     if (!fieldOf) return [{ span: 1, score: 0 }];
     const one = { span: 1 as const, score: fieldsNamed(single(i), fieldOf) };
-    if (i + 1 >= rows.length) return [one];
-    return [one, { span: 2 as const, score: fieldsNamed(joinHeaderRows(rows[i]!.values, rows[i + 1]!.values, fieldOf), fieldOf) }];
+    if (i + 1 >= rows.length || !headerLike(rows[i + 1]!.values)) return [one];
+    // A second header row must add fields of its own (at least two beyond either row alone): a first
+    // data row whose value happens to be a header word ("x", "L") must not join the header.
+    const below = fieldsNamed(single(i + 1), fieldOf);
+    const pair = fieldsNamed(joinHeaderRows(rows[i]!.values, rows[i + 1]!.values, fieldOf), fieldOf);
+    return pair >= Math.max(one.score, below) + 2 ? [one, { span: 2 as const, score: pair }] : [one];
   };
   if (given !== undefined) {
     const index = rows.findIndex((r) => r.row === given);
