@@ -5,3 +5,4 @@ export * from './write-companies.js';
 export * from './write-permits.js';
 export * from './write-operations.js';
 export * from './write-events.js';
+export * from './write-people.js';

@@ -14,3 +14,4 @@ export * from './fields.js';
 export * from './planning/index.js';
 export * from './briefing/index.js';
 export * from './download-name.js';
+export * from './people.js';

@@ -76,6 +76,10 @@ export const permitRecord = z.object({
   nationality: nationalityCode,
   sex: z.enum(SEXES).nullable(),
   holderName: z.string().min(1),
+  /** The holder in the people register (issue 20); absent or null: not identified. */
+  personKey: z.string().min(1).nullable().optional(),
+  passportNumber: z.string().min(1).nullable().optional(),
+  holderBirthDate: isoDate.nullable().optional(),
   sponsorCompanyKey: z.string().min(1).nullable(),
   issuedOn: isoDate,
   expiresOn: isoDate,

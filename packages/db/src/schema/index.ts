@@ -8,3 +8,4 @@ export * from './imports.js';
 export * from './accounts.js';
 export * from './plans.js';
 export * from './briefings.js';
+export * from './people.js';

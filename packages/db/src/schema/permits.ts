@@ -1,6 +1,7 @@
-import { bigserial, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, integer, pgTable, text, unique } from 'drizzle-orm/pg-core';
 import { originColumn } from './columns.js';
 import { companies } from './companies.js';
+import { people } from './people.js';
 
 /**
  * Stay permits (ITAS, ITAP, visit). Valid on day D when issued_on <= D < expires_on and not cancelled
@@ -16,6 +17,11 @@ export const permits = pgTable('permits', {
   /** Null when the source does not say. */
   sex: text('sex'),
   holderName: text('holder_name').notNull(),
+  /** The holder (issue 20); null when the source identifies nobody (each such permit counts as one person). */
+  personId: bigint('person_id', { mode: 'number' }).references(() => people.id, { onDelete: 'set null' }),
+  /** Passport number and birth date as the permit was issued; null when the source does not say. */
+  passportNumber: text('passport_number'),
+  holderBirthDate: date('holder_birth_date', { mode: 'string' }),
   sponsorCompanyId: integer('sponsor_company_id').references(() => companies.id, { onDelete: 'set null' }),
   issuedOn: date('issued_on', { mode: 'string' }).notNull(),
   expiresOn: date('expires_on', { mode: 'string' }).notNull(),
@@ -31,5 +37,6 @@ export const permits = pgTable('permits', {
   index('permits_district_idx').on(t.districtCode),
   index('permits_sponsor_idx').on(t.sponsorCompanyId),
   // Renewal look-ups (a later permit of the same holder) in the planning factors and the backtest.
+  index('permits_person_idx').on(t.personId),
   index('permits_holder_idx').on(t.holderName, t.nationality, t.issuedOn),
 ]);
