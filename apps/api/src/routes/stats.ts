@@ -25,6 +25,8 @@ const route = createRoute({
         asOf: z.string(), level: z.enum(AREA_LEVELS), parent: z.string().nullable(),
         areas: z.array(z.object({
           code: z.string(), name: z.string(), total: z.number().int(), itas: z.number().int(), itap: z.number().int(), visit: z.number().int(),
+          permits: z.number().int().describe('valid permits (a person may hold more than one)'),
+          pending: z.number().int().describe('people with an open permit application and no valid permit'),
           topNationalities: z.array(z.object({ code: z.string(), count: z.number().int() })),
         })),
       }) } },

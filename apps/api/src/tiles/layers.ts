@@ -1,7 +1,7 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, coverageGapDistrictsSql, localized, permitFilterCondition, scopeCondition, sql, type Executor, type SQL, type TextLang } from '@pantau/db';
+import { areaFilterColumn, coverageGapDistrictsSql, holderTotals, localized, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
 import { COVERAGE_MONTHS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
 import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
@@ -98,16 +98,15 @@ function areaSource(level: AreaLevel) {
         select code, name, geom, area_km2 from areas
         where level = ${level} and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
       ), counts as (
-        select ${column} as code, count(*)::int as total,
-          count(*) filter (where permit_type = 'itas')::int as itas,
-          count(*) filter (where permit_type = 'itap')::int as itap
-        from permits
-        where ${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}
+        -- Distinct people holding a valid permit (the one count definition, @pantau/db people-count).
+        select h.code, ${holderTotals('h')}
+        from (${validHolders({ day: sql`${filter.permit.asOf}::date`, filter: {}, keys: { code: sql`p.${column}` },
+          where: sql`p.${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}` })}) h
         group by 1
       )
       select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name,
         coalesce(c.total, 0) as total, coalesce(c.itas, 0) as itas, coalesce(c.itap, 0) as itap,
-        coalesce(c.total - c.itas - c.itap, 0) as visit, round(a.area_km2::numeric, 1)::float8 as area_km2
+        coalesce(c.visit, 0) as visit, round(a.area_km2::numeric, 1)::float8 as area_km2
       from tile_areas a left join counts c on c.code = a.code`;
   };
 }

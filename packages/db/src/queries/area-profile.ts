@@ -3,27 +3,33 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
-import { areaFilterColumn, permitFilterCondition, permitKindCondition, validOn } from './permit-stats.js';
+import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
+import { holderTotals, pendingPeople, validHolders } from './people-count.js';
 import { localized, type TextLang } from './text-language.js';
 
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-export interface HolderCounts { total: number; itas: number; itap: number; visit: number }
+export interface HolderCounts { total: number; itas: number; itap: number; visit: number; permits: number; pending: number }
 
+/** Distinct people holding a valid permit in the area (people-count.ts), by type, nationality and purpose. */
 export async function holderCounts(db: Executor, level: AreaLevel, code: string, filter: PermitFilter, scope: Scope): Promise<HolderCounts & { byNationality: Array<{ code: string; count: number }>; byPurpose: Array<{ purpose: string; count: number }> }> {
   const column = areaFilterColumn(level);
-  const rows = await queryRows<{ nationality: string; purpose: string; permit_type: string; n: number }>(db, sql`
-    select nationality, purpose, permit_type, count(*)::int as n from permits
-    where ${column} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`regency_code`, scope)}
+  const day = sql`${filter.asOf}::date`;
+  const holders = validHolders({ day, filter: {}, where: sql`${column} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`regency_code`, scope)}` });
+  const rows = await queryRows<{ nationality: string; purpose: string; permit_type: string; n: number; permits: number }>(db, sql`
+    select h.nationality, h.purpose, h.holder_type as permit_type, count(*)::int as n, sum(h.permits)::int as permits from (${holders}) h
     group by 1, 2, 3`);
-  const counts: HolderCounts = { total: 0, itas: 0, itap: 0, visit: 0 };
+  const waiting = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from (${pendingPeople({ day, filter,
+    where: sql`a.${column} = ${code} and ${scopeCondition(sql`a.regency_code`, scope)}` })}) w`);
+  const counts: HolderCounts = { total: 0, itas: 0, itap: 0, visit: 0, permits: 0, pending: Number(waiting?.n ?? 0) };
   const nationalities = new Map<string, number>();
   const purposes = new Map<string, number>();
   for (const r of rows) {
     const n = Number(r.n);
     counts.total += n;
+    counts.permits += Number(r.permits);
     counts[r.permit_type as 'itas' | 'itap' | 'visit'] += n;
     nationalities.set(r.nationality, (nationalities.get(r.nationality) ?? 0) + n);
     purposes.set(r.purpose, (purposes.get(r.purpose) ?? 0) + n);
@@ -33,45 +39,33 @@ export async function holderCounts(db: Executor, level: AreaLevel, code: string,
   return { ...counts, byNationality: sorted(nationalities, 'code'), byPurpose: sorted(purposes, 'purpose') };
 }
 
-/**
- * Valid holders at the end of each month, from one scan: +1 on the day a permit starts, −1 on the
- * day it stops (expiry or cancellation), summed up to each month's last day.
- */
+/** Valid holders (distinct people, people-count.ts) at the end of each month, the last month ending on asOf. */
 export async function monthlyTrend(db: Executor, level: AreaLevel | null, code: string | null, filter: PermitFilter, months: number, scope: Scope) {
-  const areaCondition = level && code ? sql`${areaFilterColumn(level)} = ${code}` : sql`true`;
+  const areaCondition = level && code ? sql`p.${areaFilterColumn(level)} = ${code}` : sql`true`;
+  const holders = validHolders({
+    day: sql`m.day`, from: sql`, month_ends m`, keys: { day: sql`m.day` }, filter,
+    where: sql`${areaCondition} and ${scopeCondition(sql`p.regency_code`, scope)}`,
+  });
   const rows = await queryRows<{ month: string; total: number; itas: number; itap: number }>(db, sql`
     with month_ends as (
       -- Month ends, the last one capped at asOf so the trend ends on the panel's figure.
       select least((date_trunc('month', d) + interval '1 month - 1 day')::date, ${filter.asOf}::date) as day
       from generate_series(date_trunc('month', ${filter.asOf}::date) - make_interval(months => ${months - 1}), date_trunc('month', ${filter.asOf}::date), interval '1 month') as d
-    ), scoped as (
-      select permit_type, issued_on as starts, least(expires_on, coalesce(cancelled_on, expires_on)) as stops from permits
-      where ${areaCondition} and ${permitKindCondition(filter)} and ${scopeCondition(sql`regency_code`, scope)}
-        and issued_on <= (select max(day) from month_ends)
-    ), changes as (
-      select starts as day, permit_type, 1 as delta from scoped
-      union all
-      select stops, permit_type, -1 from scoped where stops <= (select max(day) from month_ends)
-    ), by_month as (
-      -- Every change counts from the end of its month; changes before the window fold into its first month.
-      select greatest(least((date_trunc('month', day) + interval '1 month - 1 day')::date, ${filter.asOf}::date), (select min(day) from month_ends)) as day,
-        sum(delta)::int as total,
-        coalesce(sum(delta) filter (where permit_type = 'itas'), 0)::int as itas,
-        coalesce(sum(delta) filter (where permit_type = 'itap'), 0)::int as itap
-      from changes group by 1
+    ), holders as (${holders}), by_month as (
+      select h.day, ${holderTotals('h')} from holders h group by h.day
     )
-    select to_char(m.day, 'YYYY-MM') as month,
-      (sum(coalesce(b.total, 0)) over w)::int as total, (sum(coalesce(b.itas, 0)) over w)::int as itas, (sum(coalesce(b.itap, 0)) over w)::int as itap
+    select to_char(m.day, 'YYYY-MM') as month, coalesce(b.total, 0) as total, coalesce(b.itas, 0) as itas, coalesce(b.itap, 0) as itap
     from month_ends m left join by_month b on b.day = m.day
-    window w as (order by m.day)
     order by m.day`);
   return rows.map((r) => ({ month: r.month, total: Number(r.total), itas: Number(r.itas), itap: Number(r.itap) }));
 }
 
+/** Sponsors with the most people holding a valid permit they sponsor in the area. */
 export async function topSponsors(db: Executor, level: AreaLevel, code: string, filter: PermitFilter, scope: Scope, limit = 5) {
+  const holders = validHolders({ day: sql`${filter.asOf}::date`, filter: {}, keys: { company_id: sql`p.sponsor_company_id` },
+    where: sql`p.sponsor_company_id is not null and p.${areaFilterColumn(level)} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`p.regency_code`, scope)}` });
   const rows = await queryRows<{ id: number; name: string; sector: string | null; n: number; origin: string }>(db, sql`
-    select c.id, c.name, c.sector, c.origin, count(*)::int as n from permits p join companies c on c.id = p.sponsor_company_id
-    where p.${areaFilterColumn(level)} = ${code} and ${permitFilterCondition(filter)} and ${scopeCondition(sql`p.regency_code`, scope)}
+    select c.id, c.name, c.sector, c.origin, count(*)::int as n from (${holders}) h join companies c on c.id = h.company_id
     group by c.id order by n desc, c.name limit ${limit}`);
   return rows.map((r) => ({ id: Number(r.id), name: r.name, sector: r.sector, origin: r.origin, activePermits: Number(r.n) }));
 }

@@ -4,7 +4,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { isCoverageGap, monthsBefore, type Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
-import { planningCandidates, targetsBeforeSql, validOnSql, type PlanningCandidate } from './planning.js';
+import { planningCandidates, targetsBeforeSql, type PlanningCandidate } from './planning.js';
+import { validHolders } from './people-count.js';
 import { scopeCondition } from './scope.js';
 
 export interface CoverageGap {
@@ -47,8 +48,8 @@ export function coverageGapDistrictsSql(envelope: SQL, asOf: string, months: num
     with d as (
       select code, name, geom from areas where level = 'district' and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
     ), holders as (
-      select p.district_code, count(*)::int as n from permits p
-      where p.district_code in (select code from d) and ${validOnSql('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)} group by 1
+      select h.district_code, count(*)::int as n from (${validHolders({ day: sql`${asOf}::date`, filter: {}, keys: { district_code: sql`p.district_code` },
+        where: sql`p.district_code in (select code from d) and ${scopeCondition(sql`p.regency_code`, scope)}` })}) h group by 1
     ), checked as (
       select t.district_code, max(t.date) as date from (${targetsBeforeSql(null, asOf, scope)}) t where t.district_code in (select code from d) group by 1
     )

@@ -4,6 +4,7 @@ import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { areas, permits } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
+import { holderTotals, pendingPeople, validHolders } from './people-count.js';
 
 export interface PermitCount {
   code: string;
@@ -12,13 +13,18 @@ export interface PermitCount {
   itas: number;
   itap: number;
   visit: number;
+  /** Valid permits (a person may hold more than one). */
+  permits: number;
+  /** People with an open permit application and no valid permit. */
+  pending: number;
   topNationalities: Array<{ code: string; count: number }>;
 }
 
+const GROUP_NAME: Record<AreaLevel, string> = { province: 'province_code', regency: 'regency_code', district: 'district_code' };
 const GROUP_COLUMN: Record<AreaLevel, SQL> = {
-  province: sql.raw('province_code'),
-  regency: sql.raw('regency_code'),
-  district: sql.raw('district_code'),
+  province: sql.raw(GROUP_NAME.province),
+  regency: sql.raw(GROUP_NAME.regency),
+  district: sql.raw(GROUP_NAME.district),
 };
 
 /** The column of `permits` holding the area code of a level. */
@@ -45,41 +51,46 @@ export function permitKindCondition(filter: Omit<PermitFilter, 'asOf'>): SQL {
 }
 
 /**
- * One scan of `permits` grouped by (area, nationality) with per-type counts; the small result is rolled up into
- * totals, per-type counts and the top five nationalities. Every area of the level is returned,
- * with zeros where nobody holds a valid permit.
+ * Valid holders (distinct people, see people-count.ts) grouped by (area, nationality) with per-type counts;
+ * the small result is rolled up into totals, per-type counts and the top five nationalities, beside the
+ * valid permits and the people waiting for one. Every area of the level is returned, with zeros where
+ * nobody holds a valid permit.
  */
 export async function permitCountsByArea(
   db: Executor, query: { level: AreaLevel; parent?: string; filter: PermitFilter; topN?: number }, scope: Scope,
 ): Promise<PermitCount[]> {
   const group = GROUP_COLUMN[query.level];
   const parentCondition = query.parent ? sql`and ${group} like ${`${query.parent}.%`}` : sql``;
-  const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; top: string | null }>(db, sql`
-    with grouped as (
-      select ${group} as code, nationality, count(*)::int as n,
-        count(*) filter (where permit_type = 'itas')::int as itas,
-        count(*) filter (where permit_type = 'itap')::int as itap
-      from ${permits}
-      where ${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}
-      group by 1, 2
+  const day = sql`${query.filter.asOf}::date`;
+  const holders = validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` });
+  const applicationGroup = sql.raw(`a.${GROUP_NAME[query.level]}`);
+  const pending = pendingPeople({ day, filter: query.filter, keys: { code: applicationGroup },
+    where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}` });
+  const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; permits: number; pending: number; top: string | null }>(db, sql`
+    with holders as (${holders}), grouped as (
+      select h.code, h.nationality, ${holderTotals('h')} from holders h group by 1, 2
     ), totals as (
-      select code, sum(n)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, (sum(n) - sum(itas) - sum(itap))::int as visit
+      select code, sum(total)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, sum(visit)::int as visit, sum(permits)::int as permits
       from grouped group by code
+    ), waiting as (
+      select code, count(*)::int as pending from (${pending}) w group by code
     ), ranked as (
-      select code, nationality, n, row_number() over (partition by code order by n desc, nationality) as rank from grouped
+      select code, nationality, total as n, row_number() over (partition by code order by total desc, nationality) as rank from grouped
     ), tops as (
       select code, json_agg(json_build_object('code', nationality, 'count', n) order by rank)::text as top
       from ranked where rank <= ${query.topN ?? 5} group by code
     )
     select a.code, a.name, coalesce(t.total, 0) as total, coalesce(t.itas, 0) as itas, coalesce(t.itap, 0) as itap,
-      coalesce(t.visit, 0) as visit, tops.top
+      coalesce(t.visit, 0) as visit, coalesce(t.permits, 0) as permits, coalesce(w.pending, 0) as pending, tops.top
     from ${areas} a
     left join totals t on t.code = a.code
+    left join waiting w on w.code = a.code
     left join tops on tops.code = a.code
     where a.level = ${query.level} ${query.parent ? sql`and a.parent_code = ${query.parent}` : sql``} and ${scopeCondition(sql`a.code`, scope)}
     order by a.code`);
   return rows.map((r) => ({
     code: r.code, name: r.name, total: Number(r.total), itas: Number(r.itas), itap: Number(r.itap), visit: Number(r.visit),
+    permits: Number(r.permits), pending: Number(r.pending),
     topNationalities: r.top ? (JSON.parse(r.top) as Array<{ code: string; count: number }>) : [],
   }));
 }

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { addDays, CANDIDATE_KINDS, mixSimilarity, type CandidateKind, monthsBetween, type Candidate, type RawFactors, type RiskCategory, type RiskSeverity, type Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
+import { validHolders } from './people-count.js';
 import { localized, type TextLang } from './text-language.js';
 
 const CANDIDATE_ID_PREFIX: Record<CandidateKind, string> = { company_site: 'site', district: 'district', report_cluster: 'reports' };
@@ -36,6 +37,15 @@ const within = (column: SQL, code: string) => (code.length >= 5 ? sql`${column} 
 /** Near in metres, with a bounding-box test first so the GiST index is used (1° ≥ 110 km). */
 const near = (a: SQL, b: SQL, metres: number) => sql`(${a} && ST_Expand(${b}, ${metres / 100_000}) and ST_DWithin(${a}::geography, ${b}::geography, ${metres}))`;
 const validOn = (p: string, day: string) => sql`(${sql.raw(p)}.issued_on <= ${day}::date and ${sql.raw(p)}.expires_on > ${day}::date and (${sql.raw(p)}.cancelled_on is null or ${sql.raw(p)}.cancelled_on > ${day}::date))`;
+
+/**
+ * Valid holders (distinct people, people-count.ts) on asOf and a year before, per `keys`: rows with `day`
+ * ('now' or 'year_ago'), the keys, holder, holder_type, nationality.
+ */
+const holdersNowAndYearAgo = (asOf: string, keys: Record<string, SQL>, where: SQL) => validHolders({
+  day: sql`d.day`, from: sql`, (values (${asOf}::date, 'now'), (${addDays(asOf, -365)}::date, 'year_ago')) as d(day, label)`,
+  keys: { ...keys, label: sql`d.label` }, filter: {}, where,
+});
 
 /** Permits that lapse around asOf (expired up to 90 days before, or expiring within 30 after) with no later permit for the same holder. */
 function lapsing(asOf: string): SQL {
@@ -68,7 +78,6 @@ function inArea(area: string | null, regency: SQL, district: SQL): SQL {
 
 /** Company sites: holders are the valid permits the site's company sponsors in the site's regency. */
 async function siteRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
-  const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   // Holders count in the site's own regency, so only the area's regencies' permits need reading (index).
   const permitRegency = area === null ? sql`true` : within(sql`p.regency_code`, area.slice(0, 5));
@@ -77,21 +86,18 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
       select s.id, s.company_id, c.name || ' — ' || ${localized(lang, sql`s.name`, sql`s.text_en`, 'name')} as name, s.geom, s.district_code, s.regency_code, s.province_code
       from company_sites s join companies c on c.id = s.company_id
       where ${inArea(area, sql`s.regency_code`, sql`s.district_code`)} and ${scopeCondition(sql`s.regency_code`, scope)}
+    ), sponsor_holders as (${holdersNowAndYearAgo(asOf, { company_id: sql`p.sponsor_company_id`, regency_code: sql`p.regency_code` },
+      sql`p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`)}
     ), sponsored as (
-      select p.sponsor_company_id as company_id, p.regency_code,
-        count(*) filter (where ${validOn('p', asOf)})::int as active,
-        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago
-      from permits p
-      where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
-      group by 1, 2
+      select company_id, regency_code, count(*) filter (where label = 'now')::int as active, count(*) filter (where label = 'year_ago')::int as year_ago
+      from sponsor_holders group by 1, 2
     ), lapsed as (
       select p.sponsor_company_id as company_id, p.regency_code, count(*)::int as expiring from permits p
       where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${lapsing(asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
       group by 1, 2
     ), mix as (
       select company_id, regency_code, json_object_agg(nationality, n) as nationalities from (
-        select p.sponsor_company_id as company_id, p.regency_code, p.nationality, count(*)::int as n from permits p
-        where p.sponsor_company_id in (select company_id from site) and ${permitRegency} and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
+        select company_id, regency_code, nationality, count(*)::int as n from sponsor_holders where label = 'now'
         group by 1, 2, 3) x group by 1, 2
     ), past as (${targetsBefore(area, asOf, scope)})
     select s.id, s.name, s.company_id, ST_X(s.geom) as lng, ST_Y(s.geom) as lat, s.district_code, s.regency_code, s.province_code,
@@ -118,26 +124,23 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
 
 /** Districts with holders, findings or reports: holders are the valid permits of residents of the district. */
 async function districtRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
-  const yearAgo = addDays(asOf, -365);
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   return queryRows<Row>(db, sql`
     with district as (
       select d.code, d.name, d.geom, d.label, d.parent_code as regency_code from areas d
       where d.level = 'district' and ${inArea(area, sql`d.parent_code`, sql`d.code`)} and ${scopeCondition(sql`d.code`, scope)}
+    ), resident_holders as (${holdersNowAndYearAgo(asOf, { district_code: sql`p.district_code` },
+      sql`p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`)}
     ), resident as (
-      select p.district_code,
-        count(*) filter (where ${validOn('p', asOf)})::int as active,
-        count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago
-      from permits p where p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
-      group by 1
+      select district_code, count(*) filter (where label = 'now')::int as active, count(*) filter (where label = 'year_ago')::int as year_ago
+      from resident_holders group by 1
     ), lapsed as (
       select p.district_code, count(*)::int as expiring from permits p
       where p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${lapsing(asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
       group by 1
     ), mix as (
       select district_code, json_object_agg(nationality, n) as nationalities from (
-        select p.district_code, p.nationality, count(*)::int as n from permits p
-        where p.district_code in (select code from district) and ${validOn('p', asOf)} and ${scopeCondition(sql`p.regency_code`, scope)}
+        select district_code, nationality, count(*)::int as n from resident_holders where label = 'now'
         group by 1, 2) x group by 1
     ), past as (${targetsBefore(area, asOf, scope)}),
     checked as (select distinct on (district_code) district_code, date::text as date, operation_id from past order by district_code, date desc, operation_id desc),
@@ -179,7 +182,7 @@ export const REPORT_CLUSTER = { eps: 0.0045, minReports: 3, siteMetres: 500 } as
 export const REPORT_CLUSTER_NAME = { id: 'Kumpulan laporan masyarakat — ', en: 'Cluster of public reports — ' } as const;
 
 async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
-  const yearAgo = addDays(asOf, -365);
+  const nearSites = sql`${scopeCondition(sql`p.regency_code`, scope)} and p.sponsor_company_id in (select s.company_id from company_sites s where ${near(sql`s.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)})`;
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   return queryRows<Row>(db, sql`
     with rep as (
@@ -201,10 +204,9 @@ async function reportClusterRows(db: Executor, area: string | null, asOf: string
     from cluster c
     left join areas d on d.code = c.district_code
     left join lateral (
-      select count(*) filter (where ${validOn('p', asOf)})::int as active, count(*) filter (where ${validOn('p', yearAgo)})::int as year_ago,
-        count(*) filter (where ${lapsing(asOf)})::int as expiring
-      from permits p where p.regency_code = c.regency_code and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}
-        and p.sponsor_company_id in (select s.company_id from company_sites s where ${near(sql`s.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)})) h on true
+      select count(*) filter (where x.label = 'now')::int as active, count(*) filter (where x.label = 'year_ago')::int as year_ago,
+        (select count(*) from permits p where p.regency_code = c.regency_code and p.issued_on <= ${asOf}::date and ${nearSites} and ${lapsing(asOf)})::int as expiring
+      from (${holdersNowAndYearAgo(asOf, {}, sql`p.regency_code = c.regency_code and p.issued_on <= ${asOf}::date and ${nearSites}`)}) x) h on true
     left join lateral (
       select t.date::text as date, t.operation_id from past t where ${near(sql`t.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)}
       order by t.date desc, t.operation_id desc limit 1) chk on true
