@@ -29,7 +29,8 @@ describe.each(testBackends())('API on %s', (backend) => {
     const { status, body } = await get('/api/v1/stats/permits?level=regency&parent=19&asOf=2024-06-13');
     expect(status).toBe(200);
     const bangkaTengah = body.areas.find((a: { code: string }) => a.code === '19.04');
-    expect(bangkaTengah).toMatchObject({ code: '19.04', name: 'Kabupaten Bangka Tengah', itas: 22, itap: 6 });
+    // People, not permits (issue 20): 22 people with a valid ITAS, 6 with a valid ITAP, each holding one permit.
+    expect(bangkaTengah).toMatchObject({ code: '19.04', name: 'Kabupaten Bangka Tengah', total: 28, itas: 22, itap: 6, permits: 28 });
     expect(body.areas).toHaveLength(7);
     expect(bangkaTengah.topNationalities.reduce((s: number, n: { count: number }) => s + n.count, 0)).toBeLessThanOrEqual(bangkaTengah.total);
   });
@@ -44,6 +45,17 @@ describe.each(testBackends())('API on %s', (backend) => {
     const all = (await get('/api/v1/stats/permits?level=province&asOf=2024-06-13')).body.areas.reduce((s: number, a: { total: number }) => s + a.total, 0);
     expect(chinese).toBeGreaterThan(0);
     expect(chinese).toBeLessThan(all);
+  });
+
+  test('Lebong on 2016-11-17: the 11 workers waiting for their KITAS count as pending, not as holders', async () => {
+    const { body } = await get('/api/v1/stats/permits?level=regency&parent=17&asOf=2016-11-17');
+    const lebong = body.areas.find((a: { code: string }) => a.code === '17.07');
+    expect(lebong.pending).toBe(11);
+    const later = (await get('/api/v1/stats/permits?level=regency&parent=17&asOf=2016-12-31')).body.areas.find((a: { code: string }) => a.code === '17.07');
+    expect(later.pending).toBe(0);
+    expect(later.itas).toBeGreaterThanOrEqual(11);
+    const summary = await get('/api/v1/areas/17.07/summary?asOf=2016-11-17');
+    expect(summary.body.holders.pending).toBe(11);
   });
 
   test('the Lebong operation of 2016-11-17: Hotel Asri, 11 Chinese workers of two companies, no violation', async () => {

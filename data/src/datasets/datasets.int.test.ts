@@ -48,11 +48,64 @@ describe.each(testBackends())('data layer on %s', (backend) => {
     expect(Object.fromEntries(rows.map((r) => [r.t, Number(r.n)]))).toMatchObject({ itas: 22, itap: 6 });
   });
 
+  test('the 22 ITAS and 6 ITAP of Bangka Tengah on 2024-06-13 are 28 different people, one valid permit each', async () => {
+    const rows = await queryRows<{ t: string; people: number; permits: number; unidentified: number }>(t.database.orm, sql`
+      select permit_type as t, count(distinct person_id)::int as people, count(*)::int as permits, count(*) filter (where person_id is null)::int as unidentified
+      from ${permits} where regency_code = '19.04' and ${validOn('2024-06-13')} group by 1 order by 1`);
+    expect(rows.map((r) => ({ ...r, people: Number(r.people), permits: Number(r.permits), unidentified: Number(r.unidentified) })))
+      .toEqual([{ t: 'itap', people: 6, permits: 6, unidentified: 0 }, { t: 'itas', people: 22, permits: 22, unidentified: 0 }]);
+    const both = await queryOne<{ n: number }>(t.database.orm, sql`
+      select count(*)::int as n from (select person_id from ${permits} where regency_code = '19.04' and ${validOn('2024-06-13')} group by 1 having count(*) > 1) x`);
+    expect(Number(both?.n)).toBe(0);
+  });
+
+  test('demo histories: nobody holds two overlapping permits of a type, every person arrives before the first permit, a departure ends the last', async () => {
+    const overlapping = await queryOne<{ n: number }>(t.database.orm, sql`
+      select count(*)::int as n from ${permits} a join ${permits} b on b.person_id = a.person_id and b.id <> a.id and b.permit_type = a.permit_type
+      where a.origin = 'demo' and b.issued_on >= a.issued_on and b.issued_on < least(a.expires_on, coalesce(a.cancelled_on, a.expires_on)) and b.id > a.id`);
+    expect(Number(overlapping?.n)).toBe(0);
+    const late = await queryOne<{ n: number }>(t.database.orm, sql`
+      select count(*)::int as n from people h
+      where h.origin = 'demo' and not exists (select 1 from movements m where m.person_id = h.id and m.direction = 'arrival'
+        and m.date < (select min(p.issued_on) from ${permits} p where p.person_id = h.id))`);
+    expect(Number(late?.n)).toBe(0);
+    const departedWhileValid = await queryOne<{ n: number }>(t.database.orm, sql`
+      select count(*)::int as n from movements m join ${permits} p on p.person_id = m.person_id
+      where m.direction = 'departure' and p.issued_on < m.date and least(p.expires_on, coalesce(p.cancelled_on, p.expires_on)) > m.date`);
+    expect(Number(departedWhileValid?.n)).toBe(0);
+    const overstays = await queryOne<{ n: number }>(t.database.orm, sql`
+      select count(*)::int as n from people h where h.origin = 'demo'
+        and (select max(least(p.expires_on, coalesce(p.cancelled_on, p.expires_on))) from ${permits} p where p.person_id = h.id) < '2026-10-31'::date
+        and not exists (select 1 from movements m where m.person_id = h.id and m.direction = 'departure')`);
+    expect(Number(overstays?.n)).toBeGreaterThan(0);
+    const unidentified = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where origin = 'demo' and person_id is null`);
+    expect(Number(unidentified?.n)).toBe(0);
+  });
+
+  test('the 11 Chinese workers at Hotel Asri, Lebong, are people waiting for a KITAS on 2016-11-17, linked to the operation target', async () => {
+    const workers = await queryRows<{ nationality: string; lodged: string; office: string; sponsor: string; status: string; applied: string; decided: string }>(t.database.orm, sql`
+      select h.nationality, l.place as lodged, o.name as office, c.name as sponsor, a.status, a.applied_on::text as applied, a.decided_on::text as decided
+      from operation_target_people tp
+      join operation_targets t on t.id = tp.target_id join operations op on op.id = t.operation_id
+      join people h on h.id = tp.person_id
+      join lodgings l on l.person_id = h.id
+      join permit_applications a on a.person_id = h.id
+      left join offices o on o.id = a.office_id left join ${companies} c on c.id = a.sponsor_company_id
+      where op.key = 'ref:operation:2016-11-17:17.07' and tp.checked`);
+    expect(workers).toHaveLength(11);
+    for (const w of workers) {
+      expect(w).toMatchObject({ nationality: 'CHN', lodged: 'Hotel Asri, Kabupaten Lebong', office: 'Kantor Imigrasi Kelas I Bengkulu', status: 'issued' });
+      expect(w.applied < '2016-11-17' && w.decided > '2016-11-17').toBe(true);
+    }
+    expect(new Set(workers.map((w) => w.sponsor))).toEqual(new Set(['PT. Energy Sakti Sentosa', 'PT. Bangun Tirta Lestari']));
+  });
+
   test('demo data has the size of its scale and follows the published mix: China first, Morowali and Jakarta heavy', async () => {
     const total = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where origin = 'demo'`);
     // The scale's count, plus the few permits a reference pin may add to reach its exact figures.
     expect(Number(total?.n)).toBeGreaterThanOrEqual(Math.round(120_000 * FIXTURE_SCALE));
-    expect(Number(total?.n)).toBeLessThanOrEqual(Math.round(120_000 * FIXTURE_SCALE) + 28);
+    // ... and the 11 Lebong workers' permits (lebong-workers.ts).
+    expect(Number(total?.n)).toBeLessThanOrEqual(Math.round(120_000 * FIXTURE_SCALE) + 28 + 11);
     const nationalities = await queryRows<{ nationality: string }>(t.database.orm,
       sql`select nationality from ${permits} group by 1 order by count(*) desc limit 3`);
     expect(nationalities[0]?.nationality).toBe('CHN');

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  areas, companies, companySites, datasetLoads, enforcementActions, entryPoints, meetings, officeWorkAreas, offices,
-  operationTargets, operations, permits, queryOne, queryRows, regionalOffices, reports, riskAreas, sql, expectWritten,
+  areas, companies, companySites, datasetLoads, enforcementActions, entryPoints, lodgings, meetings, movements, officeWorkAreas, offices,
+  operationTargetPeople, operationTargets, operations, people, permitApplications, permits, personPassports, queryOne, queryRows, regionalOffices, reports, riskAreas, sql, expectWritten,
   type Database, type Orm,
 } from '@pantau/db';
 import type { RiskAreaRecord } from '@pantau/domain';
@@ -18,11 +18,13 @@ import {
 } from '../reference/reference-events.js';
 import {
   writeCompanies, writeCompanySites, writeEntryPoints, writeMeetings, writeOffices, writeOperations, writePermits,
-  writeRegionalOffices, writeReports, writeRiskAreas,
+  writeRegionalOffices, writeReports, writeRiskAreas, writePeople, writePermitApplications, writeMovements, writeLodgings, writeTargetPeople,
 } from '../write/index.js';
+import { referencePeople } from '../demo/lebong-workers.js';
+import { Random } from '../demo/random.js';
 
 /** Bump when the generator changes, so that `pnpm start` regenerates stale demo data. */
-export const DEMO_GENERATOR_VERSION = 7;
+export const DEMO_GENERATOR_VERSION = 8;
 export const REFERENCE_LOADER_VERSION = 2;
 
 type Log = (line: string) => void;
@@ -31,7 +33,8 @@ export interface ReferenceOptions { referenceDir: string; log?: Log }
 export interface DemoLoadOptions { seed: number; scale: number; referenceDir: string; boundariesDir?: string; log?: Log }
 
 /** Tables holding rows with an `origin`, children first (the order rows are deleted in). */
-const ORIGIN_TABLES = [enforcementActions, operationTargets, operations, permits, companySites, companies, riskAreas, entryPoints, meetings, reports, offices, regionalOffices] as const;
+const ORIGIN_TABLES = [
+  enforcementActions, operationTargetPeople, operationTargets, operations, lodgings, movements, permitApplications, permits, personPassports, people, companySites, companies, riskAreas, entryPoints, meetings, reports, offices, regionalOffices] as const;
 
 async function deleteOrigin(tx: Orm, origin: string): Promise<void> {
   for (const table of ORIGIN_TABLES) await tx.execute(sql`delete from ${table} where origin = ${origin}`);
@@ -117,17 +120,32 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     const companyIds = await writeCompanies(tx, demo.companies);
     const siteCount = await writeCompanySites(tx, demo.sites, companyIds);
     log(`demo data: ${companyIds.size} companies, ${siteCount} sites`);
+    // Entry points first: arrivals and departures pass through them.
+    const entryCount = await writeEntryPoints(tx, demo.entryPoints, (names) => log(`demo data: entry points outside every area (over 25 km away), left without an area: ${names.join(', ')}`));
     let permitCount = 0;
-    for (const chunk of demo.permitChunks()) {
-      permitCount += await writePermits(tx, chunk, companyIds);
+    const history = { people: 0, applications: 0, movements: 0, lodgings: 0, targetPeople: 0 };
+    for (const chunk of demo.historyChunks()) {
+      const personIds = await writePeople(tx, chunk.people);
+      history.people += personIds.size;
+      permitCount += await writePermits(tx, chunk.permits, companyIds, personIds);
+      history.applications += await writePermitApplications(tx, chunk.applications, personIds, companyIds);
+      history.movements += await writeMovements(tx, chunk.movements, personIds);
       log(`demo data: permits ${permitCount}/${demo.expected.permits}`);
     }
+    // The people of the reference operations' targets (the 11 workers at Hotel Asri, Lebong, 2016-11-17).
+    const known = referencePeople(events, new Random(options.seed).fork('reference-people'), demo.entryPoints.find((e) => /Fatmawati/.test(e.name))?.key ?? null);
+    const knownIds = await writePeople(tx, known.people);
+    history.people += knownIds.size;
+    permitCount += await writePermits(tx, known.permits, undefined, knownIds);
+    history.applications += await writePermitApplications(tx, known.applications, knownIds);
+    history.movements += await writeMovements(tx, known.movements, knownIds);
+    history.lodgings += await writeLodgings(tx, known.lodgings, knownIds);
+    history.targetPeople += await writeTargetPeople(tx, known.targetLinks, knownIds);
     const riskCount = await writeRiskAreas(tx, demo.riskAreas);
-    const entryCount = await writeEntryPoints(tx, demo.entryPoints, (names) => log(`demo data: entry points outside every area (over 25 km away), left without an area: ${names.join(', ')}`));
     const ops = await writeOperations(tx, demo.operations);
     const meetingCount = await writeMeetings(tx, demo.meetings);
     const reportCount = await writeReports(tx, demo.reports);
-    const counts = { companies: companyIds.size, sites: siteCount, permits: permitCount, riskAreas: riskCount, entryPoints: entryCount,
+    const counts = { companies: companyIds.size, sites: siteCount, permits: permitCount, ...history, riskAreas: riskCount, entryPoints: entryCount,
       operations: ops.operations, targets: ops.targets, actions: ops.actions, meetings: meetingCount, reports: reportCount };
     // The final check, as the database sees it inside the transaction.
     const stored = await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from ${permits} where origin = 'demo'`);

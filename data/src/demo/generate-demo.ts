@@ -21,6 +21,7 @@ import {
   type ReferenceStatistics,
 } from './profiles.js';
 import { Random, WeightedPicker } from './random.js';
+import { historiesOf, type DemoHistories } from './histories.js';
 import {
   countBetween, dayOf, distanceKm, intelligenceWeight, PermitLedger, violationChance, watchedShare, type PermitTrace, type TargetSignals,
 } from './field-model.js';
@@ -54,6 +55,8 @@ export interface DemoDataset {
   sites: CompanySiteRecord[];
   /** Generated lazily in chunks: 1.2 M permits at scale 10 do not need to sit in memory at once. */
   permitChunks: () => Generator<PermitRecord[]>;
+  /** The same permits with their people, applications and movements (histories.ts), chunk by chunk. */
+  historyChunks: () => Generator<DemoHistories>;
   riskAreas: RiskAreaRecord[];
   entryPoints: EntryPointRecord[];
   operations: OperationRecord[];
@@ -79,13 +82,16 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   const diligence = root.fork('diligence');
   for (const m of model.values()) for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
   const permitCount = size(DEMO_SIZES.permits);
-  const permitChunks = () => generatePermits(geo, model, regencyPicker, stats, permitCount, options, new Random(options.seed).fork('permits'));
+  const entryPointKeys = entryPoints.map((e) => e.key);
+  const historyChunks = () => generateHistories(generatePermits(geo, model, regencyPicker, stats, permitCount, options, new Random(options.seed).fork('permits')),
+    options.seed, entryPointKeys, (code) => officeOfRegency.get(code)?.key ?? null);
+  const permitChunks = function* () { for (const chunk of historyChunks()) yield chunk.permits; };
   const { reports, facts } = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
   const world = buildFieldWorld(model, permitChunks(), facts, shapes, watchedNationalities(stats));
   const operations = generateOperations(geo, model, world, officeOfRegency, size(DEMO_SIZES.operations), root.fork('operations'));
   settleReportStatuses(reports, facts, operations);
   const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
-  return { regionalOffices, offices, companies, sites, permitChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
+  return { regionalOffices, offices, companies, sites, permitChunks, historyChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
 }
 
 function buildRegencyModels(geo: Geography, stats: ReferenceStatistics, random: Random): Map<string, RegencyModel> {
@@ -231,18 +237,33 @@ function* generatePermits(
     };
   };
 
-  /** A holder's permit and its renewals (same holder, issued shortly before the previous one expires). */
+  // Person keys and conversions draw from a stream of their own, so the permits' stream stays as it was.
+  const lives = new Random(options.seed).fork('people');
+  let personSerial = 0;
+  /**
+   * A holder's permit and its renewals: one person, each renewal issued the day the previous permit ends
+   * (nobody holds two permits of a type at once); after four ITAS some convert to an ITAP.
+   */
   const makeHolder = (regencyCode: string): PermitRecord[] => {
-    const chain = [makePermit(regencyCode)];
+    const personKey = `demo:person:${++personSerial}`;
+    const chain = [{ ...makePermit(regencyCode), personKey }];
     for (let last = chain[0]!; chain.length < 4 && last.permitType !== 'visit' && last.cancelledOn === null; ) {
       const chance = last.sponsorCompanyKey ? renewalChance.get(last.sponsorCompanyKey) ?? 0.85 : 0.7;
       if (!random.chance(chance)) break;
-      const issuedOn = addDays(last.expiresOn, -random.int(3, 30));
+      random.int(3, 30); // the lead time of the renewal application, drawn as before (see historiesOf)
+      const issuedOn = last.expiresOn;
       if (issuedOn > DEMO_LAST_DAY) break;
       const days = last.permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
       serial += 1;
       last = { ...last, permitNumber: `${last.permitNumber[0]}${issuedOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`, issuedOn, expiresOn: addDays(issuedOn, days) };
       chain.push(last);
+    }
+    const last = chain[chain.length - 1]!;
+    if (chain.length === 4 && last.permitType === 'itas' && last.cancelledOn === null && last.expiresOn <= DEMO_LAST_DAY
+      && lives.chance(last.purpose === 'work' ? 0.1 : 0.4)) {
+      serial += 1;
+      chain.push({ ...last, permitType: 'itap', permitNumber: `P${last.expiresOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`,
+        issuedOn: last.expiresOn, expiresOn: addDays(last.expiresOn, 5 * 365) });
     }
     return chain;
   };
@@ -266,6 +287,14 @@ function* generatePermits(
     chunk.push(...pinValidCounts(held.get(pin.regencyCode) ?? [], pin, () => makePermit(pin.regencyCode), random));
   }
   if (chunk.length) yield chunk;
+}
+
+/** Each chunk of permits with the people and histories behind it (one stream of its own, after the permits'). */
+function* generateHistories(permitChunks: Iterable<PermitRecord[]>, seed: number, entryPointKeys: readonly string[], officeOf: (code: string) => string | null): Generator<DemoHistories> {
+  const random = new Random(seed).fork('histories');
+  let moved = 0;
+  const context = { entryPointKeys, officeOf, nextPersonKey: () => `demo:person:moved:${++moved}` };
+  for (const chunk of permitChunks) yield historiesOf(chunk, random, context);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -293,6 +322,7 @@ export function pinValidCounts(
       p.issuedOn = addDays(pin.date, shift);
       p.expiresOn = addDays(p.issuedOn, duration);
       p.cancelledOn = null;
+      p.personKey = null; // moved out of its holder's history: a person of its own (historiesOf)
     }
     let missing = target - Math.min(valid.length, target);
     const spare = out.filter((p) => p.permitType === type && !isValidOn(p, pin.date));
@@ -306,6 +336,7 @@ export function pinValidCounts(
       p.issuedOn = addDays(pin.date, -random.int(1, duration - 1));
       p.expiresOn = addDays(p.issuedOn, duration);
       p.cancelledOn = null;
+      p.personKey = null;
       missing -= 1;
     }
   }
