@@ -59,7 +59,7 @@ const SEARCH_FIELDS: Record<Role, string[]> = {
 /** The area panel (GET /areas/{code}/summary), per role. */
 const SUMMARY_AGGREGATES = [
   'area', 'area.bbox', 'area.centroid', 'area.code', 'area.label', 'area.level', 'area.name', 'area.parentCode', 'area.parents', 'area.areaKm2',
-  'asOf', 'holders', 'holders.byNationality', 'holders.byPurpose', 'holders.itap', 'holders.itas', 'holders.total', 'holders.visit',
+  'asOf', 'holders', 'holders.byNationality', 'holders.byPurpose', 'holders.itap', 'holders.itas', 'holders.pending', 'holders.permits', 'holders.total', 'holders.visit',
   'openReports', 'openReports.count',
   'sources', 'sources[].lastIssued', 'sources[].loadedAt', 'sources[].origin', 'sources[].permits',
 ];
