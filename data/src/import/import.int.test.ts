@@ -44,6 +44,72 @@ A-005;ITAS;ZHAO LEI;CHN;L;Bekerja;1/6/2024;1/6/2025;Bangka Tenga;`;
     expect(await count(t, validIn1904)).toBe(before);
   });
 
+  test('permit rows find their person by passport + nationality; another name or birth date on a known passport is a warning naming both; rows without a passport are "person not identified"', async () => {
+    const csv = `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;No Paspor;Tanggal Lahir;Tgl Terbit;Tgl Berakhir;Kabupaten
+P-101;ITAS;HUANG BO;China;E 1234567;1980-02-03;2023-06-01;2024-06-01;Bangka Tengah
+P-102;ITAS;HUANG BO;China;e1234567;1980-02-03;2024-06-01;2025-06-01;Bangka Tengah
+P-103;ITAP;HUANG BOO;China;E1234567;1981-02-03;2025-06-01;2030-06-01;Bangka Tengah
+P-104;ITAS;HUANG BO;Malaysia;E1234567;1980-02-03;2024-06-01;2025-06-01;Bangka Tengah
+P-105;ITAS;NO PASSPORT;China;;;2024-06-01;2025-06-01;Bangka Tengah`;
+    const report = await runImport(t.database, { kind: 'permits', path: file(csv) });
+    expect(report).toMatchObject({ status: 'committed', imported: 5, rejected: 0 });
+    const origin = `batch:${report.batchId}`;
+    const linked = await queryRows<{ n: string; person: number | null; passport: string | null }>(t.database.orm,
+      sql`select permit_number as n, person_id as person, passport_number as passport from ${permits} where origin = ${origin} order by permit_number`);
+    const person = (n: string) => linked.find((r) => r.n === n)!.person;
+    // One passport of one nationality is one person; the same number under another nationality is another.
+    expect(person('P-101')).not.toBeNull();
+    expect(person('P-102')).toBe(person('P-101'));
+    expect(person('P-103')).toBe(person('P-101'));
+    expect(person('P-104')).not.toBeNull();
+    expect(person('P-104')).not.toBe(person('P-101'));
+    expect(person('P-105')).toBeNull();
+    expect(linked.find((r) => r.n === 'P-102')!.passport).toBe('E1234567');
+    const notes = report.notes.filter((n) => n.code === 'passport_other_person');
+    expect(notes.map((n) => n.params)).toEqual([
+      { row: 4, passport: 'E1234567', nationality: 'CHN', field: 'holderName', held: 'HUANG BO', given: 'HUANG BOO' },
+      { row: 4, passport: 'E1234567', nationality: 'CHN', field: 'holderBirthDate', held: '1980-02-03', given: '1981-02-03' },
+    ]);
+    expect(notes[0]!.message).toContain('"HUANG BO"');
+    expect(notes[0]!.message).toContain('"HUANG BOO"');
+    expect(report.notes.find((n) => n.code === 'person_not_identified')?.params).toEqual({ count: 1, row: 6 });
+    // Two people (one passport, two nationalities) and their passports; a second file finds them again.
+    expect(Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from people where origin = ${origin}`))?.n)).toBe(2);
+    const again = `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;No Paspor;Tgl Terbit;Tgl Berakhir;Kabupaten
+P-201;ITAS;HUANG BO;CHN;E1234567;2025-06-01;2026-06-01;Bangka Tengah
+P-105;ITAP;NO PASSPORT;CHN;;2025-06-01;2030-06-01;Bangka Tengah`;
+    const second = await runImport(t.database, { kind: 'permits', path: file(again) });
+    expect(second).toMatchObject({ imported: 2 });
+    const later = await queryRows<{ n: string; person: number | null }>(t.database.orm,
+      sql`select permit_number as n, person_id as person from ${permits} where origin = ${`batch:${second.batchId}`} order by permit_number`);
+    expect(later.find((r) => r.n === 'P-201')!.person).toBe(person('P-101'));
+    // P-105's ITAP: no passport, and its number's earlier permit (the ITAS) had no person either.
+    expect(later.find((r) => r.n === 'P-105')!.person).toBeNull();
+    // Pantau's holder of E1234567 (CHN) is named as on the latest permit (P-103): the row's other name is a warning again.
+    expect(second.notes.filter((n) => n.code === 'passport_other_person').map((n) => n.params))
+      .toEqual([{ row: 2, passport: 'E1234567', nationality: 'CHN', field: 'holderName', held: 'HUANG BOO', given: 'HUANG BO' }]);
+    await rollbackBatch(t.database, second.batchId!);
+    await rollbackBatch(t.database, report.batchId!);
+    expect(Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from people where origin = ${origin}`))?.n)).toBe(0);
+  });
+
+  test('a permit row without a passport takes the person of an earlier permit with the same number', async () => {
+    const first = `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;No Paspor;Tgl Terbit;Tgl Berakhir;Kabupaten
+Q-301;ITAS;SATO KEN;Jepang;TK998877;2023-01-01;2024-01-01;Bangka Tengah`;
+    const a = await runImport(t.database, { kind: 'permits', path: file(first) });
+    const second = `No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten
+Q-301;ITAP;SATO KEN;Jepang;2024-01-01;2029-01-01;Bangka Tengah`;
+    const b = await runImport(t.database, { kind: 'permits', path: file(second) });
+    expect(b).toMatchObject({ imported: 1 });
+    expect(b.notes.some((n) => n.code === 'person_not_identified')).toBe(false);
+    const rows = await queryRows<{ t: string; person: number | null }>(t.database.orm, sql`select permit_type as t, person_id as person from ${permits} where permit_number = 'Q-301' order by 1`);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.person).not.toBeNull();
+    expect(rows[1]!.person).toBe(rows[0]!.person);
+    await rollbackBatch(t.database, b.batchId!);
+    await rollbackBatch(t.database, a.batchId!);
+  });
+
   test('a Windows-1252 comma CSV with English headers and coordinates is decoded and located by point in polygon', async () => {
     const csv = 'permit_no,permit type,name,nationality,sex,purpose,issued,expires,latitude,longitude\r\nB-001,ITAS,JOSÉ GARCÍA,Spain,M,work,2024-01-10,2025-01-10,-2.43,106.23\r\n';
     const report = await runImport(t.database, { kind: 'permits', path: file(iconv.encode(csv, 'windows-1252')) });

@@ -448,7 +448,8 @@ export async function listBatches(database: Database, options: { limit?: number;
 /** The tables a batch writes, each with the area code of its rows (null: a table without one of its own, found through the others). */
 const BATCH_TABLES: ReadonlyArray<readonly [string, string | null]> = [
   ['enforcement_actions', null], ['operation_targets', 'coalesce(district_code, regency_code, province_code)'], ['operations', 'regency_code'],
-  ['permits', 'coalesce(district_code, regency_code, province_code)'], ['company_sites', 'coalesce(district_code, regency_code, province_code)'], ['companies', null],
+  ['permits', 'coalesce(district_code, regency_code, province_code)'], ['person_passports', null],
+  ['people', 'coalesce(district_code, regency_code, province_code)'], ['company_sites', 'coalesce(district_code, regency_code, province_code)'], ['companies', null],
   ['risk_areas', 'coalesce(regency_code, province_code)'], ['entry_points', 'coalesce(district_code, regency_code, province_code)'],
   ['meetings', 'coalesce(regency_code, province_code)'], ['reports', 'coalesce(district_code, regency_code, province_code)'],
 ];

@@ -27,6 +27,8 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     issuedOn: ['tgl terbit', 'tanggal terbit', 'tanggal penerbitan', 'tgl berlaku', 'berlaku dari', 'issued', 'issued on', 'issue date', 'valid from'],
     expiresOn: ['tgl berakhir', 'tanggal berakhir', 'berlaku sampai', 'berlaku s/d', 'masa berlaku', 'expires', 'expires on', 'expiry date', 'valid until', 'valid to'],
     cancelledOn: ['tgl pembatalan', 'tanggal pembatalan', 'tgl batal', 'dibatalkan', 'cancelled', 'cancelled on', 'cancellation date'],
+    passportNumber: ['no paspor', 'nomor paspor', 'no. paspor', 'paspor', 'passport', 'passport no', 'passport number', 'passport_no'],
+    holderBirthDate: ['tgl lahir', 'tanggal lahir', 'lahir', 'birth date', 'date of birth', 'dob', 'birth_date'],
     ...COMMON_AREA,
   },
   companies: {

@@ -82,6 +82,10 @@ const NOTES = {
   table_footer: (p: { row: number; text: string; after: number }) =>
     `The table ends at row ${p.row} ("${p.text}"): that row${p.after ? ` and the ${p.after} row(s) below it` : ''} were not imported.`,
   unmapped_values: (p: { field: string; values: string }) => `Values of ${p.field} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): ${p.values}.`,
+  passport_other_person: (p: { row: number; passport: string; nationality: string; field: 'holderName' | 'holderBirthDate'; held: string; given: string }) =>
+    `Row ${p.row}: passport ${p.passport} (${p.nationality}) belongs to "${p.held}" in Pantau, the row says "${p.given}" (${p.field === 'holderName' ? 'name' : 'birth date'}); the permit is linked to the passport's holder: check which is right.`,
+  person_not_identified: (p: { count: number; row: number }) =>
+    `${p.count} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row ${p.row}.`,
 } satisfies Record<string, (params: never) => string>;
 
 export type ImportReasonCode = keyof typeof REASONS;

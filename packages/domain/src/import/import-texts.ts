@@ -74,7 +74,9 @@ export const IMPORT_TEXTS = {
       "imported_before": "Berkas ini sudah pernah diimpor sebagai batch {{batch}}; tidak ada yang berubah.",
       "header_row_found": "Judul kolom diambil dari baris {{rows}}; {{above}} baris di atasnya dilewati.",
       "table_footer": "Tabel berakhir di baris {{row}} («{{text}}»): baris itu dan {{after}} baris di bawahnya tidak diimpor.",
-      "unmapped_values": "Nilai {{field}} yang tidak dikenal kosakata Pantau (barisnya ditolak; tambahkan ejaannya ke kosakata atau perbaiki berkas): {{values}}."
+      "unmapped_values": "Nilai {{field}} yang tidak dikenal kosakata Pantau (barisnya ditolak; tambahkan ejaannya ke kosakata atau perbaiki berkas): {{values}}.",
+      "passport_other_person": "Baris {{row}}: paspor {{passport}} ({{nationality}}) di Pantau milik «{{held}}», baris ini menulis «{{given}}»; izinnya dikaitkan dengan pemegang paspor: periksa mana yang benar.",
+      "person_not_identified": "{{count}} izin tanpa nomor paspor tidak cocok dengan nomor izin sebelumnya: orangnya tidak teridentifikasi (masing-masing dihitung satu orang), misalnya baris {{row}}."
     },
     "reasonLevels": {
       "province": "provinsi",
@@ -157,7 +159,9 @@ export const IMPORT_TEXTS = {
       "imported_before": "This file was imported before as batch {{batch}}; nothing changed.",
       "header_row_found": "Header taken from row {{rows}}; {{above}} row(s) above it left out.",
       "table_footer": "The table ends at row {{row}} (\"{{text}}\"): that row and the {{after}} row(s) below it were not imported.",
-      "unmapped_values": "Values of {{field}} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): {{values}}."
+      "unmapped_values": "Values of {{field}} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): {{values}}.",
+      "passport_other_person": "Row {{row}}: passport {{passport}} ({{nationality}}) belongs to “{{held}}” in Pantau, the row says “{{given}}”; the permit is linked to the passport's holder: check which is right.",
+      "person_not_identified": "{{count}} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row {{row}}."
     },
     "reasonLevels": {
       "province": "province",
