@@ -109,12 +109,19 @@ describe.each(testBackends())('unknown parameters and the sponsor filter on %s',
   });
 
   describe('the sponsor filter', () => {
-    /** Valid permits on `day` sponsored by `company`, by type, in a regency: counted here without the app's SQL. */
+    /**
+     * People holding a valid permit on `day` sponsored by `company`, by their strongest type, in a regency:
+     * counted here without the app's SQL (an unidentified permit is a person of its own).
+     */
     const sqlCount = async (company: number, regency: string, day: string) => {
       const [row] = await queryRows<{ total: number; itas: number; itap: number }>(t.database.orm, sql`
-        select count(*)::int as total, count(*) filter (where permit_type = 'itas')::int as itas, count(*) filter (where permit_type = 'itap')::int as itap
-        from permits where sponsor_company_id = ${company} and regency_code = ${regency}
-          and issued_on <= ${day}::date and expires_on > ${day}::date and (cancelled_on is null or cancelled_on > ${day}::date)`);
+        with held as (
+          select coalesce('person ' || person_id, 'permit ' || id) as holder,
+            bool_or(permit_type = 'itap') as itap, bool_or(permit_type = 'itas') as itas
+          from permits where sponsor_company_id = ${company} and regency_code = ${regency}
+            and issued_on <= ${day}::date and expires_on > ${day}::date and (cancelled_on is null or cancelled_on > ${day}::date)
+          group by 1)
+        select count(*)::int as total, count(*) filter (where itas and not itap)::int as itas, count(*) filter (where itap)::int as itap from held`);
       return { total: Number(row!.total), itas: Number(row!.itas), itap: Number(row!.itap) };
     };
     /** The company sponsoring most valid permits in Bangka Tengah on the day. */

@@ -15,13 +15,17 @@ export const permitValidOnSql = (day: SQL, p = 'p'): SQL => {
   return sql`(${c('issued_on')} <= ${day} and ${c('expires_on')} > ${day} and (${c('cancelled_on')} is null or ${c('cancelled_on')} > ${day}))`;
 };
 
-/** Type, nationality and purpose filters of a permit filter on permit row `p` (not the day). */
-export function permitKindCondition(filter: Omit<PermitFilter, 'asOf'>, p = 'p'): SQL {
-  const c = (name: string) => sql.raw(`${p}.${name}`);
+/**
+ * Type, nationality, purpose and sponsor filters of a permit filter (not the day) on permit row `p`, or on
+ * unqualified columns when `p` is null (a query over `permits` alone).
+ */
+export function permitKindCondition(filter: Omit<PermitFilter, 'asOf'>, p: string | null = 'p'): SQL {
+  const c = (name: string) => sql.raw(p ? `${p}.${name}` : name);
   const parts: SQL[] = [sql`true`];
   if (filter.permitTypes?.length) parts.push(sql`${c('permit_type')} in ${[...filter.permitTypes]}`);
   if (filter.nationalities?.length) parts.push(sql`${c('nationality')} in ${[...filter.nationalities]}`);
   if (filter.purposes?.length) parts.push(sql`${c('purpose')} in ${[...filter.purposes]}`);
+  if (filter.sponsor !== undefined) parts.push(sql`${c('sponsor_company_id')} = ${filter.sponsor}`);
   return sql.join(parts, sql` and `);
 }
 
@@ -74,6 +78,7 @@ export function pendingPeople(query: { day: SQL; filter: Omit<PermitFilter, 'asO
   if (query.filter.permitTypes?.length) parts.push(sql`a.permit_type in ${[...query.filter.permitTypes]}`);
   if (query.filter.nationalities?.length) parts.push(sql`a.nationality in ${[...query.filter.nationalities]}`);
   if (query.filter.purposes?.length) parts.push(sql`a.purpose in ${[...query.filter.purposes]}`);
+  if (query.filter.sponsor !== undefined) parts.push(sql`a.sponsor_company_id = ${query.filter.sponsor}`);
   return sql`
     select distinct ${keys.length ? sql`${sql.join(keys.map(([name, e]) => sql`${e} as ${sql.identifier(name)}`), sql`, `)},` : sql``} a.person_id
     from permit_applications a

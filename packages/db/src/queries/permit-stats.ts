@@ -4,7 +4,7 @@ import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { areas, permits } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
-import { holderTotals, pendingPeople, validHolders } from './people-count.js';
+import { holderTotals, pendingPeople, permitKindCondition, validHolders } from './people-count.js';
 
 export interface PermitCount {
   code: string;
@@ -37,17 +37,7 @@ export function validOn(asOf: string): SQL {
 
 /** Permits valid on `asOf` that match the filter: the one condition behind every permit figure. */
 export function permitFilterCondition(filter: PermitFilter): SQL {
-  return sql`${validOn(filter.asOf)} and ${permitKindCondition(filter)}`;
-}
-
-/** The filter without its day (type, nationality, purpose, sponsor): for series over many days. */
-export function permitKindCondition(filter: Omit<PermitFilter, 'asOf'>): SQL {
-  const parts: SQL[] = [sql`true`];
-  if (filter.permitTypes?.length) parts.push(sql`permit_type in ${[...filter.permitTypes]}`);
-  if (filter.nationalities?.length) parts.push(sql`nationality in ${[...filter.nationalities]}`);
-  if (filter.purposes?.length) parts.push(sql`purpose in ${[...filter.purposes]}`);
-  if (filter.sponsor !== undefined) parts.push(sql`sponsor_company_id = ${filter.sponsor}`);
-  return sql.join(parts, sql` and `);
+  return sql`${validOn(filter.asOf)} and ${permitKindCondition(filter, null)}`;
 }
 
 /**
