@@ -78,10 +78,10 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     expect(badMapping.status).toBe(400);
     expect(badMapping.body.error.message).toContain('mapping');
 
-    const unknownField = await preview(new File(['a;b\n1;2\n'], 'x.csv'), { mapping: JSON.stringify({ a: 'passportNumber' }) });
+    const unknownField = await preview(new File(['a;b\n1;2\n'], 'x.csv'), { mapping: JSON.stringify({ a: 'shoeSize' }) });
     expect(unknownField.status).toBe(400);
     expect(unknownField.body.error).toMatchObject({ code: 'invalid_file' });
-    expect(unknownField.body.error.message).toContain('"a" → "passportNumber"');
+    expect(unknownField.body.error.message).toContain('"a" → "shoeSize"');
 
     const notGeoJson = await preview(new File(['{"type":"Feature"}'], 'x.geojson'));
     expect(notGeoJson.status).toBe(400);
