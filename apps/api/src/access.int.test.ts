@@ -45,7 +45,7 @@ export const RULES: Record<Role, Permissions> = {
 };
 
 /** Ids of records in and out of the scope, found in the fixture. */
-interface Ids { companies: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
+interface Ids { companies: [number, number]; people: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
   /** Draft plans and approved plans, in 19.04 and in 31.71. */
   plans: [number, number]; approvedPlans: [number, number]; briefings: [number, number] }
 
@@ -109,6 +109,10 @@ export const MATRIX: Row[] = [
   listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),
   recordRow('/companies', 'companies'), recordRow('/operations', 'operations'), recordRow('/risk-areas', 'riskAreas'),
   recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
+  // The people register: personal-data roles only; a person outside the scope is answered like none.
+  { route: 'GET /people', request: (t) => ({ path: `/api/v1/people?q=${{ inScope: 'li', outOfScope: 'jakarta', nonexistent: 'zzzzqqq' }[t]}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
+  { route: 'GET /people/{id}', request: (t, ids) => ({ path: `/api/v1/people/${rec(ids, 'people', t)}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  { route: 'GET /companies/{id}/workers', request: (t, ids) => ({ path: `/api/v1/companies/${rec(ids, 'companies', t)}/workers?asOf=2024-06-13` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
   // Every export kind in every format: a role without the kind gets 403; outside the scope, 404 as for no area.
   ...ALL_EXPORTS.flatMap((kind) => (['csv', 'xlsx', 'geojson'] as const).map((format): Row => ({
     route: 'GET /exports/{file}', request: (t) => ({ path: `/api/v1/exports/${kind}.${format}?area=${AREA[t]}${(EXPORT_PARAMETERS[kind as keyof typeof EXPORT_PARAMETERS] as readonly string[]).includes('asOf') ? '&asOf=2024-06-13' : ''}` }),
@@ -247,6 +251,14 @@ describe.each(testBackends())('access control on %s', (backend) => {
                 and not exists (select 1 from company_sites o where o.company_id = s.company_id and o.regency_code like '19.%')
                 and not exists (select 1 from permits p where p.sponsor_company_id = s.company_id and p.regency_code like '19.%') order by id limit 1) as b`);
     const users = await queryRows<{ id: number }>(t.database.orm, sql`select id from users order by id limit 1`);
+    // A person of 31.* with nothing in 19.*, so the scope alone decides.
+    const personPair = await queryOne<{ a: number; b: number }>(t.database.orm, sql`
+      select (select id from people where regency_code = '19.04' order by id limit 1) as a,
+             (select pe.id from people pe where pe.regency_code like '31.%'
+                and not exists (select 1 from permits p where p.person_id = pe.id and p.regency_code like '19.%')
+                and not exists (select 1 from permit_applications a where a.person_id = pe.id and a.regency_code like '19.%')
+                and not exists (select 1 from lodgings l where l.person_id = pe.id and l.regency_code like '19.%') order by id limit 1) as b`);
+    expect(personPair?.a && personPair.b, 'people in 19.04 and in 31.*').toBeTruthy();
     const system = { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true };
     const plan = async (areaCode: string, approved: boolean) => {
       const [first] = await planningCandidates(t.database.orm, areaCode, '2024-06-14', null);
@@ -262,7 +274,7 @@ describe.each(testBackends())('access control on %s', (backend) => {
     const briefings: [number, number] = [(await briefingIn('19.04', 'Bangka Tengah')).id, (await briefingIn('31.71', 'Jakarta Pusat')).id];
     ids = {
       briefings,
-      companies: [Number(companyPair!.a), Number(companyPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
+      companies: [Number(companyPair!.a), Number(companyPair!.b)], people: [Number(personPair!.a), Number(personPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'), meetings: await pair('meetings'), reports: await pair('reports'), users: [Number(users[0]!.id), 0],
       plans: [await plan('19.04', false), await plan('31.71', false)], approvedPlans: [await plan('19.04', true), await plan('31.71', true)],
     };

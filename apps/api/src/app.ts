@@ -32,6 +32,7 @@ import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
 import { planPdfRoutes } from './routes/plan-pdf.js';
+import { peopleRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
     .route('/', areaProfileRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
+    .route('/', peopleRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))
     .route('/', exportRoutes(deps))

@@ -32,6 +32,7 @@ import { OVERLAYS } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
 import type { TileFilters } from './map/tile-urls.js';
 import { SearchBox } from './panels/search-box.js';
+import { PersonSearch } from './people/person-search.js';
 import type { PanelFilters, SearchSelection, Selection } from './panels/types.js';
 import { useViewState, type HistoryMode, type ViewUpdate } from './state/use-view-state.js';
 import { countedPermitTypes, type MapLevel, type MapPosition, type Page, type ViewState } from './state/view-state.js';
@@ -49,6 +50,9 @@ const PlanPrintPage = lazy(() => import('./planning/plan-print-page.js'));
 const BriefingPage = lazy(() => import('./briefing/briefing-page.js'));
 const BriefingPrintPage = lazy(() => import('./briefing/briefing-print.js'));
 const AddToBriefing = lazy(() => import('./briefing/add-to-briefing.js'));
+// The person and company pages (issue 20): the people register, for the roles allowed it.
+const PersonPage = lazy(() => import('./people/person-page.js'));
+const CompanyPage = lazy(() => import('./people/company-page.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -84,6 +88,13 @@ function SignedInPage({ view, updateView }: { view: ViewState; updateView: Updat
     return (
       <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
         <ImportPage view={view} updateView={updateView} />
+      </Suspense>
+    );
+  }
+  if (page === 'person' || page === 'company') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        {page === 'person' ? <PersonPage view={view} updateView={updateView} /> : <CompanyPage view={view} updateView={updateView} />}
       </Suspense>
     );
   }
@@ -460,6 +471,10 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             autoLevel={scope.level}
             onChange={(update) => updateView(update)}
             onSelectCompany={selectCompany}
+            // The header has no room left at 1366 px (layout.e2e): the person search leads the sidebar.
+            personSearch={permissions.personalData ? (
+              <PersonSearch labelled hrefOf={(id) => pageHref({ ...view, person: id }, 'person')} onOpen={(id) => updateView({ page: 'person', person: id })} />
+            ) : null}
             onFlyToGap={(item) => requestCamera({ kind: 'fly', center: [item.location.lng, item.location.lat], zoom: item.kind === 'company_site' ? 13 : 10 })}
           />
           <ExportMenu view={view} shownAsOf={shownAsOf} kinds={EXPORT_KINDS.filter((kind) => permissions.exports.includes(kind))} />
@@ -546,6 +561,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
                 onClose={closePanel}
                 onSelectArea={(code) => selectArea(code)}
                 canOpenArea={(code) => withinScope(code, scopeCodes)}
+                companyPage={permissions.lists ? { href: (id) => pageHref({ ...view, company: id }, 'company'), open: (id) => updateView({ page: 'company', company: id }) } : undefined}
               />
             </Suspense>
           </aside>

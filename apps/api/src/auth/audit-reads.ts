@@ -30,6 +30,10 @@ const seesFindings = (p: Permissions) => p.personalData;
 export const AUDITED_READS: readonly ReadRule[] = [
   { pattern: /^\/operations$/, action: 'read.operations', when: seesFindings },
   { pattern: /^\/operations\/(\d+)$/, action: 'read.operation', target: (m) => `operation:${m[1]}`, when: seesFindings },
+  // The people register: every search (its text in the query) and every person and company page with names.
+  { pattern: /^\/people$/, action: 'read.people_search' },
+  { pattern: /^\/people\/(\d+)$/, action: 'read.person', target: (m) => `person:${m[1]}` },
+  { pattern: /^\/companies\/(\d+)\/workers$/, action: 'read.company_workers', target: (m) => `company:${m[1]}`, when: (p) => p.personalData },
   { pattern: /^\/planning\/plans\/(\d+)$/, action: 'read.plan', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/planning\/plans\/(\d+)\/targets\.(csv|xlsx)$/, action: 'export.plan_targets', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/planning\/plans\/(\d+)\/plan\.pdf$/, action: 'render.plan_pdf', target: (m) => `plan:${m[1]}` },
@@ -39,7 +43,7 @@ export const AUDITED_READS: readonly ReadRule[] = [
 /** Routes with personal data (or operation records) where a 403 or 404 is audited as a refused attempt. */
 export const REFUSAL_AUDITED: readonly RegExp[] = [
   /^\/exports\/permits\./,
-  /^\/(permits|persons)(\/|$)/,
+  /^\/(permits|persons|people)(\/|$)/,
   /^\/operations(\/|$)/,
   /^\/planning\/plans(\/|$)/,
 ];

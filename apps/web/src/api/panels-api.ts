@@ -34,10 +34,15 @@ export interface PurposeCount {
 }
 
 export interface HolderCounts {
+  /** People (each once, under the strongest type held), not permits. */
   total: number;
   itas: number;
   itap: number;
   visit: number;
+  /** Valid permits those people hold (a person may hold more than one). */
+  permits: number;
+  /** People with an open permit application and no valid permit ("waiting for a new KITAS"). */
+  pending: number;
   byNationality: NationalityCount[];
   byPurpose: PurposeCount[];
 }

@@ -22,6 +22,14 @@ describe('allowedPage', () => {
     expect(allowedPage('plan-print', permissionsOf('viewer'))).toBe('forbidden');
   });
 
+  test('the person page is for roles allowed personal data; the company page for roles that read records', () => {
+    expect(allowedPage('person', permissionsOf('analyst'))).toBe('person');
+    expect(allowedPage('person', permissionsOf('agency_member'))).toBe('forbidden');
+    expect(allowedPage('person', permissionsOf('viewer'))).toBe('forbidden');
+    expect(allowedPage('company', permissionsOf('agency_member'))).toBe('company');
+    expect(allowedPage('company', permissionsOf('viewer'))).toBe('forbidden');
+  });
+
   test('any other role opening an admin link is told the page is not for its role', () => {
     expect(allowedPage('users', permissionsOf('office_head'))).toBe('forbidden');
     expect(allowedPage('audit', permissionsOf('analyst'))).toBe('forbidden');

@@ -6,7 +6,7 @@ import type { Permissions } from './session.js';
 
 export type ShownPage = Page | 'forbidden';
 
-export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning'>): ShownPage {
+export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUsers' | 'audit' | 'import' | 'planning' | 'personalData' | 'lists'>): ShownPage {
   switch (page) {
     case 'users':
       return permissions.manageUsers ? page : 'forbidden';
@@ -17,6 +17,11 @@ export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUs
     case 'planning':
     case 'plan-print':
       return permissions.planning.read ? page : 'forbidden';
+    // The people register is personal data; the company page is a record (names on it for personal-data roles only).
+    case 'person':
+      return permissions.personalData ? page : 'forbidden';
+    case 'company':
+      return permissions.lists ? page : 'forbidden';
     default:
       return page;
   }

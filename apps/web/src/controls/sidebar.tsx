@@ -1,5 +1,5 @@
 import { PERMIT_PURPOSES, PERMIT_TYPES } from '@pantau/domain';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageGapItem } from '../api/planning-maps-api.js';
 import type { CompanySearchResult } from '../api/types.js';
@@ -22,6 +22,8 @@ export interface SidebarProps {
   onSelectCompany(company: CompanySearchResult): void;
   /** A coverage gap chosen in the list: the map flies there. */
   onFlyToGap?(item: CoverageGapItem): void;
+  /** The person search (issue 20), for roles allowed personal data; null for the others. */
+  personSearch?: ReactNode;
 }
 
 function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
@@ -29,7 +31,7 @@ function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
 }
 
 /** Everything that decides what the map shows: level and measure, filters, dates, layers. */
-export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap }: SidebarProps) {
+export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap, personSearch }: SidebarProps) {
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
   const id = useId();
@@ -40,6 +42,7 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
 
   return (
     <div className="sidebar-content">
+      {personSearch && <div className="field-group">{personSearch}</div>}
       <fieldset className="field-group">
         <legend>{tMap('level.label')}</legend>
         <div className="segmented" data-testid="level-control">

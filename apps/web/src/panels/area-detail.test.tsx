@@ -46,6 +46,10 @@ describe('area detail panel', () => {
     const html = render('id', <AreaSummaryView summary={summary} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />);
     expect(textOf(html, 'detail-itas')).toBe('22');
     expect(textOf(html, 'detail-itap')).toBe('6');
+    // Beside the people: the permits they hold and the people waiting for one.
+    expect(textOf(html, 'detail-permits')).toBe('28');
+    expect(textOf(html, 'detail-pending')).toBe('0');
+    expect(html).toContain('Menunggu izin');
     expect(html).toContain('Kabupaten Bangka Tengah');
     expect(html).toContain('per 13 Juni 2024');
     expect(html).toContain('Pemegang izin tinggal');

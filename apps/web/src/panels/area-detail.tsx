@@ -165,6 +165,14 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
             <dt title={t('area.visitLong')}>{t('area.visit')}</dt>
             <dd data-testid="detail-visit">{format.number(holders.visit)}</dd>
           </div>
+          <div className="panel-stat">
+            <dt title={t('area.pendingLong')}>{t('area.pending')}</dt>
+            <dd data-testid="detail-pending">{format.number(holders.pending)}</dd>
+          </div>
+          <div className="panel-stat">
+            <dt title={t('area.permitsLong')}>{t('area.permits')}</dt>
+            <dd data-testid="detail-permits">{format.number(holders.permits)}</dd>
+          </div>
         </dl>
         {filtered && <p className="panel-muted">{t('area.filtered')}</p>}
         <SourceLine entries={permitSources} />

@@ -1,7 +1,7 @@
 // The side panel for what is selected on the map or in the search: an area's profile (with a
 // two-date comparison when the view asks for one) or one record.
 import { AreaDetail } from './area-detail.js';
-import { RecordDetail } from './record-detail.js';
+import { RecordDetail, type CompanyPageLink } from './record-detail.js';
 import type { PanelFilters, Selection } from './types.js';
 import './panels.css';
 
@@ -12,9 +12,11 @@ export interface DetailPanelProps {
   onSelectArea(code: string): void;
   /** Whether an area (a parent in the breadcrumb) may be opened; areas above the work area are named only. */
   canOpenArea?(code: string): boolean;
+  /** The company page (issue 20), linked from a company's panel. */
+  companyPage?: CompanyPageLink;
 }
 
-export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpenArea }: DetailPanelProps) {
+export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpenArea, companyPage }: DetailPanelProps) {
   // Keyed by the selection: a new selection starts with a fresh panel (scroll at the top).
   if (selection.kind === 'area') {
     return (
@@ -36,6 +38,7 @@ export function DetailPanel({ selection, filters, onClose, onSelectArea, canOpen
       asOf={filters.asOf}
       onClose={onClose}
       onSelectArea={onSelectArea}
+      companyPage={companyPage}
     />
   );
 }

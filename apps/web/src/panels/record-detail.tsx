@@ -1,6 +1,6 @@
 import { nationalityName } from '@pantau/domain';
 import { isNotPermitted } from '../api/api-client.js';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import {
   getDatasets,
   getRecord,
@@ -28,6 +28,13 @@ export interface RecordDetailProps {
   asOf: string;
   onClose(): void;
   onSelectArea(code: string): void;
+  companyPage?: CompanyPageLink;
+}
+
+/** The link from a company's panel to its page: an href for a new tab, and the in-app move for a plain click. */
+export interface CompanyPageLink {
+  href(companyId: number): string;
+  open(companyId: number): void;
 }
 
 function kindLabel(t: PanelT, kind: RecordKind): string {
@@ -35,7 +42,7 @@ function kindLabel(t: PanelT, kind: RecordKind): string {
 }
 
 /** One record of an operation, report, meeting, …, as the API returns it (it returns no personal data). */
-export function RecordDetail({ kind, id, asOf, onClose, onSelectArea }: RecordDetailProps) {
+export function RecordDetail({ kind, id, asOf, onClose, onSelectArea, companyPage }: RecordDetailProps) {
   const { t, lang } = usePanelText();
   const record = useApiRequest(`panel-record:${kind}:${id}:${asOf}:${lang}`, (signal) => getRecord(kind, id, asOf, signal, lang));
   const datasets = useApiRequest('panel-datasets', getDatasets);
@@ -54,7 +61,7 @@ export function RecordDetail({ kind, id, asOf, onClose, onSelectArea }: RecordDe
   const loadedAt = loadedAtByOrigin([], datasets.status === 'ok' ? datasets.data : []);
   const fileNames = fileNamesByOrigin(datasets.status === 'ok' ? datasets.data : []);
   const view: RecordView = { kind, record: record.data } as RecordView;
-  const { title, body } = recordContent(view, onSelectArea);
+  const { title, body } = recordContent(view, onSelectArea, companyPage);
   return (
     <PanelFrame kindLabel={kindLabel(t, kind)} title={title(t)} origin={view.record.origin} onClose={onClose}>
       {body}
@@ -67,10 +74,10 @@ export function RecordDetail({ kind, id, asOf, onClose, onSelectArea }: RecordDe
 
 type RecordView = { [K in RecordKind]: { kind: K; record: RecordByKind[K] } }[RecordKind];
 
-function recordContent(view: RecordView, onSelectArea: (code: string) => void): { title(t: PanelT): string; body: ReactNode } {
+function recordContent(view: RecordView, onSelectArea: (code: string) => void, companyPage?: CompanyPageLink): { title(t: PanelT): string; body: ReactNode } {
   switch (view.kind) {
     case 'company':
-      return { title: () => view.record.name, body: <CompanyBody company={view.record} onSelectArea={onSelectArea} /> };
+      return { title: () => view.record.name, body: <CompanyBody company={view.record} onSelectArea={onSelectArea} companyPage={companyPage} /> };
     case 'operation':
       return { title: () => view.record.team, body: <OperationBody operation={view.record} onSelectArea={onSelectArea} /> };
     case 'report':
@@ -92,10 +99,22 @@ function areaFact(label: string, code: string | null, { onSelectArea }: AreaLink
   return code ? ([label, <AreaLink code={code} onSelectArea={onSelectArea} />] as const) : null;
 }
 
-function CompanyBody({ company, onSelectArea }: { company: CompanyRecord } & AreaLinking) {
+function CompanyBody({ company, onSelectArea, companyPage }: { company: CompanyRecord; companyPage?: CompanyPageLink } & AreaLinking) {
   const { t, format } = usePanelText();
+  const openPage = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!companyPage || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    companyPage.open(company.id);
+  };
   return (
     <>
+      {companyPage && (
+        <div className="panel-block">
+          <a className="panel-link" href={companyPage.href(company.id)} onClick={openPage} data-testid="open-company-page">
+            {t('record.openCompanyPage')}
+          </a>
+        </div>
+      )}
       <PanelBlock title={t('record.details')}>
         <FactList
           facts={[

@@ -24,6 +24,8 @@ const EVERY_FIELD: ViewState = {
   weights: {},
   briefing: 12,
   slide: 3,
+  person: 41,
+  company: 7,
   rejected: [],
 };
 
@@ -77,7 +79,7 @@ describe('serializeViewState', () => {
 
   test('writes every field in a fixed, readable order', () => {
     expect(serializeViewState(EVERY_FIELD)).toBe(
-      '?page=import&briefing=12&slide=3&level=district&region=19.04&select=company:123&panel=closed&map=9.25/-2.4325/106.2348' +
+      '?page=import&briefing=12&slide=3&person=41&company=7&level=district&region=19.04&select=company:123&panel=closed&map=9.25/-2.4325/106.2348' +
         '&layers=sites,operations,risk,entry,reports,meetings&permitType=itas,visit&nationality=CHN,JPN' +
         '&purpose=work,investment&from=2024-01-01&to=2024-06-30&asOf=2024-06-13&compare=2023-06-13' +
         '&measure=density&time=cumulative&lang=en',

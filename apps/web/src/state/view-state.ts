@@ -19,7 +19,7 @@ export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_
  * The page shown: the map, one of the admin pages (`page=users`), the import page, operation planning
  * or a plan's print page, a briefing or its print page; each page checks the role itself.
  */
-export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print', 'briefing', 'briefing-print'] as const;
+export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print', 'briefing', 'briefing-print', 'person', 'company'] as const;
 export type Page = (typeof PAGES)[number];
 
 /**
@@ -89,6 +89,9 @@ export interface ViewState {
   /** The briefing open on the briefing pages (`briefing=12`), and its slide shown, from 1 (`slide=3`). */
   briefing: number | null;
   slide: number | null;
+  /** The person open on the person page (`person=12`), and the company on the company page (`company=5`). */
+  person: number | null;
+  company: number | null;
   /** Parameters present in the URL but not understood, named so the page can say why they were ignored. */
   rejected: Array<{ name: string; value: string }>;
 }
@@ -116,6 +119,8 @@ export const DEFAULT_VIEW: ViewState = {
   weights: {},
   briefing: null,
   slide: null,
+  person: null,
+  company: null,
   rejected: [],
 };
 
@@ -203,6 +208,8 @@ export function parseViewState(search: string): ViewState {
     weights,
     briefing: read('briefing', positiveInteger),
     slide: read('slide', positiveInteger),
+    person: read('person', positiveInteger),
+    company: read('company', positiveInteger),
     rejected,
   };
 }
@@ -225,6 +232,8 @@ export function serializeViewState(view: ViewState): string {
   if (view.page !== DEFAULT_VIEW.page) set('page', view.page);
   set('briefing', view.briefing === null ? null : String(view.briefing));
   set('slide', view.slide === null ? null : String(view.slide));
+  set('person', view.person === null ? null : String(view.person));
+  set('company', view.company === null ? null : String(view.company));
   set('level', view.level);
   if (AREA_PAGES.includes(view.page)) set('area', view.workArea !== null ? `office:${view.workArea}` : view.region);
   else set('region', view.region);
