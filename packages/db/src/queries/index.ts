@@ -12,3 +12,4 @@ export * from './coverage.js';
 export * from './briefings.js';
 export * from './offices.js';
 export * from './text-language.js';
+export * from './overstays.js';
