@@ -29,9 +29,11 @@ const SCOPES: Record<Role, string | undefined> = {
  * /auth/me: the expectations must not come from the code under test. The first test checks that
  * /auth/me reports the same.
  */
-const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'];
+const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'];
+/** Exports that name people or permits. */
+const PERSONAL_EXPORTS = ['permits', 'overstays', 'expiring'];
 const AREA_LAYERS = ['provinces', 'regencies', 'districts'];
-const ALL_LAYERS = [...AREA_LAYERS, 'company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings', 'coverage_gaps', 'hot_spots'];
+const ALL_LAYERS = [...AREA_LAYERS, 'company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings', 'coverage_gaps', 'hot_spots', 'overstays'];
 const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true } };
 export const RULES: Record<Role, Permissions> = {
   admin: { ...head, manageUsers: true, audit: true },
@@ -39,9 +41,9 @@ export const RULES: Record<Role, Permissions> = {
   office_head: head,
   analyst: { ...head, planning: { read: true, write: true, approve: false } },
   // Aggregates and non-personal layers: no names, no permit numbers, no permit export; read only.
-  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => k !== 'permits'), planning: { read: true, write: false, approve: false } },
-  // Aggregates only: area counts and profiles; no point layers, lists or exports; no plans.
-  viewer: { personalData: false, import: false, lists: false, exports: [], layers: AREA_LAYERS, manageUsers: false, audit: false, planning: { read: false, write: false, approve: false } },
+  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => !PERSONAL_EXPORTS.includes(k)), planning: { read: true, write: false, approve: false } },
+  // Aggregates only: area counts and profiles (and overstay counts per district); no point layers, lists or exports; no plans.
+  viewer: { personalData: false, import: false, lists: false, exports: [], layers: [...AREA_LAYERS, 'overstays'], manageUsers: false, audit: false, planning: { read: false, write: false, approve: false } },
 };
 
 /** Ids of records in and out of the scope, found in the fixture. */
@@ -102,6 +104,9 @@ export const MATRIX: Row[] = [
   areaRoute('GET /areas/{code}/summary', '/summary', '?asOf=2024-06-13'),
   areaRoute('GET /areas/{code}/trend', '/trend', '?asOf=2024-06-13&months=12'),
   areaRoute('GET /areas/{code}/compare', '/compare', '?a=2023-06-13&b=2024-06-13'),
+  // Counts for every role, names for roles with personal data (overstays.int.test.ts).
+  areaRoute('GET /areas/{code}/overstays', '/overstays', '?asOf=2024-06-13'),
+  areaRoute('GET /areas/{code}/expiring', '/expiring', '?asOf=2024-06-13&within=60'),
   // Offices of the province: in scope, those of its work areas the scope holds; elsewhere, none (never an out-of-scope code).
   { route: 'GET /offices', request: (t) => ({ path: `/api/v1/offices?province=${AREA[t].slice(0, 2)}` }), allowed: always, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /stats/permits', request: (t) => ({ path: `/api/v1/stats/permits?level=district&parent=${AREA[t]}&asOf=2024-06-13` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },

@@ -27,6 +27,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
 import { metaRoutes } from './routes/meta.js';
+import { overstayRoutes } from './routes/overstays.js';
 import { officeRoutes } from './routes/offices.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
     .route('/', areaRoutes(deps))
     .route('/', officeRoutes(deps))
     .route('/', areaProfileRoutes(deps))
+    .route('/', overstayRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
     .route('/', peopleRoutes(deps))

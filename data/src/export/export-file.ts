@@ -21,11 +21,16 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 
 type Rows = AsyncIterable<Record<string, unknown>>;
 
-/** The kind's columns as this role may get them: columns of free text that may name people are left out (@pantau/domain fields.ts). */
-export function exportDefinition(kind: ExportKind, permissions: Pick<Permissions, 'personalData'>): ExportDefinition {
+/**
+ * The kind's columns as this role may get them: columns of free text that may name people are left out
+ * (@pantau/domain fields.ts). Headers with an Indonesian form take it unless `lang` is English.
+ */
+export function exportDefinition(kind: ExportKind, permissions: Pick<Permissions, 'personalData'>, lang: 'id' | 'en' = 'en'): ExportDefinition {
   const hidden = hiddenExportColumns(kind, permissions);
   const definition = EXPORT_KINDS[kind];
-  return hidden.length ? { ...definition, columns: definition.columns.filter((c) => !hidden.includes(c.header)) } : definition;
+  const columns = definition.columns.filter((c) => !hidden.includes(c.header))
+    .map((c) => (lang === 'id' && c.headerId ? { ...c, header: c.headerId } : c));
+  return { ...definition, columns };
 }
 
 const FULL = { personalData: true };
@@ -91,5 +96,5 @@ const WRITERS: Record<ExportFormat, (kind: string, definition: ExportDefinition,
 
 /** The rows of `kind` inside the filter and scope as a file of `format`, streamed, with the columns the caller's role may get. */
 export function exportFile(db: Executor, kind: ExportKind, format: ExportFormat, filter: ExportFilter, scope: Scope, permissions: Pick<Permissions, 'personalData'>): Readable {
-  return WRITERS[format](kind, exportDefinition(kind, permissions), exportRows(db, kind, filter, scope));
+  return WRITERS[format](kind, exportDefinition(kind, permissions, filter.lang ?? 'id'), exportRows(db, kind, filter, scope));
 }

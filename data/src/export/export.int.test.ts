@@ -34,7 +34,10 @@ interface Case {
 
 const point = (column: string) => sql.raw(`coalesce(ST_X(${column})::text || ' ' || ST_Y(${column})::text, '')`);
 
-const CASES: Record<ExportKind, Case> = {
+/** The kinds that re-import (the overstay and expiring lists are read, not imported: routes/overstays.int.test.ts). */
+type RoundTripKind = Exclude<ExportKind, 'overstays' | 'expiring'>;
+
+const CASES: Record<RoundTripKind, Case> = {
   // The permits of one province valid on a day (the map's filters), their sponsors by registration number.
   permits: {
     filter: { area: '19', permit: { asOf: DAY } },
@@ -99,20 +102,20 @@ async function xlsxRowCount(path: string): Promise<number> {
   return workbook.worksheets[0]!.actualRowCount - 1;
 }
 
-async function exportTo(t: TestDatabase, kind: ExportKind, format: ExportFormat): Promise<string> {
+async function exportTo(t: TestDatabase, kind: RoundTripKind, format: ExportFormat): Promise<string> {
   const path = join(dir, `${t.database.kind}-${kind}.${format}`);
   await pipeline(exportFile(t.database.orm, kind, format, CASES[kind].filter, NATIONAL_SCOPE, { personalData: true }), createWriteStream(path));
   return path;
 }
 
-const records = async (t: TestDatabase, kind: ExportKind) =>
+const records = async (t: TestDatabase, kind: RoundTripKind) =>
   (await queryRows<{ line: string }>(t.database.orm, CASES[kind].records)).map((r) => r.line).sort();
 
 /** Exterior ring counter-clockwise (RFC 7946, the right-hand rule): positive shoelace area. */
 const counterClockwise = (ring: number[][]) => ring.reduce((s, [x1, y1], i) => { const [x2, y2] = ring[(i + 1) % ring.length]!; return s + x1! * y2! - x2! * y1!; }, 0) > 0;
 
 describe.each(testBackends())('exports on %s', (backend) => {
-  describe.each(Object.keys(CASES) as ExportKind[])('%s', (kind) => {
+  describe.each(Object.keys(CASES) as RoundTripKind[])('%s', (kind) => {
     let t: TestDatabase;
     let before: string[];
     let spreadsheetRows: number;

@@ -10,7 +10,11 @@ export const AREA_TILE_LAYERS = ['provinces', 'regencies', 'districts'] as const
 export const POINT_TILE_LAYERS = ['company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings'] as const;
 /** Planning layers (coverage gaps, hot spots of findings and reports): for the roles with record lists. */
 export const PLANNING_TILE_LAYERS = ['coverage_gaps', 'hot_spots'] as const;
-export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
+/** People over their permit's end, counted per district (issue 20): counts only, for every role. */
+export const OVERSTAY_TILE_LAYERS = ['overstays'] as const;
+export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'] as const;
+/** Exports that name people or permits: only for roles with personal data. */
+export const PERSONAL_EXPORT_KINDS: readonly string[] = ['permits', 'overstays', 'expiring'];
 
 export interface Permissions {
   /** Permit holders' names and permit numbers (the permits export, permit lists). */
@@ -42,9 +46,9 @@ export function permissionsOf(role: Role): Permissions {
     import: personalData,
     manageUsers: role === 'admin',
     audit: role === 'admin',
-    layers: aggregatesOnly ? [...AREA_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS],
+    layers: aggregatesOnly ? [...AREA_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS],
     lists: !aggregatesOnly,
-    exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || kind !== 'permits'),
+    exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || !PERSONAL_EXPORT_KINDS.includes(kind)),
     planning: { read: !aggregatesOnly, write: PLANNING_WRITE_ROLES.includes(role), approve: PLANNING_APPROVE_ROLES.includes(role) },
   };
 }

@@ -11,6 +11,9 @@ export const EXPORT_PARAMETERS = {
   'risk-areas': ['asOf', 'category', 'area', 'from', 'to', 'lang'],
   'entry-points': ['kind', 'area', 'lang'],
   reports: ['category', 'status', 'channel', 'area', 'from', 'to', 'lang'],
+  // People over their last permit's end on asOf by minDays or more; permits valid on asOf ending within `within` days (issue 20).
+  overstays: ['asOf', 'minDays', 'permitType', 'nationality', 'purpose', 'sponsor', 'area', 'lang'],
+  expiring: ['asOf', 'within', 'permitType', 'nationality', 'purpose', 'sponsor', 'area', 'lang'],
 } as const satisfies Record<(typeof EXPORT_KINDS)[number], readonly string[]>;
 
 export type ExportParameter = (typeof EXPORT_PARAMETERS)[keyof typeof EXPORT_PARAMETERS][number];

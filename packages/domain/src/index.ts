@@ -15,3 +15,4 @@ export * from './planning/index.js';
 export * from './briefing/index.js';
 export * from './download-name.js';
 export * from './people.js';
+export * from './overstays.js';

@@ -22,6 +22,8 @@ interface ReadRule {
   target?: (match: RegExpExecArray) => string;
   /** Only for roles that get what the rule is about (findings go to roles with personal data only). */
   when?: (permissions: Permissions) => boolean;
+  /** The area read, from the path's match, where the path names it (else the `area` query parameter). */
+  area?: (match: RegExpExecArray) => string;
 }
 
 const seesFindings = (p: Permissions) => p.personalData;
@@ -38,11 +40,15 @@ export const AUDITED_READS: readonly ReadRule[] = [
   { pattern: /^\/planning\/plans\/(\d+)\/targets\.(csv|xlsx)$/, action: 'export.plan_targets', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/planning\/plans\/(\d+)\/plan\.pdf$/, action: 'render.plan_pdf', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/briefings\/(\d+)\/briefing\.pdf$/, action: 'render.briefing_pdf', target: (m) => `briefing:${m[1]}` },
+  // Names and passports of people over their permit's end, and of holders whose permits end soon (issue 20).
+  { pattern: /^\/areas\/([^/]+)\/overstays$/, action: 'read.overstays', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
+  { pattern: /^\/areas\/([^/]+)\/expiring$/, action: 'read.expiring', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
 ];
 
 /** Routes with personal data (or operation records) where a 403 or 404 is audited as a refused attempt. */
 export const REFUSAL_AUDITED: readonly RegExp[] = [
-  /^\/exports\/permits\./,
+  /^\/exports\/(permits|overstays|expiring)\./,
+  /^\/areas\/[^/]+\/(overstays|expiring)$/,
   /^\/(permits|persons|people)(\/|$)/,
   /^\/operations(\/|$)/,
   /^\/planning\/plans(\/|$)/,
@@ -58,8 +64,8 @@ function queryOf(c: Context): Record<string, string> {
 }
 
 /** Writes one audit row for a read by the signed-in caller. */
-export async function auditRead(c: Context, executor: Executor, action: string, entry: { target?: string | null; details?: Record<string, unknown> } = {}, at = new Date()): Promise<void> {
-  const area = new URL(c.req.url).searchParams.get('area');
+export async function auditRead(c: Context, executor: Executor, action: string, entry: { target?: string | null; area?: string; details?: Record<string, unknown> } = {}, at = new Date()): Promise<void> {
+  const area = entry.area ?? new URL(c.req.url).searchParams.get('area');
   await writeAudit(executor, { ...actorOf(c), action, areaCode: area && AREA_CODE.test(area) ? area : null, target: entry.target ?? null, details: entry.details ?? {} }, at);
 }
 
@@ -75,7 +81,7 @@ export function auditReads(deps: AppDeps): MiddlewareHandler {
       for (const rule of AUDITED_READS) {
         const match = rule.pattern.exec(path);
         if (!match || (rule.when && !rule.when(principal.permissions))) continue;
-        await auditRead(c, deps.database.orm, rule.action, { target: rule.target?.(match) ?? null, details: { query: queryOf(c) } }, now);
+        await auditRead(c, deps.database.orm, rule.action, { target: rule.target?.(match) ?? null, area: rule.area?.(match), details: { query: queryOf(c) } }, now);
         return;
       }
     }

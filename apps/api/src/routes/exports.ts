@@ -11,16 +11,17 @@ import type { MiddlewareHandler } from 'hono';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
 import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_PARAMETERS, IMPORT_KINDS, inScope, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_KINDS, EXPORT_PARAMETERS, inScope, PERSONAL_EXPORT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { areaCodeParam, csvList, errorResponses, isoDateParam, langParam, permitFilterParams, recordIdParam, textLangOf, toPermitFilter } from './params.js';
+import { expiringWithinParam, minDaysParam } from './overstays.js';
 import { refuseUnknownParameters } from './query-guard.js';
 import { createRouter } from './router.js';
 
-const FILES = IMPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
+const FILES = EXPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
 
 /** Filters that belong to some kinds only, with their vocabularies; another kind refuses them (EXPORT_PARAMETERS). */
 const KIND_FILTERS = {
@@ -51,7 +52,8 @@ const onlyKindParameters: MiddlewareHandler = async (c, next) => {
 const route = createRoute({
   method: 'get', path: '/exports/{file}', tags: ['exports'], middleware: [onlyKindParameters],
   summary: 'The rows of the current view as CSV (UTF-8 with BOM), XLSX or GeoJSON; the file re-imports as it is',
-  description: 'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports. '
+  description: 'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports; '
+    + 'overstays (people over their last permit\'s end on asOf by minDays or more, as GET /areas/{code}/overstays) and expiring (permits valid on asOf ending within `within` days, as GET /areas/{code}/expiring), both for roles with personal data, with headers in the language of `lang`. '
     + 'Spreadsheet cells beginning with = + - @ tab or CR are prefixed with an apostrophe so that they are never run as formulas; the importer removes it again. '
     + 'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns. '
     + `Each kind takes only its own parameters (another is a 400 unknown_parameter): ${Object.entries(EXPORT_PARAMETERS).map(([kind, names]) => `${kind}: ${names.join(', ')}`).join('; ')}.`,
@@ -69,6 +71,8 @@ const route = createRoute({
       channel: kindFilterParam('channel', 'apoa'),
       sector: kindFilterParam('sector', 'mining_smelting'),
       kind: kindFilterParam('kind', 'seaport'),
+      minDays: minDaysParam,
+      within: expiringWithinParam,
     }),
   },
   responses: {
@@ -112,8 +116,9 @@ export function exportRoutes(deps: AppDeps) {
     const filter: ExportFilter = {
       area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to,
       sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query), lang: textLangOf(c),
+      minDays: query.minDays === undefined ? undefined : Number(query.minDays), within: query.within === undefined ? undefined : Number(query.within),
     };
-    const day = kind === 'permits' ? filter.permit.asOf : today;
+    const day = kind === 'permits' || kind === 'overstays' || kind === 'expiring' ? filter.permit.asOf : today;
     const principal = principalOf(c);
     const scope = principal.scope;
     // An area outside the scope answers exactly like a nonexistent one.
@@ -125,14 +130,14 @@ export function exportRoutes(deps: AppDeps) {
     // application role (row-level security), and only then sent. So a slow or stalled client never
     // holds a database connection (the embedded database has one) or the audit chain's lock, and a
     // failure mid-way is an error answer (logged with the request id), never a truncated file with 200.
-    // A permit export is audited in that same transaction, after its rows.
+    // An export of people or permits is audited in that same transaction, after its rows.
     const dir = await mkdtemp(join(tmpdir(), 'pantau-export-'));
     const path = join(dir, name);
     const removeFile = () => rm(dir, { recursive: true, force: true });
     try {
       await withScope(deps.database.orm, scope, async (tx) => {
         await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), createWriteStream(path));
-        if (kind === 'permits') await writeAudit(tx, { ...actor, action: 'export.permits', areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
+        if (PERSONAL_EXPORT_KINDS.includes(kind)) await writeAudit(tx, { ...actor, action: `export.${kind}`, areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
       }, { long: true });
     } catch (error) {
       await removeFile();

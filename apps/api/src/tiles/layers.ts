@@ -1,8 +1,8 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, coverageGapDistrictsSql, holderTotals, localized, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
-import { COVERAGE_MONTHS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
+import { areaFilterColumn, coverageGapDistrictsSql, holderTotals, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
+import { COVERAGE_MONTHS, OVERSTAY_MIN_DAYS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
 import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
 
@@ -226,6 +226,26 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     },
     filters: ['asOf', 'months'],
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
+  },
+  {
+    id: 'overstays', description: 'Districts (kecamatan) where people overstay on asOf: their last permit ended at least a day before, with no departure, no valid permit and no open application (GET /api/v1/areas/{code}/overstays); counts only, districts with none left out', geometry: 'polygon',
+    minzoom: 5, maxzoom: 14, maxAgeSeconds: 300,
+    fields: {
+      code: ['String', 'district code'], name: ['String', 'district name'],
+      overstays: ['Number', 'people overstaying in the district on asOf, by the district of their last permit, for the filters on that permit'],
+    },
+    filters: AREA_FILTERS,
+    source: ({ envelope, filter, scope }) => sql`
+      with tile_areas as (
+        select code, name, geom from areas where level = 'district' and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
+      ), counts as (
+        select o.district_code as code, count(*)::int as n
+        from (${overstayingPeople({ asOf: filter.permit.asOf, minDays: OVERSTAY_MIN_DAYS.default, filter: filter.permit,
+          area: (alias) => sql`${sql.raw(alias)}.district_code in (select code from tile_areas)` }, scope)}) o
+        group by 1
+      )
+      select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name, c.n as overstays
+      from tile_areas a join counts c on c.code = a.code`,
   },
   {
     id: 'hot_spots', description: 'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the study area (`area`, default your scope; required for a national scope), in the `months` (default 24) before asOf', geometry: 'polygon',

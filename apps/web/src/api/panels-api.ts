@@ -447,3 +447,60 @@ export async function getDatasets(signal?: AbortSignal): Promise<Dataset[]> {
     ...imports,
   ];
 }
+
+// ── Overstays and expiring permits (issue 20) ───────────────────────────────────────────────────
+
+export interface PersonSponsor { id: number; name: string }
+
+/** People over their last permit's end; `items` only for roles with personal data (left out otherwise). */
+export interface AreaOverstays {
+  area: { code: string; name: string; level: string };
+  asOf: string;
+  minDays: number;
+  counts: { total: number; itas: number; itap: number; visit: number; byDistrict: Array<{ code: string | null; name: string | null; count: number }>; byNationality: Array<{ code: string; count: number }> };
+  items?: Array<{
+    personId: number; name: string; sex: string | null; nationality: string; passportNumber: string | null;
+    permit: { id: number; type: string; number: string; expiresOn: string }; daysOver: number; sponsor: PersonSponsor | null;
+    districtCode: string | null; districtName: string | null; regencyCode: string; regencyName: string | null;
+  }>;
+  nextCursor?: number | null;
+}
+
+/** Permits ending within `within` days; `bySponsor` left out for the aggregates-only role, `items` for roles without personal data. */
+export interface AreaExpiring {
+  area: { code: string; name: string; level: string };
+  asOf: string;
+  within: number;
+  counts: { permits: number; people: number; notRenewed: number; notRenewedPeople: number; bySponsor?: Array<{ id: number | null; name: string | null; permits: number; people: number; notRenewed: number }> };
+  items?: Array<{
+    permitId: number; permitNumber: string; permitType: string; expiresOn: string; daysLeft: number; renewed: boolean; personId: number | null;
+    name: string; nationality: string; passportNumber: string | null; sponsor: PersonSponsor | null;
+    districtCode: string | null; districtName: string | null; regencyCode: string; regencyName: string | null;
+  }>;
+  nextCursor?: number | null;
+}
+
+/** The panel lists this many rows; the export holds them all. */
+export const PEOPLE_LIST_LIMIT = 50;
+
+export function areaOverstaysRequest(code: string, asOf: string, filter: PermitFilterParams): ApiRequest {
+  return { path: areaPath(code, 'overstays'), params: { asOf, ...filterParams(filter), limit: String(PEOPLE_LIST_LIMIT) } };
+}
+
+export async function getAreaOverstays(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaOverstays> {
+  const { path, params } = areaOverstaysRequest(code, asOf, filter);
+  const body = await fetchJson(path, params, signal);
+  if (!isObject(body) || !isObject(body.counts)) throw badResponse(path);
+  return body as unknown as AreaOverstays;
+}
+
+export function areaExpiringRequest(code: string, asOf: string, within: number, filter: PermitFilterParams): ApiRequest {
+  return { path: areaPath(code, 'expiring'), params: { asOf, within: String(within), ...filterParams(filter), limit: String(PEOPLE_LIST_LIMIT) } };
+}
+
+export async function getAreaExpiring(code: string, asOf: string, within: number, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaExpiring> {
+  const { path, params } = areaExpiringRequest(code, asOf, within, filter);
+  const body = await fetchJson(path, params, signal);
+  if (!isObject(body) || !isObject(body.counts)) throw badResponse(path);
+  return body as unknown as AreaExpiring;
+}

@@ -4,11 +4,11 @@ import { mayExport, permittedOverlays, shownOverlays } from './permissions.js';
 
 describe('permittedOverlays', () => {
   test('an office head may switch on every layer', () => {
-    expect(permittedOverlays(permissionsOf('office_head'))).toEqual(['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots']);
+    expect(permittedOverlays(permissionsOf('office_head'))).toEqual(['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots', 'overstays']);
   });
 
-  test('a viewer (aggregates only) is offered no layer at all', () => {
-    expect(permittedOverlays(permissionsOf('viewer'))).toEqual([]);
+  test('a viewer (aggregates only) is offered no record layer, only the overstay counts per district', () => {
+    expect(permittedOverlays(permissionsOf('viewer'))).toEqual(['overstays']);
   });
 
   test('a layer is offered only when the role may load its tile layer', () => {

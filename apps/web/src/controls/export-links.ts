@@ -4,7 +4,7 @@ import { EXPORT_PARAMETERS } from '@pantau/domain';
 import type { Lang } from '../i18n/languages.js';
 import { countedPermitTypes, type ViewState } from '../state/view-state.js';
 
-export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
+export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
@@ -23,6 +23,10 @@ export interface ExportFilters {
   to: string | null;
   /** The UI's language: reference and demo records' text (risk names, notes, findings, sources) come in it. */
   lang: Lang | null;
+  /** Overstays: days past the last permit's end (the API's default when absent). */
+  minDays?: number | null;
+  /** Expiring permits: 30, 60 or 90 days (the API's default when absent). */
+  within?: number | null;
 }
 
 /**
@@ -63,6 +67,8 @@ export function exportUrl(kind: ExportKind, format: ExportFormat, filters: Expor
   set('from', filters.from);
   set('to', filters.to);
   set('lang', filters.lang);
+  set('minDays', filters.minDays == null ? null : String(filters.minDays));
+  set('within', filters.within == null ? null : String(filters.within));
   // Commas need no escaping in a query string and are easier to read unescaped.
   const search = query.toString().replace(/%2C/g, ',');
   return `/api/v1/exports/${kind}.${format}${search ? `?${search}` : ''}`;

@@ -65,6 +65,8 @@ export const COVERAGE_COLORS: Record<string, string> = { months_12: '#fdae6b', m
 export const HOT_SPOT_COLORS: Record<string, string> = {
   hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7', not_significant: '#e0e0e0', cold_90: '#d1e5f0', cold_95: '#67a9cf', cold_99: '#2166ac',
 };
+/** People overstaying per district: a sequential purple ramp (ColorBrewer Purples), apart from the gaps' oranges. */
+export const OVERSTAY_CLASSES = [{ key: 'c1', from: 1, color: '#cbc9e2' }, { key: 'c2', from: 2, color: '#9e9ac8' }, { key: 'c5', from: 5, color: '#756bb1' }, { key: 'c10', from: 10, color: '#54278f' }] as const;
 const SITE_COLOR = '#6a3d9a';
 const MEETING_COLOR = '#16324f';
 const CLUSTER_COLOR = '#4a535c';
@@ -102,10 +104,15 @@ export const OVERLAYS: Readonly<Record<OverlayLayer, OverlayDefinition>> = {
     legend: HOT_SPOT_CLASSES.map((c) => ({ key: `hotspot.${c}`, color: HOT_SPOT_COLORS[c] ?? OKABE_ITO.grey, shape: 'square' as const })),
     note: 'hotspot.method',
   },
+  overstays: {
+    tileLayer: 'overstays', recordKind: null, idProperty: null,
+    legend: OVERSTAY_CLASSES.map((c) => ({ key: `overstay.${c.key}`, color: c.color, shape: 'square' as const })),
+    note: 'overstay.note',
+  },
 };
 
 /** Drawing order, bottom to top: polygons first, the small and numerous points last. */
-export const OVERLAY_ORDER: readonly OverlayLayer[] = ['hotspots', 'gaps', 'risk', 'meetings', 'entry', 'reports', 'operations', 'sites'];
+export const OVERLAY_ORDER: readonly OverlayLayer[] = ['hotspots', 'gaps', 'overstays', 'risk', 'meetings', 'entry', 'reports', 'operations', 'sites'];
 
 /** Overlays whose features open a record on click. */
 export const CLICKABLE_OVERLAYS: readonly OverlayLayer[] = OVERLAY_ORDER.filter((layer) => OVERLAYS[layer].recordKind !== null);
@@ -265,6 +272,23 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
         },
         { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 } },
       ];
+    case 'overstays': {
+      const [first, ...rest] = OVERSTAY_CLASSES;
+      return [
+        {
+          id: `${source}-fill`,
+          type: 'fill',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: {
+            'fill-color': ['step', ['get', 'overstays'], first.color, ...rest.flatMap((c) => [c.from, c.color])] as unknown as ExpressionSpecification,
+            'fill-opacity': 0.7,
+          },
+        },
+        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#3f007d', 'line-width': 0.8 } },
+      ];
+    }
     case 'meetings':
       return [
         {

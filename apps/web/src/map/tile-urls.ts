@@ -16,7 +16,8 @@ export type TileLayerName =
   | 'reports'
   | 'meetings'
   | 'coverage_gaps'
-  | 'hot_spots';
+  | 'hot_spots'
+  | 'overstays';
 
 export interface TileFilters {
   asOf: string;
@@ -48,6 +49,8 @@ const LAYER_FILTERS: Readonly<Record<TileLayerName, readonly FilterName[]>> = {
   coverage_gaps: ['asOf'],
   // Computed over the area the view is on (or the user's whole scope when it is narrower than Indonesia).
   hot_spots: ['asOf', 'area'],
+  // People over their last permit's end on the day, per district.
+  overstays: PERMIT_FILTERS,
 };
 
 /**

@@ -10,7 +10,7 @@ export const MAP_LEVELS = ['province', 'regency', 'district'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 
 /** Layers over the choropleth, in the URL's spelling (`layers=sites,operations`). */
-export const OVERLAY_LAYERS = ['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots'] as const;
+export const OVERLAY_LAYERS = ['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots', 'overstays'] as const;
 export type OverlayLayer = (typeof OVERLAY_LAYERS)[number];
 
 export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_area', 'entry_point'] as const satisfies readonly RecordKind[];

@@ -4,11 +4,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ImportKind, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
+import { expiringExportPage, overstayExportPage } from './overstays.js';
 import { permitFilterCondition } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { localized, type TextLang } from './text-language.js';
 
-export type ExportKind = ImportKind;
+/** The import kinds (a file goes out and comes back), and the overstay and expiring-permit lists (issue 20). */
+export type ExportKind = ImportKind | 'overstays' | 'expiring';
 
 export interface ExportFilter {
   /** A province, regency or district code. */
@@ -30,7 +32,18 @@ export interface ExportFilter {
   kind?: string[];
   /** The language of bilingual records' text (reference and demo names, notes, findings, sources); default Indonesian. */
   lang?: TextLang;
+  /** Overstays: at least this many days past the last permit's end (default 1). */
+  minDays?: number;
+  /** Expiring permits: ending within this many days of asOf (default 30). */
+  within?: number;
 }
+
+/** Permit row `alias` inside `area` (or anywhere without one). */
+const permitInArea = (area: string | undefined) => (alias: string): SQL => {
+  if (!area) return sql`true`;
+  const column = ['province_code', 'regency_code', 'district_code'][area.split('.').length - 1] ?? 'district_code';
+  return sql`${sql.raw(`${alias}.${column}`)} = ${area}`;
+};
 
 /** The keyset: the last row's cursor columns (`k1`, and `k2` where one key is not enough). */
 type After = readonly number[] | null;
@@ -126,6 +139,13 @@ const PAGES: Record<ExportKind, PageSource> = {
       and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${inList(sql`channel`, filter.channel)}
       and ${inArea(filter.area, { province: sql`province_code`, regency: sql`regency_code`, district: sql`district_code` })}
     order by id limit ${limit}`,
+
+  overstays: (filter, scope, after, limit) => overstayExportPage(
+    { asOf: filter.permit.asOf, minDays: filter.minDays ?? 1, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit),
+
+  expiring: (filter, scope, after, limit) => expiringExportPage(
+    { asOf: filter.permit.asOf, within: filter.within ?? 30, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit,
+    filter.lang === 'en' ? ['yes', 'no'] : ['ya', 'tidak']),
 };
 
 /** The rows of an export, page by page on the keyset (stable and cheap at any depth). */

@@ -13,3 +13,4 @@ export * from './briefings.js';
 export * from './offices.js';
 export * from './text-language.js';
 export * from './people.js';
+export * from './overstays.js';
