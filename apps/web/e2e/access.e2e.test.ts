@@ -192,12 +192,14 @@ describe('access by role', () => {
     expect((await page.request.get(url('/api/v1/exports/companies.csv?area=19.04'))).status()).toBe(200);
   }, 90_000);
 
-  test('a viewer gets the aggregates only: no layer list, no company filter, no exports', async () => {
+  test('a viewer gets the aggregates only: no point layer, no company filter, no exports', async () => {
     const { page, requestedUrls } = track(await openSignedInPage(browser, baseUrl, accounts.viewer));
     await page.goto(url('/?region=19.04&asOf=2024-06-13&layers=sites,risk'));
     await waitForMapAtRest(page);
     await expect.poll(() => page.getByTestId('detail-itas').innerText(), { timeout: 20_000 }).toBe('22');
-    expect(await page.getByTestId('layer-list').count()).toBe(0);
+    // The only layer offered is the overstay counts by district (aggregates, issue 20).
+    const toggles = await page.getByTestId('layer-list').locator('[data-testid^="layer-toggle-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    expect(toggles).toEqual(['layer-toggle-overstays']);
     expect(await page.getByTestId('export-menu').count()).toBe(0);
     // The layers the link names are not loaded for this role.
     expect(requestedUrls.filter((requested) => /\/tiles\/(company_sites|risk_areas)\.json/.test(requested))).toEqual([]);

@@ -14,7 +14,8 @@ describe('permissions', () => {
   });
   test('a viewer sees aggregates only', () => {
     const p = permissionsOf('viewer');
-    expect(p.layers).toEqual(['provinces', 'regencies', 'districts']);
+    // Overstays by district are counts, offered to every role (issue 20).
+    expect(p.layers).toEqual(['provinces', 'regencies', 'districts', 'overstays']);
     expect(p.lists).toBe(false);
     expect(p.exports).toEqual([]);
   });
