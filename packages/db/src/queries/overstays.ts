@@ -126,18 +126,21 @@ export interface OverstayItem {
 const currentPassport = (person: SQL, fallback: SQL) => sql`coalesce((select pp.passport_number from person_passports pp where pp.person_id = ${person}
   order by pp.valid_from desc nulls last, pp.id desc limit 1), ${fallback})`;
 
+/** The overstaying people with their person, last permit, sponsor and area names: the list's and the export's rows. */
+const overstayRows = (query: OverstayQuery, scope: Scope): SQL => sql`(${overstayingPeople(query, scope)}) o
+    join people pe on pe.id = o.person_id
+    join permits p on p.id = o.permit_id
+    left join companies c on c.id = o.sponsor_company_id
+    left join areas d on d.code = o.district_code
+    left join areas r on r.code = o.regency_code`;
+
 /** One page of overstaying people, longest over first (personal data: for roles allowed it). */
 export async function listOverstays(db: Executor, query: OverstayQuery, page: { limit: number; offset: number }, scope: Scope): Promise<{ items: OverstayItem[]; nextCursor: number | null }> {
   const rows = await queryRows<Record<string, unknown>>(db, sql`
     select o.person_id, pe.name, pe.sex, pe.nationality, ${currentPassport(sql`o.person_id`, sql`p.passport_number`)} as passport_number,
       o.permit_id, o.permit_type, o.permit_number, o.expires_on::text as expires_on, o.days_over,
       c.id as sponsor_id, c.name as sponsor_name, o.district_code, d.name as district_name, o.regency_code, r.name as regency_name
-    from (${overstayingPeople(query, scope)}) o
-    join people pe on pe.id = o.person_id
-    join permits p on p.id = o.permit_id
-    left join companies c on c.id = o.sponsor_company_id
-    left join areas d on d.code = o.district_code
-    left join areas r on r.code = o.regency_code
+    from ${overstayRows(query, scope)}
     order by o.days_over desc, o.person_id
     limit ${page.limit + 1} offset ${page.offset}`);
   const items = rows.slice(0, page.limit).map((r): OverstayItem => ({
@@ -228,12 +231,7 @@ export function overstayExportPage(query: OverstayQuery, scope: Scope, after: re
     select -o.days_over as k1, o.person_id as k2, pe.name, pe.nationality, ${currentPassport(sql`o.person_id`, sql`p.passport_number`)} as passport_number,
       o.permit_type, o.permit_number, o.expires_on::text as expires_on, o.days_over, c.name as sponsor,
       o.district_code, d.name as district_name, o.regency_code, r.name as regency_name
-    from (${overstayingPeople(query, scope)}) o
-    join people pe on pe.id = o.person_id
-    join permits p on p.id = o.permit_id
-    left join companies c on c.id = o.sponsor_company_id
-    left join areas d on d.code = o.district_code
-    left join areas r on r.code = o.regency_code
+    from ${overstayRows(query, scope)}
     where ${after ? sql`(-o.days_over, o.person_id) > (${after[0]}::int, ${after[1] ?? 0}::bigint)` : sql`true`}
     order by 1, 2 limit ${limit}`;
 }
