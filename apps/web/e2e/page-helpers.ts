@@ -164,6 +164,9 @@ export async function buildTemplateBriefing(page: Page, baseUrl: string, regency
   await page.goto(new URL('/?page=briefing', baseUrl).href);
   await page.getByTestId('template-area').fill(regency.code);
   await page.getByTestId('template-date').fill(date);
+  // The field has committed the day (its value, not only its text) before the template is chosen.
+  await page.getByTestId('template-date').press('Tab');
+  await expect.poll(() => page.getByTestId('template-date').getAttribute('data-value'), { timeout: 30_000 }).toBe(date);
   // The regencies of the user's area have loaded: the code is recognised.
   await expect.poll(() => page.getByTestId('template-area-name').innerText(), { timeout: 30_000 }).toBe(regency.name);
   await page.getByTestId(`template-${template}`).click();

@@ -29,9 +29,12 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
   const [text, setText] = useState(shown);
   const [editing, setEditing] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
-  // A value set from outside (a link, the calendar, another control) replaces what is shown, unless the user is typing.
+  const textRef = useRef<HTMLInputElement>(null);
+  // A value set from outside (a link, the calendar, another control) replaces what is shown, unless the
+  // user is typing. Focus is read from the document too: an effect of a render from before the focus
+  // event (a default date arriving) must not replace text being typed.
   useEffect(() => {
-    if (!editing) setText(shown);
+    if (!editing && document.activeElement !== textRef.current) setText(shown);
   }, [shown, editing]);
 
   const parsed = text.trim() === '' ? '' : parseDateText(text);
@@ -61,6 +64,7 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
   return (
     <span className={`date-field${invalid ? ' date-field-invalid' : ''}`}>
       <input
+        ref={textRef}
         id={id}
         type="text"
         inputMode="numeric"
@@ -78,9 +82,14 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
         onFocus={() => setEditing(true)}
         onBlur={() => {
           setEditing(false);
-          if (!invalid) setText(parsed ? format.date(parsed) : '');
+          if (invalid) return;
+          setText(parsed ? format.date(parsed) : '');
+          // A day typed while the field's value moved under it (a default date arriving) is committed
+          // when the field is left, so what the field shows is what the form uses.
+          if (parsed !== value) onChange(parsed);
         }}
         data-testid={testId}
+        data-value={value}
       />
       <button
         type="button"
