@@ -3,10 +3,11 @@
 // that name the import's file instead of its batch id, reference and demo records in the UI's language
 // (an Indonesian page showed "non-procedural emigration …", an English one "Jalur PMI nonprosedural …"),
 // meeting notes without the source's keys, and trend marks that no longer read as a date.
+import { briefingFromTemplate, type BriefingContent } from '@pantau/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
-import { openSignedInPage } from './page-helpers.js';
+import { openSignedInPage, signIn } from './page-helpers.js';
 import { saveScreenshots } from './screenshots.js';
 
 // Pure ASCII. Row 3 repeats row 2, row 4 lies in Jakarta (outside the analyst's Bangka Belitung), row 5
@@ -143,6 +144,35 @@ describe('the app in its language', () => {
     await saveScreenshots(page, 'area-panel-id');
     await page.context().close();
   }, 180_000);
+
+  test('the API answers in the page\'s language, not the browser\'s: a briefing\'s operation findings on an Indonesian browser in English and the other way round', async () => {
+    // The slide panels read record texts from the API, which follows Accept-Language: the page sends its
+    // own language, so an English browser on the Indonesian page no longer shows English findings.
+    const cases = [
+      { locale: 'id-ID', lang: 'en', shown: /waiting for new KITAS/, hidden: /menunggu penerbitan KITAS/ },
+      { locale: 'en-US', lang: 'id', shown: /menunggu penerbitan KITAS/, hidden: /waiting for new KITAS/ },
+    ] as const;
+    for (const { locale, lang, shown, hidden } of cases) {
+      const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await signIn(page, baseUrl, accounts.admin);
+      const base = briefingFromTemplate('enforcement', { areaCode: '17.07', areaName: 'Kabupaten Lebong', date: '2016-11-17', lang });
+      const slide = base.slides.find((candidate) => candidate.panels.some((panel) => panel.kind === 'operations'))!;
+      const content: BriefingContent = { ...base, audience: 'internal', slides: [{ ...slide, panels: [{ kind: 'operations', limit: 10, findings: true }] }] };
+      const created = await page.request.post(new URL('/api/v1/briefings', baseUrl).href, { data: content, headers: { origin: new URL(baseUrl).origin } });
+      expect(created.status()).toBe(201);
+      const id = ((await created.json()) as { briefing: { id: number } }).briefing.id;
+      const languages: string[] = [];
+      page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/v1/operations')) languages.push(request.headers()['accept-language'] ?? ''); });
+      await page.goto(new URL(`/?page=briefing&briefing=${id}&lang=${lang}`, baseUrl).href);
+      const panel = page.getByTestId('panel-operations');
+      await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toMatch(shown);
+      expect(await panel.innerText()).not.toMatch(hidden);
+      expect(languages.length).toBeGreaterThan(0);
+      expect(new Set(languages)).toEqual(new Set([lang]));
+      await context.close();
+    }
+  }, 120_000);
 
   test('a demo company site reads in English on the English page', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, { width: 1366, height: 768 });

@@ -2,7 +2,7 @@ import { downloadFileName, INDONESIA_BBOX, nationalityName } from '@pantau/domai
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { ApiError } from './api/api-client.js';
+import { ApiError, setRequestLanguage } from './api/api-client.js';
 import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
 import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
@@ -57,6 +57,9 @@ const CompanyPage = lazy(() => import('./people/company-page.js'));
 export function App() {
   const [view, updateView] = useViewState();
   const [i18n] = useState(() => createI18n(view.lang));
+  // During render, not in an effect: the children's first requests (their effects run before this
+  // component's) already carry the view's language.
+  setRequestLanguage(view.lang);
   useEffect(() => {
     if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
     document.documentElement.lang = view.lang;

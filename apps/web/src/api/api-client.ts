@@ -90,6 +90,21 @@ export function urlFor(path: string, params: QueryParams = {}): string {
   return query ? `${path}?${query}` : path;
 }
 
+/**
+ * The UI's language, sent as Accept-Language with every request: record texts, reasons and error
+ * messages come back in the language the page shows, not in the browser's (an English browser on
+ * the Indonesian page, or the other way round). Set by the app as the view's language changes.
+ */
+let uiLanguage: 'id' | 'en' = 'id';
+
+export function setRequestLanguage(lang: 'id' | 'en'): void {
+  uiLanguage = lang;
+}
+
+export function requestLanguage(): 'id' | 'en' {
+  return uiLanguage;
+}
+
 interface RequestOptions {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
@@ -107,7 +122,7 @@ async function request(url: string, { method, body, signal, reportsSessionLoss =
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: method === 'GET' || upload ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: method === 'GET' || upload ? { accept: 'application/json', 'accept-language': uiLanguage } : { accept: 'application/json', 'accept-language': uiLanguage, 'content-type': 'application/json' },
       ...(method === 'GET' ? {} : { body: upload ? body : JSON.stringify(body ?? {}) }),
       signal,
     });

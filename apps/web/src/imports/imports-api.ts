@@ -1,7 +1,7 @@
 // Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
 // are multipart; every failure becomes the same ApiError the rest of the page shows.
 import type { ImportKind } from '@pantau/domain';
-import { ApiError, fetchJson } from '../api/api-client.js';
+import { ApiError, fetchJson, requestLanguage } from '../api/api-client.js';
 import type { ImportBatch, ImportJob, ImportPreview } from './types.js';
 
 export interface UploadOptions {
@@ -23,7 +23,7 @@ async function post(path: string, body: FormData | Record<string, unknown>, sign
       method: 'POST',
       body: isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
-      headers: isForm ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: isForm ? { accept: 'application/json', 'accept-language': requestLanguage() } : { accept: 'application/json', 'accept-language': requestLanguage(), 'content-type': 'application/json' },
       signal,
     });
   } catch (cause) {

@@ -2,6 +2,7 @@
 // Cache Storage cache, within the stated budget; the copy's description is written last, so the
 // service worker never serves a half-stored copy. Loaded with the briefing page only.
 import type { Briefing } from '@pantau/domain';
+import { requestLanguage } from '../api/api-client.js';
 import { areaPath } from '../api/pantau-api.js';
 import type { OverlayLayer } from '../state/view-state.js';
 import { ByteBudget, checkPlan, OFFLINE_BUDGET_BYTES, OFFLINE_MAX_FILES, OfflineBudgetError } from './offline-budget.js';
@@ -70,7 +71,7 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     const target = new URL(path, window.location.origin).href;
     let response: Response;
     try {
-      response = await fetch(target, { credentials: 'same-origin', headers: { accept: 'application/json, */*' }, signal });
+      response = await fetch(target, { credentials: 'same-origin', headers: { accept: 'application/json, */*', 'accept-language': requestLanguage() }, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new OfflineFetchError(path, null);
