@@ -101,7 +101,7 @@ const CASES: Record<RoundTripKind, Case> = {
         where m.entry_point_id is not null and not exists (select 1 from movement_counts x where x.entry_point_id = m.entry_point_id
           and x.month = date_trunc('month', m.date)::date and x.nationality = h.nationality and x.direction = m.direction)
         group by 1, 2, 3, 4) f join entry_points e on e.id = f.entry_point_id`,
-    remove: sql`delete from movements; delete from movement_counts`,
+    remove: sql`with gone as (delete from movements returning 1) delete from movement_counts`,
     geometry: null,
   },
 };
