@@ -29,7 +29,7 @@ const SCOPES: Record<Role, string | undefined> = {
  * /auth/me: the expectations must not come from the code under test. The first test checks that
  * /auth/me reports the same.
  */
-const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'];
+const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring', 'movements'];
 /** Exports that name people or permits. */
 const PERSONAL_EXPORTS = ['permits', 'overstays', 'expiring'];
 const AREA_LAYERS = ['provinces', 'regencies', 'districts'];

@@ -74,4 +74,8 @@ export const EXPORT_KINDS: Record<ExportKind, ExportDefinition> = {
       ['renewed', 'diperpanjang', 'renewed'], ['sponsor', 'penjamin', 'sponsor'], ...PERMIT_AREA),
     geometry: 'none',
   },
+  movements: {
+    columns: columns('entry_point', 'month', 'nationality', 'direction', 'count', 'district_code', 'regency_code'),
+    geometry: 'none',
+  },
 };

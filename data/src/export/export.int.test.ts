@@ -90,6 +90,20 @@ const CASES: Record<RoundTripKind, Case> = {
     geometry: 'Point',
     formulas: { table: 'reports', column: 'summary', where: sql`true`, header: 'summary' },
   },
+  // Monthly crossings per checkpoint: imported counts where a month has them, else known people's crossings.
+  // The file re-imports as counts, so removing both brings back the same monthly figures.
+  movements: {
+    filter: { permit: { asOf: DAY } },
+    records: sql`select concat_ws('|', e.key, f.month, f.nationality, f.direction, f.count) as line from (
+        select entry_point_id, month, nationality, direction, count from movement_counts
+        union all
+        select m.entry_point_id, date_trunc('month', m.date)::date, h.nationality, m.direction, count(*)::int from movements m join people h on h.id = m.person_id
+        where m.entry_point_id is not null and not exists (select 1 from movement_counts x where x.entry_point_id = m.entry_point_id
+          and x.month = date_trunc('month', m.date)::date and x.nationality = h.nationality and x.direction = m.direction)
+        group by 1, 2, 3, 4) f join entry_points e on e.id = f.entry_point_id`,
+    remove: sql`with gone as (delete from movements returning 1) delete from movement_counts`,
+    geometry: null,
+  },
 };
 
 async function parseCsv(content: Buffer): Promise<string[][]> {

@@ -16,6 +16,7 @@ import { operationsHandler } from './kinds/operations.js';
 import { permitsHandler } from './kinds/permits.js';
 import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
+import { movementsHandler } from './kinds/movements.js';
 import type { ExistingRecord, ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
 export class ImportFileError extends Error {
@@ -29,6 +30,7 @@ const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = 
   permits: permitsHandler as () => ImportKindHandler<unknown>,
   companies: companiesHandler as () => ImportKindHandler<unknown>,
   'entry-points': entryPointsHandler as () => ImportKindHandler<unknown>,
+  movements: movementsHandler as () => ImportKindHandler<unknown>,
   reports: reportsHandler as () => ImportKindHandler<unknown>,
   'risk-areas': riskAreasHandler as () => ImportKindHandler<unknown>,
   operations: operationsHandler as () => ImportKindHandler<unknown>,
@@ -448,6 +450,7 @@ export async function listBatches(database: Database, options: { limit?: number;
 /** The tables a batch writes, each with the area code of its rows (null: a table without one of its own, found through the others). */
 const BATCH_TABLES: ReadonlyArray<readonly [string, string | null]> = [
   ['enforcement_actions', null], ['operation_targets', 'coalesce(district_code, regency_code, province_code)'], ['operations', 'regency_code'],
+  ['movements', null], ['movement_counts', 'coalesce(district_code, regency_code, province_code)'],
   ['permits', 'coalesce(district_code, regency_code, province_code)'], ['person_passports', null],
   ['people', 'coalesce(district_code, regency_code, province_code)'], ['company_sites', 'coalesce(district_code, regency_code, province_code)'], ['companies', null],
   ['risk_areas', 'coalesce(regency_code, province_code)'], ['entry_points', 'coalesce(district_code, regency_code, province_code)'],

@@ -2,8 +2,8 @@
 // and the operation targets that concerned them. Same rules as every write: validated, references
 // checked, rows counted inside the transaction.
 import {
-  lodgingRecord, movementRecord, permitApplicationRecord, personRecord,
-  type LodgingRecord, type MovementRecord, type PermitApplicationRecord, type PersonRecord,
+  lodgingRecord, movementCountRecord, movementRecord, permitApplicationRecord, personRecord,
+  type LodgingRecord, type MovementCountRecord, type MovementRecord, type PermitApplicationRecord, type PersonRecord,
 } from '@pantau/domain';
 import { entryPoints, insertRows, operations, operationTargets, people, queryRows, sql, type BulkColumn, type Orm } from '@pantau/db';
 import { jsonParam, knownAreaCodes } from './area-lookup.js';
@@ -19,6 +19,10 @@ const APPLICATION_COLUMNS = [
   col('sponsor_company_id', 'int'), col('purpose'), col('nationality'), col('district_code'), col('regency_code'), col('province_code'), col('origin'),
 ];
 const MOVEMENT_COLUMNS = [col('person_id', 'bigint'), col('direction'), col('date', 'date'), col('entry_point_id', 'int'), col('origin')];
+const MOVEMENT_COUNT_COLUMNS = [
+  col('entry_point_id', 'int'), col('month', 'date'), col('nationality'), col('direction'), col('count', 'int'),
+  col('district_code'), col('regency_code'), col('province_code'), col('origin'),
+];
 const LODGING_COLUMNS = [
   col('person_id', 'bigint'), col('place'), col('address'), col('from_on', 'date'), col('to_on', 'date'), col('geom', 'geometry'),
   col('district_code'), col('regency_code'), col('province_code'), col('origin'),
@@ -110,6 +114,26 @@ export async function writeMovements(tx: Orm, records: readonly MovementRecord[]
   });
   refuse('movements', issues);
   return insertRows(tx, 'movements', MOVEMENT_COLUMNS, rows);
+}
+
+/** Monthly crossings per checkpoint (imported counts): each row takes its checkpoint's area, for the scope. */
+export async function writeMovementCounts(tx: Orm, records: readonly MovementCountRecord[]): Promise<number> {
+  const valid = validateRecords('movement counts', movementCountRecord, records);
+  if (!valid.length) return 0;
+  const keys = [...new Set(valid.map((m) => m.entryPointKey))];
+  const points = new Map((await queryRows<{ id: number; key: string; district_code: string | null; regency_code: string | null; province_code: string | null }>(tx,
+    sql`select id, key, district_code, regency_code, province_code from ${entryPoints} where key in (select jsonb_array_elements_text(${jsonParam(keys)}))`)).map((r) => [r.key, r]));
+  const issues: RecordIssue[] = [];
+  const rows = valid.map((m, i) => {
+    const point = points.get(m.entryPointKey);
+    if (!point) issues.push({ record: i + 1, field: 'entryPointKey', value: m.entryPointKey, reason: 'no entry point with this key' });
+    return {
+      entry_point_id: point ? Number(point.id) : null, month: m.month, nationality: m.nationality, direction: m.direction, count: m.count,
+      district_code: point?.district_code ?? null, regency_code: point?.regency_code ?? null, province_code: point?.province_code ?? null, origin: m.origin,
+    };
+  });
+  refuse('movement counts', issues);
+  return insertRows(tx, 'movement_counts', MOVEMENT_COUNT_COLUMNS, rows);
 }
 
 export async function writeLodgings(tx: Orm, records: readonly LodgingRecord[], personIds: ReadonlyMap<string, number>): Promise<number> {

@@ -12,7 +12,7 @@ export const POINT_TILE_LAYERS = ['company_sites', 'operation_targets', 'risk_ar
 export const PLANNING_TILE_LAYERS = ['coverage_gaps', 'hot_spots'] as const;
 /** People over their permit's end, counted per district (issue 20): counts only, for every role. */
 export const OVERSTAY_TILE_LAYERS = ['overstays'] as const;
-export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'] as const;
+export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring', 'movements'] as const;
 /** Exports that name people or permits: only for roles with personal data. */
 export const PERSONAL_EXPORT_KINDS: readonly string[] = ['permits', 'overstays', 'expiring'];
 

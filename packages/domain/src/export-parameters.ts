@@ -14,6 +14,8 @@ export const EXPORT_PARAMETERS = {
   // People over their last permit's end on asOf by minDays or more; permits valid on asOf ending within `within` days (issue 20).
   overstays: ['asOf', 'minDays', 'permitType', 'nationality', 'purpose', 'sponsor', 'area', 'lang'],
   expiring: ['asOf', 'within', 'permitType', 'nationality', 'purpose', 'sponsor', 'area', 'lang'],
+  // Monthly counts per checkpoint, nationality and direction (no person named): months from–to.
+  movements: ['nationality', 'area', 'from', 'to', 'lang'],
 } as const satisfies Record<(typeof EXPORT_KINDS)[number], readonly string[]>;
 
 export type ExportParameter = (typeof EXPORT_PARAMETERS)[keyof typeof EXPORT_PARAMETERS][number];

@@ -45,6 +45,20 @@ export const movementRecord = z.object({
   origin,
 });
 
+/**
+ * Crossings counted per month at a checkpoint, as immigration systems report them (no person named).
+ * A month with counts is the checkpoint's figure for that month: crossings of known people are not added to it.
+ */
+export const movementCountRecord = z.object({
+  entryPointKey: z.string().min(1),
+  /** The first day of the month. */
+  month: isoDate.refine((d) => d.endsWith('-01'), 'the first day of a month'),
+  nationality: nationalityCode,
+  direction: z.enum(MOVEMENT_DIRECTIONS),
+  count: z.number().int().min(0),
+  origin,
+});
+
 export const lodgingRecord = z.object({
   personKey: z.string().min(1),
   place: z.string().min(1),
@@ -60,6 +74,7 @@ export const lodgingRecord = z.object({
 export type PersonRecord = z.infer<typeof personRecord>;
 export type PermitApplicationRecord = z.infer<typeof permitApplicationRecord>;
 export type MovementRecord = z.infer<typeof movementRecord>;
+export type MovementCountRecord = z.infer<typeof movementCountRecord>;
 export type LodgingRecord = z.infer<typeof lodgingRecord>;
 
 /** A permit as the count sees it: whose it is (null: nobody identified), its type and validity. */

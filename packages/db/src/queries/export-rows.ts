@@ -146,6 +146,31 @@ const PAGES: Record<ExportKind, PageSource> = {
   expiring: (filter, scope, after, limit) => expiringExportPage(
     { asOf: filter.permit.asOf, within: filter.within ?? 30, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit,
     filter.lang === 'en' ? ['yes', 'no'] : ['ya', 'tidak']),
+
+  // Monthly crossings per checkpoint, nationality and direction: the imported counts where a month has
+  // them, else the crossings of known people counted. No person named; re-imports as monthly counts.
+  // Checkpoints in the area (or the scope); months from–to (any day of them).
+  movements: (filter, scope, after, limit) => sql`
+    with crossings as (
+      select m.entry_point_id, date_trunc('month', m.date)::date as month, h.nationality, m.direction, count(*)::int as count
+      from movements m join people h on h.id = m.person_id
+      where m.entry_point_id is not null
+      group by 1, 2, 3, 4
+    ), counted as (
+      select entry_point_id, month, nationality, direction, count from movement_counts
+      union all
+      select c.* from crossings c
+      where not exists (select 1 from movement_counts x where x.entry_point_id = c.entry_point_id and x.month = c.month and x.nationality = c.nationality and x.direction = c.direction)
+    ), numbered as (
+      select row_number() over (order by e.id, c.month, c.nationality, c.direction) as k1, e.name as entry_point, to_char(c.month, 'YYYY-MM') as month,
+        c.nationality, c.direction, c.count, e.district_code, e.regency_code
+      from counted c join entry_points e on e.id = c.entry_point_id
+      where ${scopeCondition(sql`coalesce(e.regency_code, e.province_code)`, scope)}
+        and ${inArea(filter.area, { province: sql`e.province_code`, regency: sql`e.regency_code`, district: sql`e.district_code` })}
+        and ${filter.from ? sql`c.month >= date_trunc('month', ${filter.from}::date)` : sql`true`} and ${filter.to ? sql`c.month <= ${filter.to}::date` : sql`true`}
+        and ${filter.permit.nationalities?.length ? sql`c.nationality in ${[...filter.permit.nationalities]}` : sql`true`}
+    )
+    select * from numbered where ${after1(sql`k1`, after)} order by k1 limit ${limit}`,
 };
 
 /** The rows of an export, page by page on the keyset (stable and cheap at any depth). */

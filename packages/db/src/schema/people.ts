@@ -75,6 +75,26 @@ export const movements = pgTable('movements', {
   origin: originColumn(),
 }, (t) => [index('movements_person_idx').on(t.personId, t.date)]);
 
+/**
+ * Crossings per month at a checkpoint, by nationality and direction, as immigration systems report
+ * them (imported; no person named). Scoped by the checkpoint's area, copied onto the row.
+ */
+export const movementCounts = pgTable('movement_counts', {
+  id: serial('id').primaryKey(),
+  entryPointId: integer('entry_point_id').notNull().references(() => entryPoints.id, { onDelete: 'cascade' }),
+  month: date('month', { mode: 'string' }).notNull(),
+  nationality: text('nationality').notNull(),
+  direction: text('direction', { enum: ['arrival', 'departure'] }).notNull(),
+  count: integer('count').notNull(),
+  districtCode: text('district_code'),
+  regencyCode: text('regency_code'),
+  provinceCode: text('province_code'),
+  origin: originColumn(),
+}, (t) => [
+  unique('movement_counts_key').on(t.entryPointId, t.month, t.nationality, t.direction),
+  index('movement_counts_month_idx').on(t.month),
+]);
+
 /** Where a person stayed (a hotel, a mess, an address) from one day to another (null: still there). */
 export const lodgings = pgTable('lodgings', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -2,7 +2,7 @@
 // spelling here and every import understands it. Matching ignores case, spaces, dots, dashes,
 // underscores and diacritics (see normaliseHeader).
 
-export const IMPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports'] as const;
+export const IMPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'movements'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const COMMON_AREA = {
@@ -78,6 +78,23 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     category: ['kategori', 'jenis laporan', 'category'],
     status: ['status', 'status laporan'],
     summary: ['ringkasan', 'isi laporan', 'uraian', 'summary'],
+    ...COMMON_AREA,
+  },
+  // Two shapes (issue 20): one crossing per row (passport, direction, date, checkpoint), or monthly
+  // counts per checkpoint and nationality (arrivals and departures columns, or a direction and a count).
+  movements: {
+    passportNumber: ['no paspor', 'nomor paspor', 'no. paspor', 'paspor', 'passport', 'passport no', 'passport number', 'passport_no', 'passport_number'],
+    nationality: ['kewarganegaraan', 'negara', 'warga negara', 'kebangsaan', 'nationality', 'citizenship', 'country'],
+    holderName: ['nama', 'nama lengkap', 'nama wna', 'name', 'full name', 'holder name', 'holder_name'],
+    sex: ['jenis kelamin', 'jk', 'l/p', 'kelamin', 'sex', 'gender'],
+    holderBirthDate: ['tgl lahir', 'tanggal lahir', 'lahir', 'birth date', 'date of birth', 'dob', 'birth_date'],
+    direction: ['arah', 'jenis perlintasan', 'perlintasan', 'datang/berangkat', 'kedatangan/keberangkatan', 'direction', 'movement', 'in/out', 'arr/dep'],
+    date: ['tanggal', 'tgl', 'tanggal perlintasan', 'tgl perlintasan', 'tanggal kedatangan', 'tanggal keberangkatan', 'date', 'crossing date', 'travel date'],
+    entryPoint: ['tpi', 'nama tpi', 'tempat pemeriksaan imigrasi', 'pelabuhan', 'bandara', 'bandar udara', 'pos lintas batas', 'plbn', 'entry point', 'entry_point', 'checkpoint', 'port'],
+    month: ['bulan', 'periode', 'bulan/tahun', 'month', 'period'],
+    arrivals: ['kedatangan', 'jumlah kedatangan', 'datang', 'arrivals', 'arrival'],
+    departures: ['keberangkatan', 'jumlah keberangkatan', 'berangkat', 'departures', 'departure'],
+    count: ['jumlah', 'total', 'jumlah orang', 'count', 'persons', 'people'],
     ...COMMON_AREA,
   },
 };

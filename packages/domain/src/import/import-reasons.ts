@@ -65,6 +65,11 @@ const REASONS = {
   operation_already_in_pantau: (p: { origin: string }) => `already in Pantau (${p.origin}, the operation)`,
   registration_number_in_use: (p: { origin: string }) => `already in Pantau (${p.origin}, registration number already used)`,
   conflicts_outside_scope: () => 'conflicts with a record you cannot see; ask an administrator',
+  unknown_direction: () => 'unknown direction (arrival/kedatangan or departure/keberangkatan)',
+  unknown_entry_point: (p: { closest: string }) => `no entry point (TPI) of this name in Pantau${p.closest ? `; closest: ${p.closest}` : ''}: import the entry points first, or write the name as Pantau has it`,
+  not_a_month: () => 'not a month (accepted: 2024-06, 06/2024, Juni 2024, Jun 2024, or a date in the month)',
+  person_without_name: () => 'a passport Pantau does not know yet: give the holder\'s name to register the person',
+  movement_count_missing: () => 'no count: give arrivals or departures (kedatangan/keberangkatan), or a direction and a count',
   outside_work_area: () => 'outside your work area: you may import only rows located in it',
 } satisfies Record<string, (params: never) => string>;
 

@@ -62,6 +62,12 @@ export const IMPORT_TEXTS = {
       "operation_already_in_pantau": "operasinya sudah ada di Pantau ({{origin}})",
       "registration_number_in_use": "nomor NIB/NPWP sudah dipakai perusahaan lain di Pantau ({{origin}})",
       "conflicts_outside_scope": "bentrok dengan data yang tidak dapat Anda lihat; hubungi administrator",
+      "unknown_direction": "arah tidak dikenal (kedatangan/arrival atau keberangkatan/departure)",
+      "unknown_entry_point": "tidak ada TPI dengan nama ini di Pantau: impor dahulu TPI-nya, atau tulis namanya seperti di Pantau",
+      "unknown_entry_point_closest": "tidak ada TPI dengan nama ini di Pantau; yang paling mirip: {{closest}}",
+      "not_a_month": "bukan bulan (yang diterima: 2024-06, 06/2024, Juni 2024, Jun 2024, atau tanggal dalam bulan itu)",
+      "person_without_name": "paspor yang belum dikenal Pantau: isi nama pemegangnya untuk mendaftarkan orangnya",
+      "movement_count_missing": "tanpa jumlah: isi kedatangan atau keberangkatan, atau arah dan jumlahnya",
       "outside_work_area": "di luar wilayah kerja Anda: Anda hanya boleh mengimpor baris yang berlokasi di dalamnya",
       "orCoordinates": "; atau isi lintang dan bujur"
     },
@@ -147,6 +153,12 @@ export const IMPORT_TEXTS = {
       "operation_already_in_pantau": "the operation is already in Pantau ({{origin}})",
       "registration_number_in_use": "registration number already used by another company in Pantau ({{origin}})",
       "conflicts_outside_scope": "conflicts with a record you cannot see; ask an administrator",
+      "unknown_direction": "unknown direction (arrival/kedatangan or departure/keberangkatan)",
+      "unknown_entry_point": "no entry point (checkpoint) of this name in Pantau: import the entry points first, or write the name as Pantau has it",
+      "unknown_entry_point_closest": "no entry point (checkpoint) of this name in Pantau; closest: {{closest}}",
+      "not_a_month": "not a month (accepted: 2024-06, 06/2024, Juni 2024, Jun 2024, or a date in the month)",
+      "person_without_name": "a passport Pantau does not know yet: give the holder's name to register the person",
+      "movement_count_missing": "no count: give arrivals or departures (kedatangan/keberangkatan), or a direction and a count",
       "outside_work_area": "outside your work area: you may import only rows located in it",
       "orCoordinates": "; or give latitude and longitude"
     },
@@ -206,7 +218,7 @@ function reasonText(lang: ImportTextLang, code: string, params: Params, fallback
   if (code === 'list_item' && typeof params.inner === 'string') values.reason = reasonText(lang, params.inner, params, String(params.reason ?? ''), originLabel);
   const countOf = PLURAL_COUNTS[code];
   const count = countOf !== undefined && typeof params[countOf] === 'number' ? params[countOf] : undefined;
-  const key = code === 'area_name_unknown' && params.closest ? 'area_name_unknown_closest' : code;
+  const key = (code === 'area_name_unknown' || code === 'unknown_entry_point') && params.closest ? `${code}_closest` : code;
   const template = message(lang, texts.reasons, key, count);
   if (template === undefined) return fallback;
   const text = fill(template, values);
