@@ -124,4 +124,46 @@ describe('people register', () => {
     expect(await page.getByTestId('company-checks').innerText()).toMatch(/Asri/);
     await screenshot(page, 'company-page');
   }, 120_000);
+  test('the area panel lists who is over their permit and whose permit ends within 30, 60 or 90 days, names opening the person page; a viewer sees no names', async () => {
+    const signedIn = await openSignedInPage(browser, baseUrl, accounts.division_head);
+    opened.push(signedIn);
+    const { page } = signedIn;
+    type Overstays = { counts: { total: number }; items: Array<{ personId: number; name: string }> };
+    type Expiring = { counts: { people: number; notRenewedPeople: number }; items: Array<{ personId: number | null; name: string }> };
+    // The figures the panel must show, read from the API for the same day (people, not permits).
+    const overstays = await getJson<Overstays>(page, '/api/v1/areas/19/overstays?asOf=2024-06-13');
+    expect(overstays.counts.total, 'people over their permit in Bangka Belitung on 2024-06-13').toBeGreaterThan(0);
+    const expiring90 = await getJson<Expiring>(page, '/api/v1/areas/19.04/expiring?asOf=2024-06-13&within=90');
+    const expiring30 = await getJson<Expiring>(page, '/api/v1/areas/19.04/expiring?asOf=2024-06-13&within=30');
+    expect(expiring90.counts.people).toBeGreaterThan(expiring30.counts.people);
+
+    await page.goto(url('/?region=19&asOf=2024-06-13'));
+    const overstayBlock = page.getByTestId('detail-overstays');
+    await expect.poll(() => overstayBlock.getByTestId('overstays-total').innerText().catch(() => ''), { timeout: 30_000 }).toBe(String(overstays.counts.total));
+    expect(await overstayBlock.getByTestId('overstays-list').locator('li').count()).toBe(Math.min(10, overstays.items.length));
+    expect(await overstayBlock.getByTestId('overstays-list').innerText()).toContain(overstays.items[0]!.name);
+
+    await page.goto(url('/?region=19.04&asOf=2024-06-13'));
+    const expiringBlock = page.getByTestId('detail-expiring');
+    await expect.poll(() => expiringBlock.getByTestId('expiring-people').innerText().catch(() => ''), { timeout: 30_000 }).toBe(String(expiring30.counts.people));
+    await expiringBlock.getByTestId('expiring-within-90').click();
+    await expect.poll(() => expiringBlock.getByTestId('expiring-people').innerText(), { timeout: 30_000 }).toBe(String(expiring90.counts.people));
+    expect(await expiringBlock.getByTestId('expiring-not-renewed').innerText()).toBe(String(expiring90.counts.notRenewedPeople));
+    await screenshot(page, 'area-panel-people-lists');
+    // A name opens the person page.
+    const first = expiring90.items.find((item) => item.personId !== null)!;
+    await expiringBlock.getByTestId('expiring-list').getByRole('link', { name: first.name }).first().click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('person'), { timeout: 30_000 }).toBe(String(first.personId));
+    await expect.poll(() => page.getByTestId('person-page').innerText().catch(() => ''), { timeout: 30_000 }).toContain(first.name);
+
+    // A viewer of Bangka Tengah: counts at most, never a name.
+    const viewer = await openSignedInPage(browser, baseUrl, accounts.viewer);
+    opened.push(viewer);
+    await viewer.page.goto(url('/?region=19.04&asOf=2024-06-13'));
+    await viewer.page.getByTestId('detail-itas').waitFor({ timeout: 30_000 });
+    await viewer.page.waitForLoadState('networkidle');
+    expect(await viewer.page.getByTestId('expiring-list').count()).toBe(0);
+    expect(await viewer.page.getByTestId('overstays-list').count()).toBe(0);
+    expect(await viewer.page.locator('.panel').last().innerText()).not.toContain(first.name);
+  });
 });

@@ -4,7 +4,7 @@ import { EXPORT_PARAMETERS } from '@pantau/domain';
 import type { Lang } from '../i18n/languages.js';
 import { countedPermitTypes, type ViewState } from '../state/view-state.js';
 
-export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring'] as const;
+export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring', 'movements'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;

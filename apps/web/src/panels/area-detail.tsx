@@ -13,6 +13,7 @@ import { BarList } from './bar-list.js';
 import { CompareBlock } from './compare-block.js';
 import { distinctOrigins, fileNamesByOrigin, loadedAtByOrigin, parseOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
+import { PeopleListsBlock } from './people-lists-block.js';
 import {
   DemoMarker,
   enumText,
@@ -223,6 +224,8 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
       </PanelBlock>
 
       <TrendBlock code={area.code} filters={filters} sources={permitOrigins} demo={demoFigures} />
+
+      <PeopleListsBlock code={area.code} asOf={summary.asOf} filter={permitFilterOf(filters)} demo={demoFigures} />
 
       <PanelBlock title={t('area.sponsors')}>
         {summary.topSponsors === undefined ? (
