@@ -133,6 +133,25 @@ describe.each(testBackends())('people register on %s', (backend) => {
     expect((await client.viewer!.request(`/api/v1/companies/${companyId}/workers`)).status).toBe(403);
   });
 
+  test('a person who lives elsewhere but holds a permit in the scope is found and shown, with only the permits inside the scope', async () => {
+    // Lives in Lebong (Bengkulu), worked in Bangka Tengah in 2022, then in Lebong.
+    const mover = await person('Rahim ABDULLAH', 'MYS', '17.07', [['A90000001', '2019-01-01']]);
+    await t.database.orm.execute(sql`
+      insert into permits (permit_number, permit_type, purpose, nationality, sex, holder_name, person_id, passport_number, issued_on, expires_on, regency_code, province_code, origin)
+      values ('2C21ZT0019777', 'itas', 'work', 'MYS', 'male', 'Rahim ABDULLAH', ${mover}, 'A90000001', '2022-01-10', '2023-01-10', '19.04', '19', 'test'),
+             ('2C21ZT0017777', 'itas', 'work', 'MYS', 'male', 'Rahim ABDULLAH', ${mover}, 'A90000001', '2023-02-01', '2024-02-01', '17.07', '17', 'test')`);
+    const seen = await client.analyst!.request(`/api/v1/people/${mover}`);
+    expect(seen.status).toBe(200);
+    const record = await seen.json() as { name: string; permits: Array<{ permitNumber: string }> };
+    expect(record.name).toBe('Rahim ABDULLAH');
+    expect(record.permits.map((p) => p.permitNumber)).toEqual(['2C21ZT0019777']);
+    expect((await search('analyst', 'rahim abdullah')).map((hit) => hit.id)).toContain(mover);
+    // Bengkulu's division head sees the person through their own area, with Bengkulu's permit only.
+    const there = await client.elsewhere!.request(`/api/v1/people/${mover}`);
+    expect(there.status).toBe(200);
+    expect((await there.json() as { permits: Array<{ permitNumber: string }> }).permits.map((p) => p.permitNumber)).toEqual(['2C21ZT0017777']);
+  });
+
   test('a person outside the scope is answered exactly like one that does not exist', async () => {
     const outside = await client.analyst!.request(`/api/v1/people/${hans}`);
     const missing = await client.analyst!.request('/api/v1/people/99999999');

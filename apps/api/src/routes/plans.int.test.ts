@@ -68,6 +68,36 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     expect(audit.find((a) => a.target === `plan:${plan.id}`)).toMatchObject({ areaCode: '19.04', details: { targets: 3 } });
   });
 
+  // Issue 20: a plan's expected foreigners are people, each counted once. A district and a company site
+  // inside it share people (the company's workers live there), so the total is not the targets' sum.
+  test('a plan of a district and a site inside it counts the people they share once, as a brute-force count does', async () => {
+    type Candidate = { id: string; areaCodes: { district: string | null; regency: string | null }; raw: { activeHolders: number } };
+    const list = async (kind: string) => (await (await division.request(`/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&kind=${kind}&limit=200`)).json() as { items: Candidate[] }).items;
+    const [sites, districts] = await Promise.all([list('company_site'), list('district')]);
+    // The permits valid on the plan's day in Bangka Tengah, with what each target counts them by.
+    const permits = await queryRows<{ holder: number; company: number | null; district: string | null }>(t.database.orm, sql`
+      select coalesce(p.person_id, -p.id)::int as holder, p.sponsor_company_id as company, p.district_code as district from permits p
+      where p.regency_code = '19.04' and p.issued_on <= '2024-06-14' and p.expires_on > '2024-06-14' and (p.cancelled_on is null or p.cancelled_on > '2024-06-14')`);
+    const siteCompany = new Map((await queryRows<{ id: number; company_id: number }>(t.database.orm, sql`select id, company_id from company_sites where regency_code = '19.04'`)).map((r) => [`site:${r.id}`, Number(r.company_id)]));
+    const peopleOf = (candidateId: string) => new Set(permits.filter((r) => candidateId.startsWith('district:') ? r.district === candidateId.slice('district:'.length) : Number(r.company) === siteCompany.get(candidateId)).map((r) => Number(r.holder)));
+    // A site whose company's people partly live in the site's own district.
+    const pair = sites.flatMap((site) => districts.filter((d) => d.id === `district:${site.areaCodes.district}`).map((district) => ({ site, district })))
+      .find(({ site, district }) => [...peopleOf(site.id)].some((h) => peopleOf(district.id).has(h)));
+    expect(pair, 'a Bangka Tengah site sharing people with its district').toBeDefined();
+    const union = new Set([...peopleOf(pair!.site.id), ...peopleOf(pair!.district.id)]);
+    const response = await division.request('/api/v1/planning/plans', write('POST', {
+      title: 'Kecamatan dan lokasi', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: pair!.district.id }, { candidateId: pair!.site.id }],
+    }));
+    expect(response.status).toBe(201);
+    const created = await response.json() as Plan;
+    expect(created.totals.expectedForeigners).toBe(union.size);
+    expect(created.targets.reduce((sum, x) => sum + x.expectedForeigners, 0)).toBeGreaterThan(union.size);
+    // The list says the same.
+    const listed = (await (await division.request('/api/v1/planning/plans?area=19.04')).json() as { items: Array<{ id: number; expectedForeigners: number }> }).items;
+    expect(listed.find((item) => item.id === created.id)?.expectedForeigners).toBe(union.size);
+    expect((await division.request(`/api/v1/planning/plans/${created.id}`, { method: 'DELETE', headers: { origin: 'http://localhost' } })).status).toBe(204);
+  });
+
   // Issue 19 item 7: the office head's planning page listed only `office:<key>` plans and said "no plans
   // yet" while this Bangka Tengah plan (inside Kanim Pangkalpinang's work area) existed.
   test('the office\'s work-area listing includes the plan of Bangka Tengah, a regency inside the work area', async () => {

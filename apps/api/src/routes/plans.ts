@@ -83,7 +83,8 @@ export function planJson(row: PlanRow): Plan {
       outcome: t.outcome,
     })),
     route: { totalKm: round(row.routeKm, 3), start: row.routeStart },
-    totals: { targets: row.targets.length, expectedForeigners: row.targets.reduce((s, t) => s + t.expectedForeigners, 0) },
+    // People, each counted once: a district and a site inside it share people, so this is not the targets' sum.
+    totals: { targets: row.targets.length, expectedForeigners: row.expectedPeople },
     operationId: row.operationId, createdBy: row.createdBy, createdAt: row.createdAt, updatedAt: row.updatedAt, approvedBy: row.approvedBy, approvedAt: row.approvedAt,
   };
 }

@@ -67,8 +67,11 @@ export function PlanPanel(props: PlanPanelProps) {
       score: saved?.score ?? candidate?.score ?? null,
     };
   };
-  const expectedTotal = draft.targets.reduce((sum, target) => sum + describe(target.candidateId).expected, 0);
   const dirty = plan === null || JSON.stringify(bodyOf(draft)) !== JSON.stringify(bodyOf(draftOf(plan)));
+  // A saved plan counts its people once (a district and a site inside it share people); an unsaved
+  // draft can only add its targets' figures, an upper bound, and says so.
+  const targetsSum = draft.targets.reduce((sum, target) => sum + describe(target.candidateId).expected, 0);
+  const expectedTotal = !dirty && plan ? plan.totals.expectedForeigners : targetsSum;
 
   const run = async (action: () => Promise<Plan | null>) => {
     setBusy(true);
@@ -221,7 +224,10 @@ export function PlanPanel(props: PlanPanelProps) {
           <dt>{t('totals.targets')}</dt>
           <dd>{format.number(draft.targets.length)}</dd>
           <dt>{t('totals.expected')}</dt>
-          <dd>{format.number(expectedTotal)}</dd>
+          <dd data-testid="plan-expected">
+            {format.number(expectedTotal)}
+            {dirty && draft.targets.length > 1 && <span className="plan-totals-note"> {t('totals.expectedUnsaved')}</span>}
+          </dd>
           <dt>{preview ? t('totals.routePreview') : t('totals.route')}</dt>
           <dd>{format.number(totalKm, 1)} km</dd>
         </dl>

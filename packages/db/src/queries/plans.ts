@@ -5,7 +5,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { inScope, type CandidateKind, type FactorValues, type PlanListItem, type PlanStatus, type PlanTeam, type Scope, type TargetOutcome, type Weights } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
-import { REPORT_CLUSTER_NAME } from './planning.js';
+import { validHolders } from './people-count.js';
+import { REPORT_CLUSTER, REPORT_CLUSTER_NAME } from './planning.js';
 import { scopeCondition } from './scope.js';
 import type { TextLang } from './text-language.js';
 
@@ -27,6 +28,8 @@ export interface PlanRow {
   workAreaCodes: string[] | null;
   operationId: number | null; createdBy: string; createdAt: string; updatedAt: string; approvedBy: string | null; approvedAt: string | null;
   targets: PlanTargetRow[];
+  /** People expected at the targets the reader sees, each counted once (see `peopleAtPlanTargets`). */
+  expectedPeople: number;
 }
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -43,6 +46,24 @@ export function planVisible(scope: Scope): SQL {
 
 /** The plan_targets_scope policy's rule: a target is seen by its own codes. */
 export const planTargetVisible = (scope: Scope): SQL => scopeCondition(sql`coalesce(t.district_code, t.regency_code, t.province_code)`, scope);
+
+/**
+ * People expected at a plan's targets on its day, each counted once (issue 20): a district's residents
+ * and the workers of a company site inside it are partly the same people, so a plan's total is not the
+ * sum of its targets' figures. The targets' own definitions (planning.ts): a site's company's people in
+ * the site's regency, a district's residents, the people of companies with a site near a report cluster.
+ * `planId` and `day` are read inside a query over permits `p`: they must not name another table `p`.
+ */
+function peopleAtPlanTargets(planId: SQL, day: SQL, scope: Scope): SQL {
+  const target = sql`t.plan_id = ${planId} and ${planTargetVisible(scope)}`;
+  const nearCluster = sql`(s.geom && ST_Expand(t.geom, ${REPORT_CLUSTER.siteMetres / 100_000}) and ST_DWithin(s.geom::geography, t.geom::geography, ${REPORT_CLUSTER.siteMetres}))`;
+  return sql`(select count(*) from (${validHolders({ day, filter: {}, where: sql`
+    p.regency_code in (select t.regency_code from plan_targets t where ${target}) and ${scopeCondition(sql`p.regency_code`, scope)}
+    and exists (select 1 from plan_targets t where ${target} and t.regency_code = p.regency_code and (
+      (t.kind = 'company_site' and p.sponsor_company_id = (select cs.company_id from company_sites cs where cs.id = t.company_site_id))
+      or (t.kind = 'district' and p.district_code = t.district_code)
+      or (t.kind = 'report_cluster' and p.sponsor_company_id in (select s.company_id from company_sites s where ${nearCluster}))))` })}) people)::int`;
+}
 
 /** A plan's area name: the area's, or the office's for a work-area plan. */
 const AREA_JOIN = sql`left join areas a on a.code = p.area_code left join offices o on p.area_code like 'office:%' and o.key = substr(p.area_code, 8)`;
@@ -72,6 +93,7 @@ export async function findPlan(db: Executor, id: number, scope: Scope, lang?: Te
       left join areas ad on ad.code = t.district_code left join areas ar on ar.code = t.regency_code
       left join company_sites cs on cs.id = t.company_site_id left join companies c on c.id = cs.company_id
     where t.plan_id = ${id} and ${planTargetVisible(scope)} order by t.ord`);
+  const people = await queryOne<{ n: number }>(db, sql`select ${peopleAtPlanTargets(sql`${id}::int`, sql`${p.day as string}::date`, scope)} as n`);
   return {
     id: Number(p.id), title: p.title as string, date: p.day as string, areaCode: p.area_code as string, areaName: (p.area_name as string | null) ?? (p.area_code as string),
     status: p.status as PlanStatus, weights: json<Weights>(p.weights), notes: (p.notes as string | null) ?? null, teams: json<PlanTeam[]>(p.teams),
@@ -94,6 +116,7 @@ export async function findPlan(db: Executor, id: number, scope: Scope, lang?: Te
         operationTargetId: Number(t.operation_target_id), foreignersChecked: Number(t.ot_checked), violations: Number(t.ot_violations), outcome: t.ot_outcome as TargetOutcome,
       },
     })),
+    expectedPeople: Number(people?.n ?? 0),
   };
 }
 
@@ -115,15 +138,17 @@ function officeAreaCondition(area: string): SQL {
  */
 export async function listPlans(db: Executor, filter: { status?: PlanStatus; area?: string }, scope: Scope): Promise<PlanListItem[]> {
   const area = filter.area;
+  // The people count reads permits as `p`: the plans are named `x` around it.
   const rows = await queryRows<Record<string, unknown>>(db, sql`
-    select p.id, p.title, p.date::text as day, p.area_code, coalesce(a.name, o.name) as area_name, p.status, p.updated_at,
-      (select count(*) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as target_count,
-      (select coalesce(sum(t.expected_foreigners), 0) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as expected
+    select x.*, ${peopleAtPlanTargets(sql`x.id`, sql`x.date`, scope)} as expected from (
+    select p.id, p.title, p.date, p.date::text as day, p.area_code, coalesce(a.name, o.name) as area_name, p.status, p.updated_at,
+      (select count(*) from plan_targets t where t.plan_id = p.id and ${planTargetVisible(scope)})::int as target_count
     from plans p ${AREA_JOIN}
     where ${planVisible(scope)} and ${filter.status ? sql`p.status = ${filter.status}` : sql`true`}
       and ${area === undefined ? sql`true` : area.startsWith('office:') ? officeAreaCondition(area)
     : sql`(p.area_code = ${area} or p.area_code like ${`${area}.%`} or exists (select 1 from unnest(p.work_area_codes) w(code) where w.code = ${area} or w.code like ${`${area}.%`}))`}
-    order by p.date desc, p.id desc limit 500`);
+    order by p.date desc, p.id desc limit 500) x
+    order by x.date desc, x.id desc`);
   return rows.map((r) => ({
     id: Number(r.id), title: r.title as string, date: r.day as string, areaCode: r.area_code as string, areaName: (r.area_name as string | null) ?? (r.area_code as string),
     status: r.status as PlanStatus, targetCount: Number(r.target_count), expectedForeigners: Number(r.expected), updatedAt: iso(r.updated_at),

@@ -1,0 +1,7 @@
+-- Issue 20: a person is seen by the work areas they live in *and* by those where they hold (or held) a
+-- permit, applied for one or lodged: the same rule as the queries' personInScope (queries/people.ts).
+-- With people scoped by their own area only, an office whose permits name a person who has since moved
+-- away found the permits but not the person (a 404 person page). The look-ups are themselves scoped by
+-- their tables' policies, so a person is never seen through a record outside the caller's area.
+DROP POLICY people_scope ON people;--> statement-breakpoint
+CREATE POLICY people_scope ON people USING (current_user <> 'pantau_app' OR current_setting('pantau.scope', true) = '*' OR province_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')) OR regency_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')) OR district_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')) OR EXISTS (SELECT 1 FROM permits q WHERE q.person_id = people.id) OR EXISTS (SELECT 1 FROM permit_applications q WHERE q.person_id = people.id) OR EXISTS (SELECT 1 FROM lodgings q WHERE q.person_id = people.id)) WITH CHECK (current_user <> 'pantau_app' OR current_setting('pantau.scope', true) = '*' OR province_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')) OR regency_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')) OR district_code = ANY (string_to_array(current_setting('pantau.scope', true), ',')));
