@@ -7,7 +7,7 @@ import type { CompanySector, PermitPurpose } from '@pantau/domain';
 export interface ReferenceStatistics {
   foreign_workers: Array<{ what: string; year: number | string; value: number; series?: Record<string, number>;
     by_province?: Record<string, number>; by_nationality?: Record<string, number>; by_sex?: Record<string, number> }>;
-  enforcement: Array<{ what: string; year: number | string; by_nationality_top5?: Record<string, number>; note?: string }>;
+  enforcement: Array<{ what: string; year: number | string; value?: number; by_nationality_top5?: Record<string, number>; note?: string }>;
   apoa: Array<{ by_province_top5?: Record<string, number> }>;
   stay_permits: Array<{ what: string; year: number | string; itas_by_nationality_top?: Record<string, number>; itas?: number; itap?: number }>;
 }
