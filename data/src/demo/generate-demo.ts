@@ -145,10 +145,14 @@ function generateOrganisation(geo: Geography, covered: ReadonlySet<string>) {
   return { regionalOffices, offices, officeOfRegency };
 }
 
+/** Sponsors a regency with a real meeting's figures has at least (see generateCompanies). */
+const PINNED_REGENCY_SPONSORS = 3;
+
 /**
  * Companies follow foreign workers, but less steeply: many small sponsors, a few giants. A regency a real
- * meeting reported holders for (`sponsored`, the pins) keeps at least one sponsor whatever the scale: its
- * holders work for companies there, and a small demo would otherwise leave it with none.
+ * meeting reported holders for (`sponsored`, the pins: Bangka Tengah's 28) keeps at least
+ * `PINNED_REGENCY_SPONSORS` whatever the scale: its holders work for companies there, and its planning views
+ * (sites to rank, sites never checked) need a few; a small demo would otherwise leave it one or none.
  */
 function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, count: number, sponsored: readonly string[], random: Random) {
   const companies: CompanyRecord[] = [];
@@ -175,8 +179,11 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
   };
   for (let i = 0; i < count; i++) addCompany(i, random.chance(0.8) ? regencyPicker.pick(random) : random.pick([...model.keys()]));
   // After the random placements, so that adding these does not move them.
-  const unsponsored = [...new Set(sponsored)].filter((code) => model.get(code)?.companies.length === 0);
-  unsponsored.forEach((code, j) => addCompany(count + j, code));
+  let added = 0;
+  for (const code of new Set(sponsored)) {
+    const m = model.get(code);
+    while (m && m.companies.length < PINNED_REGENCY_SPONSORS) addCompany(count + added++, code);
+  }
   for (const m of model.values()) {
     if (m.companies.length) m.companyPicker = new WeightedPicker(m.companies.map((c, i) => [i, c.weight] as const));
   }
