@@ -92,7 +92,7 @@ describe('a long candidate table on a slide', () => {
         body: JSON.stringify({ title, date, venue, audience, lang, areaCode: province, slides }),
       });
       if (!saved.ok) throw new Error(`PUT briefing: HTTP ${saved.status} ${await saved.text()}`);
-      const candidates = await fetch(`/api/v1/planning/candidates?area=${province}&asOf=${briefing.date}&limit=${limit}`);
+      const candidates = await fetch(`/api/v1/planning/candidates?area=${province}&asOf=${briefing.date}&limit=${limit}&lang=${briefing.lang ?? 'id'}`);
       return ((await candidates.json()) as { items: Array<{ name: string }> }).items.map((item) => item.name);
     }, { id: briefingId, province: PROVINCE, limit: CANDIDATES });
     expect(candidateNames).toHaveLength(CANDIDATES);

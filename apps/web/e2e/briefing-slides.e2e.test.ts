@@ -92,12 +92,13 @@ describe('slides in the meeting room', () => {
 
   test('the risks briefing of Bangka Tengah is built from its template, with its candidates on the proposal slide', async () => {
     briefingId = await buildTemplateBriefing(page, baseUrl, BANGKA_TENGAH, DATE, 'risks');
-    // Through the page's own fetch: the test's request context once met a keep-alive socket the server had closed (ECONNRESET).
+    // Through the page's own fetch (the test's request context once met a keep-alive socket the server had closed),
+    // in the page's language: the panels ask for the UI's, not the browser's (Chromium here says en-US).
     candidateNames = await page.evaluate(async (url) => {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
       return ((await response.json()) as { items: Array<{ name: string }> }).items.map((item) => item.name);
-    }, `/api/v1/planning/candidates?area=19.04&asOf=${DATE}&limit=10`);
+    }, `/api/v1/planning/candidates?area=19.04&asOf=${DATE}&limit=10&lang=id`);
     expect(candidateNames.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -84,7 +84,7 @@ describe('the dashboard', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '19');
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '19.04');
-    await expect.poll(() => page.getByTestId('breadcrumb-item').allInnerTexts()).toEqual(['Kepulauan Bangka Belitung', 'Kabupaten Bangka Tengah']);
+    await expect.poll(() => page.getByTestId('breadcrumb-item').allInnerTexts(), { timeout: 30_000 }).toEqual(['Kepulauan Bangka Belitung', 'Kabupaten Bangka Tengah']);
   }, 90_000);
 
   test('each layer, switched on in the layer list, reads its TileJSON and shows its legend', async () => {
