@@ -4,8 +4,9 @@
 // the pages after the first are titled "… (lanjutan)".
 import type { PanelTable } from './slide-data.js';
 
-/** Lines a slide of a file has room for beside its map (title and header count one each). */
-export const FILE_SLIDE_LINES = 10;
+/** Lines a slide of a file has room for beside its map (title and header count one each): eight, as
+ * Indonesian site names ("PT … — Kantor dan lokasi utama") wrap to two lines where English ones did not. */
+export const FILE_SLIDE_LINES = 8;
 
 /** Rows of a trend shown in a file (the chart's last half year). */
 export const FILE_TREND_ROWS = 6;
