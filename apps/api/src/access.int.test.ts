@@ -104,6 +104,8 @@ export const MATRIX: Row[] = [
   areaRoute('GET /areas/{code}/summary', '/summary', '?asOf=2024-06-13'),
   areaRoute('GET /areas/{code}/trend', '/trend', '?asOf=2024-06-13&months=12'),
   areaRoute('GET /areas/{code}/compare', '/compare', '?a=2023-06-13&b=2024-06-13'),
+  // Counts of arrivals per month, entry point and regency: every role, no person named (arrivals.int.test.ts).
+  areaRoute('GET /areas/{code}/arrivals', '/arrivals', '?asOf=2024-06-13&months=12'),
   // Counts for every role, names for roles with personal data (overstays.int.test.ts).
   areaRoute('GET /areas/{code}/overstays', '/overstays', '?asOf=2024-06-13'),
   areaRoute('GET /areas/{code}/expiring', '/expiring', '?asOf=2024-06-13&within=60'),

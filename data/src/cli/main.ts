@@ -1,6 +1,8 @@
 // The `pantau` command line: `pnpm pantau <command> [options]`.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '@pantau/domain';
+import { isIsoDate, NATIONAL_SCOPE } from '@pantau/domain';
 import { connect, datasetLoadRecords, DatabaseInUseError, type Database } from '@pantau/db';
 import { BoundariesNotFoundError } from '../boundaries/find-boundaries.js';
 import { loadBoundaries } from '../boundaries/load-boundaries.js';
@@ -13,6 +15,8 @@ import { importCommand } from './import-command.js';
 import { AuditChainBrokenError, auditCommand, userCommand, UserCommandError } from './user-command.js';
 import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, runBacktest } from '../backtest/backtest.js';
+import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
+import type { ReferenceStatistics } from '../demo/profiles.js';
 
 const HELP = `Usage: pnpm pantau <command> [options]
 
@@ -20,7 +24,11 @@ Commands:
   migrate                         apply database migrations
   boundaries [--dir DIR]          load provinces, regencies and districts (GeoJSON) into the database
   reference                       load the real events of reference-events.json
-  demo [--seed N] [--scale X]     generate and load the demo data (deterministic; replaces earlier demo rows)
+  demo [--seed N] [--scale X] [--report]
+                                  generate and load the demo data (deterministic; replaces earlier demo rows);
+                                  --report: then print the loaded demo beside the published figures it is
+                                  calibrated on (reference-statistics.json): measure, demo, reference,
+                                  difference, within tolerance (exit status 1 when one is not)
   status                          show what is loaded
   import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME]
          [--header-row N] [--lang id|en]
@@ -68,9 +76,11 @@ export class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
+  // `--report` is a file for `import` and a switch for `demo`.
+  const report = command === 'demo' ? { type: 'boolean' } as const : { type: 'string' } as const;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, mapping: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
@@ -91,6 +101,12 @@ async function main(argv: string[]): Promise<void> {
         await loadBoundaries(db, { dir: config.boundariesDir, log });
         await loadReference(db, { referenceDir: config.referenceDir, log });
         await loadDemo(db, { seed, scale, referenceDir: config.referenceDir, boundariesDir: config.boundariesDir, log });
+        if (values.report !== true) return;
+        const stats = JSON.parse(readFileSync(resolve(config.referenceDir, 'reference-statistics.json'), 'utf8')) as ReferenceStatistics;
+        const lines = measureCalibration(await calibrationInputOfDatabase(db.orm, NATIONAL_SCOPE), stats);
+        log(`demo (seed ${seed}, scale ${scale}) against ${resolve(config.referenceDir, 'reference-statistics.json')}; holders are people`);
+        for (const line of formatCalibration(lines)) log(line);
+        if (lines.some((l) => !l.within)) process.exitCode = 1;
       });
       return;
     }
@@ -101,7 +117,7 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     case 'import':
-      await withDatabase(config, (db) => importCommand(db, positionals, values, log));
+      await withDatabase(config, (db) => importCommand(db, positionals, { ...values, report: typeof values.report === 'string' ? values.report : undefined }, log));
       return;
     case 'user':
       await withDatabase(config, (db) => userCommand(db, positionals, values, log));

@@ -24,7 +24,7 @@ import { referencePeople } from '../demo/lebong-workers.js';
 import { Random } from '../demo/random.js';
 
 /** Bump when the generator changes, so that `pnpm start` regenerates stale demo data. */
-export const DEMO_GENERATOR_VERSION = 8;
+export const DEMO_GENERATOR_VERSION = 9;
 export const REFERENCE_LOADER_VERSION = 2;
 
 type Log = (line: string) => void;

@@ -17,7 +17,7 @@ import { circle } from '@turf/turf';
 import type { Geography, AreaInfo } from './geography.js';
 import { companyName, personName, shortAreaName } from './names.js';
 import {
-  baliMix, HOT_SPOTS, nationalMix, provinceProfile, provinceWeights, RIAU_ISLANDS_MIX, SMELTER_MIX, yearWeights,
+  baliMix, HOT_SPOTS, nationalMix, provinceProfile, provinceWeights, RIAU_ISLANDS_MIX, SMELTER_MIX, workActivity, workFraction, yearWeights,
   type ReferenceStatistics,
 } from './profiles.js';
 import { Random, WeightedPicker } from './random.js';
@@ -72,7 +72,7 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   const regencyPicker = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
 
   const { regionalOffices, offices, officeOfRegency } = generateOrganisation(geo, options.coveredRegencies);
-  const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), root.fork('companies'));
+  const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), options.pins.map((p) => p.regencyCode), root.fork('companies'));
   const { riskAreas, shapes } = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
   const entryPoints = generateEntryPoints();
   // Entry points no longer draw numbers; the fork stays so every stream after it (operations, meetings,
@@ -83,12 +83,12 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   for (const m of model.values()) for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
   const permitCount = size(DEMO_SIZES.permits);
   const entryPointKeys = entryPoints.map((e) => e.key);
-  const historyChunks = () => generateHistories(generatePermits(geo, model, regencyPicker, stats, permitCount, options, new Random(options.seed).fork('permits')),
+  const historyChunks = () => generateHistories(generatePermits(geo, model, stats, permitCount, options, new Random(options.seed).fork('permits')),
     options.seed, entryPointKeys, (code) => officeOfRegency.get(code)?.key ?? null);
   const permitChunks = function* () { for (const chunk of historyChunks()) yield chunk.permits; };
   const { reports, facts } = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
   const world = buildFieldWorld(model, permitChunks(), facts, shapes, watchedNationalities(stats));
-  const operations = generateOperations(geo, model, world, officeOfRegency, size(DEMO_SIZES.operations), root.fork('operations'));
+  const operations = generateOperations(geo, model, world, officeOfRegency, size(DEMO_SIZES.operations), new DeportationMix(deportationShares(stats)), root.fork('operations'));
   settleReportStatuses(reports, facts, operations);
   const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
   return { regionalOffices, offices, companies, sites, permitChunks, historyChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
@@ -145,12 +145,19 @@ function generateOrganisation(geo: Geography, covered: ReadonlySet<string>) {
   return { regionalOffices, offices, officeOfRegency };
 }
 
-function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, count: number, random: Random) {
+/** Sponsors a regency with a real meeting's figures has at least (see generateCompanies). */
+const PINNED_REGENCY_SPONSORS = 3;
+
+/**
+ * Companies follow foreign workers, but less steeply: many small sponsors, a few giants. A regency a real
+ * meeting reported holders for (`sponsored`, the pins: Bangka Tengah's 28) keeps at least
+ * `PINNED_REGENCY_SPONSORS` whatever the scale: its holders work for companies there, and its planning views
+ * (sites to rank, sites never checked) need a few; a small demo would otherwise leave it one or none.
+ */
+function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, count: number, sponsored: readonly string[], random: Random) {
   const companies: CompanyRecord[] = [];
   const sites: CompanySiteRecord[] = [];
-  for (let i = 0; i < count; i++) {
-    // Companies follow foreign workers, but less steeply: many small sponsors, a few giants.
-    const regencyCode = random.chance(0.8) ? regencyPicker.pick(random) : random.pick([...model.keys()]);
+  const addCompany = (i: number, regencyCode: string) => {
     const m = model.get(regencyCode)!;
     const profile = provinceProfile(regencyCode.slice(0, 2));
     const sector = new WeightedPicker(profile.sectors).pick(random);
@@ -169,6 +176,13 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
       entry.sitePositions.push(position);
     }
     m.companies.push(entry);
+  };
+  for (let i = 0; i < count; i++) addCompany(i, random.chance(0.8) ? regencyPicker.pick(random) : random.pick([...model.keys()]));
+  // After the random placements, so that adding these does not move them.
+  let added = 0;
+  for (const code of new Set(sponsored)) {
+    const m = model.get(code);
+    while (m && m.companies.length < PINNED_REGENCY_SPONSORS) addCompany(count + added++, code);
   }
   for (const m of model.values()) {
     if (m.companies.length) m.companyPicker = new WeightedPicker(m.companies.map((c, i) => [i, c.weight] as const));
@@ -176,18 +190,27 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
   return { companies, sites };
 }
 
-function nationalityPicker(provinceCode: string, stats: ReferenceStatistics): WeightedPicker<string> {
+function nationalityPicker(provinceCode: string, stats: ReferenceStatistics, provinceCodes: readonly string[]): WeightedPicker<string> {
   const kind = provinceProfile(provinceCode).nationalities;
-  const mix = kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : kind === 'riau_islands' ? RIAU_ISLANDS_MIX : nationalMix(stats);
+  const mix = kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : kind === 'riau_islands' ? RIAU_ISLANDS_MIX : nationalMix(stats, provinceCodes);
   return new WeightedPicker(mix);
 }
 
 function* generatePermits(
-  geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, stats: ReferenceStatistics,
+  geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics,
   count: number, options: DemoOptions, random: Random,
 ): Generator<PermitRecord[]> {
+  // The published stocks count workers: a province where few permits are for work (Bali) needs more
+  // permits in all for its workers to weigh what the figures say.
+  const regencyPicker = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight / workFraction(provinceProfile(m.area.code.slice(0, 2)))] as const));
+  // The worker series falls in 2020–2021 and recovers: fewer arrive in a falling year (and fewer renew,
+  // below), more in a rising one, so that the mid-year stock, not only the issuance, follows the series.
+  // A permit issued or renewed in the second half of a year first counts in the next year's stock.
+  const series = workActivity(stats);
+  const activity = (day: string) => series(Number(addDays(day, 182).slice(0, 4)));
   const years = yearWeights(stats);
-  const yearPicker = new WeightedPicker([...years.entries()].filter(([y]) => y >= 2014));
+  const monthPicker = new WeightedPicker([...years.entries()].filter(([y]) => y >= 2014)
+    .flatMap(([y, w]) => Array.from({ length: 12 }, (_, m) => [`${y}-${pad(m + 1)}`, w * activity(`${y}-${pad(m + 1)}-15`) ** ARRIVAL_RESPONSE] as const)));
   const nationalityPickers = new Map<string, WeightedPicker<string>>();
   const sexes = stats.foreign_workers.find((f) => f.by_sex)?.by_sex ?? { male: 86, female: 14 };
   const maleShare = (sexes.male ?? 86) / ((sexes.male ?? 86) + (sexes.female ?? 14));
@@ -218,15 +241,16 @@ function* generatePermits(
       sponsor = company.key;
       district = company.siteDistricts[0] ?? district;
     }
+    // ITAP goes mostly to families, retirees and investors; with renewals and conversions it is about
+    // 2.6 % of the stay permits issued (Jan–Sep 2024, reference statistics).
     const permitType = random.chance(profile.visitShare) ? 'visit'
-      : random.chance(purpose === 'family' ? 0.35 : purpose === 'retirement' ? 0.3 : purpose === 'investment' ? 0.12 : 0.01) ? 'itap' : 'itas';
-    const year = yearPicker.pick(random);
-    const issuedOn = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
+      : random.chance(purpose === 'family' ? 0.14 : purpose === 'retirement' ? 0.12 : purpose === 'investment' ? 0.05 : 0.004) ? 'itap' : 'itas';
+    const issuedOn = clampDay(`${monthPicker.pick(random)}-${pad(random.int(1, 28))}`);
     const days = permitType === 'visit' ? random.pick([30, 60]) : permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
     const expiresOn = addDays(issuedOn, days);
     const cancelledOn = permitType === 'itas' && random.chance(0.04) ? addDays(issuedOn, random.int(10, days - 1)) : null;
     let nationalities = nationalityPickers.get(provinceCode);
-    if (!nationalities) { nationalities = nationalityPicker(provinceCode, stats); nationalityPickers.set(provinceCode, nationalities); }
+    if (!nationalities) { nationalities = nationalityPicker(provinceCode, stats, geo.provinces.map((p) => p.code)); nationalityPickers.set(provinceCode, nationalities); }
     const nationality = nationalities.pick(random);
     const male = purpose === 'work' ? random.chance(maleShare) : random.chance(0.55);
     serial += 1;
@@ -248,7 +272,7 @@ function* generatePermits(
     const personKey = `demo:person:${++personSerial}`;
     const chain = [{ ...makePermit(regencyCode), personKey }];
     for (let last = chain[0]!; chain.length < 4 && last.permitType !== 'visit' && last.cancelledOn === null; ) {
-      const chance = last.sponsorCompanyKey ? renewalChance.get(last.sponsorCompanyKey) ?? 0.85 : 0.7;
+      const chance = (last.sponsorCompanyKey ? renewalChance.get(last.sponsorCompanyKey) ?? 0.85 : 0.7) * Math.min(1, activity(last.expiresOn)) ** RENEWAL_RESPONSE;
       if (!random.chance(chance)) break;
       random.int(3, 30); // the lead time of the renewal application, drawn as before (see historiesOf)
       const issuedOn = last.expiresOn;
@@ -260,7 +284,7 @@ function* generatePermits(
     }
     const last = chain[chain.length - 1]!;
     if (chain.length === 4 && last.permitType === 'itas' && last.cancelledOn === null && last.expiresOn <= DEMO_LAST_DAY
-      && lives.chance(last.purpose === 'work' ? 0.1 : 0.4)) {
+      && lives.chance(last.purpose === 'work' ? 0.04 : 0.16)) {
       serial += 1;
       chain.push({ ...last, permitType: 'itap', permitNumber: `P${last.expiresOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`,
         issuedOn: last.expiresOn, expiresOn: addDays(last.expiresOn, 5 * 365) });
@@ -296,6 +320,10 @@ function* generateHistories(permitChunks: Iterable<PermitRecord[]>, seed: number
   const context = { entryPointKeys, officeOf, nextPersonKey: () => `demo:person:moved:${++moved}` };
   for (const chunk of permitChunks) yield historiesOf(chunk, random, context);
 }
+
+/** How strongly first permits and renewals follow the worker series' year-on-year change (see generatePermits). */
+const ARRIVAL_RESPONSE = 2;
+const RENEWAL_RESPONSE = 2;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clampDay = (d: string) => (d > DEMO_LAST_DAY ? DEMO_LAST_DAY : d);
@@ -538,7 +566,7 @@ export const INTELLIGENCE_SHARE = 0.7;
 
 function generateOperations(
   geo: Geography, model: Map<string, RegencyModel>, world: FieldWorld, officeOfRegency: Map<string, { key: string; name: string }>,
-  count: number, random: Random,
+  count: number, deportations: DeportationMix, random: Random,
 ): OperationRecord[] {
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.6)] as const));
   const lastChecked = new Map<string, number>();
@@ -628,8 +656,17 @@ function generateOperations(
     const actions: EnforcementActionRecord[] = [];
     for (let left = violations; left > 0;) {
       const n = Math.min(left, 1 + random.poisson(0.5));
-      actions.push({ kind: actionKinds.pick(random), count: n, nationality: nationality() });
+      const kind = actionKinds.pick(random);
       left -= n;
+      if (kind !== 'deportation') { actions.push({ kind, count: n, nationality: nationality() }); continue; }
+      // Those deported follow the published mix: one action per nationality among them.
+      const deported = new Map<string, number>();
+      for (let k = 0; k < n; k++) {
+        const share = deportations.next();
+        const code = share === OTHER ? otherThan(deportations.named, nationality) : share;
+        deported.set(code, (deported.get(code) ?? 0) + 1);
+      }
+      for (const [code, count] of deported) actions.push({ kind, count, nationality: code });
     }
     return {
       place, kind, position, siteKey,
@@ -639,6 +676,48 @@ function generateOperations(
     };
   }
 }
+
+const OTHER = 'other';
+
+/** The published deportations by nationality (2023): the five named, and the rest as `other`. */
+function deportationShares(stats: ReferenceStatistics): Array<[string, number]> {
+  const published = stats.enforcement.find((e) => e.what === 'deportations' && e.by_nationality_top5);
+  const named = Object.entries(published?.by_nationality_top5 ?? {});
+  const total = published?.value ?? named.reduce((s, [, v]) => s + v, 0);
+  const rest = Math.max(0, total - named.reduce((s, [, v]) => s + v, 0));
+  return total > 0 ? [...named.map(([k, v]) => [k, v / total] as [string, number]), [OTHER, rest / total]] : [[OTHER, 1]];
+}
+
+/**
+ * Who is deported next, person by person: the nationality furthest below its published share so far
+ * (a running apportionment), so the mix holds however few people a small demo deports.
+ */
+export class DeportationMix {
+  private readonly deported = new Map<string, number>();
+  private total = 0;
+  readonly named: ReadonlySet<string>;
+  constructor(private readonly shares: ReadonlyArray<readonly [string, number]>) {
+    this.named = new Set(shares.map(([k]) => k).filter((k) => k !== OTHER));
+  }
+  next(): string {
+    let best = this.shares[0]![0];
+    let deficit = -Infinity;
+    for (const [code, share] of this.shares) {
+      const d = share * (this.total + 1) - (this.deported.get(code) ?? 0);
+      if (d > deficit) { deficit = d; best = code; }
+    }
+    this.deported.set(best, (this.deported.get(best) ?? 0) + 1);
+    this.total += 1;
+    return best;
+  }
+}
+
+/** A nationality found at the place that is not one of the `named` (a few tries), else one of the watched others. */
+function otherThan(named: ReadonlySet<string>, found: () => string): string {
+  for (let tries = 0; tries < 5; tries++) { const code = found(); if (!named.has(code)) return code; }
+  return OTHER_DEPORTED[named.size % OTHER_DEPORTED.length]!;
+}
+const OTHER_DEPORTED = ['PHL', 'KOR', 'BGD'] as const;
 
 const KIND_LABEL_EN: Record<string, string> = { lodging: 'Lodging', tourist_spot: 'Tourist spot', residence: 'Residence', port: 'Port', mine: 'Mining area', plantation: 'Plantation', company_site: 'Company site', other: 'Place' };
 const KIND_LABEL: Record<string, string> = { lodging: 'Penginapan', tourist_spot: 'Objek wisata', residence: 'Tempat tinggal', port: 'Pelabuhan', mine: 'Area tambang', plantation: 'Perkebunan', company_site: 'Lokasi perusahaan', other: 'Lokasi' };

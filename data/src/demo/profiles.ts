@@ -7,7 +7,7 @@ import type { CompanySector, PermitPurpose } from '@pantau/domain';
 export interface ReferenceStatistics {
   foreign_workers: Array<{ what: string; year: number | string; value: number; series?: Record<string, number>;
     by_province?: Record<string, number>; by_nationality?: Record<string, number>; by_sex?: Record<string, number> }>;
-  enforcement: Array<{ what: string; year: number | string; by_nationality_top5?: Record<string, number>; note?: string }>;
+  enforcement: Array<{ what: string; year: number | string; value?: number; by_nationality_top5?: Record<string, number>; note?: string }>;
   apoa: Array<{ by_province_top5?: Record<string, number> }>;
   stay_permits: Array<{ what: string; year: number | string; itas_by_nationality_top?: Record<string, number>; itas?: number; itap?: number }>;
 }
@@ -20,13 +20,25 @@ const UNLISTED_PROVINCE_STOCK: Record<string, number> = {
   '91': 120, '92': 60, '94': 900, '95': 30, '96': 450, '97': 20,
 };
 
-/** Province stock weights: the published Nov 2022 table first, the table above for the rest. */
+/**
+ * Province stock weights: the published Nov 2022 table first, the table above for the rest. The
+ * published national total is larger than its provinces (42 % "work across several provinces"): in the
+ * demo everyone works somewhere, so that remainder is spread over the provinces in proportion to their
+ * stock, except Bali, whose tourism workers stay put, so that each province keeps its published share of
+ * the national total.
+ */
 export function provinceWeights(stats: ReferenceStatistics, provinceCodes: readonly string[]): Map<string, number> {
-  const published = stats.foreign_workers.find((f) => f.by_province && f.year === '2022-11')?.by_province ?? {};
+  const table = stats.foreign_workers.find((f) => f.by_province && f.year === '2022-11');
   const weights = new Map<string, number>();
-  for (const [key, value] of Object.entries(published)) weights.set(key.slice(0, 2), value);
+  for (const [key, value] of Object.entries(table?.by_province ?? {})) weights.set(key.slice(0, 2), value);
   for (const code of provinceCodes) {
     if (!weights.has(code)) weights.set(code, UNLISTED_PROVINCE_STOCK[code] ?? 40);
+  }
+  const placed = [...weights.values()].reduce((a, b) => a + b, 0);
+  const spreadOver = [...weights].filter(([code]) => provinceProfile(code).nationalities !== 'bali').reduce((s, [, v]) => s + v, 0);
+  const remainder = (table?.value ?? 0) - placed;
+  if (remainder > 0 && spreadOver > 0) {
+    for (const [code, value] of weights) if (provinceProfile(code).nationalities !== 'bali') weights.set(code, value * (1 + remainder / spreadOver));
   }
   return weights;
 }
@@ -54,11 +66,49 @@ export const HOT_SPOTS: Record<string, Record<string, number>> = {
   '94': { '94.04': 0.8 }, // Mimika (Grasberg)
 };
 
-/** National nationality mix for foreign workers (Jan–Sep 2024), with `other` spread over the rest. */
-export function nationalMix(stats: ReferenceStatistics): Array<[string, number]> {
-  const table = stats.foreign_workers.find((f) => f.year === '2024-01..09')?.by_nationality
-    ?? stats.foreign_workers.find((f) => f.by_nationality)?.by_nationality ?? { CHN: 1 };
-  return spreadOther(table, ['TWN', 'THA', 'VNM', 'FRA', 'DEU', 'NLD', 'PAK', 'BGD', 'TUR', 'ITA', 'CAN', 'NZL', 'RUS']);
+/**
+ * The country-wide nationality mix of foreign workers: the mean of the published tables (Nov 2022 and
+ * Jan–Sep 2024, as shares), with `other` spread over the rest.
+ */
+export function publishedWorkerMix(stats: ReferenceStatistics): Array<[string, number]> {
+  const tables = stats.foreign_workers.filter((f) => f.by_nationality);
+  const mean = new Map<string, number>();
+  for (const t of tables) {
+    const total = Object.values(t.by_nationality!).reduce((a, b) => a + b, 0);
+    for (const [code, value] of Object.entries(t.by_nationality!)) mean.set(code, (mean.get(code) ?? 0) + value / total / tables.length);
+  }
+  return spreadOther(Object.fromEntries(mean.size ? mean : [['CHN', 1]]), ['TWN', 'THA', 'VNM', 'FRA', 'DEU', 'NLD', 'PAK', 'BGD', 'TUR', 'ITA', 'CAN', 'NZL', 'RUS']);
+}
+
+/** Share of a province's permit records that are work permits (work purpose, not a visit). */
+export function workFraction(profile: ProvinceProfile): number {
+  const total = profile.purposes.reduce((s, [, w]) => s + w, 0);
+  return ((profile.purposes.find(([p]) => p === 'work')?.[1] ?? 0) / total) * (1 - profile.visitShare);
+}
+
+/**
+ * The mix of the provinces with the national profile: what is left of the published country-wide mix once
+ * Bali, the smelter provinces and the Riau Islands (mixes of their own) have their workers, so that the
+ * country's work-permit holders match the published shares (a national mix everywhere would count the
+ * smelters' Chinese crews twice).
+ */
+export function nationalMix(stats: ReferenceStatistics, provinceCodes: readonly string[]): Array<[string, number]> {
+  const stocks = provinceWeights(stats, provinceCodes);
+  const target = publishedWorkerMix(stats);
+  const share = (mix: Array<[string, number]>) => { const sum = mix.reduce((s, [, v]) => s + v, 0); return new Map(mix.map(([k, v]) => [k, v / sum])); };
+  let all = 0;
+  let national = 0;
+  const others = new Map<string, number>();
+  for (const code of provinceCodes) {
+    const workers = stocks.get(code) ?? 0;
+    all += workers;
+    const kind = provinceProfile(code).nationalities;
+    if (kind === 'national') { national += workers; continue; }
+    for (const [k, v] of share(kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : RIAU_ISLANDS_MIX)) others.set(k, (others.get(k) ?? 0) + v * workers);
+  }
+  if (national <= 0) return target;
+  // Never below a fifth of the published share: every nationality still turns up everywhere.
+  return [...share(target)].map(([k, v]) => [k, Math.max(v * all - (others.get(k) ?? 0), v * all * 0.2) / national] as [string, number]);
 }
 
 /** Bali's ITAS holders: tourism, retirement and families, led by Australians (2021). */
@@ -94,6 +144,16 @@ export function yearWeights(stats: ReferenceStatistics): Map<number, number> {
     weights.set(year, known.get(year) ?? (year < 2019 ? first * (0.86 + 0.04 * (year - 2014)) : last * (1 + 0.04 * (year - 2023))));
   }
   return weights;
+}
+
+/** How the published foreign-worker series moved from the year before (2020: 0.83, 2021: 0.80, 2022: 1.30, …); 1 outside it. */
+export function workActivity(stats: ReferenceStatistics): (year: number) => number {
+  const series = stats.foreign_workers.find((f) => f.series)?.series ?? {};
+  return (year) => {
+    const now = series[year];
+    const before = series[year - 1];
+    return now !== undefined && before !== undefined && before > 0 ? now / before : 1;
+  };
 }
 
 export interface ProvinceProfile {

@@ -1,7 +1,7 @@
-// The detail panel's data for one area: summary, monthly trend, two dates compared.
+// The detail panel's data for one area: summary, monthly trend, monthly arrivals, two dates compared.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  findArea, holderCounts, lastMeeting, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
+  findArea, holderCounts, lastMeeting, monthlyArrivals, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
 } from '@pantau/db';
 import { areaSummaryForRole, inScope, todayInJakarta } from '@pantau/domain';
 import type { Context } from 'hono';
@@ -27,6 +27,15 @@ const trendRoute = createRoute({
   method: 'get', path: '/areas/{code}/trend', tags: ['areas'], summary: 'Valid holders at the end of each month up to asOf',
   request: { params: codeParam, query: z.object({ ...permitFilterParams, months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 240, 'between 1 and 240').optional().openapi({ example: '60' }) }) },
   responses: json('Monthly series, oldest first.'),
+});
+const arrivalsRoute = createRoute({
+  method: 'get', path: '/areas/{code}/arrivals', tags: ['areas'],
+  summary: 'Arrivals (movements of kind arrival) of the area\'s people in each month up to asOf, in all, per entry point and per regency (counts only)',
+  request: { params: codeParam, query: z.object({
+    asOf: isoDateParam.optional().openapi({ description: 'The last month ends on this day (default: today, WIB).', example: '2023-06-30' }),
+    months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 60, 'between 1 and 60').optional().openapi({ example: '12', description: 'Months up to asOf (default 12).' }),
+  }) },
+  responses: json('Months oldest first; per entry point and per regency, one count per month.'),
 });
 const compareRoute = createRoute({
   method: 'get', path: '/areas/{code}/compare', tags: ['areas'], summary: 'Holders on two dates, by type and nationality, with the change',
@@ -67,6 +76,13 @@ export function areaProfileRoutes(deps: AppDeps) {
       const filter = toPermitFilter(query, today());
       const months = query.months ? Number(query.months) : 60;
       return c.json({ code, asOf: filter.asOf, months: await monthlyTrend(db, area.level, code, filter, months, scope) }, 200);
+    })
+    .openapi(arrivalsRoute, async (c) => {
+      const { code } = c.req.valid('param');
+      const { area, db, scope } = await areaOr404(c, code);
+      const query = c.req.valid('query');
+      const asOf = query.asOf ?? today();
+      return c.json({ code, asOf, ...(await monthlyArrivals(db, area.level, code, asOf, query.months ? Number(query.months) : 12, scope)) }, 200);
     })
     .openapi(compareRoute, async (c) => {
       const { code } = c.req.valid('param');

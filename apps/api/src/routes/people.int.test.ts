@@ -68,7 +68,11 @@ describe.each(testBackends())('people register on %s', (backend) => {
     select action, target, details from audit_log where actor = ${accounts[who]!.email} and action = ${action} order by id`);
 
   test('a name is found without its accents, in any case and spacing, and only inside the scope', async () => {
-    expect((await search('analyst', 'Müller')).map((h) => h.id)).toEqual([muller]);
+    // The demo names some Western holders MÜLLER too (one lives in Bangka Belitung since generator v9): the
+    // test's Jurgen is among the hits, and every hit is a Müller.
+    const mullers = await search('analyst', 'Müller');
+    expect(mullers.map((h) => h.id)).toContain(muller);
+    expect(mullers.filter((h) => !/M[UÜ]LLER/i.test(h.name)).map((h) => h.name)).toEqual([]);
     expect((await search('analyst', 'jürgen  muller')).map((h) => h.id)).toEqual([muller]);
     expect((await search('analyst', 'li na')).map((h) => h.id)).toContain(lina);
     expect((await search('analyst', 'lina')).map((h) => h.id)).toContain(lina);

@@ -136,6 +136,20 @@ export interface AreaTrend {
   months: TrendMonth[];
 }
 
+/** A series of monthly arrivals, aligned with `AreaArrivals.months`. */
+export interface ArrivalSeries { total: number; arrivals: number[] }
+
+export interface AreaArrivals {
+  code: string;
+  asOf: string;
+  /** Oldest first; the last month counts up to `asOf`. */
+  months: Array<{ month: string; arrivals: number }>;
+  /** Per entry point (key null: not recorded), most arrivals first. */
+  entryPoints: Array<ArrivalSeries & { key: string | null; name: string | null; kind: string | null }>;
+  /** Per regency of the area, most arrivals first. */
+  regencies: Array<ArrivalSeries & { code: string; name: string }>;
+}
+
 export interface HolderSnapshot {
   date: string;
   total: number;
@@ -376,6 +390,18 @@ export async function getAreaTrend(
   const body = await fetchJson(path, params, signal);
   if (!isObject(body) || !Array.isArray(body.months)) throw badResponse(path);
   return body as unknown as AreaTrend;
+}
+
+export function areaArrivalsRequest(code: string, asOf: string, months: number): ApiRequest {
+  return { path: areaPath(code, 'arrivals'), params: { asOf, months: String(months) } };
+}
+
+/** Monthly arrivals of the area's people, per entry point and per regency (counts only). */
+export async function getAreaArrivals(code: string, asOf: string, months: number, signal?: AbortSignal): Promise<AreaArrivals> {
+  const { path, params } = areaArrivalsRequest(code, asOf, months);
+  const body = await fetchJson(path, params, signal);
+  if (!isObject(body) || !Array.isArray(body.months) || !Array.isArray(body.entryPoints) || !Array.isArray(body.regencies)) throw badResponse(path);
+  return body as unknown as AreaArrivals;
 }
 
 /** Holders on `a` and on `b` (the later date), and the change from `a` to `b`. */

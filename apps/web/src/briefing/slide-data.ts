@@ -4,15 +4,16 @@
 import type { SlidePanel, SlideView } from '@pantau/domain';
 import { nationalityName } from '@pantau/domain';
 import { fetchJson, type ApiRequest } from '../api/api-client.js';
-import { areaSummaryRequest, areaTrendRequest, getAreaSummary, getAreaTrend, type TrendMonth } from '../api/panels-api.js';
+import { areaArrivalsRequest, areaSummaryRequest, areaTrendRequest, getAreaArrivals, getAreaSummary, getAreaTrend } from '../api/panels-api.js';
+import type { SparklineMonth } from '../panels/trend-sparkline.js';
 
 export interface PanelTable {
   kind: SlidePanel['kind'];
   title: string;
   columns: string[];
   rows: Array<Array<string | number>>;
-  /** The trend's months, for the chart. */
-  months?: TrendMonth[];
+  /** The trend's (or the arrivals') months, for the chart. */
+  months?: SparklineMonth[];
   /** Data sources and whether demo data is shown, for the slide's footer. */
   demo?: boolean;
 }
@@ -25,7 +26,7 @@ interface OperationItem {
   targets: Array<{ place: string; violations: number; foreignersChecked: number; outcome: string; findings: string | null }> | null;
 }
 
-/** Months of a trend panel. */
+/** Months of a trend or arrivals panel. */
 const TREND_MONTHS = 12;
 
 /** The period of an operations panel: the slide's, else the year up to the day counted. */
@@ -43,6 +44,8 @@ export function panelRequest(panel: SlidePanel, view: SlideView, asOf: string): 
       return areaSummaryRequest(area, asOf, filter);
     case 'trend':
       return areaTrendRequest(area, asOf, TREND_MONTHS, filter);
+    case 'arrivals':
+      return areaArrivalsRequest(area, asOf, TREND_MONTHS);
     case 'candidates':
       return { path: '/api/v1/planning/candidates', params: { area, asOf, limit: String(panel.limit) } };
     case 'operations':
@@ -69,6 +72,15 @@ export async function loadPanel(panel: SlidePanel, view: SlideView, asOf: string
       return {
         kind: 'trend', title: t('panels.trend'), columns: [t('table.month'), 'ITAS', 'ITAP', t('table.total')],
         rows: trend.months.map((m) => [m.month, m.itas, m.itap, m.total]), months: trend.months,
+      };
+    }
+    case 'arrivals': {
+      const arrivals = await getAreaArrivals(area, asOf, TREND_MONTHS, signal);
+      const busiest = arrivals.entryPoints.find((e) => e.key !== null);
+      return {
+        kind: 'arrivals', title: busiest ? t('panels.arrivalsBusiest', { entryPoint: busiest.name, count: busiest.total }) : t('panels.arrivals'),
+        columns: [t('table.month'), t('table.arrivals')],
+        rows: arrivals.months.map((m) => [m.month, m.arrivals]), months: arrivals.months.map((m) => ({ month: m.month, total: m.arrivals })),
       };
     }
     case 'candidates': {

@@ -123,6 +123,7 @@ function SlidePanelView({ panel, slide, table }: { panel: SlidePanel; slide: Sli
         </dl>
       )}
       {panel.kind === 'trend' && table.months && <TrendSparkline months={table.months} typesLabel="ITAS + ITAP" format={panelFormat} />}
+      {panel.kind === 'arrivals' && table.months && <TrendSparkline months={table.months} typesLabel="" format={panelFormat} figure="arrivals" />}
       {(panel.kind === 'candidates' || panel.kind === 'operations') && (
         table.rows.length === 0 ? <p>{t('noRows')}</p> : (
           <table className="slide-table">

@@ -8,12 +8,12 @@ import type { PanelTable } from './slide-data.js';
  * Indonesian site names ("PT … — Kantor dan lokasi utama") wrap to two lines where English ones did not. */
 export const FILE_SLIDE_LINES = 8;
 
-/** Rows of a trend shown in a file (the chart's last half year). */
+/** Rows of a trend (holders or arrivals) shown in a file (the chart's last half year). */
 export const FILE_TREND_ROWS = 6;
 
 /** The rows a file shows of a table. */
 export function shownRows(table: PanelTable): PanelTable['rows'] {
-  return table.kind === 'trend' ? table.rows.slice(-FILE_TREND_ROWS) : table.rows;
+  return table.kind === 'trend' || table.kind === 'arrivals' ? table.rows.slice(-FILE_TREND_ROWS) : table.rows;
 }
 
 /**

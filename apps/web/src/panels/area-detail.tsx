@@ -1,6 +1,7 @@
 import { levelOfCode, nationalityName } from '@pantau/domain';
 import { isNotPermitted } from '../api/api-client.js';
 import {
+  getAreaArrivals,
   getAreaSummary,
   getAreaTrend,
   getDatasets,
@@ -224,6 +225,7 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
       </PanelBlock>
 
       <TrendBlock code={area.code} filters={filters} sources={permitOrigins} demo={demoFigures} />
+      <ArrivalsBlock code={area.code} asOf={filters.asOf} demo={demoFigures} />
 
       <PeopleListsBlock code={area.code} asOf={summary.asOf} filter={permitFilterOf(filters)} demo={demoFigures} />
 
@@ -390,6 +392,44 @@ function TrendBlock({ code, filters, sources, demo }: { code: string; filters: P
         <PanelLoading />
       )}
       <SourceLine entries={sources} />
+    </PanelBlock>
+  );
+}
+
+/** Months of the arrivals block: a year, as the Banyuwangi meeting looked at it (arrivals rising month by month). */
+const ARRIVAL_MONTHS = 12;
+/** Entry points and regencies named under the line. */
+const ARRIVAL_PLACES_SHOWN = 3;
+
+function ArrivalsBlock({ code, asOf, demo }: { code: string; asOf: string; demo: boolean }) {
+  const { t, format } = usePanelText();
+  const arrivals = useApiRequest(`panel-arrivals:${code}:${asOf}`, (signal) => getAreaArrivals(code, asOf, ARRIVAL_MONTHS, signal));
+  if (arrivals.status === 'error' && isNotPermitted(arrivals.error)) return null;
+  return (
+    <PanelBlock title={t('area.arrivals')} note={t('area.arrivalsNote')} demo={demo}>
+      {arrivals.status === 'ok' ? (
+        <>
+          <TrendSparkline months={arrivals.data.months.map((m) => ({ month: m.month, total: m.arrivals }))} typesLabel="" format={format} figure="arrivals" />
+          {arrivals.data.entryPoints.length > 0 && (
+            <>
+              <h4 className="panel-subtitle">{t('area.arrivalsByEntryPoint')}</h4>
+              <BarList testId="arrivals-entry-points" format={format}
+                items={arrivals.data.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key ?? 'unknown', label: e.name ?? t('area.arrivalsUnknownEntry'), count: e.total }))} />
+            </>
+          )}
+          {arrivals.data.regencies.length > 1 && (
+            <>
+              <h4 className="panel-subtitle">{t('area.arrivalsByRegency')}</h4>
+              <BarList testId="arrivals-regencies" format={format}
+                items={arrivals.data.regencies.slice(0, ARRIVAL_PLACES_SHOWN).map((r) => ({ key: r.code, label: r.name, count: r.total }))} />
+            </>
+          )}
+        </>
+      ) : arrivals.status === 'error' ? (
+        <PanelError error={arrivals.error} />
+      ) : (
+        <PanelLoading />
+      )}
     </PanelBlock>
   );
 }

@@ -1,17 +1,23 @@
 import { useId } from 'react';
-import type { TrendMonth } from '../api/panels-api.js';
 import type { PanelFormat } from './panel-format.js';
 import { sparklineGeometry } from './sparkline.js';
 import { usePanelText } from './use-panel-format.js';
 
 const BOX = { width: 340, height: 76, padding: 6 };
 
+/** A month of a series: holders at its end, or arrivals during it. */
+export interface SparklineMonth { month: string; total: number }
+
+/** Which figure the line draws: its title and the unit under each mark. */
+export type SparklineFigure = 'holders' | 'arrivals';
+
 /**
- * Monthly holders as a line, with the lowest, highest and last month marked and named in text below
+ * Monthly holders (or arrivals) as a line, with the lowest, highest and last month marked and named in text below
  * (the numbers, not the line, are what a briefing quotes). The SVG's title and description say the
  * same for screen readers.
  */
-export function TrendSparkline({ months, typesLabel, format }: { months: readonly TrendMonth[]; typesLabel: string; format: PanelFormat }) {
+export function TrendSparkline({ months, typesLabel, format, figure = 'holders' }: { months: readonly SparklineMonth[]; typesLabel: string; format: PanelFormat; figure?: SparklineFigure }) {
+  const keys = figure === 'arrivals' ? { title: 'area.arrivalsTitle', mark: 'area.arrivalsMarkValue' } as const : { title: 'area.trendTitle', mark: 'area.trendMarkValue' } as const;
   const { t } = usePanelText();
   const titleId = useId();
   const descId = useId();
@@ -28,7 +34,7 @@ export function TrendSparkline({ months, typesLabel, format }: { months: readonl
     { key: 'max', label: t('area.trendMax'), point: geometry.max },
     { key: 'last', label: t('area.trendLast'), point: geometry.last },
   ] as const;
-  const title = t('area.trendTitle', { types: typesLabel, from: monthOf(0), to: monthOf(months.length - 1) });
+  const title = t(keys.title, { types: typesLabel, from: monthOf(0), to: monthOf(months.length - 1) });
   const description = t('area.trendDesc', {
     min: format.number(geometry.min.value),
     minMonth: monthOf(geometry.min.index),
@@ -39,7 +45,7 @@ export function TrendSparkline({ months, typesLabel, format }: { months: readonl
   });
 
   return (
-    <figure className="panel-trend" data-testid="trend-sparkline">
+    <figure className="panel-trend" data-testid={figure === 'arrivals' ? 'arrivals-sparkline' : 'trend-sparkline'}>
       <svg
         className="panel-sparkline"
         viewBox={`0 0 ${BOX.width} ${BOX.height}`}
@@ -70,7 +76,7 @@ export function TrendSparkline({ months, typesLabel, format }: { months: readonl
               <dd>
                 {/* "1 orang, Juli 2019": a bare "1 Jul 2019" after "Terendah" read as a date. */}
                 <strong>{format.number(point.value)}</strong>{' '}
-                <span className="panel-muted">{t('area.trendMarkValue', { count: point.value, month: monthOf(point.index) })}</span>
+                <span className="panel-muted">{t(keys.mark, { count: point.value, month: monthOf(point.index) })}</span>
               </dd>
             </div>
           ))}

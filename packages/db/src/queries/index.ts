@@ -14,3 +14,4 @@ export * from './offices.js';
 export * from './text-language.js';
 export * from './people.js';
 export * from './overstays.js';
+export * from './arrivals.js';

@@ -13,9 +13,9 @@ export function showsPersonalData(audience: BriefingAudience, permissions: Pick<
   return audience === 'internal' && permissions.personalData;
 }
 
-/** Record panels (candidates, operations) need the record-list permission; figures and trend do not. */
+/** Record panels (candidates, operations) need the record-list permission; figures, trend and arrivals (counts) do not. */
 export function panelAllowed(panel: SlidePanel, permissions: Pick<Permissions, 'lists'>): boolean {
-  return panel.kind === 'figures' || panel.kind === 'trend' || permissions.lists;
+  return panel.kind === 'figures' || panel.kind === 'trend' || panel.kind === 'arrivals' || permissions.lists;
 }
 
 function panelFor(panel: SlidePanel, personal: boolean): SlidePanel {

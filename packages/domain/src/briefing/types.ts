@@ -20,8 +20,8 @@ export type BriefingAudience = (typeof BRIEFING_AUDIENCES)[number];
 export const BRIEFING_LANGS = ['id', 'en'] as const;
 export type BriefingLang = (typeof BRIEFING_LANGS)[number];
 
-/** Panels beside a slide's map: figures for the area, the monthly trend, candidate targets, last operations. */
-export const PANEL_KINDS = ['figures', 'trend', 'candidates', 'operations'] as const;
+/** Panels beside a slide's map: figures for the area, the monthly trend, monthly arrivals, candidate targets, last operations. */
+export const PANEL_KINDS = ['figures', 'trend', 'arrivals', 'candidates', 'operations'] as const;
 export type PanelKind = (typeof PANEL_KINDS)[number];
 
 export const mapPositionSchema = z.object({
@@ -50,6 +50,8 @@ export type SlideMapPosition = z.infer<typeof mapPositionSchema>;
 export const panelSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('figures') }),
   z.object({ kind: z.literal('trend') }),
+  /** Arrivals of the area's people per month (counts only). */
+  z.object({ kind: z.literal('arrivals') }),
   z.object({ kind: z.literal('candidates'), limit: z.number().int().min(1).max(20) }),
   /** `findings`: the free-text findings of each target, which can name people (personal data). */
   z.object({ kind: z.literal('operations'), limit: z.number().int().min(1).max(20), findings: z.boolean() }),
