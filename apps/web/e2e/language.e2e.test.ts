@@ -134,13 +134,13 @@ describe('the app in its language', () => {
     await page.goto(new URL('/?region=19.04&asOf=2024-06-13&lang=en', baseUrl).href);
     const areaPanel = page.locator('.panel').last();
     await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Non-procedural emigration of Indonesian workers — Rapat TIMPORA');
-    const marks = page.locator('.panel-trend-marks dd');
+    const marks = page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd');
     await marks.first().waitFor({ timeout: 30_000 });
     for (const text of await marks.allInnerTexts()) expect(text).toMatch(/^\d[\d,]* (person|people), [A-Z][a-z]+ \d{4}$/);
     await page.goto(new URL('/?region=19.04&asOf=2024-06-13&lang=id', baseUrl).href);
     await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Jalur PMI nonprosedural — Rapat TIMPORA');
-    await page.locator('.panel-trend-marks dd').first().waitFor({ timeout: 30_000 });
-    for (const text of await page.locator('.panel-trend-marks dd').allInnerTexts()) expect(text).toMatch(/^\d[\d.]* orang, [A-Z][a-z]+ \d{4}$/);
+    await page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd').first().waitFor({ timeout: 30_000 });
+    for (const text of await page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd').allInnerTexts()) expect(text).toMatch(/^\d[\d.]* orang, [A-Z][a-z]+ \d{4}$/);
     await saveScreenshots(page, 'area-panel-id');
     await page.context().close();
   }, 180_000);
