@@ -45,3 +45,43 @@ describe('shortAreaName', () => {
     expect(shortAreaName('Kota Pangkal Pinang')).toBe('Kota Pangkal Pinang');
   });
 });
+
+describe('labelPoints across tile edges', () => {
+  test('joins the pieces a tile edge cut an area into: their total area counts, the name stands at the whole centre', () => {
+    // A 2×2 province cut at the equator into two 2×1 pieces: each piece alone is under the minimum.
+    const labels = labelPoints(
+      [
+        { geometry: { type: 'Polygon', coordinates: [[[110, -1], [112, -1], [112, 0], [110, 0], [110, -1]]] }, properties: { code: '61', name: 'Kalimantan Barat' } },
+        { geometry: { type: 'Polygon', coordinates: [[[110, 0], [112, 0], [112, 1], [110, 1], [110, 0]]] }, properties: { code: '61', name: 'Kalimantan Barat' } },
+      ],
+      3,
+    );
+    expect(labels).toEqual([{ code: '61', name: 'Kalimantan Barat', position: [111, 0] }]);
+  });
+
+  test('keeps islands apart: the name goes to the biggest island, not into the sea between them', () => {
+    const labels = labelPoints(
+      [
+        { geometry: { type: 'Polygon', coordinates: [square(0, 0, 2)] }, properties: { code: '81', name: 'Maluku' } },
+        { geometry: { type: 'Polygon', coordinates: [square(5, 0, 1)] }, properties: { code: '81', name: 'Maluku' } },
+      ],
+      0.5,
+    );
+    expect(labels).toEqual([{ code: '81', name: 'Maluku', position: [1, 1] }]);
+  });
+
+  test('a crescent whose joined centre falls outside it keeps the centre of its largest piece', () => {
+    // Two touching L-shaped halves whose weighted centre (2, 2) lies in the notch between them.
+    const left = [[0, 0], [1, 0], [1, 3], [4, 3], [4, 4], [0, 4], [0, 0]];
+    const bottom = [[1, 0], [4, 0], [4, 1], [1, 1], [1, 0]];
+    const labels = labelPoints(
+      [
+        { geometry: { type: 'Polygon', coordinates: [left] }, properties: { code: '82', name: 'Maluku Utara' } },
+        { geometry: { type: 'Polygon', coordinates: [bottom] }, properties: { code: '82', name: 'Maluku Utara' } },
+      ],
+      0.5,
+    );
+    expect(labels).toHaveLength(1);
+    expect(labels[0]!.position).not.toEqual([2, 2]);
+  });
+});

@@ -2,6 +2,7 @@
 // its own glyph atlas on a canvas), so no glyphs are fetched from anywhere. deck.gl is loaded on first
 // use: it is ~270 KB gzip and the map is usable without it. Label points come from the areas drawn on
 // screen: the centre of each area's largest visible piece, when that piece is big enough to hold a name.
+import { booleanPointInPolygon } from '@turf/turf';
 import type { Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl';
 import type { MapLevel } from '../state/view-state.js';
 
@@ -43,30 +44,86 @@ export function shortAreaName(name: string): string {
   return name.replace(/^Kabupaten\s+/i, '').replace(/^Kab\.\s+/i, '');
 }
 
+interface Piece {
+  ring: Ring;
+  area: number;
+  x: number;
+  y: number;
+  box: [number, number, number, number];
+}
+
+function pieceOf(ring: Ring): Piece {
+  const centroid = ringCentroid(ring);
+  const box: Piece['box'] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x = 0, y = 0] of ring) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return { ring, ...centroid, box };
+}
+
+const boxesTouch = (a: Piece['box'], b: Piece['box'], slack: number) =>
+  a[0] <= b[2] + slack && b[0] <= a[2] + slack && a[1] <= b[3] + slack && b[1] <= a[3] + slack;
+
 /**
- * One label per area code: the centroid of its largest piece among the drawn features (tiles cut an
- * area into pieces), if that piece covers at least `minArea` square degrees; biggest pieces first.
+ * The pieces of one area grouped into the parts they were cut from: vector tiles cut an area at tile
+ * edges (at zoom 3 the equator and 135° E halve Kalimantan's and Papua's provinces), and pieces whose
+ * boxes touch are taken as one part again. Islands apart stay apart.
+ */
+function partsOf(pieces: Piece[]): Array<{ area: number; x: number; y: number }> {
+  const group = pieces.map((_, i) => i);
+  const root = (i: number): number => (group[i] === i ? i : (group[i] = root(group[i]!)));
+  const slack = 1e-6;
+  for (let i = 0; i < pieces.length; i++) {
+    for (let j = i + 1; j < pieces.length; j++) {
+      if (boxesTouch(pieces[i]!.box, pieces[j]!.box, slack)) group[root(i)] = root(j);
+    }
+  }
+  const members = new Map<number, Piece[]>();
+  pieces.forEach((piece, i) => members.set(root(i), [...(members.get(root(i)) ?? []), piece]));
+  return [...members.values()].map((part) => {
+    const area = part.reduce((sum, piece) => sum + piece.area, 0);
+    const largest = part.reduce((a, b) => (b.area > a.area ? b : a));
+    if (part.length === 1 || area === 0) return { area, x: largest.x, y: largest.y };
+    // The part's centre, weighted by its pieces' areas, when it lies on the part (a crescent's does
+    // not): then the name stands where the whole area is, not in one tile's half of it.
+    const x = part.reduce((sum, piece) => sum + piece.x * piece.area, 0) / area;
+    const y = part.reduce((sum, piece) => sum + piece.y * piece.area, 0) / area;
+    const inside = part.some((piece) => piece.ring.length >= 4 && booleanPointInPolygon([x, y], { type: 'Polygon', coordinates: [piece.ring] }));
+    return inside ? { area, x, y } : { area, x: largest.x, y: largest.y };
+  });
+}
+
+/**
+ * One label per area code: the centre of its largest part among the drawn features (tiles cut an
+ * area into pieces; touching pieces are joined again), if that part covers at least `minArea` square
+ * degrees; biggest parts first.
  */
 export function labelPoints(
   features: ReadonlyArray<Pick<MapGeoJSONFeature, 'geometry' | 'properties'>>,
   minArea: number,
 ): AreaLabel[] {
-  const best = new Map<string, { name: string; area: number; x: number; y: number }>();
+  const pieces = new Map<string, { name: string; pieces: Piece[] }>();
   for (const feature of features) {
     const code = feature.properties.code;
     const name = feature.properties.name;
     if (typeof code !== 'string' || typeof name !== 'string') continue;
-    for (const ring of outerRings(feature)) {
-      const centroid = ringCentroid(ring);
-      const current = best.get(code);
-      if (!current || centroid.area > current.area) best.set(code, { name, ...centroid });
-    }
+    const entry = pieces.get(code) ?? { name, pieces: [] };
+    for (const ring of outerRings(feature)) entry.pieces.push(pieceOf(ring));
+    pieces.set(code, entry);
   }
-  return [...best.entries()]
-    .filter(([, piece]) => piece.area >= minArea)
+  const best = [...pieces.entries()].flatMap(([code, { name, pieces: found }]) => {
+    if (found.length === 0) return [];
+    const part = partsOf(found).reduce((a, b) => (b.area > a.area ? b : a));
+    return [{ code, name, ...part }];
+  });
+  return best
+    .filter((part) => part.area >= minArea)
     // The biggest areas first: where names compete for room (a printed map), they win.
-    .sort(([, a], [, b]) => b.area - a.area)
-    .map(([code, piece]) => ({ code, name: shortAreaName(piece.name), position: [piece.x, piece.y] }));
+    .sort((a, b) => b.area - a.area)
+    .map((part) => ({ code: part.code, name: shortAreaName(part.name), position: [part.x, part.y] }));
 }
 
 /** Smallest piece worth a label at a zoom: about 55×55 px on screen. */
