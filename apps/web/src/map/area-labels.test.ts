@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { labelPoints, shortAreaName } from './area-labels.js';
+import { declutter, labelBox, labelPoints, shortAreaName } from './area-labels.js';
 
 const square = (x: number, y: number, size: number) => [
   [x, y],
@@ -83,5 +83,22 @@ describe('labelPoints across tile edges', () => {
     );
     expect(labels).toHaveLength(1);
     expect(labels[0]!.position).not.toEqual([2, 2]);
+  });
+});
+
+describe('declutter', () => {
+  // One degree is 10 px on this made-up screen.
+  const project = ([x, y]: [number, number]) => ({ x: x * 10, y: -y * 10 });
+  const label = (code: string, name: string, x: number, y: number) => ({ code, name, position: [x, y] as [number, number] });
+
+  test('keeps the first (biggest) of two names that would overlap, and both when they stand apart', () => {
+    const kept = declutter([label('61', 'Kalimantan Barat', 0, 0), label('62', 'Kalimantan Tengah', 3, 0), label('64', 'Kalimantan Timur', 0, 10)], project, 14);
+    expect(kept.map((l) => l.code)).toEqual(['61', '64']);
+  });
+
+  test('a long name wraps at ten em: its box is at most 140 px wide at 14 px, and two lines tall', () => {
+    const box = labelBox('Kepulauan Bangka Belitung', { x: 0, y: 0 }, 14);
+    expect(box.x1 - box.x0).toBe(140);
+    expect(box.y1 - box.y0).toBeCloseTo(2 * 1.2 * 14);
   });
 });

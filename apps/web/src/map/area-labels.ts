@@ -126,10 +126,39 @@ export function labelPoints(
     .map((part) => ({ code: part.code, name: shortAreaName(part.name), position: [part.x, part.y] }));
 }
 
-/** Smallest piece worth a label at a zoom: about 55×55 px on screen. */
+/** Smallest part worth a label at a zoom: about 36×36 px on screen (names that collide are dropped below). */
 function minLabelArea(zoom: number): number {
   const degreesPerPixel = 360 / (512 * 2 ** zoom);
-  return (55 * degreesPerPixel) ** 2;
+  return (36 * degreesPerPixel) ** 2;
+}
+
+/** Names wrap at this many times the text size (the TextLayer's `maxWidth`). */
+const LABEL_MAX_WIDTH = 10;
+
+/**
+ * The screen box a name takes at a text size, estimated from its length (system UI fonts at weight
+ * 600 average about 0.6 em a character) and wrapped at LABEL_MAX_WIDTH em.
+ */
+export function labelBox(name: string, at: { x: number; y: number }, size: number): { x0: number; y0: number; x1: number; y1: number } {
+  const natural = name.length * 0.6 * size;
+  const width = Math.min(natural, LABEL_MAX_WIDTH * size);
+  const height = Math.ceil(natural / (LABEL_MAX_WIDTH * size)) * 1.2 * size;
+  return { x0: at.x - width / 2, y0: at.y - height / 2, x1: at.x + width / 2, y1: at.y + height / 2 };
+}
+
+/**
+ * The labels that fit without covering each other, biggest areas first (the order `labelPoints` gives):
+ * a name that would overlap one already placed (with a few pixels between) is left out, as MapLibre
+ * does with its own symbols.
+ */
+export function declutter(labels: readonly AreaLabel[], project: (position: [number, number]) => { x: number; y: number }, size: number, gap = 4): AreaLabel[] {
+  const placed: Array<ReturnType<typeof labelBox>> = [];
+  return labels.filter((label) => {
+    const box = labelBox(label.name, project(label.position), size);
+    const clear = placed.every((other) => box.x1 + gap <= other.x0 || other.x1 + gap <= box.x0 || box.y1 + gap <= other.y0 || other.y1 + gap <= box.y0);
+    if (clear) placed.push(box);
+    return clear;
+  });
 }
 
 /** The labels drawn on each map, so the PNG export can print them at the same places. */
@@ -180,7 +209,8 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
   const update = (): number => {
     if (removed || !map.getLayer(shown.fillLayerId)) return 0;
     const features = map.queryRenderedFeatures({ layers: [shown.fillLayerId] });
-    const labels = labelPoints(features, minLabelArea(map.getZoom()));
+    const size = shown.level === 'province' ? 14 : 13;
+    const labels = declutter(labelPoints(features, minLabelArea(map.getZoom())), (position) => map.project(position), size);
     // New layers make deck.gl redraw the map, which ends in another `idle`: only when labels changed.
     const signature = `${shown.level}|${labels.map((label) => `${label.code}@${label.position.map((value) => value.toFixed(3)).join(',')}`).join(';')}`;
     if (signature === shownSignature) return shownCount;
@@ -188,7 +218,6 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
     shownCount = labels.length;
     // How many names the map shows, for the end-to-end tests (and anyone inspecting the page).
     map.getContainer().dataset.areaLabels = String(labels.length);
-    const size = shown.level === 'province' ? 14 : 13;
     shownLabels.set(map, { labels, size });
     overlay.setProps({
       layers: [
@@ -207,7 +236,7 @@ export async function addAreaLabels(map: MapLibreMap, level: MapLevel, fillLayer
           outlineColor: [255, 255, 255, 235],
           getTextAnchor: 'middle',
           getAlignmentBaseline: 'center',
-          maxWidth: 10,
+          maxWidth: LABEL_MAX_WIDTH,
           wordBreak: 'break-word',
         }),
       ],
