@@ -30,6 +30,8 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
   const [editing, setEditing] = useState(false);
   const pickerRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
+  // Whether the user typed since the field got focus: only then does leaving it commit its text.
+  const typedRef = useRef(false);
   // A value set from outside (a link, the calendar, another control) replaces what is shown, unless the
   // user is typing. Focus is read from the document too: an effect of a render from before the focus
   // event (a default date arriving) must not replace text being typed.
@@ -43,6 +45,7 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
 
   const onText = (event: ChangeEvent<HTMLInputElement>) => {
     const next = event.target.value;
+    typedRef.current = true;
     setText(next);
     const day = next.trim() === '' ? '' : parseDateText(next);
     if (day === null) return;
@@ -79,9 +82,20 @@ export function DateField({ value, onChange, id, min, max, disabled, readOnly, r
         readOnly={readOnly}
         required={required}
         onChange={onText}
-        onFocus={() => setEditing(true)}
+        onFocus={() => {
+          typedRef.current = false;
+          setEditing(true);
+        }}
         onBlur={() => {
           setEditing(false);
+          const typed = typedRef.current;
+          typedRef.current = false;
+          // Focused and left without typing: a value that arrived meanwhile (a default date) is shown,
+          // never overwritten by the text it replaced.
+          if (!typed) {
+            setText(shown);
+            return;
+          }
           if (invalid) return;
           setText(parsed ? format.date(parsed) : '');
           // A day typed while the field's value moved under it (a default date arriving) is committed
