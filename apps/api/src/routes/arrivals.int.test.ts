@@ -12,6 +12,7 @@ interface Arrivals {
   months: Array<{ month: string; arrivals: number }>;
   entryPoints: Array<{ key: string | null; name: string | null; kind: string | null; total: number; arrivals: number[] }>;
   regencies: Array<{ code: string; name: string; total: number; arrivals: number[] }>;
+  checkpoints: { months: number[]; entryPoints: Array<{ key: string; name: string; kind: string; total: number; arrivals: number[] }> };
 }
 
 const AS_OF = '2024-06-20';
@@ -81,6 +82,34 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
     expect(above.status).toBe(404);
     expect((await above.json()).error.code).toBe('area_not_found');
     expect((await jakartaTimur.request(`/api/v1/areas/51.03/arrivals?asOf=${AS_OF}`)).status).toBe(404);
+  });
+
+  test('the counts a checkpoint reported (a movements import of monthly counts) come as their own series, per entry point, within the scope', async () => {
+    const [entry] = await queryRows<{ id: number; key: string; name: string; regency_code: string; province_code: string; district_code: string | null }>(t.database.orm, sql`
+      select id, key, name, regency_code, province_code, district_code from entry_points where province_code = '31' and regency_code is not null order by key limit 1`);
+    expect(entry, 'an entry point in DKI Jakarta').toBeDefined();
+    const add = (month: string, nationality: string, direction: string, count: number) => t.database.orm.execute(sql`
+      insert into movement_counts (entry_point_id, month, nationality, direction, count, district_code, regency_code, province_code, origin)
+      values (${entry!.id}, ${month}::date, ${nationality}, ${direction}, ${count}, ${entry!.district_code}, ${entry!.regency_code}, ${entry!.province_code}, 'test')
+      on conflict (entry_point_id, month, nationality, direction) do update set count = excluded.count`);
+    await add('2024-05-01', 'CHN', 'arrival', 120);
+    await add('2024-05-01', 'KOR', 'arrival', 30);
+    await add('2024-06-01', 'CHN', 'arrival', 140);
+    await add('2024-06-01', 'CHN', 'departure', 90);
+    await add('2023-01-01', 'CHN', 'arrival', 999);
+    const body = await (await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&months=12`)).json() as Arrivals;
+    const series = body.checkpoints.entryPoints.find((e) => e.key === entry!.key);
+    expect(series).toMatchObject({ name: entry!.name, total: 290 });
+    expect(series!.arrivals).toEqual(MONTHS.map((m) => (m === '2024-05' ? 150 : m === '2024-06' ? 140 : 0)));
+    expect(body.checkpoints.months.length).toBe(MONTHS.length);
+    const sumOf = MONTHS.map((_, i) => body.checkpoints.entryPoints.reduce((s, e) => s + e.arrivals[i]!, 0));
+    expect(body.checkpoints.months).toEqual(sumOf);
+    // The people's series are unchanged: the checkpoint counts are not people of the register.
+    expect(body.months).toEqual(await directCount('31'));
+    // Another province's account does not see Jakarta's checkpoint in its own area.
+    const other = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-20T03:00:00Z') }, log: () => {} }), await signedInAccount(t.database, 'analyst', '51'));
+    const bali = await (await other.request(`/api/v1/areas/51/arrivals?asOf=${AS_OF}`)).json() as Arrivals;
+    expect(bali.checkpoints.entryPoints.some((e) => e.key === entry!.key)).toBe(false);
   });
 
   test('an unknown parameter is a 400 naming it; months outside 1–60 are refused', async () => {

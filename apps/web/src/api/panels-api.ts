@@ -148,6 +148,8 @@ export interface AreaArrivals {
   entryPoints: Array<ArrivalSeries & { key: string | null; name: string | null; kind: string | null }>;
   /** Per regency of the area, most arrivals first. */
   regencies: Array<ArrivalSeries & { code: string; name: string }>;
+  /** The monthly counts the area's checkpoints reported (imported movements counts), all foreigners. */
+  checkpoints: { months: number[]; entryPoints: Array<ArrivalSeries & { key: string; name: string; kind: string }> };
 }
 
 export interface HolderSnapshot {

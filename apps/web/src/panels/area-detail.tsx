@@ -417,6 +417,14 @@ function ArrivalsBlock({ code, asOf, demo }: { code: string; asOf: string; demo:
                 items={arrivals.data.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key ?? 'unknown', label: e.name ?? t('area.arrivalsUnknownEntry'), count: e.total }))} />
             </>
           )}
+          {arrivals.data.checkpoints.entryPoints.length > 0 && (
+            <>
+              {/* The checkpoints' own monthly counts (imported): every foreigner who came through, not only the register's people. */}
+              <h4 className="panel-subtitle">{t('area.arrivalsCheckpointCounts')}</h4>
+              <BarList testId="arrivals-checkpoint-counts" format={format}
+                items={arrivals.data.checkpoints.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key, label: e.name, count: e.total }))} />
+            </>
+          )}
           {arrivals.data.regencies.length > 1 && (
             <>
               <h4 className="panel-subtitle">{t('area.arrivalsByRegency')}</h4>

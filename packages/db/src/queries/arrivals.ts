@@ -16,6 +16,12 @@ export interface AreaArrivals {
   entryPoints: Array<ArrivalSeries & { key: string | null; name: string | null; kind: string | null }>;
   /** Per regency of the area, most arrivals first. */
   regencies: Array<ArrivalSeries & { code: string; name: string }>;
+  /**
+   * What the area's checkpoints counted themselves (imported monthly counts per entry point, all
+   * nationalities, people or not in the register): per month and per entry point, most first. A month
+   * counts whole once it has begun by asOf: the counts are monthly.
+   */
+  checkpoints: { months: number[]; entryPoints: Array<ArrivalSeries & { key: string; name: string; kind: string }> };
 }
 
 export async function monthlyArrivals(db: Executor, level: AreaLevel, code: string, asOf: string, months: number, scope: Scope): Promise<AreaArrivals> {
@@ -51,10 +57,30 @@ export async function monthlyArrivals(db: Executor, level: AreaLevel, code: stri
     regency.arrivals[i]! += n;
     regencies.set(r.regency_code, regency);
   }
+  const counted = await queryRows<{ month: string; entry_key: string; entry_name: string; entry_kind: string; n: number }>(db, sql`
+    select to_char(mc.month, 'YYYY-MM') as month, e.key as entry_key, e.name as entry_name, e.kind as entry_kind, sum(mc.count)::int as n
+    from movement_counts mc
+    join entry_points e on e.id = mc.entry_point_id
+    where mc.direction = 'arrival' and mc.month >= ${firstDay} and mc.month <= ${asOf}::date
+      and mc.${areaFilterColumn(level)} = ${code} and ${scopeCondition(sql`mc.regency_code`, scope)}
+    group by 1, 2, 3, 4`);
+  const checkpointTotals = monthRows.map(() => 0);
+  const checkpoints = new Map<string, AreaArrivals['checkpoints']['entryPoints'][number]>();
+  for (const r of counted) {
+    const i = index.get(r.month);
+    if (i === undefined) continue;
+    const n = Number(r.n);
+    checkpointTotals[i]! += n;
+    const entry = checkpoints.get(r.entry_key) ?? { key: r.entry_key, name: r.entry_name, kind: r.entry_kind, total: 0, arrivals: monthRows.map(() => 0) };
+    entry.total += n;
+    entry.arrivals[i]! += n;
+    checkpoints.set(r.entry_key, entry);
+  }
   const byTotal = <T extends { total: number }>(list: Iterable<T>, name: (t: T) => string) => [...list].sort((a, b) => b.total - a.total || name(a).localeCompare(name(b)));
   return {
     months: monthRows.map((r, i) => ({ month: r.month, arrivals: totals[i]! })),
     entryPoints: byTotal(entryPoints.values(), (e) => e.name ?? '~'),
     regencies: byTotal(regencies.values(), (r) => r.code),
+    checkpoints: { months: checkpointTotals, entryPoints: byTotal(checkpoints.values(), (e) => e.name) },
   };
 }
