@@ -30,6 +30,9 @@ const envSchema = z.object({
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
 });
 
+/** Every variable Pantau reads; each is documented in the README's configuration table (docs.test.ts). */
+export const ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   port: number;
   host: string;

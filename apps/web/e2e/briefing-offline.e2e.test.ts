@@ -15,7 +15,7 @@ declare module 'vitest' {
   }
 }
 
-/** The budget shown in the UI and the README (src/offline/offline-budget.ts). */
+/** The budget shown in the UI and in docs/briefings.md (src/offline/offline-budget.ts). */
 const BUDGET_BYTES = 50_000_000;
 
 interface MapProbe {

@@ -140,7 +140,7 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     // minDays and the permit filters narrow it; the moved person is over in Jakarta instead.
     expect((await get<OverstayBody>('admin', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&minDays=2`)).items!.map((i) => i.personId)).toEqual([person.over]);
     // Known limit of row-level security: a province-scoped user cannot see the Jakarta permit, so for them the
-    // person's last permit is the Bangka Tengah one and they are listed there (README, Overstays).
+    // person's last permit is the Bangka Tengah one and they are listed there (docs/api.md, Overstays).
     expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}`)).items!.map((i) => i.personId)).toEqual([person.moved, person.over, person.recent]);
     expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&nationality=JPN`)).items!.map((i) => i.personId)).toEqual([person.recent]);
     expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&permitType=itap`)).counts.total).toBe(0);

@@ -220,7 +220,7 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     try {
       const base = `http://127.0.0.1:${port}`;
       // Asynchronously: the server answering GDAL runs in this process.
-      // A GIS client signs its requests with the session token as a bearer token (README: QGIS and GDAL).
+      // A GIS client signs its requests with the session token as a bearer token (docs/access-control.md, GIS clients; docs/tiles.md, QGIS and GDAL).
       const env = { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${admin.cookie.split('=')[1]}` };
       const run = async (args: string[]) => (await execFileAsync('ogrinfo', args, { encoding: 'utf8', timeout: 60_000, env })).stdout;
       const single = await run(['-ro', '-al', '-so', `MVT:${base}/tiles/regencies/8/203/129.mvt`]);

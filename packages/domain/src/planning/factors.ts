@@ -38,7 +38,7 @@ export interface RawFactors {
 const saturate = (x: number, half: number) => (x <= 0 ? 0 : 1 - Math.pow(0.5, x / half));
 
 /**
- * The documented transforms (README, Planning):
+ * The documented transforms (docs/planning.md):
  * - holders: log scale, 1 at 1,000 holders: log10(1 + n) / 3, capped at 1;
  * - growth: relative change over 12 months against max(year-ago, 5) (small bases do not explode), 0 for
  *   decline, 1 at +100% or more;
