@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { PasswordHashError } from '@pantau/data';
 import { DatabaseBusyError, DatabaseInUseError, GeometryReadError, isStatementTimeout, WriteMismatchError } from '@pantau/db';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
@@ -173,7 +174,7 @@ export function createApp(deps: AppDeps) {
       return c.json(body(code, error.message || 'Bad request'), error.status as 400);
     }
     // The real error goes to the log with the request id; the client gets neither stack nor SQL.
-    const kind = error instanceof WriteMismatchError || error instanceof GeometryReadError ? error.name : 'Unhandled';
+    const kind = error instanceof WriteMismatchError || error instanceof GeometryReadError || error instanceof PasswordHashError ? error.name : 'Unhandled';
     log(`[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${error.stack ?? error.message}`);
     return c.json(body('internal_error', `Unexpected error. Quote request id ${requestIdValue} when reporting it.`), 500);
   });
