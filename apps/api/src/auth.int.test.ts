@@ -322,6 +322,32 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect((await change(password)).status).toBe(429);
   });
 
+  test('a stored password hash that cannot be checked is a logged 500, not a wrong password that counts towards a throttle', async () => {
+    const { email, password } = await newAccount();
+    const lines: string[] = [];
+    const logged = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn' }, clock, log: (line) => lines.push(line) });
+    const post = (path: string, body: object, headers: Record<string, string> = {}) => logged.request(`/api/v1/auth/${path}`, {
+      method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.6.0.1', ...headers },
+    });
+    const cookie = cookieOf(await post('sign-in', { email, password }));
+    expect(cookie).not.toBe('');
+    const [user] = await queryRows<{ id: number; password_hash: string }>(t.database.orm, sql`select id, password_hash from users where email = ${email}`);
+    const damaged = user!.password_hash.slice(0, 40);
+    await queryRows(t.database.orm, sql`update users set password_hash = ${damaged} where id = ${user!.id}`);
+
+    for (const response of [await post('sign-in', { email, password }), await post('change-password', { currentPassword: password, newPassword: 'a new and long secret' }, { cookie })]) {
+      expect(response.status).toBe(500);
+      const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+      expect(body.error.code).toBe('internal_error');
+      expect(body.error.message).not.toMatch(/hash|argon/i);
+      expect(lines.some((line) => line.startsWith(`[${body.error.requestId}] PasswordHashError`) && line.includes(`user ${user!.id}`))).toBe(true);
+    }
+    expect(lines.join('\n')).not.toContain(damaged);
+    // Not a failed guess: nothing counts towards the account's or the address's throttle.
+    const failures = await queryRows<{ n: number }>(t.database.orm, sql`select count(*)::int as n from sign_in_failures where email = ${email}`);
+    expect(failures[0]!.n).toBe(0);
+  });
+
   test('a fuzz of session cookies and headers never yields a 500', async () => {
     await fc.assert(fc.asyncProperty(
       fc.string({ maxLength: 80 }), fc.string({ maxLength: 60 }), fc.constantFrom('/api/v1/auth/me', '/api/v1/meta', '/tiles/regencies/8/203/129.mvt', '/api/v1/users'),

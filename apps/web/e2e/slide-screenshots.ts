@@ -26,7 +26,8 @@ export async function saveScreenshots(page: Page, name: string): Promise<void> {
     for (const size of SCREENSHOT_SIZES) {
       await page.setViewportSize(size);
       await afterLayout(page);
-      // A live map redraws its tiles at the new size: give it its idle before the picture.
+      // A live map redraws its tiles at the new size: give it its idle before the picture. The pictures are
+      // for a person to look at, not assertions: a map still loading after 10 s is photographed as it is.
       await page.waitForFunction(() => [...document.querySelectorAll('.maplibregl-map')].every((el) => !el.classList.contains('maplibregl-loading')), undefined, { timeout: 10_000 }).catch(() => {});
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${size.width}x${size.height}.png`) });
     }

@@ -3,7 +3,7 @@
 import { queryOne, sql, type Orm } from '@pantau/db';
 import type { Role } from '@pantau/domain';
 import { addUser, resetPassword } from './users.js';
-import { verifyPassword } from './passwords.js';
+import { PasswordHashError, verifyPassword } from './passwords.js';
 import { users } from '@pantau/db';
 
 /** Documented in the README; only ever created when demo data is loaded. */
@@ -18,13 +18,27 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; scope?: s
   { email: 'peninjau.bangkatengah@demo.pantau.id', role: 'viewer', scope: ['19.04'], note: 'Bangka Tengah, aggregates only' },
 ];
 
+/**
+ * Whether a demo account still has the documented password. A stored hash that cannot be checked is
+ * replaced like a changed password (restoring the demo accounts is this function's job), and said so.
+ */
+async function demoPasswordKept(existing: { id: number; password_hash: string }, log: (line: string) => void): Promise<boolean> {
+  try {
+    return await verifyPassword(existing.password_hash, DEMO_PASSWORD, `user ${existing.id}`);
+  } catch (error) {
+    if (!(error instanceof PasswordHashError)) throw error;
+    log(`${error.message}; the demo password is set again`);
+    return false;
+  }
+}
+
 /** Creates the demo accounts that are missing and restores the documented password of the others. */
 export async function ensureDemoAccounts(orm: Orm, log: (line: string) => void): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
     const existing = await queryOne<{ id: number; password_hash: string }>(orm, sql`select id, password_hash from ${users} where lower(email) = lower(${account.email})`);
     if (!existing) {
       await addUser(orm, { email: account.email, role: account.role, scope: account.scope, office: account.office, password: DEMO_PASSWORD });
-    } else if (!(await verifyPassword(existing.password_hash, DEMO_PASSWORD))) {
+    } else if (!(await demoPasswordKept(existing, log))) {
       await resetPassword(orm, existing.id, undefined, DEMO_PASSWORD);
     }
   }

@@ -1,5 +1,5 @@
 export * from './audit.js';
 export * from './demo-accounts.js';
-export { generatePassword } from './passwords.js';
+export { generatePassword, PasswordHashError } from './passwords.js';
 export * from './sessions.js';
 export * from './users.js';

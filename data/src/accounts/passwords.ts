@@ -9,11 +9,28 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+/**
+ * The hash library could not check a password against a stored hash (malformed or truncated hash, an
+ * unknown algorithm, the library failing): a fault to log and answer with a 500, never a wrong password.
+ * The message names the account (by id) and the library's reason, never the hash.
+ */
+export class PasswordHashError extends Error {
+  constructor(account: string, cause: unknown) {
+    super(`The stored password hash of ${account} cannot be checked: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'PasswordHashError';
+  }
+}
+
+/**
+ * true when `password` matches `passwordHash`, false when it does not. Anything else (argon2 refusing the
+ * stored hash) throws a PasswordHashError: counting it as a wrong password would lock the account's owner
+ * out with 401s and throttles while hiding the damaged row.
+ */
+export async function verifyPassword(passwordHash: string, password: string, account = 'an account'): Promise<boolean> {
   try {
     return await verify(passwordHash, password);
-  } catch {
-    return false;
+  } catch (error) {
+    throw new PasswordHashError(account, error);
   }
 }
 

@@ -81,7 +81,7 @@ export async function signIn(orm: Orm, request: SignInRequest): Promise<SignInRe
   if (throttle) return { ok: false, code: 'rate_limited', retryAfterSeconds: throttle.retryAfterSeconds };
   const [row] = await orm.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
-  const passwordOk = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), request.password);
+  const passwordOk = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), request.password, row ? `user ${row.id}` : 'the decoy');
   if (!row || !passwordOk) {
     await recordFailure(orm, { email, address: request.address, userId: row?.id ?? null, action: 'sign_in.failed', requestId: request.requestId, now });
     return { ok: false, code: 'invalid_credentials' };
@@ -117,7 +117,7 @@ export async function changePassword(orm: Orm, principal: Principal, request: { 
   const throttle = await signInThrottle(orm, email, request.address, now);
   if (throttle) return { ok: false, code: 'rate_limited', retryAfterSeconds: throttle.retryAfterSeconds };
   const [row] = await orm.select().from(users).where(eq(users.id, principal.user.id));
-  if (!row || !(await verifyPassword(row.passwordHash, request.currentPassword))) {
+  if (!row || !(await verifyPassword(row.passwordHash, request.currentPassword, `user ${row.id}`))) {
     await recordFailure(orm, { email, address: request.address, userId: principal.user.id, action: 'user.change_password_failed', requestId: request.requestId, now });
     return { ok: false, code: 'invalid_credentials' };
   }

@@ -28,7 +28,20 @@ export interface Actor { userId: number | null; actor: string; requestId?: strin
 export const SYSTEM_ACTOR: Actor = { userId: null, actor: 'system' };
 
 /** The command line's changes are audited under the operating-system account that ran them. */
-export const CLI_ACTOR: Actor = { userId: null, actor: `cli:${(() => { try { return userInfo().username; } catch { return 'unknown'; } })()}` };
+export const CLI_ACTOR: Actor = { userId: null, actor: `cli:${cliUser()}` };
+
+/**
+ * Who runs the CLI, for the audit trail. A uid without a passwd entry (a container started with
+ * --user 1234) has no name, and userInfo() throws: the uid still tells runs apart, where a shared
+ * 'unknown' would not.
+ */
+function cliUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid:${process.getuid?.() ?? 'none'}`;
+  }
+}
 
 type UserRow = typeof users.$inferSelect;
 

@@ -48,6 +48,7 @@ async function* spreadsheetRows(definition: ExportDefinition, rows: Rows) {
 function csvFile(kind: string, definition: ExportDefinition, rows: Rows): Readable {
   // A BOM, so that Excel reads UTF-8 (names such as JOSÉ GARCÍA) instead of the local code page.
   const out = stringify({ header: true, columns: definition.columns.map((c) => c.header), bom: true });
+  // No handling here on purpose: a failure destroys `out` with the error, and whoever reads `out` gets it.
   return pipeline(Readable.from(spreadsheetRows(definition, rows)), out, () => {});
 }
 

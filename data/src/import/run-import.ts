@@ -326,6 +326,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       if (checkFirst) {
         check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
           : handler.existing(checkContext, chunk.map((p) => p.record));
+        // Awaited by writeChunk; when the chunk before fails first, that error is the one reported and this one is moot.
         check.catch(() => {});
       }
       writing = previous.then(() => writeChunk(chunk, check));

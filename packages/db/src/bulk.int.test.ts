@@ -66,39 +66,39 @@ describe.each(testBackends())('bulk writes on %s', (backend) => {
     expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 200000`)).toEqual([]);
   });
 
-  if (backend === 'postgres') {
-    test('an abandoned COPY is given up, so the transaction can still roll back', async () => {
-      const attempt = t.database.orm.transaction(async (tx) => {
-        const writer = await openBulkWriter(tx, 'bulk_test', COLUMNS);
-        await writer.write([{ n: 300_000, label: 'half', day: null, x: null }]);
-        writer.abort();
-        throw new Error('the file could not be read further');
-      });
-      await expect(attempt).rejects.toThrow('could not be read further');
-      expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 300000`)).toEqual([]);
+  // COPY is the server's path (PGlite writes with INSERT): these two are reported as skipped on PGlite.
+  const onServer = test.skipIf(backend !== 'postgres');
+  onServer('an abandoned COPY is given up, so the transaction can still roll back', async () => {
+    const attempt = t.database.orm.transaction(async (tx) => {
+      const writer = await openBulkWriter(tx, 'bulk_test', COLUMNS);
+      await writer.write([{ n: 300_000, label: 'half', day: null, x: null }]);
+      writer.abort();
+      throw new Error('the file could not be read further');
     });
+    await expect(attempt).rejects.toThrow('could not be read further');
+    expect(await queryRows(t.database.orm, sql`select 1 from bulk_test where n >= 300000`)).toEqual([]);
+  });
 
-    test('where row-level security applies, COPY (which it refuses) gives way to an INSERT the policies check', async () => {
-      const role = `pantau_bulk_${randomBytes(3).toString('hex')}`;
-      await t.database.orm.execute(sql.raw(`create role ${role} nologin`));
-      try {
-        for (const statement of ['create table bulk_rls (n int, label text, day date, x float8)', `alter table bulk_rls owner to ${role}`,
-          'alter table bulk_rls enable row level security', 'alter table bulk_rls force row level security',
-          "create policy bulk_rls_all on bulk_rls using (true) with check (label <> 'refused')"]) await t.database.orm.execute(sql.raw(statement));
-        const asRole = sql.raw(`set local role ${role}`);
-        await t.database.orm.transaction(async (tx) => {
-          await tx.execute(asRole);
-          await insertRows(tx, 'bulk_rls', COLUMNS, [{ n: 1, label: 'fine', day: null, x: null }]);
-        });
-        expect(await failure(t.database.orm.transaction(async (tx) => {
-          await tx.execute(asRole);
-          await insertRows(tx, 'bulk_rls', COLUMNS, [{ n: 2, label: 'refused', day: null, x: null }]);
-        }))).toMatch(/row-level security/);
-        expect(await queryRows(t.database.orm, sql`select n, label from bulk_rls`)).toEqual([{ n: 1, label: 'fine' }]);
-      } finally {
-        await t.database.orm.execute(sql.raw('drop table if exists bulk_rls'));
-        await t.database.orm.execute(sql.raw(`drop role ${role}`));
-      }
-    });
-  }
+  onServer('where row-level security applies, COPY (which it refuses) gives way to an INSERT the policies check', async () => {
+    const role = `pantau_bulk_${randomBytes(3).toString('hex')}`;
+    await t.database.orm.execute(sql.raw(`create role ${role} nologin`));
+    try {
+      for (const statement of ['create table bulk_rls (n int, label text, day date, x float8)', `alter table bulk_rls owner to ${role}`,
+        'alter table bulk_rls enable row level security', 'alter table bulk_rls force row level security',
+        "create policy bulk_rls_all on bulk_rls using (true) with check (label <> 'refused')"]) await t.database.orm.execute(sql.raw(statement));
+      const asRole = sql.raw(`set local role ${role}`);
+      await t.database.orm.transaction(async (tx) => {
+        await tx.execute(asRole);
+        await insertRows(tx, 'bulk_rls', COLUMNS, [{ n: 1, label: 'fine', day: null, x: null }]);
+      });
+      expect(await failure(t.database.orm.transaction(async (tx) => {
+        await tx.execute(asRole);
+        await insertRows(tx, 'bulk_rls', COLUMNS, [{ n: 2, label: 'refused', day: null, x: null }]);
+      }))).toMatch(/row-level security/);
+      expect(await queryRows(t.database.orm, sql`select n, label from bulk_rls`)).toEqual([{ n: 1, label: 'fine' }]);
+    } finally {
+      await t.database.orm.execute(sql.raw('drop table if exists bulk_rls'));
+      await t.database.orm.execute(sql.raw(`drop role ${role}`));
+    }
+  });
 });

@@ -85,6 +85,7 @@ interface CopyStream {
 async function openCopy(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[]): Promise<CopyStream> {
   const inserted = () => client`select pg_stat_get_xact_tuples_inserted(${ident(table)}::regclass) as n`.then(([row]) => Number(row?.n ?? 0));
   const before = inserted();
+  // Awaited by end(); until then a failure must not be an unhandled rejection (it surfaces there, or the COPY's own error does).
   before.catch(() => {});
   const query = client.unsafe(`copy ${ident(table)} (${columnList(columns)}) from stdin`);
   const settle = query as unknown as { reject(error: unknown): void };
@@ -93,6 +94,7 @@ async function openCopy(client: postgres.TransactionSql, table: string, columns:
   settle.reject = (error) => { serverError ??= error; reject(error); };
   const stream = await query.writable();
   const failed = new Promise<never>((_, rejectFailed) => stream.once('error', rejectFailed));
+  // Only ever raced in settled(), which rethrows it: handled here so that it is not unhandled while no step is waiting.
   failed.catch(() => {});
   // postgres.js sends CopyDone from the stream's final hook; the probe may only be queued after it.
   const copyDone = new Promise<void>((resolve) => {

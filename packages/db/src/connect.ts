@@ -111,18 +111,27 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
 function acquireLock(dataDir: string): () => void {
   const lockFile = `${resolve(dataDir)}.lock`;
   mkdirSync(dirname(lockFile), { recursive: true });
+  let holder: string | null = null;
   try {
-    const pid = Number(readFileSync(lockFile, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(resolve(dataDir), pid);
+    holder = readFileSync(lockFile, 'utf8');
   } catch (error) {
-    if (error instanceof DatabaseInUseError) throw error;
+    // No lock file is the usual case; any other failure to read it (permissions) must not pass for "free".
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  const pid = Number(holder);
+  if (pid && pid !== process.pid && isAlive(pid)) throw new DatabaseInUseError(resolve(dataDir), pid);
   writeFileSync(lockFile, String(process.pid));
   return () => rmSync(lockFile, { force: true });
 }
 
+/** Signal 0 only checks: ESRCH is no such process; EPERM is a live process of another user. */
 function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Runs a raw query and returns its rows on either driver (PGlite answers {rows}, postgres.js an array). */

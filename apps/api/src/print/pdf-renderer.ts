@@ -103,12 +103,14 @@ export function chromiumPdfRenderer(options: ChromiumPdfRendererOptions): PdfRen
   return {
     render(request) {
       const result = queue.then(() => renderNow(request));
+      // One page at a time: the next render waits for this one whether it fails or not; its caller gets the failure.
       queue = result.catch(() => undefined);
       return result;
     },
     async close() {
       const open = browser;
       browser = undefined;
+      // A browser that failed to start was reported to the render that started it; there is nothing to close.
       if (open) await (await open.catch(() => undefined))?.close();
     },
   };

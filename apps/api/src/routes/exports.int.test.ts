@@ -1,10 +1,13 @@
 // Exports over HTTP: every kind in every format, the map's filters, the file names, and the 400s.
 // The round trip of each file through the importer is tested in data/src/export/export.int.test.ts.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { queryRows, sql } from '@pantau/db';
 import { EXPORT_KINDS } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount } from '../../../../test/sessions.js';
+import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
@@ -18,9 +21,11 @@ const CONTENT_TYPES = {
 describe.each(testBackends())('exports API on %s', (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof as>;
+  let admin: TestAccount;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), await signedInAccount(t.database, 'admin'));
+    admin = await signedInAccount(t.database, 'admin');
+    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), admin);
   });
   afterAll(async () => { await t?.dispose(); });
 
@@ -116,6 +121,43 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     const body = await response.json() as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid_parameter');
     expect(body.error.message).toContain(parameter);
+  });
+
+  test('an export that fails while its rows are read is a logged 500 JSON error, never a truncated file with 200', async () => {
+    const lines: string[] = [];
+    const logged = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => lines.push(line) }), admin);
+    // A fault in the database itself: a restrictive row-level-security policy that raises on Bangka
+    // Tengah's permits, the way a lost connection or a cancelled statement would stop the export part-way.
+    await queryRows(t.database.orm, sql.raw(`CREATE FUNCTION pantau_test_export_fault(code text) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      BEGIN
+        IF code = '19.04' THEN RAISE EXCEPTION 'injected export failure on %', code; END IF;
+        RETURN true;
+      END $$`));
+    await queryRows(t.database.orm, sql.raw('CREATE POLICY permits_test_export_fault ON permits AS RESTRICTIVE TO pantau_app USING (pantau_test_export_fault(regency_code))'));
+    // The temporary files of this test alone, to check that the failed export leaves none behind.
+    const previousTmpdir = process.env.TMPDIR;
+    const exportsDir = mkdtempSync(join(tmpdir(), 'pantau-export-test-'));
+    process.env.TMPDIR = exportsDir;
+    try {
+      for (const format of ['csv', 'xlsx', 'geojson']) {
+        const response = await logged.request(`/api/v1/exports/permits.${format}`);
+        expect(response.status, format).toBe(500);
+        expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+        expect(response.headers.get('content-disposition')).toBeNull();
+        const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+        expect(body.error.code).toBe('internal_error');
+        expect(body.error.message).not.toContain('injected');
+        expect(lines.filter((line) => line.startsWith(`[${body.error.requestId}]`)).join('\n')).toContain('injected export failure on 19.04');
+      }
+      expect(readdirSync(exportsDir)).toEqual([]);
+    } finally {
+      if (previousTmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmpdir;
+      rmSync(exportsDir, { recursive: true, force: true });
+      await queryRows(t.database.orm, sql.raw('DROP POLICY permits_test_export_fault ON permits'));
+      await queryRows(t.database.orm, sql.raw('DROP FUNCTION pantau_test_export_fault(text)'));
+    }
+    expect((await app.request('/api/v1/exports/permits.csv?area=19.04')).status).toBe(200);
   });
 
   test('the OpenAPI document describes the exports with every kind and format', async () => {

@@ -1,10 +1,9 @@
 // GET /exports/{kind}.{csv|xlsx|geojson}: the rows of the current view, with the map's filters, as a
 // file that is safe to open in a spreadsheet and re-imports without loss.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -20,6 +19,7 @@ import { areaCodeParam, csvList, errorResponses, isoDateParam, langParam, permit
 import { expiringWithinParam, minDaysParam } from './overstays.js';
 import { refuseUnknownParameters } from './query-guard.js';
 import { createRouter } from './router.js';
+import { temporaryFileResponse } from './file-response.js';
 
 const FILES = EXPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
 
@@ -106,6 +106,7 @@ function kindFilters(kind: ExportKind, query: Partial<Record<KindFilter, string>
 }
 
 export function exportRoutes(deps: AppDeps) {
+  const log = deps.log ?? ((line: string) => console.error(line));
   return createRouter().openapi(route, async (c) => {
     const [kind, format] = c.req.valid('param').file.split('.') as [ExportKind, ExportFormat];
     const query = c.req.valid('query');
@@ -143,15 +144,8 @@ export function exportRoutes(deps: AppDeps) {
       await removeFile();
       throw error;
     }
-    const { size } = await stat(path);
-    const file = createReadStream(path);
-    // Removed once sent, or when the client goes away (the web stream's cancel destroys the file stream).
-    file.once('close', () => void removeFile());
-    return new Response(Readable.toWeb(file) as ReadableStream, {
-      status: 200,
-      headers: {
-        'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Content-Length': String(size), 'Cache-Control': 'no-store',
-      },
-    }) as never;
+    return await temporaryFileResponse({ path, remove: removeFile }, {
+      'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store',
+    }, (error) => log(`[${actor.requestId}] export ${kind}.${format} failed while sending, the download was aborted: ${error.stack ?? error.message}`)) as never;
   });
 }

@@ -55,6 +55,7 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
   }
   const malformed = () => new AppError('invalid_parameter', 'Invalid parameter: file (the multipart body could not be read).', [{ parameter: 'file', message: 'malformed multipart body' }]);
   const failed = new Promise<never>((_, reject) => parser.on('error', () => reject(malformed())));
+  // Both are only raced below, where a rejection is thrown; handled here so that neither is unhandled meanwhile.
   failed.catch(() => {});
   const finished = once(parser, 'finish');
   finished.catch(() => {});
@@ -67,6 +68,7 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
     const safeName = fileName.replace(/[^\w.-]+/g, '_').slice(-100) || 'upload';
     file = { name: fileName || 'upload', path: join(dir, safeName) };
     const write = pipeline(stream, createWriteStream(file.path));
+    // Awaited with the others after the body (Promise.all, or allSettled when the upload fails).
     write.catch(() => {});
     writes.push(write);
   });
@@ -85,7 +87,8 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
     await Promise.race([finished, failed]);
     await Promise.all(writes);
   } catch (error) {
-    // Stop reading the rest of the body and drop what was written of it.
+    // Stop reading the rest of the body and drop what was written of it. The error thrown below is the
+    // answer; a body that also fails to cancel (client already gone) adds nothing to it.
     void reader?.cancel().catch(() => {});
     parser.destroy();
     await Promise.allSettled(writes);

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { VectorTile, type VectorTileLayer } from '@mapbox/vector-tile';
 import { serve } from '@hono/node-server';
 import { findBoundariesDir, loadConfig } from '@pantau/data';
+import { queryRows, sql } from '@pantau/db';
 import { area, bboxPolygon, booleanIntersects, featureCollection, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { PbfReader } from 'pbf';
@@ -72,6 +73,18 @@ function expectSameTile(a: Uint8Array, b: Uint8Array, layerId: string) {
     // Within 1%, or a quarter of a screen pixel (64 tile units²) for slivers where rounding dominates.
     if (f.area !== 0 || g.area !== 0) expect(Math.abs(g.area - f.area), `${layerId} feature ${id}: ${f.area} vs ${g.area}`).toBeLessThanOrEqual(Math.max(0.01 * Math.abs(f.area), 64));
     else expect(Math.hypot(g.first.x - f.first.x, g.first.y - f.first.y)).toBeLessThanOrEqual(1.5);
+  }
+}
+
+/** Null when this database's PostGIS encodes MVT, else its error message. */
+async function asMvtUnavailable(database: TestDatabase['database']): Promise<string | null> {
+  try {
+    await queryRows(database.orm, sql`select ST_AsMVT(t) as tile from (select 1 as id, ST_AsMVTGeom(ST_MakePoint(1, 1), ST_MakeEnvelope(0, 0, 10, 10)) as geom) as t`);
+    return null;
+  } catch (error) {
+    // drizzle's "Failed query: …" wraps the database's own reason.
+    const reason = (error as Error).cause ?? error;
+    return reason instanceof Error ? reason.message : String(reason);
   }
 }
 
@@ -212,8 +225,9 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     }
   });
 
-  // GDAL (Debian's gdal-bin, installed by .ci/run) reads what other GIS tools read.
-  if (existsSync('/usr/bin/ogrinfo')) test('GDAL opens a tile and the TileJSON and lists the layer and its fields', async () => {
+  // GDAL (Debian's gdal-bin, installed by .ci/run) reads what other GIS tools read. Reported as skipped
+  // on a machine without ogrinfo, never left out.
+  test.skipIf(!existsSync('/usr/bin/ogrinfo'))('GDAL opens a tile and the TileJSON and lists the layer and its fields (needs gdal-bin\'s ogrinfo)', async () => {
     const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((r) => http.once('listening', () => r()));
     const { port } = http.address() as { port: number };
@@ -235,7 +249,13 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     }
   });
 
-  if (backend === 'postgres') test('ST_AsMVT and the JS encoder give the same features, properties and areas', async () => {
+  // The server's PostGIS must have ST_AsMVT (the tiles use it there). PGlite's is built without
+  // protobuf-c (GUIDE §6): there the test is reported as skipped with the database's own reason, and runs
+  // by itself once pglite-postgis ships an encoder. Without DATABASE_URL the JS encoder is then compared
+  // with ST_AsMVT nowhere: CI sets it ('tiles across backends' below compares PGlite with the server).
+  test('ST_AsMVT and the JS encoder give the same features, properties and areas', async ({ skip }) => {
+    const unavailable = await asMvtUnavailable(t.database);
+    skip(backend === 'pglite' && unavailable !== null, `ST_AsMVT is not available on PGlite: ${unavailable}`);
     for (const [layerId, z, x, y] of SAMPLE_TILES) {
       const layer = TILE_LAYER_BY_ID.get(layerId)!;
       const server = await encodeWithPostgis(t.database.orm, layer, { z, x, y }, contextOf(layerId));
@@ -245,7 +265,8 @@ describe.each(testBackends())('tiles on %s', (backend) => {
   });
 });
 
-if (testBackends().length > 1) describe('tiles across backends', () => {
+// Needs both backends (DATABASE_URL set): reported as skipped on PGlite alone.
+describe.skipIf(testBackends().length < 2)('tiles across backends', () => {
   test('the embedded encoder on PGlite matches ST_AsMVT on the server, tile for tile', async () => {
     const [pglite, server] = [await openFixtureDatabase('pglite'), await openFixtureDatabase('postgres')];
     try {

@@ -80,6 +80,7 @@ export function OfflineControl({ briefing, dirty }: OfflineControlProps) {
     } catch (error) {
       if (controller.signal.aborted) return;
       // A failed update keeps the previous copy (the new one is removed whole).
+      // The failure shown is the save's; storage that cannot even be read back just shows no copy.
       const copy = await offlineCopyOf(briefing.id).catch(() => null);
       setState({ kind: 'failed', message: failureMessage(error, t, size), copy });
     }

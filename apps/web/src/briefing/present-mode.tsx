@@ -64,6 +64,7 @@ export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefi
     document.addEventListener('fullscreenchange', onFullscreenExit);
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreenExit);
+      // Leaving fullscreen on unmount is a courtesy: a refusal (already left, document hidden) changes nothing.
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     };
   }, [onExit]);

@@ -181,7 +181,8 @@ export function PantauMap(props: PantauMapProps) {
     if (!container) return;
     const initial = propsRef.current.position;
     const [west, south, east, north] = propsRef.current.initialBounds ?? INDONESIA_BBOX;
-    // deck.gl (the area names) loads while the style and the first tiles do.
+    // deck.gl (the area names) loads while the style and the first tiles do. A failure is reported where
+    // the labels are added (addAreaLabels loads again and logs), so this early start only keeps it from being unhandled.
     void preloadAreaLabels().catch(() => {});
     let created: MapLibreMap;
     try {

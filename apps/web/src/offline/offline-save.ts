@@ -175,6 +175,7 @@ function jsonOf(body: ArrayBuffer): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(body));
   } catch {
+    // Not JSON: the callers treat null as a missing answer and fail the save naming the path.
     return null;
   }
 }

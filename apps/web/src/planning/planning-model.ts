@@ -34,6 +34,7 @@ export function parseOverrides(text: string | null): WeightOverrides {
     }
     return result;
   } catch {
+    // Stored by hand or by an older version and no longer JSON: the default weights, as with nothing stored.
     return {};
   }
 }

@@ -38,6 +38,7 @@ function storedOverrides(): WeightOverrides {
   try {
     return parseOverrides(window.sessionStorage.getItem(WEIGHTS_STORAGE_KEY));
   } catch {
+    // Storage refused (private mode, blocked): start from the default weights.
     return {};
   }
 }

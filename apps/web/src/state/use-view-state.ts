@@ -13,6 +13,7 @@ function storedLang(): string | null {
   try {
     return window.localStorage.getItem(LANG_STORAGE_KEY);
   } catch {
+    // Private mode: the language comes from the URL or the browser.
     return null;
   }
 }

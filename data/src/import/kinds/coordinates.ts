@@ -35,6 +35,7 @@ export function readDegrees(raw: string): { value: number; sexagesimal: boolean 
     const value = sexagesimalToDecimal(`${body}${hemisphere}`);
     return { value: negative ? -value : value, sexagesimal: true };
   } catch {
+    // geolib throws on a form it cannot read: NaN makes readCoordinates report the cell (coordinates_not_number).
     return { value: Number.NaN, sexagesimal: true };
   }
 }
