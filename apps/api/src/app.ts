@@ -1,5 +1,6 @@
 // createApp(deps): the whole HTTP surface, built from injected dependencies; no globals, no listen.
 import { languageDetector } from 'hono/language';
+import { errorLogText } from './error-log.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -175,7 +176,7 @@ export function createApp(deps: AppDeps) {
     }
     // The real error goes to the log with the request id; the client gets neither stack nor SQL.
     const kind = error instanceof WriteMismatchError || error instanceof GeometryReadError || error instanceof PasswordHashError ? error.name : 'Unhandled';
-    log(`[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${withCauses(error)}`);
+    log(`[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${errorLogText(error)}`);
     return c.json(body('internal_error', `Unexpected error. Quote request id ${requestIdValue} when reporting it.`), 500);
   });
 
@@ -191,18 +192,6 @@ export function createApp(deps: AppDeps) {
   }
   app.notFound((c) => c.json({ error: { code: 'not_found' as const, message: `No such resource: ${c.req.path}` } }, 404));
   return app;
-}
-
-/**
- * The error's stack and the messages of its causes: drizzle wraps a database error in "Failed query: …"
- * whose own stack does not say why the query failed (the server's message is the cause).
- */
-function withCauses(error: Error): string {
-  let text = error.stack ?? error.message;
-  for (let cause: unknown = error.cause, depth = 0; cause !== undefined && cause !== null && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
-    text += `\n  caused by: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
-  }
-  return text;
 }
 
 /** A statement cancelled by its timeout is retried after this; the load that made it slow may have passed. */
