@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -82,7 +83,8 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
     const client = await PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
-      extensions: { postgis },
+      // pg_trgm: the trigram index of the person search by name (migration 0016).
+      extensions: { postgis, pg_trgm },
     });
     // Every query, exec and transaction of PGlite passes through _runExclusiveTransaction (its
     // one-connection mutex); the gate in front of it can turn an endless wait into a refusal.

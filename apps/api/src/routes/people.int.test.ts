@@ -1,6 +1,6 @@
 // Person search, the person page and the company page (issue 20) on the fixture, with a few people made
 // here whose names carry accents and odd spacing, an earlier passport and a permit number.
-import { queryOne, queryRows, sql } from '@pantau/db';
+import { nameKey, queryOne, queryRows, sql } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
@@ -80,6 +80,20 @@ describe.each(testBackends())('people register on %s', (backend) => {
     expect((await search('analyst', 'hans muller'))).toEqual([]);
     expect((await search('elsewhere', 'hans muller')).map((h) => h.id)).toEqual([hans]);
     expect((await search('elsewhere', 'muller')).map((h) => h.id)).not.toContain(muller);
+  });
+
+  test('the name search folds names in SQL exactly as nameKey does in code, and a trigram index answers it', async () => {
+    const samples = ['Jürgen  MÜLLER', 'ŁUKASZ Żółć', 'Nguyễn Văn Anh', 'ÇAĞLAR ŞAHİN', 'li\tna', 'O\'Brien-Smith', 'ÅSA Øberg'];
+    for (const name of samples) {
+      const folded = await queryOne<{ key: string }>(t.database.orm, sql`select pantau_name_key(${name}) as key`);
+      expect(folded!.key, name).toBe(nameKey(name));
+    }
+    // With sequential scans priced out, the planner reaches for the index: it exists and matches the query's expression.
+    const plan = await t.database.orm.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return queryRows<Record<string, string>>(tx, sql`explain select id from people where pantau_name_key(name) like ${'%mull%'}`);
+    });
+    expect(plan.map((row) => Object.values(row)[0]).join('\n')).toContain('people_name_key_trgm');
   });
 
   test('an earlier passport number finds the person, who is shown with the passport in use', async () => {
