@@ -16,3 +16,4 @@ export * from './briefing/index.js';
 export * from './download-name.js';
 export * from './people.js';
 export * from './overstays.js';
+export * from './guards.js';

@@ -1,5 +1,6 @@
 // The admin calls: users (list, add, change, reset password) and the audit trail. Every answer is
 // checked against the contract (docs/access-control.md), so a changed API shows as a clear error.
+import { isObject } from '@pantau/domain';
 import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
 import { parseUser, type Role, type SessionUser } from '../auth/session.js';
 
@@ -32,10 +33,6 @@ export interface UserChange {
   scope?: string[];
   office?: string;
   disabled?: boolean;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function badResponse(what: string): ApiError {

@@ -1,6 +1,7 @@
 // Typed calls behind the detail panel and the search box: an area's profile, trend and two-date
 // comparison, one record of each kind, search, and the data sets' load times. Each checks the few
 // fields the panels rely on, so a changed contract shows up as a clear error instead of a blank panel.
+import { isObject } from '@pantau/domain';
 import { ApiError, fetchJson, type ApiRequest, type QueryParams } from './api-client.js';
 
 // ── Shapes ──────────────────────────────────────────────────────────────────────────────────────
@@ -340,10 +341,6 @@ export interface PermitFilterParams {
 }
 
 // ── Calls ───────────────────────────────────────────────────────────────────────────────────────
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function badResponse(what: string): ApiError {
   return new ApiError('bad_response', `unexpected answer from ${what}`, null);

@@ -1,11 +1,8 @@
 // Typed calls to the Pantau API. Each checks the few fields the page relies on, so a changed contract
 // shows up as a clear error instead of a blank map.
+import { isObject } from '@pantau/domain';
 import { ApiError, fetchJson, type ApiRequest } from './api-client.js';
 import type { AreaDetail, AreaListItem, CompanySearchResult, Meta, PermitStats, PermitStatsQuery } from './types.js';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function badResponse(what: string): ApiError {
   return new ApiError('bad_response', `unexpected answer from ${what}`, null);

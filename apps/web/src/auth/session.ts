@@ -1,7 +1,7 @@
 // Who is signed in and what the role may use, as GET /api/v1/auth/me describes it
 // (docs/access-control.md). The checks are strict: a changed contract shows as a clear error,
 // never as a page that quietly shows more (or less) than the role allows.
-import { isRole, type Permissions, type Role } from '@pantau/domain';
+import { isPlainObject, isRole, type Permissions, type Role } from '@pantau/domain';
 
 export type { Permissions, Role };
 
@@ -29,17 +29,13 @@ export interface Session {
   permissions: Permissions;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 /** A user record of the API, or `null` when the answer does not have the contract's shape. */
 export function parseUser(value: unknown): SessionUser | null {
-  if (!isObject(value) || !isObject(value.scope)) return null;
+  if (!isPlainObject(value) || !isPlainObject(value.scope)) return null;
   const { id, email, role, scope, disabled, createdAt, lastSignInAt } = value;
   if (typeof id !== 'number' || typeof email !== 'string' || typeof role !== 'string' || !isRole(role)) return null;
   if (!(scope.areaCodes === null || isStringArray(scope.areaCodes))) return null;
@@ -56,7 +52,7 @@ export function parseUser(value: unknown): SessionUser | null {
 }
 
 export function parsePermissions(value: unknown): Permissions | null {
-  if (!isObject(value)) return null;
+  if (!isPlainObject(value)) return null;
   const { personalData, manageUsers, audit, layers, lists, exports } = value;
   const mayImport = value.import;
   const flags = [personalData, mayImport, manageUsers, audit, lists];
@@ -75,13 +71,13 @@ export function parsePermissions(value: unknown): Permissions | null {
 
 /** Operation-plan permissions; an answer without them (an older server) allows nothing. */
 function parsePlanningPermissions(value: unknown): Permissions['planning'] {
-  const flag = (key: 'read' | 'write' | 'approve') => isObject(value) && value[key] === true;
+  const flag = (key: 'read' | 'write' | 'approve') => isPlainObject(value) && value[key] === true;
   return { read: flag('read'), write: flag('write'), approve: flag('approve') };
 }
 
 /** The body of GET /auth/me, or `null` when it does not have the contract's shape. */
 export function parseSession(body: unknown): Session | null {
-  if (!isObject(body)) return null;
+  if (!isPlainObject(body)) return null;
   const user = parseUser(body.user);
   const permissions = parsePermissions(body.permissions);
   return user && permissions ? { user, permissions } : null;

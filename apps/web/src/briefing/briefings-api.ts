@@ -1,5 +1,5 @@
 // The briefing API (/api/v1/briefings): list, read, create, replace, delete.
-import type { Briefing, BriefingAudience, BriefingContent, BriefingLang } from '@pantau/domain';
+import { isObject, type Briefing, type BriefingAudience, type BriefingContent, type BriefingLang } from '@pantau/domain';
 import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
 
 export interface BriefingListItem {
@@ -7,7 +7,6 @@ export interface BriefingListItem {
   areaCode: string | null; ownerEmail: string; slideCount: number; updatedAt: string; canEdit: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const bad = (path: string) => new ApiError('bad_response', `${path}: unexpected answer`, null);
 
 export async function listBriefings(signal?: AbortSignal): Promise<BriefingListItem[]> {

@@ -1,6 +1,6 @@
 // Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
 // are multipart; every failure becomes the same ApiError the rest of the page shows.
-import type { ImportKind } from '@pantau/domain';
+import { isObject, type ImportKind } from '@pantau/domain';
 import { ApiError, fetchJson, requestLanguage } from '../api/api-client.js';
 import type { ImportBatch, ImportJob, ImportPreview } from './types.js';
 
@@ -8,10 +8,6 @@ export interface UploadOptions {
   sheet?: string | null;
   /** Header → field ("" ignores the column). */
   mapping?: Record<string, string> | null;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 /** A POST with a multipart upload, or with a JSON body (the browser sets the multipart boundary itself). */

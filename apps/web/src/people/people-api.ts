@@ -1,5 +1,6 @@
 // Typed calls to the people register (issue 20): person search, a person's record, a company's workers.
 // Each checks the fields the pages rely on; the API refuses the first two to roles without personal data.
+import { isObject } from '@pantau/domain';
 import { ApiError, fetchJson } from '../api/api-client.js';
 
 export interface PersonHit {
@@ -43,7 +44,6 @@ export interface CompanyWorkersPage {
   checks: Array<{ operationId: number; date: string; team: string; targetId: number; place: string; via: 'site' | 'workers'; foreignersChecked: number; violations: number; outcome: string; findings?: string | null; workersChecked: number }>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const bad = (what: string) => new ApiError('bad_response', `unexpected answer from ${what}`, null);
 
 /** The API's shortest search text. */

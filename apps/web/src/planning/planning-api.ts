@@ -1,6 +1,6 @@
 // Typed calls to the planning API: ranked candidates and operation plans (contract in
 // @pantau/domain planning/plans.ts). Each checks the fields the page relies on.
-import { FACTORS, type CandidateKind, type Factor, type FactorValues, type Plan, type PlanCreateInput, type PlanListItem, type PlanOutcomeInput, type PlanPatchInput, type Weights } from '@pantau/domain';
+import { FACTORS, isObject, type CandidateKind, type Factor, type FactorValues, type Plan, type PlanCreateInput, type PlanListItem, type PlanOutcomeInput, type PlanPatchInput, type Weights } from '@pantau/domain';
 import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
 
 export interface PlanningCandidate {
@@ -25,10 +25,6 @@ export interface PlanningCandidates {
   factors: Factor[];
   candidateCount: number;
   items: PlanningCandidate[];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 const bad = (what: string) => new ApiError('bad_response', `unexpected answer from ${what}`, null);
