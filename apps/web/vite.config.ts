@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META, cspText } from '../../packages/domain/src/http/csp.js';
 import { initialJsBudget } from './build/initial-js-budget.js';
 import { serviceWorker } from './build/service-worker.js';
 
@@ -8,24 +9,13 @@ import { serviceWorker } from './build/service-worker.js';
 const API_ORIGIN = 'http://localhost:8787';
 
 /**
- * Everything the page needs comes from its own origin: the map has no external style, glyphs,
- * sprites or tiles. The policy makes the browser refuse any other host, so a stray URL fails loudly
- * instead of leaking requests. Build only: the dev server injects inline scripts for React refresh.
- * MapLibre needs `blob:` for workers and `data:` for the control icons in its CSS.
+ * The page's Content-Security-Policy as a <meta> tag: the directives the API sends as a header
+ * (@pantau/domain http/csp), less frame-ancestors, which a <meta> tag cannot carry. Build only: the
+ * dev server injects inline scripts for React refresh. Imported by path, not as @pantau/domain: Vite
+ * leaves a package import to Node, which cannot load the package's TypeScript entry; a relative
+ * import is bundled with this config.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "worker-src 'self' blob:",
-  "child-src 'self' blob:",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+const CONTENT_SECURITY_POLICY = cspText(CONTENT_SECURITY_POLICY_META);
 
 function contentSecurityPolicy(): Plugin {
   return {

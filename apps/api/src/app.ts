@@ -16,7 +16,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
 import { auditReads } from './auth/audit-reads.js';
 import { requirePermission } from './auth/request-context.js';
-import { EXPORT_KINDS } from '@pantau/domain';
+import { CONTENT_SECURITY_POLICY, EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
@@ -45,16 +45,6 @@ import { onlyDeclaredParameters } from './routes/query-guard.js';
 export const API_PREFIX = '/api/v1';
 
 /**
- * Everything comes from this origin: no external style, font, tile or script. MapLibre needs blob:
- * workers and data: images for its controls; inline styles come from React and MapLibre.
- */
-const CONTENT_SECURITY_POLICY = {
-  defaultSrc: ["'self'"], scriptSrc: ["'self'"], workerSrc: ["'self'", 'blob:'], childSrc: ["'self'", 'blob:'], connectSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"], objectSrc: ["'none'"],
-  baseUri: ["'self'"], formAction: ["'self'"], frameAncestors: ["'none'"],
-};
-
-/**
  * Browser features the app never uses are off, for its pages and anything embedded in them (the web
  * app uses no location: areas are chosen on the map). Fullscreen stays for the app itself: the
  * briefing's present mode uses it; so does clipboard writing (share links, generated passwords).
@@ -69,6 +59,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   app.use('*', secureHeaders({
+    // The web app's policy (@pantau/domain http/csp), with frame-ancestors, which only a header carries.
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     // HSTS only means something over HTTPS; there it is set below for two years.
     strictTransportSecurity: false,

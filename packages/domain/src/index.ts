@@ -17,3 +17,4 @@ export * from './download-name.js';
 export * from './people.js';
 export * from './overstays.js';
 export * from './guards.js';
+export * from './http/csp.js';
