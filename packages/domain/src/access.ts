@@ -1,17 +1,11 @@
 // Who may see and do what: roles, their permissions, session lifetimes. Pure data and functions,
 // shared by the API (enforcement), the CLI (accounts) and the web app (what to offer).
 import type { Scope } from './filters.js';
+import { AREA_TILE_LAYERS, OVERSTAY_TILE_LAYERS, PLANNING_TILE_LAYERS, POINT_TILE_LAYERS } from './tiles/layers.js';
 
 export const ROLES = ['admin', 'division_head', 'office_head', 'analyst', 'agency_member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Tile layers (ids of /tiles/{layer}); area layers carry aggregates only. */
-export const AREA_TILE_LAYERS = ['provinces', 'regencies', 'districts'] as const;
-export const POINT_TILE_LAYERS = ['company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings'] as const;
-/** Planning layers (coverage gaps, hot spots of findings and reports): for the roles with record lists. */
-export const PLANNING_TILE_LAYERS = ['coverage_gaps', 'hot_spots'] as const;
-/** People over their permit's end, counted per district (issue 20): counts only, for every role. */
-export const OVERSTAY_TILE_LAYERS = ['overstays'] as const;
 export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring', 'movements'] as const;
 /** Exports that name people or permits: only for roles with personal data. */
 export const PERSONAL_EXPORT_KINDS: readonly string[] = ['permits', 'overstays', 'expiring'];

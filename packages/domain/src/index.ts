@@ -18,3 +18,4 @@ export * from './people.js';
 export * from './overstays.js';
 export * from './guards.js';
 export * from './http/csp.js';
+export * from './tiles/layers.js';

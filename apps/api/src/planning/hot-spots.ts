@@ -5,19 +5,8 @@
 import { createHash } from 'node:crypto';
 import { cellToBoundary, getHexagonAreaAvg, gridDisk, latLngToCell, polygonToCells, UNITS } from 'h3-js';
 import { hotSpotEvents, studyAreaPolygons, type Executor } from '@pantau/db';
-import { giStar, giStarGlobals, monthsBefore, type GiStar, type HotSpotClass, type Scope } from '@pantau/domain';
+import { giStar, giStarGlobals, HOT_SPOT_PARAMS, monthsBefore, type GiStar, type HotSpotClass, type Scope } from '@pantau/domain';
 import { AppError } from '../errors.js';
-
-export const HOT_SPOTS = {
-  months: { default: 24, min: 1, max: 120 },
-  resolution: { default: 6, min: 4, max: 8 },
-  /** Rings of neighbours (gridDisk k). */
-  rings: 1,
-  /** A larger study grid is refused: choose a coarser resolution or a smaller area. */
-  maxCells: 120_000,
-  /** Below this many events a warning goes with the answer. */
-  minEvents: 30,
-} as const;
 
 export interface HotSpotCell {
   h3: string;
@@ -66,15 +55,15 @@ function studyGrid(geometries: unknown[], resolution: number): string[] {
   return out;
 }
 
-export const hotSpotMethod = (resolution: number, months: number) => `Getis-Ord Gi* (H3 res ${resolution}, k=${HOT_SPOTS.rings}, ${months} months)`;
+export const hotSpotMethod = (resolution: number, months: number) => `Getis-Ord Gi* (H3 res ${resolution}, k=${HOT_SPOT_PARAMS.rings}, ${months} months)`;
 
 /** Gi* of findings and verified reports in the `months` before asOf, over `area` (null = the scope). */
 export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: string, months: number, resolution: number, scope: Scope): Promise<HotSpotAnalysis> {
   const from = monthsBefore(asOf, months);
   const [events, study] = await Promise.all([hotSpotEvents(db, area, from, asOf, scope), studyAreaPolygons(db, area, scope)]);
   const estimate = study.km2 / getHexagonAreaAvg(resolution, UNITS.km2);
-  if (estimate > HOT_SPOTS.maxCells) {
-    throw new AppError('invalid_parameter', `Invalid parameter: resolution: about ${Math.round(estimate)} hexagons at resolution ${resolution} for this area (at most ${HOT_SPOTS.maxCells}); choose a coarser resolution or a smaller area.`,
+  if (estimate > HOT_SPOT_PARAMS.maxCells) {
+    throw new AppError('invalid_parameter', `Invalid parameter: resolution: about ${Math.round(estimate)} hexagons at resolution ${resolution} for this area (at most ${HOT_SPOT_PARAMS.maxCells}); choose a coarser resolution or a smaller area.`,
       [{ parameter: 'resolution', message: 'too fine for this area' }]);
   }
   const grid = studyGrid(study.geometries, resolution);
@@ -96,7 +85,7 @@ export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: s
   const gi = (cell: string): GiStar => {
     let localSum = 0;
     let k = 0;
-    for (const member of gridDisk(cell, HOT_SPOTS.rings)) {
+    for (const member of gridDisk(cell, HOT_SPOT_PARAMS.rings)) {
       if (!inStudy.has(member)) continue;
       k++;
       localSum += values.get(member) ?? 0;
@@ -107,8 +96,8 @@ export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: s
   // neighbours lie in the area; when no such count makes an empty neighbourhood significant (sparse
   // events: it never does) they are all "not significant" and need no work.
   const near = new Set<string>();
-  for (const cell of values.keys()) for (const member of gridDisk(cell, HOT_SPOTS.rings)) if (inStudy.has(member)) near.add(member);
-  const maxK = gridDisk(grid[0] ?? [...inStudy][0] ?? '', HOT_SPOTS.rings).length;
+  for (const cell of values.keys()) for (const member of gridDisk(cell, HOT_SPOT_PARAMS.rings)) if (inStudy.has(member)) near.add(member);
+  const maxK = gridDisk(grid[0] ?? [...inStudy][0] ?? '', HOT_SPOT_PARAMS.rings).length;
   const emptyCanMatter = inStudy.size > 0 && Array.from({ length: maxK }, (_, i) => giStar(0, i + 1, globals)).some((g) => g.class !== 'not_significant');
   const cells: HotSpotCell[] = [];
   for (const h3 of emptyCanMatter ? inStudy : near) {
@@ -119,9 +108,9 @@ export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: s
   }
   cells.sort((a, b) => b.z - a.z || a.h3.localeCompare(b.h3));
   return {
-    method: hotSpotMethod(resolution, months), resolution, rings: HOT_SPOTS.rings, months, from, to: asOf, studyCells: inStudy.size,
+    method: hotSpotMethod(resolution, months), resolution, rings: HOT_SPOT_PARAMS.rings, months, from, to: asOf, studyCells: inStudy.size,
     findings: events.filter((e) => e.kind === 'finding').length, reports: events.filter((e) => e.kind === 'report').length,
-    note: events.length < HOT_SPOTS.minEvents ? `Only ${events.length} events (fewer than ${HOT_SPOTS.minEvents}): a single event can make its cell a hot spot.` : null,
+    note: events.length < HOT_SPOT_PARAMS.minEvents ? `Only ${events.length} events (fewer than ${HOT_SPOT_PARAMS.minEvents}): a single event can make its cell a hot spot.` : null,
     cells,
   };
 }

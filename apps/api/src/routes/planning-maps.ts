@@ -3,11 +3,11 @@
 // tile layers coverage_gaps and hot_spots (tiles/layers.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { coverageGaps, officesCovering, type CoverageGap } from '@pantau/db';
-import { COVERAGE_MONTHS, inScope, monthsBefore, todayInJakarta } from '@pantau/domain';
+import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, inScope, monthsBefore, todayInJakarta } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { errorBody } from '../errors.js';
-import { HOT_SPOTS, hotSpotAnalysis } from '../planning/hot-spots.js';
+import { hotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
 import { errorResponses, isoDateParam, planningAreaParam, wholeNumberParam } from './params.js';
 import { createRouter } from './router.js';
@@ -45,10 +45,10 @@ const hotSpotsRoute = createRoute({
     query: z.object({
       area: planningAreaParam.optional().openapi({ description: "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).", example: '19' }),
       asOf: isoDateParam.optional().openapi({ description: 'End of the window, exclusive (default today, WIB).', example: '2024-06-13' }),
-      months: wholeNumberParam(HOT_SPOTS.months.min, HOT_SPOTS.months.max).optional()
-        .openapi({ description: `Window length in calendar months (default ${HOT_SPOTS.months.default}).`, example: '24' }),
-      resolution: wholeNumberParam(HOT_SPOTS.resolution.min, HOT_SPOTS.resolution.max).optional()
-        .openapi({ description: `H3 resolution, ${HOT_SPOTS.resolution.min}–${HOT_SPOTS.resolution.max} (default ${HOT_SPOTS.resolution.default}, about 36 km² a cell); at most ${HOT_SPOTS.maxCells} cells in the area.`, example: '6' }),
+      months: wholeNumberParam(HOT_SPOT_PARAMS.months.min, HOT_SPOT_PARAMS.months.max).optional()
+        .openapi({ description: `Window length in calendar months (default ${HOT_SPOT_PARAMS.months.default}).`, example: '24' }),
+      resolution: wholeNumberParam(HOT_SPOT_PARAMS.resolution.min, HOT_SPOT_PARAMS.resolution.max).optional()
+        .openapi({ description: `H3 resolution, ${HOT_SPOT_PARAMS.resolution.min}–${HOT_SPOT_PARAMS.resolution.max} (default ${HOT_SPOT_PARAMS.resolution.default}, about 36 km² a cell); at most ${HOT_SPOT_PARAMS.maxCells} cells in the area.`, example: '6' }),
     }),
   },
   responses: {
@@ -104,8 +104,8 @@ export function planningMapRoutes(deps: AppDeps) {
     const scope = scopeOf(c);
     const { area, code, scope: areaScope } = await resolveStudyArea(dbOf(c), query.area, scope);
     const asOf = query.asOf ?? todayInJakarta(deps.clock.now());
-    const analysis = await hotSpotAnalysis(dbOf(c), code, asOf, query.months ? Number(query.months) : HOT_SPOTS.months.default,
-      query.resolution ? Number(query.resolution) : HOT_SPOTS.resolution.default, areaScope);
+    const analysis = await hotSpotAnalysis(dbOf(c), code, asOf, query.months ? Number(query.months) : HOT_SPOT_PARAMS.months.default,
+      query.resolution ? Number(query.resolution) : HOT_SPOT_PARAMS.resolution.default, areaScope);
     const { cells, ...summary } = analysis;
     return c.json({
       type: 'FeatureCollection', area, ...summary,

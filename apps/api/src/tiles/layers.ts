@@ -2,8 +2,8 @@
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
 import { areaFilterColumn, coverageGapDistrictsSql, holderTotals, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
-import { COVERAGE_MONTHS, OVERSTAY_MIN_DAYS, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
-import { HOT_SPOTS, hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
+import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, OVERSTAY_MIN_DAYS, TILE_LAYER_FILTERS, type AreaLevel, type PermitFilter, type Scope, type TileFilterName, type TileLayerName } from '@pantau/domain';
+import { hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
 
 /** Whether a cell's bounding box meets the tile's (a hexagon larger than the tile has no corner inside it). */
@@ -53,10 +53,10 @@ export interface TileSourceContext {
 
 export type FieldType = 'String' | 'Number';
 
-export type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'sponsor' | 'from' | 'to' | 'category' | 'status' | 'months' | 'resolution' | 'area' | 'lang';
+export type FilterName = TileFilterName;
 
 export interface TileLayer {
-  id: string;
+  id: TileLayerName;
   description: string;
   geometry: 'polygon' | 'point';
   minzoom: number;
@@ -67,7 +67,7 @@ export interface TileLayer {
   clusterBelowZoom?: number;
   /** name → [type as GDAL and tippecanoe read it, meaning]. */
   fields: Record<string, readonly [FieldType, string]>;
-  /** Query parameters that change this layer's content: the only ones its TileJSON and tiles take (another is a 400). */
+  /** Query parameters that change this layer's content: the only ones its TileJSON and tiles take (another is a 400); TILE_LAYER_FILTERS of @pantau/domain. */
   filters: readonly FilterName[];
   source(context: TileSourceContext): SQL;
   /** Work done in JS before the tile's query (a statistic over the whole study area); its result reaches `source` as `prepared`. */
@@ -76,9 +76,6 @@ export interface TileLayer {
   clusterSums?: readonly string[];
 }
 
-const PERMIT_FILTERS = ['asOf', 'permitType', 'nationality', 'purpose'] as const;
-/** The area layers also count the permits of one sponsor (a company page's map). */
-const AREA_FILTERS = [...PERMIT_FILTERS, 'sponsor'] as const;
 const AREA_FIELDS: TileLayer['fields'] = {
   code: ['String', 'official area code (e.g. 19.04)'],
   name: ['String', 'area name'],
@@ -118,15 +115,15 @@ const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${colum
 export const TILE_LAYERS: readonly TileLayer[] = [
   {
     id: 'provinces', description: 'Provinces (provinsi) with valid permit holders', geometry: 'polygon',
-    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('province'),
+    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.provinces, source: areaSource('province'),
   },
   {
     id: 'regencies', description: 'Regencies and cities (kabupaten/kota) with valid permit holders', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('regency'),
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.regencies, source: areaSource('regency'),
   },
   {
     id: 'districts', description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see', geometry: 'polygon',
-    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: AREA_FILTERS, source: areaSource('district'),
+    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.districts, source: areaSource('district'),
   },
   {
     id: 'company_sites', description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9', geometry: 'point',
@@ -136,7 +133,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       active_permits: ['Number', 'valid permits the company sponsors, for the filters, on asOf (summed in clusters)'],
       point_count: ['Number', 'sites merged into this point (clusters only)'],
     },
-    filters: PERMIT_FILTERS,
+    filters: TILE_LAYER_FILTERS.company_sites,
     source: ({ envelope, filter, scope }) => sql`
       with tile_sites as (
         select s.id, s.geom, s.company_id from company_sites s where s.geom && ${envelope} and ${scopeCondition(sql`s.regency_code`, scope)}
@@ -156,7 +153,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       outcome: ['String', 'no_violation, violation or not_found'], foreigners_checked: ['Number', 'foreigners checked (summed in clusters)'],
       violations: ['Number', 'suspected violations (summed in clusters)'], point_count: ['Number', 'targets merged into this point (clusters only)'],
     },
-    filters: ['from', 'to'],
+    filters: TILE_LAYER_FILTERS.operation_targets,
     source: ({ envelope, filter, scope }) => sql`
       select t.id::bigint as id, t.geom, t.operation_id, o.date::text as date, t.kind, t.outcome, t.foreigners_checked, t.violations
       from operation_targets t join operations o on o.id = t.operation_id
@@ -169,7 +166,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
       severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
     },
-    filters: ['asOf', 'from', 'to', 'category', 'lang'],
+    filters: TILE_LAYER_FILTERS.risk_areas,
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
       const to = filter.to ?? filter.permit.asOf;
@@ -188,7 +185,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'entry_points', description: 'Immigration checkpoints (TPI): airports, seaports, land borders', geometry: 'point',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 86400,
     fields: { name: ['String', 'name'], kind: ['String', 'airport, seaport or land_border'] },
-    filters: [],
+    filters: TILE_LAYER_FILTERS.entry_points,
     source: ({ envelope, scope }) => sql`
       select id::bigint as id, geom, name, kind from entry_points where geom && ${envelope} and ${scopeCondition(sql`regency_code`, scope)}`,
   },
@@ -199,7 +196,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       category: ['String', 'what was reported'], status: ['String', 'new, verified, dismissed, acted'], channel: ['String', 'apoa, whatsapp, phone, walk_in'],
       received_on: ['String', 'day received (YYYY-MM-DD, WIB)'], point_count: ['Number', 'reports merged into this point (clusters only)'],
     },
-    filters: ['from', 'to', 'category', 'status'],
+    filters: TILE_LAYER_FILTERS.reports,
     source: ({ envelope, filter, scope }) => sql`
       select id::bigint as id, geom, category, status, channel, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on
       from reports
@@ -210,7 +207,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'meetings', description: 'Timpora coordination meetings, at their regency', geometry: 'point',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
     fields: { date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'] },
-    filters: ['from', 'to'],
+    filters: TILE_LAYER_FILTERS.meetings,
     source: ({ envelope, filter, scope }) => sql`
       select m.id::bigint as id, a.label as geom, m.date::text as date, m.title, m.venue, m.regency_code
       from meetings m join areas a on a.code = m.regency_code
@@ -224,7 +221,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       last_checked: ['String', 'date of the last operation target in the district before asOf (YYYY-MM-DD); absent when never checked'],
       months_since: ['Number', 'whole months (30.44 days) since the last check; absent when never checked'],
     },
-    filters: ['asOf', 'months'],
+    filters: TILE_LAYER_FILTERS.coverage_gaps,
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
   },
   {
@@ -234,7 +231,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       code: ['String', 'district code'], name: ['String', 'district name'],
       overstays: ['Number', 'people overstaying in the district on asOf, by the district of their last permit, for the filters on that permit'],
     },
-    filters: AREA_FILTERS,
+    filters: TILE_LAYER_FILTERS.overstays,
     source: ({ envelope, filter, scope }) => sql`
       with tile_areas as (
         select code, name, geom from areas where level = 'district' and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
@@ -255,13 +252,13 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       reports: ['Number', 'verified (or acted-on) reports in the window'], z: ['Number', 'Gi* z-score'], p: ['Number', 'two-sided p-value'],
       class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
     },
-    filters: ['asOf', 'area', 'months', 'resolution'],
+    filters: TILE_LAYER_FILTERS.hot_spots,
     // One analysis per study area and filters, shared by every tile of the view (the memo), instead
     // of one per tile; a national scope names its area like GET /planning/hot-spots.
     prepare: async (db, { filter, scope, memo }) => {
       const study = await resolveStudyArea(db, filter.area, scope);
-      const months = filter.months ?? HOT_SPOTS.months.default;
-      const resolution = filter.resolution ?? HOT_SPOTS.resolution.default;
+      const months = filter.months ?? HOT_SPOT_PARAMS.months.default;
+      const resolution = filter.resolution ?? HOT_SPOT_PARAMS.resolution.default;
       const compute = () => hotSpotAnalysis(db, study.code, filter.permit.asOf, months, resolution, study.scope);
       if (!memo) return compute();
       return memo(JSON.stringify(['hot_spots', study.code, study.scope, filter.permit.asOf, months, resolution]), compute);
@@ -285,4 +282,4 @@ export const TILE_LAYERS: readonly TileLayer[] = [
   },
 ];
 
-export const TILE_LAYER_BY_ID = new Map(TILE_LAYERS.map((l) => [l.id, l]));
+export const TILE_LAYER_BY_ID: ReadonlyMap<string, TileLayer> = new Map(TILE_LAYERS.map((l) => [l.id, l]));

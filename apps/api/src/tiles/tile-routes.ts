@@ -2,12 +2,11 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
-import { COVERAGE_MONTHS, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
+import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { HOT_SPOTS } from '../planning/hot-spots.js';
 import { refuseUnknownParameters } from '../routes/query-guard.js';
 import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam, textLangOf, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
@@ -27,7 +26,7 @@ const tileQuery = z.object({
   category: z.string().refine((s) => s.split(',').every((v) => categories.includes(v.trim() as never)), `comma-separated values among ${categories.join(', ')}`).optional(),
   status: z.string().refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`).optional(),
   months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional(),
-  resolution: wholeNumberParam(HOT_SPOTS.resolution.min, HOT_SPOTS.resolution.max).optional(),
+  resolution: wholeNumberParam(HOT_SPOT_PARAMS.resolution.min, HOT_SPOT_PARAMS.resolution.max).optional(),
   area: planningAreaParam.optional(),
   lang: langParam,
 });

@@ -40,7 +40,7 @@ export const HOVER_STATE = 'hover';
 /** Tile property holding the holders counted for the filters. */
 export const HOLDER_COUNT_PROPERTY = 'total';
 
-export const areaTileJsonUrl = (level: MapLevel, filters: TileFilters) => tileJsonUrl(AREA_TILE_LAYERS[level] as 'provinces', filters);
+export const areaTileJsonUrl = (level: MapLevel, filters: TileFilters) => tileJsonUrl(AREA_TILE_LAYERS[level], filters);
 
 export function areaSource(level: MapLevel, filters: TileFilters): VectorSourceSpecification {
   // Zoom range, bounds and attribution come from the TileJSON.

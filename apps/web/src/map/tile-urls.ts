@@ -1,23 +1,12 @@
 // TileJSON URLs of the API's layers with the view's filters, relative to the page's host. Each layer
-// takes only the filters it understands (see GET /tiles), so a URL changes only when its tiles do and
-// the browser's tile cache stays useful.
+// takes only the filters it understands (TILE_LAYER_FILTERS of @pantau/domain, the API's own list), so
+// a URL changes only when its tiles do and the browser's tile cache stays useful.
+import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, TILE_LAYER_FILTERS, type TileFilterName, type TileLayerName } from '@pantau/domain';
 import type { MapLevel } from '../state/view-state.js';
 
-export const AREA_TILE_LAYERS: Readonly<Record<MapLevel, string>> = { province: 'provinces', regency: 'regencies', district: 'districts' };
+export const AREA_TILE_LAYERS: Readonly<Record<MapLevel, TileLayerName>> = { province: 'provinces', regency: 'regencies', district: 'districts' };
 
-export type TileLayerName =
-  | 'provinces'
-  | 'regencies'
-  | 'districts'
-  | 'company_sites'
-  | 'operation_targets'
-  | 'risk_areas'
-  | 'entry_points'
-  | 'reports'
-  | 'meetings'
-  | 'coverage_gaps'
-  | 'hot_spots'
-  | 'overstays';
+export type { TileLayerName };
 
 export interface TileFilters {
   asOf: string;
@@ -30,40 +19,22 @@ export interface TileFilters {
   region: string | null;
 }
 
-type FilterName = 'asOf' | 'permitType' | 'nationality' | 'purpose' | 'from' | 'to' | 'area';
-
-const PERMIT_FILTERS: readonly FilterName[] = ['asOf', 'permitType', 'nationality', 'purpose'];
-const PERIOD_FILTERS: readonly FilterName[] = ['from', 'to'];
-
-const LAYER_FILTERS: Readonly<Record<TileLayerName, readonly FilterName[]>> = {
-  provinces: PERMIT_FILTERS,
-  regencies: PERMIT_FILTERS,
-  districts: PERMIT_FILTERS,
-  company_sites: PERMIT_FILTERS,
-  operation_targets: PERIOD_FILTERS,
-  // Risk areas valid on the date, or at some time in the period when one is chosen.
-  risk_areas: ['asOf', 'from', 'to'],
-  entry_points: [],
-  reports: PERIOD_FILTERS,
-  meetings: PERIOD_FILTERS,
-  coverage_gaps: ['asOf'],
-  // Computed over the area the view is on (or the user's whole scope when it is narrower than Indonesia).
-  hot_spots: ['asOf', 'area'],
-  // People over their last permit's end on the day, per district.
-  overstays: PERMIT_FILTERS,
-};
-
 /**
  * Parameters fixed by the web app, so the legend names what the tiles hold: the coverage gaps' months
- * and the hot spots' window and H3 resolution.
+ * and the hot spots' window and H3 resolution (the API's defaults, @pantau/domain).
  */
-export const PLANNING_LAYER_PARAMS = { coverageMonths: 12, hotSpotMonths: 24, hotSpotResolution: 6 } as const;
+export const PLANNING_LAYER_PARAMS = {
+  coverageMonths: COVERAGE_MONTHS.default,
+  hotSpotMonths: HOT_SPOT_PARAMS.months.default,
+  hotSpotResolution: HOT_SPOT_PARAMS.resolution.default,
+} as const;
 const FIXED_PARAMS: Partial<Record<TileLayerName, Record<string, string>>> = {
   coverage_gaps: { months: String(PLANNING_LAYER_PARAMS.coverageMonths) },
   hot_spots: { months: String(PLANNING_LAYER_PARAMS.hotSpotMonths), resolution: String(PLANNING_LAYER_PARAMS.hotSpotResolution) },
 };
 
-function filterValue(name: FilterName, filters: TileFilters): string | null {
+/** The view's value of a layer's filter; null for those the web app does not set (sponsor, category…) or fixes. */
+function filterValue(name: TileFilterName, filters: TileFilters): string | null {
   switch (name) {
     case 'asOf':
       return filters.asOf;
@@ -79,6 +50,8 @@ function filterValue(name: FilterName, filters: TileFilters): string | null {
       return filters.to;
     case 'area':
       return filters.region;
+    default:
+      return null;
   }
 }
 
@@ -90,7 +63,7 @@ export const hotSpotsNeedArea = (filters: Pick<TileFilters, 'region'>, nationalS
 
 export function tileJsonUrl(layer: TileLayerName, filters: TileFilters): string {
   const query = new URLSearchParams();
-  for (const name of LAYER_FILTERS[layer]) {
+  for (const name of TILE_LAYER_FILTERS[layer]) {
     const value = filterValue(name, filters);
     if (value) query.set(name, value);
   }

@@ -51,7 +51,7 @@ export function slideTileFilters(view: SlideView, asOf: string): TileFilters {
 
 /** The tile layers a slide's map loads: the three area levels (their outlines are drawn at every level) and the overlays shown. */
 export function slideTileLayers(overlays: readonly OverlayLayer[]): TileLayerName[] {
-  return [...MAP_LEVELS.map((level) => AREA_TILE_LAYERS[level] as TileLayerName), ...overlays.map((overlay) => OVERLAYS[overlay].tileLayer)];
+  return [...MAP_LEVELS.map((level) => AREA_TILE_LAYERS[level]), ...overlays.map((overlay) => OVERLAYS[overlay].tileLayer)];
 }
 
 export function slideTileJsonUrls(slide: Slide, asOf: string, overlays: readonly OverlayLayer[]): string[] {

@@ -155,7 +155,7 @@ export function PlanningMap(props: PlanningMapProps) {
     const filters = { asOf, permitTypes: [], nationalities: [], purposes: [], from: null, to: null, region: null };
     for (const level of ['regency', 'district'] as const) {
       const id = `plan-${level}`;
-      if (!map.getSource(id)) map.addSource(id, { type: 'vector', url: tileJsonUrl(AREA_TILE_LAYERS[level] as 'regencies', filters) });
+      if (!map.getSource(id)) map.addSource(id, { type: 'vector', url: tileJsonUrl(AREA_TILE_LAYERS[level], filters) });
     }
     if (!map.getLayer('plan-regency-fill')) {
       map.addLayer({ id: 'plan-regency-fill', type: 'fill', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'fill-color': AREA_LAND } });

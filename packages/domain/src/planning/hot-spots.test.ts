@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { getisOrdGiStar, giStar, giStarGlobals, hotSpotClass, twoSidedP } from './hot-spots.js';
+import { getisOrdGiStar, giStar, giStarGlobals, HOT_SPOT_PARAMS, hotSpotClass, twoSidedP } from './hot-spots.js';
 
 /** Cells 0…n−1 on a line, each with its left and right neighbour. */
 const line = (values: number[]) => ({
@@ -96,5 +96,21 @@ describe('classes', () => {
   test('hot and cold at 99, 95 and 90 % by p, not significant otherwise', () => {
     const at = (z: number) => hotSpotClass(z, twoSidedP(z));
     expect([3, 2.2, 1.7, 1.5, 0, -1.7, -2.2, -3].map(at)).toEqual(['hot_99', 'hot_95', 'hot_90', 'not_significant', 'not_significant', 'cold_90', 'cold_95', 'cold_99']);
+  });
+});
+
+describe('parameters', () => {
+  test('a 24-month window at H3 resolution 6 by default, each within its bounds', () => {
+    expect(HOT_SPOT_PARAMS.months).toEqual({ default: 24, min: 1, max: 120 });
+    expect(HOT_SPOT_PARAMS.resolution).toEqual({ default: 6, min: 4, max: 8 });
+    for (const { default: value, min, max } of [HOT_SPOT_PARAMS.months, HOT_SPOT_PARAMS.resolution]) {
+      expect(value).toBeGreaterThanOrEqual(min);
+      expect(value).toBeLessThanOrEqual(max);
+    }
+  });
+  test('one ring of neighbours, at most 120 000 cells, a warning under 30 events', () => {
+    expect(HOT_SPOT_PARAMS.rings).toBe(1);
+    expect(HOT_SPOT_PARAMS.maxCells).toBe(120_000);
+    expect(HOT_SPOT_PARAMS.minEvents).toBe(30);
   });
 });

@@ -4,6 +4,21 @@
 // the p-value is two-sided from the standard normal distribution.
 import { errorFunction } from 'simple-statistics';
 
+/**
+ * The hot-spot analysis's parameters: the window in months before the date and the H3 resolution
+ * (with the defaults the web app's layer asks for), the neighbourhood, and the limits the API keeps.
+ */
+export const HOT_SPOT_PARAMS = {
+  months: { default: 24, min: 1, max: 120 },
+  resolution: { default: 6, min: 4, max: 8 },
+  /** Rings of neighbours (gridDisk k). */
+  rings: 1,
+  /** A larger study grid is refused: choose a coarser resolution or a smaller area. */
+  maxCells: 120_000,
+  /** Below this many events a warning goes with the answer. */
+  minEvents: 30,
+} as const;
+
 export const HOT_SPOT_CLASSES = ['hot_99', 'hot_95', 'hot_90', 'not_significant', 'cold_90', 'cold_95', 'cold_99'] as const;
 export type HotSpotClass = (typeof HOT_SPOT_CLASSES)[number];
 
