@@ -1,7 +1,7 @@
 // Accounts: the one validated write path for users, used by the CLI, the API and the demo start.
 import { userInfo } from 'node:os';
 import { eq, queryOne, queryRows, sessions, sql, users, type Orm } from '@pantau/db';
-import { isRole, levelOfCode, MIN_PASSWORD_LENGTH, ROLES, type Role, type Scope } from '@pantau/domain';
+import { areaScopeFitsRole, isEmailAddress, isRole, MIN_PASSWORD_LENGTH, ROLES, scopedToProvinces, type Role, type Scope } from '@pantau/domain';
 
 import { writeAudit } from './audit.js';
 import { generatePassword, hashPassword } from './passwords.js';
@@ -45,8 +45,6 @@ function cliUser(): string {
 
 type UserRow = typeof users.$inferSelect;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 async function checkScope(tx: Orm, role: Role, scope: readonly string[], office: string | null): Promise<void> {
   if (role === 'admin') {
     if (scope.length || office) throw new AccountError('invalid_account', 'scope', 'An admin sees the whole country: give no --scope.');
@@ -54,13 +52,13 @@ async function checkScope(tx: Orm, role: Role, scope: readonly string[], office:
   }
   if (office) {
     if (scope.length) throw new AccountError('invalid_account', 'scope', 'Give either area codes or an office, not both.');
-    if (role === 'division_head') throw new AccountError('invalid_account', 'scope', 'A division head is scoped to a province code (e.g. 19), not an office.');
+    if (scopedToProvinces(role)) throw new AccountError('invalid_account', 'scope', 'A division head is scoped to a province code (e.g. 19), not an office.');
     const found = await queryOne(tx, sql`select 1 as ok from offices where key = ${office}`);
     if (!found) throw new AccountError('invalid_account', 'office', `No office with key ${office} (see offices in the data; e.g. ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang).`);
     return;
   }
   if (!scope.length) throw new AccountError('invalid_account', 'scope', `A ${role} needs a scope: area codes (e.g. 19.04) or office:<key>.`);
-  if (role === 'division_head' && scope.some((code) => levelOfCode(code) !== 'province')) {
+  if (!areaScopeFitsRole(role, scope)) {
     throw new AccountError('invalid_account', 'scope', 'A division head is scoped to province codes (e.g. 19).');
   }
   const known = await queryRows<{ code: string }>(tx, sql`select code from areas where code in ${scope}`);
@@ -86,7 +84,7 @@ export function parseScopeOption(value: string | undefined): { scope: string[]; 
 
 export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_ACTOR, now = new Date()): Promise<{ user: PublicUser; password: string }> {
   const email = input.email.trim();
-  if (!EMAIL.test(email)) throw new AccountError('invalid_account', 'email', `Not an email address: ${input.email}`);
+  if (!isEmailAddress(email)) throw new AccountError('invalid_account', 'email', `Not an email address: ${input.email}`);
   const role = checkRole(input.role);
   const password = input.password ?? generatePassword();
   checkPassword(password);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { permissionsOf, ROLES, scopeSetting } from './access.js';
+import { areaScopeFitsRole, permissionsOf, ROLES, scopedToProvinces, scopeSetting } from './access.js';
 
 describe('permissions', () => {
   test('personal data only for admin, division head, office head and analyst', () => {
@@ -32,5 +32,20 @@ describe('permissions', () => {
     expect(scopeSetting(null)).toBe('*');
     expect(scopeSetting({ areaCodes: ['19.04', '19.71'] })).toBe('19.04,19.71');
     expect(scopeSetting({ areaCodes: [] })).toBe('');
+  });
+});
+
+describe('scope by role', () => {
+  test('only a division head is scoped to provinces', () => {
+    expect(ROLES.filter(scopedToProvinces)).toEqual(['division_head']);
+  });
+  test('a division head has province codes only; other roles any area code', () => {
+    expect(areaScopeFitsRole('division_head', ['19'])).toBe(true);
+    expect(areaScopeFitsRole('division_head', ['19', '21'])).toBe(true);
+    expect(areaScopeFitsRole('division_head', ['19.04'])).toBe(false);
+    expect(areaScopeFitsRole('division_head', ['19', '19.04.01'])).toBe(false);
+    for (const role of ['office_head', 'analyst', 'agency_member', 'viewer'] as const) {
+      expect(areaScopeFitsRole(role, ['19', '19.04', '19.04.01'])).toBe(true);
+    }
   });
 });

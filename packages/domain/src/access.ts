@@ -1,5 +1,6 @@
 // Who may see and do what: roles, their permissions, session lifetimes. Pure data and functions,
 // shared by the API (enforcement), the CLI (accounts) and the web app (what to offer).
+import { levelOfCode } from './constants.js';
 import type { Scope } from './filters.js';
 import { AREA_TILE_LAYERS, OVERSTAY_TILE_LAYERS, PLANNING_TILE_LAYERS, POINT_TILE_LAYERS } from './tiles/layers.js';
 
@@ -31,6 +32,13 @@ const PERSONAL_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head'
 /** Those who plan operations; heads (and admins) approve them. */
 const PLANNING_WRITE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
 const PLANNING_APPROVE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head'];
+
+/** A division head's scope is one or more provinces: province codes, never an office. */
+export const scopedToProvinces = (role: Role): boolean => role === 'division_head';
+
+/** Whether the role may have these area codes as its scope (a division head only province codes). */
+export const areaScopeFitsRole = (role: Role, codes: readonly string[]): boolean =>
+  !scopedToProvinces(role) || codes.every((code) => levelOfCode(code) === 'province');
 
 export function permissionsOf(role: Role): Permissions {
   const personalData = PERSONAL_ROLES.includes(role);

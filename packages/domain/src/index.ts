@@ -17,5 +17,6 @@ export * from './download-name.js';
 export * from './people.js';
 export * from './overstays.js';
 export * from './guards.js';
+export * from './validation/email.js';
 export * from './http/csp.js';
 export * from './tiles/layers.js';

@@ -1,7 +1,7 @@
 // The add/change user form as data: which scopes a role may have, what the typed scope means, and
 // the request it becomes — or the errors, named by field, that keep it from being sent. The API
 // checks everything again (and whether the codes and the office exist).
-import { AREA_CODE_PATTERN, levelOfCode, MIN_PASSWORD_LENGTH } from '@pantau/domain';
+import { AREA_CODE_PATTERN, areaScopeFitsRole, isEmailAddress, MIN_PASSWORD_LENGTH, scopedToProvinces } from '@pantau/domain';
 import type { Role } from '../auth/session.js';
 import type { AdminUser, NewUser, UserChange } from './admin-api.js';
 
@@ -31,12 +31,10 @@ export type FormResult<T> = { ok: true; request: T } | { ok: false; errors: Form
 
 export const EMPTY_USER_FORM: UserForm = { email: '', role: 'analyst', scopeKind: 'areas', areas: '', office: '', password: '' };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 /** An admin is national; a division head has province codes; everyone else area codes or an office. */
 export function scopeKindsFor(role: Role): ScopeKind[] {
   if (role === 'admin') return ['national'];
-  if (role === 'division_head') return ['areas'];
+  if (scopedToProvinces(role)) return ['areas'];
   return ['areas', 'office'];
 }
 
@@ -75,7 +73,7 @@ function scopeOf(form: UserForm, errors: FormError[]): { scope?: string[]; offic
   const { codes, invalid } = parseAreaCodes(form.areas);
   if (invalid.length > 0) errors.push({ field: 'scope', key: 'areasInvalid', values: { codes: invalid.join(', ') } });
   else if (codes.length === 0) errors.push({ field: 'scope', key: 'areasMissing' });
-  else if (form.role === 'division_head' && codes.some((code) => levelOfCode(code) !== 'province')) {
+  else if (!areaScopeFitsRole(form.role, codes)) {
     errors.push({ field: 'scope', key: 'provinceOnly' });
   }
   return { scope: codes };
@@ -84,7 +82,7 @@ function scopeOf(form: UserForm, errors: FormError[]): { scope?: string[]; offic
 export function newUserRequest(form: UserForm): FormResult<NewUser> {
   const errors: FormError[] = [];
   const email = form.email.trim();
-  if (!EMAIL.test(email)) errors.push({ field: 'email', key: 'email' });
+  if (!isEmailAddress(email)) errors.push({ field: 'email', key: 'email' });
   const scope = scopeOf(form, errors);
   if (form.password !== '' && form.password.length < MIN_PASSWORD_LENGTH) {
     errors.push({ field: 'password', key: 'passwordShort', values: { min: MIN_PASSWORD_LENGTH } });

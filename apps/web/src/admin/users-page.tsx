@@ -1,7 +1,7 @@
 // Users: who has an account, with which role and work area, whether it is disabled and when it last
 // signed in; add an account, change its role or scope, disable or enable it, reset its password.
 // A password (generated or reset) is shown once, right after the change.
-import { ROLES } from '@pantau/domain';
+import { ROLES, scopedToProvinces } from '@pantau/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiRequest } from '../api/use-api-request.js';
@@ -328,14 +328,14 @@ function UserFormView({
                 id={`${id}-areas`}
                 type="text"
                 value={form.areas}
-                placeholder={form.role === 'division_head' ? '19' : '19.04, 19.71'}
+                placeholder={scopedToProvinces(form.role) ? '19' : '19.04, 19.71'}
                 onChange={(event) => update({ areas: event.target.value })}
                 aria-invalid={scopeError !== null}
                 aria-describedby={`${id}-areas-hint${scopeError ? ` ${id}-scope-error` : ''}`}
                 data-testid="user-form-areas"
               />
               <p className="field-hint" id={`${id}-areas-hint`}>
-                {form.role === 'division_head' ? t('form.areasHintDivision') : t('form.areasHint')}
+                {scopedToProvinces(form.role) ? t('form.areasHintDivision') : t('form.areasHint')}
               </p>
             </div>
           ) : (
