@@ -36,6 +36,7 @@ import { PersonSearch } from './people/person-search.js';
 import type { PanelFilters, SearchSelection, Selection } from './panels/types.js';
 import { useViewState, type HistoryMode, type ViewUpdate } from './state/use-view-state.js';
 import { countedPermitTypes, type MapLevel, type MapPosition, type Page, type ViewState } from './state/view-state.js';
+import { followInApp } from './ui/modifier-click.js';
 
 // The detail panel (and its charts) loads after the map, on the first selection.
 const DetailPanel = lazy(() => import('./panels/detail-panel.js').then((module) => ({ default: module.DetailPanel })));
@@ -144,11 +145,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   const { t: tData } = useTranslation('data');
   const format = useFormat();
   // A plain click on a page link stays in the app; a middle or modified click opens it as the browser would.
-  const openPage = (event: MouseEvent<HTMLAnchorElement>, page: Page) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView({ page });
-  };
+  const openPage = (event: MouseEvent<HTMLAnchorElement>, page: Page) => followInApp(event, () => updateView({ page }));
 
   const meta = useApiRequest('meta', getMeta);
   const today = dataOf(meta)?.today ?? null;

@@ -12,6 +12,7 @@ import { addAdminResources } from './admin-locales.js';
 import { AuditPage } from './audit-page.js';
 import { UsersPage } from './users-page.js';
 import './admin.css';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface AdminPageProps {
   page: Exclude<Page, 'map'>;
@@ -30,11 +31,7 @@ function AdminPageContent({ page, view, updateView }: AdminPageProps) {
   const { t: tCommon } = useTranslation();
   const permissions = usePermissions();
 
-  const go = (target: Page) => (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView({ page: target });
-  };
+  const go = (target: Page) => (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: target }));
   const tabs = [
     ...(permissions.manageUsers ? [{ page: 'users' as const, label: t('nav.users') }] : []),
     ...(permissions.audit ? [{ page: 'audit' as const, label: t('nav.audit') }] : []),

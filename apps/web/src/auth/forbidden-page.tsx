@@ -2,15 +2,12 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewState } from '../state/view-state.js';
 import { pageHref } from './pages.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 /** A page the user's role may not open: said plainly, with the way back to the map. */
 export function ForbiddenPage({ view, onBack }: { view: ViewState; onBack(): void }) {
   const { t } = useTranslation('access');
-  const back = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    onBack();
-  };
+  const back = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, onBack);
   return (
     <main className="forbidden-page" data-testid="forbidden-page">
       <div className="forbidden-card" role="alert">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Page } from '../state/view-state.js';
 import { ChangePasswordForm } from './change-password-form.js';
 import { useSession } from './session-context.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface UserMenuProps {
   /** The URL of an admin page (for links that open in a new tab too). */
@@ -50,13 +51,10 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
     }
   };
 
-  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) => {
-    // A plain click stays in the app; a middle or modified click opens the link as the browser would.
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
+  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => {
     setOpen(false);
     onOpenPage(page);
-  };
+  });
 
   const roleLabel = t(`roles.${user.role}`);
   return (

@@ -9,6 +9,7 @@ import type { ViewState } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
 import { createBriefing, getBriefing, listBriefings, saveBriefing } from './briefings-api.js';
 import { captureSlideView } from './slide-view.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface AddToBriefingProps {
   view: ViewState;
@@ -69,7 +70,7 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
 
   const listLink = (
     <a className="header-button header-link" href={listHref} data-testid="open-briefings"
-      onClick={(event) => { if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey) { event.preventDefault(); onOpenList(); } }}>
+      onClick={(event) => followInApp(event, onOpenList)}>
       {t('list')}
     </a>
   );

@@ -24,6 +24,7 @@ import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
 import './briefing.css';
 import { DateField } from '../controls/date-field.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface BriefingPageProps {
   view: ViewState;
@@ -40,11 +41,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 function BriefingPageContent({ view, updateView }: BriefingPageProps) {
   const { t } = useTranslation('briefing');
-  const open = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView(update);
-  };
+  const open = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => followInApp(event, () => updateView(update));
   return (
     <div className="briefing-page">
       <header className="page-header">

@@ -17,6 +17,7 @@ import { issueReasonText, noteText, type OriginLabel } from './reason-text.js';
 import { followImportJob, listImportBatches, previewImport, rollbackImportBatch, startImport } from './imports-api.js';
 import type { ImportBatch, ImportJob, ImportPreview, ImportPreviewField, ImportReport } from './types.js';
 import './import-page.css';
+import { followInApp } from '../ui/modifier-click.js';
 
 /** Errors shown in the page's table; the CSV has them all. */
 const SHOWN_ISSUES = 200;
@@ -139,11 +140,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
   };
 
   const mapHref = `${window.location.pathname}${serializeViewState({ ...view, page: 'map' })}`;
-  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView({ page: 'map' });
-  };
+  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map' }));
 
   const checkReport = check.status === 'done' ? check.report : null;
   const validRows = checkReport ? checkReport.rows - checkReport.rejected : 0;

@@ -20,6 +20,7 @@ import { AreaLink, enumText, FactList, HiddenForRole, PanelError, PanelLoading, 
 import { TIME_ZONES, timeZoneOfArea } from './panel-format.js';
 import type { RecordKind } from './types.js';
 import { usePanelText } from './use-panel-format.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface RecordDetailProps {
   kind: RecordKind;
@@ -102,9 +103,7 @@ function areaFact(label: string, code: string | null, { onSelectArea }: AreaLink
 function CompanyBody({ company, onSelectArea, companyPage }: { company: CompanyRecord; companyPage?: CompanyPageLink } & AreaLinking) {
   const { t, format } = usePanelText();
   const openPage = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (!companyPage || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    companyPage.open(company.id);
+    if (companyPage) followInApp(event, () => companyPage.open(company.id));
   };
   return (
     <>

@@ -16,6 +16,7 @@ import { getCompanyWorkers, type CompanyWorkersPage } from './people-api.js';
 import { addPeopleResources } from './people-locales.js';
 import { PeopleHeader, type PeoplePageProps } from './person-page.js';
 import './people.css';
+import { followInApp } from '../ui/modifier-click.js';
 
 type PeopleT = ReturnType<typeof useTranslation<'people'>>['t'];
 
@@ -35,11 +36,7 @@ export default function CompanyPage({ view, updateView }: PeoplePageProps) {
     body = <p className="error-box" role="alert" data-testid="company-error">{notFound ? t('company.notFound') : t('failed', { message: page.error instanceof Error ? page.error.message : String(page.error) })}</p>;
   } else if (!record) body = <p className="people-note">{t('loading')}</p>;
   else {
-    const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) => {
-      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      event.preventDefault();
-      updateView({ page: 'person', person: id, company: null });
-    };
+    const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) => followInApp(event, () => updateView({ page: 'person', person: id, company: null }));
     body = <CompanyDetails page={record} t={t} format={format} personHref={(id) => pageHref({ ...view, person: id, company: null }, 'person')} onOpenPerson={openPerson}
       onDate={(day) => updateView({ asOf: day })} />;
   }

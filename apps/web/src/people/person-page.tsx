@@ -17,6 +17,7 @@ import { addPeopleResources } from './people-locales.js';
 import { PersonSearch } from './person-search.js';
 import { personTimeline, type TimelineEntry } from './person-timeline.js';
 import './people.css';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface PeoplePageProps {
   view: ViewState;
@@ -29,11 +30,7 @@ type PeopleT = ReturnType<typeof useTranslation<'people'>>['t'];
 export function PeopleHeader({ view, updateView, subtitle }: PeoplePageProps & { subtitle: string }) {
   const { t } = useTranslation('people');
   const { t: tCommon } = useTranslation();
-  const follow = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView(update);
-  };
+  const follow = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => followInApp(event, () => updateView(update));
   return (
     <header className="page-header">
       <div className="page-title">

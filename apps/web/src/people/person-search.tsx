@@ -9,6 +9,7 @@ import { ApiError } from '../api/api-client.js';
 import { PERSON_SEARCH_MIN_LENGTH, searchPeople, type PersonHit } from './people-api.js';
 import { addPeopleResources } from './people-locales.js';
 import './people.css';
+import { followInApp } from '../ui/modifier-click.js';
 
 const DEBOUNCE_MS = 300;
 const RESULTS = 8;
@@ -55,12 +56,10 @@ export function PersonSearch({ labelled = false, hrefOf, onOpen }: PersonSearchP
     };
   }, [trimmed]);
 
-  const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
+  const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) => followInApp(event, () => {
     setOpen(false);
     onOpen(id);
-  };
+  });
 
   return (
     <div className="person-search" onKeyDown={(event) => { if (event.key === 'Escape') setOpen(false); }}>

@@ -22,6 +22,7 @@ import { PlanningMap, type MapPoint } from './planning-map.js';
 import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
 import './planning.css';
 import { DateField } from '../controls/date-field.js';
+import { followInApp } from '../ui/modifier-click.js';
 
 export interface PlanningPageProps {
   view: ViewState;
@@ -230,11 +231,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   };
 
   const mapHref = pageHref({ ...view, plan: null, weights: {} }, 'map');
-  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    updateView({ page: 'map', plan: null, weights: {} });
-  };
+  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map', plan: null, weights: {} }));
 
   const errors = [meta, offices, areaDetail, candidates, plans, loadedPlan]
     .map((state) => (state.status === 'error' ? (state.error instanceof ApiError || state.error instanceof Error ? state.error.message : String(state.error)) : null))
