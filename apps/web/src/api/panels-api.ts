@@ -255,18 +255,10 @@ export interface MeetingRecord {
   origin: Origin;
 }
 
-export interface RiskAreaRecord {
-  id: number;
-  name: string;
-  category: string;
-  severity: string;
-  validFrom: string | null;
-  validTo: string | null;
-  source: string | null;
+export interface RiskAreaRecord extends RiskAreaSummary {
   /** Absent for a role without personal data (free text that may name people). */
   description?: string | null;
   regencyCode: string | null;
-  origin: Origin;
   bbox: [number, number, number, number];
 }
 

@@ -9,6 +9,7 @@ import { SEA_COLOR } from '../map/map-style.js';
 import type { PanelTable } from './slide-data.js';
 import type { KeyRow, SlideKey } from './slide-key.js';
 import { paginateTables } from './slide-pages.js';
+import { saveFile } from '../ui/save-file.js';
 
 /** A slide's map as drawn for print: the SVG, its size in CSS pixels, and its key (legend, overlays, date, source). */
 export interface ExportMap {
@@ -195,13 +196,6 @@ document.addEventListener('click',function(){show(i+1)})})();
 
 export function exportOfflineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
   const fileName = briefingFileName(briefing, texts.areaName, 'html');
-  const url = URL.createObjectURL(new Blob([offlineHtml(briefing, maps, tables, demo, texts)], { type: 'text/html' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([offlineHtml(briefing, maps, tables, demo, texts)], { type: 'text/html' }), fileName);
   return fileName;
 }

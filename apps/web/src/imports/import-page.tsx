@@ -18,6 +18,7 @@ import { followImportJob, listImportBatches, previewImport, rollbackImportBatch,
 import type { ImportBatch, ImportJob, ImportPreview, ImportPreviewField, ImportReport } from './types.js';
 import './import-page.css';
 import { followInApp } from '../ui/modifier-click.js';
+import { saveFile } from '../ui/save-file.js';
 
 /** Errors shown in the page's table; the CSV has them all. */
 const SHOWN_ISSUES = 200;
@@ -36,14 +37,7 @@ function isAbort(error: unknown): boolean {
 
 /** Saves text as a file, made in the browser (no request). */
 function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 export interface ImportPageProps {

@@ -3,6 +3,7 @@
 // without the app.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { labelsShownOn } from './area-labels.js';
+import { saveFile } from '../ui/save-file.js';
 
 export interface ExportLegendRow {
   color: string;
@@ -201,15 +202,7 @@ export async function exportMapPng(map: MapLibreMap, content: MapExport): Promis
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((result) => (result ? resolve(result) : reject(new Error('the browser made no PNG'))), 'image/png'),
   );
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${content.fileName}.png`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started once click() returns; the URL is no longer needed after it.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(blob, `${content.fileName}.png`);
 }
 
 /** The area names deck.gl draws over the map, printed onto the map image at the same places. */
