@@ -1,5 +1,6 @@
 // The session calls: who is signed in, sign in, sign out (here or everywhere). The session itself is
 // an HttpOnly cookie the API sets; nothing here ever sees or stores a token.
+import { isObject } from '@pantau/domain';
 import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
 import { parseSession, parseUser, type Session, type SessionUser } from './session.js';
 
@@ -20,7 +21,7 @@ export async function getSession(signal?: AbortSignal): Promise<Session | null> 
 /** Signs in; fails with `invalid_credentials` (401), `account_disabled` (403) or `rate_limited` (429). */
 export async function signIn(email: string, password: string): Promise<SessionUser> {
   const body = await sendJson('POST', '/api/v1/auth/sign-in', { email, password }, { reportsSessionLoss: false });
-  const user = parseUser(typeof body === 'object' && body !== null ? (body as { user?: unknown }).user : undefined);
+  const user = parseUser(isObject(body) ? body.user : undefined);
   if (!user) throw new ApiError('bad_response', 'unexpected answer from /api/v1/auth/sign-in', 200);
   return user;
 }
@@ -49,7 +50,7 @@ export function signOutEverywhere(): Promise<void> {
  */
 export async function getDemoFlag(signal?: AbortSignal): Promise<boolean | null> {
   const body = await fetchJson('/api/v1/health', {}, signal);
-  const demo = typeof body === 'object' && body !== null ? (body as { demo?: unknown }).demo : undefined;
+  const demo = isObject(body) ? body.demo : undefined;
   return typeof demo === 'boolean' ? demo : null;
 }
 

@@ -1,7 +1,7 @@
 // Stores a briefing for offline use: the plan (offline-plan.ts) fetched file by file into a new
 // Cache Storage cache, within the stated budget; the copy's description is written last, so the
 // service worker never serves a half-stored copy. Loaded with the briefing page only.
-import type { Briefing } from '@pantau/domain';
+import { isObject, type Briefing } from '@pantau/domain';
 import { requestLanguage } from '../api/api-client.js';
 import { areaPath } from '../api/pantau-api.js';
 import type { OverlayLayer } from '../state/view-state.js';
@@ -185,8 +185,8 @@ function unique<T>(items: readonly T[]): T[] {
 }
 
 function shellFilesOf(manifest: unknown): Array<{ path: string; bytes: number }> {
-  const files = typeof manifest === 'object' && manifest !== null ? (manifest as { files?: unknown }).files : undefined;
+  const files = isObject(manifest) ? manifest.files : undefined;
   if (!Array.isArray(files)) throw new OfflineFetchError(SHELL_MANIFEST_PATH, 200);
   return files.filter((file): file is { path: string; bytes: number } =>
-    typeof file === 'object' && file !== null && typeof (file as { path?: unknown }).path === 'string' && typeof (file as { bytes?: unknown }).bytes === 'number');
+    isObject(file) && typeof file.path === 'string' && typeof file.bytes === 'number');
 }
