@@ -104,8 +104,9 @@ export function serverTransactionOf(executor: Executor): postgres.TransactionSql
 function serverTransactionsOf(client: postgres.Sql): Orm['transaction'] {
   const wrap = (transaction: postgres.TransactionSql): Orm => {
     // drizzle reads its client's type parsers from `options`, which postgres.js's transaction object
-    // lacks (its queries use the pool's); drizzle is shown the pool's.
-    const asClient = new Proxy(transaction, { get: (target, key) => (key === 'options' ? client.options : Reflect.get(target, key)) });
+    // lacks (its queries use the pool's); drizzle is shown the pool's. Of the pool's other members
+    // drizzle would use only `begin`, for its own transaction method, which is replaced below.
+    const asClient = new Proxy(transaction, { get: (target, key) => (key === 'options' ? client.options : Reflect.get(target, key)) }) as unknown as postgres.Sql;
     // Without the schema: extracting it costs about 0.5 ms a transaction (a tile request is one). The
     // relational query API (`tx.query`, which no caller uses today) gets it when first asked.
     const tx = drizzlePostgres(asClient);
