@@ -3,10 +3,9 @@
 // client stream) they travel as one jsonb parameter unpacked by jsonb_to_recordset. Either way the
 // rows written are compared with the rows given, inside the transaction, before anything commits.
 import { once } from 'node:events';
-import { is } from 'drizzle-orm';
-import { PostgresJsSession } from 'drizzle-orm/postgres-js';
+import { finished } from 'node:stream/promises';
 import type postgres from 'postgres';
-import { queryRows, sql, type Executor, type SQL } from './connect.js';
+import { queryRows, serverTransactionOf, sql, type Executor, type SQL } from './connect.js';
 import { expectWritten } from './write.js';
 
 /** A column of bulk rows: its name (also the key in each row object) and its SQL type. */
@@ -19,15 +18,11 @@ const COPY_CHUNK_CHARS = 256 * 1024;
 const JSON_CHUNK = 5000;
 
 /**
- * The postgres.js transaction behind a drizzle transaction on the server backend; null on PGlite and
- * outside a transaction (a temporary table and the COPY that fills it need the same connection).
+ * The postgres.js transaction behind a transaction on the server backend (connect.ts keeps it on
+ * record); null on PGlite and outside a transaction (a temporary table and the COPY that fills it
+ * need the same connection).
  */
-function serverTransaction(tx: Executor): postgres.TransactionSql | null {
-  const session = (tx as { session?: unknown }).session;
-  if (!is(session, PostgresJsSession)) return null;
-  const client = (session as unknown as { client: postgres.Sql | postgres.TransactionSql }).client;
-  return 'savepoint' in client ? client : null;
-}
+const serverTransaction = (tx: Executor): postgres.TransactionSql | null => serverTransactionOf(tx) ?? null;
 
 /** True when bulk writes on `tx` go by COPY (the PostgreSQL server, inside a transaction). */
 export const usesCopy = (tx: Executor): boolean => serverTransaction(tx) !== null;
@@ -69,51 +64,37 @@ interface CopyStream {
 }
 
 /**
- * Opens a COPY of `table (columns)` on the transaction `client`.
- *
- * postgres.js 3.4 never settles the stream when the server refuses a COPY after its last row was
- * sent (porsager/postgres#1173): the error is dropped and the transaction would wait forever, never
- * rolled back. So the server's error is taken where postgres.js hands it over (the query's reject;
- * later writes then fail at once), and a probe query queued behind the COPY ends the wait either way:
- * it answers after a COPY that succeeded, and fails ("current transaction is aborted") after one that
- * did not.
+ * Opens a COPY of `table (columns)` on the transaction `client`, by postgres.js's COPY API: the
+ * Writable stream of `sql\`copy … from stdin\`.writable()`. The server's refusal reaches the stream as
+ * its error: during the COPY (postgres.js destroys the stream with it; later writes fail at once), or
+ * after its last row, once `end` has sent CopyDone (the stream fails instead of finishing). The latter
+ * needs postgres.js with porsager/postgres#1183 (patches/postgres@3.4.9.patch; without it the stream
+ * would never settle, porsager/postgres#1173), and bulk.int.test.ts holds the driver to it.
  *
  * The rows the table gained are the server's own count for the transaction (postgres.js does not hand
- * over COPY's command tag), asked just before the COPY, in the same flight of messages, and by the
- * probe after it: counting adds no round trip.
+ * over COPY's command tag), asked just before the COPY, in the same flight of messages, and once the
+ * COPY has finished.
  */
 async function openCopy(client: postgres.TransactionSql, table: string, columns: readonly BulkColumn[]): Promise<CopyStream> {
   const inserted = () => client`select pg_stat_get_xact_tuples_inserted(${ident(table)}::regclass) as n`.then(([row]) => Number(row?.n ?? 0));
   const before = inserted();
   // Awaited by end(); until then a failure must not be an unhandled rejection (it surfaces there, or the COPY's own error does).
   before.catch(() => {});
-  const query = client.unsafe(`copy ${ident(table)} (${columnList(columns)}) from stdin`);
-  const settle = query as unknown as { reject(error: unknown): void };
-  let serverError: unknown;
-  const reject = settle.reject;
-  settle.reject = (error) => { serverError ??= error; reject(error); };
-  const stream = await query.writable();
-  const failed = new Promise<never>((_, rejectFailed) => stream.once('error', rejectFailed));
-  // Only ever raced in settled(), which rethrows it: handled here so that it is not unhandled while no step is waiting.
-  failed.catch(() => {});
-  // postgres.js sends CopyDone from the stream's final hook; the probe may only be queued after it.
-  const copyDone = new Promise<void>((resolve) => {
-    const final = stream._final!.bind(stream);
-    stream._final = (callback) => { final(callback); resolve(); };
-  });
-  const settled = async <T>(step: Promise<T>): Promise<T> => {
-    try { return await Promise.race([step, failed]); } catch (error) { throw serverError ?? error; }
-  };
+  const stream = await client.unsafe(`copy ${ident(table)} (${columnList(columns)}) from stdin`).writable();
+  // Settles once: resolves when the server has taken every row, rejects with the server's error (or
+  // the reason given to abort). Its rejection is the stream's one error: no 'error' goes unheard.
+  const done = finished(stream);
+  // Awaited by write() and end(), which rethrow it: handled here so that it is not unhandled while no step is waiting.
+  done.catch(() => {});
   return {
     async write(text) {
-      if (serverError) throw serverError;
-      if (!stream.write(text)) await settled(once(stream, 'drain'));
+      // Waits while the socket is full; a stream that has failed fails the write with its error.
+      if (stream.destroyed || !stream.write(text)) await Promise.race([once(stream, 'drain'), done]);
     },
     async end() {
       stream.end();
-      await settled(copyDone);
-      const [, after] = await settled(Promise.all([once(stream, 'finish'), inserted()]));
-      return after - await settled(before);
+      await done;
+      return await inserted() - await before;
     },
     abort(reason) {
       if (!stream.destroyed) stream.destroy(new Error(reason));

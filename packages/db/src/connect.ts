@@ -7,12 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, TransactionRollbackError, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT, PgTransactionConfig } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { BoundedGate, UNBOUNDED_GATE } from './gate.js';
 import * as schema from './schema/index.js';
@@ -64,6 +64,9 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
   // threshold, and compiling them took 4-5 s of a 5 s query; none of Pantau's queries gains from it.
   const client = postgres(url, { max, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, connection: { jit: 'off' } });
   const orm = drizzlePostgres(client, { schema }) as unknown as Orm;
+  // Transactions are postgres.js's own (begin, savepoint) with drizzle wrapped around each: the bulk
+  // writes (bulk.ts) need the postgres.js transaction itself for COPY, which drizzle does not offer.
+  Object.assign(orm, { transaction: serverTransactionsOf(client) });
   const ormForMigrate = drizzlePostgres(client, { schema });
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return {
@@ -74,6 +77,67 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
     ping: async () => { await client`select 1`; },
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/** The postgres.js transaction (or savepoint) behind each transaction object the server backend hands out. */
+const serverTransactions = new WeakMap<object, postgres.TransactionSql>();
+
+/**
+ * The postgres.js transaction (or savepoint) behind `executor`, for what drizzle cannot do on it
+ * (COPY … FROM STDIN, see bulk.ts): set for a transaction of the PostgreSQL server backend, undefined
+ * for PGlite and outside a transaction. An object made with `Object.create(tx)` (the transaction with
+ * a method replaced) is `tx`'s transaction too.
+ */
+export function serverTransactionOf(executor: Executor): postgres.TransactionSql | undefined {
+  for (let o: object | null = executor; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+    const found = serverTransactions.get(o);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * `Orm['transaction']` over postgres.js's own `begin` (and `savepoint` for a nested transaction), each
+ * wrapped in drizzle (drizzle takes a postgres.js transaction as its client), so that the transaction
+ * object drizzle's callers get has its postgres.js transaction on record (serverTransactionOf). The
+ * same statements as drizzle's own transactions: BEGIN [characteristics], SAVEPOINT, ROLLBACK [TO], COMMIT.
+ */
+function serverTransactionsOf(client: postgres.Sql): Orm['transaction'] {
+  const wrap = (transaction: postgres.TransactionSql): Orm => {
+    // drizzle reads its client's type parsers from `options`, which postgres.js's transaction object
+    // lacks (its queries use the pool's); drizzle is shown the pool's. Of the pool's other members
+    // drizzle would use only `begin`, for its own transaction method, which is replaced below.
+    const asClient = new Proxy(transaction, { get: (target, key) => (key === 'options' ? client.options : Reflect.get(target, key)) }) as unknown as postgres.Sql;
+    // Without the schema: extracting it costs about 0.5 ms a transaction (a tile request is one). The
+    // relational query API (`tx.query`, which no caller uses today) gets it when first asked.
+    const tx = drizzlePostgres(asClient);
+    Object.defineProperty(tx, 'query', {
+      configurable: true,
+      get: () => {
+        const query = drizzlePostgres(asClient, { schema }).query;
+        Object.defineProperty(tx, 'query', { value: query });
+        return query;
+      },
+    });
+    Object.assign(tx, {
+      transaction: <T>(work: (inner: Orm) => Promise<T>) => transaction.savepoint((inner) => work(wrap(inner))) as Promise<T>,
+      rollback: () => { throw new TransactionRollbackError(); },
+      setTransaction: (config: PgTransactionConfig) => tx.execute(sql.raw(`set transaction ${characteristics(config)}`)),
+    });
+    serverTransactions.set(tx, transaction);
+    return tx as unknown as Orm;
+  };
+  return (<T>(work: (tx: Orm) => Promise<T>, config?: PgTransactionConfig) =>
+    client.begin(config ? characteristics(config) : '', (transaction) => work(wrap(transaction))) as Promise<T>) as unknown as Orm['transaction'];
+}
+
+/** A transaction's characteristics as BEGIN and SET TRANSACTION take them (drizzle's PgTransactionConfig). */
+function characteristics(config: PgTransactionConfig): string {
+  const parts: string[] = [];
+  if (config.isolationLevel) parts.push(`isolation level ${config.isolationLevel}`);
+  if (config.accessMode) parts.push(config.accessMode);
+  if (typeof config.deferrable === 'boolean') parts.push(config.deferrable ? 'deferrable' : 'not deferrable');
+  return parts.join(' ');
 }
 
 async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
