@@ -6,7 +6,7 @@ import type { Database } from '@pantau/db';
 import { ImportFileError, listBatches, rollbackBatch, runImport } from '../import/run-import.js';
 import type { ImportReport } from '../import/types.js';
 
-interface ImportFlags { 'dry-run'?: boolean; report?: string; mapping?: string; sheet?: string; 'header-row'?: string; lang?: string }
+interface ImportFlags { 'dry-run'?: boolean; report?: string; mapping?: string; sheet?: string; layer?: string; 'header-row'?: string; lang?: string }
 
 export async function importCommand(database: Database, args: string[], flags: ImportFlags, log: (line: string) => void): Promise<void> {
   const [first, second] = args;
@@ -22,7 +22,7 @@ export async function importCommand(database: Database, args: string[], flags: I
     log(`Batch ${second} rolled back: ${Object.entries(removed).map(([t, n]) => `${n} ${t}`).join(', ') || 'no rows'} removed.`);
     return;
   }
-  if (!first || !second) throw new ImportFileError('Usage: pnpm pantau import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME] [--header-row N] [--lang id|en]');
+  if (!first || !second) throw new ImportFileError('Usage: pnpm pantau import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME] [--layer NAME] [--header-row N] [--lang id|en]');
   if (!(IMPORT_KINDS as readonly string[]).includes(first)) throw new ImportFileError(`Unknown kind "${first}" (kinds: ${IMPORT_KINDS.join(', ')}).`);
   if (flags.lang !== undefined && flags.lang !== 'id' && flags.lang !== 'en') throw new ImportFileError(`--lang ${flags.lang}: id (Bahasa Indonesia, the default) or en.`);
   const lang: ImportTextLang = flags.lang === 'en' ? 'en' : 'id';
@@ -39,7 +39,7 @@ export async function importCommand(database: Database, args: string[], flags: I
   }
   const showProgress = process.stderr.isTTY;
   const report = await runImport(database, {
-    kind: first as ImportKind, path: resolve(second), dryRun: flags['dry-run'], mapping, sheet: flags.sheet, headerRow,
+    kind: first as ImportKind, path: resolve(second), dryRun: flags['dry-run'], mapping, sheet: flags.sheet ?? flags.layer, headerRow,
     onProgress: ({ rows, bytesRead, bytesTotal }) => {
       if (!showProgress) return;
       const share = bytesTotal ? bytesRead / bytesTotal : 0;
@@ -57,14 +57,14 @@ export async function importCommand(database: Database, args: string[], flags: I
 
 const WORDS = {
   id: {
-    corrected: 'dikoreksi', delimiter: 'pemisah', sheet: 'lembar', columns: 'Kolom', unused: 'Kolom tidak dipakai', note: 'Catatan', row: 'baris', column: 'kolom',
+    corrected: 'dikoreksi', delimiter: 'pemisah', sheet: 'lembar', layer: 'lapisan', columns: 'Kolom', unused: 'Kolom tidak dipakai', note: 'Catatan', row: 'baris', column: 'kolom',
     more: (n: number) => `… ${n} lagi di laporan (--report out.json)`,
     rows: (n: number) => `${n} baris`, duplicates: (n: number) => `${n} duplikat`,
     verb: { dry_run: 'akan diimpor', unchanged: 'tidak berubah:', committed: 'diimpor' }, rejected: 'ditolak',
     batch: (id: string) => ` Batch ${id} (batalkan: pnpm pantau import rollback ${id}).`, dryRun: ' Uji coba: tidak ada yang ditulis.',
   },
   en: {
-    corrected: 'corrected', delimiter: 'delimiter', sheet: 'sheet', columns: 'Columns', unused: 'Columns not used', note: 'Note', row: 'row', column: 'column',
+    corrected: 'corrected', delimiter: 'delimiter', sheet: 'sheet', layer: 'layer', columns: 'Columns', unused: 'Columns not used', note: 'Note', row: 'row', column: 'column',
     more: (n: number) => `… ${n} more in the report (--report out.json)`,
     rows: (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`, duplicates: (n: number) => `${n} ${n === 1 ? 'duplicate' : 'duplicates'}`,
     verb: { dry_run: 'would import', unchanged: 'unchanged:', committed: 'imported' }, rejected: 'rejected',
@@ -79,7 +79,7 @@ const WORDS = {
 export function printReport(r: ImportReport, log: (line: string) => void, lang: ImportTextLang = 'id'): void {
   const words = WORDS[lang];
   const quote = (text: string) => (lang === 'id' ? `«${text}»` : `"${text}"`);
-  const where = [r.format.toUpperCase(), r.encoding, r.delimiter && `${words.delimiter} ${quote(r.delimiter === '\t' ? '\\t' : r.delimiter)}`, r.sheet && `${words.sheet} ${quote(r.sheet)}`].filter(Boolean).join(', ');
+  const where = [r.format.toUpperCase(), r.encoding, r.delimiter && `${words.delimiter} ${quote(r.delimiter === '\t' ? '\\t' : r.delimiter)}`, r.sheet && `${r.format === 'shapefile' ? words.layer : words.sheet} ${quote(r.sheet)}`].filter(Boolean).join(', ');
   log(`${r.fileName} (${where}) → ${r.kind}`);
   log(`${words.columns}: ${Object.entries(r.mapping).map(([h, f]) => `${h} → ${f}`).join('; ')}`);
   if (r.unknownColumns.length) log(`${words.unused}: ${r.unknownColumns.join(', ')}`);

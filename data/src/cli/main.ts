@@ -31,10 +31,11 @@ Commands:
                                   difference, within tolerance (exit status 1 when one is not)
   status                          show what is loaded
   import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME]
-         [--header-row N] [--lang id|en]
-                                  import a CSV, XLSX or GeoJSON file (kinds: permits, …); every
-                                  rejected row is listed with its row, column, value and reason, in
-                                  Bahasa Indonesia (--lang en: English)
+         [--layer NAME] [--header-row N] [--lang id|en]
+                                  import a CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file
+                                  (kinds: permits, …); every rejected row is listed with its row,
+                                  column, value and reason, in Bahasa Indonesia (--lang en: English);
+                                  --layer: the shapefile layer of a zip holding several
   import list                     the import batches
   import rollback <batch>         remove every row a batch wrote
   user add <email> --role <role> [--scope 19.04,19.71 | --scope office:<key>]
@@ -80,7 +81,7 @@ async function main(argv: string[]): Promise<void> {
   const report = command === 'demo' ? { type: 'boolean' } as const : { type: 'string' } as const;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);

@@ -2,6 +2,7 @@
 // packages/domain, or as the user mapped it), the columns left unknown, and the required fields no
 // column gives. The import and its preview both come through here, so they can never disagree.
 import { HEADER_SYNONYMS, mapHeaders, type ImportKind } from '@pantau/domain';
+import { FEATURE_FORMATS } from './read/open-table.js';
 
 export class ImportMappingError extends Error {
   override name = 'ImportMappingError';
@@ -27,8 +28,8 @@ export function headerFieldOf(kind: ImportKind, overrides: Record<string, string
   return (cell) => mapHeaders(kind, [cell], overrides)[0] || undefined;
 }
 
-/** Fields a format gives without a column: a GeoJSON feature's geometry is its location. */
-export const providedFields = (format: string): string[] => (format === 'geojson' ? ['lat', 'lng'] : []);
+/** Fields a format gives without a column: a feature's geometry (GeoJSON, shapefile, KML) is its location. */
+export const providedFields = (format: string): string[] => ((FEATURE_FORMATS as readonly string[]).includes(format) ? ['lat', 'lng'] : []);
 
 /**
  * `overrides` maps a header to a field, or to "" to ignore the column; a field the kind does not

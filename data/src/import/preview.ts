@@ -25,9 +25,11 @@ export interface ImportPreview {
   encoding?: string;
   bom?: boolean;
   delimiter?: string;
-  /** XLSX: the sheet read, and every sheet of the workbook. */
+  /** XLSX: the sheet read, and every sheet of the workbook; zipped shapefile: the layer read, and every layer. */
   sheet?: string;
   sheets?: string[];
+  /** Zipped shapefile: the coordinate system of its .prj, reprojected from to WGS 84. */
+  reprojectedFrom?: string;
   headers: string[];
   /** Where the header was found (its rows, and the title rows left out above it). */
   header: HeaderChoice;
@@ -96,6 +98,7 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     ...(table.delimiter !== undefined ? { delimiter: table.delimiter } : {}),
     ...(table.sheet !== undefined ? { sheet: table.sheet } : {}),
     ...(table.sheets !== undefined ? { sheets: table.sheets } : {}),
+    ...(table.reprojectedFrom !== undefined ? { reprojectedFrom: table.reprojectedFrom } : {}),
     headers: table.headers,
     header: table.header,
     rows,

@@ -51,6 +51,7 @@ export interface ImportOptions {
   /** The name to record (an upload's original name); default the path's base name. */
   fileName?: string;
   format?: TableFormat;
+  /** XLSX: the sheet; zipped shapefile: the layer (the .shp's name without extension). */
   sheet?: string;
   /** The header's row number in the file, instead of finding it among the first rows. */
   headerRow?: number;
@@ -175,6 +176,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 
   const tableOptions = { format: options.format, sheet: options.sheet, headerRow: options.headerRow, headerField: headerFieldOf(options.kind, options.mapping) };
   const firstTable = await openTable(options.path, tableOptions);
+  // A zip of several shapefile layers: which one is meant is the importer's to say, never a guess.
+  if (firstTable.format === 'shapefile' && (firstTable.sheets?.length ?? 0) > 1 && options.sheet === undefined) {
+    throw new ImportFileError(`${fileName}: the zip holds ${firstTable.sheets!.length} shapefile layers: ${firstTable.sheets!.join(', ')}; choose one with --layer (the API's layer field).`);
+  }
   let columns: ColumnMapping;
   try {
     columns = mapColumns(options.kind, firstTable.headers, handler.required, options.mapping, providedFields(firstTable.format));
@@ -231,6 +236,8 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
     const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
     const context: KindContext = { tx, areas: matcher, origin, warn: (note) => { if (!warnings.has(note.message)) warnings.set(note.message, note); } };
+    if (table.reprojectedFrom) context.warn(importNote('coordinates_reprojected', { from: table.reprojectedFrom }));
+    if (table.noPrj) context.warn(importNote('no_prj_degrees', { layer: table.sheet ?? '' }));
     const listed = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
     // A value no vocabulary maps (a port category, a nationality spelling) repeats on hundreds of rows:
     // its first rows are listed, and the note names each such value once with its count.

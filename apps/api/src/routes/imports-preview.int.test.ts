@@ -68,6 +68,18 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     expect(unknownSheet.body.error.message).toContain('daftar.xlsx: no sheet "Lembar 9" (sheets: Ringkasan, ITAS 2024)');
   });
 
+  test('a KML upload is read as features: ExtendedData and the popup\'s labels are columns, the geometry the location', async () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>Pelabuhan Koba</name><description><![CDATA[<p>Jenis : Pelabuhan Laut</p>]]></description>
+        <ExtendedData><Data name="pengelola"><value>KSOP Koba</value></Data></ExtendedData><Point><coordinates>106.41,-2.49,0</coordinates></Point></Placemark>
+    </Document></kml>`;
+    const { status, body } = await preview(new File([kml], 'tpi.kml'), { kind: 'entry-points' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ kind: 'entry-points', format: 'kml', missing: [], mapping: { name: 'name', Jenis: 'kind' } });
+    expect(body.headers).toEqual(['name', 'description', 'pengelola', 'Jenis']);
+    expect(body.rows).toEqual([{ row: 1, values: ['Pelabuhan Koba', 'Jenis : Pelabuhan Laut', 'KSOP Koba', 'Pelabuhan Laut'] }]);
+  });
+
   test('what it cannot use is refused with 400 and the problem named', async () => {
     const missing = await preview(null);
     expect(missing.status).toBe(400);
@@ -86,6 +98,16 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     const notGeoJson = await preview(new File(['{"type":"Feature"}'], 'x.geojson'));
     expect(notGeoJson.status).toBe(400);
     expect(notGeoJson.body.error.message).toBe('x.geojson: not a GeoJSON FeatureCollection');
+
+    // A zip cut off in transfer (the local header's signature, then nothing a zip reader can use).
+    const damagedZip = await preview(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 1, 2, 3])], 'peta rawan.zip'));
+    expect(damagedZip.status).toBe(400);
+    expect(damagedZip.body.error).toMatchObject({ code: 'invalid_file' });
+    expect(damagedZip.body.error.message).toMatch(/^peta rawan\.zip: not a readable zip file, perhaps truncated or damaged/);
+
+    const shpAlone = await preview(new File([new Uint8Array([0, 0, 0x27, 0x0a])], 'tpi.shp'));
+    expect(shpAlone.status).toBe(400);
+    expect(shpAlone.body.error.message).toContain('tpi.shp: a shapefile is imported as one .zip holding its .shp, .shx, .dbf and .prj');
 
     const unknownFormat = await preview(new File(['%PDF-1.4'], 'x.pdf'));
     expect(unknownFormat.status).toBe(400);

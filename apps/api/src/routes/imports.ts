@@ -33,12 +33,13 @@ const jobSchema = z.object({
 });
 
 const previewSchema = z.object({
-  kind: z.string(), fileName: z.string(), format: z.enum(['csv', 'xlsx', 'geojson']),
+  kind: z.string(), fileName: z.string(), format: z.enum(['csv', 'xlsx', 'geojson', 'shapefile', 'kml', 'kmz']).openapi({ description: 'shapefile: a zipped shapefile (.zip with .shp, .dbf, .prj, .cpg); kmz: a zipped KML.' }),
   encoding: z.string().optional().openapi({ description: 'CSV: the text encoding detected (utf-8, windows-1252, …).' }),
   bom: z.boolean().optional().openapi({ description: 'CSV: the file starts with a UTF-8 byte order mark.' }),
   delimiter: z.string().optional().openapi({ description: 'CSV: the delimiter detected.' }),
-  sheet: z.string().optional().openapi({ description: 'XLSX: the sheet read.' }),
-  sheets: z.array(z.string()).optional().openapi({ description: 'XLSX: every sheet of the workbook.' }),
+  sheet: z.string().optional().openapi({ description: 'XLSX: the sheet read. Zipped shapefile: the layer read (a .shp\'s name without extension).' }),
+  sheets: z.array(z.string()).optional().openapi({ description: 'XLSX: every sheet of the workbook. Zipped shapefile: every layer of the zip.' }),
+  reprojectedFrom: z.string().optional().openapi({ description: 'Zipped shapefile: the coordinate system of its .prj, from which the features are reprojected to WGS 84.' }),
   headers: z.array(z.string()),
   header: z.object({
     rows: z.array(z.number().int()).openapi({ description: 'The header\'s row numbers in the file (two for a header of merged cells; none for GeoJSON).' }),
@@ -61,7 +62,8 @@ interface StringProperty { type: 'string'; enum?: string[]; format?: string; des
 const uploadProperties: Record<string, StringProperty> = {
   kind: { type: 'string', enum: [...IMPORT_KINDS] },
   file: { type: 'string', format: 'binary' },
-  sheet: { type: 'string', description: 'XLSX: the sheet to read (default: the first).' },
+  sheet: { type: 'string', description: 'XLSX: the sheet to read (default: the first). Zipped shapefile: the layer (a .shp\'s name without extension); required when the zip holds several.' },
+  layer: { type: 'string', description: 'Zipped shapefile: the layer to read, as `sheet`.' },
   headerRow: { type: 'string', description: 'The row number of the header as the file numbers it (default: found among the first 30 rows: the row, or pair of merged rows, naming the most known columns).' },
   mapping: { type: 'string', description: 'JSON object "column header" → field ("" ignores the column); the other columns by synonyms' },
 };
@@ -80,7 +82,7 @@ const previewRoute = createRoute({
 
 const startRoute = createRoute({
   method: 'post', path: '/imports', tags: ['imports'],
-  summary: 'Upload a CSV, XLSX or GeoJSON file to import (multipart/form-data: kind, file, dryRun?, sheet?, mapping? as JSON)',
+  summary: 'Upload a CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file to import (multipart/form-data: kind, file, dryRun?, sheet?, mapping? as JSON)',
   request: { body: { content: { 'multipart/form-data': { schema: uploadSchema({ dryRun: { type: 'string', enum: ['true', 'false'] } }) } }, required: true } },
   responses: {
     202: { description: 'Started; poll GET /imports/{id}.', content: { 'application/json': { schema: jobSchema } } },
@@ -121,7 +123,7 @@ function checkUpload(received: ReceivedUpload): Upload {
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new AppError('invalid_parameter', `Invalid parameter: kind (one of ${IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'unknown kind' }]);
   if (!(SUPPORTED_IMPORT_KINDS as string[]).includes(kind)) throw new AppError('invalid_parameter', `Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'not available yet' }]);
   const file = received.file;
-  if (!file || file.size === 0) throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX or GeoJSON file).', [{ parameter: 'file', message: 'missing or empty' }]);
+  if (!file || file.size === 0) throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file).', [{ parameter: 'file', message: 'missing or empty' }]);
   let mapping: Record<string, string> | undefined;
   if (form.mapping?.trim()) {
     const invalid = () => new AppError('invalid_parameter', 'Invalid parameter: mapping (a JSON object of "column header": "field").', [{ parameter: 'mapping', message: 'not a JSON object of strings' }]);
@@ -130,7 +132,7 @@ function checkUpload(received: ReceivedUpload): Upload {
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) throw invalid();
     mapping = parsed as Record<string, string>;
   }
-  const sheet = form.sheet || undefined;
+  const sheet = form.sheet || form.layer || undefined;
   let headerRow: number | undefined;
   if (form.headerRow?.trim()) {
     headerRow = Number(form.headerRow);

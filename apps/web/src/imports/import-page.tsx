@@ -120,7 +120,9 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
       setCommit({ status: 'idle' });
     }
     try {
-      const started = await startImport(kind, file, { dryRun, sheet, mapping });
+      // A zip of several shapefile layers is refused without one named: the layer previewed is the one meant.
+      const layer = preview?.format === 'shapefile' ? preview.sheet ?? null : null;
+      const started = await startImport(kind, file, { dryRun, sheet: sheet ?? layer, mapping });
       const job: ImportJob = await followImportJob(started, (progress) => {
         if (!controller.signal.aborted && progress.status === 'running') setState({ status: 'running', percent: progress.progress.percent });
       }, { signal: controller.signal });
@@ -174,7 +176,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
             <DropZone onFile={chooseFile} fileName={file?.name ?? null} />
             {preview?.sheets && preview.sheets.length > 0 && (
               <div className="field import-sheet">
-                <label htmlFor={`${id}-sheet`}>{t('import.sheet')}</label>
+                <label htmlFor={`${id}-sheet`}>{t(preview.format === 'shapefile' ? 'import.layer' : 'import.sheet')}</label>
                 <select id={`${id}-sheet`} value={preview.sheet ?? ''} onChange={(event) => setSheet(event.target.value)} data-testid="import-sheet">
                   {preview.sheets.map((name) => (
                     <option key={name} value={name}>
@@ -308,7 +310,7 @@ function DropZone({ onFile, fileName }: { onFile(file: File | null | undefined):
         type="file"
         className="visually-hidden"
         tabIndex={-1}
-        accept=".csv,.txt,.tsv,.xlsx,.geojson,.json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json"
+        accept=".csv,.txt,.tsv,.xlsx,.geojson,.json,.zip,.kml,.kmz,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/geo+json,application/zip,application/vnd.google-earth.kml+xml,application/vnd.google-earth.kmz"
         onChange={(event) => {
           onFile(event.target.files?.[0]);
           // The same file chosen again (after fixing it) is read again.
@@ -328,12 +330,16 @@ function DetectedFormat({ preview }: { preview: ImportPreview }) {
       ? t('import.detected.csv', { encoding: (preview.encoding ?? '').toUpperCase(), bom: preview.bom ? t('import.detected.bom') : '', delimiter })
       : preview.format === 'xlsx'
         ? t('import.detected.xlsx', { sheet: preview.sheet ?? '' })
-        : t('import.detected.geojson');
+        : preview.format === 'shapefile'
+          ? t('import.detected.shapefile', { layer: preview.sheet ?? '', crs: preview.reprojectedFrom ? t('import.detected.reprojected', { from: preview.reprojectedFrom }) : '' })
+          : preview.format === 'kml' || preview.format === 'kmz'
+            ? t(`import.detected.${preview.format}`)
+            : t('import.detected.geojson');
   const header = preview.header;
   const headerAt =
     header && header.how !== 'first' && header.rows.length > 0
       ? t('import.detected.headerRow', { rows: header.rows.join('–'), count: header.above.length })
-      : preview.format === 'geojson'
+      : preview.format !== 'csv' && preview.format !== 'xlsx'
         ? t('import.detected.geometry')
         : '';
   return (

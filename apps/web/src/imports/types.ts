@@ -12,12 +12,15 @@ export interface ImportPreviewField {
 export interface ImportPreview {
   kind: ImportKind;
   fileName: string;
-  format: 'csv' | 'xlsx' | 'geojson';
+  format: 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'kml' | 'kmz';
   encoding?: string;
   bom?: boolean;
   delimiter?: string;
+  /** XLSX: the sheet; zipped shapefile: the layer. */
   sheet?: string;
   sheets?: string[];
+  /** Zipped shapefile: the coordinate system of its .prj (reprojected to WGS 84). */
+  reprojectedFrom?: string;
   headers: string[];
   /** Where the header was found: its rows, and the title rows left out above it (none for GeoJSON). */
   header?: { rows: number[]; how: 'found' | 'given' | 'first'; above: Array<{ row: number; text: string }> };

@@ -1,6 +1,7 @@
 // Files as officers export them, read as a header and a stream of rows, without loading the whole
 // file: CSV in any delimiter and encoding (UTF-8 with or without BOM, Windows-1252 detected), XLSX
-// (first sheet or a named one), GeoJSON FeatureCollection (properties plus the geometry).
+// (first sheet or a named one), GeoJSON FeatureCollection (properties plus the geometry), and the
+// spatial files that become GeoJSON features (spatial-files.ts): zipped shapefile, KML, KMZ.
 // Government spreadsheets put a title block above the table and totals or a signature block below
 // it: the header is the row (or pair of rows, for merged header cells) whose cells name the most
 // known fields (see table-layout.ts), and the table ends at its totals or notes row.
@@ -13,9 +14,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { flattenProperties } from './feature-properties.js';
+import { isZip, readSpatialFile, SpatialReadError, zipContent, zipEntries, type SpatialFeature } from './spatial-files.js';
 import { chooseHeader, footerText, HEADER_SEARCH_ROWS, type HeaderChoice, type SkippedRows } from './table-layout.js';
 
-export type TableFormat = 'csv' | 'xlsx' | 'geojson';
+export type TableFormat = 'csv' | 'xlsx' | 'geojson' | 'shapefile' | 'kml' | 'kmz';
+
+/** Formats whose rows are features: the geometry is the row's location. */
+export const FEATURE_FORMATS: readonly TableFormat[] = ['geojson', 'shapefile', 'kml', 'kmz'];
 
 export interface TableRow {
   /** The row number a spreadsheet shows (the header is row 1). For GeoJSON, the feature number. */
@@ -39,8 +44,12 @@ export interface Table {
   bom?: boolean;
   delimiter?: string;
   sheet?: string;
-  /** XLSX: every sheet of the workbook, in order. */
+  /** XLSX: every sheet of the workbook, in order. Zipped shapefile: every layer (a .shp's name), `sheet` the one read. */
   sheets?: string[];
+  /** Zipped shapefile: the coordinate system of its .prj when the features were reprojected from it to WGS 84. */
+  reprojectedFrom?: string;
+  /** Zipped shapefile without .prj: its coordinates, degrees in Indonesia, were taken as WGS 84. */
+  noPrj?: boolean;
   /** The header's rows as numbered in the file (two for merged header cells), and how it was chosen. */
   header: HeaderChoice;
   /** Rows left out that are not data: filled in while the rows are read (the footer is known only at its end). */
@@ -49,6 +58,7 @@ export interface Table {
 
 export interface OpenTableOptions {
   format?: TableFormat;
+  /** XLSX: the sheet; zipped shapefile: the layer (the .shp's name without extension). */
   sheet?: string;
   /** The header's row number as the file numbers it (a spreadsheet's row, or a CSV record), instead of finding it. */
   headerRow?: number;
@@ -60,20 +70,50 @@ export class TableReadError extends Error {
   override name = 'TableReadError';
 }
 
-export function formatOf(path: string, declared?: string): TableFormat {
-  const ext = (declared ?? extname(path).slice(1)).toLowerCase();
+const KNOWN_FORMATS = 'CSV, XLSX, GeoJSON, a zipped shapefile, KML or KMZ';
+
+/**
+ * The format by the file's extension, and for a zip (or a file without a known extension) by its
+ * content: a zip holding a .shp is a shapefile, one holding a .kml a KMZ, one holding
+ * xl/workbook.xml an XLSX; bytes starting `<?xml … <kml` are KML.
+ */
+export async function formatOf(path: string): Promise<TableFormat> {
+  const ext = extname(path).slice(1).toLowerCase();
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'xlsx') return 'xlsx';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
-  throw new TableReadError(`${path}: unknown format "${ext}" (CSV, XLSX or GeoJSON)`);
+  if (ext === 'kml') return 'kml';
+  if (ext === 'kmz') return 'kmz';
+  if (ext === 'shp' || ext === 'dbf' || ext === 'shx' || ext === 'prj') {
+    throw new TableReadError(`${path}: a shapefile is imported as one .zip holding its .shp, .shx, .dbf and .prj (and .cpg), not its .${ext} alone`);
+  }
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(512);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+  if (isZip(head.subarray(0, bytesRead))) {
+    let content;
+    try {
+      content = zipContent(zipEntries(await readFile(path), path));
+    } catch (error) {
+      if (error instanceof SpatialReadError) throw new TableReadError(error.message);
+      throw error;
+    }
+    if (content === 'shapefile') return 'shapefile';
+    if (content === 'kmz') return 'kmz';
+    if (content === 'xlsx') return 'xlsx';
+    throw new TableReadError(`${path}: the zip holds no shapefile (.shp), KML or workbook (${KNOWN_FORMATS})`);
+  }
+  if (/^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?<kml[\s>]/.test(head.subarray(0, bytesRead).toString('utf8'))) return 'kml';
+  throw new TableReadError(`${path}: unknown format "${ext}" (${KNOWN_FORMATS})`);
 }
 
 export async function openTable(path: string, options: OpenTableOptions = {}): Promise<Table> {
-  const format = options.format ?? formatOf(path);
+  const format = options.format ?? await formatOf(path);
   const total = (await stat(path)).size;
   if (format === 'csv') return openCsv(path, total, options);
   if (format === 'xlsx') return openXlsx(path, total, options);
-  return openGeoJson(path, total);
+  if (format === 'geojson') return openGeoJson(path, total);
+  return openSpatial(path, total, format, options);
 }
 
 const DELIMITERS = [';', ',', '\t', '|'];
@@ -328,7 +368,49 @@ async function openGeoJson(path: string, total: number): Promise<Table> {
     throw new TableReadError(`${path}: not valid JSON (${(error as Error).message})`);
   }
   if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new TableReadError(`${path}: not a GeoJSON FeatureCollection`);
-  const features = json.features;
+  return featureTable('geojson', json.features, total);
+}
+
+/**
+ * A zipped shapefile, KML or KMZ, read whole (as GeoJSON is) into features in WGS 84 degrees, then a
+ * table as GeoJSON's. A zipped shapefile of several layers is read at the layer named (`sheet`), or
+ * its first: runImport refuses to guess among several.
+ */
+async function openSpatial(path: string, total: number, format: 'shapefile' | 'kml' | 'kmz', options: OpenTableOptions): Promise<Table> {
+  let read;
+  try {
+    read = await readSpatialFile(path, format, options.sheet);
+  } catch (error) {
+    if (error instanceof SpatialReadError) throw new TableReadError(error.message);
+    throw error;
+  }
+  const features = read.features.map((f) => ({ properties: f.properties, geometry: flatGeometry(f.geometry) }));
+  const table = featureTable(format, features, total);
+  return { ...table, sheet: read.layer, sheets: read.layers, reprojectedFrom: read.reprojectedFrom, noPrj: read.noPrj };
+}
+
+/**
+ * A geometry as the kinds read a GeoJSON one: positions in two dimensions (KML gives an altitude,
+ * often 0, that a 2D column refuses), and a KML MultiGeometry of polygons (or of points) as one
+ * MultiPolygon (MultiPoint).
+ */
+function flatGeometry(geometry: unknown): unknown {
+  const g = geometry as { type?: string; coordinates?: unknown; geometries?: unknown[] } | null | undefined;
+  if (!g || typeof g !== 'object') return geometry ?? null;
+  const flat = (value: unknown): unknown => Array.isArray(value) ? (typeof value[0] === 'number' ? value.slice(0, 2) : value.map(flat)) : value;
+  if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
+    const parts = g.geometries.map(flatGeometry) as Array<{ type?: string; coordinates?: unknown[] }>;
+    if (parts.length && parts.every((p) => p?.type === 'Polygon' || p?.type === 'MultiPolygon')) {
+      return { type: 'MultiPolygon', coordinates: parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : p.coordinates ?? [])) };
+    }
+    if (parts.length && parts.every((p) => p?.type === 'Point')) return { type: 'MultiPoint', coordinates: parts.map((p) => p.coordinates) };
+    return { type: 'GeometryCollection', geometries: parts };
+  }
+  return { ...g, coordinates: flat(g.coordinates) };
+}
+
+/** Features as a table: each feature a row, its properties flattened (see feature-properties.ts), its geometry the row's location. */
+function featureTable(format: TableFormat, features: SpatialFeature[], total: number): Table {
   const cells = features.map((f) => flattenProperties(f?.properties));
   const headers = [...new Set(cells.flatMap((c) => [...c.keys()]))];
   let done = 0;
@@ -340,7 +422,7 @@ async function openGeoJson(path: string, total: number): Promise<Table> {
   }
   const featureRows = rows();
   return {
-    format: 'geojson', headers, rows: featureRows, batches: singleRows(featureRows), header: { rows: [], how: 'first', above: [] }, skipped: {},
+    format, headers, rows: featureRows, batches: singleRows(featureRows), header: { rows: [], how: 'first', above: [] }, skipped: {},
     progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }),
   };
 }

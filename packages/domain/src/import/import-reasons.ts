@@ -89,6 +89,8 @@ const NOTES = {
   unmapped_values: (p: { field: string; values: string }) => `Values of ${p.field} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): ${p.values}.`,
   passport_other_person: (p: { row: number; passport: string; nationality: string; field: 'holderName' | 'holderBirthDate'; held: string; given: string }) =>
     `Row ${p.row}: passport ${p.passport} (${p.nationality}) belongs to "${p.held}" in Pantau, the row says "${p.given}" (${p.field === 'holderName' ? 'name' : 'birth date'}); the permit is linked to the passport's holder: check which is right.`,
+  coordinates_reprojected: (p: { from: string }) => `Coordinates reprojected from ${p.from} (the shapefile's .prj) to WGS 84.`,
+  no_prj_degrees: (p: { layer: string }) => `The shapefile ${p.layer} has no .prj: its coordinates, degrees within Indonesia, were read as WGS 84.`,
   person_not_identified: (p: { count: number; row: number }) =>
     `${p.count} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row ${p.row}.`,
 } satisfies Record<string, (params: never) => string>;

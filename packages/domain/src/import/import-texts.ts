@@ -82,6 +82,8 @@ export const IMPORT_TEXTS = {
       "table_footer": "Tabel berakhir di baris {{row}} («{{text}}»): baris itu dan {{after}} baris di bawahnya tidak diimpor.",
       "unmapped_values": "Nilai {{field}} yang tidak dikenal kosakata Pantau (barisnya ditolak; tambahkan ejaannya ke kosakata atau perbaiki berkas): {{values}}.",
       "passport_other_person": "Baris {{row}}: paspor {{passport}} ({{nationality}}) di Pantau milik «{{held}}», baris ini menulis «{{given}}»; izinnya dikaitkan dengan pemegang paspor: periksa mana yang benar.",
+      "coordinates_reprojected": "Koordinat diproyeksikan ulang dari {{from}} (berkas .prj shapefile) ke WGS 84.",
+      "no_prj_degrees": "Shapefile {{layer}} tidak punya berkas .prj: koordinatnya, derajat di dalam wilayah Indonesia, dibaca sebagai WGS 84.",
       "person_not_identified": "{{count}} izin tanpa nomor paspor tidak cocok dengan nomor izin sebelumnya: orangnya tidak teridentifikasi (masing-masing dihitung satu orang), misalnya baris {{row}}."
     },
     "reasonLevels": {
@@ -173,6 +175,8 @@ export const IMPORT_TEXTS = {
       "table_footer": "The table ends at row {{row}} (\"{{text}}\"): that row and the {{after}} row(s) below it were not imported.",
       "unmapped_values": "Values of {{field}} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): {{values}}.",
       "passport_other_person": "Row {{row}}: passport {{passport}} ({{nationality}}) belongs to “{{held}}” in Pantau, the row says “{{given}}”; the permit is linked to the passport's holder: check which is right.",
+      "coordinates_reprojected": "Coordinates reprojected from {{from}} (the shapefile's .prj) to WGS 84.",
+      "no_prj_degrees": "The shapefile {{layer}} has no .prj: its coordinates, degrees within Indonesia, were read as WGS 84.",
       "person_not_identified": "{{count}} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row {{row}}."
     },
     "reasonLevels": {
