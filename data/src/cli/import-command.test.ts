@@ -19,6 +19,18 @@ describe('import report on the command line', () => {
     expect(lines.at(-1)).toBe('3 rows: would import 2, rejected 1 (0 duplicates). Dry run: nothing was written.');
   });
 
+  test('a zipped shapefile names its layer and says, in Bahasa Indonesia, from which system its coordinates were reprojected', () => {
+    const note = importNote('coordinates_reprojected', { from: 'WGS_1984_UTM_Zone_48S' });
+    const report: ImportReport = {
+      batchId: null, kind: 'entry-points', fileName: 'tpi_bangka_tengah.zip', format: 'shapefile', sheet: 'tpi_bangka_tengah', status: 'dry_run',
+      rows: 2, imported: 0, rejected: 0, duplicates: 0, mapping: { NAMA: 'name', JENIS: 'kind' }, unknownColumns: [], issues: [], warnings: [note.message], notes: [note],
+    };
+    const lines: string[] = [];
+    printReport(report, (line) => lines.push(line));
+    expect(lines[0]).toBe('tpi_bangka_tengah.zip (SHAPEFILE, lapisan «tpi_bangka_tengah») → entry-points');
+    expect(lines).toContain('Catatan: Koordinat diproyeksikan ulang dari WGS_1984_UTM_Zone_48S (berkas .prj shapefile) ke WGS 84.');
+  });
+
   test('in Bahasa Indonesia by default: reasons, notes and the summary, with singular English counts kept apart', () => {
     const report: ImportReport = {
       batchId: null, kind: 'permits', fileName: 'izin-babel.csv', format: 'csv', encoding: 'utf-8', delimiter: ';', status: 'dry_run',

@@ -1,6 +1,7 @@
 // Imports and exports through the API: upload, progress, report, formula-safe exports, round trip.
-import { permits, queryOne, sql } from '@pantau/db';
+import { permits, queryOne, queryRows, riskAreas, sql } from '@pantau/db';
 import ExcelJS from 'exceljs';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount } from '../../../../test/sessions.js';
@@ -17,7 +18,7 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
   });
   afterAll(async () => { await t?.dispose(); });
 
-  async function upload(name: string, content: string, extra: Record<string, string> = {}) {
+  async function upload(name: string, content: string | Uint8Array, extra: Record<string, string> = {}) {
     const form = new FormData();
     form.set('kind', 'permits');
     form.set('file', new File([content], name, { type: 'text/csv' }));
@@ -68,6 +69,26 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
     const job = await finished((await upload('export.csv', csv)).body.id);
     expect(job.report).toMatchObject({ rejected: 0, imported: before!.n });
     expect(await queryOne(t.database.orm, digest)).toEqual(before);
+  });
+
+  test('a KMZ of risk areas from a planning agency imports through the upload, in a dry run and for real; a truncated one fails naming the file', async () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+      <Placemark><name>Kawasan Tambang API Uji</name>
+        <description><![CDATA[<p>Kategori : TKA ilegal</p><p>Tingkat : tinggi</p><p>Berlaku dari : 13/06/2024</p>]]></description>
+        <Polygon><outerBoundaryIs><LinearRing><coordinates>106.30,-2.51,0 106.34,-2.51,0 106.34,-2.47,0 106.30,-2.47,0 106.30,-2.51,0</coordinates></LinearRing></outerBoundaryIs></Polygon>
+      </Placemark></Document></kml>`;
+    const kmz = zipSync({ 'doc.kml': new TextEncoder().encode(kml) });
+    const dry = await finished((await upload('rawan.kmz', kmz, { kind: 'risk-areas', dryRun: 'true' })).body.id);
+    expect(dry).toMatchObject({ status: 'done', report: { status: 'dry_run', format: 'kmz', fileName: 'rawan.kmz', rows: 1, rejected: 0 } });
+    const stored = () => queryRows<{ category: string; severity: string; regency_code: string }>(t.database.orm, sql`select category, severity, regency_code from ${riskAreas} where name = 'Kawasan Tambang API Uji'`);
+    expect(await stored()).toEqual([]);
+    const real = await finished((await upload('rawan.kmz', kmz, { kind: 'risk-areas' })).body.id);
+    expect(real).toMatchObject({ status: 'done', report: { status: 'committed', imported: 1, rejected: 0 } });
+    expect(await stored()).toEqual([{ category: 'illegal_work', severity: 'high', regency_code: '19.04' }]);
+
+    const truncated = await finished((await upload('rawan terpotong.kmz', kmz.subarray(0, kmz.length - 30), { kind: 'risk-areas' })).body.id);
+    expect(truncated).toMatchObject({ status: 'failed', error: { code: 'invalid_file' } });
+    expect(truncated.error.message).toMatch(/^rawan terpotong\.kmz: not a readable zip file, perhaps truncated or damaged/);
   });
 
   test('bad uploads are refused with the parameter named', async () => {
