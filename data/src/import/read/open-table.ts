@@ -103,6 +103,7 @@ export async function formatOf(path: string): Promise<TableFormat> {
     if (content === 'xlsx') return 'xlsx';
     throw new TableReadError(`${path}: the zip holds no shapefile (.shp), KML or workbook (${KNOWN_FORMATS})`);
   }
+  if (ext === 'zip') throw new TableReadError(`${path}: not a readable zip file, perhaps truncated or damaged (it does not begin as a zip)`);
   if (/^(\uFEFF)?\s*(<\?xml[^>]*>\s*)?<kml[\s>]/.test(head.subarray(0, bytesRead).toString('utf8'))) return 'kml';
   throw new TableReadError(`${path}: unknown format "${ext}" (${KNOWN_FORMATS})`);
 }

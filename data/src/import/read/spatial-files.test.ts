@@ -134,6 +134,8 @@ describe('telling formats apart', () => {
     expect(await formatOf(file(zippedShapefile([sites(UTM_48S_PRJ)]), 'upload'))).toBe('shapefile');
     expect(await formatOf(file(KML, 'upload'))).toBe('kml');
     await expect(formatOf(file('x', 'lokasi.shp'))).rejects.toThrow(/a shapefile is imported as one \.zip holding its \.shp, \.shx, \.dbf and \.prj/);
-    await expect(formatOf(file(zipSync({ 'catatan.txt': new Uint8Array([65]) }), 'lain.zip'))).rejects.toThrow(TableReadError);
+    await expect(formatOf(file(zipSync({ 'catatan.txt': new Uint8Array([65]) }), 'lain.zip'))).rejects.toThrow(/lain\.zip: the zip holds no shapefile \(\.shp\), KML or workbook/);
+    await expect(formatOf(file(new Uint8Array(40), 'kosong.zip'))).rejects.toThrow(/kosong\.zip: not a readable zip file, perhaps truncated or damaged/);
+    await expect(formatOf(file(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'potong.zip'))).rejects.toThrow(TableReadError);
   });
 });
