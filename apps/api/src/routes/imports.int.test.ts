@@ -21,7 +21,7 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
   async function upload(name: string, content: string | Uint8Array, extra: Record<string, string> = {}) {
     const form = new FormData();
     form.set('kind', 'permits');
-    form.set('file', new File([content], name, { type: 'text/csv' }));
+    form.set('file', new File([typeof content === 'string' ? content : Uint8Array.from(content)], name, { type: 'text/csv' }));
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     const response = await app.request('/api/v1/imports', { method: 'POST', body: form });
     return { status: response.status, body: await response.json() as Record<string, any> };
