@@ -18,6 +18,7 @@ import { auditReads } from './auth/audit-reads.js';
 import { requirePermission } from './auth/request-context.js';
 import { CONTENT_SECURITY_POLICY, EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
+import { appLogger, requestLog } from './logger.js';
 import { AppError, type ErrorBody } from './errors.js';
 import { areaProfileRoutes } from './routes/area-profile.js';
 import { authRoutes } from './routes/auth.js';
@@ -54,10 +55,14 @@ const PERMISSIONS_POLICY = {
   midi: [], magnetometer: [], gyroscope: [], accelerometer: [], displayCapture: [], fullscreen: ['self'], clipboardWrite: ['self'],
 };
 
-export function createApp(deps: AppDeps) {
-  const log = deps.log ?? ((line: string) => console.error(line));
+export function createApp(appDeps: AppDeps) {
+  const logger = appLogger(appDeps.log, appDeps.config.logLevel);
+  // Routes log failures they cannot answer with (an export aborted, an import job failing) as text lines.
+  const log = (line: string) => logger.error({}, line);
+  const deps: AppDeps = { ...appDeps, log };
   const app = new OpenAPIHono();
   app.use('*', requestId());
+  app.use('*', requestLog(logger));
   app.use('*', secureHeaders({
     // The web app's policy (@pantau/domain http/csp), with frame-ancestors, which only a header carries.
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
@@ -167,7 +172,7 @@ export function createApp(deps: AppDeps) {
     }
     // The real error goes to the log with the request id; the client gets neither stack nor SQL.
     const kind = error instanceof WriteMismatchError || error instanceof GeometryReadError || error instanceof PasswordHashError ? error.name : 'Unhandled';
-    log(`[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${errorLogText(error)}`);
+    logger.error({ requestId: requestIdValue, kind, method: c.req.method, path: new URL(c.req.url).pathname }, `[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${errorLogText(error)}`);
     return c.json(body('internal_error', `Unexpected error. Quote request id ${requestIdValue} when reporting it.`), 500);
   });
 

@@ -1,2 +1,66 @@
-// The API's configuration: the one environment loader, shared with the CLI (data/src/config.ts).
-export { loadConfig, processEnv, ConfigError, type Config } from '@pantau/data';
+// The API's configuration: the data settings of @pantau/data (database, folders, demo data, shared with
+// the CLI) and the API's own (listening address, proxies, sessions, logs, request limits). With
+// data/src/config.ts the only reader of process.env; everything else receives a Config.
+import { resolve } from 'node:path';
+import type { SessionPolicy } from '@pantau/domain';
+import { ConfigError, dataConfigOf, dataEnvSchema, envBoolean, parseEnvironment, type Config as DataConfig } from '@pantau/data/config';
+import { z } from 'zod';
+
+export { processEnv, ConfigError } from '@pantau/data/config';
+
+const apiEnvSchema = dataEnvSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // `true` = one proxy in front (the common nginx / Caddy set-up), a number = that many hops.
+  PANTAU_TRUST_PROXY: z.union([envBoolean, z.string().regex(/^\d{1,2}$/, 'true, false or a number of proxy hops').transform(Number)]).default(false)
+    .transform((v) => (v === true ? 1 : v === false ? 0 : v)),
+  PANTAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  PANTAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PANTAU_CHROMIUM: z.string().min(1).optional(),
+  PANTAU_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  PANTAU_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
+});
+
+/** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
+export const API_ENVIRONMENT_VARIABLES: readonly string[] = Object.keys(apiEnvSchema.shape).filter((name) => !(name in dataEnvSchema.shape));
+
+export interface Config extends DataConfig {
+  port: number;
+  host: string;
+  /**
+   * How many reverse proxies in front of the API to trust (X-Forwarded-Proto, -Host, -For); 0 = none.
+   * Callers may pass `true` (one) or `false` (none).
+   */
+  trustProxy: number | boolean;
+  /** Session lifetimes (OWASP ASVS L2: 30 minutes idle, 12 hours absolute by default). */
+  session: SessionPolicy;
+  /** The least level logged (logger.ts): `info` logs a line per request, `warn` only warnings and errors. */
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Chromium for PDF output (plans, briefings); undefined = look in the usual places. */
+  chromiumPath: string | undefined;
+  /** PostgreSQL server: per-statement limit of a request's reads, and of writes, imports and exports. */
+  statementTimeouts: { readMs: number; writeMs: number };
+  /** Embedded database (one connection): how long and how many requests may wait for it. */
+  databaseWait: { waitMs: number; maxWaiting: number };
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const e = parseEnvironment(apiEnvSchema, env);
+  if (e.PANTAU_SESSION_IDLE_MINUTES > e.PANTAU_SESSION_ABSOLUTE_HOURS * 60) {
+    throw new ConfigError(`Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`);
+  }
+  return {
+    ...dataConfigOf(e),
+    port: e.PORT,
+    host: e.HOST,
+    trustProxy: e.PANTAU_TRUST_PROXY,
+    session: { idleMs: e.PANTAU_SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.PANTAU_SESSION_ABSOLUTE_HOURS * 60 * 60_000 },
+    logLevel: e.PANTAU_LOG_LEVEL,
+    chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
+    statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
+    databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
+  };
+}

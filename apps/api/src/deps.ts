@@ -1,5 +1,6 @@
 import type { Database } from '@pantau/db';
 import type { Config } from './config.js';
+import type { LogSink } from './logger.js';
 import type { PdfRenderer } from './print/pdf-renderer.js';
 import type { UploadLimits } from './routes/upload-stream.js';
 
@@ -14,7 +15,11 @@ export interface AppDeps {
   clock: Clock;
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
-  log?: (line: string) => void;
+  /**
+   * Where the app logs (logger.ts): a pino logger (main.ts), or a function taking the lines at or above
+   * `config.logLevel` (tests). Default: JSON lines on stdout.
+   */
+  log?: LogSink;
   /** Prints app pages to PDF (plans, briefings); omitted where no route needs it (PDF routes then answer 503). */
   pdf?: PdfRenderer;
   /** Upload size limit and temporary folder (imports); default 200 MB in the system's temporary directory. */

@@ -6,23 +6,26 @@ import { createApp } from './app.js';
 import { startHttpServer } from './http-server.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
+import { createLogger } from './logger.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
+  // Everything the server says goes through one logger: JSON lines on stdout (logger.ts).
+  const logger = createLogger(config.logLevel);
   const started = Date.now();
   const database = await connect(config.database.kind === 'postgres'
     ? { kind: 'postgres', url: config.database.url }
     : { kind: 'pglite', dataDir: config.database.dataDir });
-  console.log(`Pantau: database ${database.kind} at ${database.location}`);
-  await prepareDatabase(database, config, (line) => console.log(line));
+  logger.info({}, `Pantau: database ${database.kind} at ${database.location}`);
+  await prepareDatabase(database, config, (line) => logger.info({}, line));
   // The renderer prints the app's own pages, so it calls this server on its loopback address.
   const ownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const pdf = chromiumPdfRenderer({ executablePath: findChromium(config.chromiumPath), baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}` });
   // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
-  const app = createApp({ database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }), config, clock: systemClock, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
+  const app = createApp({ database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }), config, clock: systemClock, log: logger, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
   const { server } = await startHttpServer(app.fetch, { port: config.port, hostname: config.host });
-  console.log(`Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  logger.info({ port: config.port, host: config.host }, `Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
   const shutdown = () => {
     server.close();
     void pdf.close().then(() => database.close()).finally(() => process.exit(0));

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
+import { lineLog } from '../logger.js';
 
 const userSchema = z.object({
   id: z.number(), email: z.string(), role: z.string(),
@@ -62,7 +63,7 @@ const me = (principal: Principal) => ({ user: principal.user, permissions: princ
 
 export function authRoutes(deps: AppDeps) {
   const policy = deps.config.session ?? DEFAULT_SESSION_POLICY;
-  const log = deps.log ?? ((line: string) => console.error(line));
+  const log = lineLog(deps.log);
   // Over HTTPS always Secure (and `__Host-`, see sessionCookieName); on plain http Secure too unless
   // the host is this machine, so a LAN address over plain http cannot carry the session.
   const secureCookie = (c: Context) => servedOverHttps(c, deps.config.trustProxy)

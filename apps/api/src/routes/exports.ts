@@ -20,6 +20,8 @@ import { expiringWithinParam, minDaysParam } from './overstays.js';
 import { refuseUnknownParameters } from './query-guard.js';
 import { createRouter } from './router.js';
 import { temporaryFileResponse } from './file-response.js';
+import { errorLogText } from '../error-log.js';
+import { lineLog } from '../logger.js';
 
 const FILES = EXPORT_KINDS.flatMap((kind) => EXPORT_FORMATS.map((format) => `${kind}.${format}` as const));
 
@@ -106,7 +108,7 @@ function kindFilters(kind: ExportKind, query: Partial<Record<KindFilter, string>
 }
 
 export function exportRoutes(deps: AppDeps) {
-  const log = deps.log ?? ((line: string) => console.error(line));
+  const log = lineLog(deps.log);
   return createRouter().openapi(route, async (c) => {
     const [kind, format] = c.req.valid('param').file.split('.') as [ExportKind, ExportFormat];
     const query = c.req.valid('query');
@@ -146,6 +148,6 @@ export function exportRoutes(deps: AppDeps) {
     }
     return await temporaryFileResponse({ path, remove: removeFile }, {
       'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store',
-    }, (error) => log(`[${actor.requestId}] export ${kind}.${format} failed while sending, the download was aborted: ${error.stack ?? error.message}`)) as never;
+    }, (error) => log(`[${actor.requestId}] export ${kind}.${format} failed while sending, the download was aborted: ${errorLogText(error)}`)) as never;
   });
 }

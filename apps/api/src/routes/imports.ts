@@ -12,6 +12,8 @@ import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 import { MAX_UPLOAD_BYTES, receiveUpload, type ReceivedUpload, type UploadLimits } from './upload-stream.js';
+import { errorLogText } from '../error-log.js';
+import { lineLog } from '../logger.js';
 
 export { MAX_UPLOAD_BYTES };
 
@@ -196,11 +198,11 @@ export function importRoutes(deps: AppDeps) {
           outcome = { status: 'done', report };
         } catch (error) {
           const known = error instanceof ImportFileError || error instanceof TableReadError;
-          if (!known) (deps.log ?? console.error)(`[import ${job.id}] ${(error as Error).stack ?? String(error)}`);
+          if (!known) lineLog(deps.log)(`[import ${job.id}] ${error instanceof Error ? errorLogText(error) : String(error)}`);
           outcome = { status: 'failed', error: known ? { code: 'invalid_file', message: (error as Error).message.split(file.path).join(file.name) } : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` } };
         }
         // The file goes when the job ends, whatever the outcome, before the job says it has ended.
-        await upload.discard().catch((error: unknown) => (deps.log ?? console.error)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
+        await upload.discard().catch((error: unknown) => lineLog(deps.log)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
         Object.assign(job, outcome);
         if (outcome.report) job.progress = { rows: outcome.report.rows, percent: 100 };
       };

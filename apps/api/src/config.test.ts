@@ -1,7 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ENVIRONMENT_VARIABLES, loadConfig as loadData } from '@pantau/data';
+import { API_ENVIRONMENT_VARIABLES, ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
+  test('the API reads the data variables of @pantau/data and its own; the CLI only the data ones', () => {
+    expect(ENVIRONMENT_VARIABLES).toContain('DATABASE_URL');
+    expect(ENVIRONMENT_VARIABLES).not.toContain('PORT');
+    expect(API_ENVIRONMENT_VARIABLES).toEqual(expect.arrayContaining(['PORT', 'HOST', 'PANTAU_LOG_LEVEL', 'PANTAU_TRUST_PROXY']));
+    expect(API_ENVIRONMENT_VARIABLES.filter((name) => ENVIRONMENT_VARIABLES.includes(name))).toEqual([]);
+    expect(loadData({ PANTAU_LOG_LEVEL: 'loud' }).demo.load).toBe(true);
+    expect(loadConfig({ PANTAU_LOG_LEVEL: 'warn' }).logLevel).toBe('warn');
+  });
+
   test('with no variables it serves the embedded database on port 8787 with demo data', () => {
     const config = loadConfig({});
     expect(config.port).toBe(8787);
