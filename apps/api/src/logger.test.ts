@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { appLogger, createLogger } from './logger.js';
+import { appLogger, createLogger, terminalDestination, terminalText } from './logger.js';
 
 describe('logger', () => {
   test('pino writes one JSON object a line with the level by name and an ISO time, from the configured level up', () => {
@@ -20,5 +20,22 @@ describe('logger', () => {
     const all: string[] = [];
     appLogger((line) => all.push(line), 'debug').debug({ x: 1 });
     expect(all).toEqual(['{"level":"debug","x":1}']);
+  });
+});
+
+describe('terminal lines', () => {
+  test('a JSON line reads as time, level, message and the other fields', () => {
+    expect(terminalText('{"level":"info","time":"2026-12-06T04:30:12.345Z","msg":"Pantau ready in 3.1 s on http://localhost:8787","port":8787}'))
+      .toBe('04:30:12 info  Pantau ready in 3.1 s on http://localhost:8787 {"port":8787}\n');
+    expect(terminalText('not json\n')).toBe('not json\n');
+  });
+
+  test('the logger writes through it', () => {
+    const written: string[] = [];
+    const logger = createLogger('info', terminalDestination({ write: (text: string) => written.push(text) }));
+    logger.info({ requestId: 'r1', status: 200 }, 'request');
+    logger.debug({}, 'hidden');
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^\d\d:\d\d:\d\d info  request \{"requestId":"r1","status":200\}\n$/);
   });
 });

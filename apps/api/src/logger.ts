@@ -1,5 +1,6 @@
-// The API's log: pino, one JSON object a line on stdout, at the level of PANTAU_LOG_LEVEL. Always JSON
-// (development too: `| npx pino-pretty` reads it); a request ends with one `request` line at info level.
+// The API's log: pino, one JSON object a line on stdout, at the level of PANTAU_LOG_LEVEL; on a terminal
+// (someone ran `pnpm start`) the same lines read as text (`terminalDestination`). A request ends with one
+// `request` line at info level.
 // Personal data stays out (GUIDE.md): paths and the names of query parameters only, never their values
 // (a person search `q=` is a name), the user's id not their email, errors through errorLogText.
 import type { Context, MiddlewareHandler } from 'hono';
@@ -27,6 +28,26 @@ export type LogSink = AppLogger | ((line: string) => void);
 /** The process's logger: JSON lines on stdout (or `destination`), from `level` up. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, destination);
+}
+
+/**
+ * Lines for a person at a terminal: `12:01:02 info  Pantau ready … {"port":8787}` instead of the JSON a
+ * log collector reads. Same content: the time of day, the level, the message and the other fields.
+ */
+export function terminalText(jsonLine: string): string {
+  try {
+    const { time, level, msg, ...fields } = JSON.parse(jsonLine) as { time?: string; level?: string; msg?: string } & Record<string, unknown>;
+    const clock = typeof time === 'string' ? time.slice(11, 19) : '';
+    const rest = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+    return `${clock} ${String(level ?? '').padEnd(5)} ${msg ?? ''}${rest}\n`;
+  } catch {
+    return jsonLine;
+  }
+}
+
+/** A pino destination writing `terminalText` lines to `out` (process.stdout when it is a TTY). */
+export function terminalDestination(out: { write(text: string): unknown }): DestinationStream {
+  return { write: (line: string) => { out.write(terminalText(line)); } };
 }
 
 export function appLogger(sink: LogSink | undefined, level: LogLevel): AppLogger {

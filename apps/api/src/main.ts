@@ -6,13 +6,14 @@ import { createApp } from './app.js';
 import { startHttpServer } from './http-server.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
-import { createLogger } from './logger.js';
+import { createLogger, terminalDestination } from './logger.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
-  // Everything the server says goes through one logger: JSON lines on stdout (logger.ts).
-  const logger = createLogger(config.logLevel);
+  // Everything the server says goes through one logger: JSON lines on stdout (logger.ts), read as text
+  // lines when stdout is a terminal (`pnpm start` by hand), JSON for a service manager or a collector.
+  const logger = createLogger(config.logLevel, process.stdout.isTTY ? terminalDestination(process.stdout) : undefined);
   const started = Date.now();
   const database = await connect(config.database.kind === 'postgres'
     ? { kind: 'postgres', url: config.database.url }
