@@ -50,7 +50,14 @@ export function useViewState(): [ViewState, (update: ViewUpdate, mode?: HistoryM
     if (search !== window.location.search) {
       window.history.replaceState(null, '', `${window.location.pathname}${search}${window.location.hash}`);
     }
-    const onPopState = () => setView(parseViewState(window.location.search));
+    const onPopState = () => {
+      const popped = parseViewState(window.location.search);
+      // At once, not at the next render: a map move ending in between (the camera still flying from the
+      // page left) replaces the URL from viewRef, and a stale one wrote the left page's region over the
+      // page Back had just opened.
+      viewRef.current = popped;
+      setView(popped);
+    };
     window.addEventListener('popstate', onPopState);
     return () => window.removeEventListener('popstate', onPopState);
   }, []);
