@@ -3,9 +3,6 @@
 // the same zone, and a KMZ of risk areas whose ExtendedData and HTML description carry the fields.
 // Each imports through the GeoJSON path on both backends, in a dry run and for real; a shapefile in
 // metres without .prj, a zip of several layers with none chosen, and a damaged zip are refused whole.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { entryPoints, importBatches, queryOne, queryRows, riskAreas, sql } from '@pantau/db';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -13,16 +10,10 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { previewImport } from './preview.js';
-import { UTM_48S_PRJ, zippedShapefile, type FixtureLayer } from './read/shapefile-fixture.js';
+import { fixtureFileWriter, UTM_48S_PRJ, zippedShapefile, type FixtureLayer } from './read/shapefile-fixture.js';
 import { ImportFileError, rollbackBatch, runImport } from './run-import.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pantau-spatial-'));
-let counter = 0;
-const file = (content: string | Uint8Array, name: string) => {
-  const path = join(dir, `${++counter}-${name}`);
-  writeFileSync(path, content);
-  return path;
-};
+const file = fixtureFileWriter();
 
 const utm = (lng: number, lat: number) => proj4('EPSG:4326', UTM_48S_PRJ, [lng, lat]) as [number, number];
 

@@ -1,7 +1,21 @@
 // Test fixtures only: a shapefile written byte by byte from the ESRI Shapefile Technical Description
 // (1998), the way a GIS desktop exports one: .shp and .shx (points or polygons), a dBASE III .dbf of
 // character fields, and, when given, the .prj and .cpg; zipped with fflate.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
+
+/** A writer of fixture files into one fresh temporary folder: `write(content, name)` returns the path. */
+export function fixtureFileWriter(prefix = 'pantau-spatial-'): (content: string | Uint8Array, name: string) => string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let counter = 0;
+  return (content, name) => {
+    const path = join(dir, `${++counter}-${name}`);
+    writeFileSync(path, content);
+    return path;
+  };
+}
 
 export type FixtureShape = { type: 'point'; x: number; y: number } | { type: 'polygon'; rings: Array<Array<[number, number]>> };
 

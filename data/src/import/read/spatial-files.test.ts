@@ -1,22 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import proj4 from 'proj4';
 import { describe, expect, test } from 'vitest';
 import { formatOf, openTable, TableReadError } from './open-table.js';
-import { UTM_48S_PRJ, WGS84_PRJ, zippedShapefile, type FixtureLayer } from './shapefile-fixture.js';
+import { fixtureFileWriter, UTM_48S_PRJ, WGS84_PRJ, zippedShapefile, type FixtureLayer } from './shapefile-fixture.js';
 import { readKml, readZippedShapefile, SpatialReadError } from './spatial-files.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'pantau-spatial-'));
-let counter = 0;
-const file = (content: string | Uint8Array, name: string) => {
-  const path = join(dir, `${++counter}-${name}`);
-  writeFileSync(path, content);
-  return path;
-};
+const file = fixtureFileWriter();
 
 /** Koba (Bangka Tengah) and a site north of it, as [lng, lat]. */
 const KOBA: [number, number] = [106.4, -2.5];
