@@ -2,6 +2,7 @@ export * from './scope.js';
 export * from './areas.js';
 export * from './permit-stats.js';
 export * from './people-count.js';
+export * from './holder-counts.js';
 export * from './lists.js';
 export * from './meta.js';
 export * from './area-profile.js';

@@ -74,7 +74,8 @@ export const holderTotals = (h = 'h'): SQL => {
  */
 export function pendingPeople(query: { day: SQL; filter: Omit<PermitFilter, 'asOf'>; keys?: Record<string, SQL>; where?: SQL }): SQL {
   const keys = Object.entries(query.keys ?? {});
-  const parts: SQL[] = [sql`a.applied_on <= ${query.day}`, sql`(a.decided_on is null or a.decided_on > ${query.day})`];
+  // applied_on <= day < decided_on (or undecided), as the range the GiST index of migration 0017 holds.
+  const parts: SQL[] = [sql`pantau_open_span(a.applied_on, a.decided_on) @> ${query.day}`];
   if (query.filter.permitTypes?.length) parts.push(sql`a.permit_type in ${[...query.filter.permitTypes]}`);
   if (query.filter.nationalities?.length) parts.push(sql`a.nationality in ${[...query.filter.nationalities]}`);
   if (query.filter.purposes?.length) parts.push(sql`a.purpose in ${[...query.filter.purposes]}`);
