@@ -1,7 +1,7 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, coverageGapDistrictsSql, holderTotals, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
+import { areaFilterColumn, coverageGapDistrictsSql, holderCountsServe, holderStates, holderTotals, oneDay, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
 import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, OVERSTAY_MIN_DAYS, TILE_LAYER_FILTERS, type AreaLevel, type PermitFilter, type Scope, type TileFilterName, type TileLayerName } from '@pantau/domain';
 import { hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
@@ -90,17 +90,25 @@ const AREA_FIELDS: TileLayer['fields'] = {
 function areaSource(level: AreaLevel) {
   return ({ envelope, filter, scope }: TileSourceContext) => {
     const column = areaFilterColumn(level);
+    // Distinct people holding a valid permit (the one count definition, @pantau/db people-count): from the
+    // pre-aggregate (holder-counts) when it is exact for the filter, else counted over permits. The tile's
+    // areas all lie in the scope, so the scope removes no permit from them.
+    const counts = holderCountsServe(filter.permit, scope, 'areas in scope')
+      ? sql`
+        select s.code, sum(s.people)::int as total, (sum(s.people) filter (where s.holder_type = 'itas'))::int as itas,
+          (sum(s.people) filter (where s.holder_type = 'itap'))::int as itap, (sum(s.people) filter (where s.holder_type = 'visit'))::int as visit
+        from (${holderStates({ level, days: oneDay(filter.permit.asOf), filter: filter.permit, codeCondition: (c) => sql`${c} in (select code from tile_areas)` })}) s
+        group by 1`
+      : sql`
+        select h.code, ${holderTotals('h')}
+        from (${validHolders({ day: sql`${filter.permit.asOf}::date`, filter: {}, keys: { code: sql`p.${column}` },
+          where: sql`p.${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}` })}) h
+        group by 1`;
     return sql`
       with tile_areas as (
         select code, name, geom, area_km2 from areas
         where level = ${level} and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
-      ), counts as (
-        -- Distinct people holding a valid permit (the one count definition, @pantau/db people-count).
-        select h.code, ${holderTotals('h')}
-        from (${validHolders({ day: sql`${filter.permit.asOf}::date`, filter: {}, keys: { code: sql`p.${column}` },
-          where: sql`p.${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}` })}) h
-        group by 1
-      )
+      ), counts as (${counts})
       select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name,
         coalesce(c.total, 0) as total, coalesce(c.itas, 0) as itas, coalesce(c.itap, 0) as itap,
         coalesce(c.visit, 0) as visit, round(a.area_km2::numeric, 1)::float8 as area_km2

@@ -6,6 +6,7 @@ import { queryOne, queryRows, type Executor } from '../connect.js';
 import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, validHolders } from './people-count.js';
+import { holderCountsServe, holderStates, NATION_CODE } from './holder-counts.js';
 import { localized, type TextLang } from './text-language.js';
 
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
@@ -41,19 +42,26 @@ export async function holderCounts(db: Executor, level: AreaLevel, code: string,
 
 /** Valid holders (distinct people, people-count.ts) at the end of each month, the last month ending on asOf. */
 export async function monthlyTrend(db: Executor, level: AreaLevel | null, code: string | null, filter: PermitFilter, months: number, scope: Scope) {
-  const areaCondition = level && code ? sql`p.${areaFilterColumn(level)} = ${code}` : sql`true`;
-  const holders = validHolders({
-    day: sql`m.day`, from: sql`, month_ends m`, keys: { day: sql`m.day` }, filter,
-    where: sql`${areaCondition} and ${scopeCondition(sql`p.regency_code`, scope)}`,
-  });
-  const rows = await queryRows<{ month: string; total: number; itas: number; itap: number }>(db, sql`
-    with month_ends as (
+  const monthEnds = sql`
       -- Month ends, the last one capped at asOf so the trend ends on the panel's figure.
       select least((date_trunc('month', d) + interval '1 month - 1 day')::date, ${filter.asOf}::date) as day
-      from generate_series(date_trunc('month', ${filter.asOf}::date) - make_interval(months => ${months - 1}), date_trunc('month', ${filter.asOf}::date), interval '1 month') as d
-    ), holders as (${holders}), by_month as (
-      select h.day, ${holderTotals('h')} from holders h group by h.day
-    )
+      from generate_series(date_trunc('month', ${filter.asOf}::date) - make_interval(months => ${months - 1}), date_trunc('month', ${filter.asOf}::date), interval '1 month') as d`;
+  const area = level && code ? code : null;
+  // The pre-aggregate answers each month end from one checkpoint and a month of deltas (holder-counts.ts);
+  // a purpose or sponsor filter, or an area the scope only partly covers, counts permits directly.
+  const byMonth = holderCountsServe(filter, scope, area)
+    ? sql`
+      select s.day, sum(s.people)::int as total, (sum(s.people) filter (where s.holder_type = 'itas'))::int as itas,
+        (sum(s.people) filter (where s.holder_type = 'itap'))::int as itap
+      from (${holderStates({ level: area ? level! : 'nation', days: sql`select day from month_ends`, filter, codeCondition: (c) => sql`${c} = ${area ?? NATION_CODE}` })}) s
+      group by s.day`
+    : sql`
+      select h.day, ${holderTotals('h')} from (${validHolders({
+        day: sql`m.day`, from: sql`, month_ends m`, keys: { day: sql`m.day` }, filter,
+        where: sql`${level && code ? sql`p.${areaFilterColumn(level)} = ${code}` : sql`true`} and ${scopeCondition(sql`p.regency_code`, scope)}`,
+      })}) h group by h.day`;
+  const rows = await queryRows<{ month: string; total: number; itas: number; itap: number }>(db, sql`
+    with month_ends as (${monthEnds}), by_month as (${byMonth})
     select to_char(m.day, 'YYYY-MM') as month, coalesce(b.total, 0) as total, coalesce(b.itas, 0) as itas, coalesce(b.itap, 0) as itap
     from month_ends m left join by_month b on b.day = m.day
     order by m.day`);

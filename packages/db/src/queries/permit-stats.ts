@@ -5,6 +5,7 @@ import { queryRows, type Executor } from '../connect.js';
 import { areas, permits } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, permitKindCondition, validHolders } from './people-count.js';
+import { holderCountsServe, holderStates, oneDay } from './holder-counts.js';
 
 export interface PermitCount {
   code: string;
@@ -52,14 +53,25 @@ export async function permitCountsByArea(
   const group = GROUP_COLUMN[query.level];
   const parentCondition = query.parent ? sql`and ${group} like ${`${query.parent}.%`}` : sql``;
   const day = sql`${query.filter.asOf}::date`;
-  const holders = validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` });
+  // Every area returned lies in the scope, so the pre-aggregate (holder-counts.ts) is exact unless the
+  // filter names purposes or a sponsor; then count permits directly.
+  const grouped = holderCountsServe(query.filter, scope, 'areas in scope')
+    ? sql`
+      select s.code, s.nationality, sum(s.people)::int as total, (sum(s.people) filter (where s.holder_type = 'itas'))::int as itas,
+        (sum(s.people) filter (where s.holder_type = 'itap'))::int as itap, (sum(s.people) filter (where s.holder_type = 'visit'))::int as visit,
+        sum(s.permits)::int as permits
+      from (${holderStates({ level: query.level, days: oneDay(query.filter.asOf), filter: query.filter,
+        codeCondition: (code) => sql`${query.parent ? sql`${code} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(code, scope)}` })}) s
+      group by 1, 2`
+    : sql`
+      select h.code, h.nationality, ${holderTotals('h')}
+      from (${validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` })}) h
+      group by 1, 2`;
   const applicationGroup = sql.raw(`a.${GROUP_NAME[query.level]}`);
   const pending = pendingPeople({ day, filter: query.filter, keys: { code: applicationGroup },
     where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}` });
   const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; permits: number; pending: number; top: string | null }>(db, sql`
-    with holders as (${holders}), grouped as (
-      select h.code, h.nationality, ${holderTotals('h')} from holders h group by 1, 2
-    ), totals as (
+    with grouped as (${grouped}), totals as (
       select code, sum(total)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, sum(visit)::int as visit, sum(permits)::int as permits
       from grouped group by code
     ), waiting as (
