@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, NATIONAL_SCOPE } from '@pantau/domain';
-import { connect, datasetLoadRecords, DatabaseInUseError, type Database } from '@pantau/db';
+import { connect, datasetLoadRecords, DatabaseInUseError, HOLDER_COUNT_LEVELS, holderCountCheckDays, sql, verifyHolderCounts, type Database } from '@pantau/db';
 import { BoundariesNotFoundError } from '../boundaries/find-boundaries.js';
 import { loadBoundaries } from '../boundaries/load-boundaries.js';
 import { ConfigError, loadConfig, processEnv, type Config } from '../config.js';
@@ -50,6 +50,11 @@ Commands:
   backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k N]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
+  verify-aggregates [--days N] [--rebuild]
+                                  compare the people pre-aggregate with a direct count of permits on N
+                                  days spread over the data (default 12), at every level, by area,
+                                  nationality and type; exit status 1 on a mismatch. --rebuild: first
+                                  rebuild it from permits (after restoring a dump without its triggers)
   help                            this text
 
 The database is the one \`pnpm start\` uses: embedded PGlite under PANTAU_DATA_DIR (default .data/),
@@ -81,7 +86,7 @@ async function main(argv: string[]): Promise<void> {
   const report = command === 'demo' ? { type: 'boolean' } as const : { type: 'string' } as const;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    options: { days: { type: 'string' }, rebuild: { type: 'boolean' }, dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
@@ -139,6 +144,26 @@ async function main(argv: string[]): Promise<void> {
         log(formatTally('total', total));
         for (const [year, tally] of byYear) log(formatRates(year, tally));
         log(formatRates('total', total));
+      });
+      return;
+    }
+    case 'verify-aggregates': {
+      const count = numberOption(values.days, 'days', 12, (n) => Number.isInteger(n) && n >= 1 && n <= 400);
+      await withDatabase(config, async (db) => {
+        if (values.rebuild) {
+          await db.orm.execute(sql`select pantau_holder_counts_rebuild()`);
+          log('people pre-aggregate rebuilt from permits');
+        }
+        const days = await holderCountCheckDays(db.orm, count);
+        const mismatches = await verifyHolderCounts(db.orm, days);
+        log(`people pre-aggregate against the direct count: ${days.length} days (${days[0] ?? '-'} … ${days.at(-1) ?? '-'}), ${HOLDER_COUNT_LEVELS.join(', ')}`);
+        for (const m of mismatches.slice(0, 20)) {
+          log(`  mismatch ${m.day} ${m.level} ${m.code} ${m.nationality} ${m.holderType}: aggregate ${m.aggregate.people} people / ${m.aggregate.permits} permits, direct ${m.direct.people} / ${m.direct.permits}`);
+        }
+        if (mismatches.length) {
+          log(`${mismatches.length} mismatches: run \`pnpm pantau verify-aggregates --rebuild\``);
+          process.exitCode = 1;
+        } else log('equal everywhere');
       });
       return;
     }

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
-import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
+import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, verifyHolderCounts, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
 import { describeMissing, headerFieldOf, ImportMappingError, mapColumns, providedFields, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type Table, type TableFormat } from './read/open-table.js';
@@ -423,6 +423,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   }
   await database.orm.transaction(async (tx) => {
     await run(tx);
+    await checkPeopleCounts(tx, batchId!, options.scope ?? null);
     const report = result('committed');
     // The batch's areas: where its rows fall; a batch that wrote nothing belongs to the importer's
     // scope (so that the importer still sees it), or to the national scope's for the CLI or an admin.
@@ -436,6 +437,29 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     await writeAudit(tx, { ...(options.actor ?? CLI_ACTOR), action: 'import', areaCode: commonArea(areaCodes), target: `${options.kind}:${batchId}`, details: { fileName, rows, imported, rejected: rejectedRows, areaCodes } });
   });
   return result('committed');
+}
+
+/**
+ * After a batch that wrote permits, and before it commits: the people pre-aggregate (kept by triggers,
+ * migration 0017) must equal the direct count in the batch's regencies and districts, on the latest day
+ * a permit of the batch starts and on today. A mismatch is a fault of Pantau, not of the file: the import
+ * fails and rolls back rather than leave figures that disagree. Regencies only the scope's districts cover
+ * are compared by district (row security shows both sides the same permits there).
+ */
+async function checkPeopleCounts(tx: Orm, batchId: string, scope: Scope): Promise<void> {
+  const written = await queryRows<{ regency_code: string; last: string }>(tx, sql`
+    select regency_code, max(issued_on)::text as last from permits where origin = ${`batch:${batchId}`} group by 1`);
+  if (!written.length) return;
+  const regencies = written.map((r) => r.regency_code);
+  const days = [...new Set([...written.map((r) => r.last), new Date().toISOString().slice(0, 10)])].sort();
+  const mismatches = [
+    ...await verifyHolderCounts(tx, days, {}, { levels: ['regency'], within: regencies.filter((code) => inScope(scope, code)) }),
+    ...await verifyHolderCounts(tx, days, {}, { levels: ['district'], within: regencies }),
+  ];
+  if (mismatches.length) {
+    const m = mismatches[0]!;
+    throw new Error(`People counts disagree after the import (${mismatches.length} areas, e.g. ${m.level} ${m.code} on ${m.day}: pre-aggregate ${m.aggregate.people}, permits ${m.direct.people}); nothing was written`);
+  }
 }
 
 export interface BatchSummary { id: string; kind: string; fileName: string; status: string; rows: number; imported: number; rejected: number; areaCodes: string[]; createdAt: string; rolledBackAt: string | null }
