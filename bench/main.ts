@@ -8,6 +8,7 @@ import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data
 import { benchFuzz } from './fuzz.js';
 import { benchImport } from './import.js';
 import { benchPermitAggregate } from './permit-aggregate.js';
+import { writeResults } from './results.js';
 import { benchTiles } from './tiles.js';
 
 const BENCHES = ['aggregate', 'tiles', 'import', 'fuzz'] as const;
@@ -51,4 +52,6 @@ if (scaleTen.length) {
     await database.close();
   }
 }
+const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+console.log(`bench: figures written to ${written}`);
 if (fuzzFindings) process.exitCode = 1;
