@@ -1,7 +1,9 @@
 // `pnpm bench [aggregate] [tiles] [import] [fuzz]`: benchmarks at demo scale 10 (1.2 M permits), all of
 // them when none is named. Uses DATABASE_URL when set (the server backend), else an embedded database
-// under .data/bench. Data is generated once and reused. `fuzz` (options --seed=N --count=N) runs on an
-// embedded copy of the test fixture instead and exits non-zero when it finds something.
+// under .data/bench. Data is generated once and reused; `--demo-seed=N` and `--scale=N` measure on other
+// demo data (default seed 1, scale 10), which replaces the data in a server database and gets its own
+// folder when embedded. `fuzz` (options --seed=N --count=N) runs on an embedded copy of the test fixture
+// instead and exits non-zero when it finds something.
 import { resolve } from 'node:path';
 import { connect } from '@pantau/db';
 import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data';
@@ -29,10 +31,13 @@ const scaleTen = BENCHES.filter((name) => name !== 'fuzz' && runs(name));
 
 const log = (line: string) => { if (!/\d+\/\d+$/.test(line)) console.log(`  ${line}`); };
 if (scaleTen.length) {
-  const config = loadConfig({ ...processEnv(), PANTAU_DEMO_SCALE: '10', PANTAU_DEMO_SEED: '1', PANTAU_DATA_DIR: resolve(REPO_ROOT, '.data/bench') });
+  const demoSeed = option('demo-seed', 1);
+  const scale = option('scale', 10);
+  const folder = demoSeed === 1 && scale === 10 ? '.data/bench' : `.data/bench-seed${demoSeed}-scale${scale}`;
+  const config = loadConfig({ ...processEnv(), PANTAU_DEMO_SCALE: String(scale), PANTAU_DEMO_SEED: String(demoSeed), PANTAU_DATA_DIR: resolve(REPO_ROOT, folder) });
   const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
   try {
-    console.log(`bench: ${database.kind} at ${database.location}; preparing scale-10 demo data (first run only)…`);
+    console.log(`bench: ${database.kind} at ${database.location}; preparing demo data, seed ${demoSeed}, scale ${scale} (first run only)…`);
     await prepareDatabase(database, config, log);
     if (runs('aggregate')) await benchPermitAggregate(database, 40);
     if (runs('tiles')) await benchTiles(database, 4);
@@ -52,6 +57,6 @@ if (scaleTen.length) {
     await database.close();
   }
 }
-const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: process.env.DATABASE_URL ? 'postgres' : 'pglite', demoSeed: option('demo-seed', 1), scale: option('scale', 10) });
 console.log(`bench: figures written to ${written}`);
 if (fuzzFindings) process.exitCode = 1;

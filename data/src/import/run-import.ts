@@ -440,21 +440,26 @@ export async function runImport(database: Database, options: ImportOptions): Pro
 }
 
 /**
- * After a batch that wrote permits, and before it commits: the people pre-aggregate (kept by triggers,
- * migration 0017) must equal the direct count in the batch's regencies and districts, on the latest day
+ * After a batch that wrote permits or applications, and before it commits: the people pre-aggregate (kept
+ * by triggers, migrations 0017 and 0018) must equal the direct count in the batch's regencies and districts, on the latest day
  * a permit of the batch starts and on today. A mismatch is a fault of Pantau, not of the file: the import
  * fails and rolls back rather than leave figures that disagree. Regencies only the scope's districts cover
  * are compared by district (row security shows both sides the same permits there).
  */
 async function checkPeopleCounts(tx: Orm, batchId: string, scope: Scope): Promise<void> {
   const written = await queryRows<{ regency_code: string; last: string }>(tx, sql`
-    select regency_code, max(issued_on)::text as last from permits where origin = ${`batch:${batchId}`} group by 1`);
+    select regency_code, max(day)::text as last from (
+      select regency_code, issued_on as day from permits where origin = ${`batch:${batchId}`}
+      union all select regency_code, applied_on from permit_applications where origin = ${`batch:${batchId}`}) w group by 1`);
   if (!written.length) return;
-  const regencies = written.map((r) => r.regency_code);
+  const regencies = [...new Set(written.map((r) => r.regency_code))];
   const days = [...new Set([...written.map((r) => r.last), new Date().toISOString().slice(0, 10)])].sort();
+  // The direct count of people waiting asks whether a person holds a valid permit anywhere; row security
+  // hides the permits outside a regional scope, so only a national import can check it directly.
+  const pending = scope === null;
   const mismatches = [
-    ...await verifyHolderCounts(tx, days, {}, { levels: ['regency'], within: regencies.filter((code) => inScope(scope, code)) }),
-    ...await verifyHolderCounts(tx, days, {}, { levels: ['district'], within: regencies }),
+    ...await verifyHolderCounts(tx, days, {}, { levels: ['regency'], within: regencies.filter((code) => inScope(scope, code)), pending }),
+    ...await verifyHolderCounts(tx, days, {}, { levels: ['district'], within: regencies, pending }),
   ];
   if (mismatches.length) {
     const m = mismatches[0]!;

@@ -6,7 +6,7 @@ import { queryOne, queryRows, type Executor } from '../connect.js';
 import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, validHolders } from './people-count.js';
-import { holderCountsServe, holderStates, NATION_CODE } from './holder-counts.js';
+import { holderCountsServe, holderStates, NATION_CODE, oneDay, pendingStates } from './holder-counts.js';
 import { localized, type TextLang } from './text-language.js';
 
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
@@ -22,8 +22,11 @@ export async function holderCounts(db: Executor, level: AreaLevel, code: string,
   const rows = await queryRows<{ nationality: string; purpose: string; permit_type: string; n: number; permits: number }>(db, sql`
     select h.nationality, h.purpose, h.holder_type as permit_type, count(*)::int as n, sum(h.permits)::int as permits from (${holders}) h
     group by 1, 2, 3`);
-  const waiting = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from (${pendingPeople({ day, filter,
-    where: sql`a.${column} = ${code} and ${scopeCondition(sql`a.regency_code`, scope)}` })}) w`);
+  // People waiting: the pre-aggregate (migration 0018) when exact for the filter and scope, else the applications.
+  const waiting = holderCountsServe(filter, scope, code)
+    ? await queryOne<{ n: number }>(db, sql`select coalesce(sum(pending), 0)::int as n from (${pendingStates({ level, days: oneDay(filter.asOf), filter, codeCondition: (c) => sql`${c} = ${code}` })}) w`)
+    : await queryOne<{ n: number }>(db, sql`select count(*)::int as n from (${pendingPeople({ day, filter,
+      where: sql`a.${column} = ${code} and ${scopeCondition(sql`a.regency_code`, scope)}` })}) w`);
   const counts: HolderCounts = { total: 0, itas: 0, itap: 0, visit: 0, permits: 0, pending: Number(waiting?.n ?? 0) };
   const nationalities = new Map<string, number>();
   const purposes = new Map<string, number>();

@@ -5,7 +5,7 @@ import { queryRows, type Executor } from '../connect.js';
 import { areas, permits } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, permitKindCondition, validHolders } from './people-count.js';
-import { holderCountsServe, holderStates, oneDay } from './holder-counts.js';
+import { dayCounts, holderCountsServe } from './holder-counts.js';
 
 export interface PermitCount {
   code: string;
@@ -53,29 +53,27 @@ export async function permitCountsByArea(
   const group = GROUP_COLUMN[query.level];
   const parentCondition = query.parent ? sql`and ${group} like ${`${query.parent}.%`}` : sql``;
   const day = sql`${query.filter.asOf}::date`;
-  // Every area returned lies in the scope, so the pre-aggregate (holder-counts.ts) is exact unless the
-  // filter names purposes or a sponsor; then count permits directly.
-  const grouped = holderCountsServe(query.filter, scope, 'areas in scope')
-    ? sql`
-      select s.code, s.nationality, sum(s.people)::int as total, (sum(s.people) filter (where s.holder_type = 'itas'))::int as itas,
-        (sum(s.people) filter (where s.holder_type = 'itap'))::int as itap, (sum(s.people) filter (where s.holder_type = 'visit'))::int as visit,
-        sum(s.permits)::int as permits
-      from (${holderStates({ level: query.level, days: oneDay(query.filter.asOf), filter: query.filter,
-        codeCondition: (code) => sql`${query.parent ? sql`${code} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(code, scope)}` })}) s
-      group by 1, 2`
-    : sql`
-      select h.code, h.nationality, ${holderTotals('h')}
-      from (${validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` })}) h
-      group by 1, 2`;
+  const served = holderCountsServe(query.filter, scope, 'areas in scope');
+  const codeCondition = (code: SQL) => sql`${query.parent ? sql`${code} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(code, scope)}`;
   const applicationGroup = sql.raw(`a.${GROUP_NAME[query.level]}`);
-  const pending = pendingPeople({ day, filter: query.filter, keys: { code: applicationGroup },
-    where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}` });
+  // Every area returned lies in the scope, so the pre-aggregate (holder-counts.ts) is exact unless the
+  // filter names purposes or a sponsor; then count permits and applications directly.
+  const counts = served
+    ? sql`counted as (${dayCounts({ level: query.level, day: query.filter.asOf, filter: query.filter, codeCondition })}),
+      grouped as (select code, nationality, total, itas, itap, visit, permits from counted where total <> 0),
+      waiting as (select code, sum(pending)::int as pending from counted group by code)`
+    : sql`grouped as (
+        select h.code, h.nationality, ${holderTotals('h')}
+        from (${validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` })}) h
+        group by 1, 2),
+      waiting as (
+        select code, count(*)::int as pending from (${pendingPeople({ day, filter: query.filter, keys: { code: applicationGroup },
+          where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}` })}) w
+        group by code)`;
   const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; permits: number; pending: number; top: string | null }>(db, sql`
-    with grouped as (${grouped}), totals as (
+    with ${counts}, totals as (
       select code, sum(total)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, sum(visit)::int as visit, sum(permits)::int as permits
       from grouped group by code
-    ), waiting as (
-      select code, count(*)::int as pending from (${pending}) w group by code
     ), ranked as (
       select code, nationality, total as n, row_number() over (partition by code order by total desc, nationality) as rank from grouped
     ), tops as (
