@@ -57,6 +57,6 @@ if (scaleTen.length) {
     await database.close();
   }
 }
-const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: process.env.DATABASE_URL ? 'postgres' : 'pglite', demoSeed: option('demo-seed', 1), scale: option('scale', 10) });
+const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: loadConfig(processEnv()).database.kind, demoSeed: option('demo-seed', 1), scale: option('scale', 10) });
 console.log(`bench: figures written to ${written}`);
 if (fuzzFindings) process.exitCode = 1;

@@ -7,7 +7,7 @@
 // The per-role field snapshots below are the table in docs/access-control.md.
 import { VectorTile } from '@mapbox/vector-tile';
 import { createPlan, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
-import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
+import { planningCandidates, queryOne, sql } from '@pantau/db';
 import { ROLES, type Permissions, type Role } from '@pantau/domain';
 import ExcelJS from 'exceljs';
 import { PbfReader } from 'pbf';

@@ -36,6 +36,6 @@ describe('terminal lines', () => {
     logger.info({ requestId: 'r1', status: 200 }, 'request');
     logger.debug({}, 'hidden');
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatch(/^\d\d:\d\d:\d\d info  request \{"requestId":"r1","status":200\}\n$/);
+    expect(written[0]).toMatch(/^\d\d:\d\d:\d\d info {2}request \{"requestId":"r1","status":200\}\n$/);
   });
 });

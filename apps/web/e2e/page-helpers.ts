@@ -118,7 +118,7 @@ export async function waitForPaintedMap(page: Page): Promise<void> {
     );
   } catch (error) {
     // Say what the map was waiting for, so a timeout in CI can be told from a slow server.
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nmap state: ${await mapState(page)}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\nmap state: ${await mapState(page)}`, { cause: error });
   }
   const errorBox = page.getByTestId('error-box');
   if ((await errorBox.count()) > 0) throw new Error(`the page shows an error: ${await errorBox.innerText()}`);

@@ -164,6 +164,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         ? null
         : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region },
     // `permitTypes` is derived from `view.permitTypes`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- arrays compared by their content (joined), not by identity
     [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
 

@@ -64,7 +64,7 @@ function parseFeatures(path: string, text: string): BoundaryFeature[] {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
   if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`${path}: not a GeoJSON FeatureCollection`);
   json.features.forEach((f, i) => {

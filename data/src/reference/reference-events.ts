@@ -17,7 +17,7 @@ export function readReferenceEvents(path: string): ReferenceEvents {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as ReferenceEvents;
   } catch (error) {
-    throw new Error(`Cannot read the reference events at ${path}: ${(error as Error).message}. Set PANTAU_REFERENCE_DIR to the folder holding reference-events.json.`);
+    throw new Error(`Cannot read the reference events at ${path}: ${(error as Error).message}. Set PANTAU_REFERENCE_DIR to the folder holding reference-events.json.`, { cause: error });
   }
 }
 

@@ -30,7 +30,7 @@ const route = createRoute({
   },
 });
 
-export function searchRoutes(deps: AppDeps) {
+export function searchRoutes(_deps: AppDeps) {
   // Areas change only when boundaries are reloaded: the index is built once, on first use.
   let areaIndex: Promise<AreaIndex> | null = null;
   const buildIndex = async (db: Orm) => {
@@ -86,7 +86,7 @@ function matchAreas(index: AreaIndex, q: string): AreaEntry[] {
     const shorts = names.map(shortName);
     if (entry.code === query || names.includes(query) || shorts.includes(query)) return 0;
     if (shorts.some((name) => name.startsWith(query)) || names.some((name) => name.startsWith(query))) return 1;
-    if (names.some((name) => name.split(/[ \-]/).some((word) => word.startsWith(query)))) return 2;
+    if (names.some((name) => name.split(/[ -]/).some((word) => word.startsWith(query)))) return 2;
     return null;
   };
   const direct = index.entries.flatMap((entry) => {

@@ -30,6 +30,7 @@ export function useApiRequest<T>(key: string | null, load: (signal: AbortSignal)
     );
     return () => controller.abort();
     // `load` is a new closure on every render; `key` names what it loads.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure on every render; `key` names what it loads
   }, [key]);
 
   // Until the effect has run for a new key, the previous key's answer must not pass for the new one.

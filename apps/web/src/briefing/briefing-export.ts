@@ -82,7 +82,7 @@ const INK = '1B1F23';
 const ACCENT = '16324F';
 
 export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): Promise<string> {
-  const images = await Promise.all(maps.map((map) => (map ? rasterizeSvg(map, pptxMapScale(map.width)) : null)));
+  const images = await Promise.all(maps.map((map) => (map ? rasterizeSvg(map, pptxMapScale(map.width)) : Promise.resolve(null))));
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in, 16:9
   pptx.title = briefing.title;

@@ -61,6 +61,7 @@ function BriefingPrint({ view }: { view: ViewState }) {
   useEffect(() => {
     if (id === null) markPrint({ error: 'no briefing named (briefing=ID)' });
     else if (loaded.status === 'error') markPrint({ error: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
   }, [id, loaded.status]);
 
   // A map may be drawn twice (a late size or data change): only the first drawing of a slide counts.
@@ -106,6 +107,7 @@ function BriefingPrint({ view }: { view: ViewState }) {
     };
     void check();
     return () => { stopped = true; };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the drawings or the data arrive; the rest is read as it is then
   }, [briefing, drawnCount, meta.status, area.status]);
 
   if (!briefing) return <p>{loaded.status === 'error' ? String(loaded.error) : t('loading')}</p>;

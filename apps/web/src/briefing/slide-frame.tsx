@@ -63,10 +63,12 @@ export function SlideFrame({ slide, number, count, date, demo, vector, onMapRead
     if (!results) return null;
     const tables = results.flatMap((result) => (result.table ? [result.table] : []));
     return onParts ? presentParts(tables) : [tables];
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- only whether onParts is given matters, not its identity
   }, [results, onParts !== undefined]);
   const partCount = parts?.length ?? 1;
   useEffect(() => {
     if (parts) onParts?.(parts.length);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- told once per change of the count, not per new callback
   }, [partCount]);
   const shownPart = Math.min(part, partCount - 1);
   const shown = parts?.[shownPart] ?? [];

@@ -41,6 +41,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
   const layers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
   const filters = useMemo<TileFilters | null>(
     () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- arrays compared by their content (joined), not by identity
     [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
   const { classes } = useSlideClasses(view, scope, asOf);
@@ -51,6 +52,7 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
   const regionBox = dataOf(region)?.bbox;
   useEffect(() => {
     if (regionBox) setCamera({ kind: 'fit', bbox: regionBox, id: 1 });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the box compared by its content, not by identity
   }, [regionBox?.join()]);
 
   const mapRef = useRef<MapLibreMap | null>(null);

@@ -87,6 +87,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
 
   const region = useApiRequest(view.region && !view.map ? `area:${view.region}` : null, (signal) => getArea(view.region ?? '', signal));
   const regionBbox = dataOf(region)?.bbox ?? null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the frame follows size, map position and region only; the box by content
   const frame = useMemo(() => (size ? slideFrame(view, regionBbox, size.width, size.height) : null), [size, view.map, view.region, regionBbox?.join()]);
   const scope = frame ? choroplethScope(view, frame.zoom) : null;
   const asOf = view.asOf ?? fallbackAsOf;
@@ -97,6 +98,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
   const key = useSlideKey();
   const filters = useMemo<TileFilters | null>(
     () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- arrays compared by their content (joined), not by identity
     [asOf, permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
 
@@ -108,6 +110,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
   useEffect(() => {
     const failure = region.status === 'error' ? region.error : error;
     if (failure) errorRef.current?.(failure instanceof Error ? failure.message : String(failure));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
   }, [region.status, error]);
   const classesKey = classes ? JSON.stringify(classes) : null;
   useEffect(() => {
@@ -122,6 +125,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
       (failure: unknown) => { if (!stopped) errorRef.current?.(failure instanceof Error ? failure.message : String(failure)); },
     );
     return () => { stopped = true; };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- classes, scope and layers compared by their keys, not by identity
   }, [frame, scope?.level, scope?.parent, classesKey, filters, layers.join(), view.measure, view.region, label]);
 
   return (

@@ -9,7 +9,6 @@ import { describe, expect, test } from 'vitest';
 import { createI18n } from './i18n.js';
 
 const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'locales');
-const LANGS = ['id', 'en'] as const;
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Messages = { [key: string]: string | Messages };

@@ -404,6 +404,7 @@ export function PantauMap(props: PantauMapProps) {
       for (const spec of overlayLayers(overlay, visible)) map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
     }
     // `layers` is read through its key.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `layers` is read through its key
   }, [map, areaLayersAdded, layersKey]);
 
   // Show the shaded level's layers and hide the others'; a hovered area of a hidden level is no longer under the pointer.
@@ -476,6 +477,7 @@ export function PantauMap(props: PantauMapProps) {
       else window.clearInterval(repaintUntilPainted);
     }, 250);
     return () => window.clearInterval(repaintUntilPainted);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `classes` is read through its key
   }, [map, areaLayersAdded, level, filtersKey, classesKey, measure, parent]);
 
   // Back and forward (or an edited URL) move the map to the position the URL holds. The position the
@@ -486,6 +488,7 @@ export function PantauMap(props: PantauMapProps) {
     const reported = reportedPositionRef.current;
     if (reported && samePosition(reported, position)) return;
     map.jumpTo({ center: [position.lng, position.lat], zoom: position.zoom });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the position compared by its numbers, not by identity
   }, [map, position?.zoom, position?.lat, position?.lng]);
 
   useEffect(() => {
@@ -500,6 +503,7 @@ export function PantauMap(props: PantauMapProps) {
     } else {
       map.flyTo({ center: [camera.center[0], camera.center[1]], zoom: camera.zoom, duration: 800 });
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a camera request is new when its id is
   }, [map, camera?.id]);
 
   return <div ref={containerRef} className="area-map" data-testid="map" role="region" aria-label={label} />;

@@ -5,7 +5,7 @@
 import { nationalityName } from '@pantau/domain';
 import { useState } from 'react';
 import { isNotPermitted } from '../api/api-client.js';
-import { getAreaExpiring, getAreaOverstays, type AreaExpiring, type AreaOverstays, type PermitFilterParams } from '../api/panels-api.js';
+import { getAreaExpiring, getAreaOverstays, type AreaOverstays, type PermitFilterParams } from '../api/panels-api.js';
 import { useApiRequest, type RequestState } from '../api/use-api-request.js';
 import { PanelBlock } from './panel-frame.js';
 import { enumText, PanelError, PanelLoading } from './panel-parts.js';

@@ -84,6 +84,7 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
   useEffect(() => {
     if (activeOption) document.getElementById(optionId(activeOption))?.scrollIntoView({ block: 'nearest' });
     // optionId only depends on baseId and the option.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- optionId only depends on baseId and the option
   }, [activeOption]);
 
   function choose(option: SearchOption) {

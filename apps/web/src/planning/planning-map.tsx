@@ -183,10 +183,11 @@ export function PlanningMap(props: PlanningMapProps) {
   const routeKey = route.map((p) => `${p.lng},${p.lat}`).join(';');
   useEffect(() => {
     if (!map) return;
-    map.getSource<GeoJSONSource>(ROUTE_SOURCE)?.setData({
+    void map.getSource<GeoJSONSource>(ROUTE_SOURCE)?.setData({
       type: 'FeatureCollection',
       features: route.length > 1 ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: route.map((p) => [p.lng, p.lat]) } }] : [],
     });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the route compared by its content (routeKey)
   }, [map, routeKey]);
 
   // Numbered points, then the camera fitted to them (or to the area).
@@ -214,6 +215,7 @@ export function PlanningMap(props: PlanningMapProps) {
     return () => {
       for (const marker of markers) marker.remove();
     };
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- points and box compared by their keys; print does not change while drawn
   }, [map, pointsKey, bboxKey]);
 
   return <div ref={containerRef} className="planning-map" role="region" aria-label={label} data-testid="planning-map" />;

@@ -98,7 +98,8 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const [sliders, setSliders] = useState<WeightOverrides>(() => (Object.keys(view.weights).length > 0 ? view.weights : storedOverrides()));
   useEffect(() => {
     if (Object.keys(view.weights).length === 0 && Object.keys(sliders).length > 0) updateView({ weights: sliders }, 'replace');
-    // Once, at start: a stored session's weights go into the URL.
+    // Once, at start: a stored session's weights go into the URL (later changes go through the debounce below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   const weightsKey = JSON.stringify(view.weights);
   useEffect(() => {
@@ -125,7 +126,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   useEffect(() => {
     if (ranked) setShownRanking(ranked);
   }, [ranked]);
-  const items = shownRanking?.items ?? [];
+  const items = useMemo(() => shownRanking?.items ?? [], [shownRanking]);
   const deltas = useMemo(() => rankDeltas(items), [items]);
   const candidateById = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
 
@@ -161,7 +162,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   );
 
   const editable = permissions.planning.write && (openPlan === null || openPlan.status === 'draft');
-  const picked = new Set(draft.targets.map((target) => target.candidateId));
+  const picked = useMemo(() => new Set(draft.targets.map((target) => target.candidateId)), [draft.targets]);
   const togglePick = (candidate: PlanningCandidate) => {
     setDraft((current) =>
       current.targets.some((target) => target.candidateId === candidate.id)
@@ -209,9 +210,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
       preview: true,
     };
   }, [savedUnchanged, openPlan, targetPlaces]);
-  const routeOrder = new Map(route.ids.map((id, index) => [id, index + 1]));
+  const routeOrder = useMemo(() => new Map(route.ids.map((id, index) => [id, index + 1])), [route]);
 
-  const shown = items.slice(0, SHOWN_CANDIDATES);
+  const shown = useMemo(() => items.slice(0, SHOWN_CANDIDATES), [items]);
   const mapPoints: MapPoint[] = useMemo(() => {
     const points: MapPoint[] = shown
       .filter((item) => !picked.has(item.id))
@@ -220,7 +221,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
       points.push({ id: place.candidateId, label: String(routeOrder.get(place.candidateId) ?? ''), lng: place.location.lng, lat: place.location.lat, picked: true, title: place.name });
     }
     return points;
-  }, [shown, targetPlaces, route]);
+  }, [shown, picked, targetPlaces, routeOrder]);
   const routeLine = route.ids.flatMap((id) => targetPlaces.find((place) => place.candidateId === id)?.location ?? []);
 
   const [expanded, setExpanded] = useState<string | null>(null);

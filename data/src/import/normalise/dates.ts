@@ -9,7 +9,7 @@ export type Parsed<T> = { ok: true; value: T } | Failed;
 export type Failed = { ok: false } & ImportReason;
 
 /** A refusal (see @pantau/domain import-reasons). */
-export function fail<C extends ImportReasonCode>(code: C, ...params: {} extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): Failed {
+export function fail<C extends ImportReasonCode>(code: C, ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): Failed {
   return { ok: false, ...importReason(code, ...params) };
 }
 

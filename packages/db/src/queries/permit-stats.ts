@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
-import { areas, permits } from '../schema/index.js';
+import { areas } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, permitKindCondition, validHolders } from './people-count.js';
 import { dayCounts, holderCountsServe } from './holder-counts.js';

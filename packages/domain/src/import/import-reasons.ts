@@ -118,13 +118,13 @@ export interface ImportNote {
 }
 
 /** A refusal with its English sentence. */
-export function importReason<C extends ImportReasonCode>(code: C, ...params: {} extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): ImportReason {
+export function importReason<C extends ImportReasonCode>(code: C, ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): ImportReason {
   const given = (params[0] ?? {}) as Params;
   return { code, params: given, reason: (REASONS[code] as (p: Params) => string)(given) };
 }
 
 /** A note with its English sentence. */
-export function importNote<C extends ImportNoteCode>(code: C, ...params: {} extends ImportNoteParams<C> ? [params?: ImportNoteParams<C>] : [params: ImportNoteParams<C>]): ImportNote {
+export function importNote<C extends ImportNoteCode>(code: C, ...params: Record<never, never> extends ImportNoteParams<C> ? [params?: ImportNoteParams<C>] : [params: ImportNoteParams<C>]): ImportNote {
   const given = (params[0] ?? {}) as Params;
   return { code, params: given, message: (NOTES[code] as (p: Params) => string)(given) };
 }
