@@ -16,8 +16,12 @@
 -- The pending spans of a set of people, computed from their applications and permits: the days where an
 -- application opens or closes, or any of the person's permits starts or ends, cut the timeline; a piece
 -- counts when an application is open on its first day and no permit is valid then.
+--
+-- No nested loops: inside a load's transaction the tables have no statistics yet and `person_id = ANY
+-- (holders)` is guessed at a few rows, so the planner would scan the permits of every person once per piece
+-- (a scale-1 demo load's commit ran for more than half an hour); hash and merge joins keep it linear.
 CREATE OR REPLACE FUNCTION pantau_pending_spans_of(holders bigint[]) RETURNS SETOF holder_spans LANGUAGE sql STABLE
-  SET search_path = pg_catalog, public AS $$
+  SET search_path = pg_catalog, public SET enable_nestloop = off AS $$
   WITH a AS (
     SELECT person_id AS holder, id, permit_type, nationality, applied_on, applied_on AS s,
       CASE WHEN decided_on IS NULL THEN 'infinity'::date ELSE decided_on END AS e,
@@ -54,6 +58,9 @@ CREATE OR REPLACE FUNCTION pantau_pending_spans_of(holders bigint[]) RETURNS SET
   )
   SELECT holder, level, code, starts_on, ends_on, nationality, types, 0, 0, 0 FROM counted
 $$;
+--> statement-breakpoint
+-- The same guard for the holders' spans of 0017.
+ALTER FUNCTION pantau_holder_spans_of(bigint[]) SET enable_nestloop = off;
 --> statement-breakpoint
 -- As in 0017, but spans without end (an undecided application) are left out of the deltas and checkpoints.
 CREATE OR REPLACE FUNCTION pantau_holder_counts_add(holders bigint[], sign integer) RETURNS void LANGUAGE plpgsql
