@@ -1,5 +1,6 @@
 // Answers of the detail panel's area endpoints: summary, monthly trend, monthly arrivals, two dates compared.
 import { z } from 'zod';
+import { AREA_LEVELS } from '../constants.js';
 import { areaRefSchema, nationalityCountSchema, originSchema } from './common.js';
 
 const purposeCountSchema = z.object({ purpose: z.string(), count: z.number() });
@@ -38,7 +39,7 @@ export const areaDetailSchema = areaRefSchema.extend({
   centroid: z.tuple([z.number(), z.number()]),
   label: z.tuple([z.number(), z.number()]),
   areaKm2: z.number(),
-});
+}).meta({ id: 'AreaDetail' });
 
 /** GET /areas/{code}/summary. The record parts are absent for a role that reads no records (viewer), and openReports has no items then. */
 export const areaSummaryResponseSchema = z.object({
@@ -89,3 +90,26 @@ export const areaComparisonResponseSchema = z.object({
   }),
 }).meta({ id: 'AreaComparison' });
 export type AreaComparisonResponse = z.infer<typeof areaComparisonResponseSchema>;
+
+/** GET /areas/{code}: an area with its parents (province first), its box [west, south, east, north], centroid and label point. */
+export type AreaDetail = z.infer<typeof areaDetailSchema>;
+
+/** One row of GET /areas?level=&parent= (no geometry). */
+export const areaListItemSchema = areaRefSchema.extend({ parentCode: z.string().nullable(), areaKm2: z.number() });
+export type AreaListItem = z.infer<typeof areaListItemSchema>;
+export const areaListResponseSchema = z.object({ items: z.array(areaListItemSchema) });
+
+/** One area of GET /stats/permits: people by type on the day, and the most frequent nationalities. */
+export const areaPermitCountSchema = z.object({
+  code: z.string(), name: z.string(), total: z.number().int(), itas: z.number().int(), itap: z.number().int(), visit: z.number().int(),
+  permits: z.number().int().meta({ description: 'valid permits (a person may hold more than one)' }),
+  pending: z.number().int().meta({ description: 'people with an open permit application and no valid permit' }),
+  topNationalities: z.array(z.object({ code: z.string(), count: z.number().int() })),
+});
+export type AreaPermitCount = z.infer<typeof areaPermitCountSchema>;
+
+/** GET /stats/permits: every area of the level (under `parent`), zeros included. */
+export const permitStatsResponseSchema = z.object({
+  asOf: z.string(), level: z.enum(AREA_LEVELS), parent: z.string().nullable(), areas: z.array(areaPermitCountSchema),
+}).meta({ id: 'PermitStats' });
+export type PermitStats = z.infer<typeof permitStatsResponseSchema>;

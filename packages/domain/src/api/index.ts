@@ -3,6 +3,9 @@
 // schema a named component of the OpenAPI document.
 export * from './common.js';
 export * from './areas.js';
+export * from './meta.js';
+export * from './search.js';
+export * from './overstays.js';
 export * from './records.js';
 export * from './planning.js';
 export * from './briefings.js';
