@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { batchWithin, ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatch, runImport, TableReadError, SUPPORTED_IMPORT_KINDS, type ImportReport } from '@pantau/data';
-import { IMPORT_KINDS, importBatchSchema, importJobSchema, importPreviewSchema, type ImportKind, type Scope } from '@pantau/domain';
+import { IMPORT_KINDS, importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, type ImportKind, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -74,7 +74,7 @@ const listRoute = createRoute({
 const rollbackRoute = createRoute({
   method: 'post', path: '/imports/{id}/rollback', tags: ['imports'], summary: 'Remove every row an import batch wrote',
   request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'Rows removed per table.', content: { 'application/json': { schema: z.object({ removed: z.record(z.string(), z.number()) }) } } }, 404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
+  responses: { 200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } }, 404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
 });
 
 interface Upload {

@@ -64,7 +64,9 @@ export const importIssueSchema = z.object({
   code: z.string().optional(), params: paramsSchema.optional(),
   reason: z.string(),
 });
+export type ImportIssueAnswer = z.infer<typeof importIssueSchema>;
 export const importNoteSchema = z.object({ code: z.string(), params: paramsSchema, message: z.string() });
+export type ImportNoteAnswer = z.infer<typeof importNoteSchema>;
 
 /** What an import did, or would do (dry run). */
 export const importReportSchema = z.object({
@@ -110,3 +112,6 @@ export const importBatchSchema = z.object({
   createdAt: z.string(), rolledBackAt: z.string().nullable(),
 }).meta({ id: 'ImportBatch' });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+/** POST /imports/{id}/rollback: rows removed per table. */
+export const importRollbackSchema = z.object({ removed: z.record(z.string(), z.number()) });

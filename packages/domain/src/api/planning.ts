@@ -68,3 +68,13 @@ export const hotSpotsResponseSchema = z.object({
   })),
 }).meta({ id: 'HotSpots' });
 export type HotSpotsResponse = z.infer<typeof hotSpotsResponseSchema>;
+
+/** GET /offices: offices whose work area overlaps the scope, each with its regencies within the scope. */
+export const officeWorkAreaSchema = z.object({
+  code: z.string().meta({ description: 'The planning area of its work area: office:<key>.', example: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang' }),
+  key: z.string(), name: z.string(), officeClass: z.string(), provinceCode: z.string(),
+  regencyCodes: z.array(z.string()).meta({ description: 'Its work area\'s regencies within your scope.' }),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).meta({ description: '[west, south, east, north] of those regencies.' }),
+});
+export type OfficeWorkArea = z.infer<typeof officeWorkAreaSchema>;
+export const officeListResponseSchema = z.object({ items: z.array(officeWorkAreaSchema) });
