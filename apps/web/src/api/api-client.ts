@@ -193,3 +193,14 @@ export function answerOf<S extends z.ZodType>(schema: S, body: unknown, what: st
 export async function fetchAnswer<S extends z.ZodType>(schema: S, path: string, params: QueryParams, signal?: AbortSignal): Promise<z.infer<S>> {
   return answerOf(schema, await fetchJson(path, params, signal), path);
 }
+
+/**
+ * GET typed with the answer's z.infer type, not parsed: the map's first screen stays within its
+ * initial JS budget without the schemas and zod's parser. The contract test
+ * (apps/api/src/contract.int.test.ts) checks every answer against the same schemas.
+ */
+export async function fetchTyped<T extends object>(path: string, params: QueryParams, signal?: AbortSignal): Promise<T> {
+  const body = await fetchJson(path, params, signal);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('bad_response', `unexpected answer from ${path}`, null);
+  return body as T;
+}

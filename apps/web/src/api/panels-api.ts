@@ -1,15 +1,11 @@
 // Typed calls behind the detail panel and the search box: an area's profile, trend and two-date
-// comparison, one record of each kind, search, and the data sets' load times. Each answer is checked
-// against its route's schema (@pantau/domain api/), so a changed contract shows up as a clear error
-// instead of a blank panel.
-import {
-  areaArrivalsResponseSchema, areaComparisonResponseSchema, areaExpiringResponseSchema, areaOverstaysResponseSchema, areaDetailSchema, areaSummaryResponseSchema, areaTrendResponseSchema, companyAnswerSchema,
-  entryPointAnswerSchema, meetingAnswerSchema, metaResponseSchema, operationAnswerSchema, reportAnswerSchema, riskAreaAnswerSchema, searchResponseSchema,
-  type AreaArrivalsResponse, type AreaComparisonResponse, type AreaExpiringResponse, type AreaOverstaysResponse, type AreaDetail, type AreaSummaryResponse, type AreaTrendResponse, type CompanyAnswer, type EntryPointAnswer,
-  type MeetingAnswer, type OperationAnswer, type ReportAnswer, type RiskAreaAnswer, type SearchResponse,
+// comparison, one record of each kind, search, and the data sets' load times. The answers' types are
+// the schemas' of @pantau/domain api/, the ones the routes declare (typed, not parsed here: fetchTyped).
+import type {
+  AreaArrivalsResponse, AreaComparisonResponse, AreaDetail, AreaExpiringResponse, AreaOverstaysResponse, AreaSummaryResponse, AreaTrendResponse, CompanyAnswer, EntryPointAnswer,
+  MeetingAnswer, MetaResponse, OperationAnswer, ReportAnswer, RiskAreaAnswer, SearchResponse,
 } from '@pantau/domain';
-import type { z } from 'zod';
-import { fetchAnswer, type ApiRequest, type QueryParams } from './api-client.js';
+import { fetchTyped, type ApiRequest, type QueryParams } from './api-client.js';
 
 // ── Shapes: the answers' schemas of @pantau/domain, named as the panels use them ────────────────
 
@@ -75,7 +71,7 @@ export function areaSummaryRequest(code: string, asOf: string, filter: PermitFil
 
 export async function getAreaSummary(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<AreaSummary> {
   const { path, params } = areaSummaryRequest(code, asOf, filter, lang);
-  return fetchAnswer(areaSummaryResponseSchema, path, params, signal);
+  return fetchTyped<AreaSummary>(path, params, signal);
 }
 
 export function areaTrendRequest(code: string, asOf: string, months: number, filter: PermitFilterParams): ApiRequest {
@@ -90,7 +86,7 @@ export async function getAreaTrend(
   signal?: AbortSignal,
 ): Promise<AreaTrend> {
   const { path, params } = areaTrendRequest(code, asOf, months, filter);
-  return fetchAnswer(areaTrendResponseSchema, path, params, signal);
+  return fetchTyped<AreaTrend>(path, params, signal);
 }
 
 export function areaArrivalsRequest(code: string, asOf: string, months: number): ApiRequest {
@@ -100,7 +96,7 @@ export function areaArrivalsRequest(code: string, asOf: string, months: number):
 /** Monthly arrivals of the area's people, per entry point and per regency (counts only). */
 export async function getAreaArrivals(code: string, asOf: string, months: number, signal?: AbortSignal): Promise<AreaArrivals> {
   const { path, params } = areaArrivalsRequest(code, asOf, months);
-  return fetchAnswer(areaArrivalsResponseSchema, path, params, signal);
+  return fetchTyped<AreaArrivals>(path, params, signal);
 }
 
 /** Holders on `a` and on `b` (the later date), and the change from `a` to `b`. */
@@ -112,16 +108,16 @@ export async function getAreaComparison(
   signal?: AbortSignal,
 ): Promise<AreaComparison> {
   const path = areaPath(code, 'compare');
-  return fetchAnswer(areaComparisonResponseSchema, path, { a, b, ...filterParams(filter) }, signal);
+  return fetchTyped<AreaComparison>(path, { a, b, ...filterParams(filter) }, signal);
 }
 
-const RECORDS: { [K in PanelRecordKind]: { path: string; schema: z.ZodType<RecordByKind[K]> } } = {
-  company: { path: 'companies', schema: companyAnswerSchema },
-  operation: { path: 'operations', schema: operationAnswerSchema },
-  report: { path: 'reports', schema: reportAnswerSchema },
-  meeting: { path: 'meetings', schema: meetingAnswerSchema },
-  risk_area: { path: 'risk-areas', schema: riskAreaAnswerSchema },
-  entry_point: { path: 'entry-points', schema: entryPointAnswerSchema },
+const RECORD_PATHS: Record<PanelRecordKind, string> = {
+  company: 'companies',
+  operation: 'operations',
+  report: 'reports',
+  meeting: 'meetings',
+  risk_area: 'risk-areas',
+  entry_point: 'entry-points',
 };
 
 /**
@@ -129,27 +125,26 @@ const RECORDS: { [K in PanelRecordKind]: { path: string; schema: z.ZodType<Recor
  * follow the date the panel says its data is for, not the server's today.
  */
 export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, asOf: string, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<RecordByKind[K]> {
-  const { path, schema } = RECORDS[kind];
-  return fetchAnswer(schema, `/api/v1/${path}/${id}`, { asOf, lang }, signal);
+  return fetchTyped<RecordByKind[K]>(`/api/v1/${RECORD_PATHS[kind]}/${id}`, { asOf, lang }, signal);
 }
 
 /** The area's own record (name, level, parents), for links from a record to its area. */
 export async function getArea(code: string, signal?: AbortSignal): Promise<AreaDetail> {
-  return fetchAnswer(areaDetailSchema, `/api/v1/areas/${encodeURIComponent(code)}`, {}, signal);
+  return fetchTyped<AreaDetail>(`/api/v1/areas/${encodeURIComponent(code)}`, {}, signal);
 }
 
 /** The API answers 400 below this many characters. */
 export const SEARCH_MIN_LENGTH = 2;
 
 export async function searchAll(query: string, limit: number, signal?: AbortSignal): Promise<SearchResults> {
-  const body = await fetchAnswer(searchResponseSchema, '/api/v1/search', { q: query, limit: String(limit) }, signal);
+  const body = await fetchTyped<SearchResponse>('/api/v1/search', { q: query, limit: String(limit) }, signal);
   // A role that reads no records (viewer) gets areas only.
   return { ...body, companies: body.companies ?? [], places: body.places ?? [] };
 }
 
 /** When each data set (demo, reference, imports, boundaries) was loaded, from /api/v1/meta. */
 export async function getDatasets(signal?: AbortSignal): Promise<Dataset[]> {
-  const { datasets, imports } = await fetchAnswer(metaResponseSchema, '/api/v1/meta', {}, signal);
+  const { datasets, imports } = await fetchTyped<MetaResponse>('/api/v1/meta', {}, signal);
   // Imports name their file, so that a source line says which file its rows came from.
   return [
     ...datasets.map(({ name, loadedAt }) => ({ name, loadedAt })),
@@ -171,7 +166,7 @@ export function areaOverstaysRequest(code: string, asOf: string, filter: PermitF
 
 export async function getAreaOverstays(code: string, asOf: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaOverstays> {
   const { path, params } = areaOverstaysRequest(code, asOf, filter);
-  return fetchAnswer(areaOverstaysResponseSchema, path, params, signal);
+  return fetchTyped<AreaOverstays>(path, params, signal);
 }
 
 export function areaExpiringRequest(code: string, asOf: string, within: number, filter: PermitFilterParams): ApiRequest {
@@ -180,5 +175,5 @@ export function areaExpiringRequest(code: string, asOf: string, within: number, 
 
 export async function getAreaExpiring(code: string, asOf: string, within: number, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaExpiring> {
   const { path, params } = areaExpiringRequest(code, asOf, within, filter);
-  return fetchAnswer(areaExpiringResponseSchema, path, params, signal);
+  return fetchTyped<AreaExpiring>(path, params, signal);
 }

@@ -1,10 +1,7 @@
-// Typed calls to the Pantau API. Each answer is checked against the schema its route declares
-// (@pantau/domain api/), so a changed contract shows up as a clear error instead of a blank map.
-import {
-  areaDetailSchema, areaListResponseSchema, metaResponseSchema, permitStatsResponseSchema, searchResponseSchema,
-  type AreaDetail, type AreaLevel, type AreaListItem, type MetaResponse, type PermitStats, type PermitType, type SearchCompany,
-} from '@pantau/domain';
-import { fetchAnswer, type ApiRequest } from './api-client.js';
+// Typed calls to the Pantau API: the answers' types are the schemas' of @pantau/domain api/, the
+// ones the routes declare (typed, not parsed here: fetchTyped).
+import type { AreaDetail, AreaLevel, AreaListItem, AreaListResponse, MetaResponse, PermitStats, PermitType, SearchCompany, SearchResponse } from '@pantau/domain';
+import { fetchTyped, type ApiRequest } from './api-client.js';
 
 /** The map's question to /stats/permits. */
 export interface PermitStatsQuery {
@@ -18,7 +15,7 @@ export interface PermitStatsQuery {
 }
 
 export async function getMeta(signal?: AbortSignal): Promise<MetaResponse> {
-  return fetchAnswer(metaResponseSchema, '/api/v1/meta', {}, signal);
+  return fetchTyped<MetaResponse>('/api/v1/meta', {}, signal);
 }
 
 export function permitStatsRequest(query: PermitStatsQuery): ApiRequest {
@@ -37,20 +34,20 @@ export function permitStatsRequest(query: PermitStatsQuery): ApiRequest {
 
 export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {
   const request = permitStatsRequest(query);
-  return fetchAnswer(permitStatsResponseSchema, request.path, request.params, signal);
+  return fetchTyped<PermitStats>(request.path, request.params, signal);
 }
 
 export const areaPath = (code: string) => `/api/v1/areas/${encodeURIComponent(code)}`;
 
 export async function getArea(code: string, signal?: AbortSignal): Promise<AreaDetail> {
-  return fetchAnswer(areaDetailSchema, areaPath(code), {}, signal);
+  return fetchTyped<AreaDetail>(areaPath(code), {}, signal);
 }
 
 export async function getAreas(level: string, parent: string | null, signal?: AbortSignal): Promise<AreaListItem[]> {
-  return (await fetchAnswer(areaListResponseSchema, '/api/v1/areas', { level, parent }, signal)).items;
+  return (await fetchTyped<AreaListResponse>('/api/v1/areas', { level, parent }, signal)).items;
 }
 
 /** Companies whose name matches `query` (the search's company hits; none for a role that reads no records). */
 export async function searchCompanies(query: string, signal?: AbortSignal): Promise<SearchCompany[]> {
-  return (await fetchAnswer(searchResponseSchema, '/api/v1/search', { q: query, limit: '10' }, signal)).companies ?? [];
+  return (await fetchTyped<SearchResponse>('/api/v1/search', { q: query, limit: '10' }, signal)).companies ?? [];
 }

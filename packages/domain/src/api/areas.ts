@@ -98,6 +98,7 @@ export type AreaDetail = z.infer<typeof areaDetailSchema>;
 export const areaListItemSchema = areaRefSchema.extend({ parentCode: z.string().nullable(), areaKm2: z.number() });
 export type AreaListItem = z.infer<typeof areaListItemSchema>;
 export const areaListResponseSchema = z.object({ items: z.array(areaListItemSchema) });
+export type AreaListResponse = z.infer<typeof areaListResponseSchema>;
 
 /** One area of GET /stats/permits: people by type on the day, and the most frequent nationalities. */
 export const areaPermitCountSchema = z.object({
