@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError, setRequestLanguage } from './api/api-client.js';
 import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
-import type { AreaPermitCount, CompanySearchResult } from './api/types.js';
+import type { AreaPermitCount, SearchCompany } from '@pantau/domain';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { ForbiddenPage } from './auth/forbidden-page.js';
@@ -257,7 +257,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     else updateView({ select: { kind: selection.kind, id: selection.id } });
   }, [selectArea, updateView]);
   const selectCompany = useCallback(
-    (company: CompanySearchResult) => {
+    (company: SearchCompany) => {
       requestCamera({ kind: 'fly', center: [company.lng, company.lat], zoom: 12 });
       updateView({ select: { kind: 'company', id: company.id } });
     },

@@ -2,48 +2,15 @@
 // first rows as written, and the column mapping the import would use (the same reader and the same
 // mapping code as runImport, so the preview cannot promise what the import then does differently).
 import { basename } from 'node:path';
-import type { ImportKind } from '@pantau/domain';
+import type { ImportKind, ImportPreview } from '@pantau/domain';
 import { fieldsOfKind, headerFieldOf, ImportMappingError, mapColumns, providedFields } from './map-columns.js';
 import { openTable, type TableFormat } from './read/open-table.js';
-import type { HeaderChoice } from './read/table-layout.js';
 import { ImportFileError, requiredFieldsOf } from './run-import.js';
 
 export const PREVIEW_ROWS = 20;
 
-export interface ImportPreviewField {
-  name: string;
-  /** A column must give this field, or one of `alternatives`. */
-  required: boolean;
-  /** The other fields that can stand in for this one (e.g. a regency name for a district code). */
-  alternatives: string[];
-}
-
-export interface ImportPreview {
-  kind: ImportKind;
-  fileName: string;
-  format: TableFormat;
-  encoding?: string;
-  bom?: boolean;
-  delimiter?: string;
-  /** XLSX: the sheet read, and every sheet of the workbook; zipped shapefile: the layer read, and every layer. */
-  sheet?: string;
-  sheets?: string[];
-  /** Zipped shapefile: the coordinate system of its .prj, reprojected from to WGS 84. */
-  reprojectedFrom?: string;
-  headers: string[];
-  /** Where the header was found (its rows, and the title rows left out above it). */
-  header: HeaderChoice;
-  /** The first rows, each cell as text as the file has it (dates of a spreadsheet as YYYY-MM-DD). */
-  rows: Array<{ row: number; values: string[] }>;
-  /** True when the file has more rows than `rows`. */
-  more: boolean;
-  /** Header → field, as the import would use it (synonyms, then the mapping given). */
-  mapping: Record<string, string>;
-  unknownColumns: string[];
-  fields: ImportPreviewField[];
-  /** Required field groups no column gives: the import would refuse the file. */
-  missing: string[][];
-}
+// The preview's shape is the API's contract (@pantau/domain api/imports.ts): one definition for data, API and web.
+export type { ImportPreview, ImportPreviewField } from '@pantau/domain';
 
 export interface PreviewOptions {
   kind: ImportKind;

@@ -71,11 +71,14 @@ export function hiddenExportColumns(exportKind: string, permissions: Pick<Permis
  */
 export const AREA_SUMMARY_AGGREGATES = ['area', 'asOf', 'holders', 'sources', 'openReports'] as const;
 
-export function areaSummaryForRole<S extends { openReports: { count: number } }>(summary: S, permissions: FieldPermissions): S | Partial<S> {
+/** The aggregates-only summary: the aggregate parts as given, open reports as a count. */
+export type AreaSummaryAggregates<S> = Pick<S, Exclude<(typeof AREA_SUMMARY_AGGREGATES)[number], 'openReports'> & keyof S> & { openReports: { count: number } };
+
+export function areaSummaryForRole<S extends { openReports: { count: number } }>(summary: S, permissions: FieldPermissions): S | AreaSummaryAggregates<S> {
   if (permissions.lists) return summary;
   const kept: Partial<S> = {};
   for (const key of AREA_SUMMARY_AGGREGATES) if (key in summary) (kept as Record<string, unknown>)[key] = (summary as Record<string, unknown>)[key];
-  return { ...kept, openReports: { count: summary.openReports.count } } as Partial<S>;
+  return { ...kept, openReports: { count: summary.openReports.count } } as AreaSummaryAggregates<S>;
 }
 
 /** The search box's result kinds: areas for everyone; companies and operation-target places (ids, names, positions) only for roles that read records. */

@@ -20,3 +20,4 @@ export * from './guards.js';
 export * from './validation/email.js';
 export * from './http/csp.js';
 export * from './tiles/layers.js';
+export * from './api/index.js';

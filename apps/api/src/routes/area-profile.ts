@@ -3,7 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   findArea, holderCounts, lastMeeting, monthlyArrivals, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
 } from '@pantau/db';
-import { areaSummaryForRole, inScope, todayInJakarta } from '@pantau/domain';
+import {
+  areaArrivalsResponseSchema, areaComparisonResponseSchema, areaSummaryForRole, areaSummaryResponseSchema, areaTrendResponseSchema, inScope, todayInJakarta,
+} from '@pantau/domain';
 import type { Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -13,7 +15,7 @@ import { createRouter } from './router.js';
 
 const codeParam = z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) });
 const notFound = { 404: { description: 'No area with this code (area_not_found).', content: { 'application/json': { schema: errorBody } } } };
-const json = (description: string) => ({ 200: { description, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } }, ...notFound, ...errorResponses });
+const json = <S extends z.ZodType>(description: string, schema: S) => ({ 200: { description, content: { 'application/json': { schema } } }, ...notFound, ...errorResponses });
 
 const summaryRoute = createRoute({
   method: 'get', path: '/areas/{code}/summary', tags: ['areas'],
@@ -21,12 +23,12 @@ const summaryRoute = createRoute({
   request: { params: codeParam, query: z.object({ ...permitFilterParams,
     from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
     to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }), lang: langParam }) },
-  responses: json('The area profile.'),
+  responses: json('The area profile.', areaSummaryResponseSchema),
 });
 const trendRoute = createRoute({
   method: 'get', path: '/areas/{code}/trend', tags: ['areas'], summary: 'Valid holders at the end of each month up to asOf',
   request: { params: codeParam, query: z.object({ ...permitFilterParams, months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 240, 'between 1 and 240').optional().openapi({ example: '60' }) }) },
-  responses: json('Monthly series, oldest first.'),
+  responses: json('Monthly series, oldest first.', areaTrendResponseSchema),
 });
 const arrivalsRoute = createRoute({
   method: 'get', path: '/areas/{code}/arrivals', tags: ['areas'],
@@ -35,13 +37,13 @@ const arrivalsRoute = createRoute({
     asOf: isoDateParam.optional().openapi({ description: 'The last month ends on this day (default: today, WIB).', example: '2023-06-30' }),
     months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 60, 'between 1 and 60').optional().openapi({ example: '12', description: 'Months up to asOf (default 12).' }),
   }) },
-  responses: json('Months oldest first; per entry point and per regency, one count per month.'),
+  responses: json('Months oldest first; per entry point and per regency, one count per month.', areaArrivalsResponseSchema),
 });
 const compareRoute = createRoute({
   method: 'get', path: '/areas/{code}/compare', tags: ['areas'], summary: 'Holders on two dates, by type and nationality, with the change',
   request: { params: codeParam, query: z.object({ a: isoDateParam.openapi({ example: '2023-06-13' }), b: isoDateParam.openapi({ example: '2024-06-13' }),
     permitType: permitFilterParams.permitType, nationality: permitFilterParams.nationality, purpose: permitFilterParams.purpose, sponsor: permitFilterParams.sponsor }) },
-  responses: json('Both dates and the change.'),
+  responses: json('Both dates and the change.', areaComparisonResponseSchema),
 });
 
 export function areaProfileRoutes(deps: AppDeps) {
@@ -96,6 +98,6 @@ export function areaProfileRoutes(deps: AppDeps) {
         byNationality: nationalities.map((nat) => ({ code: nat, a: countOf(a, nat), b: countOf(b, nat), change: countOf(b, nat) - countOf(a, nat) }))
           .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.code.localeCompare(y.code)),
       };
-      return c.json({ area: { code: area.code, name: area.name, level: area.level }, a: { date: query.a, ...a }, b: { date: query.b, ...b }, change }, 200);
+      return c.json({ area: { code: area.code, name: area.name, level: area.level }, a: { date: query.a, ...a! }, b: { date: query.b, ...b! }, change }, 200);
     });
 }

@@ -1,14 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { areaGeometries, findArea, listAreas } from '@pantau/db';
-import { AREA_LEVELS } from '@pantau/domain';
+import { AREA_LEVELS, areaDetailSchema, areaListResponseSchema } from '@pantau/domain';
 import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { areaCodeParam, errorResponses } from './params.js';
 import { createRouter } from './router.js';
 
-const areaSummary = z.object({ code: z.string(), name: z.string(), level: z.enum(AREA_LEVELS) });
-const lngLat = z.tuple([z.number(), z.number()]);
 const levelQuery = z.object({
   level: z.enum(AREA_LEVELS).openapi({ example: 'regency' }),
   parent: areaCodeParam.optional().openapi({ description: 'Only children of this area.', example: '19' }),
@@ -18,10 +16,7 @@ const detailRoute = createRoute({
   method: 'get', path: '/areas/{code}', tags: ['areas'], summary: 'One area: name, level, parent chain, bbox, centroid',
   request: { params: z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) }) },
   responses: {
-    200: { description: 'The area.', content: { 'application/json': { schema: areaSummary.extend({
-      parentCode: z.string().nullable(), parents: z.array(areaSummary), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
-      centroid: lngLat, label: lngLat, areaKm2: z.number(),
-    }) } } },
+    200: { description: 'The area.', content: { 'application/json': { schema: areaDetailSchema } } },
     404: { description: 'No area with this code (area_not_found).', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
@@ -30,7 +25,7 @@ const detailRoute = createRoute({
 const listRoute = createRoute({
   method: 'get', path: '/areas', tags: ['areas'], summary: 'Areas of a level, optionally children of a parent (no geometry)',
   request: { query: levelQuery },
-  responses: { 200: { description: 'Areas in code order.', content: { 'application/json': { schema: z.object({ items: z.array(areaSummary.extend({ parentCode: z.string().nullable(), areaKm2: z.number() })) }) } } }, ...errorResponses },
+  responses: { 200: { description: 'Areas in code order.', content: { 'application/json': { schema: areaListResponseSchema } } }, ...errorResponses },
 });
 
 const geometryRoute = createRoute({

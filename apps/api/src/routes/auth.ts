@@ -2,7 +2,7 @@
 // (docs/access-control.md).
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountError, changePassword, signIn, signOut, type Principal } from '@pantau/data';
-import { DEFAULT_SESSION_POLICY, MAX_PASSWORD_LENGTH } from '@pantau/domain';
+import { DEFAULT_SESSION_POLICY, MAX_PASSWORD_LENGTH, sessionAnswerSchema } from '@pantau/domain';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { ownOrigin, servedOverHttps, sessionCookieName, throttleAddress } from '../auth/access.js';
@@ -13,22 +13,12 @@ import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 import { lineLog } from '../logger.js';
 
-const userSchema = z.object({
-  id: z.number(), email: z.string(), role: z.string(),
-  scope: z.object({ areaCodes: z.array(z.string()).nullable(), office: z.string().nullable(), label: z.string() }),
-  disabled: z.boolean(), createdAt: z.string(), lastSignInAt: z.string().nullable(),
-}).openapi('User');
-const permissionsSchema = z.object({
-  personalData: z.boolean(), import: z.boolean(), manageUsers: z.boolean(), audit: z.boolean(),
-  layers: z.array(z.string()), lists: z.boolean(), exports: z.array(z.string()),
-}).openapi('Permissions');
-const meSchema = z.object({ user: userSchema, permissions: permissionsSchema });
 
 const signInRoute = createRoute({
   method: 'post', path: '/auth/sign-in', tags: ['auth'], summary: 'Sign in with email and password; sets the session cookie',
   request: { body: { required: true, content: { 'application/json': { schema: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }) } } } },
   responses: {
-    200: { description: 'Signed in.', content: { 'application/json': { schema: meSchema } } },
+    200: { description: 'Signed in.', content: { 'application/json': { schema: sessionAnswerSchema } } },
     401: { description: 'Wrong email or password (invalid_credentials).', content: { 'application/json': { schema: errorBody } } },
     403: { description: 'The account is disabled (account_disabled).', content: { 'application/json': { schema: errorBody } } },
     429: { description: 'Too many failed sign-ins; try again in Retry-After seconds (rate_limited).', content: { 'application/json': { schema: errorBody } } },
@@ -37,7 +27,7 @@ const signInRoute = createRoute({
 });
 const meRoute = createRoute({
   method: 'get', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user, their scope and what their role may do',
-  responses: { 200: { description: 'The user.', content: { 'application/json': { schema: meSchema } } }, ...errorResponses },
+  responses: { 200: { description: 'The user.', content: { 'application/json': { schema: sessionAnswerSchema } } }, ...errorResponses },
 });
 const signOutRoute = createRoute({
   method: 'post', path: '/auth/sign-out', tags: ['auth'], summary: 'End this session', responses: { 204: { description: 'Signed out.' }, ...errorResponses },

@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { writeAudit } from '@pantau/data';
 import { deleteBriefing, findArea, getBriefing, insertBriefing, listBriefings, updateBriefing, withScope, type Executor } from '@pantau/db';
-import { briefingContentSchema, briefingForAudience, downloadFileName, inScope, type BriefingContent, type Scope } from '@pantau/domain';
+import { briefingContentSchema, briefingForAudience, briefingListItemSchema, briefingSchema, downloadFileName, inScope, type BriefingContent, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -15,6 +15,7 @@ import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
+// The request body stays loose here: parseContent names each wrong field itself. Answers are @pantau/domain's briefingSchema.
 const briefingBody = z.record(z.string(), z.unknown()).openapi({
   description: 'A briefing: title, date (YYYY-MM-DD), venue, audience (internal | mixed_agency), lang (id | en), areaCode (province or regency code, null = national) and slides (id, title, note, view, panels). See @pantau/domain briefingContentSchema.',
 });
@@ -23,22 +24,22 @@ const notFound = { 404: { description: 'No briefing with this id in your scope.'
 
 const listRoute = createRoute({
   method: 'get', path: '/briefings', tags: ['briefings'], summary: 'Briefings whose area your scope covers, newest change first',
-  responses: { 200: { description: 'Briefings without their slides.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
+  responses: { 200: { description: 'Briefings without their slides.', content: json(z.object({ items: z.array(briefingListItemSchema) })) }, ...errorResponses },
 });
 const createBriefingRoute = createRoute({
   method: 'post', path: '/briefings', tags: ['briefings'], summary: 'Create a briefing (not for the viewer role); you become its owner',
   request: { body: { required: true, content: json(briefingBody) } },
-  responses: { 201: { description: 'Created.', content: json(z.object({ briefing: briefingBody })) }, ...errorResponses },
+  responses: { 201: { description: 'Created.', content: json(z.object({ briefing: briefingSchema })) }, ...errorResponses },
 });
 const getRoute = createRoute({
   method: 'get', path: '/briefings/{id}', tags: ['briefings'], summary: 'One briefing, its slides as your role and its audience may show them, and whether you may edit it',
   request: { params: idParam },
-  responses: { 200: { description: 'The briefing.', content: json(z.object({ briefing: briefingBody, canEdit: z.boolean() })) }, ...notFound, ...errorResponses },
+  responses: { 200: { description: 'The briefing.', content: json(z.object({ briefing: briefingSchema, canEdit: z.boolean() })) }, ...notFound, ...errorResponses },
 });
 const updateRoute = createRoute({
   method: 'put', path: '/briefings/{id}', tags: ['briefings'], summary: 'Replace a briefing\'s content (owner only)',
   request: { params: idParam, body: { required: true, content: json(briefingBody) } },
-  responses: { 200: { description: 'Saved.', content: json(z.object({ briefing: briefingBody })) }, ...notFound, ...errorResponses },
+  responses: { 200: { description: 'Saved.', content: json(z.object({ briefing: briefingSchema })) }, ...notFound, ...errorResponses },
 });
 const deleteRoute = createRoute({
   method: 'delete', path: '/briefings/{id}', tags: ['briefings'], summary: 'Delete a briefing (owner only)',

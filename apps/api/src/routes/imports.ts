@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { batchWithin, ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatch, runImport, TableReadError, SUPPORTED_IMPORT_KINDS, type ImportReport } from '@pantau/data';
-import { IMPORT_KINDS, type ImportKind, type Scope } from '@pantau/domain';
+import { IMPORT_KINDS, importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, type ImportKind, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -28,36 +28,6 @@ interface ImportJob {
   startedAt: string;
 }
 
-const jobSchema = z.object({
-  id: z.string(), kind: z.string(), fileName: z.string(), status: z.enum(['running', 'done', 'failed']),
-  progress: z.object({ rows: z.number(), percent: z.number() }), report: z.record(z.string(), z.unknown()).optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(), startedAt: z.string(),
-});
-
-const previewSchema = z.object({
-  kind: z.string(), fileName: z.string(), format: z.enum(['csv', 'xlsx', 'geojson', 'shapefile', 'kml', 'kmz']).openapi({ description: 'shapefile: a zipped shapefile (.zip with .shp, .dbf, .prj, .cpg); kmz: a zipped KML.' }),
-  encoding: z.string().optional().openapi({ description: 'CSV: the text encoding detected (utf-8, windows-1252, …).' }),
-  bom: z.boolean().optional().openapi({ description: 'CSV: the file starts with a UTF-8 byte order mark.' }),
-  delimiter: z.string().optional().openapi({ description: 'CSV: the delimiter detected.' }),
-  sheet: z.string().optional().openapi({ description: 'XLSX: the sheet read. Zipped shapefile: the layer read (a .shp\'s name without extension).' }),
-  sheets: z.array(z.string()).optional().openapi({ description: 'XLSX: every sheet of the workbook. Zipped shapefile: every layer of the zip.' }),
-  reprojectedFrom: z.string().optional().openapi({ description: 'Zipped shapefile: the coordinate system of its .prj, from which the features are reprojected to WGS 84.' }),
-  headers: z.array(z.string()),
-  header: z.object({
-    rows: z.array(z.number().int()).openapi({ description: 'The header\'s row numbers in the file (two for a header of merged cells; none for GeoJSON).' }),
-    how: z.enum(['found', 'given', 'first']).openapi({ description: 'found among the first rows, given as headerRow, or the first row.' }),
-    above: z.array(z.object({ row: z.number().int(), text: z.string() })).openapi({ description: 'The rows above the header that were left out (a title block), with their first text.' }),
-  }),
-  rows: z.array(z.object({ row: z.number().int().openapi({ description: 'The row number the file shows; GeoJSON: the feature number.' }), values: z.array(z.string()) }))
-    .openapi({ description: `The first ${PREVIEW_ROWS} rows, each cell as written.` }),
-  more: z.boolean().openapi({ description: 'The file has more rows than shown.' }),
-  mapping: z.record(z.string(), z.string()).openapi({ description: 'Column header → field, as the import would use it (synonyms, then the mapping given).' }),
-  unknownColumns: z.array(z.string()),
-  fields: z.array(z.object({ name: z.string(), required: z.boolean(), alternatives: z.array(z.string()) }))
-    .openapi({ description: 'The fields of the kind; a required field can be given by it or by one of its alternatives.' }),
-  missing: z.array(z.array(z.string())).openapi({ description: 'Required field groups no column gives: the import would refuse the file.' }),
-}).openapi('ImportPreview');
-
 // Plain OpenAPI schemas, not zod: a zod form schema would make the router parse (and hold) the whole
 // body in memory before the handler runs; the handler streams it to disk and checks every field itself.
 interface StringProperty { type: 'string'; enum?: string[]; format?: string; description?: string }
@@ -76,7 +46,7 @@ const previewRoute = createRoute({
   summary: `Read an upload's first ${PREVIEW_ROWS} rows and propose its column mapping; nothing is written (multipart/form-data: kind, file, sheet?, mapping? as JSON)`,
   request: { body: { content: { 'multipart/form-data': { schema: uploadSchema() } }, required: true } },
   responses: {
-    200: { description: 'How the file was read, its first rows and the mapping.', content: { 'application/json': { schema: previewSchema } } },
+    200: { description: 'How the file was read, its first rows and the mapping.', content: { 'application/json': { schema: importPreviewSchema } } },
     413: { description: 'File over 200 MB: refused as soon as the body crosses it.', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
@@ -87,7 +57,7 @@ const startRoute = createRoute({
   summary: 'Upload a CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file to import (multipart/form-data: kind, file, dryRun?, sheet?, mapping? as JSON)',
   request: { body: { content: { 'multipart/form-data': { schema: uploadSchema({ dryRun: { type: 'string', enum: ['true', 'false'] } }) } }, required: true } },
   responses: {
-    202: { description: 'Started; poll GET /imports/{id}.', content: { 'application/json': { schema: jobSchema } } },
+    202: { description: 'Started; poll GET /imports/{id}.', content: { 'application/json': { schema: importJobSchema } } },
     413: { description: 'File over 200 MB.', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
@@ -95,16 +65,16 @@ const startRoute = createRoute({
 const statusRoute = createRoute({
   method: 'get', path: '/imports/{id}', tags: ['imports'], summary: 'Progress and, when done, the report of an import',
   request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'The import.', content: { 'application/json': { schema: jobSchema } } }, 404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
+  responses: { 200: { description: 'The import.', content: { 'application/json': { schema: importJobSchema } } }, 404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
 });
 const listRoute = createRoute({
   method: 'get', path: '/imports', tags: ['imports'], summary: 'Committed and rolled-back import batches, newest first',
-  responses: { 200: { description: 'Batches.', content: { 'application/json': { schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, ...errorResponses },
+  responses: { 200: { description: 'Batches.', content: { 'application/json': { schema: z.object({ items: z.array(importBatchSchema) }) } } }, ...errorResponses },
 });
 const rollbackRoute = createRoute({
   method: 'post', path: '/imports/{id}/rollback', tags: ['imports'], summary: 'Remove every row an import batch wrote',
   request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'Rows removed per table.', content: { 'application/json': { schema: z.object({ removed: z.record(z.string(), z.number()) }) } } }, 404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
+  responses: { 200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } }, 404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
 });
 
 interface Upload {
@@ -219,7 +189,7 @@ export function importRoutes(deps: AppDeps) {
       return c.json(job, 200);
     })
     // Only batches wholly inside the caller's scope; one with any row outside answers like no batch.
-    .openapi(listRoute, async (c) => c.json({ items: (await listBatches(deps.database, { scope: principalOf(c).scope })) as unknown as Array<Record<string, unknown>> }, 200))
+    .openapi(listRoute, async (c) => c.json({ items: await listBatches(deps.database, { scope: principalOf(c).scope }) }, 200))
     .openapi(rollbackRoute, async (c) => {
       try {
         return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c), principalOf(c).scope) }, 200);

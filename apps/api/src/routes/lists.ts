@@ -2,7 +2,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
 import {
-  COMPANY_SECTORS, ENTRY_POINT_KINDS, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  COMPANY_SECTORS, companyAnswerSchema, companyPageSchema, ENTRY_POINT_KINDS, entryPointAnswerSchema, entryPointPageSchema, meetingAnswerSchema, meetingPageSchema,
+  operationAnswerSchema, operationPageSchema, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, reportAnswerSchema, reportPageSchema,
+  RISK_CATEGORIES, riskAreaAnswerSchema, riskAreaPageSchema, todayInJakarta,
 } from '@pantau/domain';
 import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { Context } from 'hono';
@@ -15,42 +17,38 @@ const csvOf = (values: readonly string[], example: string) => z.string()
   .refine((s) => s.split(',').every((v) => values.includes(v.trim())), `comma-separated values among ${values.join(', ')}`)
   .optional().openapi({ example });
 
-const pageOf = (item: z.ZodType, description: string) => ({
-  200: { description, content: { 'application/json': { schema: z.object({ items: z.array(item), nextCursor: z.number().int().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }) }) } } },
+const pageOf = <S extends z.ZodType>(schema: S, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
   ...errorResponses,
 });
 
-const listRoute = (path: string, summary: string, query: z.ZodObject, item: z.ZodType) => createRoute({
-  method: 'get', path, tags: ['lists'], summary, request: { query }, responses: pageOf(item, summary),
+const listRoute = <S extends z.ZodType>(path: string, summary: string, query: z.ZodObject, page: S) => createRoute({
+  method: 'get', path, tags: ['lists'], summary, request: { query }, responses: pageOf(page, summary),
 });
 
+// The record shapes live in @pantau/domain (api/records.ts): the web app reads the same types.
 const companiesRoute = listRoute('/companies', 'Sponsor companies with their sites in the area or bbox',
   z.object({ ...listParams, asOf: isoDateParam.optional().openapi({ description: 'Day for activePermits (default today).' }), sector: csvOf(COMPANY_SECTORS, 'mining_smelting') }),
-  z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable(), origin: z.string(), activePermits: z.number(), sites: z.array(z.unknown()) }));
-const operationsRoute = listRoute('/operations', 'Joint operations with their targets and enforcement actions (TAK)', z.object(listParams),
-  z.object({ id: z.number(), date: z.string(), team: z.string(), office: z.string().nullable(), regencyCode: z.string(),
-    notes: z.string().nullable().optional().openapi({ description: 'Left out for roles without personal data (free text that may name people); so is each target\'s `findings`.' }),
-    origin: z.string(), targets: z.array(z.unknown()) }));
+  companyPageSchema);
+const operationsRoute = listRoute('/operations', 'Joint operations with their targets and enforcement actions (TAK)',
+  z.object(listParams), operationPageSchema);
 const riskRoute = listRoute('/risk-areas', 'Risk areas (potensi kerawanan)',
   z.object({ ...listParams, category: csvOf(RISK_CATEGORIES, 'illegal_work'), geometry: z.enum(['true', 'false']).optional().openapi({ description: 'Include GeoJSON geometry.' }) }),
-  z.object({ id: z.number(), name: z.string(), category: z.string(), severity: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string(), origin: z.string() }).passthrough());
-const entryRoute = listRoute('/entry-points', 'Immigration checkpoints (TPI)', z.object({ ...listParams, kind: csvOf(ENTRY_POINT_KINDS, 'seaport') }),
-  z.object({ id: z.number(), name: z.string(), kind: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }).passthrough());
-const meetingsRoute = listRoute('/meetings', 'Coordination meetings (Rakor Timpora)', z.object(listParams),
-  z.object({ id: z.number(), date: z.string(), title: z.string(), venue: z.string().nullable(), regencyCode: z.string(), organiser: z.string(), attendees: z.array(z.string()),
-    notes: z.array(z.string()).optional().openapi({ description: 'Left out for roles without personal data (free text that may name people).' }), origin: z.string() }));
+  riskAreaPageSchema);
+const entryRoute = listRoute('/entry-points', 'Immigration checkpoints (TPI)', z.object({ ...listParams, kind: csvOf(ENTRY_POINT_KINDS, 'seaport') }), entryPointPageSchema);
+const meetingsRoute = listRoute('/meetings', 'Coordination meetings (Rakor Timpora)', z.object(listParams), meetingPageSchema);
 const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter',
   z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa') }),
-  z.object({ id: z.number(), receivedAt: z.string(), channel: z.string(), category: z.string(), status: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), origin: z.string() }));
+  reportPageSchema);
 
-const recordRoute = (path: string, summary: string) => createRoute({
+const recordRoute = <S extends z.ZodType>(path: string, summary: string, schema: S) => createRoute({
   method: 'get', path: `${path}/{id}`, tags: ['records'], summary,
   request: {
     params: z.object({ id: recordIdParam('a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
     query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Day for counts such as a company\'s active permits (default today).' }), lang: langParam }),
   },
   responses: {
-    200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: { description: summary, content: { 'application/json': { schema } } },
     404: { description: 'No such record (not_found).', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
@@ -83,12 +81,12 @@ export function listRoutes(deps: AppDeps) {
       const q = c.req.valid('query') as Record<string, string | undefined>;
       return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), permissionsOf(c)), 200);
     })
-    .openapi(recordRoute('/companies', 'One company with its sites'), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/operations', 'One operation with its targets and actions'), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry'), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/entry-points', 'One entry point'), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/meetings', 'One meeting'), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
-    .openapi(recordRoute('/reports', 'One public report'), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200));
+    .openapi(recordRoute('/companies', 'One company with its sites', companyAnswerSchema), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
+    .openapi(recordRoute('/operations', 'One operation with its targets and actions', operationAnswerSchema), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/risk-areas', 'One risk area with its geometry', riskAreaAnswerSchema), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/entry-points', 'One entry point', entryPointAnswerSchema), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c))), 200))
+    .openapi(recordRoute('/meetings', 'One meeting', meetingAnswerSchema), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
+    .openapi(recordRoute('/reports', 'One public report', reportAnswerSchema), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200));
 }
 
 /** Every record passes the role's field rules (@pantau/domain fields.ts) before it is sent. */

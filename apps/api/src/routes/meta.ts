@@ -1,6 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { datasetStatus, importOrigins, scopeBbox } from '@pantau/db';
-import { todayInJakarta } from '@pantau/domain';
+import { metaResponseSchema, todayInJakarta } from '@pantau/domain';
 import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { createRouter } from './router.js';
@@ -10,16 +10,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'What the app serves.',
-      content: { 'application/json': { schema: z.object({
-        demo: z.boolean().openapi({ description: 'True when synthetic demo data is loaded: the UI must say so.' }),
-        today: z.string(), backend: z.enum(['pglite', 'postgres']),
-        datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(),
-          counts: z.record(z.string(), z.number()).openapi({ description: 'Rows of the data set inside your scope (areas by level for boundaries).' }) })),
-        scopeBbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable()
-          .openapi({ description: 'West, south, east, north of the areas you may see (your work area), where the map starts; null for the national scope.' }),
-        imports: z.array(z.object({ origin: z.string().openapi({ description: 'batch:<id>, as the rows of the import carry it.' }), fileName: z.string(), loadedAt: z.string() }))
-          .openapi({ description: 'Committed imports with rows inside your scope (newest 500): what a record\'s origin batch:<id> names.' }),
-      }) } },
+      content: { 'application/json': { schema: metaResponseSchema } },
     },
   },
 });

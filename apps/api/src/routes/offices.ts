@@ -2,26 +2,17 @@
 // "office work area" choice. Each names only its regencies within the scope, with their bounding box.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listOffices } from '@pantau/db';
+import { officeListResponseSchema } from '@pantau/domain';
 import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses, provinceCodeParam } from './params.js';
 import { createRouter } from './router.js';
 
-const office = z.object({
-  code: z.string().openapi({ description: 'The planning area of its work area: office:<key>.', example: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang' }),
-  key: z.string(),
-  name: z.string(),
-  officeClass: z.string(),
-  provinceCode: z.string(),
-  regencyCodes: z.array(z.string()).openapi({ description: 'Its work area\'s regencies within your scope.' }),
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).openapi({ description: '[west, south, east, north] of those regencies.' }),
-});
-
 const listRoute = createRoute({
   method: 'get', path: '/offices', tags: ['areas'],
   summary: 'Immigration offices whose work area overlaps your scope, with their regencies within it',
   request: { query: z.object({ province: provinceCodeParam.optional().openapi({ description: 'Only offices of this province.', example: '19' }) }) },
-  responses: { 200: { description: 'Offices by province, then name.', content: { 'application/json': { schema: z.object({ items: z.array(office) }) } } }, ...errorResponses },
+  responses: { 200: { description: 'Offices by province, then name.', content: { 'application/json': { schema: officeListResponseSchema } } }, ...errorResponses },
 });
 
 export function officeRoutes(_deps: AppDeps) {

@@ -2,7 +2,9 @@
 // behind them only for roles with personal data (those reads are audited: auth/audit-reads.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { expiringCounts, findArea, listExpiring, listOverstays, overstayCounts, permitsInArea, type AreaDetail } from '@pantau/db';
-import { EXPIRING_WINDOW_DEFAULT, EXPIRING_WINDOWS, inScope, OVERSTAY_MIN_DAYS, todayInJakarta, type Permissions } from '@pantau/domain';
+import {
+  areaExpiringResponseSchema, areaOverstaysResponseSchema, EXPIRING_WINDOW_DEFAULT, EXPIRING_WINDOWS, inScope, OVERSTAY_MIN_DAYS, todayInJakarta, type Permissions,
+} from '@pantau/domain';
 import type { Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -18,26 +20,13 @@ export const expiringWithinParam = z.enum(EXPIRING_WINDOWS.map(String) as ['30',
 const codeParam = z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) });
 const page = { limit: listParams.limit, cursor: listParams.cursor };
 const notFound = { 404: { description: 'No area with this code, or one outside your scope (area_not_found).', content: { 'application/json': { schema: errorBody } } } };
-const area = z.object({ code: z.string(), name: z.string(), level: z.string() });
-const sponsor = z.object({ id: z.number(), name: z.string() }).nullable();
-const personalNote = 'Left out for roles without personal data (agency_member, viewer), which get the counts only; reading it is audited.';
 
 const overstayRoute = createRoute({
   method: 'get', path: '/areas/{code}/overstays', tags: ['people'],
   summary: 'People overstaying on asOf: their last permit ended at least minDays before it (not cancelled by departure), with no departure since, no valid permit and no open application',
   request: { params: codeParam, query: z.object({ ...permitFilterParams, minDays: minDaysParam, ...page }) },
   responses: {
-    200: { description: 'Counts by the last permit\'s type, district and nationality; the people, longest over first, for roles with personal data.', content: { 'application/json': { schema: z.object({
-      area, asOf: z.string(), minDays: z.number(),
-      counts: z.object({ total: z.number(), itas: z.number(), itap: z.number(), visit: z.number(),
-        byDistrict: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable(), count: z.number() })), byNationality: z.array(z.object({ code: z.string(), count: z.number() })) }),
-      items: z.array(z.object({
-        personId: z.number(), name: z.string(), sex: z.string().nullable(), nationality: z.string(), passportNumber: z.string().nullable(),
-        permit: z.object({ id: z.number(), type: z.string(), number: z.string(), expiresOn: z.string() }), daysOver: z.number(), sponsor,
-        districtCode: z.string().nullable(), districtName: z.string().nullable(), regencyCode: z.string(), regencyName: z.string().nullable(),
-      })).optional().openapi({ description: personalNote }),
-      nextCursor: z.number().nullable().optional().openapi({ description: 'Pass as `cursor` for the next page; null on the last.' }),
-    }) } } },
+    200: { description: 'Counts by the last permit\'s type, district and nationality; the people, longest over first, for roles with personal data.', content: { 'application/json': { schema: areaOverstaysResponseSchema } } },
     ...notFound, ...errorResponses,
   },
 });
@@ -47,18 +36,7 @@ const expiringRoute = createRoute({
   summary: 'Permits valid on asOf that end within 30, 60 or 90 days, per sponsor; a holder without a longer permit or an open application is flagged not renewed',
   request: { params: codeParam, query: z.object({ ...permitFilterParams, within: expiringWithinParam, ...page }) },
   responses: {
-    200: { description: 'Counts (permits, people, not renewed) and per sponsor; the permits, soonest first, for roles with personal data.', content: { 'application/json': { schema: z.object({
-      area, asOf: z.string(), within: z.number(),
-      counts: z.object({ permits: z.number(), people: z.number(), notRenewed: z.number(), notRenewedPeople: z.number(),
-        bySponsor: z.array(z.object({ id: z.number().nullable(), name: z.string().nullable(), permits: z.number(), people: z.number(), notRenewed: z.number() })).optional()
-          .openapi({ description: 'Left out for the aggregates-only role (viewer).' }) }),
-      items: z.array(z.object({
-        permitId: z.number(), permitNumber: z.string(), permitType: z.string(), expiresOn: z.string(), daysLeft: z.number(), renewed: z.boolean(),
-        personId: z.number().nullable(), name: z.string(), nationality: z.string(), passportNumber: z.string().nullable(), sponsor,
-        districtCode: z.string().nullable(), districtName: z.string().nullable(), regencyCode: z.string(), regencyName: z.string().nullable(),
-      })).optional().openapi({ description: personalNote }),
-      nextCursor: z.number().nullable().optional(),
-    }) } } },
+    200: { description: 'Counts (permits, people, not renewed) and per sponsor; the permits, soonest first, for roles with personal data.', content: { 'application/json': { schema: areaExpiringResponseSchema } } },
     ...notFound, ...errorResponses,
   },
 });

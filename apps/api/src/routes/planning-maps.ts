@@ -3,7 +3,7 @@
 // tile layers coverage_gaps and hot_spots (tiles/layers.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { coverageGaps, officesCovering, type CoverageGap } from '@pantau/db';
-import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, inScope, monthsBefore, todayInJakarta } from '@pantau/domain';
+import { COVERAGE_MONTHS, coverageGapsResponseSchema, HOT_SPOT_PARAMS, hotSpotsResponseSchema, inScope, monthsBefore, todayInJakarta } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { errorBody } from '../errors.js';
@@ -29,7 +29,7 @@ const coverageGapsRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Gaps by office work area.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: { description: 'Gaps by office work area.', content: { 'application/json': { schema: coverageGapsResponseSchema } } },
     404: areaNotFound,
     ...errorResponses,
   },
@@ -52,7 +52,7 @@ const hotSpotsRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'A GeoJSON FeatureCollection of hexagons with z, p, class and counts, and the method.', content: { 'application/geo+json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: { description: 'A GeoJSON FeatureCollection of hexagons with z, p, class and counts, and the method.', content: { 'application/geo+json': { schema: hotSpotsResponseSchema } } },
     404: areaNotFound,
     ...errorResponses,
   },
@@ -61,7 +61,8 @@ const hotSpotsRoute = createRoute({
 function gapItem(g: CoverageGap) {
   const k = g.candidate;
   return {
-    id: k.id, kind: k.kind, name: k.name, areaCodes: k.areaCodes, location: k.location,
+    // coverageGaps asks for sites and districts only.
+    id: k.id, kind: k.kind as 'company_site' | 'district', name: k.name, areaCodes: k.areaCodes, location: k.location,
     holders: g.holders, lastCheckedOn: g.lastCheckedOn, monthsSinceCheck: g.monthsSinceCheck,
     links: {
       record: k.kind === 'company_site' ? `${API_PATH_PREFIX}/companies/${k.companyId}` : `${API_PATH_PREFIX}/areas/${k.areaCodes.district}`,
@@ -108,10 +109,10 @@ export function planningMapRoutes(deps: AppDeps) {
       query.resolution ? Number(query.resolution) : HOT_SPOT_PARAMS.resolution.default, areaScope);
     const { cells, ...summary } = analysis;
     return c.json({
-      type: 'FeatureCollection', area, ...summary,
+      type: 'FeatureCollection' as const, area, ...summary,
       features: cells.map((cell) => ({
-        type: 'Feature', id: cell.h3,
-        geometry: { type: 'Polygon', coordinates: [cell.boundary] },
+        type: 'Feature' as const, id: cell.h3,
+        geometry: { type: 'Polygon' as const, coordinates: [cell.boundary] },
         properties: { h3: cell.h3, findings: cell.findings, reports: cell.reports, z: Math.round(cell.z * 1000) / 1000, p: Math.round(cell.p * 10000) / 10000, class: cell.class },
       })),
     }, 200, { 'Content-Type': 'application/geo+json' });

@@ -3,7 +3,7 @@
 // @pantau/domain, so the web app and the backtest rank exactly the same way.
 import { createRoute, z } from '@hono/zod-openapi';
 import { findArea, planningCandidates, workAreaOf } from '@pantau/db';
-import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
+import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, planningCandidatesResponseSchema, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -28,7 +28,7 @@ const candidatesRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Ranked candidates and the weights used.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: { description: 'Ranked candidates and the weights used.', content: { 'application/json': { schema: planningCandidatesResponseSchema } } },
     404: { description: 'No area with this code in your scope (area_not_found).', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },

@@ -5,7 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createPlan, deletePlan, PlanError, recordPlanOutcome, tableFile, updatePlan, EXPORT_CONTENT_TYPES, type PlanContext } from '@pantau/data';
 import { findPlan, listPlans, type Executor, type PlanRow, type TextLang } from '@pantau/db';
-import { downloadFileName, hiddenFields, PLAN_STATUSES, planCreateInput, planOutcomeInput, planPatchInput, recordForRole, type Plan, type Scope } from '@pantau/domain';
+import { downloadFileName, hiddenFields, PLAN_STATUSES, planCreateInput, planListItemSchema, planOutcomeInput, planPatchInput, planSchema, recordForRole, type Plan, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -15,9 +15,6 @@ import { createRouter } from './router.js';
 
 const API_PATH_PREFIX = '/api/v1';
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
-const planBody = z.record(z.string(), z.unknown()).openapi('Plan', {
-  description: 'A plan: { id, title, date, areaCode (an area code or office:<office key>), areaName, workAreaCodes (a work-area plan\'s regencies in your scope, else null), status, weights, notes, teams, targets[{ id, order, candidateId, kind, name, location, areaCodes, score, factors, contributions, explanation, expectedForeigners, teamKey, notes, legKm, links, outcome }], route { totalKm, start }, totals { targets, expectedForeigners }, operationId, createdBy, createdAt, updatedAt, approvedBy, approvedAt }.',
-});
 const idParam = z.object({ id: z.string().regex(/^\d{1,9}$/, 'a plan id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 const notFound = { 404: { description: 'No plan with this id in your scope (plan_not_found).', content: json(errorBody) } };
 const conflict = (what: string) => ({ 409: { description: what, content: json(errorBody) } });
@@ -28,23 +25,23 @@ const listRoute = createRoute({
     status: z.enum(PLAN_STATUSES).optional().openapi({ description: 'draft, approved or done.' }),
     area: planningAreaParam.optional().openapi({ description: "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans and the plans of areas inside its work area.", example: '19.04' }),
   }) },
-  responses: { 200: { description: 'Plans.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
+  responses: { 200: { description: 'Plans.', content: json(z.object({ items: z.array(planListItemSchema) })) }, ...errorResponses },
 });
 const getRoute = createRoute({
   method: 'get', path: '/planning/plans/{id}', tags: ['planning'], summary: 'One plan: targets in route order with legs, totals, teams, the weights used and any recorded outcome',
-  request: { params: idParam, query: z.object({ lang: langParam }) }, responses: { 200: { description: 'The plan.', content: json(planBody) }, ...notFound, ...errorResponses },
+  request: { params: idParam, query: z.object({ lang: langParam }) }, responses: { 200: { description: 'The plan.', content: json(planSchema) }, ...notFound, ...errorResponses },
 });
 const createRouteDef = createRoute({
   method: 'post', path: '/planning/plans', tags: ['planning'],
   summary: 'Create a draft plan from candidates of an area for a day; the server scores and orders the targets (nearest neighbour + 2-opt, km by turf)',
   request: { body: { required: true, content: json(planCreateInput) } },
-  responses: { 201: { description: 'The plan.', content: json(planBody) }, 404: { description: 'No area with this code in your scope (area_not_found).', content: json(errorBody) }, ...errorResponses },
+  responses: { 201: { description: 'The plan.', content: json(planSchema) }, 404: { description: 'No area with this code in your scope (area_not_found).', content: json(errorBody) }, ...errorResponses },
 });
 const patchRoute = createRoute({
   method: 'patch', path: '/planning/plans/{id}', tags: ['planning'],
   summary: 'Change a draft (title, date, notes, teams, targets, weights, start) or its status: draft → approved (approve permission), approved → draft',
   request: { params: idParam, body: { required: true, content: json(planPatchInput) } },
-  responses: { 200: { description: 'The plan.', content: json(planBody) }, ...notFound, ...conflict('Only drafts change content; done plans do not change (plan_not_draft).'), ...errorResponses },
+  responses: { 200: { description: 'The plan.', content: json(planSchema) }, ...notFound, ...conflict('Only drafts change content; done plans do not change (plan_not_draft).'), ...errorResponses },
 });
 const deleteRoute = createRoute({
   method: 'delete', path: '/planning/plans/{id}', tags: ['planning'], summary: 'Delete a draft plan',
@@ -55,7 +52,7 @@ const outcomeRoute = createRoute({
   method: 'post', path: '/planning/plans/{id}/outcome', tags: ['planning'],
   summary: 'Record what the operation of an approved plan found: creates the operation (key plan:<id>, origin plan:<id>) with its targets and enforcement actions (TAK), linked to the company sites; the plan becomes done',
   request: { params: idParam, body: { required: true, content: json(planOutcomeInput) } },
-  responses: { 200: { description: 'The plan, done, with operationId.', content: json(planBody) }, ...notFound, ...conflict('The plan is not approved (plan_not_approved).'), ...errorResponses },
+  responses: { 200: { description: 'The plan, done, with operationId.', content: json(planSchema) }, ...notFound, ...conflict('The plan is not approved (plan_not_approved).'), ...errorResponses },
 });
 const targetsFileRoute = (format: 'csv' | 'xlsx') => createRoute({
   method: 'get', path: `/planning/plans/{id}/targets.${format}`, tags: ['planning'],
@@ -132,15 +129,15 @@ export function planRoutes(deps: AppDeps) {
     const query = c.req.valid('query');
     return c.json({ items: await listPlans(dbOf(c), { status: query.status, area: query.area }, scopeOf(c)) }, 200);
   });
-  router.openapi(getRoute, async (c) => c.json(forRole(c, await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c), textLangOf(c))) as unknown as Record<string, unknown>, 200));
+  router.openapi(getRoute, async (c) => c.json(forRole(c, await planOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c), textLangOf(c))), 200));
   router.openapi(createRouteDef, async (c) => {
     const id = await createPlan(orm, c.req.valid('json'), context(c)).catch(asAppError);
-    return c.json(await afterWrite(c, id) as unknown as Record<string, unknown>, 201);
+    return c.json(await afterWrite(c, id), 201);
   });
   router.openapi(patchRoute, async (c) => {
     const id = Number(c.req.valid('param').id);
     await updatePlan(orm, id, c.req.valid('json'), context(c)).catch(asAppError);
-    return c.json(await afterWrite(c, id) as unknown as Record<string, unknown>, 200);
+    return c.json(await afterWrite(c, id), 200);
   });
   router.openapi(deleteRoute, async (c) => {
     await deletePlan(orm, Number(c.req.valid('param').id), context(c)).catch(asAppError);
@@ -149,7 +146,7 @@ export function planRoutes(deps: AppDeps) {
   router.openapi(outcomeRoute, async (c) => {
     const id = Number(c.req.valid('param').id);
     await recordPlanOutcome(orm, id, c.req.valid('json'), context(c)).catch(asAppError);
-    return c.json(await afterWrite(c, id) as unknown as Record<string, unknown>, 200);
+    return c.json(await afterWrite(c, id), 200);
   });
   for (const format of ['csv', 'xlsx'] as const) {
     router.openapi(targetsFileRoute(format), async (c) => {

@@ -1,7 +1,7 @@
 // Search for the search box: areas by name (fuzzy, Indonesian and English), companies and places.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listAreas, queryRows, scopeCondition, sql, type Orm } from '@pantau/db';
-import { AREA_LEVELS, englishAreaName, inScope, NATIONAL_SCOPE, searchResultsForRole, type AreaLevel, type Scope } from '@pantau/domain';
+import { AREA_LEVELS, englishAreaName, inScope, NATIONAL_SCOPE, searchResponseSchema, searchResultsForRole, type AreaLevel, type Scope } from '@pantau/domain';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
 import Fuse from 'fuse.js';
 import type { AppDeps } from '../deps.js';
@@ -17,15 +17,7 @@ const route = createRoute({
     limit: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 50, 'between 1 and 50').optional(),
   }) },
   responses: {
-    200: { description: 'Matches by kind, best first.', content: { 'application/json': { schema: z.object({
-      areas: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() })),
-      companies: z.array(z.object({ id: z.number(), name: z.string(), regencyCode: z.string().nullable(), lng: z.number(), lat: z.number() }))
-        .optional().openapi({ description: 'Left out for roles that read no records (viewer).' }),
-      places: z.array(z.object({ kind: z.string(), id: z.number(), name: z.string(), lng: z.number(), lat: z.number() }))
-        .optional().openapi({ description: 'Operation targets\' places; left out for roles that read no records (viewer).' }),
-      outsideScope: z.array(z.object({ name: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() }))
-        .openapi({ description: 'When no area in your scope matches: the areas that match outside it (names only: public reference data), so the answer can say the place lies outside your work area instead of "no results".' }),
-    }) } } },
+    200: { description: 'Matches by kind, best first.', content: { 'application/json': { schema: searchResponseSchema } } },
     ...errorResponses,
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { findArea, permitCountsByArea } from '@pantau/db';
-import { AREA_LEVELS, AREA_LEVELS as LEVELS, inScope, levelOfCode, todayInJakarta } from '@pantau/domain';
+import { AREA_LEVELS, AREA_LEVELS as LEVELS, inScope, levelOfCode, permitStatsResponseSchema, todayInJakarta } from '@pantau/domain';
 import { dbOf, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -21,15 +21,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Counts per area.',
-      content: { 'application/json': { schema: z.object({
-        asOf: z.string(), level: z.enum(AREA_LEVELS), parent: z.string().nullable(),
-        areas: z.array(z.object({
-          code: z.string(), name: z.string(), total: z.number().int(), itas: z.number().int(), itap: z.number().int(), visit: z.number().int(),
-          permits: z.number().int().describe('valid permits (a person may hold more than one)'),
-          pending: z.number().int().describe('people with an open permit application and no valid permit'),
-          topNationalities: z.array(z.object({ code: z.string(), count: z.number().int() })),
-        })),
-      }) } },
+      content: { 'application/json': { schema: permitStatsResponseSchema } },
     },
     404: { description: 'Unknown parent area.', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,

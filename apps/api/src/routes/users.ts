@@ -1,7 +1,7 @@
 // User management for admins: the same validated path as `pnpm pantau user …`.
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountError, addUser, getUser, listUsers, readAudit, resetPassword, updateUser, verifyAudit } from '@pantau/data';
-import { ROLES } from '@pantau/domain';
+import { auditRowSchema, publicUserSchema, ROLES } from '@pantau/domain';
 import { actorOf, requirePermission } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -9,7 +9,6 @@ import { errorResponses, isoDateParam, recordIdParam } from './params.js';
 import { createRouter } from './router.js';
 
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
-const userSchema = z.record(z.string(), z.unknown()).openapi({ description: 'A user (see User in auth).' });
 const idParam = z.object({ id: recordIdParam('a user id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
 const scopeFields = {
   scope: z.array(z.string().max(20)).max(100).optional().openapi({ description: 'Area codes (e.g. ["19.04"]); not for admin.' }),
@@ -17,16 +16,16 @@ const scopeFields = {
 };
 const notFound = { 404: { description: 'No such user.', content: json(errorBody) } };
 
-const listRoute = createRoute({ method: 'get', path: '/users', tags: ['users'], summary: 'Accounts (admin)', responses: { 200: { description: 'Users.', content: json(z.object({ items: z.array(userSchema) })) }, ...errorResponses } });
+const listRoute = createRoute({ method: 'get', path: '/users', tags: ['users'], summary: 'Accounts (admin)', responses: { 200: { description: 'Users.', content: json(z.object({ items: z.array(publicUserSchema) })) }, ...errorResponses } });
 const addRoute = createRoute({
   method: 'post', path: '/users', tags: ['users'], summary: 'Add an account (admin); the password is generated unless given, and shown once',
   request: { body: { required: true, content: json(z.object({ email: z.string().max(320), role: z.enum(ROLES), password: z.string().max(1024).optional(), ...scopeFields })) } },
-  responses: { 201: { description: 'Added.', content: json(z.object({ user: userSchema, password: z.string() })) }, 409: { description: 'Email taken.', content: json(errorBody) }, ...errorResponses },
+  responses: { 201: { description: 'Added.', content: json(z.object({ user: publicUserSchema, password: z.string() })) }, 409: { description: 'Email taken.', content: json(errorBody) }, ...errorResponses },
 });
 const changeRoute = createRoute({
   method: 'patch', path: '/users/{id}', tags: ['users'], summary: 'Change role, scope or disable/enable (admin); ends the user\'s sessions',
   request: { params: idParam, body: { required: true, content: json(z.object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), ...scopeFields })) } },
-  responses: { 200: { description: 'Changed.', content: json(z.object({ user: userSchema })) }, ...notFound, ...errorResponses },
+  responses: { 200: { description: 'Changed.', content: json(z.object({ user: publicUserSchema })) }, ...notFound, ...errorResponses },
 });
 const resetRoute = createRoute({
   method: 'post', path: '/users/{id}/reset-password', tags: ['users'], summary: 'New generated password (admin), shown once; ends the user\'s sessions',
@@ -39,7 +38,7 @@ const auditRoute = createRoute({
     action: z.string().max(60).optional().openapi({ example: 'export.permits' }),
     limit: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 1000, 'between 1 and 1000').optional().openapi({ example: '100' }),
   }) },
-  responses: { 200: { description: 'Audit rows.', content: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) })) }, ...errorResponses },
+  responses: { 200: { description: 'Audit rows.', content: json(z.object({ items: z.array(auditRowSchema) })) }, ...errorResponses },
 });
 
 const auditVerifyRoute = createRoute({

@@ -1,23 +1,14 @@
 // The admin calls: users (list, add, change, reset password) and the audit trail. Every answer is
 // checked against the contract (docs/access-control.md), so a changed API shows as a clear error.
-import { isObject } from '@pantau/domain';
-import { ApiError, fetchJson, sendJson } from '../api/api-client.js';
+import { auditRowSchema, isObject, type AuditRow } from '@pantau/domain';
+import { z } from 'zod';
+import { ApiError, fetchAnswer, fetchJson, sendJson } from '../api/api-client.js';
 import { parseUser, type Role, type SessionUser } from '../auth/session.js';
 
 export type AdminUser = SessionUser;
 
-export interface AuditItem {
-  id: number;
-  /** Instant (ISO, UTC). */
-  at: string;
-  actor: string;
-  /** `sign_in`, `sign_in_failed`, `export.permits`, `import`, `user.add`, … */
-  action: string;
-  areaCode: string | null;
-  target: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-}
+/** One row of the audit trail (@pantau/domain api/users.ts). */
+export type AuditItem = AuditRow;
 
 /** A new account; `scope` (area codes) or `office` (an office key), neither for an admin. */
 export interface NewUser {
@@ -73,28 +64,7 @@ export async function resetPassword(id: number): Promise<string> {
   return body.password;
 }
 
-function auditItemOf(value: unknown): AuditItem | null {
-  if (!isObject(value) || typeof value.id !== 'number' || typeof value.at !== 'string' || typeof value.action !== 'string') return null;
-  const text = (field: unknown) => (typeof field === 'string' ? field : null);
-  return {
-    id: value.id,
-    at: value.at,
-    actor: typeof value.actor === 'string' ? value.actor : '',
-    action: value.action,
-    areaCode: text(value.areaCode),
-    target: text(value.target),
-    requestId: text(value.requestId),
-    details: isObject(value.details) ? value.details : {},
-  };
-}
-
 /** Audit rows since a date (YYYY-MM-DD), newest first. */
 export async function listAudit(query: { since: string | null; action: string | null; limit: number }, signal?: AbortSignal): Promise<AuditItem[]> {
-  const body = await fetchJson('/api/v1/audit', { since: query.since, action: query.action, limit: String(query.limit) }, signal);
-  if (!isObject(body) || !Array.isArray(body.items)) throw badResponse('/api/v1/audit');
-  return body.items.map((item) => {
-    const parsed = auditItemOf(item);
-    if (!parsed) throw badResponse('/api/v1/audit');
-    return parsed;
-  });
+  return (await fetchAnswer(z.object({ items: z.array(auditRowSchema) }), '/api/v1/audit', { since: query.since, action: query.action, limit: String(query.limit) }, signal)).items;
 }

@@ -2,6 +2,7 @@
 // ApiError with a code and a message the page can show. Every request carries the session cookie
 // (same origin only); a 401 from any of them tells the page the session is gone.
 import { noteAnswer, noteNetworkFailure } from '../offline/connectivity.js';
+import type { z } from 'zod';
 
 /** Codes made in the browser; the server's own codes (`not_found`, …) pass through unchanged. */
 export type ClientErrorCode = 'network' | 'bad_response' | 'http';
@@ -175,4 +176,31 @@ export async function sendForm(path: string, form: FormData, options: { signal?:
   const { status, body } = await request(path, { method: 'POST', body: form, signal: options.signal });
   if (body === undefined) throw new ApiError('bad_response', `${path}: not JSON`, status);
   return body;
+}
+
+/**
+ * The answer checked against its schema from @pantau/domain (the one the route declares): a changed
+ * contract shows up as a clear error naming the field, not as a blank panel.
+ */
+export function answerOf<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ApiError('bad_response', `unexpected answer from ${what}${issue ? ` (${issue.path.join('.') || 'answer'}: ${issue.message})` : ''}`, null);
+}
+
+/** GET, and the answer checked against its schema. */
+export async function fetchAnswer<S extends z.ZodType>(schema: S, path: string, params: QueryParams, signal?: AbortSignal): Promise<z.infer<S>> {
+  return answerOf(schema, await fetchJson(path, params, signal), path);
+}
+
+/**
+ * GET typed with the answer's z.infer type, not parsed: the map's first screen stays within its
+ * initial JS budget without the schemas and zod's parser. The contract test
+ * (apps/api/src/contract.int.test.ts) checks every answer against the same schemas.
+ */
+export async function fetchTyped<T extends object>(path: string, params: QueryParams, signal?: AbortSignal): Promise<T> {
+  const body = await fetchJson(path, params, signal);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('bad_response', `unexpected answer from ${path}`, null);
+  return body as T;
 }

@@ -1,19 +1,21 @@
-// Typed calls to the Pantau API. Each checks the few fields the page relies on, so a changed contract
-// shows up as a clear error instead of a blank map.
-import { isObject } from '@pantau/domain';
-import { ApiError, fetchJson, type ApiRequest } from './api-client.js';
-import type { AreaDetail, AreaListItem, CompanySearchResult, Meta, PermitStats, PermitStatsQuery } from './types.js';
+// Typed calls to the Pantau API: the answers' types are the schemas' of @pantau/domain api/, the
+// ones the routes declare (typed, not parsed here: fetchTyped).
+import type { AreaDetail, AreaLevel, AreaListItem, AreaListResponse, MetaResponse, PermitStats, PermitType, SearchCompany, SearchResponse } from '@pantau/domain';
+import { fetchTyped, type ApiRequest } from './api-client.js';
 
-function badResponse(what: string): ApiError {
-  return new ApiError('bad_response', `unexpected answer from ${what}`, null);
+/** The map's question to /stats/permits. */
+export interface PermitStatsQuery {
+  level: AreaLevel;
+  /** Only the areas inside this one (its children, or deeper). */
+  parent?: string | null;
+  asOf: string | null;
+  permitTypes: readonly PermitType[];
+  nationalities?: readonly string[];
+  purposes?: readonly string[];
 }
 
-export async function getMeta(signal?: AbortSignal): Promise<Meta> {
-  const body = await fetchJson('/api/v1/meta', {}, signal);
-  if (!isObject(body) || typeof body.demo !== 'boolean' || typeof body.today !== 'string') {
-    throw badResponse('/api/v1/meta');
-  }
-  return body as unknown as Meta;
+export async function getMeta(signal?: AbortSignal): Promise<MetaResponse> {
+  return fetchTyped<MetaResponse>('/api/v1/meta', {}, signal);
 }
 
 export function permitStatsRequest(query: PermitStatsQuery): ApiRequest {
@@ -32,32 +34,20 @@ export function permitStatsRequest(query: PermitStatsQuery): ApiRequest {
 
 export async function getPermitStats(query: PermitStatsQuery, signal?: AbortSignal): Promise<PermitStats> {
   const request = permitStatsRequest(query);
-  const body = await fetchJson(request.path, request.params, signal);
-  if (!isObject(body) || typeof body.asOf !== 'string' || !Array.isArray(body.areas)) {
-    throw badResponse('/api/v1/stats/permits');
-  }
-  return body as unknown as PermitStats;
+  return fetchTyped<PermitStats>(request.path, request.params, signal);
 }
 
 export const areaPath = (code: string) => `/api/v1/areas/${encodeURIComponent(code)}`;
 
 export async function getArea(code: string, signal?: AbortSignal): Promise<AreaDetail> {
-  const body = await fetchJson(areaPath(code), {}, signal);
-  if (!isObject(body) || typeof body.code !== 'string' || !Array.isArray(body.bbox) || !Array.isArray(body.parents)) {
-    throw badResponse('/api/v1/areas/{code}');
-  }
-  return body as unknown as AreaDetail;
+  return fetchTyped<AreaDetail>(areaPath(code), {}, signal);
 }
 
 export async function getAreas(level: string, parent: string | null, signal?: AbortSignal): Promise<AreaListItem[]> {
-  const body = await fetchJson('/api/v1/areas', { level, parent }, signal);
-  if (!isObject(body) || !Array.isArray(body.items)) throw badResponse('/api/v1/areas');
-  return body.items as AreaListItem[];
+  return (await fetchTyped<AreaListResponse>('/api/v1/areas', { level, parent }, signal)).items;
 }
 
-/** Companies whose name matches `query` (the search's company hits). */
-export async function searchCompanies(query: string, signal?: AbortSignal): Promise<CompanySearchResult[]> {
-  const body = await fetchJson('/api/v1/search', { q: query, limit: '10' }, signal);
-  if (!isObject(body) || !Array.isArray(body.companies)) throw badResponse('/api/v1/search');
-  return body.companies as CompanySearchResult[];
+/** Companies whose name matches `query` (the search's company hits; none for a role that reads no records). */
+export async function searchCompanies(query: string, signal?: AbortSignal): Promise<SearchCompany[]> {
+  return (await fetchTyped<SearchResponse>('/api/v1/search', { q: query, limit: '10' }, signal)).companies ?? [];
 }

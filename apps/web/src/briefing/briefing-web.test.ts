@@ -76,7 +76,7 @@ describe('briefing in the web app', () => {
   });
 
   test('a density slide is classed by holders per 1,000 km², and waits for the areas\' sizes', () => {
-    const area = (code: string, total: number) => ({ code, name: code, total, itas: total, itap: 0, visit: 0, topNationalities: [] });
+    const area = (code: string, total: number) => ({ code, name: code, total, itas: total, itap: 0, visit: 0, permits: total, pending: 0, topNationalities: [] });
     // Pangkalpinang: few holders on a small city; Bangka: more holders on a large regency.
     const areas = [area('19.71', 100), area('19.01', 400), area('19.02', 0)];
     const sizes = [{ code: '19.71', areaKm2: 100 }, { code: '19.01', areaKm2: 3000 }, { code: '19.02', areaKm2: 2000 }];

@@ -2,7 +2,7 @@
 // (the areas' sizes from GET /areas, as the dashboard computes them). Shared by the live slide map,
 // the vector map of the print page and the exports, so all show the classes the dashboard showed.
 import { getAreas, getPermitStats } from '../api/pantau-api.js';
-import type { AreaListItem, AreaPermitCount } from '../api/types.js';
+import type { AreaListItem, AreaPermitCount } from '@pantau/domain';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { choroplethClasses, type ChoroplethScope } from '../map/choropleth.js';
 import type { ChoroplethClass } from '../map/choropleth-classes.js';

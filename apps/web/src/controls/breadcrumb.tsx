@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AreaRefInfo } from '../api/types.js';
+import type { AreaRef } from '@pantau/domain';
 
 /**
  * Indonesia › province › regency › district: each step up is a button back to that area, except areas
@@ -10,7 +10,7 @@ export function Breadcrumb({
   onSelect,
   canSelect = () => true,
 }: {
-  trail: readonly AreaRefInfo[];
+  trail: readonly AreaRef[];
   onSelect(code: string | null): void;
   canSelect?(code: string): boolean;
 }) {

@@ -1,17 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchCompanies } from '../api/pantau-api.js';
-import type { CompanySearchResult } from '../api/types.js';
+import type { SearchCompany } from '@pantau/domain';
 
 const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 250;
 
 /** Sponsor company by name: choosing one selects it (detail panel) and flies the map to it. */
-export function CompanyFilter({ onSelect }: { onSelect(company: CompanySearchResult): void }) {
+export function CompanyFilter({ onSelect }: { onSelect(company: SearchCompany): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<CompanySearchResult[] | null>(null);
+  const [results, setResults] = useState<SearchCompany[] | null>(null);
 
   useEffect(() => {
     const trimmed = query.trim();

@@ -2,7 +2,7 @@ import { PERMIT_PURPOSES, PERMIT_TYPES } from '@pantau/domain';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageGapItem } from '../api/planning-maps-api.js';
-import type { CompanySearchResult } from '../api/types.js';
+import type { SearchCompany } from '@pantau/domain';
 import { permittedOverlays } from '../auth/permissions.js';
 import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { hotSpotsNeedArea } from '../map/tile-urls.js';
@@ -19,7 +19,7 @@ export interface SidebarProps {
   /** The level shown when the user has not chosen one (drill-down or zoom). */
   autoLevel: MapLevel;
   onChange(update: ViewUpdate): void;
-  onSelectCompany(company: CompanySearchResult): void;
+  onSelectCompany(company: SearchCompany): void;
   /** A coverage gap chosen in the list: the map flies there. */
   onFlyToGap?(item: CoverageGapItem): void;
   /** The person search (issue 20), for roles allowed personal data; null for the others. */

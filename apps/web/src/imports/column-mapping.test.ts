@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assignField, headerOf, isEdited, missingGroups, proposedMapping, requiredGroups } from './column-mapping.js';
-import type { ImportPreviewField } from './types.js';
+import type { ImportPreviewField } from '@pantau/domain';
 
 const AREA = ['districtCode', 'district', 'regencyCode', 'regency', 'lat'];
 const FIELDS: ImportPreviewField[] = [

@@ -1,6 +1,6 @@
 // The column mapping the user edits on the import page: every header of the file with its field, or
 // "" to ignore the column. One column per field, as the importer reads it.
-import type { ImportPreview, ImportPreviewField } from './types.js';
+import type { ImportPreview, ImportPreviewField } from '@pantau/domain';
 
 /** Header → field, "" = ignored. */
 export type ColumnMapping = Record<string, string>;

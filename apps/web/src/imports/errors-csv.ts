@@ -2,7 +2,7 @@
 // are made safe the way the API's exports are (data/src/export/safe-cell.ts): text that begins with
 // = + - @ tab or CR would be run as a formula, so it gets an apostrophe in front.
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { ImportIssue } from './types.js';
+import type { ImportIssueAnswer } from '@pantau/domain';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -23,11 +23,11 @@ export interface IssuesCsvLabels {
  * the reason. UTF-8 with a byte order mark, so Excel reads the accents right.
  */
 export function issuesCsv(
-  issues: readonly ImportIssue[],
+  issues: readonly ImportIssueAnswer[],
   labels: IssuesCsvLabels,
   fieldLabel: (field: string) => string,
   columnOf: (field: string) => string | null,
-  reasonOf: (issue: ImportIssue) => string = (issue) => issue.reason,
+  reasonOf: (issue: ImportIssueAnswer) => string = (issue) => issue.reason,
 ): string {
   const header = [labels.row, labels.field, labels.column, labels.value, labels.reason];
   const lines = issues.map((issue) => [

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { followImportJob } from './imports-api.js';
-import type { ImportJob } from './types.js';
+import type { ImportJob } from '@pantau/domain';
 
 const job = (status: ImportJob['status'], percent: number): ImportJob =>
-  ({ id: 'a1b2', kind: 'permits', fileName: 'x.csv', status, progress: { rows: percent, percent } });
+  ({ id: 'a1b2', kind: 'permits', fileName: 'x.csv', status, progress: { rows: percent, percent }, startedAt: '2024-06-13T03:00:00.000Z' });
 
 describe('following an import', () => {
   test('polls until the job is done, reporting every percentage on the way', async () => {

@@ -1,7 +1,7 @@
 // The import page (`?page=import`): choose the kind and the file, see how it was read and its first
 // rows, correct the proposed column mapping, check (a dry run with the row-level errors, which can be
 // downloaded as CSV), import with a percentage, and roll back past batches. Loaded lazily.
-import { IMPORT_KINDS, type ImportKind } from '@pantau/domain';
+import { IMPORT_KINDS, type ImportBatch, type ImportJob, type ImportKind, type ImportPreview, type ImportPreviewField, type ImportReportAnswer } from '@pantau/domain';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
@@ -15,7 +15,6 @@ import { assignField, headerOf, missingGroups, proposedMapping, requiredGroups, 
 import { issuesCsv, issuesFileName } from './errors-csv.js';
 import { issueReasonText, noteText, type OriginLabel } from './reason-text.js';
 import { followImportJob, listImportBatches, previewImport, rollbackImportBatch, startImport } from './imports-api.js';
-import type { ImportBatch, ImportJob, ImportPreview, ImportPreviewField, ImportReport } from './types.js';
 import './import-page.css';
 import { followInApp } from '../ui/modifier-click.js';
 import { saveFile } from '../ui/save-file.js';
@@ -24,7 +23,7 @@ import { saveFile } from '../ui/save-file.js';
 const SHOWN_ISSUES = 200;
 
 type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; preview: ImportPreview } | { status: 'error'; message: string };
-type JobState = { status: 'idle' } | { status: 'running'; percent: number } | { status: 'done'; report: ImportReport } | { status: 'error'; message: string };
+type JobState = { status: 'idle' } | { status: 'running'; percent: number } | { status: 'done'; report: ImportReportAnswer } | { status: 'error'; message: string };
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
@@ -455,7 +454,7 @@ function Progress({ percent, label }: { percent: number; label: string }) {
   );
 }
 
-function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; mapping: ColumnMapping; fieldLabel(field: string): string }) {
+function CheckResult({ report, mapping, fieldLabel }: { report: ImportReportAnswer; mapping: ColumnMapping; fieldLabel(field: string): string }) {
   const { t } = useTranslation('data');
   const format = useFormat();
   const shown = report.issues.slice(0, SHOWN_ISSUES);
@@ -468,7 +467,7 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReport; ma
     if (batch) return t('origins.importFile', { file: batch.fileName, date: new Intl.DateTimeFormat(LOCALES[format.lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(batch.createdAt)) });
     return origin.startsWith('batch:') ? t('origins.import', { batch: origin.slice('batch:'.length, 'batch:'.length + 8) }) : origin;
   };
-  const reasonOf = (issue: ImportReport['issues'][number]) => issueReasonText(format.lang, issue, originLabel);
+  const reasonOf = (issue: ImportReportAnswer['issues'][number]) => issueReasonText(format.lang, issue, originLabel);
   const downloadIssues = () => {
     const csv = issuesCsv(
       report.issues,

@@ -1,8 +1,10 @@
 // Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
 // are multipart; every failure becomes the same ApiError the rest of the page shows.
-import { isObject, type ImportKind } from '@pantau/domain';
-import { ApiError, fetchJson, requestLanguage } from '../api/api-client.js';
-import type { ImportBatch, ImportJob, ImportPreview } from './types.js';
+import {
+  importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, isObject, type ImportBatch, type ImportJob, type ImportKind, type ImportPreview,
+} from '@pantau/domain';
+import { z } from 'zod';
+import { answerOf, ApiError, fetchAnswer, requestLanguage } from '../api/api-client.js';
 
 export interface UploadOptions {
   sheet?: string | null;
@@ -51,41 +53,27 @@ function uploadForm(kind: ImportKind, file: File, options: UploadOptions): FormD
 }
 
 export async function previewImport(kind: ImportKind, file: File, options: UploadOptions = {}, signal?: AbortSignal): Promise<ImportPreview> {
-  const body = await post('/api/v1/imports/preview', uploadForm(kind, file, options), signal);
-  if (!isObject(body) || !Array.isArray(body.headers) || !Array.isArray(body.rows) || !Array.isArray(body.fields)) {
-    throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/preview', null);
-  }
-  return body as unknown as ImportPreview;
+  return answerOf(importPreviewSchema, await post('/api/v1/imports/preview', uploadForm(kind, file, options), signal), '/api/v1/imports/preview');
 }
 
 /** Starts a check (`dryRun`) or an import; follow it with `getImportJob`. */
 export async function startImport(kind: ImportKind, file: File, options: UploadOptions & { dryRun: boolean }): Promise<ImportJob> {
   const form = uploadForm(kind, file, options);
   form.set('dryRun', String(options.dryRun));
-  const body = await post('/api/v1/imports', form);
-  if (!isObject(body) || typeof body.id !== 'string') throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports', null);
-  return body as unknown as ImportJob;
+  return answerOf(importJobSchema, await post('/api/v1/imports', form), '/api/v1/imports');
 }
 
 export async function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
-  const body = await fetchJson(`/api/v1/imports/${encodeURIComponent(id)}`, {}, signal);
-  if (!isObject(body) || typeof body.status !== 'string' || !isObject(body.progress)) {
-    throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/{id}', null);
-  }
-  return body as unknown as ImportJob;
+  return fetchAnswer(importJobSchema, `/api/v1/imports/${encodeURIComponent(id)}`, {}, signal);
 }
 
 export async function listImportBatches(signal?: AbortSignal): Promise<ImportBatch[]> {
-  const body = await fetchJson('/api/v1/imports', {}, signal);
-  if (!isObject(body) || !Array.isArray(body.items)) throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports', null);
-  return body.items as ImportBatch[];
+  return (await fetchAnswer(z.object({ items: z.array(importBatchSchema) }), '/api/v1/imports', {}, signal)).items;
 }
 
 /** Removes every row the batch wrote; answers the rows removed per table. */
 export async function rollbackImportBatch(id: string): Promise<Record<string, number>> {
-  const body = await post(`/api/v1/imports/${encodeURIComponent(id)}/rollback`, {});
-  if (!isObject(body) || !isObject(body.removed)) throw new ApiError('bad_response', 'unexpected answer from /api/v1/imports/{id}/rollback', null);
-  return body.removed as Record<string, number>;
+  return answerOf(importRollbackSchema, await post(`/api/v1/imports/${encodeURIComponent(id)}/rollback`, {}), '/api/v1/imports/{id}/rollback').removed;
 }
 
 /**

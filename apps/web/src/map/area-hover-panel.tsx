@@ -1,6 +1,6 @@
 import { nationalityName } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
-import type { NationalityCount } from '../api/types.js';
+import type { NationalityCount } from '@pantau/domain';
 import { useFormat } from '../i18n/format.js';
 import type { MapLevel } from '../state/view-state.js';
 

@@ -1,7 +1,7 @@
 // What the choropleth shows: which level, within which parent, and the value of each area (holders, or
 // holders per 1,000 km²). The map colours each area from its own tile with the same formula.
 import { levelOfCode, parentCodeOf } from '@pantau/domain';
-import type { AreaPermitCount } from '../api/types.js';
+import type { AreaPermitCount } from '@pantau/domain';
 import { MAP_LEVELS, type MapLevel, type Measure, type ViewState } from '../state/view-state.js';
 import { classifyCounts, type ChoroplethClass } from './choropleth-classes.js';
 

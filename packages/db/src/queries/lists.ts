@@ -1,7 +1,7 @@
 // Paginated lists with the filters shared across the API (area, bbox, from/to) and keyset
 // pagination on id: stable under inserts, cheap at any depth.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Scope } from '@pantau/domain';
+import type { CompanySiteAnswer, GeoJsonGeometry, OperationTargetAnswer, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { companies, companySites, entryPoints, meetings, operationTargets, operations, permits, reports, riskAreas, enforcementActions } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
@@ -52,7 +52,7 @@ export async function listCompanies(db: Executor, filter: ListFilter & { asOf: s
     order by c.id limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({
     id: Number(r.id), name: r.name, sector: r.sector, registrationNumber: r.registration_number, origin: r.origin,
-    activePermits: Number(r.active), sites: JSON.parse(r.sites ?? '[]') as unknown[],
+    activePermits: Number(r.active), sites: JSON.parse(r.sites ?? '[]') as CompanySiteAnswer[],
   })), filter.limit);
 }
 
@@ -75,7 +75,7 @@ export async function listOperations(db: Executor, filter: ListFilter, scope: Sc
     order by o.id limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({
     id: Number(r.id), date: r.date, team: r.team, office: r.office, regencyCode: r.regency_code, notes: r.notes, origin: r.origin,
-    targets: JSON.parse(r.targets ?? '[]') as unknown[],
+    targets: JSON.parse(r.targets ?? '[]') as OperationTargetAnswer[],
   })), filter.limit);
 }
 
@@ -94,8 +94,8 @@ export async function listRiskAreas(db: Executor, filter: ListFilter & { categor
     order by id limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({
     id: Number(r.id), name: r.name, category: r.category, severity: r.severity, validFrom: r.valid_from, validTo: r.valid_to, source: r.source,
-    description: r.description, regencyCode: r.regency_code, origin: r.origin, bbox: [r6(r.xmin), r6(r.ymin), r6(r.xmax), r6(r.ymax)],
-    ...(filter.withGeometry && r.g ? { geometry: JSON.parse(r.g) as unknown } : {}),
+    description: r.description, regencyCode: r.regency_code, origin: r.origin, bbox: [r6(r.xmin), r6(r.ymin), r6(r.xmax), r6(r.ymax)] as [number, number, number, number],
+    ...(filter.withGeometry && r.g ? { geometry: JSON.parse(r.g) as GeoJsonGeometry } : {}),
   })), filter.limit);
 }
 

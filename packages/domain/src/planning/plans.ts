@@ -2,12 +2,11 @@
 // picks planning candidates of an area for a day, in a route order, with teams of Timpora members;
 // after the operation its outcome becomes an operation record like the imported ones.
 import { z } from 'zod';
-import { ACTION_KINDS, AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, TARGET_OUTCOMES, type TargetOutcome } from '../constants.js';
+import { ACTION_KINDS, AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, TARGET_OUTCOMES } from '../constants.js';
 import { requestDate } from '../schemas.js';
 import { TIMPORA_AGENCY_CODES } from './agencies.js';
-import type { CandidateKind } from './score.js';
-import { FACTORS, type FactorValues } from './factors.js';
-import type { Weights } from './score.js';
+import { CANDIDATE_KINDS } from './score.js';
+import { FACTORS, type Factor } from './factors.js';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'done'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -106,56 +105,65 @@ export type PlanPatchInput = z.infer<typeof planPatchInput>;
 export type PlanOutcomeInput = z.infer<typeof planOutcomeInput>;
 export type PlanTeam = z.infer<typeof planTeam>;
 
-export interface PlanTarget {
-  id: number;
+const factorValues = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number()])) as Record<Factor, z.ZodNumber>);
+
+/** One target of a plan as the API answers it (GET /planning/plans/{id}). */
+export const planTargetSchema = z.object({
+  id: z.number(),
   /** 1..n, the route order. */
-  order: number;
-  candidateId: string;
-  kind: CandidateKind;
-  name: string;
-  location: { lng: number; lat: number };
-  areaCodes: { province: string | null; regency: string | null; district: string | null };
-  score: number;
-  factors: FactorValues;
-  contributions: FactorValues;
-  explanation: { id: string; en: string };
-  expectedForeigners: number;
-  teamKey: string | null;
-  notes: string | null;
+  order: z.number(),
+  candidateId: z.string(),
+  kind: z.enum(CANDIDATE_KINDS),
+  name: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }),
+  areaCodes: z.object({ province: z.string().nullable(), regency: z.string().nullable(), district: z.string().nullable() }),
+  score: z.number(),
+  factors: factorValues,
+  contributions: factorValues,
+  explanation: z.object({ id: z.string(), en: z.string() }),
+  expectedForeigners: z.number(),
+  teamKey: z.string().nullable(),
+  /** Absent for a role without personal data (free text). */
+  notes: z.string().nullable().optional(),
   /** km from the previous target (from the route's start for the first; null without a start). */
-  legKm: number | null;
-  links: { record: string; lastOperation: string | null };
-  outcome: null | { operationTargetId: number; foreignersChecked: number; violations: number; outcome: TargetOutcome };
-}
+  legKm: z.number().nullable(),
+  links: z.object({ record: z.string(), lastOperation: z.string().nullable() }),
+  outcome: z.object({ operationTargetId: z.number(), foreignersChecked: z.number(), violations: z.number(), outcome: z.enum(TARGET_OUTCOMES) }).nullable(),
+});
+export type PlanTarget = z.infer<typeof planTargetSchema>;
 
-export interface Plan {
-  id: number;
-  title: string;
-  date: string;
+/** A plan as the API answers it (GET, POST, PATCH /planning/plans…). */
+export const planSchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  date: z.string(),
   /** An area code, or `office:<office key>` for an office's work area. */
-  areaCode: string;
-  areaName: string;
+  areaCode: z.string(),
+  areaName: z.string(),
   /** A work-area plan's regencies that the reader's scope holds; null for a plan of an area code. */
-  workAreaCodes: string[] | null;
-  status: PlanStatus;
-  weights: Weights;
-  notes: string | null;
-  teams: PlanTeam[];
-  targets: PlanTarget[];
-  route: { totalKm: number; start: { lng: number; lat: number } | null };
-  totals: { targets: number; expectedForeigners: number };
-  operationId: number | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
+  workAreaCodes: z.array(z.string()).nullable(),
+  status: z.enum(PLAN_STATUSES),
+  weights: factorValues,
+  /** Absent for a role without personal data (free text). */
+  notes: z.string().nullable().optional(),
+  teams: z.array(z.object({ key: z.string(), name: z.string(), agencies: z.array(z.enum(TIMPORA_AGENCY_CODES)) })),
+  targets: z.array(planTargetSchema),
+  route: z.object({ totalKm: z.number(), start: z.object({ lng: z.number(), lat: z.number() }).nullable() }),
+  totals: z.object({ targets: z.number(), expectedForeigners: z.number() }),
+  operationId: z.number().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  approvedBy: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+}).meta({ id: 'Plan' });
+export type Plan = z.infer<typeof planSchema>;
 
-export interface PlanListItem {
-  id: number; title: string; date: string; areaCode: string; areaName: string; status: PlanStatus;
-  targetCount: number; expectedForeigners: number; updatedAt: string;
-}
+export const planListItemSchema = z.object({
+  id: z.number(), title: z.string(), date: z.string(), areaCode: z.string(), areaName: z.string(), status: z.enum(PLAN_STATUSES),
+  targetCount: z.number(), expectedForeigners: z.number(), updatedAt: z.string(),
+}).meta({ id: 'PlanListItem' });
+export type PlanListItem = z.infer<typeof planListItemSchema>;
 
 /** Which status changes PATCH allows: approve a draft, or take an approval back. Done comes only from an outcome. */
 export function planTransitionAllowed(from: PlanStatus, to: PlanStatus): boolean {
