@@ -86,7 +86,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', sessionMiddleware(deps));
   // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
   app.use('/api/*', auditReads(deps));
-  // '/tiles/*' matches '/tiles' itself too: registering both would open two nested transactions.
+  // '/tiles/*' matches '/tiles' itself too: registering both would run it twice.
   app.use('/tiles/*', sessionMiddleware(deps));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
@@ -106,7 +106,7 @@ export function createApp(appDeps: AppDeps) {
   // Tiles name bilingual records (risk areas) in the same language.
   app.use('/tiles/*', detectLanguage);
   app.use('/api/*', scopedReads(deps));
-  app.use('/tiles/*', scopedReads(deps));
+  // Tiles open their scoped read themselves, only when the tile cache misses (tiles/tile-routes.ts).
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.
   app.use('*', async (c, next) => (c.req.path.startsWith('/tiles/') ? next() : compress()(c, next)));
 
