@@ -15,6 +15,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
 import { auditReads } from './auth/audit-reads.js';
+import { sessionCache } from './auth/session-cache.js';
 import { requirePermission } from './auth/request-context.js';
 import { CONTENT_SECURITY_POLICY, EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
@@ -83,11 +84,13 @@ export function createApp(appDeps: AppDeps) {
     : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body over 1 MB.'); } })(c, next)));
   app.use('/api/*', writeGuard(deps));
   app.use('/api/*', refuseNulInJson);
-  app.use('/api/*', sessionMiddleware(deps));
+  // One cache of checked sessions for the API and the tiles.
+  const sessions = sessionCache(deps.clock);
+  app.use('/api/*', sessionMiddleware(deps, sessions));
   // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
   app.use('/api/*', auditReads(deps));
-  // '/tiles/*' matches '/tiles' itself too: registering both would open two nested transactions.
-  app.use('/tiles/*', sessionMiddleware(deps));
+  // '/tiles/*' matches '/tiles' itself too: registering both would run it twice.
+  app.use('/tiles/*', sessionMiddleware(deps, sessions));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
   app.use('/api/v1/imports/*', async (c, next) => { requirePermission(c, (p) => p.import, 'import or roll back data'); await next(); });
@@ -106,7 +109,7 @@ export function createApp(appDeps: AppDeps) {
   // Tiles name bilingual records (risk areas) in the same language.
   app.use('/tiles/*', detectLanguage);
   app.use('/api/*', scopedReads(deps));
-  app.use('/tiles/*', scopedReads(deps));
+  // Tiles open their scoped read themselves, only when the tile cache misses (tiles/tile-routes.ts).
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.
   app.use('*', async (c, next) => (c.req.path.startsWith('/tiles/') ? next() : compress()(c, next)));
 

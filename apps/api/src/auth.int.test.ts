@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { signedInAccount } from '../../../test/sessions.js';
 import { createApp } from './app.js';
+import { SESSION_CACHE_TTL_MS } from './auth/session-cache.js';
 
 describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   let t: TestDatabase;
@@ -76,7 +77,10 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const { email, password } = await newAccount();
     const cookie = cookieOf(await signIn(email, password));
     expect((await me(cookie)).status).toBe(200);
+    // Disabled from the command line (another process): seen once this instance's session cache entry
+    // expires (through the API it is at once: session-cache.int.test.ts).
     await updateUser(t.database.orm, email, { disabled: true });
+    expect((await at(new Date(now.getTime() + SESSION_CACHE_TTL_MS + 1), () => me(cookie))).status).toBe(401);
     expect((await me(cookie)).status).toBe(401);
     const response = await signIn(email, password);
     expect(response.status).toBe(403);

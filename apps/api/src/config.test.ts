@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     ['PANTAU_LONG_STATEMENT_TIMEOUT_MS', '-5'],
     ['PANTAU_DB_WAIT_MS', '1.5'],
     ['PANTAU_DB_MAX_WAITING', 'many'],
+    ['PANTAU_TILE_CACHE_MB', '-1'],
+    ['PANTAU_TILE_CACHE_MB', 'lots'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -52,6 +54,12 @@ describe('loadConfig', () => {
     expect(config.statementTimeouts).toEqual({ readMs: 5_000, writeMs: 120_000 });
     expect(config.databaseWait).toEqual({ waitMs: 10_000, maxWaiting: 32 });
     expect(loadConfig({ PANTAU_STATEMENT_TIMEOUT_MS: '8000', PANTAU_DB_WAIT_MS: '2000' })).toMatchObject({ statementTimeouts: { readMs: 8000 }, databaseWait: { waitMs: 2000 } });
+  });
+
+  test('the tile cache holds 64 MB by default; 0 turns it off', () => {
+    expect(loadConfig({}).tileCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ PANTAU_TILE_CACHE_MB: '256' }).tileCacheBytes).toBe(256 * 1024 * 1024);
+    expect(loadConfig({ PANTAU_TILE_CACHE_MB: '0' }).tileCacheBytes).toBe(0);
   });
 
   test('empty values count as unset', () => {

@@ -8,6 +8,9 @@ import { z } from 'zod';
 
 export { processEnv, ConfigError } from '@pantau/data/config';
 
+/** Enough for the tiles of a few hundred views at once (a tile is 10–300 KB gzipped and raw together). */
+export const DEFAULT_TILE_CACHE_MB = 64;
+
 const apiEnvSchema = dataEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -22,6 +25,7 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_LONG_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
+  PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -45,6 +49,8 @@ export interface Config extends DataConfig {
   statementTimeouts: { readMs: number; writeMs: number };
   /** Embedded database (one connection): how long and how many requests may wait for it. */
   databaseWait: { waitMs: number; maxWaiting: number };
+  /** Bytes of encoded tiles the API keeps in memory (tiles/tile-cache.ts); 0 = no tile cache. */
+  tileCacheBytes: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -62,5 +68,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chromiumPath: e.PANTAU_CHROMIUM ? resolve(e.PANTAU_CHROMIUM) : undefined,
     statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
     databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
+    tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
   };
 }

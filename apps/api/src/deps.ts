@@ -10,8 +10,11 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Everything the app needs from outside; tests pass their own. */
 export interface AppDeps {
   database: Database;
-  /** `session` defaults to DEFAULT_SESSION_POLICY (30 minutes idle, 12 hours absolute). */
-  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session'>>;
+  /**
+   * `session` defaults to DEFAULT_SESSION_POLICY (30 minutes idle, 12 hours absolute), `tileCacheBytes`
+   * to PANTAU_TILE_CACHE_MB's default (tests thus run with the cache, as the server does).
+   */
+  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session' | 'tileCacheBytes'>>;
   clock: Clock;
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;

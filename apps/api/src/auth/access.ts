@@ -8,6 +8,7 @@ import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { clientAddress, throttleAddress } from './client-address.js';
+import type { SessionCache } from './session-cache.js';
 
 /**
  * The session cookie's name. Over HTTPS (directly or behind a trusted proxy) it carries the `__Host-`
@@ -23,6 +24,8 @@ export const servedOverHttps = (c: Context, trustProxy: boolean | number) => own
 
 /** The cookie name that applies to this request; only that name is read, so http cannot shadow https. */
 export const sessionCookieName = (c: Context, trustProxy: boolean | number) => (servedOverHttps(c, trustProxy) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Paths anyone may call: the health check and signing in (everything else needs a session). */
 const PUBLIC_API_PATHS = new Set(['/api/v1/health', '/api/v1/auth/sign-in', '/api/v1/openapi.json']);
@@ -63,20 +66,36 @@ export function sessionTokenOf(c: Context, trustProxy: boolean | number): string
   return credentials.kind === 'none' ? undefined : credentials.token;
 }
 
-/** Sets `principal` from the request's credentials; refuses protected paths without a valid session. */
-export function sessionMiddleware(deps: AppDeps): MiddlewareHandler {
+/**
+ * Writes that end or change sessions: sign-out (here and everywhere), a password change, and every
+ * change to accounts (disable, role, scope, password reset). Signing in changes no other session.
+ */
+const changesSessions = (method: string, path: string) =>
+  UNSAFE.has(method) && path !== '/api/v1/auth/sign-in' && (path.startsWith('/api/v1/auth/') || path === '/api/v1/users' || path.startsWith('/api/v1/users/'));
+
+/**
+ * Sets `principal` from the request's credentials; refuses protected paths without a valid session.
+ * Checked sessions are kept a few seconds (session-cache.ts); after a write that may end or change
+ * sessions the whole cache is dropped, so it takes effect on this instance with the next request.
+ */
+export function sessionMiddleware(deps: AppDeps, sessions: SessionCache): MiddlewareHandler {
   return async (c, next) => {
     const credentials = requestCredentials(c, deps.config.trustProxy);
     if (credentials.kind !== 'none') {
-      const principal = await authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY);
+      const principal = await sessions.principalOf(credentials.token,
+        () => authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY));
       if (principal) c.set('principal' as never, principal as never);
     }
     if (!c.get('principal' as never) && !isPublicPath(c.req.path)) throw new AppError('unauthenticated', 'Sign in first: your session is missing or has expired.');
-    await next();
+    try {
+      await next();
+    } finally {
+      // Also when the write failed: it may have committed part of its work (a sign-out before its audit row).
+      if (changesSessions(c.req.method, c.req.path)) sessions.clear();
+    }
   };
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Cookie-authenticated writes must come from the app's own pages: the Origin (or, failing that,

@@ -1,7 +1,7 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, coverageGapDistrictsSql, holderCountsServe, holderStates, holderTotals, oneDay, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
+import { areaFilterColumn, type DataTable, coverageGapDistrictsSql, holderCountsServe, holderStates, holderTotals, oneDay, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
 import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, OVERSTAY_MIN_DAYS, TILE_LAYER_FILTERS, type AreaLevel, type PermitFilter, type Scope, type TileFilterName, type TileLayerName } from '@pantau/domain';
 import { hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
@@ -74,6 +74,8 @@ export interface TileLayer {
   prepare?(db: Executor, request: TileRequest): Promise<unknown>;
   /** Columns summed when points are clustered. */
   clusterSums?: readonly string[];
+  /** Every table its tiles read (the SQL above and the queries it calls): their data versions key the tile cache. */
+  reads: readonly DataTable[];
 }
 
 const AREA_FIELDS: TileLayer['fields'] = {
@@ -116,6 +118,10 @@ function areaSource(level: AreaLevel) {
   };
 }
 
+/** What a count of valid permit holders reads: permits, the people behind them and the pre-aggregate kept from both. */
+const HOLDER_READS: readonly DataTable[] = ['permits', 'people', 'person_passports', 'permit_applications', 'holder_count_changes', 'holder_count_months'];
+const AREA_READS: readonly DataTable[] = ['areas', ...HOLDER_READS];
+
 const dateRange = (column: SQL, filter: TileFilter) =>
   sql`${filter.from ? sql`${column} >= ${filter.from}::date` : sql`true`} and ${filter.to ? sql`${column} <= ${filter.to}::date` : sql`true`}`;
 const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${column} in ${values}` : sql`true`);
@@ -123,15 +129,15 @@ const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${colum
 export const TILE_LAYERS: readonly TileLayer[] = [
   {
     id: 'provinces', description: 'Provinces (provinsi) with valid permit holders', geometry: 'polygon',
-    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.provinces, source: areaSource('province'),
+    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.provinces, reads: AREA_READS, source: areaSource('province'),
   },
   {
     id: 'regencies', description: 'Regencies and cities (kabupaten/kota) with valid permit holders', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.regencies, source: areaSource('regency'),
+    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.regencies, reads: AREA_READS, source: areaSource('regency'),
   },
   {
     id: 'districts', description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see', geometry: 'polygon',
-    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.districts, source: areaSource('district'),
+    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.districts, reads: AREA_READS, source: areaSource('district'),
   },
   {
     id: 'company_sites', description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9', geometry: 'point',
@@ -141,7 +147,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       active_permits: ['Number', 'valid permits the company sponsors, for the filters, on asOf (summed in clusters)'],
       point_count: ['Number', 'sites merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.company_sites,
+    filters: TILE_LAYER_FILTERS.company_sites, reads: ['company_sites', 'companies', ...HOLDER_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_sites as (
         select s.id, s.geom, s.company_id from company_sites s where s.geom && ${envelope} and ${scopeCondition(sql`s.regency_code`, scope)}
@@ -161,7 +167,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       outcome: ['String', 'no_violation, violation or not_found'], foreigners_checked: ['Number', 'foreigners checked (summed in clusters)'],
       violations: ['Number', 'suspected violations (summed in clusters)'], point_count: ['Number', 'targets merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.operation_targets,
+    filters: TILE_LAYER_FILTERS.operation_targets, reads: ['operation_targets', 'operations'],
     source: ({ envelope, filter, scope }) => sql`
       select t.id::bigint as id, t.geom, t.operation_id, o.date::text as date, t.kind, t.outcome, t.foreigners_checked, t.violations
       from operation_targets t join operations o on o.id = t.operation_id
@@ -174,7 +180,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
       severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
     },
-    filters: TILE_LAYER_FILTERS.risk_areas,
+    filters: TILE_LAYER_FILTERS.risk_areas, reads: ['risk_areas', 'areas'],
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
       const to = filter.to ?? filter.permit.asOf;
@@ -193,7 +199,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'entry_points', description: 'Immigration checkpoints (TPI): airports, seaports, land borders', geometry: 'point',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 86400,
     fields: { name: ['String', 'name'], kind: ['String', 'airport, seaport or land_border'] },
-    filters: TILE_LAYER_FILTERS.entry_points,
+    filters: TILE_LAYER_FILTERS.entry_points, reads: ['entry_points'],
     source: ({ envelope, scope }) => sql`
       select id::bigint as id, geom, name, kind from entry_points where geom && ${envelope} and ${scopeCondition(sql`regency_code`, scope)}`,
   },
@@ -204,7 +210,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       category: ['String', 'what was reported'], status: ['String', 'new, verified, dismissed, acted'], channel: ['String', 'apoa, whatsapp, phone, walk_in'],
       received_on: ['String', 'day received (YYYY-MM-DD, WIB)'], point_count: ['Number', 'reports merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.reports,
+    filters: TILE_LAYER_FILTERS.reports, reads: ['reports'],
     source: ({ envelope, filter, scope }) => sql`
       select id::bigint as id, geom, category, status, channel, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on
       from reports
@@ -215,7 +221,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'meetings', description: 'Timpora coordination meetings, at their regency', geometry: 'point',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
     fields: { date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'] },
-    filters: TILE_LAYER_FILTERS.meetings,
+    filters: TILE_LAYER_FILTERS.meetings, reads: ['meetings', 'areas'],
     source: ({ envelope, filter, scope }) => sql`
       select m.id::bigint as id, a.label as geom, m.date::text as date, m.title, m.venue, m.regency_code
       from meetings m join areas a on a.code = m.regency_code
@@ -229,7 +235,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       last_checked: ['String', 'date of the last operation target in the district before asOf (YYYY-MM-DD); absent when never checked'],
       months_since: ['Number', 'whole months (30.44 days) since the last check; absent when never checked'],
     },
-    filters: TILE_LAYER_FILTERS.coverage_gaps,
+    filters: TILE_LAYER_FILTERS.coverage_gaps, reads: ['operation_targets', 'operations', 'reports', 'offices', 'office_work_areas', ...AREA_READS],
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
   },
   {
@@ -239,7 +245,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       code: ['String', 'district code'], name: ['String', 'district name'],
       overstays: ['Number', 'people overstaying in the district on asOf, by the district of their last permit, for the filters on that permit'],
     },
-    filters: TILE_LAYER_FILTERS.overstays,
+    filters: TILE_LAYER_FILTERS.overstays, reads: ['movements', 'companies', ...AREA_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_areas as (
         select code, name, geom from areas where level = 'district' and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
@@ -260,7 +266,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       reports: ['Number', 'verified (or acted-on) reports in the window'], z: ['Number', 'Gi* z-score'], p: ['Number', 'two-sided p-value'],
       class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
     },
-    filters: TILE_LAYER_FILTERS.hot_spots,
+    filters: TILE_LAYER_FILTERS.hot_spots, reads: ['areas', 'offices', 'office_work_areas', 'operation_targets', 'operations', 'reports'],
     // One analysis per study area and filters, shared by every tile of the view (the memo), instead
     // of one per tile; a national scope names its area like GET /planning/hot-spots.
     prepare: async (db, { filter, scope, memo }) => {

@@ -4,14 +4,17 @@ import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
 import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
-import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
+import { dataVersions, withScope } from '@pantau/db';
+import { principalOf, scopeOf } from '../auth/request-context.js';
+import { DEFAULT_TILE_CACHE_MB } from '../config.js';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { refuseUnknownParameters } from '../routes/query-guard.js';
 import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam, textLangOf, toPermitFilter, wholeNumberParam } from '../routes/params.js';
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
-import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer } from './layers.js';
+import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer, type TileMemo } from './layers.js';
+import { tileCache, tileKey } from './tile-cache.js';
 import { tileMemo } from './tile-memo.js';
 import { parseTileCoordinate } from './tile-path.js';
 
@@ -106,6 +109,7 @@ function permittedLayer(c: Context, id: string) {
 export function tileRoutes(deps: AppDeps) {
   const encode = deps.database.kind === 'postgres' ? encodeWithPostgis : encodeWithJs;
   const memo = tileMemo();
+  const cache = tileCache(deps.config.tileCacheBytes ?? DEFAULT_TILE_CACHE_MB * 1024 * 1024);
   const app = new Hono();
 
   app.get('/', (c) => {
@@ -129,8 +133,10 @@ export function tileRoutes(deps: AppDeps) {
     const coordinate = parseTileCoordinate(c.req.param('z'), c.req.param('x'), tileName.slice(0, -4));
     if (!coordinate) throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [{ parameter: 'z/x/y', message: 'out of range or not integers' }]);
     const query = parseQuery(c, layer);
-    // Private: a tile holds what this user's scope may see.
-    c.header('Cache-Control', `private, max-age=${layer.maxAgeSeconds}`);
+    // Private: a tile holds what this user's scope may see. With the cache, the browser revalidates
+    // every time (its ETag is the cache key, so that costs one read of the data versions and shows a
+    // write at once); without it, revalidating means making the tile, so the layer's max-age applies.
+    c.header('Cache-Control', cache ? 'private, no-cache' : `private, max-age=${layer.maxAgeSeconds}`);
     c.header('Vary', 'Accept-Encoding, Accept-Language, Cookie, Authorization');
     if (coordinate.z < layer.minzoom || coordinate.z > layer.maxzoom) return c.body(null, 204);
     const filter: TileFilter = {
@@ -139,16 +145,49 @@ export function tileRoutes(deps: AppDeps) {
       months: query.months === undefined ? undefined : Number(query.months), resolution: query.resolution === undefined ? undefined : Number(query.resolution),
       area: query.area, lang: textLangOf(c),
     };
-    const raw = await encode(dbOf(c), layer, coordinate, { filter, scope: scopeOf(c), memo });
-    if (raw.length === 0) return c.body(null, 204);
+    const scope = scopeOf(c);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    const body = gzip ? gzipSync(raw) : raw;
-    const etag = `"${createHash('sha1').update(raw).digest('base64url')}${gzip ? '-gz' : ''}"`;
-    c.header('ETag', etag);
-    if (c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(etag)) return c.body(null, 304);
-    c.header('Content-Type', MVT_TYPE);
-    if (gzip) c.header('Content-Encoding', 'gzip');
-    return c.body(body as Uint8Array<ArrayBuffer>, 200);
+    const notModified = (etag: string) => c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(etag) ?? false;
+    // Only this tile's read runs in the scoped transaction (row-level security as the caller's scope); a hit opens none.
+    const make = (tileMemoOf: TileMemo) => withScope(deps.database.orm, scope, (tx) => encode(tx, layer, coordinate, { filter, scope, memo: tileMemoOf }));
+    const send = (raw: Uint8Array, zipped: () => Uint8Array) => {
+      if (raw.length === 0) return c.body(null, 204);
+      c.header('Content-Type', MVT_TYPE);
+      if (gzip) c.header('Content-Encoding', 'gzip');
+      return c.body((gzip ? zipped() : raw) as Uint8Array<ArrayBuffer>, 200);
+    };
+
+    if (!cache) {
+      c.header('X-Pantau-Cache', 'bypass');
+      const raw = await make(memo);
+      if (raw.length === 0) return c.body(null, 204);
+      const etag = `"${createHash('sha1').update(raw).digest('base64url')}${gzip ? '-gz' : ''}"`;
+      c.header('ETag', etag);
+      if (notModified(etag)) return c.body(null, 304);
+      return send(raw, () => gzipSync(raw));
+    }
+
+    // Read on every request, not kept: a write committed on another instance must change the next key.
+    const versions = await dataVersions(deps.database.orm);
+    const key = tileKey({ layer, coordinate, filter, scope, versions });
+    const etag = `"${key}${gzip ? '-gz' : ''}"`;
+    let tile = cache.get(key);
+    c.header('X-Pantau-Cache', tile || notModified(etag) ? 'hit' : 'miss');
+    // Only a 200 carries an ETag, so a matching one names a tile with content: the same key, the same bytes.
+    if (notModified(etag)) {
+      c.header('ETag', etag);
+      return c.body(null, 304);
+    }
+    if (!tile) {
+      // The memo of hot spot analyses is keyed by the same versions: a write never leaves an old analysis behind a new key.
+      const versionTag = layer.reads.map((table) => versions.get(table)).join('.');
+      const raw = await make((memoKey, compute) => memo(`${versionTag}|${memoKey}`, compute));
+      tile = { raw, gzip: raw.length === 0 ? raw : gzipSync(raw) };
+      cache.set(key, tile);
+    }
+    if (tile.raw.length > 0) c.header('ETag', etag);
+    const cached = tile;
+    return send(cached.raw, () => cached.gzip);
   });
   return app;
 }

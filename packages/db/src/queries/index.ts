@@ -16,3 +16,4 @@ export * from './text-language.js';
 export * from './people.js';
 export * from './overstays.js';
 export * from './arrivals.js';
+export * from './data-changes.js';

@@ -1,0 +1,15 @@
+// Data versions (migration 0019): a counter per table, bumped by every write to it, read by the tile cache.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Executor } from '../connect.js';
+
+/** The tables whose writes are counted: those the tile layers read. */
+export type DataTable =
+  | 'areas' | 'offices' | 'office_work_areas' | 'companies' | 'company_sites' | 'permits' | 'people' | 'person_passports'
+  | 'permit_applications' | 'movements' | 'holder_count_changes' | 'holder_count_months' | 'operations' | 'operation_targets'
+  | 'risk_areas' | 'entry_points' | 'reports' | 'meetings';
+
+/** Every counter in one statement of a few dozen rows: cheap enough to run on each tile request. */
+export async function dataVersions(db: Executor): Promise<ReadonlyMap<string, string>> {
+  const rows = await queryRows<{ table_name: string; version: string | number }>(db, sql`select table_name, version from data_changes`);
+  return new Map(rows.map((r) => [r.table_name, String(r.version)]));
+}
