@@ -31,7 +31,8 @@ export default tseslint.config(
   },
   {
     // Test harnesses pass the environment to child processes and read loosely typed answers they assert on.
-    files: ['apps/api/src/config.ts', 'data/src/config.ts', 'test/**', 'vitest.config.ts', '**/*.test.ts'],
+    // The web build script sets NODE_ENV for Vite's React plugin (see build-if-stale.ts).
+    files: ['apps/api/src/config.ts', 'data/src/config.ts', 'test/**', 'vitest.config.ts', '**/*.test.ts', 'apps/web/scripts/build-if-stale.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -39,13 +39,16 @@ function staleReason(): string | null {
 }
 
 const reason = staleReason();
+// dist/ is the production bundle whoever runs this. Vitest's e2e setup runs it with NODE_ENV=test, and
+// Vite would then bundle React's development build (~60 KB more gzip) that `pnpm start` would serve. Vite's
+// `define` alone is not enough: the React plugin picks the JSX runtime from NODE_ENV, and a development
+// JSX runtime against production React fails at run time (jsxDEV is not a function).
+process.env.NODE_ENV = 'production';
 if (reason === null) {
   console.log(`web: reusing the build in ${join('apps', 'web', 'dist')} (up to date with its sources)`);
 } else {
   const startedAt = Date.now();
-  // dist/ is the production bundle whoever runs this. Vitest's e2e setup runs it with NODE_ENV=test,
-  // and Vite would then bundle React's development build (~60 KB more gzip) that `pnpm start` would serve.
-  await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn', mode: 'production', define: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  await build({ root: webRoot, configFile: join(webRoot, 'vite.config.ts'), logLevel: 'warn' });
   console.log(`web: built ${join('apps', 'web', 'dist')} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${reason})`);
   // Written by build/initial-js-budget.ts, which also fails the build over budget.
   const initialJs = JSON.parse(readFileSync(join(webRoot, 'dist', 'initial-js.json'), 'utf8')) as { totalGzipBytes: number; budgetBytes: number };
