@@ -343,7 +343,7 @@ export function requestInit(request: FuzzRequest, token: string | undefined): Re
   const headers = new Headers(request.headers);
   if (token && request.credentials === 'cookie') headers.set('cookie', `pantau_session=${token}`);
   if (token && request.credentials === 'bearer') headers.set('authorization', `Bearer ${token}`);
-  let body: BodyInit | undefined;
+  let body: RequestInit['body'];
   if (request.body?.kind === 'text') body = request.body.text;
   if (request.body?.kind === 'multipart') {
     const form = new FormData();

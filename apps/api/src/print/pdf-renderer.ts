@@ -41,6 +41,9 @@ export function findChromium(configured: string | undefined): string | undefined
 
 const READY_TIMEOUT_MS = 60_000;
 
+/** The part of the print page's DOM read from inside the browser (the API is compiled without DOM types). */
+type PrintPage = { document: { documentElement: { hasAttribute(name: string): boolean; getAttribute(name: string): string | null } } };
+
 export interface ChromiumPdfRendererOptions {
   /** The browser binary; undefined = none found (render then fails with a clear message). */
   executablePath: string | undefined;
@@ -84,12 +87,12 @@ export function chromiumPdfRenderer(options: ChromiumPdfRendererOptions): PdfRen
       const page = await context.newPage();
       await page.goto(new URL(request.path, origin).href, { waitUntil: 'load' });
       try {
-        await page.waitForFunction(([ready, failed]) => document.documentElement.hasAttribute(ready!) || document.documentElement.hasAttribute(failed!),
+        await page.waitForFunction(([ready, failed]) => (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(ready!) || (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(failed!),
           [PRINT_READY_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE], { timeout: READY_TIMEOUT_MS });
       } catch {
         throw new PdfUnavailableError(`The print page ${request.path} was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
       }
-      const failure = await page.evaluate((failed) => document.documentElement.getAttribute(failed), PRINT_ERROR_ATTRIBUTE);
+      const failure = await page.evaluate((failed) => (globalThis as unknown as PrintPage).document.documentElement.getAttribute(failed), PRINT_ERROR_ATTRIBUTE);
       if (failure !== null) throw new PdfUnavailableError(`The print page could not be drawn: ${failure}`);
       await page.emulateMedia({ media: 'print' });
       return await page.pdf(request.format === 'slide'

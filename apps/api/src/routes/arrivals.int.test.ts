@@ -80,7 +80,7 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
     expect(body.regencies.map((r) => r.code)).toEqual(body.regencies.length ? ['31.75'] : []);
     const above = await jakartaTimur.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}`);
     expect(above.status).toBe(404);
-    expect((await above.json()).error.code).toBe('area_not_found');
+    expect(((await above.json()) as { error: { code: string } }).error.code).toBe('area_not_found');
     expect((await jakartaTimur.request(`/api/v1/areas/51.03/arrivals?asOf=${AS_OF}`)).status).toBe(404);
   });
 
@@ -115,13 +115,13 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
   test('an unknown parameter is a 400 naming it; months outside 1–60 are refused', async () => {
     const unknown = await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&nationality=CHN`);
     expect(unknown.status).toBe(400);
-    const error = (await unknown.json()).error;
+    const error = ((await unknown.json()) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('unknown_parameter');
     expect(error.message).toContain('nationality');
     for (const months of ['0', '61', 'x']) {
       const response = await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&months=${months}`);
       expect(response.status).toBe(400);
-      expect((await response.json()).error.code).toBe('invalid_parameter');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_parameter');
     }
   });
 });

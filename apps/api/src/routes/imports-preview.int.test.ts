@@ -59,7 +59,7 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Ringkasan').addRow(['Rekap']);
     workbook.addWorksheet('ITAS 2024').addRows([['Nomor ITAS', 'Jenis', 'Nama'], ['X-1', 'ITAS', 'LI NA']]);
-    const file = new File([await workbook.xlsx.writeBuffer()], 'daftar.xlsx');
+    const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], 'daftar.xlsx');
     const { body } = await preview(file, { sheet: 'ITAS 2024' });
     expect(body).toMatchObject({ format: 'xlsx', sheet: 'ITAS 2024', sheets: ['Ringkasan', 'ITAS 2024'], headers: ['Nomor ITAS', 'Jenis', 'Nama'], rows: [{ row: 2, values: ['X-1', 'ITAS', 'LI NA'] }] });
     const unknownSheet = await preview(file, { sheet: 'Lembar 9' });

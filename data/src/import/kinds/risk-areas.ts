@@ -1,4 +1,6 @@
 // Risk areas: GeoJSON polygons (the feature's geometry) or a WKT column in CSV/XLSX.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the untyped module's declaration must follow this file into every program (api, web tests)
+/// <reference path="./terraformer-wkt.d.ts" />
 import { expectedValues, normaliseValue, RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaRecord } from '@pantau/domain';
 import { queryRows, riskAreas, sql } from '@pantau/db';
 import { wktToGeoJSON } from '@terraformer/wkt';

@@ -3,10 +3,12 @@
 // .dbf, .prj, .cpg; read by shpjs, reprojected to WGS 84 by proj4 from its .prj), KML, and KMZ (a
 // zip holding a .kml; read by @tmcw/togeojson on @xmldom/xmldom). A zip is told apart by what it
 // holds: a .shp, a .kml, or an XLSX's xl/workbook.xml.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the untyped module's declaration must follow this file into every program (api, web tests)
+/// <reference path="./shpjs.d.ts" />
 import { readFile } from 'node:fs/promises';
 import { INDONESIA_BBOX } from '@pantau/domain';
 import { kml as kmlToGeoJson } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Document as XmlDocument } from '@xmldom/xmldom';
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import proj4 from 'proj4';
 import getShapefile from 'shpjs';
@@ -153,15 +155,16 @@ const KML_STYLE_PROPERTIES = /^(styleUrl|styleHash|styleMapHash|stroke|stroke-op
 
 /** KML text as features: ExtendedData (Data, SimpleData) and the description become properties. */
 export function readKml(path: string, text: string): SpatialLayer {
-  let document: Document;
+  let document: XmlDocument;
   try {
     document = new DOMParser({ onError: (level, message) => { if (level !== 'warning') throw new Error(message); } })
-      .parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml') as unknown as Document;
+      .parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
   } catch (error) {
     throw new SpatialReadError(`${path}: not readable KML (${(error as Error).message.split('\n')[0]})`);
   }
   if (document.documentElement?.localName !== 'kml') throw new SpatialReadError(`${path}: not a KML document (its root is <${document.documentElement?.localName ?? ''}>, not <kml>)`);
-  const collection = kmlToGeoJson(document);
+  // togeojson is typed against the browser's DOM; xmldom's document is the same shape for what it reads.
+  const collection = kmlToGeoJson(document as unknown as Parameters<typeof kmlToGeoJson>[0]);
   const features = collection.features.map((feature) => {
     const properties: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(feature.properties ?? {})) {
