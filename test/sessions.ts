@@ -7,11 +7,11 @@ import type { Role } from '@pantau/domain';
 export interface TestAccount { email: string; password: string; cookie: string }
 
 /** Adds an account of `role` (scope: area codes or `office:<key>`) and signs it in. */
-export async function signedInAccount(database: Database, role: Role, scope?: string, now = new Date()): Promise<TestAccount> {
+export async function signedInAccount(database: Database, role: Role, scope?: string, now = new Date(), agency?: string): Promise<TestAccount> {
   const email = `${role}-${randomBytes(4).toString('hex')}@test.pantau.id`;
   const password = `test-${randomBytes(8).toString('hex')}`;
   const office = scope?.startsWith('office:') ? scope.slice('office:'.length) : undefined;
-  await addUser(database.orm, { email, role, password, office, scope: office ? undefined : scope?.split(',') });
+  await addUser(database.orm, { email, role, password, office, scope: office ? undefined : scope?.split(','), agency });
   const result = await signIn(database.orm, { email, password, address: 'test', now });
   if (!result.ok) throw new Error(`test sign-in failed: ${result.code}`);
   return { email, password, cookie: `pantau_session=${result.token}` };

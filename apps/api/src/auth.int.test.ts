@@ -197,6 +197,30 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect((await signIn(email, password, '10.2.0.2')).status).toBe(200);
   });
 
+  test('accounts carry an agency: set by the admin, shown by /auth/me, an unknown one refused naming the field, the change audited', async () => {
+    const { email: adminEmail, password: adminPassword } = await newAccount('admin');
+    const adminCookie = cookieOf(await signIn(adminEmail, adminPassword));
+    const send = (method: string, path: string, body: unknown) => app.request(path, {
+      method, body: JSON.stringify(body), headers: { cookie: adminCookie, origin: 'http://localhost', 'content-type': 'application/json' },
+    });
+    const email = `polres-${randomBytes(4).toString('hex')}@test.pantau.id`;
+    const added = await send('POST', '/api/v1/users', { email, role: 'agency_member', scope: ['19.04'], agency: 'polri', password: 'correct horse battery' });
+    expect(added.status).toBe(201);
+    const { user } = await added.json() as { user: { id: number; agency: string } };
+    expect(user.agency).toBe('polri');
+    expect(((await (await me(cookieOf(await signIn(email, 'correct horse battery')))).json()) as { user: { agency: string } }).user.agency).toBe('polri');
+    const refused = await send('PATCH', `/api/v1/users/${user.id}`, { agency: 'cia' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(await refused.json())).toContain('agency');
+    const changed = await send('PATCH', `/api/v1/users/${user.id}`, { agency: 'disnaker' });
+    expect(((await changed.json()) as { user: { agency: string } }).user.agency).toBe('disnaker');
+    const audit = await readAudit(t.database.orm, { action: 'user.change', limit: 20 });
+    expect(audit.find((row) => row.target === email)?.details).toMatchObject({ agency: 'disnaker' });
+    // Accounts made without one (the CLI's default) work for the immigration office that runs Pantau.
+    const plain = await newAccount();
+    expect(((await (await me(cookieOf(await signIn(plain.email, plain.password)))).json()) as { user: { agency: string } }).user.agency).toBe('imigrasi');
+  });
+
   test('sign-out ends this session; sign-out everywhere ends them all', async () => {
     const { email, password } = await newAccount();
     const a = cookieOf(await signIn(email, password));

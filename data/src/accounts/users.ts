@@ -1,7 +1,7 @@
 // Accounts: the one validated write path for users, used by the CLI, the API and the demo start.
 import { userInfo } from 'node:os';
 import { eq, queryOne, queryRows, sessions, sql, users, type Orm } from '@pantau/db';
-import { areaScopeFitsRole, isEmailAddress, isRole, MIN_PASSWORD_LENGTH, ROLES, scopedToProvinces, type Role, type Scope } from '@pantau/domain';
+import { areaScopeFitsRole, DEFAULT_ACCOUNT_AGENCY, isEmailAddress, isRole, isTimporaAgency, MIN_PASSWORD_LENGTH, ROLES, scopedToProvinces, TIMPORA_AGENCY_CODES, type Role, type Scope, type TimporaAgencyCode } from '@pantau/domain';
 
 import { writeAudit } from './audit.js';
 import { generatePassword, hashPassword } from './passwords.js';
@@ -14,11 +14,11 @@ export class AccountError extends Error {
   }
 }
 
-export interface UserInput { email: string; role: string; scope?: readonly string[]; office?: string | null; password?: string }
-export interface UserChanges { role?: string; scope?: readonly string[]; office?: string | null; disabled?: boolean }
+export interface UserInput { email: string; role: string; scope?: readonly string[]; office?: string | null; password?: string; agency?: string }
+export interface UserChanges { role?: string; scope?: readonly string[]; office?: string | null; disabled?: boolean; agency?: string }
 
 export interface PublicUser {
-  id: number; email: string; role: Role;
+  id: number; email: string; role: Role; agency: TimporaAgencyCode;
   scope: { areaCodes: string[] | null; office: string | null; label: string };
   disabled: boolean; createdAt: string; lastSignInAt: string | null;
 }
@@ -71,6 +71,11 @@ function checkRole(role: string): Role {
   return role;
 }
 
+function checkAgency(agency: string): TimporaAgencyCode {
+  if (!isTimporaAgency(agency)) throw new AccountError('invalid_account', 'agency', `Unknown agency ${agency}; one of ${TIMPORA_AGENCY_CODES.join(', ')}.`);
+  return agency;
+}
+
 function checkPassword(password: string): void {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('invalid_account', 'password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
@@ -86,6 +91,7 @@ export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_
   const email = input.email.trim();
   if (!isEmailAddress(email)) throw new AccountError('invalid_account', 'email', `Not an email address: ${input.email}`);
   const role = checkRole(input.role);
+  const agency = checkAgency(input.agency ?? DEFAULT_ACCOUNT_AGENCY);
   const password = input.password ?? generatePassword();
   checkPassword(password);
   const passwordHash = await hashPassword(password);
@@ -96,9 +102,9 @@ export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_
     const taken = await queryOne(tx, sql`select 1 as taken from users where lower(email) = lower(${email})`);
     if (taken) throw new AccountError('email_taken', 'email', `An account for ${email} exists already.`);
     const [row] = await tx.insert(users).values({
-      email, passwordHash, role, scopeCodes: scope, officeKey: office, createdAt: now.toISOString(), passwordChangedAt: now.toISOString(),
+      email, passwordHash, role, agency, scopeCodes: scope, officeKey: office, createdAt: now.toISOString(), passwordChangedAt: now.toISOString(),
     }).returning({ id: users.id });
-    await writeAudit(tx, { ...actor, action: 'user.add', target: email, details: { role, scope, office } }, now);
+    await writeAudit(tx, { ...actor, action: 'user.add', target: email, details: { role, agency, scope, office } }, now);
     return row!.id;
   });
   return { user: await getUser(orm, id), password };
@@ -131,8 +137,9 @@ export async function updateUser(orm: Orm, who: number | string, changes: UserCh
     let office = changes.office !== undefined ? changes.office : changes.scope !== undefined ? null : before.officeKey;
     if (role === 'admin' && !scopeChanged) { scope = []; office = null; }
     if (scopeChanged || role !== before.role) await checkScope(tx as unknown as Orm, role, scope, office);
+    const agency = changes.agency !== undefined ? checkAgency(changes.agency) : before.agency;
     const disabledAt = changes.disabled === undefined ? before.disabledAt : changes.disabled ? (before.disabledAt ?? now.toISOString()) : null;
-    await tx.update(users).set({ role, scopeCodes: scope, officeKey: office, disabledAt }).where(eq(users.id, before.id));
+    await tx.update(users).set({ role, agency, scopeCodes: scope, officeKey: office, disabledAt }).where(eq(users.id, before.id));
     // A disabled account or a changed role or scope must not keep its open sessions.
     if (changes.disabled || role !== before.role || scopeChanged) await tx.delete(sessions).where(eq(sessions.userId, before.id));
     const action = changes.disabled === true ? 'user.disable' : changes.disabled === false ? 'user.enable' : 'user.change';
@@ -179,7 +186,7 @@ async function scopeLabel(orm: Orm, row: UserRow, scope: Scope): Promise<string>
 export async function toPublicUser(orm: Orm, row: UserRow, knownScope?: Scope): Promise<PublicUser> {
   const scope = knownScope === undefined ? await scopeOfUser(orm, row) : knownScope;
   return {
-    id: row.id, email: row.email, role: row.role,
+    id: row.id, email: row.email, role: row.role, agency: isTimporaAgency(row.agency) ? row.agency : 'lainnya',
     scope: { areaCodes: scope === null ? null : [...scope.areaCodes], office: row.officeKey, label: await scopeLabel(orm, row, scope) },
     disabled: row.disabledAt !== null, createdAt: new Date(row.createdAt).toISOString(), lastSignInAt: row.lastSignInAt ? new Date(row.lastSignInAt).toISOString() : null,
   };

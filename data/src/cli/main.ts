@@ -38,11 +38,13 @@ Commands:
                                   --layer: the shapefile layer of a zip holding several
   import list                     the import batches
   import rollback <batch>         remove every row a batch wrote
-  user add <email> --role <role> [--scope 19.04,19.71 | --scope office:<key>]
+  user add <email> --role <role> [--scope 19.04,19.71 | --scope office:<key>] [--agency <code>]
                                   add an account (roles: admin, division_head, office_head, analyst,
-                                  agency_member, viewer); prints a generated password once
+                                  agency_member, viewer; agencies: imigrasi (default), polri, tni,
+                                  kejaksaan, disnaker, kesbangpol, disdukcapil, pemda, bin, kemenag,
+                                  lainnya); prints a generated password once
   user list | disable <email> | enable <email> | reset-password <email>
-  user change <email> [--role <role>] [--scope …]
+  user change <email> [--role <role>] [--scope …] [--agency <code>]
   audit [--since YYYY-MM-DD] [--action name] [--limit N]
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
@@ -86,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
   const report = command === 'demo' ? { type: 'boolean' } as const : { type: 'string' } as const;
   const { values, positionals } = parseArgs({
     args: rest, allowPositionals: true, strict: true,
-    options: { days: { type: 'string' }, rebuild: { type: 'boolean' }, dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    options: { days: { type: 'string' }, rebuild: { type: 'boolean' }, dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, agency: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);

@@ -6,15 +6,15 @@ import { addUser, CLI_ACTOR, listUsers, parseScopeOption, resetPassword, updateU
 
 export class UserCommandError extends Error {}
 
-export async function userCommand(database: Database, positionals: string[], values: { role?: string; scope?: string }, log: (line: string) => void): Promise<void> {
+export async function userCommand(database: Database, positionals: string[], values: { role?: string; scope?: string; agency?: string }, log: (line: string) => void): Promise<void> {
   const [sub, email] = positionals;
   const needEmail = () => { if (!email) throw new UserCommandError(`pantau user ${sub}: give the account's email.`); return email; };
   switch (sub) {
     case 'add': {
       if (!values.role) throw new UserCommandError(`pantau user add: give --role (${ROLES.join(', ')}).`);
       const { scope, office } = parseScopeOption(values.scope);
-      const { user, password } = await addUser(database.orm, { email: needEmail(), role: values.role, scope, office }, CLI_ACTOR);
-      log(`added ${user.email} (${user.role}, ${user.scope.label})`);
+      const { user, password } = await addUser(database.orm, { email: needEmail(), role: values.role, scope, office, agency: values.agency }, CLI_ACTOR);
+      log(`added ${user.email} (${user.role}, ${user.agency}, ${user.scope.label})`);
       log(`password: ${password}   (shown once; the user should change it)`);
       return;
     }
@@ -22,7 +22,7 @@ export async function userCommand(database: Database, positionals: string[], val
       const users = await listUsers(database.orm);
       if (!users.length) { log('no accounts'); return; }
       for (const u of users) {
-        log(`${String(u.id).padStart(4)}  ${u.email.padEnd(40)} ${u.role.padEnd(14)} ${u.disabled ? 'DISABLED ' : ''}${u.scope.label}${u.lastSignInAt ? `  last sign-in ${u.lastSignInAt}` : ''}`);
+        log(`${String(u.id).padStart(4)}  ${u.email.padEnd(40)} ${u.role.padEnd(14)} ${u.agency.padEnd(11)} ${u.disabled ? 'DISABLED ' : ''}${u.scope.label}${u.lastSignInAt ? `  last sign-in ${u.lastSignInAt}` : ''}`);
       }
       return;
     }
@@ -39,13 +39,13 @@ export async function userCommand(database: Database, positionals: string[], val
     case 'change': {
       const { scope, office } = parseScopeOption(values.scope);
       const user = await updateUser(database.orm, needEmail(), {
-        ...(values.role ? { role: values.role } : {}), ...(values.scope ? (office ? { office } : { scope }) : {}),
+        ...(values.role ? { role: values.role } : {}), ...(values.agency ? { agency: values.agency } : {}), ...(values.scope ? (office ? { office } : { scope }) : {}),
       }, CLI_ACTOR);
-      log(`${user.email}: ${user.role}, ${user.scope.label}`);
+      log(`${user.email}: ${user.role}, ${user.agency}, ${user.scope.label}`);
       return;
     }
     default:
-      throw new UserCommandError('pantau user add <email> --role <role> [--scope <codes>|office:<key>] | list | disable <email> | enable <email> | reset-password <email> | change <email> [--role] [--scope]');
+      throw new UserCommandError('pantau user add <email> --role <role> [--scope <codes>|office:<key>] [--agency <code>] | list | disable <email> | enable <email> | reset-password <email> | change <email> [--role] [--scope] [--agency]');
   }
 }
 

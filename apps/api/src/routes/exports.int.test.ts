@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queryRows, sql } from '@pantau/db';
 import { EXPORT_KINDS } from '@pantau/domain';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
@@ -104,6 +105,22 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     expect(lng).toBeGreaterThan(94);
     expect(lat).toBeLessThan(7);
     expect([lng, lat]).toEqual([first!.properties.lng, first!.properties.lat]);
+  });
+
+  test('XLSX and GeoJSON say which agency\'s user made them; CSV stays a bare table', async () => {
+    const account = await signedInAccount(t.database, 'analyst', '19', undefined, 'disnaker');
+    const analyst = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), account);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await analyst.request('/api/v1/exports/companies.xlsx?lang=id')).arrayBuffer());
+    expect(workbook.creator).toBe(`${account.email} (Dinas Tenaga Kerja (Disnaker))`);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['companies', 'Keterangan']);
+    const about = workbook.getWorksheet('Keterangan')!;
+    expect([about.getRow(1).getCell(2).value, about.getRow(2).getCell(2).value, about.getRow(3).getCell(2).value])
+      .toEqual([account.email, 'Dinas Tenaga Kerja (Disnaker)', '2024-06-13T03:00:00.000Z']);
+    const collection = await (await analyst.request('/api/v1/exports/entry-points.geojson?lang=en')).json() as { pantau?: unknown };
+    expect(collection.pantau).toEqual({ madeBy: account.email, agency: 'Manpower office (Disnaker)', madeAt: '2024-06-13T03:00:00.000Z' });
+    const csv = await (await analyst.request('/api/v1/exports/companies.csv')).text();
+    expect(csv).not.toContain(account.email);
   });
 
   test.each([

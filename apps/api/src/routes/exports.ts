@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
 import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_KINDS, EXPORT_PARAMETERS, inScope, PERSONAL_EXPORT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  agencyName, COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_KINDS, EXPORT_PARAMETERS, inScope, PERSONAL_EXPORT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
 } from '@pantau/domain';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -139,7 +139,8 @@ export function exportRoutes(deps: AppDeps) {
     const removeFile = () => rm(dir, { recursive: true, force: true });
     try {
       await withScope(deps.database.orm, scope, async (tx) => {
-        await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions), createWriteStream(path));
+        const provenance = { madeBy: principal.user.email, agency: agencyName(principal.user.agency, textLangOf(c)), madeAt: deps.clock.now() };
+        await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions, provenance), createWriteStream(path));
         if (PERSONAL_EXPORT_KINDS.includes(kind)) await writeAudit(tx, { ...actor, action: `export.${kind}`, areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
       }, { long: true });
     } catch (error) {

@@ -1,7 +1,7 @@
 // User management for admins: the same validated path as `pnpm pantau user …`.
 import { createRoute, z } from '@hono/zod-openapi';
 import { AccountError, addUser, getUser, listUsers, readAudit, resetPassword, updateUser, verifyAudit } from '@pantau/data';
-import { auditRowSchema, publicUserSchema, ROLES } from '@pantau/domain';
+import { auditRowSchema, publicUserSchema, ROLES, TIMPORA_AGENCY_CODES } from '@pantau/domain';
 import { actorOf, requirePermission } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
@@ -14,17 +14,18 @@ const scopeFields = {
   scope: z.array(z.string().max(20)).max(100).optional().openapi({ description: 'Area codes (e.g. ["19.04"]); not for admin.' }),
   office: z.string().max(200).nullable().optional().openapi({ description: 'Office key: the office\'s work area becomes the scope.' }),
 };
+const agencyField = { agency: z.enum(TIMPORA_AGENCY_CODES).optional().openapi({ description: 'The Timpora member agency the person works for (default imigrasi).', example: 'disnaker' }) };
 const notFound = { 404: { description: 'No such user.', content: json(errorBody) } };
 
 const listRoute = createRoute({ method: 'get', path: '/users', tags: ['users'], summary: 'Accounts (admin)', responses: { 200: { description: 'Users.', content: json(z.object({ items: z.array(publicUserSchema) })) }, ...errorResponses } });
 const addRoute = createRoute({
   method: 'post', path: '/users', tags: ['users'], summary: 'Add an account (admin); the password is generated unless given, and shown once',
-  request: { body: { required: true, content: json(z.object({ email: z.string().max(320), role: z.enum(ROLES), password: z.string().max(1024).optional(), ...scopeFields })) } },
+  request: { body: { required: true, content: json(z.object({ email: z.string().max(320), role: z.enum(ROLES), password: z.string().max(1024).optional(), ...scopeFields, ...agencyField })) } },
   responses: { 201: { description: 'Added.', content: json(z.object({ user: publicUserSchema, password: z.string() })) }, 409: { description: 'Email taken.', content: json(errorBody) }, ...errorResponses },
 });
 const changeRoute = createRoute({
   method: 'patch', path: '/users/{id}', tags: ['users'], summary: 'Change role, scope or disable/enable (admin); ends the user\'s sessions',
-  request: { params: idParam, body: { required: true, content: json(z.object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), ...scopeFields })) } },
+  request: { params: idParam, body: { required: true, content: json(z.object({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), ...scopeFields, ...agencyField })) } },
   responses: { 200: { description: 'Changed.', content: json(z.object({ user: publicUserSchema })) }, ...notFound, ...errorResponses },
 });
 const resetRoute = createRoute({
@@ -70,7 +71,7 @@ export function userRoutes(deps: AppDeps) {
     .openapi(addRoute, async (c) => {
       admin(c);
       const body = c.req.valid('json');
-      const added = await addUser(orm, { email: body.email, role: body.role, scope: body.scope, office: body.office, password: body.password }, actorOf(c), deps.clock.now()).catch(asAppError);
+      const added = await addUser(orm, { email: body.email, role: body.role, scope: body.scope, office: body.office, password: body.password, agency: body.agency }, actorOf(c), deps.clock.now()).catch(asAppError);
       c.header('Cache-Control', 'no-store');
       return c.json(added, 201);
     })

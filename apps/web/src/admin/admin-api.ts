@@ -1,6 +1,6 @@
 // The admin calls: users (list, add, change, reset password) and the audit trail. Every answer is
 // checked against the contract (docs/access-control.md), so a changed API shows as a clear error.
-import { auditRowSchema, isObject, type AuditRow } from '@pantau/domain';
+import { auditRowSchema, isObject, type AuditRow, type TimporaAgencyCode } from '@pantau/domain';
 import { z } from 'zod';
 import { ApiError, fetchAnswer, fetchJson, sendJson } from '../api/api-client.js';
 import { parseUser, type Role, type SessionUser } from '../auth/session.js';
@@ -14,6 +14,7 @@ export type AuditItem = AuditRow;
 export interface NewUser {
   email: string;
   role: Role;
+  agency: TimporaAgencyCode;
   scope?: string[];
   office?: string;
   password?: string;
@@ -21,6 +22,7 @@ export interface NewUser {
 
 export interface UserChange {
   role?: Role;
+  agency?: TimporaAgencyCode;
   scope?: string[];
   office?: string;
   disabled?: boolean;

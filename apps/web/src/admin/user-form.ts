@@ -1,7 +1,7 @@
 // The add/change user form as data: which scopes a role may have, what the typed scope means, and
 // the request it becomes — or the errors, named by field, that keep it from being sent. The API
 // checks everything again (and whether the codes and the office exist).
-import { AREA_CODE_PATTERN, areaScopeFitsRole, isEmailAddress, MIN_PASSWORD_LENGTH, scopedToProvinces } from '@pantau/domain';
+import { AREA_CODE_PATTERN, areaScopeFitsRole, DEFAULT_ACCOUNT_AGENCY, isEmailAddress, MIN_PASSWORD_LENGTH, scopedToProvinces, type TimporaAgencyCode } from '@pantau/domain';
 import type { Role } from '../auth/session.js';
 import type { AdminUser, NewUser, UserChange } from './admin-api.js';
 
@@ -10,6 +10,8 @@ export type ScopeKind = 'national' | 'areas' | 'office';
 export interface UserForm {
   email: string;
   role: Role;
+  /** The Timpora member agency the person works for. */
+  agency: TimporaAgencyCode;
   scopeKind: ScopeKind;
   /** Area codes as typed: `19.04, 19.71`. */
   areas: string;
@@ -29,7 +31,7 @@ export interface FormError {
 
 export type FormResult<T> = { ok: true; request: T } | { ok: false; errors: FormError[] };
 
-export const EMPTY_USER_FORM: UserForm = { email: '', role: 'analyst', scopeKind: 'areas', areas: '', office: '', password: '' };
+export const EMPTY_USER_FORM: UserForm = { email: '', role: 'analyst', agency: DEFAULT_ACCOUNT_AGENCY, scopeKind: 'areas', areas: '', office: '', password: '' };
 
 /** An admin is national; a division head has province codes; everyone else area codes or an office. */
 export function scopeKindsFor(role: Role): ScopeKind[] {
@@ -88,7 +90,7 @@ export function newUserRequest(form: UserForm): FormResult<NewUser> {
     errors.push({ field: 'password', key: 'passwordShort', values: { min: MIN_PASSWORD_LENGTH } });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, request: { email, role: form.role, ...scope, ...(form.password !== '' ? { password: form.password } : {}) } };
+  return { ok: true, request: { email, role: form.role, agency: form.agency, ...scope, ...(form.password !== '' ? { password: form.password } : {}) } };
 }
 
 /** The change of role and scope; an admin's scope is national, so none is sent. */
@@ -96,7 +98,7 @@ export function userChangeRequest(form: UserForm): FormResult<UserChange> {
   const errors: FormError[] = [];
   const scope = scopeOf(form, errors);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, request: { role: form.role, ...scope } };
+  return { ok: true, request: { role: form.role, agency: form.agency, ...scope } };
 }
 
 /** The form filled in with a user's role and scope, for changing them. */
@@ -105,6 +107,7 @@ export function formOfUser(user: AdminUser): UserForm {
   return {
     email: user.email,
     role: user.role,
+    agency: user.agency,
     scopeKind: user.role === 'admin' ? 'national' : office ? 'office' : 'areas',
     areas: office ? '' : (user.scope.areaCodes ?? []).join(', '),
     office: office ?? '',

@@ -1,7 +1,7 @@
 // Users: who has an account, with which role and work area, whether it is disabled and when it last
 // signed in; add an account, change its role or scope, disable or enable it, reset its password.
 // A password (generated or reset) is shown once, right after the change.
-import { ROLES, scopedToProvinces } from '@pantau/domain';
+import { agencyName, ROLES, scopedToProvinces, TIMPORA_AGENCIES } from '@pantau/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiRequest } from '../api/use-api-request.js';
@@ -153,6 +153,7 @@ function UsersTable({
           <tr>
             <th scope="col">{t('users.email')}</th>
             <th scope="col">{t('users.role')}</th>
+            <th scope="col">{t('users.agency')}</th>
             <th scope="col">{t('users.scope')}</th>
             <th scope="col">{t('users.status')}</th>
             <th scope="col">{t('users.lastSignIn')}</th>
@@ -170,6 +171,7 @@ function UsersTable({
                   {self && <span className="admin-self"> ({t('users.self')})</span>}
                 </th>
                 <td data-testid="user-row-role">{tAccess(`roles.${user.role}`)}</td>
+                <td data-testid="user-row-agency">{agencyName(user.agency, lang)}</td>
                 <td>
                   {user.scope.label}
                   {user.scope.areaCodes && user.role !== 'admin' && !user.scope.office && (
@@ -234,6 +236,7 @@ function UserFormView({
 }) {
   const { t } = useTranslation('admin');
   const { t: tAccess } = useTranslation('access');
+  const { lang } = useFormat();
   const id = useId();
   const [form, setForm] = useState<UserForm>(() => (user ? formOfUser(user) : EMPTY_USER_FORM));
   const [errors, setErrors] = useState<FormError[]>([]);
@@ -303,6 +306,16 @@ function UserFormView({
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {tAccess(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-agency`}>{t('form.agency')}</label>
+          <select id={`${id}-agency`} value={form.agency} onChange={(event) => update({ agency: event.target.value as UserForm['agency'] })} data-testid="user-form-agency">
+            {TIMPORA_AGENCIES.map((agency) => (
+              <option key={agency.code} value={agency.code}>
+                {agency[lang]}
               </option>
             ))}
           </select>

@@ -6,6 +6,7 @@ const officeHead = {
   id: 7,
   email: 'kepala.kanim@example.go.id',
   role: 'office_head',
+  agency: 'imigrasi',
   scope: { areaCodes: ['19.04', '19.71'], office: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', label: 'Kantor Imigrasi Kelas I TPI Pangkalpinang' },
   disabled: false,
   createdAt: '2026-11-23T05:00:00.000Z',
@@ -37,5 +38,11 @@ describe('parseUser', () => {
 
   test('refuses a scope without a label', () => {
     expect(parseUser({ ...officeHead, scope: { areaCodes: [], office: null } })).toBeNull();
+  });
+
+  test('reads the agency, and refuses a record without one or with an unknown one', () => {
+    expect(parseUser({ ...officeHead, agency: 'disnaker' })?.agency).toBe('disnaker');
+    expect(parseUser({ ...officeHead, agency: undefined })).toBeNull();
+    expect(parseUser({ ...officeHead, agency: 'cia' })).toBeNull();
   });
 });

@@ -1,28 +1,13 @@
 // Who is signed in and what the role may use, as GET /api/v1/auth/me describes it
 // (docs/access-control.md). The checks are strict: a changed contract shows as a clear error,
 // never as a page that quietly shows more (or less) than the role allows.
-import { isPlainObject, isRole, type Permissions, type Role } from '@pantau/domain';
+import { isPlainObject, publicUserSchema, type Permissions, type PublicUser, type Role } from '@pantau/domain';
 
 export type { Permissions, Role };
 
-export interface UserScope {
-  /** Official area codes; `null` for the national scope or an office's work area. */
-  areaCodes: string[] | null;
-  /** Office key (`ref:office:…`) whose work area is the scope. */
-  office: string | null;
-  /** "Indonesia", "Kepulauan Bangka Belitung", "Kantor Imigrasi Kelas I TPI Pangkalpinang", … */
-  label: string;
-}
-
-export interface SessionUser {
-  id: number;
-  email: string;
-  role: Role;
-  scope: UserScope;
-  disabled: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
+/** A user record as the API answers it (@pantau/domain publicUserSchema): role, agency, scope. */
+export type SessionUser = PublicUser;
+export type UserScope = PublicUser['scope'];
 
 export interface Session {
   user: SessionUser;
@@ -35,20 +20,7 @@ function isStringArray(value: unknown): value is string[] {
 
 /** A user record of the API, or `null` when the answer does not have the contract's shape. */
 export function parseUser(value: unknown): SessionUser | null {
-  if (!isPlainObject(value) || !isPlainObject(value.scope)) return null;
-  const { id, email, role, scope, disabled, createdAt, lastSignInAt } = value;
-  if (typeof id !== 'number' || typeof email !== 'string' || typeof role !== 'string' || !isRole(role)) return null;
-  if (!(scope.areaCodes === null || isStringArray(scope.areaCodes))) return null;
-  if (!(scope.office === null || typeof scope.office === 'string') || typeof scope.label !== 'string') return null;
-  return {
-    id,
-    email,
-    role,
-    scope: { areaCodes: scope.areaCodes, office: scope.office, label: scope.label },
-    disabled: disabled === true,
-    createdAt: typeof createdAt === 'string' ? createdAt : '',
-    lastSignInAt: typeof lastSignInAt === 'string' ? lastSignInAt : null,
-  };
+  return publicUserSchema.safeParse(value).data ?? null;
 }
 
 export function parsePermissions(value: unknown): Permissions | null {

@@ -1,6 +1,7 @@
 // The account menu in the header: who is signed in, with which role and work area; the admin pages
 // the role may open; change the password; sign out here or everywhere. A disclosure button: Escape or a click outside
 // closes it and gives the focus back to the button.
+import { agencyName } from '@pantau/domain';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page } from '../state/view-state.js';
@@ -15,7 +16,7 @@ export interface UserMenuProps {
 }
 
 export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
-  const { t } = useTranslation('access');
+  const { t, i18n } = useTranslation('access');
   const { session, signOut, signOutEverywhere } = useSession();
   const { user, permissions } = session;
   const [open, setOpen] = useState(false);
@@ -97,6 +98,10 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
             <dd data-testid="user-role" data-role={user.role}>
               {roleLabel}
             </dd>
+          </div>
+          <div>
+            <dt>{t('account.agency')}</dt>
+            <dd data-testid="user-agency">{agencyName(user.agency, i18n.language === 'en' ? 'en' : 'id')}</dd>
           </div>
           <div>
             <dt>{t('account.scope')}</dt>

@@ -2,11 +2,12 @@
 // route, the target table with reasons, teams with their agencies, totals, notes and the weights used.
 // Chromium prints it for GET /planning/plans/:id/plan.pdf once `data-print-ready` is set on <html>;
 // a browser prints it with Ctrl+P.
-import { FACTORS, TIMPORA_AGENCIES } from '@pantau/domain';
+import { agencyName, FACTORS, TIMPORA_AGENCIES } from '@pantau/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { useSession } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
 import type { ViewState } from '../state/view-state.js';
 import { getPlan } from './planning-api.js';
@@ -22,6 +23,8 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
   addPlanningResources(i18n);
   const { t } = useTranslation('planning');
   const format = useFormat();
+  // The print says which agency's user made it (issue 22); the PDF renderer opens it as the caller.
+  const { session } = useSession();
   const meta = useApiRequest('meta', getMeta);
   const planState = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${view.lang}`, (signal) => getPlan(view.plan ?? 0, signal, view.lang));
   const plan = dataOf(planState);
@@ -51,7 +54,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
 
   const targets = [...plan.targets].sort((a, b) => a.order - b.order);
   const teamName = new Map(plan.teams.map((team) => [team.key, team.name]));
-  const agencyName = new Map(TIMPORA_AGENCIES.map((agency) => [agency.code as string, agency[format.lang]]));
+  const agencyNames = new Map(TIMPORA_AGENCIES.map((agency) => [agency.code as string, agency[format.lang]]));
   const demo = dataOf(meta)?.demo ?? false;
 
   return (
@@ -131,7 +134,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
             <ul>
               {plan.teams.map((team) => (
                 <li key={team.key}>
-                  <strong>{team.name}</strong>: {team.agencies.map((code) => agencyName.get(code) ?? code).join(', ')}
+                  <strong>{team.name}</strong>: {team.agencies.map((code) => agencyNames.get(code) ?? code).join(', ')}
                 </li>
               ))}
             </ul>
@@ -159,6 +162,11 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
         <p>
           {t('print.weights')}: {FACTORS.map((factor) => `${t(`factor.${factor}`)} ${format.number(plan.weights[factor], 2)}`).join(' · ')}
         </p>
+        {session && (
+          <p data-testid="print-made-by">
+            {t('print.madeBy', { email: session.user.email, agency: agencyName(session.user.agency, format.lang) })}
+          </p>
+        )}
         <p>
           {demo ? `${tCommon('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · #{plan.id}
         </p>

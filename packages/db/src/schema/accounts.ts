@@ -12,6 +12,8 @@ export const users = pgTable('users', {
   /** Official area codes; empty for admin (national). */
   scopeCodes: text('scope_codes').array().notNull().default(sql`'{}'::text[]`),
   officeKey: text('office_key'),
+  /** A Timpora member agency code (@pantau/domain TIMPORA_AGENCIES). */
+  agency: text('agency').notNull().default('imigrasi'),
   disabledAt: at('disabled_at'),
   createdAt: at('created_at').notNull(),
   passwordChangedAt: at('password_changed_at').notNull(),

@@ -1,10 +1,13 @@
 // Answers of the account and audit endpoints (admin).
 import { z } from 'zod';
 import { ROLES } from '../access.js';
+import { TIMPORA_AGENCY_CODES } from '../planning/agencies.js';
 
 /** An account as the API shows it: never its password hash. */
 export const publicUserSchema = z.object({
   id: z.number(), email: z.string(), role: z.enum(ROLES),
+  /** The Timpora member agency the person works for (Imigrasi, Polri, Disnaker…): exports and prints name it. */
+  agency: z.enum(TIMPORA_AGENCY_CODES),
   /** areaCodes null: national. `label` names the scope for people (an office, a province). */
   scope: z.object({ areaCodes: z.array(z.string()).nullable(), office: z.string().nullable(), label: z.string() }),
   disabled: z.boolean(), createdAt: z.string(), lastSignInAt: z.string().nullable(),

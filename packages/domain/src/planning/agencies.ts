@@ -20,9 +20,16 @@ export const TIMPORA_AGENCIES = [
   { code: 'disnaker', id: 'Dinas Tenaga Kerja (Disnaker)', en: 'Manpower office (Disnaker)' },
   { code: 'disdukcapil', id: 'Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)', en: 'Population and civil registry office (Disdukcapil)' },
   { code: 'kemenag', id: 'Kantor Kementerian Agama (Kemenag)', en: 'Religious affairs office (Kemenag)' },
+  { code: 'lainnya', id: 'Instansi lain', en: 'Other agency' },
 ] as const satisfies readonly TimporaAgency[];
 
 export type TimporaAgencyCode = (typeof TIMPORA_AGENCIES)[number]['code'];
 export const TIMPORA_AGENCY_CODES = TIMPORA_AGENCIES.map((a) => a.code) as [TimporaAgencyCode, ...TimporaAgencyCode[]];
+
+/** The agency of an account created without one: Pantau is run by immigration offices. */
+export const DEFAULT_ACCOUNT_AGENCY: TimporaAgencyCode = 'imigrasi';
+
+/** The agency's name in a language, for exports and prints ("made by … (Polri)"). */
+export const agencyName = (code: string, lang: 'id' | 'en'): string => TIMPORA_AGENCIES.find((a) => a.code === code)?.[lang] ?? code;
 
 export const isTimporaAgency = (code: string): code is TimporaAgencyCode => (TIMPORA_AGENCY_CODES as readonly string[]).includes(code);
