@@ -78,6 +78,10 @@ export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]):
   const issues: RecordIssue[] = [];
   valid.forEach((m, i) => { if (!known.has(m.regencyCode)) issues.push({ record: i + 1, field: 'regencyCode', value: m.regencyCode, reason: 'no regency with this code' }); });
   refuse('meetings', issues);
-  return writeChunks('meetings', valid.map((m) => ({ ...m, provinceCode: m.regencyCode.slice(0, 2) })), CHUNK,
+  const written = await writeChunks('meetings', valid.map((m) => ({ ...m, provinceCode: m.regencyCode.slice(0, 2) })), CHUNK,
     async (chunk) => (await tx.insert(meetings).values(chunk).returning({ id: meetings.id })).length);
+  // The organiser named exactly as an office is that office (migration 0021 links older rows alike).
+  await tx.execute(sql`update ${meetings} m set office_id = o.id from offices o
+    where o.name = m.organiser and m.office_id is null and m.key in (select jsonb_array_elements_text(${jsonParam(valid.map((m) => m.key))}))`);
+  return written;
 }
