@@ -221,6 +221,43 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     expect((await head.request('/api/v1/follow-ups/99999999', write('PATCH', { status: 'done' }))).status).toBe(404);
   });
 
+  test('a meetings spreadsheet imports through the same pipeline: the regency by name, the venue point, lists split on semicolons, a bad row named', async () => {
+    const csv = [
+      'Tanggal,Judul,Tempat,Penyelenggara,Kabupaten,Peserta,Agenda,Lat,Lon',
+      `13/06/2024,Rapat TIMPORA Impor,Aula Kantor Bupati,Kantor Imigrasi Kelas I TPI Pangkalpinang,Bangka Tengah,"Kesbangpol Bangka Tengah; Polres Bangka Tengah","Peta konsentrasi; Potensi kerawanan",${koba.lat},${koba.lng}`,
+      '14/06/2024,Rapat Tanpa Wilayah,Aula,Kantor Imigrasi Kelas I TPI Pangkalpinang,Kabupaten Tidak Ada,,,,',
+      // The venue point lies in Jakarta, the regency named is Bangka Tengah: refused, not moved.
+      `15/06/2024,Rapat Titik Salah,Aula,Kantor Imigrasi Kelas I TPI Pangkalpinang,Bangka Tengah,,,${jakarta.lat},${jakarta.lng}`,
+    ].join('\n');
+    const importFile = async (text: string) => {
+      const form = new FormData();
+      form.set('kind', 'meetings');
+      form.set('file', new File([text], 'rapat.csv', { type: 'text/csv' }));
+      const started = await head.request('/api/v1/imports', { method: 'POST', headers: { origin: 'http://localhost' }, body: form });
+      expect(started.status).toBe(202);
+      const { id } = await started.json() as { id: string };
+      for (let i = 0; i < 2000; i++) {
+        const job = await (await head.request(`/api/v1/imports/${id}`)).json() as { status: string; report?: { imported: number; rejected: number; issues: Array<{ row: number; field: string }> }; error?: unknown };
+        if (job.status !== 'running') return job;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('the import did not finish');
+    };
+    const before = await meetingCount();
+    const refused = await importFile(csv);
+    // A point outside its regency refuses the whole batch (the write path checks it); nothing is kept.
+    expect(refused.status).toBe('failed');
+    expect(await meetingCount()).toBe(before);
+    const job = await importFile(csv.split('\n').slice(0, 3).join('\n'));
+    expect(job).toMatchObject({ status: 'done', report: { imported: 1, rejected: 1 } });
+    expect(job.report!.issues.map((i) => [i.row, i.field])).toEqual([[3, 'regency']]);
+    const list = await (await head.request('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).json() as { items: MeetingAnswer[] };
+    const imported = list.items.find((m) => m.title === 'Rapat TIMPORA Impor')!;
+    expect(imported).toMatchObject({ regencyCode: '19.04', venue: 'Aula Kantor Bupati', attendees: ['Kesbangpol Bangka Tengah', 'Polres Bangka Tengah'],
+      agenda: ['Peta konsentrasi', 'Potensi kerawanan'], officeKey: OFFICE, openFollowUps: 0, origin: expect.stringMatching(/^batch:/) });
+    expect(imported.venuePoint!.lat).toBeCloseTo(koba.lat, 5);
+  });
+
   test('the meetings layer shows the meeting at its venue with its open follow-ups', async () => {
     const [x, y] = tileOf(koba.lng, koba.lat, 12);
     const response = await head.request(`/tiles/meetings/12/${x}/${y}.mvt${tileQuery(TILE_LAYER_BY_ID.get('meetings')!, { from: '2024-06-13', to: '2024-06-13' })}`);
