@@ -2,7 +2,7 @@
 // scope, nonexistent) with the expected status, and no out-of-scope area code in any answer.
 // A route added to the OpenAPI document without a row here fails the first test.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createPlan, updatePlan, writeReports } from '@pantau/data';
+import { createMeeting, createPlan, updatePlan, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import { briefingFromTemplate, EXPORT_PARAMETERS, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
@@ -49,7 +49,9 @@ export const RULES: Record<Role, Permissions> = {
 /** Ids of records in and out of the scope, found in the fixture. */
 interface Ids { companies: [number, number]; people: [number, number]; operations: [number, number]; riskAreas: [number, number]; entryPoints: [number, number]; meetings: [number, number]; reports: [number, number]; users: [number, number];
   /** Draft plans and approved plans, in 19.04 and in 31.71. */
-  plans: [number, number]; approvedPlans: [number, number]; briefings: [number, number] }
+  plans: [number, number]; approvedPlans: [number, number]; briefings: [number, number];
+  /** Follow-ups of meetings recorded in 19.04 and in 31.71, and a point inside each regency (a meeting's venue). */
+  followUps: [number, number]; venues: [{ lng: number; lat: number }, { lng: number; lat: number }] }
 
 interface Row {
   /** OpenAPI method and path, or a tile path. */
@@ -172,6 +174,30 @@ export const MATRIX: Row[] = [
     route: 'GET /planning/hot-spots', request: (t) => ({ path: `/api/v1/planning/hot-spots?area=${AREA[t]}&asOf=2024-06-13` }),
     allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   },
+  // Meetings (issue 22): written by the planning writers; a venue outside the scope is like no area (a venue at sea, 400, is meetings.int.test.ts's).
+  {
+    route: 'POST /meetings', request: (t, ids) => (t === 'nonexistent' ? null : { path: '/api/v1/meetings', init: json('POST', {
+      date: '2024-06-13', title: 'Rapat Timpora Matriks', venue: ids.venues[t === 'inScope' ? 0 : 1], officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+      decisions: [{ text: 'Operasi gabungan' }], followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20', decision: 1 }],
+    }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 201, outOfScope: 404 },
+  },
+  {
+    route: 'PATCH /meetings/{id}', request: (t, ids) => ({ path: `/api/v1/meetings/${rec(ids, 'meetings', t)}`, init: json('PATCH', { agenda: ['Matriks'] }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'POST /meetings/{id}/follow-ups', request: (t, ids) => ({ path: `/api/v1/meetings/${rec(ids, 'meetings', t)}/follow-ups`, init: json('POST', { task: 'Matriks', ownerAgency: 'polri', dueDate: '2030-01-01' }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 201, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'PATCH /follow-ups/{id}', request: (t, ids) => ({ path: `/api/v1/follow-ups/${rec(ids, 'followUps', t)}`, init: json('PATCH', { status: 'done' }) }),
+    allowed: (p) => p.planning.write, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'GET /follow-ups/overdue', request: (t) => ({ path: `/api/v1/follow-ups/overdue?area=${AREA[t]}&asOf=2024-07-01` }),
+    allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
   // Briefings of another account: read as the scope allows; changed by the owner only (403 in scope).
   { route: 'GET /briefings', request: once('/api/v1/briefings'), allowed: always, expect: { inScope: 200 } },
   { route: 'GET /briefings/{id}', request: (t, ids) => ({ path: `/api/v1/briefings/${rec(ids, 'briefings', t)}` }), allowed: always, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
@@ -279,7 +305,20 @@ describe.each(testBackends())('access control on %s', (backend) => {
     const briefingIn = (code: string, name: string) => insertBriefing(t.database.orm, { id: authorId, email: author.email },
       briefingFromTemplate('concentration', { areaCode: code, areaName: name, date: '2024-06-13', lang: 'id' }), clock.now());
     const briefings: [number, number] = [(await briefingIn('19.04', 'Bangka Tengah')).id, (await briefingIn('31.71', 'Jakarta Pusat')).id];
+    const venue = async (code: string) => {
+      const row = await queryOne<{ lng: number; lat: number }>(t.database.orm, sql`select ST_X(label) as lng, ST_Y(label) as lat from areas where level = 'district' and code like ${`${code}.%`} order by code limit 1`);
+      return { lng: Number(row!.lng), lat: Number(row!.lat) };
+    };
+    const venues: Ids['venues'] = [await venue('19.04'), await venue('31.71')];
+    const meetingWithFollowUp = async (at: { lng: number; lat: number }) => {
+      const id = await createMeeting(t.database.orm, {
+        date: '2024-06-13', title: 'Rapat Timpora Matriks', venue: at, officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+        followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20' }],
+      }, { scope: null, actor: { userId: null, actor: 'test' } });
+      return Number((await queryOne<{ id: number }>(t.database.orm, sql`select id from meeting_follow_ups where meeting_id = ${id}`))!.id);
+    };
     ids = {
+      venues, followUps: [await meetingWithFollowUp(venues[0]), await meetingWithFollowUp(venues[1])],
       briefings,
       companies: [Number(companyPair!.a), Number(companyPair!.b)], people: [Number(personPair!.a), Number(personPair!.b)], operations: await pair('operations'), riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'), meetings: await pair('meetings'), reports: await pair('reports'), users: [Number(users[0]!.id), 0],

@@ -128,7 +128,7 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/arrivals', '/areas/{code}/compare', '/areas/{code}/expiring', '/areas/{code}/overstays', '/areas/{code}/summary', '/areas/{code}/trend',
       '/audit', '/audit/verify', '/auth/change-password', '/auth/me', '/auth/sign-in', '/auth/sign-out', '/auth/sign-out-everywhere', '/briefings', '/briefings/{id}', '/briefings/{id}/briefing.pdf',
-      '/companies', '/companies/{id}', '/companies/{id}/workers', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/health', '/imports', '/imports/preview', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meta', '/offices', '/operations', '/operations/{id}', '/people', '/people/{id}', '/planning/candidates', '/planning/coverage-gaps', '/planning/hot-spots',
+      '/companies', '/companies/{id}', '/companies/{id}/workers', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/follow-ups/overdue', '/follow-ups/{id}', '/health', '/imports', '/imports/preview', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meetings/{id}/follow-ups', '/meta', '/offices', '/operations', '/operations/{id}', '/people', '/people/{id}', '/planning/candidates', '/planning/coverage-gaps', '/planning/hot-spots',
       '/planning/plans', '/planning/plans/{id}', '/planning/plans/{id}/outcome', '/planning/plans/{id}/plan.pdf', '/planning/plans/{id}/targets.csv', '/planning/plans/{id}/targets.xlsx',
       '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits', '/users', '/users/{id}', '/users/{id}/reset-password']);
   });

@@ -30,6 +30,7 @@ import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { listRoutes } from './routes/lists.js';
+import { meetingRoutes } from './routes/meetings.js';
 import { metaRoutes } from './routes/meta.js';
 import { overstayRoutes } from './routes/overstays.js';
 import { officeRoutes } from './routes/offices.js';
@@ -124,6 +125,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', overstayRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
+    .route('/', meetingRoutes(deps))
     .route('/', peopleRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))

@@ -4,7 +4,7 @@
 // from the app's own route definitions, so a new route is covered by them; the request table below
 // must name it (the first test fails otherwise).
 import type { RouteConfig } from '@hono/zod-openapi';
-import { createPlan, writeReports } from '@pantau/data';
+import { createMeeting, createPlan, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, sql } from '@pantau/db';
 import { briefingFromTemplate, ROLES, type Role } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -57,6 +57,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/risk-areas/{id}': (ids) => `/risk-areas/${ids.riskArea}`,
   '/entry-points/{id}': (ids) => `/entry-points/${ids.entryPoint}`,
   '/meetings/{id}': (ids) => `/meetings/${ids.meeting}`,
+  '/follow-ups/overdue': () => '/follow-ups/overdue?area=19.04&asOf=2024-07-01',
   '/reports/{id}': (ids) => `/reports/${ids.report}`,
   '/people': () => '/people?q=li',
   '/people/{id}': (ids) => `/people/${ids.person}`,
@@ -145,10 +146,16 @@ describe.each(testBackends())('API contract on %s', (backend) => {
     const plan = await createPlan(orm, { title: 'Kontrak', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidate!.id }], notes: 'catatan' }, system);
     const admin = accounts.get('admin')!;
     const adminId = (await queryOne<{ id: number }>(orm, sql`select id from users where email = ${admin.email}`))!.id;
+    // A meeting with decisions and a follow-up (with its history), so their schemas are checked too; overdue on 2024-07-01.
+    const meeting = await createMeeting(orm, {
+      date: '2024-06-13', title: 'Rapat Timpora Kontrak', venue: { lng: Number(site!.lng), lat: Number(site!.lat) }, officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+      attendance: [{ agency: 'disnaker', names: ['Kepala Bidang'] }], agenda: ['Peta konsentrasi'], notes: ['catatan'],
+      decisions: [{ text: 'Operasi gabungan besok' }], followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20', decision: 1 }],
+    }, system);
     const briefing = await insertBriefing(orm, { id: adminId, email: admin.email }, briefingFromTemplate('concentration', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id' }), clock.now());
     const shared = {
       company: Number(company!.id), operation: await first('operations'), riskArea: await first('risk_areas'), entryPoint: await first('entry_points'),
-      meeting: await first('meetings'), report: await first('reports'), person: await first('people'), plan, briefing: briefing.id,
+      meeting, report: await first('reports'), person: await first('people'), plan, briefing: briefing.id,
     };
     // An import is seen by whoever started it: each role that may import starts a dry run of one permit and waits for its report.
     for (const role of ROLES) {

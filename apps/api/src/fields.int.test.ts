@@ -6,7 +6,7 @@
 // - /meta counts only what the caller's scope holds and names no server path.
 // The per-role field snapshots below are the table in docs/access-control.md.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createPlan, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
+import { createMeeting, createPlan, updateFollowUp, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
 import { planningCandidates, queryOne, sql } from '@pantau/db';
 import { ROLES, type Permissions, type Role } from '@pantau/domain';
 import ExcelJS from 'exceljs';
@@ -102,7 +102,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   const clients = new Map<Role, Requester & { permissions: Permissions }>();
-  const ids = { operation: 0, meeting: 0, riskArea: 0, plan: 0 };
+  const ids = { operation: 0, meeting: 0, recordedMeeting: 0, riskArea: 0, plan: 0 };
   let site = { lng: 0, lat: 0 };
   let companyName = '';
 
@@ -139,6 +139,14 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     ids.operation = await id('operations', 'test:fields:operation');
     ids.meeting = await id('meetings', 'test:fields:meeting');
     ids.riskArea = await id('risk_areas', 'test:fields:risk');
+    // A meeting recorded in the app whose follow-up was closed with a note naming the person.
+    const system = { scope: null, actor: { userId: null, actor: 'test' } };
+    ids.recordedMeeting = await createMeeting(t.database.orm, {
+      date: '2024-06-12', title: 'Rakor Uji', venue: site, officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', notes: [`Dibahas: ${FREE_TEXT}`],
+      decisions: [{ text: 'Periksa penginapan' }], followUps: [{ task: 'Periksa tamu penginapan', ownerAgency: 'polri', dueDate: '2024-06-14', decision: 1 }],
+    }, system);
+    const followUp = await queryOne<{ id: number }>(t.database.orm, sql`select id from meeting_follow_ups where meeting_id = ${ids.recordedMeeting}`);
+    await updateFollowUp(t.database.orm, Number(followUp!.id), { status: 'done', note: `Diperiksa: ${FREE_TEXT}` }, system);
     const [candidate] = await planningCandidates(t.database.orm, '19.04', '2024-06-14', null);
     ids.plan = await createPlan(t.database.orm, { title: 'Rencana Uji', date: '2024-06-14', areaCode: '19.04', notes: `Cari ${FREE_TEXT}`,
       targets: [{ candidateId: candidate!.id, notes: `Tanya ${FREE_TEXT}` }] }, { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true });
@@ -154,7 +162,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
   describe('free text that may name people', () => {
     const PATHS = (): string[] => [
       '/api/v1/operations?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/operations/${ids.operation}`,
-      '/api/v1/meetings?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/meetings/${ids.meeting}`,
+      '/api/v1/meetings?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/meetings/${ids.meeting}`, `/api/v1/meetings/${ids.recordedMeeting}`,
       '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`,
       '/api/v1/reports?area=19.04&from=2024-06-10&to=2024-06-10',
       ...['csv', 'xlsx', 'geojson'].flatMap((f) => [
@@ -191,6 +199,11 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
       const meeting = await (await member.request(`/api/v1/meetings/${ids.meeting}`)).json() as Record<string, unknown>;
       expect(meeting).not.toHaveProperty('notes');
       expect(meeting).toMatchObject({ title: 'Rapat Timpora Uji', attendees: ['Kesbangpol'] });
+      // A recorded meeting: decisions and follow-ups, each status change with who and when but not its note.
+      const recorded = await (await member.request(`/api/v1/meetings/${ids.recordedMeeting}`)).json() as Record<string, unknown> & { followUps: Array<{ task: string; history: Array<Record<string, unknown>> }> };
+      expect(recorded).not.toHaveProperty('notes');
+      expect(recorded.followUps[0]!.task).toBe('Periksa tamu penginapan');
+      expect(recorded.followUps[0]!.history.map((h) => Object.keys(h).sort())).toEqual([['at', 'by', 'status'], ['at', 'by', 'status']]);
       const risk = await (await member.request(`/api/v1/risk-areas/${ids.riskArea}`)).json() as Record<string, unknown>;
       expect(risk).not.toHaveProperty('description');
       expect(risk).toMatchObject({ name: 'Area Uji' });

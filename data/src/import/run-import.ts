@@ -17,6 +17,7 @@ import { permitsHandler } from './kinds/permits.js';
 import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
 import { movementsHandler } from './kinds/movements.js';
+import { meetingsHandler } from './kinds/meetings.js';
 import type { ExistingRecord, ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
 export class ImportFileError extends Error {
@@ -34,6 +35,7 @@ const HANDLERS: Partial<Record<ImportKind, () => ImportKindHandler<unknown>>> = 
   reports: reportsHandler as () => ImportKindHandler<unknown>,
   'risk-areas': riskAreasHandler as () => ImportKindHandler<unknown>,
   operations: operationsHandler as () => ImportKindHandler<unknown>,
+  meetings: meetingsHandler as () => ImportKindHandler<unknown>,
 };
 
 export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];

@@ -77,7 +77,23 @@ export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]):
   const known = await knownAreaCodes(tx, valid.map((m) => m.regencyCode));
   const issues: RecordIssue[] = [];
   valid.forEach((m, i) => { if (!known.has(m.regencyCode)) issues.push({ record: i + 1, field: 'regencyCode', value: m.regencyCode, reason: 'no regency with this code' }); });
+  // A venue's point must lie in the meeting's regency (its district's code starts with the regency's).
+  const placed = valid.flatMap((m, i) => (m.position ? [{ i, lng: m.position[0], lat: m.position[1] }] : []));
+  if (placed.length) {
+    const districts = await queryRows<{ i: number; code: string | null }>(tx, sql`
+      select p.i, ${districtOf(sql`ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)`)} as code from jsonb_to_recordset(${jsonParam(placed)}) as p(i int, lng float8, lat float8)`);
+    for (const d of districts) {
+      const m = valid[Number(d.i)]!;
+      if (!d.code?.startsWith(`${m.regencyCode}.`)) issues.push({ record: Number(d.i) + 1, field: 'position', value: m.position!.join(', '), reason: `the venue's point lies outside regency ${m.regencyCode}` });
+    }
+  }
   refuse('meetings', issues);
-  return writeChunks('meetings', valid.map((m) => ({ ...m, provinceCode: m.regencyCode.slice(0, 2) })), CHUNK,
-    async (chunk) => (await tx.insert(meetings).values(chunk).returning({ id: meetings.id })).length);
+  const written = await writeChunks('meetings', valid.map(({ position, agenda, ...m }) => ({
+    ...m, provinceCode: m.regencyCode.slice(0, 2), agenda: agenda ?? [],
+    geom: position ? sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)` as unknown as string : null,
+  })), CHUNK, async (chunk) => (await tx.insert(meetings).values(chunk).returning({ id: meetings.id })).length);
+  // The organiser named exactly as an office is that office (migration 0021 links older rows alike).
+  await tx.execute(sql`update ${meetings} m set office_id = o.id from offices o
+    where o.name = m.organiser and m.office_id is null and m.key in (select jsonb_array_elements_text(${jsonParam(valid.map((m) => m.key))}))`);
+  return written;
 }

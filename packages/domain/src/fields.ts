@@ -12,6 +12,8 @@ export const PERSONAL_TEXT_FIELDS = {
   operation: ['notes'],
   operationTarget: ['findings'],
   meeting: ['notes'],
+  followUp: [],
+  followUpChange: ['note'],
   report: ['summary'],
   riskArea: ['description'],
   plan: ['notes'],
@@ -24,6 +26,8 @@ export type RecordKind = keyof typeof PERSONAL_TEXT_FIELDS;
 const NESTED: Partial<Record<RecordKind, Record<string, RecordKind>>> = {
   operation: { targets: 'operationTarget' },
   plan: { targets: 'planTarget' },
+  meeting: { followUps: 'followUp' },
+  followUp: { history: 'followUpChange' },
 };
 
 /** Export columns (see the export kinds in @pantau/data) that carry a personal text field. */

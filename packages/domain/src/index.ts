@@ -9,6 +9,8 @@ export * from './import/value-aliases.js';
 export * from './import/import-reasons.js';
 export * from './import/import-texts.js';
 export * from './access.js';
+export * from './agencies.js';
+export * from './meetings.js';
 export * from './export-parameters.js';
 export * from './fields.js';
 export * from './planning/index.js';

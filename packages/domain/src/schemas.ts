@@ -155,6 +155,9 @@ export const meetingRecord = z.object({
   organiser: z.string().min(1),
   attendees: z.array(z.string()),
   notes: z.array(z.string()),
+  /** The venue's point [lng, lat] (inside the regency), when known (migration 0021). */
+  position: lngLat.nullable().optional(),
+  agenda: z.array(z.string()).optional(),
   textEn: englishText({ title: z.string().min(1), venue: z.string().min(1), organiser: z.string().min(1), notes: z.array(z.string()) }),
   origin,
 });

@@ -1,8 +1,9 @@
-// Paginated lists: companies, operations, risk areas, entry points, meetings, reports.
+// Paginated lists: companies, operations, risk areas, entry points, meetings, reports. One meeting
+// (with its decisions and follow-ups) is served by routes/meetings.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
 import {
-  COMPANY_SECTORS, companyAnswerSchema, companyPageSchema, ENTRY_POINT_KINDS, entryPointAnswerSchema, entryPointPageSchema, meetingAnswerSchema, meetingPageSchema,
+  COMPANY_SECTORS, companyAnswerSchema, companyPageSchema, ENTRY_POINT_KINDS, entryPointAnswerSchema, entryPointPageSchema, meetingPageSchema,
   operationAnswerSchema, operationPageSchema, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, reportAnswerSchema, reportPageSchema,
   RISK_CATEGORIES, riskAreaAnswerSchema, riskAreaPageSchema, todayInJakarta,
 } from '@pantau/domain';
@@ -85,7 +86,6 @@ export function listRoutes(deps: AppDeps) {
     .openapi(recordRoute('/operations', 'One operation with its targets and actions', operationAnswerSchema), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/risk-areas', 'One risk area with its geometry', riskAreaAnswerSchema), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/entry-points', 'One entry point', entryPointAnswerSchema), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/meetings', 'One meeting', meetingAnswerSchema), async (c) => c.json(one('meeting', pageForRole('meeting', await listMeetings(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/reports', 'One public report', reportAnswerSchema), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200));
 }
 

@@ -218,14 +218,18 @@ export const TILE_LAYERS: readonly TileLayer[] = [
         and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${scopeCondition(sql`regency_code`, scope)}`,
   },
   {
-    id: 'meetings', description: 'Timpora coordination meetings, at their regency', geometry: 'point',
+    id: 'meetings', description: 'Timpora coordination meetings, at their venue (imported ones without a venue point: at their regency), with their open follow-ups', geometry: 'point',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
-    fields: { date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'] },
-    filters: TILE_LAYER_FILTERS.meetings, reads: ['meetings', 'areas'],
+    fields: {
+      date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'],
+      open_follow_ups: ['Number', 'follow-up tasks still open'],
+    },
+    filters: TILE_LAYER_FILTERS.meetings, reads: ['meetings', 'areas', 'meeting_follow_ups'],
     source: ({ envelope, filter, scope }) => sql`
-      select m.id::bigint as id, a.label as geom, m.date::text as date, m.title, m.venue, m.regency_code
+      select m.id::bigint as id, coalesce(m.geom, a.label) as geom, m.date::text as date, m.title, m.venue, m.regency_code,
+        (select count(*)::int from meeting_follow_ups f where f.meeting_id = m.id and f.status = 'open') as open_follow_ups
       from meetings m join areas a on a.code = m.regency_code
-      where a.label && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
+      where coalesce(m.geom, a.label) && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
   },
   {
     id: 'coverage_gaps', description: 'Districts with valid permit holders on asOf that no operation has checked for `months` months (default 12) or ever', geometry: 'polygon',

@@ -3,7 +3,7 @@
 // the schemas' of @pantau/domain api/, the ones the routes declare (typed, not parsed here: fetchTyped).
 import type {
   AreaArrivalsResponse, AreaComparisonResponse, AreaDetail, AreaExpiringResponse, AreaOverstaysResponse, AreaSummaryResponse, AreaTrendResponse, CompanyAnswer, EntryPointAnswer,
-  MeetingAnswer, MetaResponse, OperationAnswer, ReportAnswer, RiskAreaAnswer, SearchResponse,
+  MeetingDetail, MetaResponse, OperationAnswer, ReportAnswer, RiskAreaAnswer, SearchResponse,
 } from '@pantau/domain';
 import { fetchTyped, type ApiRequest, type QueryParams } from './api-client.js';
 
@@ -20,7 +20,7 @@ export interface RecordByKind {
   company: CompanyAnswer;
   operation: OperationAnswer;
   report: ReportAnswer;
-  meeting: MeetingAnswer;
+  meeting: MeetingDetail;
   risk_area: RiskAreaAnswer;
   entry_point: EntryPointAnswer;
 }
@@ -28,7 +28,8 @@ export type PanelRecordKind = keyof RecordByKind;
 export type CompanyRecord = CompanyAnswer;
 export type OperationRecord = OperationAnswer;
 export type ReportRecord = ReportAnswer;
-export type MeetingRecord = MeetingAnswer;
+/** GET /meetings/{id}: the meeting with its decisions and follow-ups. */
+export type MeetingRecord = MeetingDetail;
 export type RiskAreaRecord = RiskAreaAnswer;
 export type EntryPointRecord = EntryPointAnswer;
 

@@ -248,9 +248,41 @@ function MeetingBody({ meeting, onSelectArea }: { meeting: MeetingRecord } & Are
             meeting.venue ? [t('record.venue'), meeting.venue] : null,
             [t('record.organiser'), meeting.organiser],
             areaFact(t('record.area'), meeting.regencyCode, { onSelectArea }),
+            [t('record.openFollowUps'), format.number(meeting.openFollowUps)],
           ]}
         />
       </PanelBlock>
+      {meeting.agenda.length > 0 && (
+        <PanelBlock title={t('record.agenda')}>
+          <ul className="panel-plain-list panel-bulleted">
+            {meeting.agenda.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </PanelBlock>
+      )}
+      {meeting.decisions.length > 0 && (
+        <PanelBlock title={t('record.decisions')}>
+          <ol className="panel-plain-list">
+            {meeting.decisions.map((decision) => (
+              <li key={decision.id}>{`${decision.ordinal}. ${decision.text}`}</li>
+            ))}
+          </ol>
+        </PanelBlock>
+      )}
+      {meeting.followUps.length > 0 && (
+        <PanelBlock title={t('record.followUps')}>
+          <ul className="panel-plain-list" data-testid="meeting-follow-ups">
+            {meeting.followUps.map((followUp) => (
+              <li key={followUp.id}>
+                {t('record.followUpLine', {
+                  task: followUp.task, agency: t(`agency.${followUp.ownerAgency}`), due: format.date(followUp.dueDate), status: t(`followUpStatus.${followUp.status}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </PanelBlock>
+      )}
       {meeting.attendees.length > 0 && (
         <PanelBlock title={t('record.attendees')}>
           <ul className="panel-plain-list panel-bulleted">

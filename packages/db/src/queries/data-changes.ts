@@ -6,7 +6,9 @@ import { queryRows, type Executor } from '../connect.js';
 export type DataTable =
   | 'areas' | 'offices' | 'office_work_areas' | 'companies' | 'company_sites' | 'permits' | 'people' | 'person_passports'
   | 'permit_applications' | 'movements' | 'holder_count_changes' | 'holder_count_months' | 'operations' | 'operation_targets'
-  | 'risk_areas' | 'entry_points' | 'reports' | 'meetings';
+  | 'risk_areas' | 'entry_points' | 'reports' | 'meetings'
+  // Migration 0021: the meetings layer counts open follow-ups.
+  | 'meeting_follow_ups';
 
 /** Every counter in one statement of a few dozen rows: cheap enough to run on each tile request. */
 export async function dataVersions(db: Executor): Promise<ReadonlyMap<string, string>> {

@@ -9,8 +9,9 @@ import { permitFilterCondition } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { localized, type TextLang } from './text-language.js';
 
-/** The import kinds (a file goes out and comes back), and the overstay and expiring-permit lists (issue 20). */
-export type ExportKind = ImportKind | 'overstays' | 'expiring';
+/** The import kinds (a file goes out and comes back) but meetings, and the overstay and expiring-permit lists (issue 20). */
+// Meetings are imported (issue 22) but not exported yet: their records live in the app (GET /meetings/{id}).
+export type ExportKind = Exclude<ImportKind, 'meetings'> | 'overstays' | 'expiring';
 
 export interface ExportFilter {
   /** A province, regency or district code. */

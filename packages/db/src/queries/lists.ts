@@ -1,9 +1,9 @@
 // Paginated lists with the filters shared across the API (area, bbox, from/to) and keyset
 // pagination on id: stable under inserts, cheap at any depth.
 import { sql, type SQL } from 'drizzle-orm';
-import type { CompanySiteAnswer, GeoJsonGeometry, OperationTargetAnswer, Scope } from '@pantau/domain';
+import type { CompanySiteAnswer, GeoJsonGeometry, MeetingAnswer, OperationTargetAnswer, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
-import { companies, companySites, entryPoints, meetings, operationTargets, operations, permits, reports, riskAreas, enforcementActions } from '../schema/index.js';
+import { companies, companySites, entryPoints, meetingFollowUps, meetings, operationTargets, operations, permits, reports, riskAreas, enforcementActions } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
 import { localized, localizedJson, type TextLang } from './text-language.js';
 import { validOn } from './permit-stats.js';
@@ -109,17 +109,24 @@ export async function listEntryPoints(db: Executor, filter: ListFilter & { kind?
 }
 
 export async function listMeetings(db: Executor, filter: ListFilter, scope: Scope) {
-  const rows = await queryRows<{ id: number; date: string; title: string; venue: string | null; regency_code: string; organiser: string; attendees: unknown; notes: unknown; origin: string }>(db, sql`
-    select id, date::text as date, ${localized(filter.lang, sql`title`, sql`text_en`, 'title')} as title, ${localized(filter.lang, sql`venue`, sql`text_en`, 'venue')} as venue,
-      regency_code, ${localized(filter.lang, sql`organiser`, sql`text_en`, 'organiser')} as organiser, attendees,
-      ${localizedJson(filter.lang, sql`notes`, sql`text_en`, 'notes')} as notes, origin from ${meetings}
-    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`regency_code`, scope)}
-      ${filter.from ? sql`and date >= ${filter.from}::date` : sql``} ${filter.to ? sql`and date <= ${filter.to}::date` : sql``}
-      ${filter.bbox ? sql`and regency_code in (select code from areas where level = 'regency' and geom && ${envelope(filter.bbox)})` : sql``}
-    order by id limit ${filter.limit + 1}`);
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as string[];
+  const rows = await queryRows<{ id: number; date: string; title: string; venue: string | null; regency_code: string; organiser: string; attendees: unknown; notes: unknown; origin: string;
+    lng: number | null; lat: number | null; office_key: string | null; attendance: unknown; agenda: unknown; briefing_id: number | null; open_follow_ups: number }>(db, sql`
+    select m.id, m.date::text as date, ${localized(filter.lang, sql`m.title`, sql`m.text_en`, 'title')} as title, ${localized(filter.lang, sql`m.venue`, sql`m.text_en`, 'venue')} as venue,
+      m.regency_code, ${localized(filter.lang, sql`m.organiser`, sql`m.text_en`, 'organiser')} as organiser, m.attendees,
+      ${localizedJson(filter.lang, sql`m.notes`, sql`m.text_en`, 'notes')} as notes, m.origin,
+      ST_X(m.geom) as lng, ST_Y(m.geom) as lat, (select o.key from offices o where o.id = m.office_id) as office_key, m.attendance, m.agenda, m.briefing_id,
+      (select count(*)::int from ${meetingFollowUps} f where f.meeting_id = m.id and f.status = 'open') as open_follow_ups
+    from ${meetings} m
+    where ${afterCondition(sql`m.id`, filter.after, filter.id)} and ${areaCondition(sql`m.regency_code`, filter.area?.slice(0, 5))} and ${scopeCondition(sql`m.regency_code`, scope)}
+      ${filter.from ? sql`and m.date >= ${filter.from}::date` : sql``} ${filter.to ? sql`and m.date <= ${filter.to}::date` : sql``}
+      ${filter.bbox ? sql`and (m.geom && ${envelope(filter.bbox)} or (m.geom is null and m.regency_code in (select code from areas where level = 'regency' and geom && ${envelope(filter.bbox)})))` : sql``}
+    order by m.id limit ${filter.limit + 1}`);
+  const json = <T>(v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   return page(rows.map((r) => ({ id: Number(r.id), date: r.date, title: r.title, venue: r.venue, regencyCode: r.regency_code, organiser: r.organiser,
-    attendees: json(r.attendees), notes: json(r.notes), origin: r.origin })), filter.limit);
+    attendees: json<string[]>(r.attendees), notes: json<string[]>(r.notes), origin: r.origin,
+    venuePoint: r.lng === null || r.lat === null ? null : { lng: r6(r.lng), lat: r6(r.lat) }, officeKey: r.office_key,
+    attendance: json<MeetingAnswer['attendance']>(r.attendance), agenda: json<string[]>(r.agenda), briefingId: r.briefing_id === null ? null : Number(r.briefing_id),
+    openFollowUps: Number(r.open_follow_ups) })), filter.limit);
 }
 
 export async function listReports(db: Executor, filter: ListFilter & { status?: string[]; category?: string[]; channel?: string[] }, scope: Scope) {

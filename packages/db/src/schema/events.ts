@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { geometry, originColumn } from './columns.js';
 
 /** Potensi kerawanan: an area of risk with a category and a severity, valid for a period. */
@@ -47,8 +47,15 @@ export const meetings = pgTable('meetings', {
   notes: jsonb('notes').$type<string[]>().notNull(),
   /** English text of a bilingual record (title, venue, notes); null: one language only. */
   textEn: jsonb('text_en').$type<{ title?: string; venue?: string; organiser?: string; notes?: string[] }>(),
+  /** The venue's point (migration 0021); null for meetings imported without one. */
+  geom: geometry('geom', 'Point'),
+  /** The organising office (offices.id); foreign keys, like the follow-up tables, in 0021. */
+  officeId: integer('office_id'),
+  attendance: jsonb('attendance').$type<Array<{ agency: string; names: string[]; unit?: string | null }>>().notNull().default([]),
+  agenda: jsonb('agenda').$type<string[]>().notNull().default([]),
+  briefingId: integer('briefing_id'),
   origin: originColumn(),
-}, (t) => [index('meetings_regency_date_idx').on(t.regencyCode, t.date)]);
+}, (t) => [index('meetings_regency_date_idx').on(t.regencyCode, t.date), index('meetings_geom_gist').using('gist', t.geom)]);
 
 /** A public report (APOA, WhatsApp, phone, walk-in). The reporter is never stored here. */
 export const reports = pgTable('reports', {

@@ -9,3 +9,4 @@ export * from './accounts.js';
 export * from './plans.js';
 export * from './briefings.js';
 export * from './people.js';
+export * from './meeting-follow-ups.js';

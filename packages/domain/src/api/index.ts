@@ -7,6 +7,7 @@ export * from './meta.js';
 export * from './search.js';
 export * from './overstays.js';
 export * from './records.js';
+export * from './meetings.js';
 export * from './planning.js';
 export * from './briefings.js';
 export * from './imports.js';

@@ -1,7 +1,8 @@
 // Records of the lists (/companies, /operations, …) and of their one-record routes (/companies/{id}, …).
 // Free text that may name people is absent for a role without personal data (@pantau/domain fields.ts).
 import { z } from 'zod';
-import { bboxSchema, originSchema, pageSchema } from './common.js';
+import { AGENCIES } from '../agencies.js';
+import { bboxSchema, lngLatObjectSchema, originSchema, pageSchema } from './common.js';
 
 export const companySiteSchema = z.object({
   id: z.number(), name: z.string(), lng: z.number(), lat: z.number(), districtCode: z.string().nullable(), regencyCode: z.string().nullable(),
@@ -54,6 +55,16 @@ export const meetingAnswerSchema = z.object({
   id: z.number(), date: z.string(), title: z.string(), venue: z.string().nullable(), regencyCode: z.string(), organiser: z.string(), attendees: z.array(z.string()),
   notes: z.array(z.string()).optional(),
   origin: originSchema,
+  /** The venue's point; null for meetings imported without one (the map shows them at their regency). */
+  venuePoint: lngLatObjectSchema.nullable(),
+  /** The organising office's key (GET /offices), when recorded. */
+  officeKey: z.string().nullable(),
+  attendance: z.array(z.object({ agency: z.enum(AGENCIES), names: z.array(z.string()), unit: z.string().nullable().optional() })),
+  agenda: z.array(z.string()),
+  /** The briefing presented (GET /briefings/{id}; a province-wide one may lie outside a regency scope). */
+  briefingId: z.number().nullable(),
+  /** Follow-up tasks still open. */
+  openFollowUps: z.number(),
 }).meta({ id: 'Meeting' });
 export type MeetingAnswer = z.infer<typeof meetingAnswerSchema>;
 

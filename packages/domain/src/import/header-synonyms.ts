@@ -2,7 +2,7 @@
 // spelling here and every import understands it. Matching ignores case, spaces, dots, dashes,
 // underscores and diacritics (see normaliseHeader).
 
-export const IMPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'movements'] as const;
+export const IMPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'movements', 'meetings'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 const COMMON_AREA = {
@@ -78,6 +78,17 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     category: ['kategori', 'jenis laporan', 'category'],
     status: ['status', 'status laporan'],
     summary: ['ringkasan', 'isi laporan', 'uraian', 'summary'],
+    ...COMMON_AREA,
+  },
+  // Coordination meetings (issue 22): one meeting per row; lists (attendees, agenda) separated by ; or new lines.
+  meetings: {
+    date: ['tanggal', 'tgl', 'tanggal rapat', 'tgl rapat', 'hari/tanggal', 'date', 'meeting date'],
+    title: ['judul', 'nama rapat', 'acara', 'kegiatan', 'nama kegiatan', 'title', 'meeting'],
+    venue: ['tempat', 'tempat rapat', 'lokasi', 'lokasi rapat', 'venue', 'place'],
+    organiser: ['penyelenggara', 'kantor imigrasi', 'kanim', 'pelaksana', 'organiser', 'organizer'],
+    attendees: ['peserta', 'instansi', 'instansi hadir', 'instansi peserta', 'yang hadir', 'hadir', 'attendees', 'participants'],
+    agenda: ['agenda', 'pokok bahasan', 'materi', 'topik', 'topics'],
+    notes: ['catatan', 'hasil', 'hasil rapat', 'kesimpulan', 'keterangan', 'notes', 'outcome'],
     ...COMMON_AREA,
   },
   // Two shapes (issue 20): one crossing per row (passport, direction, date, checkpoint), or monthly
