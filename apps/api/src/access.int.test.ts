@@ -34,16 +34,16 @@ const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-
 const PERSONAL_EXPORTS = ['permits', 'overstays', 'expiring'];
 const AREA_LAYERS = ['provinces', 'regencies', 'districts'];
 const ALL_LAYERS = [...AREA_LAYERS, 'company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings', 'coverage_gaps', 'hot_spots', 'overstays'];
-const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true } };
+const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true }, reports: { write: true } };
 export const RULES: Record<Role, Permissions> = {
   admin: { ...head, manageUsers: true, audit: true },
   division_head: head,
   office_head: head,
   analyst: { ...head, planning: { read: true, write: true, approve: false } },
   // Aggregates and non-personal layers: no names, no permit numbers, no permit export; read only.
-  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => !PERSONAL_EXPORTS.includes(k)), planning: { read: true, write: false, approve: false } },
+  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => !PERSONAL_EXPORTS.includes(k)), planning: { read: true, write: false, approve: false }, reports: { write: false } },
   // Aggregates only: area counts and profiles (and overstay counts per district); no point layers, lists or exports; no plans.
-  viewer: { personalData: false, import: false, lists: false, exports: [], layers: [...AREA_LAYERS, 'overstays'], manageUsers: false, audit: false, planning: { read: false, write: false, approve: false } },
+  viewer: { personalData: false, import: false, lists: false, exports: [], layers: [...AREA_LAYERS, 'overstays'], manageUsers: false, audit: false, planning: { read: false, write: false, approve: false }, reports: { write: false } },
 };
 
 /** Ids of records in and out of the scope, found in the fixture. */

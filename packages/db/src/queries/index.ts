@@ -17,3 +17,5 @@ export * from './people.js';
 export * from './overstays.js';
 export * from './arrivals.js';
 export * from './data-changes.js';
+export * from './report-status.js';
+export * from './reports.js';
