@@ -116,6 +116,17 @@ export const MATRIX: Row[] = [
   listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),
   recordRow('/companies', 'companies'), recordRow('/operations', 'operations'), recordRow('/risk-areas', 'riskAreas'),
   recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
+  // Public reports (issue 22): the history as the record; recording and triage for the roles that write operational data.
+  { route: 'GET /reports/{id}/history', request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}/history` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  {
+    route: 'POST /reports', request: (t) => ({ path: '/api/v1/reports', init: json('POST', { channel: 'phone', category: 'other', summary: 'Matriks', districtCode: `${AREA[t]}.01` }) }),
+    allowed: (p) => p.reports.write, expect: { inScope: 201, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    // "acted" without its target: refused whatever the report's status (422 from verified, 409 from the others); nothing is written.
+    route: 'PATCH /reports/{id}', request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}`, init: json('PATCH', { status: 'acted' }) }),
+    allowed: (p) => p.reports.write, expect: { inScope: [409, 422], outOfScope: 404, nonexistent: 404 },
+  },
   // The people register: personal-data roles only; a person outside the scope is answered like none.
   { route: 'GET /people', request: (t) => ({ path: `/api/v1/people?q=${{ inScope: 'li', outOfScope: 'jakarta', nonexistent: 'zzzzqqq' }[t]}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /people/{id}', request: (t, ids) => ({ path: `/api/v1/people/${rec(ids, 'people', t)}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },

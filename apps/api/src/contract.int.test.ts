@@ -58,6 +58,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/entry-points/{id}': (ids) => `/entry-points/${ids.entryPoint}`,
   '/meetings/{id}': (ids) => `/meetings/${ids.meeting}`,
   '/reports/{id}': (ids) => `/reports/${ids.report}`,
+  '/reports/{id}/history': (ids) => `/reports/${ids.report}/history`,
   '/people': () => '/people?q=li',
   '/people/{id}': (ids) => `/people/${ids.person}`,
   '/companies/{id}/workers': (ids) => `/companies/${ids.company}/workers?asOf=2024-06-13`,
