@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
-import { errorResponses, recordIdParam } from './params.js';
+import { errorResponses, isoDateParam, langParam, recordIdParam } from './params.js';
 import { createRouter } from './router.js';
 
 const json = <S extends z.ZodType>(schema: S) => ({ 'application/json': { schema } });
@@ -19,7 +19,12 @@ const notFound = { 404: { description: 'No report with this id in your scope (no
 
 const getRoute = createRoute({
   method: 'get', path: '/reports/{id}', tags: ['records'], summary: 'One public report: the text, address and reporter\'s contact only for roles allowed personal data',
-  request: { params: idParam }, responses: { 200: { description: 'The report.', content: json(reportDetailSchema) }, ...notFound, ...errorResponses },
+  request: {
+    params: idParam,
+    // The record routes' shared parameters (the map's record panel sends them to every kind); a report has no figures of a day and no bilingual text.
+    query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Accepted like on every record route; a report has no figures of a day.' }), lang: langParam }),
+  },
+  responses: { 200: { description: 'The report.', content: json(reportDetailSchema) }, ...notFound, ...errorResponses },
 });
 const historyRoute = createRoute({
   method: 'get', path: '/reports/{id}/history', tags: ['records'], summary: 'A report\'s status changes, oldest first: who, when, why (the reason only for roles allowed personal data), the operation target that followed',
