@@ -19,3 +19,4 @@ export { tableFile, type TableFormat } from './export/table-file.js';
 export * from './accounts/index.js';
 export * from './planning/plans.js';
 export * from './meetings/meetings.js';
+export * from './reports/reports.js';

@@ -34,16 +34,16 @@ const ALL_EXPORTS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-
 const PERSONAL_EXPORTS = ['permits', 'overstays', 'expiring'];
 const AREA_LAYERS = ['provinces', 'regencies', 'districts'];
 const ALL_LAYERS = [...AREA_LAYERS, 'company_sites', 'operation_targets', 'risk_areas', 'entry_points', 'reports', 'meetings', 'coverage_gaps', 'hot_spots', 'overstays'];
-const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true } };
+const head = { personalData: true, import: true, lists: true, exports: ALL_EXPORTS, layers: ALL_LAYERS, manageUsers: false, audit: false, planning: { read: true, write: true, approve: true }, reports: { write: true } };
 export const RULES: Record<Role, Permissions> = {
   admin: { ...head, manageUsers: true, audit: true },
   division_head: head,
   office_head: head,
   analyst: { ...head, planning: { read: true, write: true, approve: false } },
   // Aggregates and non-personal layers: no names, no permit numbers, no permit export; read only.
-  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => !PERSONAL_EXPORTS.includes(k)), planning: { read: true, write: false, approve: false } },
+  agency_member: { ...head, personalData: false, import: false, exports: ALL_EXPORTS.filter((k) => !PERSONAL_EXPORTS.includes(k)), planning: { read: true, write: false, approve: false }, reports: { write: false } },
   // Aggregates only: area counts and profiles (and overstay counts per district); no point layers, lists or exports; no plans.
-  viewer: { personalData: false, import: false, lists: false, exports: [], layers: [...AREA_LAYERS, 'overstays'], manageUsers: false, audit: false, planning: { read: false, write: false, approve: false } },
+  viewer: { personalData: false, import: false, lists: false, exports: [], layers: [...AREA_LAYERS, 'overstays'], manageUsers: false, audit: false, planning: { read: false, write: false, approve: false }, reports: { write: false } },
 };
 
 /** Ids of records in and out of the scope, found in the fixture. */
@@ -118,6 +118,17 @@ export const MATRIX: Row[] = [
   listRow('/companies'), listRow('/operations'), listRow('/risk-areas'), listRow('/entry-points'), listRow('/meetings'), listRow('/reports'),
   recordRow('/companies', 'companies'), recordRow('/operations', 'operations'), recordRow('/risk-areas', 'riskAreas'),
   recordRow('/entry-points', 'entryPoints'), recordRow('/meetings', 'meetings'), recordRow('/reports', 'reports'),
+  // Public reports (issue 22): the history as the record; recording and triage for the roles that write operational data.
+  { route: 'GET /reports/{id}/history', request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}/history` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  {
+    route: 'POST /reports', request: (t) => ({ path: '/api/v1/reports', init: json('POST', { channel: 'phone', category: 'other', summary: 'Matriks', districtCode: `${AREA[t]}.01` }) }),
+    allowed: (p) => p.reports.write, expect: { inScope: 201, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    // "acted" without its target: refused whatever the report's status (422 from verified, 409 from the others); nothing is written.
+    route: 'PATCH /reports/{id}', request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}`, init: json('PATCH', { status: 'acted' }) }),
+    allowed: (p) => p.reports.write, expect: { inScope: [409, 422], outOfScope: 404, nonexistent: 404 },
+  },
   // The people register: personal-data roles only; a person outside the scope is answered like none.
   { route: 'GET /people', request: (t) => ({ path: `/api/v1/people?q=${{ inScope: 'li', outOfScope: 'jakarta', nonexistent: 'zzzzqqq' }[t]}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /people/{id}', request: (t, ids) => ({ path: `/api/v1/people/${rec(ids, 'people', t)}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },

@@ -38,6 +38,7 @@ import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
 import { planPdfRoutes } from './routes/plan-pdf.js';
+import { reportRoutes } from './routes/reports.js';
 import { peopleRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
@@ -126,6 +127,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
     .route('/', meetingRoutes(deps))
+    .route('/', reportRoutes(deps))
     .route('/', peopleRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))

@@ -59,6 +59,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/meetings/{id}': (ids) => `/meetings/${ids.meeting}`,
   '/follow-ups/overdue': () => '/follow-ups/overdue?area=19.04&asOf=2024-07-01',
   '/reports/{id}': (ids) => `/reports/${ids.report}`,
+  '/reports/{id}/history': (ids) => `/reports/${ids.report}/history`,
   '/people': () => '/people?q=li',
   '/people/{id}': (ids) => `/people/${ids.person}`,
   '/companies/{id}/workers': (ids) => `/companies/${ids.company}/workers?asOf=2024-06-13`,

@@ -6,11 +6,12 @@ export const ERROR_CODES = [
   'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
   'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
   'plan_not_found', 'plan_not_draft', 'plan_not_approved',
+  'invalid_transition', 'reason_required', 'target_required', 'target_not_found', 'outside_indonesia', 'outside_scope',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
   invalid_parameter: 400,
   unknown_parameter: 400,
   invalid_file: 400,
@@ -34,6 +35,14 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   plan_not_found: 404,
   plan_not_draft: 409,
   plan_not_approved: 409,
+  // Report triage (issue 22): a status change the triage does not allow, and a well-formed request the
+  // rules refuse (a dismissal without a reason, a place outside Indonesia or the caller's areas).
+  invalid_transition: 409,
+  reason_required: 422,
+  target_required: 422,
+  target_not_found: 422,
+  outside_indonesia: 422,
+  outside_scope: 422,
 };
 
 export class AppError extends Error {

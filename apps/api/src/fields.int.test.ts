@@ -102,7 +102,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   const clients = new Map<Role, Requester & { permissions: Permissions }>();
-  const ids = { operation: 0, meeting: 0, recordedMeeting: 0, riskArea: 0, plan: 0 };
+  const ids = { operation: 0, meeting: 0, recordedMeeting: 0, riskArea: 0, plan: 0, report: 0, recordedReport: 0 };
   let site = { lng: 0, lat: 0 };
   let companyName = '';
 
@@ -147,6 +147,15 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     }, system);
     const followUp = await queryOne<{ id: number }>(t.database.orm, sql`select id from meeting_follow_ups where meeting_id = ${ids.recordedMeeting}`);
     await updateFollowUp(t.database.orm, Number(followUp!.id), { status: 'done', note: `Diperiksa: ${FREE_TEXT}` }, system);
+    ids.report = await id('reports', 'test:fields:report');
+    // The triage's reason may name people too; a report recorded in the app keeps its address and reporter.
+    const admin = client('admin');
+    const write = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
+    expect((await admin.request(`/api/v1/reports/${ids.report}`, write('PATCH', { status: 'verified', reason: `Benar ada ${FREE_TEXT}` }))).status).toBe(200);
+    const recorded = await admin.request('/api/v1/reports', write('POST', { channel: 'whatsapp', category: 'illegal_work', summary: `Laporan WA: ${FREE_TEXT}`,
+      lat: site.lat, lng: site.lng, address: `Rumah ${PERSON}`, reporterContact: `${PERSON} 0812` }));
+    expect(recorded.status).toBe(201);
+    ids.recordedReport = (await recorded.json() as { id: number }).id;
     const [candidate] = await planningCandidates(t.database.orm, '19.04', '2024-06-14', null);
     ids.plan = await createPlan(t.database.orm, { title: 'Rencana Uji', date: '2024-06-14', areaCode: '19.04', notes: `Cari ${FREE_TEXT}`,
       targets: [{ candidateId: candidate!.id, notes: `Tanya ${FREE_TEXT}` }] }, { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true });
@@ -165,6 +174,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
       '/api/v1/meetings?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/meetings/${ids.meeting}`, `/api/v1/meetings/${ids.recordedMeeting}`,
       '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`,
       '/api/v1/reports?area=19.04&from=2024-06-10&to=2024-06-10',
+      `/api/v1/reports/${ids.report}`, `/api/v1/reports/${ids.report}/history`, `/api/v1/reports/${ids.recordedReport}`,
       ...['csv', 'xlsx', 'geojson'].flatMap((f) => [
         `/api/v1/exports/operations.${f}?area=19.04&from=2024-06-12&to=2024-06-12`,
         `/api/v1/exports/reports.${f}?area=19.04&from=2024-06-10&to=2024-06-10`,

@@ -54,6 +54,7 @@ const AddToBriefing = lazy(() => import('./briefing/add-to-briefing.js'));
 // The person and company pages (issue 20): the people register, for the roles allowed it.
 const PersonPage = lazy(() => import('./people/person-page.js'));
 const CompanyPage = lazy(() => import('./people/company-page.js'));
+const ReportsPage = lazy(() => import('./reports/reports-page.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -99,6 +100,13 @@ function SignedInPage({ view, updateView }: { view: ViewState; updateView: Updat
     return (
       <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
         {page === 'person' ? <PersonPage view={view} updateView={updateView} /> : <CompanyPage view={view} updateView={updateView} />}
+      </Suspense>
+    );
+  }
+  if (page === 'reports') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        <ReportsPage view={view} updateView={updateView} />
       </Suspense>
     );
   }

@@ -3,7 +3,7 @@ import {
   entryPointRecord, meetingRecord, reportRecord, riskAreaRecord,
   type EntryPointRecord, type MeetingRecord, type ReportRecord, type RiskAreaRecord,
 } from '@pantau/domain';
-import { entryPoints, meetings, queryRows, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
+import { entryPoints, expectWritten, meetings, queryRows, reports, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
 import { cleanPolygonal } from '../boundaries/clean-geometry.js';
 import { districtOf, jsonParam, knownAreaCodes } from './area-lookup.js';
 import { writeChunks } from './chunks.js';
@@ -65,11 +65,27 @@ export async function writeEntryPoints(tx: Orm, records: readonly EntryPointReco
   return written;
 }
 
+/**
+ * Reports with their status history: imported, generated and reference reports carry a status but not
+ * its dates, so the history is reconstructed by the database's one rule (migration 0020,
+ * `pantau_reconstruct_report_history`: new when received, verified days later, acted when an operation
+ * target followed, never dated after now) in the same transaction, and its rows are counted.
+ */
 export async function writeReports(tx: Orm, records: readonly ReportRecord[]): Promise<number> {
   const valid = validateRecords('reports', reportRecord, records);
-  return writeLocatedPoints(tx, 'reports', 'reports', REPORT_COLUMNS,
+  const written = await writeLocatedPoints(tx, 'reports', 'reports', REPORT_COLUMNS,
     valid.map((e) => ({ key: e.key, received_at: e.receivedAt, channel: e.channel, category: e.category, status: e.status, summary: e.summary,
       lng: e.position[0], lat: e.position[1], origin: e.origin })));
+  const expected = valid.reduce((n, r) => n + (r.status === 'new' ? 1 : r.status === 'acted' ? 3 : 2), 0);
+  let changes = 0;
+  for (let i = 0; i < valid.length; i += CHUNK) {
+    const chunk = valid.slice(i, i + CHUNK);
+    const row = await queryRows<{ n: number }>(tx, sql`select pantau_reconstruct_report_history(array(
+      select id from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(chunk.map((r) => r.key))})))) as n`);
+    changes += Number(row[0]?.n ?? 0);
+  }
+  expectWritten('report status changes', expected, changes);
+  return written;
 }
 
 export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]): Promise<number> {

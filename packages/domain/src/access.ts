@@ -26,12 +26,19 @@ export interface Permissions {
   exports: string[];
   /** Operation plans: read them, build and change drafts and record outcomes, approve them. */
   planning: { read: boolean; write: boolean; approve: boolean };
+  /** Public reports: record them and change their status (triage), with a history. */
+  reports: { write: boolean };
 }
 
 const PERSONAL_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
 /** Those who plan operations; heads (and admins) approve them. */
 const PLANNING_WRITE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
 const PLANNING_APPROVE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head'];
+/**
+ * Those who record public reports and triage them: the roles that write operational data (plans,
+ * imports). They all see personal data, so a report's text and reporter are never written blind.
+ */
+const REPORT_WRITE_ROLES: readonly Role[] = ['admin', 'division_head', 'office_head', 'analyst'];
 
 /** A division head's scope is one or more provinces: province codes, never an office. */
 export const scopedToProvinces = (role: Role): boolean => role === 'division_head';
@@ -52,6 +59,7 @@ export function permissionsOf(role: Role): Permissions {
     lists: !aggregatesOnly,
     exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || !PERSONAL_EXPORT_KINDS.includes(kind)),
     planning: { read: !aggregatesOnly, write: PLANNING_WRITE_ROLES.includes(role), approve: PLANNING_APPROVE_ROLES.includes(role) },
+    reports: { write: REPORT_WRITE_ROLES.includes(role) },
   };
 }
 

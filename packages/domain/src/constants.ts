@@ -38,7 +38,7 @@ export type RiskSeverity = (typeof RISK_SEVERITIES)[number];
 export const ENTRY_POINT_KINDS = ['airport', 'seaport', 'land_border'] as const;
 export type EntryPointKind = (typeof ENTRY_POINT_KINDS)[number];
 
-export const REPORT_CHANNELS = ['apoa', 'whatsapp', 'phone', 'walk_in'] as const;
+export const REPORT_CHANNELS = ['apoa', 'whatsapp', 'phone', 'walk_in', 'letter'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 export const REPORT_STATUSES = ['new', 'verified', 'dismissed', 'acted'] as const;

@@ -23,3 +23,4 @@ export * from './validation/email.js';
 export * from './http/csp.js';
 export * from './tiles/layers.js';
 export * from './api/index.js';
+export * from './report-triage.js';

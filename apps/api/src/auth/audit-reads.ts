@@ -40,6 +40,9 @@ export const AUDITED_READS: readonly ReadRule[] = [
   { pattern: /^\/planning\/plans\/(\d+)\/targets\.(csv|xlsx)$/, action: 'export.plan_targets', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/planning\/plans\/(\d+)\/plan\.pdf$/, action: 'render.plan_pdf', target: (m) => `plan:${m[1]}` },
   { pattern: /^\/briefings\/(\d+)\/briefing\.pdf$/, action: 'render.briefing_pdf', target: (m) => `briefing:${m[1]}` },
+  // A public report's text, address and reporter, and the reasons of its triage (issue 22).
+  { pattern: /^\/reports\/(\d+)$/, action: 'read.report', target: (m) => `report:${m[1]}`, when: seesFindings },
+  { pattern: /^\/reports\/(\d+)\/history$/, action: 'read.report_history', target: (m) => `report:${m[1]}`, when: seesFindings },
   // Names and passports of people over their permit's end, and of holders whose permits end soon (issue 20).
   { pattern: /^\/areas\/([^/]+)\/overstays$/, action: 'read.overstays', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
   { pattern: /^\/areas\/([^/]+)\/expiring$/, action: 'read.expiring', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
@@ -51,6 +54,7 @@ export const REFUSAL_AUDITED: readonly RegExp[] = [
   /^\/areas\/[^/]+\/(overstays|expiring)$/,
   /^\/(permits|persons|people)(\/|$)/,
   /^\/operations(\/|$)/,
+  /^\/reports\/\d+/,
   /^\/planning\/plans(\/|$)/,
 ];
 

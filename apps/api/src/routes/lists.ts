@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { listCompanies, listEntryPoints, listMeetings, listOperations, listReports, listRiskAreas } from '@pantau/db';
 import {
   COMPANY_SECTORS, companyAnswerSchema, companyPageSchema, ENTRY_POINT_KINDS, entryPointAnswerSchema, entryPointPageSchema, meetingPageSchema,
-  operationAnswerSchema, operationPageSchema, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, reportAnswerSchema, reportPageSchema,
+  operationAnswerSchema, operationPageSchema, pageForRole, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, reportPageSchema,
   RISK_CATEGORIES, riskAreaAnswerSchema, riskAreaPageSchema, todayInJakarta,
 } from '@pantau/domain';
 import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
@@ -38,8 +38,9 @@ const riskRoute = listRoute('/risk-areas', 'Risk areas (potensi kerawanan)',
   riskAreaPageSchema);
 const entryRoute = listRoute('/entry-points', 'Immigration checkpoints (TPI)', z.object({ ...listParams, kind: csvOf(ENTRY_POINT_KINDS, 'seaport') }), entryPointPageSchema);
 const meetingsRoute = listRoute('/meetings', 'Coordination meetings (Rakor Timpora)', z.object(listParams), meetingPageSchema);
-const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter',
-  z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa') }),
+const reportsRoute = listRoute('/reports', 'Public reports (APOA, WhatsApp, phone, walk-in, letter); never the text or the reporter. The triage queue: status=new&sort=received',
+  z.object({ ...listParams, status: csvOf(REPORT_STATUSES, 'new'), category: csvOf(REPORT_CATEGORIES, 'illegal_work'), channel: csvOf(REPORT_CHANNELS, 'apoa'),
+    sort: z.enum(['id', 'received']).optional().openapi({ description: 'id (default) or received: oldest received first (the triage queue).', example: 'received' }) }),
   reportPageSchema);
 
 const recordRoute = <S extends z.ZodType>(path: string, summary: string, schema: S) => createRoute({
@@ -80,13 +81,14 @@ export function listRoutes(deps: AppDeps) {
     .openapi(meetingsRoute, async (c) => c.json(pageForRole('meeting', await listMeetings(dbOf(c), { ...toListFilter(c.req.valid('query')), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c)), 200))
     .openapi(reportsRoute, async (c) => {
       const q = c.req.valid('query') as Record<string, string | undefined>;
-      return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel) }, scopeOf(c)), permissionsOf(c)), 200);
+      return c.json(pageForRole('report', await listReports(dbOf(c), { ...toListFilter(q), lang: textLangOf(c), status: csvList(q.status), category: csvList(q.category), channel: csvList(q.channel),
+        sort: q.sort === 'received' ? 'received' : 'id' }, scopeOf(c)), permissionsOf(c)), 200);
     })
     .openapi(recordRoute('/companies', 'One company with its sites', companyAnswerSchema), async (c) => c.json(one('company', await listCompanies(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), asOf: c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now()) }, scopeOf(c))), 200))
     .openapi(recordRoute('/operations', 'One operation with its targets and actions', operationAnswerSchema), async (c) => c.json(one('operation', pageForRole('operation', await listOperations(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/risk-areas', 'One risk area with its geometry', riskAreaAnswerSchema), async (c) => c.json(one('risk area', pageForRole('riskArea', await listRiskAreas(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c), withGeometry: true }, scopeOf(c)), permissionsOf(c))), 200))
     .openapi(recordRoute('/entry-points', 'One entry point', entryPointAnswerSchema), async (c) => c.json(one('entry point', await listEntryPoints(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c))), 200))
-    .openapi(recordRoute('/reports', 'One public report', reportAnswerSchema), async (c) => c.json(one('report', pageForRole('report', await listReports(dbOf(c), { ...byId(c.req.valid('param').id), lang: textLangOf(c) }, scopeOf(c)), permissionsOf(c))), 200));
+  // One report, its history and its triage: routes/reports.ts.
 }
 
 /** Every record passes the role's field rules (@pantau/domain fields.ts) before it is sent. */

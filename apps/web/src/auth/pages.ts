@@ -20,7 +20,9 @@ export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUs
     // The people register is personal data; the company page is a record (names on it for personal-data roles only).
     case 'person':
       return permissions.personalData ? page : 'forbidden';
+    // The report queue is a record list; recording and triage are offered only with permissions.reports.write.
     case 'company':
+    case 'reports':
       return permissions.lists ? page : 'forbidden';
     default:
       return page;

@@ -38,6 +38,8 @@ export function parsePermissions(value: unknown): Permissions | null {
     lists: lists === true,
     exports,
     planning: parsePlanningPermissions(value.planning),
+    // Public reports: record and triage; an answer without it (an older server) allows nothing.
+    reports: { write: isPlainObject(value.reports) && value.reports.write === true },
   };
 }
 

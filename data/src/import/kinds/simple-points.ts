@@ -28,7 +28,7 @@ function parseEntryKind(raw: unknown): Parsed<(typeof ENTRY_POINT_KINDS)[number]
   const match = ENTRY_POINT_KIND_PREFIXES.find(([prefix]) => value === prefix || value.startsWith(`${prefix} `));
   return match ? { ok: true, value: match[1] } : fail('unknown_entry_point_kind', { expected: expectedValues(ENTRY_POINT_KINDS) });
 }
-const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in' }, 'unknown_channel');
+const parseChannel = oneOf(REPORT_CHANNELS, { wa: 'whatsapp', telepon: 'phone', telp: 'phone', 'datang langsung': 'walk_in', langsung: 'walk_in', 'walk in': 'walk_in', surat: 'letter', 'surat masuk': 'letter' }, 'unknown_channel');
 const parseStatus = oneOf(REPORT_STATUSES, { baru: 'new', terverifikasi: 'verified', diverifikasi: 'verified', ditolak: 'dismissed', 'tidak terbukti': 'dismissed', ditindaklanjuti: 'acted', selesai: 'acted' }, 'unknown_report_status');
 const parseCategory = oneOf(REPORT_CATEGORIES, { 'tka ilegal': 'illegal_work', 'bekerja ilegal': 'illegal_work', 'pekerja ilegal': 'illegal_work', 'melebihi izin tinggal': 'overstay', 'mencurigakan': 'suspicious_activity', 'kegiatan mencurigakan': 'suspicious_activity', 'tidak lapor': 'unreported_residence', 'penyalahgunaan izin': 'permit_misuse', lainnya: 'other' }, 'unknown_report_category');
 

@@ -7,6 +7,7 @@ import { queryRows, type Executor } from '../connect.js';
 import { planningCandidates, targetsBeforeSql, type PlanningCandidate } from './planning.js';
 import { validHolders } from './people-count.js';
 import { scopeCondition } from './scope.js';
+import { reportStatusAt, startOfDayWib } from './report-status.js';
 
 export interface CoverageGap {
   candidate: PlanningCandidate;
@@ -62,8 +63,9 @@ export function coverageGapDistrictsSql(envelope: SQL, asOf: string, months: num
 export interface HotSpotEvent { lng: number; lat: number; kind: 'finding' | 'report' }
 
 /**
- * Findings (operation targets with a violation) and verified reports (verified or acted on) in
- * [from, to), in `area` (null = the whole scope): the points of the hot-spot analysis.
+ * Findings (operation targets with a violation) and verified reports (verified or acted on as of `to`,
+ * from their history: no later status leaks into a past analysis) in [from, to), in `area` (null = the
+ * whole scope): the points of the hot-spot analysis.
  */
 export async function hotSpotEvents(db: Executor, area: string | null, from: string, to: string, scope: Scope): Promise<HotSpotEvent[]> {
   const inArea = (column: SQL) => (area === null ? sql`true` : sql`(${column} = ${area} or ${column} like ${`${area}.%`})`);
@@ -75,7 +77,7 @@ export async function hotSpotEvents(db: Executor, area: string | null, from: str
     union all
     select ST_X(r.geom), ST_Y(r.geom), 'report'
     from reports r
-    where r.status in ('verified', 'acted') and r.geom is not null
+    where ${reportStatusAt(sql`r.id`, startOfDayWib(to))} in ('verified', 'acted') and r.geom is not null
       and r.received_at >= (${from}::date)::timestamp at time zone 'Asia/Jakarta' and r.received_at < (${to}::date)::timestamp at time zone 'Asia/Jakarta'
       and ${inArea(sql`coalesce(r.district_code, r.regency_code)`)} and ${scopeCondition(sql`r.regency_code`, scope)}`);
   return rows.map((r) => ({ lng: Number(r.lng), lat: Number(r.lat), kind: r.kind }));

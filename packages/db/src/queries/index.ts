@@ -18,3 +18,5 @@ export * from './overstays.js';
 export * from './arrivals.js';
 export * from './data-changes.js';
 export * from './meetings.js';
+export * from './report-status.js';
+export * from './reports.js';

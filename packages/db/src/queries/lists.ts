@@ -129,16 +129,24 @@ export async function listMeetings(db: Executor, filter: ListFilter, scope: Scop
     openFollowUps: Number(r.open_follow_ups) })), filter.limit);
 }
 
-export async function listReports(db: Executor, filter: ListFilter & { status?: string[]; category?: string[]; channel?: string[] }, scope: Scope) {
+/**
+ * `sort: 'received'` (the triage queue): oldest received first, the cursor still the last id of the
+ * previous page (the keyset is its received time and id).
+ */
+export async function listReports(db: Executor, filter: ListFilter & { status?: string[]; category?: string[]; channel?: string[]; sort?: 'id' | 'received' }, scope: Scope) {
+  const byReceived = filter.sort === 'received';
+  const after = byReceived
+    ? sql`${filter.after !== undefined ? sql`(received_at, id) > (select k.received_at, k.id from ${reports} k where k.id = ${filter.after})` : sql`true`} and ${filter.id !== undefined ? sql`id = ${filter.id}` : sql`true`}`
+    : afterCondition(sql`id`, filter.after, filter.id);
   const rows = await queryRows<{ id: number; received_at: string; channel: string; category: string; status: string; lng: number; lat: number; district_code: string | null; origin: string }>(db, sql`
     select id, to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as received_at, channel, category, status,
       ST_X(geom) as lng, ST_Y(geom) as lat, district_code, origin from ${reports}
-    where ${afterCondition(sql`id`, filter.after, filter.id)} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
+    where ${after} and ${areaCondition(sql`district_code`, filter.area)} and ${scopeCondition(sql`regency_code`, scope)}
       ${filter.from ? sql`and received_at >= ${filter.from}::date` : sql``} ${filter.to ? sql`and received_at < (${filter.to}::date + 1)` : sql``}
       ${filter.bbox ? sql`and geom && ${envelope(filter.bbox)}` : sql``}
       ${filter.status?.length ? sql`and status in ${filter.status}` : sql``} ${filter.category?.length ? sql`and category in ${filter.category}` : sql``}
       ${filter.channel?.length ? sql`and channel in ${filter.channel}` : sql``}
-    order by id limit ${filter.limit + 1}`);
+    order by ${byReceived ? sql`received_at, id` : sql`id`} limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({ id: Number(r.id), receivedAt: r.received_at, channel: r.channel, category: r.category, status: r.status,
     lng: r6(r.lng), lat: r6(r.lat), districtCode: r.district_code, origin: r.origin })), filter.limit);
 }

@@ -8,6 +8,7 @@ import { queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
 import { validHolders } from './people-count.js';
 import { localized, type TextLang } from './text-language.js';
+import { reportStatusAt, startOfDayWib } from './report-status.js';
 
 const CANDIDATE_ID_PREFIX: Record<CandidateKind, string> = { company_site: 'site', district: 'district', report_cluster: 'reports' };
 
@@ -62,10 +63,15 @@ const targetsBefore = (area: string | null, asOf: string, scope: Scope) => sql`
   from operation_targets t join operations o on o.id = t.operation_id
   where o.date < ${asOf}::date and ${area === null ? sql`true` : within(sql`t.regency_code`, area.slice(0, 5))} and ${scopeCondition(sql`t.regency_code`, scope)}`;
 
-/** Reports received in the window that were not dismissed: one acted on was verified first (statuses are today's, not asOf's). */
+/**
+ * Reports received in the window and not dismissed, with their status as of the start of asOf (WIB), from
+ * their history (report-status.ts), never today's: a report verified after the ranked day is still new
+ * there. Used as `from ${reportsThen(asOf)} where … and ${reportsWindow(asOf, scope)}`; `rs.status` is the status then.
+ */
+const reportsThen = (asOf: string) => sql`reports r cross join lateral (select ${reportStatusAt(sql`r.id`, startOfDayWib(asOf))} as status) rs`;
 const reportsWindow = (asOf: string, scope: Scope) => sql`
-  r.received_at >= (${addDays(asOf, -PLANNING_WINDOWS.reportDays)}::date)::timestamp at time zone 'Asia/Jakarta'
-  and r.received_at < (${asOf}::date)::timestamp at time zone 'Asia/Jakarta' and r.status in ('new', 'verified', 'acted') and ${scopeCondition(sql`r.regency_code`, scope)}`;
+  r.received_at >= ${startOfDayWib(addDays(asOf, -PLANNING_WINDOWS.reportDays))}
+  and r.received_at < ${startOfDayWib(asOf)} and rs.status in ('new', 'verified', 'acted') and ${scopeCondition(sql`r.regency_code`, scope)}`;
 
 const riskValid = (asOf: string, scope: Scope) => sql`rk.valid_from <= ${asOf}::date and (rk.valid_to is null or rk.valid_to >= ${asOf}::date) and ${scopeCondition(sql`rk.regency_code`, scope)}`;
 const riskJson = sql`coalesce(json_agg(json_build_object('id', rk.id, 'category', rk.category, 'severity', rk.severity) order by rk.id), '[]'::json)`;
@@ -115,8 +121,8 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
       select coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
       from past t where t.date >= ${since}::date and (t.company_site_id = s.id or ${near(sql`t.geom`, sql`s.geom`, PLANNING_RADII.findings)})) f on true
     left join lateral (
-      select count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status in ('verified', 'acted'))::int as verified_reports
-      from reports r where ${near(sql`r.geom`, sql`s.geom`, PLANNING_RADII.reports)} and ${reportsWindow(asOf, scope)}) rep on true
+      select count(*) filter (where rs.status = 'new')::int as open_reports, count(*) filter (where rs.status in ('verified', 'acted'))::int as verified_reports
+      from ${reportsThen(asOf)} where ${near(sql`r.geom`, sql`s.geom`, PLANNING_RADII.reports)} and ${reportsWindow(asOf, scope)}) rep on true
     left join lateral (
       select ${riskJson} as risks from risk_areas rk where rk.geom && s.geom and ST_Intersects(rk.geom, s.geom) and ${riskValid(asOf, scope)}) rsk on true
     order by s.id`);
@@ -148,8 +154,8 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
       select t.district_code, coalesce(sum(t.violations), 0)::int as violations, coalesce(sum((select sum(a.count) from enforcement_actions a where a.target_id = t.id)), 0)::int as actions
       from past t where t.date >= ${since}::date group by 1
     ), reported as (
-      select r.district_code, count(*) filter (where r.status = 'new')::int as open_reports, count(*) filter (where r.status in ('verified', 'acted'))::int as verified_reports
-      from reports r where r.district_code in (select code from district) and ${reportsWindow(asOf, scope)} group by 1
+      select r.district_code, count(*) filter (where rs.status = 'new')::int as open_reports, count(*) filter (where rs.status in ('verified', 'acted'))::int as verified_reports
+      from ${reportsThen(asOf)} where r.district_code in (select code from district) and ${reportsWindow(asOf, scope)} group by 1
     )
     select d.code as id, d.name, null::int as company_id, ST_X(d.label) as lng, ST_Y(d.label) as lat, d.code as district_code, d.regency_code, left(d.code, 2) as province_code,
       coalesce(h.active, 0) as active, coalesce(h.year_ago, 0) as year_ago, coalesce(x.expiring, 0) as expiring, m.nationalities,
@@ -186,7 +192,7 @@ async function reportClusterRows(db: Executor, area: string | null, asOf: string
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   return queryRows<Row>(db, sql`
     with rep as (
-      select r.id, r.geom, r.status, r.district_code, r.regency_code, r.province_code from reports r
+      select r.id, r.geom, rs.status, r.district_code, r.regency_code, r.province_code from ${reportsThen(asOf)}
       where ${inArea(area, sql`r.regency_code`, sql`r.district_code`)} and ${reportsWindow(asOf, scope)}
     ), grouped as (
       select rep.*, ST_ClusterDBSCAN(rep.geom, eps := ${REPORT_CLUSTER.eps}, minpoints := ${REPORT_CLUSTER.minReports}) over (order by rep.id) as cid from rep

@@ -1,4 +1,6 @@
 import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+import { operationTargets } from './operations.js';
 import { geometry, originColumn } from './columns.js';
 
 /** Potensi kerawanan: an area of risk with a category and a severity, valid for a period. */
@@ -57,7 +59,11 @@ export const meetings = pgTable('meetings', {
   origin: originColumn(),
 }, (t) => [index('meetings_regency_date_idx').on(t.regencyCode, t.date), index('meetings_geom_gist').using('gist', t.geom)]);
 
-/** A public report (APOA, WhatsApp, phone, walk-in). The reporter is never stored here. */
+/**
+ * A public report (APOA, WhatsApp, phone, walk-in, letter). `status` is the current one, the last row of
+ * its history (report_status_changes, migration 0020). The reporter's contact is kept only when a role
+ * allowed personal data recorded it; it, the text and the address are personal data (fields.ts).
+ */
 export const reports = pgTable('reports', {
   id: serial('id').primaryKey(),
   key: text('key').notNull().unique(),
@@ -66,6 +72,11 @@ export const reports = pgTable('reports', {
   category: text('category').notNull(),
   status: text('status').notNull(),
   summary: text('summary'),
+  /** The channel system's own id: the same id on the same channel is the same report. */
+  externalId: text('external_id'),
+  reporterContact: text('reporter_contact'),
+  /** The address or place as the reporter described it. */
+  address: text('address'),
   geom: geometry('geom', 'Point').notNull(),
   districtCode: text('district_code'),
   regencyCode: text('regency_code'),
@@ -75,6 +86,19 @@ export const reports = pgTable('reports', {
   index('reports_geom_gist').using('gist', t.geom),
   index('reports_received_idx').on(t.receivedAt),
 ]);
+
+/** Every status a report has had: who, when, why; "acted" links to the operation target that followed. */
+export const reportStatusChanges = pgTable('report_status_changes', {
+  id: serial('id').primaryKey(),
+  reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  status: text('status').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** Null for history reconstructed from an imported or generated status. */
+  changedBy: integer('changed_by').references(() => users.id, { onDelete: 'set null' }),
+  actor: text('actor').notNull(),
+  reason: text('reason'),
+  operationTargetId: integer('operation_target_id').references(() => operationTargets.id, { onDelete: 'set null' }),
+}, (t) => [index('report_status_changes_report_idx').on(t.reportId, t.changedAt)]);
 
 /** One row per dataset load (boundaries, reference, demo) so loads are idempotent and dated. */
 export const datasetLoads = pgTable('dataset_loads', {

@@ -75,6 +75,30 @@ export const reportAnswerSchema = z.object({
 }).meta({ id: 'Report' });
 export type ReportAnswer = z.infer<typeof reportAnswerSchema>;
 
+/**
+ * One report (GET /reports/{id}, and the answer of POST and PATCH): the list's fields, its areas, and for
+ * roles allowed personal data the text, the address and the reporter's contact (left out for the others).
+ */
+export const reportDetailSchema = reportAnswerSchema.extend({
+  regencyCode: z.string().nullable(), provinceCode: z.string().nullable(), externalId: z.string().nullable(),
+  summary: z.string().nullable().optional(), address: z.string().nullable().optional(), reporterContact: z.string().nullable().optional(),
+}).meta({ id: 'ReportDetail' });
+export type ReportDetailAnswer = z.infer<typeof reportDetailSchema>;
+
+/** One change of a report's status: when (ISO, UTC), who (an account's email, or `system:reconstructed`), why. */
+export const reportStatusChangeSchema = z.object({
+  id: z.number(), status: z.string(), changedAt: z.string(), changedBy: z.string(),
+  /** Free text that may name people: left out for roles without personal data. */
+  reason: z.string().nullable().optional(),
+  /** "acted": the operation target that followed. */
+  operationTargetId: z.number().nullable(),
+}).meta({ id: 'ReportStatusChange' });
+export type ReportStatusChangeAnswer = z.infer<typeof reportStatusChangeSchema>;
+
+/** GET /reports/{id}/history: the changes, oldest first (the last one is the current status). */
+export const reportHistorySchema = z.object({ reportId: z.number(), status: z.string(), items: z.array(reportStatusChangeSchema) }).meta({ id: 'ReportHistory' });
+export type ReportHistoryAnswer = z.infer<typeof reportHistorySchema>;
+
 export const companyPageSchema = pageSchema(companyAnswerSchema);
 export const operationPageSchema = pageSchema(operationAnswerSchema);
 export const riskAreaPageSchema = pageSchema(riskAreaAnswerSchema);

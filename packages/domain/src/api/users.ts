@@ -29,6 +29,7 @@ export const permissionsSchema = z.object({
   personalData: z.boolean(), import: z.boolean(), manageUsers: z.boolean(), audit: z.boolean(),
   layers: z.array(z.string()), lists: z.boolean(), exports: z.array(z.string()),
   planning: z.object({ read: z.boolean(), write: z.boolean(), approve: z.boolean() }),
+  reports: z.object({ write: z.boolean() }),
 }).meta({ id: 'Permissions' });
 
 /** POST /auth/sign-in and GET /auth/me: the account and what it may do. */

@@ -1,0 +1,80 @@
+// Public reports in Chromium, in Indonesian (issue 22): an analyst records a WhatsApp report in Bangka
+// Tengah on the report page, verifies it from the queue, reads its history, and opens it on the map,
+// where its panel shows it verified. An agency member sees the queue without the triage buttons.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from './browser.js';
+import { expectOnlyOwnHost, openSignedInPage, screenshot } from './page-helpers.js';
+
+describe('public reports', () => {
+  let browser: Browser;
+  const baseUrl = inject('e2eBaseUrl');
+  const accounts = inject('e2eAccounts');
+  const opened: Array<{ page: Page; requestedUrls: string[] }> = [];
+  const url = (path: string) => new URL(path, baseUrl).href;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    for (const { page, requestedUrls } of opened.splice(0)) {
+      await expectOnlyOwnHost(page, requestedUrls, baseUrl);
+      await page.context().close();
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('an analyst records a WhatsApp report in Bangka Tengah, verifies it, and sees it verified on the map', async () => {
+    const signedIn = await openSignedInPage(browser, baseUrl, accounts.analyst);
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(url('/?page=reports&region=19.04'));
+    await expect.poll(() => page.getByRole('heading', { name: 'Laporan masyarakat' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('report-regency').inputValue(), { timeout: 30_000 }).toBe('19.04');
+
+    await page.getByTestId('report-channel').selectOption('whatsapp');
+    await page.getByTestId('report-category').selectOption('illegal_work');
+    // The districts of Bangka Tengah load for the chosen regency: Koba.
+    await expect.poll(async () => (await page.getByTestId('report-district').locator('option').allTextContents()).some((name) => /koba/i.test(name)), { timeout: 30_000 }).toBe(true);
+    const koba = await page.getByTestId('report-district').locator('option', { hasText: /koba/i }).first().getAttribute('value');
+    expect(koba).toMatch(/^19\.04\.\d{2}$/);
+    await page.getByTestId('report-district').selectOption(koba!);
+    await page.getByTestId('report-summary').fill('Warga melaporkan WNA bekerja di pabrik kolang-kaling tanpa izin');
+    await page.getByTestId('report-contact').fill('0812-0000-1111');
+    await page.getByTestId('report-submit').click();
+
+    const handled = page.getByTestId('report-handled');
+    await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toMatch(/Laporan #\d+ tercatat di .*Koba/i);
+    const id = Number(/#(\d+)/.exec((await handled.textContent()) ?? '')![1]);
+    // The new report waits in the queue, and leaves it once verified.
+    await expect.poll(() => page.getByTestId(`queue-report-${id}`).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId(`queue-report-${id}`).textContent()).toContain('WhatsApp');
+    await page.getByTestId(`verify-${id}`).click();
+    await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toContain(`Laporan #${id} diverifikasi.`);
+    await expect.poll(() => page.getByTestId('report-history').locator('li').allTextContents(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/^Baru — .*analis@e2e\.pantau\.test/), expect.stringMatching(/^Terverifikasi — .*analis@e2e\.pantau\.test/)]);
+    await expect.poll(() => page.getByTestId(`queue-report-${id}`).count()).toBe(0);
+    await screenshot(page, 'reports-verified');
+
+    // On the map: the report's panel says it is verified.
+    await page.getByTestId('report-map-link').click();
+    const panel = page.getByTestId('detail-column');
+    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain(`#${id}`);
+    await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('Terverifikasi');
+    expect(new URL(page.url()).searchParams.get('select')).toBe(`report:${id}`);
+  });
+
+  test('an agency member sees the queue of Bangka Tengah without the form or the triage buttons', async () => {
+    const signedIn = await openSignedInPage(browser, baseUrl, accounts.agency_member);
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(url('/?page=reports&region=19.04'));
+    await expect.poll(() => page.getByText('Peran Anda hanya dapat membaca laporan.').isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await page.getByTestId('report-form').count()).toBe(0);
+    expect(await page.locator('[data-testid^="verify-"]').count()).toBe(0);
+  });
+});
