@@ -18,3 +18,4 @@ export { escapeCell, unescapeCell } from './export/safe-cell.js';
 export { tableFile, type TableFormat } from './export/table-file.js';
 export * from './accounts/index.js';
 export * from './planning/plans.js';
+export * from './risk-areas/edit-risk-areas.js';

@@ -35,6 +35,7 @@ import { overstayRoutes } from './routes/overstays.js';
 import { officeRoutes } from './routes/offices.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
+import { riskAreaRoutes } from './routes/risk-areas.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
 import { planPdfRoutes } from './routes/plan-pdf.js';
 import { peopleRoutes } from './routes/people.js';
@@ -124,6 +125,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', overstayRoutes(deps))
     .route('/', statsRoutes(deps))
     .route('/', listRoutes(deps))
+    .route('/', riskAreaRoutes(deps))
     .route('/', peopleRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))

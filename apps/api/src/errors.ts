@@ -6,11 +6,13 @@ export const ERROR_CODES = [
   'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
   'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
   'plan_not_found', 'plan_not_draft', 'plan_not_approved',
+  // A drawn risk area refused (issue 22): what is wrong, each with its own code.
+  'invalid_geometry', 'outside_indonesia', 'geometry_too_small', 'too_many_vertices', 'invalid_period',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
   invalid_parameter: 400,
   unknown_parameter: 400,
   invalid_file: 400,
@@ -34,6 +36,11 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   plan_not_found: 404,
   plan_not_draft: 409,
   plan_not_approved: 409,
+  invalid_geometry: 422,
+  outside_indonesia: 422,
+  geometry_too_small: 422,
+  too_many_vertices: 422,
+  invalid_period: 422,
 };
 
 export class AppError extends Error {

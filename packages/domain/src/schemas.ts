@@ -19,8 +19,8 @@ export const requestDate = z.string().superRefine((value, ctx) => {
 });
 export const nationalityCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN');
 export const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-/** plan:<id>: an operation recorded from a plan's outcome (data/src/planning). */
-export const origin = z.string().regex(/^(reference|demo|batch:[0-9a-f-]{36}|plan:\d{1,12})$/, 'reference, demo, batch:<uuid> or plan:<id>');
+/** plan:<id>: an operation recorded from a plan's outcome (data/src/planning); app: a risk area drawn in the app. */
+export const origin = z.string().regex(/^(reference|demo|app|batch:[0-9a-f-]{36}|plan:\d{1,12})$/, 'reference, demo, app, batch:<uuid> or plan:<id>');
 
 export const areaLevel = z.enum(AREA_LEVELS);
 export const permitType = z.enum(PERMIT_TYPES);

@@ -17,3 +17,4 @@ export * from './people.js';
 export * from './overstays.js';
 export * from './arrivals.js';
 export * from './data-changes.js';
+export * from './risk-area-versions.js';
