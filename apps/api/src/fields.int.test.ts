@@ -6,7 +6,7 @@
 // - /meta counts only what the caller's scope holds and names no server path.
 // The per-role field snapshots below are the table in docs/access-control.md.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createPlan, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
+import { createPlan, updateRiskArea, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
 import { planningCandidates, queryOne, sql } from '@pantau/db';
 import { ROLES, type Permissions, type Role } from '@pantau/domain';
 import ExcelJS from 'exceljs';
@@ -139,6 +139,8 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     ids.operation = await id('operations', 'test:fields:operation');
     ids.meeting = await id('meetings', 'test:fields:meeting');
     ids.riskArea = await id('risk_areas', 'test:fields:risk');
+    // Edited in the app: its history keeps the description as it was (free text naming the person).
+    await updateRiskArea(t.database.orm, ids.riskArea, { description: 'Diperbarui setelah rapat' }, { scope: null, actor: { userId: null, actor: 'test' } });
     const [candidate] = await planningCandidates(t.database.orm, '19.04', '2024-06-14', null);
     ids.plan = await createPlan(t.database.orm, { title: 'Rencana Uji', date: '2024-06-14', areaCode: '19.04', notes: `Cari ${FREE_TEXT}`,
       targets: [{ candidateId: candidate!.id, notes: `Tanya ${FREE_TEXT}` }] }, { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true });
@@ -155,7 +157,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     const PATHS = (): string[] => [
       '/api/v1/operations?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/operations/${ids.operation}`,
       '/api/v1/meetings?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/meetings/${ids.meeting}`,
-      '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`,
+      '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`, `/api/v1/risk-areas/${ids.riskArea}/versions`,
       '/api/v1/reports?area=19.04&from=2024-06-10&to=2024-06-10',
       ...['csv', 'xlsx', 'geojson'].flatMap((f) => [
         `/api/v1/exports/operations.${f}?area=19.04&from=2024-06-12&to=2024-06-12`,
@@ -194,6 +196,9 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
       const risk = await (await member.request(`/api/v1/risk-areas/${ids.riskArea}`)).json() as Record<string, unknown>;
       expect(risk).not.toHaveProperty('description');
       expect(risk).toMatchObject({ name: 'Area Uji' });
+      const versions = await (await member.request(`/api/v1/risk-areas/${ids.riskArea}/versions`)).json() as { items: Array<{ before: Record<string, unknown> | null }> };
+      expect(versions.items[0]!.before).not.toHaveProperty('description');
+      expect(versions.items[0]!.before).toMatchObject({ name: 'Area Uji', category: 'illegal_work' });
       const plan = await (await member.request(`/api/v1/planning/plans/${ids.plan}`)).json() as Record<string, unknown> & { targets: Array<Record<string, unknown>> };
       expect(plan).not.toHaveProperty('notes');
       expect(plan.targets[0]).not.toHaveProperty('notes');
