@@ -139,8 +139,8 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     ids.operation = await id('operations', 'test:fields:operation');
     ids.meeting = await id('meetings', 'test:fields:meeting');
     ids.riskArea = await id('risk_areas', 'test:fields:risk');
-    // Edited in the app: its history keeps the description as it was (free text naming the person).
-    await updateRiskArea(t.database.orm, ids.riskArea, { description: 'Diperbarui setelah rapat' }, { scope: null, actor: { userId: null, actor: 'test' } });
+    // Edited in the app: its history keeps the area as it was, the description (free text naming the person) too.
+    await updateRiskArea(t.database.orm, ids.riskArea, { source: 'Rapat Timpora Uji' }, { scope: null, actor: { userId: null, actor: 'test' } });
     const [candidate] = await planningCandidates(t.database.orm, '19.04', '2024-06-14', null);
     ids.plan = await createPlan(t.database.orm, { title: 'Rencana Uji', date: '2024-06-14', areaCode: '19.04', notes: `Cari ${FREE_TEXT}`,
       targets: [{ candidateId: candidate!.id, notes: `Tanya ${FREE_TEXT}` }] }, { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true });
