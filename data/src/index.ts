@@ -20,3 +20,4 @@ export * from './accounts/index.js';
 export * from './planning/plans.js';
 export * from './meetings/meetings.js';
 export * from './reports/reports.js';
+export * from './risk-areas/edit-risk-areas.js';

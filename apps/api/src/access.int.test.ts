@@ -129,6 +129,17 @@ export const MATRIX: Row[] = [
     route: 'PATCH /reports/{id}', request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}`, init: json('PATCH', { status: 'acted' }) }),
     allowed: (p) => p.reports.write, expect: { inScope: [409, 422], outOfScope: 404, nonexistent: 404 },
   },
+  // Risk areas drawn and edited in the app: the roles that may import keep them. These requests are refused
+  // after the scope check (422) or by it (404), so nothing is written whoever asks.
+  { route: 'GET /risk-areas/{id}/versions', request: (t, ids) => ({ path: `/api/v1/risk-areas/${rec(ids, 'riskAreas', t)}/versions` }), allowed: (p) => p.lists, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },
+  { route: 'POST /risk-areas', request: once('/api/v1/risk-areas', json('POST', {
+    name: 'Simpul', category: 'illegal_work', source: 'uji', validFrom: '2024-06-01',
+    geometry: { type: 'Polygon', coordinates: [[[106.40, -2.52], [106.46, -2.46], [106.46, -2.52], [106.40, -2.46], [106.40, -2.52]]] },
+  })), allowed: (p) => p.import, expect: { inScope: 422 } },
+  {
+    route: 'PATCH /risk-areas/{id}', request: (t, ids) => ({ path: `/api/v1/risk-areas/${rec(ids, 'riskAreas', t)}`, init: json('PATCH', { validFrom: '2030-01-01', validTo: '2020-01-01' }) }),
+    allowed: (p) => p.import, expect: { inScope: 422, outOfScope: 404, nonexistent: 404 },
+  },
   // The people register: personal-data roles only; a person outside the scope is answered like none.
   { route: 'GET /people', request: (t) => ({ path: `/api/v1/people?q=${{ inScope: 'li', outOfScope: 'jakarta', nonexistent: 'zzzzqqq' }[t]}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 200, nonexistent: 200 } },
   { route: 'GET /people/{id}', request: (t, ids) => ({ path: `/api/v1/people/${rec(ids, 'people', t)}` }), allowed: (p) => p.personalData, expect: { inScope: 200, outOfScope: 404, nonexistent: 404 } },

@@ -36,6 +36,7 @@ import { overstayRoutes } from './routes/overstays.js';
 import { officeRoutes } from './routes/offices.js';
 import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
+import { riskAreaRoutes } from './routes/risk-areas.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
 import { planPdfRoutes } from './routes/plan-pdf.js';
 import { reportRoutes } from './routes/reports.js';
@@ -128,6 +129,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', listRoutes(deps))
     .route('/', meetingRoutes(deps))
     .route('/', reportRoutes(deps))
+    .route('/', riskAreaRoutes(deps))
     .route('/', peopleRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', importRoutes(deps))

@@ -4,7 +4,7 @@
 // from the app's own route definitions, so a new route is covered by them; the request table below
 // must name it (the first test fails otherwise).
 import type { RouteConfig } from '@hono/zod-openapi';
-import { createMeeting, createPlan, writeReports } from '@pantau/data';
+import { createMeeting, createPlan, createRiskArea, updateRiskArea, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, sql } from '@pantau/db';
 import { briefingFromTemplate, ROLES, type Role } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,7 +23,7 @@ const SCOPES: Record<Role, string | undefined> = {
 
 /** Records in Bangka Tengah found or made in the fixture, and the caller's own import. */
 interface Ids {
-  company: number; operation: number; riskArea: number; entryPoint: number; meeting: number; report: number; person: number;
+  company: number; operation: number; riskArea: number; editedRiskArea: number; entryPoint: number; meeting: number; report: number; person: number;
   plan: number; briefing: number; importJob: string;
 }
 
@@ -55,6 +55,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/companies/{id}': (ids) => `/companies/${ids.company}?asOf=2024-06-13`,
   '/operations/{id}': (ids) => `/operations/${ids.operation}`,
   '/risk-areas/{id}': (ids) => `/risk-areas/${ids.riskArea}`,
+  '/risk-areas/{id}/versions': (ids) => `/risk-areas/${ids.editedRiskArea}/versions`,
   '/entry-points/{id}': (ids) => `/entry-points/${ids.entryPoint}`,
   '/meetings/{id}': (ids) => `/meetings/${ids.meeting}`,
   '/follow-ups/overdue': () => '/follow-ups/overdue?area=19.04&asOf=2024-07-01',
@@ -154,7 +155,12 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       decisions: [{ text: 'Operasi gabungan besok' }], followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20', decision: 1 }],
     }, system);
     const briefing = await insertBriefing(orm, { id: adminId, email: admin.email }, briefingFromTemplate('concentration', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id' }), clock.now());
+    // A risk area drawn around Koba and then moved, so its history has a create and an update with a geometry before.
+    const koba = (w: number) => ({ type: 'Polygon' as const, coordinates: [[[w, -2.52], [w + 0.05, -2.52], [w + 0.05, -2.46], [w, -2.46], [w, -2.52]]] });
+    const editedRiskArea = await createRiskArea(orm, { name: 'Kontrak Koba', category: 'illegal_work', source: 'uji', description: 'catatan', validFrom: '2024-06-01', geometry: koba(106.38) }, system);
+    await updateRiskArea(orm, editedRiskArea, { geometry: koba(106.36) }, system);
     const shared = {
+      editedRiskArea,
       company: Number(company!.id), operation: await first('operations'), riskArea: await first('risk_areas'), entryPoint: await first('entry_points'),
       meeting, report: await first('reports'), person: await first('people'), plan, briefing: briefing.id,
     };

@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
   'plan_not_found', 'plan_not_draft', 'plan_not_approved',
   'invalid_transition', 'reason_required', 'target_required', 'target_not_found', 'outside_indonesia', 'outside_scope',
+  // A drawn risk area refused (issue 22): what is wrong, each with its own code.
+  'invalid_geometry', 'geometry_too_small', 'too_many_vertices', 'invalid_period',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
@@ -43,6 +45,10 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   target_not_found: 422,
   outside_indonesia: 422,
   outside_scope: 422,
+  invalid_geometry: 422,
+  geometry_too_small: 422,
+  too_many_vertices: 422,
+  invalid_period: 422,
 };
 
 export class AppError extends Error {

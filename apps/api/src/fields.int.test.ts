@@ -6,7 +6,7 @@
 // - /meta counts only what the caller's scope holds and names no server path.
 // The per-role field snapshots below are the table in docs/access-control.md.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createMeeting, createPlan, updateFollowUp, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
+import { createMeeting, createPlan, updateFollowUp, updateRiskArea, writeMeetings, writeOperations, writeReports, writeRiskAreas } from '@pantau/data';
 import { planningCandidates, queryOne, sql } from '@pantau/db';
 import { ROLES, type Permissions, type Role } from '@pantau/domain';
 import ExcelJS from 'exceljs';
@@ -156,6 +156,8 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
       lat: site.lat, lng: site.lng, address: `Rumah ${PERSON}`, reporterContact: `${PERSON} 0812` }));
     expect(recorded.status).toBe(201);
     ids.recordedReport = (await recorded.json() as { id: number }).id;
+    // Edited in the app: its history keeps the area as it was, the description (free text naming the person) too.
+    await updateRiskArea(t.database.orm, ids.riskArea, { source: 'Rapat Timpora Uji' }, { scope: null, actor: { userId: null, actor: 'test' } });
     const [candidate] = await planningCandidates(t.database.orm, '19.04', '2024-06-14', null);
     ids.plan = await createPlan(t.database.orm, { title: 'Rencana Uji', date: '2024-06-14', areaCode: '19.04', notes: `Cari ${FREE_TEXT}`,
       targets: [{ candidateId: candidate!.id, notes: `Tanya ${FREE_TEXT}` }] }, { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true });
@@ -172,7 +174,7 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     const PATHS = (): string[] => [
       '/api/v1/operations?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/operations/${ids.operation}`,
       '/api/v1/meetings?area=19.04&from=2024-06-12&to=2024-06-12', `/api/v1/meetings/${ids.meeting}`, `/api/v1/meetings/${ids.recordedMeeting}`,
-      '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`,
+      '/api/v1/risk-areas?area=19.04', `/api/v1/risk-areas/${ids.riskArea}`, `/api/v1/risk-areas/${ids.riskArea}/versions`,
       '/api/v1/reports?area=19.04&from=2024-06-10&to=2024-06-10',
       `/api/v1/reports/${ids.report}`, `/api/v1/reports/${ids.report}/history`, `/api/v1/reports/${ids.recordedReport}`,
       ...['csv', 'xlsx', 'geojson'].flatMap((f) => [
@@ -217,6 +219,9 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
       const risk = await (await member.request(`/api/v1/risk-areas/${ids.riskArea}`)).json() as Record<string, unknown>;
       expect(risk).not.toHaveProperty('description');
       expect(risk).toMatchObject({ name: 'Area Uji' });
+      const versions = await (await member.request(`/api/v1/risk-areas/${ids.riskArea}/versions`)).json() as { items: Array<{ before: Record<string, unknown> | null }> };
+      expect(versions.items[0]!.before).not.toHaveProperty('description');
+      expect(versions.items[0]!.before).toMatchObject({ name: 'Area Uji', category: 'illegal_work' });
       const plan = await (await member.request(`/api/v1/planning/plans/${ids.plan}`)).json() as Record<string, unknown> & { targets: Array<Record<string, unknown>> };
       expect(plan).not.toHaveProperty('notes');
       expect(plan.targets[0]).not.toHaveProperty('notes');

@@ -13,7 +13,7 @@ import { DEFAULT_WEIGHTS, FACTORS, rankCandidates, type Candidate, type Weights 
 export interface CheckedTarget { regencyCode: string; candidateId: string; kind: 'company_site' | 'district'; violation: boolean }
 
 /** Ranks by active holders only (ties by id, like the score). */
-export const HOLDERS_ONLY: Weights = Object.fromEntries(FACTORS.map((f) => [f, f === 'holders' ? 1 : 0])) as Weights;
+export const HOLDERS_ONLY: Weights = { ...(Object.fromEntries(FACTORS.map((f) => [f, f === 'holders' ? 1 : 0])) as Record<(typeof FACTORS)[number], number>), riskNotForeigners: 0 };
 
 export interface Rate { checked: number; violations: number }
 export interface Tally {

@@ -420,11 +420,11 @@ const DEMO_SOURCE = { id: 'data demo Pantau (sintetis)', en: 'Pantau demo data (
 
 const RISK_NAMES_EN: Record<RiskCategory, string> = {
   illegal_work: 'Illegal foreign work risk', overstay: 'Overstay risk', social_conflict: 'Social conflict risk',
-  illegal_emigration_route: 'Non-procedural migrant worker route', illegal_entry_point: 'Illegal entry route',
+  illegal_emigration_route: 'Non-procedural migrant worker route', illegal_entry_point: 'Illegal entry route', visit_permit_misuse: 'Visit permit misuse risk',
 };
 const RISK_NAMES: Record<RiskCategory, string> = {
   illegal_work: 'Rawan TKA ilegal', overstay: 'Rawan overstay', social_conflict: 'Rawan konflik sosial',
-  illegal_emigration_route: 'Jalur PMI nonprosedural', illegal_entry_point: 'Jalur masuk ilegal',
+  illegal_emigration_route: 'Jalur PMI nonprosedural', illegal_entry_point: 'Jalur masuk ilegal', visit_permit_misuse: 'Rawan penyalahgunaan izin kunjungan',
 };
 
 /** Major checkpoints at their approximate places; the rest spread over coastal and border regencies. */

@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../accounts/audit.js';
 import type { Actor } from '../accounts/users.js';
 import { districtOf, jsonParam } from '../write/area-lookup.js';
+import { APP_ORIGIN } from '../write/app-origin.js';
 
 export type MeetingErrorCode = 'invalid_parameter' | 'not_found' | 'area_not_found';
 
@@ -30,7 +31,6 @@ export interface MeetingContext {
 }
 
 /** Meetings recorded in the app carry this origin (imports: batch:<uuid>; the demo: demo). */
-export const APP_ORIGIN = 'app';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);

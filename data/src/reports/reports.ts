@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../accounts/audit.js';
 import type { Actor } from '../accounts/users.js';
 import { districtOf } from '../write/area-lookup.js';
+import { APP_ORIGIN } from '../write/app-origin.js';
 
 export type ReportErrorCode =
   | 'invalid_parameter' | 'not_found' | 'area_not_found' | 'conflict'
@@ -81,7 +82,7 @@ export async function recordReport(orm: Orm, input: unknown, ctx: ReportContext)
         insert into ${reports} (key, received_at, channel, category, status, summary, external_id, reporter_contact, address, geom, district_code, regency_code, province_code, origin)
         values (${key}, ${receivedAt.toISOString()}::timestamptz, ${body.channel}, ${body.category}, 'new', ${body.summary}, ${body.externalId ?? null},
           ${ctx.personalData ? body.reporterContact ?? null : null}, ${body.address ?? null}, ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326),
-          ${point.district}, ${point.district.slice(0, 5)}, ${point.district.slice(0, 2)}, 'app')
+          ${point.district}, ${point.district.slice(0, 5)}, ${point.district.slice(0, 2)}, ${APP_ORIGIN})
         returning id, district_code`);
       expectWritten('reports', 1, written.length);
       const id = Number(written[0]!.id);

@@ -6,3 +6,4 @@ export * from './write-permits.js';
 export * from './write-operations.js';
 export * from './write-events.js';
 export * from './write-people.js';
+export * from './app-origin.js';

@@ -28,8 +28,20 @@ export const ACTION_KINDS = ['deportation', 'entry_ban', 'detention', 'permit_ca
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** Potensi kerawanan. */
-export const RISK_CATEGORIES = ['illegal_work', 'overstay', 'social_conflict', 'illegal_emigration_route', 'illegal_entry_point'] as const;
+export const RISK_CATEGORIES = ['illegal_work', 'overstay', 'social_conflict', 'illegal_emigration_route', 'illegal_entry_point', 'visit_permit_misuse'] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+/**
+ * Whether a risk category is about foreigners (what a Timpora operation checks) or about others: an
+ * illegal emigration route concerns Indonesians leaving (PMI nonprosedural), so it says nothing about
+ * where foreigners break the rules. Planning scores only the former by default (weight
+ * `riskNotForeigners`, 0 unless a user raises it; docs/planning.md).
+ */
+export const RISK_CATEGORY_CONCERNS_FOREIGNERS: Readonly<Record<RiskCategory, boolean>> = Object.freeze({
+  illegal_work: true, overstay: true, social_conflict: true, illegal_entry_point: true, visit_permit_misuse: true,
+  illegal_emigration_route: false,
+});
+export const riskCategoryConcernsForeigners = (category: RiskCategory): boolean => RISK_CATEGORY_CONCERNS_FOREIGNERS[category];
 
 export const RISK_SEVERITIES = ['low', 'medium', 'high'] as const;
 export type RiskSeverity = (typeof RISK_SEVERITIES)[number];

@@ -18,6 +18,7 @@ export * from './briefing/index.js';
 export * from './download-name.js';
 export * from './people.js';
 export * from './overstays.js';
+export * from './risk-areas.js';
 export * from './guards.js';
 export * from './validation/email.js';
 export * from './http/csp.js';

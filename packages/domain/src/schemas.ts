@@ -19,7 +19,7 @@ export const requestDate = z.string().superRefine((value, ctx) => {
 });
 export const nationalityCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as CHN');
 export const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-/** plan:<id>: an operation recorded from a plan's outcome (data/src/planning); app: a record made in the app (a report recorded by an officer). */
+/** plan:<id>: an operation recorded from a plan's outcome (data/src/planning); app: a record made in the app (a report recorded by an officer, a risk area drawn). */
 export const origin = z.string().regex(/^(reference|demo|app|batch:[0-9a-f-]{36}|plan:\d{1,12})$/, 'reference, demo, app, batch:<uuid> or plan:<id>');
 
 export const areaLevel = z.enum(AREA_LEVELS);

@@ -3,15 +3,20 @@
 // @pantau/domain, so the web app and the backtest rank exactly the same way.
 import { createRoute, z } from '@hono/zod-openapi';
 import { findArea, planningCandidates, workAreaOf } from '@pantau/db';
-import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, planningCandidatesResponseSchema, rankCandidates, todayInJakarta, weightsWith } from '@pantau/domain';
+import { CANDIDATE_KINDS, explainCandidate, FACTORS, inScope, officeKeyOfArea, planningCandidatesResponseSchema, rankCandidates, todayInJakarta, WEIGHT_KEYS, weightsWith } from '@pantau/domain';
 import { dbOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses, isoDateParam, langParam, planningAreaParam, textLangOf } from './params.js';
 import { createRouter } from './router.js';
 
-const weightParams = Object.fromEntries(FACTORS.map((f) => [`w.${f}`, z.string().optional()
-  .openapi({ description: `Weight of the ${f} factor, 0–100 (default from @pantau/domain DEFAULT_WEIGHTS).`, example: '1' })]));
+const weightParams = Object.fromEntries(WEIGHT_KEYS.map((f) => [`w.${f}`, z.string().optional()
+  .openapi({
+    description: f === 'riskNotForeigners'
+      ? 'How much risk areas of categories not about foreigners (illegal emigration routes) count inside the risk factor, 0–100 (default 0: not at all; 1 = their category weight).'
+      : `Weight of the ${f} factor, 0–100 (default from @pantau/domain DEFAULT_WEIGHTS).`,
+    example: f === 'riskNotForeigners' ? '0' : '1',
+  })]));
 
 const candidatesRoute = createRoute({
   method: 'get', path: '/planning/candidates', tags: ['planning'],

@@ -177,7 +177,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     id: 'risk_areas', description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)', geometry: 'polygon',
     minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
     fields: {
-      name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point'],
+      name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point, visit_permit_misuse'],
       severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
     },
     filters: TILE_LAYER_FILTERS.risk_areas, reads: ['risk_areas', 'areas'],

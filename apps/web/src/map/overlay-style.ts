@@ -42,6 +42,7 @@ export const RISK_COLORS: Record<string, string> = {
   social_conflict: OKABE_ITO.reddishPurple,
   illegal_emigration_route: OKABE_ITO.blue,
   illegal_entry_point: OKABE_ITO.vermillion,
+  visit_permit_misuse: OKABE_ITO.yellow,
 };
 export const OUTCOME_COLORS: Record<string, string> = {
   violation: OKABE_ITO.vermillion,

@@ -2,7 +2,7 @@
 // route, the target table with reasons, teams with their agencies, totals, notes and the weights used.
 // Chromium prints it for GET /planning/plans/:id/plan.pdf once `data-print-ready` is set on <html>;
 // a browser prints it with Ctrl+P.
-import { agencyName, FACTORS, TIMPORA_AGENCIES } from '@pantau/domain';
+import { agencyName, TIMPORA_AGENCIES, WEIGHT_KEYS } from '@pantau/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMeta } from '../api/pantau-api.js';
@@ -160,7 +160,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
       )}
       <footer className="print-footer">
         <p>
-          {t('print.weights')}: {FACTORS.map((factor) => `${t(`factor.${factor}`)} ${format.number(plan.weights[factor], 2)}`).join(' · ')}
+          {t('print.weights')}: {WEIGHT_KEYS.map((factor) => `${t(`factor.${factor}`)} ${format.number(plan.weights[factor], 2)}`).join(' · ')}
         </p>
         {session && (
           <p data-testid="print-made-by">

@@ -1,8 +1,8 @@
 // Typed calls to the planning API: ranked candidates and operation plans (contract in
 // @pantau/domain api/planning.ts and planning/plans.ts). Each answer is checked against its route's schema.
 import {
-  FACTORS, officeListResponseSchema, planListItemSchema, planningCandidatesResponseSchema, planSchema,
-  type Factor, type OfficeWorkArea, type Plan, type PlanCreateInput, type PlanListItem, type PlanningCandidatesResponse, type PlanOutcomeInput, type PlanPatchInput,
+  WEIGHT_KEYS, officeListResponseSchema, planListItemSchema, planningCandidatesResponseSchema, planSchema,
+  type WeightKey, type OfficeWorkArea, type Plan, type PlanCreateInput, type PlanListItem, type PlanningCandidatesResponse, type PlanOutcomeInput, type PlanPatchInput,
 } from '@pantau/domain';
 import { z } from 'zod';
 import { answerOf, fetchAnswer, sendJson } from '../api/api-client.js';
@@ -12,12 +12,12 @@ export type PlanningCandidates = PlanningCandidatesResponse;
 export type PlanningCandidate = PlanningCandidates['items'][number];
 
 /** Query parameters of weights that differ from the defaults (`w.staleness=2`). */
-export function weightParams(weights: Partial<Record<Factor, number>>): Record<string, string> {
-  return Object.fromEntries(FACTORS.flatMap((factor) => (weights[factor] === undefined ? [] : [[`w.${factor}`, String(weights[factor])]])));
+export function weightParams(weights: Partial<Record<WeightKey, number>>): Record<string, string> {
+  return Object.fromEntries(WEIGHT_KEYS.flatMap((factor) => (weights[factor] === undefined ? [] : [[`w.${factor}`, String(weights[factor])]])));
 }
 
 export async function getCandidates(
-  query: { area: string; asOf: string; limit: number; weights: Partial<Record<Factor, number>>; lang?: 'id' | 'en' },
+  query: { area: string; asOf: string; limit: number; weights: Partial<Record<WeightKey, number>>; lang?: 'id' | 'en' },
   signal?: AbortSignal,
 ): Promise<PlanningCandidates> {
   const path = '/api/v1/planning/candidates';

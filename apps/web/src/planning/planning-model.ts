@@ -1,11 +1,11 @@
 // Pure helpers of the planning page: weights against the defaults, how far a candidate moved when the
 // weights changed, the route preview of a plan not saved yet, and the outcome form's request body.
 import {
-  DEFAULT_WEIGHTS, FACTORS, orderRoute, scoreCandidate,
-  type Factor, type FactorValues, type PlanOutcomeInput, type RouteOrder, type TargetOutcome, type Weights,
+  DEFAULT_WEIGHTS, orderRoute, scoreCandidate, WEIGHT_KEYS,
+  type FactorValues, type PlanOutcomeInput, type RouteOrder, type TargetOutcome, type WeightKey, type Weights,
 } from '@pantau/domain';
 
-export type WeightOverrides = Partial<Record<Factor, number>>;
+export type WeightOverrides = Partial<Record<WeightKey, number>>;
 
 /** The weights in force: the defaults with the session's overrides. */
 export function effectiveWeights(overrides: WeightOverrides): Weights {
@@ -14,7 +14,7 @@ export function effectiveWeights(overrides: WeightOverrides): Weights {
 
 /** Only the weights that differ from the defaults, so an unchanged slider leaves the URL clean. */
 export function overridesOf(weights: Weights): WeightOverrides {
-  return Object.fromEntries(FACTORS.filter((f) => weights[f] !== DEFAULT_WEIGHTS[f]).map((f) => [f, weights[f]]));
+  return Object.fromEntries(WEIGHT_KEYS.filter((f) => weights[f] !== DEFAULT_WEIGHTS[f]).map((f) => [f, weights[f]]));
 }
 
 /** sessionStorage text of the overrides, and back (anything unreadable = no overrides). */
@@ -28,7 +28,7 @@ export function parseOverrides(text: string | null): WeightOverrides {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return {};
     const result: WeightOverrides = {};
-    for (const factor of FACTORS) {
+    for (const factor of WEIGHT_KEYS) {
       const weight = (value as Record<string, unknown>)[factor];
       if (typeof weight === 'number' && Number.isFinite(weight) && weight >= 0 && weight <= 100) result[factor] = weight;
     }

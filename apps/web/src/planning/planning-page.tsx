@@ -1,7 +1,7 @@
 // Operation planning (issue 8): the ranked and explained candidates of an area for a day, weights the
 // user may change for the session, and the plan builder — pick targets, teams of Timpora members,
 // notes, route order, save, approve, print — then the outcome of the operation, target by target.
-import { DEFAULT_WEIGHTS, FACTORS, type Factor, type Plan, type PlanTeam } from '@pantau/domain';
+import { DEFAULT_WEIGHTS, FACTORS, WEIGHT_KEYS, type Factor, type Plan, type PlanTeam } from '@pantau/domain';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
@@ -495,8 +495,8 @@ function WeightSliders({ sliders, onChange }: { sliders: WeightOverrides; onChan
       <legend>{t('weights.title')}</legend>
       <p className="planning-hint">{t('weights.hint')}</p>
       <div className="weight-grid">
-        {FACTORS.map((factor) => (
-          <label key={factor} className="weight-slider">
+        {WEIGHT_KEYS.map((factor) => (
+          <label key={factor} className="weight-slider" title={factor === 'riskNotForeigners' ? t('weights.riskNotForeignersHint') : undefined}>
             <span className="weight-name">{t(`factor.${factor}`)}</span>
             <input
               type="range"

@@ -1,7 +1,7 @@
 // The page URL is the view state: every view (area, record, map position, layers, filters, language)
 // can be bookmarked, pasted into a report or opened on the projector and shows the same map.
 // `parseViewState` and `serializeViewState` are pure and inverse of each other for every valid state.
-import { AREA_CODE_PATTERN, FACTORS, isIsoDate, NATIONALITIES, officeKeyOfArea, PERMIT_PURPOSES, PERMIT_TYPES, type Factor, type PermitPurpose, type PermitType } from '@pantau/domain';
+import { AREA_CODE_PATTERN, isIsoDate, NATIONALITIES, officeKeyOfArea, PERMIT_PURPOSES, PERMIT_TYPES, WEIGHT_KEYS, type PermitPurpose, type PermitType, type WeightKey } from '@pantau/domain';
 import { isLang, type Lang } from '../i18n/languages.js';
 import type { RecordKind } from '../panels/types.js';
 
@@ -29,7 +29,7 @@ export type Page = (typeof PAGES)[number];
 const AREA_PAGES: readonly Page[] = ['planning', 'plan-print'];
 
 /** Planning weights a user set for the session (`w.staleness=2`); factors not named keep their default. */
-export type WeightOverrides = Partial<Record<Factor, number>>;
+export type WeightOverrides = Partial<Record<WeightKey, number>>;
 
 /** What the choropleth counts: holders, or holders per 1,000 km². */
 export const MEASURES = ['count', 'density'] as const;
@@ -175,7 +175,7 @@ export function parseViewState(search: string): ViewState {
   const date = (value: string) => (isIsoDate(value) ? value : null);
   const areaCode = (value: string) => (AREA_CODE_PATTERN.test(value) ? value : null);
   const weights: WeightOverrides = {};
-  for (const factor of FACTORS) {
+  for (const factor of WEIGHT_KEYS) {
     const weight = read(`w.${factor}`, parseWeight);
     if (weight !== null) weights[factor] = weight;
   }
@@ -254,7 +254,7 @@ export function serializeViewState(view: ViewState): string {
   if (view.measure !== DEFAULT_VIEW.measure) set('measure', view.measure);
   if (view.timeMode !== DEFAULT_VIEW.timeMode) set('time', view.timeMode);
   if (view.plan !== null) set('plan', String(view.plan));
-  for (const factor of FACTORS) {
+  for (const factor of WEIGHT_KEYS) {
     const weight = view.weights[factor];
     if (weight !== undefined) set(`w.${factor}`, String(weight));
   }

@@ -16,6 +16,7 @@ const CATEGORY_WORDS: Record<string, (typeof RISK_CATEGORIES)[number]> = {
   'konflik sosial': 'social_conflict', 'social conflict': 'social_conflict', kecemburuan: 'social_conflict',
   'pmi nonprosedural': 'illegal_emigration_route', 'pmi ilegal': 'illegal_emigration_route', 'jalur pmi nonprosedural': 'illegal_emigration_route', 'emigrasi ilegal': 'illegal_emigration_route', 'illegal emigration': 'illegal_emigration_route',
   'jalur tikus': 'illegal_entry_point', 'pintu masuk ilegal': 'illegal_entry_point', 'jalur masuk ilegal': 'illegal_entry_point', 'illegal entry': 'illegal_entry_point',
+  'penyalahgunaan izin kunjungan': 'visit_permit_misuse', 'penyalahgunaan visa kunjungan': 'visit_permit_misuse', 'visit permit misuse': 'visit_permit_misuse',
 };
 const SEVERITY_WORDS: Record<string, (typeof RISK_SEVERITIES)[number]> = { rendah: 'low', sedang: 'medium', tinggi: 'high', low: 'low', medium: 'medium', high: 'high' };
 

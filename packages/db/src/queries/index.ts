@@ -20,3 +20,4 @@ export * from './data-changes.js';
 export * from './meetings.js';
 export * from './report-status.js';
 export * from './reports.js';
+export * from './risk-area-versions.js';

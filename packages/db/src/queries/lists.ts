@@ -81,9 +81,9 @@ export async function listOperations(db: Executor, filter: ListFilter, scope: Sc
 
 export async function listRiskAreas(db: Executor, filter: ListFilter & { category?: string[]; withGeometry?: boolean }, scope: Scope) {
   const rows = await queryRows<{ id: number; name: string; category: string; severity: string; valid_from: string; valid_to: string | null; source: string;
-    description: string | null; regency_code: string | null; origin: string; xmin: number; ymin: number; xmax: number; ymax: number; g: string | null }>(db, sql`
+    description: string | null; regency_code: string | null; origin: string; version: number; xmin: number; ymin: number; xmax: number; ymax: number; g: string | null }>(db, sql`
     select id, ${localized(filter.lang, sql`name`, sql`text_en`, 'name')} as name, category, severity, valid_from::text as valid_from, valid_to::text as valid_to, ${localized(filter.lang, sql`source`, sql`text_en`, 'source')} as source,
-      ${localized(filter.lang, sql`description`, sql`text_en`, 'description')} as description, regency_code, origin,
+      ${localized(filter.lang, sql`description`, sql`text_en`, 'description')} as description, regency_code, origin, version,
       ST_XMin(geom) as xmin, ST_YMin(geom) as ymin, ST_XMax(geom) as xmax, ST_YMax(geom) as ymax,
       ${filter.withGeometry ? sql`ST_AsGeoJSON(geom, 6)` : sql`null`} as g
     from ${riskAreas}
@@ -94,7 +94,7 @@ export async function listRiskAreas(db: Executor, filter: ListFilter & { categor
     order by id limit ${filter.limit + 1}`);
   return page(rows.map((r) => ({
     id: Number(r.id), name: r.name, category: r.category, severity: r.severity, validFrom: r.valid_from, validTo: r.valid_to, source: r.source,
-    description: r.description, regencyCode: r.regency_code, origin: r.origin, bbox: [r6(r.xmin), r6(r.ymin), r6(r.xmax), r6(r.ymax)] as [number, number, number, number],
+    description: r.description, regencyCode: r.regency_code, origin: r.origin, version: Number(r.version), bbox: [r6(r.xmin), r6(r.ymin), r6(r.xmax), r6(r.ymax)] as [number, number, number, number],
     ...(filter.withGeometry && r.g ? { geometry: JSON.parse(r.g) as GeoJsonGeometry } : {}),
   })), filter.limit);
 }

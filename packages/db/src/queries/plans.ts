@@ -3,7 +3,7 @@
 // for an office's work area (`office:<key>`) also to a scope holding any regency of its work area.
 // Targets are read by their own codes: a target outside the scope is never shown.
 import { sql, type SQL } from 'drizzle-orm';
-import { inScope, type CandidateKind, type FactorValues, type PlanListItem, type PlanStatus, type PlanTeam, type Scope, type TargetOutcome, type Weights } from '@pantau/domain';
+import { completeWeights, inScope, type CandidateKind, type FactorValues, type PlanListItem, type PlanStatus, type PlanTeam, type Scope, type TargetOutcome, type Weights } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { validHolders } from './people-count.js';
 import { REPORT_CLUSTER, REPORT_CLUSTER_NAME } from './planning.js';
@@ -96,7 +96,7 @@ export async function findPlan(db: Executor, id: number, scope: Scope, lang?: Te
   const people = await queryOne<{ n: number }>(db, sql`select ${peopleAtPlanTargets(sql`${id}::int`, sql`${p.day as string}::date`, scope)} as n`);
   return {
     id: Number(p.id), title: p.title as string, date: p.day as string, areaCode: p.area_code as string, areaName: (p.area_name as string | null) ?? (p.area_code as string),
-    status: p.status as PlanStatus, weights: json<Weights>(p.weights), notes: (p.notes as string | null) ?? null, teams: json<PlanTeam[]>(p.teams),
+    status: p.status as PlanStatus, weights: completeWeights(json<Partial<Weights>>(p.weights)), notes: (p.notes as string | null) ?? null, teams: json<PlanTeam[]>(p.teams),
     routeStart: json<{ lng: number; lat: number } | null>(p.route_start ?? null), routeKm: Number(p.route_km),
     provinceCode: p.province_code as string, regencyCode: (p.regency_code as string | null) ?? null, districtCode: (p.district_code as string | null) ?? null,
     workAreaCodes: codeList(p.work_area_codes)?.filter((code) => inScope(scope, code)) ?? null,

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { operationTargets } from './operations.js';
 import { geometry, originColumn } from './columns.js';
@@ -20,7 +20,25 @@ export const riskAreas = pgTable('risk_areas', {
   regencyCode: text('regency_code'),
   provinceCode: text('province_code'),
   origin: originColumn(),
+  /** Current version; each change in the app keeps the one before in risk_area_versions (migration 0022). */
+  version: integer('version').notNull().default(1),
 }, (t) => [index('risk_areas_geom_gist').using('gist', t.geom)]);
+
+/** A risk area as it was before a change made in the app: who changed it, when, how (create, update, retire). */
+export const riskAreaVersions = pgTable('risk_area_versions', {
+  id: serial('id').primaryKey(),
+  riskAreaId: integer('risk_area_id').notNull().references(() => riskAreas.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+  action: text('action').notNull(),
+  /** Geometry and attributes before the change; null for a create. */
+  geomBefore: geometry('geom_before', 'MultiPolygon'),
+  attributesBefore: jsonb('attributes_before').$type<Record<string, unknown>>(),
+  changedBy: text('changed_by').notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull(),
+  /** The area's codes before the change (row-level security: seen where the area was). */
+  regencyCode: text('regency_code'),
+  provinceCode: text('province_code'),
+}, (t) => [unique('risk_area_versions_area_version_unique').on(t.riskAreaId, t.version)]);
 
 /** Tempat Pemeriksaan Imigrasi: airport, seaport or land-border checkpoint. */
 export const entryPoints = pgTable('entry_points', {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RISK_CATEGORIES, RISK_SEVERITIES } from '../constants.js';
 import { FACTORS, type Factor } from '../planning/factors.js';
 import { HOT_SPOT_CLASSES } from '../planning/hot-spots.js';
+import { weightsSchema } from '../planning/plans.js';
 import { CANDIDATE_KINDS } from '../planning/score.js';
 import { areaCodesSchema, lngLatObjectSchema, studyAreaRefSchema } from './common.js';
 
@@ -27,7 +28,7 @@ export type PlanningCandidate = z.infer<typeof planningCandidateSchema>;
 
 /** GET /planning/candidates */
 export const planningCandidatesResponseSchema = z.object({
-  area: studyAreaRefSchema, asOf: z.string(), weights: factorValuesSchema, factors: z.array(z.enum(FACTORS)),
+  area: studyAreaRefSchema, asOf: z.string(), weights: weightsSchema, factors: z.array(z.enum(FACTORS)),
   /** Candidates in the area before `limit`. */
   candidateCount: z.number(),
   items: z.array(planningCandidateSchema),

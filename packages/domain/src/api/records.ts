@@ -40,9 +40,30 @@ export const riskAreaAnswerSchema = z.object({
   id: z.number(), name: z.string(), category: z.string(), severity: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string(),
   description: z.string().nullable().optional(),
   regencyCode: z.string().nullable(), origin: originSchema, bbox: bboxSchema,
+  /** Current version: 1 until the area is changed in the app (GET /risk-areas/{id}/versions). */
+  version: z.number(),
   /** GeoJSON geometry: with `geometry=true` on the list, always for one risk area. */
   geometry: geoJsonGeometrySchema.optional(),
 }).meta({ id: 'RiskArea' });
+
+/** A risk area's attributes as they were before a change (description only for roles with personal data). */
+export const riskAreaAttributesSchema = z.object({
+  name: z.string(), category: z.string(), severity: z.string(), validFrom: z.string(), validTo: z.string().nullable(), source: z.string(),
+  description: z.string().nullable().optional(), regencyCode: z.string().nullable(), provinceCode: z.string().nullable(),
+});
+
+/** One change of a risk area: the version it made, how, by whom, when, and the area as it was before (null for a create). */
+export const riskAreaVersionSchema = z.object({
+  version: z.number(), action: z.enum(['create', 'update', 'retire']), changedBy: z.string(), changedAt: z.string(),
+  geometryBefore: geoJsonGeometrySchema.nullable(), before: riskAreaAttributesSchema.nullable(),
+}).meta({ id: 'RiskAreaVersion' });
+export type RiskAreaVersionAnswer = z.infer<typeof riskAreaVersionSchema>;
+
+/** GET /risk-areas/{id}/versions: newest change first. */
+export const riskAreaVersionsSchema = z.object({
+  riskAreaId: z.number(), currentVersion: z.number(), items: z.array(riskAreaVersionSchema),
+}).meta({ id: 'RiskAreaVersions' });
+export type RiskAreaVersionsAnswer = z.infer<typeof riskAreaVersionsSchema>;
 export type GeoJsonGeometry = z.infer<typeof geoJsonGeometrySchema>;
 export type RiskAreaAnswer = z.infer<typeof riskAreaAnswerSchema>;
 

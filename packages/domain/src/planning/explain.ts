@@ -10,11 +10,11 @@ const NUMBER_LOCALE: Record<PlanningLocale, string> = { id: 'id-ID', en: 'en-GB'
 const RISK_LABEL: Record<PlanningLocale, Record<RiskCategory, string>> = {
   id: {
     illegal_work: 'rawan TKA ilegal', overstay: 'rawan overstay', social_conflict: 'rawan konflik sosial',
-    illegal_emigration_route: 'jalur PMI nonprosedural', illegal_entry_point: 'jalur masuk ilegal',
+    illegal_emigration_route: 'jalur PMI nonprosedural', illegal_entry_point: 'jalur masuk ilegal', visit_permit_misuse: 'rawan penyalahgunaan izin kunjungan',
   },
   en: {
     illegal_work: 'illegal-work', overstay: 'overstay', social_conflict: 'social-conflict',
-    illegal_emigration_route: 'illegal-emigration-route', illegal_entry_point: 'illegal-entry-point',
+    illegal_emigration_route: 'illegal-emigration-route', illegal_entry_point: 'illegal-entry-point', visit_permit_misuse: 'visit-permit-misuse',
   },
 };
 

@@ -1,7 +1,7 @@
 // Planning factors: what is known about a candidate target (raw values, as the database counts them)
 // and how each becomes a number in 0..1. Every transform is monotone non-decreasing in its "more
 // suspicious" direction and saturates, so no single large count drowns the others.
-import type { RiskCategory, RiskSeverity } from '../constants.js';
+import { RISK_CATEGORY_CONCERNS_FOREIGNERS, type RiskCategory, type RiskSeverity } from '../constants.js';
 
 export const FACTORS = ['holders', 'growth', 'expiring', 'findings', 'reports', 'risk', 'staleness', 'mix'] as const;
 export type Factor = (typeof FACTORS)[number];
@@ -45,12 +45,14 @@ const saturate = (x: number, half: number) => (x <= 0 ? 0 : 1 - Math.pow(0.5, x 
  * - expiring: saturating, half at 5 permits;
  * - findings: saturating in violations + actions, half at 3;
  * - reports: saturating in open + 2 × verified, half at 2;
- * - risk: noisy-or over the risk areas of category weight × severity weight;
+ * - risk: noisy-or over the risk areas of category weight × severity weight; a category not about
+ *   foreigners (an emigration route) has its category weight multiplied by `riskNotForeigners`
+ *   (0 by default: such an area does not raise a foreigner target; 1 weighs it as before issue 22);
  * - staleness: never checked = 1; else 0.9 × (1 − 2^(−months/12)), so a long-unchecked place approaches
  *   0.9 and never reaches a place never checked;
  * - mix: the similarity itself.
  */
-export function normaliseFactors(raw: RawFactors): FactorValues {
+export function normaliseFactors(raw: RawFactors, options: RiskOptions = DEFAULT_RISK_OPTIONS): FactorValues {
   const growth = (raw.activeHolders - raw.holdersYearAgo) / Math.max(raw.holdersYearAgo, 5);
   return {
     holders: Math.min(1, Math.log10(1 + Math.max(0, raw.activeHolders)) / 3),
@@ -58,7 +60,7 @@ export function normaliseFactors(raw: RawFactors): FactorValues {
     expiring: saturate(raw.expiringWithoutRenewal, 5),
     findings: saturate(raw.pastViolations + raw.pastActions, 3),
     reports: saturate(raw.openReports + 2 * raw.verifiedReports, 2),
-    risk: 1 - raw.riskAreas.reduce((p, r) => p * (1 - RISK_CATEGORY_WEIGHT[r.category] * RISK_SEVERITY_WEIGHT[r.severity]), 1),
+    risk: 1 - raw.riskAreas.reduce((p, r) => p * (1 - riskAreaWeight(r, options)), 1),
     staleness: raw.monthsSinceCheck === null ? 1 : 0.9 * (1 - Math.pow(0.5, Math.max(0, raw.monthsSinceCheck) / 12)),
     mix: clamp01(raw.mixSimilarity),
   };
@@ -66,8 +68,20 @@ export function normaliseFactors(raw: RawFactors): FactorValues {
 
 /** How much a risk category says about foreigners at a place (emigration routes concern residents leaving). */
 export const RISK_CATEGORY_WEIGHT: Record<RiskCategory, number> = {
-  illegal_work: 1, overstay: 1, social_conflict: 0.7, illegal_entry_point: 0.6, illegal_emigration_route: 0.3,
+  illegal_work: 1, overstay: 1, visit_permit_misuse: 0.9, social_conflict: 0.7, illegal_entry_point: 0.6, illegal_emigration_route: 0.3,
 };
+
+/** How much risk areas of categories not about foreigners count (a user's weight; see RISK_CATEGORY_CONCERNS_FOREIGNERS). */
+export interface RiskOptions { riskNotForeigners: number }
+export const DEFAULT_RISK_OPTIONS: Readonly<RiskOptions> = Object.freeze({ riskNotForeigners: 0 });
+
+/** One risk area's term of the noisy-or, in 0..1. */
+export function riskAreaWeight(area: { category: RiskCategory; severity: RiskSeverity }, options: RiskOptions = DEFAULT_RISK_OPTIONS): number {
+  const category = RISK_CATEGORY_CONCERNS_FOREIGNERS[area.category]
+    ? RISK_CATEGORY_WEIGHT[area.category]
+    : Math.min(1, Math.max(0, options.riskNotForeigners) * RISK_CATEGORY_WEIGHT[area.category]);
+  return category * RISK_SEVERITY_WEIGHT[area.severity];
+}
 export const RISK_SEVERITY_WEIGHT: Record<RiskSeverity, number> = { high: 1, medium: 0.6, low: 0.3 };
 
 export function clamp01(x: number): number {

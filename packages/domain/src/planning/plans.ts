@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ACTION_KINDS, AREA_CODE_PATTERN, OFFICE_AREA_PATTERN, TARGET_OUTCOMES } from '../constants.js';
 import { requestDate } from '../schemas.js';
 import { TIMPORA_AGENCY_CODES } from './agencies.js';
-import { CANDIDATE_KINDS } from './score.js';
+import { CANDIDATE_KINDS, WEIGHT_KEYS, type WeightKey } from './score.js';
 import { FACTORS, type Factor } from './factors.js';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'done'] as const;
@@ -21,7 +21,7 @@ const notes = z.string().max(4000, 'at most 4000 characters').nullable();
 const candidateId = z.string().regex(/^(site:\d{1,12}|district:\d{2}\.\d{2}\.\d{2}|reports:\d{1,12})$/, "a candidate id such as 'site:123', 'district:19.04.01' or 'reports:456'");
 const teamKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ or -, at most 40');
 
-export const planWeights = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number().min(0, 'from 0 to 100').max(100, 'from 0 to 100')])) as Record<(typeof FACTORS)[number], z.ZodNumber>)
+export const planWeights = z.object(Object.fromEntries(WEIGHT_KEYS.map((f) => [f, z.number().min(0, 'from 0 to 100').max(100, 'from 0 to 100')])) as Record<WeightKey, z.ZodNumber>)
   .partial().strict();
 
 export const planTeam = z.object({
@@ -106,6 +106,8 @@ export type PlanOutcomeInput = z.infer<typeof planOutcomeInput>;
 export type PlanTeam = z.infer<typeof planTeam>;
 
 const factorValues = z.object(Object.fromEntries(FACTORS.map((f) => [f, z.number()])) as Record<Factor, z.ZodNumber>);
+/** Every weight a ranking used (factors and riskNotForeigners). */
+export const weightsSchema = z.object(Object.fromEntries(WEIGHT_KEYS.map((f) => [f, z.number()])) as Record<WeightKey, z.ZodNumber>);
 
 /** One target of a plan as the API answers it (GET /planning/plans/{id}). */
 export const planTargetSchema = z.object({
@@ -143,7 +145,7 @@ export const planSchema = z.object({
   /** A work-area plan's regencies that the reader's scope holds; null for a plan of an area code. */
   workAreaCodes: z.array(z.string()).nullable(),
   status: z.enum(PLAN_STATUSES),
-  weights: factorValues,
+  weights: weightsSchema,
   /** Absent for a role without personal data (free text). */
   notes: z.string().nullable().optional(),
   teams: z.array(z.object({ key: z.string(), name: z.string(), agencies: z.array(z.enum(TIMPORA_AGENCY_CODES)) })),

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { RISK_CATEGORIES, RISK_CATEGORY_CONCERNS_FOREIGNERS } from '../constants.js';
 import { explainCandidate, formatDate } from './explain.js';
 import { FACTORS, mixSimilarity, monthsBetween, normaliseFactors, type FactorValues, type RawFactors } from './factors.js';
-import { DEFAULT_WEIGHTS, PRESENCE_FLOOR, presenceOf, rankCandidates, scoreCandidate, weightsWith, type Candidate, type Weights } from './score.js';
+import { completeWeights, DEFAULT_WEIGHTS, PRESENCE_FLOOR, presenceOf, rankCandidates, scoreCandidate, weightsWith, type Candidate, type Weights } from './score.js';
 
 const quiet: RawFactors = {
   activeHolders: 0, holdersYearAgo: 0, expiringWithoutRenewal: 0, pastViolations: 0, pastActions: 0, openReports: 0, verifiedReports: 0,
@@ -48,8 +49,19 @@ describe('factors', () => {
     const two = normaliseFactors({ ...quiet, riskAreas: [{ category: 'overstay', severity: 'low' }, { category: 'illegal_work', severity: 'low' }] }).risk;
     expect(high).toBe(1);
     expect(low).toBeCloseTo(0.3);
-    expect(emigration).toBeLessThan(low + 0.01);
+    expect(emigration).toBe(0);
     expect(two).toBeCloseTo(1 - 0.7 * 0.7);
+  });
+
+  test('a risk area not about foreigners counts only as much as the user weighs it (riskNotForeigners, 0 by default)', () => {
+    const route = [{ category: 'illegal_emigration_route', severity: 'high' }] as const;
+    expect(normaliseFactors({ ...quiet, riskAreas: route }).risk).toBe(0);
+    expect(normaliseFactors({ ...quiet, riskAreas: route }, { riskNotForeigners: 1 }).risk).toBeCloseTo(0.3);
+    expect(normaliseFactors({ ...quiet, riskAreas: route }, { riskNotForeigners: 2 }).risk).toBeCloseTo(0.6);
+    expect(normaliseFactors({ ...quiet, riskAreas: route }, { riskNotForeigners: 100 }).risk).toBe(1);
+    // Categories about foreigners do not move with it.
+    const work = [{ category: 'illegal_work', severity: 'low' }] as const;
+    expect(normaliseFactors({ ...quiet, riskAreas: work }, { riskNotForeigners: 3 }).risk).toBeCloseTo(0.3);
   });
 
   test('never checked counts more than any time since a check', () => {
@@ -107,7 +119,34 @@ describe('score', () => {
     expect(ranked.map((r) => [r.candidate.id, r.rank])).toEqual([['site:3', 1], ['site:1', 2], ['site:2', 3]]);
   });
 
+  test('a regency-wide emigration-route risk area no longer lifts a candidate by default; with its weight raised it does', () => {
+    const site = { ...quiet, activeHolders: 40, holdersYearAgo: 40 };
+    const inRoute = { ...site, riskAreas: [{ category: 'illegal_emigration_route', severity: 'high' }] } as const;
+    const candidates: Candidate[] = [
+      { id: 'site:1', kind: 'company_site', name: 'outside', raw: site },
+      { id: 'site:2', kind: 'company_site', name: 'inside the route', raw: inRoute },
+    ];
+    const byDefault = rankCandidates(candidates);
+    expect(byDefault[0]!.score).toBe(byDefault[1]!.score);
+    expect(byDefault[0]!.candidate.id).toBe('site:1');
+    const weighed = rankCandidates(candidates, { ...DEFAULT_WEIGHTS, riskNotForeigners: 1 });
+    expect(weighed[0]!.candidate.id).toBe('site:2');
+    expect(weighed[0]!.score).toBeGreaterThan(weighed[1]!.score);
+  });
+
+  test('every risk category says whether it concerns foreigners: only the emigration route does not', () => {
+    expect(Object.keys(RISK_CATEGORY_CONCERNS_FOREIGNERS).sort()).toEqual([...RISK_CATEGORIES].sort());
+    expect(RISK_CATEGORIES.filter((c) => !RISK_CATEGORY_CONCERNS_FOREIGNERS[c])).toEqual(['illegal_emigration_route']);
+  });
+
+  test('weights saved before riskNotForeigners existed read it as its default', () => {
+    const { riskNotForeigners: _dropped, ...older } = { ...DEFAULT_WEIGHTS, staleness: 2 };
+    expect(completeWeights(older)).toEqual({ ...DEFAULT_WEIGHTS, staleness: 2 });
+  });
+
   test('weights from w.<factor> parameters: unknown factors and bad numbers are named', () => {
+    expect(weightsWith({ riskNotForeigners: '1' }).weights.riskNotForeigners).toBe(1);
+    expect(DEFAULT_WEIGHTS.riskNotForeigners).toBe(0);
     expect(weightsWith({ risk: '3' }).weights.risk).toBe(3);
     expect(weightsWith({ risk: '3' }).weights.holders).toBe(DEFAULT_WEIGHTS.holders);
     expect(weightsWith({ colour: '1' }).errors[0]).toMatch(/unknown factor colour/);
@@ -118,11 +157,11 @@ describe('score', () => {
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const factorValues = fc.record(Object.fromEntries(FACTORS.map((f) => [f, unit])) as Record<keyof FactorValues, fc.Arbitrary<number>>);
-const weightArb = fc.record(Object.fromEntries(FACTORS.map((f) => [f, fc.double({ min: 0, max: 10, noNaN: true })])) as Record<keyof Weights, fc.Arbitrary<number>>);
+const weightArb = fc.record(Object.fromEntries([...FACTORS, 'riskNotForeigners'].map((f) => [f, fc.double({ min: 0, max: 10, noNaN: true })])) as Record<keyof Weights, fc.Arbitrary<number>>);
 const rawArb: fc.Arbitrary<RawFactors> = fc.record({
   activeHolders: fc.nat(2000), holdersYearAgo: fc.nat(2000), expiringWithoutRenewal: fc.nat(50), pastViolations: fc.nat(30), pastActions: fc.nat(30),
   openReports: fc.nat(20), verifiedReports: fc.nat(20), reportWindowDays: fc.constant(90),
-  riskAreas: fc.array(fc.record({ category: fc.constantFrom('illegal_work', 'overstay', 'social_conflict', 'illegal_emigration_route', 'illegal_entry_point' as const),
+  riskAreas: fc.array(fc.record({ category: fc.constantFrom(...RISK_CATEGORIES),
     severity: fc.constantFrom('low', 'medium', 'high' as const) }), { maxLength: 3 }),
   lastCheckedOn: fc.constant('2020-01-01'), monthsSinceCheck: fc.option(fc.nat(200), { nil: null }), mixSimilarity: unit,
 }).map((r) => (r.monthsSinceCheck === null ? { ...r, lastCheckedOn: null } : r));
@@ -152,7 +191,8 @@ describe('score properties', () => {
   test('scaling every weight by the same factor changes neither scores nor ranking', () => {
     fc.assert(fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), weightArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (raws, w, k) => {
       const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
-      const scaled = Object.fromEntries(FACTORS.map((f) => [f, w[f] * k])) as Weights;
+      // riskNotForeigners weighs categories inside the risk factor, not a term of the mean: it stays.
+      const scaled = { ...(Object.fromEntries(FACTORS.map((f) => [f, w[f] * k])) as Record<keyof FactorValues, number>), riskNotForeigners: w.riskNotForeigners };
       const a = rankCandidates(candidates, w);
       const b = rankCandidates(candidates, scaled);
       a.forEach((r, i) => expect(b[i]!.score).toBeCloseTo(r.score, 9));
@@ -162,7 +202,7 @@ describe('score properties', () => {
   });
 
   test('with equal weights the ranking does not depend on the order candidates come in', () => {
-    const equal = Object.fromEntries(FACTORS.map((f) => [f, 1])) as Weights;
+    const equal = { ...(Object.fromEntries(FACTORS.map((f) => [f, 1])) as Record<keyof FactorValues, number>), riskNotForeigners: 1 };
     fc.assert(fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), fc.integer(), (raws, seed) => {
       const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
       const shuffled = [...candidates].sort((x, y) => ((x.id.charCodeAt(2) * 31 + seed) % 7) - ((y.id.charCodeAt(2) * 31 + seed) % 7));
