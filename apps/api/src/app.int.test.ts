@@ -130,7 +130,7 @@ describe.each(testBackends())('API on %s', (backend) => {
       '/audit', '/audit/verify', '/auth/change-password', '/auth/me', '/auth/sign-in', '/auth/sign-out', '/auth/sign-out-everywhere', '/briefings', '/briefings/{id}', '/briefings/{id}/briefing.pdf',
       '/companies', '/companies/{id}', '/companies/{id}/workers', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/follow-ups/overdue', '/follow-ups/{id}', '/health', '/imports', '/imports/preview', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meetings/{id}/follow-ups', '/meta', '/offices', '/operations', '/operations/{id}', '/people', '/people/{id}', '/planning/candidates', '/planning/coverage-gaps', '/planning/hot-spots',
       '/planning/plans', '/planning/plans/{id}', '/planning/plans/{id}/outcome', '/planning/plans/{id}/plan.pdf', '/planning/plans/{id}/targets.csv', '/planning/plans/{id}/targets.xlsx',
-      '/reports', '/reports/{id}', '/risk-areas', '/risk-areas/{id}', '/search', '/stats/permits', '/users', '/users/{id}', '/users/{id}/reset-password']);
+      '/reports', '/reports/{id}', '/reports/{id}/history', '/risk-areas', '/risk-areas/{id}', '/risk-areas/{id}/versions', '/search', '/stats/permits', '/users', '/users/{id}', '/users/{id}/reset-password']);
   });
 
   test('the area summary of Bangka Tengah on 2024-06-13: 22 ITAS, 6 ITAP, the emigration risk its meeting named, and its sources', async () => {

@@ -97,7 +97,7 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     expect(meeting).toMatchObject({
       date: '2024-06-13', title: 'Rapat TIMPORA Kabupaten Bangka Tengah', venue: 'Soll Marina Hotel dan Conference Center Bangka', regencyCode: '19.04',
       officeKey: OFFICE, organiser: expect.stringMatching(/pangkalpinang/i), origin: 'app', openFollowUps: 1,
-      attendees: ['Imigrasi', 'Disnaker Bangka Tengah', 'Polres Bangka Tengah'], notes: ['22 pemegang ITAS, 6 pemegang ITAP'],
+      attendees: ['Kantor Imigrasi', 'Disnaker Bangka Tengah', 'Polres Bangka Tengah'], notes: ['22 pemegang ITAS, 6 pemegang ITAP'],
     });
     expect(meeting.venuePoint!.lng).toBeCloseTo(koba.lng, 5);
     expect(meeting.decisions.map((d) => [d.ordinal, d.operationId])).toEqual([[1, null], [2, null]]);
