@@ -1,7 +1,7 @@
 // Who is signed in and what the role may use, as GET /api/v1/auth/me describes it
 // (docs/access-control.md). The checks are strict: a changed contract shows as a clear error,
 // never as a page that quietly shows more (or less) than the role allows.
-import { isPlainObject, publicUserSchema, type Permissions, type PublicUser, type Role } from '@pantau/domain';
+import { isPlainObject, isRole, isTimporaAgency, type Permissions, type PublicUser, type Role } from '@pantau/domain';
 
 export type { Permissions, Role };
 
@@ -20,7 +20,20 @@ function isStringArray(value: unknown): value is string[] {
 
 /** A user record of the API, or `null` when the answer does not have the contract's shape. */
 export function parseUser(value: unknown): SessionUser | null {
-  return publicUserSchema.safeParse(value).data ?? null;
+  // Checked by hand, not with publicUserSchema: zod's runtime would weigh on the first page load (budget 450 KB).
+  if (!isPlainObject(value) || !isPlainObject(value.scope)) return null;
+  const { id, email, role, agency, scope, disabled, createdAt, lastSignInAt } = value;
+  if (typeof id !== 'number' || typeof email !== 'string' || typeof role !== 'string' || !isRole(role)) return null;
+  if (typeof agency !== 'string' || !isTimporaAgency(agency)) return null;
+  if (!(scope.areaCodes === null || isStringArray(scope.areaCodes))) return null;
+  if (!(scope.office === null || typeof scope.office === 'string') || typeof scope.label !== 'string') return null;
+  return {
+    id, email, role, agency,
+    scope: { areaCodes: scope.areaCodes, office: scope.office, label: scope.label },
+    disabled: disabled === true,
+    createdAt: typeof createdAt === 'string' ? createdAt : '',
+    lastSignInAt: typeof lastSignInAt === 'string' ? lastSignInAt : null,
+  };
 }
 
 export function parsePermissions(value: unknown): Permissions | null {
