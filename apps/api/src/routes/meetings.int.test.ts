@@ -179,6 +179,8 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     expect(await overdue(`office=${OFFICE}&asOf=2024-07-02`)).toHaveLength(1);
     expect(await overdue('asOf=2024-07-02')).toHaveLength(1);
     const detail = await (await head.request(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail;
+    // The map's panel asks for a record with the day and language of the map, as for every record kind.
+    expect((await head.request(`/api/v1/meetings/${meeting.id}?asOf=2024-06-13&lang=id`)).status).toBe(200);
     expect(detail.openFollowUps).toBe(0);
     // Outside the scope: like no area at all; both office and area: 400.
     expect((await head.request('/api/v1/follow-ups/overdue?area=31.71')).status).toBe(404);

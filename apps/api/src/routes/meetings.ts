@@ -24,7 +24,8 @@ const venueNotFound = { 404: { description: 'No meeting with this id in your sco
 
 const getRoute = createRoute({
   method: 'get', path: '/meetings/{id}', tags: ['meetings'], summary: 'One meeting with its decisions and follow-ups (each with its status history)',
-  request: { params: idParam('meeting'), query: z.object({ lang: langParam }) },
+  // asOf is accepted like on every record route (the map's panels send it); a meeting has no figures of a day.
+  request: { params: idParam('meeting'), query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Accepted like on every record route; a meeting has no figures of a day.' }), lang: langParam }) },
   responses: { 200: { description: 'The meeting.', content: json(meetingDetailSchema) }, ...notFound('meeting'), ...errorResponses },
 });
 const createRouteDef = createRoute({
