@@ -10,9 +10,8 @@ import {
 } from '@pantau/domain';
 import type { z } from 'zod';
 import { writeAudit } from '../accounts/audit.js';
-import type { Actor } from '../accounts/users.js';
 import { districtOf, jsonParam } from '../write/area-lookup.js';
-import { APP_ORIGIN } from '../write/app-origin.js';
+import { APP_ORIGIN, type AppWriteContext } from '../write/app-origin.js';
 
 export type MeetingErrorCode = 'invalid_parameter' | 'not_found' | 'area_not_found';
 
@@ -24,13 +23,7 @@ export class MeetingError extends Error {
   }
 }
 
-export interface MeetingContext {
-  scope: Scope;
-  actor: Actor;
-  now?: Date;
-}
-
-/** Meetings recorded in the app carry this origin (imports: batch:<uuid>; the demo: demo). */
+export type MeetingContext = AppWriteContext;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../accounts/audit.js';
 import type { Actor } from '../accounts/users.js';
 import { districtOf } from '../write/area-lookup.js';
-import { APP_ORIGIN } from '../write/app-origin.js';
+import { APP_ORIGIN, type AppWriteContext } from '../write/app-origin.js';
 
 export type ReportErrorCode =
   | 'invalid_parameter' | 'not_found' | 'area_not_found' | 'conflict'
@@ -25,9 +25,7 @@ export class ReportError extends Error {
   }
 }
 
-export interface ReportContext {
-  scope: Scope;
-  actor: Actor;
+export interface ReportContext extends AppWriteContext {
   /** May the caller see (and so record) personal data: the reporter's contact is kept only then. */
   personalData: boolean;
   now: Date;

@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { writeAudit } from '../accounts/audit.js';
 import type { Actor } from '../accounts/users.js';
 import { districtOf } from '../write/area-lookup.js';
-import { APP_ORIGIN } from '../write/app-origin.js';
+import { APP_ORIGIN, type AppWriteContext } from '../write/app-origin.js';
 
 export type RiskAreaErrorCode = 'invalid_parameter' | 'not_found' | 'forbidden' | RiskAreaProblem;
 
@@ -26,13 +26,7 @@ export class RiskAreaError extends Error {
   }
 }
 
-export interface RiskAreaContext {
-  scope: Scope;
-  actor: Actor;
-  now?: Date;
-}
-
-/** Where risk areas drawn in the app come from (@pantau/domain `origin`). */
+export type RiskAreaContext = AppWriteContext;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
