@@ -6,8 +6,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const TSCONFIGS = ['packages/domain/tsconfig.json', 'packages/db/tsconfig.json', 'data/tsconfig.json', 'apps/api/tsconfig.json',
-  'apps/web/tsconfig.json', 'apps/web/tsconfig.node.json', 'apps/web/sw/tsconfig.json', 'tsconfig.json'];
+const TSCONFIGS = [
+  'packages/domain/tsconfig.json',
+  'packages/db/tsconfig.json',
+  'data/tsconfig.json',
+  'apps/api/tsconfig.json',
+  'apps/web/tsconfig.json',
+  'apps/web/tsconfig.node.json',
+  'apps/web/sw/tsconfig.json',
+  'tsconfig.json',
+];
 const ours = (names) => names.map((name) => ({ name, message: 'crosses an architecture boundary (see GUIDE.md)' }));
 const ourPatterns = (group, message) => ({ group, message });
 
@@ -29,7 +37,10 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // Configuration is read in the config modules only (apps/api/src/config.ts, data/src/config.ts).
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read the environment in a config module (config.ts) and pass it down' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'read the environment in a config module (config.ts) and pass it down' },
+      ],
     },
   },
   {
@@ -62,10 +73,13 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': ['error', {
-        paths: ours(['@pantau/db', '@pantau/data', '@pantau/api']),
-        patterns: [ourPatterns(['node:*'], 'the web app runs in the browser: no Node modules')],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ours(['@pantau/db', '@pantau/data', '@pantau/api']),
+          patterns: [ourPatterns(['node:*'], 'the web app runs in the browser: no Node modules')],
+        },
+      ],
     },
   },
   {

@@ -11,8 +11,12 @@ import { describeFinding, runFuzz, type OpenApiDocument, type Who } from '../tes
 import { signedInAccount } from '../test/sessions.js';
 
 const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined, division_head: '19', office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04', agency_member: '19.04', viewer: '19.04',
+  admin: undefined,
+  division_head: '19',
+  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+  analyst: '19.04',
+  agency_member: '19.04',
+  viewer: '19.04',
 };
 
 export async function benchFuzz(options: { seed: number; count: number }): Promise<number> {
@@ -22,21 +26,42 @@ export async function benchFuzz(options: { seed: number; count: number }): Promi
   try {
     const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
     const logged: string[] = [];
-    const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => { logged.push(line); } });
+    const app = createApp({
+      database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock,
+      log: (line) => {
+        logged.push(line);
+      },
+    });
     const tokens = new Map<Who, string>();
     const signInAll = async () => {
       for (const role of ROLES) tokens.set(role, (await signedInAccount(database, role, SCOPES[role], clock.now())).cookie.replace('pantau_session=', ''));
     };
     await signInAll();
-    const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as OpenApiDocument;
     const started = Date.now();
     const run = await runFuzz({
-      app, doc, tileLayers: TILE_LAYERS, seed: options.seed, count: options.count, tokens: (who) => tokens.get(who),
-      afterWrite: async (request) => { if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll(); },
-      onProgress: (sent) => { if (sent % 1000 === 0) console.log(`  ${sent} sent (${Math.round((Date.now() - started) / 1000)} s)`); },
+      app,
+      doc,
+      tileLayers: TILE_LAYERS,
+      seed: options.seed,
+      count: options.count,
+      tokens: (who) => tokens.get(who),
+      afterWrite: async (request) => {
+        if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll();
+      },
+      onProgress: (sent) => {
+        if (sent % 1000 === 0) console.log(`  ${sent} sent (${Math.round((Date.now() - started) / 1000)} s)`);
+      },
     });
     console.log(`  requests sent: ${run.sent}`);
-    console.log(`  statuses: ${[...run.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join('  ')}`);
+    console.log(
+      `  statuses: ${[...run.statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join('  ')}`,
+    );
     console.log(`  findings (5xx but a deliberate 503, or a 4xx without { error: { code, message } }): ${run.findings.length}`);
     for (const finding of run.findings) console.log(`    ${describeFinding(options.seed, finding)}`);
     // app.request() has no socket, so every sign-in notes an unreadable client address: expected here.

@@ -8,18 +8,54 @@ import { copyIn, copyText, importBatches, queryRows, sql, type BulkColumn, type 
 import { Random, rollbackBatch, runImport } from '@pantau/data';
 import postgres from 'postgres';
 
-const NATIONALITIES = [['CHN', 'Tiongkok'], ['JPN', 'Jepang'], ['KOR', 'Korea Selatan'], ['AUS', 'Australia'], ['IND', 'India'], ['USA', 'Amerika Serikat'], ['MYS', 'Malaysia'], ['PHL', 'Filipina']] as const;
-const TYPES = [['itas', 'ITAS'], ['itas', 'KITAS'], ['itap', 'ITAP'], ['visit', 'Visa Kunjungan']] as const;
-const PURPOSES = [['work', 'Bekerja'], ['family', 'Keluarga'], ['investment', 'Investasi'], ['study', 'Studi'], ['retirement', 'Lansia']] as const;
+const NATIONALITIES = [
+  ['CHN', 'Tiongkok'],
+  ['JPN', 'Jepang'],
+  ['KOR', 'Korea Selatan'],
+  ['AUS', 'Australia'],
+  ['IND', 'India'],
+  ['USA', 'Amerika Serikat'],
+  ['MYS', 'Malaysia'],
+  ['PHL', 'Filipina'],
+] as const;
+const TYPES = [
+  ['itas', 'ITAS'],
+  ['itas', 'KITAS'],
+  ['itap', 'ITAP'],
+  ['visit', 'Visa Kunjungan'],
+] as const;
+const PURPOSES = [
+  ['work', 'Bekerja'],
+  ['family', 'Keluarga'],
+  ['investment', 'Investasi'],
+  ['study', 'Studi'],
+  ['retirement', 'Lansia'],
+] as const;
 
-const COLUMNS: readonly BulkColumn[] = ['permit_number', 'permit_type', 'purpose', 'nationality', 'sex', 'holder_name', 'issued_on', 'expires_on',
-  'district_code', 'regency_code', 'province_code', 'origin'].map((name) => ({ name, type: 'text' }));
+const COLUMNS: readonly BulkColumn[] = [
+  'permit_number',
+  'permit_type',
+  'purpose',
+  'nationality',
+  'sex',
+  'holder_name',
+  'issued_on',
+  'expires_on',
+  'district_code',
+  'regency_code',
+  'province_code',
+  'origin',
+].map((name) => ({ name, type: 'text' }));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));
 const perSecond = (n: number) => `${n.toLocaleString('en-US')} rows/s`;
 
-export interface BenchFile { path: string; dir: string; rows: Array<Record<string, string | null>> }
+export interface BenchFile {
+  path: string;
+  dir: string;
+  rows: Array<Record<string, string | null>>;
+}
 
 /**
  * A permit list as an immigration office exports it (semicolon CSV with a BOM, Indonesian headers and
@@ -40,10 +76,34 @@ export async function permitFile(database: Database, count: number, seed: number
     const sex = random.chance(0.8) ? 'male' : 'female';
     const number = `BENCH-${seed}-${String(i).padStart(7, '0')}`;
     const name = `WNA ${i}`;
-    lines.push([number, typeText, name, random.chance(0.5) ? nationality : nationalityText, sex === 'male' ? 'L' : 'P', purposeText,
-      `${pad(day)}/${pad(month)}/${year}`, `${pad(day)}/${pad(month)}/${year + 1}`, district, district.slice(0, 5)].join(';'));
-    rows.push({ permit_number: number, permit_type: type, purpose, nationality, sex, holder_name: name, issued_on: `${year}-${pad(month)}-${pad(day)}`,
-      expires_on: `${year + 1}-${pad(month)}-${pad(day)}`, district_code: district, regency_code: district.slice(0, 5), province_code: district.slice(0, 2), origin: 'demo' });
+    lines.push(
+      [
+        number,
+        typeText,
+        name,
+        random.chance(0.5) ? nationality : nationalityText,
+        sex === 'male' ? 'L' : 'P',
+        purposeText,
+        `${pad(day)}/${pad(month)}/${year}`,
+        `${pad(day)}/${pad(month)}/${year + 1}`,
+        district,
+        district.slice(0, 5),
+      ].join(';'),
+    );
+    rows.push({
+      permit_number: number,
+      permit_type: type,
+      purpose,
+      nationality,
+      sex,
+      holder_name: name,
+      issued_on: `${year}-${pad(month)}-${pad(day)}`,
+      expires_on: `${year + 1}-${pad(month)}-${pad(day)}`,
+      district_code: district,
+      regency_code: district.slice(0, 5),
+      province_code: district.slice(0, 2),
+      origin: 'demo',
+    });
   }
   const dir = mkdtempSync(join(tmpdir(), 'pantau-bench-import-'));
   const path = join(dir, `permits-${count}.csv`);
@@ -65,7 +125,8 @@ async function timedImport(database: Database, file: BenchFile): Promise<number>
   const started = performance.now();
   const report = await runImport(database, { kind: 'permits', path: file.path });
   const elapsed = performance.now() - started;
-  if (report.imported !== file.rows.length) throw new Error(`bench import: ${report.imported} of ${file.rows.length} rows imported (${report.issues[0]?.reason ?? 'no issue reported'})`);
+  if (report.imported !== file.rows.length)
+    throw new Error(`bench import: ${report.imported} of ${file.rows.length} rows imported (${report.issues[0]?.reason ?? 'no issue reported'})`);
   await rollbackBatch(database, report.batchId!);
   await database.orm.delete(importBatches).where(sql`id = ${report.batchId}::uuid`);
   return elapsed;
@@ -82,13 +143,17 @@ async function timedCopy(url: string, file: BenchFile, into: 'scratch' | 'permit
   const client = postgres(url, { max: 1, onnotice: () => {} });
   let elapsed = 0;
   try {
-    await client.begin(async (tx) => {
-      if (into === 'scratch') await tx`create table pantau_bench_copy (like permits including defaults including constraints including indexes)`;
-      const started = performance.now();
-      await copyIn(tx, into === 'scratch' ? 'pantau_bench_copy' : 'permits', COLUMNS, chunks);
-      elapsed = performance.now() - started;
-      throw new RollBack();
-    }).catch((error: unknown) => { if (!(error instanceof RollBack)) throw error; });
+    await client
+      .begin(async (tx) => {
+        if (into === 'scratch') await tx`create table pantau_bench_copy (like permits including defaults including constraints including indexes)`;
+        const started = performance.now();
+        await copyIn(tx, into === 'scratch' ? 'pantau_bench_copy' : 'permits', COLUMNS, chunks);
+        elapsed = performance.now() - started;
+        throw new RollBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RollBack)) throw error;
+      });
   } finally {
     await client.end();
   }
@@ -102,7 +167,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * On the server: `rounds` imports and bare COPYs, alternated so that noise hits both alike; medians.
  * `embedded` (optional) opens a PGlite database with boundaries for one import there.
  */
-export async function benchImport(database: Database, options: { rows: number; rounds: number; serverUrl?: string; embedded?: () => Promise<Database> }): Promise<void> {
+export async function benchImport(
+  database: Database,
+  options: { rows: number; rounds: number; serverUrl?: string; embedded?: () => Promise<Database> },
+): Promise<void> {
   const file = await permitFile(database, options.rows, 6);
   try {
     console.log(`import of ${options.rows.toLocaleString('en-US')} permit rows (semicolon CSV, Indonesian headers, dd/mm/yyyy dates) through runImport`);
@@ -117,8 +185,13 @@ export async function benchImport(database: Database, options: { rows: number; r
       };
       await timedCopy(options.serverUrl, file); // warm-up: the table's pages and indexes in cache, like the import's
       for (let i = 0; i < options.rounds; i++) {
-        if (i % 2 === 0) { imports.push(await timedImport(database, file)); await copy(); }
-        else { await copy(); imports.push(await timedImport(database, file)); }
+        if (i % 2 === 0) {
+          imports.push(await timedImport(database, file));
+          await copy();
+        } else {
+          await copy();
+          imports.push(await timedImport(database, file));
+        }
       }
       const importRate = rate(options.rows, median(imports));
       const copyRate = rate(options.rows, median(copies));
@@ -126,7 +199,9 @@ export async function benchImport(database: Database, options: { rows: number; r
       console.log(`  bare COPY into a scratch permits table   ${perSecond(copyRate)}  (median of ${options.rounds})`);
       console.log(`  bare COPY into permits itself           ${perSecond(copyIntoPermitsRate)}  (median of ${options.rounds}; its existing rows and indexes)`);
       console.log(`  runImport on the server (COPY)          ${perSecond(importRate)}  (median of ${options.rounds})`);
-      console.log(`  ratio                                   ${(importRate / copyRate).toFixed(2)}× COPY's rate (target ≥ 0.70×); ${(importRate / copyIntoPermitsRate).toFixed(2)}× the COPY into permits`);
+      console.log(
+        `  ratio                                   ${(importRate / copyRate).toFixed(2)}× COPY's rate (target ≥ 0.70×); ${(importRate / copyIntoPermitsRate).toFixed(2)}× the COPY into permits`,
+      );
     }
     const embedded = database.kind === 'pglite' ? database : await options.embedded?.();
     if (embedded) {

@@ -29,13 +29,22 @@ let fuzzFindings = 0;
 if (runs('fuzz')) fuzzFindings = await benchFuzz({ seed: option('seed', 18), count: option('count', 10_000) });
 const scaleTen = BENCHES.filter((name) => name !== 'fuzz' && runs(name));
 
-const log = (line: string) => { if (!/\d+\/\d+$/.test(line)) console.log(`  ${line}`); };
+const log = (line: string) => {
+  if (!/\d+\/\d+$/.test(line)) console.log(`  ${line}`);
+};
 if (scaleTen.length) {
   const demoSeed = option('demo-seed', 1);
   const scale = option('scale', 10);
   const folder = demoSeed === 1 && scale === 10 ? '.data/bench' : `.data/bench-seed${demoSeed}-scale${scale}`;
-  const config = loadConfig({ ...processEnv(), PANTAU_DEMO_SCALE: String(scale), PANTAU_DEMO_SEED: String(demoSeed), PANTAU_DATA_DIR: resolve(REPO_ROOT, folder) });
-  const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
+  const config = loadConfig({
+    ...processEnv(),
+    PANTAU_DEMO_SCALE: String(scale),
+    PANTAU_DEMO_SEED: String(demoSeed),
+    PANTAU_DATA_DIR: resolve(REPO_ROOT, folder),
+  });
+  const database = await connect(
+    config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
   try {
     console.log(`bench: ${database.kind} at ${database.location}; preparing demo data, seed ${demoSeed}, scale ${scale} (first run only)…`);
     await prepareDatabase(database, config, log);
@@ -43,7 +52,9 @@ if (scaleTen.length) {
     if (runs('tiles')) await benchTiles(database, 4);
     if (runs('import')) {
       await benchImport(database, {
-        rows: 100_000, rounds: 3, serverUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
+        rows: 100_000,
+        rounds: 3,
+        serverUrl: config.database.kind === 'postgres' ? config.database.url : undefined,
         // Beside the server, the same import on an embedded database holding the boundaries (prepared once).
         embedded: async () => {
           const embedded = await connect({ kind: 'pglite', dataDir: resolve(REPO_ROOT, '.data/bench/pglite-import') });
@@ -57,6 +68,11 @@ if (scaleTen.length) {
     await database.close();
   }
 }
-const written = writeResults(resolve(REPO_ROOT, 'bench/results'), { benches: asked.length ? asked : [...BENCHES], database: loadConfig(processEnv()).database.kind, demoSeed: option('demo-seed', 1), scale: option('scale', 10) });
+const written = writeResults(resolve(REPO_ROOT, 'bench/results'), {
+  benches: asked.length ? asked : [...BENCHES],
+  database: loadConfig(processEnv()).database.kind,
+  demoSeed: option('demo-seed', 1),
+  scale: option('scale', 10),
+});
 console.log(`bench: figures written to ${written}`);
 if (fuzzFindings) process.exitCode = 1;

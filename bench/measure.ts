@@ -1,7 +1,11 @@
 // Timing helpers for `pnpm bench`: every figure is printed beside a baseline measured in the same
 // run, interleaved so that machine noise hits both alike.
 
-export interface Timing { p50: number; p95: number; samples: number[] }
+export interface Timing {
+  p50: number;
+  p95: number;
+  samples: number[];
+}
 
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -15,11 +19,23 @@ export function summarize(samples: number[]): Timing {
 
 /** Runs `candidate` and `baseline` alternately `rounds` times after `warmup` rounds of each. */
 export async function compare(rounds: number, warmup: number, candidate: (i: number) => Promise<unknown>, baseline: (i: number) => Promise<unknown>) {
-  for (let i = 0; i < warmup; i++) { await candidate(i); await baseline(i); }
+  for (let i = 0; i < warmup; i++) {
+    await candidate(i);
+    await baseline(i);
+  }
   const c: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < rounds; i++) {
-    const order = i % 2 === 0 ? [[candidate, c], [baseline, b]] as const : [[baseline, b], [candidate, c]] as const;
+    const order =
+      i % 2 === 0
+        ? ([
+            [candidate, c],
+            [baseline, b],
+          ] as const)
+        : ([
+            [baseline, b],
+            [candidate, c],
+          ] as const);
     for (const [run, into] of order) {
       const started = performance.now();
       await run(i);

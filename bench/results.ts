@@ -17,8 +17,10 @@ export interface BenchFigure {
 const figures: BenchFigure[] = [];
 
 export function recordFigure(figure: Omit<BenchFigure, 'met'>): void {
-  const met = figure.target === undefined ? undefined
-    : (figure.target.max === undefined || figure.value <= figure.target.max) && (figure.target.min === undefined || figure.value >= figure.target.min);
+  const met =
+    figure.target === undefined
+      ? undefined
+      : (figure.target.max === undefined || figure.value <= figure.target.max) && (figure.target.min === undefined || figure.value >= figure.target.min);
   figures.push({ ...figure, ...(met === undefined ? {} : { met }) });
 }
 

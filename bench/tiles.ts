@@ -11,7 +11,11 @@ import { compare, ms, ratio } from './measure.js';
 import { recordFigure } from './results.js';
 
 const DENSE_PLACES: Array<[string, number, number]> = [
-  ['Jakarta', 106.82, -6.2], ['Morowali', 122.17, -2.83], ['Batam', 104.03, 1.1], ['Badung', 115.17, -8.65], ['Bekasi', 107.15, -6.3],
+  ['Jakarta', 106.82, -6.2],
+  ['Morowali', 122.17, -2.83],
+  ['Batam', 104.03, 1.1],
+  ['Badung', 115.17, -8.65],
+  ['Bekasi', 107.15, -6.3],
 ];
 
 function tileAt(lng: number, lat: number, z: number): TileCoordinate {
@@ -26,7 +30,13 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
     return;
   }
   const context = { filter: { permit: { asOf: '2024-06-13' } }, scope: null };
-  const appWith = (tileCacheBytes: number) => createApp({ database, config: { trustProxy: false, logLevel: 'warn', tileCacheBytes }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
+  const appWith = (tileCacheBytes: number) =>
+    createApp({
+      database,
+      config: { trustProxy: false, logLevel: 'warn', tileCacheBytes },
+      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
+      log: () => {},
+    });
   const cookie = await benchSessionCookie(database);
   // Cold: a one-byte cache keeps no tile, so every request pays what a miss pays. Warm: the default cache.
   const { server, port } = await startHttpServer(appWith(1).fetch, { port: 0, hostname: '127.0.0.1' });
@@ -44,29 +54,63 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
       }
       const overHttpAt = (origin: string, expected: 'hit' | 'miss') => async (i: number) => {
         const { layer, tile } = jobs[i % jobs.length]!;
-        const response = await fetch(`${origin}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt${layer.filters.includes('asOf') ? '?asOf=2024-06-13' : ''}`, { headers: { 'Accept-Encoding': 'identity', cookie } });
+        const response = await fetch(
+          `${origin}/tiles/${layer.id}/${tile.z}/${tile.x}/${tile.y}.mvt${layer.filters.includes('asOf') ? '?asOf=2024-06-13' : ''}`,
+          { headers: { 'Accept-Encoding': 'identity', cookie } },
+        );
         if (response.status !== 200 && response.status !== 204) throw new Error(`tile answered ${response.status}`);
         // The warm-up (the first pass over the jobs) fills the cache; after it, anything else would measure something else.
-        if (expected === 'miss' && response.headers.get('x-pantau-cache') !== 'miss') throw new Error(`cold tile answered from the cache (${response.headers.get('x-pantau-cache')})`);
+        if (expected === 'miss' && response.headers.get('x-pantau-cache') !== 'miss')
+          throw new Error(`cold tile answered from the cache (${response.headers.get('x-pantau-cache')})`);
         await response.arrayBuffer();
       };
       const overHttp = overHttpAt(base, 'miss');
       const warmHttp = overHttpAt(warmBase, 'hit');
-      const bare = async (i: number) => { const { layer, tile } = jobs[i % jobs.length]!; await encodeWithPostgis(database.orm, layer, tile, context); };
-      const js = async (i: number) => { const { layer, tile } = jobs[i % jobs.length]!; await encodeWithJs(database.orm, layer, tile, context); };
+      const bare = async (i: number) => {
+        const { layer, tile } = jobs[i % jobs.length]!;
+        await encodeWithPostgis(database.orm, layer, tile, context);
+      };
+      const js = async (i: number) => {
+        const { layer, tile } = jobs[i % jobs.length]!;
+        await encodeWithJs(database.orm, layer, tile, context);
+      };
       const n = rounds * jobs.length;
       const http = await compare(n, jobs.length, overHttp, bare);
       const warm = await compare(n, jobs.length, warmHttp, bare);
       const encoder = await compare(n, jobs.length, js, bare);
       console.log(`tiles z${z}: ${jobs.length} tiles (${tiles.length} dense places × ${jobs.length / tiles.length} layers), ${n} requests each`);
       console.log(`  bare ST_AsMVT query     p50 ${ms(http.baseline.p50)}  p95 ${ms(http.baseline.p95)}`);
-      console.log(`  GET /tiles/… cold       p50 ${ms(http.candidate.p50)}  p95 ${ms(http.candidate.p95)}  ratio p50 ${ratio(http.candidate.p50, http.baseline.p50)} p95 ${ratio(http.candidate.p95, http.baseline.p95)} (target ≤ 1.15×)`);
-      console.log(`  GET /tiles/… warm (hit) p50 ${ms(warm.candidate.p50)}  p95 ${ms(warm.candidate.p95)}  ratio p50 ${ratio(warm.candidate.p50, warm.baseline.p50)} (target ≤ 0.1×)`);
+      console.log(
+        `  GET /tiles/… cold       p50 ${ms(http.candidate.p50)}  p95 ${ms(http.candidate.p95)}  ratio p50 ${ratio(http.candidate.p50, http.baseline.p50)} p95 ${ratio(http.candidate.p95, http.baseline.p95)} (target ≤ 1.15×)`,
+      );
+      console.log(
+        `  GET /tiles/… warm (hit) p50 ${ms(warm.candidate.p50)}  p95 ${ms(warm.candidate.p95)}  ratio p50 ${ratio(warm.candidate.p50, warm.baseline.p50)} (target ≤ 0.1×)`,
+      );
       const round = (v: number) => Math.round(v * 100) / 100;
-      recordFigure({ bench: 'tiles', name: `z${z} cold tile over HTTP p50 / bare ST_AsMVT p50`, value: round(http.candidate.p50 / http.baseline.p50), unit: '×', target: { max: 1.15 } });
-      recordFigure({ bench: 'tiles', name: `z${z} cold tile over HTTP p95 / bare ST_AsMVT p95`, value: round(http.candidate.p95 / http.baseline.p95), unit: '×', target: { max: 1.15 } });
-      recordFigure({ bench: 'tiles', name: `z${z} warm tile over HTTP p50 / bare ST_AsMVT p50`, value: round(warm.candidate.p50 / warm.baseline.p50), unit: '×', target: { max: 0.1 } });
-      console.log(`  JS encoder (PGlite path) p50 ${ms(encoder.candidate.p50)}  p95 ${ms(encoder.candidate.p95)}  ratio p50 ${ratio(encoder.candidate.p50, encoder.baseline.p50)} p95 ${ratio(encoder.candidate.p95, encoder.baseline.p95)} (target ≤ 2×)`);
+      recordFigure({
+        bench: 'tiles',
+        name: `z${z} cold tile over HTTP p50 / bare ST_AsMVT p50`,
+        value: round(http.candidate.p50 / http.baseline.p50),
+        unit: '×',
+        target: { max: 1.15 },
+      });
+      recordFigure({
+        bench: 'tiles',
+        name: `z${z} cold tile over HTTP p95 / bare ST_AsMVT p95`,
+        value: round(http.candidate.p95 / http.baseline.p95),
+        unit: '×',
+        target: { max: 1.15 },
+      });
+      recordFigure({
+        bench: 'tiles',
+        name: `z${z} warm tile over HTTP p50 / bare ST_AsMVT p50`,
+        value: round(warm.candidate.p50 / warm.baseline.p50),
+        unit: '×',
+        target: { max: 0.1 },
+      });
+      console.log(
+        `  JS encoder (PGlite path) p50 ${ms(encoder.candidate.p50)}  p95 ${ms(encoder.candidate.p95)}  ratio p50 ${ratio(encoder.candidate.p50, encoder.baseline.p50)} p95 ${ratio(encoder.candidate.p95, encoder.baseline.p95)} (target ≤ 2×)`,
+      );
       console.log(`  largest tile ${(largest.bytes / 1024).toFixed(1)} KB (${largest.name}; limit 500 KB)`);
     }
   } finally {

@@ -18,7 +18,10 @@ export function testBackends(): BackendKind[] {
   return inject('databaseUrl') ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-export interface TestDatabase { database: Database; dispose(): Promise<void> }
+export interface TestDatabase {
+  database: Database;
+  dispose(): Promise<void>;
+}
 
 export async function openFixtureDatabase(kind: BackendKind): Promise<TestDatabase> {
   if (kind === 'pglite') {

@@ -4,7 +4,11 @@ import { addUser, signIn } from '@pantau/data';
 import type { Database } from '@pantau/db';
 import type { Role } from '@pantau/domain';
 
-export interface TestAccount { email: string; password: string; cookie: string }
+export interface TestAccount {
+  email: string;
+  password: string;
+  cookie: string;
+}
 
 /** Adds an account of `role` (scope: area codes or `office:<key>`) and signs it in. */
 export async function signedInAccount(database: Database, role: Role, scope?: string, now = new Date(), agency?: string): Promise<TestAccount> {
@@ -17,7 +21,9 @@ export async function signedInAccount(database: Database, role: Role, scope?: st
   return { email, password, cookie: `pantau_session=${result.token}` };
 }
 
-interface Requester { request(input: string, init?: RequestInit): Response | Promise<Response> }
+interface Requester {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
 
 /** The app, with every request carrying the account's session cookie. */
 export function as(app: Requester, account: Pick<TestAccount, 'cookie'>): { request(input: string, init?: RequestInit): Promise<Response> } {

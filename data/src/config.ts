@@ -9,7 +9,10 @@ import { REPO_ROOT, SHARED_DIR } from './paths.js';
 export const envBoolean = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
 export const dataEnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
   PANTAU_DATA_DIR: z.string().min(1).default('.data'),
   PANTAU_BOUNDARIES_DIR: z.string().min(1).optional(),
   PANTAU_REFERENCE_DIR: z.string().min(1).optional(),

@@ -23,9 +23,7 @@ function markdownFiles(): string[] {
 
 /** The text without fenced code blocks and inline code, where brackets are not links. */
 function prose(markdown: string): string {
-  return markdown
-    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
-    .replace(/(`+)[^`]*?\1/g, '');
+  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/(`+)[^`]*?\1/g, '');
 }
 
 /** Link targets: [text](target) and ![alt](target), without an optional "title". */
@@ -88,11 +86,13 @@ describe('documentation', () => {
 
   test('every environment variable of the config modules (data and API) has a row in the configuration table', async () => {
     // The API's module by path: @pantau/api depends on this package, not the other way round.
-    const api = await import(pathToFileURL(join(REPO_ROOT, 'apps/api/src/config.ts')).href) as { API_ENVIRONMENT_VARIABLES: readonly string[] };
+    const api = (await import(pathToFileURL(join(REPO_ROOT, 'apps/api/src/config.ts')).href)) as { API_ENVIRONMENT_VARIABLES: readonly string[] };
     const variables = [...ENVIRONMENT_VARIABLES, ...api.API_ENVIRONMENT_VARIABLES];
     expect(ENVIRONMENT_VARIABLES.length).toBeGreaterThan(5);
     expect(api.API_ENVIRONMENT_VARIABLES.length).toBeGreaterThan(5);
-    const tables = CONFIGURATION_FILES.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const tables = CONFIGURATION_FILES.filter((f) => existsSync(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const undocumented = variables.filter((name) => !new RegExp(`^\\|\\s*\`${name}\`\\s*\\|`, 'm').test(tables));
     expect(undocumented).toEqual([]);
   });

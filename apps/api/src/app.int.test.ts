@@ -13,13 +13,18 @@ describe.each(testBackends())('API on %s', (backend) => {
   const logged: string[] = [];
   const get = async (path: string) => {
     const response = await app.request(path);
-    return { status: response.status, body: await response.json() as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: fixedClock, log: (l) => logged.push(l) }), await signedInAccount(t.database, 'admin'));
+    app = as(
+      createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: fixedClock, log: (l) => logged.push(l) }),
+      await signedInAccount(t.database, 'admin'),
+    );
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('health answers 200 with the backend', async () => {
     expect(await get('/api/v1/health')).toEqual({ status: 200, body: { status: 'ok', database: { status: 'ok', backend } } });
@@ -64,7 +69,13 @@ describe.each(testBackends())('API on %s', (backend) => {
     const lebong = body.items.find((o: { origin: string }) => o.origin === 'reference');
     expect(lebong).toMatchObject({ date: '2016-11-17', regencyCode: '17.07', team: 'Timpora Kabupaten Lebong', office: 'Kantor Imigrasi Kelas I Bengkulu' });
     expect(lebong.targets).toHaveLength(1);
-    expect(lebong.targets[0]).toMatchObject({ place: 'Hotel Asri, Kabupaten Lebong', foreignersChecked: 11, violations: 0, outcome: 'no_violation', actions: [] });
+    expect(lebong.targets[0]).toMatchObject({
+      place: 'Hotel Asri, Kabupaten Lebong',
+      foreignersChecked: 11,
+      violations: 0,
+      outcome: 'no_violation',
+      actions: [],
+    });
     expect(lebong.targets[0].findings).toContain('PT. Energy Sakti Sentosa');
     expect(lebong.targets[0].findings).toContain('PT. Bangun Tirta Lestari');
   });
@@ -126,11 +137,69 @@ describe.each(testBackends())('API on %s', (backend) => {
     const { status, body } = await get('/api/v1/openapi.json');
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
-    expect(Object.keys(body.paths).sort()).toEqual(['/areas', '/areas/geometry', '/areas/{code}', '/areas/{code}/arrivals', '/areas/{code}/compare', '/areas/{code}/expiring', '/areas/{code}/overstays', '/areas/{code}/summary', '/areas/{code}/trend',
-      '/audit', '/audit/verify', '/auth/change-password', '/auth/me', '/auth/sign-in', '/auth/sign-out', '/auth/sign-out-everywhere', '/briefings', '/briefings/{id}', '/briefings/{id}/briefing.pdf',
-      '/companies', '/companies/{id}', '/companies/{id}/workers', '/entry-points', '/entry-points/{id}', '/exports/{file}', '/follow-ups/overdue', '/follow-ups/{id}', '/health', '/imports', '/imports/preview', '/imports/{id}', '/imports/{id}/rollback', '/meetings', '/meetings/{id}', '/meetings/{id}/follow-ups', '/meta', '/offices', '/operations', '/operations/{id}', '/people', '/people/{id}', '/planning/candidates', '/planning/coverage-gaps', '/planning/hot-spots',
-      '/planning/plans', '/planning/plans/{id}', '/planning/plans/{id}/outcome', '/planning/plans/{id}/plan.pdf', '/planning/plans/{id}/targets.csv', '/planning/plans/{id}/targets.xlsx',
-      '/reports', '/reports/{id}', '/reports/{id}/history', '/risk-areas', '/risk-areas/{id}', '/risk-areas/{id}/versions', '/search', '/stats/permits', '/users', '/users/{id}', '/users/{id}/reset-password']);
+    expect(Object.keys(body.paths).sort()).toEqual([
+      '/areas',
+      '/areas/geometry',
+      '/areas/{code}',
+      '/areas/{code}/arrivals',
+      '/areas/{code}/compare',
+      '/areas/{code}/expiring',
+      '/areas/{code}/overstays',
+      '/areas/{code}/summary',
+      '/areas/{code}/trend',
+      '/audit',
+      '/audit/verify',
+      '/auth/change-password',
+      '/auth/me',
+      '/auth/sign-in',
+      '/auth/sign-out',
+      '/auth/sign-out-everywhere',
+      '/briefings',
+      '/briefings/{id}',
+      '/briefings/{id}/briefing.pdf',
+      '/companies',
+      '/companies/{id}',
+      '/companies/{id}/workers',
+      '/entry-points',
+      '/entry-points/{id}',
+      '/exports/{file}',
+      '/follow-ups/overdue',
+      '/follow-ups/{id}',
+      '/health',
+      '/imports',
+      '/imports/preview',
+      '/imports/{id}',
+      '/imports/{id}/rollback',
+      '/meetings',
+      '/meetings/{id}',
+      '/meetings/{id}/follow-ups',
+      '/meta',
+      '/offices',
+      '/operations',
+      '/operations/{id}',
+      '/people',
+      '/people/{id}',
+      '/planning/candidates',
+      '/planning/coverage-gaps',
+      '/planning/hot-spots',
+      '/planning/plans',
+      '/planning/plans/{id}',
+      '/planning/plans/{id}/outcome',
+      '/planning/plans/{id}/plan.pdf',
+      '/planning/plans/{id}/targets.csv',
+      '/planning/plans/{id}/targets.xlsx',
+      '/reports',
+      '/reports/{id}',
+      '/reports/{id}/history',
+      '/risk-areas',
+      '/risk-areas/{id}',
+      '/risk-areas/{id}/versions',
+      '/search',
+      '/stats/permits',
+      '/users',
+      '/users/{id}',
+      '/users/{id}/reset-password',
+    ]);
   });
 
   test('the area summary of Bangka Tengah on 2024-06-13: 22 ITAS, 6 ITAP, the emigration risk its meeting named, and its sources', async () => {

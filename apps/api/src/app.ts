@@ -55,8 +55,21 @@ export const API_PREFIX = '/api/v1';
  * briefing's present mode uses it; so does clipboard writing (share links, generated passwords).
  */
 const PERMISSIONS_POLICY = {
-  camera: [], microphone: [], geolocation: [], payment: [], usb: [], serial: [], bluetooth: [], hid: [],
-  midi: [], magnetometer: [], gyroscope: [], accelerometer: [], displayCapture: [], fullscreen: ['self'], clipboardWrite: ['self'],
+  camera: [],
+  microphone: [],
+  geolocation: [],
+  payment: [],
+  usb: [],
+  serial: [],
+  bluetooth: [],
+  hid: [],
+  midi: [],
+  magnetometer: [],
+  gyroscope: [],
+  accelerometer: [],
+  displayCapture: [],
+  fullscreen: ['self'],
+  clipboardWrite: ['self'],
 };
 
 export function createApp(appDeps: AppDeps) {
@@ -67,24 +80,34 @@ export function createApp(appDeps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
-  app.use('*', secureHeaders({
-    // The web app's policy (@pantau/domain http/csp), with frame-ancestors, which only a header carries.
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    // HSTS only means something over HTTPS; there it is set below for two years.
-    strictTransportSecurity: false,
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
-    crossOriginEmbedderPolicy: false,
-    permissionsPolicy: PERMISSIONS_POLICY,
-  }));
+  app.use(
+    '*',
+    secureHeaders({
+      // The web app's policy (@pantau/domain http/csp), with frame-ancestors, which only a header carries.
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      // HSTS only means something over HTTPS; there it is set below for two years.
+      strictTransportSecurity: false,
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: PERMISSIONS_POLICY,
+    }),
+  );
   app.use('*', async (c, next) => {
     await next();
     if (ownOrigin(c, deps.config.trustProxy).startsWith('https:')) c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   });
   // Uploads have their own limit (imports); every other body is a small JSON document.
-  app.use('/api/*', async (c, next) => (c.req.path.startsWith('/api/v1/imports')
-    ? next()
-    : bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('payload_too_large', 'Request body over 1 MB.'); } })(c, next)));
+  app.use('/api/*', async (c, next) =>
+    c.req.path.startsWith('/api/v1/imports')
+      ? next()
+      : bodyLimit({
+          maxSize: 1024 * 1024,
+          onError: () => {
+            throw new AppError('payload_too_large', 'Request body over 1 MB.');
+          },
+        })(c, next),
+  );
   app.use('/api/*', writeGuard(deps));
   app.use('/api/*', refuseNulInJson);
   // One cache of checked sessions for the API and the tiles.
@@ -96,10 +119,19 @@ export function createApp(appDeps: AppDeps) {
   app.use('/tiles/*', sessionMiddleware(deps, sessions));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
-  app.use('/api/v1/imports/*', async (c, next) => { requirePermission(c, (p) => p.import, 'import or roll back data'); await next(); });
+  app.use('/api/v1/imports/*', async (c, next) => {
+    requirePermission(c, (p) => p.import, 'import or roll back data');
+    await next();
+  });
   // Before validation, so a role that may not manage users learns nothing from a 400 about the body.
-  app.use('/api/v1/users/*', async (c, next) => { requirePermission(c, (p) => p.manageUsers, 'manage users'); await next(); });
-  app.use('/api/v1/audit', async (c, next) => { requirePermission(c, (p) => p.audit, 'read the audit trail'); await next(); });
+  app.use('/api/v1/users/*', async (c, next) => {
+    requirePermission(c, (p) => p.manageUsers, 'manage users');
+    await next();
+  });
+  app.use('/api/v1/audit', async (c, next) => {
+    requirePermission(c, (p) => p.audit, 'read the audit trail');
+    await next();
+  });
   app.use('/api/v1/exports/:file', async (c, next) => {
     // An unknown file name is left to the route's validation (400 naming the parameter).
     const kind = /^([a-z-]+)\.(csv|xlsx|geojson)$/.exec(c.req.param('file'))?.[1];
@@ -107,7 +139,13 @@ export function createApp(appDeps: AppDeps) {
     await next();
   });
   // The language of bilingual record text: `lang`, else Accept-Language, else Indonesian; no cookie.
-  const detectLanguage = languageDetector({ supportedLanguages: ['id', 'en'], fallbackLanguage: 'id', order: ['querystring', 'header'], lookupQueryString: 'lang', caches: false });
+  const detectLanguage = languageDetector({
+    supportedLanguages: ['id', 'en'],
+    fallbackLanguage: 'id',
+    order: ['querystring', 'header'],
+    lookupQueryString: 'lang',
+    caches: false,
+  });
   app.use('/api/*', detectLanguage);
   // Tiles name bilingual records (risk areas) in the same language.
   app.use('/tiles/*', detectLanguage);
@@ -144,19 +182,24 @@ export function createApp(appDeps: AppDeps) {
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
-      title: 'Pantau API', version: '1.0.0',
-      description: 'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}. A query parameter an endpoint does not list is refused: 400 unknown_parameter naming it.',
+      title: 'Pantau API',
+      version: '1.0.0',
+      description:
+        'Aggregates and lists for monitoring foreign nationals (Timpora). Dates are ISO YYYY-MM-DD; area codes are official dotted text (19.04). Errors: {"error":{"code","message","details"?}}. A query parameter an endpoint does not list is refused: 400 unknown_parameter naming it.',
     },
     servers: [{ url: API_PREFIX }],
   });
-  api.notFound(() => { throw new AppError('not_found', 'No such endpoint. See /api/v1/openapi.json.'); });
+  api.notFound(() => {
+    throw new AppError('not_found', 'No such endpoint. See /api/v1/openapi.json.');
+  });
   app.route(API_PREFIX, api);
   app.route('/tiles', tileRoutes(deps));
 
   app.onError((error, c) => {
     const requestIdValue = c.get('requestId');
-    const body = (code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody =>
-      ({ error: { code, message, ...(details !== undefined ? { details } : {}), ...(code === 'internal_error' ? { requestId: requestIdValue } : {}) } });
+    const body = (code: ErrorBody['error']['code'], message: string, details?: unknown): ErrorBody => ({
+      error: { code, message, ...(details !== undefined ? { details } : {}), ...(code === 'internal_error' ? { requestId: requestIdValue } : {}) },
+    });
     if (error instanceof AppError) {
       if (error.code === 'unauthenticated') c.header('Cache-Control', 'no-store');
       return c.json(body(error.code, error.message, error.details), error.status);
@@ -171,26 +214,40 @@ export function createApp(appDeps: AppDeps) {
     }
     if (isStatementTimeout(error)) {
       c.header('Retry-After', String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS));
-      return c.json(body('busy', 'The database stopped this request because it took too long. Narrow it (a smaller area or period) or try again in a moment.'), 503);
+      return c.json(
+        body('busy', 'The database stopped this request because it took too long. Narrow it (a smaller area or period) or try again in a moment.'),
+        503,
+      );
     }
     if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
     if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 404 ? 'not_found' : error.status === 405 ? 'method_not_allowed' : error.status === 413 ? 'payload_too_large' : 'bad_request';
+      const code =
+        error.status === 404 ? 'not_found' : error.status === 405 ? 'method_not_allowed' : error.status === 413 ? 'payload_too_large' : 'bad_request';
       return c.json(body(code, error.message || 'Bad request'), error.status as 400);
     }
     // The real error goes to the log with the request id; the client gets neither stack nor SQL.
     const kind = error instanceof WriteMismatchError || error instanceof GeometryReadError || error instanceof PasswordHashError ? error.name : 'Unhandled';
-    logger.error({ requestId: requestIdValue, kind, method: c.req.method, path: new URL(c.req.url).pathname }, `[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${errorLogText(error)}`);
+    logger.error(
+      { requestId: requestIdValue, kind, method: c.req.method, path: new URL(c.req.url).pathname },
+      `[${requestIdValue}] ${kind} on ${c.req.method} ${new URL(c.req.url).pathname}: ${errorLogText(error)}`,
+    );
     return c.json(body('internal_error', `Unexpected error. Quote request id ${requestIdValue} when reporting it.`), 500);
   });
 
   if (deps.webDist && existsSync(resolve(deps.webDist, 'index.html'))) {
     const root = deps.webDist;
     const indexHtml = readFileSync(resolve(root, 'index.html'), 'utf8');
-    app.use('/assets/*', async (c, next) => { await next(); c.header('Cache-Control', 'public, max-age=31536000, immutable'); });
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
     // The service worker and the list of the app's files it goes with are checked on every load: a new build replaces them at once.
-    for (const path of ['/sw.js', '/offline-shell.json']) app.use(path, async (c, next) => { await next(); c.header('Cache-Control', 'no-cache'); });
+    for (const path of ['/sw.js', '/offline-shell.json'])
+      app.use(path, async (c, next) => {
+        await next();
+        c.header('Cache-Control', 'no-cache');
+      });
     app.use('*', serveStatic({ root }));
     // Client-side routes (/?region=…, /briefing/…) all get the app shell.
     app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') ? c.notFound() : c.html(indexHtml)));
@@ -220,7 +277,10 @@ const refuseNulInJson: MiddlewareHandler = async (c, next) => {
   // Uploads (/imports) stream their multipart body themselves: never read it here.
   if (json && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/api/v1/imports')) {
     const body: unknown = await c.req.json().catch(() => undefined);
-    if (holdsNul(body)) throw new AppError('invalid_parameter', 'Invalid parameter: body. Text may not contain the NUL character (U+0000).', [{ parameter: 'body', message: 'contains U+0000' }]);
+    if (holdsNul(body))
+      throw new AppError('invalid_parameter', 'Invalid parameter: body. Text may not contain the NUL character (U+0000).', [
+        { parameter: 'body', message: 'contains U+0000' },
+      ]);
   }
   await next();
 };
@@ -253,4 +313,16 @@ function isConnectionError(error: unknown): boolean {
   return false;
 }
 
-const CONNECTION_ERROR_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03'];
+const CONNECTION_ERROR_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '57P01',
+  '57P03',
+];

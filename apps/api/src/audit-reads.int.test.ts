@@ -11,7 +11,11 @@ import { createApp } from './app.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const write = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
+const write = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+  body: JSON.stringify(body),
+});
 type Client = ReturnType<typeof as>;
 type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
@@ -20,8 +24,11 @@ type AuditRow = { action: string; area_code: string | null; target: string | nul
 let pageServer: Server;
 let pageBase = '';
 beforeAll(async () => {
-  pageServer = createServer((_, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
-    .end('<html><body><h1>Rencana</h1><script>document.documentElement.setAttribute("data-print-ready", "true")</script></body></html>'));
+  pageServer = createServer((_, res) =>
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end('<html><body><h1>Rencana</h1><script>document.documentElement.setAttribute("data-print-ready", "true")</script></body></html>'),
+  );
   await new Promise<void>((done) => pageServer.listen(0, '127.0.0.1', () => done()));
   pageBase = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}`;
 });
@@ -39,21 +46,39 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
     t = await openFixtureDatabase(backend);
     renderer = chromiumPdfRenderer({ executablePath: findChromium(undefined), baseUrl: () => pageBase });
     const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {}, pdf: renderer });
-    for (const [name, role, scope] of [['analyst', 'analyst', '19'], ['member', 'agency_member', '19.04'], ['viewer', 'viewer', '19.04'], ['elsewhere', 'division_head', '17'], ['admin', 'admin', undefined]] as const) {
+    for (const [name, role, scope] of [
+      ['analyst', 'analyst', '19'],
+      ['member', 'agency_member', '19.04'],
+      ['viewer', 'viewer', '19.04'],
+      ['elsewhere', 'division_head', '17'],
+      ['admin', 'admin', undefined],
+    ] as const) {
       accounts[name] = await signedInAccount(t.database, role, scope);
       client[name] = as(app, accounts[name]!);
     }
-    const operations = await (await client.analyst!.request('/api/v1/operations?area=19.04&limit=1')).json() as { items: Array<{ id: number }> };
+    const operations = (await (await client.analyst!.request('/api/v1/operations?area=19.04&limit=1')).json()) as { items: Array<{ id: number }> };
     operationId = operations.items[0]!.id;
-    const candidates = await (await client.analyst!.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&kind=company_site&limit=2')).json() as { items: Array<{ id: string }> };
-    const plan = await client.analyst!.request('/api/v1/planning/plans', write('POST', { title: 'Audit', date: '2024-06-14', areaCode: '19.04', targets: candidates.items.map((c) => ({ candidateId: c.id })) }));
+    const candidates = (await (await client.analyst!.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&kind=company_site&limit=2')).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const plan = await client.analyst!.request(
+      '/api/v1/planning/plans',
+      write('POST', { title: 'Audit', date: '2024-06-14', areaCode: '19.04', targets: candidates.items.map((c) => ({ candidateId: c.id })) }),
+    );
     expect(plan.status).toBe(201);
-    planId = (await plan.json() as { id: number }).id;
+    planId = ((await plan.json()) as { id: number }).id;
   });
-  afterAll(async () => { await renderer?.close(); await t?.dispose(); });
+  afterAll(async () => {
+    await renderer?.close();
+    await t?.dispose();
+  });
 
-  const rowsOf = (name: string, action: string) => queryRows<AuditRow>(t.database.orm, sql`
-    select action, area_code, target, details from audit_log where actor = ${accounts[name]!.email} and action = ${action} order by id`);
+  const rowsOf = (name: string, action: string) =>
+    queryRows<AuditRow>(
+      t.database.orm,
+      sql`
+    select action, area_code, target, details from audit_log where actor = ${accounts[name]!.email} and action = ${action} order by id`,
+    );
 
   test('a role that sees operation findings leaves a row for each list and record it reads; a role without them leaves none', async () => {
     expect((await client.analyst!.request('/api/v1/operations?area=19.04&limit=5')).status).toBe(200);
@@ -76,13 +101,17 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
   test('printing a plan or a briefing to PDF is recorded once the PDF is made', async () => {
     const plan = await client.analyst!.request(`/api/v1/planning/plans/${planId}/plan.pdf`);
     expect(plan.status).toBe(200);
-    expect(Buffer.from(await plan.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await plan.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     expect(await rowsOf('analyst', 'render.plan_pdf')).toEqual([expect.objectContaining({ target: `plan:${planId}` })]);
 
     const content = briefingFromTemplate('enforcement', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id', venue: 'Aula' });
     const created = await client.analyst!.request('/api/v1/briefings', write('POST', content));
     expect(created.status).toBe(201);
-    const briefingId = (await created.json() as { briefing: { id: number } }).briefing.id;
+    const briefingId = ((await created.json()) as { briefing: { id: number } }).briefing.id;
     expect((await client.analyst!.request(`/api/v1/briefings/${briefingId}/briefing.pdf`)).status).toBe(200);
     expect(await rowsOf('analyst', 'render.briefing_pdf')).toEqual([expect.objectContaining({ target: `briefing:${briefingId}` })]);
   });
@@ -93,9 +122,11 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
     expect((await client.elsewhere!.request(`/api/v1/operations/${operationId}`)).status).toBe(404);
     expect((await client.elsewhere!.request(`/api/v1/planning/plans/${planId}/plan.pdf`)).status).toBe(404);
     expect(await rowsOf('viewer', 'access.refused')).toEqual([
-      expect.objectContaining({ target: 'GET /operations', area_code: '19.04', details: expect.objectContaining({ status: 403, code: 'forbidden' }) })]);
+      expect.objectContaining({ target: 'GET /operations', area_code: '19.04', details: expect.objectContaining({ status: 403, code: 'forbidden' }) }),
+    ]);
     expect(await rowsOf('member', 'access.refused')).toEqual([
-      expect.objectContaining({ target: 'GET /exports/permits.csv', details: expect.objectContaining({ status: 403, code: 'forbidden' }) })]);
+      expect.objectContaining({ target: 'GET /exports/permits.csv', details: expect.objectContaining({ status: 403, code: 'forbidden' }) }),
+    ]);
     expect((await rowsOf('elsewhere', 'access.refused')).map((r) => [r.target, r.details.status, r.details.code])).toEqual([
       [`GET /operations/${operationId}`, 404, 'not_found'],
       [`GET /planning/plans/${planId}/plan.pdf`, 404, 'plan_not_found'],
@@ -105,7 +136,7 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
   test('the admin checks the chain over HTTP; other roles may not', async () => {
     const response = await client.admin!.request('/api/v1/audit/verify');
     expect(response.status).toBe(200);
-    const body = await response.json() as { ok: boolean; rows: number; headHash: string };
+    const body = (await response.json()) as { ok: boolean; rows: number; headHash: string };
     expect(body.ok).toBe(true);
     expect(body.rows).toBeGreaterThan(0);
     expect(body.headHash).toMatch(/^[0-9a-f]{64}$/);

@@ -18,12 +18,16 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     t = await openFixtureDatabase(backend);
     app = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn' }, clock, log: () => {} });
   });
-  afterAll(async () => { await t?.dispose(); });
-
-  const signIn = (email: string, password: string, address = '10.0.0.1') => app.request('/api/v1/auth/sign-in', {
-    method: 'POST', body: JSON.stringify({ email, password }),
-    headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
+  afterAll(async () => {
+    await t?.dispose();
   });
+
+  const signIn = (email: string, password: string, address = '10.0.0.1') =>
+    app.request('/api/v1/auth/sign-in', {
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': address },
+    });
   const cookieOf = (response: Response) => /(?:__Host-)?pantau_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[0] ?? '';
   const me = (cookie: string) => app.request('/api/v1/auth/me', { headers: { cookie } });
   const newAccount = async (role: 'admin' | 'analyst' = 'analyst') => {
@@ -45,7 +49,10 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = await queryRows<{ token_hash: string }>(t.database.orm, sql`select token_hash from sessions`);
     expect(stored.some((s) => s.token_hash === token)).toBe(false);
-    const body = await (await me(`pantau_session=${token}`)).json() as { user: { email: string; scope: { areaCodes: string[] } }; permissions: { personalData: boolean } };
+    const body = (await (await me(`pantau_session=${token}`)).json()) as {
+      user: { email: string; scope: { areaCodes: string[] } };
+      permissions: { personalData: boolean };
+    };
     expect(body.user.email).toBe(email);
     expect(body.user.scope.areaCodes).toEqual(['19.04']);
     expect(body.permissions.personalData).toBe(true);
@@ -54,7 +61,9 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   test('the cookie is Secure when the app is served over HTTPS', async () => {
     const { email, password } = await newAccount();
     const response = await app.request('https://pantau.example.go.id/api/v1/auth/sign-in', {
-      method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id' },
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id' },
     });
     expect(response.headers.get('set-cookie')).toMatch(/Secure/);
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=(\d+)/);
@@ -89,7 +98,11 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
 
   const at = async <T>(moment: Date, run: () => T | Promise<T>): Promise<T> => {
     now = moment;
-    try { return await run(); } finally { now = new Date('2024-06-13T03:00:00Z'); }
+    try {
+      return await run();
+    } finally {
+      now = new Date('2024-06-13T03:00:00Z');
+    }
   };
   const minutes = (n: number) => new Date(new Date('2024-06-13T03:00:00Z').getTime() + n * 60_000);
 
@@ -112,10 +125,17 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   });
 
   test('the idle and absolute times follow the configuration', async () => {
-    const patient = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn', session: { idleMs: 90 * 60_000, absoluteMs: 2 * 60 * 60_000 } }, clock, log: () => {} });
+    const patient = createApp({
+      database: t.database,
+      config: { trustProxy: true, logLevel: 'warn', session: { idleMs: 90 * 60_000, absoluteMs: 2 * 60 * 60_000 } },
+      clock,
+      log: () => {},
+    });
     const { email, password } = await newAccount();
     const signedIn = await patient.request('/api/v1/auth/sign-in', {
-      method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.9.0.1' },
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.9.0.1' },
     });
     expect(Number(/Max-Age=(\d+)/i.exec(signedIn.headers.get('set-cookie')!)![1])).toBe(2 * 60 * 60);
     const cookie = cookieOf(signedIn);
@@ -181,7 +201,12 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const lines: string[] = [];
     const direct = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => lines.push(line) });
     // app.request() has no socket: no address at all.
-    const post = (body: object) => direct.request('/api/v1/auth/sign-in', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: 'http://localhost' } });
+    const post = (body: object) =>
+      direct.request('/api/v1/auth/sign-in', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      });
     for (let i = 0; i < 25; i++) expect((await post({ email: `spray-${i}@test.pantau.id`, password: 'wrong password!' })).status).toBe(401);
     expect((await post({ email, password })).status).toBe(200);
     expect(lines.some((line) => /client address/i.test(line))).toBe(true);
@@ -200,13 +225,16 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   test('accounts carry an agency: set by the admin, shown by /auth/me, an unknown one refused naming the field, the change audited', async () => {
     const { email: adminEmail, password: adminPassword } = await newAccount('admin');
     const adminCookie = cookieOf(await signIn(adminEmail, adminPassword));
-    const send = (method: string, path: string, body: unknown) => app.request(path, {
-      method, body: JSON.stringify(body), headers: { cookie: adminCookie, origin: 'http://localhost', 'content-type': 'application/json' },
-    });
+    const send = (method: string, path: string, body: unknown) =>
+      app.request(path, {
+        method,
+        body: JSON.stringify(body),
+        headers: { cookie: adminCookie, origin: 'http://localhost', 'content-type': 'application/json' },
+      });
     const email = `polres-${randomBytes(4).toString('hex')}@test.pantau.id`;
     const added = await send('POST', '/api/v1/users', { email, role: 'agency_member', scope: ['19.04'], agency: 'polri', password: 'correct horse battery' });
     expect(added.status).toBe(201);
-    const { user } = await added.json() as { user: { id: number; agency: string } };
+    const { user } = (await added.json()) as { user: { id: number; agency: string } };
     expect(user.agency).toBe('polri');
     expect(((await (await me(cookieOf(await signIn(email, 'correct horse battery')))).json()) as { user: { agency: string } }).user.agency).toBe('polri');
     const refused = await send('PATCH', `/api/v1/users/${user.id}`, { agency: 'cia' });
@@ -240,7 +268,11 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const cookie = cookieOf(await signIn(email, password));
     const crossSite = await app.request('/api/v1/auth/sign-out', { method: 'POST', headers: { cookie, origin: 'https://evil.example.com' } });
     expect(crossSite.status).toBe(403);
-    const form = await app.request('/api/v1/users', { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=x@y.z&role=admin' });
+    const form = await app.request('/api/v1/users', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=x@y.z&role=admin',
+    });
     expect(form.status).toBe(415);
     expect((await me(cookie)).status).toBe(200);
   });
@@ -253,7 +285,11 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect(csp).toContain('worker-src');
     expect(csp).not.toMatch(/https?:\/\//);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const big = await app.request('/api/v1/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ email: 'x'.repeat(2_000_000), password: 'y' }) });
+    const big = await app.request('/api/v1/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: 'x'.repeat(2_000_000), password: 'y' }),
+    });
     expect(big.status).toBe(413);
   });
 
@@ -261,7 +297,10 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const { email, password } = await newAccount('admin');
     const cookie = cookieOf(await signIn(email, password));
     for (const authorization of ['Bearer a b', 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a, Bearer b', 'bearer  ']) {
-      const write = await app.request('/api/v1/auth/sign-out-everywhere', { method: 'POST', headers: { cookie, authorization, origin: 'https://evil.example' } });
+      const write = await app.request('/api/v1/auth/sign-out-everywhere', {
+        method: 'POST',
+        headers: { cookie, authorization, origin: 'https://evil.example' },
+      });
       expect(write.status).toBe(401);
       expect(await write.json()).toMatchObject({ error: { code: 'unauthenticated' } });
       expect((await app.request('/api/v1/auth/me', { headers: { cookie, authorization } })).status).toBe(401);
@@ -278,7 +317,8 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const { email, password } = await newAccount('admin');
     const cookie = cookieOf(await signIn(email, password));
     const created = await app.request('/api/v1/briefings', {
-      method: 'POST', headers: { cookie, authorization: 'Bearer a b', origin: 'https://evil.example', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { cookie, authorization: 'Bearer a b', origin: 'https://evil.example', 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'x', areaCode: '19.04', slides: [] }),
     });
     expect(created.status).toBe(401);
@@ -287,7 +327,9 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   test('over HTTPS the cookie is __Host-pantau_session (Secure, Path=/, no Domain); the plain name is not read there', async () => {
     const { email, password } = await newAccount();
     const response = await app.request('https://pantau.example.go.id/api/v1/auth/sign-in', {
-      method: 'POST', body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id' },
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+      headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id' },
     });
     const setCookie = response.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/^__Host-pantau_session=[A-Za-z0-9_-]{43};/);
@@ -299,8 +341,15 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     expect((await app.request('https://pantau.example.go.id/api/v1/auth/me', { headers: { cookie: `pantau_session=${token}` } })).status).toBe(401);
     // Behind a trusted proxy that terminates HTTPS the same applies.
     const proxied = await app.request('http://10.0.0.5:8787/api/v1/auth/sign-in', {
-      method: 'POST', body: JSON.stringify({ email, password }),
-      headers: { 'content-type': 'application/json', origin: 'https://pantau.example.go.id', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'pantau.example.go.id', 'x-forwarded-for': '10.0.0.7' },
+      method: 'POST',
+      body: JSON.stringify({ email, password }),
+      headers: {
+        'content-type': 'application/json',
+        origin: 'https://pantau.example.go.id',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'pantau.example.go.id',
+        'x-forwarded-for': '10.0.0.7',
+      },
     });
     expect(proxied.headers.get('set-cookie')).toMatch(/^__Host-pantau_session=.*; Secure/);
     // On plain http://localhost the prefix cannot be used (it needs Secure): the plain name.
@@ -316,9 +365,12 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const { email, password } = await newAccount();
     const here = cookieOf(await signIn(email, password, '10.4.0.1'));
     const elsewhere = cookieOf(await signIn(email, password, '10.4.0.2'));
-    const change = (body: object, cookie = here) => app.request('/api/v1/auth/change-password', {
-      method: 'POST', body: JSON.stringify(body), headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.4.0.1' },
-    });
+    const change = (body: object, cookie = here) =>
+      app.request('/api/v1/auth/change-password', {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.4.0.1' },
+      });
     const wrong = await change({ currentPassword: 'not the password', newPassword: 'a new and long secret' });
     // 400 naming the field, not 401: the session is fine, and a 401 would tell the app it was signed out.
     expect(wrong.status).toBe(400);
@@ -343,9 +395,12 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   test('guessing the current password on the change form is throttled like sign-in', async () => {
     const { email, password } = await newAccount();
     const cookie = cookieOf(await signIn(email, password, '10.5.0.1'));
-    const change = (currentPassword: string) => app.request('/api/v1/auth/change-password', {
-      method: 'POST', body: JSON.stringify({ currentPassword, newPassword: 'a new and long secret' }), headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.5.0.1' },
-    });
+    const change = (currentPassword: string) =>
+      app.request('/api/v1/auth/change-password', {
+        method: 'POST',
+        body: JSON.stringify({ currentPassword, newPassword: 'a new and long secret' }),
+        headers: { cookie, 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.5.0.1' },
+      });
     for (let i = 0; i < 5; i++) expect((await change(`guess ${i} of it`)).status).toBe(400);
     expect((await change(password)).status).toBe(429);
   });
@@ -354,18 +409,24 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const { email, password } = await newAccount();
     const lines: string[] = [];
     const logged = createApp({ database: t.database, config: { trustProxy: true, logLevel: 'warn' }, clock, log: (line) => lines.push(line) });
-    const post = (path: string, body: object, headers: Record<string, string> = {}) => logged.request(`/api/v1/auth/${path}`, {
-      method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.6.0.1', ...headers },
-    });
+    const post = (path: string, body: object, headers: Record<string, string> = {}) =>
+      logged.request(`/api/v1/auth/${path}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '10.6.0.1', ...headers },
+      });
     const cookie = cookieOf(await post('sign-in', { email, password }));
     expect(cookie).not.toBe('');
     const [user] = await queryRows<{ id: number; password_hash: string }>(t.database.orm, sql`select id, password_hash from users where email = ${email}`);
     const damaged = user!.password_hash.slice(0, 40);
     await queryRows(t.database.orm, sql`update users set password_hash = ${damaged} where id = ${user!.id}`);
 
-    for (const response of [await post('sign-in', { email, password }), await post('change-password', { currentPassword: password, newPassword: 'a new and long secret' }, { cookie })]) {
+    for (const response of [
+      await post('sign-in', { email, password }),
+      await post('change-password', { currentPassword: password, newPassword: 'a new and long secret' }, { cookie }),
+    ]) {
       expect(response.status).toBe(500);
-      const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+      const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
       expect(body.error.code).toBe('internal_error');
       expect(body.error.message).not.toMatch(/hash|argon/i);
       expect(lines.some((line) => line.startsWith(`[${body.error.requestId}] PasswordHashError`) && line.includes(`user ${user!.id}`))).toBe(true);
@@ -377,24 +438,38 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   });
 
   test('a fuzz of session cookies and headers never yields a 500', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.string({ maxLength: 80 }), fc.string({ maxLength: 60 }), fc.constantFrom('/api/v1/auth/me', '/api/v1/meta', '/tiles/regencies/8/203/129.mvt', '/api/v1/users'),
-      async (token, authorization, path) => {
-        const headers = new Headers();
-        try { headers.set('cookie', `pantau_session=${token}`); } catch { /* not a valid header value: nothing to send */ }
-        try { headers.set('authorization', authorization); } catch { /* likewise */ }
-        const response = await app.request(path, { headers });
-        expect(response.status).toBe(401);
-        const body = await response.json() as { error: { code: string; message: string } };
-        expect(body.error.code).toBe('unauthenticated');
-      },
-    ), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 80 }),
+        fc.string({ maxLength: 60 }),
+        fc.constantFrom('/api/v1/auth/me', '/api/v1/meta', '/tiles/regencies/8/203/129.mvt', '/api/v1/users'),
+        async (token, authorization, path) => {
+          const headers = new Headers();
+          try {
+            headers.set('cookie', `pantau_session=${token}`);
+          } catch {
+            /* not a valid header value: nothing to send */
+          }
+          try {
+            headers.set('authorization', authorization);
+          } catch {
+            /* likewise */
+          }
+          const response = await app.request(path, { headers });
+          expect(response.status).toBe(401);
+          const body = (await response.json()) as { error: { code: string; message: string } };
+          expect(body.error.code).toBe('unauthenticated');
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   test('each personal-data read (permit export) adds exactly one audit row; a refused one adds none', async () => {
     const analyst = await signedInAccount(t.database, 'analyst', '19.04', now);
     const viewer = await signedInAccount(t.database, 'agency_member', '19.04', now);
-    const count = async () => Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from audit_log where action = 'export.permits'`))!.n);
+    const count = async () =>
+      Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from audit_log where action = 'export.permits'`))!.n);
     const before = await count();
     const ok = await app.request('/api/v1/exports/permits.csv?area=19.04&asOf=2024-06-13', { headers: { cookie: analyst.cookie } });
     expect(ok.status).toBe(200);
@@ -414,22 +489,34 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
     const analyst = await signedInAccount(t.database, 'analyst', '19.04', now);
     const form = new FormData();
     form.set('kind', 'permits');
-    form.set('file', new File(['No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\n'
-      + 'SCOPE-001;KITAS;A;Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\nSCOPE-002;KITAS;B;Tiongkok;13/06/2024;13/06/2025;Kota Jakarta Pusat\n'], 'scope.csv', { type: 'text/csv' }));
+    form.set(
+      'file',
+      new File(
+        [
+          'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\n' +
+            'SCOPE-001;KITAS;A;Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\nSCOPE-002;KITAS;B;Tiongkok;13/06/2024;13/06/2025;Kota Jakarta Pusat\n',
+        ],
+        'scope.csv',
+        { type: 'text/csv' },
+      ),
+    );
     const started = await app.request('/api/v1/imports', { method: 'POST', body: form, headers: { cookie: analyst.cookie, origin: 'http://localhost' } });
     expect(started.status).toBe(202);
-    const { id } = await started.json() as { id: string };
+    const { id } = (await started.json()) as { id: string };
     let job: Record<string, any> = {};
     for (let i = 0; i < 200 && job.status !== 'done' && job.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      job = await (await app.request(`/api/v1/imports/${id}`, { headers: { cookie: analyst.cookie } })).json() as Record<string, any>;
+      job = (await (await app.request(`/api/v1/imports/${id}`, { headers: { cookie: analyst.cookie } })).json()) as Record<string, any>;
     }
     expect(job).toMatchObject({ status: 'done', report: { imported: 1, rejected: 1, issues: [{ row: 3, field: 'area', value: '31.71' }] } });
     // Someone else's job answers like an unknown one.
     const other = await signedInAccount(t.database, 'analyst', '19.04', now);
     expect((await app.request(`/api/v1/imports/${id}`, { headers: { cookie: other.cookie } })).status).toBe(404);
     const batchId = job.report.batchId as string;
-    const rollback = await app.request(`/api/v1/imports/${batchId}/rollback`, { method: 'POST', headers: { cookie: analyst.cookie, origin: 'http://localhost' } });
+    const rollback = await app.request(`/api/v1/imports/${batchId}/rollback`, {
+      method: 'POST',
+      headers: { cookie: analyst.cookie, origin: 'http://localhost' },
+    });
     expect(rollback.status).toBe(200);
     const audit = await readAudit(t.database.orm, { limit: 20 });
     expect(audit.find((row) => row.action === 'import' && row.target === `permits:${batchId}`)).toMatchObject({ actor: analyst.email });
@@ -444,15 +531,22 @@ describe.each(testBackends())('accounts and sessions on %s', (backend) => {
   test('row-level security: the application role without a scope sees no rows; with one, only its rows', async () => {
     const none = await t.database.orm.transaction(async (tx) => {
       await tx.execute(sql`set local role pantau_app`);
-      return queryOne<{ permits: number; sites: number; reports: number; operations: number }>(tx, sql`
+      return queryOne<{ permits: number; sites: number; reports: number; operations: number }>(
+        tx,
+        sql`
         select (select count(*)::int from permits) as permits, (select count(*)::int from company_sites) as sites,
-               (select count(*)::int from reports) as reports, (select count(*)::int from operations) as operations`);
+               (select count(*)::int from reports) as reports, (select count(*)::int from operations) as operations`,
+      );
     });
     expect(none).toEqual({ permits: 0, sites: 0, reports: 0, operations: 0 });
     // A query that forgot its WHERE still sees only the scope.
-    const regencies = await withScope(t.database.orm, { areaCodes: ['19.04'] }, (tx) => queryRows<{ regency_code: string }>(tx, sql`select distinct regency_code from permits`));
+    const regencies = await withScope(t.database.orm, { areaCodes: ['19.04'] }, (tx) =>
+      queryRows<{ regency_code: string }>(tx, sql`select distinct regency_code from permits`),
+    );
     expect(regencies.map((r) => r.regency_code)).toEqual(['19.04']);
-    const national = await withScope(t.database.orm, null, (tx) => queryOne<{ n: number }>(tx, sql`select count(distinct province_code)::int as n from permits`));
+    const national = await withScope(t.database.orm, null, (tx) =>
+      queryOne<{ n: number }>(tx, sql`select count(distinct province_code)::int as n from permits`),
+    );
     expect(national!.n).toBeGreaterThan(30);
     // The application role cannot read credentials nor rewrite the audit trail.
     await expect(withScope(t.database.orm, null, (tx) => tx.execute(sql`select * from users`))).rejects.toThrow();

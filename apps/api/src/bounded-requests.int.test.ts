@@ -27,10 +27,17 @@ function appWithSlowRoute(database: Database) {
 /** Holds the embedded database's one connection (an open transaction) until `release` is called. */
 function holdConnection(database: Database) {
   let release!: () => void;
-  const released = new Promise<void>((resolve) => { release = resolve; });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   let started!: () => void;
-  const holding = new Promise<void>((resolve) => { started = resolve; });
-  const done = database.orm.transaction(async () => { started(); await released; });
+  const holding = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const done = database.orm.transaction(async () => {
+    started();
+    await released;
+  });
   return { holding, release, done };
 }
 
@@ -45,26 +52,36 @@ describe.each(testBackends())('planning maps of a national scope on %s', (backen
     admin = as(app, await signedInAccount(t.database, 'admin'));
     analyst = as(app, await signedInAccount(t.database, 'analyst', '19.04'));
   });
-  afterAll(async () => { await t?.dispose(); });
-
-  test.each(['coverage-gaps', 'hot-spots'])('%s without an area is a 400 naming `area` for a national scope, and answered for a narrower one or with an area', async (route) => {
-    const national = await admin.request(`/api/v1/planning/${route}?asOf=${ASOF}`);
-    expect(national.status).toBe(400);
-    const body = await national.json() as { error: { code: string; message: string } };
-    expect(body.error.code).toBe('invalid_parameter');
-    expect(body.error.message).toMatch(/\barea\b/);
-    expect((await admin.request(`/api/v1/planning/${route}?area=19.04&asOf=${ASOF}`)).status).toBe(200);
-    expect((await analyst.request(`/api/v1/planning/${route}?asOf=${ASOF}`)).status).toBe(200);
+  afterAll(async () => {
+    await t?.dispose();
   });
+
+  test.each(['coverage-gaps', 'hot-spots'])(
+    '%s without an area is a 400 naming `area` for a national scope, and answered for a narrower one or with an area',
+    async (route) => {
+      const national = await admin.request(`/api/v1/planning/${route}?asOf=${ASOF}`);
+      expect(national.status).toBe(400);
+      const body = (await national.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('invalid_parameter');
+      expect(body.error.message).toMatch(/\barea\b/);
+      expect((await admin.request(`/api/v1/planning/${route}?area=19.04&asOf=${ASOF}`)).status).toBe(200);
+      expect((await analyst.request(`/api/v1/planning/${route}?asOf=${ASOF}`)).status).toBe(200);
+    },
+  );
 
   test('hot-spot tiles follow the same rule: a national scope names its area, a narrower one defaults to itself', async () => {
     // A z9 tile over a hot-spot cell of the first province (of a few) where the fixture's findings make one.
     let province = '';
     let corner: [number, number] | undefined;
     for (const code of ['36', '31', '32', '35', '19', '64']) {
-      const spots = await (await admin.request(`/api/v1/planning/hot-spots?area=${code}&asOf=${ASOF}`)).json() as { features: Array<{ geometry: { coordinates: Array<Array<[number, number]>> } }> };
+      const spots = (await (await admin.request(`/api/v1/planning/hot-spots?area=${code}&asOf=${ASOF}`)).json()) as {
+        features: Array<{ geometry: { coordinates: Array<Array<[number, number]>> } }>;
+      };
       corner = spots.features[0]?.geometry.coordinates[0]?.[0];
-      if (corner) { province = code; break; }
+      if (corner) {
+        province = code;
+        break;
+      }
     }
     expect(corner).toBeDefined();
     const [lng, lat] = corner!;
@@ -73,7 +90,7 @@ describe.each(testBackends())('planning maps of a national scope on %s', (backen
     const tile = `/tiles/hot_spots/9/${x}/${y}.mvt`;
     const national = await admin.request(`${tile}?asOf=${ASOF}`);
     expect(national.status).toBe(400);
-    const body = await national.json() as { error: { code: string; message: string } };
+    const body = (await national.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid_parameter');
     expect(body.error.message).toMatch(/\barea\b/);
     const withArea = await admin.request(`${tile}?asOf=${ASOF}&area=${province}`);
@@ -84,7 +101,7 @@ describe.each(testBackends())('planning maps of a national scope on %s', (backen
     // An area outside the caller's scope answers like a nonexistent one.
     expect((await analyst.request(`${tile}?asOf=${ASOF}&area=31.71`)).status).toBe(404);
     // TileJSON carries the area into the tile URLs it gives.
-    const tilejson = await (await admin.request(`/tiles/hot_spots.json?asOf=${ASOF}&area=36`)).json() as { tiles: string[] };
+    const tilejson = (await (await admin.request(`/tiles/hot_spots.json?asOf=${ASOF}&area=36`)).json()) as { tiles: string[] };
     expect(tilejson.tiles[0]).toMatch(/[?&]area=36(&|$)/);
   });
 });
@@ -98,13 +115,15 @@ describe.runIf(testBackends().includes('postgres'))('statement timeouts on the P
     const database = limitRequests(t.database, { ...LIMITS, statementTimeouts: { readMs: 200, writeMs: 300 } });
     admin = as(appWithSlowRoute(database), await signedInAccount(t.database, 'admin'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('a read statement past the read timeout is cancelled and answered 503 busy with Retry-After, never 500', async () => {
     const response = await admin.request('/api/v1/test-only/sleep?seconds=3');
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    const body = await response.json() as { error: { code: string; message: string } };
+    const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('busy');
     expect(body.error.message).toMatch(/took too long/);
     // The connection is not spoiled: the next request is answered.
@@ -113,7 +132,9 @@ describe.runIf(testBackends().includes('postgres'))('statement timeouts on the P
 
   test('write transactions get the long timeout, and the timeout ends with the transaction', async () => {
     const database = limitRequests(t.database, { ...LIMITS, statementTimeouts: { readMs: 200, writeMs: 300 } });
-    const inside = await database.orm.transaction(async (tx) => (await queryRows<{ t: string }>(tx, sql`select current_setting('statement_timeout') as t`))[0]?.t);
+    const inside = await database.orm.transaction(
+      async (tx) => (await queryRows<{ t: string }>(tx, sql`select current_setting('statement_timeout') as t`))[0]?.t,
+    );
     expect(inside).toBe('300ms');
     await expect(database.orm.transaction((tx) => tx.execute(sql`select pg_sleep(3)`))).rejects.toMatchObject({ cause: { code: '57014' } });
     // Start-up work and the CLI use the database itself, which is not limited.
@@ -130,10 +151,17 @@ describe('the embedded database bounds the wait for its one connection', () => {
   beforeAll(async () => {
     t = await openFixtureDatabase('pglite');
     database = t.database;
-    const app = createApp({ database: limitRequests(database, { ...LIMITS, wait: { waitMs: 50, maxWaiting: 1 } }), config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
+    const app = createApp({
+      database: limitRequests(database, { ...LIMITS, wait: { waitMs: 50, maxWaiting: 1 } }),
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock,
+      log: () => {},
+    });
     admin = as(app, await signedInAccount(database, 'admin'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('a request queued behind a long-held connection gets 503 busy with Retry-After after the configured wait; once free, requests are answered', async () => {
     const held = holdConnection(database);
@@ -141,7 +169,7 @@ describe('the embedded database bounds the wait for its one connection', () => {
     const response = await admin.request('/api/v1/areas?level=province');
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
-    expect((await response.json() as { error: { code: string } }).error.code).toBe('busy');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('busy');
     held.release();
     await held.done;
     expect((await admin.request('/api/v1/areas?level=province')).status).toBe(200);
@@ -157,7 +185,7 @@ describe('the embedded database bounds the wait for its one connection', () => {
       expect(database.gate!.waiting).toBe(1);
       const refused = await admin.request('/api/v1/areas?level=province');
       expect(refused.status).toBe(503);
-      expect((await refused.json() as { error: { code: string; message: string } }).error.message).toMatch(/too many requests/);
+      expect(((await refused.json()) as { error: { code: string; message: string } }).error.message).toMatch(/too many requests/);
       held.release();
       await held.done;
       expect((await queued).status).toBe(200);

@@ -53,7 +53,10 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.statementTimeouts).toEqual({ readMs: 5_000, writeMs: 120_000 });
     expect(config.databaseWait).toEqual({ waitMs: 10_000, maxWaiting: 32 });
-    expect(loadConfig({ PANTAU_STATEMENT_TIMEOUT_MS: '8000', PANTAU_DB_WAIT_MS: '2000' })).toMatchObject({ statementTimeouts: { readMs: 8000 }, databaseWait: { waitMs: 2000 } });
+    expect(loadConfig({ PANTAU_STATEMENT_TIMEOUT_MS: '8000', PANTAU_DB_WAIT_MS: '2000' })).toMatchObject({
+      statementTimeouts: { readMs: 8000 },
+      databaseWait: { waitMs: 2000 },
+    });
   });
 
   test('the tile cache holds 64 MB by default; 0 turns it off', () => {
@@ -68,7 +71,10 @@ describe('loadConfig', () => {
 
   test('sessions default to ASVS L2: 30 minutes idle, 12 hours absolute; both configurable', () => {
     expect(loadConfig({}).session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 });
-    expect(loadConfig({ PANTAU_SESSION_IDLE_MINUTES: '15', PANTAU_SESSION_ABSOLUTE_HOURS: '8' }).session).toEqual({ idleMs: 15 * 60_000, absoluteMs: 8 * 60 * 60_000 });
+    expect(loadConfig({ PANTAU_SESSION_IDLE_MINUTES: '15', PANTAU_SESSION_ABSOLUTE_HOURS: '8' }).session).toEqual({
+      idleMs: 15 * 60_000,
+      absoluteMs: 8 * 60 * 60_000,
+    });
   });
 
   test('an idle time longer than the absolute time stops start-up naming the idle variable', () => {

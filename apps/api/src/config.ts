@@ -15,10 +15,28 @@ const apiEnvSchema = dataEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   // `true` = one proxy in front (the common nginx / Caddy set-up), a number = that many hops.
-  PANTAU_TRUST_PROXY: z.union([envBoolean, z.string().regex(/^\d{1,2}$/, 'true, false or a number of proxy hops').transform(Number)]).default(false)
+  PANTAU_TRUST_PROXY: z
+    .union([
+      envBoolean,
+      z
+        .string()
+        .regex(/^\d{1,2}$/, 'true, false or a number of proxy hops')
+        .transform(Number),
+    ])
+    .default(false)
     .transform((v) => (v === true ? 1 : v === false ? 0 : v)),
-  PANTAU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  PANTAU_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  PANTAU_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  PANTAU_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24)
+    .default(12),
   PANTAU_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PANTAU_CHROMIUM: z.string().min(1).optional(),
   PANTAU_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -56,7 +74,9 @@ export interface Config extends DataConfig {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parseEnvironment(apiEnvSchema, env);
   if (e.PANTAU_SESSION_IDLE_MINUTES > e.PANTAU_SESSION_ABSOLUTE_HOURS * 60) {
-    throw new ConfigError(`Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`);
+    throw new ConfigError(
+      `Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`,
+    );
   }
   return {
     ...dataConfigOf(e),

@@ -17,14 +17,27 @@ const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 
 /** Every account sees Bangka Tengah (19.04), the area the requests name. */
 const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined, division_head: '19', office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04', agency_member: '19.04', viewer: '19.04',
+  admin: undefined,
+  division_head: '19',
+  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+  analyst: '19.04',
+  agency_member: '19.04',
+  viewer: '19.04',
 };
 
 /** Records in Bangka Tengah found or made in the fixture, and the caller's own import. */
 interface Ids {
-  company: number; operation: number; riskArea: number; editedRiskArea: number; entryPoint: number; meeting: number; report: number; person: number;
-  plan: number; briefing: number; importJob: string;
+  company: number;
+  operation: number;
+  riskArea: number;
+  editedRiskArea: number;
+  entryPoint: number;
+  meeting: number;
+  report: number;
+  person: number;
+  plan: number;
+  briefing: number;
+  importJob: string;
 }
 
 /** One request per GET route of the OpenAPI document (its path as the document names it). */
@@ -89,15 +102,17 @@ function contractProblems(schema: z.ZodType, body: unknown): string[] {
   const result = schema.safeParse(body);
   if (!result.success) return result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(answer)'}: ${issue.message}`);
   // z.object drops the keys it does not declare: what the parse lost, the schema does not describe.
-  return undeclaredFields(body, result.data, '').slice(0, 5).map((path) => `${path}: not in the schema`);
+  return undeclaredFields(body, result.data, '')
+    .slice(0, 5)
+    .map((path) => `${path}: not in the schema`);
 }
 
 function undeclaredFields(given: unknown, parsed: unknown, path: string): string[] {
   if (Array.isArray(given) && Array.isArray(parsed)) return given.flatMap((item, i) => undeclaredFields(item, parsed[i], `${path}.${i}`));
   if (given && typeof given === 'object' && parsed && typeof parsed === 'object') {
-    return Object.entries(given).flatMap(([key, value]) => (key in parsed
-      ? undeclaredFields(value, (parsed as Record<string, unknown>)[key], path ? `${path}.${key}` : key)
-      : [path ? `${path}.${key}` : key]));
+    return Object.entries(given).flatMap(([key, value]) =>
+      key in parsed ? undeclaredFields(value, (parsed as Record<string, unknown>)[key], path ? `${path}.${key}` : key) : [path ? `${path}.${key}` : key],
+    );
   }
   return [];
 }
@@ -110,7 +125,7 @@ function declaredAnswers(app: ReturnType<typeof createApp>): Map<string, Record<
     const route: RouteConfig = definition.route;
     if (route.method !== 'get' || !route.path.startsWith(API_PREFIX)) continue;
     const ok = route.responses[200];
-    answers.set(route.path.slice(API_PREFIX.length), (ok && 'content' in ok ? ok.content ?? {} : {}) as Record<string, { schema: unknown }>);
+    answers.set(route.path.slice(API_PREFIX.length), (ok && 'content' in ok ? (ok.content ?? {}) : {}) as Record<string, { schema: unknown }>);
   }
   return answers;
 }
@@ -131,11 +146,24 @@ describe.each(testBackends())('API contract on %s', (backend) => {
     for (const role of ROLES) accounts.set(role, await signedInAccount(t.database, role, SCOPES[role]));
     const orm = t.database.orm;
     // A report in Bangka Tengah whatever the demo drew there, through the write path.
-    const site = await queryOne<{ lng: number; lat: number }>(orm, sql`select ST_X(geom) as lng, ST_Y(geom) as lat from company_sites where regency_code = '19.04' order by id limit 1`);
-    await orm.transaction((tx) => writeReports(tx, [{
-      key: 'test:contract:report', receivedAt: '2024-06-01T10:00:00+07:00', channel: 'apoa', category: 'illegal_work', status: 'verified',
-      position: [Number(site!.lng), Number(site!.lat)], summary: null, origin: 'demo',
-    }]));
+    const site = await queryOne<{ lng: number; lat: number }>(
+      orm,
+      sql`select ST_X(geom) as lng, ST_Y(geom) as lat from company_sites where regency_code = '19.04' order by id limit 1`,
+    );
+    await orm.transaction((tx) =>
+      writeReports(tx, [
+        {
+          key: 'test:contract:report',
+          receivedAt: '2024-06-01T10:00:00+07:00',
+          channel: 'apoa',
+          category: 'illegal_work',
+          status: 'verified',
+          position: [Number(site!.lng), Number(site!.lat)],
+          summary: null,
+          origin: 'demo',
+        },
+      ]),
+    );
     const first = async (table: string, column = 'regency_code') => {
       const row = await queryOne<{ id: number }>(orm, sql`select id from ${sql.raw(table)} where ${sql.raw(column)} = '19.04' order by id limit 1`);
       expect(row?.id, `${table} in 19.04`).toBeTruthy();
@@ -145,37 +173,89 @@ describe.each(testBackends())('API contract on %s', (backend) => {
     const [candidate] = await planningCandidates(orm, '19.04', '2024-06-14', null);
     expect(candidate, 'a planning candidate in 19.04').toBeTruthy();
     const system = { scope: null, actor: { userId: null, actor: 'test' }, mayApprove: true };
-    const plan = await createPlan(orm, { title: 'Kontrak', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidate!.id }], notes: 'catatan' }, system);
+    const plan = await createPlan(
+      orm,
+      { title: 'Kontrak', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidate!.id }], notes: 'catatan' },
+      system,
+    );
     const admin = accounts.get('admin')!;
     const adminId = (await queryOne<{ id: number }>(orm, sql`select id from users where email = ${admin.email}`))!.id;
     // A meeting with decisions and a follow-up (with its history), so their schemas are checked too; overdue on 2024-07-01.
-    const meeting = await createMeeting(orm, {
-      date: '2024-06-13', title: 'Rapat Timpora Kontrak', venue: { lng: Number(site!.lng), lat: Number(site!.lat) }, officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-      attendance: [{ agency: 'disnaker', names: ['Kepala Bidang'] }], agenda: ['Peta konsentrasi'], notes: ['catatan'],
-      decisions: [{ text: 'Operasi gabungan besok' }], followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20', decision: 1 }],
-    }, system);
-    const briefing = await insertBriefing(orm, { id: adminId, email: admin.email }, briefingFromTemplate('concentration', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id' }), clock.now());
+    const meeting = await createMeeting(
+      orm,
+      {
+        date: '2024-06-13',
+        title: 'Rapat Timpora Kontrak',
+        venue: { lng: Number(site!.lng), lat: Number(site!.lat) },
+        officeKey: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+        attendance: [{ agency: 'disnaker', names: ['Kepala Bidang'] }],
+        agenda: ['Peta konsentrasi'],
+        notes: ['catatan'],
+        decisions: [{ text: 'Operasi gabungan besok' }],
+        followUps: [{ task: 'Periksa RPTKA', ownerAgency: 'disnaker', dueDate: '2024-06-20', decision: 1 }],
+      },
+      system,
+    );
+    const briefing = await insertBriefing(
+      orm,
+      { id: adminId, email: admin.email },
+      briefingFromTemplate('concentration', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id' }),
+      clock.now(),
+    );
     // A risk area drawn around Koba and then moved, so its history has a create and an update with a geometry before.
-    const koba = (w: number) => ({ type: 'Polygon' as const, coordinates: [[[w, -2.52], [w + 0.05, -2.52], [w + 0.05, -2.46], [w, -2.46], [w, -2.52]]] });
-    const editedRiskArea = await createRiskArea(orm, { name: 'Kontrak Koba', category: 'illegal_work', source: 'uji', description: 'catatan', validFrom: '2024-06-01', geometry: koba(106.38) }, system);
+    const koba = (w: number) => ({
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [w, -2.52],
+          [w + 0.05, -2.52],
+          [w + 0.05, -2.46],
+          [w, -2.46],
+          [w, -2.52],
+        ],
+      ],
+    });
+    const editedRiskArea = await createRiskArea(
+      orm,
+      { name: 'Kontrak Koba', category: 'illegal_work', source: 'uji', description: 'catatan', validFrom: '2024-06-01', geometry: koba(106.38) },
+      system,
+    );
     await updateRiskArea(orm, editedRiskArea, { geometry: koba(106.36) }, system);
     const shared = {
       editedRiskArea,
-      company: Number(company!.id), operation: await first('operations'), riskArea: await first('risk_areas'), entryPoint: await first('entry_points'),
-      meeting, report: await first('reports'), person: await first('people'), plan, briefing: briefing.id,
+      company: Number(company!.id),
+      operation: await first('operations'),
+      riskArea: await first('risk_areas'),
+      entryPoint: await first('entry_points'),
+      meeting,
+      report: await first('reports'),
+      person: await first('people'),
+      plan,
+      briefing: briefing.id,
     };
     // An import is seen by whoever started it: each role that may import starts a dry run of one permit and waits for its report.
     for (const role of ROLES) {
       const form = new FormData();
       form.set('kind', 'permits');
       form.set('dryRun', 'true');
-      form.set('file', new File(['No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\nK-1;KITAS;Kontrak;Tiongkok;13/06/2024;13/06/2025;19.04\n'], 'izin.csv', { type: 'text/csv' }));
-      const started = await app.request(`${API_PREFIX}/imports`, { method: 'POST', body: form, headers: { cookie: accounts.get(role)!.cookie, origin: 'http://localhost' } });
+      form.set(
+        'file',
+        new File(
+          ['No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\nK-1;KITAS;Kontrak;Tiongkok;13/06/2024;13/06/2025;19.04\n'],
+          'izin.csv',
+          { type: 'text/csv' },
+        ),
+      );
+      const started = await app.request(`${API_PREFIX}/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: accounts.get(role)!.cookie, origin: 'http://localhost' },
+      });
       let importJob = '00000000-0000-4000-8000-000000000000';
       if (started.status === 202) {
-        importJob = (await started.json() as { id: string }).id;
+        importJob = ((await started.json()) as { id: string }).id;
         for (let i = 0; i < 300; i++) {
-          const job = await (await get(role, `/imports/${importJob}`)).json() as { status: string };
+          const job = (await (await get(role, `/imports/${importJob}`)).json()) as { status: string };
           if (job.status !== 'running') break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
@@ -183,23 +263,58 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       idsOf.set(role, { ...shared, importJob });
     }
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('every GET route of the OpenAPI document has a request here and a declared 200 answer', async () => {
-    const doc = await (await get('admin', '/openapi.json')).json() as { paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
-    const routes = Object.entries(doc.paths).filter(([, methods]) => 'get' in methods).map(([path]) => path);
-    expect(routes.filter((route) => !(route in REQUESTS)), 'GET routes without a request').toEqual([]);
-    expect(Object.keys(REQUESTS).filter((route) => !routes.includes(route)), 'requests of no route').toEqual([]);
-    expect(routes.filter((route) => Object.keys(answers.get(route) ?? {}).length === 0), 'routes without a declared 200 answer').toEqual([]);
+    const doc = (await (await get('admin', '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    const routes = Object.entries(doc.paths)
+      .filter(([, methods]) => 'get' in methods)
+      .map(([path]) => path);
+    expect(
+      routes.filter((route) => !(route in REQUESTS)),
+      'GET routes without a request',
+    ).toEqual([]);
+    expect(
+      Object.keys(REQUESTS).filter((route) => !routes.includes(route)),
+      'requests of no route',
+    ).toEqual([]);
+    expect(
+      routes.filter((route) => Object.keys(answers.get(route) ?? {}).length === 0),
+      'routes without a declared 200 answer',
+    ).toEqual([]);
     // The shared answers are named components (@pantau/domain api/, `.meta({ id })`), as the web app names their types.
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['AreaSummary', 'Company', 'PlanningCandidates', 'CoverageGaps', 'HotSpots', 'Plan', 'Briefing', 'ImportPreview', 'ImportJob', 'User', 'AuditRow']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'AreaSummary',
+        'Company',
+        'PlanningCandidates',
+        'CoverageGaps',
+        'HotSpots',
+        'Plan',
+        'Briefing',
+        'ImportPreview',
+        'ImportJob',
+        'User',
+        'AuditRow',
+      ]),
+    );
   });
 
   test('a wrong answer fails the check: a field missing, of another type, or not declared', async () => {
     const schema = answers.get('/areas/{code}/summary')!['application/json']!.schema as z.ZodType;
-    const body = await (await get('admin', REQUESTS['/areas/{code}/summary']!(idsOf.get('admin')!))).json() as { holders: Record<string, unknown>; area: Record<string, unknown> };
+    const body = (await (await get('admin', REQUESTS['/areas/{code}/summary']!(idsOf.get('admin')!))).json()) as {
+      holders: Record<string, unknown>;
+      area: Record<string, unknown>;
+    };
     expect(contractProblems(schema, body)).toEqual([]);
-    expect(contractProblems(schema, { ...body, holders: { ...body.holders, total: '28' } })).toEqual(['holders.total: Invalid input: expected number, received string']);
+    expect(contractProblems(schema, { ...body, holders: { ...body.holders, total: '28' } })).toEqual([
+      'holders.total: Invalid input: expected number, received string',
+    ]);
     const { asOf: _asOf, ...withoutAsOf } = body as unknown as Record<string, unknown>;
     expect(contractProblems(schema, withoutAsOf)).toEqual(['asOf: Invalid input: expected string, received undefined']);
     expect(contractProblems(schema, { ...body, area: { ...body.area, population: 1 } })).toEqual(['area.population: not in the schema']);
@@ -214,8 +329,9 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
       if (response.status !== 200) {
         const refused = [403, 404].includes(response.status) || (PDF_ROUTES.includes(route) && response.status === 503);
-        const body = type === 'application/json' ? await response.json() as { error?: { code?: unknown; message?: unknown } } : null;
-        if (!refused || typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') problems.push(`${route} (${path}): ${response.status} ${JSON.stringify(body)}`);
+        const body = type === 'application/json' ? ((await response.json()) as { error?: { code?: unknown; message?: unknown } }) : null;
+        if (!refused || typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string')
+          problems.push(`${route} (${path}): ${response.status} ${JSON.stringify(body)}`);
         continue;
       }
       served.set(route, (served.get(route) ?? new Set()).add(role));

@@ -4,7 +4,9 @@ import type { LogSink } from './logger.js';
 import type { PdfRenderer } from './print/pdf-renderer.js';
 import type { UploadLimits } from './routes/upload-stream.js';
 
-export interface Clock { now(): Date }
+export interface Clock {
+  now(): Date;
+}
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Everything the app needs from outside; tests pass their own. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { errorLogText, withoutQueryParams } from './error-log.js';
 
 describe('errorLogText', () => {
-  test('keeps the query and the database\'s reason, withholds the values it ran with', () => {
+  test("keeps the query and the database's reason, withholds the values it ran with", () => {
     const cause = new Error('permission denied for table permits');
     const error = new Error('Failed query: select * from people where name ilike $1 and passport_number = $2\nparams: %Wang Wei%,E12345678', { cause });
     const text = errorLogText(error);

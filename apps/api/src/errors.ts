@@ -2,13 +2,40 @@
 import { z } from 'zod';
 
 export const ERROR_CODES = [
-  'invalid_parameter', 'unknown_parameter', 'invalid_file', 'bad_request', 'not_found', 'area_not_found', 'method_not_allowed', 'payload_too_large',
-  'unauthenticated', 'invalid_credentials', 'account_disabled', 'forbidden', 'rate_limited', 'conflict', 'unsupported_media_type',
-  'database_unavailable', 'database_in_use', 'busy', 'pdf_unavailable', 'internal_error',
-  'plan_not_found', 'plan_not_draft', 'plan_not_approved',
-  'invalid_transition', 'reason_required', 'target_required', 'target_not_found', 'outside_indonesia', 'outside_scope',
+  'invalid_parameter',
+  'unknown_parameter',
+  'invalid_file',
+  'bad_request',
+  'not_found',
+  'area_not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unauthenticated',
+  'invalid_credentials',
+  'account_disabled',
+  'forbidden',
+  'rate_limited',
+  'conflict',
+  'unsupported_media_type',
+  'database_unavailable',
+  'database_in_use',
+  'busy',
+  'pdf_unavailable',
+  'internal_error',
+  'plan_not_found',
+  'plan_not_draft',
+  'plan_not_approved',
+  'invalid_transition',
+  'reason_required',
+  'target_required',
+  'target_not_found',
+  'outside_indonesia',
+  'outside_scope',
   // A drawn risk area refused (issue 22): what is wrong, each with its own code.
-  'invalid_geometry', 'geometry_too_small', 'too_many_vertices', 'invalid_period',
+  'invalid_geometry',
+  'geometry_too_small',
+  'too_many_vertices',
+  'invalid_period',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
@@ -53,7 +80,11 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
 
 export class AppError extends Error {
   readonly status: (typeof ERROR_STATUS)[ErrorCode];
-  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'AppError';
     this.status = ERROR_STATUS[code];

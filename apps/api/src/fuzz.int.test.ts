@@ -14,8 +14,12 @@ const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 const SEED = 18;
 const COUNT = 600;
 const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined, division_head: '19', office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04', agency_member: '19.04', viewer: '19.04',
+  admin: undefined,
+  division_head: '19',
+  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+  analyst: '19.04',
+  agency_member: '19.04',
+  viewer: '19.04',
 };
 
 describe.each(testBackends())('fuzzed requests on %s', (backend) => {
@@ -29,10 +33,19 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => { logged.push(line); } });
+    app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock,
+      log: (line) => {
+        logged.push(line);
+      },
+    });
     await signInAll();
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   // What the fuzz found, kept as plain cases: each was a 500 before its fix.
   test.each([
@@ -43,7 +56,8 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
     ['admin', 'PATCH', '/api/v1/users/2147483648'],
   ] as const)('%s: %s %s answers 400 naming the id, not 500', async (who, method, path) => {
     const response = await app.request(path, {
-      method, headers: { cookie: `pantau_session=${tokens.get(who)}`, origin: 'http://localhost', 'content-type': 'application/json' },
+      method,
+      headers: { cookie: `pantau_session=${tokens.get(who)}`, origin: 'http://localhost', 'content-type': 'application/json' },
       ...(method === 'GET' ? {} : { body: method === 'PATCH' ? '{"disabled":true}' : '{}' }),
     });
     expect(response.status).toBe(400);
@@ -58,14 +72,15 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
 
   test('a JSON body with a NUL character is a 400 naming the body, and nothing is written', async () => {
     const cookie = `pantau_session=${tokens.get('division_head')}`;
-    const before = await (await app.request('/api/v1/briefings', { headers: { cookie } })).json() as { items: unknown[] };
+    const before = (await (await app.request('/api/v1/briefings', { headers: { cookie } })).json()) as { items: unknown[] };
     const response = await app.request('/api/v1/briefings', {
-      method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Rakor\u0000', date: '2024-06-13', venue: '', audience: 'mixed_agency', lang: 'id', areaCode: '19.04', slides: [] }),
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'invalid_parameter', message: expect.stringContaining('body') } });
-    const after = await (await app.request('/api/v1/briefings', { headers: { cookie } })).json() as { items: unknown[] };
+    const after = (await (await app.request('/api/v1/briefings', { headers: { cookie } })).json()) as { items: unknown[] };
     expect(after.items.length).toBe(before.items.length);
   });
 
@@ -73,22 +88,37 @@ describe.each(testBackends())('fuzzed requests on %s', (backend) => {
     const form = new FormData();
     form.append('kind', 'permits');
     form.append('file', new Blob(['a,b\n1,2\n']), '');
-    const response = await app.request('/api/v1/imports/preview', { method: 'POST', headers: { cookie: `pantau_session=${tokens.get('analyst')}`, origin: 'http://localhost' }, body: form });
+    const response = await app.request('/api/v1/imports/preview', {
+      method: 'POST',
+      headers: { cookie: `pantau_session=${tokens.get('analyst')}`, origin: 'http://localhost' },
+      body: form,
+    });
     expect(response.status).toBeLessThan(500);
   });
 
   test(`${COUNT} generated requests (seed ${SEED}) answer without a 5xx, and every 4xx has the error body`, async () => {
-    const doc = await (await app.request('/api/v1/openapi.json')).json() as OpenApiDocument;
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as OpenApiDocument;
     const run = await runFuzz({
-      app, doc, tileLayers: TILE_LAYERS, seed: SEED, count: COUNT, tokens: (who) => tokens.get(who),
+      app,
+      doc,
+      tileLayers: TILE_LAYERS,
+      seed: SEED,
+      count: COUNT,
+      tokens: (who) => tokens.get(who),
       // Signing out or changing users may end the fuzz accounts' sessions: sign in afresh so the rest of the run is authenticated.
-      afterWrite: async (request) => { if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll(); },
+      afterWrite: async (request) => {
+        if (/\/auth\/sign-out|\/users\//.test(request.path)) await signInAll();
+      },
     });
     expect(run.sent).toBe(COUNT);
     // Errors only logged (an export failing after its 200, an import job failing) are findings too
     // (app.request() has no socket, so the notes on unreadable client addresses are expected);
     // both are compared at once so a 5xx is reported with the error the server logged for it.
-    expect({ findings: run.findings.map((f) => describeFinding(SEED, f)), logged: logged.filter((line) => !line.startsWith('[import ') && !line.includes('client address unreadable')).map((line) => line.replace(/(.)\1{40,}/g, '$1…').slice(0, 3000)) })
-      .toEqual({ findings: [], logged: [] });
+    expect({
+      findings: run.findings.map((f) => describeFinding(SEED, f)),
+      logged: logged
+        .filter((line) => !line.startsWith('[import ') && !line.includes('client address unreadable'))
+        .map((line) => line.replace(/(.)\1{40,}/g, '$1…').slice(0, 3000)),
+    }).toEqual({ findings: [], logged: [] });
   });
 });

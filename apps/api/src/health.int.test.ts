@@ -16,7 +16,7 @@ describe('health', () => {
     await t.dispose();
     const response = await app.request('/api/v1/health');
     expect(response.status).toBe(503);
-    expect((await response.json() as { error: { code: string } }).error.code).toBe('database_unavailable');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('database_unavailable');
   });
 
   test('a PostgreSQL server that is unreachable: 503 on health and on data endpoints', async () => {
@@ -39,14 +39,20 @@ describe('health', () => {
     const upstream = new URL(inject('databaseUrl'));
     // A TCP relay stands between the app and the server, so the test can cut and restore the link.
     const sockets = new Set<Socket>();
-    const relay = (): Server => createServer((client) => {
-      const server = new Socket();
-      sockets.add(client); sockets.add(server);
-      server.connect(Number(upstream.port || 5432), upstream.hostname);
-      client.pipe(server).pipe(client);
-      const close = () => { client.destroy(); server.destroy(); };
-      client.on('error', close); server.on('error', close);
-    });
+    const relay = (): Server =>
+      createServer((client) => {
+        const server = new Socket();
+        sockets.add(client);
+        sockets.add(server);
+        server.connect(Number(upstream.port || 5432), upstream.hostname);
+        client.pipe(server).pipe(client);
+        const close = () => {
+          client.destroy();
+          server.destroy();
+        };
+        client.on('error', close);
+        server.on('error', close);
+      });
     let proxy = relay();
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     const { port } = proxy.address() as AddressInfo;
@@ -56,14 +62,20 @@ describe('health', () => {
     const app = createApp({ ...deps, database });
     try {
       expect((await app.request('/api/v1/health')).status).toBe(200);
-      await new Promise<void>((r) => { proxy.close(() => r()); for (const s of sockets) s.destroy(); });
+      await new Promise<void>((r) => {
+        proxy.close(() => r());
+        for (const s of sockets) s.destroy();
+      });
       expect((await app.request('/api/v1/health')).status).toBe(503);
       proxy = relay();
       await new Promise<void>((r) => proxy.listen(port, '127.0.0.1', () => r()));
       expect((await app.request('/api/v1/health')).status).toBe(200);
     } finally {
       await database.close();
-      await new Promise<void>((r) => { proxy.close(() => r()); for (const s of sockets) s.destroy(); });
+      await new Promise<void>((r) => {
+        proxy.close(() => r());
+        for (const s of sockets) s.destroy();
+      });
     }
   });
 });

@@ -12,7 +12,10 @@ export interface StartedServer {
   port: number;
 }
 
-export async function startHttpServer(fetch: (request: Request) => Response | Promise<Response>, options: { port: number; hostname: string }): Promise<StartedServer> {
+export async function startHttpServer(
+  fetch: (request: Request) => Response | Promise<Response>,
+  options: { port: number; hostname: string },
+): Promise<StartedServer> {
   const server = serve({ fetch, port: options.port, hostname: options.hostname }) as Server;
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1_000;

@@ -4,7 +4,11 @@ import { appLogger, createLogger, terminalDestination, terminalText } from './lo
 describe('logger', () => {
   test('pino writes one JSON object a line with the level by name and an ISO time, from the configured level up', () => {
     const lines: string[] = [];
-    const logger = createLogger('warn', { write: (line: string) => { lines.push(line); } });
+    const logger = createLogger('warn', {
+      write: (line: string) => {
+        lines.push(line);
+      },
+    });
     logger.info({ a: 1 }, 'dropped');
     logger.warn({ requestId: 'r1' }, 'kept');
     expect(lines).toHaveLength(1);
@@ -25,8 +29,9 @@ describe('logger', () => {
 
 describe('terminal lines', () => {
   test('a JSON line reads as time, level, message and the other fields', () => {
-    expect(terminalText('{"level":"info","time":"2026-12-06T04:30:12.345Z","msg":"Pantau ready in 3.1 s on http://localhost:8787","port":8787}'))
-      .toBe('04:30:12 info  Pantau ready in 3.1 s on http://localhost:8787 {"port":8787}\n');
+    expect(terminalText('{"level":"info","time":"2026-12-06T04:30:12.345Z","msg":"Pantau ready in 3.1 s on http://localhost:8787","port":8787}')).toBe(
+      '04:30:12 info  Pantau ready in 3.1 s on http://localhost:8787 {"port":8787}\n',
+    );
     expect(terminalText('not json\n')).toBe('not json\n');
   });
 

@@ -47,15 +47,18 @@ export function terminalText(jsonLine: string): string {
 
 /** A pino destination writing `terminalText` lines to `out` (process.stdout when it is a TTY). */
 export function terminalDestination(out: { write(text: string): unknown }): DestinationStream {
-  return { write: (line: string) => { out.write(terminalText(line)); } };
+  return {
+    write: (line: string) => {
+      out.write(terminalText(line));
+    },
+  };
 }
 
 export function appLogger(sink: LogSink | undefined, level: LogLevel): AppLogger {
   if (sink === undefined) return createLogger(level);
   if (typeof sink !== 'function') return sink;
-  const at = (l: LogLevel) => (LEVELS.indexOf(l) < LEVELS.indexOf(level)
-    ? () => {}
-    : (fields: object, message?: string) => sink(message ?? JSON.stringify({ level: l, ...fields })));
+  const at = (l: LogLevel) =>
+    LEVELS.indexOf(l) < LEVELS.indexOf(level) ? () => {} : (fields: object, message?: string) => sink(message ?? JSON.stringify({ level: l, ...fields }));
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 

@@ -15,28 +15,45 @@ async function main(): Promise<void> {
   // lines when stdout is a terminal (`pnpm start` by hand), JSON for a service manager or a collector.
   const logger = createLogger(config.logLevel, process.stdout.isTTY ? terminalDestination(process.stdout) : undefined);
   const started = Date.now();
-  const database = await connect(config.database.kind === 'postgres'
-    ? { kind: 'postgres', url: config.database.url }
-    : { kind: 'pglite', dataDir: config.database.dataDir });
+  const database = await connect(
+    config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
   logger.info({}, `Pantau: database ${database.kind} at ${database.location}`);
   await prepareDatabase(database, config, (line) => logger.info({}, line));
   // The renderer prints the app's own pages, so it calls this server on its loopback address.
   const ownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const pdf = chromiumPdfRenderer({ executablePath: findChromium(config.chromiumPath), baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}` });
+  const pdf = chromiumPdfRenderer({
+    executablePath: findChromium(config.chromiumPath),
+    baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}`,
+  });
   // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
-  const app = createApp({ database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }), config, clock: systemClock, log: logger, webDist: resolve(REPO_ROOT, 'apps/web/dist'), pdf });
+  const app = createApp({
+    database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }),
+    config,
+    clock: systemClock,
+    log: logger,
+    webDist: resolve(REPO_ROOT, 'apps/web/dist'),
+    pdf,
+  });
   const { server } = await startHttpServer(app.fetch, { port: config.port, hostname: config.host });
-  logger.info({ port: config.port, host: config.host }, `Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+  logger.info(
+    { port: config.port, host: config.host },
+    `Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+  );
   const shutdown = () => {
     server.close();
-    void pdf.close().then(() => database.close()).finally(() => process.exit(0));
+    void pdf
+      .close()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof BoundariesNotFoundError) console.error(`pantau: ${error.message}`);
+  if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof BoundariesNotFoundError)
+    console.error(`pantau: ${error.message}`);
   else console.error(error);
   process.exit(1);
 });

@@ -15,9 +15,16 @@ describe.each(testBackends())('the scope box in /meta on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
+    app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
+      log: () => {},
+    });
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const metaBbox = async (role: (typeof ROLES)[number], scope?: string) => {
     const response = await as(app, await signedInAccount(t.database, role, scope)).request('/api/v1/meta');
@@ -29,15 +36,17 @@ describe.each(testBackends())('the scope box in /meta on %s', (backend) => {
     return ((await response.json()) as { bbox: Bbox }).bbox;
   };
 
-  test('an office head gets the box around the office\'s regencies, Bangka Tengah and Pangkalpinang', async () => {
+  test("an office head gets the box around the office's regencies, Bangka Tengah and Pangkalpinang", async () => {
     const [bangkaTengah, pangkalpinang] = [await areaBbox('19.04'), await areaBbox('19.71')];
     expect(await metaBbox('office_head', PANGKALPINANG_OFFICE)).toEqual([
-      Math.min(bangkaTengah[0], pangkalpinang[0]), Math.min(bangkaTengah[1], pangkalpinang[1]),
-      Math.max(bangkaTengah[2], pangkalpinang[2]), Math.max(bangkaTengah[3], pangkalpinang[3]),
+      Math.min(bangkaTengah[0], pangkalpinang[0]),
+      Math.min(bangkaTengah[1], pangkalpinang[1]),
+      Math.max(bangkaTengah[2], pangkalpinang[2]),
+      Math.max(bangkaTengah[3], pangkalpinang[3]),
     ]);
   });
 
-  test('a division head gets the province\'s box, a viewer of one regency that regency\'s', async () => {
+  test("a division head gets the province's box, a viewer of one regency that regency's", async () => {
     expect(await metaBbox('division_head', '19')).toEqual(await areaBbox('19'));
     expect(await metaBbox('viewer', '19.04')).toEqual(await areaBbox('19.04'));
   });

@@ -17,12 +17,18 @@ describe.each(testBackends())('request log on %s', (backend) => {
     t = await openFixtureDatabase(backend);
     account = await signedInAccount(t.database, 'admin');
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   /** An app signed in as the admin, whose pino logger writes into `lines`. */
   function loggedApp(level: LogLevel) {
     const lines: string[] = [];
-    const logger = createLogger(level, { write: (line: string) => { lines.push(line); } });
+    const logger = createLogger(level, {
+      write: (line: string) => {
+        lines.push(line);
+      },
+    });
     const app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: level }, clock, log: logger }), account);
     return { app, lines, records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
   }
@@ -46,7 +52,16 @@ describe.each(testBackends())('request log on %s', (backend) => {
 
   test('a refused request is logged too, with its status and without a user', async () => {
     const { lines, records } = loggedApp('info');
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'info' }, clock, log: createLogger('info', { write: (line: string) => { lines.push(line); } }) });
+    const app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'info' },
+      clock,
+      log: createLogger('info', {
+        write: (line: string) => {
+          lines.push(line);
+        },
+      }),
+    });
     expect((await app.request('/api/v1/people?q=Wang')).status).toBe(401);
     expect(records()).toEqual([expect.objectContaining({ method: 'GET', path: '/api/v1/people', query: ['q'], status: 401 })]);
     expect(records()[0]).not.toHaveProperty('userId');
@@ -67,7 +82,7 @@ describe.each(testBackends())('request log on %s', (backend) => {
     try {
       const response = await app.request('/api/v1/meetings');
       expect(response.status).toBe(500);
-      const { error } = await response.json() as { error: { requestId: string } };
+      const { error } = (await response.json()) as { error: { requestId: string } };
       const [failure, request, ...rest] = records();
       expect(rest).toEqual([]);
       expect(failure).toMatchObject({ level: 'error', requestId: error.requestId, method: 'GET', path: '/api/v1/meetings' });

@@ -11,7 +11,9 @@ describe.each(testBackends())('the session cache on %s', (backend) => {
   let t: TestDatabase;
   let now = new Date('2024-06-13T03:00:00Z');
   const clock = { now: () => now };
-  const later = (ms: number) => { now = new Date(now.getTime() + ms); };
+  const later = (ms: number) => {
+    now = new Date(now.getTime() + ms);
+  };
   /** Two instances of the API sharing one database, as behind a load balancer. */
   let first: ReturnType<typeof createApp>;
   let second: ReturnType<typeof createApp>;
@@ -22,13 +24,18 @@ describe.each(testBackends())('the session cache on %s', (backend) => {
     second = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
     admin = await signedInAccount(t.database, 'admin', undefined, now);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const me = (app: ReturnType<typeof createApp>, account: TestAccount) => app.request('/api/v1/auth/me', { headers: { cookie: account.cookie } });
   const idOf = async (account: TestAccount) => ((await (await me(first, account)).json()) as { user: { id: number } }).user.id;
-  const changeUser = (id: number, body: object) => first.request(`/api/v1/users/${id}`, {
-    method: 'PATCH', body: JSON.stringify(body), headers: { cookie: admin.cookie, 'content-type': 'application/json', origin: 'http://localhost' },
-  });
+  const changeUser = (id: number, body: object) =>
+    first.request(`/api/v1/users/${id}`, {
+      method: 'PATCH',
+      body: JSON.stringify(body),
+      headers: { cookie: admin.cookie, 'content-type': 'application/json', origin: 'http://localhost' },
+    });
 
   test('a disabled user is refused at once on the instance that disabled them, and on another once its entry expires', async () => {
     const user = await signedInAccount(t.database, 'analyst', '19.04', now);

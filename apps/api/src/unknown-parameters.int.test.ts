@@ -32,24 +32,30 @@ describe.each(testBackends())('unknown parameters and the sponsor filter on %s',
     t = await openFixtureDatabase(backend);
     const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
     admin = as(app, await signedInAccount(t.database, 'admin', undefined, clock.now()));
-    doc = await (await admin.request('/api/v1/openapi.json')).json() as OpenApiDocument;
+    doc = (await (await admin.request('/api/v1/openapi.json')).json()) as OpenApiDocument;
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const expectUnknown = async (response: Response, names: readonly string[], label: string) => {
-    const body = await response.json() as ErrorAnswer;
+    const body = (await response.json()) as ErrorAnswer;
     expect({ status: response.status, code: body.error?.code }, label).toEqual({ status: 400, code: 'unknown_parameter' });
     for (const name of names) expect(body.error.message, label).toContain(name);
     expect(body.error.details, label).toEqual(names.map((parameter) => ({ parameter, message: 'unknown parameter' })));
   };
 
   /** Every operation of the document as [method, filled path, declared query names]. */
-  const operations = () => Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({
-    method: method.toUpperCase(),
-    path: `/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name] ?? '1')}`,
-    query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-  })));
-  const init = (method: string): RequestInit => (method === 'GET' ? {} : { method, headers: { origin: 'http://localhost', 'content-type': 'application/json' }, body: '{}' });
+  const operations = () =>
+    Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        method: method.toUpperCase(),
+        path: `/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_VALUES[name] ?? '1')}`,
+        query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+      })),
+    );
+  const init = (method: string): RequestInit =>
+    method === 'GET' ? {} : { method, headers: { origin: 'http://localhost', 'content-type': 'application/json' }, body: '{}' };
 
   test('every route of the OpenAPI document answers an added unknown parameter with 400 naming it, before doing anything', async () => {
     const all = operations();
@@ -65,12 +71,16 @@ describe.each(testBackends())('unknown parameters and the sponsor filter on %s',
   test('without the unknown parameter, no route says unknown_parameter: the 400 above came from it alone', async () => {
     for (const { path } of operations().filter((o) => o.method === 'GET')) {
       const response = await admin.request(path);
-      if (response.status === 400) expect((await response.json() as ErrorAnswer).error.code, `GET ${path}`).not.toBe('unknown_parameter');
+      if (response.status === 400) expect(((await response.json()) as ErrorAnswer).error.code, `GET ${path}`).not.toBe('unknown_parameter');
     }
   });
 
   test('a declared parameter beside unknown ones: only the unknown ones are named, all of them', async () => {
-    await expectUnknown(await admin.request(`/api/v1/stats/permits?level=regency&asOf=${ASOF}&sponsorId=1&permit_type=itas`), ['sponsorId', 'permit_type'], 'stats');
+    await expectUnknown(
+      await admin.request(`/api/v1/stats/permits?level=regency&asOf=${ASOF}&sponsorId=1&permit_type=itas`),
+      ['sponsorId', 'permit_type'],
+      'stats',
+    );
     // Case matters: asof is not asOf.
     await expectUnknown(await admin.request(`/api/v1/areas/19.04/summary?asof=${ASOF}`), ['asof'], 'summary');
     // An unknown name wins over an invalid value of a known one: it is the likelier mistake.
@@ -114,57 +124,78 @@ describe.each(testBackends())('unknown parameters and the sponsor filter on %s',
      * counted here without the app's SQL (an unidentified permit is a person of its own).
      */
     const sqlCount = async (company: number, regency: string, day: string) => {
-      const [row] = await queryRows<{ total: number; itas: number; itap: number }>(t.database.orm, sql`
+      const [row] = await queryRows<{ total: number; itas: number; itap: number }>(
+        t.database.orm,
+        sql`
         with held as (
           select coalesce('person ' || person_id, 'permit ' || id) as holder,
             bool_or(permit_type = 'itap') as itap, bool_or(permit_type = 'itas') as itas
           from permits where sponsor_company_id = ${company} and regency_code = ${regency}
             and issued_on <= ${day}::date and expires_on > ${day}::date and (cancelled_on is null or cancelled_on > ${day}::date)
           group by 1)
-        select count(*)::int as total, count(*) filter (where itas and not itap)::int as itas, count(*) filter (where itap)::int as itap from held`);
+        select count(*)::int as total, count(*) filter (where itas and not itap)::int as itas, count(*) filter (where itap)::int as itap from held`,
+      );
       return { total: Number(row!.total), itas: Number(row!.itas), itap: Number(row!.itap) };
     };
     /** The company sponsoring most valid permits in Bangka Tengah on the day. */
     const topSponsor = async () => {
-      const [row] = await queryRows<{ id: number }>(t.database.orm, sql`
+      const [row] = await queryRows<{ id: number }>(
+        t.database.orm,
+        sql`
         select sponsor_company_id as id from permits
         where regency_code = '19.04' and sponsor_company_id is not null and issued_on <= ${ASOF}::date and expires_on > ${ASOF}::date
           and (cancelled_on is null or cancelled_on > ${ASOF}::date)
-        group by 1 order by count(*) desc, 1 limit 1`);
+        group by 1 order by count(*) desc, 1 limit 1`,
+      );
       return Number(row!.id);
     };
 
-    test('GET /stats/permits counts only the company\'s permits, as a direct SQL count does, in every regency of the province', async () => {
+    test("GET /stats/permits counts only the company's permits, as a direct SQL count does, in every regency of the province", async () => {
       const company = await topSponsor();
-      const body = await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}&sponsor=${company}`)).json() as { areas: Array<{ code: string; total: number; itas: number; itap: number }> };
-      const all = await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}`)).json() as typeof body;
+      const body = (await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}&sponsor=${company}`)).json()) as {
+        areas: Array<{ code: string; total: number; itas: number; itap: number }>;
+      };
+      const all = (await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}`)).json()) as typeof body;
       expect(body.areas.length).toBeGreaterThan(1);
-      for (const area of body.areas) expect({ code: area.code, total: area.total, itas: area.itas, itap: area.itap }).toEqual({ code: area.code, ...(await sqlCount(company, area.code, ASOF)) });
+      for (const area of body.areas)
+        expect({ code: area.code, total: area.total, itas: area.itas, itap: area.itap }).toEqual({
+          code: area.code,
+          ...(await sqlCount(company, area.code, ASOF)),
+        });
       const bangka = body.areas.find((a) => a.code === '19.04')!;
       expect(bangka.total).toBeGreaterThan(0);
       // Not ignored: fewer than everyone's.
       expect(bangka.total).toBeLessThan(all.areas.find((a) => a.code === '19.04')!.total);
       // A company sponsoring nothing counts nobody.
-      const none = await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}&sponsor=2147483647`)).json() as typeof body;
+      const none = (await (await admin.request(`/api/v1/stats/permits?level=regency&parent=19&asOf=${ASOF}&sponsor=2147483647`)).json()) as typeof body;
       expect(none.areas.every((a) => a.total === 0)).toBe(true);
     });
 
-    test('summary, trend and compare of Bangka Tengah count the company\'s permits', async () => {
+    test("summary, trend and compare of Bangka Tengah count the company's permits", async () => {
       const company = await topSponsor();
       const expected = await sqlCount(company, '19.04', ASOF);
       const yearBefore = await sqlCount(company, '19.04', '2023-06-13');
-      const summary = await (await admin.request(`/api/v1/areas/19.04/summary?asOf=${ASOF}&sponsor=${company}`)).json() as { holders: { total: number; itas: number; itap: number }; topSponsors: Array<{ id: number }> };
+      const summary = (await (await admin.request(`/api/v1/areas/19.04/summary?asOf=${ASOF}&sponsor=${company}`)).json()) as {
+        holders: { total: number; itas: number; itap: number };
+        topSponsors: Array<{ id: number }>;
+      };
       expect(summary.holders).toMatchObject(expected);
       expect(summary.topSponsors.map((s) => s.id)).toEqual([company]);
-      const trend = await (await admin.request(`/api/v1/areas/19.04/trend?asOf=${ASOF}&months=13&sponsor=${company}`)).json() as { months: Array<{ month: string; total: number; itas: number; itap: number }> };
+      const trend = (await (await admin.request(`/api/v1/areas/19.04/trend?asOf=${ASOF}&months=13&sponsor=${company}`)).json()) as {
+        months: Array<{ month: string; total: number; itas: number; itap: number }>;
+      };
       expect(trend.months.at(-1)).toEqual({ month: '2024-06', ...expected });
-      const compare = await (await admin.request(`/api/v1/areas/19.04/compare?a=2023-06-13&b=${ASOF}&sponsor=${company}`)).json() as { a: { total: number }; b: { total: number }; change: { total: number } };
+      const compare = (await (await admin.request(`/api/v1/areas/19.04/compare?a=2023-06-13&b=${ASOF}&sponsor=${company}`)).json()) as {
+        a: { total: number };
+        b: { total: number };
+        change: { total: number };
+      };
       expect([compare.a.total, compare.b.total, compare.change.total]).toEqual([yearBefore.total, expected.total, expected.total - yearBefore.total]);
     });
 
-    test('area tiles count the company\'s permits, and their TileJSON carries the sponsor into the tiles URL', async () => {
+    test("area tiles count the company's permits, and their TileJSON carries the sponsor into the tiles URL", async () => {
       const company = await topSponsor();
-      const tileJson = await (await admin.request(`/tiles/regencies.json?asOf=${ASOF}&sponsor=${company}`)).json() as { tiles: string[] };
+      const tileJson = (await (await admin.request(`/tiles/regencies.json?asOf=${ASOF}&sponsor=${company}`)).json()) as { tiles: string[] };
       expect(tileJson.tiles[0]).toMatch(new RegExp(`/tiles/regencies/\\{z\\}/\\{x\\}/\\{y\\}\\.mvt\\?asOf=${ASOF}&sponsor=${company}$`));
       // z9 over Bangka Tengah.
       const response = await admin.request(`/tiles/regencies/9/407/259.mvt?asOf=${ASOF}&sponsor=${company}`, { headers: { 'accept-encoding': 'identity' } });

@@ -14,7 +14,10 @@ describe('initial JS budget', () => {
     };
     const report = measureInitialJs(bundle, 100);
     expect(report.files.map((file) => file.fileName)).toEqual(['index.js', 'maplibre.js', 'shared.js']);
-    const expected = ['index.js', 'maplibre.js', 'shared.js'].reduce((sum, name) => sum + gzipSync(bundle[name as keyof typeof bundle].code, { level: 9 }).length, 0);
+    const expected = ['index.js', 'maplibre.js', 'shared.js'].reduce(
+      (sum, name) => sum + gzipSync(bundle[name as keyof typeof bundle].code, { level: 9 }).length,
+      0,
+    );
     expect(report.totalGzipBytes).toBe(expected);
   });
 });

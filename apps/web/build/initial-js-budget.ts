@@ -24,7 +24,9 @@ export interface InitialJsReport {
  */
 export function measureInitialJs(bundle: Record<string, ChunkLike>, budgetBytes = INITIAL_JS_BUDGET_BYTES): InitialJsReport {
   const seen = new Set<string>();
-  const queue = Object.values(bundle).filter((item) => item.type === 'chunk' && item.isEntry).map((item) => item.fileName);
+  const queue = Object.values(bundle)
+    .filter((item) => item.type === 'chunk' && item.isEntry)
+    .map((item) => item.fileName);
   while (queue.length > 0) {
     const fileName = queue.shift() as string;
     if (seen.has(fileName)) continue;

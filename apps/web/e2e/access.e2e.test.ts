@@ -104,7 +104,10 @@ describe('access by role', () => {
     await page.goto(url('/?asOf=2024-06-13'));
     await page.getByTestId('sign-in-page').waitFor();
     for (let attempt = 0; attempt < 5; attempt++) {
-      const refused = await page.request.post(url('/api/v1/auth/sign-in'), { data: { email, password: 'wrong-password' }, headers: { origin: new URL(baseUrl).origin } });
+      const refused = await page.request.post(url('/api/v1/auth/sign-in'), {
+        data: { email, password: 'wrong-password' },
+        headers: { origin: new URL(baseUrl).origin },
+      });
       expect(refused.status()).toBe(401);
     }
     await signInWithForm(page, email, 'wrong-password');
@@ -112,7 +115,8 @@ describe('access by role', () => {
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('rate_limited');
     // Seconds and text read together, so a tick in between cannot split them.
-    const shown = () => page.getByTestId('sign-in-wait').evaluate((element) => ({ seconds: Number(element.getAttribute('data-seconds')), text: element.textContent }));
+    const shown = () =>
+      page.getByTestId('sign-in-wait').evaluate((element) => ({ seconds: Number(element.getAttribute('data-seconds')), text: element.textContent }));
     const secondsShown = async () => (await shown()).seconds;
     const { seconds: first, text } = await shown();
     // The first throttle of an account from one address is 2 minutes from the latest failure.
@@ -155,7 +159,18 @@ describe('access by role', () => {
     await expect.poll(() => searchLabels(page, 'Pangkal'), { timeout: 15_000 }).toContain('Kota Pangkal Pinang');
     // Outside the work area: no option for it; the answer says it lies outside (issue 19 item 6).
     await page.getByTestId('search-input').fill('Belitung Timur');
-    await expect.poll(async () => /luar wilayah kerja/.test(await page.getByTestId('search-status').innerText().catch(() => '')) || (await page.getByTestId('search-option').count()) > 0, { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          /luar wilayah kerja/.test(
+            await page
+              .getByTestId('search-status')
+              .innerText()
+              .catch(() => ''),
+          ) || (await page.getByTestId('search-option').count()) > 0,
+        { timeout: 10_000 },
+      )
+      .toBe(true);
     expect(await page.getByTestId('search-option').locator('.search-option-label').allInnerTexts()).not.toContain('Kabupaten Belitung Timur');
 
     // An area outside the work area answers like one that does not exist…
@@ -198,7 +213,10 @@ describe('access by role', () => {
     await waitForMapAtRest(page);
     await expect.poll(() => page.getByTestId('detail-itas').innerText(), { timeout: 20_000 }).toBe('22');
     // The only layer offered is the overstay counts by district (aggregates, issue 20).
-    const toggles = await page.getByTestId('layer-list').locator('[data-testid^="layer-toggle-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
+    const toggles = await page
+      .getByTestId('layer-list')
+      .locator('[data-testid^="layer-toggle-"]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')));
     expect(toggles).toEqual(['layer-toggle-overstays']);
     expect(await page.getByTestId('export-menu').count()).toBe(0);
     // The layers the link names are not loaded for this role.
@@ -307,10 +325,13 @@ describe('access by role', () => {
     await elsewhere.page.getByTestId('sign-in-page').waitFor();
     await signInWithForm(elsewhere.page, account.email, newPassword);
     // The form stays up while the sign-in is answered; a refusal shows its reason instead of leaving.
-    await elsewhere.page.getByTestId('sign-in-page').waitFor({ state: 'detached', timeout: 30_000 }).catch(async () => {
-      const refusal = elsewhere.page.getByTestId('sign-in-error');
-      throw new Error(`the new password did not sign in: ${(await refusal.count()) > 0 ? await refusal.innerText() : 'the form is still shown'}`);
-    });
+    await elsewhere.page
+      .getByTestId('sign-in-page')
+      .waitFor({ state: 'detached', timeout: 30_000 })
+      .catch(async () => {
+        const refusal = elsewhere.page.getByTestId('sign-in-error');
+        throw new Error(`the new password did not sign in: ${(await refusal.count()) > 0 ? await refusal.innerText() : 'the form is still shown'}`);
+      });
     await waitForPaintedMap(elsewhere.page);
   }, 120_000);
 });

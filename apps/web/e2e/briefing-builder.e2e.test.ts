@@ -68,8 +68,16 @@ describe('the briefing builder', () => {
     expect(slide?.panels).toEqual([{ kind: 'figures' }]);
     const { map, ...view } = slide!.view;
     expect(view).toEqual({
-      region: '19.04', level: null, layers: expect.arrayContaining(['sites', 'risk']), permitTypes: ['itas'], nationalities: ['CHN'], purposes: [],
-      from: null, to: null, asOf: '2024-06-13', measure: 'density',
+      region: '19.04',
+      level: null,
+      layers: expect.arrayContaining(['sites', 'risk']),
+      permitTypes: ['itas'],
+      nationalities: ['CHN'],
+      purposes: [],
+      from: null,
+      to: null,
+      asOf: '2024-06-13',
+      measure: 'density',
     });
     expect(view.layers).toHaveLength(2);
     expect(map?.zoom).toBeCloseTo(10, 1);
@@ -87,7 +95,9 @@ describe('the briefing builder', () => {
     expect(new URL(page.url()).searchParams.get('briefing')).toBe(String(briefingId));
     expect(await slideTitles()).toEqual(['1. Kabupaten Bangka Tengah', '2. Kota Pangkal Pinang']);
     await page.getByTestId('slide-item').nth(0).locator('.slide-pick').click();
-    await expect.poll(() => page.getByTestId('slide-preview').getByTestId('legend').locator('.legend-title').innerText(), { timeout: 30_000 }).toBe('Pemegang ITAS per 1.000 km²');
+    await expect
+      .poll(() => page.getByTestId('slide-preview').getByTestId('legend').locator('.legend-title').innerText(), { timeout: 30_000 })
+      .toBe('Pemegang ITAS per 1.000 km²');
   });
 
   test('slides are duplicated, renamed, moved down and up and deleted, and keep that order after saving and reloading', async () => {

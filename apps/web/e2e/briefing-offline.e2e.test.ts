@@ -28,8 +28,7 @@ interface MapProbe {
   } | null;
 }
 
-const offlineCacheNames = (page: Page) =>
-  page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('pantau-offline-v1:')));
+const offlineCacheNames = (page: Page) => page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('pantau-offline-v1:')));
 
 /** The district codes the map has drawn (rendered features of the shaded level). */
 const drawnDistricts = (page: Page) =>
@@ -69,7 +68,9 @@ describe('offline briefings', () => {
     await expect.poll(() => page.getByTestId('figure-itas').locator('dd').innerText(), { timeout: 30_000 }).toBe('22');
 
     // The production build registered the worker, and it controls the page.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 30_000 }).toBe(new URL('/sw.js', baseUrl).href);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), { timeout: 30_000 })
+      .toBe(new URL('/sw.js', baseUrl).href);
     expect(await offlineCacheNames(page)).toEqual([]);
 
     await page.getByTestId('offline-save').click();
@@ -86,7 +87,9 @@ describe('offline briefings', () => {
     expect(names[0]).toMatch(new RegExp(`^pantau-offline-v1:briefing:${briefingId}:\\d+$`));
     // What the copy holds: the shell, the session, the briefing, the figures and vector tiles of the slides' views.
     const stored = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname), names[0]!);
-    expect(stored).toEqual(expect.arrayContaining(['/index.html', '/api/v1/auth/me', `/api/v1/briefings/${briefingId}`, '/api/v1/areas/19.04/summary', '/tiles/districts.json']));
+    expect(stored).toEqual(
+      expect.arrayContaining(['/index.html', '/api/v1/auth/me', `/api/v1/briefings/${briefingId}`, '/api/v1/areas/19.04/summary', '/tiles/districts.json']),
+    );
     expect(stored.filter((path) => /^\/tiles\/districts\/9\/\d+\/\d+\.mvt$/.test(path)).length).toBeGreaterThan(0);
     expect(stored.filter((path) => path.startsWith('/assets/')).length).toBeGreaterThan(10);
 
@@ -104,7 +107,9 @@ describe('offline briefings', () => {
     const failed: string[] = [];
     const fromWorker: string[] = [];
     const onFailed = (request: { url(): string }) => failed.push(request.url());
-    const onResponse = (response: { url(): string; fromServiceWorker(): boolean }) => { if (response.fromServiceWorker()) fromWorker.push(response.url()); };
+    const onResponse = (response: { url(): string; fromServiceWorker(): boolean }) => {
+      if (response.fromServiceWorker()) fromWorker.push(response.url());
+    };
     page.on('requestfailed', onFailed);
     page.on('response', onResponse);
     await context.setOffline(true);
@@ -112,7 +117,9 @@ describe('offline briefings', () => {
       await page.reload();
       await page.getByTestId('briefing-editor').waitFor({ timeout: 30_000 });
       await expect.poll(() => page.getByTestId('briefing-title').inputValue()).toContain('Kabupaten Bangka Tengah');
-      await expect.poll(() => page.getByTestId('offline-indicator').first().innerText(), { timeout: 30_000 }).toMatch(/^Luring — menampilkan salinan tersimpan .+/);
+      await expect
+        .poll(() => page.getByTestId('offline-indicator').first().innerText(), { timeout: 30_000 })
+        .toMatch(/^Luring — menampilkan salinan tersimpan .+/);
 
       await page.getByTestId('present-button').click();
       const present = page.getByTestId('present');
@@ -120,11 +127,17 @@ describe('offline briefings', () => {
       expect(await present.getByTestId('figure-itap').locator('dd').innerText()).toBe('6');
       expect(await present.getByTestId('offline-indicator').innerText()).toMatch(/^Luring/);
       // The first slide's map: Bangka Tengah's districts shaded from stored tiles.
-      await page.waitForFunction(() => {
-        const map = (window as MapProbe).__pantauMap;
-        return (window as MapProbe).__pantauReady === true && !!map && map.loaded() && !map.isMoving();
-      }, undefined, { timeout: 60_000 });
-      await expect.poll(async () => (await drawnDistricts(page)).filter((code) => code.startsWith('19.04.')).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+      await page.waitForFunction(
+        () => {
+          const map = (window as MapProbe).__pantauMap;
+          return (window as MapProbe).__pantauReady === true && !!map && map.loaded() && !map.isMoving();
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      await expect
+        .poll(async () => (await drawnDistricts(page)).filter((code) => code.startsWith('19.04.')).length, { timeout: 30_000 })
+        .toBeGreaterThanOrEqual(5);
       await screenshot(page, 'briefing-offline-present');
     } finally {
       await context.setOffline(false);
@@ -144,7 +157,9 @@ describe('offline briefings', () => {
     const base = briefingFromTemplate('concentration', { areaCode: '19.04', areaName: 'Kabupaten Bangka Tengah', date: '2024-06-13', lang: 'id' });
     const first = base.slides[1] as Slide;
     const slides: Slide[] = Array.from({ length: 60 }, (_, n) => ({
-      ...first, id: `s${n + 1}`, panels: [],
+      ...first,
+      id: `s${n + 1}`,
+      panels: [],
       view: { ...first.view, asOf: new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10) },
     }));
     const content: BriefingContent = { ...base, title: 'Terlalu besar untuk luring', slides };
@@ -169,7 +184,7 @@ describe('offline briefings', () => {
     expect(names.filter((name) => name.startsWith(`pantau-offline-v1:briefing:${briefingId}:`))).toHaveLength(1);
   });
 
-  test('another account signing in on this browser removes the first account\'s copy', async () => {
+  test("another account signing in on this browser removes the first account's copy", async () => {
     await signIn(page, baseUrl, accounts.viewer);
     await page.goto(new URL(`/?page=briefing&briefing=${briefingId}`, baseUrl).href);
     await page.getByTestId('briefing-editor').waitFor({ timeout: 30_000 });

@@ -44,15 +44,20 @@ function contrast(a: string, b: string): number {
 
 /** The legend's text colour against the colour behind it, for each legend inside `root`. */
 async function legendContrasts(page: Page, root: string): Promise<number[]> {
-  const pairs = await page.locator(`${root} [data-testid="legend"]`).evaluateAll((legends) => legends.map((legend) => {
-    const title = legend.querySelector('.legend-title') ?? legend;
-    let background = 'rgba(0, 0, 0, 0)';
-    for (let node: Element | null = legend; node; node = node.parentElement) {
-      const colour = getComputedStyle(node).backgroundColor;
-      if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') { background = colour; break; }
-    }
-    return [getComputedStyle(title).color, background] as const;
-  }));
+  const pairs = await page.locator(`${root} [data-testid="legend"]`).evaluateAll((legends) =>
+    legends.map((legend) => {
+      const title = legend.querySelector('.legend-title') ?? legend;
+      let background = 'rgba(0, 0, 0, 0)';
+      for (let node: Element | null = legend; node; node = node.parentElement) {
+        const colour = getComputedStyle(node).backgroundColor;
+        if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') {
+          background = colour;
+          break;
+        }
+      }
+      return [getComputedStyle(title).color, background] as const;
+    }),
+  );
   return pairs.map(([text, background]) => contrast(text, background));
 }
 
@@ -83,7 +88,9 @@ describe('slides in the meeting room', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     ({ page } = await openSignedInPage(browser, baseUrl, accounts.division_head, { width: 1366, height: 768 }));
-    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     page.on('pageerror', (error) => consoleErrors.push(String(error)));
   });
   afterAll(async () => {
@@ -102,7 +109,7 @@ describe('slides in the meeting room', () => {
     expect(candidateNames.length).toBeGreaterThanOrEqual(5);
   });
 
-  test('present mode: every slide\'s legend is readable, carries its overlays, the data date and the source, no table is cut, and nothing is logged as an error', async () => {
+  test("present mode: every slide's legend is readable, carries its overlays, the data date and the source, no table is cut, and nothing is logged as an error", async () => {
     await page.getByTestId('slide-preview').getByTestId('legend').waitFor();
     await saveScreenshots(page, 'slides-builder');
     consoleErrors.length = 0;
@@ -148,7 +155,9 @@ describe('slides in the meeting room', () => {
     for (const gap of [150, 600]) {
       const { page: fresh } = await openSignedInPage(browser, baseUrl, accounts.division_head, SCREENSHOT_SIZES[0]);
       const errors: string[] = [];
-      fresh.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+      fresh.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
       fresh.on('pageerror', (error) => errors.push(String(error)));
       await fresh.goto(new URL(`/?page=briefing&briefing=${briefingId}`, baseUrl).href);
       await fresh.getByTestId('present-button').click();
@@ -169,7 +178,11 @@ describe('slides in the meeting room', () => {
     const printPage = await page.context().newPage();
     await printPage.setViewportSize({ width: 1366, height: 768 });
     await printPage.goto(new URL(`/?page=briefing-print&briefing=${briefingId}&lang=id`, baseUrl).href);
-    await printPage.waitForFunction(() => document.documentElement.dataset.printReady === 'true' || document.documentElement.dataset.printError !== undefined, undefined, { timeout: 120_000 });
+    await printPage.waitForFunction(
+      () => document.documentElement.dataset.printReady === 'true' || document.documentElement.dataset.printError !== undefined,
+      undefined,
+      { timeout: 120_000 },
+    );
     expect(await printPage.evaluate(() => document.documentElement.dataset.printError)).toBeUndefined();
     const slides = printPage.getByTestId('slide');
     expect(await slides.count()).toBe(3);
@@ -179,7 +192,9 @@ describe('slides in the meeting room', () => {
       await printPage.setViewportSize(size);
       await printPage.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       for (let n = 0; n < 3; n++) {
-        expect(await slideLayout(printPage, `.print-page:nth-child(${n + 1}) [data-testid="slide"]`), `slide ${n + 1} at ${size.width}×${size.height}`).toEqual({ panelsOverflow: 0, footerShown: true });
+        expect(await slideLayout(printPage, `.print-page:nth-child(${n + 1}) [data-testid="slide"]`), `slide ${n + 1} at ${size.width}×${size.height}`).toEqual(
+          { panelsOverflow: 0, footerShown: true },
+        );
       }
     }
     await saveScreenshots(printPage, 'slides-print');
@@ -249,9 +264,12 @@ describe('slides in the meeting room', () => {
       for (const size of SCREENSHOT_SIZES) {
         await disk.setViewportSize(size);
         await disk.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-        expect(await slideLayout(disk, '.slide:not([hidden])'), `offline slide ${n} at ${size.width}×${size.height}`).toEqual({ panelsOverflow: 0, footerShown: true });
+        expect(await slideLayout(disk, '.slide:not([hidden])'), `offline slide ${n} at ${size.width}×${size.height}`).toEqual({
+          panelsOverflow: 0,
+          footerShown: true,
+        });
         const map = slide.locator('figure.map');
-        if (await map.count() > 0) {
+        if ((await map.count()) > 0) {
           // The drawn map (its viewBox on screen) covers the whole figure: no blank band at any edge.
           const cover = await map.evaluate((figure) => {
             const svg = figure.querySelector('svg')!;
@@ -260,7 +278,12 @@ describe('slides in the meeting room', () => {
             const view = svg.viewBox.baseVal;
             const left = ctm.e + view.x * ctm.a;
             const top = ctm.f + view.y * ctm.d;
-            return { left: left <= box.left + 1, top: top <= box.top + 1, right: left + view.width * ctm.a >= box.right - 1, bottom: top + view.height * ctm.d >= box.bottom - 1 };
+            return {
+              left: left <= box.left + 1,
+              top: top <= box.top + 1,
+              right: left + view.width * ctm.a >= box.right - 1,
+              bottom: top + view.height * ctm.d >= box.bottom - 1,
+            };
           });
           expect(cover, `offline map ${n} at ${size.width}×${size.height}`).toEqual({ left: true, top: true, right: true, bottom: true });
           expect(await slide.locator('.legend h3').first().innerText()).toBe(HOLDERS_LEGEND);

@@ -25,16 +25,32 @@ const SLIDE_TITLES = ['Pemegang ITAS dan ITAP — Kabupaten Bangka Tengah', 'Seb
 /** Every colour the choropleth classes can take (ColorBrewer YlGnBu, 3 to 9 classes). */
 const CHOROPLETH_COLOURS = new Set(schemeYlGnBu.flatMap((scheme) => (scheme ? [...scheme] : [])).map((hex) => hex.toLowerCase()));
 
-const hexOf = (rgb: readonly number[]) => `#${rgb.slice(0, 3).map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`;
+const hexOf = (rgb: readonly number[]) =>
+  `#${rgb
+    .slice(0, 3)
+    .map((c) =>
+      Math.round(c * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 
 /** What a PDF page draws: filled paths (with their colours), stroked paths and images, as mupdf replays it. */
 function drawingsOf(page: mupdf.Page) {
   const drawn = { fills: [] as string[], strokes: 0, images: 0 };
   const device = new mupdf.Device({
-    fillPath: (_path, _evenOdd, _ctm, colorspace, color) => { drawn.fills.push(colorspace.getNumberOfComponents() === 3 ? hexOf(color) : ''); },
-    strokePath: () => { drawn.strokes++; },
-    fillImage: () => { drawn.images++; },
-    fillImageMask: () => { drawn.images++; },
+    fillPath: (_path, _evenOdd, _ctm, colorspace, color) => {
+      drawn.fills.push(colorspace.getNumberOfComponents() === 3 ? hexOf(color) : '');
+    },
+    strokePath: () => {
+      drawn.strokes++;
+    },
+    fillImage: () => {
+      drawn.images++;
+    },
+    fillImageMask: () => {
+      drawn.images++;
+    },
   });
   page.run(device, mupdf.Matrix.identity);
   device.close();
@@ -138,7 +154,9 @@ describe('briefing mode', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/\.pptx$/);
     const zip = await JSZip.loadAsync(await readFile(await download.path()));
-    const slides = Object.keys(zip.files).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).sort();
+    const slides = Object.keys(zip.files)
+      .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      .sort();
     expect(slides).toHaveLength(3);
     const xml = await Promise.all([1, 2, 3].map((n) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string')));
     SLIDE_TITLES.forEach((title, n) => expect(xml[n]).toContain(title));
@@ -157,7 +175,7 @@ describe('briefing mode', () => {
     await exportPage.close();
   });
 
-  test('the offline HTML file opens from disk with the network off and shows the first slide\'s map as inline SVG', async () => {
+  test("the offline HTML file opens from disk with the network off and shows the first slide's map as inline SVG", async () => {
     const exportPage = await page.context().newPage();
     const [download] = await Promise.all([
       exportPage.waitForEvent('download', { timeout: 120_000 }),

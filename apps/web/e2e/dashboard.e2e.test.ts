@@ -84,7 +84,9 @@ describe('the dashboard', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '19');
     await page.goBack();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '19.04');
-    await expect.poll(() => page.getByTestId('breadcrumb-item').allInnerTexts(), { timeout: 30_000 }).toEqual(['Kepulauan Bangka Belitung', 'Kabupaten Bangka Tengah']);
+    await expect
+      .poll(() => page.getByTestId('breadcrumb-item').allInnerTexts(), { timeout: 30_000 })
+      .toEqual(['Kepulauan Bangka Belitung', 'Kabupaten Bangka Tengah']);
   }, 90_000);
 
   test('each layer, switched on in the layer list, reads its TileJSON and shows its legend', async () => {
@@ -114,7 +116,7 @@ describe('the dashboard', () => {
     await expect.poll(() => page.getByTestId('layer-legend-sites').count()).toBe(0);
   }, 90_000);
 
-  test('choosing a nationality recolours the choropleth: the legend\'s class bounds change', async () => {
+  test("choosing a nationality recolours the choropleth: the legend's class bounds change", async () => {
     await open('/?asOf=2024-06-13&level=province');
     const allNationalities = await legendClasses(page);
     expect(allNationalities.length).toBeGreaterThan(1);
@@ -130,7 +132,8 @@ describe('the dashboard', () => {
   }, 90_000);
 
   test('a shared link restores the same view: level, layers, filters, measure, language and map position', async () => {
-    const shared = '/?level=regency&map=6.5/-6.9/110.4&layers=risk,entry&permitType=itas&nationality=CHN,KOR&purpose=work&asOf=2024-06-13&compare=2023-06-13&measure=density&lang=en';
+    const shared =
+      '/?level=regency&map=6.5/-6.9/110.4&layers=risk,entry&permitType=itas&nationality=CHN,KOR&purpose=work&asOf=2024-06-13&compare=2023-06-13&measure=density&lang=en';
     await open(shared);
     expect(await page.getByTestId('level-regency').isChecked()).toBe(true);
     expect(await page.getByTestId('measure-density').isChecked()).toBe(true);

@@ -20,7 +20,10 @@ declare module 'vitest' {
 }
 
 const SCREENSHOTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
 
 /**
  * The page at the laptop's and the projector's size, then back to the size it had. (A shared helper,
@@ -32,7 +35,8 @@ async function saveScreenshots(page: Page, name: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-    if (await page.evaluate(() => (window as { __pantauMap?: unknown }).__pantauMap != null && document.querySelector('[data-testid="map"]') !== null)) await waitForMapAtRest(page);
+    if (await page.evaluate(() => (window as { __pantauMap?: unknown }).__pantauMap != null && document.querySelector('[data-testid="map"]') !== null))
+      await waitForMapAtRest(page);
     await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${size.width}x${size.height}.png`) });
   }
   if (before) await page.setViewportSize(before);
@@ -57,17 +61,21 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     const page = await openSignedInPage(browser, baseUrl, account);
     opened.push(page);
     const consoleErrors: string[] = [];
-    page.page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     page.page.on('pageerror', (error) => consoleErrors.push(error.message));
     return { page: page.page, consoleErrors };
   };
-  const api = async <T,>(page: Page, path: string): Promise<T> => {
+  const api = async <T>(page: Page, path: string): Promise<T> => {
     const response = await page.request.get(new URL(path, baseUrl).href);
     expect(response.status(), path).toBe(200);
-    return await response.json() as T;
+    return (await response.json()) as T;
   };
 
-  beforeAll(async () => { browser = await launchChromium(); });
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
   afterAll(async () => {
     for (const { page, requestedUrls } of opened) await expectOnlyOwnHost(page, requestedUrls, baseUrl);
     await browser?.close();
@@ -85,7 +93,10 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     // The plan's date follows the planning date, on screen, before anything is saved.
     await expect.poll(() => page.getByTestId('plan-date').inputValue()).toBe('14 Juni 2024');
 
-    const candidates = await api<{ items: Array<{ id: string; explanation: { id: string } }> }>(page, '/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&limit=200');
+    const candidates = await api<{ items: Array<{ id: string; explanation: { id: string } }> }>(
+      page,
+      '/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&limit=200',
+    );
     const first = page.getByTestId('candidate-row').first();
     const candidateId = await first.getAttribute('data-candidate');
     await first.getByTestId('add-to-plan').click();
@@ -103,7 +114,10 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
 
   test('item 2: Lebong on 17 November 2016, every district at 0, is one class "0" and not grey; no style error', async () => {
     const { page, consoleErrors } = await openAs(accounts.admin);
-    const stats = await api<{ areas: Array<{ total: number }> }>(page, '/api/v1/stats/permits?level=district&parent=17.07&asOf=2016-11-17&permitType=itas,itap');
+    const stats = await api<{ areas: Array<{ total: number }> }>(
+      page,
+      '/api/v1/stats/permits?level=district&parent=17.07&asOf=2016-11-17&permitType=itas,itap',
+    );
     expect(stats.areas.length).toBeGreaterThan(0);
     expect(stats.areas.every((area) => area.total === 0)).toBe(true);
     await page.goto(new URL('/?region=17.07&asOf=2016-11-17', baseUrl).href);
@@ -116,7 +130,7 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     await saveScreenshots(page, 'figures-lebong-all-zero');
   });
 
-  test('item 2: a division head\'s provinces (only Bangka Belitung in scope) are one class in its colour, as the legend says', async () => {
+  test("item 2: a division head's provinces (only Bangka Belitung in scope) are one class in its colour, as the legend says", async () => {
     const { page, consoleErrors } = await openAs(accounts.division_head);
     await page.goto(new URL('/?level=province&asOf=2024-06-13', baseUrl).href);
     await waitForPaintedMap(page);
@@ -130,14 +144,17 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     await saveScreenshots(page, 'figures-province-one-class');
   });
 
-  test('item 3: the company panel counts active permits on the view\'s date, as the API does for that date', async () => {
+  test("item 3: the company panel counts active permits on the view's date, as the API does for that date", async () => {
     const { page } = await openAs(accounts.admin);
     const { items } = await api<{ items: Array<{ id: number; activePermits: number }> }>(page, '/api/v1/companies?area=19&asOf=2024-06-13&limit=100');
     // A company whose count on 13 June 2024 differs from today's: the panel must show the former.
     let chosen: { id: number; activePermits: number } | null = null;
     for (const company of items) {
       const today = await api<{ activePermits: number }>(page, `/api/v1/companies/${company.id}`);
-      if (today.activePermits !== company.activePermits) { chosen = company; break; }
+      if (today.activePermits !== company.activePermits) {
+        chosen = company;
+        break;
+      }
     }
     expect(chosen, 'a Bangka Belitung company whose active permits changed since 13 June 2024').not.toBeNull();
     await page.goto(new URL(`/?asOf=2024-06-13&select=company:${chosen!.id}`, baseUrl).href);
@@ -164,7 +181,15 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     await division.page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
     await waitForPaintedMap(division.page);
     await division.page.getByTestId('search-input').fill('morowali');
-    await expect.poll(() => division.page.getByTestId('search-status').innerText().catch(() => ''), { timeout: 15_000 })
+    await expect
+      .poll(
+        () =>
+          division.page
+            .getByTestId('search-status')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
       .toBe('Kabupaten Morowali berada di luar wilayah kerja Anda.');
     expect(await division.page.getByTestId('search-option').count()).toBe(0);
     await saveScreenshots(division.page, 'figures-search-outside');
@@ -180,7 +205,7 @@ describe('figures the meeting room can trust (issue 19 items 1–7)', () => {
     await saveScreenshots(admin.page, 'figures-search-batam');
   });
 
-  test('item 7: the office head\'s planning page lists a Bangka Tengah plan under the work area', async () => {
+  test("item 7: the office head's planning page lists a Bangka Tengah plan under the work area", async () => {
     const { page } = await openAs(accounts.office_head);
     const candidates = await api<{ items: Array<{ id: string }> }>(page, '/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&limit=1');
     const title = `Rencana Bangka Tengah — uji daftar wilayah kerja ${Date.now()}`;

@@ -65,7 +65,7 @@ describe('the first map', () => {
     await browser?.close();
   });
 
-  test('shades the regencies on 13 June 2024 from the app\'s own vector tiles and host only, with a legend and hover names', async () => {
+  test("shades the regencies on 13 June 2024 from the app's own vector tiles and host only, with a legend and hover names", async () => {
     const baseUrl = inject('e2eBaseUrl');
     const appOrigin = new URL(baseUrl).origin;
     const page = await browser.newPage({ viewport: VIEWPORT });

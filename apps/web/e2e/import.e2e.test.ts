@@ -165,10 +165,12 @@ describe('the import page', () => {
     expect(rows.every((row) => row.includes(',CHN,'))).toBe(true);
 
     // The header keeps to one line at 1366 px with the new link.
-    expect(await page.evaluate(() => {
-      const header = document.querySelector('.page-header');
-      return header !== null && header.scrollWidth <= header.clientWidth && header.getBoundingClientRect().height < 70;
-    })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const header = document.querySelector('.page-header');
+        return header !== null && header.scrollWidth <= header.clientWidth && header.getBoundingClientRect().height < 70;
+      }),
+    ).toBe(true);
     await menu.scrollIntoViewIfNeeded();
     await screenshot(page, 'dashboard-export-menu');
 

@@ -79,23 +79,35 @@ describe('the app in its language', () => {
   test('a source line names the import by its file, not its batch id', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, { width: 1366, height: 768 });
     const origin = new URL(baseUrl).origin;
-    const csv = 'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kode Kabupaten\nSRC-E2E-1;ITAS;CHEN LI;CHN;2024-01-02;2026-01-02;19.04\n';
+    const csv =
+      'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kode Kabupaten\nSRC-E2E-1;ITAS;CHEN LI;CHN;2024-01-02;2026-01-02;19.04\n';
     const started = await page.request.post(new URL('/api/v1/imports', baseUrl).href, {
-      headers: { origin }, multipart: { kind: 'permits', file: { name: 'izin-bangka-tengah-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
+      headers: { origin },
+      multipart: { kind: 'permits', file: { name: 'izin-bangka-tengah-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
     });
     expect(started.status()).toBe(202);
     const { id } = (await started.json()) as { id: string };
     let batchId: string | null = null;
-    await expect.poll(async () => {
-      const job = (await (await page.request.get(new URL(`/api/v1/imports/${id}`, baseUrl).href)).json()) as { status: string; report?: { batchId: string | null } };
-      batchId = job.report?.batchId ?? null;
-      return job.status;
-    }, { timeout: 30_000 }).toBe('done');
+    await expect
+      .poll(
+        async () => {
+          const job = (await (await page.request.get(new URL(`/api/v1/imports/${id}`, baseUrl).href)).json()) as {
+            status: string;
+            report?: { batchId: string | null };
+          };
+          batchId = job.report?.batchId ?? null;
+          return job.status;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('done');
     try {
       // Rolled back below: the shared fixture's Bangka Tengah keeps its 22 ITAS for the other tests.
       await page.goto(new URL('/?region=19.04&asOf=2024-06-13&lang=id', baseUrl).href);
       const sources = page.locator('.panel .panel-source');
-      await expect.poll(async () => (await sources.allInnerTexts()).join('\n'), { timeout: 30_000 }).toMatch(/impor berkas izin-bangka-tengah-e2e\.csv · 1 izin · izin terbit s\.d\. 2 Jan 2024 · dimuat \d{1,2} \w{3} \d{4}/);
+      await expect
+        .poll(async () => (await sources.allInnerTexts()).join('\n'), { timeout: 30_000 })
+        .toMatch(/impor berkas izin-bangka-tengah-e2e\.csv · 1 izin · izin terbit s\.d\. 2 Jan 2024 · dimuat \d{1,2} \w{3} \d{4}/);
       expect((await sources.allInnerTexts()).join('\n')).not.toMatch(/impor [0-9a-f]{8}\b/);
       await saveScreenshots(page, 'area-panel-import-source');
     } finally {
@@ -107,9 +119,13 @@ describe('the app in its language', () => {
 
   test('a reference risk area and meeting read in the UI language, both in their panels and in the area panel', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, { width: 1366, height: 768 });
-    const risks = (await (await page.request.get(new URL('/api/v1/risk-areas?area=19.04&limit=50', baseUrl).href)).json()) as { items: Array<{ id: number; origin: string }> };
+    const risks = (await (await page.request.get(new URL('/api/v1/risk-areas?area=19.04&limit=50', baseUrl).href)).json()) as {
+      items: Array<{ id: number; origin: string }>;
+    };
     const risk = risks.items.find((r) => r.origin === 'reference')!;
-    const meetings = (await (await page.request.get(new URL('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13', baseUrl).href)).json()) as { items: Array<{ id: number; origin: string }> };
+    const meetings = (await (await page.request.get(new URL('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13', baseUrl).href)).json()) as {
+      items: Array<{ id: number; origin: string }>;
+    };
     const meeting = meetings.items.find((m) => m.origin === 'reference')!;
     const panel = page.locator('.panel').last();
 
@@ -120,7 +136,9 @@ describe('the app in its language', () => {
     await saveScreenshots(page, 'risk-panel-id');
 
     await page.goto(new URL(`/?region=19.04&asOf=2024-06-13&select=risk_area:${risk.id}&lang=en`, baseUrl).href);
-    await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toContain('Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah');
+    await expect
+      .poll(() => panel.innerText(), { timeout: 30_000 })
+      .toContain('Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah');
     expect(await panel.innerText()).not.toContain('Jalur PMI nonprosedural —');
     await saveScreenshots(page, 'risk-panel-en');
 
@@ -140,12 +158,13 @@ describe('the app in its language', () => {
     await page.goto(new URL('/?region=19.04&asOf=2024-06-13&lang=id', baseUrl).href);
     await expect.poll(() => areaPanel.innerText(), { timeout: 30_000 }).toContain('Jalur PMI nonprosedural — Rapat TIMPORA');
     await page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd').first().waitFor({ timeout: 30_000 });
-    for (const text of await page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd').allInnerTexts()) expect(text).toMatch(/^\d[\d.]* orang, [A-Z][a-z]+ \d{4}$/);
+    for (const text of await page.locator('[data-testid="trend-sparkline"] .panel-trend-marks dd').allInnerTexts())
+      expect(text).toMatch(/^\d[\d.]* orang, [A-Z][a-z]+ \d{4}$/);
     await saveScreenshots(page, 'area-panel-id');
     await page.context().close();
   }, 180_000);
 
-  test('the API answers in the page\'s language, not the browser\'s: a briefing\'s operation findings on an Indonesian browser in English and the other way round', async () => {
+  test("the API answers in the page's language, not the browser's: a briefing's operation findings on an Indonesian browser in English and the other way round", async () => {
     // The slide panels read record texts from the API, which follows Accept-Language: the page sends its
     // own language, so an English browser on the Indonesian page no longer shows English findings.
     const cases = [
@@ -163,7 +182,9 @@ describe('the app in its language', () => {
       expect(created.status()).toBe(201);
       const id = ((await created.json()) as { briefing: { id: number } }).briefing.id;
       const languages: string[] = [];
-      page.on('request', (request) => { if (new URL(request.url()).pathname.startsWith('/api/v1/operations')) languages.push(request.headers()['accept-language'] ?? ''); });
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/v1/operations')) languages.push(request.headers()['accept-language'] ?? '');
+      });
       await page.goto(new URL(`/?page=briefing&briefing=${id}&lang=${lang}`, baseUrl).href);
       const panel = page.getByTestId('panel-operations');
       await expect.poll(() => panel.innerText(), { timeout: 30_000 }).toMatch(shown);
@@ -176,7 +197,9 @@ describe('the app in its language', () => {
 
   test('a demo company site reads in English on the English page', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, { width: 1366, height: 768 });
-    const companies = (await (await page.request.get(new URL('/api/v1/companies?area=19.04&asOf=2024-06-13&lang=id', baseUrl).href)).json()) as { items: Array<{ id: number; origin: string; sites: Array<{ name: string }> }> };
+    const companies = (await (await page.request.get(new URL('/api/v1/companies?area=19.04&asOf=2024-06-13&lang=id', baseUrl).href)).json()) as {
+      items: Array<{ id: number; origin: string; sites: Array<{ name: string }> }>;
+    };
     const company = companies.items.find((c) => c.origin === 'demo' && c.sites[0]?.name === 'Kantor dan lokasi utama')!;
     const panel = page.locator('.panel').last();
     await page.goto(new URL(`/?region=19.04&asOf=2024-06-13&select=company:${company.id}&lang=en`, baseUrl).href);

@@ -44,7 +44,12 @@ async function areaBoxOnPage(page: Page, baseUrl: string, code: string): Promise
 }
 
 function inside(outer: Box, inner: Box): boolean {
-  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+  return (
+    inner.x >= outer.x - 1 &&
+    inner.y >= outer.y - 1 &&
+    inner.x + inner.width <= outer.x + outer.width + 1 &&
+    inner.y + inner.height <= outer.y + outer.height + 1
+  );
 }
 
 /** The header's visible parts: title, search, badge, date, links and buttons (language and user menu included). */
@@ -58,10 +63,12 @@ async function headerCrowding(page: Page): Promise<string[]> {
   return page.evaluate((selector) => {
     const problems: string[] = [];
     const parts = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.getClientRects().length > 0);
-    const name = (element: HTMLElement) => (element.dataset.testid ?? element.className.split(' ').pop() ?? element.tagName) + ` "${element.innerText.trim().slice(0, 20)}"`;
+    const name = (element: HTMLElement) =>
+      (element.dataset.testid ?? element.className.split(' ').pop() ?? element.tagName) + ` "${element.innerText.trim().slice(0, 20)}"`;
     const boxes = parts.map((element) => ({ element, box: element.getBoundingClientRect() }));
     for (const [i, a] of boxes.entries()) {
-      if (a.box.left < 0 || a.box.right > window.innerWidth) problems.push(`${name(a.element)} runs out of the window (${Math.round(a.box.left)}–${Math.round(a.box.right)})`);
+      if (a.box.left < 0 || a.box.right > window.innerWidth)
+        problems.push(`${name(a.element)} runs out of the window (${Math.round(a.box.left)}–${Math.round(a.box.right)})`);
       for (const b of boxes.slice(i + 1)) {
         // Nested parts (the search box inside its container) are one part.
         if (a.element.contains(b.element) || b.element.contains(a.element)) continue;
@@ -88,10 +95,12 @@ async function expectOneRowHeader(page: Page): Promise<void> {
   const header = await boxOf(page.locator('.page-header'));
   expect(header.height).toBeLessThanOrEqual(64);
   const tops = await page.locator('.page-header .header-button, .page-header .header-search, .page-header h1').evaluateAll((elements) =>
-    elements.filter((element) => element.getClientRects().length > 0).map((element) => {
-      const rect = element.getBoundingClientRect();
-      return rect.top + rect.height / 2;
-    }),
+    elements
+      .filter((element) => element.getClientRects().length > 0)
+      .map((element) => {
+        const rect = element.getBoundingClientRect();
+        return rect.top + rect.height / 2;
+      }),
   );
   expect(Math.max(...tops) - Math.min(...tops)).toBeLessThan(12);
 }
@@ -113,18 +122,22 @@ describe('layout at 1366×768 and 1920×1080', () => {
     ['the admin, in Indonesian, on 30 September 2024 (the longest month name)', 'admin', '/?asOf=2024-09-30', 'dashboard'],
     ['the office head, in Indonesian, on 31 December 2024', 'office_head', '/?asOf=2024-12-31', 'header-office-head'],
     ['the admin, in English, on 30 September 2024', 'admin', '/?asOf=2024-09-30&lang=en', 'header-admin-en'],
-  ] as const)('the header does not crowd for %s: one row, no part over another or out of the window, the whole search placeholder', async (_who, role, path, screenshot) => {
-    const { page } = await openSignedInPage(browser, baseUrl, accounts[role]);
-    await page.goto(new URL(path, baseUrl).href);
-    await waitForMapAtRest(page);
-    await page.getByTestId('as-of').waitFor();
-    await atEachScreenSize(page, async (size) => {
-      await expectOneRowHeader(page);
-      expect(await headerCrowding(page), `the header at ${size.width}×${size.height}`).toEqual([]);
-    });
-    await saveScreenshots(page, screenshot);
-    await page.context().close();
-  }, 120_000);
+  ] as const)(
+    'the header does not crowd for %s: one row, no part over another or out of the window, the whole search placeholder',
+    async (_who, role, path, screenshot) => {
+      const { page } = await openSignedInPage(browser, baseUrl, accounts[role]);
+      await page.goto(new URL(path, baseUrl).href);
+      await waitForMapAtRest(page);
+      await page.getByTestId('as-of').waitFor();
+      await atEachScreenSize(page, async (size) => {
+        await expectOneRowHeader(page);
+        expect(await headerCrowding(page), `the header at ${size.width}×${size.height}`).toEqual([]);
+      });
+      await saveScreenshots(page, screenshot);
+      await page.context().close();
+    },
+    120_000,
+  );
 
   test('with the area panel open the map keeps ≥ 900 px at 1366, and the legend stays off the selected regency', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.admin);
@@ -169,10 +182,15 @@ describe('layout at 1366×768 and 1920×1080', () => {
     expect(folded.height).toBeLessThan(unfolded.height / 2);
     // Fitted again, larger, into the room the folded legend leaves.
     const size = (box: Box) => box.width * box.height;
-    await expect.poll(async () => {
-      await waitForMapAtRest(page);
-      return size(await areaBoxOnPage(page, baseUrl, BANGKA_TENGAH.code));
-    }, { timeout: 20_000 }).toBeGreaterThan(size(before) * 1.1);
+    await expect
+      .poll(
+        async () => {
+          await waitForMapAtRest(page);
+          return size(await areaBoxOnPage(page, baseUrl, BANGKA_TENGAH.code));
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(size(before) * 1.1);
     const afterFolding = await areaBoxOnPage(page, baseUrl, BANGKA_TENGAH.code);
     expect(overlaps(await boxOf(legend), afterFolding)).toBe(false);
     expect(inside(await boxOf(page.getByTestId('map')), afterFolding)).toBe(true);
@@ -181,10 +199,15 @@ describe('layout at 1366×768 and 1920×1080', () => {
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     await legend.getByTestId('legend-class').first().waitFor();
-    await expect.poll(async () => {
-      await waitForMapAtRest(page);
-      return overlaps(await boxOf(legend), await areaBoxOnPage(page, baseUrl, BANGKA_TENGAH.code));
-    }, { timeout: 20_000 }).toBe(false);
+    await expect
+      .poll(
+        async () => {
+          await waitForMapAtRest(page);
+          return overlaps(await boxOf(legend), await areaBoxOnPage(page, baseUrl, BANGKA_TENGAH.code));
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(false);
     await page.context().close();
   }, 120_000);
 
@@ -220,33 +243,47 @@ describe('layout at 1366×768 and 1920×1080', () => {
     await page.context().close();
   }, 120_000);
 
-  test.each(['id', 'en'] as const)('the planning page (%s): no weight\'s name, slider or value overlaps another\'s, and all stay inside their box, at both sizes', async (lang) => {
-    const { page } = await openSignedInPage(browser, baseUrl, accounts.division_head);
-    await page.goto(new URL(`/?page=planning&area=19.03&asOf=2024-06-14&lang=${lang}`, baseUrl).href);
-    await page.getByTestId('weights').waitFor();
-    await atEachScreenSize(page, async (size) => {
-      // Every name, slider and value of every weight, and the box they are drawn in, read in one snapshot: the
-      // the page may still be loading (notes, candidates) and move them, so two separate reads could disagree.
-      const { parts, fieldset } = await page.getByTestId('weights').evaluate((weights) => ({ fieldset: (({ x, y, width, height }) => ({ x, y, width, height }))(weights.getBoundingClientRect()), parts: [...weights.querySelectorAll('.weight-slider')].flatMap((slider, index) =>
-        (['.weight-name', 'input[type=range]', 'output'] as const).map((selector) => {
-          const element = slider.querySelector(selector);
-          const box = element?.getBoundingClientRect();
-          return { what: `${selector} of weight ${index + 1} ("${slider.querySelector('.weight-name')?.textContent ?? ''}")`, box: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null };
-        })) }));
-      expect(parts.length).toBeGreaterThanOrEqual(15);
-      const problems: string[] = [];
-      for (const [i, a] of parts.entries()) {
-        if (!a.box || a.box.width === 0) { problems.push(`${a.what} is not shown`); continue; }
-        if (!inside(fieldset, a.box)) problems.push(`${a.what} sticks out of the weights box`);
-        // Text drawn over the next part by a pixel or two of line height is no overlap a reader sees.
-        const shrunk = { x: a.box.x + 1, y: a.box.y + 1, width: a.box.width - 2, height: a.box.height - 2 };
-        for (const b of parts.slice(i + 1)) if (b.box && overlaps(shrunk, b.box)) problems.push(`${a.what} overlaps ${b.what}`);
-      }
-      expect(problems, `the weights at ${size.width}×${size.height}`).toEqual([]);
-    });
-    await saveScreenshots(page, `planning-${lang}`);
-    await page.context().close();
-  }, 120_000);
+  test.each(['id', 'en'] as const)(
+    "the planning page (%s): no weight's name, slider or value overlaps another's, and all stay inside their box, at both sizes",
+    async (lang) => {
+      const { page } = await openSignedInPage(browser, baseUrl, accounts.division_head);
+      await page.goto(new URL(`/?page=planning&area=19.03&asOf=2024-06-14&lang=${lang}`, baseUrl).href);
+      await page.getByTestId('weights').waitFor();
+      await atEachScreenSize(page, async (size) => {
+        // Every name, slider and value of every weight, and the box they are drawn in, read in one snapshot: the
+        // the page may still be loading (notes, candidates) and move them, so two separate reads could disagree.
+        const { parts, fieldset } = await page.getByTestId('weights').evaluate((weights) => ({
+          fieldset: (({ x, y, width, height }) => ({ x, y, width, height }))(weights.getBoundingClientRect()),
+          parts: [...weights.querySelectorAll('.weight-slider')].flatMap((slider, index) =>
+            (['.weight-name', 'input[type=range]', 'output'] as const).map((selector) => {
+              const element = slider.querySelector(selector);
+              const box = element?.getBoundingClientRect();
+              return {
+                what: `${selector} of weight ${index + 1} ("${slider.querySelector('.weight-name')?.textContent ?? ''}")`,
+                box: box ? { x: box.x, y: box.y, width: box.width, height: box.height } : null,
+              };
+            }),
+          ),
+        }));
+        expect(parts.length).toBeGreaterThanOrEqual(15);
+        const problems: string[] = [];
+        for (const [i, a] of parts.entries()) {
+          if (!a.box || a.box.width === 0) {
+            problems.push(`${a.what} is not shown`);
+            continue;
+          }
+          if (!inside(fieldset, a.box)) problems.push(`${a.what} sticks out of the weights box`);
+          // Text drawn over the next part by a pixel or two of line height is no overlap a reader sees.
+          const shrunk = { x: a.box.x + 1, y: a.box.y + 1, width: a.box.width - 2, height: a.box.height - 2 };
+          for (const b of parts.slice(i + 1)) if (b.box && overlaps(shrunk, b.box)) problems.push(`${a.what} overlaps ${b.what}`);
+        }
+        expect(problems, `the weights at ${size.width}×${size.height}`).toEqual([]);
+      });
+      await saveScreenshots(page, `planning-${lang}`);
+      await page.context().close();
+    },
+    120_000,
+  );
 
   test('the briefing builder and present mode', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.division_head);
@@ -291,59 +328,71 @@ describe('the first view after sign-in', () => {
     await browser?.close();
   });
 
-  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))('the office head (Bangka Tengah and Pangkalpinang) lands on the work area at %s: fitted before the first frame, clear of the legend, its district names drawn with the first painted areas', async (_name, size) => {
-    const { page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.office_head, size);
-    // The zoom of every frame the map draws, from the first one on.
-    await page.addInitScript(() => {
-      const probe = window as unknown as { __frameZooms: number[] };
-      probe.__frameZooms = [];
-      type Probed = { getZoom(): number; on(event: 'render', listener: () => void): void };
-      let map: Probed | null = null;
-      Object.defineProperty(window, '__pantauMap', {
-        configurable: true,
-        get: () => map,
-        set: (value: Probed | null) => {
-          map = value;
-          if (!value) return;
-          probe.__frameZooms.push(value.getZoom());
-          value.on('render', () => probe.__frameZooms.push(value.getZoom()));
-        },
+  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))(
+    'the office head (Bangka Tengah and Pangkalpinang) lands on the work area at %s: fitted before the first frame, clear of the legend, its district names drawn with the first painted areas',
+    async (_name, size) => {
+      const { page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.office_head, size);
+      // The zoom of every frame the map draws, from the first one on.
+      await page.addInitScript(() => {
+        const probe = window as unknown as { __frameZooms: number[] };
+        probe.__frameZooms = [];
+        type Probed = { getZoom(): number; on(event: 'render', listener: () => void): void };
+        let map: Probed | null = null;
+        Object.defineProperty(window, '__pantauMap', {
+          configurable: true,
+          get: () => map,
+          set: (value: Probed | null) => {
+            map = value;
+            if (!value) return;
+            probe.__frameZooms.push(value.getZoom());
+            value.on('render', () => probe.__frameZooms.push(value.getZoom()));
+          },
+        });
       });
-    });
-    await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
-    // The frame the areas are first painted in, and how many names the map shows in it.
-    const firstPaint = await page.waitForFunction(() => {
-      if ((window as { __pantauReady?: boolean }).__pantauReady !== true) return false;
-      return { labels: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.areaLabels ?? 0) };
-    }, undefined, { polling: 'raf', timeout: 60_000 });
-    const { labels } = (await firstPaint.jsonValue()) as { labels: number };
-    expect(labels, 'district names with the first painted areas').toBeGreaterThanOrEqual(3);
-    await waitForMapAtRest(page);
+      await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
+      // The frame the areas are first painted in, and how many names the map shows in it.
+      const firstPaint = await page.waitForFunction(
+        () => {
+          if ((window as { __pantauReady?: boolean }).__pantauReady !== true) return false;
+          return { labels: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.areaLabels ?? 0) };
+        },
+        undefined,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      const { labels } = (await firstPaint.jsonValue()) as { labels: number };
+      expect(labels, 'district names with the first painted areas').toBeGreaterThanOrEqual(3);
+      await waitForMapAtRest(page);
 
-    // Never the national view: every frame at the work area's zoom, no flight in from Indonesia.
-    const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
-    expect(zooms.length).toBeGreaterThan(0);
-    const finalZoom = zooms[zooms.length - 1]!;
-    expect(finalZoom).toBeGreaterThanOrEqual(8);
-    expect(Math.min(...zooms), 'the lowest zoom drawn').toBeGreaterThan(finalZoom - 0.25);
-    // Only the districts were counted: nothing was asked for a national map first.
-    const statsLevels = requestedUrls.filter((url) => new URL(url).pathname === '/api/v1/stats/permits').map((url) => new URL(url).searchParams.get('level'));
-    expect(statsLevels).toEqual(['district']);
+      // Never the national view: every frame at the work area's zoom, no flight in from Indonesia.
+      const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
+      expect(zooms.length).toBeGreaterThan(0);
+      const finalZoom = zooms[zooms.length - 1]!;
+      expect(finalZoom).toBeGreaterThanOrEqual(8);
+      expect(Math.min(...zooms), 'the lowest zoom drawn').toBeGreaterThan(finalZoom - 0.25);
+      // Only the districts were counted: nothing was asked for a national map first.
+      const statsLevels = requestedUrls.filter((url) => new URL(url).pathname === '/api/v1/stats/permits').map((url) => new URL(url).searchParams.get('level'));
+      expect(statsLevels).toEqual(['district']);
 
-    // The whole work area in view, filling the map, and not under the legend.
-    const [bangkaTengah, pangkalpinang] = [await areaBoxOnPage(page, baseUrl, '19.04'), await areaBoxOnPage(page, baseUrl, '19.71')];
-    const workArea = {
-      x: Math.min(bangkaTengah.x, pangkalpinang.x), y: Math.min(bangkaTengah.y, pangkalpinang.y),
-      width: Math.max(bangkaTengah.x + bangkaTengah.width, pangkalpinang.x + pangkalpinang.width) - Math.min(bangkaTengah.x, pangkalpinang.x),
-      height: Math.max(bangkaTengah.y + bangkaTengah.height, pangkalpinang.y + pangkalpinang.height) - Math.min(bangkaTengah.y, pangkalpinang.y),
-    };
-    const map = await boxOf(page.getByTestId('map'));
-    expect(inside(map, workArea)).toBe(true);
-    expect(workArea.width >= 0.4 * map.width || workArea.height >= 0.4 * map.height, `work area ${Math.round(workArea.width)}×${Math.round(workArea.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`).toBe(true);
-    expect(overlaps(await boxOf(page.getByTestId('legend')), workArea)).toBe(false);
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-office-head-first-view-${size.width}x${size.height}.png`) });
-    await page.context().close();
-  }, 120_000);
+      // The whole work area in view, filling the map, and not under the legend.
+      const [bangkaTengah, pangkalpinang] = [await areaBoxOnPage(page, baseUrl, '19.04'), await areaBoxOnPage(page, baseUrl, '19.71')];
+      const workArea = {
+        x: Math.min(bangkaTengah.x, pangkalpinang.x),
+        y: Math.min(bangkaTengah.y, pangkalpinang.y),
+        width: Math.max(bangkaTengah.x + bangkaTengah.width, pangkalpinang.x + pangkalpinang.width) - Math.min(bangkaTengah.x, pangkalpinang.x),
+        height: Math.max(bangkaTengah.y + bangkaTengah.height, pangkalpinang.y + pangkalpinang.height) - Math.min(bangkaTengah.y, pangkalpinang.y),
+      };
+      const map = await boxOf(page.getByTestId('map'));
+      expect(inside(map, workArea)).toBe(true);
+      expect(
+        workArea.width >= 0.4 * map.width || workArea.height >= 0.4 * map.height,
+        `work area ${Math.round(workArea.width)}×${Math.round(workArea.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`,
+      ).toBe(true);
+      expect(overlaps(await boxOf(page.getByTestId('legend')), workArea)).toBe(false);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-office-head-first-view-${size.width}x${size.height}.png`) });
+      await page.context().close();
+    },
+    120_000,
+  );
 
   /** Records the zoom of every frame the map draws, from the first one on (before the page's scripts run). */
   async function recordFrameZooms(page: Page): Promise<void> {
@@ -367,10 +416,14 @@ describe('the first view after sign-in', () => {
 
   /** How many area names the map shows in the frame its areas are first painted in. */
   async function namesInFirstPaintedFrame(page: Page): Promise<number> {
-    const firstPaint = await page.waitForFunction(() => {
-      if ((window as { __pantauReady?: boolean }).__pantauReady !== true) return false;
-      return { labels: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.areaLabels ?? 0) };
-    }, undefined, { polling: 'raf', timeout: 60_000 });
+    const firstPaint = await page.waitForFunction(
+      () => {
+        if ((window as { __pantauReady?: boolean }).__pantauReady !== true) return false;
+        return { labels: Number(document.querySelector<HTMLElement>('[data-testid="map"]')?.dataset.areaLabels ?? 0) };
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
     return ((await firstPaint.jsonValue()) as { labels: number }).labels;
   }
 
@@ -381,52 +434,69 @@ describe('the first view after sign-in', () => {
     expect(scale.width).toBeGreaterThan(10);
   }
 
-  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))('the division head of Bangka Belitung lands on the province at %s: fitted from the first frame, its regency names drawn with the first painted areas, a small scale bar', async (_name, size) => {
-    const { page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.division_head, size);
-    await recordFrameZooms(page);
-    await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
-    expect(await namesInFirstPaintedFrame(page), 'regency names with the first painted areas').toBeGreaterThanOrEqual(4);
-    await waitForMapAtRest(page);
-    const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
-    const finalZoom = zooms[zooms.length - 1]!;
-    expect(finalZoom).toBeGreaterThanOrEqual(6.5);
-    expect(Math.min(...zooms), 'the lowest zoom drawn (no South-East Asia first)').toBeGreaterThan(finalZoom - 0.25);
-    const statsLevels = requestedUrls.filter((url) => new URL(url).pathname === '/api/v1/stats/permits').map((url) => new URL(url).searchParams.get('level'));
-    expect(statsLevels).toEqual(['regency']);
-    const province = await areaBoxOnPage(page, baseUrl, '19');
-    const map = await boxOf(page.getByTestId('map'));
-    expect(inside(map, province)).toBe(true);
-    expect(province.width >= 0.5 * map.width || province.height >= 0.5 * map.height, `province ${Math.round(province.width)}×${Math.round(province.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`).toBe(true);
-    expect(await page.getByTestId('map').getAttribute('data-area-labels')).not.toBe('0');
-    await expectSmallScaleBar(page);
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-division-head-first-view-${size.width}x${size.height}.png`) });
-    await page.context().close();
-  }, 120_000);
+  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))(
+    'the division head of Bangka Belitung lands on the province at %s: fitted from the first frame, its regency names drawn with the first painted areas, a small scale bar',
+    async (_name, size) => {
+      const { page, requestedUrls } = await openSignedInPage(browser, baseUrl, accounts.division_head, size);
+      await recordFrameZooms(page);
+      await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
+      expect(await namesInFirstPaintedFrame(page), 'regency names with the first painted areas').toBeGreaterThanOrEqual(4);
+      await waitForMapAtRest(page);
+      const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
+      const finalZoom = zooms[zooms.length - 1]!;
+      expect(finalZoom).toBeGreaterThanOrEqual(6.5);
+      expect(Math.min(...zooms), 'the lowest zoom drawn (no South-East Asia first)').toBeGreaterThan(finalZoom - 0.25);
+      const statsLevels = requestedUrls.filter((url) => new URL(url).pathname === '/api/v1/stats/permits').map((url) => new URL(url).searchParams.get('level'));
+      expect(statsLevels).toEqual(['regency']);
+      const province = await areaBoxOnPage(page, baseUrl, '19');
+      const map = await boxOf(page.getByTestId('map'));
+      expect(inside(map, province)).toBe(true);
+      expect(
+        province.width >= 0.5 * map.width || province.height >= 0.5 * map.height,
+        `province ${Math.round(province.width)}×${Math.round(province.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`,
+      ).toBe(true);
+      expect(await page.getByTestId('map').getAttribute('data-area-labels')).not.toBe('0');
+      await expectSmallScaleBar(page);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-division-head-first-view-${size.width}x${size.height}.png`) });
+      await page.context().close();
+    },
+    120_000,
+  );
 
-  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))('the admin lands on the whole of Indonesia at %s, fitted to the map (the max bounds leave room for it), province names drawn with the first painted areas, with a small scale bar', async (_name, size) => {
-    const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, size);
-    await recordFrameZooms(page);
-    await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
-    // Tiles cut the big provinces at the equator and 135° E: their halves, joined again, hold a name.
-    expect(await namesInFirstPaintedFrame(page), 'province names with the first painted areas').toBeGreaterThanOrEqual(6);
-    await waitForMapAtRest(page);
-    const map = await boxOf(page.getByTestId('map'));
-    // From Sabang to Merauke, from Miangas to Rote: the country's box, projected, lies in the map and spans most of its width or height.
-    const corners = await page.evaluate(([west, south, east, north]) => {
-      const probe = (window as unknown as { __pantauMap: { project(p: [number, number]): { x: number; y: number } } }).__pantauMap;
-      return [probe.project([west, north]), probe.project([east, south])];
-    }, [94.7, -11.2, 141.2, 6.3] as const);
-    const [topLeft, bottomRight] = corners as [{ x: number; y: number }, { x: number; y: number }];
-    const country = { x: map.x + topLeft.x, y: map.y + topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
-    expect(inside(map, country), `Indonesia ${JSON.stringify(country)} in the map ${JSON.stringify(map)}`).toBe(true);
-    // The fit keeps clear of the legend and controls (fit padding): at 1366 the country spans 69 % of the map's width.
-    expect(country.width >= 0.6 * map.width || country.height >= 0.6 * map.height, `Indonesia ${Math.round(country.width)}×${Math.round(country.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`).toBe(true);
-    const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
-    expect(Math.min(...zooms)).toBeGreaterThan(zooms[zooms.length - 1]! - 0.25);
-    await expectSmallScaleBar(page);
-    await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-admin-first-view-${size.width}x${size.height}.png`) });
-    await page.context().close();
-  }, 120_000);
+  test.each(SCREEN_SIZES.map((size) => [`${size.width}×${size.height}`, size] as const))(
+    'the admin lands on the whole of Indonesia at %s, fitted to the map (the max bounds leave room for it), province names drawn with the first painted areas, with a small scale bar',
+    async (_name, size) => {
+      const { page } = await openSignedInPage(browser, baseUrl, accounts.admin, size);
+      await recordFrameZooms(page);
+      await page.goto(new URL('/?asOf=2024-06-13', baseUrl).href);
+      // Tiles cut the big provinces at the equator and 135° E: their halves, joined again, hold a name.
+      expect(await namesInFirstPaintedFrame(page), 'province names with the first painted areas').toBeGreaterThanOrEqual(6);
+      await waitForMapAtRest(page);
+      const map = await boxOf(page.getByTestId('map'));
+      // From Sabang to Merauke, from Miangas to Rote: the country's box, projected, lies in the map and spans most of its width or height.
+      const corners = await page.evaluate(
+        ([west, south, east, north]) => {
+          const probe = (window as unknown as { __pantauMap: { project(p: [number, number]): { x: number; y: number } } }).__pantauMap;
+          return [probe.project([west, north]), probe.project([east, south])];
+        },
+        [94.7, -11.2, 141.2, 6.3] as const,
+      );
+      const [topLeft, bottomRight] = corners as [{ x: number; y: number }, { x: number; y: number }];
+      const country = { x: map.x + topLeft.x, y: map.y + topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y };
+      expect(inside(map, country), `Indonesia ${JSON.stringify(country)} in the map ${JSON.stringify(map)}`).toBe(true);
+      // The fit keeps clear of the legend and controls (fit padding): at 1366 the country spans 69 % of the map's width.
+      expect(
+        country.width >= 0.6 * map.width || country.height >= 0.6 * map.height,
+        `Indonesia ${Math.round(country.width)}×${Math.round(country.height)} in a ${Math.round(map.width)}×${Math.round(map.height)} map`,
+      ).toBe(true);
+      const zooms = await page.evaluate(() => (window as unknown as { __frameZooms: number[] }).__frameZooms);
+      expect(Math.min(...zooms)).toBeGreaterThan(zooms[zooms.length - 1]! - 0.25);
+      await expectSmallScaleBar(page);
+      await page.screenshot({ path: join(SCREENSHOTS_DIR, `dashboard-admin-first-view-${size.width}x${size.height}.png`) });
+      await page.context().close();
+    },
+    120_000,
+  );
 
   test('a shared link with an explicit map position keeps it: the division head opening a Bangka Tengah close-up is not refitted to the province', async () => {
     const { page } = await openSignedInPage(browser, baseUrl, accounts.division_head, { width: 1366, height: 768 });
@@ -463,20 +533,24 @@ describe('a page the role may not open', () => {
     ['viewer', 'planning'],
     ['analyst', 'users'],
     ['office_head', 'audit'],
-  ] as const)('the %s opening ?page=%s is told so, with a link back to the map', async (role, name) => {
-    const { page } = await openSignedInPage(browser, baseUrl, accounts[role]);
-    await page.goto(new URL(`/?page=${name}`, baseUrl).href);
-    const forbidden = page.getByTestId('forbidden-page');
-    await forbidden.waitFor();
-    expect(await forbidden.innerText()).toContain('Halaman ini tidak tersedia untuk peran Anda');
-    // Its own styles apply: a centred card (an unclosed block in access.css had nested them out of reach).
-    expect(await forbidden.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
-    if (role === 'agency_member') await saveScreenshots(page, 'forbidden');
-    await page.getByTestId('forbidden-back').click();
-    await page.getByTestId('map').waitFor();
-    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
-    await page.context().close();
-  }, 120_000);
+  ] as const)(
+    'the %s opening ?page=%s is told so, with a link back to the map',
+    async (role, name) => {
+      const { page } = await openSignedInPage(browser, baseUrl, accounts[role]);
+      await page.goto(new URL(`/?page=${name}`, baseUrl).href);
+      const forbidden = page.getByTestId('forbidden-page');
+      await forbidden.waitFor();
+      expect(await forbidden.innerText()).toContain('Halaman ini tidak tersedia untuk peran Anda');
+      // Its own styles apply: a centred card (an unclosed block in access.css had nested them out of reach).
+      expect(await forbidden.evaluate((element) => getComputedStyle(element).display)).toBe('grid');
+      if (role === 'agency_member') await saveScreenshots(page, 'forbidden');
+      await page.getByTestId('forbidden-back').click();
+      await page.getByTestId('map').waitFor();
+      expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+      await page.context().close();
+    },
+    120_000,
+  );
 });
 
 describe('dates in the app language', () => {

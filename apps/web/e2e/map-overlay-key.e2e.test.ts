@@ -12,7 +12,7 @@ declare module 'vitest' {
   }
 }
 
-describe('the map\'s overlay key', () => {
+describe("the map's overlay key", () => {
   let browser: Browser;
   let page: Page;
   const baseUrl = inject('e2eBaseUrl');
@@ -33,7 +33,8 @@ describe('the map\'s overlay key', () => {
     const key = page.getByTestId('overlay-key');
     await key.waitFor();
     const text = await key.innerText();
-    for (const label of ['Lokasi perusahaan penjamin', 'Lokasi perusahaan', 'TPI (tempat pemeriksaan imigrasi)', 'TPI bandar udara', 'TPI pelabuhan laut']) expect(text).toContain(label);
+    for (const label of ['Lokasi perusahaan penjamin', 'Lokasi perusahaan', 'TPI (tempat pemeriksaan imigrasi)', 'TPI bandar udara', 'TPI pelabuhan laut'])
+      expect(text).toContain(label);
     await saveScreenshots(page, 'map-overlay-key');
     // Open again: the layer list says it, the map need not say it twice.
     await page.getByTestId('sidebar-toggle').click();

@@ -32,12 +32,15 @@ const answersBeingRead = new Set<Promise<void>>();
 export function guardQueryParameters(context: BrowserContext): void {
   context.on('response', (response) => {
     if (response.status() !== 400) return;
-    const reading = response.json().then((body: unknown) => {
-      const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-      if (error?.code !== 'unknown_parameter') return;
-      const url = new URL(response.url());
-      unknownParameterAnswers.push(`${response.request().method()} ${url.pathname}${url.search}: ${String(error.message)}`);
-    }, () => undefined);
+    const reading = response.json().then(
+      (body: unknown) => {
+        const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+        if (error?.code !== 'unknown_parameter') return;
+        const url = new URL(response.url());
+        unknownParameterAnswers.push(`${response.request().method()} ${url.pathname}${url.search}: ${String(error.message)}`);
+      },
+      () => undefined,
+    );
     answersBeingRead.add(reading);
     void reading.finally(() => answersBeingRead.delete(reading));
   });
@@ -127,10 +130,14 @@ export async function waitForPaintedMap(page: Page): Promise<void> {
 
 /** Waits until the map has finished moving (fit or fly) and is painted again. */
 export async function waitForMapAtRest(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const map = (window as unknown as { __pantauMap?: { isMoving(): boolean; loaded(): boolean } }).__pantauMap;
-    return map !== undefined && map !== null && !map.isMoving() && map.loaded();
-  }, undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => {
+      const map = (window as unknown as { __pantauMap?: { isMoving(): boolean; loaded(): boolean } }).__pantauMap;
+      return map !== undefined && map !== null && !map.isMoving() && map.loaded();
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
   await waitForPaintedMap(page);
 }
 
@@ -160,7 +167,13 @@ export async function legendClasses(page: Page): Promise<string[]> {
  * Builds a briefing from its template (the concentration one unless named) for a regency and date, on
  * the briefing page; returns the saved briefing's id once its editor is open.
  */
-export async function buildTemplateBriefing(page: Page, baseUrl: string, regency: { code: string; name: string }, date: string, template: 'concentration' | 'enforcement' | 'risks' = 'concentration'): Promise<number> {
+export async function buildTemplateBriefing(
+  page: Page,
+  baseUrl: string,
+  regency: { code: string; name: string },
+  date: string,
+  template: 'concentration' | 'enforcement' | 'risks' = 'concentration',
+): Promise<number> {
   await page.goto(new URL('/?page=briefing', baseUrl).href);
   await page.getByTestId('template-area').fill(regency.code);
   await page.getByTestId('template-date').fill(date);
@@ -197,39 +210,42 @@ function describeRequestsInFlight(page: Page): string[] {
 /** The map's loading state as one line of JSON: which sources are still loading, and their tiles. */
 async function mapState(page: Page): Promise<string> {
   const state = await page
-    .evaluate(async (tileLayers) => {
-      const map = (window as unknown as { __pantauMap?: DebuggableMap | null }).__pantauMap;
-      if (!map) return JSON.stringify({ map: null });
-      // Does one more frame (and its idle) make the map ready? Then the page missed an idle.
-      const idleAfterRepaint = await new Promise<boolean>((done) => {
-        const timer = setTimeout(() => done(false), 3000);
-        map.once('idle', () => {
-          clearTimeout(timer);
-          done(true);
+    .evaluate(
+      async (tileLayers) => {
+        const map = (window as unknown as { __pantauMap?: DebuggableMap | null }).__pantauMap;
+        if (!map) return JSON.stringify({ map: null });
+        // Does one more frame (and its idle) make the map ready? Then the page missed an idle.
+        const idleAfterRepaint = await new Promise<boolean>((done) => {
+          const timer = setTimeout(() => done(false), 3000);
+          map.once('idle', () => {
+            clearTimeout(timer);
+            done(true);
+          });
+          map.triggerRepaint();
         });
-        map.triggerRepaint();
-      });
-      await new Promise((done) => setTimeout(done, 100));
-      const sources = Object.fromEntries(
-        Object.keys(map.getStyle().sources).map((id) => {
-          const cache = map.style?.tileManagers?.[id];
-          const tiles = cache?._inViewTiles?.getAllTiles().map((tile) => tile.state) ?? [];
-          const sourceLayer = id.endsWith('-areas') ? tileLayers[id.slice(0, -'-areas'.length)] : undefined;
-          const features = sourceLayer ? map.querySourceFeatures(id, { sourceLayer }).length : null;
-          return [id, { loaded: map.isSourceLoaded(id), tiles, features }];
-        }),
-      );
-      return JSON.stringify({
-        idleAfterRepaint,
-        readyAfterRepaint: (window as { __pantauReady?: boolean }).__pantauReady,
-        loaded: map.loaded(),
-        moving: map.isMoving(),
-        zoom: map.getZoom(),
-        url: location.search,
-        legend: document.querySelector('[data-testid="legend"]')?.textContent ?? null,
-        sources,
-      });
-    }, AREA_TILE_LAYERS as Record<string, string>)
+        await new Promise((done) => setTimeout(done, 100));
+        const sources = Object.fromEntries(
+          Object.keys(map.getStyle().sources).map((id) => {
+            const cache = map.style?.tileManagers?.[id];
+            const tiles = cache?._inViewTiles?.getAllTiles().map((tile) => tile.state) ?? [];
+            const sourceLayer = id.endsWith('-areas') ? tileLayers[id.slice(0, -'-areas'.length)] : undefined;
+            const features = sourceLayer ? map.querySourceFeatures(id, { sourceLayer }).length : null;
+            return [id, { loaded: map.isSourceLoaded(id), tiles, features }];
+          }),
+        );
+        return JSON.stringify({
+          idleAfterRepaint,
+          readyAfterRepaint: (window as { __pantauReady?: boolean }).__pantauReady,
+          loaded: map.loaded(),
+          moving: map.isMoving(),
+          zoom: map.getZoom(),
+          url: location.search,
+          legend: document.querySelector('[data-testid="legend"]')?.textContent ?? null,
+          sources,
+        });
+      },
+      AREA_TILE_LAYERS as Record<string, string>,
+    )
     .catch((error: unknown) => `unavailable (${String(error)})`);
   return `${state}\nrequests in flight: ${JSON.stringify(describeRequestsInFlight(page))}`;
 }

@@ -19,7 +19,7 @@ describe('people register', () => {
   const getJson = async <T>(page: Page, path: string): Promise<T> => {
     const response = await page.request.get(url(path));
     expect(response.status(), path).toBe(200);
-    return await response.json() as T;
+    return (await response.json()) as T;
   };
 
   beforeAll(async () => {
@@ -47,7 +47,10 @@ describe('people register', () => {
       const { items } = await getJson<{ items: PersonHit[] }>(page, `/api/v1/people?q=${surname}&limit=20`);
       for (const hit of items.filter((h) => h.matchedBy === 'name')) {
         const record = await getJson<PersonRecord>(page, `/api/v1/people/${hit.id}`);
-        if (record.permits.length > 0 && record.movements.length > 0) { chosen = { hit, record }; break; }
+        if (record.permits.length > 0 && record.movements.length > 0) {
+          chosen = { hit, record };
+          break;
+        }
       }
       if (chosen) break;
     }
@@ -93,7 +96,7 @@ describe('people register', () => {
     expect(await page.getByTestId('person-page').count()).toBe(0);
   }, 60_000);
 
-  test('Lebong on 2016-11-17: the area panel shows the 11 people waiting for a permit, and an employer\'s page shows its waiting workers and the Hotel Asri check', async () => {
+  test("Lebong on 2016-11-17: the area panel shows the 11 people waiting for a permit, and an employer's page shows its waiting workers and the Hotel Asri check", async () => {
     const signedIn = await openSignedInPage(browser, baseUrl, accounts.admin);
     opened.push(signedIn);
     const { page } = signedIn;
@@ -150,13 +153,31 @@ describe('people register', () => {
     const overstayPage = overstayProvince === '19' ? page : admin.page;
     await overstayPage.goto(url(`/?region=${overstayProvince}&asOf=2024-06-13`));
     const overstayBlock = overstayPage.getByTestId('detail-overstays');
-    await expect.poll(() => overstayBlock.getByTestId('overstays-total').innerText().catch(() => ''), { timeout: 30_000 }).toBe(String(overstays!.counts.total));
+    await expect
+      .poll(
+        () =>
+          overstayBlock
+            .getByTestId('overstays-total')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe(String(overstays!.counts.total));
     expect(await overstayBlock.getByTestId('overstays-list').locator('li').count()).toBe(Math.min(10, overstays!.items.length));
     expect(await overstayBlock.getByTestId('overstays-list').innerText()).toContain(overstays!.items[0]!.name);
 
     await page.goto(url('/?region=19.04&asOf=2024-06-13'));
     const expiringBlock = page.getByTestId('detail-expiring');
-    await expect.poll(() => expiringBlock.getByTestId('expiring-people').innerText().catch(() => ''), { timeout: 30_000 }).toBe(String(expiring30.counts.people));
+    await expect
+      .poll(
+        () =>
+          expiringBlock
+            .getByTestId('expiring-people')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toBe(String(expiring30.counts.people));
     await expiringBlock.getByTestId('expiring-within-90').click();
     await expect.poll(() => expiringBlock.getByTestId('expiring-people').innerText(), { timeout: 30_000 }).toBe(String(expiring90.counts.people));
     expect(await expiringBlock.getByTestId('expiring-not-renewed').innerText()).toBe(String(expiring90.counts.notRenewedPeople));
@@ -165,7 +186,16 @@ describe('people register', () => {
     const first = expiring90.items.find((item) => item.personId !== null)!;
     await expiringBlock.getByTestId('expiring-list').getByRole('link', { name: first.name }).first().click();
     await expect.poll(() => new URL(page.url()).searchParams.get('person'), { timeout: 30_000 }).toBe(String(first.personId));
-    await expect.poll(() => page.getByTestId('person-page').innerText().catch(() => ''), { timeout: 30_000 }).toContain(first.name);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByTestId('person-page')
+            .innerText()
+            .catch(() => ''),
+        { timeout: 30_000 },
+      )
+      .toContain(first.name);
 
     // A viewer of Bangka Tengah: counts at most, never a name.
     const viewer = await openSignedInPage(browser, baseUrl, accounts.viewer);

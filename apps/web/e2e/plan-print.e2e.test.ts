@@ -28,8 +28,12 @@ function linesAndImages(page: mupdf.Page): { lines: Array<{ text: string; bbox: 
   let line: { text: string; bbox: Rect } | null = null;
   page.toStructuredText('preserve-images,preserve-whitespace').walk({
     onImageBlock: (bbox) => images.push([...bbox] as Rect),
-    beginLine: (bbox) => { line = { text: '', bbox: [...bbox] as Rect }; },
-    onChar: (c) => { if (line) line.text += c; },
+    beginLine: (bbox) => {
+      line = { text: '', bbox: [...bbox] as Rect };
+    },
+    onChar: (c) => {
+      if (line) line.text += c;
+    },
     endLine: () => {
       if (line) lines.push({ text: line.text.trim(), bbox: line.bbox });
       line = null;
@@ -84,7 +88,7 @@ describe('the printed plan', () => {
     expect(districtNames.length).toBeGreaterThan(3);
   });
 
-  test('the print page\'s map names the districts and has a scale bar', async () => {
+  test("the print page's map names the districts and has a scale bar", async () => {
     const print = await page.context().newPage();
     await print.goto(api(`/?page=plan-print&plan=${planId}&lang=id`));
     await print.waitForFunction(() => document.documentElement.dataset.printReady === 'true', undefined, { timeout: 90_000 });
@@ -92,13 +96,23 @@ describe('the printed plan', () => {
     expect(labels.filter((label) => districtNames.includes(label)).length).toBeGreaterThanOrEqual(2);
     // Every name whole inside the map's frame (none cut at the page edge), none over another.
     const frame = await print.getByTestId('planning-map').boundingBox();
-    const boxes = await print.getByTestId('plan-area-label').evaluateAll((elements) => elements.map((element) => {
-      const box = element.getBoundingClientRect();
-      return { name: element.textContent, box: [box.left, box.top, box.right, box.bottom] as [number, number, number, number] };
-    }));
+    const boxes = await print.getByTestId('plan-area-label').evaluateAll((elements) =>
+      elements.map((element) => {
+        const box = element.getBoundingClientRect();
+        return { name: element.textContent, box: [box.left, box.top, box.right, box.bottom] as [number, number, number, number] };
+      }),
+    );
     const frameRect: Rect = [frame!.x, frame!.y, frame!.x + frame!.width, frame!.y + frame!.height];
-    expect(boxes.filter(({ box }) => !rectInside(frameRect, box)).map(({ name }) => name), 'names cut by the frame').toEqual([]);
-    const crossing = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => rectsMeet(a.box, b.box)).map((b) => `${a.name} × ${b.name}`));
+    expect(
+      boxes.filter(({ box }) => !rectInside(frameRect, box)).map(({ name }) => name),
+      'names cut by the frame',
+    ).toEqual([]);
+    const crossing = boxes.flatMap((a, i) =>
+      boxes
+        .slice(i + 1)
+        .filter((b) => rectsMeet(a.box, b.box))
+        .map((b) => `${a.name} × ${b.name}`),
+    );
     expect(crossing, 'names over each other').toEqual([]);
     expect(await print.locator('.maplibregl-ctrl-scale').innerText()).toMatch(/^\d+\s?k?m$/);
     await saveScreenshots(print, 'plan-print');
@@ -119,7 +133,10 @@ describe('the printed plan', () => {
     expect(mapImage, 'the map drawn as an image').toBeDefined();
     const names = lines.filter((line) => districtNames.some((name) => line.text.includes(name)) && rectsMeet(line.bbox, mapImage));
     expect(names.length).toBeGreaterThanOrEqual(2);
-    expect(names.filter((line) => !rectInside(mapImage, line.bbox)).map((line) => `${line.text} [${line.bbox.map(Math.round).join(', ')}]`), `names cut by the map frame [${mapImage.map(Math.round).join(', ')}]`).toEqual([]);
+    expect(
+      names.filter((line) => !rectInside(mapImage, line.bbox)).map((line) => `${line.text} [${line.bbox.map(Math.round).join(', ')}]`),
+      `names cut by the map frame [${mapImage.map(Math.round).join(', ')}]`,
+    ).toEqual([]);
     expect(text).toMatch(/\b\d+\s?k?m\b/);
     const pixmap = first.toPixmap(mupdf.Matrix.scale(2, 2), mupdf.ColorSpace.DeviceRGB, false, true);
     const pixels = pixmap.getPixels();

@@ -27,7 +27,9 @@ describe('planning layers', () => {
     await page.goto(new URL('/?asOf=2024-06-13&region=19.04&map=9/-2.45/106.25', baseUrl).href);
     await waitForMapAtRest(page);
 
-    const gapTiles = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/tiles/coverage_gaps/') && [200, 204].includes(r.status()), { timeout: 60_000 });
+    const gapTiles = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/tiles/coverage_gaps/') && [200, 204].includes(r.status()), {
+      timeout: 60_000,
+    });
     const gapJson = page.waitForRequest((r) => new URL(r.url()).pathname === '/tiles/coverage_gaps.json');
     await page.getByTestId('layer-toggle-gaps').check();
     expect(new URL((await gapJson).url()).searchParams.get('months')).toBe('12');
@@ -38,13 +40,17 @@ describe('planning layers', () => {
     expect(await page.getByTestId('layer-note-gaps').innerText()).toContain('12 bulan');
 
     // The list: Bangka Tengah's gaps under the Pangkalpinang office; a click moves the map.
-    await expect.poll(() => page.getByTestId('coverage-gap-office').allInnerTexts(), { timeout: 30_000 }).toEqual([expect.stringMatching(/Pangkalpinang \(\d+\)/)]);
+    await expect
+      .poll(() => page.getByTestId('coverage-gap-office').allInnerTexts(), { timeout: 30_000 })
+      .toEqual([expect.stringMatching(/Pangkalpinang \(\d+\)/)]);
     const before = new URL(page.url()).searchParams.get('map');
     await page.getByTestId('coverage-gap-item').first().click();
     await expect.poll(() => new URL(page.url()).searchParams.get('map'), { timeout: 20_000 }).not.toBe(before);
 
     const hotJson = page.waitForRequest((r) => new URL(r.url()).pathname === '/tiles/hot_spots.json');
-    const hotTiles = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/tiles/hot_spots/') && [200, 204].includes(r.status()), { timeout: 60_000 });
+    const hotTiles = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/tiles/hot_spots/') && [200, 204].includes(r.status()), {
+      timeout: 60_000,
+    });
     await page.getByTestId('layer-toggle-hotspots').check();
     const params = new URL((await hotJson).url()).searchParams;
     expect([params.get('months'), params.get('resolution')]).toEqual(['24', '6']);

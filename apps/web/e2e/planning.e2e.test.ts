@@ -94,7 +94,9 @@ describe('planning', () => {
     for (let i = 0; i < 3; i++) await addButtons.nth(i).click();
     await expect.poll(() => page.getByTestId('plan-target').count()).toBe(3);
     const pickedIds = after.slice(0, 3);
-    const names = await Promise.all(pickedIds.map((id) => page.locator(`[data-testid="candidate-row"][data-candidate="${id}"] [data-testid="candidate-name"]`).innerText()));
+    const names = await Promise.all(
+      pickedIds.map((id) => page.locator(`[data-testid="candidate-row"][data-candidate="${id}"] [data-testid="candidate-name"]`).innerText()),
+    );
     await page.getByTestId('plan-title').fill(`Operasi gabungan ${areaName} — uji e2e`);
     await page.getByTestId('plan-save').click();
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
@@ -114,7 +116,9 @@ describe('planning', () => {
     const pdf = await readFile(pdfPath);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const document = mupdf.Document.openDocument(pdf, 'application/pdf');
-    const text = squash(Array.from({ length: document.countPages() }, (_, i) => document.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'));
+    const text = squash(
+      Array.from({ length: document.countPages() }, (_, i) => document.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'),
+    );
     expect(text).toContain(`Operasi gabungan ${areaName} — uji e2e`);
     for (const name of names) expect(text).toContain(squash(name));
 
@@ -124,12 +128,16 @@ describe('planning', () => {
     expect(shareOf(pixmap.getPixels(), pixmap.getNumberOfComponents(), AREA_LAND)).toBeGreaterThan(0.05);
   });
 
-  test('the print page draws the plan\'s map and marks itself ready', async () => {
+  test("the print page draws the plan's map and marks itself ready", async () => {
     const planId = new URL(page.url()).searchParams.get('plan');
     expect(planId).toMatch(/^\d+$/);
     const print = await page.context().newPage();
     await print.goto(new URL(`/?page=plan-print&plan=${planId}`, baseUrl).href);
-    await print.waitForFunction(() => document.documentElement.hasAttribute('data-print-ready') || document.documentElement.hasAttribute('data-print-error'), undefined, { timeout: 60_000 });
+    await print.waitForFunction(
+      () => document.documentElement.hasAttribute('data-print-ready') || document.documentElement.hasAttribute('data-print-error'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await print.evaluate(() => document.documentElement.getAttribute('data-print-error'))).toBeNull();
     expect(await print.getByTestId('plan-marker').count()).toBe(3);
     expect(await print.locator('[data-testid="print-targets"] tbody tr').count()).toBe(3);
@@ -154,7 +162,9 @@ describe('planning', () => {
     await print.emulateMedia({ media: 'print' });
     const [mapBox, markerBoxes] = await Promise.all([
       print.getByTestId('planning-map').boundingBox(),
-      print.getByTestId('plan-marker').evaluateAll((markers) => markers.map((marker) => marker.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number })),
+      print
+        .getByTestId('plan-marker')
+        .evaluateAll((markers) => markers.map((marker) => marker.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number })),
     ]);
     expect(mapBox).not.toBeNull();
     expect(mapBox!.width).toBe(screenWidth);

@@ -39,7 +39,9 @@ describe('public reports', () => {
     await page.getByTestId('report-channel').selectOption('whatsapp');
     await page.getByTestId('report-category').selectOption('illegal_work');
     // The districts of Bangka Tengah load for the chosen regency: Koba.
-    await expect.poll(async () => (await page.getByTestId('report-district').locator('option').allTextContents()).some((name) => /koba/i.test(name)), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(async () => (await page.getByTestId('report-district').locator('option').allTextContents()).some((name) => /koba/i.test(name)), { timeout: 30_000 })
+      .toBe(true);
     const koba = await page.getByTestId('report-district').locator('option', { hasText: /koba/i }).first().getAttribute('value');
     expect(koba).toMatch(/^19\.04\.\d{2}$/);
     await page.getByTestId('report-district').selectOption(koba!);
@@ -55,7 +57,8 @@ describe('public reports', () => {
     await expect.poll(() => page.getByTestId(`queue-report-${id}`).textContent()).toContain('WhatsApp');
     await page.getByTestId(`verify-${id}`).click();
     await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toContain(`Laporan #${id} diverifikasi.`);
-    await expect.poll(() => page.getByTestId('report-history').locator('li').allTextContents(), { timeout: 30_000 })
+    await expect
+      .poll(() => page.getByTestId('report-history').locator('li').allTextContents(), { timeout: 30_000 })
       .toEqual([expect.stringMatching(/^Baru — .*analis@e2e\.pantau\.test/), expect.stringMatching(/^Terverifikasi — .*analis@e2e\.pantau\.test/)]);
     await expect.poll(() => page.getByTestId(`queue-report-${id}`).count()).toBe(0);
     await screenshot(page, 'reports-verified');

@@ -28,7 +28,11 @@ export async function saveScreenshots(page: Page, name: string): Promise<void> {
       await afterLayout(page);
       // A live map redraws its tiles at the new size: give it its idle before the picture. The pictures are
       // for a person to look at, not assertions: a map still loading after 10 s is photographed as it is.
-      await page.waitForFunction(() => [...document.querySelectorAll('.maplibregl-map')].every((el) => !el.classList.contains('maplibregl-loading')), undefined, { timeout: 10_000 }).catch(() => {});
+      await page
+        .waitForFunction(() => [...document.querySelectorAll('.maplibregl-map')].every((el) => !el.classList.contains('maplibregl-loading')), undefined, {
+          timeout: 10_000,
+        })
+        .catch(() => {});
       await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${size.width}x${size.height}.png`) });
     }
   } finally {

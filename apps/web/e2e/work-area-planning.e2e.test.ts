@@ -9,9 +9,13 @@ import { launchChromium } from './browser.js';
 import { PANGKALPINANG_OFFICE } from './e2e-accounts.js';
 import { expectOnlyOwnHost, openSignedInPage, screenshot } from './page-helpers.js';
 
-const rowsOf = (page: Page) => page.locator('[data-testid="candidate-row"]').evaluateAll((rows) => rows.map((row) => ({
-  id: row.getAttribute('data-candidate') ?? '', regency: row.getAttribute('data-regency') ?? '',
-})));
+const rowsOf = (page: Page) =>
+  page.locator('[data-testid="candidate-row"]').evaluateAll((rows) =>
+    rows.map((row) => ({
+      id: row.getAttribute('data-candidate') ?? '',
+      regency: row.getAttribute('data-regency') ?? '',
+    })),
+  );
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('planning a work area', () => {
@@ -36,7 +40,9 @@ describe('planning a work area', () => {
     // The office's own work area, chosen without asking, and named in the link.
     await expect.poll(() => new URL(page.url()).searchParams.get('area'), { timeout: 30_000 }).toBe(`office:${PANGKALPINANG_OFFICE}`);
     await expect.poll(() => page.getByTestId('planning-office').inputValue(), { timeout: 30_000 }).toBe(PANGKALPINANG_OFFICE);
-    await expect.poll(() => page.getByTestId('planning-office').locator('option:checked').innerText(), { timeout: 30_000 }).toMatch(/Kantor Imigrasi .*Pangkalpinang/);
+    await expect
+      .poll(() => page.getByTestId('planning-office').locator('option:checked').innerText(), { timeout: 30_000 })
+      .toMatch(/Kantor Imigrasi .*Pangkalpinang/);
 
     // Candidates of both regencies, ranked together under the office's name.
     await expect.poll(async () => new Set((await rowsOf(page)).map((row) => row.regency)), { timeout: 60_000 }).toEqual(new Set(['19.04', '19.71']));
@@ -58,20 +64,31 @@ describe('planning a work area', () => {
     const picks = ['19.04', '19.71'].map((regency) => rows.find((row) => row.regency === regency)!);
     for (const pick of picks) await page.locator(`[data-testid="candidate-row"][data-candidate="${pick.id}"] [data-testid="add-to-plan"]`).click();
     await expect.poll(() => page.getByTestId('plan-target').count()).toBe(2);
-    const names = await Promise.all(picks.map((pick) => page.locator(`[data-testid="candidate-row"][data-candidate="${pick.id}"] [data-testid="candidate-name"]`).innerText()));
+    const names = await Promise.all(
+      picks.map((pick) => page.locator(`[data-testid="candidate-row"][data-candidate="${pick.id}"] [data-testid="candidate-name"]`).innerText()),
+    );
     await page.getByTestId('plan-title').fill('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
     await page.getByTestId('plan-save').click();
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('draft');
     const planId = new URL(page.url()).searchParams.get('plan');
     expect(planId).toMatch(/^\d+$/);
-    await expect.poll(() => page.getByTestId('plan-list-item').allInnerTexts(), { timeout: 30_000 }).toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
+    await expect
+      .poll(() => page.getByTestId('plan-list-item').allInnerTexts(), { timeout: 30_000 })
+      .toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
     await screenshot(page, 'work-area-planning');
 
     // What the server stored: the office's plan, one target in each regency.
-    const saved = await page.evaluate(async (id) => (await fetch(`/api/v1/planning/plans/${id}`)).json(), planId) as {
-      areaCode: string; areaName: string; workAreaCodes: string[]; targets: Array<{ areaCodes: { regency: string } }>;
+    const saved = (await page.evaluate(async (id) => (await fetch(`/api/v1/planning/plans/${id}`)).json(), planId)) as {
+      areaCode: string;
+      areaName: string;
+      workAreaCodes: string[];
+      targets: Array<{ areaCodes: { regency: string } }>;
     };
-    expect(saved).toMatchObject({ areaCode: `office:${PANGKALPINANG_OFFICE}`, areaName: expect.stringMatching(/Pangkalpinang/), workAreaCodes: ['19.04', '19.71'] });
+    expect(saved).toMatchObject({
+      areaCode: `office:${PANGKALPINANG_OFFICE}`,
+      areaName: expect.stringMatching(/Pangkalpinang/),
+      workAreaCodes: ['19.04', '19.71'],
+    });
     expect(saved.targets.map((target) => target.areaCodes.regency).sort()).toEqual(['19.04', '19.71']);
 
     // Approved, then printed: the print page names the work area and draws both targets; plan.pdf has them.
@@ -79,7 +96,11 @@ describe('planning a work area', () => {
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('approved');
     const print = await page.context().newPage();
     await print.goto(new URL(`/?page=plan-print&area=office:${PANGKALPINANG_OFFICE}&plan=${planId}`, baseUrl).href);
-    await print.waitForFunction(() => document.documentElement.hasAttribute('data-print-ready') || document.documentElement.hasAttribute('data-print-error'), undefined, { timeout: 60_000 });
+    await print.waitForFunction(
+      () => document.documentElement.hasAttribute('data-print-ready') || document.documentElement.hasAttribute('data-print-error'),
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await print.evaluate(() => document.documentElement.getAttribute('data-print-error'))).toBeNull();
     expect(await print.getByTestId('plan-marker').count()).toBe(2);
     expect(await print.locator('.print-header').innerText()).toMatch(/Wilayah kerja .*Pangkalpinang.*19\.04, 19\.71/);
@@ -91,7 +112,9 @@ describe('planning a work area', () => {
     }, planId);
     expect(pdf.status).toBe(200);
     const pdfDocument = mupdf.Document.openDocument(new Uint8Array(pdf.bytes), 'application/pdf');
-    const text = squash(Array.from({ length: pdfDocument.countPages() }, (_, i) => pdfDocument.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'));
+    const text = squash(
+      Array.from({ length: pdfDocument.countPages() }, (_, i) => pdfDocument.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\n'),
+    );
     expect(text).toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
     for (const name of names) expect(text).toContain(squash(name));
 
@@ -101,6 +124,8 @@ describe('planning a work area', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('area')).toBe('19.71');
     expect(await page.getByTestId('planning-office').inputValue()).toBe('');
     await expect.poll(async () => new Set((await rowsOf(page)).map((row) => row.regency)), { timeout: 60_000 }).toEqual(new Set(['19.71']));
-    await expect.poll(() => page.getByTestId('plan-list-item').allInnerTexts(), { timeout: 30_000 }).toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
+    await expect
+      .poll(() => page.getByTestId('plan-list-item').allInnerTexts(), { timeout: 30_000 })
+      .toContain('Operasi wilayah kerja Kanim Pangkalpinang — uji e2e');
   });
 });

@@ -52,5 +52,7 @@ if (reason === null) {
   console.log(`web: built ${join('apps', 'web', 'dist')} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (${reason})`);
   // Written by build/initial-js-budget.ts, which also fails the build over budget.
   const initialJs = JSON.parse(readFileSync(join(webRoot, 'dist', 'initial-js.json'), 'utf8')) as { totalGzipBytes: number; budgetBytes: number };
-  console.log(`web: initial JS ${(initialJs.totalGzipBytes / 1024).toFixed(1)} KB gzip (budget ${(initialJs.budgetBytes / 1024).toFixed(0)} KB, deck.gl and panels load lazily)`);
+  console.log(
+    `web: initial JS ${(initialJs.totalGzipBytes / 1024).toFixed(1)} KB gzip (budget ${(initialJs.budgetBytes / 1024).toFixed(0)} KB, deck.gl and panels load lazily)`,
+  );
 }

@@ -148,7 +148,10 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   const { permissions } = session;
   // A link made by another role may name layers this role may not load: they are left out.
   const nationalScope = useNationalScope();
-  const shownLayers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
+  const shownLayers = useMemo(
+    () => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }),
+    [view.layers, permissions, view.region, nationalScope],
+  );
   const { t: tMap } = useTranslation('map');
   const { t: tData } = useTranslation('data');
   const format = useFormat();
@@ -180,10 +183,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   const levelKnown = zoom !== null || view.level !== null || view.region !== null;
   const statsKey = asOf === null || !levelKnown ? null : `stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}`;
   const stats = useApiRequest(statsKey, (signal) =>
-    getPermitStats(
-      { level: scope.level, parent: scope.parent, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes },
-      signal,
-    ),
+    getPermitStats({ level: scope.level, parent: scope.parent, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes }, signal),
   );
   // Surfaces are only needed for densities.
   const areaList = useApiRequest(view.measure === 'density' && levelKnown ? `areas:${scope.level}:${scope.parent}` : null, (signal) =>
@@ -260,10 +260,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     },
     [updateView, requestCamera, scopeCodes, fitToScope],
   );
-  const selectRecord = useCallback((selection: Selection) => {
-    if (selection.kind === 'area') selectArea(selection.code);
-    else updateView({ select: { kind: selection.kind, id: selection.id } });
-  }, [selectArea, updateView]);
+  const selectRecord = useCallback(
+    (selection: Selection) => {
+      if (selection.kind === 'area') selectArea(selection.code);
+      else updateView({ select: { kind: selection.kind, id: selection.id } });
+    },
+    [selectArea, updateView],
+  );
   const selectCompany = useCallback(
     (company: SearchCompany) => {
       requestCamera({ kind: 'fly', center: [company.lng, company.lat], zoom: 12 });
@@ -368,10 +371,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
       const { exportMapPng } = await import('./map/export-png.js');
       const filterParts = [
         view.permitTypes.length > 0 ? `${t('filters.permitType')}: ${typesLabel}` : null,
-        view.nationalities.length > 0 ? `${t('filters.nationality')}: ${view.nationalities.map((code) => nationalityName(code, format.lang)).join(', ')}` : null,
+        view.nationalities.length > 0
+          ? `${t('filters.nationality')}: ${view.nationalities.map((code) => nationalityName(code, format.lang)).join(', ')}`
+          : null,
         view.purposes.length > 0 ? `${t('filters.purpose')}: ${view.purposes.map((purpose) => t(`filters.purposes.${purpose}`)).join(', ')}` : null,
       ].filter((part): part is string => part !== null);
-      const period = view.from || view.to ? `${t('export.period')}: ${view.from ? format.date(view.from) : '…'} – ${view.to ? format.date(view.to) : '…'}` : null;
+      const period =
+        view.from || view.to ? `${t('export.period')}: ${view.from ? format.date(view.from) : '…'} – ${view.to ? format.date(view.to) : '…'}` : null;
       const demo = dataOf(meta)?.demo ?? false;
       const legendTitle = view.measure === 'density' ? tMap('legend.titleDensity', { types: typesLabel }) : tMap('legend.title', { types: typesLabel });
       await exportMapPng(map, {
@@ -404,7 +410,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
         ],
         footer: `${demo ? `${t('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · ${window.location.href}`,
         warning: demo ? t('export.demo') : null,
-        fileName: downloadFileName({ kind: t('export.fileName'), areaName: regionDetail?.name ?? null, areaCode: view.region, date: shownAsOf ?? '', extension: 'png' }).replace(/\.png$/, ''),
+        fileName: downloadFileName({
+          kind: t('export.fileName'),
+          areaName: regionDetail?.name ?? null,
+          areaCode: view.region,
+          date: shownAsOf ?? '',
+          extension: 'png',
+        }).replace(/\.png$/, ''),
       });
     } catch (error) {
       setMapError({ kind: 'webgl', message: t('export.failed', { message: error instanceof Error ? error.message : String(error) }) });
@@ -451,7 +463,12 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             </p>
           )}
           {permissions.planning.read && (
-            <a className="header-button header-link" href={pageHref(view, 'planning')} onClick={(event) => openPage(event, 'planning')} data-testid="open-planning">
+            <a
+              className="header-button header-link"
+              href={pageHref(view, 'planning')}
+              onClick={(event) => openPage(event, 'planning')}
+              data-testid="open-planning"
+            >
               {t('planningLink')}
             </a>
           )}
@@ -461,9 +478,14 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             </a>
           )}
           <Suspense fallback={null}>
-            <AddToBriefing view={view} shownAsOf={shownAsOf} areaName={regionDetail?.name ?? null}
+            <AddToBriefing
+              view={view}
+              shownAsOf={shownAsOf}
+              areaName={regionDetail?.name ?? null}
               onOpen={(briefing, slide) => updateView({ page: 'briefing', briefing, slide })}
-              listHref={pageHref({ ...view, briefing: null, slide: null }, 'briefing')} onOpenList={() => updateView({ page: 'briefing', briefing: null, slide: null })} />
+              listHref={pageHref({ ...view, briefing: null, slide: null }, 'briefing')}
+              onOpenList={() => updateView({ page: 'briefing', briefing: null, slide: null })}
+            />
           </Suspense>
           <button type="button" className="header-button" onClick={() => void exportPng()} disabled={exporting || !classes} data-testid="export-png">
             {exporting ? t('export.busy') : t('export.button')}
@@ -481,9 +503,15 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             onChange={(update) => updateView(update)}
             onSelectCompany={selectCompany}
             // The header has no room left at 1366 px (layout.e2e): the person search leads the sidebar.
-            personSearch={permissions.personalData ? (
-              <PersonSearch labelled hrefOf={(id) => pageHref({ ...view, person: id }, 'person')} onOpen={(id) => updateView({ page: 'person', person: id })} />
-            ) : null}
+            personSearch={
+              permissions.personalData ? (
+                <PersonSearch
+                  labelled
+                  hrefOf={(id) => pageHref({ ...view, person: id }, 'person')}
+                  onOpen={(id) => updateView({ page: 'person', person: id })}
+                />
+              ) : null
+            }
             onFlyToGap={(item) => requestCamera({ kind: 'fly', center: [item.location.lng, item.location.lat], zoom: item.kind === 'company_site' ? 13 : 10 })}
           />
           <ExportMenu view={view} shownAsOf={shownAsOf} kinds={EXPORT_KINDS.filter((kind) => permissions.exports.includes(kind))} />
@@ -493,26 +521,26 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           {start === null ? (
             <div className="area-map" aria-busy="true" />
           ) : (
-          <PantauMap
-            initialBounds={start.kind === 'bounds' ? start.bbox : undefined}
-            initialMaxZoom={start.kind === 'bounds' ? start.maxZoom : undefined}
-            filters={tileFilters}
-            level={scope.level}
-            parent={scope.parent}
-            classes={classes}
-            measure={view.measure}
-            layers={shownLayers}
-            selectedArea={view.region}
-            position={view.map}
-            camera={camera}
-            label={tMap('mapLabel')}
-            onMove={onMove}
-            onHoverArea={setHoveredFeature}
-            onClickArea={selectArea}
-            onSelectRecord={selectRecord}
-            onMapError={onMapError}
-            onMapReady={onMapReady}
-          />
+            <PantauMap
+              initialBounds={start.kind === 'bounds' ? start.bbox : undefined}
+              initialMaxZoom={start.kind === 'bounds' ? start.maxZoom : undefined}
+              filters={tileFilters}
+              level={scope.level}
+              parent={scope.parent}
+              classes={classes}
+              measure={view.measure}
+              layers={shownLayers}
+              selectedArea={view.region}
+              position={view.map}
+              camera={camera}
+              label={tMap('mapLabel')}
+              onMove={onMove}
+              onHoverArea={setHoveredFeature}
+              onClickArea={selectArea}
+              onSelectRecord={selectRecord}
+              onMapError={onMapError}
+              onMapReady={onMapReady}
+            />
           )}
           <div className="map-top-left">
             <button
@@ -555,9 +583,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               onToggle={() => setLegendCollapsed((collapsed) => !collapsed)}
             />
             {!sidebarOpen && <OverlayKey layers={shownLayers} />}
-            {today && (
-              <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />
-            )}
+            {today && <TimeSlider from={view.from} to={view.to} mode={view.timeMode} today={today} onPeriod={onPeriod} onModeChange={onTimeMode} />}
           </div>
         </main>
 
@@ -570,7 +596,11 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
                 onClose={closePanel}
                 onSelectArea={(code) => selectArea(code)}
                 canOpenArea={(code) => withinScope(code, scopeCodes)}
-                companyPage={permissions.lists ? { href: (id) => pageHref({ ...view, company: id }, 'company'), open: (id) => updateView({ page: 'company', company: id }) } : undefined}
+                companyPage={
+                  permissions.lists
+                    ? { href: (id) => pageHref({ ...view, company: id }, 'company'), open: (id) => updateView({ page: 'company', company: id }) }
+                    : undefined
+                }
               />
             </Suspense>
           </aside>

@@ -9,8 +9,15 @@
 // first" — fall back across per-briefing copies, skip expired ones, mark what it serves from them —
 // would be custom code in Workbox too, and the whole worker stays this one short file.
 import {
-  ASSET_CACHE_PREFIX, assetCacheName, COPY_META_PATH, isCopyExpired, OFFLINE_CACHE_PREFIX, OFFLINE_COPY_HEADER,
-  parseCopyMeta, parseOfflineCacheName, SHELL_PATH,
+  ASSET_CACHE_PREFIX,
+  assetCacheName,
+  COPY_META_PATH,
+  isCopyExpired,
+  OFFLINE_CACHE_PREFIX,
+  OFFLINE_COPY_HEADER,
+  parseCopyMeta,
+  parseOfflineCacheName,
+  SHELL_PATH,
 } from '../src/offline/offline-names.js';
 import { isUnreachableStatus, mayKeepAsset, routeOf } from '../src/offline/sw-routes.js';
 
@@ -27,12 +34,14 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    // Assets of earlier builds go; offline copies stay (each holds the app files it needs).
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(ASSET_CACHE_PREFIX) && name !== ASSET_CACHE).map((name) => caches.delete(name)));
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      // Assets of earlier builds go; offline copies stay (each holds the app files it needs).
+      const names = await caches.keys();
+      await Promise.all(names.filter((name) => name.startsWith(ASSET_CACHE_PREFIX) && name !== ASSET_CACHE).map((name) => caches.delete(name)));
+      await self.clients.claim();
+    })(),
+  );
 });
 
 self.addEventListener('fetch', (event) => {
@@ -73,7 +82,10 @@ async function cacheFirst(request: Request): Promise<Response> {
   if (mayKeepAsset(response.status, response.headers.get('cache-control'))) {
     const copy = response.clone();
     // Kept in the background: the page gets its file without waiting for the write.
-    void caches.open(ASSET_CACHE).then((cache) => cache.put(request, copy)).catch(() => undefined);
+    void caches
+      .open(ASSET_CACHE)
+      .then((cache) => cache.put(request, copy))
+      .catch(() => undefined);
   }
   return response;
 }

@@ -7,7 +7,13 @@ import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../t
 import { AuditChainBrokenError, auditCommand } from '../cli/user-command.js';
 import { verifyAudit, writeAudit } from './audit.js';
 
-const entry = (action: string, details: Record<string, unknown> = {}) => ({ userId: null, actor: 'audit-test@test.pantau.id', action, requestId: 'req-audit-test', details });
+const entry = (action: string, details: Record<string, unknown> = {}) => ({
+  userId: null,
+  actor: 'audit-test@test.pantau.id',
+  action,
+  requestId: 'req-audit-test',
+  details,
+});
 
 /** The message of the error `run` raises (the test fails when it raises none). */
 async function errorOf(run: () => Promise<unknown>): Promise<string> {
@@ -30,8 +36,12 @@ const asRole = (database: Database, role: string, work: (tx: Database['orm']) =>
 
 describe.each(testBackends())('audit chain on %s', (backend) => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await openFixtureDatabase(backend); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   /** Puts a removed row back exactly as it was, as a superuser can (chain trigger off for it). */
   const putBack = async (row: Record<string, unknown>) => {
@@ -42,8 +52,11 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     await t.database.orm.execute(sql`alter table audit_log enable trigger audit_log_chain`);
   };
 
-  const lastRows = (n: number) => queryRows<{ id: string | number; prev_id: string | number | null; hash: string | null; action: string; details: unknown }>(
-    t.database.orm, sql`select id, prev_id, hash, action, details from audit_log order by id desc limit ${n}`);
+  const lastRows = (n: number) =>
+    queryRows<{ id: string | number; prev_id: string | number | null; hash: string | null; action: string; details: unknown }>(
+      t.database.orm,
+      sql`select id, prev_id, hash, action, details from audit_log order by id desc limit ${n}`,
+    );
 
   test('every writer appends through the chain: each row follows the previous one and the walk proves the trail intact', async () => {
     await writeAudit(t.database.orm, entry('test.owner'));
@@ -76,14 +89,18 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     ];
     for (const role of ['pantau_app', 'pantau_audit_writer']) {
       for (const statement of statements) {
-        expect(await errorOf(() => asRole(t.database, role, (tx) => tx.execute(sql.raw(statement)))), `${role}: ${statement}`)
-          .toMatch(/must be owner|permission denied|append-only/);
+        expect(await errorOf(() => asRole(t.database, role, (tx) => tx.execute(sql.raw(statement)))), `${role}: ${statement}`).toMatch(
+          /must be owner|permission denied|append-only/,
+        );
       }
     }
-    expect(await errorOf(() => asRole(t.database, 'pantau_app', (tx) => tx.execute(sql`update audit_chain_head set last_id = 0`)))).toMatch(/permission denied/);
+    expect(await errorOf(() => asRole(t.database, 'pantau_app', (tx) => tx.execute(sql`update audit_chain_head set last_id = 0`)))).toMatch(
+      /permission denied/,
+    );
     // pantau_app may read the trail but append only through the function.
-    expect(await errorOf(() => asRole(t.database, 'pantau_app', (tx) => tx.execute(sql`insert into audit_log (at, actor, action) values (now(), 'x', 'forged')`))))
-      .toMatch(/permission denied/);
+    expect(
+      await errorOf(() => asRole(t.database, 'pantau_app', (tx) => tx.execute(sql`insert into audit_log (at, actor, action) values (now(), 'x', 'forged')`))),
+    ).toMatch(/permission denied/);
     expect((await verifyAudit(t.database.orm)).ok).toBe(true);
   });
 
@@ -121,7 +138,9 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
     let result = await verifyAudit(t.database.orm);
     expect(result).toMatchObject({ ok: false, brokenId: Number(changed!.id) });
     expect(result.reason).toContain('content (or the hash itself) was changed');
-    await t.database.orm.execute(sql`update audit_log set details = ${typeof changed!.details === 'string' ? changed!.details : JSON.stringify(changed!.details)}::jsonb where id = ${changed!.id}`);
+    await t.database.orm.execute(
+      sql`update audit_log set details = ${typeof changed!.details === 'string' ? changed!.details : JSON.stringify(changed!.details)}::jsonb where id = ${changed!.id}`,
+    );
     expect((await verifyAudit(t.database.orm)).ok).toBe(true);
 
     const removedTail = await queryOne<Record<string, unknown>>(t.database.orm, sql`select * from audit_log where id = ${tail!.id}`);
@@ -135,10 +154,14 @@ describe.each(testBackends())('audit chain on %s', (backend) => {
   });
 
   test('concurrent writers append one after the other without forking the chain', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, n) => t.database.orm.transaction(async (tx) => {
-      await writeAudit(tx, entry(`test.concurrent.${n}`));
-      await tx.execute(sql`select pg_sleep(0.01)`);
-    })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, n) =>
+        t.database.orm.transaction(async (tx) => {
+          await writeAudit(tx, entry(`test.concurrent.${n}`));
+          await tx.execute(sql`select pg_sleep(0.01)`);
+        }),
+      ),
+    );
     expect((await verifyAudit(t.database.orm)).ok).toBe(true);
     const [count] = await queryRows<{ n: string | number }>(t.database.orm, sql`select count(*) as n from audit_log where action like 'test.concurrent.%'`);
     expect(Number(count!.n)).toBe(12);

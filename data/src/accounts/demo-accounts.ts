@@ -12,9 +12,20 @@ export const DEMO_PASSWORD = 'pantau-demo-2024';
 export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; agency?: TimporaAgencyCode; scope?: string[]; office?: string; note: string }> = [
   { email: 'admin@demo.pantau.id', role: 'admin', note: 'everything, users and audit' },
   { email: 'kadiv.babel@demo.pantau.id', role: 'division_head', scope: ['19'], note: 'Kepulauan Bangka Belitung' },
-  { email: 'kakanim.pangkalpinang@demo.pantau.id', role: 'office_head', office: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', note: 'Kanim Pangkalpinang: Bangka Tengah, Pangkalpinang' },
+  {
+    email: 'kakanim.pangkalpinang@demo.pantau.id',
+    role: 'office_head',
+    office: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+    note: 'Kanim Pangkalpinang: Bangka Tengah, Pangkalpinang',
+  },
   { email: 'analis.babel@demo.pantau.id', role: 'analyst', scope: ['19'], note: 'Kepulauan Bangka Belitung, may import' },
-  { email: 'anggota.bangkatengah@demo.pantau.id', role: 'agency_member', agency: 'disnaker', scope: ['19.04'], note: 'Bangka Tengah (Disnaker), no personal data' },
+  {
+    email: 'anggota.bangkatengah@demo.pantau.id',
+    role: 'agency_member',
+    agency: 'disnaker',
+    scope: ['19.04'],
+    note: 'Bangka Tengah (Disnaker), no personal data',
+  },
   { email: 'peninjau.bangkatengah@demo.pantau.id', role: 'viewer', scope: ['19.04'], note: 'Bangka Tengah, aggregates only' },
 ];
 
@@ -35,13 +46,24 @@ async function demoPasswordKept(existing: { id: number; password_hash: string },
 /** Creates the demo accounts that are missing and restores the documented password of the others. */
 export async function ensureDemoAccounts(orm: Orm, log: (line: string) => void): Promise<void> {
   for (const account of DEMO_ACCOUNTS) {
-    const existing = await queryOne<{ id: number; password_hash: string; agency: string }>(orm, sql`select id, password_hash, agency from ${users} where lower(email) = lower(${account.email})`);
+    const existing = await queryOne<{ id: number; password_hash: string; agency: string }>(
+      orm,
+      sql`select id, password_hash, agency from ${users} where lower(email) = lower(${account.email})`,
+    );
     if (!existing) {
-      await addUser(orm, { email: account.email, role: account.role, agency: account.agency, scope: account.scope, office: account.office, password: DEMO_PASSWORD });
+      await addUser(orm, {
+        email: account.email,
+        role: account.role,
+        agency: account.agency,
+        scope: account.scope,
+        office: account.office,
+        password: DEMO_PASSWORD,
+      });
     } else {
       if (!(await demoPasswordKept(existing, log))) await resetPassword(orm, existing.id, undefined, DEMO_PASSWORD);
       // Accounts made before agencies were recorded (migration 0023) get the documented one.
-      if (existing.agency !== (account.agency ?? DEFAULT_ACCOUNT_AGENCY)) await updateUser(orm, existing.id, { agency: account.agency ?? DEFAULT_ACCOUNT_AGENCY });
+      if (existing.agency !== (account.agency ?? DEFAULT_ACCOUNT_AGENCY))
+        await updateUser(orm, existing.id, { agency: account.agency ?? DEFAULT_ACCOUNT_AGENCY });
     }
   }
   log(`demo accounts (password ${DEMO_PASSWORD}):`);

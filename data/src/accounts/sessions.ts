@@ -2,8 +2,17 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, queryOne, sessions, signInFailures, sql, users, type Executor, type Orm } from '@pantau/db';
 import {
-  DEFAULT_SESSION_POLICY, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem, permissionsOf, signInThrottleDelayMs, SIGN_IN_WINDOW_MS,
-  type Permissions, type Scope, type SessionPolicy, type SignInThrottleRule,
+  DEFAULT_SESSION_POLICY,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  passwordProblem,
+  permissionsOf,
+  signInThrottleDelayMs,
+  SIGN_IN_WINDOW_MS,
+  type Permissions,
+  type Scope,
+  type SessionPolicy,
+  type SignInThrottleRule,
 } from '@pantau/domain';
 
 import { writeAudit } from './audit.js';
@@ -13,7 +22,12 @@ import { AccountError, scopeOfUser, toPublicUser, type PublicUser, type UserRow 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The signed-in person behind a request. */
-export interface Principal { user: PublicUser; scope: Scope; permissions: Permissions; sessionHash: string }
+export interface Principal {
+  user: PublicUser;
+  scope: Scope;
+  permissions: Permissions;
+  sessionHash: string;
+}
 
 export type SignInResult =
   | { ok: true; token: string; principal: Principal; expiresAt: Date }
@@ -21,13 +35,20 @@ export type SignInResult =
   | { ok: false; code: 'rate_limited'; retryAfterSeconds: number };
 
 interface SignInRequest {
-  email: string; password: string;
+  email: string;
+  password: string;
   /** The client's address, or a key of its own when it cannot be read (never one shared bucket). */
   address: string;
-  requestId?: string | null; now?: Date; policy?: SessionPolicy;
+  requestId?: string | null;
+  now?: Date;
+  policy?: SessionPolicy;
 }
 
-interface Throttle { rule: SignInThrottleRule; failures: number; retryAfterSeconds: number }
+interface Throttle {
+  rule: SignInThrottleRule;
+  failures: number;
+  retryAfterSeconds: number;
+}
 
 /**
  * The longest wait among the three throttles (domain/access.ts): this account from this address, this
@@ -35,7 +56,9 @@ interface Throttle { rule: SignInThrottleRule; failures: number; retryAfterSecon
  */
 async function signInThrottle(executor: Executor, email: string, address: string, now: Date): Promise<Throttle | null> {
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS).toISOString();
-  const counts = await queryOne<Record<string, number | string | null>>(executor, sql`
+  const counts = await queryOne<Record<string, number | string | null>>(
+    executor,
+    sql`
     select
       count(*) filter (where lower(email) = lower(${email}) and address = ${address})::int as account_address,
       max(at) filter (where lower(email) = lower(${email}) and address = ${address}) as account_address_last,
@@ -43,7 +66,8 @@ async function signInThrottle(executor: Executor, email: string, address: string
       max(at) filter (where address = ${address}) as address_last,
       count(*) filter (where lower(email) = lower(${email}))::int as account,
       max(at) filter (where lower(email) = lower(${email})) as account_last
-    from sign_in_failures where at > ${since}::timestamptz and (lower(email) = lower(${email}) or address = ${address})`);
+    from sign_in_failures where at > ${since}::timestamptz and (lower(email) = lower(${email}) or address = ${address})`,
+  );
   let longest: Throttle | null = null;
   for (const rule of ['account_address', 'address', 'account'] as const) {
     const failures = Number(counts?.[rule] ?? 0);
@@ -59,16 +83,30 @@ async function signInThrottle(executor: Executor, email: string, address: string
 }
 
 /** Records a wrong password; when it starts a throttle, the audit trail says which one and for how long. */
-async function recordFailure(orm: Orm, entry: { email: string; address: string; userId: number | null; action: string; requestId?: string | null; now: Date }): Promise<void> {
+async function recordFailure(
+  orm: Orm,
+  entry: { email: string; address: string; userId: number | null; action: string; requestId?: string | null; now: Date },
+): Promise<void> {
   await orm.transaction(async (tx) => {
     await tx.insert(signInFailures).values({ email: entry.email, address: entry.address, at: entry.now.toISOString() });
-    await writeAudit(tx, { userId: entry.userId, actor: entry.email, action: entry.action, requestId: entry.requestId, details: { address: entry.address } }, entry.now);
+    await writeAudit(
+      tx,
+      { userId: entry.userId, actor: entry.email, action: entry.action, requestId: entry.requestId, details: { address: entry.address } },
+      entry.now,
+    );
     const throttle = await signInThrottle(tx, entry.email, entry.address, entry.now);
     if (throttle) {
-      await writeAudit(tx, {
-        userId: entry.userId, actor: entry.email, action: 'sign_in.throttled', requestId: entry.requestId,
-        details: { rule: throttle.rule, address: entry.address, failures: throttle.failures, retryAfterSeconds: throttle.retryAfterSeconds },
-      }, entry.now);
+      await writeAudit(
+        tx,
+        {
+          userId: entry.userId,
+          actor: entry.email,
+          action: 'sign_in.throttled',
+          requestId: entry.requestId,
+          details: { rule: throttle.rule, address: entry.address, failures: throttle.failures, retryAfterSeconds: throttle.retryAfterSeconds },
+        },
+        entry.now,
+      );
     }
   });
 }
@@ -79,7 +117,10 @@ export async function signIn(orm: Orm, request: SignInRequest): Promise<SignInRe
   const email = request.email.trim().slice(0, 320);
   const throttle = await signInThrottle(orm, email, request.address, now);
   if (throttle) return { ok: false, code: 'rate_limited', retryAfterSeconds: throttle.retryAfterSeconds };
-  const [row] = await orm.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await orm
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
   const passwordOk = await verifyPassword(row?.passwordHash ?? (await decoyPasswordHash()), request.password, row ? `user ${row.id}` : 'the decoy');
   if (!row || !passwordOk) {
@@ -87,13 +128,26 @@ export async function signIn(orm: Orm, request: SignInRequest): Promise<SignInRe
     return { ok: false, code: 'invalid_credentials' };
   }
   if (row.disabledAt) {
-    await writeAudit(orm, { userId: row.id, actor: row.email, action: 'sign_in.refused', requestId: request.requestId, details: { reason: 'disabled', address: request.address } }, now);
+    await writeAudit(
+      orm,
+      { userId: row.id, actor: row.email, action: 'sign_in.refused', requestId: request.requestId, details: { reason: 'disabled', address: request.address } },
+      now,
+    );
     return { ok: false, code: 'account_disabled' };
   }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + policy.absoluteMs);
   await orm.transaction(async (tx) => {
-    await tx.insert(sessions).values({ tokenHash: hashToken(token), userId: row.id, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString(), address: request.address });
+    await tx
+      .insert(sessions)
+      .values({
+        tokenHash: hashToken(token),
+        userId: row.id,
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        address: request.address,
+      });
     await tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, row.id));
     await writeAudit(tx, { userId: row.id, actor: row.email, action: 'sign_in', requestId: request.requestId, details: { address: request.address } }, now);
     // Old failures and expired sessions go while we are here: no cron needed.
@@ -111,14 +165,25 @@ export type ChangePasswordResult = { ok: true } | { ok: false; code: 'invalid_cr
  * user's other sessions end; the one making the change stays. A weak new password is an AccountError
  * naming `newPassword`.
  */
-export async function changePassword(orm: Orm, principal: Principal, request: { currentPassword: string; newPassword: string; address: string; requestId?: string | null; now?: Date }): Promise<ChangePasswordResult> {
+export async function changePassword(
+  orm: Orm,
+  principal: Principal,
+  request: { currentPassword: string; newPassword: string; address: string; requestId?: string | null; now?: Date },
+): Promise<ChangePasswordResult> {
   const now = request.now ?? new Date();
   const email = principal.user.email;
   const throttle = await signInThrottle(orm, email, request.address, now);
   if (throttle) return { ok: false, code: 'rate_limited', retryAfterSeconds: throttle.retryAfterSeconds };
   const [row] = await orm.select().from(users).where(eq(users.id, principal.user.id));
   if (!row || !(await verifyPassword(row.passwordHash, request.currentPassword, `user ${row.id}`))) {
-    await recordFailure(orm, { email, address: request.address, userId: principal.user.id, action: 'user.change_password_failed', requestId: request.requestId, now });
+    await recordFailure(orm, {
+      email,
+      address: request.address,
+      userId: principal.user.id,
+      action: 'user.change_password_failed',
+      requestId: request.requestId,
+      now,
+    });
     return { ok: false, code: 'invalid_credentials' };
   }
   const problem = passwordProblem(request.newPassword, email) ?? (request.newPassword === request.currentPassword ? 'unchanged' : null);
@@ -127,7 +192,18 @@ export async function changePassword(orm: Orm, principal: Principal, request: { 
   await orm.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: now.toISOString() }).where(eq(users.id, row.id));
     await tx.delete(sessions).where(and(eq(sessions.userId, row.id), sql`${sessions.tokenHash} <> ${principal.sessionHash}`));
-    await writeAudit(tx, { userId: row.id, actor: email, action: 'user.change_password', target: email, requestId: request.requestId, details: { address: request.address, otherSessionsEnded: true } }, now);
+    await writeAudit(
+      tx,
+      {
+        userId: row.id,
+        actor: email,
+        action: 'user.change_password',
+        target: email,
+        requestId: request.requestId,
+        details: { address: request.address, otherSessionsEnded: true },
+      },
+      now,
+    );
   });
   return { ok: true };
 }
@@ -150,7 +226,11 @@ async function principalOf(orm: Orm, row: UserRow, sessionHash: string): Promise
 export async function authenticate(orm: Orm, token: string, now = new Date(), policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<Principal | null> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
   const tokenHash = hashToken(token);
-  const [found] = await orm.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
+  const [found] = await orm
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
   if (!found) return null;
   const { session, user } = found;
   const idleSince = now.getTime() - new Date(session.lastSeenAt).getTime();

@@ -1,30 +1,69 @@
 // Accounts: the one validated write path for users, used by the CLI, the API and the demo start.
 import { userInfo } from 'node:os';
 import { eq, queryOne, queryRows, sessions, sql, users, type Orm } from '@pantau/db';
-import { areaScopeFitsRole, DEFAULT_ACCOUNT_AGENCY, isEmailAddress, isRole, isTimporaAgency, MIN_PASSWORD_LENGTH, ROLES, scopedToProvinces, TIMPORA_AGENCY_CODES, type Role, type Scope, type TimporaAgencyCode } from '@pantau/domain';
+import {
+  areaScopeFitsRole,
+  DEFAULT_ACCOUNT_AGENCY,
+  isEmailAddress,
+  isRole,
+  isTimporaAgency,
+  MIN_PASSWORD_LENGTH,
+  ROLES,
+  scopedToProvinces,
+  TIMPORA_AGENCY_CODES,
+  type Role,
+  type Scope,
+  type TimporaAgencyCode,
+} from '@pantau/domain';
 
 import { writeAudit } from './audit.js';
 import { generatePassword, hashPassword } from './passwords.js';
 
 /** A refused account change, naming the field. */
 export class AccountError extends Error {
-  constructor(readonly code: 'invalid_account' | 'user_not_found' | 'email_taken', readonly field: string, message: string) {
+  constructor(
+    readonly code: 'invalid_account' | 'user_not_found' | 'email_taken',
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'AccountError';
   }
 }
 
-export interface UserInput { email: string; role: string; scope?: readonly string[]; office?: string | null; password?: string; agency?: string }
-export interface UserChanges { role?: string; scope?: readonly string[]; office?: string | null; disabled?: boolean; agency?: string }
+export interface UserInput {
+  email: string;
+  role: string;
+  scope?: readonly string[];
+  office?: string | null;
+  password?: string;
+  agency?: string;
+}
+export interface UserChanges {
+  role?: string;
+  scope?: readonly string[];
+  office?: string | null;
+  disabled?: boolean;
+  agency?: string;
+}
 
 export interface PublicUser {
-  id: number; email: string; role: Role; agency: TimporaAgencyCode;
+  id: number;
+  email: string;
+  role: Role;
+  agency: TimporaAgencyCode;
   scope: { areaCodes: string[] | null; office: string | null; label: string };
-  disabled: boolean; createdAt: string; lastSignInAt: string | null;
+  disabled: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
 }
 
 /** Who made a change, for the audit trail. */
-export interface Actor { userId: number | null; actor: string; requestId?: string | null }
+export interface Actor {
+  userId: number | null;
+  actor: string;
+  requestId?: string | null;
+}
 export const SYSTEM_ACTOR: Actor = { userId: null, actor: 'system' };
 
 /** The command line's changes are audited under the operating-system account that ran them. */
@@ -54,7 +93,12 @@ async function checkScope(tx: Orm, role: Role, scope: readonly string[], office:
     if (scope.length) throw new AccountError('invalid_account', 'scope', 'Give either area codes or an office, not both.');
     if (scopedToProvinces(role)) throw new AccountError('invalid_account', 'scope', 'A division head is scoped to a province code (e.g. 19), not an office.');
     const found = await queryOne(tx, sql`select 1 as ok from offices where key = ${office}`);
-    if (!found) throw new AccountError('invalid_account', 'office', `No office with key ${office} (see offices in the data; e.g. ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang).`);
+    if (!found)
+      throw new AccountError(
+        'invalid_account',
+        'office',
+        `No office with key ${office} (see offices in the data; e.g. ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang).`,
+      );
     return;
   }
   if (!scope.length) throw new AccountError('invalid_account', 'scope', `A ${role} needs a scope: area codes (e.g. 19.04) or office:<key>.`);
@@ -77,14 +121,21 @@ function checkAgency(agency: string): TimporaAgencyCode {
 }
 
 function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('invalid_account', 'password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new AccountError('invalid_account', 'password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
 }
 
 /** Splits `19.04,19.71` or `office:<key>` as typed on the command line. */
 export function parseScopeOption(value: string | undefined): { scope: string[]; office: string | null } {
   if (!value) return { scope: [], office: null };
   if (value.startsWith('office:')) return { scope: [], office: value.slice('office:'.length) };
-  return { scope: value.split(',').map((code) => code.trim()).filter(Boolean), office: null };
+  return {
+    scope: value
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
+    office: null,
+  };
 }
 
 export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_ACTOR, now = new Date()): Promise<{ user: PublicUser; password: string }> {
@@ -101,9 +152,19 @@ export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_
     await checkScope(tx as unknown as Orm, role, scope, office);
     const taken = await queryOne(tx, sql`select 1 as taken from users where lower(email) = lower(${email})`);
     if (taken) throw new AccountError('email_taken', 'email', `An account for ${email} exists already.`);
-    const [row] = await tx.insert(users).values({
-      email, passwordHash, role, agency, scopeCodes: scope, officeKey: office, createdAt: now.toISOString(), passwordChangedAt: now.toISOString(),
-    }).returning({ id: users.id });
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email,
+        passwordHash,
+        role,
+        agency,
+        scopeCodes: scope,
+        officeKey: office,
+        createdAt: now.toISOString(),
+        passwordChangedAt: now.toISOString(),
+      })
+      .returning({ id: users.id });
     await writeAudit(tx, { ...actor, action: 'user.add', target: email, details: { role, agency, scope, office } }, now);
     return row!.id;
   });
@@ -111,9 +172,13 @@ export async function addUser(orm: Orm, input: UserInput, actor: Actor = SYSTEM_
 }
 
 async function findRow(orm: Orm, who: number | string): Promise<UserRow> {
-  const [row] = typeof who === 'number'
-    ? await orm.select().from(users).where(eq(users.id, who))
-    : await orm.select().from(users).where(sql`lower(${users.email}) = lower(${who})`);
+  const [row] =
+    typeof who === 'number'
+      ? await orm.select().from(users).where(eq(users.id, who))
+      : await orm
+          .select()
+          .from(users)
+          .where(sql`lower(${users.email}) = lower(${who})`);
   if (!row) throw new AccountError('user_not_found', 'user', `No account ${who}.`);
   return row;
 }
@@ -135,7 +200,10 @@ export async function updateUser(orm: Orm, who: number | string, changes: UserCh
     // An admin is national; anyone else keeps the scope they had unless a new one is given.
     let scope = changes.scope !== undefined ? [...changes.scope] : changes.office ? [] : before.scopeCodes;
     let office = changes.office !== undefined ? changes.office : changes.scope !== undefined ? null : before.officeKey;
-    if (role === 'admin' && !scopeChanged) { scope = []; office = null; }
+    if (role === 'admin' && !scopeChanged) {
+      scope = [];
+      office = null;
+    }
     if (scopeChanged || role !== before.role) await checkScope(tx as unknown as Orm, role, scope, office);
     const agency = changes.agency !== undefined ? checkAgency(changes.agency) : before.agency;
     const disabledAt = changes.disabled === undefined ? before.disabledAt : changes.disabled ? (before.disabledAt ?? now.toISOString()) : null;
@@ -165,8 +233,11 @@ export async function resetPassword(orm: Orm, who: number | string, actor: Actor
 export async function scopeOfUser(orm: Orm, row: Pick<UserRow, 'role' | 'scopeCodes' | 'officeKey'>): Promise<Scope> {
   if (row.role === 'admin') return null;
   if (row.officeKey) {
-    const codes = await queryRows<{ code: string }>(orm, sql`
-      select w.regency_code as code from office_work_areas w join offices o on o.id = w.office_id where o.key = ${row.officeKey} order by 1`);
+    const codes = await queryRows<{ code: string }>(
+      orm,
+      sql`
+      select w.regency_code as code from office_work_areas w join offices o on o.id = w.office_id where o.key = ${row.officeKey} order by 1`,
+    );
     return { areaCodes: codes.map((c) => c.code) };
   }
   return { areaCodes: [...row.scopeCodes] };
@@ -186,9 +257,14 @@ async function scopeLabel(orm: Orm, row: UserRow, scope: Scope): Promise<string>
 export async function toPublicUser(orm: Orm, row: UserRow, knownScope?: Scope): Promise<PublicUser> {
   const scope = knownScope === undefined ? await scopeOfUser(orm, row) : knownScope;
   return {
-    id: row.id, email: row.email, role: row.role, agency: isTimporaAgency(row.agency) ? row.agency : 'lainnya',
+    id: row.id,
+    email: row.email,
+    role: row.role,
+    agency: isTimporaAgency(row.agency) ? row.agency : 'lainnya',
     scope: { areaCodes: scope === null ? null : [...scope.areaCodes], office: row.officeKey, label: await scopeLabel(orm, row, scope) },
-    disabled: row.disabledAt !== null, createdAt: new Date(row.createdAt).toISOString(), lastSignInAt: row.lastSignInAt ? new Date(row.lastSignInAt).toISOString() : null,
+    disabled: row.disabledAt !== null,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastSignInAt: row.lastSignInAt ? new Date(row.lastSignInAt).toISOString() : null,
   };
 }
 

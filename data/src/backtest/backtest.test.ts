@@ -3,11 +3,31 @@ import { describe, expect, test } from 'vitest';
 import { emptyTally, tallyRegencyMonth, type CheckedTarget } from './backtest.js';
 
 const raw = (activeHolders: number, monthsSinceCheck: number | null): RawFactors => ({
-  activeHolders, holdersYearAgo: activeHolders, expiringWithoutRenewal: 0, pastViolations: 0, pastActions: 0, openReports: 0, verifiedReports: 0,
-  reportWindowDays: 90, riskAreas: [], lastCheckedOn: monthsSinceCheck === null ? null : '2020-01-01', monthsSinceCheck, mixSimilarity: 0,
+  activeHolders,
+  holdersYearAgo: activeHolders,
+  expiringWithoutRenewal: 0,
+  pastViolations: 0,
+  pastActions: 0,
+  openReports: 0,
+  verifiedReports: 0,
+  reportWindowDays: 90,
+  riskAreas: [],
+  lastCheckedOn: monthsSinceCheck === null ? null : '2020-01-01',
+  monthsSinceCheck,
+  mixSimilarity: 0,
 });
-const site = (id: number, holders: number, months: number | null): Candidate => ({ id: `site:${id}`, kind: 'company_site', name: `${id}`, raw: raw(holders, months) });
-const checked = (id: string, violation: boolean, kind: CheckedTarget['kind'] = 'company_site'): CheckedTarget => ({ regencyCode: '19.04', candidateId: id, kind, violation });
+const site = (id: number, holders: number, months: number | null): Candidate => ({
+  id: `site:${id}`,
+  kind: 'company_site',
+  name: `${id}`,
+  raw: raw(holders, months),
+});
+const checked = (id: string, violation: boolean, kind: CheckedTarget['kind'] = 'company_site'): CheckedTarget => ({
+  regencyCode: '19.04',
+  candidateId: id,
+  kind,
+  violation,
+});
 
 describe('backtest tally', () => {
   test('a finding at a smaller, never-checked site is a hit for the score and a miss for the holder baseline', () => {
@@ -15,7 +35,12 @@ describe('backtest tally', () => {
     const tally = emptyTally();
     tallyRegencyMonth(tally, candidates, [checked('site:3', true)], 2);
     expect(tally).toMatchObject({ findings: 1, score: 1, baseline: 0, chance: 2 / 3 });
-    expect(tally.rates).toEqual({ scoreTop: { checked: 1, violations: 1 }, scoreRest: { checked: 0, violations: 0 }, holdersTop: { checked: 0, violations: 0 }, holdersRest: { checked: 1, violations: 1 } });
+    expect(tally.rates).toEqual({
+      scoreTop: { checked: 1, violations: 1 },
+      scoreRest: { checked: 0, violations: 0 },
+      holdersTop: { checked: 0, violations: 0 },
+      holdersRest: { checked: 1, violations: 1 },
+    });
   });
 
   test('findings of another kind are looked up among that kind only', () => {
@@ -29,7 +54,12 @@ describe('backtest tally', () => {
     // Holders put sites 1 and 2 on top (k = 2); the score puts never-checked site 3 above site 2.
     const candidates = [site(1, 900, 1), site(2, 800, 1), site(3, 60, null), site(4, 1, 1)];
     const tally = emptyTally();
-    tallyRegencyMonth(tally, candidates, [checked('site:1', false), checked('site:2', true), checked('site:3', true), checked('site:4', false), checked('site:3', false)], 2);
+    tallyRegencyMonth(
+      tally,
+      candidates,
+      [checked('site:1', false), checked('site:2', true), checked('site:3', true), checked('site:4', false), checked('site:3', false)],
+      2,
+    );
     expect(tally.findings).toBe(2);
     expect(tally.score).toBe(1); // site 3
     expect(tally.baseline).toBe(1); // site 2

@@ -10,27 +10,58 @@ import { planningCandidates, queryRows, sql, type Database } from '@pantau/db';
 import { DEFAULT_WEIGHTS, FACTORS, rankCandidates, type Candidate, type Weights } from '@pantau/domain';
 
 /** One operation target: the candidate it was (a site, or the district for other places) and whether it found violations. */
-export interface CheckedTarget { regencyCode: string; candidateId: string; kind: 'company_site' | 'district'; violation: boolean }
+export interface CheckedTarget {
+  regencyCode: string;
+  candidateId: string;
+  kind: 'company_site' | 'district';
+  violation: boolean;
+}
 
 /** Ranks by active holders only (ties by id, like the score). */
-export const HOLDERS_ONLY: Weights = { ...(Object.fromEntries(FACTORS.map((f) => [f, f === 'holders' ? 1 : 0])) as Record<(typeof FACTORS)[number], number>), riskNotForeigners: 0 };
+export const HOLDERS_ONLY: Weights = {
+  ...(Object.fromEntries(FACTORS.map((f) => [f, f === 'holders' ? 1 : 0])) as Record<(typeof FACTORS)[number], number>),
+  riskNotForeigners: 0,
+};
 
-export interface Rate { checked: number; violations: number }
+export interface Rate {
+  checked: number;
+  violations: number;
+}
 export interface Tally {
-  findings: number; score: number; baseline: number; chance: number;
+  findings: number;
+  score: number;
+  baseline: number;
+  chance: number;
   /** Checked targets inside / outside each ranking's top k, and how many of them had violations. */
   rates: { scoreTop: Rate; scoreRest: Rate; holdersTop: Rate; holdersRest: Rate };
 }
 const rate = (): Rate => ({ checked: 0, violations: 0 });
-export const emptyTally = (): Tally => ({ findings: 0, score: 0, baseline: 0, chance: 0, rates: { scoreTop: rate(), scoreRest: rate(), holdersTop: rate(), holdersRest: rate() } });
+export const emptyTally = (): Tally => ({
+  findings: 0,
+  score: 0,
+  baseline: 0,
+  chance: 0,
+  rates: { scoreTop: rate(), scoreRest: rate(), holdersTop: rate(), holdersRest: rate() },
+});
 
 /** Adds one regency-month: its candidates (known before the month) and the targets checked during it. */
-export function tallyRegencyMonth(tally: Tally, candidates: readonly Candidate[], targets: readonly CheckedTarget[], k: number, weights: Weights = DEFAULT_WEIGHTS): void {
+export function tallyRegencyMonth(
+  tally: Tally,
+  candidates: readonly Candidate[],
+  targets: readonly CheckedTarget[],
+  k: number,
+  weights: Weights = DEFAULT_WEIGHTS,
+): void {
   for (const kind of ['company_site', 'district'] as const) {
     const mine = targets.filter((t) => t.kind === kind);
     if (!mine.length) continue;
     const pool = candidates.filter((c) => c.kind === kind);
-    const top = (w: Weights) => new Set(rankCandidates(pool, w).slice(0, k).map((r) => r.candidate.id));
+    const top = (w: Weights) =>
+      new Set(
+        rankCandidates(pool, w)
+          .slice(0, k)
+          .map((r) => r.candidate.id),
+      );
     const [byScore, byHolders] = [top(weights), top(HOLDERS_ONLY)];
     for (const t of mine) {
       const [s, h] = [byScore.has(t.candidateId), byHolders.has(t.candidateId)];
@@ -48,11 +79,18 @@ export function tallyRegencyMonth(tally: Tally, candidates: readonly Candidate[]
   }
 }
 
-export interface BacktestOptions { from: string; to: string; k: number; weights?: Weights; log: (line: string) => void }
+export interface BacktestOptions {
+  from: string;
+  to: string;
+  k: number;
+  weights?: Weights;
+  log: (line: string) => void;
+}
 
 const monthStarts = (from: string, to: string) => {
   const out: string[] = [];
-  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCMonth(d.getUTCMonth() + 1)) out.push(d.toISOString().slice(0, 10));
+  for (let d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCMonth(d.getUTCMonth() + 1))
+    out.push(d.toISOString().slice(0, 10));
   return out;
 };
 
@@ -66,13 +104,19 @@ export async function runBacktest(database: Database, options: BacktestOptions):
     const end = next.toISOString().slice(0, 10) > options.to ? addDay(options.to) : next.toISOString().slice(0, 10);
     const start = month < options.from ? options.from : month;
     // The operator's own tool: national, as the owner role (the targets are not shown to anyone).
-    const rows = await queryRows<{ regency_code: string; company_site_id: number | null; district_code: string | null; violations: number }>(database.orm, sql`
+    const rows = await queryRows<{ regency_code: string; company_site_id: number | null; district_code: string | null; violations: number }>(
+      database.orm,
+      sql`
       select t.regency_code, t.company_site_id, t.district_code, t.violations from operation_targets t join operations o on o.id = t.operation_id
       where o.date >= ${start}::date and o.date < ${end}::date and (t.company_site_id is not null or t.district_code is not null)
-      order by t.id`);
+      order by t.id`,
+    );
     const targets: CheckedTarget[] = rows.map((r) => ({
-      regencyCode: r.regency_code, violation: Number(r.violations) > 0,
-      ...(r.company_site_id !== null ? { candidateId: `site:${r.company_site_id}`, kind: 'company_site' as const } : { candidateId: `district:${r.district_code}`, kind: 'district' as const }),
+      regencyCode: r.regency_code,
+      violation: Number(r.violations) > 0,
+      ...(r.company_site_id !== null
+        ? { candidateId: `site:${r.company_site_id}`, kind: 'company_site' as const }
+        : { candidateId: `district:${r.district_code}`, kind: 'district' as const }),
     }));
     const tally = byYear.get(month.slice(0, 4)) ?? emptyTally();
     byYear.set(month.slice(0, 4), tally);

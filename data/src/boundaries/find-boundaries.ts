@@ -10,8 +10,7 @@ export class BoundariesNotFoundError extends Error {
 
 /** The directories tried, in order: PANTAU_BOUNDARIES_DIR, data/boundaries/, ../shared/data/boundaries/. */
 export function boundaryDirCandidates(configured: string | undefined): string[] {
-  return [configured, resolve(REPO_ROOT, 'data/boundaries'), resolve(SHARED_DIR, 'data/boundaries')]
-    .filter((d): d is string => Boolean(d));
+  return [configured, resolve(REPO_ROOT, 'data/boundaries'), resolve(SHARED_DIR, 'data/boundaries')].filter((d): d is string => Boolean(d));
 }
 
 /** The first candidate holding all three files, or an error naming every path tried. */
@@ -25,6 +24,6 @@ export function findBoundariesDir(configured: string | undefined): string {
   const lines = tried.map((d) => `  ${d}/{${Object.values(BOUNDARY_FILES).join(',')}}`);
   throw new BoundariesNotFoundError(
     `No boundary files found. Tried:\n${lines.join('\n')}\n` +
-    'Set PANTAU_BOUNDARIES_DIR to a directory holding provinces.geojson, regencies.geojson and districts.geojson.',
+      'Set PANTAU_BOUNDARIES_DIR to a directory holding provinces.geojson, regencies.geojson and districts.geojson.',
   );
 }

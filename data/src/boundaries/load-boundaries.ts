@@ -22,18 +22,17 @@ const SOURCE = 'cahyadsn/wilayah_boundaries (MIT)';
 const LEVELS: AreaLevel[] = ['province', 'regency', 'district'];
 const CHUNK = 200;
 
-export async function loadBoundaries(
-  database: Database,
-  options: { dir?: string; log?: (line: string) => void } = {},
-): Promise<BoundaryLoadResult> {
+export async function loadBoundaries(database: Database, options: { dir?: string; log?: (line: string) => void } = {}): Promise<BoundaryLoadResult> {
   const log = options.log ?? (() => {});
   const dir = findBoundariesDir(options.dir);
   const files = LEVELS.map((level) => ({ level, path: resolve(dir, BOUNDARY_FILES[level]) }));
   const contents = files.map((f) => readFileSync(f.path));
   const fingerprint = createHash('sha256').update(Buffer.concat(contents)).digest('hex');
 
-  const previous = await queryOne<{ fingerprint: string | null }>(database.orm,
-    sql`select params->>'fingerprint' as fingerprint from ${datasetLoads} where name = 'boundaries'`);
+  const previous = await queryOne<{ fingerprint: string | null }>(
+    database.orm,
+    sql`select params->>'fingerprint' as fingerprint from ${datasetLoads} where name = 'boundaries'`,
+  );
   if (previous?.fingerprint === fingerprint) {
     const counts = await countAreas(database.orm);
     log(`boundaries: already loaded from ${dir} (${formatCounts(counts)})`);
@@ -50,7 +49,8 @@ export async function loadBoundaries(
     }
     const written = await countAreas(tx);
     for (const { level, features } of parsed) expectWritten(`${level} boundaries`, features.length, written[level]);
-    await tx.insert(datasetLoads)
+    await tx
+      .insert(datasetLoads)
       .values({ name: 'boundaries', params: { fingerprint, dir }, counts: written, loadedAt: new Date().toISOString() })
       .onConflictDoUpdate({ target: datasetLoads.name, set: { params: { fingerprint, dir }, counts: written, loadedAt: new Date().toISOString() } });
     return written;
@@ -69,8 +69,10 @@ function parseFeatures(path: string, text: string): BoundaryFeature[] {
   if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error(`${path}: not a GeoJSON FeatureCollection`);
   json.features.forEach((f, i) => {
     const code = f.properties?.code;
-    if (typeof code !== 'string' || !AREA_CODE_PATTERN.test(code)) throw new Error(`${path}: feature ${i + 1}: property "code" ${JSON.stringify(code)} is not an area code`);
-    if (!f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type)) throw new Error(`${path}: feature ${code}: geometry is not a Polygon or MultiPolygon`);
+    if (typeof code !== 'string' || !AREA_CODE_PATTERN.test(code))
+      throw new Error(`${path}: feature ${i + 1}: property "code" ${JSON.stringify(code)} is not an area code`);
+    if (!f.geometry || !['Polygon', 'MultiPolygon'].includes(f.geometry.type))
+      throw new Error(`${path}: feature ${code}: geometry is not a Polygon or MultiPolygon`);
   });
   return json.features;
 }
@@ -91,7 +93,9 @@ async function upsertChunk(tx: Orm, level: AreaLevel, path: string, features: Bo
   });
   // One statement per chunk; the JSON travels as one bound parameter and is unpacked in SQL.
   // 'method=structure' keeps every polygonal part (the default method drops some on PGlite).
-  const written = await queryRows<{ code: string }>(tx, sql`
+  const written = await queryRows<{ code: string }>(
+    tx,
+    sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(code text, level text, parent_code text, name text, geometry text, label_lng float8, label_lat float8)
@@ -108,13 +112,16 @@ async function upsertChunk(tx: Orm, level: AreaLevel, path: string, features: Bo
     from repaired
     on conflict (code) do update set level = excluded.level, parent_code = excluded.parent_code, name = excluded.name,
       geom = excluded.geom, label = excluded.label, area_km2 = excluded.area_km2, source = excluded.source
-    returning code`);
+    returning code`,
+  );
   expectWritten(`${level} boundaries`, rows.length, written.length);
 }
 
 export async function countAreas(executor: Pick<Orm, 'execute'>): Promise<Record<AreaLevel, number>> {
-  const rows = await queryRows<{ level: AreaLevel; n: number }>(executor,
-    sql`select level, count(*)::int as n from ${areas} where not ST_IsEmpty(geom) group by level`);
+  const rows = await queryRows<{ level: AreaLevel; n: number }>(
+    executor,
+    sql`select level, count(*)::int as n from ${areas} where not ST_IsEmpty(geom) group by level`,
+  );
   const counts: Record<AreaLevel, number> = { province: 0, regency: 0, district: 0 };
   for (const r of rows) counts[r.level] = Number(r.n);
   return counts;

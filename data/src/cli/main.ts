@@ -64,7 +64,9 @@ or the PostgreSQL server of DATABASE_URL. The embedded database serves one proce
 \`pnpm start\` first, or use DATABASE_URL.`;
 
 async function withDatabase<T>(config: Config, run: (database: Database) => Promise<T>): Promise<T> {
-  const database = await connect(config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir });
+  const database = await connect(
+    config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
   try {
     await database.migrate();
     return await run(database);
@@ -85,10 +87,34 @@ export class UsageError extends Error {}
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
   // `--report` is a file for `import` and a switch for `demo`.
-  const report = command === 'demo' ? { type: 'boolean' } as const : { type: 'string' } as const;
+  const report = command === 'demo' ? ({ type: 'boolean' } as const) : ({ type: 'string' } as const);
   const { values, positionals } = parseArgs({
-    args: rest, allowPositionals: true, strict: true,
-    options: { days: { type: 'string' }, rebuild: { type: 'boolean' }, dir: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' }, 'dry-run': { type: 'boolean' }, report, mapping: { type: 'string' }, sheet: { type: 'string' }, layer: { type: 'string' }, 'header-row': { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, agency: { type: 'string' }, since: { type: 'string' }, action: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, k: { type: 'string' } },
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      days: { type: 'string' },
+      rebuild: { type: 'boolean' },
+      dir: { type: 'string' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      report,
+      mapping: { type: 'string' },
+      sheet: { type: 'string' },
+      layer: { type: 'string' },
+      'header-row': { type: 'string' },
+      lang: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      agency: { type: 'string' },
+      since: { type: 'string' },
+      action: { type: 'string' },
+      limit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      k: { type: 'string' },
+    },
   });
   const config = loadConfig(processEnv());
   const log = (line: string) => console.log(line);
@@ -121,11 +147,16 @@ async function main(argv: string[]): Promise<void> {
     case 'status':
       await withDatabase(config, async (db) => {
         log(`database: ${db.kind} at ${db.location}`);
-        for (const d of await datasetLoadRecords(db.orm)) log(`${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`);
+        for (const d of await datasetLoadRecords(db.orm))
+          log(
+            `${d.name}: loaded ${d.loadedAt} ${JSON.stringify(d.params.seed !== undefined ? { seed: d.params.seed, scale: d.params.scale } : {})} ${JSON.stringify(d.counts)}`,
+          );
       });
       return;
     case 'import':
-      await withDatabase(config, (db) => importCommand(db, positionals, { ...values, report: typeof values.report === 'string' ? values.report : undefined }, log));
+      await withDatabase(config, (db) =>
+        importCommand(db, positionals, { ...values, report: typeof values.report === 'string' ? values.report : undefined }, log),
+      );
       return;
     case 'user':
       await withDatabase(config, (db) => userCommand(db, positionals, values, log));
@@ -136,11 +167,17 @@ async function main(argv: string[]): Promise<void> {
     case 'backtest': {
       const from = values.from ?? '2020-01-01';
       const to = values.to ?? '2025-12-31';
-      for (const [name, day] of [['from', from], ['to', to]] as const) if (!isIsoDate(day)) throw new UsageError(`--${name} ${day}: a date as YYYY-MM-DD`);
+      for (const [name, day] of [
+        ['from', from],
+        ['to', to],
+      ] as const)
+        if (!isIsoDate(day)) throw new UsageError(`--${name} ${day}: a date as YYYY-MM-DD`);
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       const k = numberOption(values.k, 'k', 10, (n) => Number.isInteger(n) && n >= 1 && n <= 500);
       await withDatabase(config, async (db) => {
-        log(`backtest ${from} … ${to}, top ${k} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`);
+        log(
+          `backtest ${from} … ${to}, top ${k} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,
+        );
         const { total, byYear } = await runBacktest(db, { from, to, k, log });
         for (const [year, tally] of byYear) log(formatTally(year, tally));
         log(formatTally('total', total));
@@ -158,9 +195,13 @@ async function main(argv: string[]): Promise<void> {
         }
         const days = await holderCountCheckDays(db.orm, count);
         const mismatches = await verifyHolderCounts(db.orm, days);
-        log(`people pre-aggregate against the direct count: ${days.length} days (${days[0] ?? '-'} … ${days.at(-1) ?? '-'}), ${HOLDER_COUNT_LEVELS.join(', ')}`);
+        log(
+          `people pre-aggregate against the direct count: ${days.length} days (${days[0] ?? '-'} … ${days.at(-1) ?? '-'}), ${HOLDER_COUNT_LEVELS.join(', ')}`,
+        );
         for (const m of mismatches.slice(0, 20)) {
-          log(`  mismatch ${m.day} ${m.level} ${m.code} ${m.nationality} ${m.holderType}: aggregate ${m.aggregate.people} people / ${m.aggregate.permits} permits, direct ${m.direct.people} / ${m.direct.permits}`);
+          log(
+            `  mismatch ${m.day} ${m.level} ${m.code} ${m.nationality} ${m.holderType}: aggregate ${m.aggregate.people} people / ${m.aggregate.permits} permits, direct ${m.direct.people} / ${m.direct.permits}`,
+          );
         }
         if (mismatches.length) {
           log(`${mismatches.length} mismatches: run \`pnpm pantau verify-aggregates --rebuild\``);
@@ -169,7 +210,9 @@ async function main(argv: string[]): Promise<void> {
       });
       return;
     }
-    case 'help': case '--help': case '-h':
+    case 'help':
+    case '--help':
+    case '-h':
       log(HELP);
       return;
     default:
@@ -178,8 +221,19 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  const known = [UsageError, ConfigError, DatabaseInUseError, BoundariesNotFoundError, RecordValidationError, ImportFileError, TableReadError, UserCommandError, AccountError, AuditChainBrokenError].some((k) => error instanceof k)
-    || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
+  const known =
+    [
+      UsageError,
+      ConfigError,
+      DatabaseInUseError,
+      BoundariesNotFoundError,
+      RecordValidationError,
+      ImportFileError,
+      TableReadError,
+      UserCommandError,
+      AccountError,
+      AuditChainBrokenError,
+    ].some((k) => error instanceof k) || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(known ? `pantau: ${(error as Error).message}` : error);
   process.exit(1);
 });

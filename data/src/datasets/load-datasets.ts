@@ -3,9 +3,33 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  areas, companies, companySites, datasetLoads, enforcementActions, entryPoints, lodgings, meetings, movements, officeWorkAreas, offices,
-  operationTargetPeople, operationTargets, operations, people, permitApplications, permits, personPassports, queryOne, queryRows, regionalOffices, reports, riskAreas, sql, expectWritten,
-  type Database, type Orm,
+  areas,
+  companies,
+  companySites,
+  datasetLoads,
+  enforcementActions,
+  entryPoints,
+  lodgings,
+  meetings,
+  movements,
+  officeWorkAreas,
+  offices,
+  operationTargetPeople,
+  operationTargets,
+  operations,
+  people,
+  permitApplications,
+  permits,
+  personPassports,
+  queryOne,
+  queryRows,
+  regionalOffices,
+  reports,
+  riskAreas,
+  sql,
+  expectWritten,
+  type Database,
+  type Orm,
 } from '@pantau/db';
 import type { RiskAreaRecord } from '@pantau/domain';
 import { findBoundariesDir } from '../boundaries/find-boundaries.js';
@@ -13,12 +37,31 @@ import { loadGeography } from '../demo/geography.js';
 import { generateDemo } from '../demo/generate-demo.js';
 import type { ReferenceStatistics } from '../demo/profiles.js';
 import {
-  readReferenceEvents, referenceCompanies, referenceCompanySites, referenceMeetings, referenceOffices, referenceOperations,
-  referencePins, referenceRiskAreas,
+  readReferenceEvents,
+  referenceCompanies,
+  referenceCompanySites,
+  referenceMeetings,
+  referenceOffices,
+  referenceOperations,
+  referencePins,
+  referenceRiskAreas,
 } from '../reference/reference-events.js';
 import {
-  writeCompanies, writeCompanySites, writeEntryPoints, writeMeetings, writeOffices, writeOperations, writePermits,
-  writeRegionalOffices, writeReports, writeRiskAreas, writePeople, writePermitApplications, writeMovements, writeLodgings, writeTargetPeople,
+  writeCompanies,
+  writeCompanySites,
+  writeEntryPoints,
+  writeMeetings,
+  writeOffices,
+  writeOperations,
+  writePermits,
+  writeRegionalOffices,
+  writeReports,
+  writeRiskAreas,
+  writePeople,
+  writePermitApplications,
+  writeMovements,
+  writeLodgings,
+  writeTargetPeople,
 } from '../write/index.js';
 import { referencePeople } from '../demo/lebong-workers.js';
 import { Random } from '../demo/random.js';
@@ -29,12 +72,39 @@ export const REFERENCE_LOADER_VERSION = 2;
 
 type Log = (line: string) => void;
 
-export interface ReferenceOptions { referenceDir: string; log?: Log }
-export interface DemoLoadOptions { seed: number; scale: number; referenceDir: string; boundariesDir?: string; log?: Log }
+export interface ReferenceOptions {
+  referenceDir: string;
+  log?: Log;
+}
+export interface DemoLoadOptions {
+  seed: number;
+  scale: number;
+  referenceDir: string;
+  boundariesDir?: string;
+  log?: Log;
+}
 
 /** Tables holding rows with an `origin`, children first (the order rows are deleted in). */
 const ORIGIN_TABLES = [
-  enforcementActions, operationTargetPeople, operationTargets, operations, lodgings, movements, permitApplications, permits, personPassports, people, companySites, companies, riskAreas, entryPoints, meetings, reports, offices, regionalOffices] as const;
+  enforcementActions,
+  operationTargetPeople,
+  operationTargets,
+  operations,
+  lodgings,
+  movements,
+  permitApplications,
+  permits,
+  personPassports,
+  people,
+  companySites,
+  companies,
+  riskAreas,
+  entryPoints,
+  meetings,
+  reports,
+  offices,
+  regionalOffices,
+] as const;
 
 async function deleteOrigin(tx: Orm, origin: string): Promise<void> {
   for (const table of ORIGIN_TABLES) await tx.execute(sql`delete from ${table} where origin = ${origin}`);
@@ -52,7 +122,10 @@ async function recordLoad(tx: Orm, name: string, params: Record<string, unknown>
 }
 
 async function labelOfRegencies(tx: Orm): Promise<Map<string, [number, number]>> {
-  const rows = await queryRows<{ code: string; lng: number; lat: number }>(tx, sql`select code, ST_X(label) as lng, ST_Y(label) as lat from ${areas} where level = 'regency'`);
+  const rows = await queryRows<{ code: string; lng: number; lat: number }>(
+    tx,
+    sql`select code, ST_X(label) as lng, ST_Y(label) as lat from ${areas} where level = 'regency'`,
+  );
   return new Map(rows.map((r) => [r.code, [Number(r.lng), Number(r.lat)]]));
 }
 
@@ -85,16 +158,28 @@ export async function loadReference(database: Database, options: ReferenceOption
       const row = await queryOne<{ g: string }>(tx, sql`select ST_AsGeoJSON(geom, 6) as g from ${areas} where code = ${code}`);
       if (row) shapes.set(code, JSON.parse(row.g));
     }
-    const riskCount = await writeRiskAreas(tx, referenceRiskAreas(events, (code) => {
-      const shape = shapes.get(code);
-      if (!shape) throw new Error(`reference-events.json names regency ${code}, which the boundaries do not have`);
-      return shape;
-    }));
-    const counts = { offices: officeRecords.length, companies: companyIds.size, operations: ops.operations, targets: ops.targets, meetings: meetingCount, riskAreas: riskCount };
+    const riskCount = await writeRiskAreas(
+      tx,
+      referenceRiskAreas(events, (code) => {
+        const shape = shapes.get(code);
+        if (!shape) throw new Error(`reference-events.json names regency ${code}, which the boundaries do not have`);
+        return shape;
+      }),
+    );
+    const counts = {
+      offices: officeRecords.length,
+      companies: companyIds.size,
+      operations: ops.operations,
+      targets: ops.targets,
+      meetings: meetingCount,
+      riskAreas: riskCount,
+    };
     await recordLoad(tx, 'reference', params, counts);
     return counts;
   });
-  log(`reference events: ${counts.offices} offices, ${counts.meetings} meetings, ${counts.operations} operations, ${counts.companies} companies, ${counts.riskAreas} risk areas`);
+  log(
+    `reference events: ${counts.offices} offices, ${counts.meetings} meetings, ${counts.operations} operations, ${counts.companies} companies, ${counts.riskAreas} risk areas`,
+  );
   return { skipped: false, counts };
 }
 
@@ -113,7 +198,12 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     await deleteOrigin(tx, 'demo');
     const geo = await loadGeography(tx, boundariesDir);
     const covered = await queryRows<{ regency_code: string }>(tx, sql`select distinct regency_code from ${officeWorkAreas}`);
-    const demo = generateDemo(geo, stats, { seed: options.seed, scale: options.scale, coveredRegencies: new Set(covered.map((r) => r.regency_code)), pins: referencePins(events) });
+    const demo = generateDemo(geo, stats, {
+      seed: options.seed,
+      scale: options.scale,
+      coveredRegencies: new Set(covered.map((r) => r.regency_code)),
+      pins: referencePins(events),
+    });
     log(`demo data: generating with seed ${options.seed}, scale ${options.scale}`);
     await writeRegionalOffices(tx, demo.regionalOffices);
     await writeOffices(tx, demo.offices);
@@ -121,7 +211,9 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     const siteCount = await writeCompanySites(tx, demo.sites, companyIds);
     log(`demo data: ${companyIds.size} companies, ${siteCount} sites`);
     // Entry points first: arrivals and departures pass through them.
-    const entryCount = await writeEntryPoints(tx, demo.entryPoints, (names) => log(`demo data: entry points outside every area (over 25 km away), left without an area: ${names.join(', ')}`));
+    const entryCount = await writeEntryPoints(tx, demo.entryPoints, (names) =>
+      log(`demo data: entry points outside every area (over 25 km away), left without an area: ${names.join(', ')}`),
+    );
     let permitCount = 0;
     const history = { people: 0, applications: 0, movements: 0, lodgings: 0, targetPeople: 0 };
     for (const chunk of demo.historyChunks()) {
@@ -133,7 +225,11 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
       log(`demo data: permits ${permitCount}/${demo.expected.permits}`);
     }
     // The people of the reference operations' targets (the 11 workers at Hotel Asri, Lebong, 2016-11-17).
-    const known = referencePeople(events, new Random(options.seed).fork('reference-people'), demo.entryPoints.find((e) => /Fatmawati/.test(e.name))?.key ?? null);
+    const known = referencePeople(
+      events,
+      new Random(options.seed).fork('reference-people'),
+      demo.entryPoints.find((e) => /Fatmawati/.test(e.name))?.key ?? null,
+    );
     const knownIds = await writePeople(tx, known.people);
     history.people += knownIds.size;
     permitCount += await writePermits(tx, known.permits, undefined, knownIds);
@@ -145,14 +241,29 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     const ops = await writeOperations(tx, demo.operations);
     const meetingCount = await writeMeetings(tx, demo.meetings);
     const reportCount = await writeReports(tx, demo.reports);
-    const counts = { companies: companyIds.size, sites: siteCount, permits: permitCount, ...history, riskAreas: riskCount, entryPoints: entryCount,
-      operations: ops.operations, targets: ops.targets, actions: ops.actions, meetings: meetingCount, reports: reportCount };
+    const counts = {
+      companies: companyIds.size,
+      sites: siteCount,
+      permits: permitCount,
+      ...history,
+      riskAreas: riskCount,
+      entryPoints: entryCount,
+      operations: ops.operations,
+      targets: ops.targets,
+      actions: ops.actions,
+      meetings: meetingCount,
+      reports: reportCount,
+    };
     // The final check, as the database sees it inside the transaction.
     const stored = await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from ${permits} where origin = 'demo'`);
     expectWritten('demo permits', permitCount, Number(stored?.n ?? 0));
     await recordLoad(tx, 'demo', params, counts);
     return counts;
   });
-  log(`demo data: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  log(
+    `demo data: ${Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
   return { skipped: false, counts };
 }

@@ -15,11 +15,18 @@ export async function prepareDatabase(database: Database, config: Config, log: (
   await step('migrations', () => database.migrate());
   // Progress lines inside a step only every so often: a per-chunk line would flood the terminal.
   let lastLine = 0;
-  const throttled = (line: string) => { if (Date.now() - lastLine > 2000 || !/\d+\/\d+$/.test(line)) { lastLine = Date.now(); log(`  ${line}`); } };
+  const throttled = (line: string) => {
+    if (Date.now() - lastLine > 2000 || !/\d+\/\d+$/.test(line)) {
+      lastLine = Date.now();
+      log(`  ${line}`);
+    }
+  };
   await step('boundaries', () => loadBoundaries(database, { dir: config.boundariesDir, log: throttled }));
   await step('reference events', () => loadReference(database, { referenceDir: config.referenceDir, log: throttled }));
   if (config.demo.load) {
-    await step('demo data', () => loadDemo(database, { ...config.demo, referenceDir: config.referenceDir, boundariesDir: config.boundariesDir, log: throttled }));
+    await step('demo data', () =>
+      loadDemo(database, { ...config.demo, referenceDir: config.referenceDir, boundariesDir: config.boundariesDir, log: throttled }),
+    );
     await step('demo accounts', () => ensureDemoAccounts(database.orm, throttled));
   }
 }

@@ -27,7 +27,9 @@ const CALIBRATION_SCALE = 0.5;
 /** The generator over the boundaries and office work areas of `database`. */
 async function generatorOn(database: TestDatabase['database']) {
   const geo = await loadGeography(database.orm, findBoundariesDir(undefined));
-  const covered = new Set((await queryRows<{ regency_code: string }>(database.orm, sql`select distinct regency_code from office_work_areas`)).map((r) => r.regency_code));
+  const covered = new Set(
+    (await queryRows<{ regency_code: string }>(database.orm, sql`select distinct regency_code from office_work_areas`)).map((r) => r.regency_code),
+  );
   return (seed: number, scale: number) => generateDemo(geo, stats, { seed, scale, coveredRegencies: covered, pins });
 }
 
@@ -36,7 +38,11 @@ describe('the demo generator against the published figures', () => {
   let generate: Awaited<ReturnType<typeof generatorOn>>;
   beforeAll(async () => {
     const t = await openFixtureDatabase('pglite');
-    try { generate = await generatorOn(t.database); } finally { await t.dispose(); }
+    try {
+      generate = await generatorOn(t.database);
+    } finally {
+      await t.dispose();
+    }
   });
 
   test.each([1, FIXTURE_SEED])('seed %i at half size: every published share within 2 points, the 2019–2023 series within 10 % and with its dip', (seed) => {
@@ -51,7 +57,6 @@ describe('the demo generator against the published figures', () => {
   });
 });
 
-
 describe.each(testBackends())('demo calibration read from the database on %s', (backend) => {
   let t: TestDatabase;
   let generate: Awaited<ReturnType<typeof generatorOn>>;
@@ -59,9 +64,11 @@ describe.each(testBackends())('demo calibration read from the database on %s', (
     t = await openFixtureDatabase(backend);
     generate = await generatorOn(t.database);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
-  test('the loaded demo rows measure what the generator made for the fixture\'s seed and scale', async () => {
+  test("the loaded demo rows measure what the generator made for the fixture's seed and scale", async () => {
     const fromDatabase = measureCalibration(await calibrationInputOfDatabase(t.database.orm, null), stats);
     const fromGenerator = measureCalibration(calibrationInputOfDemo(generate(FIXTURE_SEED, FIXTURE_SCALE)), stats);
     expect(fromDatabase).toHaveLength(22);

@@ -14,14 +14,22 @@ const stats: ReferenceStatistics = {
 };
 
 const work = (holder: string | null, nationality: string, issuedOn: string, expiresOn: string, regencyCode = '31.71'): CalibrationPermit => ({
-  holder, permitType: 'itas', purpose: 'work', nationality, regencyCode, issuedOn, expiresOn, cancelledOn: null,
+  holder,
+  permitType: 'itas',
+  purpose: 'work',
+  nationality,
+  regencyCode,
+  issuedOn,
+  expiresOn,
+  cancelledOn: null,
 });
 const line = (lines: ReturnType<typeof measureCalibration>, start: string) => lines.find((l) => l.measure.startsWith(start))!;
 
 describe('demo calibration', () => {
   test('shares count people: a person with two valid work permits counts once; visits and other purposes do not count', () => {
     const permits = [
-      work('a', 'CHN', '2022-01-01', '2023-01-01'), work('a', 'CHN', '2022-06-01', '2023-06-01'),
+      work('a', 'CHN', '2022-01-01', '2023-01-01'),
+      work('a', 'CHN', '2022-06-01', '2023-06-01'),
       work('b', 'JPN', '2022-01-01', '2023-01-01'),
       { ...work('c', 'CHN', '2022-01-01', '2023-01-01'), permitType: 'visit' as const },
       { ...work('d', 'CHN', '2022-01-01', '2023-01-01'), purpose: 'family' },
@@ -45,7 +53,8 @@ describe('demo calibration', () => {
 
   test('the series compares levels over their mean and checks the direction of each change', () => {
     const permits = [2019, 2020, 2021, 2022, 2023].flatMap((year) =>
-      Array.from({ length: year === 2020 ? 50 : year === 2021 ? 60 : 100 }, (_, i) => work(`${year}-${i}`, 'CHN', `${year}-01-01`, `${year}-12-31`)));
+      Array.from({ length: year === 2020 ? 50 : year === 2021 ? 60 : 100 }, (_, i) => work(`${year}-${i}`, 'CHN', `${year}-01-01`, `${year}-12-31`)),
+    );
     const lines = measureCalibration({ permits, actions: [] }, stats);
     // 2021 rises where the reference falls further: its level is too high and the change goes the wrong way.
     expect(line(lines, 'work-permit holders on 2019-06-30').within).toBe(true);

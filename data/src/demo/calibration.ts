@@ -16,9 +16,17 @@ export interface CalibrationPermit extends CountedPermit {
 }
 
 /** An administrative action (TAK) with the day of its operation; `count` people. */
-export interface CalibrationAction { date: string; kind: string; count: number; nationality: string | null }
+export interface CalibrationAction {
+  date: string;
+  kind: string;
+  count: number;
+  nationality: string | null;
+}
 
-export interface CalibrationInput { permits: readonly CalibrationPermit[]; actions: readonly CalibrationAction[] }
+export interface CalibrationInput {
+  permits: readonly CalibrationPermit[];
+  actions: readonly CalibrationAction[];
+}
 
 export interface CalibrationLine {
   measure: string;
@@ -54,10 +62,17 @@ const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole :
 const round = (v: number, digits = 2) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function shareLine(measure: string, demo: number, reference: number | { low: number; high: number }): CalibrationLine {
-  const difference = typeof reference === 'number' ? demo - reference
-    : demo < reference.low ? demo - reference.low : demo > reference.high ? demo - reference.high : 0;
-  return { measure, demo: round(demo), reference: typeof reference === 'number' ? round(reference) : { low: round(reference.low), high: round(reference.high) },
-    difference: round(difference), tolerance: SHARE_TOLERANCE_PP, unit: 'pp', within: Math.abs(difference) <= SHARE_TOLERANCE_PP };
+  const difference =
+    typeof reference === 'number' ? demo - reference : demo < reference.low ? demo - reference.low : demo > reference.high ? demo - reference.high : 0;
+  return {
+    measure,
+    demo: round(demo),
+    reference: typeof reference === 'number' ? round(reference) : { low: round(reference.low), high: round(reference.high) },
+    difference: round(difference),
+    tolerance: SHARE_TOLERANCE_PP,
+    unit: 'pp',
+    within: Math.abs(difference) <= SHARE_TOLERANCE_PP,
+  };
 }
 
 /** The demo against every figure of reference-statistics.json it is calibrated on. */
@@ -73,7 +88,19 @@ export function measureCalibration(input: CalibrationInput, stats: ReferenceStat
     const range = { low: Math.min(...published), high: Math.max(...published) };
     for (const day of Object.values(WORK_STOCK_DAYS)) {
       const all = people(work, day);
-      lines.push(shareLine(`${nationality} share of work-permit holders on ${day} (%)`, pct(people(work.filter((p) => p.nationality === nationality), day), all), range));
+      lines.push(
+        shareLine(
+          `${nationality} share of work-permit holders on ${day} (%)`,
+          pct(
+            people(
+              work.filter((p) => p.nationality === nationality),
+              day,
+            ),
+            all,
+          ),
+          range,
+        ),
+      );
     }
   }
 
@@ -82,7 +109,19 @@ export function measureCalibration(input: CalibrationInput, stats: ReferenceStat
   const bali = Object.entries(byProvince?.by_province ?? {}).find(([key]) => key.startsWith('51'));
   if (byProvince && bali) {
     const day = WORK_STOCK_DAYS['2022-11'];
-    lines.push(shareLine(`Bali share of work-permit holders on ${day} (%)`, pct(people(work.filter((p) => p.regencyCode.startsWith('51.')), day), people(work, day)), pct(bali[1], byProvince.value)));
+    lines.push(
+      shareLine(
+        `Bali share of work-permit holders on ${day} (%)`,
+        pct(
+          people(
+            work.filter((p) => p.regencyCode.startsWith('51.')),
+            day,
+          ),
+          people(work, day),
+        ),
+        pct(bali[1], byProvince.value),
+      ),
+    );
   }
 
   // The yearly series: the work-permit stock in the middle of each year (people), as levels over the mean.
@@ -96,15 +135,29 @@ export function measureCalibration(input: CalibrationInput, stats: ReferenceStat
       const demo = demoMean > 0 ? demoSeries[i]! / demoMean : 0;
       const reference = referenceSeries[i]! / referenceMean;
       const relative = (demo - reference) / reference;
-      lines.push({ measure: `work-permit holders on ${year}-06-30 (level / 2019–2023 mean; ${demoSeries[i]} people)`, demo: round(demo, 3), reference: round(reference, 3),
-        difference: round(relative, 3), tolerance: SERIES_TOLERANCE, unit: 'ratio', within: Math.abs(relative) <= SERIES_TOLERANCE });
+      lines.push({
+        measure: `work-permit holders on ${year}-06-30 (level / 2019–2023 mean; ${demoSeries[i]} people)`,
+        demo: round(demo, 3),
+        reference: round(reference, 3),
+        difference: round(relative, 3),
+        tolerance: SERIES_TOLERANCE,
+        unit: 'ratio',
+        within: Math.abs(relative) <= SERIES_TOLERANCE,
+      });
     });
     // The shape: each year-on-year change goes the way the published one does (the 2020–2021 dip, the recovery).
     for (let i = 1; i < SERIES_YEARS.length; i++) {
       const demoUp = demoSeries[i]! > demoSeries[i - 1]!;
       const referenceUp = referenceSeries[i]! > referenceSeries[i - 1]!;
-      lines.push({ measure: `work-permit holders ${SERIES_YEARS[i - 1]}→${SERIES_YEARS[i]} ${referenceUp ? 'rise' : 'fall'} (1 = same direction)`,
-        demo: demoUp === referenceUp ? 1 : 0, reference: 1, difference: demoUp === referenceUp ? 0 : -1, tolerance: 0, unit: 'check', within: demoUp === referenceUp });
+      lines.push({
+        measure: `work-permit holders ${SERIES_YEARS[i - 1]}→${SERIES_YEARS[i]} ${referenceUp ? 'rise' : 'fall'} (1 = same direction)`,
+        demo: demoUp === referenceUp ? 1 : 0,
+        reference: 1,
+        difference: demoUp === referenceUp ? 0 : -1,
+        tolerance: 0,
+        unit: 'check',
+        within: demoUp === referenceUp,
+      });
     }
   }
 
@@ -112,7 +165,13 @@ export function measureCalibration(input: CalibrationInput, stats: ReferenceStat
   const issued = stats.stay_permits.find((s) => s.year === '2024-01..09' && s.itas !== undefined && s.itap !== undefined);
   if (issued) {
     const inPeriod = input.permits.filter((p) => p.permitType !== 'visit' && p.issuedOn >= '2024-01-01' && p.issuedOn <= '2024-09-30');
-    lines.push(shareLine('ITAP share of stay permits issued 2024-01..09 (%)', pct(inPeriod.filter((p) => p.permitType === 'itap').length, inPeriod.length), pct(issued.itap!, issued.itas! + issued.itap!)));
+    lines.push(
+      shareLine(
+        'ITAP share of stay permits issued 2024-01..09 (%)',
+        pct(inPeriod.filter((p) => p.permitType === 'itap').length, inPeriod.length),
+        pct(issued.itap!, issued.itas! + issued.itap!),
+      ),
+    );
   }
 
   // Deportations by nationality (2023 published; all demo years, the demo's mix does not change by year).
@@ -133,27 +192,61 @@ export function calibrationInputOfDemo(demo: DemoDataset): CalibrationInput {
   const permits: CalibrationPermit[] = [];
   for (const chunk of demo.historyChunks()) {
     for (const p of chunk.permits) {
-      permits.push({ holder: p.personKey ?? null, permitType: p.permitType, issuedOn: p.issuedOn, expiresOn: p.expiresOn, cancelledOn: p.cancelledOn,
-        purpose: p.purpose ?? null, nationality: p.nationality, regencyCode: p.regencyCode });
+      permits.push({
+        holder: p.personKey ?? null,
+        permitType: p.permitType,
+        issuedOn: p.issuedOn,
+        expiresOn: p.expiresOn,
+        cancelledOn: p.cancelledOn,
+        purpose: p.purpose ?? null,
+        nationality: p.nationality,
+        regencyCode: p.regencyCode,
+      });
     }
   }
-  const actions = demo.operations.flatMap((o) => o.targets.flatMap((t) => t.actions.map((a) => ({ date: o.date, kind: a.kind, count: a.count, nationality: a.nationality ?? null }))));
+  const actions = demo.operations.flatMap((o) =>
+    o.targets.flatMap((t) => t.actions.map((a) => ({ date: o.date, kind: a.kind, count: a.count, nationality: a.nationality ?? null }))),
+  );
   return { permits, actions };
 }
 
 /** The demo rows of a database (origin `demo`) within `scope`, as the calibration reads them. */
 export async function calibrationInputOfDatabase(db: Executor, scope: Scope): Promise<CalibrationInput> {
-  const permitRows = await queryRows<{ person_id: number | null; id: number; permit_type: PermitType; purpose: string | null; nationality: string; regency_code: string; issued_on: string; expires_on: string; cancelled_on: string | null }>(db, sql`
+  const permitRows = await queryRows<{
+    person_id: number | null;
+    id: number;
+    permit_type: PermitType;
+    purpose: string | null;
+    nationality: string;
+    regency_code: string;
+    issued_on: string;
+    expires_on: string;
+    cancelled_on: string | null;
+  }>(
+    db,
+    sql`
     select p.person_id, p.id, p.permit_type, p.purpose, p.nationality, p.regency_code,
       p.issued_on::text as issued_on, p.expires_on::text as expires_on, p.cancelled_on::text as cancelled_on
-    from permits p where p.origin = 'demo' and ${scopeCondition(sql`p.regency_code`, scope)}`);
-  const actionRows = await queryRows<{ date: string; kind: string; count: number; nationality: string | null }>(db, sql`
+    from permits p where p.origin = 'demo' and ${scopeCondition(sql`p.regency_code`, scope)}`,
+  );
+  const actionRows = await queryRows<{ date: string; kind: string; count: number; nationality: string | null }>(
+    db,
+    sql`
     select o.date::text as date, e.kind, e.count, e.nationality
     from enforcement_actions e join operation_targets t on t.id = e.target_id join operations o on o.id = t.operation_id
-    where e.origin = 'demo' and ${scopeCondition(sql`o.regency_code`, scope)}`);
+    where e.origin = 'demo' and ${scopeCondition(sql`o.regency_code`, scope)}`,
+  );
   return {
-    permits: permitRows.map((r) => ({ holder: r.person_id === null ? null : String(r.person_id), permitType: r.permit_type, issuedOn: r.issued_on, expiresOn: r.expires_on,
-      cancelledOn: r.cancelled_on, purpose: r.purpose, nationality: r.nationality, regencyCode: r.regency_code })),
+    permits: permitRows.map((r) => ({
+      holder: r.person_id === null ? null : String(r.person_id),
+      permitType: r.permit_type,
+      issuedOn: r.issued_on,
+      expiresOn: r.expires_on,
+      cancelledOn: r.cancelled_on,
+      purpose: r.purpose,
+      nationality: r.nationality,
+      regencyCode: r.regency_code,
+    })),
     actions: actionRows.map((r) => ({ date: r.date, kind: r.kind, count: Number(r.count), nationality: r.nationality })),
   };
 }

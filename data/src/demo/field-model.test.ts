@@ -1,8 +1,34 @@
 import { describe, expect, test } from 'vitest';
-import { countBetween, dayOf, intelligenceWeight, PermitLedger, violationChance, watchedShare, type PermitTrace, type ViolationDrivers } from './field-model.js';
+import {
+  countBetween,
+  dayOf,
+  intelligenceWeight,
+  PermitLedger,
+  violationChance,
+  watchedShare,
+  type PermitTrace,
+  type ViolationDrivers,
+} from './field-model.js';
 
-const quiet: ViolationDrivers = { unrenewedLapses: 0, verifiedReports: 0, inWorkRisk: false, monthsSinceCheck: 3, watchedShare: 0, growth: 0, peopleChecked: 5, touristPlace: false };
-const trace = (issued: string, expires: string, extra: Partial<PermitTrace> = {}): PermitTrace => ({ issued: dayOf(issued), expires: dayOf(expires), cancelled: null, renewed: false, visit: false, nationality: 'CHN', ...extra });
+const quiet: ViolationDrivers = {
+  unrenewedLapses: 0,
+  verifiedReports: 0,
+  inWorkRisk: false,
+  monthsSinceCheck: 3,
+  watchedShare: 0,
+  growth: 0,
+  peopleChecked: 5,
+  touristPlace: false,
+};
+const trace = (issued: string, expires: string, extra: Partial<PermitTrace> = {}): PermitTrace => ({
+  issued: dayOf(issued),
+  expires: dayOf(expires),
+  cancelled: null,
+  renewed: false,
+  visit: false,
+  nationality: 'CHN',
+  ...extra,
+});
 
 describe('demo field model', () => {
   test('the violation chance rises with each driver, strictly, and stays a probability', () => {
@@ -10,11 +36,27 @@ describe('demo field model', () => {
     expect(p).toBeGreaterThan(0.02);
     expect(p).toBeLessThan(0.08);
     const more: Array<Partial<ViolationDrivers>> = [
-      { unrenewedLapses: 2 }, { verifiedReports: 1 }, { inWorkRisk: true }, { monthsSinceCheck: 24 }, { monthsSinceCheck: null },
-      { watchedShare: 0.6 }, { growth: 0.5 }, { peopleChecked: 80 }, { touristPlace: true },
+      { unrenewedLapses: 2 },
+      { verifiedReports: 1 },
+      { inWorkRisk: true },
+      { monthsSinceCheck: 24 },
+      { monthsSinceCheck: null },
+      { watchedShare: 0.6 },
+      { growth: 0.5 },
+      { peopleChecked: 80 },
+      { touristPlace: true },
     ];
     for (const change of more) expect(violationChance({ ...quiet, ...change }), JSON.stringify(change)).toBeGreaterThan(p);
-    const all = violationChance({ unrenewedLapses: 20, verifiedReports: 5, inWorkRisk: true, monthsSinceCheck: null, watchedShare: 1, growth: 2, peopleChecked: 500, touristPlace: true });
+    const all = violationChance({
+      unrenewedLapses: 20,
+      verifiedReports: 5,
+      inWorkRisk: true,
+      monthsSinceCheck: null,
+      watchedShare: 1,
+      growth: 2,
+      peopleChecked: 500,
+      touristPlace: true,
+    });
     expect(all).toBeLessThan(1);
     expect(all).toBeGreaterThan(0.9);
   });

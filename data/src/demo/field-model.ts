@@ -36,20 +36,27 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
  * non-decreasing in its driver. Intercept −3.6 (≈ 2.7% for a recently checked, quiet place).
  */
 export function violationChance(d: ViolationDrivers): number {
-  const z = -3.6
-    + 1.3 * (1 - Math.exp(-Math.max(0, d.unrenewedLapses) / 2))
-    + 1.4 * (1 - Math.exp(-Math.max(0, d.verifiedReports)))
-    + (d.inWorkRisk ? 1.1 : 0)
-    + 0.9 * (d.monthsSinceCheck === null ? 1 : Math.min(1, Math.max(0, d.monthsSinceCheck) / 30))
-    + 0.8 * clamp01(d.watchedShare)
-    + 0.7 * clamp01(d.growth)
-    + 0.3 * Math.log10(1 + Math.max(0, d.peopleChecked))
-    + (d.touristPlace ? 0.4 : 0);
+  const z =
+    -3.6 +
+    1.3 * (1 - Math.exp(-Math.max(0, d.unrenewedLapses) / 2)) +
+    1.4 * (1 - Math.exp(-Math.max(0, d.verifiedReports))) +
+    (d.inWorkRisk ? 1.1 : 0) +
+    0.9 * (d.monthsSinceCheck === null ? 1 : Math.min(1, Math.max(0, d.monthsSinceCheck) / 30)) +
+    0.8 * clamp01(d.watchedShare) +
+    0.7 * clamp01(d.growth) +
+    0.3 * Math.log10(1 + Math.max(0, d.peopleChecked)) +
+    (d.touristPlace ? 0.4 : 0);
   return 1 / (1 + Math.exp(-z));
 }
 
 /** What a division head knows when choosing among places of a regency: no growth or mix, which need analysis. */
-export interface TargetSignals { unrenewedLapses: number; verifiedReports: number; inWorkRisk: boolean; monthsSinceCheck: number | null; holders: number }
+export interface TargetSignals {
+  unrenewedLapses: number;
+  verifiedReports: number;
+  inWorkRisk: boolean;
+  monthsSinceCheck: number | null;
+  holders: number;
+}
 
 /**
  * Weight of a place when a team picks a target from intelligence (half the picks; the other half are
@@ -58,15 +65,24 @@ export interface TargetSignals { unrenewedLapses: number; verifiedReports: numbe
  * A place with none of these keeps a small weight (0.05): intelligence follows a reason.
  */
 export function intelligenceWeight(s: TargetSignals): number {
-  return 0.05
-    + 3 * Math.min(1, Math.max(0, s.verifiedReports))
-    + 1.5 * (s.inWorkRisk ? 1 : 0)
-    + 1.2 * Math.min(1, Math.max(0, s.unrenewedLapses) / 3)
-    + (s.monthsSinceCheck === null ? 1 : Math.min(1, Math.max(0, s.monthsSinceCheck) / 24)) * Math.min(1, Math.max(0, s.holders) / 5);
+  return (
+    0.05 +
+    3 * Math.min(1, Math.max(0, s.verifiedReports)) +
+    1.5 * (s.inWorkRisk ? 1 : 0) +
+    1.2 * Math.min(1, Math.max(0, s.unrenewedLapses) / 3) +
+    (s.monthsSinceCheck === null ? 1 : Math.min(1, Math.max(0, s.monthsSinceCheck) / 24)) * Math.min(1, Math.max(0, s.holders) / 5)
+  );
 }
 
 /** One permit as the field model sees it (days as day numbers). */
-export interface PermitTrace { issued: number; expires: number; cancelled: number | null; renewed: boolean; visit: boolean; nationality: string }
+export interface PermitTrace {
+  issued: number;
+  expires: number;
+  cancelled: number | null;
+  renewed: boolean;
+  visit: boolean;
+  nationality: string;
+}
 
 /** The permits of one sponsor or one district, with the counts the field model asks of them. */
 export class PermitLedger {
@@ -80,7 +96,11 @@ export class PermitLedger {
 
   /** Lapses (expired, not cancelled, not renewed) with expiry in [from, to). */
   lapsesBetween(from: number, to: number): number {
-    if (!this.lapseDays) this.lapseDays = this.traces.filter((t) => !t.renewed && t.cancelled === null).map((t) => t.expires).sort((a, b) => a - b);
+    if (!this.lapseDays)
+      this.lapseDays = this.traces
+        .filter((t) => !t.renewed && t.cancelled === null)
+        .map((t) => t.expires)
+        .sort((a, b) => a - b);
     return lowerBound(this.lapseDays, to) - lowerBound(this.lapseDays, from);
   }
 
@@ -90,8 +110,13 @@ export class PermitLedger {
 }
 
 function lowerBound(sorted: readonly number[], x: number): number {
-  let lo = 0; let hi = sorted.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid]! < x) lo = mid + 1; else hi = mid; }
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 

@@ -4,19 +4,36 @@ import { isValidOn, pinValidCounts } from './generate-demo.js';
 import { Random, WeightedPicker } from './random.js';
 
 const permit = (permitType: 'itas' | 'itap', issuedOn: string, expiresOn: string, n: number): PermitRecord => ({
-  permitNumber: `P${n}`, permitType, purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'X', sponsorCompanyKey: null,
-  issuedOn, expiresOn, cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo',
+  permitNumber: `P${n}`,
+  permitType,
+  purpose: 'work',
+  nationality: 'CHN',
+  sex: 'male',
+  holderName: 'X',
+  sponsorCompanyKey: null,
+  issuedOn,
+  expiresOn,
+  cancelledOn: null,
+  districtCode: '19.04.01',
+  regencyCode: '19.04',
+  origin: 'demo',
 });
 
 describe('demo generator', () => {
   test('the same seed gives the same sequence; another seed another', () => {
-    const draw = (seed: number) => { const r = new Random(seed); return Array.from({ length: 5 }, () => r.int(0, 1000)); };
+    const draw = (seed: number) => {
+      const r = new Random(seed);
+      return Array.from({ length: 5 }, () => r.int(0, 1000));
+    };
     expect(draw(42)).toEqual(draw(42));
     expect(draw(42)).not.toEqual(draw(43));
   });
 
   test('weighted picks follow their weights', () => {
-    const picker = new WeightedPicker([['a', 9], ['b', 1]] as const);
+    const picker = new WeightedPicker([
+      ['a', 9],
+      ['b', 1],
+    ] as const);
     const random = new Random(1);
     const picks = Array.from({ length: 10_000 }, () => picker.pick(random));
     const share = picks.filter((p) => p === 'a').length / picks.length;
@@ -36,7 +53,12 @@ describe('demo generator', () => {
       permit('itas', '2018-01-01', '2019-01-01', 999),
     ];
     let made = 0;
-    const pinned = pinValidCounts(permits, { date: '2024-06-13', itas: 22, itap: 6 }, () => permit(made % 2 ? 'itap' : 'itas', '2010-01-01', '2011-01-01', 1000 + made++), random);
+    const pinned = pinValidCounts(
+      permits,
+      { date: '2024-06-13', itas: 22, itap: 6 },
+      () => permit(made % 2 ? 'itap' : 'itas', '2010-01-01', '2011-01-01', 1000 + made++),
+      random,
+    );
     expect(pinned.filter((p) => p.permitType === 'itas' && isValidOn(p, '2024-06-13'))).toHaveLength(22);
     expect(pinned.filter((p) => p.permitType === 'itap' && isValidOn(p, '2024-06-13'))).toHaveLength(6);
     for (const p of pinned) expect(p.expiresOn > p.issuedOn).toBe(true);

@@ -9,21 +9,49 @@
 //   officer would name (field-model.ts), never from the planning score itself;
 // - most targets end "no violation", as in the sources; report statuses are those of the last day.
 import {
-  addDays, type CompanyRecord, type CompanySiteRecord, type EntryPointRecord, type MeetingRecord, type OfficeRecord,
-  type OperationRecord, type PermitPurpose, type PermitRecord, type RegionalOfficeRecord, type ReportRecord,
-  type RiskAreaRecord, type RiskCategory, type EnforcementActionRecord,
+  addDays,
+  type CompanyRecord,
+  type CompanySiteRecord,
+  type EntryPointRecord,
+  type MeetingRecord,
+  type OfficeRecord,
+  type OperationRecord,
+  type PermitPurpose,
+  type PermitRecord,
+  type RegionalOfficeRecord,
+  type ReportRecord,
+  type RiskAreaRecord,
+  type RiskCategory,
+  type EnforcementActionRecord,
 } from '@pantau/domain';
 import { circle } from '@turf/turf';
 import type { Geography, AreaInfo } from './geography.js';
 import { companyName, personName, shortAreaName } from './names.js';
 import {
-  baliMix, HOT_SPOTS, nationalMix, provinceProfile, provinceWeights, RIAU_ISLANDS_MIX, SMELTER_MIX, workActivity, workFraction, yearWeights,
+  baliMix,
+  HOT_SPOTS,
+  nationalMix,
+  provinceProfile,
+  provinceWeights,
+  RIAU_ISLANDS_MIX,
+  SMELTER_MIX,
+  workActivity,
+  workFraction,
+  yearWeights,
   type ReferenceStatistics,
 } from './profiles.js';
 import { Random, WeightedPicker } from './random.js';
 import { historiesOf, type DemoHistories } from './histories.js';
 import {
-  countBetween, dayOf, distanceKm, intelligenceWeight, PermitLedger, violationChance, watchedShare, type PermitTrace, type TargetSignals,
+  countBetween,
+  dayOf,
+  distanceKm,
+  intelligenceWeight,
+  PermitLedger,
+  violationChance,
+  watchedShare,
+  type PermitTrace,
+  type TargetSignals,
 } from './field-model.js';
 
 export interface DemoOptions {
@@ -44,7 +72,15 @@ interface RegencyModel {
   area: AreaInfo;
   weight: number;
   districts: WeightedPicker<string>;
-  companies: Array<{ key: string; sector: string; weight: number; renewal: number; siteKeys: string[]; siteDistricts: string[]; sitePositions: Array<[number, number]> }>;
+  companies: Array<{
+    key: string;
+    sector: string;
+    weight: number;
+    renewal: number;
+    siteKeys: string[];
+    siteDistricts: string[];
+    sitePositions: Array<[number, number]>;
+  }>;
   companyPicker: WeightedPicker<number> | null;
 }
 
@@ -72,7 +108,14 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   const regencyPicker = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
 
   const { regionalOffices, offices, officeOfRegency } = generateOrganisation(geo, options.coveredRegencies);
-  const { companies, sites } = generateCompanies(geo, model, regencyPicker, size(DEMO_SIZES.companies), options.pins.map((p) => p.regencyCode), root.fork('companies'));
+  const { companies, sites } = generateCompanies(
+    geo,
+    model,
+    regencyPicker,
+    size(DEMO_SIZES.companies),
+    options.pins.map((p) => p.regencyCode),
+    root.fork('companies'),
+  );
   const { riskAreas, shapes } = generateRiskAreas(geo, model, size(DEMO_SIZES.riskAreas), root.fork('risk'));
   const entryPoints = generateEntryPoints();
   // Entry points no longer draw numbers; the fork stays so every stream after it (operations, meetings,
@@ -80,27 +123,61 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   root.fork('entry');
   // One sponsor in five is careless with renewals: its holders' permits often lapse (and some stay on).
   const diligence = root.fork('diligence');
-  for (const m of model.values()) for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
+  for (const m of model.values())
+    for (const c of m.companies) c.renewal = diligence.chance(0.2) ? 0.25 + 0.2 * diligence.next() : 0.75 + 0.2 * diligence.next();
   const permitCount = size(DEMO_SIZES.permits);
   const entryPointKeys = entryPoints.map((e) => e.key);
-  const historyChunks = () => generateHistories(generatePermits(geo, model, stats, permitCount, options, new Random(options.seed).fork('permits')),
-    options.seed, entryPointKeys, (code) => officeOfRegency.get(code)?.key ?? null);
-  const permitChunks = function* () { for (const chunk of historyChunks()) yield chunk.permits; };
+  const historyChunks = () =>
+    generateHistories(
+      generatePermits(geo, model, stats, permitCount, options, new Random(options.seed).fork('permits')),
+      options.seed,
+      entryPointKeys,
+      (code) => officeOfRegency.get(code)?.key ?? null,
+    );
+  const permitChunks = function* () {
+    for (const chunk of historyChunks()) yield chunk.permits;
+  };
   const { reports, facts } = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
   const world = buildFieldWorld(model, permitChunks(), facts, shapes, watchedNationalities(stats));
-  const operations = generateOperations(geo, model, world, officeOfRegency, size(DEMO_SIZES.operations), new DeportationMix(deportationShares(stats)), root.fork('operations'));
+  const operations = generateOperations(
+    geo,
+    model,
+    world,
+    officeOfRegency,
+    size(DEMO_SIZES.operations),
+    new DeportationMix(deportationShares(stats)),
+    root.fork('operations'),
+  );
   settleReportStatuses(reports, facts, operations);
   const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
-  return { regionalOffices, offices, companies, sites, permitChunks, historyChunks, riskAreas, entryPoints, operations, meetings, reports, expected: { permits: permitCount } };
+  return {
+    regionalOffices,
+    offices,
+    companies,
+    sites,
+    permitChunks,
+    historyChunks,
+    riskAreas,
+    entryPoints,
+    operations,
+    meetings,
+    reports,
+    expected: { permits: permitCount },
+  };
 }
 
 function buildRegencyModels(geo: Geography, stats: ReferenceStatistics, random: Random): Map<string, RegencyModel> {
-  const provinceWeight = provinceWeights(stats, geo.provinces.map((p) => p.code));
+  const provinceWeight = provinceWeights(
+    stats,
+    geo.provinces.map((p) => p.code),
+  );
   const models = new Map<string, RegencyModel>();
   for (const province of geo.provinces) {
     const regencies = geo.childrenOf.get(province.code) ?? [];
     const hot = HOT_SPOTS[province.code] ?? {};
-    const hotShare = Object.entries(hot).filter(([c]) => regencies.some((r) => r.code === c)).reduce((s, [, v]) => s + v, 0);
+    const hotShare = Object.entries(hot)
+      .filter(([c]) => regencies.some((r) => r.code === c))
+      .reduce((s, [, v]) => s + v, 0);
     const rest = regencies.filter((r) => !(r.code in hot));
     const restWeights = rest.map(() => random.logNormal(0.9) * (random.chance(0.15) ? 0.1 : 1));
     const restTotal = restWeights.reduce((a, b) => a + b, 0) || 1;
@@ -119,7 +196,10 @@ function buildRegencyModels(geo: Geography, stats: ReferenceStatistics, random: 
 
 function generateOrganisation(geo: Geography, covered: ReadonlySet<string>) {
   const regionalOffices: RegionalOfficeRecord[] = geo.provinces.map((p) => ({
-    key: `demo:kanwil:${p.code}`, name: `Kantor Wilayah Imigrasi ${p.name}`, provinceCode: p.code, origin: ORIGIN,
+    key: `demo:kanwil:${p.code}`,
+    name: `Kantor Wilayah Imigrasi ${p.name}`,
+    provinceCode: p.code,
+    origin: ORIGIN,
   }));
   const offices: OfficeRecord[] = [];
   const officeOfRegency = new Map<string, { key: string; name: string }>();
@@ -132,7 +212,7 @@ function generateOrganisation(geo: Geography, covered: ReadonlySet<string>) {
       const office = {
         key: `demo:office:${seat.code}`,
         name: `Kantor Imigrasi Kelas ${i === 0 ? 'I' : 'II'} ${shortAreaName(seat.name)}`,
-        officeClass: i === 0 ? 'I' as const : 'II' as const,
+        officeClass: i === 0 ? ('I' as const) : ('II' as const),
         provinceCode: province.code,
         workAreaCodes: group.map((r) => r.code),
         workAreaNote: null,
@@ -154,7 +234,14 @@ const PINNED_REGENCY_SPONSORS = 3;
  * `PINNED_REGENCY_SPONSORS` whatever the scale: its holders work for companies there, and its planning views
  * (sites to rank, sites never checked) need a few; a small demo would otherwise leave it one or none.
  */
-function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, regencyPicker: WeightedPicker<string>, count: number, sponsored: readonly string[], random: Random) {
+function generateCompanies(
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  regencyPicker: WeightedPicker<string>,
+  count: number,
+  sponsored: readonly string[],
+  random: Random,
+) {
   const companies: CompanyRecord[] = [];
   const sites: CompanySiteRecord[] = [];
   const addCompany = (i: number, regencyCode: string) => {
@@ -162,15 +249,35 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
     const profile = provinceProfile(regencyCode.slice(0, 2));
     const sector = new WeightedPicker(profile.sectors).pick(random);
     const key = `demo:company:${i + 1}`;
-    companies.push({ key, name: companyName(sector, random), sector, registrationNumber: `DEMO-NIB-${String(9120000000000 + i * 7919).padStart(13, '0')}`, origin: ORIGIN });
+    companies.push({
+      key,
+      name: companyName(sector, random),
+      sector,
+      registrationNumber: `DEMO-NIB-${String(9120000000000 + i * 7919).padStart(13, '0')}`,
+      origin: ORIGIN,
+    });
     const siteCount = random.chance(0.85) ? 1 : random.chance(0.8) ? 2 : 3;
-    const entry = { key, sector, renewal: 0.85, weight: random.logNormal(1.4) * (sector === 'mining_smelting' ? 4 : 1), siteKeys: [] as string[], siteDistricts: [] as string[], sitePositions: [] as Array<[number, number]> };
+    const entry = {
+      key,
+      sector,
+      renewal: 0.85,
+      weight: random.logNormal(1.4) * (sector === 'mining_smelting' ? 4 : 1),
+      siteKeys: [] as string[],
+      siteDistricts: [] as string[],
+      sitePositions: [] as Array<[number, number]>,
+    };
     for (let s = 0; s < siteCount; s++) {
       const district = m.districts.pick(random);
       const position = geo.pointIn(district, random);
       const siteKey = `${key}:site:${s + 1}`;
-      sites.push({ key: siteKey, companyKey: key, name: s === 0 ? 'Kantor dan lokasi utama' : `Lokasi kerja ${s + 1}`,
-        textEn: { name: s === 0 ? 'Main office and site' : `Work site ${s + 1}` }, position, origin: ORIGIN });
+      sites.push({
+        key: siteKey,
+        companyKey: key,
+        name: s === 0 ? 'Kantor dan lokasi utama' : `Lokasi kerja ${s + 1}`,
+        textEn: { name: s === 0 ? 'Main office and site' : `Work site ${s + 1}` },
+        position,
+        origin: ORIGIN,
+      });
       entry.siteKeys.push(siteKey);
       entry.siteDistricts.push(district);
       entry.sitePositions.push(position);
@@ -192,25 +299,35 @@ function generateCompanies(geo: Geography, model: Map<string, RegencyModel>, reg
 
 function nationalityPicker(provinceCode: string, stats: ReferenceStatistics, provinceCodes: readonly string[]): WeightedPicker<string> {
   const kind = provinceProfile(provinceCode).nationalities;
-  const mix = kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : kind === 'riau_islands' ? RIAU_ISLANDS_MIX : nationalMix(stats, provinceCodes);
+  const mix =
+    kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : kind === 'riau_islands' ? RIAU_ISLANDS_MIX : nationalMix(stats, provinceCodes);
   return new WeightedPicker(mix);
 }
 
 function* generatePermits(
-  geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics,
-  count: number, options: DemoOptions, random: Random,
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  stats: ReferenceStatistics,
+  count: number,
+  options: DemoOptions,
+  random: Random,
 ): Generator<PermitRecord[]> {
   // The published stocks count workers: a province where few permits are for work (Bali) needs more
   // permits in all for its workers to weigh what the figures say.
-  const regencyPicker = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight / workFraction(provinceProfile(m.area.code.slice(0, 2)))] as const));
+  const regencyPicker = new WeightedPicker(
+    [...model.values()].map((m) => [m.area.code, m.weight / workFraction(provinceProfile(m.area.code.slice(0, 2)))] as const),
+  );
   // The worker series falls in 2020–2021 and recovers: fewer arrive in a falling year (and fewer renew,
   // below), more in a rising one, so that the mid-year stock, not only the issuance, follows the series.
   // A permit issued or renewed in the second half of a year first counts in the next year's stock.
   const series = workActivity(stats);
   const activity = (day: string) => series(Number(addDays(day, 182).slice(0, 4)));
   const years = yearWeights(stats);
-  const monthPicker = new WeightedPicker([...years.entries()].filter(([y]) => y >= 2014)
-    .flatMap(([y, w]) => Array.from({ length: 12 }, (_, m) => [`${y}-${pad(m + 1)}`, w * activity(`${y}-${pad(m + 1)}-15`) ** ARRIVAL_RESPONSE] as const)));
+  const monthPicker = new WeightedPicker(
+    [...years.entries()]
+      .filter(([y]) => y >= 2014)
+      .flatMap(([y, w]) => Array.from({ length: 12 }, (_, m) => [`${y}-${pad(m + 1)}`, w * activity(`${y}-${pad(m + 1)}-15`) ** ARRIVAL_RESPONSE] as const)),
+  );
   const nationalityPickers = new Map<string, WeightedPicker<string>>();
   const sexes = stats.foreign_workers.find((f) => f.by_sex)?.by_sex ?? { male: 86, female: 14 };
   const maleShare = (sexes.male ?? 86) / ((sexes.male ?? 86) + (sexes.female ?? 14));
@@ -243,21 +360,41 @@ function* generatePermits(
     }
     // ITAP goes mostly to families, retirees and investors; with renewals and conversions it is about
     // 2.6 % of the stay permits issued (Jan–Sep 2024, reference statistics).
-    const permitType = random.chance(profile.visitShare) ? 'visit'
-      : random.chance(purpose === 'family' ? 0.14 : purpose === 'retirement' ? 0.12 : purpose === 'investment' ? 0.05 : 0.004) ? 'itap' : 'itas';
+    const permitType = random.chance(profile.visitShare)
+      ? 'visit'
+      : random.chance(purpose === 'family' ? 0.14 : purpose === 'retirement' ? 0.12 : purpose === 'investment' ? 0.05 : 0.004)
+        ? 'itap'
+        : 'itas';
     const issuedOn = clampDay(`${monthPicker.pick(random)}-${pad(random.int(1, 28))}`);
     const days = permitType === 'visit' ? random.pick([30, 60]) : permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
     const expiresOn = addDays(issuedOn, days);
     const cancelledOn = permitType === 'itas' && random.chance(0.04) ? addDays(issuedOn, random.int(10, days - 1)) : null;
     let nationalities = nationalityPickers.get(provinceCode);
-    if (!nationalities) { nationalities = nationalityPicker(provinceCode, stats, geo.provinces.map((p) => p.code)); nationalityPickers.set(provinceCode, nationalities); }
+    if (!nationalities) {
+      nationalities = nationalityPicker(
+        provinceCode,
+        stats,
+        geo.provinces.map((p) => p.code),
+      );
+      nationalityPickers.set(provinceCode, nationalities);
+    }
     const nationality = nationalities.pick(random);
     const male = purpose === 'work' ? random.chance(maleShare) : random.chance(0.55);
     serial += 1;
     return {
       permitNumber: `${permitType === 'itap' ? 'P' : permitType === 'visit' ? 'K' : 'T'}${issuedOn.slice(2, 4)}${provinceCode}${String(serial).padStart(8, '0')}`,
-      permitType, purpose, nationality, sex: male ? 'male' : 'female', holderName: newHolderName(nationality),
-      sponsorCompanyKey: sponsor, issuedOn, expiresOn, cancelledOn, districtCode: district, regencyCode, origin: ORIGIN,
+      permitType,
+      purpose,
+      nationality,
+      sex: male ? 'male' : 'female',
+      holderName: newHolderName(nationality),
+      sponsorCompanyKey: sponsor,
+      issuedOn,
+      expiresOn,
+      cancelledOn,
+      districtCode: district,
+      regencyCode,
+      origin: ORIGIN,
     };
   };
 
@@ -271,23 +408,39 @@ function* generatePermits(
   const makeHolder = (regencyCode: string): PermitRecord[] => {
     const personKey = `demo:person:${++personSerial}`;
     const chain = [{ ...makePermit(regencyCode), personKey }];
-    for (let last = chain[0]!; chain.length < 4 && last.permitType !== 'visit' && last.cancelledOn === null; ) {
-      const chance = (last.sponsorCompanyKey ? renewalChance.get(last.sponsorCompanyKey) ?? 0.85 : 0.7) * Math.min(1, activity(last.expiresOn)) ** RENEWAL_RESPONSE;
+    for (let last = chain[0]!; chain.length < 4 && last.permitType !== 'visit' && last.cancelledOn === null;) {
+      const chance =
+        (last.sponsorCompanyKey ? (renewalChance.get(last.sponsorCompanyKey) ?? 0.85) : 0.7) * Math.min(1, activity(last.expiresOn)) ** RENEWAL_RESPONSE;
       if (!random.chance(chance)) break;
       random.int(3, 30); // the lead time of the renewal application, drawn as before (see historiesOf)
       const issuedOn = last.expiresOn;
       if (issuedOn > DEMO_LAST_DAY) break;
       const days = last.permitType === 'itap' ? 5 * 365 : random.chance(0.6) ? 365 : 730;
       serial += 1;
-      last = { ...last, permitNumber: `${last.permitNumber[0]}${issuedOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`, issuedOn, expiresOn: addDays(issuedOn, days) };
+      last = {
+        ...last,
+        permitNumber: `${last.permitNumber[0]}${issuedOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`,
+        issuedOn,
+        expiresOn: addDays(issuedOn, days),
+      };
       chain.push(last);
     }
     const last = chain[chain.length - 1]!;
-    if (chain.length === 4 && last.permitType === 'itas' && last.cancelledOn === null && last.expiresOn <= DEMO_LAST_DAY
-      && lives.chance(last.purpose === 'work' ? 0.04 : 0.16)) {
+    if (
+      chain.length === 4 &&
+      last.permitType === 'itas' &&
+      last.cancelledOn === null &&
+      last.expiresOn <= DEMO_LAST_DAY &&
+      lives.chance(last.purpose === 'work' ? 0.04 : 0.16)
+    ) {
       serial += 1;
-      chain.push({ ...last, permitType: 'itap', permitNumber: `P${last.expiresOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`,
-        issuedOn: last.expiresOn, expiresOn: addDays(last.expiresOn, 5 * 365) });
+      chain.push({
+        ...last,
+        permitType: 'itap',
+        permitNumber: `P${last.expiresOn.slice(2, 4)}${last.permitNumber.slice(3, 5)}${String(serial).padStart(8, '0')}`,
+        issuedOn: last.expiresOn,
+        expiresOn: addDays(last.expiresOn, 5 * 365),
+      });
     }
     return chain;
   };
@@ -304,7 +457,10 @@ function* generatePermits(
       continue;
     }
     chunk.push(...permits);
-    if (chunk.length >= 10_000) { yield chunk; chunk = []; }
+    if (chunk.length >= 10_000) {
+      yield chunk;
+      chunk = [];
+    }
   }
   for (const pin of options.pins) {
     if (!model.has(pin.regencyCode)) continue;
@@ -314,7 +470,12 @@ function* generatePermits(
 }
 
 /** Each chunk of permits with the people and histories behind it (one stream of its own, after the permits'). */
-function* generateHistories(permitChunks: Iterable<PermitRecord[]>, seed: number, entryPointKeys: readonly string[], officeOf: (code: string) => string | null): Generator<DemoHistories> {
+function* generateHistories(
+  permitChunks: Iterable<PermitRecord[]>,
+  seed: number,
+  entryPointKeys: readonly string[],
+  officeOf: (code: string) => string | null,
+): Generator<DemoHistories> {
   const random = new Random(seed).fork('histories');
   let moved = 0;
   const context = { entryPointKeys, officeOf, nextPersonKey: () => `demo:person:moved:${++moved}` };
@@ -338,7 +499,10 @@ export function isValidOn(p: Pick<PermitRecord, 'issuedOn' | 'expiresOn' | 'canc
  * are drawn from the regency's other permits (or new ones) and moved to straddle it.
  */
 export function pinValidCounts(
-  permits: PermitRecord[], pin: { date: string; itas: number; itap: number }, make: () => PermitRecord, random: Random,
+  permits: PermitRecord[],
+  pin: { date: string; itas: number; itap: number },
+  make: () => PermitRecord,
+  random: Random,
 ): PermitRecord[] {
   const out = [...permits];
   for (const type of ['itas', 'itap'] as const) {
@@ -357,7 +521,9 @@ export function pinValidCounts(
     while (missing > 0) {
       let p = spare.shift();
       if (!p) {
-        do { p = make(); } while (p.permitType !== type);
+        do {
+          p = make();
+        } while (p.permitType !== type);
         out.push(p);
       }
       const duration = type === 'itap' ? 5 * 365 : 365;
@@ -379,20 +545,38 @@ const EMIGRATION_PROVINCES = ['21', '14', '61', '52', '53', '19', '35', '12', '3
 const BORDER_PROVINCES = ['61', '64', '65', '53', '91', '95', '21', '14', '11'];
 
 /** A risk area as the field model sees it: its circle and validity (day numbers; `to` inclusive). */
-export interface RiskShape { regencyCode: string; category: RiskCategory; centre: [number, number]; radiusKm: number; from: number; to: number | null }
+export interface RiskShape {
+  regencyCode: string;
+  category: RiskCategory;
+  centre: [number, number];
+  radiusKm: number;
+  from: number;
+  to: number | null;
+}
 
-function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, count: number, random: Random): { riskAreas: RiskAreaRecord[]; shapes: RiskShape[] } {
+function generateRiskAreas(
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  count: number,
+  random: Random,
+): { riskAreas: RiskAreaRecord[]; shapes: RiskShape[] } {
   const byWeight = new WeightedPicker([...model.values()].map((m) => [m.area.code, m.weight] as const));
   const inProvinces = (codes: string[]) => [...model.values()].filter((m) => codes.includes(m.area.code.slice(0, 2))).map((m) => m.area.code);
   const emigration = inProvinces(EMIGRATION_PROVINCES);
   const border = inProvinces(BORDER_PROVINCES);
-  const categories = new WeightedPicker<RiskCategory>([['illegal_work', 35], ['overstay', 20], ['social_conflict', 15], ['illegal_emigration_route', 18], ['illegal_entry_point', 12]]);
+  const categories = new WeightedPicker<RiskCategory>([
+    ['illegal_work', 35],
+    ['overstay', 20],
+    ['social_conflict', 15],
+    ['illegal_emigration_route', 18],
+    ['illegal_entry_point', 12],
+  ]);
   const out: RiskAreaRecord[] = [];
   const shapes: RiskShape[] = [];
   for (let i = 0; i < count; i++) {
     const category = categories.pick(random);
-    const regencyCode = category === 'illegal_emigration_route' ? random.pick(emigration)
-      : category === 'illegal_entry_point' ? random.pick(border) : byWeight.pick(random);
+    const regencyCode =
+      category === 'illegal_emigration_route' ? random.pick(emigration) : category === 'illegal_entry_point' ? random.pick(border) : byWeight.pick(random);
     const m = model.get(regencyCode)!;
     // Work-related risks sit where the companies are; the others anywhere in the regency.
     const company = (category === 'illegal_work' || category === 'social_conflict') && m.companyPicker ? m.companies[m.companyPicker.pick(random)] : undefined;
@@ -406,10 +590,14 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
       key: `demo:risk:${i + 1}`,
       name: `${RISK_NAMES[category]} ${shortAreaName(m.area.name)} ${i + 1}`,
       textEn: { name: `${RISK_NAMES_EN[category]} ${shortAreaName(m.area.name)} ${i + 1}`, source: DEMO_SOURCE.en },
-      category, severity,
+      category,
+      severity,
       geometry: circle(center, radiusKm, { steps: 32, units: 'kilometers' }).geometry,
-      validFrom, validTo,
-      source: DEMO_SOURCE.id, description: null, origin: ORIGIN,
+      validFrom,
+      validTo,
+      source: DEMO_SOURCE.id,
+      description: null,
+      origin: ORIGIN,
     });
   }
   return { riskAreas: out, shapes };
@@ -419,12 +607,20 @@ function generateRiskAreas(geo: Geography, model: Map<string, RegencyModel>, cou
 const DEMO_SOURCE = { id: 'data demo Pantau (sintetis)', en: 'Pantau demo data (synthetic)' } as const;
 
 const RISK_NAMES_EN: Record<RiskCategory, string> = {
-  illegal_work: 'Illegal foreign work risk', overstay: 'Overstay risk', social_conflict: 'Social conflict risk',
-  illegal_emigration_route: 'Non-procedural migrant worker route', illegal_entry_point: 'Illegal entry route', visit_permit_misuse: 'Visit permit misuse risk',
+  illegal_work: 'Illegal foreign work risk',
+  overstay: 'Overstay risk',
+  social_conflict: 'Social conflict risk',
+  illegal_emigration_route: 'Non-procedural migrant worker route',
+  illegal_entry_point: 'Illegal entry route',
+  visit_permit_misuse: 'Visit permit misuse risk',
 };
 const RISK_NAMES: Record<RiskCategory, string> = {
-  illegal_work: 'Rawan TKA ilegal', overstay: 'Rawan overstay', social_conflict: 'Rawan konflik sosial',
-  illegal_emigration_route: 'Jalur PMI nonprosedural', illegal_entry_point: 'Jalur masuk ilegal', visit_permit_misuse: 'Rawan penyalahgunaan izin kunjungan',
+  illegal_work: 'Rawan TKA ilegal',
+  overstay: 'Rawan overstay',
+  social_conflict: 'Rawan konflik sosial',
+  illegal_emigration_route: 'Jalur PMI nonprosedural',
+  illegal_entry_point: 'Jalur masuk ilegal',
+  visit_permit_misuse: 'Rawan penyalahgunaan izin kunjungan',
 };
 
 /** Major checkpoints at their approximate places; the rest spread over coastal and border regencies. */
@@ -436,53 +632,97 @@ const RISK_NAMES: Record<RiskCategory, string> = {
  */
 export const DEMO_ENTRY_POINTS: ReadonlyArray<readonly [string, 'airport' | 'seaport' | 'land_border', number, number]> = [
   // The main airport of each of the 38 provinces.
-  ['TPI Bandara Sultan Iskandar Muda', 'airport', 95.4206, 5.5229], ['TPI Bandara Kualanamu', 'airport', 98.8851, 3.6422],
-  ['TPI Bandara Minangkabau', 'airport', 100.2866, -0.7869], ['TPI Bandara Sultan Syarif Kasim II', 'airport', 101.4453, 0.4608],
-  ['TPI Bandara Sultan Thaha', 'airport', 103.6441, -1.6380], ['TPI Bandara Sultan Mahmud Badaruddin II', 'airport', 104.7000, -2.8982],
-  ['TPI Bandara Fatmawati Soekarno', 'airport', 102.3390, -3.8637], ['TPI Bandara Radin Inten II', 'airport', 105.1789, -5.2423],
-  ['TPI Bandara Depati Amir', 'airport', 106.1389, -2.1622], ['TPI Bandara Hang Nadim', 'airport', 104.1189, 1.1211],
-  ['TPI Bandara Halim Perdanakusuma', 'airport', 106.8908, -6.2666], ['TPI Bandara Kertajati', 'airport', 108.1580, -6.6489],
-  ['TPI Bandara Jenderal Ahmad Yani', 'airport', 110.3748, -6.9727], ['TPI Bandara Yogyakarta', 'airport', 110.0573, -7.9006],
-  ['TPI Bandara Juanda', 'airport', 112.7869, -7.3798], ['TPI Bandara Soekarno-Hatta', 'airport', 106.6559, -6.1256],
-  ['TPI Bandara I Gusti Ngurah Rai', 'airport', 115.1672, -8.7482], ['TPI Bandara Zainuddin Abdul Madjid', 'airport', 116.2767, -8.7573],
-  ['TPI Bandara El Tari', 'airport', 123.6709, -10.1716], ['TPI Bandara Supadio', 'airport', 109.4039, -0.1507],
-  ['TPI Bandara Tjilik Riwut', 'airport', 113.9427, -2.2251], ['TPI Bandara Syamsudin Noor', 'airport', 114.7626, -3.4424],
-  ['TPI Bandara Sultan Aji Muhammad Sulaiman', 'airport', 116.8944, -1.2683], ['TPI Bandara Juwata', 'airport', 117.5695, 3.3267],
-  ['TPI Bandara Sam Ratulangi', 'airport', 124.9259, 1.5493], ['TPI Bandara Mutiara SIS Al-Jufrie', 'airport', 119.9097, -0.9186],
-  ['TPI Bandara Sultan Hasanuddin', 'airport', 119.5541, -5.0617], ['TPI Bandara Haluoleo', 'airport', 122.4180, -4.0816],
-  ['TPI Bandara Djalaluddin', 'airport', 122.8500, 0.6372], ['TPI Bandara Tampa Padang', 'airport', 119.0274, -2.5833],
-  ['TPI Bandara Pattimura', 'airport', 128.0891, -3.7103], ['TPI Bandara Sultan Babullah', 'airport', 127.3810, 0.8314],
-  ['TPI Bandara Sentani', 'airport', 140.5163, -2.5769], ['TPI Bandara Rendani', 'airport', 134.0489, -0.8918],
-  ['TPI Bandara Mopah', 'airport', 140.4184, -8.5203], ['TPI Bandara Mozes Kilangin', 'airport', 136.8868, -4.5283],
-  ['TPI Bandara Wamena', 'airport', 138.9570, -4.1025], ['TPI Bandara Domine Eduard Osok', 'airport', 131.2883, -0.8926],
+  ['TPI Bandara Sultan Iskandar Muda', 'airport', 95.4206, 5.5229],
+  ['TPI Bandara Kualanamu', 'airport', 98.8851, 3.6422],
+  ['TPI Bandara Minangkabau', 'airport', 100.2866, -0.7869],
+  ['TPI Bandara Sultan Syarif Kasim II', 'airport', 101.4453, 0.4608],
+  ['TPI Bandara Sultan Thaha', 'airport', 103.6441, -1.638],
+  ['TPI Bandara Sultan Mahmud Badaruddin II', 'airport', 104.7, -2.8982],
+  ['TPI Bandara Fatmawati Soekarno', 'airport', 102.339, -3.8637],
+  ['TPI Bandara Radin Inten II', 'airport', 105.1789, -5.2423],
+  ['TPI Bandara Depati Amir', 'airport', 106.1389, -2.1622],
+  ['TPI Bandara Hang Nadim', 'airport', 104.1189, 1.1211],
+  ['TPI Bandara Halim Perdanakusuma', 'airport', 106.8908, -6.2666],
+  ['TPI Bandara Kertajati', 'airport', 108.158, -6.6489],
+  ['TPI Bandara Jenderal Ahmad Yani', 'airport', 110.3748, -6.9727],
+  ['TPI Bandara Yogyakarta', 'airport', 110.0573, -7.9006],
+  ['TPI Bandara Juanda', 'airport', 112.7869, -7.3798],
+  ['TPI Bandara Soekarno-Hatta', 'airport', 106.6559, -6.1256],
+  ['TPI Bandara I Gusti Ngurah Rai', 'airport', 115.1672, -8.7482],
+  ['TPI Bandara Zainuddin Abdul Madjid', 'airport', 116.2767, -8.7573],
+  ['TPI Bandara El Tari', 'airport', 123.6709, -10.1716],
+  ['TPI Bandara Supadio', 'airport', 109.4039, -0.1507],
+  ['TPI Bandara Tjilik Riwut', 'airport', 113.9427, -2.2251],
+  ['TPI Bandara Syamsudin Noor', 'airport', 114.7626, -3.4424],
+  ['TPI Bandara Sultan Aji Muhammad Sulaiman', 'airport', 116.8944, -1.2683],
+  ['TPI Bandara Juwata', 'airport', 117.5695, 3.3267],
+  ['TPI Bandara Sam Ratulangi', 'airport', 124.9259, 1.5493],
+  ['TPI Bandara Mutiara SIS Al-Jufrie', 'airport', 119.9097, -0.9186],
+  ['TPI Bandara Sultan Hasanuddin', 'airport', 119.5541, -5.0617],
+  ['TPI Bandara Haluoleo', 'airport', 122.418, -4.0816],
+  ['TPI Bandara Djalaluddin', 'airport', 122.85, 0.6372],
+  ['TPI Bandara Tampa Padang', 'airport', 119.0274, -2.5833],
+  ['TPI Bandara Pattimura', 'airport', 128.0891, -3.7103],
+  ['TPI Bandara Sultan Babullah', 'airport', 127.381, 0.8314],
+  ['TPI Bandara Sentani', 'airport', 140.5163, -2.5769],
+  ['TPI Bandara Rendani', 'airport', 134.0489, -0.8918],
+  ['TPI Bandara Mopah', 'airport', 140.4184, -8.5203],
+  ['TPI Bandara Mozes Kilangin', 'airport', 136.8868, -4.5283],
+  ['TPI Bandara Wamena', 'airport', 138.957, -4.1025],
+  ['TPI Bandara Domine Eduard Osok', 'airport', 131.2883, -0.8926],
   // International seaports.
-  ['TPI Pelabuhan Sabang', 'seaport', 95.3200, 5.8900], ['TPI Pelabuhan Belawan', 'seaport', 98.7006, 3.7860],
-  ['TPI Pelabuhan Tanjung Balai Asahan', 'seaport', 99.8000, 2.9700], ['TPI Pelabuhan Teluk Bayur', 'seaport', 100.3756, -1.0006],
-  ['TPI Pelabuhan Dumai', 'seaport', 101.4500, 1.6860], ['TPI Pelabuhan Bengkalis', 'seaport', 102.1100, 1.4700],
-  ['TPI Pelabuhan Selat Panjang', 'seaport', 102.7100, 1.0100], ['TPI Pelabuhan Batam Center', 'seaport', 104.0479, 1.1283],
-  ['TPI Pelabuhan Sekupang', 'seaport', 103.9360, 1.1186], ['TPI Pelabuhan Harbour Bay', 'seaport', 103.9980, 1.1530],
-  ['TPI Pelabuhan Tanjung Uban', 'seaport', 104.2169, 1.0655], ['TPI Pelabuhan Sri Bintan Pura', 'seaport', 104.4430, 0.9210],
-  ['TPI Pelabuhan Tanjung Balai Karimun', 'seaport', 103.3926, 0.9948], ['TPI Pelabuhan Pangkal Balam', 'seaport', 106.1350, -2.1050],
-  ['TPI Pelabuhan Muntok', 'seaport', 105.1650, -2.0620], ['TPI Pelabuhan Koba', 'seaport', 106.4300, -2.5000],
-  ['TPI Pelabuhan Tanjung Pandan', 'seaport', 107.6260, -2.7360], ['TPI Pelabuhan Tanjung Priok', 'seaport', 106.8846, -6.1040],
-  ['TPI Pelabuhan Cirebon', 'seaport', 108.5710, -6.7140], ['TPI Pelabuhan Tanjung Emas', 'seaport', 110.4250, -6.9450],
-  ['TPI Pelabuhan Tanjung Intan', 'seaport', 109.0180, -7.7390], ['TPI Pelabuhan Tanjung Perak', 'seaport', 112.7311, -7.1985],
-  ['TPI Pelabuhan Ketapang Banyuwangi', 'seaport', 114.3966, -8.1430], ['TPI Pelabuhan Benoa', 'seaport', 115.2108, -8.7452],
-  ['TPI Pelabuhan Padang Bai', 'seaport', 115.5100, -8.5300], ['TPI Pelabuhan Celukan Bawang', 'seaport', 114.8520, -8.1890],
-  ['TPI Pelabuhan Lembar', 'seaport', 116.0730, -8.7280], ['TPI Pelabuhan Tenau', 'seaport', 123.5460, -10.1990],
-  ['TPI Pelabuhan Dwikora Pontianak', 'seaport', 109.3400, -0.0220], ['TPI Pelabuhan Kumai', 'seaport', 111.7300, -2.7400],
-  ['TPI Pelabuhan Trisakti Banjarmasin', 'seaport', 114.5600, -3.3300], ['TPI Pelabuhan Semayang Balikpapan', 'seaport', 116.8060, -1.2710],
-  ['TPI Pelabuhan Samarinda', 'seaport', 117.1500, -0.5100], ['TPI Pelabuhan Malundung Tarakan', 'seaport', 117.5830, 3.2880],
-  ['TPI Pelabuhan Tunon Taka Nunukan', 'seaport', 117.6600, 4.1350], ['TPI Pelabuhan Bitung', 'seaport', 125.1930, 1.4430],
-  ['TPI Pelabuhan Pantoloan', 'seaport', 119.8560, -0.7110], ['TPI Pelabuhan Soekarno-Hatta Makassar', 'seaport', 119.4060, -5.1330],
-  ['TPI Pelabuhan Yos Sudarso Ambon', 'seaport', 128.1790, -3.6930], ['TPI Pelabuhan Ahmad Yani Ternate', 'seaport', 127.3880, 0.7830],
-  ['TPI Pelabuhan Jayapura', 'seaport', 140.7150, -2.5410], ['TPI Pelabuhan Sorong', 'seaport', 131.2450, -0.8800],
+  ['TPI Pelabuhan Sabang', 'seaport', 95.32, 5.89],
+  ['TPI Pelabuhan Belawan', 'seaport', 98.7006, 3.786],
+  ['TPI Pelabuhan Tanjung Balai Asahan', 'seaport', 99.8, 2.97],
+  ['TPI Pelabuhan Teluk Bayur', 'seaport', 100.3756, -1.0006],
+  ['TPI Pelabuhan Dumai', 'seaport', 101.45, 1.686],
+  ['TPI Pelabuhan Bengkalis', 'seaport', 102.11, 1.47],
+  ['TPI Pelabuhan Selat Panjang', 'seaport', 102.71, 1.01],
+  ['TPI Pelabuhan Batam Center', 'seaport', 104.0479, 1.1283],
+  ['TPI Pelabuhan Sekupang', 'seaport', 103.936, 1.1186],
+  ['TPI Pelabuhan Harbour Bay', 'seaport', 103.998, 1.153],
+  ['TPI Pelabuhan Tanjung Uban', 'seaport', 104.2169, 1.0655],
+  ['TPI Pelabuhan Sri Bintan Pura', 'seaport', 104.443, 0.921],
+  ['TPI Pelabuhan Tanjung Balai Karimun', 'seaport', 103.3926, 0.9948],
+  ['TPI Pelabuhan Pangkal Balam', 'seaport', 106.135, -2.105],
+  ['TPI Pelabuhan Muntok', 'seaport', 105.165, -2.062],
+  ['TPI Pelabuhan Koba', 'seaport', 106.43, -2.5],
+  ['TPI Pelabuhan Tanjung Pandan', 'seaport', 107.626, -2.736],
+  ['TPI Pelabuhan Tanjung Priok', 'seaport', 106.8846, -6.104],
+  ['TPI Pelabuhan Cirebon', 'seaport', 108.571, -6.714],
+  ['TPI Pelabuhan Tanjung Emas', 'seaport', 110.425, -6.945],
+  ['TPI Pelabuhan Tanjung Intan', 'seaport', 109.018, -7.739],
+  ['TPI Pelabuhan Tanjung Perak', 'seaport', 112.7311, -7.1985],
+  ['TPI Pelabuhan Ketapang Banyuwangi', 'seaport', 114.3966, -8.143],
+  ['TPI Pelabuhan Benoa', 'seaport', 115.2108, -8.7452],
+  ['TPI Pelabuhan Padang Bai', 'seaport', 115.51, -8.53],
+  ['TPI Pelabuhan Celukan Bawang', 'seaport', 114.852, -8.189],
+  ['TPI Pelabuhan Lembar', 'seaport', 116.073, -8.728],
+  ['TPI Pelabuhan Tenau', 'seaport', 123.546, -10.199],
+  ['TPI Pelabuhan Dwikora Pontianak', 'seaport', 109.34, -0.022],
+  ['TPI Pelabuhan Kumai', 'seaport', 111.73, -2.74],
+  ['TPI Pelabuhan Trisakti Banjarmasin', 'seaport', 114.56, -3.33],
+  ['TPI Pelabuhan Semayang Balikpapan', 'seaport', 116.806, -1.271],
+  ['TPI Pelabuhan Samarinda', 'seaport', 117.15, -0.51],
+  ['TPI Pelabuhan Malundung Tarakan', 'seaport', 117.583, 3.288],
+  ['TPI Pelabuhan Tunon Taka Nunukan', 'seaport', 117.66, 4.135],
+  ['TPI Pelabuhan Bitung', 'seaport', 125.193, 1.443],
+  ['TPI Pelabuhan Pantoloan', 'seaport', 119.856, -0.711],
+  ['TPI Pelabuhan Soekarno-Hatta Makassar', 'seaport', 119.406, -5.133],
+  ['TPI Pelabuhan Yos Sudarso Ambon', 'seaport', 128.179, -3.693],
+  ['TPI Pelabuhan Ahmad Yani Ternate', 'seaport', 127.388, 0.783],
+  ['TPI Pelabuhan Jayapura', 'seaport', 140.715, -2.541],
+  ['TPI Pelabuhan Sorong', 'seaport', 131.245, -0.88],
   // Land border posts.
-  ['PLBN Entikong', 'land_border', 110.3521, 0.9930], ['PLBN Aruk', 'land_border', 109.3087, 1.7846],
-  ['PLBN Badau', 'land_border', 111.8580, 1.0310], ['PLBN Jagoi Babang', 'land_border', 109.8350, 1.3950],
-  ['PLBN Motaain', 'land_border', 124.9494, -9.0998], ['PLBN Wini', 'land_border', 124.5110, -9.2330],
-  ['PLBN Motamasin', 'land_border', 125.0980, -9.4580], ['PLBN Skouw', 'land_border', 140.9707, -2.6306],
-  ['PLBN Sota', 'land_border', 140.9600, -8.4200],
+  ['PLBN Entikong', 'land_border', 110.3521, 0.993],
+  ['PLBN Aruk', 'land_border', 109.3087, 1.7846],
+  ['PLBN Badau', 'land_border', 111.858, 1.031],
+  ['PLBN Jagoi Babang', 'land_border', 109.835, 1.395],
+  ['PLBN Motaain', 'land_border', 124.9494, -9.0998],
+  ['PLBN Wini', 'land_border', 124.511, -9.233],
+  ['PLBN Motamasin', 'land_border', 125.098, -9.458],
+  ['PLBN Skouw', 'land_border', 140.9707, -2.6306],
+  ['PLBN Sota', 'land_border', 140.96, -8.42],
 ];
 
 function generateEntryPoints(): EntryPointRecord[] {
@@ -496,7 +736,13 @@ function watchedNationalities(stats: ReferenceStatistics): Set<string> {
 }
 
 /** A report as the field model sees it: where, when, and whether it holds up when looked into. */
-interface ReportFact { regencyCode: string; districtCode: string; position: [number, number]; day: number; credible: boolean }
+interface ReportFact {
+  regencyCode: string;
+  districtCode: string;
+  position: [number, number];
+  day: number;
+  credible: boolean;
+}
 
 /** What the field model knows of the world when the teams go out: permits by sponsor and district, credible reports, risk areas. */
 interface FieldWorld {
@@ -512,20 +758,41 @@ interface FieldWorld {
 
 const REPORT_RADIUS_KM = 0.5;
 
-function buildFieldWorld(model: Map<string, RegencyModel>, permitChunks: Iterable<PermitRecord[]>, facts: ReportFact[], shapes: RiskShape[], watched: Set<string>): FieldWorld {
+function buildFieldWorld(
+  model: Map<string, RegencyModel>,
+  permitChunks: Iterable<PermitRecord[]>,
+  facts: ReportFact[],
+  shapes: RiskShape[],
+  watched: Set<string>,
+): FieldWorld {
   const sponsors = new Map<string, PermitLedger>();
   const districts = new Map<string, PermitLedger>();
   const byHolder = new Map<string, PermitTrace[]>();
-  const ledger = (map: Map<string, PermitLedger>, key: string) => { let l = map.get(key); if (!l) { l = new PermitLedger(); map.set(key, l); } return l; };
+  const ledger = (map: Map<string, PermitLedger>, key: string) => {
+    let l = map.get(key);
+    if (!l) {
+      l = new PermitLedger();
+      map.set(key, l);
+    }
+    return l;
+  };
   for (const chunk of permitChunks) {
     for (const p of chunk) {
-      const trace: PermitTrace = { issued: dayOf(p.issuedOn), expires: dayOf(p.expiresOn), cancelled: p.cancelledOn ? dayOf(p.cancelledOn) : null, renewed: false, visit: p.permitType === 'visit', nationality: p.nationality };
+      const trace: PermitTrace = {
+        issued: dayOf(p.issuedOn),
+        expires: dayOf(p.expiresOn),
+        cancelled: p.cancelledOn ? dayOf(p.cancelledOn) : null,
+        renewed: false,
+        visit: p.permitType === 'visit',
+        nationality: p.nationality,
+      };
       if (p.sponsorCompanyKey) ledger(sponsors, p.sponsorCompanyKey).add(trace);
       if (p.districtCode) ledger(districts, p.districtCode).add(trace);
       // A holder is known by name and nationality, as Pantau itself tells a renewal from a lapse.
       const holder = `${p.holderName}|${p.nationality}`;
       const list = byHolder.get(holder);
-      if (list) list.push(trace); else byHolder.set(holder, [trace]);
+      if (list) list.push(trace);
+      else byHolder.set(holder, [trace]);
     }
   }
   for (const list of byHolder.values()) {
@@ -551,13 +818,16 @@ function buildFieldWorld(model: Map<string, RegencyModel>, permitChunks: Iterabl
   }
   for (const days of [...siteReports.values(), ...districtReports.values()]) days.sort((a, b) => a - b);
   const workRisks = new Map<string, RiskShape[]>();
-  for (const r of shapes) if (r.category === 'illegal_work' || r.category === 'overstay') workRisks.set(r.regencyCode, [...(workRisks.get(r.regencyCode) ?? []), r]);
+  for (const r of shapes)
+    if (r.category === 'illegal_work' || r.category === 'overstay') workRisks.set(r.regencyCode, [...(workRisks.get(r.regencyCode) ?? []), r]);
   return { sponsors, districts, siteReports, districtReports, workRisks, watched };
 }
 
 /** Inside (with a margin for the 32-sided polygon) a work or overstay risk area of the regency, valid on the day. */
 function inWorkRisk(world: FieldWorld, regencyCode: string, position: [number, number], day: number): boolean {
-  return (world.workRisks.get(regencyCode) ?? []).some((r) => r.from <= day && (r.to === null || r.to >= day) && distanceKm(r.centre, position) < 0.99 * r.radiusKm);
+  return (world.workRisks.get(regencyCode) ?? []).some(
+    (r) => r.from <= day && (r.to === null || r.to >= day) && distanceKm(r.centre, position) < 0.99 * r.radiusKm,
+  );
 }
 
 const MONTH_DAYS = 30.44;
@@ -565,18 +835,46 @@ const MONTH_DAYS = 30.44;
 export const INTELLIGENCE_SHARE = 0.7;
 
 function generateOperations(
-  geo: Geography, model: Map<string, RegencyModel>, world: FieldWorld, officeOfRegency: Map<string, { key: string; name: string }>,
-  count: number, deportations: DeportationMix, random: Random,
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  world: FieldWorld,
+  officeOfRegency: Map<string, { key: string; name: string }>,
+  count: number,
+  deportations: DeportationMix,
+  random: Random,
 ): OperationRecord[] {
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.6)] as const));
   const lastChecked = new Map<string, number>();
   const dates = Array.from({ length: count }, () => `${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`)
-    .map(clampDay).sort();
-  const actionKinds = new WeightedPicker<EnforcementActionRecord['kind']>([['deportation', 45], ['entry_ban', 25], ['detention', 20], ['fine', 7], ['permit_cancellation', 3]]);
-  const violators = new WeightedPicker([['CHN', 507], ['NGA', 420], ['MYS', 332], ['VNM', 142], ['IND', 93], ['PHL', 60], ['KOR', 40], ['BGD', 40]] as const);
-  const months = (key: string, day: number) => { const last = lastChecked.get(key); return last === undefined ? null : (day - last) / MONTH_DAYS; };
+    .map(clampDay)
+    .sort();
+  const actionKinds = new WeightedPicker<EnforcementActionRecord['kind']>([
+    ['deportation', 45],
+    ['entry_ban', 25],
+    ['detention', 20],
+    ['fine', 7],
+    ['permit_cancellation', 3],
+  ]);
+  const violators = new WeightedPicker([
+    ['CHN', 507],
+    ['NGA', 420],
+    ['MYS', 332],
+    ['VNM', 142],
+    ['IND', 93],
+    ['PHL', 60],
+    ['KOR', 40],
+    ['BGD', 40],
+  ] as const);
+  const months = (key: string, day: number) => {
+    const last = lastChecked.get(key);
+    return last === undefined ? null : (day - last) / MONTH_DAYS;
+  };
   const sitesOf = new Map<string, Array<{ company: RegencyModel['companies'][number]; index: number }>>();
-  for (const m of model.values()) sitesOf.set(m.area.code, m.companies.flatMap((company) => company.siteKeys.map((_, index) => ({ company, index }))));
+  for (const m of model.values())
+    sitesOf.set(
+      m.area.code,
+      m.companies.flatMap((company) => company.siteKeys.map((_, index) => ({ company, index }))),
+    );
 
   const siteSignals = (regencyCode: string, company: RegencyModel['companies'][number], index: number, day: number): TargetSignals => ({
     unrenewedLapses: world.sponsors.get(company.key)?.lapsesBetween(day - 180, day) ?? 0,
@@ -608,7 +906,9 @@ function generateOperations(
         let company: RegencyModel['companies'][number];
         let index: number;
         if (fromIntelligence) {
-          const choice = new WeightedPicker(sites.map((s, n) => [n, intelligenceWeight(siteSignals(regencyCode, s.company, s.index, day))] as const)).pick(random);
+          const choice = new WeightedPicker(sites.map((s, n) => [n, intelligenceWeight(siteSignals(regencyCode, s.company, s.index, day))] as const)).pick(
+            random,
+          );
           ({ company, index } = sites[choice]!);
         } else {
           company = m.companies[m.companyPicker!.pick(random)]!;
@@ -620,37 +920,78 @@ function generateOperations(
         const yearAgo = ledger?.validOn(day - 365).length ?? 0;
         const checked = holders.length ? Math.min(150, Math.max(1, Math.round(holders.length * (0.3 + 0.5 * random.next())))) : random.poisson(2);
         const p = violationChance({
-          ...signals, watchedShare: watchedShare(holders, world.watched), growth: (holders.length - yearAgo) / Math.max(yearAgo, 10),
-          peopleChecked: checked, touristPlace: company.sector === 'hospitality_tourism',
+          ...signals,
+          watchedShare: watchedShare(holders, world.watched),
+          growth: (holders.length - yearAgo) / Math.max(yearAgo, 10),
+          peopleChecked: checked,
+          touristPlace: company.sector === 'hospitality_tourism',
         });
         lastChecked.set(company.siteKeys[index]!, day);
         // Those found are among the sponsor's holders.
         const nationality = () => (holders.length ? random.pick(holders).nationality : violators.pick(random));
-        return target([`Lokasi ${company.siteKeys.length > 1 ? index + 1 : 'utama'} perusahaan`, `Company site ${company.siteKeys.length > 1 ? index + 1 : '(main)'}`], 'company_site', company.sitePositions[index]!, company.siteKeys[index]!, checked, p, nationality);
+        return target(
+          [`Lokasi ${company.siteKeys.length > 1 ? index + 1 : 'utama'} perusahaan`, `Company site ${company.siteKeys.length > 1 ? index + 1 : '(main)'}`],
+          'company_site',
+          company.sitePositions[index]!,
+          company.siteKeys[index]!,
+          checked,
+          p,
+          nationality,
+        );
       }
-      const kind = random.pick(touristProvince ? ['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const : ['lodging', 'port', 'residence', 'mine', 'plantation'] as const);
+      const kind = random.pick(
+        touristProvince
+          ? (['lodging', 'tourist_spot', 'tourist_spot', 'residence'] as const)
+          : (['lodging', 'port', 'residence', 'mine', 'plantation'] as const),
+      );
       const districts = geo.childrenOf.get(regencyCode)?.filter((d) => world.districts.has(d.code) || world.districtReports.has(d.code)) ?? [];
-      const district = fromIntelligence && districts.length
-        ? new WeightedPicker(districts.map((d) => [d.code, intelligenceWeight(districtSignals(regencyCode, d.code, d.label, day))] as const)).pick(random)
-        : m.districts.pick(random);
+      const district =
+        fromIntelligence && districts.length
+          ? new WeightedPicker(districts.map((d) => [d.code, intelligenceWeight(districtSignals(regencyCode, d.code, d.label, day))] as const)).pick(random)
+          : m.districts.pick(random);
       const position = geo.pointIn(district, random);
       const signals = districtSignals(regencyCode, district, position, day);
       const checked = random.poisson(3);
       const p = violationChance({
-        ...signals, watchedShare: watchedShare(world.districts.get(district)?.validOn(day) ?? [], world.watched), growth: 0,
-        peopleChecked: checked, touristPlace: kind === 'tourist_spot' || kind === 'lodging',
+        ...signals,
+        watchedShare: watchedShare(world.districts.get(district)?.validOn(day) ?? [], world.watched),
+        growth: 0,
+        peopleChecked: checked,
+        touristPlace: kind === 'tourist_spot' || kind === 'lodging',
       });
       lastChecked.set(`district:${district}`, day);
-      return target([`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, `${KIND_LABEL_EN[kind]} in ${shortAreaName(m.area.name)}`], kind, position, null, checked, p, () => violators.pick(random));
+      return target(
+        [`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, `${KIND_LABEL_EN[kind]} in ${shortAreaName(m.area.name)}`],
+        kind,
+        position,
+        null,
+        checked,
+        p,
+        () => violators.pick(random),
+      );
     });
     return {
-      key: `demo:operation:${i + 1}`, date, officeKey: officeOfRegency.get(regencyCode)?.key ?? null,
-      team: `Timpora ${shortAreaName(m.area.name)}`, regencyCode, notes: null, targets, origin: ORIGIN,
+      key: `demo:operation:${i + 1}`,
+      date,
+      officeKey: officeOfRegency.get(regencyCode)?.key ?? null,
+      team: `Timpora ${shortAreaName(m.area.name)}`,
+      regencyCode,
+      notes: null,
+      targets,
+      origin: ORIGIN,
     };
   });
 
   /** `place`: its Indonesian and English names. */
-  function target([place, placeEn]: [string, string], kind: OperationRecord['targets'][number]['kind'], position: [number, number], siteKey: string | null, checked: number, p: number, nationality: () => string) {
+  function target(
+    [place, placeEn]: [string, string],
+    kind: OperationRecord['targets'][number]['kind'],
+    position: [number, number],
+    siteKey: string | null,
+    checked: number,
+    p: number,
+    nationality: () => string,
+  ) {
     const notFound = random.chance(0.04);
     const violations = !notFound && checked > 0 && random.chance(p) ? Math.min(checked, 1 + random.poisson(checked * 0.06)) : 0;
     const actions: EnforcementActionRecord[] = [];
@@ -658,7 +999,10 @@ function generateOperations(
       const n = Math.min(left, 1 + random.poisson(0.5));
       const kind = actionKinds.pick(random);
       left -= n;
-      if (kind !== 'deportation') { actions.push({ kind, count: n, nationality: nationality() }); continue; }
+      if (kind !== 'deportation') {
+        actions.push({ kind, count: n, nationality: nationality() });
+        continue;
+      }
       // Those deported follow the published mix: one action per nationality among them.
       const deported = new Map<string, number>();
       for (let k = 0; k < n; k++) {
@@ -669,10 +1013,19 @@ function generateOperations(
       for (const [code, count] of deported) actions.push({ kind, count, nationality: code });
     }
     return {
-      place, kind, position, siteKey,
-      foreignersChecked: notFound ? 0 : checked, violations, outcome: notFound ? 'not_found' as const : violations > 0 ? 'violation' as const : 'no_violation' as const,
-      findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null, actions,
-      textEn: { place: placeEn, ...(violations > 0 ? { findings: `${violations} ${violations === 1 ? 'foreigner' : 'foreigners'} suspected of breaching their stay permit` } : {}) },
+      place,
+      kind,
+      position,
+      siteKey,
+      foreignersChecked: notFound ? 0 : checked,
+      violations,
+      outcome: notFound ? ('not_found' as const) : violations > 0 ? ('violation' as const) : ('no_violation' as const),
+      findings: violations > 0 ? `${violations} orang asing diduga melanggar izin tinggal` : null,
+      actions,
+      textEn: {
+        place: placeEn,
+        ...(violations > 0 ? { findings: `${violations} ${violations === 1 ? 'foreigner' : 'foreigners'} suspected of breaching their stay permit` } : {}),
+      },
     };
   }
 }
@@ -704,7 +1057,10 @@ export class DeportationMix {
     let deficit = -Infinity;
     for (const [code, share] of this.shares) {
       const d = share * (this.total + 1) - (this.deported.get(code) ?? 0);
-      if (d > deficit) { deficit = d; best = code; }
+      if (d > deficit) {
+        deficit = d;
+        best = code;
+      }
     }
     this.deported.set(best, (this.deported.get(best) ?? 0) + 1);
     this.total += 1;
@@ -714,17 +1070,42 @@ export class DeportationMix {
 
 /** A nationality found at the place that is not one of the `named` (a few tries), else one of the watched others. */
 function otherThan(named: ReadonlySet<string>, found: () => string): string {
-  for (let tries = 0; tries < 5; tries++) { const code = found(); if (!named.has(code)) return code; }
+  for (let tries = 0; tries < 5; tries++) {
+    const code = found();
+    if (!named.has(code)) return code;
+  }
   return OTHER_DEPORTED[named.size % OTHER_DEPORTED.length]!;
 }
 const OTHER_DEPORTED = ['PHL', 'KOR', 'BGD'] as const;
 
-const KIND_LABEL_EN: Record<string, string> = { lodging: 'Lodging', tourist_spot: 'Tourist spot', residence: 'Residence', port: 'Port', mine: 'Mining area', plantation: 'Plantation', company_site: 'Company site', other: 'Place' };
-const KIND_LABEL: Record<string, string> = { lodging: 'Penginapan', tourist_spot: 'Objek wisata', residence: 'Tempat tinggal', port: 'Pelabuhan', mine: 'Area tambang', plantation: 'Perkebunan', company_site: 'Lokasi perusahaan', other: 'Lokasi' };
+const KIND_LABEL_EN: Record<string, string> = {
+  lodging: 'Lodging',
+  tourist_spot: 'Tourist spot',
+  residence: 'Residence',
+  port: 'Port',
+  mine: 'Mining area',
+  plantation: 'Plantation',
+  company_site: 'Company site',
+  other: 'Place',
+};
+const KIND_LABEL: Record<string, string> = {
+  lodging: 'Penginapan',
+  tourist_spot: 'Objek wisata',
+  residence: 'Tempat tinggal',
+  port: 'Pelabuhan',
+  mine: 'Area tambang',
+  plantation: 'Perkebunan',
+  company_site: 'Lokasi perusahaan',
+  other: 'Lokasi',
+};
 
 function generateMeetings(
-  geo: Geography, model: Map<string, RegencyModel>, officeOfRegency: Map<string, { key: string; name: string }>, offices: OfficeRecord[],
-  count: number, random: Random,
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  officeOfRegency: Map<string, { key: string; name: string }>,
+  offices: OfficeRecord[],
+  count: number,
+  random: Random,
 ): MeetingRecord[] {
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.4)] as const));
   void offices;
@@ -734,24 +1115,48 @@ function generateMeetings(
     const date = clampDay(`${random.int(2016, 2026)}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
     const hall = random.chance(0.5);
     return {
-      key: `demo:meeting:${i + 1}`, date, title: `Rapat Koordinasi Timpora ${name}`,
-      venue: hall ? `Aula Kantor Bupati/Wali Kota ${name}` : `Hotel di ${name}`, regencyCode,
+      key: `demo:meeting:${i + 1}`,
+      date,
+      title: `Rapat Koordinasi Timpora ${name}`,
+      venue: hall ? `Aula Kantor Bupati/Wali Kota ${name}` : `Hotel di ${name}`,
+      regencyCode,
       textEn: { title: `Timpora coordination meeting, ${name}`, venue: hall ? `Regent's/Mayor's office hall, ${name}` : `A hotel in ${name}` },
       organiser: officeOfRegency.get(regencyCode)?.name ?? 'Kantor Imigrasi setempat',
       attendees: [`Kesbangpol ${name}`, `Polres ${name}`, 'Kodim setempat', `Kejaksaan Negeri ${name}`, `Disnaker ${name}`, `Disdukcapil ${name}`],
-      notes: [], origin: ORIGIN,
+      notes: [],
+      origin: ORIGIN,
     };
   });
 }
 
-function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats: ReferenceStatistics, count: number, random: Random): { reports: ReportRecord[]; facts: ReportFact[] } {
+function generateReports(
+  geo: Geography,
+  model: Map<string, RegencyModel>,
+  stats: ReferenceStatistics,
+  count: number,
+  random: Random,
+): { reports: ReportRecord[]; facts: ReportFact[] } {
   // APOA reports follow guests more than workers: Bali and the Riau Islands weigh more.
   const apoaTop = stats.apoa.find((a) => a.by_province_top5)?.by_province_top5 ?? {};
   const boost = new Map(Object.entries(apoaTop).map(([k, v]) => [k.slice(0, 2), v]));
   const maxBoost = Math.max(1, ...boost.values());
-  const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, (m.weight + 5) * (1 + 4 * ((boost.get(m.area.code.slice(0, 2)) ?? 0) / maxBoost))] as const));
-  const channels = new WeightedPicker([['apoa', 50], ['whatsapp', 25], ['phone', 15], ['walk_in', 10]] as const);
-  const categories = new WeightedPicker([['illegal_work', 30], ['suspicious_activity', 25], ['unreported_residence', 20], ['overstay', 12], ['permit_misuse', 10], ['other', 3]] as const);
+  const picker = new WeightedPicker(
+    [...model.values()].map((m) => [m.area.code, (m.weight + 5) * (1 + 4 * ((boost.get(m.area.code.slice(0, 2)) ?? 0) / maxBoost))] as const),
+  );
+  const channels = new WeightedPicker([
+    ['apoa', 50],
+    ['whatsapp', 25],
+    ['phone', 15],
+    ['walk_in', 10],
+  ] as const);
+  const categories = new WeightedPicker([
+    ['illegal_work', 30],
+    ['suspicious_activity', 25],
+    ['unreported_residence', 20],
+    ['overstay', 12],
+    ['permit_misuse', 10],
+    ['other', 3],
+  ] as const);
   const lastDay = dayOf(DEMO_LAST_DAY);
   const facts: ReportFact[] = [];
   const reports: ReportRecord[] = [];
@@ -760,9 +1165,14 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
     const pending = lastDay - dayOf(day) < 45 && random.chance(0.7);
     facts.push({ regencyCode: m.area.code, districtCode, position, day: dayOf(day), credible: credible && !pending });
     reports.push({
-      key: `demo:report:${reports.length + 1}`, receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
-      channel: channels.pick(random), category, status: pending ? 'new' : credible ? 'verified' : 'dismissed',
-      position, summary: null, origin: ORIGIN,
+      key: `demo:report:${reports.length + 1}`,
+      receivedAt: `${day}T${pad(random.int(0, 23))}:${pad(random.int(0, 59))}:00+07:00`,
+      channel: channels.pick(random),
+      category,
+      status: pending ? 'new' : credible ? 'verified' : 'dismissed',
+      position,
+      summary: null,
+      origin: ORIGIN,
     });
   };
   while (reports.length < count) {
@@ -771,9 +1181,10 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
     const day = clampDay(`${year}-${pad(random.int(1, 12))}-${pad(random.int(1, 28))}`);
     const category = categories.pick(random);
     // Half the reports about work and stay name a company: more often one that is careless with permits.
-    const about = WORK_REPORTS.has(category) && m.companies.length && random.chance(0.5)
-      ? m.companies[new WeightedPicker(m.companies.map((c, n) => [n, c.weight * (c.renewal < 0.5 ? 5 : 1)] as const)).pick(random)]!
-      : null;
+    const about =
+      WORK_REPORTS.has(category) && m.companies.length && random.chance(0.5)
+        ? m.companies[new WeightedPicker(m.companies.map((c, n) => [n, c.weight * (c.renewal < 0.5 ? 5 : 1)] as const)).pick(random)]!
+        : null;
     const siteIndex = about ? random.int(0, about.siteKeys.length - 1) : 0;
     const districtCode = about ? about.siteDistricts[siteIndex]! : m.districts.pick(random);
     const position: [number, number] = about ? nearby(about.sitePositions[siteIndex]!, 0.3, random) : geo.pointIn(districtCode, random);
@@ -787,7 +1198,14 @@ function generateReports(geo: Geography, model: Map<string, RegencyModel>, stats
     const followers = random.int(2, 4);
     for (let k = 0; k < followers && reports.length < count; k++) {
       const later = clampDay(addDays(day, random.int(3, 60)));
-      add(m, later, random.chance(0.7) ? category : categories.pick(random), districtCode, nearby(about.sitePositions[siteIndex]!, 0.3, random), random.chance(credible ? 0.7 : 0.3));
+      add(
+        m,
+        later,
+        random.chance(0.7) ? category : categories.pick(random),
+        districtCode,
+        nearby(about.sitePositions[siteIndex]!, 0.3, random),
+        random.chance(credible ? 0.7 : 0.3),
+      );
     }
   }
   return { reports, facts };

@@ -28,15 +28,26 @@ export interface Geography {
 }
 
 export async function loadGeography(db: Executor, boundariesDir: string): Promise<Geography> {
-  const rows = await queryRows<{ code: string; level: string; name: string; parent_code: string | null; lng: number; lat: number; km2: number }>(db,
-    sql`select code, level, name, parent_code, ST_X(label) as lng, ST_Y(label) as lat, area_km2 as km2 from ${areas} order by code`);
-  const all = rows.map((r) => ({ code: r.code, name: r.name, parentCode: r.parent_code, label: [Number(r.lng), Number(r.lat)] as [number, number], areaKm2: Number(r.km2), level: r.level }));
+  const rows = await queryRows<{ code: string; level: string; name: string; parent_code: string | null; lng: number; lat: number; km2: number }>(
+    db,
+    sql`select code, level, name, parent_code, ST_X(label) as lng, ST_Y(label) as lat, area_km2 as km2 from ${areas} order by code`,
+  );
+  const all = rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    parentCode: r.parent_code,
+    label: [Number(r.lng), Number(r.lat)] as [number, number],
+    areaKm2: Number(r.km2),
+    level: r.level,
+  }));
   const byCode = new Map(all.map((a) => [a.code, a]));
   const childrenOf = new Map<string, AreaInfo[]>();
   for (const a of all) if (a.parentCode) childrenOf.set(a.parentCode, [...(childrenOf.get(a.parentCode) ?? []), a]);
 
   const districtShapes = new Map<string, { geometry: Polygon | MultiPolygon; box: number[] }>();
-  const fc = JSON.parse(readFileSync(resolve(boundariesDir, BOUNDARY_FILES.district), 'utf8')) as { features: Array<{ properties: { code: string }; geometry: Polygon | MultiPolygon }> };
+  const fc = JSON.parse(readFileSync(resolve(boundariesDir, BOUNDARY_FILES.district), 'utf8')) as {
+    features: Array<{ properties: { code: string }; geometry: Polygon | MultiPolygon }>;
+  };
   for (const f of fc.features) {
     // The same cleaning as the loader: the source has unclosed rings turf would refuse.
     const geometry = cleanPolygonal(f.geometry, f.properties.code) as MultiPolygon;

@@ -36,7 +36,8 @@ export function historiesOf(permits: readonly PermitRecord[], random: Random, co
   for (const p of permits) {
     const key = p.personKey ?? context.nextPersonKey();
     const list = byPerson.get(key);
-    if (list) list.push(p); else byPerson.set(key, [p]);
+    if (list) list.push(p);
+    else byPerson.set(key, [p]);
   }
   for (const [personKey, held] of byPerson) {
     held.sort((a, b) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : 0));
@@ -50,8 +51,15 @@ export function historiesOf(permits: readonly PermitRecord[], random: Random, co
     const passports = [{ number: `${first.nationality.slice(0, 1)}${serial}`, validFrom: addDays(first.issuedOn, -random.int(30, 1500)) }];
     if (replacedOn) passports.push({ number: `${first.nationality.slice(0, 1)}R${serial}`, validFrom: replacedOn });
     out.people.push({
-      key: personKey, name: first.holderName, sex: first.sex, birthDate, nationality: first.nationality, passports,
-      districtCode: last.districtCode, regencyCode: last.regencyCode, origin: first.origin,
+      key: personKey,
+      name: first.holderName,
+      sex: first.sex,
+      birthDate,
+      nationality: first.nationality,
+      passports,
+      districtCode: last.districtCode,
+      regencyCode: last.regencyCode,
+      origin: first.origin,
     });
     let earliestApplied = first.issuedOn;
     for (const p of held) {
@@ -61,8 +69,14 @@ export function historiesOf(permits: readonly PermitRecord[], random: Random, co
       // The application behind the permit, decided the day it was issued; a few people had one refused first.
       const appliedOn = addDays(p.issuedOn, -random.int(5, 40));
       const application = {
-        personKey, permitType: p.permitType, officeKey: context.officeOf(p.regencyCode), sponsorCompanyKey: p.sponsorCompanyKey,
-        purpose: p.purpose, districtCode: p.districtCode, regencyCode: p.regencyCode, origin: p.origin,
+        personKey,
+        permitType: p.permitType,
+        officeKey: context.officeOf(p.regencyCode),
+        sponsorCompanyKey: p.sponsorCompanyKey,
+        purpose: p.purpose,
+        districtCode: p.districtCode,
+        regencyCode: p.regencyCode,
+        origin: p.origin,
       };
       if (p === first && random.chance(0.02)) {
         const refusedOn = addDays(appliedOn, -random.int(10, 60));

@@ -10,7 +10,13 @@ import { referenceCompanies, referenceOffices, referenceOperations } from '../re
 import { personName } from './names.js';
 import type { Random } from './random.js';
 
-export interface TargetPersonLink { operationKey: string; place: string; personKey: string; checked: boolean; origin: string }
+export interface TargetPersonLink {
+  operationKey: string;
+  place: string;
+  personKey: string;
+  checked: boolean;
+  origin: string;
+}
 
 export interface ReferencePeople {
   people: PersonRecord[];
@@ -26,7 +32,11 @@ const ORIGIN = 'demo';
 /** People behind the reference operations' targets that name foreign workers waiting for a permit. */
 export function referencePeople(events: ReferenceEvents, random: Random, arrivalPoint: string | null): ReferencePeople {
   const out: ReferencePeople = { people: [], permits: [], applications: [], movements: [], lodgings: [], targetLinks: [] };
-  const operations = referenceOperations(events, () => null, () => [0, 0]);
+  const operations = referenceOperations(
+    events,
+    () => null,
+    () => [0, 0],
+  );
   const offices = referenceOffices(events);
   const companies = referenceCompanies(events);
   events.operations.forEach((operation, o) => {
@@ -44,22 +54,58 @@ export function referencePeople(events: ReferenceEvents, random: Random, arrival
         const name = personName(target.nationality, random);
         const passport = `E${operation.date.replace(/-/g, '').slice(2)}${String(n).padStart(2, '0')}`;
         out.people.push({
-          key: personKey, name, sex: 'male', birthDate, nationality: target.nationality, passports: [{ number: passport, validFrom: addDays(arrival, -random.int(60, 900)) }],
-          districtCode: null, regencyCode: operation.regency_code, origin: ORIGIN,
+          key: personKey,
+          name,
+          sex: 'male',
+          birthDate,
+          nationality: target.nationality,
+          passports: [{ number: passport, validFrom: addDays(arrival, -random.int(60, 900)) }],
+          districtCode: null,
+          regencyCode: operation.regency_code,
+          origin: ORIGIN,
         });
         out.applications.push({
-          personKey, permitType: 'itas', status: 'issued', appliedOn, decidedOn: issuedOn, officeKey: office, sponsorCompanyKey: sponsor,
-          purpose: 'work', districtCode: null, regencyCode: operation.regency_code, origin: ORIGIN,
+          personKey,
+          permitType: 'itas',
+          status: 'issued',
+          appliedOn,
+          decidedOn: issuedOn,
+          officeKey: office,
+          sponsorCompanyKey: sponsor,
+          purpose: 'work',
+          districtCode: null,
+          regencyCode: operation.regency_code,
+          origin: ORIGIN,
         });
         out.permits.push({
-          permitNumber: `T${issuedOn.slice(2, 4)}${operation.regency_code.slice(0, 2)}R${String(n).padStart(7, '0')}`, permitType: 'itas', purpose: 'work',
-          nationality: target.nationality, sex: 'male', holderName: name, personKey, passportNumber: passport, holderBirthDate: birthDate,
-          sponsorCompanyKey: sponsor, issuedOn, expiresOn: addDays(issuedOn, 365), cancelledOn: null, districtCode: null, regencyCode: operation.regency_code, origin: ORIGIN,
+          permitNumber: `T${issuedOn.slice(2, 4)}${operation.regency_code.slice(0, 2)}R${String(n).padStart(7, '0')}`,
+          permitType: 'itas',
+          purpose: 'work',
+          nationality: target.nationality,
+          sex: 'male',
+          holderName: name,
+          personKey,
+          passportNumber: passport,
+          holderBirthDate: birthDate,
+          sponsorCompanyKey: sponsor,
+          issuedOn,
+          expiresOn: addDays(issuedOn, 365),
+          cancelledOn: null,
+          districtCode: null,
+          regencyCode: operation.regency_code,
+          origin: ORIGIN,
         });
         out.movements.push({ personKey, direction: 'arrival', date: arrival, entryPointKey: arrivalPoint, origin: ORIGIN });
         out.lodgings.push({
-          personKey, place: target.place, address: null, fromOn: addDays(arrival, 1), toOn: addDays(issuedOn, random.int(1, 10)), position: null,
-          districtCode: null, regencyCode: operation.regency_code, origin: ORIGIN,
+          personKey,
+          place: target.place,
+          address: null,
+          fromOn: addDays(arrival, 1),
+          toOn: addDays(issuedOn, random.int(1, 10)),
+          position: null,
+          districtCode: null,
+          regencyCode: operation.regency_code,
+          origin: ORIGIN,
         });
         out.targetLinks.push({ operationKey: operations[o]!.key, place: target.place, personKey, checked: true, origin: ORIGIN });
       }

@@ -5,8 +5,15 @@
 import type { CompanySector, PermitPurpose } from '@pantau/domain';
 
 export interface ReferenceStatistics {
-  foreign_workers: Array<{ what: string; year: number | string; value: number; series?: Record<string, number>;
-    by_province?: Record<string, number>; by_nationality?: Record<string, number>; by_sex?: Record<string, number> }>;
+  foreign_workers: Array<{
+    what: string;
+    year: number | string;
+    value: number;
+    series?: Record<string, number>;
+    by_province?: Record<string, number>;
+    by_nationality?: Record<string, number>;
+    by_sex?: Record<string, number>;
+  }>;
   enforcement: Array<{ what: string; year: number | string; value?: number; by_nationality_top5?: Record<string, number>; note?: string }>;
   apoa: Array<{ by_province_top5?: Record<string, number> }>;
   stay_permits: Array<{ what: string; year: number | string; itas_by_nationality_top?: Record<string, number>; itas?: number; itap?: number }>;
@@ -14,10 +21,32 @@ export interface ReferenceStatistics {
 
 /** Foreign-worker stock of provinces the published table leaves out (people, same scale as Nov 2022). */
 const UNLISTED_PROVINCE_STOCK: Record<string, number> = {
-  '11': 250, '12': 2100, '13': 350, '15': 600, '16': 1400, '18': 700, '19': 900,
-  '33': 2300, '34': 450, '36': 0, '52': 1100, '53': 300, '61': 1000, '62': 1200, '63': 900,
-  '64': 2400, '65': 600, '71': 800, '73': 1600, '74': 3200,
-  '91': 120, '92': 60, '94': 900, '95': 30, '96': 450, '97': 20,
+  '11': 250,
+  '12': 2100,
+  '13': 350,
+  '15': 600,
+  '16': 1400,
+  '18': 700,
+  '19': 900,
+  '33': 2300,
+  '34': 450,
+  '36': 0,
+  '52': 1100,
+  '53': 300,
+  '61': 1000,
+  '62': 1200,
+  '63': 900,
+  '64': 2400,
+  '65': 600,
+  '71': 800,
+  '73': 1600,
+  '74': 3200,
+  '91': 120,
+  '92': 60,
+  '94': 900,
+  '95': 30,
+  '96': 450,
+  '97': 20,
 };
 
 /**
@@ -77,7 +106,21 @@ export function publishedWorkerMix(stats: ReferenceStatistics): Array<[string, n
     const total = Object.values(t.by_nationality!).reduce((a, b) => a + b, 0);
     for (const [code, value] of Object.entries(t.by_nationality!)) mean.set(code, (mean.get(code) ?? 0) + value / total / tables.length);
   }
-  return spreadOther(Object.fromEntries(mean.size ? mean : [['CHN', 1]]), ['TWN', 'THA', 'VNM', 'FRA', 'DEU', 'NLD', 'PAK', 'BGD', 'TUR', 'ITA', 'CAN', 'NZL', 'RUS']);
+  return spreadOther(Object.fromEntries(mean.size ? mean : [['CHN', 1]]), [
+    'TWN',
+    'THA',
+    'VNM',
+    'FRA',
+    'DEU',
+    'NLD',
+    'PAK',
+    'BGD',
+    'TUR',
+    'ITA',
+    'CAN',
+    'NZL',
+    'RUS',
+  ]);
 }
 
 /** Share of a province's permit records that are work permits (work purpose, not a visit). */
@@ -95,7 +138,10 @@ export function workFraction(profile: ProvinceProfile): number {
 export function nationalMix(stats: ReferenceStatistics, provinceCodes: readonly string[]): Array<[string, number]> {
   const stocks = provinceWeights(stats, provinceCodes);
   const target = publishedWorkerMix(stats);
-  const share = (mix: Array<[string, number]>) => { const sum = mix.reduce((s, [, v]) => s + v, 0); return new Map(mix.map(([k, v]) => [k, v / sum])); };
+  const share = (mix: Array<[string, number]>) => {
+    const sum = mix.reduce((s, [, v]) => s + v, 0);
+    return new Map(mix.map(([k, v]) => [k, v / sum]));
+  };
   let all = 0;
   let national = 0;
   const others = new Map<string, number>();
@@ -103,8 +149,12 @@ export function nationalMix(stats: ReferenceStatistics, provinceCodes: readonly 
     const workers = stocks.get(code) ?? 0;
     all += workers;
     const kind = provinceProfile(code).nationalities;
-    if (kind === 'national') { national += workers; continue; }
-    for (const [k, v] of share(kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : RIAU_ISLANDS_MIX)) others.set(k, (others.get(k) ?? 0) + v * workers);
+    if (kind === 'national') {
+      national += workers;
+      continue;
+    }
+    for (const [k, v] of share(kind === 'bali' ? baliMix(stats) : kind === 'smelter' ? SMELTER_MIX : RIAU_ISLANDS_MIX))
+      others.set(k, (others.get(k) ?? 0) + v * workers);
   }
   if (national <= 0) return target;
   // Never below a fifth of the published share: every nationality still turns up everywhere.
@@ -115,14 +165,36 @@ export function nationalMix(stats: ReferenceStatistics, provinceCodes: readonly 
 export function baliMix(stats: ReferenceStatistics): Array<[string, number]> {
   const table = stats.stay_permits.find((s) => s.itas_by_nationality_top)?.itas_by_nationality_top ?? { AUS: 1 };
   const sum = Object.values(table).reduce((a, b) => a + b, 0);
-  return [...Object.entries(table), ['CHN', sum * 0.05], ['IND', sum * 0.04], ['UKR', sum * 0.04], ['other', sum * 0.25]]
-    .flatMap(([k, v]) => (k === 'other' ? spreadOther({ other: Number(v) }, ['CAN', 'NZL', 'ESP', 'SGP', 'MYS']) : [[k, Number(v)] as [string, number]]));
+  return [...Object.entries(table), ['CHN', sum * 0.05], ['IND', sum * 0.04], ['UKR', sum * 0.04], ['other', sum * 0.25]].flatMap(([k, v]) =>
+    k === 'other' ? spreadOther({ other: Number(v) }, ['CAN', 'NZL', 'ESP', 'SGP', 'MYS']) : [[k, Number(v)] as [string, number]],
+  );
 }
 
 /** Smelter provinces: Chinese crews dominate (IMIP, Weda Bay, Obi, Morosi). */
-export const SMELTER_MIX: Array<[string, number]> = [['CHN', 86], ['IND', 3], ['KOR', 2], ['JPN', 2], ['PHL', 2], ['AUS', 1], ['MYS', 1], ['USA', 1], ['TWN', 2]];
+export const SMELTER_MIX: Array<[string, number]> = [
+  ['CHN', 86],
+  ['IND', 3],
+  ['KOR', 2],
+  ['JPN', 2],
+  ['PHL', 2],
+  ['AUS', 1],
+  ['MYS', 1],
+  ['USA', 1],
+  ['TWN', 2],
+];
 /** Riau Islands: manufacturing and shipyards next to Singapore. */
-export const RIAU_ISLANDS_MIX: Array<[string, number]> = [['CHN', 30], ['SGP', 18], ['MYS', 14], ['KOR', 10], ['JPN', 8], ['IND', 7], ['PHL', 6], ['GBR', 3], ['AUS', 2], ['TWN', 2]];
+export const RIAU_ISLANDS_MIX: Array<[string, number]> = [
+  ['CHN', 30],
+  ['SGP', 18],
+  ['MYS', 14],
+  ['KOR', 10],
+  ['JPN', 8],
+  ['IND', 7],
+  ['PHL', 6],
+  ['GBR', 3],
+  ['AUS', 2],
+  ['TWN', 2],
+];
 
 function spreadOther(table: Record<string, number>, others: string[]): Array<[string, number]> {
   const entries: Array<[string, number]> = [];
@@ -164,29 +236,129 @@ export interface ProvinceProfile {
   visitShare: number;
 }
 
-const WORK_PURPOSES: Array<[PermitPurpose, number]> = [['work', 80], ['family', 10], ['investment', 7], ['study', 2], ['retirement', 1]];
-const INDUSTRY: Array<[CompanySector, number]> = [['manufacturing', 45], ['construction', 15], ['trade', 12], ['services', 12], ['energy', 8], ['hospitality_tourism', 4], ['education', 4]];
+const WORK_PURPOSES: Array<[PermitPurpose, number]> = [
+  ['work', 80],
+  ['family', 10],
+  ['investment', 7],
+  ['study', 2],
+  ['retirement', 1],
+];
+const INDUSTRY: Array<[CompanySector, number]> = [
+  ['manufacturing', 45],
+  ['construction', 15],
+  ['trade', 12],
+  ['services', 12],
+  ['energy', 8],
+  ['hospitality_tourism', 4],
+  ['education', 4],
+];
 
 export function provinceProfile(code: string): ProvinceProfile {
   switch (code) {
     case '51':
-      return { nationalities: 'bali', purposes: [['work', 30], ['family', 25], ['retirement', 20], ['investment', 18], ['study', 7]],
-        sectors: [['hospitality_tourism', 60], ['services', 20], ['trade', 10], ['construction', 6], ['education', 4]], visitShare: 0.22 };
-    case '72': case '82': case '74':
-      return { nationalities: 'smelter', purposes: [['work', 95], ['investment', 3], ['family', 2]],
-        sectors: [['mining_smelting', 70], ['construction', 15], ['energy', 10], ['services', 5]], visitShare: 0.04 };
+      return {
+        nationalities: 'bali',
+        purposes: [
+          ['work', 30],
+          ['family', 25],
+          ['retirement', 20],
+          ['investment', 18],
+          ['study', 7],
+        ],
+        sectors: [
+          ['hospitality_tourism', 60],
+          ['services', 20],
+          ['trade', 10],
+          ['construction', 6],
+          ['education', 4],
+        ],
+        visitShare: 0.22,
+      };
+    case '72':
+    case '82':
+    case '74':
+      return {
+        nationalities: 'smelter',
+        purposes: [
+          ['work', 95],
+          ['investment', 3],
+          ['family', 2],
+        ],
+        sectors: [
+          ['mining_smelting', 70],
+          ['construction', 15],
+          ['energy', 10],
+          ['services', 5],
+        ],
+        visitShare: 0.04,
+      };
     case '21':
-      return { nationalities: 'riau_islands', purposes: WORK_PURPOSES,
-        sectors: [['manufacturing', 50], ['fisheries_maritime', 15], ['construction', 10], ['hospitality_tourism', 15], ['trade', 10]], visitShare: 0.1 };
+      return {
+        nationalities: 'riau_islands',
+        purposes: WORK_PURPOSES,
+        sectors: [
+          ['manufacturing', 50],
+          ['fisheries_maritime', 15],
+          ['construction', 10],
+          ['hospitality_tourism', 15],
+          ['trade', 10],
+        ],
+        visitShare: 0.1,
+      };
     case '31':
-      return { nationalities: 'national', purposes: [['work', 70], ['family', 14], ['investment', 10], ['study', 5], ['retirement', 1]],
-        sectors: [['services', 45], ['trade', 25], ['education', 8], ['construction', 10], ['hospitality_tourism', 12]], visitShare: 0.1 };
-    case '19': case '81': case '94':
-      return { nationalities: 'national', purposes: WORK_PURPOSES,
-        sectors: [['mining_smelting', 60], ['energy', 10], ['construction', 15], ['fisheries_maritime', 10], ['services', 5]], visitShare: 0.06 };
-    case '14': case '15': case '16': case '61': case '62': case '63': case '64': case '65':
-      return { nationalities: 'national', purposes: WORK_PURPOSES,
-        sectors: [['agriculture_plantation', 35], ['energy', 25], ['mining_smelting', 20], ['construction', 10], ['manufacturing', 10]], visitShare: 0.05 };
+      return {
+        nationalities: 'national',
+        purposes: [
+          ['work', 70],
+          ['family', 14],
+          ['investment', 10],
+          ['study', 5],
+          ['retirement', 1],
+        ],
+        sectors: [
+          ['services', 45],
+          ['trade', 25],
+          ['education', 8],
+          ['construction', 10],
+          ['hospitality_tourism', 12],
+        ],
+        visitShare: 0.1,
+      };
+    case '19':
+    case '81':
+    case '94':
+      return {
+        nationalities: 'national',
+        purposes: WORK_PURPOSES,
+        sectors: [
+          ['mining_smelting', 60],
+          ['energy', 10],
+          ['construction', 15],
+          ['fisheries_maritime', 10],
+          ['services', 5],
+        ],
+        visitShare: 0.06,
+      };
+    case '14':
+    case '15':
+    case '16':
+    case '61':
+    case '62':
+    case '63':
+    case '64':
+    case '65':
+      return {
+        nationalities: 'national',
+        purposes: WORK_PURPOSES,
+        sectors: [
+          ['agriculture_plantation', 35],
+          ['energy', 25],
+          ['mining_smelting', 20],
+          ['construction', 10],
+          ['manufacturing', 10],
+        ],
+        visitShare: 0.05,
+      };
     default:
       return { nationalities: 'national', purposes: WORK_PURPOSES, sectors: INDUSTRY, visitShare: 0.07 };
   }

@@ -36,7 +36,10 @@ export class Random {
     const l = Math.exp(-mean);
     let k = 0;
     let p = 1;
-    do { k += 1; p *= this.next(); } while (p > l);
+    do {
+      k += 1;
+      p *= this.next();
+    } while (p > l);
     return k - 1;
   }
   /** A child source, so that adding rows of one kind does not shift the rows of another. */
@@ -67,7 +70,8 @@ export class WeightedPicker<T> {
     let hi = this.cumulative.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.cumulative[mid]! > x) hi = mid; else lo = mid + 1;
+      if (this.cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
     }
     return this.items[lo]!;
   }

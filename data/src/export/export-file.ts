@@ -26,7 +26,11 @@ type Rows = AsyncIterable<Record<string, unknown>>;
  * exported it. XLSX carries it in the workbook's properties and a sheet of its own, GeoJSON in a
  * foreign member; CSV stays a bare table (any line above the header would break the tools reading it).
  */
-export interface ExportProvenance { madeBy: string; agency: string; madeAt: Date }
+export interface ExportProvenance {
+  madeBy: string;
+  agency: string;
+  madeAt: Date;
+}
 
 /**
  * The kind's columns as this role may get them: columns of free text that may name people are left out
@@ -35,8 +39,7 @@ export interface ExportProvenance { madeBy: string; agency: string; madeAt: Date
 export function exportDefinition(kind: ExportKind, permissions: Pick<Permissions, 'personalData'>, lang: 'id' | 'en' = 'en'): ExportDefinition {
   const hidden = hiddenExportColumns(kind, permissions);
   const definition = EXPORT_KINDS[kind];
-  const columns = definition.columns.filter((c) => !hidden.includes(c.header))
-    .map((c) => (lang === 'id' && c.headerId ? { ...c, header: c.headerId } : c));
+  const columns = definition.columns.filter((c) => !hidden.includes(c.header)).map((c) => (lang === 'id' && c.headerId ? { ...c, header: c.headerId } : c));
   return { ...definition, columns };
 }
 
@@ -75,7 +78,12 @@ function xlsxFile(kind: string, definition: ExportDefinition, rows: Rows, proven
       sheet.commit();
       if (provenance) {
         const about = workbook.addWorksheet('Keterangan');
-        for (const line of [['Dibuat oleh / Made by', provenance.madeBy], ['Instansi / Agency', provenance.agency], ['Waktu / Time', provenance.madeAt.toISOString()], ['Data', kind]]) {
+        for (const line of [
+          ['Dibuat oleh / Made by', provenance.madeBy],
+          ['Instansi / Agency', provenance.agency],
+          ['Waktu / Time', provenance.madeAt.toISOString()],
+          ['Data', kind],
+        ]) {
           about.addRow(line.map((cell) => escapeCell(cell))).commit();
         }
         about.commit();
@@ -89,7 +97,7 @@ function xlsxFile(kind: string, definition: ExportDefinition, rows: Rows, proven
 }
 
 function geometryOf(definition: ExportDefinition, row: Record<string, unknown>): unknown {
-  if (definition.geometry === 'polygon') return typeof row.geojson === 'string' ? JSON.parse(row.geojson) : row.geojson ?? null;
+  if (definition.geometry === 'polygon') return typeof row.geojson === 'string' ? JSON.parse(row.geojson) : (row.geojson ?? null);
   if (definition.geometry === 'point' && row.lng !== null && row.lng !== undefined) return { type: 'Point', coordinates: [Number(row.lng), Number(row.lat)] };
   return null;
 }
@@ -97,7 +105,9 @@ function geometryOf(definition: ExportDefinition, row: Record<string, unknown>):
 async function* geoJsonText(definition: ExportDefinition, rows: Rows, provenance?: ExportProvenance): AsyncGenerator<string> {
   const properties = definition.columns.filter((c) => !definition.notInGeoJson?.includes(c.column));
   // A foreign member (RFC 7946 section 6.1): GIS tools ignore it, a reader of the file sees who made it.
-  const about = provenance ? `"pantau":${JSON.stringify({ madeBy: provenance.madeBy, agency: provenance.agency, madeAt: provenance.madeAt.toISOString() })},` : '';
+  const about = provenance
+    ? `"pantau":${JSON.stringify({ madeBy: provenance.madeBy, agency: provenance.agency, madeAt: provenance.madeAt.toISOString() })},`
+    : '';
   yield `{"type":"FeatureCollection",${about}"features":[`;
   let separator = '\n';
   for await (const row of rows) {
@@ -115,9 +125,21 @@ async function* geoJsonText(definition: ExportDefinition, rows: Rows, provenance
 const geoJsonFile = (_kind: string, definition: ExportDefinition, rows: Rows, provenance?: ExportProvenance): Readable =>
   Readable.from(geoJsonText(definition, rows, provenance), { objectMode: false });
 
-const WRITERS: Record<ExportFormat, (kind: string, definition: ExportDefinition, rows: Rows, provenance?: ExportProvenance) => Readable> = { csv: csvFile, xlsx: xlsxFile, geojson: geoJsonFile };
+const WRITERS: Record<ExportFormat, (kind: string, definition: ExportDefinition, rows: Rows, provenance?: ExportProvenance) => Readable> = {
+  csv: csvFile,
+  xlsx: xlsxFile,
+  geojson: geoJsonFile,
+};
 
 /** The rows of `kind` inside the filter and scope as a file of `format`, streamed, with the columns the caller's role may get. */
-export function exportFile(db: Executor, kind: ExportKind, format: ExportFormat, filter: ExportFilter, scope: Scope, permissions: Pick<Permissions, 'personalData'>, provenance?: ExportProvenance): Readable {
+export function exportFile(
+  db: Executor,
+  kind: ExportKind,
+  format: ExportFormat,
+  filter: ExportFilter,
+  scope: Scope,
+  permissions: Pick<Permissions, 'personalData'>,
+  provenance?: ExportProvenance,
+): Readable {
   return WRITERS[format](kind, exportDefinition(kind, permissions, filter.lang ?? 'id'), exportRows(db, kind, filter, scope), provenance);
 }

@@ -28,14 +28,29 @@ const bilingual = (...triples: Array<[string, string, string]>): ExportColumn[] 
 
 /** Where the person lives by their permit: district and regency, code and name. */
 const PERMIT_AREA: Array<[string, string, string]> = [
-  ['district_code', 'kode_kecamatan', 'district_code'], ['district', 'kecamatan', 'district_name'],
-  ['regency_code', 'kode_kabupaten_kota', 'regency_code'], ['regency', 'kabupaten_kota', 'regency_name'],
+  ['district_code', 'kode_kecamatan', 'district_code'],
+  ['district', 'kecamatan', 'district_name'],
+  ['regency_code', 'kode_kabupaten_kota', 'regency_code'],
+  ['regency', 'kabupaten_kota', 'regency_name'],
 ];
 
 export const EXPORT_KINDS: Record<ExportKind, ExportDefinition> = {
   permits: {
-    columns: columns(['permit_no', 'permit_number'], 'permit_type', 'purpose', 'nationality', 'sex', ['name', 'holder_name'], 'sponsor',
-      ['issued', 'issued_on'], ['expires', 'expires_on'], ['cancelled', 'cancelled_on'], 'district_code', 'regency_code', 'origin'),
+    columns: columns(
+      ['permit_no', 'permit_number'],
+      'permit_type',
+      'purpose',
+      'nationality',
+      'sex',
+      ['name', 'holder_name'],
+      'sponsor',
+      ['issued', 'issued_on'],
+      ['expires', 'expires_on'],
+      ['cancelled', 'cancelled_on'],
+      'district_code',
+      'regency_code',
+      'origin',
+    ),
     // Permits carry no coordinates, only area codes: their features are unlocated (geometry null).
     geometry: 'none',
   },
@@ -44,8 +59,26 @@ export const EXPORT_KINDS: Record<ExportKind, ExportDefinition> = {
     geometry: 'point',
   },
   operations: {
-    columns: columns('date', 'regency_code', 'team', 'office', 'operation_notes', 'target_no', 'place', 'kind', 'foreigners_checked', 'violations',
-      'outcome', 'findings', 'action', 'action_count', 'violator_nationality', ...POSITION, 'district_code', 'origin'),
+    columns: columns(
+      'date',
+      'regency_code',
+      'team',
+      'office',
+      'operation_notes',
+      'target_no',
+      'place',
+      'kind',
+      'foreigners_checked',
+      'violations',
+      'outcome',
+      'findings',
+      'action',
+      'action_count',
+      'violator_nationality',
+      ...POSITION,
+      'district_code',
+      'origin',
+    ),
     geometry: 'point',
   },
   'risk-areas': {
@@ -63,15 +96,32 @@ export const EXPORT_KINDS: Record<ExportKind, ExportDefinition> = {
   },
   // Lists to act on (issue 20), not import files: headers in the language asked for.
   overstays: {
-    columns: bilingual(['name', 'nama', 'name'], ['nationality', 'kewarganegaraan', 'nationality'], ['passport_no', 'no_paspor', 'passport_number'],
-      ['last_permit_type', 'jenis_izin_terakhir', 'permit_type'], ['last_permit_no', 'no_izin_terakhir', 'permit_number'], ['permit_ended', 'izin_berakhir', 'expires_on'],
-      ['days_over', 'hari_melebihi', 'days_over'], ['sponsor', 'penjamin', 'sponsor'], ...PERMIT_AREA),
+    columns: bilingual(
+      ['name', 'nama', 'name'],
+      ['nationality', 'kewarganegaraan', 'nationality'],
+      ['passport_no', 'no_paspor', 'passport_number'],
+      ['last_permit_type', 'jenis_izin_terakhir', 'permit_type'],
+      ['last_permit_no', 'no_izin_terakhir', 'permit_number'],
+      ['permit_ended', 'izin_berakhir', 'expires_on'],
+      ['days_over', 'hari_melebihi', 'days_over'],
+      ['sponsor', 'penjamin', 'sponsor'],
+      ...PERMIT_AREA,
+    ),
     geometry: 'none',
   },
   expiring: {
-    columns: bilingual(['name', 'nama', 'name'], ['nationality', 'kewarganegaraan', 'nationality'], ['passport_no', 'no_paspor', 'passport_number'],
-      ['permit_type', 'jenis_izin', 'permit_type'], ['permit_no', 'no_izin', 'permit_number'], ['expires', 'berakhir', 'expires_on'], ['days_left', 'sisa_hari', 'days_left'],
-      ['renewed', 'diperpanjang', 'renewed'], ['sponsor', 'penjamin', 'sponsor'], ...PERMIT_AREA),
+    columns: bilingual(
+      ['name', 'nama', 'name'],
+      ['nationality', 'kewarganegaraan', 'nationality'],
+      ['passport_no', 'no_paspor', 'passport_number'],
+      ['permit_type', 'jenis_izin', 'permit_type'],
+      ['permit_no', 'no_izin', 'permit_number'],
+      ['expires', 'berakhir', 'expires_on'],
+      ['days_left', 'sisa_hari', 'days_left'],
+      ['renewed', 'diperpanjang', 'renewed'],
+      ['sponsor', 'penjamin', 'sponsor'],
+      ...PERMIT_AREA,
+    ),
     geometry: 'none',
   },
   movements: {

@@ -126,7 +126,11 @@ const records = async (t: TestDatabase, kind: RoundTripKind) =>
   (await queryRows<{ line: string }>(t.database.orm, CASES[kind].records)).map((r) => r.line).sort();
 
 /** Exterior ring counter-clockwise (RFC 7946, the right-hand rule): positive shoelace area. */
-const counterClockwise = (ring: number[][]) => ring.reduce((s, [x1, y1], i) => { const [x2, y2] = ring[(i + 1) % ring.length]!; return s + x1! * y2! - x2! * y1!; }, 0) > 0;
+const counterClockwise = (ring: number[][]) =>
+  ring.reduce((s, [x1, y1], i) => {
+    const [x2, y2] = ring[(i + 1) % ring.length]!;
+    return s + x1! * y2! - x2! * y1!;
+  }, 0) > 0;
 
 describe.each(testBackends())('exports on %s', (backend) => {
   describe.each(Object.keys(CASES) as RoundTripKind[])('%s', (kind) => {
@@ -147,7 +151,9 @@ describe.each(testBackends())('exports on %s', (backend) => {
       for (const format of EXPORT_FORMATS) files[format] = await exportTo(t, kind, format);
       await t.database.orm.execute(CASES[kind].remove);
     });
-    afterAll(async () => { await t?.dispose(); });
+    afterAll(async () => {
+      await t?.dispose();
+    });
 
     test.each(EXPORT_FORMATS)('the %s file re-imports into the emptied database with the same records', async (format) => {
       expect(before.length).toBeGreaterThan(0);
@@ -163,7 +169,7 @@ describe.each(testBackends())('exports on %s', (backend) => {
       }
     });
 
-    test('the CSV has a BOM, the importer\'s headers, and as many rows as the XLSX', async () => {
+    test("the CSV has a BOM, the importer's headers, and as many rows as the XLSX", async () => {
       const csv = readFileSync(files.csv);
       expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = await parseCsv(csv);
@@ -173,7 +179,10 @@ describe.each(testBackends())('exports on %s', (backend) => {
     });
 
     test('GeoJSON is a FeatureCollection in lon/lat with one feature per spreadsheet row', async () => {
-      const collection = JSON.parse(readFileSync(files.geojson, 'utf8')) as { type: string; features: Array<{ type: string; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> }> };
+      const collection = JSON.parse(readFileSync(files.geojson, 'utf8')) as {
+        type: string;
+        features: Array<{ type: string; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> }>;
+      };
       expect(collection.type).toBe('FeatureCollection');
       expect(collection.features.length).toBe(await xlsxRowCount(files.xlsx));
       const [minLng, minLat, maxLng, maxLat] = INDONESIA_BBOX;
@@ -182,9 +191,15 @@ describe.each(testBackends())('exports on %s', (backend) => {
         expect(feature.type).toBe('Feature');
         expect(Object.keys(feature.properties)).toEqual(exportHeaders(kind).filter((h) => h !== 'wkt'));
         const geometry = feature.geometry;
-        if (CASES[kind].geometry === null) { expect(geometry).toBeNull(); continue; }
+        if (CASES[kind].geometry === null) {
+          expect(geometry).toBeNull();
+          continue;
+        }
         if (CASES[kind].geometry === 'Point') {
-          if (geometry === null) { expect(feature.properties.lat).toBeNull(); continue; }
+          if (geometry === null) {
+            expect(feature.properties.lat).toBeNull();
+            continue;
+          }
           expect(geometry.type).toBe('Point');
           const [lng, lat] = geometry.coordinates as number[];
           expect(inIndonesia([lng!, lat!])).toBe(true);
@@ -210,7 +225,9 @@ describe.each(testBackends())('exports on %s', (backend) => {
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(files.xlsx);
         const xlsxCells: string[] = [];
-        workbook.worksheets[0]!.eachRow((row, n) => { if (n > 1) xlsxCells.push(String(row.getCell(index + 1).value ?? '')); });
+        workbook.worksheets[0]!.eachRow((row, n) => {
+          if (n > 1) xlsxCells.push(String(row.getCell(index + 1).value ?? ''));
+        });
         for (const value of FORMULAS) expect(xlsxCells).toContain(`'${value}`);
         expect(xlsxCells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
         const geojson = JSON.parse(readFileSync(files.geojson, 'utf8')) as { features: Array<{ properties: Record<string, unknown> }> };

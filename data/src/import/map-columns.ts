@@ -35,11 +35,19 @@ export const providedFields = (format: string): string[] => ((FEATURE_FORMATS as
  * `overrides` maps a header to a field, or to "" to ignore the column; a field the kind does not
  * have is refused rather than silently dropped.
  */
-export function mapColumns(kind: ImportKind, headers: readonly string[], required: ReadonlyArray<readonly string[]>, overrides: Record<string, string> = {}, provided: readonly string[] = []): ColumnMapping {
+export function mapColumns(
+  kind: ImportKind,
+  headers: readonly string[],
+  required: ReadonlyArray<readonly string[]>,
+  overrides: Record<string, string> = {},
+  provided: readonly string[] = [],
+): ColumnMapping {
   const known = new Set(fieldsOfKind(kind));
   const wrong = Object.entries(overrides).filter(([, field]) => field !== '' && !known.has(field));
   if (wrong.length) {
-    throw new ImportMappingError(`Unknown field(s) in the mapping for ${kind}: ${wrong.map(([header, field]) => `"${header}" → "${field}"`).join(', ')} (fields: ${[...known].join(', ')}; "" ignores a column).`);
+    throw new ImportMappingError(
+      `Unknown field(s) in the mapping for ${kind}: ${wrong.map(([header, field]) => `"${header}" → "${field}"`).join(', ')} (fields: ${[...known].join(', ')}; "" ignores a column).`,
+    );
   }
   const fields = mapHeaders(kind, headers, overrides);
   const mapping: Record<string, string> = {};
@@ -57,5 +65,8 @@ export function mapColumns(kind: ImportKind, headers: readonly string[], require
 
 /** "permitNumber: a column named e.g. "no izin tinggal", …" for each missing group. */
 export function describeMissing(kind: ImportKind, missing: readonly string[][]): string[] {
-  return missing.map((group) => `  ${group.join(' or ')}: a column named e.g. ${group.flatMap((f) => (HEADER_SYNONYMS[kind][f] ?? []).slice(0, 3).map((s) => `"${s}"`)).join(', ')}`);
+  return missing.map(
+    (group) =>
+      `  ${group.join(' or ')}: a column named e.g. ${group.flatMap((f) => (HEADER_SYNONYMS[kind][f] ?? []).slice(0, 3).map((s) => `"${s}"`)).join(', ')}`,
+  );
 }

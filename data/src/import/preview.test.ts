@@ -28,8 +28,13 @@ describe('previewImport', () => {
     expect(preview.rows[0]).toEqual({ row: 2, values: ['P-1', 'KITAS', 'NAMA 1', 'RRT', '13/06/24', '13/06/2025', 'Kab. Bangka Tengah', '=1+1'] });
     expect(preview.rows[19]!.row).toBe(21);
     expect(preview.mapping).toEqual({
-      'No. Izin Tinggal': 'permitNumber', 'Jenis Izin': 'permitType', Nama: 'holderName', Negara: 'nationality',
-      'Tgl Terbit': 'issuedOn', 'Tgl Berakhir': 'expiresOn', Kabupaten: 'regency',
+      'No. Izin Tinggal': 'permitNumber',
+      'Jenis Izin': 'permitType',
+      Nama: 'holderName',
+      Negara: 'nationality',
+      'Tgl Terbit': 'issuedOn',
+      'Tgl Berakhir': 'expiresOn',
+      Kabupaten: 'regency',
     });
     expect(preview.unknownColumns).toEqual(['Catatan']);
     expect(preview.missing).toEqual([]);
@@ -46,7 +51,8 @@ describe('previewImport', () => {
 
   test('a mapping given by the user wins over the synonyms, "" ignores a column, and what is then missing is named', async () => {
     const preview = await previewImport({
-      kind: 'permits', path: file(`${HEADER}\nP-1;KITAS;A;RRT;13/06/2024;13/06/2025;Bangka Tengah;catatan\n`),
+      kind: 'permits',
+      path: file(`${HEADER}\nP-1;KITAS;A;RRT;13/06/2024;13/06/2025;Bangka Tengah;catatan\n`),
       mapping: { Catatan: 'sponsor', Nama: '', Kabupaten: '' },
     });
     expect(preview.mapping).toMatchObject({ Catatan: 'sponsor' });
@@ -56,10 +62,8 @@ describe('previewImport', () => {
   });
 
   test('a mapping to a field the kind does not have is refused with the field named', async () => {
-    await expect(previewImport({ kind: 'permits', path: file(`${HEADER}\n`), mapping: { Nama: 'passport' } }))
-      .rejects.toThrow(ImportFileError);
-    await expect(previewImport({ kind: 'permits', path: file(`${HEADER}\n`), mapping: { Nama: 'passport' } }))
-      .rejects.toThrow(/"Nama" → "passport"/);
+    await expect(previewImport({ kind: 'permits', path: file(`${HEADER}\n`), mapping: { Nama: 'passport' } })).rejects.toThrow(ImportFileError);
+    await expect(previewImport({ kind: 'permits', path: file(`${HEADER}\n`), mapping: { Nama: 'passport' } })).rejects.toThrow(/"Nama" → "passport"/);
   });
 
   test('an XLSX file lists its sheets and previews the one chosen, dates as ISO days', async () => {
@@ -79,10 +83,20 @@ describe('previewImport', () => {
   test('a GeoJSON FeatureCollection previews its properties', async () => {
     const geojson = JSON.stringify({
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', properties: { nama: 'Pelabuhan Pangkal Balam', jenis: 'pelabuhan', kabupaten: 'Kota Pangkal Pinang' }, geometry: { type: 'Point', coordinates: [106.13, -2.1] } }],
+      features: [
+        {
+          type: 'Feature',
+          properties: { nama: 'Pelabuhan Pangkal Balam', jenis: 'pelabuhan', kabupaten: 'Kota Pangkal Pinang' },
+          geometry: { type: 'Point', coordinates: [106.13, -2.1] },
+        },
+      ],
     });
     const preview = await previewImport({ kind: 'entry-points', path: file(geojson, 'geojson') });
-    expect(preview).toMatchObject({ format: 'geojson', headers: ['nama', 'jenis', 'kabupaten'], rows: [{ row: 1, values: ['Pelabuhan Pangkal Balam', 'pelabuhan', 'Kota Pangkal Pinang'] }] });
+    expect(preview).toMatchObject({
+      format: 'geojson',
+      headers: ['nama', 'jenis', 'kabupaten'],
+      rows: [{ row: 1, values: ['Pelabuhan Pangkal Balam', 'pelabuhan', 'Kota Pangkal Pinang'] }],
+    });
     expect(preview.mapping).toEqual({ nama: 'name', jenis: 'kind', kabupaten: 'regency' });
     expect(preview).not.toHaveProperty('encoding');
   });

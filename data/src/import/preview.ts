@@ -36,7 +36,12 @@ function cellText(value: unknown): string {
 export async function previewImport(options: PreviewOptions): Promise<ImportPreview> {
   const required = requiredFieldsOf(options.kind);
   const limit = options.rows ?? PREVIEW_ROWS;
-  const table = await openTable(options.path, { format: options.format, sheet: options.sheet, headerRow: options.headerRow, headerField: headerFieldOf(options.kind, options.mapping) });
+  const table = await openTable(options.path, {
+    format: options.format,
+    sheet: options.sheet,
+    headerRow: options.headerRow,
+    headerField: headerFieldOf(options.kind, options.mapping),
+  });
   const rows: ImportPreview['rows'] = [];
   let more = false;
   for await (const row of table.rows) {

@@ -52,9 +52,11 @@ async function officeReport(): Promise<string> {
 
 /** Ports as a ministry portal publishes them. */
 function portalPorts(): string {
-  const popup = (regency: string, province: string) => `<table><tr><td><p>Kabupaten/Kota : ${regency}</p><p>Provinsi : ${province}</p><p>Kode : <b>ID&nbsp;PGX</b></p></td></tr></table>`;
+  const popup = (regency: string, province: string) =>
+    `<table><tr><td><p>Kabupaten/Kota : ${regency}</p><p>Provinsi : ${province}</p><p>Kode : <b>ID&nbsp;PGX</b></p></td></tr></table>`;
   const port = (name: string, category: string, coordinates: [number, number], regency = 'KOTA PANGKAL PINANG') => ({
-    type: 'Feature', geometry: { type: 'Point', coordinates },
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates },
     properties: { name, category, description: popup(regency, 'KEPULAUAN BANGKA BELITUNG'), detail: { pengelola: 'KSOP Pangkalbalam', status: 'aktif' } },
   });
   return JSON.stringify({
@@ -73,8 +75,12 @@ function portalPorts(): string {
 
 describe.each(testBackends())('real files on %s', (backend) => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await openFixtureDatabase(backend); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('an XLSX report with a title block, merged headers, serial dates and a totals row imports its three permits', async () => {
     const path = await officeReport();
@@ -82,7 +88,15 @@ describe.each(testBackends())('real files on %s', (backend) => {
     await expect(runImport(t.database, { kind: 'permits', path, dryRun: true })).rejects.toThrow(/sheet "Rekap"; the workbook also has: Daftar/);
     const preview = await previewImport({ kind: 'permits', path, sheet: 'Daftar' });
     expect(preview.header).toMatchObject({ rows: [5, 6], how: 'found', above: [{ row: 1, text: 'DAFTAR PEMEGANG IZIN TINGGAL' }, { row: 2 }, { row: 3 }] });
-    expect(preview.mapping).toMatchObject({ Nama: 'holderName', Negara: 'nationality', 'Nomor Izin Tinggal': 'permitNumber', 'Jenis Izin Tinggal': 'permitType', 'Tgl Terbit': 'issuedOn', 'Tgl Berakhir': 'expiresOn', 'Kabupaten/Kota': 'regency' });
+    expect(preview.mapping).toMatchObject({
+      Nama: 'holderName',
+      Negara: 'nationality',
+      'Nomor Izin Tinggal': 'permitNumber',
+      'Jenis Izin Tinggal': 'permitType',
+      'Tgl Terbit': 'issuedOn',
+      'Tgl Berakhir': 'expiresOn',
+      'Kabupaten/Kota': 'regency',
+    });
     expect(preview.missing).toEqual([]);
 
     const dry = await runImport(t.database, { kind: 'permits', path, sheet: 'Daftar', dryRun: true });
@@ -93,8 +107,17 @@ describe.each(testBackends())('real files on %s', (backend) => {
 
     const report = await runImport(t.database, { kind: 'permits', path, sheet: 'Daftar' });
     expect(report).toMatchObject({ status: 'committed', rows: 3, imported: 3, rejected: 0 });
-    const stored = await queryRows<{ permit_number: string; permit_type: string; nationality: string; issued_on: string; expires_on: string; regency_code: string }>(t.database.orm,
-      sql`select permit_number, permit_type, nationality, issued_on::text, expires_on::text, regency_code from ${permits} where origin = ${`batch:${report.batchId}`} order by permit_number`);
+    const stored = await queryRows<{
+      permit_number: string;
+      permit_type: string;
+      nationality: string;
+      issued_on: string;
+      expires_on: string;
+      regency_code: string;
+    }>(
+      t.database.orm,
+      sql`select permit_number, permit_type, nationality, issued_on::text, expires_on::text, regency_code from ${permits} where origin = ${`batch:${report.batchId}`} order by permit_number`,
+    );
     expect(stored).toEqual([
       { permit_number: 'RF-901', permit_type: 'itas', nationality: 'CHN', issued_on: '2024-06-13', expires_on: '2025-06-13', regency_code: '19.04' },
       { permit_number: 'RF-902', permit_type: 'itas', nationality: 'CHN', issued_on: '2024-06-01', expires_on: '2025-06-01', regency_code: '19.04' },
@@ -127,8 +150,10 @@ describe.each(testBackends())('real files on %s', (backend) => {
       expect(report.issues.filter((i) => i.code === 'unknown_entry_point_kind')).toHaveLength(3);
       expect(report.notes.find((n) => n.code === 'unmapped_values')).toMatchObject({ params: { field: 'kind', values: '"Dermaga Rakyat" ×5' } });
       if (dryRun) continue;
-      const stored = await queryRows<{ name: string; kind: string; regency_code: string | null; lng: number; lat: number }>(t.database.orm,
-        sql`select name, kind, regency_code, round(ST_X(geom)::numeric, 3)::float as lng, round(ST_Y(geom)::numeric, 3)::float as lat from ${entryPoints} where origin = ${`batch:${report.batchId}`} order by name`);
+      const stored = await queryRows<{ name: string; kind: string; regency_code: string | null; lng: number; lat: number }>(
+        t.database.orm,
+        sql`select name, kind, regency_code, round(ST_X(geom)::numeric, 3)::float as lng, round(ST_Y(geom)::numeric, 3)::float as lat from ${entryPoints} where origin = ${`batch:${report.batchId}`} order by name`,
+      );
       expect(stored).toEqual([
         { name: 'Depati Amir Uji', kind: 'airport', regency_code: expect.stringMatching(/^19\./), lng: 106.139, lat: -2.162 },
         { name: 'Koba Terbalik', kind: 'seaport', regency_code: expect.stringMatching(/^19\./), lng: 106.4, lat: -2.45 },
@@ -145,6 +170,9 @@ describe.each(testBackends())('real files on %s', (backend) => {
     const report = await runImport(t.database, { kind: 'entry-points', path: file(csv, 'csv'), dryRun: true });
     expect(report).toMatchObject({ rows: 3, rejected: 2 });
     expect(report.fixes).toMatchObject([{ row: 2, field: 'lat', code: 'coordinates_sexagesimal_read', params: { lat: '-2.095', lng: '106.135' } }]);
-    expect(report.issues.map((i) => [i.row, i.code])).toEqual([[3, 'coordinates_zero'], [4, 'coordinates_outside_indonesia']]);
+    expect(report.issues.map((i) => [i.row, i.code])).toEqual([
+      [3, 'coordinates_zero'],
+      [4, 'coordinates_outside_indonesia'],
+    ]);
   });
 });

@@ -7,7 +7,21 @@ import { basename } from 'node:path';
 import { importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
-import { areas, expectWritten, importBatches, openBulkWriter, queryOne, queryRows, scopeCondition, sql, verifyHolderCounts, type BulkRow, type BulkWriter, type Database, type Orm } from '@pantau/db';
+import {
+  areas,
+  expectWritten,
+  importBatches,
+  openBulkWriter,
+  queryOne,
+  queryRows,
+  scopeCondition,
+  sql,
+  verifyHolderCounts,
+  type BulkRow,
+  type BulkWriter,
+  type Database,
+  type Orm,
+} from '@pantau/db';
 import { describeMissing, headerFieldOf, ImportMappingError, mapColumns, providedFields, type ColumnMapping } from './map-columns.js';
 import { AreaMatcher, type AreaRow } from './normalise/area-matcher.js';
 import { openTable, type Table, type TableFormat } from './read/open-table.js';
@@ -122,7 +136,12 @@ export function commonArea(codes: readonly string[]): string | null {
 /** Postgres text[] as postgres.js or PGlite returns it (an array; a '{…}' literal just in case). */
 function textArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string' && value.startsWith('{')) return value.slice(1, -1).split(',').filter(Boolean).map((v) => v.replace(/^"|"$/g, ''));
+  if (typeof value === 'string' && value.startsWith('{'))
+    return value
+      .slice(1, -1)
+      .split(',')
+      .filter(Boolean)
+      .map((v) => v.replace(/^"|"$/g, ''));
   return [];
 }
 
@@ -142,21 +161,49 @@ async function sha256(path: string): Promise<string> {
 
 /** `tx` whose queries (through `execute`) wait until `idle()` settles: reads of rows queue behind the chunk being written. */
 function afterWrites(tx: Orm, idle: () => Promise<void>): Orm {
-  return Object.create(tx, { execute: { value: async (query: Parameters<Orm['execute']>[0]) => { await idle(); return tx.execute(query); } } }) as Orm;
+  return Object.create(tx, {
+    execute: {
+      value: async (query: Parameters<Orm['execute']>[0]) => {
+        await idle();
+        return tx.execute(query);
+      },
+    },
+  }) as Orm;
 }
 
 /** What the report says of where the table was found in the file: the header below a title block, the footer. */
 export function noteLayout(table: Pick<Table, 'header' | 'skipped'>, warn: (note: ImportNote) => void): void {
   const { header, skipped } = table;
   if (header.how !== 'first' && header.rows.length) {
-    warn(importNote('header_row_found', { rows: header.rows.join('–'), given: header.how === 'given', above: header.above.length, title: header.above.map((a) => a.text).find(Boolean) ?? '' }));
+    warn(
+      importNote('header_row_found', {
+        rows: header.rows.join('–'),
+        given: header.how === 'given',
+        above: header.above.length,
+        title: header.above.map((a) => a.text).find(Boolean) ?? '',
+      }),
+    );
   }
   if (skipped.footer) warn(importNote('table_footer', { row: skipped.footer.row, text: skipped.footer.text.slice(0, 60), after: skipped.footer.rowsAfter }));
 }
 
 /** Refusals for a value outside a closed vocabulary: grouped by value in the report (see `unmapped`). */
-const UNMAPPED_VALUE_CODES: ReadonlySet<string> = new Set(['unknown_nationality', 'unknown_permit_type', 'unknown_purpose', 'unknown_sex', 'unknown_sector', 'unknown_risk_category',
-  'unknown_severity', 'unknown_action', 'unknown_target_kind', 'unknown_outcome', 'unknown_entry_point_kind', 'unknown_channel', 'unknown_report_status', 'unknown_report_category']);
+const UNMAPPED_VALUE_CODES: ReadonlySet<string> = new Set([
+  'unknown_nationality',
+  'unknown_permit_type',
+  'unknown_purpose',
+  'unknown_sex',
+  'unknown_sector',
+  'unknown_risk_category',
+  'unknown_severity',
+  'unknown_action',
+  'unknown_target_kind',
+  'unknown_outcome',
+  'unknown_entry_point_kind',
+  'unknown_channel',
+  'unknown_report_status',
+  'unknown_report_category',
+]);
 const ROWS_LISTED_PER_UNMAPPED_VALUE = 3;
 
 export async function runImport(database: Database, options: ImportOptions): Promise<ImportReport> {
@@ -166,8 +213,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   const fileName = options.fileName ?? basename(options.path);
   const fileSha256 = await sha256(options.path);
 
-  const previous = await queryOne<{ id: string; report: unknown; area_codes: unknown }>(database.orm,
-    sql`select id, report, area_codes from ${importBatches} where kind = ${options.kind} and file_sha256 = ${fileSha256} and status = 'committed'`);
+  const previous = await queryOne<{ id: string; report: unknown; area_codes: unknown }>(
+    database.orm,
+    sql`select id, report, area_codes from ${importBatches} where kind = ${options.kind} and file_sha256 = ${fileSha256} and status = 'committed'`,
+  );
   if (previous && !options.dryRun) {
     // The earlier batch's report names its rows and areas: only for a scope that sees all of them.
     if (!batchWithin(textArray(previous.area_codes), options.scope ?? null)) throw new ImportFileError(`${fileName}: this file ${CLASH_OUTSIDE_SCOPE}.`);
@@ -176,11 +225,18 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     return { ...report, status: 'unchanged', imported: 0, warnings: [note.message], notes: [note] };
   }
 
-  const tableOptions = { format: options.format, sheet: options.sheet, headerRow: options.headerRow, headerField: headerFieldOf(options.kind, options.mapping) };
+  const tableOptions = {
+    format: options.format,
+    sheet: options.sheet,
+    headerRow: options.headerRow,
+    headerField: headerFieldOf(options.kind, options.mapping),
+  };
   const firstTable = await openTable(options.path, tableOptions);
   // A zip of several shapefile layers: which one is meant is the importer's to say, never a guess.
   if (firstTable.format === 'shapefile' && (firstTable.sheets?.length ?? 0) > 1 && options.sheet === undefined) {
-    throw new ImportFileError(`${fileName}: the zip holds ${firstTable.sheets!.length} shapefile layers: ${firstTable.sheets!.join(', ')}; choose one with --layer (the API's layer field).`);
+    throw new ImportFileError(
+      `${fileName}: the zip holds ${firstTable.sheets!.length} shapefile layers: ${firstTable.sheets!.join(', ')}; choose one with --layer (the API's layer field).`,
+    );
   }
   let columns: ColumnMapping;
   try {
@@ -193,8 +249,12 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   if (missing.length) {
     const where = firstTable.header.rows.length ? ` (header taken from row ${firstTable.header.rows.join('–')}; give another with --header-row)` : '';
     const otherSheets = (firstTable.sheets ?? []).filter((name) => name !== firstTable.sheet);
-    const sheets = otherSheets.length ? `\nThis is sheet "${firstTable.sheet}"; the workbook also has: ${otherSheets.join(', ')} (choose one with --sheet).` : '';
-    throw new ImportFileError(`${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found${where}: ${firstTable.headers.filter(Boolean).join(', ')}. Use --mapping to name them.${sheets}`);
+    const sheets = otherSheets.length
+      ? `\nThis is sheet "${firstTable.sheet}"; the workbook also has: ${otherSheets.join(', ')} (choose one with --sheet).`
+      : '';
+    throw new ImportFileError(
+      `${fileName}: missing column(s) for ${options.kind}:\n${describeMissing(options.kind, missing).join('\n')}\nColumns found${where}: ${firstTable.headers.filter(Boolean).join(', ')}. Use --mapping to name them.${sheets}`,
+    );
   }
 
   const batchId = options.dryRun ? null : randomUUID();
@@ -208,7 +268,9 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   let rejectedRows = 0;
   /** The most specific area code of every row written: the batch's areas (import_batches.area_codes). */
   let writtenAreas = new Set<string>();
-  const wrote = (records: readonly unknown[]) => { for (const record of records) for (const code of areaCodesOf(record)) writtenAreas.add(code); };
+  const wrote = (records: readonly unknown[]) => {
+    for (const record of records) for (const code of areaCodesOf(record)) writtenAreas.add(code);
+  };
   const chunkSize = options.chunkSize ?? 20_000;
   let table = firstTable;
 
@@ -234,18 +296,34 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     // read; each chunk is then twice the last, up to chunkSize (fewer statements for large files).
     // Stream: small pieces throughout (about 100 KB of COPY text), so that the database is fed evenly.
     let nextChunk = Math.min(chunkSize, mode === 'stream' ? 1_000 : 2_000);
-    const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(tx,
-      sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`);
-    const matcher = new AreaMatcher(areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })));
-    const context: KindContext = { tx, areas: matcher, origin, warn: (note) => { if (!warnings.has(note.message)) warnings.set(note.message, note); } };
+    const areaRows = await queryRows<{ code: string; name: string; level: AreaRow['level']; parent_code: string | null; lng: number; lat: number }>(
+      tx,
+      sql`select code, name, level, parent_code, ST_X(label) as lng, ST_Y(label) as lat from ${areas}`,
+    );
+    const matcher = new AreaMatcher(
+      areaRows.map((a) => ({ code: a.code, name: a.name, level: a.level, parentCode: a.parent_code, label: [Number(a.lng), Number(a.lat)] })),
+    );
+    const context: KindContext = {
+      tx,
+      areas: matcher,
+      origin,
+      warn: (note) => {
+        if (!warnings.has(note.message)) warnings.set(note.message, note);
+      },
+    };
     if (table.reprojectedFrom) context.warn(importNote('coordinates_reprojected', { from: table.reprojectedFrom }));
     if (table.noPrj) context.warn(importNote('no_prj_degrees', { layer: table.sheet ?? '' }));
-    const listed = (issue: ImportIssue) => { if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue); };
+    const listed = (issue: ImportIssue) => {
+      if (issues.length < MAX_REPORTED_ISSUES) issues.push(issue);
+    };
     // A value no vocabulary maps (a port category, a nationality spelling) repeats on hundreds of rows:
     // its first rows are listed, and the note names each such value once with its count.
     const unmapped = new Map<string, Map<string, number>>(); // field → value → rows
     const report = (issue: ImportIssue) => {
-      if (!UNMAPPED_VALUE_CODES.has(issue.code)) { listed(issue); return; }
+      if (!UNMAPPED_VALUE_CODES.has(issue.code)) {
+        listed(issue);
+        return;
+      }
       const values = unmapped.get(issue.field) ?? new Map<string, number>();
       unmapped.set(issue.field, values);
       const count = (values.get(issue.value) ?? 0) + 1;
@@ -310,7 +388,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
         return false;
       });
       if (!fresh.length) return;
-      const written = await handler.write(context, fresh.map((p) => p.record));
+      const written = await handler.write(
+        context,
+        fresh.map((p) => p.record),
+      );
       imported += written;
       wrote(fresh.map((p) => p.record));
     };
@@ -333,8 +414,18 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       before = previous;
       let check: Promise<Map<string, ExistingRecord>> | null = null;
       if (checkFirst) {
-        check = checkContext === context ? previous.then(() => handler.existing(context, chunk.map((p) => p.record)))
-          : handler.existing(checkContext, chunk.map((p) => p.record));
+        check =
+          checkContext === context
+            ? previous.then(() =>
+                handler.existing(
+                  context,
+                  chunk.map((p) => p.record),
+                ),
+              )
+            : handler.existing(
+                checkContext,
+                chunk.map((p) => p.record),
+              );
         // Awaited by writeChunk; when the chunk before fails first, that error is the one reported and this one is moot.
         check.catch(() => {});
       }
@@ -346,14 +437,23 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     try {
       // Field → column position, worked out once rather than per row (a later column of the same field wins).
       const columnOf: Record<string, number> = {};
-      fields.forEach((field, i) => { if (field) columnOf[field] = i; });
+      fields.forEach((field, i) => {
+        if (field) columnOf[field] = i;
+      });
       for await (const batch of table.batches) {
         for (const tableRow of batch) {
           rows += 1;
           rowFixes.length = 0;
-          const outcome = handler.toRecord({ row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry, fixes: rowFixes }, rowContext);
+          const outcome = handler.toRecord(
+            { row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry, fixes: rowFixes },
+            rowContext,
+          );
           const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
-          if (!record) { rejectedRows += 1; rowIssues.forEach(report); continue; }
+          if (!record) {
+            rejectedRows += 1;
+            rowIssues.forEach(report);
+            continue;
+          }
           const outside = options.scope ? areaCodesOf(record).filter((code) => !inScope(options.scope ?? null, code)) : [];
           if (outside.length) {
             rejectedRows += 1;
@@ -371,7 +471,10 @@ export async function runImport(database: Database, options: ImportOptions): Pro
           seen.set(key, tableRow.row);
           for (const fix of rowFixes) if (fixes.length < MAX_REPORTED_ISSUES) fixes.push(fix);
           pending.push({ row: tableRow.row, record });
-          if (pending.length >= nextChunk) { if (mode === 'chunks') nextChunk = Math.min(chunkSize, nextChunk * 2); await flush(); }
+          if (pending.length >= nextChunk) {
+            if (mode === 'chunks') nextChunk = Math.min(chunkSize, nextChunk * 2);
+            await flush();
+          }
           if (rows % 1000 === 0) options.onProgress?.({ rows, bytesRead: table.progress().read, bytesTotal: table.progress().total });
           // Rows already read run without a turn of the event loop, which would hold back the database's replies to the write in flight.
           if (rows % 250 === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -390,7 +493,16 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       const rowsOfField = [...values.values()].reduce((a, b) => a + b, 0);
       if (rowsOfField > ROWS_LISTED_PER_UNMAPPED_VALUE) {
         const sorted = [...values].sort((a, b) => b[1] - a[1]);
-        context.warn(importNote('unmapped_values', { field, values: sorted.slice(0, 20).map(([value, n]) => `"${value}" ×${n}`).join(', ') + (sorted.length > 20 ? ` (+${sorted.length - 20})` : '') }));
+        context.warn(
+          importNote('unmapped_values', {
+            field,
+            values:
+              sorted
+                .slice(0, 20)
+                .map(([value, n]) => `"${value}" ×${n}`)
+                .join(', ') + (sorted.length > 20 ? ` (+${sorted.length - 20})` : ''),
+          }),
+        );
       }
     }
     // Duplicates found in Pantau are known only when their chunk reaches the database: issues by row.
@@ -415,12 +527,35 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   };
 
   const result = (status: ImportReport['status']): ImportReport => ({
-    batchId, kind: options.kind, fileName, format: table.format, encoding: table.encoding, delimiter: table.delimiter, sheet: table.sheet, status,
-    rows, imported: status === 'dry_run' ? 0 : imported, rejected: rejectedRows, duplicates, mapping, unknownColumns, issues, fixes, warnings: [...warnings.keys()], notes: [...warnings.values()],
+    batchId,
+    kind: options.kind,
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    delimiter: table.delimiter,
+    sheet: table.sheet,
+    status,
+    rows,
+    imported: status === 'dry_run' ? 0 : imported,
+    rejected: rejectedRows,
+    duplicates,
+    mapping,
+    unknownColumns,
+    issues,
+    fixes,
+    warnings: [...warnings.keys()],
+    notes: [...warnings.values()],
   });
 
   if (options.dryRun) {
-    await database.orm.transaction(async (tx) => { await run(tx); throw new DryRunRollback(); }).catch((error: unknown) => { if (!(error instanceof DryRunRollback)) throw error; });
+    await database.orm
+      .transaction(async (tx) => {
+        await run(tx);
+        throw new DryRunRollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
     return { ...result('dry_run'), imported: 0 };
   }
   await database.orm.transaction(async (tx) => {
@@ -433,10 +568,26 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     const areaCodes = writtenAreas.size ? [...writtenAreas].sort() : scope ? [...scope.areaCodes].sort() : [];
     // The batch row goes in the same transaction as its rows: both land, or neither.
     await tx.insert(importBatches).values({
-      id: batchId!, kind: options.kind, fileName, fileSha256, format: table.format, status: 'committed', rows, imported, rejected: rejectedRows,
-      report: report as unknown as Record<string, unknown>, createdAt: new Date().toISOString(), areaCodes,
+      id: batchId!,
+      kind: options.kind,
+      fileName,
+      fileSha256,
+      format: table.format,
+      status: 'committed',
+      rows,
+      imported,
+      rejected: rejectedRows,
+      report: report as unknown as Record<string, unknown>,
+      createdAt: new Date().toISOString(),
+      areaCodes,
     });
-    await writeAudit(tx, { ...(options.actor ?? CLI_ACTOR), action: 'import', areaCode: commonArea(areaCodes), target: `${options.kind}:${batchId}`, details: { fileName, rows, imported, rejected: rejectedRows, areaCodes } });
+    await writeAudit(tx, {
+      ...(options.actor ?? CLI_ACTOR),
+      action: 'import',
+      areaCode: commonArea(areaCodes),
+      target: `${options.kind}:${batchId}`,
+      details: { fileName, rows, imported, rejected: rejectedRows, areaCodes },
+    });
   });
   return result('committed');
 }
@@ -449,10 +600,13 @@ export async function runImport(database: Database, options: ImportOptions): Pro
  * are compared by district (row security shows both sides the same permits there).
  */
 async function checkPeopleCounts(tx: Orm, batchId: string, scope: Scope): Promise<void> {
-  const written = await queryRows<{ regency_code: string; last: string }>(tx, sql`
+  const written = await queryRows<{ regency_code: string; last: string }>(
+    tx,
+    sql`
     select regency_code, max(day)::text as last from (
       select regency_code, issued_on as day from permits where origin = ${`batch:${batchId}`}
-      union all select regency_code, applied_on from permit_applications where origin = ${`batch:${batchId}`}) w group by 1`);
+      union all select regency_code, applied_on from permit_applications where origin = ${`batch:${batchId}`}) w group by 1`,
+  );
   if (!written.length) return;
   const regencies = [...new Set(written.map((r) => r.regency_code))];
   const days = [...new Set([...written.map((r) => r.last), new Date().toISOString().slice(0, 10)])].sort();
@@ -460,16 +614,29 @@ async function checkPeopleCounts(tx: Orm, batchId: string, scope: Scope): Promis
   // hides the permits outside a regional scope, so only a national import can check it directly.
   const pending = scope === null;
   const mismatches = [
-    ...await verifyHolderCounts(tx, days, {}, { levels: ['regency'], within: regencies.filter((code) => inScope(scope, code)), pending }),
-    ...await verifyHolderCounts(tx, days, {}, { levels: ['district'], within: regencies, pending }),
+    ...(await verifyHolderCounts(tx, days, {}, { levels: ['regency'], within: regencies.filter((code) => inScope(scope, code)), pending })),
+    ...(await verifyHolderCounts(tx, days, {}, { levels: ['district'], within: regencies, pending })),
   ];
   if (mismatches.length) {
     const m = mismatches[0]!;
-    throw new Error(`People counts disagree after the import (${mismatches.length} areas, e.g. ${m.level} ${m.code} on ${m.day}: pre-aggregate ${m.aggregate.people}, permits ${m.direct.people}); nothing was written`);
+    throw new Error(
+      `People counts disagree after the import (${mismatches.length} areas, e.g. ${m.level} ${m.code} on ${m.day}: pre-aggregate ${m.aggregate.people}, permits ${m.direct.people}); nothing was written`,
+    );
   }
 }
 
-export interface BatchSummary { id: string; kind: string; fileName: string; status: string; rows: number; imported: number; rejected: number; areaCodes: string[]; createdAt: string; rolledBackAt: string | null }
+export interface BatchSummary {
+  id: string;
+  kind: string;
+  fileName: string;
+  status: string;
+  rows: number;
+  imported: number;
+  rejected: number;
+  areaCodes: string[];
+  createdAt: string;
+  rolledBackAt: string | null;
+}
 
 /** SQL: the batch's areas all lie inside the scope (see batchWithin). */
 function batchWithinCondition(scope: Scope) {
@@ -479,21 +646,54 @@ function batchWithinCondition(scope: Scope) {
 
 /** The newest batches wholly inside `scope` (default national: the CLI). */
 export async function listBatches(database: Database, options: { limit?: number; scope?: Scope } = {}): Promise<BatchSummary[]> {
-  const rows = await queryRows<{ id: string; kind: string; file_name: string; status: string; rows: number; imported: number; rejected: number; area_codes: unknown; created_at: string; rolled_back_at: string | null }>(database.orm, sql`
+  const rows = await queryRows<{
+    id: string;
+    kind: string;
+    file_name: string;
+    status: string;
+    rows: number;
+    imported: number;
+    rejected: number;
+    area_codes: unknown;
+    created_at: string;
+    rolled_back_at: string | null;
+  }>(
+    database.orm,
+    sql`
     select id, kind, file_name, status, rows, imported, rejected, area_codes, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
       to_char(rolled_back_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as rolled_back_at
-    from ${importBatches} where ${batchWithinCondition(options.scope ?? null)} order by created_at desc limit ${options.limit ?? 50}`);
-  return rows.map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, status: r.status, rows: Number(r.rows), imported: Number(r.imported), rejected: Number(r.rejected), areaCodes: textArray(r.area_codes), createdAt: r.created_at, rolledBackAt: r.rolled_back_at }));
+    from ${importBatches} where ${batchWithinCondition(options.scope ?? null)} order by created_at desc limit ${options.limit ?? 50}`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    fileName: r.file_name,
+    status: r.status,
+    rows: Number(r.rows),
+    imported: Number(r.imported),
+    rejected: Number(r.rejected),
+    areaCodes: textArray(r.area_codes),
+    createdAt: r.created_at,
+    rolledBackAt: r.rolled_back_at,
+  }));
 }
 
 /** The tables a batch writes, each with the area code of its rows (null: a table without one of its own, found through the others). */
 const BATCH_TABLES: ReadonlyArray<readonly [string, string | null]> = [
-  ['enforcement_actions', null], ['operation_targets', 'coalesce(district_code, regency_code, province_code)'], ['operations', 'regency_code'],
-  ['movements', null], ['movement_counts', 'coalesce(district_code, regency_code, province_code)'],
-  ['permits', 'coalesce(district_code, regency_code, province_code)'], ['person_passports', null],
-  ['people', 'coalesce(district_code, regency_code, province_code)'], ['company_sites', 'coalesce(district_code, regency_code, province_code)'], ['companies', null],
-  ['risk_areas', 'coalesce(regency_code, province_code)'], ['entry_points', 'coalesce(district_code, regency_code, province_code)'],
-  ['meetings', 'coalesce(regency_code, province_code)'], ['reports', 'coalesce(district_code, regency_code, province_code)'],
+  ['enforcement_actions', null],
+  ['operation_targets', 'coalesce(district_code, regency_code, province_code)'],
+  ['operations', 'regency_code'],
+  ['movements', null],
+  ['movement_counts', 'coalesce(district_code, regency_code, province_code)'],
+  ['permits', 'coalesce(district_code, regency_code, province_code)'],
+  ['person_passports', null],
+  ['people', 'coalesce(district_code, regency_code, province_code)'],
+  ['company_sites', 'coalesce(district_code, regency_code, province_code)'],
+  ['companies', null],
+  ['risk_areas', 'coalesce(regency_code, province_code)'],
+  ['entry_points', 'coalesce(district_code, regency_code, province_code)'],
+  ['meetings', 'coalesce(regency_code, province_code)'],
+  ['reports', 'coalesce(district_code, regency_code, province_code)'],
 ];
 
 /**
@@ -505,19 +705,28 @@ export async function rollbackBatch(database: Database, batchId: string, actor: 
   if (!/^[0-9a-f-]{36}$/.test(batchId)) throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`);
   const notFound = () => new ImportFileError(`No import batch ${batchId}.`);
   return database.orm.transaction(async (tx) => {
-    const batch = await queryOne<{ status: string; area_codes: unknown }>(tx, sql`select status, area_codes from ${importBatches} where id = ${batchId}::uuid for update`);
+    const batch = await queryOne<{ status: string; area_codes: unknown }>(
+      tx,
+      sql`select status, area_codes from ${importBatches} where id = ${batchId}::uuid for update`,
+    );
     if (!batch) throw notFound();
     const areaCodes = textArray(batch.area_codes);
     if (!batchWithin(areaCodes, scope)) throw notFound();
     if (batch.status !== 'committed') throw new ImportFileError(`Batch ${batchId} is already ${batch.status.replace('_', ' ')}.`);
     const removed: Record<string, number> = {};
     for (const [table, area] of BATCH_TABLES) {
-      const rows = await queryRows<{ area: string | null }>(tx, sql`delete from ${sql.identifier(table)} where origin = ${`batch:${batchId}`} returning ${area ? sql.raw(area) : sql`null::text`} as area`);
+      const rows = await queryRows<{ area: string | null }>(
+        tx,
+        sql`delete from ${sql.identifier(table)} where origin = ${`batch:${batchId}`} returning ${area ? sql.raw(area) : sql`null::text`} as area`,
+      );
       // Throwing rolls the whole transaction back: nothing half-removed.
       if (rows.some((r) => r.area !== null && !inScope(scope, r.area))) throw notFound();
       if (rows.length) removed[table] = rows.length;
     }
-    await tx.update(importBatches).set({ status: 'rolled_back', rolledBackAt: new Date().toISOString() }).where(sql`id = ${batchId}::uuid`);
+    await tx
+      .update(importBatches)
+      .set({ status: 'rolled_back', rolledBackAt: new Date().toISOString() })
+      .where(sql`id = ${batchId}::uuid`);
     await writeAudit(tx, { ...actor, action: 'import.rollback', areaCode: commonArea(areaCodes), target: batchId, details: { removed, areaCodes } });
     return removed;
   });

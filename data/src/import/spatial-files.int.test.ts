@@ -24,15 +24,29 @@ const CHECKPOINTS = [
 ] as const;
 
 const checkpointLayer = (prj: string | undefined): FixtureLayer => ({
-  name: 'tpi_bangka_tengah', prj, cpg: prj ? 'UTF-8' : undefined,
-  shapes: CHECKPOINTS.map((c) => { const [x, y] = utm(c.at[0], c.at[1]); return { type: 'point' as const, x, y }; }),
+  name: 'tpi_bangka_tengah',
+  prj,
+  cpg: prj ? 'UTF-8' : undefined,
+  shapes: CHECKPOINTS.map((c) => {
+    const [x, y] = utm(c.at[0], c.at[1]);
+    return { type: 'point' as const, x, y };
+  }),
   records: CHECKPOINTS.map(({ at: _, ...fields }) => fields),
 });
 
 /** A mining concession's outline south of Koba, a ring of [lng, lat] in UTM 48S, and its attributes in Windows-1252. */
-const CONCESSION: Array<[number, number]> = [[106.38, -2.56], [106.46, -2.56], [106.46, -2.50], [106.38, -2.50], [106.38, -2.56]];
+const CONCESSION: Array<[number, number]> = [
+  [106.38, -2.56],
+  [106.46, -2.56],
+  [106.46, -2.5],
+  [106.38, -2.5],
+  [106.38, -2.56],
+];
 const riskLayer: FixtureLayer = {
-  name: 'kawasan_rawan', prj: UTM_48S_PRJ, cpg: '1252', encode: (text) => iconv.encode(text, 'windows-1252'),
+  name: 'kawasan_rawan',
+  prj: UTM_48S_PRJ,
+  cpg: '1252',
+  encode: (text) => iconv.encode(text, 'windows-1252'),
   shapes: [{ type: 'polygon', rings: [CONCESSION.map(([lng, lat]) => utm(lng, lat))] }],
   records: [{ NAMA: 'IUP Timah Koba Selatan – Uji', KATEGORI: 'TKA ilegal', TINGKAT: 'tinggi', TGL_MULAI: '2024-06-13', SUMBER: 'Dinas PUPR Bangka Tengah' }],
 };
@@ -63,32 +77,56 @@ const kmz = () => zipSync({ 'doc.kml': new TextEncoder().encode(KML), 'files/mer
 
 describe.each(testBackends())('spatial files on %s', (backend) => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await openFixtureDatabase(backend); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const batches = async () => Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${importBatches}`))?.n);
 
   test('a zipped shapefile of checkpoints in UTM zone 48S is reprojected from its .prj and lands within a metre of each point', async () => {
     const path = file(zippedShapefile([checkpointLayer(UTM_48S_PRJ)]), 'tpi_bangka_tengah.zip');
     const preview = await previewImport({ kind: 'entry-points', path });
-    expect(preview).toMatchObject({ format: 'shapefile', sheet: 'tpi_bangka_tengah', sheets: ['tpi_bangka_tengah'], reprojectedFrom: 'WGS_1984_UTM_Zone_48S', missing: [] });
+    expect(preview).toMatchObject({
+      format: 'shapefile',
+      sheet: 'tpi_bangka_tengah',
+      sheets: ['tpi_bangka_tengah'],
+      reprojectedFrom: 'WGS_1984_UTM_Zone_48S',
+      missing: [],
+    });
     expect(preview.mapping).toEqual({ NAMA: 'name', JENIS: 'kind' });
     expect(preview.rows[1]!.values[preview.headers.indexOf('KETERANGAN')]).toBe('Terminal khusus timah – Sungaiselan');
 
     const before = await batches();
     const dry = await runImport(t.database, { kind: 'entry-points', path, dryRun: true });
-    expect(dry).toMatchObject({ status: 'dry_run', format: 'shapefile', sheet: 'tpi_bangka_tengah', rows: 2, imported: 0, rejected: 0, issues: [], unknownColumns: ['KETERANGAN'] });
+    expect(dry).toMatchObject({
+      status: 'dry_run',
+      format: 'shapefile',
+      sheet: 'tpi_bangka_tengah',
+      rows: 2,
+      imported: 0,
+      rejected: 0,
+      issues: [],
+      unknownColumns: ['KETERANGAN'],
+    });
     expect(dry.notes).toEqual([expect.objectContaining({ code: 'coordinates_reprojected', params: { from: 'WGS_1984_UTM_Zone_48S' } })]);
-    expect(await queryRows(t.database.orm, sql`select 1 from ${entryPoints} where name like '%Uji' and name in ('Pelabuhan Koba Uji', 'Terminal Sungaiselan Uji')`)).toEqual([]);
+    expect(
+      await queryRows(t.database.orm, sql`select 1 from ${entryPoints} where name like '%Uji' and name in ('Pelabuhan Koba Uji', 'Terminal Sungaiselan Uji')`),
+    ).toEqual([]);
     expect(await batches()).toBe(before);
 
     const report = await runImport(t.database, { kind: 'entry-points', path });
     expect(report).toMatchObject({ status: 'committed', rows: 2, imported: 2, rejected: 0 });
-    expect(report.warnings).toEqual(['Coordinates reprojected from WGS_1984_UTM_Zone_48S (the shapefile\'s .prj) to WGS 84.']);
-    const stored = await queryRows<{ name: string; kind: string; regency_code: string; off_m: number }>(t.database.orm, sql`
+    expect(report.warnings).toEqual(["Coordinates reprojected from WGS_1984_UTM_Zone_48S (the shapefile's .prj) to WGS 84."]);
+    const stored = await queryRows<{ name: string; kind: string; regency_code: string; off_m: number }>(
+      t.database.orm,
+      sql`
       select e.name, e.kind, e.regency_code, ST_Distance(e.geom::geography, ST_SetSRID(ST_MakePoint(c.lng, c.lat), 4326)::geography) as off_m
       from ${entryPoints} e join (values ('Pelabuhan Koba Uji', 106.4123::float8, -2.4871::float8), ('Terminal Sungaiselan Uji', 106.2217, -2.3854)) as c(name, lng, lat) on c.name = e.name
-      where e.origin = ${`batch:${report.batchId}`} order by e.name`);
+      where e.origin = ${`batch:${report.batchId}`} order by e.name`,
+    );
     expect(stored.map((s) => ({ ...s, off_m: Number(s.off_m) < 1 }))).toEqual([
       { name: 'Pelabuhan Koba Uji', kind: 'seaport', regency_code: '19.04', off_m: true },
       { name: 'Terminal Sungaiselan Uji', kind: 'seaport', regency_code: '19.04', off_m: true },
@@ -104,10 +142,25 @@ describe.each(testBackends())('spatial files on %s', (backend) => {
       const report = await runImport(t.database, { kind: 'risk-areas', path, dryRun });
       expect(report).toMatchObject({ status: dryRun ? 'dry_run' : 'committed', rows: 1, imported: dryRun ? 0 : 1, rejected: 0, issues: [] });
       expect(report.mapping).toEqual({ NAMA: 'name', KATEGORI: 'category', TINGKAT: 'severity', TGL_MULAI: 'validFrom', SUMBER: 'source' });
-      const stored = await queryRows<{ name: string; category: string; severity: string; regency_code: string; source: string; area_km2: number; west: number; south: number }>(t.database.orm, sql`
+      const stored = await queryRows<{
+        name: string;
+        category: string;
+        severity: string;
+        regency_code: string;
+        source: string;
+        area_km2: number;
+        west: number;
+        south: number;
+      }>(
+        t.database.orm,
+        sql`
         select name, category, severity, regency_code, source, ST_Area(geom::geography) / 1e6 as area_km2, ST_XMin(geom) as west, ST_YMin(geom) as south
-        from ${riskAreas} where name = 'IUP Timah Koba Selatan – Uji'`);
-      if (dryRun) { expect(stored).toEqual([]); continue; }
+        from ${riskAreas} where name = 'IUP Timah Koba Selatan – Uji'`,
+      );
+      if (dryRun) {
+        expect(stored).toEqual([]);
+        continue;
+      }
       expect(stored).toHaveLength(1);
       expect(stored[0]).toMatchObject({ category: 'illegal_work', severity: 'high', regency_code: '19.04', source: 'Dinas PUPR Bangka Tengah' });
       // 0.08° × 0.06° at 2.5° S: about 8.9 km × 6.6 km; the corners within a metre (1e-5° ≈ 1.1 m).
@@ -124,17 +177,41 @@ describe.each(testBackends())('spatial files on %s', (backend) => {
     const preview = await previewImport({ kind: 'risk-areas', path });
     expect(preview).toMatchObject({ format: 'kmz', missing: [] });
     // The popup's text is the description; its `Label : value` lines are columns of their own.
-    expect(preview.mapping).toEqual({ name: 'name', description: 'description', kategori: 'category', 'berlaku dari': 'validFrom', Tingkat: 'severity', Sumber: 'source' });
+    expect(preview.mapping).toEqual({
+      name: 'name',
+      description: 'description',
+      kategori: 'category',
+      'berlaku dari': 'validFrom',
+      Tingkat: 'severity',
+      Sumber: 'source',
+    });
     for (const dryRun of [true, false]) {
       const report = await runImport(t.database, { kind: 'risk-areas', path, dryRun });
       expect(report).toMatchObject({ format: 'kmz', rows: 3, imported: dryRun ? 0 : 2, rejected: 1 });
-      expect(report.issues.map((i) => [i.row, i.field, i.code])).toEqual([[3, 'category', 'required_empty'], [3, 'validFrom', 'required_empty'], [3, 'geometry', 'geometry_not_polygon']]);
-      const stored = await queryRows<{ name: string; category: string; severity: string; regency_code: string; description: string; parts: number }>(t.database.orm, sql`
-        select name, category, severity, regency_code, description, ST_NumGeometries(geom) as parts from ${riskAreas} where name in ('Jalur Koba Uji', 'Dua Pulau Uji') order by name`);
-      if (dryRun) { expect(stored).toEqual([]); continue; }
+      expect(report.issues.map((i) => [i.row, i.field, i.code])).toEqual([
+        [3, 'category', 'required_empty'],
+        [3, 'validFrom', 'required_empty'],
+        [3, 'geometry', 'geometry_not_polygon'],
+      ]);
+      const stored = await queryRows<{ name: string; category: string; severity: string; regency_code: string; description: string; parts: number }>(
+        t.database.orm,
+        sql`
+        select name, category, severity, regency_code, description, ST_NumGeometries(geom) as parts from ${riskAreas} where name in ('Jalur Koba Uji', 'Dua Pulau Uji') order by name`,
+      );
+      if (dryRun) {
+        expect(stored).toEqual([]);
+        continue;
+      }
       expect(stored).toEqual([
         { name: 'Dua Pulau Uji', category: 'illegal_entry_point', severity: 'low', regency_code: '19.04', description: 'Tingkat : rendah', parts: 2 },
-        { name: 'Jalur Koba Uji', category: 'illegal_emigration_route', severity: 'medium', regency_code: '19.04', description: 'Tingkat : sedang\nSumber : Bappeda Babel\nKeterangan : jalur PMI nonprosedural ke Malaysia', parts: 1 },
+        {
+          name: 'Jalur Koba Uji',
+          category: 'illegal_emigration_route',
+          severity: 'medium',
+          regency_code: '19.04',
+          description: 'Tingkat : sedang\nSumber : Bappeda Babel\nKeterangan : jalur PMI nonprosedural ke Malaysia',
+          parts: 1,
+        },
       ]);
       await rollbackBatch(t.database, report.batchId!);
     }
@@ -144,17 +221,27 @@ describe.each(testBackends())('spatial files on %s', (backend) => {
     const before = await batches();
     const noPrj = file(zippedShapefile([checkpointLayer(undefined)]), 'tanpa_prj.zip');
     for (const dryRun of [true, false]) {
-      await expect(runImport(t.database, { kind: 'entry-points', path: noPrj, fileName: 'tanpa_prj.zip', dryRun }))
-        .rejects.toThrow(/tanpa_prj\.zip: tpi_bangka_tengah has no \.prj and its coordinates are not degrees in Indonesia/);
+      await expect(runImport(t.database, { kind: 'entry-points', path: noPrj, fileName: 'tanpa_prj.zip', dryRun })).rejects.toThrow(
+        /tanpa_prj\.zip: tpi_bangka_tengah has no \.prj and its coordinates are not degrees in Indonesia/,
+      );
     }
     const twoLayers = file(zippedShapefile([checkpointLayer(UTM_48S_PRJ), riskLayer]), 'dua_lapisan.zip');
-    await expect(runImport(t.database, { kind: 'entry-points', path: twoLayers, fileName: 'dua_lapisan.zip', dryRun: true }))
-      .rejects.toThrow(new ImportFileError('dua_lapisan.zip: the zip holds 2 shapefile layers: kawasan_rawan, tpi_bangka_tengah; choose one with --layer (the API\'s layer field).'));
-    expect(await runImport(t.database, { kind: 'entry-points', path: twoLayers, sheet: 'tpi_bangka_tengah', dryRun: true })).toMatchObject({ rows: 2, rejected: 0, sheet: 'tpi_bangka_tengah' });
+    await expect(runImport(t.database, { kind: 'entry-points', path: twoLayers, fileName: 'dua_lapisan.zip', dryRun: true })).rejects.toThrow(
+      new ImportFileError(
+        "dua_lapisan.zip: the zip holds 2 shapefile layers: kawasan_rawan, tpi_bangka_tengah; choose one with --layer (the API's layer field).",
+      ),
+    );
+    expect(await runImport(t.database, { kind: 'entry-points', path: twoLayers, sheet: 'tpi_bangka_tengah', dryRun: true })).toMatchObject({
+      rows: 2,
+      rejected: 0,
+      sheet: 'tpi_bangka_tengah',
+    });
 
     const whole = zippedShapefile([checkpointLayer(UTM_48S_PRJ)]);
     const truncated = file(whole.subarray(0, whole.length - 40), 'terpotong.zip');
-    await expect(runImport(t.database, { kind: 'entry-points', path: truncated, dryRun: false })).rejects.toThrow(/terpotong\.zip: not a readable zip file, perhaps truncated or damaged/);
+    await expect(runImport(t.database, { kind: 'entry-points', path: truncated, dryRun: false })).rejects.toThrow(
+      /terpotong\.zip: not a readable zip file, perhaps truncated or damaged/,
+    );
     expect(await batches()).toBe(before);
     expect(await queryRows(t.database.orm, sql`select 1 from ${entryPoints} where name in ('Pelabuhan Koba Uji', 'Terminal Sungaiselan Uji')`)).toEqual([]);
   });

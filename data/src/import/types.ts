@@ -6,7 +6,11 @@ import type { AreaMatcher } from './normalise/area-matcher.js';
  * A problem with one cell: the file row, the column's field, the value as written, and why: a stable
  * `code` with its `params` (the web page words them in its language) and `reason`, the English sentence.
  */
-export interface ImportIssue extends ImportReason { row: number; field: string; value: string }
+export interface ImportIssue extends ImportReason {
+  row: number;
+  field: string;
+  value: string;
+}
 
 export interface ImportReport {
   batchId: string | null;
@@ -69,7 +73,10 @@ export interface ExistingRecord {
   held?: 'operation' | 'registration_number';
 }
 
-export interface RowOutcome<R> { record?: R; issues: readonly ImportIssue[] }
+export interface RowOutcome<R> {
+  record?: R;
+  issues: readonly ImportIssue[];
+}
 
 /** What an import kind knows: its required fields, how a row becomes a record, how records are written. */
 export interface ImportKindHandler<R> {

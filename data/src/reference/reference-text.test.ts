@@ -21,11 +21,19 @@ describe('reference events in both languages', () => {
   test('records are Indonesian with their English text beside them', () => {
     const risk = referenceRiskAreas(events, () => ({ type: 'Polygon', coordinates: [] })).find((r) => r.key.includes('19.04'))!;
     expect(risk.name).toBe('Jalur PMI nonprosedural — Rapat TIMPORA Kabupaten Bangka Tengah');
-    expect(risk.textEn).toEqual({ name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah', description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand', source: 'ANTARA News Bangka Belitung article, June 2024' });
+    expect(risk.textEn).toEqual({
+      name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah',
+      description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand',
+      source: 'ANTARA News Bangka Belitung article, June 2024',
+    });
     const meeting = referenceMeetings(events).find((m) => m.regencyCode === '16.01')!;
     expect(meeting.title).toBe('Kunjungan koordinasi pengawasan orang asing, Kabupaten Ogan Komering Ulu');
     expect(meeting.textEn?.title).toBe('Coordination visit on foreign-national supervision, Kabupaten Ogan Komering Ulu');
-    const lebong = referenceOperations(events, () => null, () => [102.2, -3.2]).find((o) => o.regencyCode === '17.07')!;
+    const lebong = referenceOperations(
+      events,
+      () => null,
+      () => [102.2, -3.2],
+    ).find((o) => o.regencyCode === '17.07')!;
     expect(lebong.targets[0]!.findings).toMatch(/^11 WNA CHN: TKA sedang menunggu penerbitan KITAS baru/);
     expect(lebong.targets[0]!.textEn?.findings).toMatch(/^11 foreigners \(CHN\): foreign workers \(TKA\) waiting for new KITAS/);
   });
@@ -34,7 +42,13 @@ describe('reference events in both languages', () => {
     const files = [...events.offices, ...events.meetings, ...events.operations, ...events.companies].map((r) => r.source);
     expect(files.filter((file) => !hasSourceCitation(file))).toEqual([]);
     const texts = JSON.stringify([
-      referenceOffices(events), referenceMeetings(events), referenceOperations(events, () => null, () => [106.8, -6.2]),
+      referenceOffices(events),
+      referenceMeetings(events),
+      referenceOperations(
+        events,
+        () => null,
+        () => [106.8, -6.2],
+      ),
       referenceRiskAreas(events, () => ({ type: 'Polygon', coordinates: [] })),
     ]);
     expect(texts).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);

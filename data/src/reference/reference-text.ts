@@ -4,7 +4,10 @@
 // mixes languages. A sentence missing here is found by the reference test (reference-text.test.ts),
 // and until then reads as the source has it in both languages.
 
-export interface BilingualText { id: string; en: string }
+export interface BilingualText {
+  id: string;
+  en: string;
+}
 
 /** Source sentence → Indonesian (and English, where the source is not plain English). */
 const TEXT: Record<string, string | BilingualText> = {
@@ -26,7 +29,10 @@ const TEXT: Record<string, string | BilingualText> = {
     id: 'Peta konsentrasi tenaga kerja asing (pemegang ITAS dan ITAP) di Bangka Tengah',
     en: 'Concentration map of foreign workers (ITAS and ITAP holders) in Bangka Tengah',
   },
-  'Tindakan administrasi keimigrasian in 2024': { id: 'Tindakan administratif keimigrasian tahun 2024', en: 'Immigration administrative actions (TAK) in 2024' },
+  'Tindakan administrasi keimigrasian in 2024': {
+    id: 'Tindakan administratif keimigrasian tahun 2024',
+    en: 'Immigration administrative actions (TAK) in 2024',
+  },
   'Potensi kerawanan in Bangka Tengah': { id: 'Potensi kerawanan di Bangka Tengah', en: 'Risks (potensi kerawanan) in Bangka Tengah' },
   'Choice of the joint-operation location for the next day': 'Penentuan lokasi operasi gabungan untuk keesokan harinya',
   // Meetings: notes.
@@ -49,14 +55,16 @@ const TEXT: Record<string, string | BilingualText> = {
     'Kelurahan dan kecamatan menjadi garda terdepan; sejauh ini belum ada laporan pelanggaran oleh orang asing.',
   // Risks named at meetings.
   'non-procedural emigration of Indonesian workers': { id: 'Jalur PMI nonprosedural', en: 'Non-procedural emigration of Indonesian workers' },
-  'residents leaving to work abroad illegally, mainly to Cambodia and Thailand': 'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand',
+  'residents leaving to work abroad illegally, mainly to Cambodia and Thailand':
+    'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand',
   'social conflict': { id: 'Rawan konflik sosial', en: 'Social conflict' },
   'after the tin case, residents lost livelihoods and jobs are scarce: risk of conflict between residents and foreign workers from social and economic jealousy':
     'setelah kasus timah, warga kehilangan mata pencaharian dan lapangan kerja sulit: rawan konflik antara warga dan TKA karena kecemburuan sosial dan ekonomi',
   // Operations.
   'joint operation (operasi gabungan)': { id: 'Operasi gabungan', en: 'Joint operation (operasi gabungan)' },
   'location chosen at the meeting of 2024-06-13; results not reported': 'lokasi dipilih dalam rapat 2024-06-13; hasilnya tidak dilaporkan',
-  'foreign workers (TKA) waiting for new KITAS at Kantor Imigrasi Kelas I Bengkulu': 'TKA sedang menunggu penerbitan KITAS baru di Kantor Imigrasi Kelas I Bengkulu',
+  'foreign workers (TKA) waiting for new KITAS at Kantor Imigrasi Kelas I Bengkulu':
+    'TKA sedang menunggu penerbitan KITAS baru di Kantor Imigrasi Kelas I Bengkulu',
 };
 
 /** The figures a meeting reported, by their key in the source. */
@@ -87,7 +95,10 @@ export function figureLabel(key: string): BilingualText {
  * its file name, which means nothing to a meeting room ("Sumber: 001_9026980282b54d67.txt").
  */
 const SOURCES: Record<string, BilingualText> = {
-  '000_313fcf2ded63358c.txt': { id: 'laporan Kantor Imigrasi Kelas I Bengkulu, November 2016', en: 'report of Kantor Imigrasi Kelas I Bengkulu, November 2016' },
+  '000_313fcf2ded63358c.txt': {
+    id: 'laporan Kantor Imigrasi Kelas I Bengkulu, November 2016',
+    en: 'report of Kantor Imigrasi Kelas I Bengkulu, November 2016',
+  },
   '001_9026980282b54d67.txt': { id: 'berita ANTARA News Bangka Belitung, Juni 2024', en: 'ANTARA News Bangka Belitung article, June 2024' },
   '002_d2533bf4eef0f54f.txt': { id: 'berita ANTARA, September 2021', en: 'ANTARA article, September 2021' },
   '003_f7873f2d16cb0bba.txt': { id: 'berita KILASBABEL.COM, Desember 2024', en: 'KILASBABEL.COM article, December 2024' },
@@ -95,7 +106,11 @@ const SOURCES: Record<string, BilingualText> = {
 };
 
 /** The files a record's `source` names: one, or several separated by commas. */
-const sourceFiles = (source: string): string[] => source.split(',').map((file) => file.trim()).filter(Boolean);
+const sourceFiles = (source: string): string[] =>
+  source
+    .split(',')
+    .map((file) => file.trim())
+    .filter(Boolean);
 
 /** Whether every file the source names has its citation here. */
 export const hasSourceCitation = (source: string): boolean => sourceFiles(source).every((file) => file in SOURCES);

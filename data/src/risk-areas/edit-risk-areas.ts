@@ -6,8 +6,19 @@
 // and every statement's row count is compared with what was meant (PGlite's PostGIS can stop silently).
 import { areas, expectWritten, queryOne, riskAreas, riskAreaVersions, scopeCondition, sql, type Orm, type SQL } from '@pantau/db';
 import {
-  geometryShapeProblem, inScope, periodProblem, RISK_AREA_MIN_KM2, riskAreaCreateInput, riskAreaPatchInput, todayInJakarta,
-  type RiskAreaAction, type RiskAreaCreateInput, type RiskAreaGeometryInput, type RiskAreaPatchInput, type RiskAreaProblem, type Scope,
+  geometryShapeProblem,
+  inScope,
+  periodProblem,
+  RISK_AREA_MIN_KM2,
+  riskAreaCreateInput,
+  riskAreaPatchInput,
+  todayInJakarta,
+  type RiskAreaAction,
+  type RiskAreaCreateInput,
+  type RiskAreaGeometryInput,
+  type RiskAreaPatchInput,
+  type RiskAreaProblem,
+  type Scope,
 } from '@pantau/domain';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -20,7 +31,11 @@ export type RiskAreaErrorCode = 'invalid_parameter' | 'not_found' | 'forbidden' 
 
 /** A refused risk-area action; nothing of it was written. */
 export class RiskAreaError extends Error {
-  constructor(readonly code: RiskAreaErrorCode, message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: RiskAreaErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'RiskAreaError';
   }
@@ -32,13 +47,20 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const details = result.error.issues.map((i) => ({ parameter: i.path.join('.') || '(body)', message: i.message }));
-  throw new RiskAreaError('invalid_parameter',
-    `Invalid parameter: ${[...new Set(details.map((d) => d.parameter))].join(', ')}. ${details.map((d) => `${d.parameter}: ${d.message}`).join('; ')}`, details);
+  throw new RiskAreaError(
+    'invalid_parameter',
+    `Invalid parameter: ${[...new Set(details.map((d) => d.parameter))].join(', ')}. ${details.map((d) => `${d.parameter}: ${d.message}`).join('; ')}`,
+    details,
+  );
 }
 
 const geometrySql = (geometry: RiskAreaGeometryInput): SQL => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}::text), 4326)`;
 
-interface PlacedGeometry { regencyCode: string; provinceCode: string; km2: number }
+interface PlacedGeometry {
+  regencyCode: string;
+  provinceCode: string;
+  km2: number;
+}
 
 /**
  * Checks a drawn polygon and finds its regency: its shape (in code), its validity (GEOS, with the reason
@@ -50,24 +72,31 @@ async function placeGeometry(tx: Orm, geometry: RiskAreaGeometryInput): Promise<
   if (shape) throw new RiskAreaError(shape.code, shape.message, [{ parameter: 'geometry', message: shape.message }]);
   const g = geometrySql(geometry);
   // Validity alone first: other functions on an invalid polygon can fail inside GEOS, which PGlite does not report.
-  const validity = await queryOne<{ valid: boolean; reason: string }>(tx, sql`select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ${g} as g) x`);
+  const validity = await queryOne<{ valid: boolean; reason: string }>(
+    tx,
+    sql`select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ${g} as g) x`,
+  );
   if (!validity) throw refusal('invalid_geometry', 'Invalid geometry: the database could not check it; draw it again with fewer, clearer edges.');
-  if (!validity.valid) throw refusal('invalid_geometry', `Invalid geometry: ${validity.reason} (edges must not cross each other; holes must lie inside the outline).`);
-  const placed = await queryOne<{ km2: number; in_extent: boolean; on_land: boolean; district: string | null; regency: string | null }>(tx, sql`
+  if (!validity.valid)
+    throw refusal('invalid_geometry', `Invalid geometry: ${validity.reason} (edges must not cross each other; holes must lie inside the outline).`);
+  const placed = await queryOne<{ km2: number; in_extent: boolean; on_land: boolean; district: string | null; regency: string | null }>(
+    tx,
+    sql`
     with drawn as (select ${g} as g), label as (select ST_PointOnSurface(g) as p from drawn)
     select ST_Area(drawn.g::geography) / 1e6 as km2,
       coalesce(ST_Covers((select ST_SetSRID(ST_Extent(a.geom)::geometry, 4326) from ${areas} a where a.level = 'province'), drawn.g), false) as in_extent,
       exists (select 1 from ${areas} a where a.level = 'province' and a.geom && drawn.g and ST_Intersects(a.geom, drawn.g)) as on_land,
       ${districtOf(sql`label.p`)} as district,
       (select a.code from ${areas} a where a.level = 'regency' and a.geom && drawn.g and ST_Intersects(a.geom, drawn.g) order by a.geom <-> label.p, a.code limit 1) as regency
-    from drawn, label`);
+    from drawn, label`,
+  );
   if (!placed) throw refusal('invalid_geometry', 'Invalid geometry: the database could not place it; draw it again with fewer, clearer edges.');
   const km2 = Number(placed.km2);
   if (km2 < RISK_AREA_MIN_KM2) {
     throw refusal('geometry_too_small', `Too small: ${formatKm2(km2)} km²; a risk area covers at least ${RISK_AREA_MIN_KM2} km² (100 m × 100 m).`);
   }
   if (!placed.in_extent || !placed.on_land) {
-    throw refusal('outside_indonesia', 'Outside Indonesia: a risk area must touch a province and lie within the extent of Indonesia\'s provinces.');
+    throw refusal('outside_indonesia', "Outside Indonesia: a risk area must touch a province and lie within the extent of Indonesia's provinces.");
   }
   const regencyCode = placed.district ? placed.district.slice(0, 5) : placed.regency;
   if (!regencyCode) throw refusal('outside_indonesia', 'Outside Indonesia: the area touches no regency.');
@@ -76,7 +105,8 @@ async function placeGeometry(tx: Orm, geometry: RiskAreaGeometryInput): Promise<
 
 const formatKm2 = (km2: number) => (km2 < 0.001 ? km2.toExponential(1) : km2.toFixed(4));
 
-const refusal = (code: RiskAreaProblem, message: string) => new RiskAreaError(code, message, [{ parameter: code === 'invalid_period' ? 'validTo' : 'geometry', message }]);
+const refusal = (code: RiskAreaProblem, message: string) =>
+  new RiskAreaError(code, message, [{ parameter: code === 'invalid_period' ? 'validTo' : 'geometry', message }]);
 
 function checkPeriod(validFrom: string, validTo: string | null): void {
   const problem = periodProblem(validFrom, validTo);
@@ -100,22 +130,48 @@ export async function createRiskArea(orm: Orm, input: unknown, ctx: RiskAreaCont
     const placed = await placeGeometry(tx, body.geometry);
     checkScope(ctx.scope, placed);
     const key = `app:${randomUUID()}`;
-    const created = await queryOne<{ id: number }>(tx, sql`
+    const created = await queryOne<{ id: number }>(
+      tx,
+      sql`
       insert into ${riskAreas} (key, name, category, severity, geom, valid_from, valid_to, source, description, regency_code, province_code, origin, version)
       values (${key}, ${body.name}, ${body.category}, ${body.severity ?? 'medium'}, ST_Multi(${geometrySql(body.geometry)}), ${body.validFrom}::date, ${validTo}::date,
         ${body.source}, ${body.description ?? null}, ${placed.regencyCode}, ${placed.provinceCode}, ${APP_ORIGIN}, 1)
-      returning id`);
+      returning id`,
+    );
     expectWritten('risk_areas', 1, created ? 1 : 0);
     const id = Number(created!.id);
-    await writeVersion(tx, { id, version: 1, action: 'create', before: false, actor: ctx.actor, at, regencyCode: placed.regencyCode, provinceCode: placed.provinceCode });
-    await writeAudit(tx, { ...ctx.actor, action: 'risk_area.create', areaCode: placed.regencyCode, target: `risk_area:${id}`,
-      details: { name: body.name, category: body.category, km2: Math.round(placed.km2 * 1000) / 1000 } }, at);
+    await writeVersion(tx, {
+      id,
+      version: 1,
+      action: 'create',
+      before: false,
+      actor: ctx.actor,
+      at,
+      regencyCode: placed.regencyCode,
+      provinceCode: placed.provinceCode,
+    });
+    await writeAudit(
+      tx,
+      {
+        ...ctx.actor,
+        action: 'risk_area.create',
+        areaCode: placed.regencyCode,
+        target: `risk_area:${id}`,
+        details: { name: body.name, category: body.category, km2: Math.round(placed.km2 * 1000) / 1000 },
+      },
+      at,
+    );
     return id;
   });
 }
 
 type CurrentRiskArea = {
-  id: number; version: number; valid_from: string; valid_to: string | null; regency_code: string | null; province_code: string | null;
+  id: number;
+  version: number;
+  valid_from: string;
+  valid_to: string | null;
+  regency_code: string | null;
+  province_code: string | null;
 };
 
 /** Changes a risk area's geometry and/or attributes, keeping the area as it was in a new version row first. */
@@ -124,9 +180,12 @@ export async function updateRiskArea(orm: Orm, id: number, input: unknown, ctx: 
   const at = ctx.now ?? new Date();
   return orm.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Orm;
-    const current = await queryOne<CurrentRiskArea>(tx, sql`
+    const current = await queryOne<CurrentRiskArea>(
+      tx,
+      sql`
       select id, version, valid_from::text as valid_from, valid_to::text as valid_to, regency_code, province_code from ${riskAreas}
-      where id = ${id} and ${scopeCondition(sql`regency_code`, ctx.scope)} for update`);
+      where id = ${id} and ${scopeCondition(sql`regency_code`, ctx.scope)} for update`,
+    );
     if (!current) throw new RiskAreaError('not_found', 'No such risk area.');
     const validFrom = patch.validFrom ?? current.valid_from;
     const validTo = patch.validTo !== undefined ? patch.validTo : current.valid_to;
@@ -143,7 +202,9 @@ export async function updateRiskArea(orm: Orm, id: number, input: unknown, ctx: 
     await writeVersion(tx, { id, version, action, before: true, actor: ctx.actor, at, regencyCode: current.regency_code, provinceCode: current.province_code });
     // English text of a changed field no longer says the same: it goes, the other fields' stay.
     const staleEnglish = (['name', 'description', 'source'] as const).filter((k) => patch[k] !== undefined);
-    const updated = await queryOne<{ id: number }>(tx, sql`
+    const updated = await queryOne<{ id: number }>(
+      tx,
+      sql`
       update ${riskAreas} set
         name = coalesce(${patch.name ?? null}, name),
         category = coalesce(${patch.category ?? null}, category),
@@ -156,34 +217,59 @@ export async function updateRiskArea(orm: Orm, id: number, input: unknown, ctx: 
         text_en = ${staleEnglish.length ? sql`nullif(coalesce(text_en, '{}'::jsonb) - ${`{${staleEnglish.join(',')}}`}::text[], '{}'::jsonb)` : sql`text_en`},
         version = ${version}
       where id = ${id} and version = ${Number(current.version)}
-      returning id`);
+      returning id`,
+    );
     expectWritten('risk_areas', 1, updated ? 1 : 0);
-    await writeAudit(tx, { ...ctx.actor, action: `risk_area.${action}`, areaCode: placed?.regencyCode ?? current.regency_code ?? current.province_code, target: `risk_area:${id}`,
-      details: { version, fields: Object.keys(patch).sort(), ...(placed && current.regency_code !== placed.regencyCode ? { movedFrom: current.regency_code } : {}) } }, at);
+    await writeAudit(
+      tx,
+      {
+        ...ctx.actor,
+        action: `risk_area.${action}`,
+        areaCode: placed?.regencyCode ?? current.regency_code ?? current.province_code,
+        target: `risk_area:${id}`,
+        details: {
+          version,
+          fields: Object.keys(patch).sort(),
+          ...(placed && current.regency_code !== placed.regencyCode ? { movedFrom: current.regency_code } : {}),
+        },
+      },
+      at,
+    );
     return { version, action };
   });
 }
 
 interface VersionRow {
-  id: number; version: number; action: RiskAreaAction;
+  id: number;
+  version: number;
+  action: RiskAreaAction;
   /** Copy the area's geometry and attributes as they are now (false for a create: there was nothing before). */
   before: boolean;
-  actor: Actor; at: Date; regencyCode: string | null; provinceCode: string | null;
+  actor: Actor;
+  at: Date;
+  regencyCode: string | null;
+  provinceCode: string | null;
 }
 
 async function writeVersion(tx: Orm, v: VersionRow): Promise<void> {
   const written = v.before
-    ? await queryOne<{ id: number }>(tx, sql`
+    ? await queryOne<{ id: number }>(
+        tx,
+        sql`
         insert into ${riskAreaVersions} (risk_area_id, version, action, geom_before, attributes_before, changed_by, changed_at, regency_code, province_code)
         select r.id, ${v.version}, ${v.action}, r.geom,
           jsonb_build_object('name', r.name, 'category', r.category, 'severity', r.severity, 'validFrom', r.valid_from::text, 'validTo', r.valid_to::text,
             'source', r.source, 'description', r.description, 'regencyCode', r.regency_code, 'provinceCode', r.province_code, 'textEn', r.text_en),
           ${v.actor.actor}, ${v.at.toISOString()}::timestamptz, ${v.regencyCode}, ${v.provinceCode}
         from ${riskAreas} r where r.id = ${v.id}
-        returning id`)
-    : await queryOne<{ id: number }>(tx, sql`
+        returning id`,
+      )
+    : await queryOne<{ id: number }>(
+        tx,
+        sql`
         insert into ${riskAreaVersions} (risk_area_id, version, action, geom_before, attributes_before, changed_by, changed_at, regency_code, province_code)
         values (${v.id}, ${v.version}, ${v.action}, null, null, ${v.actor.actor}, ${v.at.toISOString()}::timestamptz, ${v.regencyCode}, ${v.provinceCode})
-        returning id`);
+        returning id`,
+      );
   expectWritten('risk_area_versions', 1, written ? 1 : 0);
 }

@@ -20,8 +20,7 @@ export async function knownAreaCodes(tx: Executor, codes: readonly string[]): Pr
   const unique = [...new Set(codes)];
   const unknown = unique.filter((code) => !known.has(code));
   if (unknown.length) {
-    const rows = await queryRows<{ code: string }>(tx,
-      sql`select code from ${areas} where code in (select jsonb_array_elements_text(${jsonParam(unknown)}))`);
+    const rows = await queryRows<{ code: string }>(tx, sql`select code from ${areas} where code in (select jsonb_array_elements_text(${jsonParam(unknown)}))`);
     for (const r of rows) known.add(r.code);
   }
   return new Set(unique.filter((code) => known.has(code)));

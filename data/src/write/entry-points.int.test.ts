@@ -16,12 +16,19 @@ const dir = mkdtempSync(join(tmpdir(), 'pantau-entry-points-'));
 
 describe.each(testBackends())('entry points and their areas on %s', (backend) => {
   let t: TestDatabase;
-  beforeAll(async () => { t = await openFixtureDatabase(backend); });
-  afterAll(async () => { await t?.dispose(); });
+  beforeAll(async () => {
+    t = await openFixtureDatabase(backend);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('every demo checkpoint lies in a regency, the harbours and border posts named in the issue included', async () => {
-    const rows = await queryRows<{ name: string; regency_code: string | null; province_code: string | null }>(t.database.orm, sql`
-      select name, regency_code, province_code from entry_points where origin = 'demo' order by name`);
+    const rows = await queryRows<{ name: string; regency_code: string | null; province_code: string | null }>(
+      t.database.orm,
+      sql`
+      select name, regency_code, province_code from entry_points where origin = 'demo' order by name`,
+    );
     expect(rows).toHaveLength(DEMO_ENTRY_POINTS.length);
     expect(rows.filter((r) => r.regency_code === null).map((r) => r.name)).toEqual([]);
     const regencyOf = new Map(rows.map((r) => [r.name, r.regency_code]));
@@ -32,30 +39,44 @@ describe.each(testBackends())('entry points and their areas on %s', (backend) =>
   });
 
   test('each of the 38 provinces has its main airport among the checkpoints', async () => {
-    const rows = await queryRows<{ code: string; airports: number }>(t.database.orm, sql`
+    const rows = await queryRows<{ code: string; airports: number }>(
+      t.database.orm,
+      sql`
       select p.code, (select count(*) from entry_points e where e.province_code = p.code and e.kind = 'airport' and e.origin = 'demo')::int as airports
-      from areas p where p.level = 'province' order by p.code`);
+      from areas p where p.level = 'province' order by p.code`,
+    );
     expect(rows).toHaveLength(38);
     expect(rows.filter((r) => r.airports === 0).map((r) => r.code)).toEqual([]);
   });
 
   test('a checkpoint on the water takes the nearest district within 25 km; one farther out is named, not placed', async () => {
     const unplaced: string[][] = [];
-    await t.database.orm.transaction(async (tx) => {
-      await writeEntryPoints(tx, [
-        // About 2 km off Pangkalpinang's shore, in the sea.
-        { key: 'test:tpi:offshore', name: 'TPI Uji Lepas Pantai', kind: 'seaport', position: [106.20, -2.13], origin: 'reference' },
-        // The middle of the Java Sea, far from any district.
-        { key: 'test:tpi:open-sea', name: 'TPI Uji Laut Lepas', kind: 'seaport', position: [110.0, -4.5], origin: 'reference' },
-      ], (names) => unplaced.push(names));
-      const placed = await queryRows<{ key: string; district_code: string | null; regency_code: string | null }>(tx, sql`
-        select key, district_code, regency_code from entry_points where key like 'test:tpi:%' order by key`);
-      expect(placed).toEqual([
-        { key: 'test:tpi:offshore', district_code: expect.stringMatching(/^19\.71\./), regency_code: '19.71' },
-        { key: 'test:tpi:open-sea', district_code: null, regency_code: null },
-      ]);
-      tx.rollback();
-    }).catch((error: unknown) => { if (!(error instanceof Error && /rollback/i.test(error.message))) throw error; });
+    await t.database.orm
+      .transaction(async (tx) => {
+        await writeEntryPoints(
+          tx,
+          [
+            // About 2 km off Pangkalpinang's shore, in the sea.
+            { key: 'test:tpi:offshore', name: 'TPI Uji Lepas Pantai', kind: 'seaport', position: [106.2, -2.13], origin: 'reference' },
+            // The middle of the Java Sea, far from any district.
+            { key: 'test:tpi:open-sea', name: 'TPI Uji Laut Lepas', kind: 'seaport', position: [110.0, -4.5], origin: 'reference' },
+          ],
+          (names) => unplaced.push(names),
+        );
+        const placed = await queryRows<{ key: string; district_code: string | null; regency_code: string | null }>(
+          tx,
+          sql`
+        select key, district_code, regency_code from entry_points where key like 'test:tpi:%' order by key`,
+        );
+        expect(placed).toEqual([
+          { key: 'test:tpi:offshore', district_code: expect.stringMatching(/^19\.71\./), regency_code: '19.71' },
+          { key: 'test:tpi:open-sea', district_code: null, regency_code: null },
+        ]);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && /rollback/i.test(error.message))) throw error;
+      });
     expect(unplaced).toEqual([['TPI Uji Laut Lepas']]);
   });
 
@@ -66,7 +87,10 @@ describe.each(testBackends())('entry points and their areas on %s', (backend) =>
     expect(report).toMatchObject({ status: 'committed', imported: 2 });
     expect(report.warnings.join(' ')).toContain('TPI Uji Impor Laut');
     expect(report.warnings.join(' ')).not.toContain('TPI Uji Impor Pantai');
-    const placed = await queryOne<{ regency_code: string | null }>(t.database.orm, sql`select regency_code from entry_points where name = 'TPI Uji Impor Pantai'`);
+    const placed = await queryOne<{ regency_code: string | null }>(
+      t.database.orm,
+      sql`select regency_code from entry_points where name = 'TPI Uji Impor Pantai'`,
+    );
     expect(placed?.regency_code).toBe('19.71');
   });
 });

@@ -5,7 +5,10 @@ import { districtOf } from './area-lookup.js';
 import { writeChunks } from './chunks.js';
 
 const CHUNK = 2000;
-const POSITION: readonly BulkColumn[] = [{ name: 'lng', type: 'float8' }, { name: 'lat', type: 'float8' }];
+const POSITION: readonly BulkColumn[] = [
+  { name: 'lng', type: 'float8' },
+  { name: 'lat', type: 'float8' },
+];
 
 /**
  * How far off every area an entry point may lie and still be given the nearest one: harbours stand on
@@ -30,15 +33,35 @@ const nearestDistrictWithin = (point: SQL, metres: number): SQL => sql`(
  * `rows` carry `columns` plus `lng` and `lat`; returns the rows written (all of them, or it throws).
  * With `nearestWithinM`, a point inside no district takes the nearest district within that distance.
  */
-export async function writeLocatedPoints(tx: Orm, what: string, table: 'company_sites' | 'entry_points' | 'reports', columns: readonly BulkColumn[], rows: ReadonlyArray<Record<string, unknown>>, nearestWithinM?: number): Promise<number> {
+export async function writeLocatedPoints(
+  tx: Orm,
+  what: string,
+  table: 'company_sites' | 'entry_points' | 'reports',
+  columns: readonly BulkColumn[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+  nearestWithinM?: number,
+): Promise<number> {
   const names = sql.raw(columns.map((c) => `"${c.name}"`).join(', '));
   const fromSource = sql.raw(columns.map((c) => `r."${c.name}"`).join(', '));
   const point = sql`ST_SetSRID(ST_MakePoint(r.lng, r.lat), 4326)`;
   const district = nearestWithinM === undefined ? districtOf(point) : sql`coalesce(${districtOf(point)}, ${nearestDistrictWithin(point, nearestWithinM)})`;
-  return writeChunks(what, rows, CHUNK, async (chunk) => (await withRows(tx, [...columns, ...POSITION], chunk, (source) => sql`
+  return writeChunks(
+    what,
+    rows,
+    CHUNK,
+    async (chunk) =>
+      (
+        await withRows(
+          tx,
+          [...columns, ...POSITION],
+          chunk,
+          (source) => sql`
     insert into ${sql.identifier(table)} (${names}, geom, district_code, regency_code, province_code)
     select ${fromSource}, ${point}, d.code, substr(d.code, 1, 5), substr(d.code, 1, 2)
     from ${source}
     left join lateral (select ${district} as code) d on true
-    returning 1`)).length);
+    returning 1`,
+        )
+      ).length,
+  );
 }

@@ -7,7 +7,13 @@ import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
 
-const SITE_COLUMNS: readonly BulkColumn[] = [{ name: 'key', type: 'text' }, { name: 'company_id', type: 'int' }, { name: 'name', type: 'text' }, { name: 'origin', type: 'text' }, { name: 'text_en', type: 'jsonb' }];
+const SITE_COLUMNS: readonly BulkColumn[] = [
+  { name: 'key', type: 'text' },
+  { name: 'company_id', type: 'int' },
+  { name: 'name', type: 'text' },
+  { name: 'origin', type: 'text' },
+  { name: 'text_en', type: 'jsonb' },
+];
 
 export async function writeCompanies(tx: Orm, records: readonly CompanyRecord[]): Promise<Map<string, number>> {
   const valid = validateRecords('companies', companyRecord, records);
@@ -24,8 +30,10 @@ export async function writeCompanies(tx: Orm, records: readonly CompanyRecord[])
 export async function companyIdsByKey(tx: Orm, keys: readonly string[]): Promise<Map<string, number>> {
   const unique = [...new Set(keys)];
   if (!unique.length) return new Map();
-  const rows = await queryRows<{ id: number; key: string }>(tx,
-    sql`select id, key from ${companies} where key in (select jsonb_array_elements_text(${jsonParam(unique)}))`);
+  const rows = await queryRows<{ id: number; key: string }>(
+    tx,
+    sql`select id, key from ${companies} where key in (select jsonb_array_elements_text(${jsonParam(unique)}))`,
+  );
   return new Map(rows.map((r) => [r.key, Number(r.id)]));
 }
 
@@ -33,10 +41,30 @@ export async function companyIdsByKey(tx: Orm, keys: readonly string[]): Promise
 export async function writeCompanySites(tx: Orm, records: readonly CompanySiteRecord[], companyIds?: Map<string, number>): Promise<number> {
   const valid = validateRecords('company sites', companySiteRecord, records);
   if (!valid.length) return 0;
-  const ids = companyIds ?? await companyIdsByKey(tx, valid.map((s) => s.companyKey));
+  const ids =
+    companyIds ??
+    (await companyIdsByKey(
+      tx,
+      valid.map((s) => s.companyKey),
+    ));
   const issues: RecordIssue[] = [];
-  valid.forEach((s, i) => { if (!ids.has(s.companyKey)) issues.push({ record: i + 1, field: 'companyKey', value: s.companyKey, reason: 'no company with this key' }); });
+  valid.forEach((s, i) => {
+    if (!ids.has(s.companyKey)) issues.push({ record: i + 1, field: 'companyKey', value: s.companyKey, reason: 'no company with this key' });
+  });
   refuse('company sites', issues);
-  return writeLocatedPoints(tx, 'company sites', 'company_sites', SITE_COLUMNS,
-    valid.map((s) => ({ key: s.key, company_id: ids.get(s.companyKey)!, name: s.name, lng: s.position[0], lat: s.position[1], origin: s.origin, text_en: s.textEn ?? null })));
+  return writeLocatedPoints(
+    tx,
+    'company sites',
+    'company_sites',
+    SITE_COLUMNS,
+    valid.map((s) => ({
+      key: s.key,
+      company_id: ids.get(s.companyKey)!,
+      name: s.name,
+      lng: s.position[0],
+      lat: s.position[1],
+      origin: s.origin,
+      text_en: s.textEn ?? null,
+    })),
+  );
 }

@@ -1,7 +1,13 @@
 // Risk areas, entry points, meetings and public reports.
 import {
-  entryPointRecord, meetingRecord, reportRecord, riskAreaRecord,
-  type EntryPointRecord, type MeetingRecord, type ReportRecord, type RiskAreaRecord,
+  entryPointRecord,
+  meetingRecord,
+  reportRecord,
+  riskAreaRecord,
+  type EntryPointRecord,
+  type MeetingRecord,
+  type ReportRecord,
+  type RiskAreaRecord,
 } from '@pantau/domain';
 import { entryPoints, expectWritten, meetings, queryRows, reports, riskAreas, sql, withRows, type BulkColumn, type Orm } from '@pantau/db';
 import { cleanPolygonal } from '../boundaries/clean-geometry.js';
@@ -14,10 +20,18 @@ const CHUNK = 2000;
 
 const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
 const RISK_AREA_COLUMNS: readonly BulkColumn[] = [
-  ...text('key', 'name', 'category', 'severity', 'geometry'), { name: 'valid_from', type: 'date' }, { name: 'valid_to', type: 'date' }, ...text('source', 'description', 'origin'), { name: 'text_en', type: 'jsonb' },
+  ...text('key', 'name', 'category', 'severity', 'geometry'),
+  { name: 'valid_from', type: 'date' },
+  { name: 'valid_to', type: 'date' },
+  ...text('source', 'description', 'origin'),
+  { name: 'text_en', type: 'jsonb' },
 ];
 const ENTRY_POINT_COLUMNS: readonly BulkColumn[] = text('key', 'name', 'kind', 'origin');
-const REPORT_COLUMNS: readonly BulkColumn[] = [...text('key'), { name: 'received_at', type: 'timestamptz' }, ...text('channel', 'category', 'status', 'summary', 'origin')];
+const REPORT_COLUMNS: readonly BulkColumn[] = [
+  ...text('key'),
+  { name: 'received_at', type: 'timestamptz' },
+  ...text('channel', 'category', 'status', 'summary', 'origin'),
+];
 
 export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]): Promise<number> {
   const valid = validateRecords('risk areas', riskAreaRecord, records);
@@ -25,15 +39,38 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
   const rows = valid.flatMap((r, i) => {
     try {
       const geometry = cleanPolygonal(r.geometry, `risk area ${r.key}`);
-      return [{ key: r.key, name: r.name, category: r.category, severity: r.severity, geometry: JSON.stringify(geometry),
-        valid_from: r.validFrom, valid_to: r.validTo, source: r.source, description: r.description, origin: r.origin, text_en: r.textEn ?? null }];
+      return [
+        {
+          key: r.key,
+          name: r.name,
+          category: r.category,
+          severity: r.severity,
+          geometry: JSON.stringify(geometry),
+          valid_from: r.validFrom,
+          valid_to: r.validTo,
+          source: r.source,
+          description: r.description,
+          origin: r.origin,
+          text_en: r.textEn ?? null,
+        },
+      ];
     } catch (error) {
       issues.push({ record: i + 1, field: 'geometry', value: r.geometry.type, reason: (error as Error).message });
       return [];
     }
   });
   refuse('risk areas', issues);
-  return writeChunks('risk areas', rows, CHUNK, async (chunk) => (await withRows(tx, RISK_AREA_COLUMNS, chunk, (source) => sql`
+  return writeChunks(
+    'risk areas',
+    rows,
+    CHUNK,
+    async (chunk) =>
+      (
+        await withRows(
+          tx,
+          RISK_AREA_COLUMNS,
+          chunk,
+          (source) => sql`
     with input as (
       select r.*, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(r.geometry), 4326), 'method=structure'), 3)) as geom
       from ${source}
@@ -45,7 +82,10 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
       substr(d.code, 1, 5), substr(d.code, 1, 2), i.origin, i.text_en
     from labelled i
     left join lateral (select ${districtOf(sql`i.label`)} as code) d on true
-    returning 1`)).length);
+    returning 1`,
+        )
+      ).length,
+  );
 }
 
 /**
@@ -55,11 +95,20 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
  */
 export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[], onUnplaced?: (names: string[]) => void): Promise<number> {
   const valid = validateRecords('entry points', entryPointRecord, records);
-  const written = await writeLocatedPoints(tx, 'entry points', 'entry_points', ENTRY_POINT_COLUMNS,
-    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })), ENTRY_POINT_TOLERANCE_M);
+  const written = await writeLocatedPoints(
+    tx,
+    'entry points',
+    'entry_points',
+    ENTRY_POINT_COLUMNS,
+    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })),
+    ENTRY_POINT_TOLERANCE_M,
+  );
   if (onUnplaced && valid.length > 0) {
-    const unplaced = await queryRows<{ name: string }>(tx, sql`
-      select name from ${entryPoints} where district_code is null and key in (select jsonb_array_elements_text(${jsonParam(valid.map((e) => e.key))})) order by name`);
+    const unplaced = await queryRows<{ name: string }>(
+      tx,
+      sql`
+      select name from ${entryPoints} where district_code is null and key in (select jsonb_array_elements_text(${jsonParam(valid.map((e) => e.key))})) order by name`,
+    );
     if (unplaced.length > 0) onUnplaced(unplaced.map((r) => r.name));
   }
   return written;
@@ -73,15 +122,32 @@ export async function writeEntryPoints(tx: Orm, records: readonly EntryPointReco
  */
 export async function writeReports(tx: Orm, records: readonly ReportRecord[]): Promise<number> {
   const valid = validateRecords('reports', reportRecord, records);
-  const written = await writeLocatedPoints(tx, 'reports', 'reports', REPORT_COLUMNS,
-    valid.map((e) => ({ key: e.key, received_at: e.receivedAt, channel: e.channel, category: e.category, status: e.status, summary: e.summary,
-      lng: e.position[0], lat: e.position[1], origin: e.origin })));
+  const written = await writeLocatedPoints(
+    tx,
+    'reports',
+    'reports',
+    REPORT_COLUMNS,
+    valid.map((e) => ({
+      key: e.key,
+      received_at: e.receivedAt,
+      channel: e.channel,
+      category: e.category,
+      status: e.status,
+      summary: e.summary,
+      lng: e.position[0],
+      lat: e.position[1],
+      origin: e.origin,
+    })),
+  );
   const expected = valid.reduce((n, r) => n + (r.status === 'new' ? 1 : r.status === 'acted' ? 3 : 2), 0);
   let changes = 0;
   for (let i = 0; i < valid.length; i += CHUNK) {
     const chunk = valid.slice(i, i + CHUNK);
-    const row = await queryRows<{ n: number }>(tx, sql`select pantau_reconstruct_report_history(array(
-      select id from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(chunk.map((r) => r.key))})))) as n`);
+    const row = await queryRows<{ n: number }>(
+      tx,
+      sql`select pantau_reconstruct_report_history(array(
+      select id from ${reports} where key in (select jsonb_array_elements_text(${jsonParam(chunk.map((r) => r.key))})))) as n`,
+    );
     changes += Number(row[0]?.n ?? 0);
   }
   expectWritten('report status changes', expected, changes);
@@ -90,24 +156,45 @@ export async function writeReports(tx: Orm, records: readonly ReportRecord[]): P
 
 export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]): Promise<number> {
   const valid = validateRecords('meetings', meetingRecord, records);
-  const known = await knownAreaCodes(tx, valid.map((m) => m.regencyCode));
+  const known = await knownAreaCodes(
+    tx,
+    valid.map((m) => m.regencyCode),
+  );
   const issues: RecordIssue[] = [];
-  valid.forEach((m, i) => { if (!known.has(m.regencyCode)) issues.push({ record: i + 1, field: 'regencyCode', value: m.regencyCode, reason: 'no regency with this code' }); });
+  valid.forEach((m, i) => {
+    if (!known.has(m.regencyCode)) issues.push({ record: i + 1, field: 'regencyCode', value: m.regencyCode, reason: 'no regency with this code' });
+  });
   // A venue's point must lie in the meeting's regency (its district's code starts with the regency's).
   const placed = valid.flatMap((m, i) => (m.position ? [{ i, lng: m.position[0], lat: m.position[1] }] : []));
   if (placed.length) {
-    const districts = await queryRows<{ i: number; code: string | null }>(tx, sql`
-      select p.i, ${districtOf(sql`ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)`)} as code from jsonb_to_recordset(${jsonParam(placed)}) as p(i int, lng float8, lat float8)`);
+    const districts = await queryRows<{ i: number; code: string | null }>(
+      tx,
+      sql`
+      select p.i, ${districtOf(sql`ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326)`)} as code from jsonb_to_recordset(${jsonParam(placed)}) as p(i int, lng float8, lat float8)`,
+    );
     for (const d of districts) {
       const m = valid[Number(d.i)]!;
-      if (!d.code?.startsWith(`${m.regencyCode}.`)) issues.push({ record: Number(d.i) + 1, field: 'position', value: m.position!.join(', '), reason: `the venue's point lies outside regency ${m.regencyCode}` });
+      if (!d.code?.startsWith(`${m.regencyCode}.`))
+        issues.push({
+          record: Number(d.i) + 1,
+          field: 'position',
+          value: m.position!.join(', '),
+          reason: `the venue's point lies outside regency ${m.regencyCode}`,
+        });
     }
   }
   refuse('meetings', issues);
-  const written = await writeChunks('meetings', valid.map(({ position, agenda, ...m }) => ({
-    ...m, provinceCode: m.regencyCode.slice(0, 2), agenda: agenda ?? [],
-    geom: position ? sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)` as unknown as string : null,
-  })), CHUNK, async (chunk) => (await tx.insert(meetings).values(chunk).returning({ id: meetings.id })).length);
+  const written = await writeChunks(
+    'meetings',
+    valid.map(({ position, agenda, ...m }) => ({
+      ...m,
+      provinceCode: m.regencyCode.slice(0, 2),
+      agenda: agenda ?? [],
+      geom: position ? (sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)` as unknown as string) : null,
+    })),
+    CHUNK,
+    async (chunk) => (await tx.insert(meetings).values(chunk).returning({ id: meetings.id })).length,
+  );
   // The organiser named exactly as an office is that office (migration 0021 links older rows alike).
   await tx.execute(sql`update ${meetings} m set office_id = o.id from offices o
     where o.name = m.organiser and m.office_id is null and m.key in (select jsonb_array_elements_text(${jsonParam(valid.map((m) => m.key))}))`);

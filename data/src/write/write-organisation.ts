@@ -17,13 +17,21 @@ export async function writeOffices(tx: Orm, records: readonly OfficeRecord[]): P
   const valid = validateRecords('offices', officeRecord, records);
   const ids = new Map<string, number>();
   if (!valid.length) return ids;
-  const known = await knownAreaCodes(tx, valid.flatMap((o) => o.workAreaCodes));
+  const known = await knownAreaCodes(
+    tx,
+    valid.flatMap((o) => o.workAreaCodes),
+  );
   const issues: RecordIssue[] = [];
-  valid.forEach((o, i) => o.workAreaCodes.forEach((code) => {
-    if (!known.has(code)) issues.push({ record: i + 1, field: 'workAreaCodes', value: code, reason: 'no regency with this code' });
-  }));
+  valid.forEach((o, i) =>
+    o.workAreaCodes.forEach((code) => {
+      if (!known.has(code)) issues.push({ record: i + 1, field: 'workAreaCodes', value: code, reason: 'no regency with this code' });
+    }),
+  );
   refuse('offices', issues);
-  const written = await tx.insert(offices).values(valid.map(({ workAreaCodes: _, ...o }) => o)).returning({ id: offices.id, key: offices.key });
+  const written = await tx
+    .insert(offices)
+    .values(valid.map(({ workAreaCodes: _, ...o }) => o))
+    .returning({ id: offices.id, key: offices.key });
   expectWritten('offices', valid.length, written.length);
   for (const w of written) ids.set(w.key, w.id);
   const workAreas = valid.flatMap((o) => o.workAreaCodes.map((regencyCode) => ({ officeId: ids.get(o.key)!, regencyCode })));
@@ -36,6 +44,9 @@ export async function writeOffices(tx: Orm, records: readonly OfficeRecord[]): P
 
 export async function officeIdsByKey(tx: Orm, keys: readonly string[]): Promise<Map<string, number>> {
   if (!keys.length) return new Map();
-  const rows = await queryRows<{ id: number; key: string }>(tx, sql`select id, key from ${offices} where key in (select jsonb_array_elements_text(${jsonParam([...new Set(keys)])}))`);
+  const rows = await queryRows<{ id: number; key: string }>(
+    tx,
+    sql`select id, key from ${offices} where key in (select jsonb_array_elements_text(${jsonParam([...new Set(keys)])}))`,
+  );
   return new Map(rows.map((r) => [r.key, Number(r.id)]));
 }

@@ -5,8 +5,18 @@ import { describe, expect, test } from 'vitest';
 import { plainlyValidPermit } from './write-permits.js';
 
 const VALID = {
-  permitNumber: 'A-001', permitType: 'itas', purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'WANG WEI', sponsorCompanyKey: null,
-  issuedOn: '2024-06-13', expiresOn: '2025-06-12', cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04',
+  permitNumber: 'A-001',
+  permitType: 'itas',
+  purpose: 'work',
+  nationality: 'CHN',
+  sex: 'male',
+  holderName: 'WANG WEI',
+  sponsorCompanyKey: null,
+  issuedOn: '2024-06-13',
+  expiresOn: '2025-06-12',
+  cancelledOn: null,
+  districtCode: '19.04.01',
+  regencyCode: '19.04',
   origin: 'batch:0b6e1f8a-3c2d-4e5f-8a9b-0c1d2e3f4a5b',
 };
 
@@ -35,9 +45,12 @@ describe('plainlyValidPermit', () => {
 
   test('never accepts a record zod refuses (property, over mixes of good and bad fields)', () => {
     const record = fc.record(Object.fromEntries(Object.entries(CANDIDATES).map(([field, values]) => [field, fc.constantFrom(...values)])));
-    fc.assert(fc.property(record, (r) => {
-      if (plainlyValidPermit(r)) expect(permitRecord.safeParse(r).success).toBe(true);
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(record, (r) => {
+        if (plainlyValidPermit(r)) expect(permitRecord.safeParse(r).success).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test('agrees with zod on records that differ from a valid one in a single field', () => {

@@ -9,7 +9,10 @@ import { queryRows, serverTransactionOf, sql, type Executor, type SQL } from './
 import { expectWritten } from './write.js';
 
 /** A column of bulk rows: its name (also the key in each row object) and its SQL type. */
-export interface BulkColumn { readonly name: string; readonly type: string }
+export interface BulkColumn {
+  readonly name: string;
+  readonly type: string;
+}
 export type BulkRow = Readonly<Record<string, unknown>>;
 
 /** Characters per COPY data message: enough to keep the socket busy, little enough to stay small. */
@@ -45,7 +48,10 @@ export function* copyText(columns: readonly BulkColumn[], rows: Iterable<BulkRow
     // Appended value by value: no array and join per row (an import writes hundreds of thousands).
     for (let i = 0; i < last; i++) chunk += `${copyValue(row[names[i]!])}\t`;
     chunk += `${copyValue(row[names[last]!])}\n`;
-    if (chunk.length >= COPY_CHUNK_CHARS) { yield chunk; chunk = ''; }
+    if (chunk.length >= COPY_CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
   }
   if (chunk) yield chunk;
 }
@@ -94,7 +100,7 @@ async function openCopy(client: postgres.TransactionSql, table: string, columns:
     async end() {
       stream.end();
       await done;
-      return await inserted() - await before;
+      return (await inserted()) - (await before);
     },
     abort(reason) {
       if (!stream.destroyed) stream.destroy(new Error(reason));
@@ -148,7 +154,9 @@ export async function openBulkWriter(tx: Executor, table: string, columns: reado
     };
   }
   return {
-    async write(rows) { given += await insertRows(tx, table, columns, rows); },
+    async write(rows) {
+      given += await insertRows(tx, table, columns, rows);
+    },
     close: async () => given,
     abort: () => {},
   };
@@ -184,9 +192,14 @@ export async function insertRows(tx: Executor, table: string, columns: readonly 
   const names = sql.raw(columnList(columns));
   for (let i = 0; i < rows.length; i += JSON_CHUNK) {
     const chunk = rows.slice(i, i + JSON_CHUNK);
-    const [written] = await withRows<{ n: number }>(tx, columns, chunk, (source) => sql`
+    const [written] = await withRows<{ n: number }>(
+      tx,
+      columns,
+      chunk,
+      (source) => sql`
       with inserted as (insert into ${sql.identifier(table)} (${names}) select ${names} from ${source} returning 1)
-      select count(*)::int as n from inserted`);
+      select count(*)::int as n from inserted`,
+    );
     expectWritten(table, chunk.length, Number(written?.n ?? 0));
   }
   return rows.length;
@@ -201,7 +214,10 @@ let temporaryTables = 0;
  * point-in-polygon, a repaired polygon) or need ids back. Returns the statement's rows.
  */
 export async function withRows<T extends Record<string, unknown>>(
-  tx: Executor, columns: readonly BulkColumn[], rows: readonly BulkRow[], statement: (source: SQL) => SQL,
+  tx: Executor,
+  columns: readonly BulkColumn[],
+  rows: readonly BulkRow[],
+  statement: (source: SQL) => SQL,
 ): Promise<T[]> {
   const client = serverTransaction(tx);
   if (!client) return queryRows<T>(tx, statement(sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${columnDefinitions(columns)})`));

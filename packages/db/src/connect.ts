@@ -38,18 +38,19 @@ export interface Database {
   readonly gate?: BoundedGate;
 }
 
-export type ConnectOptions =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
-  | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
+export type ConnectOptions = { kind: 'postgres'; url: string; maxConnections?: number } | { kind: 'pglite'; dataDir: string | null; loadDataDir?: Blob };
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
 
 /** Raised when another process holds the embedded database (PGlite allows one process). */
 export class DatabaseInUseError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
     super(
       `The embedded database at ${dataDir} is in use by process ${pid} (probably \`pnpm start\`). ` +
-      'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
+        'Stop that process first, or set DATABASE_URL to use a PostgreSQL server that several processes can share.',
     );
     this.name = 'DatabaseInUseError';
   }
@@ -74,7 +75,9 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
     orm,
     location: safeUrl,
     migrate: () => migratePostgres(ormForMigrate, { migrationsFolder: MIGRATIONS_DIR }),
-    ping: async () => { await client`select 1`; },
+    ping: async () => {
+      await client`select 1`;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -107,7 +110,9 @@ function serverTransactionsOf(client: postgres.Sql): Orm['transaction'] {
     // drizzle reads its client's type parsers from `options`, which postgres.js's transaction object
     // lacks (its queries use the pool's); drizzle is shown the pool's. Of the pool's other members
     // drizzle would use only `begin`, for its own transaction method, which is replaced below.
-    const asClient = new Proxy(transaction, { get: (target, key) => (key === 'options' ? client.options : Reflect.get(target, key)) }) as unknown as postgres.Sql;
+    const asClient = new Proxy(transaction, {
+      get: (target, key) => (key === 'options' ? client.options : Reflect.get(target, key)),
+    }) as unknown as postgres.Sql;
     // Without the schema: extracting it costs about 0.5 ms a transaction (a tile request is one). The
     // relational query API (`tx.query`, which no caller uses today) gets it when first asked.
     const tx = drizzlePostgres(asClient);
@@ -121,7 +126,9 @@ function serverTransactionsOf(client: postgres.Sql): Orm['transaction'] {
     });
     Object.assign(tx, {
       transaction: <T>(work: (inner: Orm) => Promise<T>) => transaction.savepoint((inner) => work(wrap(inner))) as Promise<T>,
-      rollback: () => { throw new TransactionRollbackError(); },
+      rollback: () => {
+        throw new TransactionRollbackError();
+      },
       setTransaction: (config: PgTransactionConfig) => tx.execute(sql.raw(`set transaction ${characteristics(config)}`)),
     });
     serverTransactions.set(tx, transaction);
@@ -162,8 +169,16 @@ async function connectPglite(dataDir: string | null, loadDataDir?: Blob): Promis
       orm: pg as unknown as Orm,
       location: dataDir ?? 'memory',
       migrate: () => migratePglite(pg, { migrationsFolder: MIGRATIONS_DIR }),
-      ping: async () => { await client.query('select 1'); },
-      close: async () => { try { await client.close(); } finally { release(); } },
+      ping: async () => {
+        await client.query('select 1');
+      },
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
       dumpDataDir: async () => (await client.dumpDataDir('gzip')) as Blob,
       gate,
     };

@@ -4,20 +4,32 @@ import { BoundedGate, DatabaseBusyError } from './gate.js';
 /** A piece of work that holds the gate until `finish` is called. */
 function held() {
   let finish!: () => void;
-  const done = new Promise<void>((resolve) => { finish = resolve; });
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
   return { work: () => done, finish };
 }
 
 describe('the embedded database gate', () => {
-  afterEach(() => { vi.useRealTimers(); });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   test('runs one piece of work at a time, in the order they came', async () => {
     const gate = new BoundedGate({ waitMs: Infinity, maxWaiting: Infinity });
     const order: string[] = [];
     const first = held();
-    const a = gate.run(async () => { order.push('a start'); await first.work(); order.push('a end'); });
-    const b = gate.run(async () => { order.push('b'); });
-    const c = gate.run(async () => { order.push('c'); });
+    const a = gate.run(async () => {
+      order.push('a start');
+      await first.work();
+      order.push('a end');
+    });
+    const b = gate.run(async () => {
+      order.push('b');
+    });
+    const c = gate.run(async () => {
+      order.push('c');
+    });
     await Promise.resolve();
     expect(order).toEqual(['a start']);
     expect(gate.waiting).toBe(2);
@@ -57,7 +69,11 @@ describe('the embedded database gate', () => {
 
   test('work that fails still hands the gate on', async () => {
     const gate = new BoundedGate({ waitMs: Infinity, maxWaiting: Infinity });
-    await expect(gate.run(async () => { throw new Error('boom'); })).rejects.toThrow('boom');
+    await expect(
+      gate.run(async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await gate.run(async () => 'next')).toBe('next');
   });
 });

@@ -15,15 +15,23 @@ export const UNBOUNDED_GATE: GateLimits = { waitMs: Infinity, maxWaiting: Infini
 
 /** Raised when the database is held by other work for longer than a caller may wait. */
 export class DatabaseBusyError extends Error {
-  constructor(readonly reason: 'wait' | 'queue_full', readonly retryAfterSeconds: number) {
-    super(reason === 'wait'
-      ? 'The database is busy with other requests; this one waited too long and was not run.'
-      : 'The database is busy: too many requests are already waiting; this one was not run.');
+  constructor(
+    readonly reason: 'wait' | 'queue_full',
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      reason === 'wait'
+        ? 'The database is busy with other requests; this one waited too long and was not run.'
+        : 'The database is busy: too many requests are already waiting; this one was not run.',
+    );
     this.name = 'DatabaseBusyError';
   }
 }
 
-interface Waiter { start(): void; timer: ReturnType<typeof setTimeout> | undefined }
+interface Waiter {
+  start(): void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 
 /** One holder at a time, first come first served, with a bounded wait and a bounded queue. */
 export class BoundedGate {
@@ -33,7 +41,9 @@ export class BoundedGate {
   /** Changed by limitRequests once start-up work is done; applies to callers that come after. */
   constructor(public limits: GateLimits) {}
 
-  get waiting(): number { return this.#waiting.length; }
+  get waiting(): number {
+    return this.#waiting.length;
+  }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     await this.#acquire();

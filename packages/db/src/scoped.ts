@@ -24,9 +24,11 @@ export async function withScope<T>(orm: Orm, scope: Scope, work: (tx: Orm) => Pr
   return (limit?.unlimited ?? orm).transaction(async (tx) => {
     // One round trip for all settings: set_config(…, true) is SET LOCAL. Every tile and aggregate
     // pays this, so it is worth a statement less.
-    await tx.execute(timeoutMs === undefined
-      ? sql`select set_config('role', 'pantau_app', true), set_config('pantau.scope', ${scopeSetting(scope)}, true)`
-      : sql`select set_config('role', 'pantau_app', true), set_config('pantau.scope', ${scopeSetting(scope)}, true), set_config('statement_timeout', ${String(Math.round(timeoutMs))}, true)`);
+    await tx.execute(
+      timeoutMs === undefined
+        ? sql`select set_config('role', 'pantau_app', true), set_config('pantau.scope', ${scopeSetting(scope)}, true)`
+        : sql`select set_config('role', 'pantau_app', true), set_config('pantau.scope', ${scopeSetting(scope)}, true), set_config('statement_timeout', ${String(Math.round(timeoutMs))}, true)`,
+    );
     return work(tx as unknown as Orm);
   });
 }

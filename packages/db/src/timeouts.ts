@@ -14,7 +14,10 @@ export interface StatementTimeouts {
   writeMs: number;
 }
 
-interface Limited { timeouts: StatementTimeouts; unlimited: Orm }
+interface Limited {
+  timeouts: StatementTimeouts;
+  unlimited: Orm;
+}
 const limitedOrms = new WeakMap<object, Limited>();
 
 export interface RequestLimits {
@@ -35,10 +38,11 @@ export function limitRequests(database: Database, limits: RequestLimits): Databa
   const timeouts = limits.statementTimeouts;
   if (database.kind !== 'postgres') return database;
   const unlimited = database.orm;
-  const transaction: Orm['transaction'] = (work, config) => unlimited.transaction(async (tx) => {
-    await tx.execute(setTimeout(timeouts.writeMs));
-    return work(tx);
-  }, config);
+  const transaction: Orm['transaction'] = (work, config) =>
+    unlimited.transaction(async (tx) => {
+      await tx.execute(setTimeout(timeouts.writeMs));
+      return work(tx);
+    }, config);
   // A proxy rather than a copy: every other method of drizzle's database object stays as it is.
   const orm = new Proxy(unlimited, {
     get: (target, property) => {

@@ -6,7 +6,11 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { queryOne, sql, type Executor, type Orm } from './connect.js';
 
 export class WriteMismatchError extends Error {
-  constructor(readonly what: string, readonly expected: number, readonly written: number) {
+  constructor(
+    readonly what: string,
+    readonly expected: number,
+    readonly written: number,
+  ) {
     super(`Writing ${what}: expected ${expected} rows, the database wrote ${written}. Nothing was saved.`);
     this.name = 'WriteMismatchError';
   }
@@ -33,9 +37,11 @@ export async function insertChecked<T extends PgTable, K extends string>(
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize);
     // drizzle's insert builder is generic over the table; the cast keeps this helper table-agnostic.
-    const written = (await (tx.insert(table).values(chunk as never) as unknown as {
-      returning(cols: unknown): Promise<Array<Record<K, unknown>>>;
-    }).returning(returning)) ;
+    const written = await (
+      tx.insert(table).values(chunk as never) as unknown as {
+        returning(cols: unknown): Promise<Array<Record<K, unknown>>>;
+      }
+    ).returning(returning);
     expectWritten(what, chunk.length, written.length);
     out.push(...written);
   }

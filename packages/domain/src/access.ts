@@ -55,7 +55,9 @@ export function permissionsOf(role: Role): Permissions {
     import: personalData,
     manageUsers: role === 'admin',
     audit: role === 'admin',
-    layers: aggregatesOnly ? [...AREA_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS] : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS],
+    layers: aggregatesOnly
+      ? [...AREA_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS]
+      : [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS],
     lists: !aggregatesOnly,
     exports: aggregatesOnly ? [] : EXPORT_KINDS.filter((kind) => personalData || !PERSONAL_EXPORT_KINDS.includes(kind)),
     planning: { read: !aggregatesOnly, write: PLANNING_WRITE_ROLES.includes(role), approve: PLANNING_APPROVE_ROLES.includes(role) },
@@ -72,7 +74,10 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 
 /** How long sessions live; the defaults above unless configured. */
-export interface SessionPolicy { idleMs: number; absoluteMs: number }
+export interface SessionPolicy {
+  idleMs: number;
+  absoluteMs: number;
+}
 export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMs: SESSION_IDLE_MS, absoluteMs: SESSION_ABSOLUTE_MS };
 
 /**
@@ -96,7 +101,12 @@ export type SignInThrottleRule = 'account_address' | 'address' | 'account';
 
 /** How long a bucket with `failures` failures in the window waits after its latest failure; 0 = not throttled. */
 export function signInThrottleDelayMs(rule: SignInThrottleRule, failures: number): number {
-  const threshold = rule === 'account_address' ? SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS : rule === 'address' ? SIGN_IN_MAX_FAILURES_PER_ADDRESS : SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
+  const threshold =
+    rule === 'account_address'
+      ? SIGN_IN_MAX_FAILURES_PER_ACCOUNT_AND_ADDRESS
+      : rule === 'address'
+        ? SIGN_IN_MAX_FAILURES_PER_ADDRESS
+        : SIGN_IN_MAX_FAILURES_PER_ACCOUNT;
   if (failures < threshold) return 0;
   const [first, max] = rule === 'account' ? [SLOWDOWN_FIRST_DELAY_MS, SLOWDOWN_MAX_DELAY_MS] : [THROTTLE_FIRST_DELAY_MS, THROTTLE_MAX_DELAY_MS];
   // Capped exponent: 2 ** 30 is far past any cap and keeps the arithmetic exact.

@@ -8,6 +8,9 @@ export const AGENCIES = TIMPORA_AGENCY_CODES;
 export type Agency = TimporaAgencyCode;
 
 /** Names as written on meeting minutes (id) and in English (en). */
-export const AGENCY_NAMES = Object.fromEntries(TIMPORA_AGENCIES.map((agency) => [agency.code, { id: agency.id, en: agency.en }])) as Record<Agency, { id: string; en: string }>;
+export const AGENCY_NAMES = Object.fromEntries(TIMPORA_AGENCIES.map((agency) => [agency.code, { id: agency.id, en: agency.en }])) as Record<
+  Agency,
+  { id: string; en: string }
+>;
 
 export const isAgency = isTimporaAgency;

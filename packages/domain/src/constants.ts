@@ -28,7 +28,14 @@ export const ACTION_KINDS = ['deportation', 'entry_ban', 'detention', 'permit_ca
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /** Potensi kerawanan. */
-export const RISK_CATEGORIES = ['illegal_work', 'overstay', 'social_conflict', 'illegal_emigration_route', 'illegal_entry_point', 'visit_permit_misuse'] as const;
+export const RISK_CATEGORIES = [
+  'illegal_work',
+  'overstay',
+  'social_conflict',
+  'illegal_emigration_route',
+  'illegal_entry_point',
+  'visit_permit_misuse',
+] as const;
 export type RiskCategory = (typeof RISK_CATEGORIES)[number];
 
 /**
@@ -38,7 +45,11 @@ export type RiskCategory = (typeof RISK_CATEGORIES)[number];
  * `riskNotForeigners`, 0 unless a user raises it; docs/planning.md).
  */
 export const RISK_CATEGORY_CONCERNS_FOREIGNERS: Readonly<Record<RiskCategory, boolean>> = Object.freeze({
-  illegal_work: true, overstay: true, social_conflict: true, illegal_entry_point: true, visit_permit_misuse: true,
+  illegal_work: true,
+  overstay: true,
+  social_conflict: true,
+  illegal_entry_point: true,
+  visit_permit_misuse: true,
   illegal_emigration_route: false,
 });
 export const riskCategoryConcernsForeigners = (category: RiskCategory): boolean => RISK_CATEGORY_CONCERNS_FOREIGNERS[category];
@@ -59,7 +70,18 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export const REPORT_CATEGORIES = ['illegal_work', 'overstay', 'suspicious_activity', 'unreported_residence', 'permit_misuse', 'other'] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
 
-export const COMPANY_SECTORS = ['mining_smelting', 'manufacturing', 'construction', 'energy', 'trade', 'hospitality_tourism', 'services', 'agriculture_plantation', 'fisheries_maritime', 'education'] as const;
+export const COMPANY_SECTORS = [
+  'mining_smelting',
+  'manufacturing',
+  'construction',
+  'energy',
+  'trade',
+  'hospitality_tourism',
+  'services',
+  'agriculture_plantation',
+  'fisheries_maritime',
+  'education',
+] as const;
 export type CompanySector = (typeof COMPANY_SECTORS)[number];
 
 /**

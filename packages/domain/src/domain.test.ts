@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, inScope, isIsoDate, levelOfCode, parentCodeOf, permitFilterQuery, permitRecord, requestDate, requestDateProblem, todayInJakarta } from './index.js';
+import {
+  addDays,
+  inScope,
+  isIsoDate,
+  levelOfCode,
+  parentCodeOf,
+  permitFilterQuery,
+  permitRecord,
+  requestDate,
+  requestDateProblem,
+  todayInJakarta,
+} from './index.js';
 
 describe('domain', () => {
   test('ISO dates are real calendar dates', () => {
@@ -11,7 +22,8 @@ describe('domain', () => {
 
   test('a date in a request is a calendar day from 1900-01-01 to 2100-12-31', () => {
     for (const edge of ['1900-01-01', '2100-12-31', '2024-02-29']) expect(requestDateProblem(edge)).toBeUndefined();
-    for (const outside of ['0001-01-01', '9999-12-31', '1899-12-31', '2101-01-01']) expect(requestDateProblem(outside)).toBe('a date from 1900-01-01 to 2100-12-31');
+    for (const outside of ['0001-01-01', '9999-12-31', '1899-12-31', '2101-01-01'])
+      expect(requestDateProblem(outside)).toBe('a date from 1900-01-01 to 2100-12-31');
     expect(requestDateProblem('2024-02-30')).toBe('a date as YYYY-MM-DD');
     expect(requestDate.safeParse('2101-01-01').error?.issues[0]?.message).toBe('a date from 1900-01-01 to 2100-12-31');
   });
@@ -45,8 +57,21 @@ describe('domain', () => {
   });
 
   test('a permit must expire after it is issued', () => {
-    const result = permitRecord.safeParse({ permitNumber: 'A', permitType: 'itas', purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'X',
-      sponsorCompanyKey: null, issuedOn: '2024-06-13', expiresOn: '2024-06-13', cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo' });
+    const result = permitRecord.safeParse({
+      permitNumber: 'A',
+      permitType: 'itas',
+      purpose: 'work',
+      nationality: 'CHN',
+      sex: 'male',
+      holderName: 'X',
+      sponsorCompanyKey: null,
+      issuedOn: '2024-06-13',
+      expiresOn: '2024-06-13',
+      cancelledOn: null,
+      districtCode: '19.04.01',
+      regencyCode: '19.04',
+      origin: 'demo',
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['expiresOn']);
   });

@@ -3,8 +3,9 @@ import { downloadFileName } from './download-name.js';
 
 describe('downloadFileName', () => {
   test('the Bangka Tengah briefing keeps the whole regency name, its code and the date', () => {
-    expect(downloadFileName({ areaName: 'Kabupaten Bangka Tengah', areaCode: '19.04', date: '2024-06-13', extension: 'pdf' }))
-      .toBe('Pantau-Kabupaten-Bangka-Tengah-19.04-2024-06-13.pdf');
+    expect(downloadFileName({ areaName: 'Kabupaten Bangka Tengah', areaCode: '19.04', date: '2024-06-13', extension: 'pdf' })).toBe(
+      'Pantau-Kabupaten-Bangka-Tengah-19.04-2024-06-13.pdf',
+    );
   });
 
   test('the name differs from the neighbouring regency Bangka (19.01)', () => {
@@ -17,14 +18,18 @@ describe('downloadFileName', () => {
 
   test('a long area name is never cut', () => {
     const name = 'Kabupaten Kepulauan Siau Tagulandang Biaro dan Sekitarnya yang Panjang Sekali';
-    expect(downloadFileName({ kind: 'rencana-12', areaName: name, areaCode: '71.09', date: '2024-01-02', extension: 'xlsx' }))
-      .toBe('Pantau-rencana-12-Kabupaten-Kepulauan-Siau-Tagulandang-Biaro-dan-Sekitarnya-yang-Panjang-Sekali-71.09-2024-01-02.xlsx');
+    expect(downloadFileName({ kind: 'rencana-12', areaName: name, areaCode: '71.09', date: '2024-01-02', extension: 'xlsx' })).toBe(
+      'Pantau-rencana-12-Kabupaten-Kepulauan-Siau-Tagulandang-Biaro-dan-Sekitarnya-yang-Panjang-Sekali-71.09-2024-01-02.xlsx',
+    );
   });
 
   test('accents and punctuation become ASCII dashes; the code keeps its dots', () => {
-    expect(downloadFileName({ kind: 'izin tinggal', areaName: 'Kota Bau-Bau / Baubau (Sultra)', areaCode: '74.72', date: '2024-06-13', extension: 'CSV' }))
-      .toBe('Pantau-izin-tinggal-Kota-Bau-Bau-Baubau-Sultra-74.72-2024-06-13.csv');
-    expect(downloadFileName({ areaName: 'Kécamatan Sénayan', areaCode: null, date: '2024-06-13', extension: 'html' })).toBe('Pantau-Kecamatan-Senayan-2024-06-13.html');
+    expect(
+      downloadFileName({ kind: 'izin tinggal', areaName: 'Kota Bau-Bau / Baubau (Sultra)', areaCode: '74.72', date: '2024-06-13', extension: 'CSV' }),
+    ).toBe('Pantau-izin-tinggal-Kota-Bau-Bau-Baubau-Sultra-74.72-2024-06-13.csv');
+    expect(downloadFileName({ areaName: 'Kécamatan Sénayan', areaCode: null, date: '2024-06-13', extension: 'html' })).toBe(
+      'Pantau-Kecamatan-Senayan-2024-06-13.html',
+    );
   });
 
   test('a file for the whole country says Indonesia; a code alone is kept', () => {

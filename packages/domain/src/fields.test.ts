@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { permissionsOf, ROLES } from './access.js';
-import { areaSummaryForRole, fieldRulesOf, hiddenExportColumns, PERSONAL_EXPORT_COLUMNS, PERSONAL_TEXT_FIELDS, recordForRole, searchResultsForRole } from './fields.js';
+import {
+  areaSummaryForRole,
+  fieldRulesOf,
+  hiddenExportColumns,
+  PERSONAL_EXPORT_COLUMNS,
+  PERSONAL_TEXT_FIELDS,
+  recordForRole,
+  searchResultsForRole,
+} from './fields.js';
 
 const operation = { id: 1, team: 'Timpora', notes: 'a.n. X', targets: [{ id: 2, place: 'Hotel', findings: 'WNA a.n. X' }] };
 
@@ -24,7 +32,17 @@ describe('field rules', () => {
   test('the viewer gets area search results and summary counts only', () => {
     const viewer = permissionsOf('viewer');
     expect(searchResultsForRole({ areas: [1], companies: [2], places: [3] }, viewer)).toEqual({ areas: [1] });
-    const summary = { area: {}, asOf: '2024-06-13', holders: {}, sources: [], topSponsors: [{ id: 1 }], riskAreas: [], lastOperations: [], lastMeeting: null, openReports: { count: 3, items: [{ id: 9 }] } };
+    const summary = {
+      area: {},
+      asOf: '2024-06-13',
+      holders: {},
+      sources: [],
+      topSponsors: [{ id: 1 }],
+      riskAreas: [],
+      lastOperations: [],
+      lastMeeting: null,
+      openReports: { count: 3, items: [{ id: 9 }] },
+    };
     expect(areaSummaryForRole(summary, viewer)).toEqual({ area: {}, asOf: '2024-06-13', holders: {}, sources: [], openReports: { count: 3 } });
     expect(areaSummaryForRole(summary, permissionsOf('agency_member'))).toEqual(summary);
   });

@@ -66,7 +66,8 @@ export function pageForRole<T extends object, P extends { items: T[] }>(kind: Re
 /** The columns of an export this role may not get (the file leaves them out). */
 export function hiddenExportColumns(exportKind: string, permissions: Pick<Permissions, 'personalData'>): string[] {
   return Object.entries(PERSONAL_EXPORT_COLUMNS[exportKind] ?? {})
-    .filter(([, [kind, field]]) => hiddenFields(kind, permissions).includes(field)).map(([column]) => column);
+    .filter(([, [kind, field]]) => hiddenFields(kind, permissions).includes(field))
+    .map(([column]) => column);
 }
 
 /**
@@ -94,5 +95,8 @@ export function searchResultsForRole<R extends { areas: unknown[] }>(results: R,
 /** Per role, the hidden fields of every record kind (docs and tests read it as a table). */
 export function fieldRulesOf(role: Role): Record<RecordKind, readonly string[]> {
   const permissions = permissionsOf(role);
-  return Object.fromEntries((Object.keys(PERSONAL_TEXT_FIELDS) as RecordKind[]).map((kind) => [kind, hiddenFields(kind, permissions)])) as Record<RecordKind, readonly string[]>;
+  return Object.fromEntries((Object.keys(PERSONAL_TEXT_FIELDS) as RecordKind[]).map((kind) => [kind, hiddenFields(kind, permissions)])) as Record<
+    RecordKind,
+    readonly string[]
+  >;
 }

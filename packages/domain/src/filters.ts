@@ -5,7 +5,15 @@ import { PERMIT_PURPOSES, PERMIT_TYPES } from './constants.js';
 import { isoDate, nationalityCode } from './schemas.js';
 
 const csvOf = <T extends z.ZodType<string, string>>(item: T) =>
-  z.string().transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean)).pipe(z.array(item).min(1));
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
 
 export const permitFilterQuery = z.object({
   asOf: isoDate.optional(),

@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { daysBetween, expiringWithin, lastPermitOn, overstayDays, renewedOn, type HistoryPermit, type StayHistory } from './overstays.js';
 
-const permit = (id: number, issuedOn: string, expiresOn: string, cancelledOn: string | null = null): HistoryPermit =>
-  ({ id, permitType: 'itas', issuedOn, expiresOn, cancelledOn });
+const permit = (id: number, issuedOn: string, expiresOn: string, cancelledOn: string | null = null): HistoryPermit => ({
+  id,
+  permitType: 'itas',
+  issuedOn,
+  expiresOn,
+  cancelledOn,
+});
 const history = (permits: HistoryPermit[], more: Partial<StayHistory> = {}): StayHistory => ({ permits, applications: [], movements: [], ...more });
 
 describe('overstayDays', () => {
@@ -31,7 +36,17 @@ describe('overstayDays', () => {
     expect(overstayDays(history([expired], { movements: [{ direction: 'departure', date: '2024-02-01' }] }), '2024-03-01')).toBeNull();
     expect(overstayDays(history([expired], { movements: [{ direction: 'departure', date: '2023-06-01' }] }), '2024-03-01')).toBeNull();
     // A departure after asOf has not happened yet on asOf; an arrival is no departure.
-    expect(overstayDays(history([expired], { movements: [{ direction: 'departure', date: '2024-04-01' }, { direction: 'arrival', date: '2023-01-09' }] }), '2024-03-01')).toBe(51);
+    expect(
+      overstayDays(
+        history([expired], {
+          movements: [
+            { direction: 'departure', date: '2024-04-01' },
+            { direction: 'arrival', date: '2023-01-09' },
+          ],
+        }),
+        '2024-03-01',
+      ),
+    ).toBe(51);
     expect(overstayDays(history([permit(1, '2023-01-10', '2024-01-10', '2023-09-01')]), '2024-03-01')).toBeNull();
   });
 
@@ -45,7 +60,12 @@ describe('overstayDays', () => {
 
 describe('the last permit, renewals and windows', () => {
   test('the last permit is the latest issued by the day, then the longest', () => {
-    const permits = [permit(1, '2022-01-01', '2023-01-01'), permit(2, '2023-01-01', '2023-06-01'), permit(3, '2023-01-01', '2024-01-01'), permit(4, '2030-01-01', '2031-01-01')];
+    const permits = [
+      permit(1, '2022-01-01', '2023-01-01'),
+      permit(2, '2023-01-01', '2023-06-01'),
+      permit(3, '2023-01-01', '2024-01-01'),
+      permit(4, '2030-01-01', '2031-01-01'),
+    ];
     expect(lastPermitOn(permits, '2025-01-01')?.id).toBe(3);
     expect(lastPermitOn(permits, '2021-12-31')).toBeUndefined();
   });

@@ -11,7 +11,10 @@ export const EXPIRING_WINDOW_DEFAULT: ExpiringWindow = 30;
 export const OVERSTAY_MIN_DAYS = { default: 1, min: 0, max: 3650 } as const;
 
 export type HistoryPermit = Omit<CountedPermit, 'holder'> & { id: number };
-export interface HistoryMovement { direction: 'arrival' | 'departure'; date: string }
+export interface HistoryMovement {
+  direction: 'arrival' | 'departure';
+  date: string;
+}
 
 /** What Pantau knows of one identified person: permits, applications, arrivals and departures. */
 export interface StayHistory {
@@ -30,7 +33,12 @@ export function lastPermitOn(permits: readonly HistoryPermit[], day: string): Hi
   let last: HistoryPermit | undefined;
   for (const p of permits) {
     if (p.issuedOn > day) continue;
-    if (!last || p.issuedOn > last.issuedOn || (p.issuedOn === last.issuedOn && (p.expiresOn > last.expiresOn || (p.expiresOn === last.expiresOn && p.id > last.id)))) last = p;
+    if (
+      !last ||
+      p.issuedOn > last.issuedOn ||
+      (p.issuedOn === last.issuedOn && (p.expiresOn > last.expiresOn || (p.expiresOn === last.expiresOn && p.id > last.id)))
+    )
+      last = p;
   }
   return last;
 }
@@ -58,7 +66,9 @@ export function overstayDays(history: StayHistory, day: string): number | null {
  * either is flagged "not renewed".
  */
 export function renewedOn(permit: HistoryPermit, history: StayHistory, day: string): boolean {
-  const longer = history.permits.some((q) => q.id !== permit.id && q.issuedOn <= day && q.expiresOn > permit.expiresOn && (q.cancelledOn === null || q.cancelledOn > day));
+  const longer = history.permits.some(
+    (q) => q.id !== permit.id && q.issuedOn <= day && q.expiresOn > permit.expiresOn && (q.cancelledOn === null || q.cancelledOn > day),
+  );
   return longer || history.applications.some((a) => applicationOpenOn(a, day));
 }
 

@@ -21,20 +21,25 @@ export const personRecord = z.object({
   origin,
 });
 
-export const permitApplicationRecord = z.object({
-  personKey: z.string().min(1),
-  permitType: z.enum(['itas', 'itap']),
-  status: z.enum(APPLICATION_STATUSES),
-  appliedOn: isoDate,
-  /** Null while open (status `applied`). */
-  decidedOn: isoDate.nullable(),
-  officeKey: z.string().min(1).nullable(),
-  sponsorCompanyKey: z.string().min(1).nullable(),
-  purpose: permitPurpose.nullable(),
-  districtCode: areaCode.nullable(),
-  regencyCode: areaCode,
-  origin,
-}).refine((a) => (a.status === 'applied') === (a.decidedOn === null), { message: 'an open application has no decision date, a decided one has', path: ['decidedOn'] })
+export const permitApplicationRecord = z
+  .object({
+    personKey: z.string().min(1),
+    permitType: z.enum(['itas', 'itap']),
+    status: z.enum(APPLICATION_STATUSES),
+    appliedOn: isoDate,
+    /** Null while open (status `applied`). */
+    decidedOn: isoDate.nullable(),
+    officeKey: z.string().min(1).nullable(),
+    sponsorCompanyKey: z.string().min(1).nullable(),
+    purpose: permitPurpose.nullable(),
+    districtCode: areaCode.nullable(),
+    regencyCode: areaCode,
+    origin,
+  })
+  .refine((a) => (a.status === 'applied') === (a.decidedOn === null), {
+    message: 'an open application has no decision date, a decided one has',
+    path: ['decidedOn'],
+  })
   .refine((a) => a.decidedOn === null || a.decidedOn >= a.appliedOn, { message: 'decided before it was applied for', path: ['decidedOn'] });
 
 export const movementRecord = z.object({
@@ -86,9 +91,20 @@ export interface CountedPermit {
   cancelledOn: string | null;
 }
 
-export interface CountedApplication { holder: string; appliedOn: string; decidedOn: string | null }
+export interface CountedApplication {
+  holder: string;
+  appliedOn: string;
+  decidedOn: string | null;
+}
 
-export interface HolderCount { total: number; itas: number; itap: number; visit: number; permits: number; pending: number }
+export interface HolderCount {
+  total: number;
+  itas: number;
+  itap: number;
+  visit: number;
+  permits: number;
+  pending: number;
+}
 
 /** Valid on `day`: issued on or before, expiring after, not cancelled by then. */
 export function permitValidOn(p: Pick<CountedPermit, 'issuedOn' | 'expiresOn' | 'cancelledOn'>, day: string): boolean {
@@ -114,7 +130,10 @@ export function countHolders(permits: readonly CountedPermit[], applications: re
   for (const p of permits) {
     if (!permitValidOn(p, day)) continue;
     valid += 1;
-    if (p.holder === null) { unidentified = { ...unidentified, [p.permitType]: unidentified[p.permitType] + 1 }; continue; }
+    if (p.holder === null) {
+      unidentified = { ...unidentified, [p.permitType]: unidentified[p.permitType] + 1 };
+      continue;
+    }
     const held = best.get(p.holder);
     if (!held || RANK[p.permitType] > RANK[held]) best.set(p.holder, p.permitType);
   }

@@ -23,30 +23,44 @@ const text = (max: number) => z.string().trim().min(1).max(max);
  * POST /reports: a report as an officer (or a channel system) records it. The place is a point, or a
  * district whose point-on-surface stands for it (the address text is kept as the reporter said it).
  */
-export const reportIntakeInput = z.object({
-  channel: z.enum(REPORT_CHANNELS),
-  category: z.enum(REPORT_CATEGORIES),
-  summary: text(REPORT_TEXT_MAX),
-  /** When the report came in (default: now); never in the future. */
-  receivedAt: z.string().datetime({ offset: true }).optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  lng: z.number().min(-180).max(180).optional(),
-  districtCode: areaCode.refine((code) => code.split('.').length === 3, 'a district code such as 19.04.01').optional(),
-  address: text(500).optional(),
-  reporterContact: text(200).optional(),
-  externalId: z.string().trim().min(1).max(200).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
-}).strict().superRefine((input, ctx) => {
-  const point = input.lat !== undefined || input.lng !== undefined;
-  if (point && (input.lat === undefined || input.lng === undefined)) ctx.addIssue({ code: 'custom', path: [input.lat === undefined ? 'lat' : 'lng'], message: 'lat and lng go together' });
-  if (!point && input.districtCode === undefined) ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'a place is needed: lat and lng, or a districtCode' });
-  if (point && input.districtCode !== undefined) ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'either lat and lng or a districtCode, not both' });
-});
+export const reportIntakeInput = z
+  .object({
+    channel: z.enum(REPORT_CHANNELS),
+    category: z.enum(REPORT_CATEGORIES),
+    summary: text(REPORT_TEXT_MAX),
+    /** When the report came in (default: now); never in the future. */
+    receivedAt: z.string().datetime({ offset: true }).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    districtCode: areaCode.refine((code) => code.split('.').length === 3, 'a district code such as 19.04.01').optional(),
+    address: text(500).optional(),
+    reporterContact: text(200).optional(),
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces')
+      .optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const point = input.lat !== undefined || input.lng !== undefined;
+    if (point && (input.lat === undefined || input.lng === undefined))
+      ctx.addIssue({ code: 'custom', path: [input.lat === undefined ? 'lat' : 'lng'], message: 'lat and lng go together' });
+    if (!point && input.districtCode === undefined)
+      ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'a place is needed: lat and lng, or a districtCode' });
+    if (point && input.districtCode !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['districtCode'], message: 'either lat and lng or a districtCode, not both' });
+  });
 export type ReportIntakeInput = z.infer<typeof reportIntakeInput>;
 
 /** PATCH /reports/{id}: a status change. A dismissal needs a reason; "acted" names the operation target that followed. */
-export const reportTriageInput = z.object({
-  status: z.enum(['verified', 'dismissed', 'acted']),
-  reason: text(1000).optional(),
-  targetId: z.number().int().positive().optional(),
-}).strict();
+export const reportTriageInput = z
+  .object({
+    status: z.enum(['verified', 'dismissed', 'acted']),
+    reason: text(1000).optional(),
+    targetId: z.number().int().positive().optional(),
+  })
+  .strict();
 export type ReportTriageInput = z.infer<typeof reportTriageInput>;

@@ -21,10 +21,12 @@ export type RiskAreaProblem = (typeof RISK_AREA_PROBLEMS)[number];
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 
 /** GeoJSON Polygon or MultiPolygon in EPSG:4326 (lng, lat); the shape of its rings is checked by geometryShapeProblem. */
-export const riskAreaGeometryInput = z.object({
-  type: z.enum(['Polygon', 'MultiPolygon']),
-  coordinates: z.array(z.unknown()).min(1, 'at least one ring'),
-}).strict();
+export const riskAreaGeometryInput = z
+  .object({
+    type: z.enum(['Polygon', 'MultiPolygon']),
+    coordinates: z.array(z.unknown()).min(1, 'at least one ring'),
+  })
+  .strict();
 export type RiskAreaGeometryInput = z.infer<typeof riskAreaGeometryInput>;
 
 const riskAreaFields = {
@@ -39,20 +41,28 @@ const riskAreaFields = {
 };
 
 /** POST /risk-areas. Severity defaults to medium, description to none, validTo to open-ended. */
-export const riskAreaCreateInput = z.object({
-  ...riskAreaFields,
-  severity: riskAreaFields.severity.optional(),
-  description: riskAreaFields.description.optional(),
-  validTo: riskAreaFields.validTo.optional(),
-}).strict();
+export const riskAreaCreateInput = z
+  .object({
+    ...riskAreaFields,
+    severity: riskAreaFields.severity.optional(),
+    description: riskAreaFields.description.optional(),
+    validTo: riskAreaFields.validTo.optional(),
+  })
+  .strict();
 export type RiskAreaCreateInput = z.infer<typeof riskAreaCreateInput>;
 
 /** PATCH /risk-areas/{id}: the geometry and/or any attributes; at least one. */
-export const riskAreaPatchInput = z.object(riskAreaFields).partial().strict()
+export const riskAreaPatchInput = z
+  .object(riskAreaFields)
+  .partial()
+  .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change: give the geometry or an attribute');
 export type RiskAreaPatchInput = z.infer<typeof riskAreaPatchInput>;
 
-export interface GeometryProblem { code: RiskAreaProblem; message: string }
+export interface GeometryProblem {
+  code: RiskAreaProblem;
+  message: string;
+}
 
 type Position = [number, number];
 
@@ -78,17 +88,29 @@ export function geometryShapeProblem(geometry: RiskAreaGeometryInput): GeometryP
         return { code: 'invalid_geometry', message: `Invalid geometry: ${ringName} is not a list of [longitude, latitude] numbers.` };
       }
       const positions = ring as Position[];
-      if (positions.length < 4) return { code: 'invalid_geometry', message: `Invalid geometry: ${ringName} has ${positions.length} positions; a ring needs at least 4 (3 corners and the first again).` };
+      if (positions.length < 4)
+        return {
+          code: 'invalid_geometry',
+          message: `Invalid geometry: ${ringName} has ${positions.length} positions; a ring needs at least 4 (3 corners and the first again).`,
+        };
       const first = positions[0]!;
       const last = positions[positions.length - 1]!;
-      if (first[0] !== last[0] || first[1] !== last[1]) return { code: 'invalid_geometry', message: `Invalid geometry: ${ringName} is not closed (its last position must repeat the first).` };
+      if (first[0] !== last[0] || first[1] !== last[1])
+        return { code: 'invalid_geometry', message: `Invalid geometry: ${ringName} is not closed (its last position must repeat the first).` };
       const outOfRange = positions.find(([lng, lat]) => lng < -180 || lng > 180 || lat < -90 || lat > 90);
-      if (outOfRange) return { code: 'invalid_geometry', message: `Invalid geometry: ${ringName} has [${outOfRange[0]}, ${outOfRange[1]}], outside longitude −180..180 / latitude −90..90 (positions are [longitude, latitude]).` };
+      if (outOfRange)
+        return {
+          code: 'invalid_geometry',
+          message: `Invalid geometry: ${ringName} has [${outOfRange[0]}, ${outOfRange[1]}], outside longitude −180..180 / latitude −90..90 (positions are [longitude, latitude]).`,
+        };
       vertices += positions.length - 1;
     }
   }
   if (vertices > RISK_AREA_MAX_VERTICES) {
-    return { code: 'too_many_vertices', message: `Too many vertices: ${vertices}, at most ${RISK_AREA_MAX_VERTICES}. Simplify the outline, or import the file as risk areas.` };
+    return {
+      code: 'too_many_vertices',
+      message: `Too many vertices: ${vertices}, at most ${RISK_AREA_MAX_VERTICES}. Simplify the outline, or import the file as risk areas.`,
+    };
   }
   return null;
 }

@@ -1,9 +1,22 @@
 // zod schemas shared by the write path (data/), the API (apps/api) and the web app.
 import { z } from 'zod';
 import {
-  ACTION_KINDS, AREA_CODE_PATTERN, AREA_LEVELS, COMPANY_SECTORS, ENTRY_POINT_KINDS, OFFICE_CLASSES,
-  PERMIT_PURPOSES, PERMIT_TYPES, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES,
-  RISK_SEVERITIES, SEXES, TARGET_KINDS, TARGET_OUTCOMES,
+  ACTION_KINDS,
+  AREA_CODE_PATTERN,
+  AREA_LEVELS,
+  COMPANY_SECTORS,
+  ENTRY_POINT_KINDS,
+  OFFICE_CLASSES,
+  PERMIT_PURPOSES,
+  PERMIT_TYPES,
+  REPORT_CATEGORIES,
+  REPORT_CHANNELS,
+  REPORT_STATUSES,
+  RISK_CATEGORIES,
+  RISK_SEVERITIES,
+  SEXES,
+  TARGET_KINDS,
+  TARGET_OUTCOMES,
 } from './constants.js';
 import { isIsoDate, requestDateProblem } from './dates.js';
 
@@ -69,27 +82,32 @@ export const companySiteRecord = z.object({
   origin,
 });
 
-export const permitRecord = z.object({
-  permitNumber: z.string().min(1),
-  permitType,
-  purpose: permitPurpose,
-  nationality: nationalityCode,
-  sex: z.enum(SEXES).nullable(),
-  holderName: z.string().min(1),
-  /** The holder in the people register (issue 20); absent or null: not identified. */
-  personKey: z.string().min(1).nullable().optional(),
-  passportNumber: z.string().min(1).nullable().optional(),
-  holderBirthDate: isoDate.nullable().optional(),
-  sponsorCompanyKey: z.string().min(1).nullable(),
-  issuedOn: isoDate,
-  expiresOn: isoDate,
-  cancelledOn: isoDate.nullable(),
-  /** The district of residence, or null when only the regency is known. */
-  districtCode: areaCode.nullable(),
-  regencyCode: areaCode,
-  origin,
-}).refine((p) => p.expiresOn > p.issuedOn, { message: 'expires_on must be after issued_on', path: ['expiresOn'] })
-  .refine((p) => p.districtCode === null || p.districtCode.startsWith(`${p.regencyCode}.`), { message: 'the district is not in the regency', path: ['districtCode'] });
+export const permitRecord = z
+  .object({
+    permitNumber: z.string().min(1),
+    permitType,
+    purpose: permitPurpose,
+    nationality: nationalityCode,
+    sex: z.enum(SEXES).nullable(),
+    holderName: z.string().min(1),
+    /** The holder in the people register (issue 20); absent or null: not identified. */
+    personKey: z.string().min(1).nullable().optional(),
+    passportNumber: z.string().min(1).nullable().optional(),
+    holderBirthDate: isoDate.nullable().optional(),
+    sponsorCompanyKey: z.string().min(1).nullable(),
+    issuedOn: isoDate,
+    expiresOn: isoDate,
+    cancelledOn: isoDate.nullable(),
+    /** The district of residence, or null when only the regency is known. */
+    districtCode: areaCode.nullable(),
+    regencyCode: areaCode,
+    origin,
+  })
+  .refine((p) => p.expiresOn > p.issuedOn, { message: 'expires_on must be after issued_on', path: ['expiresOn'] })
+  .refine((p) => p.districtCode === null || p.districtCode.startsWith(`${p.regencyCode}.`), {
+    message: 'the district is not in the regency',
+    path: ['districtCode'],
+  });
 
 export const enforcementActionRecord = z.object({
   kind: z.enum(ACTION_KINDS),

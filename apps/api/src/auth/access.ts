@@ -82,11 +82,13 @@ export function sessionMiddleware(deps: AppDeps, sessions: SessionCache): Middle
   return async (c, next) => {
     const credentials = requestCredentials(c, deps.config.trustProxy);
     if (credentials.kind !== 'none') {
-      const principal = await sessions.principalOf(credentials.token,
-        () => authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY));
+      const principal = await sessions.principalOf(credentials.token, () =>
+        authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY),
+      );
       if (principal) c.set('principal' as never, principal as never);
     }
-    if (!c.get('principal' as never) && !isPublicPath(c.req.path)) throw new AppError('unauthenticated', 'Sign in first: your session is missing or has expired.');
+    if (!c.get('principal' as never) && !isPublicPath(c.req.path))
+      throw new AppError('unauthenticated', 'Sign in first: your session is missing or has expired.');
     try {
       await next();
     } finally {
@@ -95,7 +97,6 @@ export function sessionMiddleware(deps: AppDeps, sessions: SessionCache): Middle
     }
   };
 }
-
 
 /**
  * Cookie-authenticated writes must come from the app's own pages: the Origin (or, failing that,
@@ -109,7 +110,7 @@ export function writeGuard(deps: AppDeps): MiddlewareHandler {
       const site = c.req.header('sec-fetch-site');
       const own = ownOrigin(c, deps.config.trustProxy);
       if (origin ? origin !== own : site !== undefined && site !== 'same-origin' && site !== 'none') {
-        throw new AppError('forbidden', 'Cross-site request refused: write requests must come from Pantau\'s own pages.');
+        throw new AppError('forbidden', "Cross-site request refused: write requests must come from Pantau's own pages.");
       }
       const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
@@ -136,7 +137,15 @@ export function ownOrigin(c: Context, trustProxy: boolean | number): string {
  * accounts and audit as the owner, imports' jobs, exports that stream after the handler returns):
  * on PGlite, one connection, they would wait for this transaction forever.
  */
-const OWN_CONNECTION_PATHS = ['/api/v1/health', '/api/v1/auth/', '/api/v1/users', '/api/v1/audit', '/api/v1/imports', '/api/v1/exports/', '/api/v1/openapi.json'];
+const OWN_CONNECTION_PATHS = [
+  '/api/v1/health',
+  '/api/v1/auth/',
+  '/api/v1/users',
+  '/api/v1/audit',
+  '/api/v1/imports',
+  '/api/v1/exports/',
+  '/api/v1/openapi.json',
+];
 // A PDF is printed from app pages whose own requests need the database: holding a read transaction
 // open around the print would deadlock the embedded database (one connection). PDF routes check
 // the record in their own short scoped transaction before printing.

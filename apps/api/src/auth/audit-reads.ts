@@ -68,9 +68,19 @@ function queryOf(c: Context): Record<string, string> {
 }
 
 /** Writes one audit row for a read by the signed-in caller. */
-export async function auditRead(c: Context, executor: Executor, action: string, entry: { target?: string | null; area?: string; details?: Record<string, unknown> } = {}, at = new Date()): Promise<void> {
+export async function auditRead(
+  c: Context,
+  executor: Executor,
+  action: string,
+  entry: { target?: string | null; area?: string; details?: Record<string, unknown> } = {},
+  at = new Date(),
+): Promise<void> {
   const area = entry.area ?? new URL(c.req.url).searchParams.get('area');
-  await writeAudit(executor, { ...actorOf(c), action, areaCode: area && AREA_CODE.test(area) ? area : null, target: entry.target ?? null, details: entry.details ?? {} }, at);
+  await writeAudit(
+    executor,
+    { ...actorOf(c), action, areaCode: area && AREA_CODE.test(area) ? area : null, target: entry.target ?? null, details: entry.details ?? {} },
+    at,
+  );
 }
 
 export function auditReads(deps: AppDeps): MiddlewareHandler {
@@ -85,13 +95,25 @@ export function auditReads(deps: AppDeps): MiddlewareHandler {
       for (const rule of AUDITED_READS) {
         const match = rule.pattern.exec(path);
         if (!match || (rule.when && !rule.when(principal.permissions))) continue;
-        await auditRead(c, deps.database.orm, rule.action, { target: rule.target?.(match) ?? null, area: rule.area?.(match), details: { query: queryOf(c) } }, now);
+        await auditRead(
+          c,
+          deps.database.orm,
+          rule.action,
+          { target: rule.target?.(match) ?? null, area: rule.area?.(match), details: { query: queryOf(c) } },
+          now,
+        );
         return;
       }
     }
     if ((status === 403 || status === 404) && REFUSAL_AUDITED.some((pattern) => pattern.test(path))) {
       const code = (c.error as { code?: string } | undefined)?.code ?? null;
-      await auditRead(c, deps.database.orm, 'access.refused', { target: `${c.req.method} ${path}`.slice(0, 300), details: { status, code, query: queryOf(c) } }, now);
+      await auditRead(
+        c,
+        deps.database.orm,
+        'access.refused',
+        { target: `${c.req.method} ${path}`.slice(0, 300), details: { status, code, query: queryOf(c) } },
+        now,
+      );
     }
   };
 }

@@ -27,7 +27,11 @@ describe('clientAddressFrom', () => {
   });
 
   test('fewer entries than trusted proxies, a missing header or garbage is unreadable, never a made-up address', () => {
-    expect(clientAddressFrom({ forwardedFor: undefined, socket: '10.0.0.2', trustedHops: 1 })).toEqual({ address: null, readable: false, reason: 'no X-Forwarded-For from the trusted proxy' });
+    expect(clientAddressFrom({ forwardedFor: undefined, socket: '10.0.0.2', trustedHops: 1 })).toEqual({
+      address: null,
+      readable: false,
+      reason: 'no X-Forwarded-For from the trusted proxy',
+    });
     expect(clientAddressFrom({ forwardedFor: '203.0.113.9', socket: '10.0.0.2', trustedHops: 2 }).readable).toBe(false);
     expect(clientAddressFrom({ forwardedFor: 'not-an-address', socket: '10.0.0.2', trustedHops: 1 }).readable).toBe(false);
     expect(clientAddressFrom({ forwardedFor: '203.0.113.9, ', socket: '10.0.0.2', trustedHops: 1 }).readable).toBe(false);

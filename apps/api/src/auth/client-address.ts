@@ -10,7 +10,7 @@ export type ClientAddress = { address: string; readable: true } | { address: nul
 /** `203.0.113.9`, `[2001:db8::1]:443`, `203.0.113.9:4711`, `::ffff:10.0.0.1` → the bare address, or null. */
 function normalise(entry: string | undefined): string | null {
   const text = entry?.trim() ?? '';
-  const candidate = /^\[([^\]]+)\](?::\d+)?$/.exec(text)?.[1] ?? (/^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(text)?.[1] ?? text);
+  const candidate = /^\[([^\]]+)\](?::\d+)?$/.exec(text)?.[1] ?? /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(text)?.[1] ?? text;
   if (!isIP(candidate)) return null;
   return /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(candidate)?.[1] ?? candidate.toLowerCase();
 }
@@ -26,9 +26,11 @@ export function clientAddressFrom(input: { forwardedFor?: string | undefined; so
     const address = normalise(input.socket);
     return address ? { address, readable: true } : { address: null, readable: false, reason: 'no socket address' };
   }
-  if (input.forwardedFor === undefined || input.forwardedFor.trim() === '') return { address: null, readable: false, reason: 'no X-Forwarded-For from the trusted proxy' };
+  if (input.forwardedFor === undefined || input.forwardedFor.trim() === '')
+    return { address: null, readable: false, reason: 'no X-Forwarded-For from the trusted proxy' };
   const hops = input.forwardedFor.split(',');
-  if (hops.length < input.trustedHops) return { address: null, readable: false, reason: `X-Forwarded-For has fewer entries than PANTAU_TRUST_PROXY (${input.trustedHops})` };
+  if (hops.length < input.trustedHops)
+    return { address: null, readable: false, reason: `X-Forwarded-For has fewer entries than PANTAU_TRUST_PROXY (${input.trustedHops})` };
   const address = normalise(hops[hops.length - input.trustedHops]);
   return address ? { address, readable: true } : { address: null, readable: false, reason: 'X-Forwarded-For entry is not an IP address' };
 }

@@ -9,7 +9,10 @@ describe('the session cache', () => {
     let now = 0;
     const cache = sessionCache({ now: () => new Date(now) });
     let lookups = 0;
-    const authenticate = async () => { lookups++; return principal; };
+    const authenticate = async () => {
+      lookups++;
+      return principal;
+    };
     expect(await cache.principalOf('token-a', authenticate)).toBe(principal);
     now += SESSION_CACHE_TTL_MS - 1;
     expect(await cache.principalOf('token-a', authenticate)).toBe(principal);
@@ -24,8 +27,16 @@ describe('the session cache', () => {
   test('keeps no refusal, and forgets everything on clear', async () => {
     const cache = sessionCache({ now: () => new Date(0) });
     let lookups = 0;
-    expect(await cache.principalOf('gone', async () => { lookups++; return null; })).toBeNull();
-    await cache.principalOf('gone', async () => { lookups++; return null; });
+    expect(
+      await cache.principalOf('gone', async () => {
+        lookups++;
+        return null;
+      }),
+    ).toBeNull();
+    await cache.principalOf('gone', async () => {
+      lookups++;
+      return null;
+    });
     expect(lookups).toBe(2);
     await cache.principalOf('token', async () => principal);
     cache.clear();
@@ -35,7 +46,13 @@ describe('the session cache', () => {
   test('a lookup that began before a clear does not store what it found', async () => {
     const cache = sessionCache({ now: () => new Date(0) });
     let release!: () => void;
-    const slow = cache.principalOf('token', () => new Promise<Principal>((resolve) => { release = () => resolve(principal); }));
+    const slow = cache.principalOf(
+      'token',
+      () =>
+        new Promise<Principal>((resolve) => {
+          release = () => resolve(principal);
+        }),
+    );
     // A sign-out or disable commits and clears while the lookup is under way.
     cache.clear();
     release();

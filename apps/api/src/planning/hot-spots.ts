@@ -40,7 +40,9 @@ const gridCache = new Map<string, string[]>();
 const GRID_CACHE_SIZE = 16;
 
 function studyGrid(geometries: unknown[], resolution: number): string[] {
-  const key = createHash('sha1').update(`${resolution}:${JSON.stringify(geometries)}`).digest('base64url');
+  const key = createHash('sha1')
+    .update(`${resolution}:${JSON.stringify(geometries)}`)
+    .digest('base64url');
   const cached = gridCache.get(key);
   if (cached) return cached;
   const cells = new Set<string>();
@@ -58,13 +60,23 @@ function studyGrid(geometries: unknown[], resolution: number): string[] {
 export const hotSpotMethod = (resolution: number, months: number) => `Getis-Ord Gi* (H3 res ${resolution}, k=${HOT_SPOT_PARAMS.rings}, ${months} months)`;
 
 /** Gi* of findings and verified reports in the `months` before asOf, over `area` (null = the scope). */
-export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: string, months: number, resolution: number, scope: Scope): Promise<HotSpotAnalysis> {
+export async function hotSpotAnalysis(
+  db: Executor,
+  area: string | null,
+  asOf: string,
+  months: number,
+  resolution: number,
+  scope: Scope,
+): Promise<HotSpotAnalysis> {
   const from = monthsBefore(asOf, months);
   const [events, study] = await Promise.all([hotSpotEvents(db, area, from, asOf, scope), studyAreaPolygons(db, area, scope)]);
   const estimate = study.km2 / getHexagonAreaAvg(resolution, UNITS.km2);
   if (estimate > HOT_SPOT_PARAMS.maxCells) {
-    throw new AppError('invalid_parameter', `Invalid parameter: resolution: about ${Math.round(estimate)} hexagons at resolution ${resolution} for this area (at most ${HOT_SPOT_PARAMS.maxCells}); choose a coarser resolution or a smaller area.`,
-      [{ parameter: 'resolution', message: 'too fine for this area' }]);
+    throw new AppError(
+      'invalid_parameter',
+      `Invalid parameter: resolution: about ${Math.round(estimate)} hexagons at resolution ${resolution} for this area (at most ${HOT_SPOT_PARAMS.maxCells}); choose a coarser resolution or a smaller area.`,
+      [{ parameter: 'resolution', message: 'too fine for this area' }],
+    );
   }
   const grid = studyGrid(study.geometries, resolution);
   const values = new Map<string, number>();
@@ -104,13 +116,31 @@ export async function hotSpotAnalysis(db: Executor, area: string | null, asOf: s
     const g = gi(h3);
     const c = counts.get(h3);
     if (!c && g.class === 'not_significant') continue;
-    cells.push({ h3, findings: c?.findings ?? 0, reports: c?.reports ?? 0, z: g.z, p: g.p, class: g.class, boundary: cellToBoundary(h3, true) as Array<[number, number]> });
+    cells.push({
+      h3,
+      findings: c?.findings ?? 0,
+      reports: c?.reports ?? 0,
+      z: g.z,
+      p: g.p,
+      class: g.class,
+      boundary: cellToBoundary(h3, true) as Array<[number, number]>,
+    });
   }
   cells.sort((a, b) => b.z - a.z || a.h3.localeCompare(b.h3));
   return {
-    method: hotSpotMethod(resolution, months), resolution, rings: HOT_SPOT_PARAMS.rings, months, from, to: asOf, studyCells: inStudy.size,
-    findings: events.filter((e) => e.kind === 'finding').length, reports: events.filter((e) => e.kind === 'report').length,
-    note: events.length < HOT_SPOT_PARAMS.minEvents ? `Only ${events.length} events (fewer than ${HOT_SPOT_PARAMS.minEvents}): a single event can make its cell a hot spot.` : null,
+    method: hotSpotMethod(resolution, months),
+    resolution,
+    rings: HOT_SPOT_PARAMS.rings,
+    months,
+    from,
+    to: asOf,
+    studyCells: inStudy.size,
+    findings: events.filter((e) => e.kind === 'finding').length,
+    reports: events.filter((e) => e.kind === 'report').length,
+    note:
+      events.length < HOT_SPOT_PARAMS.minEvents
+        ? `Only ${events.length} events (fewer than ${HOT_SPOT_PARAMS.minEvents}): a single event can make its cell a hot spot.`
+        : null,
     cells,
   };
 }

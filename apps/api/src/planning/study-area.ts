@@ -18,8 +18,11 @@ export interface StudyArea {
 export async function resolveStudyArea(db: Executor, code: string | undefined, scope: Scope): Promise<StudyArea> {
   if (code === undefined) {
     if (scope === null) {
-      throw new AppError('invalid_parameter', 'Invalid parameter: area. Required for a national scope: a province, regency or district code, or office:<office key>.',
-        [{ parameter: 'area', message: 'required for a national scope' }]);
+      throw new AppError(
+        'invalid_parameter',
+        'Invalid parameter: area. Required for a national scope: a province, regency or district code, or office:<office key>.',
+        [{ parameter: 'area', message: 'required for a national scope' }],
+      );
     }
     return { area: null, code: null, scope };
   }

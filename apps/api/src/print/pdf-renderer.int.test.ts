@@ -21,17 +21,25 @@ const pages: Record<string, string> = {
 beforeAll(async () => {
   server = createServer((req, res) => {
     seen.push({ url: req.url ?? '', cookie: req.headers.cookie });
-    if (req.url === '/data') { res.end('Tiga sasaran'); return; }
+    if (req.url === '/data') {
+      res.end('Tiga sasaran');
+      return;
+    }
     const html = pages[req.url ?? ''];
     res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' }).end(html ?? 'no');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // A second origin that must never be called.
-  const outside = createServer((_, res) => { outsideRequested = true; res.end(); });
+  const outside = createServer((_, res) => {
+    outsideRequested = true;
+    res.end();
+  });
   await new Promise<void>((done) => outside.listen(0, '127.0.0.1', () => done()));
   pages['/ready'] = pages['/ready']!.replace('http://example.invalid/x.png', `http://127.0.0.1:${(outside.address() as AddressInfo).port}/x.png`);
-  return () => { outside.close(); };
+  return () => {
+    outside.close();
+  };
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 

@@ -59,20 +59,33 @@ export function chromiumPdfRenderer(options: ChromiumPdfRendererOptions): PdfRen
   const launch = (): Promise<Browser> => {
     const executablePath = options.executablePath;
     if (!executablePath) {
-      return Promise.reject(new PdfUnavailableError('PDF output needs Chromium on the server: install it (apt-get install chromium) or set PANTAU_CHROMIUM to its path. The print page can still be printed from the browser.'));
+      return Promise.reject(
+        new PdfUnavailableError(
+          'PDF output needs Chromium on the server: install it (apt-get install chromium) or set PANTAU_CHROMIUM to its path. The print page can still be printed from the browser.',
+        ),
+      );
     }
     if (!browser) {
-      browser = chromium.launch({
-        executablePath,
-        // No calls home: the server may have no internet, and the page must load only from the app.
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      }).then((b) => {
-        b.on('disconnected', () => { browser = undefined; });
-        return b;
-      }, (error: unknown) => {
-        browser = undefined;
-        throw new PdfUnavailableError(`Chromium at ${executablePath} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-      });
+      browser = chromium
+        .launch({
+          executablePath,
+          // No calls home: the server may have no internet, and the page must load only from the app.
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        })
+        .then(
+          (b) => {
+            b.on('disconnected', () => {
+              browser = undefined;
+            });
+            return b;
+          },
+          (error: unknown) => {
+            browser = undefined;
+            throw new PdfUnavailableError(
+              `Chromium at ${executablePath} did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            );
+          },
+        );
     }
     return browser;
   };
@@ -82,22 +95,35 @@ export function chromiumPdfRenderer(options: ChromiumPdfRendererOptions): PdfRen
     const context = await (await launch()).newContext({ viewport: request.format === 'slide' ? { width: 1600, height: 900 } : { width: 1123, height: 1588 } });
     try {
       await context.addCookies([{ name: SESSION_COOKIE, value: request.sessionToken, url: origin, httpOnly: true, sameSite: 'Lax' }]);
-      await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:') || route.request().url().startsWith('blob:')
-        ? route.continue() : route.abort('blockedbyclient')));
+      await context.route('**/*', (route) =>
+        new URL(route.request().url()).origin === origin || route.request().url().startsWith('data:') || route.request().url().startsWith('blob:')
+          ? route.continue()
+          : route.abort('blockedbyclient'),
+      );
       const page = await context.newPage();
       await page.goto(new URL(request.path, origin).href, { waitUntil: 'load' });
       try {
-        await page.waitForFunction(([ready, failed]) => (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(ready!) || (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(failed!),
-          [PRINT_READY_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE], { timeout: READY_TIMEOUT_MS });
+        await page.waitForFunction(
+          ([ready, failed]) =>
+            (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(ready!) ||
+            (globalThis as unknown as PrintPage).document.documentElement.hasAttribute(failed!),
+          [PRINT_READY_ATTRIBUTE, PRINT_ERROR_ATTRIBUTE],
+          { timeout: READY_TIMEOUT_MS },
+        );
       } catch {
         throw new PdfUnavailableError(`The print page ${request.path} was not ready within ${READY_TIMEOUT_MS / 1000} s.`);
       }
-      const failure = await page.evaluate((failed) => (globalThis as unknown as PrintPage).document.documentElement.getAttribute(failed), PRINT_ERROR_ATTRIBUTE);
+      const failure = await page.evaluate(
+        (failed) => (globalThis as unknown as PrintPage).document.documentElement.getAttribute(failed),
+        PRINT_ERROR_ATTRIBUTE,
+      );
       if (failure !== null) throw new PdfUnavailableError(`The print page could not be drawn: ${failure}`);
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf(request.format === 'slide'
-        ? { width: '254mm', height: '142.875mm', printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }
-        : { format: 'A4', printBackground: true, preferCSSPageSize: true });
+      return await page.pdf(
+        request.format === 'slide'
+          ? { width: '254mm', height: '142.875mm', printBackground: true, margin: { top: '0', right: '0', bottom: '0', left: '0' } }
+          : { format: 'A4', printBackground: true, preferCSSPageSize: true },
+      );
     } finally {
       await context.close();
     }

@@ -1,10 +1,25 @@
 // The detail panel's data for one area: summary, monthly trend, monthly arrivals, two dates compared.
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  findArea, holderCounts, lastMeeting, monthlyArrivals, monthlyTrend, openReports, permitSources, recentOperations, riskAreasIn, topSponsors,
+  findArea,
+  holderCounts,
+  lastMeeting,
+  monthlyArrivals,
+  monthlyTrend,
+  openReports,
+  permitSources,
+  recentOperations,
+  riskAreasIn,
+  topSponsors,
 } from '@pantau/db';
 import {
-  areaArrivalsResponseSchema, areaComparisonResponseSchema, areaSummaryForRole, areaSummaryResponseSchema, areaTrendResponseSchema, inScope, todayInJakarta,
+  areaArrivalsResponseSchema,
+  areaComparisonResponseSchema,
+  areaSummaryForRole,
+  areaSummaryResponseSchema,
+  areaTrendResponseSchema,
+  inScope,
+  todayInJakarta,
 } from '@pantau/domain';
 import type { Context } from 'hono';
 import { dbOf, principalOf, scopeOf } from '../auth/request-context.js';
@@ -15,34 +30,83 @@ import { createRouter } from './router.js';
 
 const codeParam = z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) });
 const notFound = { 404: { description: 'No area with this code (area_not_found).', content: { 'application/json': { schema: errorBody } } } };
-const json = <S extends z.ZodType>(description: string, schema: S) => ({ 200: { description, content: { 'application/json': { schema } } }, ...notFound, ...errorResponses });
+const json = <S extends z.ZodType>(description: string, schema: S) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...notFound,
+  ...errorResponses,
+});
 
 const summaryRoute = createRoute({
-  method: 'get', path: '/areas/{code}/summary', tags: ['areas'],
-  summary: 'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources (a role that reads no records gets area, asOf, holders, sources and openReports.count only)',
-  request: { params: codeParam, query: z.object({ ...permitFilterParams,
-    from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
-    to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }), lang: langParam }) },
+  method: 'get',
+  path: '/areas/{code}/summary',
+  tags: ['areas'],
+  summary:
+    'Everything the detail panel shows for an area on asOf: holders by type, nationality and purpose, top sponsors, risk areas, last operations, last meeting, open reports, data sources (a role that reads no records gets area, asOf, holders, sources and openReports.count only)',
+  request: {
+    params: codeParam,
+    query: z.object({
+      ...permitFilterParams,
+      from: isoDateParam.optional().openapi({ description: 'Operations and reports from this day (default: any).' }),
+      to: isoDateParam.optional().openapi({ description: 'Operations and reports up to this day (default: asOf).' }),
+      lang: langParam,
+    }),
+  },
   responses: json('The area profile.', areaSummaryResponseSchema),
 });
 const trendRoute = createRoute({
-  method: 'get', path: '/areas/{code}/trend', tags: ['areas'], summary: 'Valid holders at the end of each month up to asOf',
-  request: { params: codeParam, query: z.object({ ...permitFilterParams, months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 240, 'between 1 and 240').optional().openapi({ example: '60' }) }) },
+  method: 'get',
+  path: '/areas/{code}/trend',
+  tags: ['areas'],
+  summary: 'Valid holders at the end of each month up to asOf',
+  request: {
+    params: codeParam,
+    query: z.object({
+      ...permitFilterParams,
+      months: z
+        .string()
+        .regex(/^\d+$/)
+        .refine((v) => Number(v) >= 1 && Number(v) <= 240, 'between 1 and 240')
+        .optional()
+        .openapi({ example: '60' }),
+    }),
+  },
   responses: json('Monthly series, oldest first.', areaTrendResponseSchema),
 });
 const arrivalsRoute = createRoute({
-  method: 'get', path: '/areas/{code}/arrivals', tags: ['areas'],
-  summary: 'Arrivals (movements of kind arrival) of the area\'s people in each month up to asOf, in all, per entry point and per regency (counts only)',
-  request: { params: codeParam, query: z.object({
-    asOf: isoDateParam.optional().openapi({ description: 'The last month ends on this day (default: today, WIB).', example: '2023-06-30' }),
-    months: z.string().regex(/^\d+$/).refine((v) => Number(v) >= 1 && Number(v) <= 60, 'between 1 and 60').optional().openapi({ example: '12', description: 'Months up to asOf (default 12).' }),
-  }) },
+  method: 'get',
+  path: '/areas/{code}/arrivals',
+  tags: ['areas'],
+  summary: "Arrivals (movements of kind arrival) of the area's people in each month up to asOf, in all, per entry point and per regency (counts only)",
+  request: {
+    params: codeParam,
+    query: z.object({
+      asOf: isoDateParam.optional().openapi({ description: 'The last month ends on this day (default: today, WIB).', example: '2023-06-30' }),
+      months: z
+        .string()
+        .regex(/^\d+$/)
+        .refine((v) => Number(v) >= 1 && Number(v) <= 60, 'between 1 and 60')
+        .optional()
+        .openapi({ example: '12', description: 'Months up to asOf (default 12).' }),
+    }),
+  },
   responses: json('Months oldest first; per entry point and per regency, one count per month.', areaArrivalsResponseSchema),
 });
 const compareRoute = createRoute({
-  method: 'get', path: '/areas/{code}/compare', tags: ['areas'], summary: 'Holders on two dates, by type and nationality, with the change',
-  request: { params: codeParam, query: z.object({ a: isoDateParam.openapi({ example: '2023-06-13' }), b: isoDateParam.openapi({ example: '2024-06-13' }),
-    permitType: permitFilterParams.permitType, nationality: permitFilterParams.nationality, purpose: permitFilterParams.purpose, sponsor: permitFilterParams.sponsor }) },
+  method: 'get',
+  path: '/areas/{code}/compare',
+  tags: ['areas'],
+  summary: 'Holders on two dates, by type and nationality, with the change',
+  request: {
+    params: codeParam,
+    query: z.object({
+      a: isoDateParam.openapi({ example: '2023-06-13' }),
+      b: isoDateParam.openapi({ example: '2024-06-13' }),
+      permitType: permitFilterParams.permitType,
+      nationality: permitFilterParams.nationality,
+      purpose: permitFilterParams.purpose,
+      sponsor: permitFilterParams.sponsor,
+    }),
+  },
   responses: json('Both dates and the change.', areaComparisonResponseSchema),
 });
 
@@ -65,11 +129,31 @@ export function areaProfileRoutes(deps: AppDeps) {
       // A role that reads no records gets the aggregates only (areaSummaryForRole); the record queries are not run for it.
       const records = permissions.lists;
       const [holders, sponsors, risks, operations, meeting, reports, sources] = await Promise.all([
-        holderCounts(db, area.level, code, filter, scope), records ? topSponsors(db, area.level, code, filter, scope) : [], records ? riskAreasIn(db, code, filter.asOf, scope, textLangOf(c)) : [],
-        records ? recentOperations(db, code, period, scope) : [], records ? lastMeeting(db, code, period, scope, textLangOf(c)) : null, openReports(db, code, period, scope),
+        holderCounts(db, area.level, code, filter, scope),
+        records ? topSponsors(db, area.level, code, filter, scope) : [],
+        records ? riskAreasIn(db, code, filter.asOf, scope, textLangOf(c)) : [],
+        records ? recentOperations(db, code, period, scope) : [],
+        records ? lastMeeting(db, code, period, scope, textLangOf(c)) : null,
+        openReports(db, code, period, scope),
         permitSources(db, area.level, code, scope),
       ]);
-      return c.json(areaSummaryForRole({ area, asOf: filter.asOf, holders, topSponsors: sponsors, riskAreas: risks, lastOperations: operations, lastMeeting: meeting, openReports: reports, sources }, permissions), 200);
+      return c.json(
+        areaSummaryForRole(
+          {
+            area,
+            asOf: filter.asOf,
+            holders,
+            topSponsors: sponsors,
+            riskAreas: risks,
+            lastOperations: operations,
+            lastMeeting: meeting,
+            openReports: reports,
+            sources,
+          },
+          permissions,
+        ),
+        200,
+      );
     })
     .openapi(trendRoute, async (c) => {
       const { code } = c.req.valid('param');
@@ -94,8 +178,12 @@ export function areaProfileRoutes(deps: AppDeps) {
       const nationalities = [...new Set([...a!.byNationality, ...b!.byNationality].map((n) => n.code))];
       const countOf = (side: typeof a, nat: string) => side!.byNationality.find((n) => n.code === nat)?.count ?? 0;
       const change = {
-        total: b!.total - a!.total, itas: b!.itas - a!.itas, itap: b!.itap - a!.itap, visit: b!.visit - a!.visit,
-        byNationality: nationalities.map((nat) => ({ code: nat, a: countOf(a, nat), b: countOf(b, nat), change: countOf(b, nat) - countOf(a, nat) }))
+        total: b!.total - a!.total,
+        itas: b!.itas - a!.itas,
+        itap: b!.itap - a!.itap,
+        visit: b!.visit - a!.visit,
+        byNationality: nationalities
+          .map((nat) => ({ code: nat, a: countOf(a, nat), b: countOf(b, nat), change: countOf(b, nat) - countOf(a, nat) }))
           .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.code.localeCompare(y.code)),
       };
       return c.json({ area: { code: area.code, name: area.name, level: area.level }, a: { date: query.a, ...a! }, b: { date: query.b, ...b! }, change }, 200);

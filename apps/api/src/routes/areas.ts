@@ -13,7 +13,10 @@ const levelQuery = z.object({
 });
 
 const detailRoute = createRoute({
-  method: 'get', path: '/areas/{code}', tags: ['areas'], summary: 'One area: name, level, parent chain, bbox, centroid',
+  method: 'get',
+  path: '/areas/{code}',
+  tags: ['areas'],
+  summary: 'One area: name, level, parent chain, bbox, centroid',
   request: { params: z.object({ code: areaCodeParam.openapi({ param: { name: 'code', in: 'path' }, example: '19.04' }) }) },
   responses: {
     200: { description: 'The area.', content: { 'application/json': { schema: areaDetailSchema } } },
@@ -23,15 +26,27 @@ const detailRoute = createRoute({
 });
 
 const listRoute = createRoute({
-  method: 'get', path: '/areas', tags: ['areas'], summary: 'Areas of a level, optionally children of a parent (no geometry)',
+  method: 'get',
+  path: '/areas',
+  tags: ['areas'],
+  summary: 'Areas of a level, optionally children of a parent (no geometry)',
   request: { query: levelQuery },
   responses: { 200: { description: 'Areas in code order.', content: { 'application/json': { schema: areaListResponseSchema } } }, ...errorResponses },
 });
 
 const geometryRoute = createRoute({
-  method: 'get', path: '/areas/geometry', tags: ['areas'], summary: 'Simplified area polygons as GeoJSON (overview map; tiles serve detail)',
+  method: 'get',
+  path: '/areas/geometry',
+  tags: ['areas'],
+  summary: 'Simplified area polygons as GeoJSON (overview map; tiles serve detail)',
   request: { query: levelQuery },
-  responses: { 200: { description: 'GeoJSON FeatureCollection; feature id = area code.', content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }) } } }, ...errorResponses },
+  responses: {
+    200: {
+      description: 'GeoJSON FeatureCollection; feature id = area code.',
+      content: { 'application/geo+json': { schema: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()) }) } },
+    },
+    ...errorResponses,
+  },
 });
 
 export function areaRoutes(_deps: AppDeps) {

@@ -8,7 +8,8 @@ import { as, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 interface Arrivals {
-  code: string; asOf: string;
+  code: string;
+  asOf: string;
   months: Array<{ month: string; arrivals: number }>;
   entryPoints: Array<{ key: string | null; name: string | null; kind: string | null; total: number; arrivals: number[] }>;
   regencies: Array<{ code: string; name: string; total: number; arrivals: number[] }>;
@@ -24,19 +25,29 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
   let jakartaTimur: ReturnType<typeof as>;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-20T03:00:00Z') }, log: () => {} });
+    const app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock: { now: () => new Date('2024-06-20T03:00:00Z') },
+      log: () => {},
+    });
     admin = as(app, await signedInAccount(t.database, 'admin'));
     jakartaTimur = as(app, await signedInAccount(t.database, 'analyst', '31.75'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   /** Arrivals per month of the people whose area code starts with `code`, straight from the tables. */
   const directCount = async (code: string) => {
-    const rows = await queryRows<{ month: string; n: number }>(t.database.orm, sql`
+    const rows = await queryRows<{ month: string; n: number }>(
+      t.database.orm,
+      sql`
       select to_char(m.date, 'YYYY-MM') as month, count(*)::int as n from movements m, people x
       where x.id = m.person_id and m.direction = 'arrival' and m.date between '2023-07-01' and ${AS_OF}
         and (x.regency_code = ${code} or x.regency_code like ${`${code}.%`})
-      group by 1`);
+      group by 1`,
+    );
     const counted = new Map(rows.map((r) => [r.month, Number(r.n)]));
     return MONTHS.map((month) => ({ month, arrivals: counted.get(month) ?? 0 }));
   };
@@ -44,7 +55,7 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
   test('DKI Jakarta, the 12 months up to 2024-06-20: each month is the direct count of arrivals, and the entry points and regencies add up to it', async () => {
     const response = await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&months=12`);
     expect(response.status).toBe(200);
-    const body = await response.json() as Arrivals;
+    const body = (await response.json()) as Arrivals;
     const expected = await directCount('31');
     expect(body.months).toEqual(expected);
     // The fixture is small, but a year of Jakarta has arrivals to count.
@@ -62,9 +73,12 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
 
   test('no person is named: neither the names nor the passports of the people counted appear', async () => {
     const body = JSON.stringify(await (await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}`)).json());
-    const counted = await queryRows<{ name: string; passport: string }>(t.database.orm, sql`
+    const counted = await queryRows<{ name: string; passport: string }>(
+      t.database.orm,
+      sql`
       select x.name, pp.passport_number as passport from movements m join people x on x.id = m.person_id join person_passports pp on pp.person_id = x.id
-      where m.direction = 'arrival' and m.date between '2023-07-01' and ${AS_OF} and x.province_code = '31'`);
+      where m.direction = 'arrival' and m.date between '2023-07-01' and ${AS_OF} and x.province_code = '31'`,
+    );
     expect(counted.length).toBeGreaterThan(0);
     for (const person of counted) {
       expect(body).not.toContain(person.name);
@@ -75,7 +89,7 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
   test('an account scoped to Jakarta Timur gets its own arrivals, and the province above it answers 404', async () => {
     const own = await jakartaTimur.request(`/api/v1/areas/31.75/arrivals?asOf=${AS_OF}`);
     expect(own.status).toBe(200);
-    const body = await own.json() as Arrivals;
+    const body = (await own.json()) as Arrivals;
     expect(body.months).toEqual(await directCount('31.75'));
     expect(body.regencies.map((r) => r.code)).toEqual(body.regencies.length ? ['31.75'] : []);
     const above = await jakartaTimur.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}`);
@@ -85,10 +99,14 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
   });
 
   test('the counts a checkpoint reported (a movements import of monthly counts) come as their own series, per entry point, within the scope', async () => {
-    const [entry] = await queryRows<{ id: number; key: string; name: string; regency_code: string; province_code: string; district_code: string | null }>(t.database.orm, sql`
-      select id, key, name, regency_code, province_code, district_code from entry_points where province_code = '31' and regency_code is not null order by key limit 1`);
+    const [entry] = await queryRows<{ id: number; key: string; name: string; regency_code: string; province_code: string; district_code: string | null }>(
+      t.database.orm,
+      sql`
+      select id, key, name, regency_code, province_code, district_code from entry_points where province_code = '31' and regency_code is not null order by key limit 1`,
+    );
     expect(entry, 'an entry point in DKI Jakarta').toBeDefined();
-    const add = (month: string, nationality: string, direction: string, count: number) => t.database.orm.execute(sql`
+    const add = (month: string, nationality: string, direction: string, count: number) =>
+      t.database.orm.execute(sql`
       insert into movement_counts (entry_point_id, month, nationality, direction, count, district_code, regency_code, province_code, origin)
       values (${entry!.id}, ${month}::date, ${nationality}, ${direction}, ${count}, ${entry!.district_code}, ${entry!.regency_code}, ${entry!.province_code}, 'test')
       on conflict (entry_point_id, month, nationality, direction) do update set count = excluded.count`);
@@ -97,7 +115,7 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
     await add('2024-06-01', 'CHN', 'arrival', 140);
     await add('2024-06-01', 'CHN', 'departure', 90);
     await add('2023-01-01', 'CHN', 'arrival', 999);
-    const body = await (await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&months=12`)).json() as Arrivals;
+    const body = (await (await admin.request(`/api/v1/areas/31/arrivals?asOf=${AS_OF}&months=12`)).json()) as Arrivals;
     const series = body.checkpoints.entryPoints.find((e) => e.key === entry!.key);
     expect(series).toMatchObject({ name: entry!.name, total: 290 });
     expect(series!.arrivals).toEqual(MONTHS.map((m) => (m === '2024-05' ? 150 : m === '2024-06' ? 140 : 0)));
@@ -107,8 +125,16 @@ describe.each(testBackends())('arrivals on %s', (backend) => {
     // The people's series are unchanged: the checkpoint counts are not people of the register.
     expect(body.months).toEqual(await directCount('31'));
     // Another province's account does not see Jakarta's checkpoint in its own area.
-    const other = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-20T03:00:00Z') }, log: () => {} }), await signedInAccount(t.database, 'analyst', '51'));
-    const bali = await (await other.request(`/api/v1/areas/51/arrivals?asOf=${AS_OF}`)).json() as Arrivals;
+    const other = as(
+      createApp({
+        database: t.database,
+        config: { trustProxy: false, logLevel: 'warn' },
+        clock: { now: () => new Date('2024-06-20T03:00:00Z') },
+        log: () => {},
+      }),
+      await signedInAccount(t.database, 'analyst', '51'),
+    );
+    const bali = (await (await other.request(`/api/v1/areas/51/arrivals?asOf=${AS_OF}`)).json()) as Arrivals;
     expect(bali.checkpoints.entryPoints.some((e) => e.key === entry!.key)).toBe(false);
   });
 

@@ -13,10 +13,17 @@ import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 import { lineLog } from '../logger.js';
 
-
 const signInRoute = createRoute({
-  method: 'post', path: '/auth/sign-in', tags: ['auth'], summary: 'Sign in with email and password; sets the session cookie',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }) } } } },
+  method: 'post',
+  path: '/auth/sign-in',
+  tags: ['auth'],
+  summary: 'Sign in with email and password; sets the session cookie',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }) } },
+    },
+  },
   responses: {
     200: { description: 'Signed in.', content: { 'application/json': { schema: sessionAnswerSchema } } },
     401: { description: 'Wrong email or password (invalid_credentials).', content: { 'application/json': { schema: errorBody } } },
@@ -26,25 +33,51 @@ const signInRoute = createRoute({
   },
 });
 const meRoute = createRoute({
-  method: 'get', path: '/auth/me', tags: ['auth'], summary: 'The signed-in user, their scope and what their role may do',
+  method: 'get',
+  path: '/auth/me',
+  tags: ['auth'],
+  summary: 'The signed-in user, their scope and what their role may do',
   responses: { 200: { description: 'The user.', content: { 'application/json': { schema: sessionAnswerSchema } } }, ...errorResponses },
 });
 const signOutRoute = createRoute({
-  method: 'post', path: '/auth/sign-out', tags: ['auth'], summary: 'End this session', responses: { 204: { description: 'Signed out.' }, ...errorResponses },
+  method: 'post',
+  path: '/auth/sign-out',
+  tags: ['auth'],
+  summary: 'End this session',
+  responses: { 204: { description: 'Signed out.' }, ...errorResponses },
 });
 const signOutEverywhereRoute = createRoute({
-  method: 'post', path: '/auth/sign-out-everywhere', tags: ['auth'], summary: 'End every session of this user, on every device',
+  method: 'post',
+  path: '/auth/sign-out-everywhere',
+  tags: ['auth'],
+  summary: 'End every session of this user, on every device',
   responses: { 204: { description: 'Signed out everywhere.' }, ...errorResponses },
 });
 
 const changePasswordRoute = createRoute({
-  method: 'post', path: '/auth/change-password', tags: ['auth'], summary: 'Change your own password; your other sessions end, this one stays',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({
-    currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-  }) } } } },
+  method: 'post',
+  path: '/auth/change-password',
+  tags: ['auth'],
+  summary: 'Change your own password; your other sessions end, this one stays',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+            newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+          }),
+        },
+      },
+    },
+  },
   responses: {
     204: { description: 'Changed; every other session of the user has ended.' },
-    429: { description: 'Too many wrong current passwords; try again in Retry-After seconds (rate_limited).', content: { 'application/json': { schema: errorBody } } },
+    429: {
+      description: 'Too many wrong current passwords; try again in Retry-After seconds (rate_limited).',
+      content: { 'application/json': { schema: errorBody } },
+    },
     ...errorResponses,
   },
 });
@@ -56,8 +89,8 @@ export function authRoutes(deps: AppDeps) {
   const log = lineLog(deps.log);
   // Over HTTPS always Secure (and `__Host-`, see sessionCookieName); on plain http Secure too unless
   // the host is this machine, so a LAN address over plain http cannot carry the session.
-  const secureCookie = (c: Context) => servedOverHttps(c, deps.config.trustProxy)
-    || !['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(ownOrigin(c, deps.config.trustProxy)).hostname);
+  const secureCookie = (c: Context) =>
+    servedOverHttps(c, deps.config.trustProxy) || !['localhost', '127.0.0.1', '::1', '[::1]'].includes(new URL(ownOrigin(c, deps.config.trustProxy)).hostname);
   const rateLimited = (c: Context, retryAfterSeconds: number, what: string): never => {
     c.header('Retry-After', String(retryAfterSeconds));
     throw new AppError('rate_limited', `Too many ${what}. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
@@ -67,14 +100,23 @@ export function authRoutes(deps: AppDeps) {
     .openapi(signInRoute, async (c) => {
       const { email, password } = c.req.valid('json');
       const result = await signIn(deps.database.orm, {
-        email, password, address: throttleAddress(c, deps.config.trustProxy, log), requestId: c.get('requestId' as never) as string, now: deps.clock.now(), policy,
+        email,
+        password,
+        address: throttleAddress(c, deps.config.trustProxy, log),
+        requestId: c.get('requestId' as never) as string,
+        now: deps.clock.now(),
+        policy,
       });
       if (!result.ok) {
         if (result.code === 'rate_limited') rateLimited(c, result.retryAfterSeconds, 'failed sign-ins');
         throw new AppError(result.code, result.code === 'account_disabled' ? 'This account is disabled; ask an administrator.' : 'Wrong email or password.');
       }
       setCookie(c, sessionCookieName(c, deps.config.trustProxy), result.token, {
-        httpOnly: true, sameSite: 'Lax', path: '/', secure: secureCookie(c), maxAge: Math.floor(policy.absoluteMs / 1000),
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        secure: secureCookie(c),
+        maxAge: Math.floor(policy.absoluteMs / 1000),
       });
       c.header('Cache-Control', 'no-store');
       return c.json(me(result.principal), 200);
@@ -98,7 +140,11 @@ export function authRoutes(deps: AppDeps) {
       let result;
       try {
         result = await changePassword(deps.database.orm, principalOf(c), {
-          currentPassword, newPassword, address: throttleAddress(c, deps.config.trustProxy, log), requestId: c.get('requestId' as never) as string, now: deps.clock.now(),
+          currentPassword,
+          newPassword,
+          address: throttleAddress(c, deps.config.trustProxy, log),
+          requestId: c.get('requestId' as never) as string,
+          now: deps.clock.now(),
         });
       } catch (error) {
         if (error instanceof AccountError) throw new AppError('invalid_parameter', error.message, [{ parameter: error.field, message: error.message }]);

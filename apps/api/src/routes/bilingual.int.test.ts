@@ -8,10 +8,26 @@ import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../.
 import { as, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
-interface Page<T> { items: T[] }
-interface RiskArea { id: number; name: string; description: string | null; source: string; origin: string }
-interface Operation { id: number; date: string; notes: string | null; origin: string; targets: Array<{ place: string; findings: string | null }> }
-interface Collection { features: Array<{ properties: Record<string, string | number | null> }> }
+interface Page<T> {
+  items: T[];
+}
+interface RiskArea {
+  id: number;
+  name: string;
+  description: string | null;
+  source: string;
+  origin: string;
+}
+interface Operation {
+  id: number;
+  date: string;
+  notes: string | null;
+  origin: string;
+  targets: Array<{ place: string; findings: string | null }>;
+}
+interface Collection {
+  features: Array<{ properties: Record<string, string | number | null> }>;
+}
 
 /** The z/x/y of the web-mercator tile holding a place. */
 function tileOf(lng: number, lat: number, z: number): [number, number, number] {
@@ -22,7 +38,14 @@ function tileOf(lng: number, lat: number, z: number): [number, number, number] {
 
 /** A source line that is a file name or an import's id rather than an outlet a reader can find. */
 const RAW_SOURCE = /\d{3}_[0-9a-f]{16}\.txt|\bimpor [0-9a-f]{8}\b|\bimport [0-9a-f]{8}\b/;
-interface Meeting { id: number; date: string; title: string; notes: string[]; regencyCode: string; origin: string }
+interface Meeting {
+  id: number;
+  date: string;
+  title: string;
+  notes: string[];
+  regencyCode: string;
+  origin: string;
+}
 
 describe.each(testBackends())('records in both languages on %s', (backend) => {
   let t: TestDatabase;
@@ -30,23 +53,36 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
   const get = async <T>(path: string, headers: Record<string, string> = {}) => {
     const response = await admin.request(path, { headers });
     expect(response.status, path).toBe(200);
-    return await response.json() as T;
+    return (await response.json()) as T;
   };
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
+    const app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
+      log: () => {},
+    });
     admin = as(app, await signedInAccount(t.database, 'admin'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const referenceRisk = (page: Page<RiskArea>) => page.items.find((r) => r.origin === 'reference')!;
 
-  test('the Bangka Tengah meeting\'s risk reads in Indonesian by default and in English with lang=en', async () => {
+  test("the Bangka Tengah meeting's risk reads in Indonesian by default and in English with lang=en", async () => {
     const id = referenceRisk(await get<Page<RiskArea>>('/api/v1/risk-areas?area=19.04'));
-    expect(id).toMatchObject({ name: 'Jalur PMI nonprosedural — Rapat TIMPORA Kabupaten Bangka Tengah', description: 'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand' });
+    expect(id).toMatchObject({
+      name: 'Jalur PMI nonprosedural — Rapat TIMPORA Kabupaten Bangka Tengah',
+      description: 'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand',
+    });
     const en = await get<RiskArea>(`/api/v1/risk-areas/${id.id}?lang=en`);
-    expect(en).toMatchObject({ name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah', description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand' });
+    expect(en).toMatchObject({
+      name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah',
+      description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand',
+    });
   });
 
   test('without lang, Accept-Language chooses; lang wins over it; an English browser on the Indonesian page still gets Indonesian with lang=id', async () => {
@@ -58,7 +94,7 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect(bad.status).toBe(400);
   });
 
-  test('the area panel\'s summary follows the language: risk names and the last meeting', async () => {
+  test("the area panel's summary follows the language: risk names and the last meeting", async () => {
     type Summary = { riskAreas: Array<{ name: string; origin: string }>; lastMeeting: { title: string } | null };
     const id = await get<Summary>('/api/v1/areas/19.04/summary?asOf=2024-06-13');
     const en = await get<Summary>('/api/v1/areas/19.04/summary?asOf=2024-06-13&lang=en');
@@ -67,7 +103,7 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect(id.lastMeeting?.title).toBe('Rapat TIMPORA Kabupaten Bangka Tengah');
   });
 
-  test('a reference meeting\'s notes: Indonesian labels for the figures, never the source\'s keys', async () => {
+  test("a reference meeting's notes: Indonesian labels for the figures, never the source's keys", async () => {
     const meetings = await get<Page<Meeting>>('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13&limit=50');
     const meeting = meetings.items.find((m) => m.origin === 'reference')!;
     expect(meeting.notes).toContain('Pemegang ITAS (di dalam negeri): 22');
@@ -103,7 +139,9 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect(id.source).toBe('berita ANTARA News Bangka Belitung, Juni 2024');
     expect((await get<RiskArea>(`/api/v1/risk-areas/${id.id}?lang=en`)).source).toBe('ANTARA News Bangka Belitung article, June 2024');
     type Summary = { riskAreas: Array<{ source: string; origin: string }> };
-    expect((await get<Summary>('/api/v1/areas/19.04/summary?asOf=2024-06-13&lang=en')).riskAreas.find((r) => r.origin === 'reference')!.source).toBe('ANTARA News Bangka Belitung article, June 2024');
+    expect((await get<Summary>('/api/v1/areas/19.04/summary?asOf=2024-06-13&lang=en')).riskAreas.find((r) => r.origin === 'reference')!.source).toBe(
+      'ANTARA News Bangka Belitung article, June 2024',
+    );
 
     const meeting = (await get<Page<Meeting>>('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).items.find((m) => m.origin === 'reference')!;
     expect(meeting.notes).toContain('Sumber: berita ANTARA News Bangka Belitung, Juni 2024');
@@ -121,7 +159,8 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect((await get<RiskArea>(`/api/v1/risk-areas/${demo.id}?lang=en`)).source).toBe('Pantau demo data (synthetic)');
 
     const everything = JSON.stringify([
-      await get<Page<RiskArea>>('/api/v1/risk-areas?limit=500'), await get<Page<Meeting>>('/api/v1/meetings?limit=500'),
+      await get<Page<RiskArea>>('/api/v1/risk-areas?limit=500'),
+      await get<Page<Meeting>>('/api/v1/meetings?limit=500'),
       await get<Page<Operation>>('/api/v1/operations?limit=500&from=2016-01-01&to=2016-12-31'),
     ]);
     expect(everything).not.toMatch(RAW_SOURCE);
@@ -143,15 +182,29 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect(await namesOf('', { 'accept-language': 'en-US,en;q=0.9' })).toEqual(en);
     expect(await namesOf('&lang=id', { 'accept-language': 'en-US,en;q=0.9' })).toEqual(id);
     // The TileJSON passes the language on to its tile URLs.
-    const tilejson = await (await admin.request('/tiles/risk_areas.json?asOf=2024-06-13&lang=en')).json() as { tiles: string[] };
+    const tilejson = (await (await admin.request('/tiles/risk_areas.json?asOf=2024-06-13&lang=en')).json()) as { tiles: string[] };
     expect(tilejson.tiles[0]).toMatch(/[?&]lang=en\b/);
   });
 
   test('exports come in the language asked for: risk areas (name, source, description) and operations (notes, findings)', async () => {
-    const risks = async (lang: string) => (await get<Collection>(`/api/v1/exports/risk-areas.geojson?area=19.04&lang=${lang}`)).features.map((f) => f.properties).find((p) => p.origin === 'reference')!;
-    expect(await risks('id')).toMatchObject({ name: 'Jalur PMI nonprosedural — Rapat TIMPORA Kabupaten Bangka Tengah', source: 'berita ANTARA News Bangka Belitung, Juni 2024', description: 'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand' });
-    expect(await risks('en')).toMatchObject({ name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah', source: 'ANTARA News Bangka Belitung article, June 2024', description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand' });
-    const operations = async (lang: string) => (await get<Collection>(`/api/v1/exports/operations.geojson?area=17.07&from=2016-11-17&to=2016-11-17&lang=${lang}`)).features.map((f) => f.properties).find((p) => p.origin === 'reference')!;
+    const risks = async (lang: string) =>
+      (await get<Collection>(`/api/v1/exports/risk-areas.geojson?area=19.04&lang=${lang}`)).features
+        .map((f) => f.properties)
+        .find((p) => p.origin === 'reference')!;
+    expect(await risks('id')).toMatchObject({
+      name: 'Jalur PMI nonprosedural — Rapat TIMPORA Kabupaten Bangka Tengah',
+      source: 'berita ANTARA News Bangka Belitung, Juni 2024',
+      description: 'warga berangkat bekerja ke luar negeri secara ilegal, terutama ke Kamboja dan Thailand',
+    });
+    expect(await risks('en')).toMatchObject({
+      name: 'Non-procedural emigration of Indonesian workers — Rapat TIMPORA Kabupaten Bangka Tengah',
+      source: 'ANTARA News Bangka Belitung article, June 2024',
+      description: 'residents leaving to work abroad illegally, mainly to Cambodia and Thailand',
+    });
+    const operations = async (lang: string) =>
+      (await get<Collection>(`/api/v1/exports/operations.geojson?area=17.07&from=2016-11-17&to=2016-11-17&lang=${lang}`)).features
+        .map((f) => f.properties)
+        .find((p) => p.origin === 'reference')!;
     const [id, en] = [await operations('id'), await operations('en')];
     expect(String(id.findings)).toMatch(/^11 WNA CHN: TKA sedang menunggu/);
     expect(String(en.findings)).toMatch(/^11 foreigners \(CHN\)/);
@@ -159,16 +212,17 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
     expect(JSON.stringify([id, en])).not.toMatch(RAW_SOURCE);
   });
 
-  test('a saved plan keeps its targets\' names in Indonesian and reads them in English with lang=en: the plan, its targets file', async () => {
+  test("a saved plan keeps its targets' names in Indonesian and reads them in English with lang=en: the plan, its targets file", async () => {
     type Candidates = { items: Array<{ id: string; name: string }> };
     const candidates = await get<Candidates>('/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&kind=company_site');
     const site = candidates.items.find((c) => c.name.endsWith(' — Kantor dan lokasi utama'))!;
     const created = await admin.request('/api/v1/planning/plans', {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
       body: JSON.stringify({ title: 'Rencana dua bahasa', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: site.id }] }),
     });
     expect(created.status).toBe(201);
-    const { id } = await created.json() as { id: number };
+    const { id } = (await created.json()) as { id: number };
     type Plan = { targets: Array<{ name: string }> };
     expect((await get<Plan>(`/api/v1/planning/plans/${id}?lang=id`, { 'accept-language': 'en' })).targets[0]!.name).toBe(site.name);
     const english = site.name.replace(' — Kantor dan lokasi utama', ' — Main office and site');

@@ -8,8 +8,13 @@ import { as, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
-const template = (lang: 'id' | 'en' = 'id') => briefingFromTemplate('enforcement', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang, venue: 'Hotel Santika Bangka' });
+const send = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+  body: JSON.stringify(body),
+});
+const template = (lang: 'id' | 'en' = 'id') =>
+  briefingFromTemplate('enforcement', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang, venue: 'Hotel Santika Bangka' });
 
 describe.each(testBackends())('briefings on %s', (backend) => {
   let t: TestDatabase;
@@ -28,7 +33,9 @@ describe.each(testBackends())('briefings on %s', (backend) => {
     viewer = as(app, await signedInAccount(t.database, 'viewer', '19.04'));
     bengkulu = as(app, await signedInAccount(t.database, 'division_head', '17'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const create = async (content: BriefingContent) => {
     const response = await owner.request('/api/v1/briefings', send('POST', content));
@@ -38,12 +45,20 @@ describe.each(testBackends())('briefings on %s', (backend) => {
 
   test('the owner creates a briefing from a template; it is stored as sent and audited', async () => {
     const briefing = await create(template());
-    expect(briefing).toMatchObject({ title: 'Tindakan administratif keimigrasian tahun 2024 — Bangka Tengah', venue: 'Hotel Santika Bangka', audience: 'mixed_agency', areaCode: '19.04' });
+    expect(briefing).toMatchObject({
+      title: 'Tindakan administratif keimigrasian tahun 2024 — Bangka Tengah',
+      venue: 'Hotel Santika Bangka',
+      audience: 'mixed_agency',
+      areaCode: '19.04',
+    });
     expect(briefing.slides.map((s) => s.id)).toEqual(['s1', 's2']);
-    const got = await (await owner.request(`/api/v1/briefings/${briefing.id}`)).json() as { briefing: Briefing; canEdit: boolean };
+    const got = (await (await owner.request(`/api/v1/briefings/${briefing.id}`)).json()) as { briefing: Briefing; canEdit: boolean };
     expect(got.canEdit).toBe(true);
     expect(got.briefing.slides).toEqual(template().slides);
-    const audit = await queryRows<{ action: string; area_code: string }>(t.database.orm, sql`select action, area_code from audit_log where target = ${`briefing:${briefing.id}`}`);
+    const audit = await queryRows<{ action: string; area_code: string }>(
+      t.database.orm,
+      sql`select action, area_code from audit_log where target = ${`briefing:${briefing.id}`}`,
+    );
     expect(audit).toEqual([{ action: 'briefing.create', area_code: '19.04' }]);
   });
 
@@ -53,18 +68,18 @@ describe.each(testBackends())('briefings on %s', (backend) => {
       const response = await reader.request(`/api/v1/briefings/${briefing.id}`);
       expect(response.status).toBe(200);
       expect(((await response.json()) as { canEdit: boolean }).canEdit).toBe(false);
-      const list = await (await reader.request('/api/v1/briefings')).json() as { items: Array<{ id: number; canEdit: boolean; slideCount: number }> };
+      const list = (await (await reader.request('/api/v1/briefings')).json()) as { items: Array<{ id: number; canEdit: boolean; slideCount: number }> };
       expect(list.items.find((item) => item.id === briefing.id)).toMatchObject({ canEdit: false, slideCount: 2 });
     }
     const put = await analyst.request(`/api/v1/briefings/${briefing.id}`, send('PUT', template()));
     expect(put.status).toBe(403);
-    expect((await put.json() as { error: { message: string } }).error.message).toContain('Only the owner');
+    expect(((await put.json()) as { error: { message: string } }).error.message).toContain('Only the owner');
     expect((await viewer.request('/api/v1/briefings', send('POST', template()))).status).toBe(403);
     const elsewhere = await bengkulu.request(`/api/v1/briefings/${briefing.id}`);
     expect(elsewhere.status).toBe(404);
     const nonexistent = await bengkulu.request('/api/v1/briefings/99999999');
     expect(await elsewhere.text()).toBe(await nonexistent.text());
-    const list = await (await bengkulu.request('/api/v1/briefings')).json() as { items: Array<{ id: number }> };
+    const list = (await (await bengkulu.request('/api/v1/briefings')).json()) as { items: Array<{ id: number }> };
     expect(list.items.some((item) => item.id === briefing.id)).toBe(false);
     expect((await bengkulu.request(`/api/v1/briefings/${briefing.id}`, { method: 'DELETE', headers: { origin: 'http://localhost' } })).status).toBe(404);
   });
@@ -84,20 +99,27 @@ describe.each(testBackends())('briefings on %s', (backend) => {
     for (const [body, field] of cases) {
       const response = await owner.request('/api/v1/briefings', send('POST', body));
       expect(response.status, field).toBe(400);
-      const error = (await response.json() as { error: { code: string; details: Array<{ parameter: string }> } }).error;
+      const error = ((await response.json()) as { error: { code: string; details: Array<{ parameter: string }> } }).error;
       expect(error.code).toBe('invalid_parameter');
-      expect(error.details.map((d) => d.parameter), field).toContain(field);
+      expect(
+        error.details.map((d) => d.parameter),
+        field,
+      ).toContain(field);
     }
     expect(await queryRows(t.database.orm, sql`select id from briefings`)).toEqual(before);
   });
 
   test('a mixed-agency briefing keeps no personal data; an internal one shows findings only to roles with personal data', async () => {
     const content = template();
-    const withFindings = { ...content, slides: content.slides.map((s) => ({ ...s, panels: s.panels.map((p) => (p.kind === 'operations' ? { ...p, findings: true } : p)) })) };
+    const withFindings = {
+      ...content,
+      slides: content.slides.map((s) => ({ ...s, panels: s.panels.map((p) => (p.kind === 'operations' ? { ...p, findings: true } : p)) })),
+    };
     const mixed = await create(withFindings);
     expect(mixed.slides[1]?.panels).toEqual([{ kind: 'operations', limit: 10, findings: false }]);
     const internal = await create({ ...withFindings, audience: 'internal' });
-    const panelsAs = async (who: typeof owner) => ((await (await who.request(`/api/v1/briefings/${internal.id}`)).json()) as { briefing: Briefing }).briefing.slides[1]?.panels;
+    const panelsAs = async (who: typeof owner) =>
+      ((await (await who.request(`/api/v1/briefings/${internal.id}`)).json()) as { briefing: Briefing }).briefing.slides[1]?.panels;
     expect(await panelsAs(owner)).toEqual([{ kind: 'operations', limit: 10, findings: true }]);
     expect(await panelsAs(analyst)).toEqual([{ kind: 'operations', limit: 10, findings: true }]);
     expect(await panelsAs(agency)).toEqual([{ kind: 'operations', limit: 10, findings: false }]);
@@ -114,7 +136,10 @@ describe.each(testBackends())('briefings on %s', (backend) => {
     expect(saved.slides.map((s) => s.id)).toEqual(['s2', 's1']);
     expect((await owner.request(`/api/v1/briefings/${briefing.id}`, { method: 'DELETE', headers: { origin: 'http://localhost' } })).status).toBe(204);
     expect((await owner.request(`/api/v1/briefings/${briefing.id}`)).status).toBe(404);
-    const audit = await queryRows<{ action: string }>(t.database.orm, sql`select action from audit_log where target = ${`briefing:${briefing.id}`} order by id`);
+    const audit = await queryRows<{ action: string }>(
+      t.database.orm,
+      sql`select action from audit_log where target = ${`briefing:${briefing.id}`} order by id`,
+    );
     expect(audit.map((row) => row.action)).toEqual(['briefing.create', 'briefing.update', 'briefing.delete']);
   });
 });

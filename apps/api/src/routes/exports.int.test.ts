@@ -28,9 +28,14 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     admin = await signedInAccount(t.database, 'admin');
     app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), admin);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
-  type Collection = { type: string; features: Array<{ type: string; geometry: { type: string; coordinates: number[] } | null; properties: Record<string, unknown> }> };
+  type Collection = {
+    type: string;
+    features: Array<{ type: string; geometry: { type: string; coordinates: number[] } | null; properties: Record<string, unknown> }>;
+  };
   /** The rows of an export, read from its GeoJSON form (whose properties are the spreadsheet's columns). */
   const rowsOf = async (url: string) => {
     const response = await app.request(url);
@@ -45,14 +50,16 @@ describe.each(testBackends())('exports API on %s', (backend) => {
         expect(response.status, `${kind}.${format}`).toBe(200);
         expect(response.headers.get('content-type')).toBe(type);
         // The whole area name and its code (downloadFileName), never a cut title.
-        expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="Pantau-${kind}-[A-Za-z-]*Bangka-Belitung-19-2024-06-13\\.${format}"$`));
+        expect(response.headers.get('content-disposition')).toMatch(
+          new RegExp(`^attachment; filename="Pantau-${kind}-[A-Za-z-]*Bangka-Belitung-19-2024-06-13\\.${format}"$`),
+        );
         expect(response.headers.get('cache-control')).toBe('no-store');
         expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
       }
     }
   });
 
-  test('the map\'s filters narrow the rows: area, period, permit filters and vocabularies', async () => {
+  test("the map's filters narrow the rows: area, period, permit filters and vocabularies", async () => {
     const operations = await rowsOf('/api/v1/exports/operations.geojson?area=19&from=2020-01-01&to=2024-12-31');
     expect(operations.length).toBeGreaterThan(0);
     expect(operations.every((r) => r.regency_code!.startsWith('19.') && r.date! >= '2020-01-01' && r.date! <= '2024-12-31')).toBe(true);
@@ -67,9 +74,12 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     expect(seaports.length).toBeGreaterThan(0);
     expect(seaports.every((r) => r.kind === 'seaport')).toBe(true);
     // A company selected on the map: the permits it sponsors, its sites.
-    const [sponsor] = await queryRows<{ id: number; registration_number: string; sites: number }>(t.database.orm, sql`
+    const [sponsor] = await queryRows<{ id: number; registration_number: string; sites: number }>(
+      t.database.orm,
+      sql`
       select c.id, c.registration_number, (select count(*)::int from company_sites s where s.company_id = c.id) as sites from companies c
-      where exists (select 1 from permits p where p.sponsor_company_id = c.id and p.issued_on <= '2024-06-13' and p.expires_on > '2024-06-13') order by c.id limit 1`);
+      where exists (select 1 from permits p where p.sponsor_company_id = c.id and p.issued_on <= '2024-06-13' and p.expires_on > '2024-06-13') order by c.id limit 1`,
+    );
     const sponsored = await rowsOf(`/api/v1/exports/permits.geojson?asOf=2024-06-13&sponsor=${sponsor!.id}`);
     expect(sponsored.length).toBeGreaterThan(0);
     expect(sponsored.every((r) => r.sponsor === sponsor!.registration_number)).toBe(true);
@@ -86,14 +96,14 @@ describe.each(testBackends())('exports API on %s', (backend) => {
   ])('%s: a filter of another kind is refused with 400 unknown_parameter naming %s, never ignored', async (url, parameter) => {
     const response = await app.request(url);
     expect(response.status).toBe(400);
-    const body = await response.json() as { error: { code: string; message: string; details: Array<{ parameter: string }> } };
+    const body = (await response.json()) as { error: { code: string; message: string; details: Array<{ parameter: string }> } };
     expect(body.error.code).toBe('unknown_parameter');
     expect(body.error.message).toContain(parameter);
     expect(body.error.details).toEqual([{ parameter, message: 'unknown parameter' }]);
   });
 
   test('GeoJSON is a FeatureCollection of lon/lat points whose properties are the CSV columns', async () => {
-    const collection = await (await app.request('/api/v1/exports/entry-points.geojson')).json() as Collection;
+    const collection = (await (await app.request('/api/v1/exports/entry-points.geojson')).json()) as Collection;
     const csv = await (await app.request('/api/v1/exports/entry-points.csv')).text();
     expect(collection.type).toBe('FeatureCollection');
     // The demo's checkpoints are the real ones: each province's main airport, international seaports, land border posts (89).
@@ -107,7 +117,7 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     expect([lng, lat]).toEqual([first!.properties.lng, first!.properties.lat]);
   });
 
-  test('XLSX and GeoJSON say which agency\'s user made them; CSV stays a bare table', async () => {
+  test("XLSX and GeoJSON say which agency's user made them; CSV stays a bare table", async () => {
     const account = await signedInAccount(t.database, 'analyst', '19', undefined, 'disnaker');
     const analyst = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), account);
     const workbook = new ExcelJS.Workbook();
@@ -115,9 +125,12 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     expect(workbook.creator).toBe(`${account.email} (Dinas Tenaga Kerja (Disnaker))`);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['companies', 'Keterangan']);
     const about = workbook.getWorksheet('Keterangan')!;
-    expect([about.getRow(1).getCell(2).value, about.getRow(2).getCell(2).value, about.getRow(3).getCell(2).value])
-      .toEqual([account.email, 'Dinas Tenaga Kerja (Disnaker)', '2024-06-13T03:00:00.000Z']);
-    const collection = await (await analyst.request('/api/v1/exports/entry-points.geojson?lang=en')).json() as { pantau?: unknown };
+    expect([about.getRow(1).getCell(2).value, about.getRow(2).getCell(2).value, about.getRow(3).getCell(2).value]).toEqual([
+      account.email,
+      'Dinas Tenaga Kerja (Disnaker)',
+      '2024-06-13T03:00:00.000Z',
+    ]);
+    const collection = (await (await analyst.request('/api/v1/exports/entry-points.geojson?lang=en')).json()) as { pantau?: unknown };
     expect(collection.pantau).toEqual({ madeBy: account.email, agency: 'Manpower office (Disnaker)', madeAt: '2024-06-13T03:00:00.000Z' });
     const csv = await (await analyst.request('/api/v1/exports/companies.csv')).text();
     expect(csv).not.toContain(account.email);
@@ -135,7 +148,7 @@ describe.each(testBackends())('exports API on %s', (backend) => {
   ])('%s is refused with 400 naming %s', async (url, parameter) => {
     const response = await app.request(url);
     expect(response.status).toBe(400);
-    const body = await response.json() as { error: { code: string; message: string } };
+    const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid_parameter');
     expect(body.error.message).toContain(parameter);
   });
@@ -145,12 +158,18 @@ describe.each(testBackends())('exports API on %s', (backend) => {
     const logged = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: (line) => lines.push(line) }), admin);
     // A fault in the database itself: a restrictive row-level-security policy that raises on Bangka
     // Tengah's permits, the way a lost connection or a cancelled statement would stop the export part-way.
-    await queryRows(t.database.orm, sql.raw(`CREATE FUNCTION pantau_test_export_fault(code text) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+    await queryRows(
+      t.database.orm,
+      sql.raw(`CREATE FUNCTION pantau_test_export_fault(code text) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
       BEGIN
         IF code = '19.04' THEN RAISE EXCEPTION 'injected export failure on %', code; END IF;
         RETURN true;
-      END $$`));
-    await queryRows(t.database.orm, sql.raw('CREATE POLICY permits_test_export_fault ON permits AS RESTRICTIVE TO pantau_app USING (pantau_test_export_fault(regency_code))'));
+      END $$`),
+    );
+    await queryRows(
+      t.database.orm,
+      sql.raw('CREATE POLICY permits_test_export_fault ON permits AS RESTRICTIVE TO pantau_app USING (pantau_test_export_fault(regency_code))'),
+    );
     // The temporary files of this test alone, to check that the failed export leaves none behind.
     const previousTmpdir = process.env.TMPDIR;
     const exportsDir = mkdtempSync(join(tmpdir(), 'pantau-export-test-'));
@@ -161,7 +180,7 @@ describe.each(testBackends())('exports API on %s', (backend) => {
         expect(response.status, format).toBe(500);
         expect(response.headers.get('content-type')).toMatch(/^application\/json/);
         expect(response.headers.get('content-disposition')).toBeNull();
-        const body = await response.json() as { error: { code: string; message: string; requestId: string } };
+        const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
         expect(body.error.code).toBe('internal_error');
         expect(body.error.message).not.toContain('injected');
         expect(lines.filter((line) => line.startsWith(`[${body.error.requestId}]`)).join('\n')).toContain('injected export failure on 19.04');
@@ -178,9 +197,13 @@ describe.each(testBackends())('exports API on %s', (backend) => {
   });
 
   test('the OpenAPI document describes the exports with every kind and format', async () => {
-    const doc = await (await app.request('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { parameters?: Array<{ name: string; schema?: { enum?: string[] } }> } }> };
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, { get?: { parameters?: Array<{ name: string; schema?: { enum?: string[] } }> } }>;
+    };
     const parameters = doc.paths['/exports/{file}']?.get?.parameters ?? [];
     expect(parameters.find((p) => p.name === 'file')?.schema?.enum).toHaveLength(EXPORT_KINDS.length * 3);
-    expect(parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['asOf', 'permitType', 'nationality', 'purpose', 'area', 'from', 'to', 'category', 'status']));
+    expect(parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['asOf', 'permitType', 'nationality', 'purpose', 'area', 'from', 'to', 'category', 'status']),
+    );
   });
 });

@@ -10,7 +10,19 @@ import type { MiddlewareHandler } from 'hono';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, exportFile, writeAudit, type ExportFormat } from '@pantau/data';
 import { findArea, withScope, type ExportFilter, type ExportKind } from '@pantau/db';
 import {
-  agencyName, COMPANY_SECTORS, downloadFileName, ENTRY_POINT_KINDS, EXPORT_KINDS, EXPORT_PARAMETERS, inScope, PERSONAL_EXPORT_KINDS, REPORT_CATEGORIES, REPORT_CHANNELS, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta,
+  agencyName,
+  COMPANY_SECTORS,
+  downloadFileName,
+  ENTRY_POINT_KINDS,
+  EXPORT_KINDS,
+  EXPORT_PARAMETERS,
+  inScope,
+  PERSONAL_EXPORT_KINDS,
+  REPORT_CATEGORIES,
+  REPORT_CHANNELS,
+  REPORT_STATUSES,
+  RISK_CATEGORIES,
+  todayInJakarta,
 } from '@pantau/domain';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -35,10 +47,16 @@ const KIND_FILTERS = {
 } as const satisfies Record<string, Partial<Record<ExportKind, readonly string[]>>>;
 type KindFilter = keyof typeof KIND_FILTERS;
 
-const kindFilterParam = (name: KindFilter, example: string) => z.string().optional().openapi({
-  description: `Comma-separated; ${Object.entries(KIND_FILTERS[name]).map(([kind, values]) => `${kind}: ${(values as readonly string[]).join(', ')}`).join('; ')}.`,
-  example,
-});
+const kindFilterParam = (name: KindFilter, example: string) =>
+  z
+    .string()
+    .optional()
+    .openapi({
+      description: `Comma-separated; ${Object.entries(KIND_FILTERS[name])
+        .map(([kind, values]) => `${kind}: ${(values as readonly string[]).join(', ')}`)
+        .join('; ')}.`,
+      example,
+    });
 
 /**
  * Before validation, like the router's check of the declared names: a parameter of another kind
@@ -52,13 +70,19 @@ const onlyKindParameters: MiddlewareHandler = async (c, next) => {
 };
 
 const route = createRoute({
-  method: 'get', path: '/exports/{file}', tags: ['exports'], middleware: [onlyKindParameters],
+  method: 'get',
+  path: '/exports/{file}',
+  tags: ['exports'],
+  middleware: [onlyKindParameters],
   summary: 'The rows of the current view as CSV (UTF-8 with BOM), XLSX or GeoJSON; the file re-imports as it is',
-  description: 'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports; '
-    + 'overstays (people over their last permit\'s end on asOf by minDays or more, as GET /areas/{code}/overstays) and expiring (permits valid on asOf ending within `within` days, as GET /areas/{code}/expiring), both for roles with personal data, with headers in the language of `lang`. '
-    + 'Spreadsheet cells beginning with = + - @ tab or CR are prefixed with an apostrophe so that they are never run as formulas; the importer removes it again. '
-    + 'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns. '
-    + `Each kind takes only its own parameters (another is a 400 unknown_parameter): ${Object.entries(EXPORT_PARAMETERS).map(([kind, names]) => `${kind}: ${names.join(', ')}`).join('; ')}.`,
+  description:
+    'Kinds: permits (valid on asOf), companies (one row per site), operations (one row per target, actions as ";" lists), risk-areas (WKT column; GeoJSON polygons), entry-points, reports; ' +
+    "overstays (people over their last permit's end on asOf by minDays or more, as GET /areas/{code}/overstays) and expiring (permits valid on asOf ending within `within` days, as GET /areas/{code}/expiring), both for roles with personal data, with headers in the language of `lang`. " +
+    'Spreadsheet cells beginning with = + - @ tab or CR are prefixed with an apostrophe so that they are never run as formulas; the importer removes it again. ' +
+    'GeoJSON: an RFC 7946 FeatureCollection (lon/lat, EPSG:4326) whose properties are the spreadsheet columns. ' +
+    `Each kind takes only its own parameters (another is a 400 unknown_parameter): ${Object.entries(EXPORT_PARAMETERS)
+      .map(([kind, names]) => `${kind}: ${names.join(', ')}`)
+      .join('; ')}.`,
   request: {
     params: z.object({ file: z.enum(FILES).openapi({ param: { name: 'file', in: 'path' }, example: 'permits.csv' }) }),
     query: z.object({
@@ -67,7 +91,9 @@ const route = createRoute({
       area: areaCodeParam.optional().openapi({ description: 'Only rows inside this province, regency or district.', example: '19.04' }),
       from: isoDateParam.optional().openapi({ description: 'Operations, reports: from this day; risk areas: valid on or after it.', example: '2024-01-01' }),
       to: isoDateParam.optional().openapi({ description: 'Operations, reports: up to this day; risk areas: valid on or before it.', example: '2024-12-31' }),
-      sponsor: recordIdParam('a company id').optional().openapi({ description: 'Permits sponsored by this company (its id); companies: its sites.', example: '42' }),
+      sponsor: recordIdParam('a company id')
+        .optional()
+        .openapi({ description: 'Permits sponsored by this company (its id); companies: its sites.', example: '42' }),
       category: kindFilterParam('category', 'illegal_work'),
       status: kindFilterParam('status', 'new'),
       channel: kindFilterParam('channel', 'apoa'),
@@ -99,8 +125,11 @@ function kindFilters(kind: ExportKind, query: Partial<Record<KindFilter, string>
     if (!allowed || !values?.length) continue;
     const unknown = values.filter((v) => !allowed.includes(v));
     if (unknown.length) {
-      throw new AppError('invalid_parameter', `Invalid parameter: ${name}. For ${kind}: comma-separated values among ${allowed.join(', ')} (not ${unknown.join(', ')}).`,
-        [{ parameter: name, message: `values among ${allowed.join(', ')}` }]);
+      throw new AppError(
+        'invalid_parameter',
+        `Invalid parameter: ${name}. For ${kind}: comma-separated values among ${allowed.join(', ')} (not ${unknown.join(', ')}).`,
+        [{ parameter: name, message: `values among ${allowed.join(', ')}` }],
+      );
     }
     filters[name] = values;
   }
@@ -117,9 +146,16 @@ export function exportRoutes(deps: AppDeps) {
       throw new AppError('invalid_parameter', 'Invalid parameter: from. It is after to.', [{ parameter: 'from', message: 'after to' }]);
     }
     const filter: ExportFilter = {
-      area: query.area, permit: toPermitFilter(query, today), validOn: query.asOf, from: query.from, to: query.to,
-      sponsor: query.sponsor ? Number(query.sponsor) : undefined, ...kindFilters(kind, query), lang: textLangOf(c),
-      minDays: query.minDays === undefined ? undefined : Number(query.minDays), within: query.within === undefined ? undefined : Number(query.within),
+      area: query.area,
+      permit: toPermitFilter(query, today),
+      validOn: query.asOf,
+      from: query.from,
+      to: query.to,
+      sponsor: query.sponsor ? Number(query.sponsor) : undefined,
+      ...kindFilters(kind, query),
+      lang: textLangOf(c),
+      minDays: query.minDays === undefined ? undefined : Number(query.minDays),
+      within: query.within === undefined ? undefined : Number(query.within),
     };
     const day = kind === 'permits' || kind === 'overstays' || kind === 'expiring' ? filter.permit.asOf : today;
     const principal = principalOf(c);
@@ -138,17 +174,33 @@ export function exportRoutes(deps: AppDeps) {
     const path = join(dir, name);
     const removeFile = () => rm(dir, { recursive: true, force: true });
     try {
-      await withScope(deps.database.orm, scope, async (tx) => {
-        const provenance = { madeBy: principal.user.email, agency: agencyName(principal.user.agency, textLangOf(c)), madeAt: deps.clock.now() };
-        await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions, provenance), createWriteStream(path));
-        if (PERSONAL_EXPORT_KINDS.includes(kind)) await writeAudit(tx, { ...actor, action: `export.${kind}`, areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } }, deps.clock.now());
-      }, { long: true });
+      await withScope(
+        deps.database.orm,
+        scope,
+        async (tx) => {
+          const provenance = { madeBy: principal.user.email, agency: agencyName(principal.user.agency, textLangOf(c)), madeAt: deps.clock.now() };
+          await pipeline(exportFile(tx, kind, format, filter, scope, principal.permissions, provenance), createWriteStream(path));
+          if (PERSONAL_EXPORT_KINDS.includes(kind))
+            await writeAudit(
+              tx,
+              { ...actor, action: `export.${kind}`, areaCode: query.area ?? null, target: `${kind}.${format}`, details: { filter: query } },
+              deps.clock.now(),
+            );
+        },
+        { long: true },
+      );
     } catch (error) {
       await removeFile();
       throw error;
     }
-    return await temporaryFileResponse({ path, remove: removeFile }, {
-      'Content-Type': EXPORT_CONTENT_TYPES[format], 'Content-Disposition': `attachment; filename="${name}"`, 'Cache-Control': 'no-store',
-    }, (error) => log(`[${actor.requestId}] export ${kind}.${format} failed while sending, the download was aborted: ${errorLogText(error)}`)) as never;
+    return (await temporaryFileResponse(
+      { path, remove: removeFile },
+      {
+        'Content-Type': EXPORT_CONTENT_TYPES[format],
+        'Content-Disposition': `attachment; filename="${name}"`,
+        'Cache-Control': 'no-store',
+      },
+      (error) => log(`[${actor.requestId}] export ${kind}.${format} failed while sending, the download was aborted: ${errorLogText(error)}`),
+    )) as never;
   });
 }

@@ -8,8 +8,12 @@ import { temporaryFileResponse } from './file-response.js';
 
 describe('temporaryFileResponse', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'pantau-file-response-')); });
-  afterEach(() => { rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pantau-file-response-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
   const temporary = (path: string) => ({ path, remove: () => rm(path, { recursive: true, force: true }) });
   const closed = () => new Promise((r) => setTimeout(r, 50));
 
@@ -28,7 +32,18 @@ describe('temporaryFileResponse', () => {
 
   test('a file that cannot be opened is an error before any answer, and is removed', async () => {
     const removed: string[] = [];
-    await expect(temporaryFileResponse({ path: join(dir, 'missing.csv'), remove: async () => { removed.push('missing.csv'); } }, {}, () => {})).rejects.toThrow(/ENOENT/);
+    await expect(
+      temporaryFileResponse(
+        {
+          path: join(dir, 'missing.csv'),
+          remove: async () => {
+            removed.push('missing.csv');
+          },
+        },
+        {},
+        () => {},
+      ),
+    ).rejects.toThrow(/ENOENT/);
     expect(removed).toEqual(['missing.csv']);
   });
 
@@ -37,7 +52,11 @@ describe('temporaryFileResponse', () => {
     const path = join(dir, 'unreadable.csv');
     mkdirSync(path);
     const errors: Error[] = [];
-    const http = serve({ fetch: () => temporaryFileResponse(temporary(path), { 'Content-Type': 'text/csv' }, (error) => errors.push(error)), port: 0, hostname: '127.0.0.1' });
+    const http = serve({
+      fetch: () => temporaryFileResponse(temporary(path), { 'Content-Type': 'text/csv' }, (error) => errors.push(error)),
+      port: 0,
+      hostname: '127.0.0.1',
+    });
     await new Promise<void>((r) => http.once('listening', () => r()));
     try {
       const { port } = http.address() as { port: number };

@@ -6,10 +6,23 @@ import { createRouter } from './router.js';
 const PING_TIMEOUT_MS = 3000;
 
 const route = createRoute({
-  method: 'get', path: '/health', tags: ['system'], summary: 'Service and database status',
+  method: 'get',
+  path: '/health',
+  tags: ['system'],
+  summary: 'Service and database status',
   responses: {
-    200: { description: 'The database answers.', content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.object({ status: z.literal('ok'), backend: z.enum(['pglite', 'postgres']) }) }) } } },
-    503: { description: 'The database does not answer (code database_unavailable); recovers by itself when it does.', content: { 'application/json': { schema: errorBody } } },
+    200: {
+      description: 'The database answers.',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), database: z.object({ status: z.literal('ok'), backend: z.enum(['pglite', 'postgres']) }) }),
+        },
+      },
+    },
+    503: {
+      description: 'The database does not answer (code database_unavailable); recovers by itself when it does.',
+      content: { 'application/json': { schema: errorBody } },
+    },
   },
 });
 
@@ -26,6 +39,8 @@ export function healthRoutes(deps: AppDeps) {
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

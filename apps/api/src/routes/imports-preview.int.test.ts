@@ -14,9 +14,14 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
   let app: ReturnType<typeof as>;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), await signedInAccount(t.database, 'admin'));
+    app = as(
+      createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }),
+      await signedInAccount(t.database, 'admin'),
+    );
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   async function preview(file: File | null, fields: Record<string, string> = {}) {
     const form = new FormData();
@@ -24,10 +29,13 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     if (file) form.set('file', file);
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     const response = await app.request('/api/v1/imports/preview', { method: 'POST', body: form });
-    return { status: response.status, body: await response.json() as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
   }
-  const counts = async () => queryOne<{ permits: number; batches: number }>(t.database.orm,
-    sql`select (select count(*)::int from ${permits}) as permits, (select count(*)::int from ${importBatches}) as batches`);
+  const counts = async () =>
+    queryOne<{ permits: number; batches: number }>(
+      t.database.orm,
+      sql`select (select count(*)::int from ${permits}) as permits, (select count(*)::int from ${importBatches}) as batches`,
+    );
 
   test('a semicolon CSV shows its delimiter, encoding, first 20 rows as written, the proposed mapping, the required fields and the unknown column, and writes nothing', async () => {
     const before = await counts();
@@ -35,12 +43,27 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
     const csv = `\uFEFFNo. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten;Keterangan\n${rows.join('\n')}\n`;
     const { status, body } = await preview(new File([csv], 'daftar itas.csv', { type: 'text/csv' }));
     expect(status).toBe(200);
-    expect(body).toMatchObject({ kind: 'permits', fileName: 'daftar itas.csv', format: 'csv', encoding: 'utf-8', bom: true, delimiter: ';', more: true, unknownColumns: ['Keterangan'], missing: [] });
+    expect(body).toMatchObject({
+      kind: 'permits',
+      fileName: 'daftar itas.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      bom: true,
+      delimiter: ';',
+      more: true,
+      unknownColumns: ['Keterangan'],
+      missing: [],
+    });
     expect(body.rows).toHaveLength(20);
     expect(body.rows[0]).toEqual({ row: 2, values: ['Q-1', 'KITAS', 'NAMA 1', 'RRT', '13/06/2024', '13/06/25', 'Kab. Bangka Tengah', 'x'] });
     expect(body.mapping).toEqual({
-      'No. Izin Tinggal': 'permitNumber', 'Jenis Izin': 'permitType', Nama: 'holderName', Kewarganegaraan: 'nationality',
-      'Tgl Terbit': 'issuedOn', 'Tgl Berakhir': 'expiresOn', Kabupaten: 'regency',
+      'No. Izin Tinggal': 'permitNumber',
+      'Jenis Izin': 'permitType',
+      Nama: 'holderName',
+      Kewarganegaraan: 'nationality',
+      'Tgl Terbit': 'issuedOn',
+      'Tgl Berakhir': 'expiresOn',
+      Kabupaten: 'regency',
     });
     expect(body.fields).toContainEqual({ name: 'permitNumber', required: true, alternatives: [] });
     expect(body.fields).toContainEqual({ name: 'sponsor', required: false, alternatives: [] });
@@ -49,7 +72,9 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
 
   test('the mapping sent back is applied: a column can be given a field or ignored, and what is then missing is named', async () => {
     const csv = 'nomor;nama;negara;terbit;berakhir;kab\nQ-1;A;RRT;13/06/2024;13/06/2025;Bangka Tengah\n';
-    const { status, body } = await preview(new File([csv], 'x.csv'), { mapping: JSON.stringify({ nomor: 'permitNumber', terbit: 'issuedOn', berakhir: 'expiresOn', kab: 'regency', nama: '' }) });
+    const { status, body } = await preview(new File([csv], 'x.csv'), {
+      mapping: JSON.stringify({ nomor: 'permitNumber', terbit: 'issuedOn', berakhir: 'expiresOn', kab: 'regency', nama: '' }),
+    });
     expect(status).toBe(200);
     expect(body.mapping).toEqual({ nomor: 'permitNumber', negara: 'nationality', terbit: 'issuedOn', berakhir: 'expiresOn', kab: 'regency' });
     expect(body.missing).toEqual([['permitType'], ['holderName']]);
@@ -58,17 +83,26 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
   test('an XLSX upload lists its sheets and previews the one asked for', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Ringkasan').addRow(['Rekap']);
-    workbook.addWorksheet('ITAS 2024').addRows([['Nomor ITAS', 'Jenis', 'Nama'], ['X-1', 'ITAS', 'LI NA']]);
+    workbook.addWorksheet('ITAS 2024').addRows([
+      ['Nomor ITAS', 'Jenis', 'Nama'],
+      ['X-1', 'ITAS', 'LI NA'],
+    ]);
     const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], 'daftar.xlsx');
     const { body } = await preview(file, { sheet: 'ITAS 2024' });
-    expect(body).toMatchObject({ format: 'xlsx', sheet: 'ITAS 2024', sheets: ['Ringkasan', 'ITAS 2024'], headers: ['Nomor ITAS', 'Jenis', 'Nama'], rows: [{ row: 2, values: ['X-1', 'ITAS', 'LI NA'] }] });
+    expect(body).toMatchObject({
+      format: 'xlsx',
+      sheet: 'ITAS 2024',
+      sheets: ['Ringkasan', 'ITAS 2024'],
+      headers: ['Nomor ITAS', 'Jenis', 'Nama'],
+      rows: [{ row: 2, values: ['X-1', 'ITAS', 'LI NA'] }],
+    });
     const unknownSheet = await preview(file, { sheet: 'Lembar 9' });
     expect(unknownSheet.status).toBe(400);
     expect(unknownSheet.body.error).toMatchObject({ code: 'invalid_file' });
     expect(unknownSheet.body.error.message).toContain('daftar.xlsx: no sheet "Lembar 9" (sheets: Ringkasan, ITAS 2024)');
   });
 
-  test('a KML upload is read as features: ExtendedData and the popup\'s labels are columns, the geometry the location', async () => {
+  test("a KML upload is read as features: ExtendedData and the popup's labels are columns, the geometry the location", async () => {
     const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
       <Placemark><name>Pelabuhan Koba</name><description><![CDATA[<p>Jenis : Pelabuhan Laut</p>]]></description>
         <ExtendedData><Data name="pengelola"><value>KSOP Koba</value></Data></ExtendedData><Point><coordinates>106.41,-2.49,0</coordinates></Point></Placemark>
@@ -121,7 +155,7 @@ describe.each(testBackends())('import preview API on %s', (backend) => {
   });
 
   test('the preview is described in the OpenAPI document', async () => {
-    const doc = await (await app.request('/api/v1/openapi.json')).json() as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     expect(Object.keys(doc.paths['/imports/preview']?.post?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '413']));
   });
 });

@@ -35,7 +35,9 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
     analystAccount = await signedInAccount(t.database, 'analyst', '19');
     analyst = as(rawApp, analystAccount);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   async function start(app: App, name: string, content: string, extra: Record<string, string> = {}) {
     const form = new FormData();
@@ -44,11 +46,11 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     const response = await app.request('/api/v1/imports', { method: 'POST', body: form });
     expect(response.status).toBe(202);
-    return (await response.json() as { id: string }).id;
+    return ((await response.json()) as { id: string }).id;
   }
   async function finished(app: App, id: string) {
     for (let i = 0; i < 400; i++) {
-      const job = await (await app.request(`/api/v1/imports/${id}`)).json() as Record<string, any>;
+      const job = (await (await app.request(`/api/v1/imports/${id}`)).json()) as Record<string, any>;
       if (job.status !== 'running') return job;
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -59,10 +61,15 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
   }
   const listed = async (app: App) => ((await (await app.request('/api/v1/imports')).json()) as { items: Array<{ id: string; areaCodes: string[] }> }).items;
   const rollback = async (app: App, id: string) => {
-    const response = await app.request(`/api/v1/imports/${id}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: '{}' });
-    return { status: response.status, body: await response.json() as Record<string, any> };
+    const response = await app.request(`/api/v1/imports/${id}/rollback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: '{}',
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
   };
-  const permitCount = async (prefix: string) => (await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where permit_number like ${`${prefix}%`}`))!.n;
+  const permitCount = async (prefix: string) =>
+    (await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from ${permits} where permit_number like ${`${prefix}%`}`))!.n;
 
   test('a batch is listed and rolled back only by a scope holding every area its rows fall in; elsewhere it answers like no batch', async () => {
     const jakarta = await imported(admin, 'jakarta.csv', csv(row('SJ-1', 'Jakarta Pusat'), row('SJ-2', 'Jakarta Pusat')));
@@ -100,7 +107,10 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
     expect(await permitCount('SB-')).toBe(0);
     const audit = await readAudit(t.database.orm, { limit: 50 });
     expect(audit.find((a) => a.action === 'import.rollback' && a.target === bangkaId)).toMatchObject({ areaCode: '19.04', details: { areaCodes: ['19.04'] } });
-    expect(audit.find((a) => a.action === 'import' && a.target === `permits:${mixedId}`)).toMatchObject({ areaCode: null, details: { areaCodes: ['19.04', '31.71'] } });
+    expect(audit.find((a) => a.action === 'import' && a.target === `permits:${mixedId}`)).toMatchObject({
+      areaCode: null,
+      details: { areaCodes: ['19.04', '31.71'] },
+    });
     expect(await rollback(admin, mixedId)).toMatchObject({ status: 200, body: { removed: { permits: 2 } } });
   });
 
@@ -115,21 +125,38 @@ describe.each(testBackends())('import batch scope on %s', (backend) => {
   });
 
   test('a clash with a record outside the scope is reported without saying what is there, in a dry run and in an import', async () => {
-    expect(await imported(admin, 'jakarta-2.csv', csv(row('SX-1', 'Jakarta Pusat'), row('SX-3', 'Bangka Tengah')))).toMatchObject({ status: 'done', report: { imported: 2 } });
+    expect(await imported(admin, 'jakarta-2.csv', csv(row('SX-1', 'Jakarta Pusat'), row('SX-3', 'Bangka Tengah')))).toMatchObject({
+      status: 'done',
+      report: { imported: 2 },
+    });
     const file = csv(row('SX-1', 'Bangka Tengah'), row('SX-2', 'Bangka Tengah'), row('SX-3', 'Bangka Tengah'));
 
     const dryRun = await imported(analyst, 'cek.csv', file, { dryRun: 'true' });
     expect(dryRun.report.issues).toEqual([
       { row: 2, field: '(row)', value: 'SX-1 (ITAS)', code: 'conflicts_outside_scope', params: {}, reason: NEUTRAL },
-      { row: 4, field: '(row)', value: 'SX-3 (ITAS)', code: 'already_in_pantau', params: { origin: expect.stringMatching(/^batch:/) }, reason: expect.stringMatching(/^already in Pantau \(batch:/) },
+      {
+        row: 4,
+        field: '(row)',
+        value: 'SX-3 (ITAS)',
+        code: 'already_in_pantau',
+        params: { origin: expect.stringMatching(/^batch:/) },
+        reason: expect.stringMatching(/^already in Pantau \(batch:/),
+      },
     ]);
     expect(JSON.stringify(dryRun.report)).not.toMatch(/Jakarta|31\.71/);
 
     const real = await imported(analyst, 'cek.csv', file);
     expect(real.report).toMatchObject({ imported: 1, rejected: 2 });
     expect(real.report.issues[0]).toEqual({ row: 2, field: '(row)', value: 'SX-1 (ITAS)', code: 'conflicts_outside_scope', params: {}, reason: NEUTRAL });
-    const held = await queryRows<{ permit_number: string; regency_code: string }>(t.database.orm, sql`select permit_number, regency_code from ${permits} where permit_number like 'SX-%' order by permit_number`);
-    expect(held).toEqual([{ permit_number: 'SX-1', regency_code: '31.71' }, { permit_number: 'SX-2', regency_code: '19.04' }, { permit_number: 'SX-3', regency_code: '19.04' }]);
+    const held = await queryRows<{ permit_number: string; regency_code: string }>(
+      t.database.orm,
+      sql`select permit_number, regency_code from ${permits} where permit_number like 'SX-%' order by permit_number`,
+    );
+    expect(held).toEqual([
+      { permit_number: 'SX-1', regency_code: '31.71' },
+      { permit_number: 'SX-2', regency_code: '19.04' },
+      { permit_number: 'SX-3', regency_code: '19.04' },
+    ]);
   });
 
   test('a file imported before outside the scope is refused without its batch or report', async () => {

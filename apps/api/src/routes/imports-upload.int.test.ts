@@ -16,19 +16,26 @@ const encoder = new TextEncoder();
 
 /** The multipart text before and after the file's bytes. */
 function multipart(fileName: string, fields: Record<string, string> = { kind: 'permits' }) {
-  const head = Object.entries(fields).map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')
-    + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
+  const head =
+    Object.entries(fields)
+      .map(([k, v]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
+      .join('') + `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`;
   return { head: encoder.encode(head), tail: encoder.encode(`\r\n--${BOUNDARY}--\r\n`) };
 }
 
 /** A request body the test feeds piece by piece; it ends only when told to (or never). */
 function controlledBody() {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const stream = new ReadableStream<Uint8Array>({ start: (c) => { controller = c; } });
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+  });
   return { stream, push: (bytes: Uint8Array) => controller.enqueue(bytes), end: () => controller.close() };
 }
 
-const permitLines = (from: number, count: number) => Array.from({ length: count }, (_, i) => `ST-${from + i};KITAS;NAMA ${from + i};Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\n`).join('');
+const permitLines = (from: number, count: number) =>
+  Array.from({ length: count }, (_, i) => `ST-${from + i};KITAS;NAMA ${from + i};Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\n`).join('');
 
 describe.each(testBackends())('streamed uploads on %s', (backend) => {
   let t: TestDatabase;
@@ -37,7 +44,13 @@ describe.each(testBackends())('streamed uploads on %s', (backend) => {
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
     uploads = await mkdtemp(join(tmpdir(), 'pantau-upload-test-'));
-    const created = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {}, uploads: { maxBytes: LIMIT, tempDir: uploads } });
+    const created = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock,
+      log: () => {},
+      uploads: { maxBytes: LIMIT, tempDir: uploads },
+    });
     app = as(created, await signedInAccount(t.database, 'admin'));
   });
   afterAll(async () => {
@@ -45,15 +58,20 @@ describe.each(testBackends())('streamed uploads on %s', (backend) => {
     if (uploads) await rm(uploads, { recursive: true, force: true });
   });
 
-  const post = (path: string, body: ReadableStream<Uint8Array> | Uint8Array, headers: Record<string, string> = {}) => app.request(path, {
-    method: 'POST', body, headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers }, duplex: 'half',
-  } as RequestInit);
+  const post = (path: string, body: ReadableStream<Uint8Array> | Uint8Array, headers: Record<string, string> = {}) =>
+    app.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, ...headers },
+      duplex: 'half',
+    } as RequestInit);
 
   /** The files under the test's temporary folder, with their sizes. */
   async function filesOnDisk(): Promise<Array<{ path: string; size: number }>> {
     const found: Array<{ path: string; size: number }> = [];
     for (const dir of await readdir(uploads)) {
-      for (const name of await readdir(join(uploads, dir)).catch(() => [] as string[])) found.push({ path: join(uploads, dir, name), size: (await stat(join(uploads, dir, name))).size });
+      for (const name of await readdir(join(uploads, dir)).catch(() => [] as string[]))
+        found.push({ path: join(uploads, dir, name), size: (await stat(join(uploads, dir, name))).size });
     }
     return found;
   }
@@ -80,9 +98,9 @@ describe.each(testBackends())('streamed uploads on %s', (backend) => {
     body.end();
     const response = await answer;
     expect(response.status).toBe(202);
-    const { id } = await response.json() as { id: string };
+    const { id } = (await response.json()) as { id: string };
     const job = await eventually(async () => {
-      const state = await (await app.request(`/api/v1/imports/${id}`)).json() as Record<string, any>;
+      const state = (await (await app.request(`/api/v1/imports/${id}`)).json()) as Record<string, any>;
       return state.status === 'running' ? undefined : state;
     });
     expect(job).toMatchObject({ status: 'done', report: { imported: 200, rejected: 0 } });
@@ -91,18 +109,21 @@ describe.each(testBackends())('streamed uploads on %s', (backend) => {
     expect(await readdir(uploads)).toEqual([]);
   });
 
-  test.each(['/api/v1/imports', '/api/v1/imports/preview'])('POST %s over the limit is refused with 413 as soon as it crosses it and leaves no temporary file', async (path) => {
-    const { head } = multipart('besar.csv');
-    const body = controlledBody();
-    const answer = post(path, body.stream);
-    body.push(head);
-    body.push(encoder.encode(`No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\n${permitLines(1, 1000)}`)); // ~70 KB
-    // The body never ends: only an answer given while it streams can come back.
-    const response = await answer;
-    expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
-    expect(await readdir(uploads)).toEqual([]);
-  });
+  test.each(['/api/v1/imports', '/api/v1/imports/preview'])(
+    'POST %s over the limit is refused with 413 as soon as it crosses it and leaves no temporary file',
+    async (path) => {
+      const { head } = multipart('besar.csv');
+      const body = controlledBody();
+      const answer = post(path, body.stream);
+      body.push(head);
+      body.push(encoder.encode(`No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\n${permitLines(1, 1000)}`)); // ~70 KB
+      // The body never ends: only an answer given while it streams can come back.
+      const response = await answer;
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+      expect(await readdir(uploads)).toEqual([]);
+    },
+  );
 
   test('a declared length over the limit is refused before the body is read', async () => {
     const { head, tail } = multipart('besar.csv');

@@ -14,9 +14,14 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
   let app: ReturnType<typeof as>;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }), await signedInAccount(t.database, 'admin'));
+    app = as(
+      createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }),
+      await signedInAccount(t.database, 'admin'),
+    );
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   async function upload(name: string, content: string | Uint8Array, extra: Record<string, string> = {}) {
     const form = new FormData();
@@ -24,11 +29,11 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
     form.set('file', new File([typeof content === 'string' ? content : Uint8Array.from(content)], name, { type: 'text/csv' }));
     for (const [k, v] of Object.entries(extra)) form.set(k, v);
     const response = await app.request('/api/v1/imports', { method: 'POST', body: form });
-    return { status: response.status, body: await response.json() as Record<string, any> };
+    return { status: response.status, body: (await response.json()) as Record<string, any> };
   }
   async function finished(id: string) {
     for (let i = 0; i < 200; i++) {
-      const job = await (await app.request(`/api/v1/imports/${id}`)).json() as Record<string, any>;
+      const job = (await (await app.request(`/api/v1/imports/${id}`)).json()) as Record<string, any>;
       if (job.status !== 'running') return job;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -36,12 +41,19 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
   }
 
   test('an upload answers 202 at once, then reports the rows it took and the ones it refused', async () => {
-    const started = await upload('daftar.csv', 'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\nH-001;KITAS;=HYPERLINK("http://x");Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\nH-002;KITAS;B;Atlantis;13/06/2024;13/06/2025;Bangka Tengah\n');
+    const started = await upload(
+      'daftar.csv',
+      'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten\nH-001;KITAS;=HYPERLINK("http://x");Tiongkok;13/06/2024;13/06/2025;Bangka Tengah\nH-002;KITAS;B;Atlantis;13/06/2024;13/06/2025;Bangka Tengah\n',
+    );
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ kind: 'permits', fileName: 'daftar.csv' });
     const job = await finished(started.body.id);
-    expect(job).toMatchObject({ status: 'done', progress: { percent: 100 }, report: { imported: 1, rejected: 1, issues: [{ row: 3, field: 'nationality', value: 'Atlantis' }] } });
-    const list = await (await app.request('/api/v1/imports')).json() as { items: Array<{ id: string }> };
+    expect(job).toMatchObject({
+      status: 'done',
+      progress: { percent: 100 },
+      report: { imported: 1, rejected: 1, issues: [{ row: 3, field: 'nationality', value: 'Atlantis' }] },
+    });
+    const list = (await (await app.request('/api/v1/imports')).json()) as { items: Array<{ id: string }> };
     expect(list.items.map((b) => b.id)).toContain(job.report.batchId);
   });
 
@@ -65,7 +77,9 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
     const before = await queryOne<{ h: string; n: number }>(t.database.orm, digest);
     const csv = await (await app.request('/api/v1/exports/permits.csv?area=19.04&asOf=2024-06-13')).text();
     // Remove what was exported, then bring it back from the file alone.
-    await t.database.orm.execute(sql`delete from ${permits} where regency_code = '19.04' and issued_on <= '2024-06-13' and expires_on > '2024-06-13' and cancelled_on is null`);
+    await t.database.orm.execute(
+      sql`delete from ${permits} where regency_code = '19.04' and issued_on <= '2024-06-13' and expires_on > '2024-06-13' and cancelled_on is null`,
+    );
     const job = await finished((await upload('export.csv', csv)).body.id);
     expect(job.report).toMatchObject({ rejected: 0, imported: before!.n });
     expect(await queryOne(t.database.orm, digest)).toEqual(before);
@@ -80,7 +94,11 @@ describe.each(testBackends())('imports and exports API on %s', (backend) => {
     const kmz = zipSync({ 'doc.kml': new TextEncoder().encode(kml) });
     const dry = await finished((await upload('rawan.kmz', kmz, { kind: 'risk-areas', dryRun: 'true' })).body.id);
     expect(dry).toMatchObject({ status: 'done', report: { status: 'dry_run', format: 'kmz', fileName: 'rawan.kmz', rows: 1, rejected: 0 } });
-    const stored = () => queryRows<{ category: string; severity: string; regency_code: string }>(t.database.orm, sql`select category, severity, regency_code from ${riskAreas} where name = 'Kawasan Tambang API Uji'`);
+    const stored = () =>
+      queryRows<{ category: string; severity: string; regency_code: string }>(
+        t.database.orm,
+        sql`select category, severity, regency_code from ${riskAreas} where name = 'Kawasan Tambang API Uji'`,
+      );
     expect(await stored()).toEqual([]);
     const real = await finished((await upload('rawan.kmz', kmz, { kind: 'risk-areas' })).body.id);
     expect(real).toMatchObject({ status: 'done', report: { status: 'committed', imported: 1, rejected: 0 } });

@@ -3,7 +3,18 @@
 // POST /imports/preview reads the first rows and proposes the column mapping, writing nothing.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { batchWithin, ImportFileError, listBatches, PREVIEW_ROWS, previewImport, rollbackBatch, runImport, TableReadError, SUPPORTED_IMPORT_KINDS, type ImportReport } from '@pantau/data';
+import {
+  batchWithin,
+  ImportFileError,
+  listBatches,
+  PREVIEW_ROWS,
+  previewImport,
+  rollbackBatch,
+  runImport,
+  TableReadError,
+  SUPPORTED_IMPORT_KINDS,
+  type ImportReport,
+} from '@pantau/data';
 import { IMPORT_KINDS, importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, type ImportKind, type Scope } from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, principalOf } from '../auth/request-context.js';
@@ -30,19 +41,38 @@ interface ImportJob {
 
 // Plain OpenAPI schemas, not zod: a zod form schema would make the router parse (and hold) the whole
 // body in memory before the handler runs; the handler streams it to disk and checks every field itself.
-interface StringProperty { type: 'string'; enum?: string[]; format?: string; description?: string }
+interface StringProperty {
+  type: 'string';
+  enum?: string[];
+  format?: string;
+  description?: string;
+}
 const uploadProperties: Record<string, StringProperty> = {
   kind: { type: 'string', enum: [...IMPORT_KINDS] },
   file: { type: 'string', format: 'binary' },
-  sheet: { type: 'string', description: 'XLSX: the sheet to read (default: the first). Zipped shapefile: the layer (a .shp\'s name without extension); required when the zip holds several.' },
+  sheet: {
+    type: 'string',
+    description:
+      "XLSX: the sheet to read (default: the first). Zipped shapefile: the layer (a .shp's name without extension); required when the zip holds several.",
+  },
   layer: { type: 'string', description: 'Zipped shapefile: the layer to read, as `sheet`.' },
-  headerRow: { type: 'string', description: 'The row number of the header as the file numbers it (default: found among the first 30 rows: the row, or pair of merged rows, naming the most known columns).' },
+  headerRow: {
+    type: 'string',
+    description:
+      'The row number of the header as the file numbers it (default: found among the first 30 rows: the row, or pair of merged rows, naming the most known columns).',
+  },
   mapping: { type: 'string', description: 'JSON object "column header" → field ("" ignores the column); the other columns by synonyms' },
 };
-const uploadSchema = (extra: Record<string, StringProperty> = {}) => ({ type: 'object' as const, required: ['kind', 'file'], properties: { ...uploadProperties, ...extra } });
+const uploadSchema = (extra: Record<string, StringProperty> = {}) => ({
+  type: 'object' as const,
+  required: ['kind', 'file'],
+  properties: { ...uploadProperties, ...extra },
+});
 
 const previewRoute = createRoute({
-  method: 'post', path: '/imports/preview', tags: ['imports'],
+  method: 'post',
+  path: '/imports/preview',
+  tags: ['imports'],
   summary: `Read an upload's first ${PREVIEW_ROWS} rows and propose its column mapping; nothing is written (multipart/form-data: kind, file, sheet?, mapping? as JSON)`,
   request: { body: { content: { 'multipart/form-data': { schema: uploadSchema() } }, required: true } },
   responses: {
@@ -53,7 +83,9 @@ const previewRoute = createRoute({
 });
 
 const startRoute = createRoute({
-  method: 'post', path: '/imports', tags: ['imports'],
+  method: 'post',
+  path: '/imports',
+  tags: ['imports'],
   summary: 'Upload a CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file to import (multipart/form-data: kind, file, dryRun?, sheet?, mapping? as JSON)',
   request: { body: { content: { 'multipart/form-data': { schema: uploadSchema({ dryRun: { type: 'string', enum: ['true', 'false'] } }) } }, required: true } },
   responses: {
@@ -63,18 +95,52 @@ const startRoute = createRoute({
   },
 });
 const statusRoute = createRoute({
-  method: 'get', path: '/imports/{id}', tags: ['imports'], summary: 'Progress and, when done, the report of an import',
-  request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'The import.', content: { 'application/json': { schema: importJobSchema } } }, 404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
+  method: 'get',
+  path: '/imports/{id}',
+  tags: ['imports'],
+  summary: 'Progress and, when done, the report of an import',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .uuid()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'The import.', content: { 'application/json': { schema: importJobSchema } } },
+    404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
 });
 const listRoute = createRoute({
-  method: 'get', path: '/imports', tags: ['imports'], summary: 'Committed and rolled-back import batches, newest first',
-  responses: { 200: { description: 'Batches.', content: { 'application/json': { schema: z.object({ items: z.array(importBatchSchema) }) } } }, ...errorResponses },
+  method: 'get',
+  path: '/imports',
+  tags: ['imports'],
+  summary: 'Committed and rolled-back import batches, newest first',
+  responses: {
+    200: { description: 'Batches.', content: { 'application/json': { schema: z.object({ items: z.array(importBatchSchema) }) } } },
+    ...errorResponses,
+  },
 });
 const rollbackRoute = createRoute({
-  method: 'post', path: '/imports/{id}/rollback', tags: ['imports'], summary: 'Remove every row an import batch wrote',
-  request: { params: z.object({ id: z.string().uuid().openapi({ param: { name: 'id', in: 'path' } }) }) },
-  responses: { 200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } }, 404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } }, ...errorResponses },
+  method: 'post',
+  path: '/imports/{id}/rollback',
+  tags: ['imports'],
+  summary: 'Remove every row an import batch wrote',
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .uuid()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } },
+    404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
 });
 
 interface Upload {
@@ -92,15 +158,29 @@ interface Upload {
 function checkUpload(received: ReceivedUpload): Upload {
   const form = received.fields;
   const kind = form.kind ?? '';
-  if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new AppError('invalid_parameter', `Invalid parameter: kind (one of ${IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'unknown kind' }]);
-  if (!(SUPPORTED_IMPORT_KINDS as string[]).includes(kind)) throw new AppError('invalid_parameter', `Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'not available yet' }]);
+  if (!(IMPORT_KINDS as readonly string[]).includes(kind))
+    throw new AppError('invalid_parameter', `Invalid parameter: kind (one of ${IMPORT_KINDS.join(', ')}).`, [{ parameter: 'kind', message: 'unknown kind' }]);
+  if (!(SUPPORTED_IMPORT_KINDS as string[]).includes(kind))
+    throw new AppError('invalid_parameter', `Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, [
+      { parameter: 'kind', message: 'not available yet' },
+    ]);
   const file = received.file;
-  if (!file || file.size === 0) throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file).', [{ parameter: 'file', message: 'missing or empty' }]);
+  if (!file || file.size === 0)
+    throw new AppError('invalid_parameter', 'Invalid parameter: file (a non-empty CSV, XLSX, GeoJSON, zipped shapefile, KML or KMZ file).', [
+      { parameter: 'file', message: 'missing or empty' },
+    ]);
   let mapping: Record<string, string> | undefined;
   if (form.mapping?.trim()) {
-    const invalid = () => new AppError('invalid_parameter', 'Invalid parameter: mapping (a JSON object of "column header": "field").', [{ parameter: 'mapping', message: 'not a JSON object of strings' }]);
+    const invalid = () =>
+      new AppError('invalid_parameter', 'Invalid parameter: mapping (a JSON object of "column header": "field").', [
+        { parameter: 'mapping', message: 'not a JSON object of strings' },
+      ]);
     let parsed: unknown;
-    try { parsed = JSON.parse(form.mapping); } catch { throw invalid(); }
+    try {
+      parsed = JSON.parse(form.mapping);
+    } catch {
+      throw invalid();
+    }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) throw invalid();
     mapping = parsed as Record<string, string>;
   }
@@ -108,7 +188,10 @@ function checkUpload(received: ReceivedUpload): Upload {
   let headerRow: number | undefined;
   if (form.headerRow?.trim()) {
     headerRow = Number(form.headerRow);
-    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > 1_000_000) throw new AppError('invalid_parameter', 'Invalid parameter: headerRow (a row number, 1 or more).', [{ parameter: 'headerRow', message: 'not a row number' }]);
+    if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > 1_000_000)
+      throw new AppError('invalid_parameter', 'Invalid parameter: headerRow (a row number, 1 or more).', [
+        { parameter: 'headerRow', message: 'not a row number' },
+      ]);
   }
   return { kind: kind as ImportKind, file, sheet, headerRow, mapping, dryRun: form.dryRun === 'true', discard: received.discard };
 }
@@ -134,68 +217,99 @@ export function importRoutes(deps: AppDeps) {
   /** Who started each job and the scope it ran with: only they may follow it, while their scope still holds that one. */
   const owners = new Map<string, { userId: number; scope: Scope }>();
   const router = createRouter();
-  return router
-    .openapi(previewRoute, async (c) => {
-      const upload = await readUpload(c, deps.uploads);
-      const { path } = upload.file;
-      try {
-        const preview = await previewImport({ kind: upload.kind, path, fileName: upload.file.name, sheet: upload.sheet, headerRow: upload.headerRow, mapping: upload.mapping });
-        return c.json(preview, 200);
-      } catch (error) {
-        if (error instanceof ImportFileError || error instanceof TableReadError) {
-          // The reader names the temporary path; the user knows the file by its own name.
-          throw new AppError('invalid_file', error.message.split(path).join(upload.file.name), [{ parameter: 'file', message: 'unreadable' }]);
-        }
-        throw error;
-      } finally {
-        await upload.discard();
-      }
-    })
-    .openapi(startRoute, async (c) => {
-      const upload = await readUpload(c, deps.uploads);
-      const { file, kind, mapping } = upload;
-      const principal = principalOf(c);
-      const job: ImportJob = { id: randomUUID(), kind, fileName: file.name, status: 'running', progress: { rows: 0, percent: 0 }, startedAt: new Date().toISOString() };
-      jobs.set(job.id, job);
-      owners.set(job.id, { userId: principal.user.id, scope: principal.scope });
-      const finish = async () => {
-        let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
+  return (
+    router
+      .openapi(previewRoute, async (c) => {
+        const upload = await readUpload(c, deps.uploads);
+        const { path } = upload.file;
         try {
-          const report = await runImport(deps.database, {
-            kind: job.kind, path: file.path, fileName: file.name, dryRun: upload.dryRun, sheet: upload.sheet, headerRow: upload.headerRow, mapping, scope: principal.scope, actor: actorOf(c),
-            onProgress: ({ rows, bytesRead, bytesTotal }) => { job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 }; },
+          const preview = await previewImport({
+            kind: upload.kind,
+            path,
+            fileName: upload.file.name,
+            sheet: upload.sheet,
+            headerRow: upload.headerRow,
+            mapping: upload.mapping,
           });
-          outcome = { status: 'done', report };
+          return c.json(preview, 200);
         } catch (error) {
-          const known = error instanceof ImportFileError || error instanceof TableReadError;
-          if (!known) lineLog(deps.log)(`[import ${job.id}] ${error instanceof Error ? errorLogText(error) : String(error)}`);
-          outcome = { status: 'failed', error: known ? { code: 'invalid_file', message: (error as Error).message.split(file.path).join(file.name) } : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` } };
+          if (error instanceof ImportFileError || error instanceof TableReadError) {
+            // The reader names the temporary path; the user knows the file by its own name.
+            throw new AppError('invalid_file', error.message.split(path).join(upload.file.name), [{ parameter: 'file', message: 'unreadable' }]);
+          }
+          throw error;
+        } finally {
+          await upload.discard();
         }
-        // The file goes when the job ends, whatever the outcome, before the job says it has ended.
-        await upload.discard().catch((error: unknown) => lineLog(deps.log)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
-        Object.assign(job, outcome);
-        if (outcome.report) job.progress = { rows: outcome.report.rows, percent: 100 };
-      };
-      void finish();
-      return c.json(job, 202);
-    })
-    .openapi(statusRoute, (c) => {
-      const id = c.req.valid('param').id;
-      // Another user's import answers like an unknown one.
-      const principal = principalOf(c);
-      const owner = owners.get(id);
-      const job = owner && owner.userId === principal.user.id && jobVisible(owner.scope, principal.scope) ? jobs.get(id) : undefined;
-      if (!job) throw new AppError('not_found', 'No such import (imports are kept while the server runs; committed batches are listed at GET /imports).');
-      return c.json(job, 200);
-    })
-    // Only batches wholly inside the caller's scope; one with any row outside answers like no batch.
-    .openapi(listRoute, async (c) => c.json({ items: await listBatches(deps.database, { scope: principalOf(c).scope }) }, 200))
-    .openapi(rollbackRoute, async (c) => {
-      try {
-        return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c), principalOf(c).scope) }, 200);
-      } catch (error) {
-        if (error instanceof ImportFileError) throw new AppError(/No import batch/.test(error.message) ? 'not_found' : 'bad_request', error.message);
-        throw error;
-      }
-    });
+      })
+      .openapi(startRoute, async (c) => {
+        const upload = await readUpload(c, deps.uploads);
+        const { file, kind, mapping } = upload;
+        const principal = principalOf(c);
+        const job: ImportJob = {
+          id: randomUUID(),
+          kind,
+          fileName: file.name,
+          status: 'running',
+          progress: { rows: 0, percent: 0 },
+          startedAt: new Date().toISOString(),
+        };
+        jobs.set(job.id, job);
+        owners.set(job.id, { userId: principal.user.id, scope: principal.scope });
+        const finish = async () => {
+          let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
+          try {
+            const report = await runImport(deps.database, {
+              kind: job.kind,
+              path: file.path,
+              fileName: file.name,
+              dryRun: upload.dryRun,
+              sheet: upload.sheet,
+              headerRow: upload.headerRow,
+              mapping,
+              scope: principal.scope,
+              actor: actorOf(c),
+              onProgress: ({ rows, bytesRead, bytesTotal }) => {
+                job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 };
+              },
+            });
+            outcome = { status: 'done', report };
+          } catch (error) {
+            const known = error instanceof ImportFileError || error instanceof TableReadError;
+            if (!known) lineLog(deps.log)(`[import ${job.id}] ${error instanceof Error ? errorLogText(error) : String(error)}`);
+            outcome = {
+              status: 'failed',
+              error: known
+                ? { code: 'invalid_file', message: (error as Error).message.split(file.path).join(file.name) }
+                : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` },
+            };
+          }
+          // The file goes when the job ends, whatever the outcome, before the job says it has ended.
+          await upload.discard().catch((error: unknown) => lineLog(deps.log)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
+          Object.assign(job, outcome);
+          if (outcome.report) job.progress = { rows: outcome.report.rows, percent: 100 };
+        };
+        void finish();
+        return c.json(job, 202);
+      })
+      .openapi(statusRoute, (c) => {
+        const id = c.req.valid('param').id;
+        // Another user's import answers like an unknown one.
+        const principal = principalOf(c);
+        const owner = owners.get(id);
+        const job = owner && owner.userId === principal.user.id && jobVisible(owner.scope, principal.scope) ? jobs.get(id) : undefined;
+        if (!job) throw new AppError('not_found', 'No such import (imports are kept while the server runs; committed batches are listed at GET /imports).');
+        return c.json(job, 200);
+      })
+      // Only batches wholly inside the caller's scope; one with any row outside answers like no batch.
+      .openapi(listRoute, async (c) => c.json({ items: await listBatches(deps.database, { scope: principalOf(c).scope }) }, 200))
+      .openapi(rollbackRoute, async (c) => {
+        try {
+          return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c), principalOf(c).scope) }, 200);
+        } catch (error) {
+          if (error instanceof ImportFileError) throw new AppError(/No import batch/.test(error.message) ? 'not_found' : 'bad_request', error.message);
+          throw error;
+        }
+      })
+  );
 }

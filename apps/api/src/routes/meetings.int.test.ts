@@ -14,9 +14,15 @@ import { createApp } from '../app.js';
 import { TILE_LAYER_BY_ID } from '../tiles/layers.js';
 
 const OFFICE = 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang';
-const write = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify(body) });
+const write = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+  body: JSON.stringify(body),
+});
 type Client = ReturnType<typeof as>;
-interface ErrorAnswer { error: { code: string; message: string; details?: Array<{ parameter: string }> } }
+interface ErrorAnswer {
+  error: { code: string; message: string; details?: Array<{ parameter: string }> };
+}
 
 /** Tile x/y of a point at zoom z. */
 function tileOf(lng: number, lat: number, z: number): [number, number] {
@@ -58,9 +64,14 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
   const meetingCount = async () => Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from meetings`))!.n);
   const followUpCount = async () => Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from meeting_follow_ups`))!.n);
   const rakor = (over: Record<string, unknown> = {}) => ({
-    date: '2024-06-13', title: 'Rapat TIMPORA Kabupaten Bangka Tengah', venueName: 'Soll Marina Hotel dan Conference Center Bangka', venue: koba, officeKey: OFFICE,
+    date: '2024-06-13',
+    title: 'Rapat TIMPORA Kabupaten Bangka Tengah',
+    venueName: 'Soll Marina Hotel dan Conference Center Bangka',
+    venue: koba,
+    officeKey: OFFICE,
     attendance: [
-      { agency: 'imigrasi', names: ['Kepala Kantor Imigrasi Pangkalpinang'] }, { agency: 'disnaker', names: ['Kabid Pengawasan'], unit: 'Disnaker Bangka Tengah' },
+      { agency: 'imigrasi', names: ['Kepala Kantor Imigrasi Pangkalpinang'] },
+      { agency: 'disnaker', names: ['Kabid Pengawasan'], unit: 'Disnaker Bangka Tengah' },
       { agency: 'polri', names: [], unit: 'Polres Bangka Tengah' },
     ],
     agenda: ['Peta konsentrasi pemegang ITAS dan ITAP', 'Tindakan administratif keimigrasian 2024', 'Potensi kerawanan', 'Lokasi operasi gabungan'],
@@ -82,32 +93,53 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     accounts.viewer = await signedInAccount(t.database, 'viewer', '19.04', now);
     viewer = as(app, accounts.viewer);
     const point = async (code: string) => {
-      const row = await queryOne<{ lng: number; lat: number }>(t.database.orm, sql`select ST_X(label) as lng, ST_Y(label) as lat from areas where level = 'district' and code like ${`${code}.%`} order by code limit 1`);
+      const row = await queryOne<{ lng: number; lat: number }>(
+        t.database.orm,
+        sql`select ST_X(label) as lng, ST_Y(label) as lat from areas where level = 'district' and code like ${`${code}.%`} order by code limit 1`,
+      );
       return { lng: Number(row!.lng), lat: Number(row!.lat) };
     };
     koba = await point('19.04');
     jakarta = await point('31.71');
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('the office head records the Rakor of 2024-06-13 in Bangka Tengah with two decisions and a follow-up for Disnaker', async () => {
     const response = await head.request('/api/v1/meetings', write('POST', rakor()));
     expect(response.status).toBe(201);
-    meeting = await response.json() as MeetingDetail;
+    meeting = (await response.json()) as MeetingDetail;
     expect(meeting).toMatchObject({
-      date: '2024-06-13', title: 'Rapat TIMPORA Kabupaten Bangka Tengah', venue: 'Soll Marina Hotel dan Conference Center Bangka', regencyCode: '19.04',
-      officeKey: OFFICE, organiser: expect.stringMatching(/pangkalpinang/i), origin: 'app', openFollowUps: 1,
-      attendees: ['Kantor Imigrasi', 'Disnaker Bangka Tengah', 'Polres Bangka Tengah'], notes: ['22 pemegang ITAS, 6 pemegang ITAP'],
+      date: '2024-06-13',
+      title: 'Rapat TIMPORA Kabupaten Bangka Tengah',
+      venue: 'Soll Marina Hotel dan Conference Center Bangka',
+      regencyCode: '19.04',
+      officeKey: OFFICE,
+      organiser: expect.stringMatching(/pangkalpinang/i),
+      origin: 'app',
+      openFollowUps: 1,
+      attendees: ['Kantor Imigrasi', 'Disnaker Bangka Tengah', 'Polres Bangka Tengah'],
+      notes: ['22 pemegang ITAS, 6 pemegang ITAP'],
     });
     expect(meeting.venuePoint!.lng).toBeCloseTo(koba.lng, 5);
-    expect(meeting.decisions.map((d) => [d.ordinal, d.operationId])).toEqual([[1, null], [2, null]]);
+    expect(meeting.decisions.map((d) => [d.ordinal, d.operationId])).toEqual([
+      [1, null],
+      [2, null],
+    ]);
     expect(meeting.followUps).toHaveLength(1);
-    expect(meeting.followUps[0]).toMatchObject({ meetingId: meeting.id, decision: 2, ownerAgency: 'disnaker', dueDate: '2024-06-27', status: 'open',
-      history: [{ status: 'open', note: null, by: headEmail, at: '2024-06-13T05:00:00Z' }] });
+    expect(meeting.followUps[0]).toMatchObject({
+      meetingId: meeting.id,
+      decision: 2,
+      ownerAgency: 'disnaker',
+      dueDate: '2024-06-27',
+      status: 'open',
+      history: [{ status: 'open', note: null, by: headEmail, at: '2024-06-13T05:00:00Z' }],
+    });
     const audit = await readAudit(t.database.orm, { action: 'meeting.create', limit: 5 });
     expect(audit.find((row) => row.target === `meeting:${meeting.id}`)).toMatchObject({ actor: headEmail, areaCode: '19.04' });
     // The list shows the same meeting with its open follow-up.
-    const list = await (await head.request('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).json() as { items: MeetingAnswer[] };
+    const list = (await (await head.request('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).json()) as { items: MeetingAnswer[] };
     expect(list.items.find((m) => m.id === meeting.id)).toMatchObject({ openFollowUps: 1, agenda: expect.arrayContaining(['Potensi kerawanan']) });
   });
 
@@ -129,9 +161,12 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     for (const [over, parameter] of cases) {
       const response = await head.request('/api/v1/meetings', write('POST', rakor(over)));
       expect(response.status, parameter).toBe(400);
-      const body = await response.json() as ErrorAnswer;
+      const body = (await response.json()) as ErrorAnswer;
       expect(body.error.code, parameter).toBe('invalid_parameter');
-      expect(body.error.details?.map((d) => d.parameter), parameter).toContain(parameter);
+      expect(
+        body.error.details?.map((d) => d.parameter),
+        parameter,
+      ).toContain(parameter);
     }
     expect(await meetingCount()).toBe(meetings);
     expect(await followUpCount()).toBe(followUps);
@@ -141,14 +176,16 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     const meetings = await meetingCount();
     const outside = await head.request('/api/v1/meetings', write('POST', rakor({ venue: jakarta })));
     expect(outside.status).toBe(404);
-    expect((await outside.json() as ErrorAnswer).error.code).toBe('area_not_found');
+    expect(((await outside.json()) as ErrorAnswer).error.code).toBe('area_not_found');
     // The same venue is fine for an analyst whose scope holds Jakarta Pusat.
     const jakartaMeeting = await analystJakarta.request('/api/v1/meetings', write('POST', rakor({ venue: jakarta, followUps: [] })));
     expect(jakartaMeeting.status).toBe(201);
-    const jakartaId = (await jakartaMeeting.json() as MeetingDetail).id;
+    const jakartaId = ((await jakartaMeeting.json()) as MeetingDetail).id;
     expect((await head.request(`/api/v1/meetings/${jakartaId}`)).status).toBe(404);
     expect((await head.request(`/api/v1/meetings/${jakartaId}`, write('PATCH', { title: 'Diubah' }))).status).toBe(404);
-    expect((await head.request(`/api/v1/meetings/${jakartaId}/follow-ups`, write('POST', { task: 'x', ownerAgency: 'polri', dueDate: '2024-06-20' }))).status).toBe(404);
+    expect(
+      (await head.request(`/api/v1/meetings/${jakartaId}/follow-ups`, write('POST', { task: 'x', ownerAgency: 'polri', dueDate: '2024-06-20' }))).status,
+    ).toBe(404);
     for (const client of [member, viewer]) {
       expect((await client.request('/api/v1/meetings', write('POST', { nonsense: true }))).status).toBe(403);
       expect((await client.request(`/api/v1/follow-ups/${meeting.followUps[0]!.id}`, write('PATCH', { status: 'done' }))).status).toBe(403);
@@ -161,7 +198,7 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     const overdue = async (query: string) => {
       const response = await head.request(`/api/v1/follow-ups/overdue?${query}`);
       expect(response.status, query).toBe(200);
-      return (await response.json() as OverdueFollowUps).items.filter((i) => i.meeting.id === meeting.id);
+      return ((await response.json()) as OverdueFollowUps).items.filter((i) => i.meeting.id === meeting.id);
     };
     // Due 2024-06-27: not overdue on its own day, overdue the day after.
     expect(await overdue('area=19.04&asOf=2024-06-27')).toEqual([]);
@@ -170,15 +207,18 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     await advanceTo(new Date('2024-07-03T08:00:00Z'));
     const done = await head.request(`/api/v1/follow-ups/${followUp.id}`, write('PATCH', { status: 'done', note: 'RPTKA 3 perusahaan sesuai' }));
     expect(done.status).toBe(200);
-    const answer = await done.json() as FollowUpAnswer;
+    const answer = (await done.json()) as FollowUpAnswer;
     expect(answer.status).toBe('done');
-    expect(answer.history.map((h) => [h.status, h.by, h.at])).toEqual([['open', headEmail, '2024-06-13T05:00:00Z'], ['done', headEmail, '2024-07-03T08:00:00Z']]);
+    expect(answer.history.map((h) => [h.status, h.by, h.at])).toEqual([
+      ['open', headEmail, '2024-06-13T05:00:00Z'],
+      ['done', headEmail, '2024-07-03T08:00:00Z'],
+    ]);
     // On a day before it was done it stays overdue; from that day on it is not.
     expect((await overdue('area=19.04&asOf=2024-07-02')).map((i) => i.daysOverdue)).toEqual([5]);
     expect(await overdue('area=19.04&asOf=2024-07-03')).toEqual([]);
     expect(await overdue(`office=${OFFICE}&asOf=2024-07-02`)).toHaveLength(1);
     expect(await overdue('asOf=2024-07-02')).toHaveLength(1);
-    const detail = await (await head.request(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail;
+    const detail = (await (await head.request(`/api/v1/meetings/${meeting.id}`)).json()) as MeetingDetail;
     // The map's panel asks for a record with the day and language of the map, as for every record kind.
     expect((await head.request(`/api/v1/meetings/${meeting.id}?asOf=2024-06-13&lang=id`)).status).toBe(200);
     expect(detail.openFollowUps).toBe(0);
@@ -189,33 +229,45 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
   });
 
   test('an agency member reads decisions and follow-ups but not the notes that may name people', async () => {
-    const detail = await (await member.request(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail;
+    const detail = (await (await member.request(`/api/v1/meetings/${meeting.id}`)).json()) as MeetingDetail;
     expect(detail).not.toHaveProperty('notes');
     expect(detail.decisions).toHaveLength(2);
     expect(detail.followUps[0]!.task).toBe('Periksa RPTKA perusahaan tambang di Koba');
-    expect(detail.followUps[0]!.history.map((h) => Object.keys(h).sort())).toEqual([['at', 'by', 'status'], ['at', 'by', 'status']]);
+    expect(detail.followUps[0]!.history.map((h) => Object.keys(h).sort())).toEqual([
+      ['at', 'by', 'status'],
+      ['at', 'by', 'status'],
+    ]);
     expect((await viewer.request(`/api/v1/meetings/${meeting.id}`)).status).toBe(403);
   });
 
   test('follow-ups added later and meeting changes keep their rules: due dates, decisions by position, nothing half-saved', async () => {
-    const added = await head.request(`/api/v1/meetings/${meeting.id}/follow-ups`, write('POST', { task: 'Laporkan hasil operasi', ownerAgency: 'polri', dueDate: '2024-06-20', decision: 1 }));
+    const added = await head.request(
+      `/api/v1/meetings/${meeting.id}/follow-ups`,
+      write('POST', { task: 'Laporkan hasil operasi', ownerAgency: 'polri', dueDate: '2024-06-20', decision: 1 }),
+    );
     expect(added.status).toBe(201);
-    const polri = await added.json() as FollowUpAnswer;
+    const polri = (await added.json()) as FollowUpAnswer;
     expect(polri).toMatchObject({ decision: 1, status: 'open', history: [{ status: 'open' }] });
-    const early = await head.request(`/api/v1/meetings/${meeting.id}/follow-ups`, write('POST', { task: 'Terlambat', ownerAgency: 'polri', dueDate: '2024-06-01' }));
+    const early = await head.request(
+      `/api/v1/meetings/${meeting.id}/follow-ups`,
+      write('POST', { task: 'Terlambat', ownerAgency: 'polri', dueDate: '2024-06-01' }),
+    );
     expect(early.status).toBe(400);
     // Moving the meeting past a follow-up's due date is refused, and nothing of the patch is kept.
     const late = await head.request(`/api/v1/meetings/${meeting.id}`, write('PATCH', { date: '2024-06-25', title: 'Tidak tersimpan' }));
     expect(late.status).toBe(400);
-    expect((await late.json() as ErrorAnswer).error.details?.map((d) => d.parameter)).toEqual(['date']);
-    const kept = await (await head.request(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail;
+    expect(((await late.json()) as ErrorAnswer).error.details?.map((d) => d.parameter)).toEqual(['date']);
+    const kept = (await (await head.request(`/api/v1/meetings/${meeting.id}`)).json()) as MeetingDetail;
     expect(kept).toMatchObject({ date: '2024-06-13', title: 'Rapat TIMPORA Kabupaten Bangka Tengah' });
     // One decision left: the follow-up of decision 2 keeps no decision; that of decision 1 keeps its link.
     const patched = await head.request(`/api/v1/meetings/${meeting.id}`, write('PATCH', { decisions: [{ text: 'Operasi gabungan ke Koba' }] }));
     expect(patched.status).toBe(200);
-    const after = await patched.json() as MeetingDetail;
+    const after = (await patched.json()) as MeetingDetail;
     expect(after.decisions.map((d) => d.text)).toEqual(['Operasi gabungan ke Koba']);
-    expect(after.followUps.map((f) => [f.ownerAgency, f.decision])).toEqual([['polri', 1], ['disnaker', null]]);
+    expect(after.followUps.map((f) => [f.ownerAgency, f.decision])).toEqual([
+      ['polri', 1],
+      ['disnaker', null],
+    ]);
     expect(after.openFollowUps).toBe(1);
     // A note without a status, and a status outside the list, are refused.
     expect((await head.request(`/api/v1/follow-ups/${polri.id}`, write('PATCH', { note: 'catatan', task: 'Baru' }))).status).toBe(400);
@@ -237,9 +289,13 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
       form.set('file', new File([text], 'rapat.csv', { type: 'text/csv' }));
       const started = await head.request('/api/v1/imports', { method: 'POST', headers: { origin: 'http://localhost' }, body: form });
       expect(started.status).toBe(202);
-      const { id } = await started.json() as { id: string };
+      const { id } = (await started.json()) as { id: string };
       for (let i = 0; i < 2000; i++) {
-        const job = await (await head.request(`/api/v1/imports/${id}`)).json() as { status: string; report?: { imported: number; rejected: number; issues: Array<{ row: number; field: string }> }; error?: unknown };
+        const job = (await (await head.request(`/api/v1/imports/${id}`)).json()) as {
+          status: string;
+          report?: { imported: number; rejected: number; issues: Array<{ row: number; field: string }> };
+          error?: unknown;
+        };
         if (job.status !== 'running') return job;
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -253,25 +309,38 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     const job = await importFile(csv.split('\n').slice(0, 3).join('\n'));
     expect(job).toMatchObject({ status: 'done', report: { imported: 1, rejected: 1 } });
     expect(job.report!.issues.map((i) => [i.row, i.field])).toEqual([[3, 'regency']]);
-    const list = await (await head.request('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).json() as { items: MeetingAnswer[] };
+    const list = (await (await head.request('/api/v1/meetings?area=19.04&from=2024-06-13&to=2024-06-13')).json()) as { items: MeetingAnswer[] };
     const imported = list.items.find((m) => m.title === 'Rapat TIMPORA Impor')!;
-    expect(imported).toMatchObject({ regencyCode: '19.04', venue: 'Aula Kantor Bupati', attendees: ['Kesbangpol Bangka Tengah', 'Polres Bangka Tengah'],
-      agenda: ['Peta konsentrasi', 'Potensi kerawanan'], officeKey: OFFICE, openFollowUps: 0, origin: expect.stringMatching(/^batch:/) });
+    expect(imported).toMatchObject({
+      regencyCode: '19.04',
+      venue: 'Aula Kantor Bupati',
+      attendees: ['Kesbangpol Bangka Tengah', 'Polres Bangka Tengah'],
+      agenda: ['Peta konsentrasi', 'Potensi kerawanan'],
+      officeKey: OFFICE,
+      openFollowUps: 0,
+      origin: expect.stringMatching(/^batch:/),
+    });
     expect(imported.venuePoint!.lat).toBeCloseTo(koba.lat, 5);
   });
 
   test('the meetings layer shows the meeting at its venue with its open follow-ups', async () => {
     const [x, y] = tileOf(koba.lng, koba.lat, 12);
-    const response = await head.request(`/tiles/meetings/12/${x}/${y}.mvt${tileQuery(TILE_LAYER_BY_ID.get('meetings')!, { from: '2024-06-13', to: '2024-06-13' })}`);
+    const response = await head.request(
+      `/tiles/meetings/12/${x}/${y}.mvt${tileQuery(TILE_LAYER_BY_ID.get('meetings')!, { from: '2024-06-13', to: '2024-06-13' })}`,
+    );
     expect(response.status).toBe(200);
     const layer = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer()))).layers.meetings!;
     const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
     const ours = features.find((f) => f.id === meeting.id);
     expect(ours?.properties).toMatchObject({ open_follow_ups: 1, regency_code: '19.04' });
     // Dropping the last open one changes the tile (a new data version, not a cached one).
-    const polri = (await (await head.request(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail).followUps.find((f) => f.status === 'open')!;
-    expect((await head.request(`/api/v1/follow-ups/${polri.id}`, write('PATCH', { status: 'dropped', note: 'Digabung ke operasi berikutnya' }))).status).toBe(200);
-    const again = await head.request(`/tiles/meetings/12/${x}/${y}.mvt${tileQuery(TILE_LAYER_BY_ID.get('meetings')!, { from: '2024-06-13', to: '2024-06-13' })}`);
+    const polri = ((await (await head.request(`/api/v1/meetings/${meeting.id}`)).json()) as MeetingDetail).followUps.find((f) => f.status === 'open')!;
+    expect((await head.request(`/api/v1/follow-ups/${polri.id}`, write('PATCH', { status: 'dropped', note: 'Digabung ke operasi berikutnya' }))).status).toBe(
+      200,
+    );
+    const again = await head.request(
+      `/tiles/meetings/12/${x}/${y}.mvt${tileQuery(TILE_LAYER_BY_ID.get('meetings')!, { from: '2024-06-13', to: '2024-06-13' })}`,
+    );
     const layerAgain = new VectorTile(new PbfReader(new Uint8Array(await again.arrayBuffer()))).layers.meetings!;
     const oursAgain = Array.from({ length: layerAgain.length }, (_, i) => layerAgain.feature(i)).find((f) => f.id === meeting.id);
     expect(oursAgain?.properties.open_follow_ups).toBe(0);

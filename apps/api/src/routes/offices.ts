@@ -9,16 +9,34 @@ import { errorResponses, provinceCodeParam } from './params.js';
 import { createRouter } from './router.js';
 
 const listRoute = createRoute({
-  method: 'get', path: '/offices', tags: ['areas'],
+  method: 'get',
+  path: '/offices',
+  tags: ['areas'],
   summary: 'Immigration offices whose work area overlaps your scope, with their regencies within it',
   request: { query: z.object({ province: provinceCodeParam.optional().openapi({ description: 'Only offices of this province.', example: '19' }) }) },
-  responses: { 200: { description: 'Offices by province, then name.', content: { 'application/json': { schema: officeListResponseSchema } } }, ...errorResponses },
+  responses: {
+    200: { description: 'Offices by province, then name.', content: { 'application/json': { schema: officeListResponseSchema } } },
+    ...errorResponses,
+  },
 });
 
 export function officeRoutes(_deps: AppDeps) {
   return createRouter().openapi(listRoute, async (c) => {
     const { province } = c.req.valid('query');
     const offices = await listOffices(dbOf(c), scopeOf(c), province);
-    return c.json({ items: offices.map((o) => ({ code: o.code, key: o.officeKey, name: o.name, officeClass: o.officeClass, provinceCode: o.provinceCode, regencyCodes: o.regencyCodes, bbox: o.bbox })) }, 200);
+    return c.json(
+      {
+        items: offices.map((o) => ({
+          code: o.code,
+          key: o.officeKey,
+          name: o.name,
+          officeClass: o.officeClass,
+          provinceCode: o.provinceCode,
+          regencyCodes: o.regencyCodes,
+          bbox: o.bbox,
+        })),
+      },
+      200,
+    );
   });
 }

@@ -18,14 +18,39 @@ type Client = ReturnType<typeof as>;
 type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
 interface OverstayBody {
-  area: { code: string }; asOf: string; minDays: number;
-  counts: { total: number; itas: number; itap: number; visit: number; byDistrict: Array<{ code: string | null; count: number }>; byNationality: Array<{ code: string; count: number }> };
-  items?: Array<{ personId: number; name: string; nationality: string; passportNumber: string | null; permit: { type: string; number: string; expiresOn: string }; daysOver: number;
-    sponsor: { id: number; name: string } | null; districtCode: string | null; regencyCode: string; regencyName: string | null }>;
+  area: { code: string };
+  asOf: string;
+  minDays: number;
+  counts: {
+    total: number;
+    itas: number;
+    itap: number;
+    visit: number;
+    byDistrict: Array<{ code: string | null; count: number }>;
+    byNationality: Array<{ code: string; count: number }>;
+  };
+  items?: Array<{
+    personId: number;
+    name: string;
+    nationality: string;
+    passportNumber: string | null;
+    permit: { type: string; number: string; expiresOn: string };
+    daysOver: number;
+    sponsor: { id: number; name: string } | null;
+    districtCode: string | null;
+    regencyCode: string;
+    regencyName: string | null;
+  }>;
   nextCursor?: number | null;
 }
 interface ExpiringBody {
-  counts: { permits: number; people: number; notRenewed: number; notRenewedPeople: number; bySponsor?: Array<{ id: number | null; permits: number; notRenewed: number }> };
+  counts: {
+    permits: number;
+    people: number;
+    notRenewed: number;
+    notRenewedPeople: number;
+    bySponsor?: Array<{ id: number | null; permits: number; notRenewed: number }>;
+  };
   items?: Array<{ permitId: number; permitNumber: string; name: string; daysLeft: number; renewed: boolean; personId: number | null }>;
   nextCursor?: number | null;
 }
@@ -50,19 +75,32 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
     app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
-    for (const [name, role, scope] of [['analyst', 'analyst', '19'], ['member', 'agency_member', '19.04'], ['viewer', 'viewer', '19.04'],
-      ['otherProvince', 'division_head', '17'], ['admin', 'admin', undefined]] as const) {
+    for (const [name, role, scope] of [
+      ['analyst', 'analyst', '19'],
+      ['member', 'agency_member', '19.04'],
+      ['viewer', 'viewer', '19.04'],
+      ['otherProvince', 'division_head', '17'],
+      ['admin', 'admin', undefined],
+    ] as const) {
       accounts[name] = await signedInAccount(t.database, role, scope);
       client[name] = as(app, accounts[name]!);
     }
     const db = t.database.orm;
     district = (await queryOne<{ code: string }>(db, sql`select code from areas where parent_code = '19.04' order by code limit 1`))!.code;
     elsewhere = (await queryOne<{ code: string }>(db, sql`select code from areas where parent_code = '31.71' order by code limit 1`))!.code;
-    sponsor = (await queryOne<{ id: number }>(db, sql`insert into companies (key, name, origin) values ('test:overstay-sponsor', 'PT Uji Izin Tinggal', 'demo') returning id`))!.id;
+    sponsor = (await queryOne<{ id: number }>(
+      db,
+      sql`insert into companies (key, name, origin) values ('test:overstay-sponsor', 'PT Uji Izin Tinggal', 'demo') returning id`,
+    ))!.id;
 
     const addPerson = async (key: string, name: string, nationality = 'CHN') => {
-      person[key] = Number((await queryOne<{ id: number }>(db, sql`insert into people (key, name, sex, nationality, district_code, regency_code, province_code, origin)
-        values (${`test:${key}`}, ${name}, 'M', ${nationality}, ${district}, '19.04', '19', 'demo') returning id`))!.id);
+      person[key] = Number(
+        (await queryOne<{ id: number }>(
+          db,
+          sql`insert into people (key, name, sex, nationality, district_code, regency_code, province_code, origin)
+        values (${`test:${key}`}, ${name}, 'M', ${nationality}, ${district}, '19.04', '19', 'demo') returning id`,
+        ))!.id,
+      );
       return person[key]!;
     };
     const addPermit = async (who: number, number: string, issued: string, expires: string, cancelled: string | null = null, area = district) => {
@@ -71,8 +109,10 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
         select ${number}, 'itas', 'work', p.nationality, 'M', p.name, p.id, ${`P-${number}`}, ${sponsor}, ${issued}::date, ${expires}::date, ${cancelled}::date,
           ${area}, ${area.slice(0, 5)}, ${area.slice(0, 2)}, 'demo' from people p where p.id = ${who}`);
     };
-    const addMovement = (who: number, direction: string, date: string) => db.execute(sql`insert into movements (person_id, direction, date, origin) values (${who}, ${direction}, ${date}::date, 'demo')`);
-    const addApplication = (who: number, applied: string, decided: string | null) => db.execute(sql`insert into permit_applications
+    const addMovement = (who: number, direction: string, date: string) =>
+      db.execute(sql`insert into movements (person_id, direction, date, origin) values (${who}, ${direction}, ${date}::date, 'demo')`);
+    const addApplication = (who: number, applied: string, decided: string | null) =>
+      db.execute(sql`insert into permit_applications
       (person_id, permit_type, status, applied_on, decided_on, sponsor_company_id, purpose, nationality, district_code, regency_code, province_code, origin)
       values (${who}, 'itas', ${decided ? 'issued' : 'applied'}, ${applied}::date, ${decided}::date, ${sponsor}, 'work', 'CHN', ${district}, '19.04', '19', 'demo')`);
 
@@ -114,15 +154,21 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     const later = await addPerson('later', 'LIN LATER');
     await addPermit(later, 'T-LATER-1', '2023-08-01', '2024-08-01');
   }, 240_000);
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const get = async <T>(who: string, path: string, status = 200): Promise<T> => {
     const response = await client[who]!.request(path);
     expect(response.status, `${who} ${path}: ${response.status === status ? '' : await response.clone().text()}`).toBe(status);
     return response.json() as Promise<T>;
   };
-  const auditRows = (who: string, action: string) => queryRows<AuditRow>(t.database.orm, sql`
-    select action, area_code, target, details from audit_log where actor = ${accounts[who]!.email} and action = ${action} order by id`);
+  const auditRows = (who: string, action: string) =>
+    queryRows<AuditRow>(
+      t.database.orm,
+      sql`
+    select action, area_code, target, details from audit_log where actor = ${accounts[who]!.email} and action = ${action} order by id`,
+    );
   const ours = `asOf=${DAY}`;
 
   test('the hand-made overstayers are listed with their last permit, days over, sponsor and current passport; the departed, renewed, waiting, cancelled and moved are not', async () => {
@@ -130,21 +176,41 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     const body = await get<OverstayBody>('admin', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}`);
     expect(body.items!.map((i) => i.personId)).toEqual([person.over, person.recent]);
     expect(body.items![0]).toMatchObject({
-      name: 'WANG OVERSTAY', nationality: 'CHN', passportNumber: 'E-NEW-2', permit: { type: 'itas', number: 'T-OVER-1', expiresOn: '2024-03-01' },
-      daysOver: daysBetween('2024-03-01', DAY), sponsor: { id: sponsor, name: 'PT Uji Izin Tinggal' }, districtCode: district, regencyCode: '19.04', regencyName: expect.stringContaining('Bangka Tengah'),
+      name: 'WANG OVERSTAY',
+      nationality: 'CHN',
+      passportNumber: 'E-NEW-2',
+      permit: { type: 'itas', number: 'T-OVER-1', expiresOn: '2024-03-01' },
+      daysOver: daysBetween('2024-03-01', DAY),
+      sponsor: { id: sponsor, name: 'PT Uji Izin Tinggal' },
+      districtCode: district,
+      regencyCode: '19.04',
+      regencyName: expect.stringContaining('Bangka Tengah'),
     });
     expect(body.items![1]).toMatchObject({ nationality: 'JPN', daysOver: 1, passportNumber: 'P-T-RECENT-1' });
     expect(body.counts).toMatchObject({ total: 2, itas: 2, itap: 0, visit: 0, byDistrict: [{ code: district, count: 2 }] });
-    expect(body.counts.byNationality).toEqual([{ code: 'CHN', count: 1 }, { code: 'JPN', count: 1 }]);
+    expect(body.counts.byNationality).toEqual([
+      { code: 'CHN', count: 1 },
+      { code: 'JPN', count: 1 },
+    ]);
 
     // minDays and the permit filters narrow it; the moved person is over in Jakarta instead.
-    expect((await get<OverstayBody>('admin', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&minDays=2`)).items!.map((i) => i.personId)).toEqual([person.over]);
+    expect((await get<OverstayBody>('admin', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&minDays=2`)).items!.map((i) => i.personId)).toEqual([
+      person.over,
+    ]);
     // Known limit of row-level security: a province-scoped user cannot see the Jakarta permit, so for them the
     // person's last permit is the Bangka Tengah one and they are listed there (docs/api.md, Overstays).
-    expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}`)).items!.map((i) => i.personId)).toEqual([person.moved, person.over, person.recent]);
-    expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&nationality=JPN`)).items!.map((i) => i.personId)).toEqual([person.recent]);
+    expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}`)).items!.map((i) => i.personId)).toEqual([
+      person.moved,
+      person.over,
+      person.recent,
+    ]);
+    expect(
+      (await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&nationality=JPN`)).items!.map((i) => i.personId),
+    ).toEqual([person.recent]);
     expect((await get<OverstayBody>('analyst', `/api/v1/areas/19.04/overstays?${ours}&sponsor=${sponsor}&permitType=itap`)).counts.total).toBe(0);
-    expect((await get<OverstayBody>('admin', `/api/v1/areas/31.71/overstays?${ours}&sponsor=${sponsor}`)).items!.map((i) => i.personId)).toEqual([person.moved]);
+    expect((await get<OverstayBody>('admin', `/api/v1/areas/31.71/overstays?${ours}&sponsor=${sponsor}`)).items!.map((i) => i.personId)).toEqual([
+      person.moved,
+    ]);
     // Before the renewal gap and the departure: on 2024-03-03 the departed person was still here, the renewed one never over.
     const earlier = await get<OverstayBody>('admin', `/api/v1/areas/19.04/overstays?asOf=2024-03-03&sponsor=${sponsor}`);
     expect(earlier.items!.map((i) => i.personId).sort()).toEqual([person.over, person.departed].sort());
@@ -152,7 +218,10 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
 
   test('permits ending within 30 days are flagged when nothing follows them; 60 days reaches further; counts per sponsor', async () => {
     const body = await get<ExpiringBody>('analyst', `/api/v1/areas/19.04/expiring?${ours}&sponsor=${sponsor}&within=30`);
-    expect(body.items!.map((i) => [i.permitNumber, i.daysLeft, i.renewed])).toEqual([['T-ENDING-1', 18, false], ['T-APPLIED-1', 18, true]]);
+    expect(body.items!.map((i) => [i.permitNumber, i.daysLeft, i.renewed])).toEqual([
+      ['T-ENDING-1', 18, false],
+      ['T-APPLIED-1', 18, true],
+    ]);
     expect(body.counts).toMatchObject({ permits: 2, people: 2, notRenewed: 1, notRenewedPeople: 1, bySponsor: [{ id: sponsor, permits: 2, notRenewed: 1 }] });
     const wider = await get<ExpiringBody>('analyst', `/api/v1/areas/19.04/expiring?${ours}&sponsor=${sponsor}&within=60`);
     expect(wider.items!.map((i) => i.permitNumber)).toEqual(['T-ENDING-1', 'T-APPLIED-1', 'T-LATER-1']);
@@ -161,22 +230,50 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
 
   test('over the whole fixture, both lists are what the brute-force rules of @pantau/domain say, page after page', async () => {
     const db = t.database.orm;
-    const permits = await queryRows<{ id: number; person_id: number | null; permit_type: 'itas' | 'itap' | 'visit'; issued_on: string; expires_on: string; cancelled_on: string | null; regency_code: string }>(db, sql`
-      select id::int as id, person_id::int as person_id, permit_type, issued_on::text as issued_on, expires_on::text as expires_on, cancelled_on::text as cancelled_on, regency_code from permits`);
-    const applications = await queryRows<{ person_id: number; applied_on: string; decided_on: string | null }>(db, sql`
-      select person_id::int as person_id, applied_on::text as applied_on, decided_on::text as decided_on from permit_applications`);
-    const movements = await queryRows<{ person_id: number; direction: 'arrival' | 'departure'; date: string }>(db, sql`select person_id::int as person_id, direction, date::text as date from movements`);
+    const permits = await queryRows<{
+      id: number;
+      person_id: number | null;
+      permit_type: 'itas' | 'itap' | 'visit';
+      issued_on: string;
+      expires_on: string;
+      cancelled_on: string | null;
+      regency_code: string;
+    }>(
+      db,
+      sql`
+      select id::int as id, person_id::int as person_id, permit_type, issued_on::text as issued_on, expires_on::text as expires_on, cancelled_on::text as cancelled_on, regency_code from permits`,
+    );
+    const applications = await queryRows<{ person_id: number; applied_on: string; decided_on: string | null }>(
+      db,
+      sql`
+      select person_id::int as person_id, applied_on::text as applied_on, decided_on::text as decided_on from permit_applications`,
+    );
+    const movements = await queryRows<{ person_id: number; direction: 'arrival' | 'departure'; date: string }>(
+      db,
+      sql`select person_id::int as person_id, direction, date::text as date from movements`,
+    );
     const histories = new Map<number, StayHistory & { permits: Array<HistoryPermit & { regency: string }> }>();
     const historyOf = (id: number) => histories.get(id) ?? histories.set(id, { permits: [], applications: [], movements: [] }).get(id)!;
-    for (const p of permits) if (p.person_id !== null) historyOf(p.person_id).permits.push({ id: p.id, permitType: p.permit_type, issuedOn: p.issued_on, expiresOn: p.expires_on, cancelledOn: p.cancelled_on, regency: p.regency_code });
+    for (const p of permits)
+      if (p.person_id !== null)
+        historyOf(p.person_id).permits.push({
+          id: p.id,
+          permitType: p.permit_type,
+          issuedOn: p.issued_on,
+          expiresOn: p.expires_on,
+          cancelledOn: p.cancelled_on,
+          regency: p.regency_code,
+        });
     for (const a of applications) (historyOf(a.person_id).applications as unknown[]).push({ appliedOn: a.applied_on, decidedOn: a.decided_on });
     for (const m of movements) (historyOf(m.person_id).movements as unknown[]).push({ direction: m.direction, date: m.date });
 
-    const expectedOver = [...histories].flatMap(([id, history]) => {
-      const days = overstayDays(history, DAY);
-      const last = lastPermitOn(history.permits, DAY) as (HistoryPermit & { regency: string }) | undefined;
-      return days !== null && days >= 1 && last?.regency.startsWith('19.') ? [`${id}:${days}`] : [];
-    }).sort();
+    const expectedOver = [...histories]
+      .flatMap(([id, history]) => {
+        const days = overstayDays(history, DAY);
+        const last = lastPermitOn(history.permits, DAY) as (HistoryPermit & { regency: string }) | undefined;
+        return days !== null && days >= 1 && last?.regency.startsWith('19.') ? [`${id}:${days}`] : [];
+      })
+      .sort();
     const over: string[] = [];
     for (let cursor: number | null | undefined = 0; cursor !== null && cursor !== undefined;) {
       const page: OverstayBody = await get<OverstayBody>('admin', `/api/v1/areas/19/overstays?${ours}&limit=7&cursor=${cursor}`);
@@ -187,11 +284,23 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     // The hand-made two at least, so the comparison is never between two empty lists.
     expect(expectedOver.length).toBeGreaterThanOrEqual(2);
 
-    const expectedExpiring = permits.filter((p) => p.regency_code.startsWith('19.') && expiringWithin({ issuedOn: p.issued_on, expiresOn: p.expires_on, cancelledOn: p.cancelled_on }, DAY, 90))
+    const expectedExpiring = permits
+      .filter(
+        (p) => p.regency_code.startsWith('19.') && expiringWithin({ issuedOn: p.issued_on, expiresOn: p.expires_on, cancelledOn: p.cancelled_on }, DAY, 90),
+      )
       .map((p) => {
         const history = p.person_id === null ? null : histories.get(p.person_id)!;
-        return `${p.id}:${history ? renewedOn(history.permits.find((q) => q.id === p.id)!, history, DAY) : false}`;
-      }).sort();
+        return `${p.id}:${
+          history
+            ? renewedOn(
+                history.permits.find((q) => q.id === p.id)!,
+                history,
+                DAY,
+              )
+            : false
+        }`;
+      })
+      .sort();
     const expiring: string[] = [];
     for (let cursor: number | null | undefined = 0; cursor !== null && cursor !== undefined;) {
       const page: ExpiringBody = await get<ExpiringBody>('admin', `/api/v1/areas/19/expiring?${ours}&within=90&limit=500&cursor=${cursor}`);
@@ -215,7 +324,11 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     expect(await auditRows('viewer', 'read.expiring')).toEqual([]);
 
     await get('analyst', `/api/v1/areas/${district}/overstays?${ours}&minDays=5`);
-    expect((await auditRows('analyst', 'read.overstays')).at(-1)).toMatchObject({ area_code: district, target: `area:${district}`, details: { query: { asOf: DAY, minDays: '5' } } });
+    expect((await auditRows('analyst', 'read.overstays')).at(-1)).toMatchObject({
+      area_code: district,
+      target: `area:${district}`,
+      details: { query: { asOf: DAY, minDays: '5' } },
+    });
     await get('analyst', `/api/v1/areas/19.04/expiring?${ours}`);
     expect((await auditRows('analyst', 'read.expiring')).at(-1)).toMatchObject({ area_code: '19.04', target: 'area:19.04' });
   });
@@ -229,7 +342,11 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     // Their own province has none of these people.
     expect((await get<OverstayBody>('otherProvince', `/api/v1/areas/17/overstays?${ours}&sponsor=${sponsor}`)).counts.total).toBe(0);
 
-    for (const path of [`/api/v1/areas/19.04/overstays?${ours}&within=30`, `/api/v1/areas/19.04/expiring?${ours}&minDays=3`, '/api/v1/areas/19.04/overstays?foo=1']) {
+    for (const path of [
+      `/api/v1/areas/19.04/overstays?${ours}&within=30`,
+      `/api/v1/areas/19.04/expiring?${ours}&minDays=3`,
+      '/api/v1/areas/19.04/overstays?foo=1',
+    ]) {
       const body = await get<{ error: { code: string; message: string } }>('analyst', path, 400);
       expect(body.error.code).toBe('unknown_parameter');
     }
@@ -240,8 +357,13 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     const csv = await client.admin!.request(`/api/v1/exports/overstays.csv?area=19.04&${ours}&sponsor=${sponsor}&lang=id`);
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toContain(DAY);
-    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('nama,kewarganegaraan,no_paspor,jenis_izin_terakhir,no_izin_terakhir,izin_berakhir,hari_melebihi,penjamin,kode_kecamatan,kecamatan,kode_kabupaten_kota,kabupaten_kota');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'nama,kewarganegaraan,no_paspor,jenis_izin_terakhir,no_izin_terakhir,izin_berakhir,hari_melebihi,penjamin,kode_kecamatan,kecamatan,kode_kabupaten_kota,kabupaten_kota',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^WANG OVERSTAY,CHN,E-NEW-2,itas,T-OVER-1,2024-03-01,104,PT Uji Izin Tinggal,/);
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/example.com"",""LI""\)",JPN,/);
@@ -251,9 +373,29 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    const rows = workbook.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['name', 'nationality', 'passport_no', 'permit_type', 'permit_no', 'expires', 'days_left', 'renewed', 'sponsor', 'district_code', 'district', 'regency_code', 'regency']);
-    expect(rows.slice(1).map((r) => [r[4], r[6], r[7]])).toEqual([['T-ENDING-1', 18, 'no'], ['T-APPLIED-1', 18, 'yes'], ['T-LATER-1', 49, 'no']]);
+    const rows = workbook.worksheets[0]!.getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual([
+      'name',
+      'nationality',
+      'passport_no',
+      'permit_type',
+      'permit_no',
+      'expires',
+      'days_left',
+      'renewed',
+      'sponsor',
+      'district_code',
+      'district',
+      'regency_code',
+      'regency',
+    ]);
+    expect(rows.slice(1).map((r) => [r[4], r[6], r[7]])).toEqual([
+      ['T-ENDING-1', 18, 'no'],
+      ['T-APPLIED-1', 18, 'yes'],
+      ['T-LATER-1', 49, 'no'],
+    ]);
     expect((await auditRows('analyst', 'export.expiring')).at(-1)).toMatchObject({ target: 'expiring.xlsx' });
 
     expect((await client.member!.request(`/api/v1/exports/overstays.csv?area=19.04&${ours}`)).status).toBe(403);
@@ -266,11 +408,17 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
   test('the overstays layer counts people per district with no name, listed in /tiles for every role', async () => {
     const layers = await get<{ layers: Array<{ id: string }> }>('viewer', '/tiles');
     expect(layers.layers.map((l) => l.id)).toContain('overstays');
-    const tileJson = await get<{ tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> }>('viewer', `/tiles/overstays.json?${ours}&sponsor=${sponsor}`);
+    const tileJson = await get<{ tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> }>(
+      'viewer',
+      `/tiles/overstays.json?${ours}&sponsor=${sponsor}`,
+    );
     expect(tileJson.tiles[0]).toContain(`/tiles/overstays/{z}/{x}/{y}.mvt?asOf=${DAY}&sponsor=${sponsor}`);
     expect(Object.keys(tileJson.vector_layers[0]!.fields).sort()).toEqual(['code', 'name', 'overstays']);
 
-    const label = (await queryOne<{ lng: number; lat: number }>(t.database.orm, sql`select ST_X(label) as lng, ST_Y(label) as lat from areas where code = ${district}`))!;
+    const label = (await queryOne<{ lng: number; lat: number }>(
+      t.database.orm,
+      sql`select ST_X(label) as lng, ST_Y(label) as lat from areas where code = ${district}`,
+    ))!;
     const z = 9;
     const [x, y] = tileOf(Number(label.lng), Number(label.lat), z);
     const tileFor = async (who: string) => {

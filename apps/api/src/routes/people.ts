@@ -12,62 +12,203 @@ import { errorResponses, isoDateParam, recordIdParam, wholeNumberParam } from '.
 import { createRouter } from './router.js';
 
 const idParams = (what: string) => z.object({ id: recordIdParam(what).openapi({ param: { name: 'id', in: 'path' }, example: '1' }) });
-const notFound = { 404: { description: 'No such record in your scope (not_found): the same answer as a record that does not exist.', content: { 'application/json': { schema: errorBody } } } };
+const notFound = {
+  404: {
+    description: 'No such record in your scope (not_found): the same answer as a record that does not exist.',
+    content: { 'application/json': { schema: errorBody } },
+  },
+};
 const sponsor = z.object({ id: z.number(), name: z.string() }).nullable();
 
 const searchRoute = createRoute({
-  method: 'get', path: '/people', tags: ['people'],
+  method: 'get',
+  path: '/people',
+  tags: ['people'],
   summary: 'People by name (accent-, case- and spacing-insensitive), passport number (current or earlier) or permit number; personal-data roles only',
-  request: { query: z.object({
-    q: z.string().trim().min(2, 'at least 2 characters').max(100).openapi({ example: 'muller' }),
-    limit: wholeNumberParam(1, 50).optional().openapi({ description: 'At most this many people (default 20).', example: '20' }),
-  }) },
+  request: {
+    query: z.object({
+      q: z.string().trim().min(2, 'at least 2 characters').max(100).openapi({ example: 'muller' }),
+      limit: wholeNumberParam(1, 50).optional().openapi({ description: 'At most this many people (default 20).', example: '20' }),
+    }),
+  },
   responses: {
-    200: { description: 'People in your scope, exact number matches first, then names equal to, starting with and containing the text.', content: { 'application/json': { schema: z.object({
-      items: z.array(z.object({ id: z.number(), name: z.string(), nationality: z.string(), sex: z.string().nullable(), birthDate: z.string().nullable(),
-        passportNumber: z.string().nullable(), regencyCode: z.string(), matchedBy: z.enum(['name', 'passport', 'permit']) })),
-    }) } } },
+    200: {
+      description: 'People in your scope, exact number matches first, then names equal to, starting with and containing the text.',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string(),
+                nationality: z.string(),
+                sex: z.string().nullable(),
+                birthDate: z.string().nullable(),
+                passportNumber: z.string().nullable(),
+                regencyCode: z.string(),
+                matchedBy: z.enum(['name', 'passport', 'permit']),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     ...errorResponses,
   },
 });
 
 const personRoute = createRoute({
-  method: 'get', path: '/people/{id}', tags: ['people'], summary: 'One person with passports (earlier numbers too), applications, permits, arrivals and departures, lodgings and checks',
+  method: 'get',
+  path: '/people/{id}',
+  tags: ['people'],
+  summary: 'One person with passports (earlier numbers too), applications, permits, arrivals and departures, lodgings and checks',
   request: { params: idParams('a person id') },
   responses: {
-    200: { description: 'The person; each part limited to your scope (entry points outside it have no name).', content: { 'application/json': { schema: z.object({
-      id: z.number(), name: z.string(), sex: z.string().nullable(), birthDate: z.string().nullable(), nationality: z.string(), regencyCode: z.string(), districtCode: z.string().nullable(),
-      passports: z.array(z.object({ passportNumber: z.string(), nationality: z.string(), validFrom: z.string().nullable(), current: z.boolean() })),
-      applications: z.array(z.object({ id: z.number(), permitType: z.string(), status: z.string(), appliedOn: z.string(), decidedOn: z.string().nullable(), office: z.string().nullable(), sponsor, purpose: z.string().nullable() })),
-      permits: z.array(z.object({ id: z.number(), permitNumber: z.string(), permitType: z.string(), purpose: z.string(), issuedOn: z.string(), expiresOn: z.string(), cancelledOn: z.string().nullable(), sponsor, regencyCode: z.string() })),
-      movements: z.array(z.object({ id: z.number(), direction: z.string(), date: z.string(), entryPoint: z.object({ id: z.number(), name: z.string() }).nullable() })),
-      lodgings: z.array(z.object({ id: z.number(), place: z.string(), address: z.string().nullable(), fromOn: z.string(), toOn: z.string().nullable(), regencyCode: z.string() })),
-      checks: z.array(z.object({ operationId: z.number(), date: z.string(), team: z.string(), targetId: z.number(), place: z.string(), outcome: z.string(), checked: z.boolean() })),
-    }) } } },
+    200: {
+      description: 'The person; each part limited to your scope (entry points outside it have no name).',
+      content: {
+        'application/json': {
+          schema: z.object({
+            id: z.number(),
+            name: z.string(),
+            sex: z.string().nullable(),
+            birthDate: z.string().nullable(),
+            nationality: z.string(),
+            regencyCode: z.string(),
+            districtCode: z.string().nullable(),
+            passports: z.array(z.object({ passportNumber: z.string(), nationality: z.string(), validFrom: z.string().nullable(), current: z.boolean() })),
+            applications: z.array(
+              z.object({
+                id: z.number(),
+                permitType: z.string(),
+                status: z.string(),
+                appliedOn: z.string(),
+                decidedOn: z.string().nullable(),
+                office: z.string().nullable(),
+                sponsor,
+                purpose: z.string().nullable(),
+              }),
+            ),
+            permits: z.array(
+              z.object({
+                id: z.number(),
+                permitNumber: z.string(),
+                permitType: z.string(),
+                purpose: z.string(),
+                issuedOn: z.string(),
+                expiresOn: z.string(),
+                cancelledOn: z.string().nullable(),
+                sponsor,
+                regencyCode: z.string(),
+              }),
+            ),
+            movements: z.array(
+              z.object({ id: z.number(), direction: z.string(), date: z.string(), entryPoint: z.object({ id: z.number(), name: z.string() }).nullable() }),
+            ),
+            lodgings: z.array(
+              z.object({
+                id: z.number(),
+                place: z.string(),
+                address: z.string().nullable(),
+                fromOn: z.string(),
+                toOn: z.string().nullable(),
+                regencyCode: z.string(),
+              }),
+            ),
+            checks: z.array(
+              z.object({
+                operationId: z.number(),
+                date: z.string(),
+                team: z.string(),
+                targetId: z.number(),
+                place: z.string(),
+                outcome: z.string(),
+                checked: z.boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     ...notFound,
     ...errorResponses,
   },
 });
 
 const workersRoute = createRoute({
-  method: 'get', path: '/companies/{id}/workers', tags: ['people'],
-  summary: 'A sponsor\'s sites, its workers on a day counted as people by permit status, and the checks at its sites or of its workers',
+  method: 'get',
+  path: '/companies/{id}/workers',
+  tags: ['people'],
+  summary: "A sponsor's sites, its workers on a day counted as people by permit status, and the checks at its sites or of its workers",
   request: {
     params: idParams('a company id'),
     query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'The day (default today, WIB).' }) }),
   },
   responses: {
-    200: { description: 'Counts for every role that reads records; `workers` (names) and each check\'s `findings` only for roles allowed personal data.', content: { 'application/json': { schema: z.object({
-      company: z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable() }),
-      asOf: z.string(),
-      sites: z.array(z.object({ id: z.number(), name: z.string(), regencyCode: z.string().nullable(), districtCode: z.string().nullable(), lng: z.number(), lat: z.number() })),
-      counts: z.object({ itas: z.number(), itap: z.number(), visit: z.number(), validTotal: z.number(), permits: z.number(), expiringSoon: z.number(), lapsed: z.number(), pending: z.number() })
-        .openapi({ description: 'People: valid holders by their strongest type (validTotal), their valid permits, those whose permits end within 60 days, lapsed in the last year without renewal, open application and departure, and waiting for a permit.' }),
-      workers: z.array(z.object({ personId: z.number().nullable(), name: z.string(), nationality: z.string(), status: z.enum(['itap', 'itas', 'visit', 'pending', 'lapsed']), until: z.string().nullable(), expiringSoon: z.boolean() }))
-        .optional().openapi({ description: 'Left out for roles without personal data.' }),
-      checks: z.array(z.object({ operationId: z.number(), date: z.string(), team: z.string(), targetId: z.number(), place: z.string(), via: z.enum(['site', 'workers']), foreignersChecked: z.number(),
-        violations: z.number(), outcome: z.string(), findings: z.string().nullable().optional(), workersChecked: z.number() })),
-    }) } } },
+    200: {
+      description: "Counts for every role that reads records; `workers` (names) and each check's `findings` only for roles allowed personal data.",
+      content: {
+        'application/json': {
+          schema: z.object({
+            company: z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable() }),
+            asOf: z.string(),
+            sites: z.array(
+              z.object({
+                id: z.number(),
+                name: z.string(),
+                regencyCode: z.string().nullable(),
+                districtCode: z.string().nullable(),
+                lng: z.number(),
+                lat: z.number(),
+              }),
+            ),
+            counts: z
+              .object({
+                itas: z.number(),
+                itap: z.number(),
+                visit: z.number(),
+                validTotal: z.number(),
+                permits: z.number(),
+                expiringSoon: z.number(),
+                lapsed: z.number(),
+                pending: z.number(),
+              })
+              .openapi({
+                description:
+                  'People: valid holders by their strongest type (validTotal), their valid permits, those whose permits end within 60 days, lapsed in the last year without renewal, open application and departure, and waiting for a permit.',
+              }),
+            workers: z
+              .array(
+                z.object({
+                  personId: z.number().nullable(),
+                  name: z.string(),
+                  nationality: z.string(),
+                  status: z.enum(['itap', 'itas', 'visit', 'pending', 'lapsed']),
+                  until: z.string().nullable(),
+                  expiringSoon: z.boolean(),
+                }),
+              )
+              .optional()
+              .openapi({ description: 'Left out for roles without personal data.' }),
+            checks: z.array(
+              z.object({
+                operationId: z.number(),
+                date: z.string(),
+                team: z.string(),
+                targetId: z.number(),
+                place: z.string(),
+                via: z.enum(['site', 'workers']),
+                foreignersChecked: z.number(),
+                violations: z.number(),
+                outcome: z.string(),
+                findings: z.string().nullable().optional(),
+                workersChecked: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     ...notFound,
     ...errorResponses,
   },
@@ -76,25 +217,27 @@ const workersRoute = createRoute({
 const requirePersonalData = (c: Context) => requirePermission(c, (p) => p.personalData, 'read personal data (the people register)');
 
 export function peopleRoutes(deps: AppDeps) {
-  return createRouter()
-    .openapi(searchRoute, async (c) => {
-      requirePersonalData(c);
-      const { q, limit } = c.req.valid('query');
-      return c.json({ items: await searchPeople(dbOf(c), q, limit ? Number(limit) : 20, scopeOf(c)) }, 200);
-    })
-    .openapi(personRoute, async (c) => {
-      requirePersonalData(c);
-      const person = await personRecord(dbOf(c), Number(c.req.valid('param').id), scopeOf(c));
-      if (!person) throw new AppError('not_found', 'No such person.');
-      return c.json(person, 200);
-    })
-    // Record lists (`/companies/*`) already refuse the aggregates-only role (routes/lists.ts).
-    .openapi(workersRoute, async (c) => {
-      const asOf = c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now());
-      const page = await companyWorkers(dbOf(c), Number(c.req.valid('param').id), asOf, scopeOf(c));
-      if (!page) throw new AppError('not_found', 'No such company.');
-      if (principalOf(c).permissions.personalData) return c.json(page, 200);
-      const { workers: _names, checks, ...counts } = page;
-      return c.json({ ...counts, checks: checks.map(({ findings: _findings, ...check }) => check) }, 200);
-    });
+  return (
+    createRouter()
+      .openapi(searchRoute, async (c) => {
+        requirePersonalData(c);
+        const { q, limit } = c.req.valid('query');
+        return c.json({ items: await searchPeople(dbOf(c), q, limit ? Number(limit) : 20, scopeOf(c)) }, 200);
+      })
+      .openapi(personRoute, async (c) => {
+        requirePersonalData(c);
+        const person = await personRecord(dbOf(c), Number(c.req.valid('param').id), scopeOf(c));
+        if (!person) throw new AppError('not_found', 'No such person.');
+        return c.json(person, 200);
+      })
+      // Record lists (`/companies/*`) already refuse the aggregates-only role (routes/lists.ts).
+      .openapi(workersRoute, async (c) => {
+        const asOf = c.req.valid('query').asOf ?? todayInJakarta(deps.clock.now());
+        const page = await companyWorkers(dbOf(c), Number(c.req.valid('param').id), asOf, scopeOf(c));
+        if (!page) throw new AppError('not_found', 'No such company.');
+        if (principalOf(c).permissions.personalData) return c.json(page, 200);
+        const { workers: _names, checks, ...counts } = page;
+        return c.json({ ...counts, checks: checks.map(({ findings: _findings, ...check }) => check) }, 200);
+      })
+  );
 }

@@ -14,16 +14,27 @@ import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 
 const planPdfRoute = createRoute({
-  method: 'get', path: '/planning/plans/{id}/plan.pdf', tags: ['planning'],
-  summary: 'The plan as an A4 PDF: map with the numbered targets and route, target table with reasons, teams, totals, notes and weights (printed by Chromium from the web app\'s print page)',
+  method: 'get',
+  path: '/planning/plans/{id}/plan.pdf',
+  tags: ['planning'],
+  summary:
+    "The plan as an A4 PDF: map with the numbered targets and route, target table with reasons, teams, totals, notes and weights (printed by Chromium from the web app's print page)",
   request: {
-    params: z.object({ id: z.string().regex(/^\d{1,9}$/, 'a plan id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }) }),
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^\d{1,9}$/, 'a plan id')
+        .openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+    }),
     query: z.object({ lang: z.enum(['id', 'en']).optional().openapi({ description: 'Language of the page (default id).' }) }),
   },
   responses: {
     200: { description: 'The PDF, as an attachment.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
     404: { description: 'No plan with this id in your scope (plan_not_found).', content: { 'application/json': { schema: errorBody } } },
-    503: { description: 'No Chromium on the server, or the page could not be drawn (pdf_unavailable).', content: { 'application/json': { schema: errorBody } } },
+    503: {
+      description: 'No Chromium on the server, or the page could not be drawn (pdf_unavailable).',
+      content: { 'application/json': { schema: errorBody } },
+    },
     ...errorResponses,
   },
 });

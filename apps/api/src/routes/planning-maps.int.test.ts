@@ -15,14 +15,38 @@ const ASOF = '2024-06-13';
 const JAVA = ['31', '32', '33', '34', '35', '36'];
 
 interface Gap {
-  id: string; kind: 'company_site' | 'district'; name: string; holders: number; lastCheckedOn: string | null; monthsSinceCheck: number | null;
-  areaCodes: { province: string | null; regency: string | null; district: string | null }; location: { lng: number; lat: number };
+  id: string;
+  kind: 'company_site' | 'district';
+  name: string;
+  holders: number;
+  lastCheckedOn: string | null;
+  monthsSinceCheck: number | null;
+  areaCodes: { province: string | null; regency: string | null; district: string | null };
+  location: { lng: number; lat: number };
   links: { record: string; lastOperation: string | null };
 }
-interface Gaps { asOf: string; months: number; checkedSince: string; total: number; groups: Array<{ office: { id: number; name: string } | null; regencyCodes: string[]; count: number; items: Gap[] }> }
+interface Gaps {
+  asOf: string;
+  months: number;
+  checkedSince: string;
+  total: number;
+  groups: Array<{ office: { id: number; name: string } | null; regencyCodes: string[]; count: number; items: Gap[] }>;
+}
 interface HotSpots {
-  type: 'FeatureCollection'; method: string; resolution: number; months: number; from: string; to: string; studyCells: number; findings: number; reports: number;
-  features: Array<{ id: string; geometry: { type: string; coordinates: number[][][] }; properties: { h3: string; findings: number; reports: number; z: number; p: number; class: string } }>;
+  type: 'FeatureCollection';
+  method: string;
+  resolution: number;
+  months: number;
+  from: string;
+  to: string;
+  studyCells: number;
+  findings: number;
+  reports: number;
+  features: Array<{
+    id: string;
+    geometry: { type: string; coordinates: number[][][] };
+    properties: { h3: string; findings: number; reports: number; z: number; p: number; class: string };
+  }>;
 }
 
 const items = (body: Gaps) => new Map(body.groups.flatMap((g) => g.items).map((i) => [i.id, i]));
@@ -30,7 +54,8 @@ const items = (body: Gaps) => new Map(body.groups.flatMap((g) => g.items).map((i
 function decode(bytes: Uint8Array, layer: string): VectorTileLayer | undefined {
   return bytes.length ? new VectorTile(new PbfReader(bytes)).layers[layer] : undefined;
 }
-const properties = (layer: VectorTileLayer | undefined) => Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i).properties as Record<string, string | number>);
+const properties = (layer: VectorTileLayer | undefined) =>
+  Array.from({ length: layer?.length ?? 0 }, (_, i) => layer!.feature(i).properties as Record<string, string | number>);
 
 describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => {
   let t: TestDatabase;
@@ -48,12 +73,14 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     analyst = as(app, await signedInAccount(t.database, 'analyst', '19.04'));
     viewer = as(app, await signedInAccount(t.database, 'viewer', '19.04'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   const gaps = async (who: ReturnType<typeof as>, query: string) => {
     const response = await who.request(`/api/v1/planning/coverage-gaps?${query}`);
     expect(response.status, query).toBe(200);
-    return await response.json() as Gaps;
+    return (await response.json()) as Gaps;
   };
 
   test('Bangka Tengah: never-checked sites with holders are gaps, under the office whose work area covers 19.04', async () => {
@@ -63,7 +90,14 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     const never = candidates.filter((c) => c.kind === 'company_site' && c.raw.activeHolders > 0 && c.raw.lastCheckedOn === null);
     expect(never.length).toBeGreaterThan(0);
     const found = items(body);
-    for (const c of never) expect(found.get(c.id), c.name).toMatchObject({ kind: 'company_site', holders: c.raw.activeHolders, lastCheckedOn: null, monthsSinceCheck: null, links: { lastOperation: null } });
+    for (const c of never)
+      expect(found.get(c.id), c.name).toMatchObject({
+        kind: 'company_site',
+        holders: c.raw.activeHolders,
+        lastCheckedOn: null,
+        monthsSinceCheck: null,
+        links: { lastOperation: null },
+      });
     // Every gap has holders and no check since the cutoff; every candidate that is one is listed.
     for (const item of found.values()) {
       expect(item.holders).toBeGreaterThan(0);
@@ -85,7 +119,13 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     const regency = recent!.areaCodes.regency!;
     expect(items(await gaps(admin, `area=${regency}&asOf=${ASOF}`)).has(recent!.id)).toBe(false);
     // …and it is one when 1 month is the limit, if its check is older than a month.
-    const old = candidates.find((c) => c.raw.activeHolders > 0 && c.raw.lastCheckedOn !== null && c.raw.lastCheckedOn < monthsBefore(ASOF, 12) && c.raw.lastCheckedOn >= monthsBefore(ASOF, 120));
+    const old = candidates.find(
+      (c) =>
+        c.raw.activeHolders > 0 &&
+        c.raw.lastCheckedOn !== null &&
+        c.raw.lastCheckedOn < monthsBefore(ASOF, 12) &&
+        c.raw.lastCheckedOn >= monthsBefore(ASOF, 120),
+    );
     expect(old, 'a site with holders last checked 1–10 years ago').toBeDefined();
     const area = old!.areaCodes.regency!;
     const at12 = items(await gaps(admin, `area=${area}&asOf=${ASOF}&months=12`));
@@ -105,13 +145,13 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     const outside = await analyst.request(`/api/v1/planning/coverage-gaps?area=19.71&asOf=${ASOF}`);
     const nowhere = await analyst.request(`/api/v1/planning/coverage-gaps?area=99.99&asOf=${ASOF}`);
     expect(outside.status).toBe(404);
-    expect((await outside.json() as { error: { code: string } }).error.code).toBe((await nowhere.json() as { error: { code: string } }).error.code);
+    expect(((await outside.json()) as { error: { code: string } }).error.code).toBe(((await nowhere.json()) as { error: { code: string } }).error.code);
     expect((await viewer.request(`/api/v1/planning/coverage-gaps?asOf=${ASOF}`)).status).toBe(403);
     expect((await viewer.request(`/api/v1/planning/hot-spots?asOf=${ASOF}`)).status).toBe(403);
     for (const bad of ['months=0', 'months=121', 'months=x', 'asOf=2024-02-30', 'area=19-04']) {
       const response = await analyst.request(`/api/v1/planning/coverage-gaps?${bad}`);
       expect(response.status, bad).toBe(400);
-      expect((await response.json() as { error: { code: string } }).error.code).toBe('invalid_parameter');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_parameter');
     }
     for (const bad of ['resolution=3', 'resolution=9', 'months=0']) expect((await analyst.request(`/api/v1/planning/hot-spots?${bad}`)).status, bad).toBe(400);
   });
@@ -122,13 +162,23 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     const response = await java.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=24&resolution=5`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/geo+json');
-    const body = await response.json() as HotSpots;
-    expect(body).toMatchObject({ type: 'FeatureCollection', method: 'Getis-Ord Gi* (H3 res 5, k=1, 24 months)', resolution: 5, months: 24, from: '2022-06-13', to: ASOF });
-    const counts = await queryOne<{ findings: number; reports: number }>(t.database.orm, sql`
+    const body = (await response.json()) as HotSpots;
+    expect(body).toMatchObject({
+      type: 'FeatureCollection',
+      method: 'Getis-Ord Gi* (H3 res 5, k=1, 24 months)',
+      resolution: 5,
+      months: 24,
+      from: '2022-06-13',
+      to: ASOF,
+    });
+    const counts = await queryOne<{ findings: number; reports: number }>(
+      t.database.orm,
+      sql`
       select (select count(*) from operation_targets t join operations o on o.id = t.operation_id
                 where t.violations > 0 and t.geom is not null and o.date >= '2022-06-13' and o.date < '2024-06-13' and left(t.regency_code, 2) in ${JAVA})::int as findings,
              (select count(*) from reports where status in ('verified', 'acted') and left(regency_code, 2) in ${JAVA}
-                and received_at >= '2022-06-13'::timestamp at time zone 'Asia/Jakarta' and received_at < '2024-06-13'::timestamp at time zone 'Asia/Jakarta')::int as reports`);
+                and received_at >= '2022-06-13'::timestamp at time zone 'Asia/Jakarta' and received_at < '2024-06-13'::timestamp at time zone 'Asia/Jakarta')::int as reports`,
+    );
     expect({ findings: body.findings, reports: body.reports }).toEqual(counts);
     expect(body.findings + body.reports).toBeGreaterThan(0);
     const sum = (k: 'findings' | 'reports') => body.features.reduce((s, f) => s + f.properties[k], 0);
@@ -144,20 +194,22 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     }
     expect(body.features[0]!.properties.class).toBe('hot_99');
     // A shorter window holds no more events.
-    const short = await (await java.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=3&resolution=5`)).json() as HotSpots;
+    const short = (await (await java.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&months=3&resolution=5`)).json()) as HotSpots;
     expect(short.findings + short.reports).toBeLessThanOrEqual(body.findings + body.reports);
     // The study area is the scope: the province's grid, its events only.
-    const province = await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=5`)).json() as HotSpots;
+    const province = (await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=5`)).json()) as HotSpots;
     expect(province.studyCells).toBeLessThan(body.studyCells);
-    for (const f of province.features) for (const [lng, lat] of f.geometry.coordinates[0]!) expect(lng! > 104 && lng! < 109.5 && lat! > -4.5 && lat! < -0.5).toBe(true);
+    for (const f of province.features)
+      for (const [lng, lat] of f.geometry.coordinates[0]!) expect(lng! > 104 && lng! < 109.5 && lat! > -4.5 && lat! < -0.5).toBe(true);
     // A grid too fine for the area (Central Kalimantan, 150,000 km²) is refused, naming the parameter.
     const fine = await admin.request(`/api/v1/planning/hot-spots?area=62&asOf=${ASOF}&resolution=8`);
     expect(fine.status).toBe(400);
-    expect((await fine.json() as { error: { message: string } }).error.message).toMatch(/resolution/);
+    expect(((await fine.json()) as { error: { message: string } }).error.message).toMatch(/resolution/);
   });
 
   test('the coverage_gaps tile holds the district gaps of the endpoint, with months since the check; months moves it', async () => {
-    const tile = async (query: string) => decode(new Uint8Array(await (await division.request(`/tiles/coverage_gaps/8/203/129.mvt?${query}`)).arrayBuffer()), 'coverage_gaps');
+    const tile = async (query: string) =>
+      decode(new Uint8Array(await (await division.request(`/tiles/coverage_gaps/8/203/129.mvt?${query}`)).arrayBuffer()), 'coverage_gaps');
     const layer = await tile(`asOf=${ASOF}`);
     const features = properties(layer).filter((p) => String(p.code).startsWith('19.04.'));
     const districts = [...items(await gaps(division, `area=19.04&asOf=${ASOF}`)).values()].filter((i) => i.kind === 'district');
@@ -178,7 +230,10 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
     expect(properties(layer).length).toBeLessThanOrEqual(narrow.length);
     expect(wide.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 120))).toBe(true);
     expect(narrow.every((p) => p.last_checked === undefined || String(p.last_checked) < monthsBefore(ASOF, 1))).toBe(true);
-    const json = await (await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24')).json() as { tiles: string[]; vector_layers: Array<{ fields: Record<string, string> }> };
+    const json = (await (await division.request('/tiles/coverage_gaps.json?asOf=2024-06-13&months=24')).json()) as {
+      tiles: string[];
+      vector_layers: Array<{ fields: Record<string, string> }>;
+    };
     expect(json.tiles[0]).toMatch(/\/tiles\/coverage_gaps\/\{z\}\/\{x\}\/\{y\}\.mvt\?asOf=2024-06-13&months=24$/);
     expect(json.vector_layers[0]!.fields).toMatchObject({ code: 'String', active_permits: 'Number', months_since: 'Number', last_checked: 'String' });
     expect((await division.request('/tiles/coverage_gaps/8/203/129.mvt?months=0')).status).toBe(400);
@@ -189,7 +244,7 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
   });
 
   test('the hot_spots tile holds the hexagons of the endpoint for the scope, with z, p and class', async () => {
-    const geojson = await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=6`)).json() as HotSpots;
+    const geojson = (await (await division.request(`/api/v1/planning/hot-spots?asOf=${ASOF}&resolution=6`)).json()) as HotSpots;
     const layer = decode(new Uint8Array(await (await division.request(`/tiles/hot_spots/5/25/16.mvt?asOf=${ASOF}&resolution=6`)).arrayBuffer()), 'hot_spots');
     const byH3 = new Map(geojson.features.map((f) => [f.id, f.properties]));
     const tileCells = properties(layer);
@@ -199,7 +254,7 @@ describe.each(testBackends())('coverage gaps and hot spots on %s', (backend) => 
       expect(p).toMatchObject({ class: expected.class, findings: expected.findings, reports: expected.reports, resolution: 6 });
       expect(Number(p.z)).toBeCloseTo(expected.z, 3);
     }
-    const json = await (await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6')).json() as { tiles: string[] };
+    const json = (await (await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6')).json()) as { tiles: string[] };
     expect(json.tiles[0]).toMatch(/\/tiles\/hot_spots\/\{z\}\/\{x\}\/\{y\}\.mvt\?asOf=2024-06-13&months=24&resolution=6$/);
     const refused = await division.request('/tiles/hot_spots.json?asOf=2024-06-13&months=24&resolution=6&nationality=CHN');
     expect(refused.status).toBe(400);

@@ -7,12 +7,16 @@ import { AppError } from '../errors.js';
 
 /** The parameter names a route's query schema declares: the keys of its object (through a pipe or transform). */
 export function declaredQueryNames(schema: unknown): readonly string[] {
-  for (let s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { in?: unknown; innerType?: unknown } } } | undefined, depth = 0; s && depth < 5; depth++) {
+  for (
+    let s = schema as { shape?: Record<string, unknown>; _zod?: { def?: { in?: unknown; innerType?: unknown } } } | undefined, depth = 0;
+    s && depth < 5;
+    depth++
+  ) {
     if (s.shape && typeof s.shape === 'object') return Object.keys(s.shape);
     s = (s._zod?.def?.in ?? s._zod?.def?.innerType) as typeof s;
   }
   // Fails when the app is built, not on a request: every query schema must say which names it takes.
-  throw new Error('A route\'s query schema must be a z.object: its keys are the parameters the route takes.');
+  throw new Error("A route's query schema must be a z.object: its keys are the parameters the route takes.");
 }
 
 /** Throws the 400 naming every query parameter of the request that is not among `allowed`. */
@@ -20,8 +24,11 @@ export function refuseUnknownParameters(c: Context, allowed: readonly string[], 
   const unknown = Object.keys(c.req.queries()).filter((name) => !allowed.includes(name));
   if (unknown.length === 0) return;
   const takes = allowed.length > 0 ? `it takes ${allowed.join(', ')}` : 'it takes no query parameters';
-  throw new AppError('unknown_parameter', `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Not a parameter of ${what}; ${takes}.`,
-    unknown.map((parameter) => ({ parameter, message: 'unknown parameter' })));
+  throw new AppError(
+    'unknown_parameter',
+    `Unknown parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Not a parameter of ${what}; ${takes}.`,
+    unknown.map((parameter) => ({ parameter, message: 'unknown parameter' })),
+  );
 }
 
 /** Middleware: only the `allowed` query parameters, for the request's method and path. */

@@ -18,21 +18,34 @@ const idParam = z.object({ id: recordIdParam('a numeric id').openapi({ param: { 
 const notFound = { 404: { description: 'No report with this id in your scope (not_found).', content: json(errorBody) } };
 
 const getRoute = createRoute({
-  method: 'get', path: '/reports/{id}', tags: ['records'], summary: 'One public report: the text, address and reporter\'s contact only for roles allowed personal data',
+  method: 'get',
+  path: '/reports/{id}',
+  tags: ['records'],
+  summary: "One public report: the text, address and reporter's contact only for roles allowed personal data",
   request: {
     params: idParam,
     // The record routes' shared parameters (the map's record panel sends them to every kind); a report has no figures of a day and no bilingual text.
-    query: z.object({ asOf: isoDateParam.optional().openapi({ description: 'Accepted like on every record route; a report has no figures of a day.' }), lang: langParam }),
+    query: z.object({
+      asOf: isoDateParam.optional().openapi({ description: 'Accepted like on every record route; a report has no figures of a day.' }),
+      lang: langParam,
+    }),
   },
   responses: { 200: { description: 'The report.', content: json(reportDetailSchema) }, ...notFound, ...errorResponses },
 });
 const historyRoute = createRoute({
-  method: 'get', path: '/reports/{id}/history', tags: ['records'], summary: 'A report\'s status changes, oldest first: who, when, why (the reason only for roles allowed personal data), the operation target that followed',
-  request: { params: idParam }, responses: { 200: { description: 'The history.', content: json(reportHistorySchema) }, ...notFound, ...errorResponses },
+  method: 'get',
+  path: '/reports/{id}/history',
+  tags: ['records'],
+  summary: "A report's status changes, oldest first: who, when, why (the reason only for roles allowed personal data), the operation target that followed",
+  request: { params: idParam },
+  responses: { 200: { description: 'The history.', content: json(reportHistorySchema) }, ...notFound, ...errorResponses },
 });
 const createRouteDef = createRoute({
-  method: 'post', path: '/reports', tags: ['records'],
-  summary: 'Record a report (status new): a point, or a district standing for the place; its areas found by point-in-polygon. The same externalId on the same channel answers the report recorded first (200)',
+  method: 'post',
+  path: '/reports',
+  tags: ['records'],
+  summary:
+    'Record a report (status new): a point, or a district standing for the place; its areas found by point-in-polygon. The same externalId on the same channel answers the report recorded first (200)',
   request: { body: { required: true, content: json(reportIntakeInput) } },
   responses: {
     201: { description: 'The report, created.', content: json(reportDetailSchema) },
@@ -44,13 +57,21 @@ const createRouteDef = createRoute({
   },
 });
 const patchRoute = createRoute({
-  method: 'patch', path: '/reports/{id}', tags: ['records'],
-  summary: 'Change a report\'s status: new → verified or dismissed, verified → acted or dismissed; a dismissal needs a reason, "acted" the operation target (targetId) that followed',
+  method: 'patch',
+  path: '/reports/{id}',
+  tags: ['records'],
+  summary:
+    'Change a report\'s status: new → verified or dismissed, verified → acted or dismissed; a dismissal needs a reason, "acted" the operation target (targetId) that followed',
   request: { params: idParam, body: { required: true, content: json(reportTriageInput) } },
   responses: {
-    200: { description: 'The report.', content: json(reportDetailSchema) }, ...notFound,
+    200: { description: 'The report.', content: json(reportDetailSchema) },
+    ...notFound,
     409: { description: 'The triage does not allow this change (invalid_transition; details: from, to, allowed).', content: json(errorBody) },
-    422: { description: 'A dismissal without a reason (reason_required), "acted" without a target (target_required) or with one not in your scope or checked before the report came in (target_not_found).', content: json(errorBody) },
+    422: {
+      description:
+        'A dismissal without a reason (reason_required), "acted" without a target (target_required) or with one not in your scope or checked before the report came in (target_not_found).',
+      content: json(errorBody),
+    },
     ...errorResponses,
   },
 });

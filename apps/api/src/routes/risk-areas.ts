@@ -18,31 +18,41 @@ const idParam = z.object({ id: recordIdParam('a numeric id').openapi({ param: { 
 const refused = {
   403: { description: 'Your role may not edit risk areas, or the geometry lies outside your scope (forbidden).', content: json(errorBody) },
   422: {
-    description: 'The geometry or period is refused, nothing written: invalid_geometry (self-intersection and the like, with the reason PostGIS gives; '
-      + 'an unclosed or too short ring), outside_indonesia (touches no province or leaves the provinces\' extent), geometry_too_small (under 0.01 km²), '
-      + 'too_many_vertices (over 10,000), invalid_period (validTo before validFrom).',
+    description:
+      'The geometry or period is refused, nothing written: invalid_geometry (self-intersection and the like, with the reason PostGIS gives; ' +
+      "an unclosed or too short ring), outside_indonesia (touches no province or leaves the provinces' extent), geometry_too_small (under 0.01 km²), " +
+      'too_many_vertices (over 10,000), invalid_period (validTo before validFrom).',
     content: json(errorBody),
   },
 };
 
 const createRouteDef = createRoute({
-  method: 'post', path: '/risk-areas', tags: ['records'],
-  summary: 'Draw a risk area (potensi kerawanan): a GeoJSON Polygon or MultiPolygon with category, name, description, source and validity; its regency and province come from the geometry',
+  method: 'post',
+  path: '/risk-areas',
+  tags: ['records'],
+  summary:
+    'Draw a risk area (potensi kerawanan): a GeoJSON Polygon or MultiPolygon with category, name, description, source and validity; its regency and province come from the geometry',
   request: { body: { required: true, content: json(riskAreaCreateInput) } },
   responses: { 201: { description: 'The risk area, version 1.', content: json(riskAreaAnswerSchema) }, ...refused, ...errorResponses },
 });
 const patchRoute = createRoute({
-  method: 'patch', path: '/risk-areas/{id}', tags: ['records'],
-  summary: 'Change a risk area\'s geometry and/or attributes; the area as it was is kept as a version first. Ending its validity by today (only validTo) retires it',
+  method: 'patch',
+  path: '/risk-areas/{id}',
+  tags: ['records'],
+  summary:
+    "Change a risk area's geometry and/or attributes; the area as it was is kept as a version first. Ending its validity by today (only validTo) retires it",
   request: { params: idParam, body: { required: true, content: json(riskAreaPatchInput) } },
   responses: {
     200: { description: 'The risk area as changed, with its new version.', content: json(riskAreaAnswerSchema) },
     404: { description: 'No risk area with this id in your scope (not_found).', content: json(errorBody) },
-    ...refused, ...errorResponses,
+    ...refused,
+    ...errorResponses,
   },
 });
 const versionsRoute = createRoute({
-  method: 'get', path: '/risk-areas/{id}/versions', tags: ['records'],
+  method: 'get',
+  path: '/risk-areas/{id}/versions',
+  tags: ['records'],
   summary: 'The changes of a risk area made in the app, newest first: version, create/update/retire, who, when, and the geometry and attributes before',
   request: { params: idParam },
   responses: {
@@ -92,10 +102,13 @@ export function riskAreaRoutes(deps: AppDeps) {
     const history = await riskAreaVersionHistory(dbOf(c), Number(c.req.valid('param').id), scopeOf(c));
     if (!history) throw new AppError('not_found', 'No such risk area.');
     const permissions = principalOf(c).permissions;
-    return c.json({
-      ...history,
-      items: history.items.map((v) => ({ ...v, before: v.before && recordForRole('riskArea', v.before, permissions) })),
-    }, 200);
+    return c.json(
+      {
+        ...history,
+        items: history.items.map((v) => ({ ...v, before: v.before && recordForRole('riskArea', v.before, permissions) })),
+      },
+      200,
+    );
   });
   return router;
 }

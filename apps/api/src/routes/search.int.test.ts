@@ -20,16 +20,23 @@ describe.each(testBackends())('search on %s', (backend) => {
   const search = async (client: ReturnType<typeof as>, q: string) => {
     const response = await client.request(`/api/v1/search?q=${encodeURIComponent(q)}`);
     expect(response.status, q).toBe(200);
-    return await response.json() as SearchAnswer;
+    return (await response.json()) as SearchAnswer;
   };
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date('2024-06-13T03:00:00Z') }, log: () => {} });
+    const app = createApp({
+      database: t.database,
+      config: { trustProxy: false, logLevel: 'warn' },
+      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
+      log: () => {},
+    });
     admin = as(app, await signedInAccount(t.database, 'admin'));
     division = as(app, await signedInAccount(t.database, 'division_head', '19'));
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('"morowali" for the division head of Bangka Belitung: no area, no record, and the answer names Morowali as outside the work area', async () => {
     const answer = await search(division, 'morowali');

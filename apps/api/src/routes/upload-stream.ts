@@ -51,17 +51,27 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
     parser = new Busboy({ headers: { 'content-type': type }, limits: { files: 1, fields: 20, fieldSize: 1024 * 1024, parts: 30 } });
   } catch {
     await discard();
-    throw new AppError('invalid_parameter', 'Invalid parameter: file (a multipart/form-data body with a boundary).', [{ parameter: 'file', message: 'not a multipart body' }]);
+    throw new AppError('invalid_parameter', 'Invalid parameter: file (a multipart/form-data body with a boundary).', [
+      { parameter: 'file', message: 'not a multipart body' },
+    ]);
   }
-  const malformed = () => new AppError('invalid_parameter', 'Invalid parameter: file (the multipart body could not be read).', [{ parameter: 'file', message: 'malformed multipart body' }]);
+  const malformed = () =>
+    new AppError('invalid_parameter', 'Invalid parameter: file (the multipart body could not be read).', [
+      { parameter: 'file', message: 'malformed multipart body' },
+    ]);
   const failed = new Promise<never>((_, reject) => parser.on('error', () => reject(malformed())));
   // Both are only raced below, where a rejection is thrown; handled here so that neither is unhandled meanwhile.
   failed.catch(() => {});
   const finished = once(parser, 'finish');
   finished.catch(() => {});
-  parser.on('field', (name, value) => { fields[name] = value; });
+  parser.on('field', (name, value) => {
+    fields[name] = value;
+  });
   parser.on('file', (name, stream, givenName: string | undefined) => {
-    if (name !== 'file' || file) { stream.resume(); return; }
+    if (name !== 'file' || file) {
+      stream.resume();
+      return;
+    }
     // A part without a filename (filename="" or none) is still a file part: name it plainly.
     const fileName = givenName ?? '';
     // The name on disk keeps the extension (the format); the user's own name is kept for messages.

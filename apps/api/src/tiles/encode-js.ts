@@ -33,7 +33,10 @@ export function tileSpaceQuery(layer: TileLayer, tile: TileCoordinate, context: 
 
 export async function encodeWithJs(db: Executor, layer: TileLayer, tile: TileCoordinate, request: TileRequest): Promise<Uint8Array> {
   const prepared = layer.prepare ? await layer.prepare(db, request) : undefined;
-  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(db, tileSpaceQuery(layer, tile, { ...request, prepared }));
+  const rows = await queryRows<Record<string, unknown> & { id: unknown; source_total: unknown; tile_geom: string | null }>(
+    db,
+    tileSpaceQuery(layer, tile, { ...request, prepared }),
+  );
   // GEOS runs in the clip. When it fails inside PGlite the statement stops silently and rows go
   // missing; every row carries the number of source rows (counted before the clip), so a short read
   // shows, and a tile with holes is refused rather than served.
@@ -60,9 +63,12 @@ export async function encodeWithJs(db: Executor, layer: TileLayer, tile: TileCoo
 /** GeoJSON in tile space → MVT geometry: points, or polygon rings with exterior rings clockwise (MVT 2.1 §4.3.4.4). */
 function toTileGeometry(g: { type: string; coordinates: unknown }): Pick<TileFeature, 'type' | 'geometry'> | null {
   switch (g.type) {
-    case 'Point': return { type: 1, geometry: [g.coordinates as Position] };
-    case 'MultiPoint': return { type: 1, geometry: g.coordinates as Position[] };
-    case 'Polygon': case 'MultiPolygon': {
+    case 'Point':
+      return { type: 1, geometry: [g.coordinates as Position] };
+    case 'MultiPoint':
+      return { type: 1, geometry: g.coordinates as Position[] };
+    case 'Polygon':
+    case 'MultiPolygon': {
       const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as Ring[][];
       const rings: Ring[] = [];
       for (const polygon of polygons) {
@@ -79,10 +85,12 @@ function toTileGeometry(g: { type: string; coordinates: unknown }): Pick<TileFea
       // A clip can return a collection; keep its polygonal parts.
       const parts = ((g as unknown as { geometries: Array<{ type: string; coordinates: unknown }> }).geometries ?? [])
         .filter((p) => p.type === 'Polygon' || p.type === 'MultiPolygon')
-        .map(toTileGeometry).filter((p): p is NonNullable<typeof p> => p !== null);
+        .map(toTileGeometry)
+        .filter((p): p is NonNullable<typeof p> => p !== null);
       return parts.length ? { type: 3, geometry: parts.flatMap((p) => p.geometry as Ring[]) } : null;
     }
-    default: return null;
+    default:
+      return null;
   }
 }
 

@@ -1,8 +1,35 @@
 // The tile layers: what each one holds, from which zoom, how long it may be cached, and the SQL that
 // selects its features. Every source returns `id` (integer), `geom` (EPSG:4326) and property columns;
 // the encoders (encode-postgis.ts, encode-js.ts) turn that into MVT. No personal data in any layer.
-import { areaFilterColumn, type DataTable, coverageGapDistrictsSql, holderCountsServe, holderStates, holderTotals, oneDay, localized, overstayingPeople, permitFilterCondition, scopeCondition, sql, validHolders, type Executor, type SQL, type TextLang } from '@pantau/db';
-import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, OVERSTAY_MIN_DAYS, TILE_LAYER_FILTERS, type AreaLevel, type PermitFilter, type Scope, type TileFilterName, type TileLayerName } from '@pantau/domain';
+import {
+  areaFilterColumn,
+  type DataTable,
+  coverageGapDistrictsSql,
+  holderCountsServe,
+  holderStates,
+  holderTotals,
+  oneDay,
+  localized,
+  overstayingPeople,
+  permitFilterCondition,
+  scopeCondition,
+  sql,
+  validHolders,
+  type Executor,
+  type SQL,
+  type TextLang,
+} from '@pantau/db';
+import {
+  COVERAGE_MONTHS,
+  HOT_SPOT_PARAMS,
+  OVERSTAY_MIN_DAYS,
+  TILE_LAYER_FILTERS,
+  type AreaLevel,
+  type PermitFilter,
+  type Scope,
+  type TileFilterName,
+  type TileLayerName,
+} from '@pantau/domain';
 import { hotSpotAnalysis, type HotSpotAnalysis } from '../planning/hot-spots.js';
 import { resolveStudyArea } from '../planning/study-area.js';
 
@@ -103,8 +130,12 @@ function areaSource(level: AreaLevel) {
         group by 1`
       : sql`
         select h.code, ${holderTotals('h')}
-        from (${validHolders({ day: sql`${filter.permit.asOf}::date`, filter: {}, keys: { code: sql`p.${column}` },
-          where: sql`p.${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}` })}) h
+        from (${validHolders({
+          day: sql`${filter.permit.asOf}::date`,
+          filter: {},
+          keys: { code: sql`p.${column}` },
+          where: sql`p.${column} in (select code from tile_areas) and ${permitFilterCondition(filter.permit)}`,
+        })}) h
         group by 1`;
     return sql`
       with tile_areas as (
@@ -128,26 +159,59 @@ const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${colum
 
 export const TILE_LAYERS: readonly TileLayer[] = [
   {
-    id: 'provinces', description: 'Provinces (provinsi) with valid permit holders', geometry: 'polygon',
-    minzoom: 0, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.provinces, reads: AREA_READS, source: areaSource('province'),
+    id: 'provinces',
+    description: 'Provinces (provinsi) with valid permit holders',
+    geometry: 'polygon',
+    minzoom: 0,
+    maxzoom: 14,
+    maxAgeSeconds: 3600,
+    fields: AREA_FIELDS,
+    filters: TILE_LAYER_FILTERS.provinces,
+    reads: AREA_READS,
+    source: areaSource('province'),
   },
   {
-    id: 'regencies', description: 'Regencies and cities (kabupaten/kota) with valid permit holders', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.regencies, reads: AREA_READS, source: areaSource('regency'),
+    id: 'regencies',
+    description: 'Regencies and cities (kabupaten/kota) with valid permit holders',
+    geometry: 'polygon',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 3600,
+    fields: AREA_FIELDS,
+    filters: TILE_LAYER_FILTERS.regencies,
+    reads: AREA_READS,
+    source: areaSource('regency'),
   },
   {
-    id: 'districts', description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see', geometry: 'polygon',
-    minzoom: 7, maxzoom: 14, maxAgeSeconds: 3600, fields: AREA_FIELDS, filters: TILE_LAYER_FILTERS.districts, reads: AREA_READS, source: areaSource('district'),
+    id: 'districts',
+    description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see',
+    geometry: 'polygon',
+    minzoom: 7,
+    maxzoom: 14,
+    maxAgeSeconds: 3600,
+    fields: AREA_FIELDS,
+    filters: TILE_LAYER_FILTERS.districts,
+    reads: AREA_READS,
+    source: areaSource('district'),
   },
   {
-    id: 'company_sites', description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9', geometry: 'point',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300, clusterBelowZoom: 9, clusterSums: ['active_permits'],
+    id: 'company_sites',
+    description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9',
+    geometry: 'point',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
+    clusterBelowZoom: 9,
+    clusterSums: ['active_permits'],
     fields: {
-      company_id: ['Number', 'company id (GET /api/v1/companies)'], name: ['String', 'company name'], sector: ['String', 'sector'],
+      company_id: ['Number', 'company id (GET /api/v1/companies)'],
+      name: ['String', 'company name'],
+      sector: ['String', 'sector'],
       active_permits: ['Number', 'valid permits the company sponsors, for the filters, on asOf (summed in clusters)'],
       point_count: ['Number', 'sites merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.company_sites, reads: ['company_sites', 'companies', ...HOLDER_READS],
+    filters: TILE_LAYER_FILTERS.company_sites,
+    reads: ['company_sites', 'companies', ...HOLDER_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_sites as (
         select s.id, s.geom, s.company_id from company_sites s where s.geom && ${envelope} and ${scopeCondition(sql`s.regency_code`, scope)}
@@ -160,27 +224,46 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       from tile_sites s join companies c on c.id = s.company_id left join active a on a.company_id = s.company_id`,
   },
   {
-    id: 'operation_targets', description: 'Places checked by joint operations, with their outcome; merged per grid cell below zoom 8', geometry: 'point',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300, clusterBelowZoom: 8, clusterSums: ['foreigners_checked', 'violations'],
+    id: 'operation_targets',
+    description: 'Places checked by joint operations, with their outcome; merged per grid cell below zoom 8',
+    geometry: 'point',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
+    clusterBelowZoom: 8,
+    clusterSums: ['foreigners_checked', 'violations'],
     fields: {
-      operation_id: ['Number', 'operation id (GET /api/v1/operations)'], date: ['String', 'operation date (YYYY-MM-DD)'], kind: ['String', 'kind of place'],
-      outcome: ['String', 'no_violation, violation or not_found'], foreigners_checked: ['Number', 'foreigners checked (summed in clusters)'],
-      violations: ['Number', 'suspected violations (summed in clusters)'], point_count: ['Number', 'targets merged into this point (clusters only)'],
+      operation_id: ['Number', 'operation id (GET /api/v1/operations)'],
+      date: ['String', 'operation date (YYYY-MM-DD)'],
+      kind: ['String', 'kind of place'],
+      outcome: ['String', 'no_violation, violation or not_found'],
+      foreigners_checked: ['Number', 'foreigners checked (summed in clusters)'],
+      violations: ['Number', 'suspected violations (summed in clusters)'],
+      point_count: ['Number', 'targets merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.operation_targets, reads: ['operation_targets', 'operations'],
+    filters: TILE_LAYER_FILTERS.operation_targets,
+    reads: ['operation_targets', 'operations'],
     source: ({ envelope, filter, scope }) => sql`
       select t.id::bigint as id, t.geom, t.operation_id, o.date::text as date, t.kind, t.outcome, t.foreigners_checked, t.violations
       from operation_targets t join operations o on o.id = t.operation_id
       where t.geom && ${envelope} and ${dateRange(sql`o.date`, filter)} and ${scopeCondition(sql`t.regency_code`, scope)}`,
   },
   {
-    id: 'risk_areas', description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    id: 'risk_areas',
+    description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)',
+    geometry: 'polygon',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
     fields: {
-      name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'], category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point, visit_permit_misuse'],
-      severity: ['String', 'low, medium, high'], valid_from: ['String', 'first day (YYYY-MM-DD)'], valid_to: ['String', 'last day, absent when open-ended'],
+      name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'],
+      category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point, visit_permit_misuse'],
+      severity: ['String', 'low, medium, high'],
+      valid_from: ['String', 'first day (YYYY-MM-DD)'],
+      valid_to: ['String', 'last day, absent when open-ended'],
     },
-    filters: TILE_LAYER_FILTERS.risk_areas, reads: ['risk_areas', 'areas'],
+    filters: TILE_LAYER_FILTERS.risk_areas,
+    reads: ['risk_areas', 'areas'],
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
       const to = filter.to ?? filter.permit.asOf;
@@ -196,21 +279,36 @@ export const TILE_LAYERS: readonly TileLayer[] = [
     },
   },
   {
-    id: 'entry_points', description: 'Immigration checkpoints (TPI): airports, seaports, land borders', geometry: 'point',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 86400,
+    id: 'entry_points',
+    description: 'Immigration checkpoints (TPI): airports, seaports, land borders',
+    geometry: 'point',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 86400,
     fields: { name: ['String', 'name'], kind: ['String', 'airport, seaport or land_border'] },
-    filters: TILE_LAYER_FILTERS.entry_points, reads: ['entry_points'],
+    filters: TILE_LAYER_FILTERS.entry_points,
+    reads: ['entry_points'],
     source: ({ envelope, scope }) => sql`
       select id::bigint as id, geom, name, kind from entry_points where geom && ${envelope} and ${scopeCondition(sql`regency_code`, scope)}`,
   },
   {
-    id: 'reports', description: 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter; merged per grid cell below zoom 8', geometry: 'point',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 60, clusterBelowZoom: 8, clusterSums: [],
+    id: 'reports',
+    description: 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter; merged per grid cell below zoom 8',
+    geometry: 'point',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 60,
+    clusterBelowZoom: 8,
+    clusterSums: [],
     fields: {
-      category: ['String', 'what was reported'], status: ['String', 'new, verified, dismissed, acted'], channel: ['String', 'apoa, whatsapp, phone, walk_in'],
-      received_on: ['String', 'day received (YYYY-MM-DD, WIB)'], point_count: ['Number', 'reports merged into this point (clusters only)'],
+      category: ['String', 'what was reported'],
+      status: ['String', 'new, verified, dismissed, acted'],
+      channel: ['String', 'apoa, whatsapp, phone, walk_in'],
+      received_on: ['String', 'day received (YYYY-MM-DD, WIB)'],
+      point_count: ['Number', 'reports merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.reports, reads: ['reports'],
+    filters: TILE_LAYER_FILTERS.reports,
+    reads: ['reports'],
     source: ({ envelope, filter, scope }) => sql`
       select id::bigint as id, geom, category, status, channel, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on
       from reports
@@ -218,13 +316,21 @@ export const TILE_LAYERS: readonly TileLayer[] = [
         and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${scopeCondition(sql`regency_code`, scope)}`,
   },
   {
-    id: 'meetings', description: 'Timpora coordination meetings, at their venue (imported ones without a venue point: at their regency), with their open follow-ups', geometry: 'point',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    id: 'meetings',
+    description: 'Timpora coordination meetings, at their venue (imported ones without a venue point: at their regency), with their open follow-ups',
+    geometry: 'point',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
     fields: {
-      date: ['String', 'meeting date (YYYY-MM-DD)'], title: ['String', 'title'], venue: ['String', 'venue'], regency_code: ['String', 'regency code'],
+      date: ['String', 'meeting date (YYYY-MM-DD)'],
+      title: ['String', 'title'],
+      venue: ['String', 'venue'],
+      regency_code: ['String', 'regency code'],
       open_follow_ups: ['Number', 'follow-up tasks still open'],
     },
-    filters: TILE_LAYER_FILTERS.meetings, reads: ['meetings', 'areas', 'meeting_follow_ups'],
+    filters: TILE_LAYER_FILTERS.meetings,
+    reads: ['meetings', 'areas', 'meeting_follow_ups'],
     source: ({ envelope, filter, scope }) => sql`
       select m.id::bigint as id, coalesce(m.geom, a.label) as geom, m.date::text as date, m.title, m.venue, m.regency_code,
         (select count(*)::int from meeting_follow_ups f where f.meeting_id = m.id and f.status = 'open') as open_follow_ups
@@ -232,45 +338,76 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       where coalesce(m.geom, a.label) && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
   },
   {
-    id: 'coverage_gaps', description: 'Districts with valid permit holders on asOf that no operation has checked for `months` months (default 12) or ever', geometry: 'polygon',
-    minzoom: 5, maxzoom: 14, maxAgeSeconds: 300,
+    id: 'coverage_gaps',
+    description: 'Districts with valid permit holders on asOf that no operation has checked for `months` months (default 12) or ever',
+    geometry: 'polygon',
+    minzoom: 5,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
     fields: {
-      code: ['String', 'district code'], name: ['String', 'district name'], active_permits: ['Number', 'valid permit holders living in the district on asOf'],
+      code: ['String', 'district code'],
+      name: ['String', 'district name'],
+      active_permits: ['Number', 'valid permit holders living in the district on asOf'],
       last_checked: ['String', 'date of the last operation target in the district before asOf (YYYY-MM-DD); absent when never checked'],
       months_since: ['Number', 'whole months (30.44 days) since the last check; absent when never checked'],
     },
-    filters: TILE_LAYER_FILTERS.coverage_gaps, reads: ['operation_targets', 'operations', 'reports', 'offices', 'office_work_areas', ...AREA_READS],
+    filters: TILE_LAYER_FILTERS.coverage_gaps,
+    reads: ['operation_targets', 'operations', 'reports', 'offices', 'office_work_areas', ...AREA_READS],
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
   },
   {
-    id: 'overstays', description: 'Districts (kecamatan) where people overstay on asOf: their last permit ended at least a day before, with no departure, no valid permit and no open application (GET /api/v1/areas/{code}/overstays); counts only, districts with none left out', geometry: 'polygon',
-    minzoom: 5, maxzoom: 14, maxAgeSeconds: 300,
+    id: 'overstays',
+    description:
+      'Districts (kecamatan) where people overstay on asOf: their last permit ended at least a day before, with no departure, no valid permit and no open application (GET /api/v1/areas/{code}/overstays); counts only, districts with none left out',
+    geometry: 'polygon',
+    minzoom: 5,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
     fields: {
-      code: ['String', 'district code'], name: ['String', 'district name'],
+      code: ['String', 'district code'],
+      name: ['String', 'district name'],
       overstays: ['Number', 'people overstaying in the district on asOf, by the district of their last permit, for the filters on that permit'],
     },
-    filters: TILE_LAYER_FILTERS.overstays, reads: ['movements', 'companies', ...AREA_READS],
+    filters: TILE_LAYER_FILTERS.overstays,
+    reads: ['movements', 'companies', ...AREA_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_areas as (
         select code, name, geom from areas where level = 'district' and geom && ${envelope} and ${scopeCondition(sql`code`, scope)}
       ), counts as (
         select o.district_code as code, count(*)::int as n
-        from (${overstayingPeople({ asOf: filter.permit.asOf, minDays: OVERSTAY_MIN_DAYS.default, filter: filter.permit,
-          area: (alias) => sql`${sql.raw(alias)}.district_code in (select code from tile_areas)` }, scope)}) o
+        from (${overstayingPeople(
+          {
+            asOf: filter.permit.asOf,
+            minDays: OVERSTAY_MIN_DAYS.default,
+            filter: filter.permit,
+            area: (alias) => sql`${sql.raw(alias)}.district_code in (select code from tile_areas)`,
+          },
+          scope,
+        )}) o
         group by 1
       )
       select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name, c.n as overstays
       from tile_areas a join counts c on c.code = a.code`,
   },
   {
-    id: 'hot_spots', description: 'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the study area (`area`, default your scope; required for a national scope), in the `months` (default 24) before asOf', geometry: 'polygon',
-    minzoom: 3, maxzoom: 14, maxAgeSeconds: 300,
+    id: 'hot_spots',
+    description:
+      'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the study area (`area`, default your scope; required for a national scope), in the `months` (default 24) before asOf',
+    geometry: 'polygon',
+    minzoom: 3,
+    maxzoom: 14,
+    maxAgeSeconds: 300,
     fields: {
-      h3: ['String', 'H3 cell index'], resolution: ['Number', 'H3 resolution'], findings: ['Number', 'operation targets with a violation in the window'],
-      reports: ['Number', 'verified (or acted-on) reports in the window'], z: ['Number', 'Gi* z-score'], p: ['Number', 'two-sided p-value'],
+      h3: ['String', 'H3 cell index'],
+      resolution: ['Number', 'H3 resolution'],
+      findings: ['Number', 'operation targets with a violation in the window'],
+      reports: ['Number', 'verified (or acted-on) reports in the window'],
+      z: ['Number', 'Gi* z-score'],
+      p: ['Number', 'two-sided p-value'],
       class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
     },
-    filters: TILE_LAYER_FILTERS.hot_spots, reads: ['areas', 'offices', 'office_work_areas', 'operation_targets', 'operations', 'reports'],
+    filters: TILE_LAYER_FILTERS.hot_spots,
+    reads: ['areas', 'offices', 'office_work_areas', 'operation_targets', 'operations', 'reports'],
     // One analysis per study area and filters, shared by every tile of the view (the memo), instead
     // of one per tile; a national scope names its area like GET /planning/hot-spots.
     prepare: async (db, { filter, scope, memo }) => {
@@ -285,11 +422,17 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       // The cells travel as JSON with WKT outlines: both encoders then clip and encode them like any
       // table. Only the cells touching the tile go into its query.
       const analysis = prepared as HotSpotAnalysis;
-      const touching = analysis.cells
-        .map((c, i) => ({ c, i }))
-        .filter(({ c }) => touchesTile(c.boundary, bounds));
-      const cells = touching.map(({ c, i }) => ({ i: i + 1, h3: c.h3, f: c.findings, r: c.reports, z: Math.round(c.z * 1000) / 1000, p: Math.round(c.p * 10000) / 10000, c: c.class,
-        w: `POLYGON((${c.boundary.map(([x, y]) => `${x} ${y}`).join(',')}))` }));
+      const touching = analysis.cells.map((c, i) => ({ c, i })).filter(({ c }) => touchesTile(c.boundary, bounds));
+      const cells = touching.map(({ c, i }) => ({
+        i: i + 1,
+        h3: c.h3,
+        f: c.findings,
+        r: c.reports,
+        z: Math.round(c.z * 1000) / 1000,
+        p: Math.round(c.p * 10000) / 10000,
+        c: c.class,
+        w: `POLYGON((${c.boundary.map(([x, y]) => `${x} ${y}`).join(',')}))`,
+      }));
       return sql`
         select * from (
           select (x->>'i')::bigint as id, ST_GeomFromText(x->>'w', 4326) as geom, x->>'h3' as h3, ${analysis.resolution}::int as resolution,

@@ -48,16 +48,26 @@ describe.each(testBackends())('the tile cache on %s', (backend) => {
     server = createApp({ database: counted.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
     admin = await signedInAccount(t.database, 'admin');
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('every table a layer reads has a data version that its writes bump', async () => {
     const versions = await dataVersions(t.database.orm);
-    const triggered = new Set((await queryRows<{ table_name: string }>(t.database.orm, sql`
-      select c.relname as table_name from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgname = c.relname || '_data_changed'`)).map((r) => r.table_name));
-    for (const layer of TILE_LAYERS) for (const table of layer.reads) {
-      expect(versions.has(table), `${layer.id} reads ${table}`).toBe(true);
-      expect(triggered.has(table), `trigger on ${table}`).toBe(true);
-    }
+    const triggered = new Set(
+      (
+        await queryRows<{ table_name: string }>(
+          t.database.orm,
+          sql`
+      select c.relname as table_name from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgname = c.relname || '_data_changed'`,
+        )
+      ).map((r) => r.table_name),
+    );
+    for (const layer of TILE_LAYERS)
+      for (const table of layer.reads) {
+        expect(versions.has(table), `${layer.id} reads ${table}`).toBe(true);
+        expect(triggered.has(table), `trigger on ${table}`).toBe(true);
+      }
     await t.database.orm.execute(sql`update meetings set title = title where false`);
     await t.database.orm.execute(sql`update risk_areas set name = name where regency_code = '19.04'`);
     const after = await dataVersions(t.database.orm);
@@ -98,10 +108,25 @@ describe.each(testBackends())('the tile cache on %s', (backend) => {
     const etag = cached.headers.get('etag')!;
     const itasBefore = Number(regencyCodes(await bytesOf(cached)).get('19.04')!.itas);
     expect((await app.request(TILE)).headers.get('x-pantau-cache')).toBe('hit');
-    await t.database.orm.transaction((tx) => writePermits(tx, [{
-      permitNumber: 'CACHE-TEST-1', permitType: 'itas', purpose: 'work', nationality: 'CHN', sex: 'male', holderName: 'TEST',
-      sponsorCompanyKey: null, issuedOn: '2024-01-01', expiresOn: '2025-01-01', cancelledOn: null, districtCode: '19.04.01', regencyCode: '19.04', origin: 'demo',
-    }]));
+    await t.database.orm.transaction((tx) =>
+      writePermits(tx, [
+        {
+          permitNumber: 'CACHE-TEST-1',
+          permitType: 'itas',
+          purpose: 'work',
+          nationality: 'CHN',
+          sex: 'male',
+          holderName: 'TEST',
+          sponsorCompanyKey: null,
+          issuedOn: '2024-01-01',
+          expiresOn: '2025-01-01',
+          cancelledOn: null,
+          districtCode: '19.04.01',
+          regencyCode: '19.04',
+          origin: 'demo',
+        },
+      ]),
+    );
     const stale = await app.request(TILE, { headers: { 'If-None-Match': etag } });
     expect(stale.status).toBe(200);
     expect(stale.headers.get('x-pantau-cache')).toBe('miss');
@@ -155,7 +180,7 @@ describe.each(testBackends())('the tile cache on %s', (backend) => {
   test('bad input keeps its 400 before any cache work', async () => {
     const response = await as(server, admin).request('/tiles/regencies/8/203/129.mvt?asOf=13-06-2024');
     expect(response.status).toBe(400);
-    expect((await response.json() as { error: { code: string } }).error.code).toBe('invalid_parameter');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_parameter');
     expect(response.headers.get('x-pantau-cache')).toBeNull();
   });
 });

@@ -33,15 +33,26 @@ describe('the tile cache', () => {
 });
 
 describe('the tile key', () => {
-  const versions = new Map(['areas', 'permits', 'people', 'person_passports', 'permit_applications', 'holder_count_changes', 'holder_count_months', 'risk_areas'].map((t) => [t, '1']));
+  const versions = new Map(
+    ['areas', 'permits', 'people', 'person_passports', 'permit_applications', 'holder_count_changes', 'holder_count_months', 'risk_areas'].map((t) => [t, '1']),
+  );
   const regencies: TileKeyParts = {
-    layer: TILE_LAYER_BY_ID.get('regencies')!, coordinate: { z: 8, x: 203, y: 129 },
-    filter: { permit: { asOf: '2024-06-13', nationalities: ['CHN', 'JPN'] }, lang: 'id' }, scope: { areaCodes: ['19.04', '19.71'] }, versions,
+    layer: TILE_LAYER_BY_ID.get('regencies')!,
+    coordinate: { z: 8, x: 203, y: 129 },
+    filter: { permit: { asOf: '2024-06-13', nationalities: ['CHN', 'JPN'] }, lang: 'id' },
+    scope: { areaCodes: ['19.04', '19.71'] },
+    versions,
   };
 
   test('lists in another order name the same tile; another value, scope, tile or version another one', () => {
     const key = tileKey(regencies);
-    expect(tileKey({ ...regencies, filter: { permit: { nationalities: ['JPN', 'CHN'], asOf: '2024-06-13' }, lang: 'id' }, scope: { areaCodes: ['19.71', '19.04'] } })).toBe(key);
+    expect(
+      tileKey({
+        ...regencies,
+        filter: { permit: { nationalities: ['JPN', 'CHN'], asOf: '2024-06-13' }, lang: 'id' },
+        scope: { areaCodes: ['19.71', '19.04'] },
+      }),
+    ).toBe(key);
     expect(tileKey({ ...regencies, filter: { permit: { asOf: '2024-06-14', nationalities: ['CHN', 'JPN'] }, lang: 'id' } })).not.toBe(key);
     expect(tileKey({ ...regencies, scope: { areaCodes: ['19.04'] } })).not.toBe(key);
     expect(tileKey({ ...regencies, scope: null })).not.toBe(key);

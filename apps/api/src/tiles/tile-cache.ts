@@ -7,7 +7,10 @@ import type { TileFilter, TileLayer } from './layers.js';
 import type { TileCoordinate } from './tile-path.js';
 
 /** A tile as sent: its bytes, and gzipped (most clients accept gzip; the gzip is paid once). Empty = 204. */
-export interface CachedTile { raw: Uint8Array; gzip: Uint8Array }
+export interface CachedTile {
+  raw: Uint8Array;
+  gzip: Uint8Array;
+}
 
 /**
  * Bumped when the encoding of tiles changes (a new layer field, another simplification): keys and so
@@ -64,7 +67,9 @@ function canonicalJson(value: unknown): string {
     return `[${items.join(',')}]`;
   }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -89,8 +94,14 @@ export function tileCache(maxBytes: number): TileCache | null {
   });
   return {
     get: (key) => cache.get(key),
-    set: (key, tile) => { cache.set(key, tile); },
-    get bytes() { return cache.calculatedSize; },
-    get size() { return cache.size; },
+    set: (key, tile) => {
+      cache.set(key, tile);
+    },
+    get bytes() {
+      return cache.calculatedSize;
+    },
+    get size() {
+      return cache.size;
+    },
   };
 }

@@ -6,7 +6,12 @@ describe('tileMemo', () => {
     const memo = tileMemo();
     let runs = 0;
     let finish!: (value: number) => void;
-    const compute = () => { runs++; return new Promise<number>((resolve) => { finish = resolve; }); };
+    const compute = () => {
+      runs++;
+      return new Promise<number>((resolve) => {
+        finish = resolve;
+      });
+    };
     const first = memo('hot_spots|19.04', compute);
     const second = memo('hot_spots|19.04', compute);
     finish(42);

@@ -14,8 +14,9 @@ export function tileMemo(options: { max?: number; ttlMs?: number } = {}): TileMe
     if (held) return held as Promise<T>;
     const running = compute();
     cache.set(key, running);
-    running.catch(() => { if (cache.get(key) === running) cache.delete(key); });
+    running.catch(() => {
+      if (cache.get(key) === running) cache.delete(key);
+    });
     return running;
   };
 }
-

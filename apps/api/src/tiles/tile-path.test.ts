@@ -6,8 +6,16 @@ describe('parseTileCoordinate', () => {
     expect(parseTileCoordinate('5', '25', '16')).toEqual({ z: 5, x: 25, y: 16 });
     expect(parseTileCoordinate('0', '0', '0')).toEqual({ z: 0, x: 0, y: 0 });
   });
-  test.each([['5', '32', '0'], ['5', '0', '32'], ['23', '0', '0'], ['-1', '0', '0'], ['5.5', '1', '1'], ['a', '1', '1'], ['5', '1e1', '1'], ['', '1', '1']])(
-    'refuses %s/%s/%s', (z, x, y) => expect(parseTileCoordinate(z, x, y)).toBeNull());
+  test.each([
+    ['5', '32', '0'],
+    ['5', '0', '32'],
+    ['23', '0', '0'],
+    ['-1', '0', '0'],
+    ['5.5', '1', '1'],
+    ['a', '1', '1'],
+    ['5', '1e1', '1'],
+    ['', '1', '1'],
+  ])('refuses %s/%s/%s', (z, x, y) => expect(parseTileCoordinate(z, x, y)).toBeNull());
 });
 
 describe('tileBounds', () => {

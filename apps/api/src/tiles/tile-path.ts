@@ -1,6 +1,10 @@
 // Parsing z/x/y: pure, tested, shared by every layer. Out of range or not integers → null.
 
-export interface TileCoordinate { z: number; x: number; y: number }
+export interface TileCoordinate {
+  z: number;
+  x: number;
+  y: number;
+}
 
 export const MAX_ZOOM = 22;
 

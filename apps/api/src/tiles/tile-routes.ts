@@ -26,8 +26,14 @@ const tileQuery = z.object({
   ...permitFilterParams,
   from: isoDateParam.optional(),
   to: isoDateParam.optional(),
-  category: z.string().refine((s) => s.split(',').every((v) => categories.includes(v.trim() as never)), `comma-separated values among ${categories.join(', ')}`).optional(),
-  status: z.string().refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`).optional(),
+  category: z
+    .string()
+    .refine((s) => s.split(',').every((v) => categories.includes(v.trim() as never)), `comma-separated values among ${categories.join(', ')}`)
+    .optional(),
+  status: z
+    .string()
+    .refine((s) => s.split(',').every((v) => REPORT_STATUSES.includes(v.trim() as never)), `comma-separated values among ${REPORT_STATUSES.join(', ')}`)
+    .optional(),
   months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max).optional(),
   resolution: wholeNumberParam(HOT_SPOT_PARAMS.resolution.min, HOT_SPOT_PARAMS.resolution.max).optional(),
   area: planningAreaParam.optional(),
@@ -91,18 +97,24 @@ export function tileJson(layer: TileLayer, origin: string, query: TileQuery) {
     center: [118, -2.5, Math.max(4, layer.minzoom)],
     // `fields` values are the types (GDAL, QGIS and tippecanoe read them so); the meanings follow
     // in `field_descriptions`, an extension clients may ignore.
-    vector_layers: [{
-      id: layer.id, description: layer.description, minzoom: layer.minzoom, maxzoom: layer.maxzoom,
-      fields: Object.fromEntries(Object.entries(layer.fields).map(([name, [type]]) => [name, type])),
-      field_descriptions: Object.fromEntries(Object.entries(layer.fields).map(([name, [, description]]) => [name, description])),
-    }],
+    vector_layers: [
+      {
+        id: layer.id,
+        description: layer.description,
+        minzoom: layer.minzoom,
+        maxzoom: layer.maxzoom,
+        fields: Object.fromEntries(Object.entries(layer.fields).map(([name, [type]]) => [name, type])),
+        field_descriptions: Object.fromEntries(Object.entries(layer.fields).map(([name, [, description]]) => [name, description])),
+      },
+    ],
   };
 }
 
 /** A layer the caller's role may read; another answers 403 naming the role. */
 function permittedLayer(c: Context, id: string) {
   const layer = layerOf(id);
-  if (!principalOf(c).permissions.layers.includes(layer.id)) throw new AppError('forbidden', `Your role (${principalOf(c).user.role}) may not read the ${layer.id} layer.`);
+  if (!principalOf(c).permissions.layers.includes(layer.id))
+    throw new AppError('forbidden', `Your role (${principalOf(c).user.role}) may not read the ${layer.id} layer.`);
   return layer;
 }
 
@@ -116,7 +128,15 @@ export function tileRoutes(deps: AppDeps) {
     refuseUnknownParameters(c, [], 'GET /tiles');
     const origin = publicOrigin(c, deps.config.trustProxy);
     const allowed = principalOf(c).permissions.layers;
-    return c.json({ layers: TILE_LAYERS.filter((l) => allowed.includes(l.id)).map((l) => ({ id: l.id, description: l.description, minzoom: l.minzoom, maxzoom: l.maxzoom, tilejson: `${origin}/tiles/${l.id}.json` })) });
+    return c.json({
+      layers: TILE_LAYERS.filter((l) => allowed.includes(l.id)).map((l) => ({
+        id: l.id,
+        description: l.description,
+        minzoom: l.minzoom,
+        maxzoom: l.maxzoom,
+        tilejson: `${origin}/tiles/${l.id}.json`,
+      })),
+    });
   });
 
   app.get('/:file{[^/]+\\.json}', (c) => {
@@ -131,7 +151,10 @@ export function tileRoutes(deps: AppDeps) {
     const tileName = c.req.param('tile');
     if (!tileName.endsWith('.mvt')) throw new AppError('not_found', 'Tiles end in .mvt: /tiles/{layer}/{z}/{x}/{y}.mvt');
     const coordinate = parseTileCoordinate(c.req.param('z'), c.req.param('x'), tileName.slice(0, -4));
-    if (!coordinate) throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [{ parameter: 'z/x/y', message: 'out of range or not integers' }]);
+    if (!coordinate)
+      throw new AppError('invalid_parameter', 'Invalid tile coordinate: z, x and y must be whole numbers with 0 ≤ z ≤ 22 and 0 ≤ x, y < 2^z.', [
+        { parameter: 'z/x/y', message: 'out of range or not integers' },
+      ]);
     const query = parseQuery(c, layer);
     // Private: a tile holds what this user's scope may see. With the cache, the browser revalidates
     // every time (its ETag is the cache key, so that costs one read of the data versions and shows a
@@ -141,13 +164,23 @@ export function tileRoutes(deps: AppDeps) {
     if (coordinate.z < layer.minzoom || coordinate.z > layer.maxzoom) return c.body(null, 204);
     const filter: TileFilter = {
       permit: toPermitFilter(query, todayInJakarta(deps.clock.now())),
-      from: query.from, to: query.to, category: csvList(query.category), status: csvList(query.status),
-      months: query.months === undefined ? undefined : Number(query.months), resolution: query.resolution === undefined ? undefined : Number(query.resolution),
-      area: query.area, lang: textLangOf(c),
+      from: query.from,
+      to: query.to,
+      category: csvList(query.category),
+      status: csvList(query.status),
+      months: query.months === undefined ? undefined : Number(query.months),
+      resolution: query.resolution === undefined ? undefined : Number(query.resolution),
+      area: query.area,
+      lang: textLangOf(c),
     };
     const scope = scopeOf(c);
     const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
-    const notModified = (etag: string) => c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(etag) ?? false;
+    const notModified = (etag: string) =>
+      c.req
+        .header('if-none-match')
+        ?.split(',')
+        .map((t) => t.trim())
+        .includes(etag) ?? false;
     // Only this tile's read runs in the scoped transaction (row-level security as the caller's scope); a hit opens none.
     const make = (tileMemoOf: TileMemo) => withScope(deps.database.orm, scope, (tx) => encode(tx, layer, coordinate, { filter, scope, memo: tileMemoOf }));
     const send = (raw: Uint8Array, zipped: () => Uint8Array) => {

@@ -9,7 +9,9 @@ export const BUFFER = 64;
 
 /** ST_TileEnvelope in EPSG:3857, with or without the buffer. */
 export const tileEnvelope = ({ z, x, y }: TileCoordinate, buffered: boolean): SQL =>
-  buffered ? sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${BUFFER / EXTENT}::float8)` : sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
+  buffered
+    ? sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${BUFFER / EXTENT}::float8)`
+    : sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
 
 /** The tile's bounds in degrees [west, south, east, north], widened by `margin` of its size on each side. */
 export function tileBounds({ z, x, y }: TileCoordinate, margin: number): readonly [number, number, number, number] {

@@ -32,11 +32,30 @@ const sampleQuery = (layerId: string) => (layerId === 'hot_spots' ? `?area=${HOT
 
 /** Jakarta, Bangka, Morowali, Bali at several zooms, and open sea. */
 const SAMPLE_TILES: Array<[string, number, number, number]> = [
-  ['provinces', 4, 12, 8], ['provinces', 5, 25, 16], ['regencies', 5, 25, 16], ['regencies', 6, 51, 32], ['regencies', 8, 203, 132],
-  ['regencies', 8, 199, 138], ['districts', 8, 203, 129], ['districts', 11, 1631, 1059], ['company_sites', 5, 26, 16], ['company_sites', 8, 203, 132],
-  ['company_sites', 11, 1631, 1059], ['operation_targets', 5, 25, 16], ['operation_targets', 9, 406, 264], ['risk_areas', 6, 51, 32],
-  ['risk_areas', 8, 203, 129], ['entry_points', 4, 12, 8], ['reports', 5, 26, 16], ['reports', 9, 406, 264], ['meetings', 5, 25, 16], ['meetings', 8, 203, 129],
-  ['coverage_gaps', 8, 203, 129], ['coverage_gaps', 6, 51, 32], ['hot_spots', 5, 25, 16], ['hot_spots', 9, 406, 265],
+  ['provinces', 4, 12, 8],
+  ['provinces', 5, 25, 16],
+  ['regencies', 5, 25, 16],
+  ['regencies', 6, 51, 32],
+  ['regencies', 8, 203, 132],
+  ['regencies', 8, 199, 138],
+  ['districts', 8, 203, 129],
+  ['districts', 11, 1631, 1059],
+  ['company_sites', 5, 26, 16],
+  ['company_sites', 8, 203, 132],
+  ['company_sites', 11, 1631, 1059],
+  ['operation_targets', 5, 25, 16],
+  ['operation_targets', 9, 406, 264],
+  ['risk_areas', 6, 51, 32],
+  ['risk_areas', 8, 203, 129],
+  ['entry_points', 4, 12, 8],
+  ['reports', 5, 26, 16],
+  ['reports', 9, 406, 264],
+  ['meetings', 5, 25, 16],
+  ['meetings', 8, 203, 129],
+  ['coverage_gaps', 8, 203, 129],
+  ['coverage_gaps', 6, 51, 32],
+  ['hot_spots', 5, 25, 16],
+  ['hot_spots', 9, 406, 265],
 ];
 
 function decode(bytes: Uint8Array, layer: string): VectorTileLayer | undefined {
@@ -71,7 +90,8 @@ function expectSameTile(a: Uint8Array, b: Uint8Array, layerId: string) {
     const g = fb.get(id)!;
     expect(g.properties).toEqual(f.properties);
     // Within 1%, or a quarter of a screen pixel (64 tile units²) for slivers where rounding dominates.
-    if (f.area !== 0 || g.area !== 0) expect(Math.abs(g.area - f.area), `${layerId} feature ${id}: ${f.area} vs ${g.area}`).toBeLessThanOrEqual(Math.max(0.01 * Math.abs(f.area), 64));
+    if (f.area !== 0 || g.area !== 0)
+      expect(Math.abs(g.area - f.area), `${layerId} feature ${id}: ${f.area} vs ${g.area}`).toBeLessThanOrEqual(Math.max(0.01 * Math.abs(f.area), 64));
     else expect(Math.hypot(g.first.x - f.first.x, g.first.y - f.first.y)).toBeLessThanOrEqual(1.5);
   }
 }
@@ -79,7 +99,10 @@ function expectSameTile(a: Uint8Array, b: Uint8Array, layerId: string) {
 /** Null when this database's PostGIS encodes MVT, else its error message. */
 async function asMvtUnavailable(database: TestDatabase['database']): Promise<string | null> {
   try {
-    await queryRows(database.orm, sql`select ST_AsMVT(t) as tile from (select 1 as id, ST_AsMVTGeom(ST_MakePoint(1, 1), ST_MakeEnvelope(0, 0, 10, 10)) as geom) as t`);
+    await queryRows(
+      database.orm,
+      sql`select ST_AsMVT(t) as tile from (select 1 as id, ST_AsMVTGeom(ST_MakePoint(1, 1), ST_MakeEnvelope(0, 0, 10, 10)) as geom) as t`,
+    );
     return null;
   } catch (error) {
     // drizzle's "Failed query: …" wraps the database's own reason.
@@ -99,25 +122,31 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     admin = await signedInAccount(t.database, 'admin');
     app = as(server, admin);
   });
-  afterAll(async () => { await t?.dispose(); });
+  afterAll(async () => {
+    await t?.dispose();
+  });
 
   test('GET /tiles lists every layer with its TileJSON URL', async () => {
-    const body = await (await app.request('http://pantau.test/tiles')).json() as { layers: Array<{ id: string; tilejson: string }> };
+    const body = (await (await app.request('http://pantau.test/tiles')).json()) as { layers: Array<{ id: string; tilejson: string }> };
     expect(body.layers.map((l) => l.id)).toEqual(TILE_LAYERS.map((l) => l.id));
     expect(body.layers[0]!.tilejson).toBe('http://pantau.test/tiles/provinces.json');
   });
 
   test('TileJSON 3.0 names the layer, its fields, zooms, bounds and an absolute tiles URL carrying the filters', async () => {
     // Behind an HTTPS proxy the browser holds the session in the `__Host-` cookie, the only name read there.
-    const response = await server.request('http://pantau.test/tiles/districts.json?asOf=2024-06-13&nationality=CHN,JPN&sponsor=7',
-      { headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'maps.example.go.id', cookie: `__Host-${admin.cookie}` } });
-    const tilejson = await response.json() as Record<string, any>;
+    const response = await server.request('http://pantau.test/tiles/districts.json?asOf=2024-06-13&nationality=CHN,JPN&sponsor=7', {
+      headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'maps.example.go.id', cookie: `__Host-${admin.cookie}` },
+    });
+    const tilejson = (await response.json()) as Record<string, any>;
     expect(tilejson).toMatchObject({ tilejson: '3.0.0', minzoom: 7, maxzoom: 14, scheme: 'xyz' });
     expect(tilejson.tiles).toEqual(['https://maps.example.go.id/tiles/districts/{z}/{x}/{y}.mvt?asOf=2024-06-13&nationality=CHN,JPN&sponsor=7']);
     expect(tilejson.bounds).toHaveLength(4);
     expect(tilejson.center).toHaveLength(3);
     expect(tilejson.attribution).toContain('MIT');
-    expect(tilejson.vector_layers[0]).toMatchObject({ id: 'districts', fields: { code: 'String', name: 'String', total: 'Number', itas: 'Number', itap: 'Number' } });
+    expect(tilejson.vector_layers[0]).toMatchObject({
+      id: 'districts',
+      fields: { code: 'String', name: 'String', total: 'Number', itas: 'Number', itap: 'Number' },
+    });
   });
 
   test('a tile is MVT, gzipped when accepted, with a strong ETag that answers 304, revalidated on every use', async () => {
@@ -144,10 +173,16 @@ describe.each(testBackends())('tiles on %s', (backend) => {
   test('an empty tile answers 204; bad coordinates 400; an unknown layer 404', async () => {
     expect((await app.request('/tiles/regencies/8/199/138.mvt')).status).toBe(204);
     expect((await app.request('/tiles/districts/4/12/8.mvt')).status).toBe(204);
-    for (const bad of ['/tiles/regencies/5/32/1.mvt', '/tiles/regencies/5/1/-1.mvt', '/tiles/regencies/a/1/1.mvt', '/tiles/regencies/23/1/1.mvt', '/tiles/regencies/5/1.5/1.mvt']) {
+    for (const bad of [
+      '/tiles/regencies/5/32/1.mvt',
+      '/tiles/regencies/5/1/-1.mvt',
+      '/tiles/regencies/a/1/1.mvt',
+      '/tiles/regencies/23/1/1.mvt',
+      '/tiles/regencies/5/1.5/1.mvt',
+    ]) {
       const response = await app.request(bad);
       expect(response.status, bad).toBe(400);
-      expect((await response.json() as { error: { code: string } }).error.code).toBe('invalid_parameter');
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_parameter');
     }
     const unknown = await app.request('/tiles/permits/5/25/16.mvt');
     expect(unknown.status).toBe(404);
@@ -159,8 +194,13 @@ describe.each(testBackends())('tiles on %s', (backend) => {
     const layer = decode(new Uint8Array(await (await app.request('/tiles/regencies/8/203/129.mvt?asOf=2024-06-13')).arrayBuffer()), 'regencies')!;
     const bangkaTengah = featuresById(layer).get(1904)!;
     expect(bangkaTengah.properties).toMatchObject({ code: '19.04', itas: 22, itap: 6 });
-    const chinese = decode(new Uint8Array(await (await app.request('/tiles/regencies/8/203/129.mvt?asOf=2024-06-13&nationality=CHN')).arrayBuffer()), 'regencies')!;
-    const stats = await (await app.request('/api/v1/stats/permits?level=regency&parent=19&asOf=2024-06-13&nationality=CHN')).json() as { areas: Array<{ code: string; total: number }> };
+    const chinese = decode(
+      new Uint8Array(await (await app.request('/tiles/regencies/8/203/129.mvt?asOf=2024-06-13&nationality=CHN')).arrayBuffer()),
+      'regencies',
+    )!;
+    const stats = (await (await app.request('/api/v1/stats/permits?level=regency&parent=19&asOf=2024-06-13&nationality=CHN')).json()) as {
+      areas: Array<{ code: string; total: number }>;
+    };
     expect(featuresById(chinese).get(1904)!.properties.total).toBe(stats.areas.find((a) => a.code === '19.04')!.total);
   });
 
@@ -175,19 +215,29 @@ describe.each(testBackends())('tiles on %s', (backend) => {
   });
 
   test('the regency codes in a tile are exactly those whose polygons meet the buffered tile (turf on the source files)', async () => {
-    const source = JSON.parse(readFileSync(resolve(findBoundariesDir(loadConfig({}).boundariesDir), 'regencies.geojson'), 'utf8')) as { features: Array<Feature<Polygon | MultiPolygon, { code: string }>> };
-    for (const tile of [{ z: 6, x: 51, y: 32 }, { z: 7, x: 101, y: 66 }, { z: 7, x: 110, y: 66 }] as TileCoordinate[]) {
+    const source = JSON.parse(readFileSync(resolve(findBoundariesDir(loadConfig({}).boundariesDir), 'regencies.geojson'), 'utf8')) as {
+      features: Array<Feature<Polygon | MultiPolygon, { code: string }>>;
+    };
+    for (const tile of [
+      { z: 6, x: 51, y: 32 },
+      { z: 7, x: 101, y: 66 },
+      { z: 7, x: 110, y: 66 },
+    ] as TileCoordinate[]) {
       const [w, s, e, n] = tileBounds(tile);
       const pad = (BUFFER / EXTENT) * (e - w);
       // Every regency with at least a screen pixel of land in the tile is there (a smaller islet
       // vanishes when snapped to the tile grid, as it should), and none from beyond the buffer.
       const pixelM2 = (((e - w) / 256) * 111_320) ** 2;
       const tilePolygon = bboxPolygon([w, s, e, n]);
-      const expected = new Set(source.features.filter((f) => {
-        if (!booleanIntersects(f, tilePolygon)) return false;
-        const part = intersect(featureCollection([f, tilePolygon]));
-        return part !== null && area(part) >= pixelM2;
-      }).map((f) => f.properties.code));
+      const expected = new Set(
+        source.features
+          .filter((f) => {
+            if (!booleanIntersects(f, tilePolygon)) return false;
+            const part = intersect(featureCollection([f, tilePolygon]));
+            return part !== null && area(part) >= pixelM2;
+          })
+          .map((f) => f.properties.code),
+      );
       const outer = bboxPolygon([w - pad, s - pad, e + pad, n + pad]);
       const allowed = new Set(source.features.filter((f) => booleanIntersects(f, outer)).map((f) => f.properties.code));
       const bytes = new Uint8Array(await (await app.request(`/tiles/regencies/${tile.z}/${tile.x}/${tile.y}.mvt`)).arrayBuffer());
@@ -198,39 +248,57 @@ describe.each(testBackends())('tiles on %s', (backend) => {
   });
 
   test('a province drawn in a low-zoom tile covers its own land there, not the whole tile (Kalimantan Timur filled z3/6/3 from a clipped, simplified ring)', async () => {
-    const source = JSON.parse(readFileSync(resolve(findBoundariesDir(loadConfig({}).boundariesDir), 'provinces.geojson'), 'utf8')) as { features: Array<Feature<Polygon | MultiPolygon, { code: string }>> };
-    for (const tile of [{ z: 3, x: 6, y: 3 }, { z: 3, x: 6, y: 4 }, { z: 4, x: 12, y: 7 }, { z: 4, x: 13, y: 7 }, { z: 4, x: 13, y: 8 }] as TileCoordinate[]) {
+    const source = JSON.parse(readFileSync(resolve(findBoundariesDir(loadConfig({}).boundariesDir), 'provinces.geojson'), 'utf8')) as {
+      features: Array<Feature<Polygon | MultiPolygon, { code: string }>>;
+    };
+    for (const tile of [
+      { z: 3, x: 6, y: 3 },
+      { z: 3, x: 6, y: 4 },
+      { z: 4, x: 12, y: 7 },
+      { z: 4, x: 13, y: 7 },
+      { z: 4, x: 13, y: 8 },
+    ] as TileCoordinate[]) {
       // The tile with its buffer (polygons are clipped to it), as longitude/latitude.
       const world = EXTENT * 2 ** tile.z;
       const lngOf = (units: number) => ((tile.x * EXTENT + units) / world) * 360 - 180;
       const latOf = (units: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * (tile.y * EXTENT + units)) / world))) * 180) / Math.PI;
       const tilePolygon = bboxPolygon([lngOf(-BUFFER), latOf(EXTENT + BUFFER), lngOf(EXTENT + BUFFER), latOf(-BUFFER)]);
       // Longitude/latitude → tile units (Web Mercator), as the tile's grid is laid out.
-      const toTile = ([lng, lat]: number[]) => [((lng! + 180) / 360) * world - tile.x * EXTENT,
-        ((1 - Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360)) / Math.PI) / 2) * world - tile.y * EXTENT];
-      const mercatorArea = (geometry: Polygon | MultiPolygon) => (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
-        .flatMap((polygon) => polygon.map((ring, i) => {
-          const points = ring.map(toTile);
-          let sum = 0;
-          for (let k = 0, j = points.length - 1; k < points.length; j = k++) sum += points[j]![0]! * points[k]![1]! - points[k]![0]! * points[j]![1]!;
-          return (i === 0 ? 1 : -1) * Math.abs(sum / 2);
-        })).reduce((a, b) => a + b, 0);
-      const drawn = featuresById(decode(new Uint8Array(await (await app.request(`/tiles/provinces/${tile.z}/${tile.x}/${tile.y}.mvt`)).arrayBuffer()), 'provinces'));
+      const toTile = ([lng, lat]: number[]) => [
+        ((lng! + 180) / 360) * world - tile.x * EXTENT,
+        ((1 - Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360)) / Math.PI) / 2) * world - tile.y * EXTENT,
+      ];
+      const mercatorArea = (geometry: Polygon | MultiPolygon) =>
+        (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+          .flatMap((polygon) =>
+            polygon.map((ring, i) => {
+              const points = ring.map(toTile);
+              let sum = 0;
+              for (let k = 0, j = points.length - 1; k < points.length; j = k++) sum += points[j]![0]! * points[k]![1]! - points[k]![0]! * points[j]![1]!;
+              return (i === 0 ? 1 : -1) * Math.abs(sum / 2);
+            }),
+          )
+          .reduce((a, b) => a + b, 0);
+      const drawn = featuresById(
+        decode(new Uint8Array(await (await app.request(`/tiles/provinces/${tile.z}/${tile.x}/${tile.y}.mvt`)).arrayBuffer()), 'provinces'),
+      );
       expect(drawn.size, `provinces in ${tile.z}/${tile.x}/${tile.y}`).toBeGreaterThan(0);
       for (const feature of drawn.values()) {
         const province = source.features.find((f) => f.properties.code === feature.properties.code)!;
         const part = intersect(featureCollection([province, tilePolygon]));
         const land = part ? mercatorArea(part.geometry) : 0;
         // Simplified to half a grid unit and snapped to it: within 5 %, or a few screen pixels for a sliver.
-        expect(Math.abs(feature.area - land), `${feature.properties.code} in ${tile.z}/${tile.x}/${tile.y}: drawn ${Math.round(feature.area)}, land ${Math.round(land)} tile units²`)
-          .toBeLessThanOrEqual(Math.max(0.05 * land, 2000));
+        expect(
+          Math.abs(feature.area - land),
+          `${feature.properties.code} in ${tile.z}/${tile.x}/${tile.y}: drawn ${Math.round(feature.area)}, land ${Math.round(land)} tile units²`,
+        ).toBeLessThanOrEqual(Math.max(0.05 * land, 2000));
       }
     }
   });
 
   // GDAL (Debian's gdal-bin, installed by .ci/run) reads what other GIS tools read. Reported as skipped
   // on a machine without ogrinfo, never left out.
-  test.skipIf(!existsSync('/usr/bin/ogrinfo'))('GDAL opens a tile and the TileJSON and lists the layer and its fields (needs gdal-bin\'s ogrinfo)', async () => {
+  test.skipIf(!existsSync('/usr/bin/ogrinfo'))("GDAL opens a tile and the TileJSON and lists the layer and its fields (needs gdal-bin's ogrinfo)", async () => {
     const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((r) => http.once('listening', () => r()));
     const { port } = http.address() as { port: number };
@@ -244,7 +312,16 @@ describe.each(testBackends())('tiles on %s', (backend) => {
       expect(single).toContain('Layer name: regencies');
       expect(single).toMatch(/Pseudo-Mercator/);
       expect(single).toMatch(/code: String/);
-      const tileset = await run(['-ro', '-al', '-so', `MVT:${base}/tiles/regencies/8`, '-oo', 'TILE_EXTENSION=mvt', '-oo', `METADATA_FILE=${base}/tiles/regencies.json`]);
+      const tileset = await run([
+        '-ro',
+        '-al',
+        '-so',
+        `MVT:${base}/tiles/regencies/8`,
+        '-oo',
+        'TILE_EXTENSION=mvt',
+        '-oo',
+        `METADATA_FILE=${base}/tiles/regencies.json`,
+      ]);
       expect(tileset).toContain('Layer name: regencies');
       expect(tileset).toMatch(/total: (Real|Integer)/);
     } finally {
@@ -275,7 +352,11 @@ describe.skipIf(testBackends().length < 2)('tiles across backends', () => {
     try {
       for (const [layerId, z, x, y] of SAMPLE_TILES) {
         const layer = TILE_LAYER_BY_ID.get(layerId)!;
-        expectSameTile(await encodeWithPostgis(server.database.orm, layer, { z, x, y }, contextOf(layerId)), await encodeWithJs(pglite.database.orm, layer, { z, x, y }, contextOf(layerId)), layerId);
+        expectSameTile(
+          await encodeWithPostgis(server.database.orm, layer, { z, x, y }, contextOf(layerId)),
+          await encodeWithJs(pglite.database.orm, layer, { z, x, y }, contextOf(layerId)),
+          layerId,
+        );
       }
     } finally {
       await pglite.dispose();

@@ -68,5 +68,12 @@ export async function resetPassword(id: number): Promise<string> {
 
 /** Audit rows since a date (YYYY-MM-DD), newest first. */
 export async function listAudit(query: { since: string | null; action: string | null; limit: number }, signal?: AbortSignal): Promise<AuditItem[]> {
-  return (await fetchAnswer(z.object({ items: z.array(auditRowSchema) }), '/api/v1/audit', { since: query.since, action: query.action, limit: String(query.limit) }, signal)).items;
+  return (
+    await fetchAnswer(
+      z.object({ items: z.array(auditRowSchema) }),
+      '/api/v1/audit',
+      { since: query.since, action: query.action, limit: String(query.limit) },
+      signal,
+    )
+  ).items;
 }

@@ -1,7 +1,15 @@
 // The add/change user form as data: which scopes a role may have, what the typed scope means, and
 // the request it becomes — or the errors, named by field, that keep it from being sent. The API
 // checks everything again (and whether the codes and the office exist).
-import { AREA_CODE_PATTERN, areaScopeFitsRole, DEFAULT_ACCOUNT_AGENCY, isEmailAddress, MIN_PASSWORD_LENGTH, scopedToProvinces, type TimporaAgencyCode } from '@pantau/domain';
+import {
+  AREA_CODE_PATTERN,
+  areaScopeFitsRole,
+  DEFAULT_ACCOUNT_AGENCY,
+  isEmailAddress,
+  MIN_PASSWORD_LENGTH,
+  scopedToProvinces,
+  type TimporaAgencyCode,
+} from '@pantau/domain';
 import type { Role } from '../auth/session.js';
 import type { AdminUser, NewUser, UserChange } from './admin-api.js';
 
@@ -31,7 +39,15 @@ export interface FormError {
 
 export type FormResult<T> = { ok: true; request: T } | { ok: false; errors: FormError[] };
 
-export const EMPTY_USER_FORM: UserForm = { email: '', role: 'analyst', agency: DEFAULT_ACCOUNT_AGENCY, scopeKind: 'areas', areas: '', office: '', password: '' };
+export const EMPTY_USER_FORM: UserForm = {
+  email: '',
+  role: 'analyst',
+  agency: DEFAULT_ACCOUNT_AGENCY,
+  scopeKind: 'areas',
+  areas: '',
+  office: '',
+  password: '',
+};
 
 /** An admin is national; a division head has province codes; everyone else area codes or an office. */
 export function scopeKindsFor(role: Role): ScopeKind[] {
@@ -48,7 +64,10 @@ export function withRole(form: UserForm, role: Role): UserForm {
 
 /** `19.04, 19.71;19.04` → codes in the order typed, without repeats; what is not a code is named. */
 export function parseAreaCodes(text: string): { codes: string[]; invalid: string[] } {
-  const items = text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean);
+  const items = text
+    .split(/[\s,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
   const codes: string[] = [];
   const invalid: string[] = [];
   for (const item of items) {

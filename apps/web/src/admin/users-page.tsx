@@ -9,16 +9,7 @@ import { useSession } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
 import { changeUser, createUser, listUsers, resetPassword, type AdminUser } from './admin-api.js';
 import { formatAuditTime } from './audit-format.js';
-import {
-  EMPTY_USER_FORM,
-  formOfUser,
-  newUserRequest,
-  scopeKindsFor,
-  userChangeRequest,
-  withRole,
-  type FormError,
-  type UserForm,
-} from './user-form.js';
+import { EMPTY_USER_FORM, formOfUser, newUserRequest, scopeKindsFor, userChangeRequest, withRole, type FormError, type UserForm } from './user-form.js';
 
 type AdminT = ReturnType<typeof useTranslation<'admin'>>['t'];
 
@@ -188,7 +179,13 @@ function UsersTable({
                 </td>
                 <td>
                   <div className="admin-actions">
-                    <button type="button" className="button admin-small" onClick={() => onEdit(user)} disabled={busy || self} title={self ? t('users.selfHint') : undefined}>
+                    <button
+                      type="button"
+                      className="button admin-small"
+                      onClick={() => onEdit(user)}
+                      disabled={busy || self}
+                      title={self ? t('users.selfHint') : undefined}
+                    >
                       {t('users.edit')}
                       <span className="visually-hidden"> {user.email}</span>
                     </button>
@@ -302,7 +299,12 @@ function UserFormView({
         )}
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('form.role')}</label>
-          <select id={`${id}-role`} value={form.role} onChange={(event) => setForm((current) => withRole(current, event.target.value as UserForm['role']))} data-testid="user-form-role">
+          <select
+            id={`${id}-role`}
+            value={form.role}
+            onChange={(event) => setForm((current) => withRole(current, event.target.value as UserForm['role']))}
+            data-testid="user-form-role"
+          >
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {tAccess(`roles.${role}`)}
@@ -312,7 +314,12 @@ function UserFormView({
         </div>
         <div className="field">
           <label htmlFor={`${id}-agency`}>{t('form.agency')}</label>
-          <select id={`${id}-agency`} value={form.agency} onChange={(event) => update({ agency: event.target.value as UserForm['agency'] })} data-testid="user-form-agency">
+          <select
+            id={`${id}-agency`}
+            value={form.agency}
+            onChange={(event) => update({ agency: event.target.value as UserForm['agency'] })}
+            data-testid="user-form-agency"
+          >
             {TIMPORA_AGENCIES.map((agency) => (
               <option key={agency.code} value={agency.code}>
                 {agency[lang]}
@@ -326,7 +333,13 @@ function UserFormView({
             <div className="check-row">
               {kinds.map((kind) => (
                 <label key={kind} className="check">
-                  <input type="radio" name={`${id}-scope-kind`} checked={form.scopeKind === kind} onChange={() => update({ scopeKind: kind })} data-testid={`user-form-scope-${kind}`} />
+                  <input
+                    type="radio"
+                    name={`${id}-scope-kind`}
+                    checked={form.scopeKind === kind}
+                    onChange={() => update({ scopeKind: kind })}
+                    data-testid={`user-form-scope-${kind}`}
+                  />
                   <span>{t(`form.${kind}`)}</span>
                 </label>
               ))}

@@ -123,7 +123,10 @@ async function request(url: string, { method, body, signal, reportsSessionLoss =
     response = await fetch(url, {
       method,
       credentials: 'same-origin',
-      headers: method === 'GET' || upload ? { accept: 'application/json', 'accept-language': uiLanguage } : { accept: 'application/json', 'accept-language': uiLanguage, 'content-type': 'application/json' },
+      headers:
+        method === 'GET' || upload
+          ? { accept: 'application/json', 'accept-language': uiLanguage }
+          : { accept: 'application/json', 'accept-language': uiLanguage, 'content-type': 'application/json' },
       ...(method === 'GET' ? {} : { body: upload ? body : JSON.stringify(body ?? {}) }),
       signal,
     });

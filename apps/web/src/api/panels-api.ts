@@ -2,8 +2,21 @@
 // comparison, one record of each kind, search, and the data sets' load times. The answers' types are
 // the schemas' of @pantau/domain api/, the ones the routes declare (typed, not parsed here: fetchTyped).
 import type {
-  AreaArrivalsResponse, AreaComparisonResponse, AreaDetail, AreaExpiringResponse, AreaOverstaysResponse, AreaSummaryResponse, AreaTrendResponse, CompanyAnswer, EntryPointAnswer,
-  MeetingDetail, MetaResponse, OperationAnswer, ReportAnswer, RiskAreaAnswer, SearchResponse,
+  AreaArrivalsResponse,
+  AreaComparisonResponse,
+  AreaDetail,
+  AreaExpiringResponse,
+  AreaOverstaysResponse,
+  AreaSummaryResponse,
+  AreaTrendResponse,
+  CompanyAnswer,
+  EntryPointAnswer,
+  MeetingDetail,
+  MetaResponse,
+  OperationAnswer,
+  ReportAnswer,
+  RiskAreaAnswer,
+  SearchResponse,
 } from '@pantau/domain';
 import { fetchTyped, type ApiRequest, type QueryParams } from './api-client.js';
 
@@ -38,7 +51,11 @@ export type SearchResults = Required<SearchResponse>;
 export type SearchArea = SearchResults['areas'][number];
 
 /** A data set (`boundaries`, `demo`, `reference`) or an import (`batch:<id>`, with its file name) and when it was loaded. */
-export interface Dataset { name: string; loadedAt: string; fileName?: string }
+export interface Dataset {
+  name: string;
+  loadedAt: string;
+  fileName?: string;
+}
 
 /** The filters the area endpoints share (`asOf` aside). */
 export interface PermitFilterParams {
@@ -79,13 +96,7 @@ export function areaTrendRequest(code: string, asOf: string, months: number, fil
   return { path: areaPath(code, 'trend'), params: { asOf, months: String(months), ...filterParams(filter) } };
 }
 
-export async function getAreaTrend(
-  code: string,
-  asOf: string,
-  months: number,
-  filter: PermitFilterParams,
-  signal?: AbortSignal,
-): Promise<AreaTrend> {
+export async function getAreaTrend(code: string, asOf: string, months: number, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaTrend> {
   const { path, params } = areaTrendRequest(code, asOf, months, filter);
   return fetchTyped<AreaTrend>(path, params, signal);
 }
@@ -101,13 +112,7 @@ export async function getAreaArrivals(code: string, asOf: string, months: number
 }
 
 /** Holders on `a` and on `b` (the later date), and the change from `a` to `b`. */
-export async function getAreaComparison(
-  code: string,
-  a: string,
-  b: string,
-  filter: PermitFilterParams,
-  signal?: AbortSignal,
-): Promise<AreaComparison> {
+export async function getAreaComparison(code: string, a: string, b: string, filter: PermitFilterParams, signal?: AbortSignal): Promise<AreaComparison> {
   const path = areaPath(code, 'compare');
   return fetchTyped<AreaComparison>(path, { a, b, ...filterParams(filter) }, signal);
 }
@@ -125,7 +130,13 @@ const RECORD_PATHS: Record<PanelRecordKind, string> = {
  * One record as it stood on `asOf`, the view's date: figures such as a company's active permits
  * follow the date the panel says its data is for, not the server's today.
  */
-export async function getRecord<K extends PanelRecordKind>(kind: K, id: number, asOf: string, signal?: AbortSignal, lang?: 'id' | 'en'): Promise<RecordByKind[K]> {
+export async function getRecord<K extends PanelRecordKind>(
+  kind: K,
+  id: number,
+  asOf: string,
+  signal?: AbortSignal,
+  lang?: 'id' | 'en',
+): Promise<RecordByKind[K]> {
   return fetchTyped<RecordByKind[K]>(`/api/v1/${RECORD_PATHS[kind]}/${id}`, { asOf, lang }, signal);
 }
 

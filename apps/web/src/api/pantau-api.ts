@@ -1,6 +1,16 @@
 // Typed calls to the Pantau API: the answers' types are the schemas' of @pantau/domain api/, the
 // ones the routes declare (typed, not parsed here: fetchTyped).
-import type { AreaDetail, AreaLevel, AreaListItem, AreaListResponse, MetaResponse, PermitStats, PermitType, SearchCompany, SearchResponse } from '@pantau/domain';
+import type {
+  AreaDetail,
+  AreaLevel,
+  AreaListItem,
+  AreaListResponse,
+  MetaResponse,
+  PermitStats,
+  PermitType,
+  SearchCompany,
+  SearchResponse,
+} from '@pantau/domain';
 import { fetchTyped, type ApiRequest } from './api-client.js';
 
 /** The map's question to /stats/permits. */

@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'react';
 
-export type RequestState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: unknown };
+export type RequestState<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
 /**
  * Runs `load` whenever `key` changes (nothing while it is `null`) and keeps only the latest answer:
@@ -30,7 +26,7 @@ export function useApiRequest<T>(key: string | null, load: (signal: AbortSignal)
     );
     return () => controller.abort();
     // `load` is a new closure on every render; `key` names what it loads.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure on every render; `key` names what it loads
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure on every render; `key` names what it loads
   }, [key]);
 
   // Until the effect has run for a new key, the previous key's answer must not pass for the new one.

@@ -55,7 +55,11 @@ function menuFor(role: Role, lang: 'id' | 'en' = 'id'): string {
       email: 'kepala.kanim@example.go.id',
       role,
       agency: 'imigrasi' as const,
-      scope: { areaCodes: ['19.04', '19.71'], office: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', label: 'Kantor Imigrasi Kelas I TPI Pangkalpinang' },
+      scope: {
+        areaCodes: ['19.04', '19.71'],
+        office: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+        label: 'Kantor Imigrasi Kelas I TPI Pangkalpinang',
+      },
       disabled: false,
       createdAt: '2026-11-23T05:00:00.000Z',
       lastSignInAt: null,

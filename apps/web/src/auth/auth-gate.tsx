@@ -12,10 +12,7 @@ import { SessionContext, type SessionContextValue } from './session-context.js';
 import { SignInPage, type SignInNotice } from './sign-in-page.js';
 import './access.css';
 
-type GateState =
-  | { status: 'checking' }
-  | { status: 'signed-out'; notice: SignInNotice | null }
-  | { status: 'signed-in'; session: Session };
+type GateState = { status: 'checking' } | { status: 'signed-out'; notice: SignInNotice | null } | { status: 'signed-in'; session: Session };
 
 export interface AuthGateProps {
   lang: Lang;
@@ -63,10 +60,7 @@ export function AuthGate({ lang, onLangChange, children }: AuthGateProps) {
   }, [userId]);
 
   const context = useMemo<SessionContextValue | null>(
-    () =>
-      state.status === 'signed-in'
-        ? { session: state.session, signOut: () => end(signOut), signOutEverywhere: () => end(signOutEverywhere) }
-        : null,
+    () => (state.status === 'signed-in' ? { session: state.session, signOut: () => end(signOut), signOutEverywhere: () => end(signOutEverywhere) } : null),
     [state, end],
   );
 

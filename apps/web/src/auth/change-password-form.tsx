@@ -58,15 +58,36 @@ export function ChangePasswordForm({ email, onClose }: ChangePasswordFormProps) 
       {/* Password managers use the hidden user name to know which account this is. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <label htmlFor={`${id}-current`}>{t('changePassword.current')}</label>
-      <input id={`${id}-current`} type="password" autoComplete="current-password" value={currentPassword}
-        onChange={(event) => setCurrentPassword(event.target.value)} data-testid="change-password-current" />
+      <input
+        id={`${id}-current`}
+        type="password"
+        autoComplete="current-password"
+        value={currentPassword}
+        onChange={(event) => setCurrentPassword(event.target.value)}
+        data-testid="change-password-current"
+      />
       <label htmlFor={`${id}-new`}>{t('changePassword.new')}</label>
-      <input id={`${id}-new`} type="password" autoComplete="new-password" value={newPassword} aria-describedby={`${id}-rule`}
-        onChange={(event) => setNewPassword(event.target.value)} data-testid="change-password-new" />
-      <p id={`${id}-rule`} className="change-password-rule">{t('changePassword.rule', { min: MIN_PASSWORD_LENGTH })}</p>
+      <input
+        id={`${id}-new`}
+        type="password"
+        autoComplete="new-password"
+        value={newPassword}
+        aria-describedby={`${id}-rule`}
+        onChange={(event) => setNewPassword(event.target.value)}
+        data-testid="change-password-new"
+      />
+      <p id={`${id}-rule`} className="change-password-rule">
+        {t('changePassword.rule', { min: MIN_PASSWORD_LENGTH })}
+      </p>
       <label htmlFor={`${id}-repeat`}>{t('changePassword.repeat')}</label>
-      <input id={`${id}-repeat`} type="password" autoComplete="new-password" value={repeatPassword}
-        onChange={(event) => setRepeatPassword(event.target.value)} data-testid="change-password-repeat" />
+      <input
+        id={`${id}-repeat`}
+        type="password"
+        autoComplete="new-password"
+        value={repeatPassword}
+        onChange={(event) => setRepeatPassword(event.target.value)}
+        data-testid="change-password-repeat"
+      />
       {message && (
         <p className="user-menu-error" role="alert" data-testid="change-password-error" data-code={problem!.key}>
           {message}

@@ -4,7 +4,11 @@
 import { MIN_PASSWORD_LENGTH, passwordProblem } from '@pantau/domain';
 import { ApiError } from '../api/api-client.js';
 
-export interface ChangePasswordForm { currentPassword: string; newPassword: string; repeatPassword: string }
+export interface ChangePasswordForm {
+  currentPassword: string;
+  newPassword: string;
+  repeatPassword: string;
+}
 
 export type ChangePasswordProblem =
   | { key: 'currentMissing' | 'mismatch' | 'unchanged' | 'sameAsEmail' | 'tooSimple' | 'tooLong' | 'wrongCurrent' }

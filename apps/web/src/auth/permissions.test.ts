@@ -4,7 +4,17 @@ import { mayExport, permittedOverlays, shownOverlays } from './permissions.js';
 
 describe('permittedOverlays', () => {
   test('an office head may switch on every layer', () => {
-    expect(permittedOverlays(permissionsOf('office_head'))).toEqual(['sites', 'operations', 'risk', 'entry', 'reports', 'meetings', 'gaps', 'hotspots', 'overstays']);
+    expect(permittedOverlays(permissionsOf('office_head'))).toEqual([
+      'sites',
+      'operations',
+      'risk',
+      'entry',
+      'reports',
+      'meetings',
+      'gaps',
+      'hotspots',
+      'overstays',
+    ]);
   });
 
   test('a viewer (aggregates only) is offered no record layer, only the overstay counts per district', () => {

@@ -18,7 +18,11 @@ export const isNationalScope = (scope: Pick<UserScope, 'areaCodes' | 'office'>):
  * and so are the hot spots of a national user on no area (the server computes them per area: the
  * layer list says to choose one).
  */
-export function shownOverlays(layers: readonly OverlayLayer[], permissions: Pick<Permissions, 'layers'>, place: { region: string | null; nationalScope: boolean }): OverlayLayer[] {
+export function shownOverlays(
+  layers: readonly OverlayLayer[],
+  permissions: Pick<Permissions, 'layers'>,
+  place: { region: string | null; nationalScope: boolean },
+): OverlayLayer[] {
   const permitted = permittedOverlays(permissions);
   return layers.filter((layer) => permitted.includes(layer) && !(layer === 'hotspots' && hotSpotsNeedArea(place, place.nationalScope)));
 }

@@ -28,7 +28,7 @@ describe('mapStart', () => {
     expect(mapStart({ map: position }, workArea)).toEqual({ kind: 'position', position });
   });
 
-  test('without one, the work area\'s box', () => {
+  test("without one, the work area's box", () => {
     expect(mapStart({ map: null }, workArea)).toEqual({ kind: 'bounds', bbox: workArea });
   });
 
@@ -37,7 +37,7 @@ describe('mapStart', () => {
     expect(mapStart({ map: null }, undefined)).toEqual({ kind: 'bounds', bbox: INDONESIA_BBOX });
   });
 
-  test('a scope of whole provinces stops short of the districts\' zoom, so its regencies are shown and named; an office\'s regencies do not', () => {
+  test("a scope of whole provinces stops short of the districts' zoom, so its regencies are shown and named; an office's regencies do not", () => {
     const babel = [105.1, -3.4, 108.9, -1.5] as const;
     expect(mapStart({ map: null }, babel, ['19'])).toEqual({ kind: 'bounds', bbox: babel, maxZoom: DISTRICT_ZOOM - 0.01 });
     expect(mapStart({ map: null }, workArea, ['19.04', '19.71'])).toEqual({ kind: 'bounds', bbox: workArea });
@@ -48,7 +48,7 @@ describe('mapStart', () => {
 describe('withinScope', () => {
   const office = ['19.04', '19.71'];
 
-  test('the scope\'s regencies and their districts are within it', () => {
+  test("the scope's regencies and their districts are within it", () => {
     expect(withinScope('19.04', office)).toBe(true);
     expect(withinScope('19.71.03', office)).toBe(true);
   });

@@ -28,7 +28,10 @@ export function parseUser(value: unknown): SessionUser | null {
   if (!(scope.areaCodes === null || isStringArray(scope.areaCodes))) return null;
   if (!(scope.office === null || typeof scope.office === 'string') || typeof scope.label !== 'string') return null;
   return {
-    id, email, role, agency,
+    id,
+    email,
+    role,
+    agency,
     scope: { areaCodes: scope.areaCodes, office: scope.office, label: scope.label },
     disabled: disabled === true,
     createdAt: typeof createdAt === 'string' ? createdAt : '',

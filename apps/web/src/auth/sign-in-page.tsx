@@ -94,8 +94,7 @@ export function SignInPage({ lang, onLangChange, notice, onSignedIn }: SignInPag
   };
 
   const errorId = `${id}-error`;
-  const noticeText =
-    notice?.kind === 'expired' ? t('signIn.expired') : notice?.kind === 'signed-out' ? t('signIn.signedOut') : null;
+  const noticeText = notice?.kind === 'expired' ? t('signIn.expired') : notice?.kind === 'signed-out' ? t('signIn.signedOut') : null;
 
   return (
     <div className="signin-page">

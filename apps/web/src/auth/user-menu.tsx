@@ -52,10 +52,11 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
     }
   };
 
-  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => {
-    setOpen(false);
-    onOpenPage(page);
-  });
+  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) =>
+    followInApp(event, () => {
+      setOpen(false);
+      onOpenPage(page);
+    });
 
   const roleLabel = t(`roles.${user.role}`);
   return (

@@ -45,14 +45,26 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
     try {
       const captured = captureSlideView(view, shownAsOf);
       const title = areaName ?? t('defaultSlideTitle');
-      const makeSlide = (slides: readonly Slide[]): Slide => ({ id: newSlideId(slides), title, note: '', view: captured, panels: captured.region ? [{ kind: 'figures' }] : [] });
+      const makeSlide = (slides: readonly Slide[]): Slide => ({
+        id: newSlideId(slides),
+        title,
+        note: '',
+        view: captured,
+        panels: captured.region ? [{ kind: 'figures' }] : [],
+      });
       if (target === NEW) {
         // The briefing's area: the shown regency (or province), else the user's own area.
         const code = captured.region?.slice(0, 5) ?? session.user.scope.areaCodes?.[0]?.slice(0, 5) ?? null;
         const date = captured.asOf ?? shownAsOf ?? new Date().toISOString().slice(0, 10);
         // Validated by the server (a zod object parse here would probe for eval, refused by the CSP).
         const content: BriefingContent = {
-          title: t('newTitle', { date }), date, venue: '', audience: 'mixed_agency', lang: view.lang, areaCode: code, slides: [makeSlide([])],
+          title: t('newTitle', { date }),
+          date,
+          venue: '',
+          audience: 'mixed_agency',
+          lang: view.lang,
+          areaCode: code,
+          slides: [makeSlide([])],
         };
         const created = await createBriefing(content);
         setMessage({ text: t('addedTo', { title: created.title }), briefing: created.id, slide: 1 });
@@ -69,8 +81,7 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
   };
 
   const listLink = (
-    <a className="header-button header-link" href={listHref} data-testid="open-briefings"
-      onClick={(event) => followInApp(event, onOpenList)}>
+    <a className="header-button header-link" href={listHref} data-testid="open-briefings" onClick={(event) => followInApp(event, onOpenList)}>
       {t('list')}
     </a>
   );
@@ -79,8 +90,15 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
   return (
     <div className="add-to-briefing">
       {listLink}
-      <button type="button" className="header-button" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="add-to-briefing"
-        title={t('addToBriefing')} aria-label={t('addToBriefing')}>
+      <button
+        type="button"
+        className="header-button"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="add-to-briefing"
+        title={t('addToBriefing')}
+        aria-label={t('addToBriefing')}
+      >
         {t('addShort')}
       </button>
       {open && (
@@ -89,14 +107,24 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
             {t('addTo')}
             <select value={target} onChange={(event) => setTarget(event.target.value)} data-testid="add-target">
               <option value={NEW}>{t('newBriefing')}</option>
-              {own.map((item) => <option key={item.id} value={String(item.id)}>{item.title}</option>)}
+              {own.map((item) => (
+                <option key={item.id} value={String(item.id)}>
+                  {item.title}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={busy} onClick={() => void add()} data-testid="add-confirm">{t('addSlide')}</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void add()} data-testid="add-confirm">
+            {t('addSlide')}
+          </button>
           {message && (
             <p role="status" data-testid="add-status">
               {message.text}{' '}
-              {message.briefing !== undefined && <button type="button" className="link-button" onClick={() => onOpen(message.briefing ?? 0, message.slide ?? 1)}>{t('openBriefing')}</button>}
+              {message.briefing !== undefined && (
+                <button type="button" className="link-button" onClick={() => onOpen(message.briefing ?? 0, message.slide ?? 1)}>
+                  {t('openBriefing')}
+                </button>
+              )}
             </p>
           )}
         </div>

@@ -53,9 +53,15 @@ export interface ExportTexts {
 
 /** A briefing's slides as the files show them: a slide whose tables do not fit continues on the next ones. */
 export function fileSlides(briefing: Briefing, tables: PanelTable[][], texts: Pick<ExportTexts, 'continued'>) {
-  return briefing.slides.flatMap((slide, index) => paginateTables(tables[index] ?? []).map((pageTables, part) => ({
-    slide, index, part, tables: pageTables, title: part === 0 ? slide.title : texts.continued(slide.title),
-  })));
+  return briefing.slides.flatMap((slide, index) =>
+    paginateTables(tables[index] ?? []).map((pageTables, part) => ({
+      slide,
+      index,
+      part,
+      tables: pageTables,
+      title: part === 0 ? slide.title : texts.continued(slide.title),
+    })),
+  );
 }
 
 const symbolOf = (row: KeyRow) => (row.shape === 'circle' ? '●' : row.shape === 'line' ? '━' : row.shape === 'outline' ? '□' : '■');
@@ -65,10 +71,12 @@ const hex = (color: string) => (/^#[0-9a-fA-F]{6}$/.test(color) ? color.slice(1)
 function keyRuns(title: string, rows: readonly KeyRow[]): PptxGenJS.TextProps[] {
   return [
     { text: title, options: { bold: true, breakLine: true } },
-    ...rows.map((row) => [
-      { text: `${symbolOf(row)} `, options: { color: hex(row.color) } },
-      { text: row.label, options: { breakLine: true } },
-    ]).flat(),
+    ...rows
+      .map((row) => [
+        { text: `${symbolOf(row)} `, options: { color: hex(row.color) } },
+        { text: row.label, options: { breakLine: true } },
+      ])
+      .flat(),
   ];
 }
 
@@ -81,7 +89,13 @@ const FONT = 'Arial';
 const INK = '1B1F23';
 const ACCENT = '16324F';
 
-export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): Promise<string> {
+export async function exportPptx(
+  briefing: Briefing,
+  maps: Array<ExportMap | null>,
+  tables: PanelTable[][],
+  demo: boolean,
+  texts: ExportTexts,
+): Promise<string> {
   const images = await Promise.all(maps.map((map) => (map ? rasterizeSvg(map, pptxMapScale(map.width)) : Promise.resolve(null))));
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE'; // 13.33 × 7.5 in, 16:9
@@ -98,7 +112,10 @@ export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | nul
     if (legend) {
       // Native text over the map's lower left: the legend reads as sharp as the title and can be edited.
       const overlayRows = legend.overlays.flatMap((overlay) => keyRuns(overlay.title, overlay.rows));
-      const lines = Math.max(legend.rows.length + 1, legend.overlays.reduce((n, overlay) => n + overlay.rows.length + 1, 0));
+      const lines = Math.max(
+        legend.rows.length + 1,
+        legend.overlays.reduce((n, overlay) => n + overlay.rows.length + 1, 0),
+      );
       const columnWidth = overlayRows.length > 0 ? 2.3 : 3;
       const height = Math.min(5.2, 0.17 * lines + 0.2);
       const noteHeight = 0.42;
@@ -106,7 +123,14 @@ export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | nul
       const card = { fontFace: FONT, fontSize: 9, color: INK, fill: { color: 'FFFFFF', transparency: 6 }, valign: 'top' as const, margin: 4 };
       page.addText(keyRuns(legend.title, legend.rows), { ...card, x: 0.5, y: top, w: columnWidth, h: height });
       if (overlayRows.length > 0) page.addText(overlayRows, { ...card, x: 0.5 + columnWidth, y: top, w: columnWidth + 0.4, h: height });
-      page.addText([{ text: legend.date, options: { breakLine: true } }, { text: legend.source }], { ...card, fontSize: 8, x: 0.5, y: top + height, w: overlayRows.length > 0 ? 2 * columnWidth + 0.4 : 4.5, h: noteHeight });
+      page.addText([{ text: legend.date, options: { breakLine: true } }, { text: legend.source }], {
+        ...card,
+        fontSize: 8,
+        x: 0.5,
+        y: top + height,
+        w: overlayRows.length > 0 ? 2 * columnWidth + 0.4 : 4.5,
+        h: noteHeight,
+      });
     }
     let y = 1.1;
     for (const table of panels) {
@@ -114,13 +138,26 @@ export async function exportPptx(briefing: Briefing, maps: Array<ExportMap | nul
       y += 0.45;
       const header = table.columns.map((text) => ({ text, options: { bold: true, color: 'FFFFFF', fill: { color: ACCENT } } }));
       page.addTable([header, ...table.rows.map((row) => row.map((cell) => ({ text: String(cell) })))], {
-        x: 8.8, y, w: 4.2, fontFace: FONT, fontSize: table.kind === 'figures' ? 16 : 10, color: INK, border: { type: 'solid', pt: 0.5, color: 'C5CED6' }, autoPage: false,
+        x: 8.8,
+        y,
+        w: 4.2,
+        fontFace: FONT,
+        fontSize: table.kind === 'figures' ? 16 : 10,
+        color: INK,
+        border: { type: 'solid', pt: 0.5, color: 'C5CED6' },
+        autoPage: false,
       });
       y += 0.4 * (table.rows.length + 1) + 0.3;
     }
     const asOf = slide.view.asOf ?? briefing.date;
     page.addText(`${texts.footer(asOf)}${demo ? ` · ${texts.demo}` : ''} · ${pageIndex + 1} / ${pages.length}`, {
-      x: 0.4, y: 6.95, w: 12.5, h: 0.4, fontFace: FONT, fontSize: 11, color: demo ? 'B00020' : '4A535C',
+      x: 0.4,
+      y: 6.95,
+      w: 12.5,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 11,
+      color: demo ? 'B00020' : '4A535C',
     });
     if (slide.note && part === 0) page.addNotes(slide.note);
   });
@@ -135,8 +172,9 @@ const swatch = (row: KeyRow) => `<span class="swatch ${row.shape}" style="backgr
 
 function legendHtml(legend: SlideKey): string {
   const rows = (items: readonly KeyRow[]) => `<ul>${items.map((row) => `<li>${swatch(row)}${escape(row.label)}</li>`).join('')}</ul>`;
-  return `<section class="legend"><div><h3>${escape(legend.title)}</h3>${rows(legend.rows)}</div>${legend.overlays.map((overlay) =>
-    `<div><h4>${escape(overlay.title)}</h4>${rows(overlay.rows)}</div>`).join('')}<p>${escape(legend.date)}<br>${escape(legend.source)}</p></section>`;
+  return `<section class="legend"><div><h3>${escape(legend.title)}</h3>${rows(legend.rows)}</div>${legend.overlays
+    .map((overlay) => `<div><h4>${escape(overlay.title)}</h4>${rows(overlay.rows)}</div>`)
+    .join('')}<p>${escape(legend.date)}<br>${escape(legend.source)}</p></section>`;
 }
 
 /** The map fills its frame whatever the screen's shape: cropped at the edges, never banded. */
@@ -147,18 +185,24 @@ function coveringSvg(svg: string): string {
 /** The offline file's text: one HTML document with everything inline, no request to anywhere. */
 export function offlineHtml(briefing: Briefing, maps: Array<ExportMap | null>, tables: PanelTable[][], demo: boolean, texts: ExportTexts): string {
   const pages = fileSlides(briefing, tables, texts);
-  const slides = pages.map(({ slide, index, part, tables: pageTables, title }, pageIndex) => {
-    const panels = pageTables.map((table) => `
+  const slides = pages
+    .map(({ slide, index, part, tables: pageTables, title }, pageIndex) => {
+      const panels = pageTables
+        .map(
+          (table) => `
       <section class="panel"><h3>${escape(table.title)}</h3><table><thead><tr>${table.columns.map((c) => `<th>${escape(c)}</th>`).join('')}</tr></thead>
-      <tbody>${table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`).join('');
-    const map = maps[index];
-    return `<article class="slide" id="slide-${pageIndex + 1}" data-slide="${pageIndex + 1}"${pageIndex === 0 ? '' : ' hidden'}>
+      <tbody>${table.rows.map((row) => `<tr>${row.map((cell) => `<td>${escape(String(cell))}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`,
+        )
+        .join('');
+      const map = maps[index];
+      return `<article class="slide" id="slide-${pageIndex + 1}" data-slide="${pageIndex + 1}"${pageIndex === 0 ? '' : ' hidden'}>
       <h2>${escape(title)}</h2>
       <div class="body${panels ? ' with-panels' : ''}">${map ? `<figure class="map">${coveringSvg(map.svg)}${legendHtml(map.legend)}</figure>` : ''}${panels ? `<div class="panels">${panels}</div>` : ''}</div>
       <footer><span>${escape(texts.footer(slide.view.asOf ?? briefing.date))}</span>${demo ? `<strong class="demo">${escape(texts.demo)}</strong>` : ''}<span>${pageIndex + 1} / ${pages.length}</span></footer>
       ${slide.note && part === 0 ? `<aside class="note">${escape(slide.note)}</aside>` : ''}
     </article>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `<!doctype html>
 <html lang="${briefing.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'">

@@ -2,8 +2,16 @@
 // builder (title, date, venue, audience, language; slides reordered, duplicated, deleted, titled,
 // annotated, with panels), present mode, and the exports. Viewers and non-owners read and present.
 import {
-  BRIEFING_TEMPLATES, briefingFromTemplate, duplicateSlide, moveSlide, PANEL_KINDS,
-  type Briefing, type BriefingContent, type BriefingTemplate, type Slide, type SlidePanel,
+  BRIEFING_TEMPLATES,
+  briefingFromTemplate,
+  duplicateSlide,
+  moveSlide,
+  PANEL_KINDS,
+  type Briefing,
+  type BriefingContent,
+  type BriefingTemplate,
+  type Slide,
+  type SlidePanel,
 } from '@pantau/domain';
 import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,11 +57,20 @@ function BriefingPageContent({ view, updateView }: BriefingPageProps) {
           <h1>{t('title')}</h1>
         </div>
         <div className="page-status">
-          <a className="header-button header-link" href={pageHref({ ...view, briefing: null, slide: null }, 'map')} onClick={(event) => open(event, { page: 'map', briefing: null, slide: null })} data-testid="back-to-map">
+          <a
+            className="header-button header-link"
+            href={pageHref({ ...view, briefing: null, slide: null }, 'map')}
+            onClick={(event) => open(event, { page: 'map', briefing: null, slide: null })}
+            data-testid="back-to-map"
+          >
             {t('backToMap')}
           </a>
           {view.briefing !== null && (
-            <a className="header-button header-link" href={pageHref({ ...view, briefing: null, slide: null }, 'briefing')} onClick={(event) => open(event, { briefing: null, slide: null })}>
+            <a
+              className="header-button header-link"
+              href={pageHref({ ...view, briefing: null, slide: null }, 'briefing')}
+              onClick={(event) => open(event, { briefing: null, slide: null })}
+            >
               {t('allBriefings')}
             </a>
           )}
@@ -63,7 +80,11 @@ function BriefingPageContent({ view, updateView }: BriefingPageProps) {
       </header>
       <main className="briefing-main">
         <OfflineIndicator />
-        {view.briefing === null ? <BriefingList view={view} updateView={updateView} /> : <BriefingEditor key={view.briefing} id={view.briefing} view={view} updateView={updateView} />}
+        {view.briefing === null ? (
+          <BriefingList view={view} updateView={updateView} />
+        ) : (
+          <BriefingEditor key={view.briefing} id={view.briefing} view={view} updateView={updateView} />
+        )}
       </main>
     </div>
   );
@@ -77,7 +98,7 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
   const list = useApiRequest('briefings', listBriefings);
   const meta = useApiRequest('meta', getMeta);
   const regencies = useApiRequest('regencies', (signal) => getAreas('regency', null, signal));
-  const [area, setArea] = useState(view.region?.slice(0, 5) ?? (session.user.scope.areaCodes?.[0]?.slice(0, 5) ?? ''));
+  const [area, setArea] = useState(view.region?.slice(0, 5) ?? session.user.scope.areaCodes?.[0]?.slice(0, 5) ?? '');
   const [date, setDate] = useState(view.asOf ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -86,7 +107,10 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
 
   const fromTemplate = async (template: BriefingTemplate) => {
     const regency = regencyList.find((item) => item.code === area.trim());
-    if (!regency) { setError(t('errors.chooseRegency')); return; }
+    if (!regency) {
+      setError(t('errors.chooseRegency'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -110,10 +134,16 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
               {t('regency')}
               <input list="briefing-regencies" value={area} onChange={(event) => setArea(event.target.value)} placeholder="19.04" data-testid="template-area" />
               <datalist id="briefing-regencies">
-                {regencyList.map((item) => <option key={item.code} value={item.code}>{item.name}</option>)}
+                {regencyList.map((item) => (
+                  <option key={item.code} value={item.code}>
+                    {item.name}
+                  </option>
+                ))}
               </datalist>
             </label>
-            <span className="briefing-area-name" data-testid="template-area-name">{regencyList.find((item) => item.code === area.trim())?.name ?? ''}</span>
+            <span className="briefing-area-name" data-testid="template-area-name">
+              {regencyList.find((item) => item.code === area.trim())?.name ?? ''}
+            </span>
             <label>
               {t('date')}
               <DateField value={date || today} onChange={setDate} data-testid="template-date" />
@@ -121,26 +151,49 @@ function BriefingList({ view, updateView }: BriefingPageProps) {
           </div>
           <div className="briefing-form-row">
             {BRIEFING_TEMPLATES.map((template) => (
-              <button key={template} type="button" className="button" disabled={busy} onClick={() => void fromTemplate(template)} data-testid={`template-${template}`}>
+              <button
+                key={template}
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void fromTemplate(template)}
+                data-testid={`template-${template}`}
+              >
                 {t(`templates.${template}`)}
               </button>
             ))}
           </div>
-          {error && <p className="briefing-error" role="alert">{error}</p>}
+          {error && (
+            <p className="briefing-error" role="alert">
+              {error}
+            </p>
+          )}
         </section>
       )}
       <section aria-labelledby="briefing-list-title">
         <h2 id="briefing-list-title">{t('list')}</h2>
-        {list.status === 'error' && <p className="briefing-error" role="alert">{messageOf(list.error)}</p>}
+        {list.status === 'error' && (
+          <p className="briefing-error" role="alert">
+            {messageOf(list.error)}
+          </p>
+        )}
         {dataOf(list)?.length === 0 && <p>{t('none')}</p>}
         <ul className="briefing-items">
           {(dataOf(list) ?? []).map((item) => (
             <li key={item.id}>
-              <a href={pageHref({ ...view, briefing: item.id, slide: null }, 'briefing')} onClick={(event) => { event.preventDefault(); updateView({ briefing: item.id, slide: null }); }} data-testid="briefing-link">
+              <a
+                href={pageHref({ ...view, briefing: item.id, slide: null }, 'briefing')}
+                onClick={(event) => {
+                  event.preventDefault();
+                  updateView({ briefing: item.id, slide: null });
+                }}
+                data-testid="briefing-link"
+              >
                 {item.title}
               </a>
               <span className="briefing-meta">
-                {format.date(item.date)} · {item.venue ? `${item.venue} · ` : ''}{t(`audiences.${item.audience}`)} · {t('slides', { count: item.slideCount })} · {item.canEdit ? t('yours') : item.ownerEmail}
+                {format.date(item.date)} · {item.venue ? `${item.venue} · ` : ''}
+                {t(`audiences.${item.audience}`)} · {t('slides', { count: item.slideCount })} · {item.canEdit ? t('yours') : item.ownerEmail}
               </span>
               <OfflineMark briefingId={item.id} />
             </li>
@@ -160,18 +213,29 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
   const [status, setStatus] = useState<string | null>(null);
   const [presenting, setPresenting] = useState(false);
   const answer = dataOf(loaded);
-  useEffect(() => { if (answer) setDraft(answer.briefing); }, [answer]);
+  useEffect(() => {
+    if (answer) setDraft(answer.briefing);
+  }, [answer]);
   const canEdit = answer?.canEdit ?? false;
   const demo = dataOf(meta)?.demo ?? false;
   const selected = Math.min(Math.max((view.slide ?? 1) - 1, 0), Math.max((draft?.slides.length ?? 1) - 1, 0));
   const selectSlide = useCallback((index: number) => updateView({ slide: index + 1 }, 'replace'), [updateView]);
   const exitPresent = useCallback(() => setPresenting(false), []);
 
-  if (loaded.status === 'error') return <p className="briefing-error" role="alert">{messageOf(loaded.error)}</p>;
+  if (loaded.status === 'error')
+    return (
+      <p className="briefing-error" role="alert">
+        {messageOf(loaded.error)}
+      </p>
+    );
   if (!draft) return <p>{t('loading')}</p>;
 
-  const change = (update: Partial<BriefingContent>) => { setDraft({ ...draft, ...update }); setDirty(true); };
-  const changeSlide = (index: number, update: Partial<Slide>) => change({ slides: draft.slides.map((slide, n) => (n === index ? { ...slide, ...update } : slide)) });
+  const change = (update: Partial<BriefingContent>) => {
+    setDraft({ ...draft, ...update });
+    setDirty(true);
+  };
+  const changeSlide = (index: number, update: Partial<Slide>) =>
+    change({ slides: draft.slides.map((slide, n) => (n === index ? { ...slide, ...update } : slide)) });
   const save = async () => {
     setStatus(t('saving'));
     try {
@@ -216,7 +280,12 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
         </label>
         <label>
           {t('audience')}
-          <select value={draft.audience} disabled={!canEdit} onChange={(event) => change({ audience: event.target.value as Briefing['audience'] })} data-testid="briefing-audience">
+          <select
+            value={draft.audience}
+            disabled={!canEdit}
+            onChange={(event) => change({ audience: event.target.value as Briefing['audience'] })}
+            data-testid="briefing-audience"
+          >
             <option value="mixed_agency">{t('audiences.mixed_agency')}</option>
             <option value="internal">{t('audiences.internal')}</option>
           </select>
@@ -230,15 +299,51 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
         </label>
       </section>
       <div className="briefing-actions">
-        <button type="button" className="button primary" onClick={() => setPresenting(true)} disabled={draft.slides.length === 0} data-testid="present-button">{t('present')}</button>
-        {canEdit && <button type="button" className="button" onClick={() => void save()} disabled={!dirty} data-testid="save-briefing">{dirty ? t('save') : t('saved')}</button>}
-        <a className="button" href={briefingPdfUrl(id)} data-testid="export-pdf">{t('exportPdf')}</a>
-        <a className="button" href={exportHref('pptx')} target="_blank" rel="noopener" data-testid="export-pptx">{t('exportPptx')}</a>
-        <a className="button" href={exportHref('html')} target="_blank" rel="noopener" data-testid="export-html">{t('exportHtml')}</a>
-        <button type="button" className="button" onClick={() => void navigator.clipboard?.writeText(shareUrl).then(() => setStatus(t('linkCopied')), () => setStatus(shareUrl))} data-testid="share-link">{t('share')}</button>
-        {canEdit && <button type="button" className="button danger" onClick={() => void remove()}>{t('delete')}</button>}
-        {!canEdit && <span className="briefing-readonly" data-testid="read-only">{t('readOnly', { owner: draft.ownerEmail })}</span>}
-        {status && <span role="status" className="briefing-status">{status}</span>}
+        <button type="button" className="button primary" onClick={() => setPresenting(true)} disabled={draft.slides.length === 0} data-testid="present-button">
+          {t('present')}
+        </button>
+        {canEdit && (
+          <button type="button" className="button" onClick={() => void save()} disabled={!dirty} data-testid="save-briefing">
+            {dirty ? t('save') : t('saved')}
+          </button>
+        )}
+        <a className="button" href={briefingPdfUrl(id)} data-testid="export-pdf">
+          {t('exportPdf')}
+        </a>
+        <a className="button" href={exportHref('pptx')} target="_blank" rel="noopener" data-testid="export-pptx">
+          {t('exportPptx')}
+        </a>
+        <a className="button" href={exportHref('html')} target="_blank" rel="noopener" data-testid="export-html">
+          {t('exportHtml')}
+        </a>
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void navigator.clipboard?.writeText(shareUrl).then(
+              () => setStatus(t('linkCopied')),
+              () => setStatus(shareUrl),
+            )
+          }
+          data-testid="share-link"
+        >
+          {t('share')}
+        </button>
+        {canEdit && (
+          <button type="button" className="button danger" onClick={() => void remove()}>
+            {t('delete')}
+          </button>
+        )}
+        {!canEdit && (
+          <span className="briefing-readonly" data-testid="read-only">
+            {t('readOnly', { owner: draft.ownerEmail })}
+          </span>
+        )}
+        {status && (
+          <span role="status" className="briefing-status">
+            {status}
+          </span>
+        )}
       </div>
       <OfflineControl briefing={draft} dirty={dirty} />
       <div className="briefing-workspace">
@@ -250,10 +355,54 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
               </button>
               {canEdit && (
                 <span className="slide-tools">
-                  <button type="button" aria-label={t('moveUp')} title={t('moveUp')} disabled={index === 0} onClick={() => { change({ slides: moveSlide(draft.slides, index, index - 1) }); selectSlide(index - 1); }}>↑</button>
-                  <button type="button" aria-label={t('moveDown')} title={t('moveDown')} disabled={index === draft.slides.length - 1} onClick={() => { change({ slides: moveSlide(draft.slides, index, index + 1) }); selectSlide(index + 1); }}>↓</button>
-                  <button type="button" aria-label={t('duplicate')} title={t('duplicate')} onClick={() => { change({ slides: duplicateSlide(draft.slides, index) }); selectSlide(index + 1); }} data-testid="duplicate-slide">⧉</button>
-                  <button type="button" aria-label={t('deleteSlide')} title={t('deleteSlide')} onClick={() => { change({ slides: draft.slides.filter((_, n) => n !== index) }); selectSlide(Math.max(index - 1, 0)); }} data-testid="delete-slide">✕</button>
+                  <button
+                    type="button"
+                    aria-label={t('moveUp')}
+                    title={t('moveUp')}
+                    disabled={index === 0}
+                    onClick={() => {
+                      change({ slides: moveSlide(draft.slides, index, index - 1) });
+                      selectSlide(index - 1);
+                    }}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('moveDown')}
+                    title={t('moveDown')}
+                    disabled={index === draft.slides.length - 1}
+                    onClick={() => {
+                      change({ slides: moveSlide(draft.slides, index, index + 1) });
+                      selectSlide(index + 1);
+                    }}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('duplicate')}
+                    title={t('duplicate')}
+                    onClick={() => {
+                      change({ slides: duplicateSlide(draft.slides, index) });
+                      selectSlide(index + 1);
+                    }}
+                    data-testid="duplicate-slide"
+                  >
+                    ⧉
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={t('deleteSlide')}
+                    title={t('deleteSlide')}
+                    onClick={() => {
+                      change({ slides: draft.slides.filter((_, n) => n !== index) });
+                      selectSlide(Math.max(index - 1, 0));
+                    }}
+                    data-testid="delete-slide"
+                  >
+                    ✕
+                  </button>
                 </span>
               )}
             </li>
@@ -275,15 +424,29 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
                   <legend>{t('panelsLabel')}</legend>
                   {PANEL_KINDS.map((kind) => (
                     <label key={kind} className="inline">
-                      <input type="checkbox" checked={slide.panels.some((panel) => panel.kind === kind)}
-                        onChange={(event) => changeSlide(selected, { panels: event.target.checked ? [...slide.panels, defaultPanel(kind)] : slide.panels.filter((panel) => panel.kind !== kind) })} />
+                      <input
+                        type="checkbox"
+                        checked={slide.panels.some((panel) => panel.kind === kind)}
+                        onChange={(event) =>
+                          changeSlide(selected, {
+                            panels: event.target.checked ? [...slide.panels, defaultPanel(kind)] : slide.panels.filter((panel) => panel.kind !== kind),
+                          })
+                        }
+                      />
                       {t(`panels.${kind}`)}
                     </label>
                   ))}
                   {draft.audience === 'internal' && slide.panels.some((panel) => panel.kind === 'operations') && (
                     <label className="inline">
-                      <input type="checkbox" checked={slide.panels.some((panel) => panel.kind === 'operations' && panel.findings)}
-                        onChange={(event) => changeSlide(selected, { panels: slide.panels.map((panel) => (panel.kind === 'operations' ? { ...panel, findings: event.target.checked } : panel)) })} />
+                      <input
+                        type="checkbox"
+                        checked={slide.panels.some((panel) => panel.kind === 'operations' && panel.findings)}
+                        onChange={(event) =>
+                          changeSlide(selected, {
+                            panels: slide.panels.map((panel) => (panel.kind === 'operations' ? { ...panel, findings: event.target.checked } : panel)),
+                          })
+                        }
+                      />
                       {t('showFindings')}
                     </label>
                   )}
@@ -291,12 +454,23 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
               </div>
             )}
             {!canEdit && slide.note && <p className="slide-note">{slide.note}</p>}
-            <a href={dashboardHref(slide.view, view.lang)} className="slide-open-map">{t('openOnMap')}</a>
+            <a href={dashboardHref(slide.view, view.lang)} className="slide-open-map">
+              {t('openOnMap')}
+            </a>
             <div className="slide-preview" data-testid="slide-preview">
-              <SlideFrame key={`${slide.id}:${JSON.stringify(slide.view)}`} slide={slide} number={selected + 1} count={draft.slides.length} date={draft.date} demo={demo} />
+              <SlideFrame
+                key={`${slide.id}:${JSON.stringify(slide.view)}`}
+                slide={slide}
+                number={selected + 1}
+                count={draft.slides.length}
+                date={draft.date}
+                demo={demo}
+              />
             </div>
           </div>
-        ) : <p>{t('noSlides')}</p>}
+        ) : (
+          <p>{t('noSlides')}</p>
+        )}
       </div>
     </div>
   );
@@ -304,8 +478,11 @@ function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageP
 
 function defaultPanel(kind: SlidePanel['kind']): SlidePanel {
   switch (kind) {
-    case 'candidates': return { kind, limit: 10 };
-    case 'operations': return { kind, limit: 10, findings: false };
-    default: return { kind };
+    case 'candidates':
+      return { kind, limit: 10 };
+    case 'operations':
+      return { kind, limit: 10, findings: false };
+    default:
+      return { kind };
   }
 }

@@ -57,17 +57,23 @@ function BriefingPrint({ view }: { view: ViewState }) {
   const drawnCount = Object.keys(maps).length;
   const [exported, setExported] = useState<string | null>(null);
 
-  useEffect(() => { document.documentElement.classList.add('printing-slides'); return () => document.documentElement.classList.remove('printing-slides'); }, []);
+  useEffect(() => {
+    document.documentElement.classList.add('printing-slides');
+    return () => document.documentElement.classList.remove('printing-slides');
+  }, []);
   useEffect(() => {
     if (id === null) markPrint({ error: 'no briefing named (briefing=ID)' });
     else if (loaded.status === 'error') markPrint({ error: loaded.error instanceof Error ? loaded.error.message : String(loaded.error) });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
   }, [id, loaded.status]);
 
   // A map may be drawn twice (a late size or data change): only the first drawing of a slide counts.
-  const onVectorMap = useCallback((index: number) => (map: VectorMap) => {
-    setMaps((done) => (done[index] === undefined ? { ...done, [index]: map } : done));
-  }, []);
+  const onVectorMap = useCallback(
+    (index: number) => (map: VectorMap) => {
+      setMaps((done) => (done[index] === undefined ? { ...done, [index]: map } : done));
+    },
+    [],
+  );
   const onMapError = useCallback((index: number) => (message: string) => markPrint({ error: `slide ${index + 1}: ${message}` }), []);
 
   // All maps drawn: wait for the panels' data, then mark ready and (when asked) export.
@@ -77,47 +83,79 @@ function BriefingPrint({ view }: { view: ViewState }) {
     let stopped = false;
     const check = async () => {
       if (stopped) return;
-      if (document.querySelector('.slide-panel[aria-busy="true"]')) { window.setTimeout(() => void check(), 200); return; }
+      if (document.querySelector('.slide-panel[aria-busy="true"]')) {
+        window.setTimeout(() => void check(), 200);
+        return;
+      }
       // Two frames: the panels have been shrunk to fit (use-fit-to-box.ts) before the page is printed.
       await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       if (stopped) return;
       markPrint({ ready: true });
       if (!exportKind) return;
       try {
-        const tables = await Promise.all(briefing.slides.map((slide) => Promise.all(slide.panels.map((panel) =>
-          loadPanel(panel, slide.view, slide.view.asOf ?? briefing.date, t as never, briefing.lang, format.date)))));
+        const tables = await Promise.all(
+          briefing.slides.map((slide) =>
+            Promise.all(slide.panels.map((panel) => loadPanel(panel, slide.view, slide.view.asOf ?? briefing.date, t as never, briefing.lang, format.date))),
+          ),
+        );
         const source = dataSourceText(dataOf(meta) ?? null, t as never, format.date);
         const texts = {
-          demo: t('demo'), footer: (date: string) => t('footer', { date: format.date(date), source }),
-          continued: (title: string) => t('continued', { title }), areaName: dataOf(area)?.name ?? null,
+          demo: t('demo'),
+          footer: (date: string) => t('footer', { date: format.date(date), source }),
+          continued: (title: string) => t('continued', { title }),
+          areaName: dataOf(area)?.name ?? null,
         };
         const { exportPptx, exportOfflineHtml } = await import('./briefing-export.js');
         const exportMaps = briefing.slides.map((slide, index): ExportMap | null => {
           const map = maps[index];
           if (!map) return null;
-          const typesLabel = (slide.view.permitTypes.length > 0 ? slide.view.permitTypes : ['itas', 'itap']).map((type) => tCommon(`filters.permitTypes.${type}` as 'filters.permitTypes.itas')).join(' + ');
-          const legend = key({ classes: map.classes, measure: slide.view.measure, layers: shownOverlays(slide.view.layers, permissions, { region: slide.view.region, nationalScope }), typesLabel, asOf: slide.view.asOf ?? briefing.date, source });
+          const typesLabel = (slide.view.permitTypes.length > 0 ? slide.view.permitTypes : ['itas', 'itap'])
+            .map((type) => tCommon(`filters.permitTypes.${type}` as 'filters.permitTypes.itas'))
+            .join(' + ');
+          const legend = key({
+            classes: map.classes,
+            measure: slide.view.measure,
+            layers: shownOverlays(slide.view.layers, permissions, { region: slide.view.region, nationalScope }),
+            typesLabel,
+            asOf: slide.view.asOf ?? briefing.date,
+            source,
+          });
           return { ...map, legend };
         });
-        const name = exportKind === 'pptx' ? await exportPptx(briefing, exportMaps, tables, demo, texts) : exportOfflineHtml(briefing, exportMaps, tables, demo, texts);
+        const name =
+          exportKind === 'pptx' ? await exportPptx(briefing, exportMaps, tables, demo, texts) : exportOfflineHtml(briefing, exportMaps, tables, demo, texts);
         setExported(name);
       } catch (error) {
         setExported(`${t('exportFailed')}: ${error instanceof Error ? error.message : String(error)}`);
       }
     };
     void check();
-    return () => { stopped = true; };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the drawings or the data arrive; the rest is read as it is then
+    return () => {
+      stopped = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the drawings or the data arrive; the rest is read as it is then
   }, [briefing, drawnCount, meta.status, area.status]);
 
   if (!briefing) return <p>{loaded.status === 'error' ? String(loaded.error) : t('loading')}</p>;
   return (
     <div className="print-slides" data-testid="print-slides">
-      {exported && <p className="print-status no-print" role="status" data-testid="export-status">{exported}</p>}
+      {exported && (
+        <p className="print-status no-print" role="status" data-testid="export-status">
+          {exported}
+        </p>
+      )}
       {briefing.slides.map((slide, index) => (
         <div className="print-page" key={slide.id}>
-          <SlideFrame slide={slide} number={index + 1} count={briefing.slides.length} date={briefing.date} demo={demo}
-            vector onVectorMap={onVectorMap(index)} onMapError={onMapError(index)} />
+          <SlideFrame
+            slide={slide}
+            number={index + 1}
+            count={briefing.slides.length}
+            date={briefing.date}
+            demo={demo}
+            vector
+            onVectorMap={onVectorMap(index)}
+            onMapError={onMapError(index)}
+          />
         </div>
       ))}
     </div>

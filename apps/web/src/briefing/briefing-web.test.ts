@@ -10,7 +10,8 @@ import { captureSlideView, dashboardHref } from './slide-view.js';
 
 function keyPaths(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keyPaths(value as object, `${prefix}${key}.`) : [`${prefix}${key}`]);
+    typeof value === 'object' && value !== null ? keyPaths(value as object, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
 }
 
 describe('briefing in the web app', () => {
@@ -22,10 +23,21 @@ describe('briefing in the web app', () => {
   test('"add to briefing" captures the dashboard view, and the slide opens on the dashboard as it was', () => {
     const view = parseViewState('?region=19.04&map=9.5/-2.4/106.2&layers=sites,risk&permitType=itas&nationality=CHN&asOf=2024-06-13&select=company:3&lang=en');
     const slide = captureSlideView(view, '2026-11-23');
-    expect(slide).toEqual(normalizeSlideView({
-      region: '19.04', level: null, map: { zoom: 9.5, lat: -2.4, lng: 106.2 }, layers: ['sites', 'risk'], permitTypes: ['itas'], nationalities: ['CHN'], purposes: [],
-      from: null, to: null, asOf: '2024-06-13', measure: 'count',
-    }));
+    expect(slide).toEqual(
+      normalizeSlideView({
+        region: '19.04',
+        level: null,
+        map: { zoom: 9.5, lat: -2.4, lng: 106.2 },
+        layers: ['sites', 'risk'],
+        permitTypes: ['itas'],
+        nationalities: ['CHN'],
+        purposes: [],
+        from: null,
+        to: null,
+        asOf: '2024-06-13',
+        measure: 'count',
+      }),
+    );
     expect(dashboardHref(slide, 'en')).toBe('/?region=19.04&map=9.5/-2.4/106.2&layers=sites,risk&permitType=itas&nationality=CHN&asOf=2024-06-13&lang=en');
     // Without a date in the URL the slide keeps the day the map showed, not "today" at the meeting.
     expect(captureSlideView(parseViewState('?region=19.04'), '2024-06-13').asOf).toBe('2024-06-13');
@@ -52,16 +64,64 @@ describe('briefing in the web app', () => {
 
   test('the offline file escapes the text it embeds and names itself from its whole area and date', () => {
     const briefing = {
-      id: 1, ownerId: 1, ownerEmail: 'a@b', createdAt: '', updatedAt: '', title: 'Rakor <Timpora> & "Bangka"', date: '2024-06-13', venue: '', audience: 'mixed_agency' as const, lang: 'id' as const, areaCode: '19.04',
-      slides: [{ id: 's1', title: '<script>alert(1)</script>', note: '', view: normalizeSlideView({ region: '19.04', level: null, map: null, layers: [], permitTypes: [], nationalities: [], purposes: [], from: null, to: null, asOf: null, measure: 'count' }), panels: [] }],
+      id: 1,
+      ownerId: 1,
+      ownerEmail: 'a@b',
+      createdAt: '',
+      updatedAt: '',
+      title: 'Rakor <Timpora> & "Bangka"',
+      date: '2024-06-13',
+      venue: '',
+      audience: 'mixed_agency' as const,
+      lang: 'id' as const,
+      areaCode: '19.04',
+      slides: [
+        {
+          id: 's1',
+          title: '<script>alert(1)</script>',
+          note: '',
+          view: normalizeSlideView({
+            region: '19.04',
+            level: null,
+            map: null,
+            layers: [],
+            permitTypes: [],
+            nationalities: [],
+            purposes: [],
+            from: null,
+            to: null,
+            asOf: null,
+            measure: 'count',
+          }),
+          panels: [],
+        },
+      ],
     };
-    const map = { svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4" d="M0 0L10 0 10 10Z"/></svg>', width: 10, height: 10, legend: {
-      title: 'Holders <ITAS>', rows: [{ color: '#41b6c4', label: '0 – 12', shape: 'square' as const }, { color: 'red;background:url(x)', label: 'no data', shape: 'square' as const }],
-      overlays: [{ title: 'Risk areas', rows: [{ color: '#d55e00', label: 'Overstay', shape: 'square' as const }] }], date: 'Data per 13 Juni 2024', source: 'Sumber: data demo Pantau (sintetis), dimuat 4 Desember 2026',
-    } };
-    const html = offlineHtml(briefing, [map], [[]], true, { demo: 'DATA DEMO', footer: (date) => `Data per ${date}`, continued: (title) => `${title} (lanjutan)`, areaName: 'Kabupaten Bangka Tengah' });
+    const map = {
+      svg: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4" d="M0 0L10 0 10 10Z"/></svg>',
+      width: 10,
+      height: 10,
+      legend: {
+        title: 'Holders <ITAS>',
+        rows: [
+          { color: '#41b6c4', label: '0 – 12', shape: 'square' as const },
+          { color: 'red;background:url(x)', label: 'no data', shape: 'square' as const },
+        ],
+        overlays: [{ title: 'Risk areas', rows: [{ color: '#d55e00', label: 'Overstay', shape: 'square' as const }] }],
+        date: 'Data per 13 Juni 2024',
+        source: 'Sumber: data demo Pantau (sintetis), dimuat 4 Desember 2026',
+      },
+    };
+    const html = offlineHtml(briefing, [map], [[]], true, {
+      demo: 'DATA DEMO',
+      footer: (date) => `Data per ${date}`,
+      continued: (title) => `${title} (lanjutan)`,
+      areaName: 'Kabupaten Bangka Tengah',
+    });
     // The map covers its frame (cropped, not banded) whatever the screen's shape.
-    expect(html).toContain('<figure class="map"><svg preserveAspectRatio="xMidYMid slice" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4"');
+    expect(html).toContain(
+      '<figure class="map"><svg preserveAspectRatio="xMidYMid slice" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path fill="#41b6c4"',
+    );
     expect(html).toContain('<h4>Risk areas</h4>');
     expect(html).toContain('Overstay');
     expect(html).toContain('Sumber: data demo Pantau (sintetis), dimuat 4 Desember 2026');
@@ -75,16 +135,38 @@ describe('briefing in the web app', () => {
     expect(briefingFileName(briefing, 'Kabupaten Bangka Tengah', 'pptx')).toBe('Pantau-Kabupaten-Bangka-Tengah-19.04-2024-06-13.pptx');
   });
 
-  test('a density slide is classed by holders per 1,000 km², and waits for the areas\' sizes', () => {
-    const area = (code: string, total: number) => ({ code, name: code, total, itas: total, itap: 0, visit: 0, permits: total, pending: 0, topNationalities: [] });
+  test("a density slide is classed by holders per 1,000 km², and waits for the areas' sizes", () => {
+    const area = (code: string, total: number) => ({
+      code,
+      name: code,
+      total,
+      itas: total,
+      itap: 0,
+      visit: 0,
+      permits: total,
+      pending: 0,
+      topNationalities: [],
+    });
     // Pangkalpinang: few holders on a small city; Bangka: more holders on a large regency.
     const areas = [area('19.71', 100), area('19.01', 400), area('19.02', 0)];
-    const sizes = [{ code: '19.71', areaKm2: 100 }, { code: '19.01', areaKm2: 3000 }, { code: '19.02', areaKm2: 2000 }];
+    const sizes = [
+      { code: '19.71', areaKm2: 100 },
+      { code: '19.01', areaKm2: 3000 },
+      { code: '19.02', areaKm2: 2000 },
+    ];
     const counts = slideClasses('count', areas, null);
-    expect(counts?.map((c) => [c.lower, c.upper])).toEqual([[0, 0], [1, 100], [101, 400]]);
+    expect(counts?.map((c) => [c.lower, c.upper])).toEqual([
+      [0, 0],
+      [1, 100],
+      [101, 400],
+    ]);
     expect(slideClasses('density', areas, null)).toBeNull();
     // In tenths of holders per 1,000 km²: 100 on 100 km² = 1,000.0 (10,000); 400 on 3,000 km² = 133.3 (1,333).
     const densities = slideClasses('density', areas, sizes);
-    expect(densities?.map((c) => [c.lower, c.upper])).toEqual([[0, 0], [1, 1_333], [1_334, 10_000]]);
+    expect(densities?.map((c) => [c.lower, c.upper])).toEqual([
+      [0, 0],
+      [1, 1_333],
+      [1_334, 10_000],
+    ]);
   });
 });

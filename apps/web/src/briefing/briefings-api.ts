@@ -17,7 +17,13 @@ export async function getBriefing(id: number, signal?: AbortSignal): Promise<{ b
 const savedBriefing = z.object({ briefing: briefingSchema });
 
 const contentOf = (briefing: BriefingContent): BriefingContent => ({
-  title: briefing.title, date: briefing.date, venue: briefing.venue, audience: briefing.audience, lang: briefing.lang, areaCode: briefing.areaCode, slides: briefing.slides,
+  title: briefing.title,
+  date: briefing.date,
+  venue: briefing.venue,
+  audience: briefing.audience,
+  lang: briefing.lang,
+  areaCode: briefing.areaCode,
+  slides: briefing.slides,
 });
 
 export async function createBriefing(content: BriefingContent): Promise<Briefing> {

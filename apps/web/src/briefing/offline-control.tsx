@@ -53,14 +53,25 @@ export function OfflineControl({ briefing, dirty }: OfflineControlProps) {
     if (!supported) return;
     let current = true;
     offlineCopyOf(briefing.id).then(
-      (copy) => { if (current) setState(copy ? { kind: 'available', copy } : { kind: 'none' }); },
-      (error: unknown) => { if (current) setState({ kind: 'failed', message: String(error), copy: null }); },
+      (copy) => {
+        if (current) setState(copy ? { kind: 'available', copy } : { kind: 'none' });
+      },
+      (error: unknown) => {
+        if (current) setState({ kind: 'failed', message: String(error), copy: null });
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [briefing.id, supported]);
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  if (!supported) return <span className="offline-note" data-testid="offline-unsupported">{t('offline.unsupported')}</span>;
+  if (!supported)
+    return (
+      <span className="offline-note" data-testid="offline-unsupported">
+        {t('offline.unsupported')}
+      </span>
+    );
 
   const previous = state.kind === 'available' ? state.copy : state.kind === 'failed' ? state.copy : null;
   const save = async () => {
@@ -98,22 +109,45 @@ export function OfflineControl({ briefing, dirty }: OfflineControlProps) {
           {state.progress === null || state.progress.phase === 'planning'
             ? t('offline.planning')
             : t('offline.progress', { count: state.progress.total, done: state.progress.done, total: state.progress.total, size: size(state.progress.bytes) })}
-          {' · '}{budget}
+          {' · '}
+          {budget}
         </span>
       ) : previous ? (
         <>
           <span className="offline-status" data-testid="offline-status" data-bytes={previous.bytes}>
             {t('offline.available', { size: size(previous.bytes), date: dateTime(previous.savedAt) })}
           </span>
-          <button type="button" className="button" disabled={dirty} title={dirty ? t('offline.saveFirst') : budget} onClick={() => void save()} data-testid="offline-update">{t('offline.update')}</button>
-          <button type="button" className="button" onClick={() => void remove()} data-testid="offline-remove">{t('offline.remove')}</button>
+          <button
+            type="button"
+            className="button"
+            disabled={dirty}
+            title={dirty ? t('offline.saveFirst') : budget}
+            onClick={() => void save()}
+            data-testid="offline-update"
+          >
+            {t('offline.update')}
+          </button>
+          <button type="button" className="button" onClick={() => void remove()} data-testid="offline-remove">
+            {t('offline.remove')}
+          </button>
         </>
       ) : (
-        <button type="button" className="button" disabled={dirty || state.kind === 'checking'} title={dirty ? t('offline.saveFirst') : budget} onClick={() => void save()} data-testid="offline-save">
+        <button
+          type="button"
+          className="button"
+          disabled={dirty || state.kind === 'checking'}
+          title={dirty ? t('offline.saveFirst') : budget}
+          onClick={() => void save()}
+          data-testid="offline-save"
+        >
           {t('offline.save')}
         </button>
       )}
-      {state.kind === 'failed' && <span className="briefing-error" role="alert" data-testid="offline-error">{state.message}</span>}
+      {state.kind === 'failed' && (
+        <span className="briefing-error" role="alert" data-testid="offline-error">
+          {state.message}
+        </span>
+      )}
     </div>
   );
 }
@@ -150,8 +184,19 @@ export function OfflineMark({ briefingId }: { briefingId: number }) {
   useEffect(() => {
     if (!offlineSupported()) return;
     let current = true;
-    offlineCopyOf(briefingId).then((copy) => { if (current) setStored(copy !== null); }, () => undefined);
-    return () => { current = false; };
+    offlineCopyOf(briefingId).then(
+      (copy) => {
+        if (current) setStored(copy !== null);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
   }, [briefingId]);
-  return stored ? <span className="offline-mark" data-testid="offline-mark">{t('offline.mark')}</span> : null;
+  return stored ? (
+    <span className="offline-mark" data-testid="offline-mark">
+      {t('offline.mark')}
+    </span>
+  ) : null;
 }

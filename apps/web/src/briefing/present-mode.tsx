@@ -13,11 +13,21 @@ const FORWARD_KEYS = ['ArrowRight', 'PageDown', ' ', 'ArrowDown'];
 /** The slide a key moves to from `index` (of `count`), or null for keys that do not move. */
 export function slideAfterKey(key: string, index: number, count: number): number | null {
   switch (key) {
-    case 'ArrowRight': case 'PageDown': case ' ': case 'ArrowDown': return Math.min(index + 1, count - 1);
-    case 'ArrowLeft': case 'PageUp': case 'ArrowUp': return Math.max(index - 1, 0);
-    case 'Home': return 0;
-    case 'End': return count - 1;
-    default: return null;
+    case 'ArrowRight':
+    case 'PageDown':
+    case ' ':
+    case 'ArrowDown':
+      return Math.min(index + 1, count - 1);
+    case 'ArrowLeft':
+    case 'PageUp':
+    case 'ArrowUp':
+      return Math.max(index - 1, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
   }
 }
 
@@ -43,7 +53,19 @@ export function stepAfterKey(key: string, at: PresentStep, size: { count: number
   return slide === at.index ? at : { index: slide, part: 0 };
 }
 
-export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefing: Briefing; start: number; demo: boolean; onSlide(index: number): void; onExit(): void }) {
+export function PresentMode({
+  briefing,
+  start,
+  demo,
+  onSlide,
+  onExit,
+}: {
+  briefing: Briefing;
+  start: number;
+  demo: boolean;
+  onSlide(index: number): void;
+  onExit(): void;
+}) {
   const { t } = useTranslation('briefing');
   const [step, setStep] = useState<PresentStep>({ index: Math.min(Math.max(start, 0), briefing.slides.length - 1), part: 0 });
   const { index, part } = step;
@@ -60,7 +82,9 @@ export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefi
   useEffect(() => {
     // Without permission (or in a frame) the browser refuses: the slides still fill the window.
     rootRef.current?.requestFullscreen?.().catch(() => {});
-    const onFullscreenExit = () => { if (!document.fullscreenElement) onExit(); };
+    const onFullscreenExit = () => {
+      if (!document.fullscreenElement) onExit();
+    };
     document.addEventListener('fullscreenchange', onFullscreenExit);
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreenExit);
@@ -68,17 +92,23 @@ export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefi
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     };
   }, [onExit]);
-  const goTo = useCallback((next: PresentStep) => {
-    if (next.index !== step.index) {
-      // The next slide says how many parts it has once its tables are in.
-      setParts(1);
-      onSlide(next.index);
-    }
-    setStep(next);
-  }, [step.index, onSlide]);
+  const goTo = useCallback(
+    (next: PresentStep) => {
+      if (next.index !== step.index) {
+        // The next slide says how many parts it has once its tables are in.
+        setParts(1);
+        onSlide(next.index);
+      }
+      setStep(next);
+    },
+    [step.index, onSlide],
+  );
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') { onExit(); return; }
+      if (event.key === 'Escape') {
+        onExit();
+        return;
+      }
       // Keys typed into the map (its own +/- and arrows when focused) stay with the map.
       if (event.target instanceof HTMLElement && event.target.closest('.maplibregl-canvas-container') && event.key.startsWith('Arrow')) return;
       const next = stepAfterKey(event.key, step, { count, parts });
@@ -95,15 +125,44 @@ export function PresentMode({ briefing, start, demo, onSlide, onExit }: { briefi
   const time = now.toLocaleTimeString(briefing.lang === 'id' ? 'id-ID' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
   return (
     <div className="present" ref={rootRef} data-testid="present" role="dialog" aria-label={t('present')}>
-      <SlideFrame key={slide.id} slide={slide} number={index + 1} count={count} date={briefing.date} demo={demo} part={Math.min(part, parts - 1)} onParts={setParts} />
+      <SlideFrame
+        key={slide.id}
+        slide={slide}
+        number={index + 1}
+        count={count}
+        date={briefing.date}
+        demo={demo}
+        part={Math.min(part, parts - 1)}
+        onParts={setParts}
+      />
       <div className="present-bar">
         <OfflineIndicator />
-        <button type="button" onClick={() => goTo(stepAfterKey('ArrowLeft', step, { count, parts }) ?? step)} disabled={index === 0 && part === 0} aria-label={t('previous')}>‹</button>
-        <span data-testid="present-position">{index + 1} / {count}</span>
+        <button
+          type="button"
+          onClick={() => goTo(stepAfterKey('ArrowLeft', step, { count, parts }) ?? step)}
+          disabled={index === 0 && part === 0}
+          aria-label={t('previous')}
+        >
+          ‹
+        </button>
+        <span data-testid="present-position">
+          {index + 1} / {count}
+        </span>
         {parts > 1 && <span data-testid="present-part">{t('part', { part: part + 1, parts })}</span>}
-        <button type="button" onClick={() => goTo(stepAfterKey('ArrowRight', step, { count, parts }) ?? step)} disabled={index === count - 1 && part >= parts - 1} aria-label={t('next')}>›</button>
-        <time className="present-clock" data-testid="present-clock">{time}</time>
-        <button type="button" onClick={onExit}>{t('exitPresent')}</button>
+        <button
+          type="button"
+          onClick={() => goTo(stepAfterKey('ArrowRight', step, { count, parts }) ?? step)}
+          disabled={index === count - 1 && part >= parts - 1}
+          aria-label={t('next')}
+        >
+          ›
+        </button>
+        <time className="present-clock" data-testid="present-clock">
+          {time}
+        </time>
+        <button type="button" onClick={onExit}>
+          {t('exitPresent')}
+        </button>
       </div>
     </div>
   );

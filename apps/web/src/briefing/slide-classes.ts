@@ -10,7 +10,11 @@ import { countedPermitTypes, type Measure, type ViewState } from '../state/view-
 import { useMemo } from 'react';
 
 /** Classes of the areas' counts for the measure; null while what it needs is still loading (densities need the sizes). */
-export function slideClasses(measure: Measure, areas: readonly AreaPermitCount[] | null, sizes: readonly Pick<AreaListItem, 'code' | 'areaKm2'>[] | null): ChoroplethClass[] | null {
+export function slideClasses(
+  measure: Measure,
+  areas: readonly AreaPermitCount[] | null,
+  sizes: readonly Pick<AreaListItem, 'code' | 'areaKm2'>[] | null,
+): ChoroplethClass[] | null {
   if (!areas) return null;
   if (measure === 'density' && !sizes) return null;
   const areaKm2ByCode = new Map((sizes ?? []).map((area) => [area.code, area.areaKm2]));
@@ -20,13 +24,24 @@ export function slideClasses(measure: Measure, areas: readonly AreaPermitCount[]
 type SlideFilterView = Pick<ViewState, 'permitTypes' | 'nationalities' | 'purposes' | 'measure'>;
 
 /** The classes of a slide's view within `scope` on `asOf` (null while loading); errors come back as `error`. */
-export function useSlideClasses(view: SlideFilterView, scope: ChoroplethScope | null, asOf: string | null): { classes: ChoroplethClass[] | null; error: unknown } {
+export function useSlideClasses(
+  view: SlideFilterView,
+  scope: ChoroplethScope | null,
+  asOf: string | null,
+): { classes: ChoroplethClass[] | null; error: unknown } {
   const permitTypes = countedPermitTypes(view);
   const ready = scope !== null && asOf !== null;
-  const stats = useApiRequest(ready ? `slide-stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}` : null, (signal) =>
-    getPermitStats({ level: scope?.level ?? 'province', parent: scope?.parent ?? null, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes }, signal));
+  const stats = useApiRequest(
+    ready ? `slide-stats:${scope.level}:${scope.parent}:${asOf}:${permitTypes}:${view.nationalities}:${view.purposes}` : null,
+    (signal) =>
+      getPermitStats(
+        { level: scope?.level ?? 'province', parent: scope?.parent ?? null, asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes },
+        signal,
+      ),
+  );
   const sizes = useApiRequest(ready && view.measure === 'density' ? `areas:${scope.level}:${scope.parent}` : null, (signal) =>
-    getAreas(scope?.level ?? 'province', scope?.parent ?? null, signal));
+    getAreas(scope?.level ?? 'province', scope?.parent ?? null, signal),
+  );
   const classes = useMemo(() => slideClasses(view.measure, dataOf(stats)?.areas ?? null, dataOf(sizes) ?? null), [stats, sizes, view.measure]);
   const error = stats.status === 'error' ? stats.error : sizes.status === 'error' ? sizes.error : null;
   return { classes, error };

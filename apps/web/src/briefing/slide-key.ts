@@ -39,7 +39,12 @@ export interface SlideKeyInput {
 }
 
 /** The key of a slide's map; `tMap` reads the `map` namespace, `tBriefing` the `briefing` one. */
-export function slideKey(input: SlideKeyInput, tMap: Translate, tBriefing: Translate, format: { number(value: number, digits?: number): string; date(iso: string): string }): SlideKey {
+export function slideKey(
+  input: SlideKeyInput,
+  tMap: Translate,
+  tBriefing: Translate,
+  format: { number(value: number, digits?: number): string; date(iso: string): string },
+): SlideKey {
   return {
     title: input.measure === 'density' ? tMap('legend.titleDensity', { types: input.typesLabel }) : tMap('legend.title', { types: input.typesLabel }),
     rows: [
@@ -71,12 +76,19 @@ function dayInJakarta(instant: string): string {
  * The source line: demo data says it is synthetic and when it was generated; real data names its
  * owners and the day of the latest import. No date is claimed when none is known.
  */
-export function dataSourceText(meta: { demo: boolean; datasets?: readonly LoadedDataset[] } | null, tBriefing: Translate, formatDate: (iso: string) => string): string {
+export function dataSourceText(
+  meta: { demo: boolean; datasets?: readonly LoadedDataset[] } | null,
+  tBriefing: Translate,
+  formatDate: (iso: string) => string,
+): string {
   const datasets = meta?.datasets ?? [];
   if (meta?.demo) {
     const demo = datasets.find((dataset) => dataset.name === 'demo');
     return demo ? tBriefing('sourceDemo', { loaded: formatDate(dayInJakarta(demo.loadedAt)) }) : tBriefing('sourceDemoUndated');
   }
-  const latest = datasets.map((dataset) => dataset.loadedAt).sort().at(-1);
+  const latest = datasets
+    .map((dataset) => dataset.loadedAt)
+    .sort()
+    .at(-1);
   return latest ? tBriefing('sourceData', { loaded: formatDate(dayInJakarta(latest)) }) : tBriefing('sourceDataUndated');
 }

@@ -4,7 +4,13 @@
 import type { SlideKey, KeyRow } from './slide-key.js';
 
 function Symbol({ row }: { row: KeyRow }) {
-  return <span className={`slide-key-symbol slide-key-${row.shape}`} style={row.shape === 'outline' ? { borderColor: row.color } : { backgroundColor: row.color }} aria-hidden="true" />;
+  return (
+    <span
+      className={`slide-key-symbol slide-key-${row.shape}`}
+      style={row.shape === 'outline' ? { borderColor: row.color } : { backgroundColor: row.color }}
+      aria-hidden="true"
+    />
+  );
 }
 
 export function SlideLegend({ slideKey }: { slideKey: SlideKey }) {
@@ -14,7 +20,10 @@ export function SlideLegend({ slideKey }: { slideKey: SlideKey }) {
         <h3 className="legend-title">{slideKey.title}</h3>
         <ul className="slide-key-rows">
           {slideKey.rows.map((row, index) => (
-            <li key={row.label} data-testid={index === slideKey.rows.length - 1 ? 'legend-no-data' : 'legend-class'}><Symbol row={row} />{row.label}</li>
+            <li key={row.label} data-testid={index === slideKey.rows.length - 1 ? 'legend-no-data' : 'legend-class'}>
+              <Symbol row={row} />
+              {row.label}
+            </li>
           ))}
         </ul>
       </div>
@@ -24,14 +33,23 @@ export function SlideLegend({ slideKey }: { slideKey: SlideKey }) {
             <div key={overlay.title}>
               <h4>{overlay.title}</h4>
               <ul className="slide-key-rows">
-                {overlay.rows.map((row) => <li key={row.label} data-testid="legend-overlay"><Symbol row={row} />{row.label}</li>)}
+                {overlay.rows.map((row) => (
+                  <li key={row.label} data-testid="legend-overlay">
+                    <Symbol row={row} />
+                    {row.label}
+                  </li>
+                ))}
               </ul>
             </div>
           ))}
         </div>
       )}
-      <p className="slide-key-note" data-testid="legend-date">{slideKey.date}</p>
-      <p className="slide-key-note" data-testid="legend-source">{slideKey.source}</p>
+      <p className="slide-key-note" data-testid="legend-date">
+        {slideKey.date}
+      </p>
+      <p className="slide-key-note" data-testid="legend-source">
+        {slideKey.source}
+      </p>
     </section>
   );
 }

@@ -38,9 +38,15 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
   const [zoom, setZoom] = useState(view.map?.zoom ?? NATIONAL_ZOOM);
   const scope = choroplethScope(view, zoom);
   const nationalScope = useNationalScope();
-  const layers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
+  const layers = useMemo(
+    () => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }),
+    [view.layers, permissions, view.region, nationalScope],
+  );
   const filters = useMemo<TileFilters | null>(
-    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    () =>
+      asOf === null
+        ? null
+        : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- arrays compared by their content (joined), not by identity
     [asOf, view.permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
@@ -52,13 +58,20 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
   const regionBox = dataOf(region)?.bbox;
   useEffect(() => {
     if (regionBox) setCamera({ kind: 'fit', bbox: regionBox, id: 1 });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the box compared by its content, not by identity
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the box compared by its content, not by identity
   }, [regionBox?.join()]);
 
   const mapRef = useRef<MapLibreMap | null>(null);
-  const onMapReady = useCallback((map: MapLibreMap | null) => { mapRef.current = map; }, []);
+  const onMapReady = useCallback((map: MapLibreMap | null) => {
+    mapRef.current = map;
+  }, []);
   const onMove = useCallback((position: MapPosition) => setZoom(position.zoom), []);
-  const onMapError = useCallback((error: MapError | null) => { if (error) onError?.(error.message); }, [onError]);
+  const onMapError = useCallback(
+    (error: MapError | null) => {
+      if (error) onError?.(error.message);
+    },
+    [onError],
+  );
 
   // Ready when this map's classes are applied, its tiles loaded and no move is pending (several slide
   // maps may be drawing at once, so not the page-wide window.__pantauReady).
@@ -76,7 +89,10 @@ export function SlideMap({ view, fallbackAsOf, label, typesLabel, source, onRead
     };
     // After the fit's animation has started.
     const timer = window.setTimeout(check, 700);
-    return () => { stopped = true; window.clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
   }, [classes, positioned, camera?.id]);
 
   return (

@@ -3,7 +3,10 @@ import type { PanelTable } from './slide-data.js';
 import { paginateTables, PRESENT_SLIDE_LINES, presentParts, tableLines } from './slide-pages.js';
 
 const table = (kind: PanelTable['kind'], count: number): PanelTable => ({
-  kind, title: kind, columns: ['#', 'Sasaran'], rows: Array.from({ length: count }, (_, n) => [n + 1, `Sasaran ${n + 1}`]),
+  kind,
+  title: kind,
+  columns: ['#', 'Sasaran'],
+  rows: Array.from({ length: count }, (_, n) => [n + 1, `Sasaran ${n + 1}`]),
 });
 const rowsOf = (pages: PanelTable[][]) => pages.flatMap((page) => page.flatMap((t) => t.rows.map((row) => row[0])));
 const lines = (page: PanelTable[]) => page.reduce((n, t) => n + t.rows.length + 2, 0);
@@ -49,7 +52,9 @@ describe('presentParts', () => {
     const parts = presentParts([table('figures', 4), table('candidates', 20)]);
     expect(parts.length).toBe(2);
     expect(parts[0]!.map((t) => t.kind)).toEqual(['figures', 'candidates']);
-    expect(parts.flatMap((part) => part.filter((t) => t.kind === 'candidates').flatMap((t) => t.rows.map((row) => row[0])))).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+    expect(parts.flatMap((part) => part.filter((t) => t.kind === 'candidates').flatMap((t) => t.rows.map((row) => row[0])))).toEqual(
+      Array.from({ length: 20 }, (_, n) => n + 1),
+    );
     for (const part of parts) expect(tableLines(part)).toBeLessThanOrEqual(PRESENT_SLIDE_LINES);
   });
 

@@ -30,12 +30,18 @@ export function paginateTables(tables: readonly PanelTable[], budget: number = F
     if (rows.length === 0) continue;
     while (rows.length > 0) {
       // Title, header and at least one row, else the table starts on a new page.
-      if (left < 3) { pages.push([]); left = perPage; }
+      if (left < 3) {
+        pages.push([]);
+        left = perPage;
+      }
       const taken = rows.slice(0, left - 2);
       pages.at(-1)!.push({ ...table, rows: taken });
       left -= taken.length + 2;
       rows = rows.slice(taken.length);
-      if (rows.length > 0) { pages.push([]); left = perPage; }
+      if (rows.length > 0) {
+        pages.push([]);
+        left = perPage;
+      }
     }
   }
   return pages;

@@ -54,13 +54,21 @@ const browserLoader: SourceLoader = {
     return response.status === 204 ? null : new Uint8Array(await response.arrayBuffer());
   },
   worldLand: () => {
-    worldLand ??= loadWorldLand().catch((error: unknown) => { worldLand = null; throw error; });
+    worldLand ??= loadWorldLand().catch((error: unknown) => {
+      worldLand = null;
+      throw error;
+    });
     return worldLand;
   },
 };
 
 /** The frame the live map would show at this size: the slide's position, else its area fitted, else Indonesia. */
-export function slideFrame(view: Pick<SlideView, 'map' | 'region'>, regionBbox: readonly [number, number, number, number] | null, width: number, height: number): Frame | null {
+export function slideFrame(
+  view: Pick<SlideView, 'map' | 'region'>,
+  regionBbox: readonly [number, number, number, number] | null,
+  width: number,
+  height: number,
+): Frame | null {
   if (view.map) return frameAtPosition(view.map, width, height);
   if (view.region) return regionBbox ? frameFittingBbox(regionBbox, width, height, fitPadding(width, height)) : null;
   return frameFittingBbox(INDONESIA_BBOX, width, height, 16);
@@ -76,11 +84,16 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
     if (!box) return;
     const measure = () => {
       const { width, height } = box.getBoundingClientRect();
-      if (width > 0 && height > 0) { setSize((known) => known ?? { width: Math.round(width), height: Math.round(height) }); return true; }
+      if (width > 0 && height > 0) {
+        setSize((known) => known ?? { width: Math.round(width), height: Math.round(height) });
+        return true;
+      }
       return false;
     };
     if (measure()) return;
-    const observer = new ResizeObserver(() => { if (measure()) observer.disconnect(); });
+    const observer = new ResizeObserver(() => {
+      if (measure()) observer.disconnect();
+    });
     observer.observe(box);
     return () => observer.disconnect();
   }, []);
@@ -93,11 +106,17 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
   const asOf = view.asOf ?? fallbackAsOf;
   const { classes, error } = useSlideClasses(view, scope, asOf);
   const nationalScope = useNationalScope();
-  const layers = useMemo(() => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }), [view.layers, permissions, view.region, nationalScope]);
+  const layers = useMemo(
+    () => shownOverlays(view.layers, permissions, { region: view.region, nationalScope }),
+    [view.layers, permissions, view.region, nationalScope],
+  );
   const permitTypes = countedPermitTypes(view);
   const key = useSlideKey();
   const filters = useMemo<TileFilters | null>(
-    () => (asOf === null ? null : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region }),
+    () =>
+      asOf === null
+        ? null
+        : { asOf, permitTypes, nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- arrays compared by their content (joined), not by identity
     [asOf, permitTypes.join(), view.nationalities.join(), view.purposes.join(), view.from, view.to, view.region],
   );
@@ -110,7 +129,7 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
   useEffect(() => {
     const failure = region.status === 'error' ? region.error : error;
     if (failure) errorRef.current?.(failure instanceof Error ? failure.message : String(failure));
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reported once per status, with the error of that moment
   }, [region.status, error]);
   const classesKey = classes ? JSON.stringify(classes) : null;
   useEffect(() => {
@@ -122,10 +141,14 @@ export function SlideVectorMap({ view, fallbackAsOf, label, typesLabel, source, 
         setSvg(drawn);
         readyRef.current?.({ svg: drawn, width: frame.width, height: frame.height, classes });
       },
-      (failure: unknown) => { if (!stopped) errorRef.current?.(failure instanceof Error ? failure.message : String(failure)); },
+      (failure: unknown) => {
+        if (!stopped) errorRef.current?.(failure instanceof Error ? failure.message : String(failure));
+      },
     );
-    return () => { stopped = true; };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- classes, scope and layers compared by their keys, not by identity
+    return () => {
+      stopped = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- classes, scope and layers compared by their keys, not by identity
   }, [frame, scope?.level, scope?.parent, classesKey, filters, layers.join(), view.measure, view.region, label]);
 
   return (

@@ -53,6 +53,10 @@ export function useFitToBox<T extends HTMLElement>(): (box: T | null) => void {
     const changed = new MutationObserver(fit);
     changed.observe(box, { childList: true, subtree: true, characterData: true });
     fit();
-    stopRef.current = () => { cancelAnimationFrame(frame); resized.disconnect(); changed.disconnect(); };
+    stopRef.current = () => {
+      cancelAnimationFrame(frame);
+      resized.disconnect();
+      changed.disconnect();
+    };
   }, []);
 }

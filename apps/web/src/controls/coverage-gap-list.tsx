@@ -22,9 +22,16 @@ export function CoverageGapList({ area, asOf, onFlyTo }: { area: string | null; 
       <p className="field-hint">{t('gapList.hint', { months })}</p>
       {state.status === 'loading' && <p className="field-hint">{t('gapList.loading')}</p>}
       {/* A national scope must name an area (the whole country in one list held the database for minutes). */}
-      {state.status === 'error' && (state.error instanceof ApiError && state.error.code === 'invalid_parameter'
-        ? <p className="field-hint" data-testid="coverage-gap-pick-area">{t('gapList.pickArea')}</p>
-        : <p className="field-hint" role="alert">{t('gapList.error')}</p>)}
+      {state.status === 'error' &&
+        (state.error instanceof ApiError && state.error.code === 'invalid_parameter' ? (
+          <p className="field-hint" data-testid="coverage-gap-pick-area">
+            {t('gapList.pickArea')}
+          </p>
+        ) : (
+          <p className="field-hint" role="alert">
+            {t('gapList.error')}
+          </p>
+        ))}
       {state.status === 'ok' && state.data.total === 0 && <p className="field-hint">{t('gapList.empty', { months })}</p>}
       {state.status === 'ok' &&
         state.data.groups.map((group) => (

@@ -14,10 +14,7 @@ export function NationalitySelect({ selected, onChange }: { selected: readonly s
   const { lang } = useFormat();
   const id = useId();
   const [query, setQuery] = useState('');
-  const sorted = useMemo(
-    () => [...NATIONALITIES].sort((a, b) => nationalityName(a.code, lang).localeCompare(nationalityName(b.code, lang), lang)),
-    [lang],
-  );
+  const sorted = useMemo(() => [...NATIONALITIES].sort((a, b) => nationalityName(a.code, lang).localeCompare(nationalityName(b.code, lang), lang)), [lang]);
   const needle = query.trim().toLocaleLowerCase(lang);
   const shown = needle
     ? sorted.filter((nationality) => `${nationalityName(nationality.code, lang)} ${nationality.code}`.toLocaleLowerCase(lang).includes(needle))
@@ -30,8 +27,7 @@ export function NationalitySelect({ selected, onChange }: { selected: readonly s
         ? selectedNames.join(', ')
         : t('filters.nationalityMore', { names: selectedNames.slice(0, NAMES_IN_SUMMARY).join(', '), count: selected.length - NAMES_IN_SUMMARY });
 
-  const toggle = (code: string, checked: boolean) =>
-    onChange(checked ? [...selected, code] : selected.filter((selectedCode) => selectedCode !== code));
+  const toggle = (code: string, checked: boolean) => onChange(checked ? [...selected, code] : selected.filter((selectedCode) => selectedCode !== code));
 
   return (
     <fieldset className="field-group">

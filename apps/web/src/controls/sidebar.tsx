@@ -48,7 +48,13 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         <div className="segmented" data-testid="level-control">
           {[null, ...MAP_LEVELS].map((level) => (
             <label key={level ?? 'auto'} className="segment">
-              <input type="radio" name={`${id}-level`} checked={view.level === level} onChange={() => onChange({ level })} data-testid={`level-${level ?? 'auto'}`} />
+              <input
+                type="radio"
+                name={`${id}-level`}
+                checked={view.level === level}
+                onChange={() => onChange({ level })}
+                data-testid={`level-${level ?? 'auto'}`}
+              />
               <span>{level === null ? tMap('level.auto') : tMap(`level.${level}`)}</span>
             </label>
           ))}
@@ -65,15 +71,25 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         <div className="segmented">
           {MEASURES.map((measure) => (
             <label key={measure} className="segment">
-              <input type="radio" name={`${id}-measure`} checked={view.measure === measure} onChange={() => onChange({ measure })} data-testid={`measure-${measure}`} />
+              <input
+                type="radio"
+                name={`${id}-measure`}
+                checked={view.measure === measure}
+                onChange={() => onChange({ measure })}
+                data-testid={`measure-${measure}`}
+              />
               <span>{tMap(`measure.${measure}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
 
-      <LayerList layers={view.layers} available={permittedOverlays(permissions)} onChange={(layers) => onChange({ layers })}
-        hotSpotsNeedArea={hotSpotsNeedArea({ region: view.region }, nationalScope)} />
+      <LayerList
+        layers={view.layers}
+        available={permittedOverlays(permissions)}
+        onChange={(layers) => onChange({ layers })}
+        hotSpotsNeedArea={hotSpotsNeedArea({ region: view.region }, nationalScope)}
+      />
       {view.layers.includes('gaps') && permissions.lists && onFlyToGap && <CoverageGapList area={view.region} asOf={view.asOf} onFlyTo={onFlyToGap} />}
 
       <h2 className="sidebar-heading">{t('filters.title')}</h2>
@@ -123,17 +139,34 @@ export function Sidebar({ view, autoLevel, onChange, onSelectCompany, onFlyToGap
         </div>
         <div className="field">
           <label htmlFor={`${id}-compare`}>{t('filters.compare')}</label>
-          <DateField id={`${id}-compare`} value={view.compare ?? ''} onChange={(compare) => onChange({ compare: compare || null })} data-testid="filter-compare" />
+          <DateField
+            id={`${id}-compare`}
+            value={view.compare ?? ''}
+            onChange={(compare) => onChange({ compare: compare || null })}
+            data-testid="filter-compare"
+          />
         </div>
         <p className="field-label">{t('filters.period')}</p>
         <div className="date-pair">
           <div className="field">
             <label htmlFor={`${id}-from`}>{t('filters.from')}</label>
-            <DateField id={`${id}-from`} value={view.from ?? ''} max={view.to ?? undefined} onChange={(from) => onChange({ from: from || null })} data-testid="filter-from" />
+            <DateField
+              id={`${id}-from`}
+              value={view.from ?? ''}
+              max={view.to ?? undefined}
+              onChange={(from) => onChange({ from: from || null })}
+              data-testid="filter-from"
+            />
           </div>
           <div className="field">
             <label htmlFor={`${id}-to`}>{t('filters.to')}</label>
-            <DateField id={`${id}-to`} value={view.to ?? ''} min={view.from ?? undefined} onChange={(to) => onChange({ to: to || null })} data-testid="filter-to" />
+            <DateField
+              id={`${id}-to`}
+              value={view.to ?? ''}
+              min={view.from ?? undefined}
+              onChange={(to) => onChange({ to: to || null })}
+              data-testid="filter-to"
+            />
           </div>
         </div>
       </fieldset>

@@ -63,7 +63,11 @@ export function TimeSlider({ from, to, mode, today, onPeriod, onModeChange }: Ti
   };
 
   const summary =
-    month === null ? t('time.all') : mode === 'window' ? t('time.windowSummary', { month: format.month(month) }) : t('time.cumulativeSummary', { month: format.month(month) });
+    month === null
+      ? t('time.all')
+      : mode === 'window'
+        ? t('time.windowSummary', { month: format.month(month) })
+        : t('time.cumulativeSummary', { month: format.month(month) });
 
   return (
     <section className="time-slider map-card" aria-labelledby={`${id}-title`} data-testid="time-slider">

@@ -13,13 +13,18 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
 type Messages = { [key: string]: string | Messages };
 
-const namespaces = (lang: string) => readdirSync(join(LOCALES_DIR, lang)).filter((file) => file.endsWith('.json')).sort();
+const namespaces = (lang: string) =>
+  readdirSync(join(LOCALES_DIR, lang))
+    .filter((file) => file.endsWith('.json'))
+    .sort();
 const messagesOf = (lang: string, file: string) => JSON.parse(readFileSync(join(LOCALES_DIR, lang, file), 'utf8')) as Messages;
 
 /** Every leaf of a message tree: `import.summary` → its text. */
 function leaves(messages: Messages, prefix = ''): Array<[string, unknown]> {
   return Object.entries(messages).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) ? leaves(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value] as [string, unknown]],
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? leaves(value, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value] as [string, unknown]],
   );
 }
 

@@ -10,7 +10,10 @@ const FIELDS: ImportPreviewField[] = [
   ...AREA.map((name) => ({ name, required: true, alternatives: AREA.filter((other) => other !== name) })),
   { name: 'lng', required: false, alternatives: [] },
 ];
-const PREVIEW = { headers: ['No. Izin', 'Nama', 'Kabupaten', 'Catatan', ''], mapping: { 'No. Izin': 'permitNumber', Nama: 'holderName', Kabupaten: 'regency' } };
+const PREVIEW = {
+  headers: ['No. Izin', 'Nama', 'Kabupaten', 'Catatan', ''],
+  mapping: { 'No. Izin': 'permitNumber', Nama: 'holderName', Kabupaten: 'regency' },
+};
 
 describe('the column mapping of the import page', () => {
   test('starts from the proposal, every other named column ignored', () => {

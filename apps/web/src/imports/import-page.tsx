@@ -1,7 +1,15 @@
 // The import page (`?page=import`): choose the kind and the file, see how it was read and its first
 // rows, correct the proposed column mapping, check (a dry run with the row-level errors, which can be
 // downloaded as CSV), import with a percentage, and roll back past batches. Loaded lazily.
-import { IMPORT_KINDS, type ImportBatch, type ImportJob, type ImportKind, type ImportPreview, type ImportPreviewField, type ImportReportAnswer } from '@pantau/domain';
+import {
+  IMPORT_KINDS,
+  type ImportBatch,
+  type ImportJob,
+  type ImportKind,
+  type ImportPreview,
+  type ImportPreviewField,
+  type ImportReportAnswer,
+} from '@pantau/domain';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
@@ -23,7 +31,8 @@ import { saveFile } from '../ui/save-file.js';
 const SHOWN_ISSUES = 200;
 
 type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; preview: ImportPreview } | { status: 'error'; message: string };
-type JobState = { status: 'idle' } | { status: 'running'; percent: number } | { status: 'done'; report: ImportReportAnswer } | { status: 'error'; message: string };
+type JobState =
+  { status: 'idle' } | { status: 'running'; percent: number } | { status: 'done'; report: ImportReportAnswer } | { status: 'error'; message: string };
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
@@ -120,11 +129,15 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
     }
     try {
       // A zip of several shapefile layers is refused without one named: the layer previewed is the one meant.
-      const layer = preview?.format === 'shapefile' ? preview.sheet ?? null : null;
+      const layer = preview?.format === 'shapefile' ? (preview.sheet ?? null) : null;
       const started = await startImport(kind, file, { dryRun, sheet: sheet ?? layer, mapping });
-      const job: ImportJob = await followImportJob(started, (progress) => {
-        if (!controller.signal.aborted && progress.status === 'running') setState({ status: 'running', percent: progress.progress.percent });
-      }, { signal: controller.signal });
+      const job: ImportJob = await followImportJob(
+        started,
+        (progress) => {
+          if (!controller.signal.aborted && progress.status === 'running') setState({ status: 'running', percent: progress.progress.percent });
+        },
+        { signal: controller.signal },
+      );
       if (controller.signal.aborted) return;
       if (job.status === 'done' && job.report) setState({ status: 'done', report: job.report });
       else setState({ status: 'error', message: job.error?.message ?? job.status });
@@ -208,7 +221,12 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
             )}
             {Object.entries(mapping).some(([, field]) => field === '') && (
               <p className="field-hint" data-testid="import-ignored">
-                {t('import.unknownColumns', { columns: Object.entries(mapping).filter(([, field]) => field === '').map(([header]) => header).join(', ') })}
+                {t('import.unknownColumns', {
+                  columns: Object.entries(mapping)
+                    .filter(([, field]) => field === '')
+                    .map(([header]) => header)
+                    .join(', '),
+                })}
               </p>
             )}
           </section>
@@ -258,7 +276,11 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
                 <p className="import-success" role="status" data-testid="import-result">
                   {commit.report.status === 'unchanged'
                     ? t('import.unchanged')
-                    : t('import.committed', { count: commit.report.imported, imported: format.number(commit.report.imported), batch: commit.report.batchId?.slice(0, 8) ?? '' })}
+                    : t('import.committed', {
+                        count: commit.report.imported,
+                        imported: format.number(commit.report.imported),
+                        batch: commit.report.batchId?.slice(0, 8) ?? '',
+                      })}
                 </p>
               </>
             )}
@@ -330,7 +352,10 @@ function DetectedFormat({ preview }: { preview: ImportPreview }) {
       : preview.format === 'xlsx'
         ? t('import.detected.xlsx', { sheet: preview.sheet ?? '' })
         : preview.format === 'shapefile'
-          ? t('import.detected.shapefile', { layer: preview.sheet ?? '', crs: preview.reprojectedFrom ? t('import.detected.reprojected', { from: preview.reprojectedFrom }) : '' })
+          ? t('import.detected.shapefile', {
+              layer: preview.sheet ?? '',
+              crs: preview.reprojectedFrom ? t('import.detected.reprojected', { from: preview.reprojectedFrom }) : '',
+            })
           : preview.format === 'kml' || preview.format === 'kmz'
             ? t(`import.detected.${preview.format}`)
             : t('import.detected.geojson');
@@ -464,7 +489,11 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReportAnsw
   const originLabel: OriginLabel = (origin) => {
     if (origin === 'demo' || origin === 'reference') return t(`origins.${origin}`);
     const batch = origin.startsWith('batch:') ? batches.find((b) => `batch:${b.id}` === origin) : undefined;
-    if (batch) return t('origins.importFile', { file: batch.fileName, date: new Intl.DateTimeFormat(LOCALES[format.lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(batch.createdAt)) });
+    if (batch)
+      return t('origins.importFile', {
+        file: batch.fileName,
+        date: new Intl.DateTimeFormat(LOCALES[format.lang], { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(batch.createdAt)),
+      });
     return origin.startsWith('batch:') ? t('origins.import', { batch: origin.slice('batch:'.length, 'batch:'.length + 8) }) : origin;
   };
   const reasonOf = (issue: ImportReportAnswer['issues'][number]) => issueReasonText(format.lang, issue, originLabel);
@@ -595,7 +624,11 @@ function BatchHistory({ version, onChanged }: { version: number; onChanged(): vo
         </button>
       </div>
       {message && (
-        <p className={message.kind === 'ok' ? 'import-success' : 'import-error'} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="import-rollback-message">
+        <p
+          className={message.kind === 'ok' ? 'import-success' : 'import-error'}
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+          data-testid="import-rollback-message"
+        >
           {message.text}
         </p>
       )}
@@ -609,9 +642,15 @@ function BatchHistory({ version, onChanged }: { version: number; onChanged(): vo
                 <th scope="col">{t('import.batchWhen')}</th>
                 <th scope="col">{t('import.batchKind')}</th>
                 <th scope="col">{t('import.batchFile')}</th>
-                <th scope="col" className="import-number">{t('import.batchRows')}</th>
-                <th scope="col" className="import-number">{t('import.batchImported')}</th>
-                <th scope="col" className="import-number">{t('import.batchRejected')}</th>
+                <th scope="col" className="import-number">
+                  {t('import.batchRows')}
+                </th>
+                <th scope="col" className="import-number">
+                  {t('import.batchImported')}
+                </th>
+                <th scope="col" className="import-number">
+                  {t('import.batchRejected')}
+                </th>
                 <th scope="col">{t('import.batchStatus')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('import.rollback')}</span>
@@ -639,7 +678,13 @@ function BatchHistory({ version, onChanged }: { version: number; onChanged(): vo
                       (confirming === batch.id ? (
                         <span className="import-confirm" role="group" aria-label={t('import.rollbackConfirm', { count: batch.imported })}>
                           <span>{t('import.rollbackConfirm', { count: batch.imported })}</span>
-                          <button type="button" className="button button-danger" disabled={busy !== null} onClick={() => void rollback(batch)} data-testid="import-rollback-yes">
+                          <button
+                            type="button"
+                            className="button button-danger"
+                            disabled={busy !== null}
+                            onClick={() => void rollback(batch)}
+                            data-testid="import-rollback-yes"
+                          >
                             {busy === batch.id ? t('import.rollingBack') : t('import.rollbackYes')}
                           </button>
                           <button type="button" className="button" disabled={busy !== null} onClick={() => setConfirming(null)}>

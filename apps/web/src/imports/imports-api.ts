@@ -1,7 +1,15 @@
 // Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
 // are multipart; every failure becomes the same ApiError the rest of the page shows.
 import {
-  importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, isObject, type ImportBatch, type ImportJob, type ImportKind, type ImportPreview,
+  importBatchSchema,
+  importJobSchema,
+  importPreviewSchema,
+  importRollbackSchema,
+  isObject,
+  type ImportBatch,
+  type ImportJob,
+  type ImportKind,
+  type ImportPreview,
 } from '@pantau/domain';
 import { z } from 'zod';
 import { answerOf, ApiError, fetchAnswer, requestLanguage } from '../api/api-client.js';
@@ -21,7 +29,9 @@ async function post(path: string, body: FormData | Record<string, unknown>, sign
       method: 'POST',
       body: isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
-      headers: isForm ? { accept: 'application/json', 'accept-language': requestLanguage() } : { accept: 'application/json', 'accept-language': requestLanguage(), 'content-type': 'application/json' },
+      headers: isForm
+        ? { accept: 'application/json', 'accept-language': requestLanguage() }
+        : { accept: 'application/json', 'accept-language': requestLanguage(), 'content-type': 'application/json' },
       signal,
     });
   } catch (cause) {

@@ -30,13 +30,17 @@ describe('import reasons in the page language', () => {
     expect(issueReasonText('id', importReason('already_in_pantau', { origin: 'demo' }), originLabel)).toBe('sudah ada di Pantau (DEMO-ORIGIN)');
     const inner = importReason('unknown_action', { expected: 'deportation, fine' });
     const item = importReason('list_item', { index: 2, item: 'usir', reason: inner.reason, inner: inner.code, ...inner.params });
-    expect(issueReasonText('id', item, originLabel)).toBe('butir ke-2 («usir»): tindakan administratif (TAK) tidak dikenal (salah satu dari: deportation, fine)');
+    expect(issueReasonText('id', item, originLabel)).toBe(
+      'butir ke-2 («usir»): tindakan administratif (TAK) tidak dikenal (salah satu dari: deportation, fine)',
+    );
   });
 
   test('English counts take their singular form', () => {
     const one = importReason('outcome_no_violation_counted', { violations: 1 });
     expect(issueReasonText('en', one, originLabel)).toBe('says no violation, but 1 violation is counted');
-    expect(issueReasonText('en', importReason('outcome_no_violation_counted', { violations: 3 }), originLabel)).toBe('says no violation, but 3 violations are counted');
+    expect(issueReasonText('en', importReason('outcome_no_violation_counted', { violations: 3 }), originLabel)).toBe(
+      'says no violation, but 3 violations are counted',
+    );
   });
 
   test('a reason stored before codes existed, or with a code the page does not know, shows its English sentence', () => {

@@ -38,9 +38,7 @@ export function AreaHoverPanel({ area, typesLabel }: { area: HoveredAreaInfo | n
   return (
     <aside className="hover-panel map-card" data-testid="hover-info" data-area-code={area.code} aria-live="polite">
       <h2 className="hover-name">{area.name}</h2>
-      {area.parentName && (
-        <p className="hover-parent">{area.level === 'regency' ? t('hover.provinceOf', { name: area.parentName }) : area.parentName}</p>
-      )}
+      {area.parentName && <p className="hover-parent">{area.level === 'regency' ? t('hover.provinceOf', { name: area.parentName }) : area.parentName}</p>}
       {area.holderCount === null ? (
         <p className="hover-count">{t('hover.noData')}</p>
       ) : (

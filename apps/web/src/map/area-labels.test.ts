@@ -34,7 +34,10 @@ describe('labelPoints', () => {
   });
 
   test('leaves out areas too small on screen for their name', () => {
-    const labels = labelPoints([{ geometry: { type: 'Polygon', coordinates: [square(0, 0, 0.1)] }, properties: { code: '19.71', name: 'Kota Pangkal Pinang' } }], 0.5);
+    const labels = labelPoints(
+      [{ geometry: { type: 'Polygon', coordinates: [square(0, 0, 0.1)] }, properties: { code: '19.71', name: 'Kota Pangkal Pinang' } }],
+      0.5,
+    );
     expect(labels).toEqual([]);
   });
 });
@@ -51,8 +54,36 @@ describe('labelPoints across tile edges', () => {
     // A 2×2 province cut at the equator into two 2×1 pieces: each piece alone is under the minimum.
     const labels = labelPoints(
       [
-        { geometry: { type: 'Polygon', coordinates: [[[110, -1], [112, -1], [112, 0], [110, 0], [110, -1]]] }, properties: { code: '61', name: 'Kalimantan Barat' } },
-        { geometry: { type: 'Polygon', coordinates: [[[110, 0], [112, 0], [112, 1], [110, 1], [110, 0]]] }, properties: { code: '61', name: 'Kalimantan Barat' } },
+        {
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [110, -1],
+                [112, -1],
+                [112, 0],
+                [110, 0],
+                [110, -1],
+              ],
+            ],
+          },
+          properties: { code: '61', name: 'Kalimantan Barat' },
+        },
+        {
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [110, 0],
+                [112, 0],
+                [112, 1],
+                [110, 1],
+                [110, 0],
+              ],
+            ],
+          },
+          properties: { code: '61', name: 'Kalimantan Barat' },
+        },
       ],
       3,
     );
@@ -72,8 +103,22 @@ describe('labelPoints across tile edges', () => {
 
   test('a crescent whose joined centre falls outside it keeps the centre of its largest piece', () => {
     // Two touching L-shaped halves whose weighted centre (2, 2) lies in the notch between them.
-    const left = [[0, 0], [1, 0], [1, 3], [4, 3], [4, 4], [0, 4], [0, 0]];
-    const bottom = [[1, 0], [4, 0], [4, 1], [1, 1], [1, 0]];
+    const left = [
+      [0, 0],
+      [1, 0],
+      [1, 3],
+      [4, 3],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
+    const bottom = [
+      [1, 0],
+      [4, 0],
+      [4, 1],
+      [1, 1],
+      [1, 0],
+    ];
     const labels = labelPoints(
       [
         { geometry: { type: 'Polygon', coordinates: [left] }, properties: { code: '82', name: 'Maluku Utara' } },
@@ -92,7 +137,11 @@ describe('declutter', () => {
   const label = (code: string, name: string, x: number, y: number) => ({ code, name, position: [x, y] as [number, number] });
 
   test('keeps the first (biggest) of two names that would overlap, and both when they stand apart', () => {
-    const kept = declutter([label('61', 'Kalimantan Barat', 0, 0), label('62', 'Kalimantan Tengah', 3, 0), label('64', 'Kalimantan Timur', 0, 10)], project, 14);
+    const kept = declutter(
+      [label('61', 'Kalimantan Barat', 0, 0), label('62', 'Kalimantan Tengah', 3, 0), label('64', 'Kalimantan Timur', 0, 10)],
+      project,
+      14,
+    );
     expect(kept.map((l) => l.code)).toEqual(['61', '64']);
   });
 

@@ -101,10 +101,7 @@ function partsOf(pieces: Piece[]): Array<{ area: number; x: number; y: number }>
  * area into pieces; touching pieces are joined again), if that part covers at least `minArea` square
  * degrees; biggest parts first.
  */
-export function labelPoints(
-  features: ReadonlyArray<Pick<MapGeoJSONFeature, 'geometry' | 'properties'>>,
-  minArea: number,
-): AreaLabel[] {
+export function labelPoints(features: ReadonlyArray<Pick<MapGeoJSONFeature, 'geometry' | 'properties'>>, minArea: number): AreaLabel[] {
   const pieces = new Map<string, { name: string; pieces: Piece[] }>();
   for (const feature of features) {
     const code = feature.properties.code;
@@ -119,11 +116,13 @@ export function labelPoints(
     const part = partsOf(found).reduce((a, b) => (b.area > a.area ? b : a));
     return [{ code, name, ...part }];
   });
-  return best
-    .filter((part) => part.area >= minArea)
-    // The biggest areas first: where names compete for room (a printed map), they win.
-    .sort((a, b) => b.area - a.area)
-    .map((part) => ({ code: part.code, name: shortAreaName(part.name), position: [part.x, part.y] }));
+  return (
+    best
+      .filter((part) => part.area >= minArea)
+      // The biggest areas first: where names compete for room (a printed map), they win.
+      .sort((a, b) => b.area - a.area)
+      .map((part) => ({ code: part.code, name: shortAreaName(part.name), position: [part.x, part.y] }))
+  );
 }
 
 /** Smallest part worth a label at a zoom: about 36×36 px on screen (names that collide are dropped below). */
@@ -184,7 +183,9 @@ let deckModules: Promise<[typeof import('@deck.gl/mapbox'), typeof import('@deck
 export function preloadAreaLabels(): Promise<[typeof import('@deck.gl/mapbox'), typeof import('@deck.gl/layers')]> {
   deckModules ??= Promise.all([import('@deck.gl/mapbox'), import('@deck.gl/layers')]);
   // A failed load may succeed on the next map (the network came back).
-  deckModules.catch(() => { deckModules = null; });
+  deckModules.catch(() => {
+    deckModules = null;
+  });
   return deckModules;
 }
 

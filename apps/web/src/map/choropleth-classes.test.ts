@@ -25,10 +25,7 @@ describe('classifyCounts', () => {
   });
 
   test('makes no empty classes when there are fewer distinct counts than classes', () => {
-    expect(classifyCounts([0, 0, 0, 7, 7])).toEqual([
-      expect.objectContaining({ lower: 0, upper: 0 }),
-      expect.objectContaining({ lower: 1, upper: 7 }),
-    ]);
+    expect(classifyCounts([0, 0, 0, 7, 7])).toEqual([expect.objectContaining({ lower: 0, upper: 0 }), expect.objectContaining({ lower: 1, upper: 7 })]);
     expect(classifyCounts([0, 0, 0])).toHaveLength(1);
     expect(classifyCounts([])).toEqual([]);
   });

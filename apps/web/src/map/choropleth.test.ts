@@ -35,8 +35,23 @@ describe('measureValue', () => {
 
 describe('choroplethClasses', () => {
   test('classifies densities, leaving out areas without a surface', () => {
-    const areas = [10, 20, 30, 400].map((total, i) => ({ code: `1${i}`, name: '', total, itas: total, itap: 0, visit: 0, permits: total, pending: 0, topNationalities: [] }));
-    const km2 = new Map<string, number | null>([['10', 1000], ['11', 1000], ['12', 1000], ['13', null]]);
+    const areas = [10, 20, 30, 400].map((total, i) => ({
+      code: `1${i}`,
+      name: '',
+      total,
+      itas: total,
+      itap: 0,
+      visit: 0,
+      permits: total,
+      pending: 0,
+      topNationalities: [],
+    }));
+    const km2 = new Map<string, number | null>([
+      ['10', 1000],
+      ['11', 1000],
+      ['12', 1000],
+      ['13', null],
+    ]);
     const classes = choroplethClasses(areas, 'density', km2);
     expect(classes[0]?.lower).toBe(100);
     expect(classes[classes.length - 1]?.upper).toBe(300);

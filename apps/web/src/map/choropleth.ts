@@ -30,8 +30,7 @@ const depth = (level: MapLevel) => MAP_LEVELS.indexOf(level);
 export function choroplethScope(view: Pick<ViewState, 'level' | 'region'>, zoom: number): ChoroplethScope {
   const region = view.region;
   const regionLevel = region === null ? null : levelOfCode(region);
-  const level: MapLevel =
-    view.level ?? (regionLevel === null ? levelForZoom(zoom) : (MAP_LEVELS[Math.min(depth(regionLevel) + 1, 2)] ?? 'district'));
+  const level: MapLevel = view.level ?? (regionLevel === null ? levelForZoom(zoom) : (MAP_LEVELS[Math.min(depth(regionLevel) + 1, 2)] ?? 'district'));
   if (region === null || regionLevel === null) return { level, parent: null };
   if (depth(level) > depth(regionLevel)) return { level, parent: region };
   if (depth(level) === depth(regionLevel)) return { level, parent: parentCodeOf(region) };
@@ -62,13 +61,7 @@ export function displayValue(value: number, measure: Measure): number {
  * Classes over every area in scope, zeros included: the API lists areas with no holders with 0, and
  * those are part of the distribution the breaks describe.
  */
-export function choroplethClasses(
-  areas: readonly AreaPermitCount[],
-  measure: Measure,
-  areaKm2ByCode: ReadonlyMap<string, number | null>,
-): ChoroplethClass[] {
-  const values = areas
-    .map((area) => measureValue(area.total, areaKm2ByCode.get(area.code), measure))
-    .filter((value): value is number => value !== null);
+export function choroplethClasses(areas: readonly AreaPermitCount[], measure: Measure, areaKm2ByCode: ReadonlyMap<string, number | null>): ChoroplethClass[] {
+  const values = areas.map((area) => measureValue(area.total, areaKm2ByCode.get(area.code), measure)).filter((value): value is number => value !== null);
   return classifyCounts(values);
 }

@@ -186,9 +186,9 @@ function drawLegend(context: CanvasRenderingContext2D, legend: ExportLegend, lef
   context.fillStyle = '#4a535c';
   y += rowHeight / 2 + 4 * scale;
   for (const note of legend.notes) {
-    y += 17 * scale / 2;
+    y += (17 * scale) / 2;
     context.fillText(note, left + pad, y);
-    y += 17 * scale / 2;
+    y += (17 * scale) / 2;
   }
   return top;
 }

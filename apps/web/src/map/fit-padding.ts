@@ -27,7 +27,12 @@ export function paddingClearOf(map: Box, base: Sides, cards: readonly Box[]): Si
   const width = map.right - map.left;
   const height = map.bottom - map.top;
   const intruding = cards.filter(
-    (card) => card.right > card.left && card.bottom > card.top && card.top < map.bottom - base.bottom && card.left < map.right - base.right && card.right > map.left + base.left,
+    (card) =>
+      card.right > card.left &&
+      card.bottom > card.top &&
+      card.top < map.bottom - base.bottom &&
+      card.left < map.right - base.right &&
+      card.right > map.left + base.left,
   );
   if (intruding.length === 0) return base;
   const rightOfCards = Math.max(...intruding.map((card) => card.right - map.left + CLEARANCE));

@@ -8,7 +8,7 @@ import type { TileFilters } from './tile-urls.js';
 const FILTERS: TileFilters = { asOf: '2024-06-13', permitTypes: ['itas', 'itap'], nationalities: [], purposes: [], from: null, to: null, region: null };
 
 describe('areaTileJsonUrl', () => {
-  test('names the level\'s tile layer on the page\'s own host, with the date and the ITAS + ITAP filter', () => {
+  test("names the level's tile layer on the page's own host, with the date and the ITAS + ITAP filter", () => {
     expect(areaTileJsonUrl('province', FILTERS)).toBe('/tiles/provinces.json?asOf=2024-06-13&permitType=itas,itap');
     expect(areaTileJsonUrl('district', FILTERS)).toBe('/tiles/districts.json?asOf=2024-06-13&permitType=itas,itap');
   });
@@ -18,7 +18,7 @@ describe('fillColorExpression', () => {
   const classes = classifyCounts([0, 0, 3, 4, 20, 22, 90, 95, 400]);
   const stops = classes.slice(1).flatMap((choroplethClass) => [choroplethClass.lower, choroplethClass.color]);
 
-  test('steps through the class colours at each class\'s lower bound of the tile\'s total', () => {
+  test("steps through the class colours at each class's lower bound of the tile's total", () => {
     expect(fillColorExpression(classes)).toEqual([
       'case',
       ['==', ['typeof', ['get', 'total']], 'number'],
@@ -27,7 +27,7 @@ describe('fillColorExpression', () => {
     ]);
   });
 
-  test('classifies densities in tenths per 1,000 km² from the tile\'s own surface', () => {
+  test("classifies densities in tenths per 1,000 km² from the tile's own surface", () => {
     const expression = JSON.stringify(fillColorExpression(classes, 'density'));
     expect(expression).toContain('["round",["/",["*",["get","total"],10000],["max",["get","area_km2"],0.000001]]]');
   });
@@ -63,7 +63,7 @@ describe('fillColorExpression for the classes a map can have', () => {
     { lower: 5, upper: 30, color: '#253494' },
   ];
 
-  test('one class (a scoped user\'s own province alone): every counted area takes its colour, no step', () => {
+  test("one class (a scoped user's own province alone): every counted area takes its colour, no step", () => {
     expect(fillColorExpression(oneClass)).toEqual(['case', isCounted, '#41b6c4', NO_DATA_COLOR]);
     expect(styleErrors(fillColorExpression(oneClass))).toEqual([]);
   });
@@ -82,14 +82,16 @@ describe('fillColorExpression for the classes a map can have', () => {
     expect(styleErrors(fillColorExpression([], 'count', '19'))).toEqual([]);
   });
 
-  test('two classes: one step at the second class\'s lower bound, valid for counts and densities', () => {
+  test("two classes: one step at the second class's lower bound, valid for counts and densities", () => {
     expect(fillColorExpression(twoClasses)).toEqual(['case', isCounted, ['step', ['get', 'total'], '#ffffcc', 5, '#253494'], NO_DATA_COLOR]);
     expect(styleErrors(fillColorExpression(twoClasses))).toEqual([]);
     expect(styleErrors(fillColorExpression(twoClasses, 'density', '19'))).toEqual([]);
   });
 
   test('the validator does catch the one-class step this used to produce', () => {
-    expect(styleErrors(['case', isCounted, ['step', ['get', 'total'], '#41b6c4'], NO_DATA_COLOR] as unknown as ExpressionSpecification).join()).toMatch(/at least 4 arguments/);
+    expect(styleErrors(['case', isCounted, ['step', ['get', 'total'], '#41b6c4'], NO_DATA_COLOR] as unknown as ExpressionSpecification).join()).toMatch(
+      /at least 4 arguments/,
+    );
   });
 });
 

@@ -2,13 +2,7 @@
 // app's own vector tiles read through their TileJSON (`/tiles/{layer}.json`) on the page's own host.
 // No style URL, glyphs, sprites or tiles from elsewhere, so the map works offline and on closed
 // networks. Names are drawn by deck.gl's TextLayer with the system font (see `area-labels.ts`).
-import type {
-  ExpressionSpecification,
-  GeoJSONSourceSpecification,
-  LayerSpecification,
-  StyleSpecification,
-  VectorSourceSpecification,
-} from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification, VectorSourceSpecification } from 'maplibre-gl';
 import { MAP_LEVELS, type MapLevel, type Measure } from '../state/view-state.js';
 import type { ChoroplethClass } from './choropleth-classes.js';
 import { AREA_TILE_LAYERS, tileJsonUrl, type TileFilters } from './tile-urls.js';

@@ -15,7 +15,11 @@ export function OverlayKey({ layers }: { layers: readonly OverlayLayer[] }) {
           <ul className="legend-rows">
             {OVERLAYS[layer].legend.map((entry) => (
               <li key={entry.key} className="legend-row">
-                <span className={`legend-symbol legend-symbol-${entry.shape}`} style={entry.shape === 'outline' ? { borderColor: entry.color } : { backgroundColor: entry.color }} aria-hidden="true" />
+                <span
+                  className={`legend-symbol legend-symbol-${entry.shape}`}
+                  style={entry.shape === 'outline' ? { borderColor: entry.color } : { backgroundColor: entry.color }}
+                  aria-hidden="true"
+                />
                 {t(`legend.${entry.key}` as 'legend.noData')}
               </li>
             ))}

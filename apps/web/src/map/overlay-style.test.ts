@@ -29,7 +29,13 @@ describe('planning overlays', () => {
   test('the coverage legend has the month classes and "never checked"; the hot-spot legend the seven Gi* classes, hot to cold', () => {
     expect(OVERLAYS.gaps.legend.map((e) => e.key)).toEqual(['gaps.months_12', 'gaps.months_24', 'gaps.months_36', 'gaps.never']);
     expect(OVERLAYS.hotspots.legend.map((e) => e.key)).toEqual([
-      'hotspot.hot_99', 'hotspot.hot_95', 'hotspot.hot_90', 'hotspot.not_significant', 'hotspot.cold_90', 'hotspot.cold_95', 'hotspot.cold_99',
+      'hotspot.hot_99',
+      'hotspot.hot_95',
+      'hotspot.hot_90',
+      'hotspot.not_significant',
+      'hotspot.cold_90',
+      'hotspot.cold_95',
+      'hotspot.cold_99',
     ]);
     expect(new Set(OVERLAYS.hotspots.legend.map((e) => e.color)).size).toBe(7);
     expect(OVERLAYS.hotspots.note).toBe('hotspot.method');

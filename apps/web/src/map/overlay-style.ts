@@ -64,10 +64,21 @@ export const REPORT_COLORS: Record<string, string> = {
 export const COVERAGE_COLORS: Record<string, string> = { months_12: '#fdae6b', months_24: '#f16913', months_36: '#a63603', never: '#4a1486' };
 /** Gi* classes: ColorBrewer RdBu, diverging, red hot and blue cold (readable with red–green deficiencies). */
 export const HOT_SPOT_COLORS: Record<string, string> = {
-  hot_99: '#b2182b', hot_95: '#ef8a62', hot_90: '#fddbc7', not_significant: '#e0e0e0', cold_90: '#d1e5f0', cold_95: '#67a9cf', cold_99: '#2166ac',
+  hot_99: '#b2182b',
+  hot_95: '#ef8a62',
+  hot_90: '#fddbc7',
+  not_significant: '#e0e0e0',
+  cold_90: '#d1e5f0',
+  cold_95: '#67a9cf',
+  cold_99: '#2166ac',
 };
 /** People overstaying per district: a sequential purple ramp (ColorBrewer Purples), apart from the gaps' oranges. */
-export const OVERSTAY_CLASSES = [{ key: 'c1', from: 1, color: '#cbc9e2' }, { key: 'c2', from: 2, color: '#9e9ac8' }, { key: 'c5', from: 5, color: '#756bb1' }, { key: 'c10', from: 10, color: '#54278f' }] as const;
+export const OVERSTAY_CLASSES = [
+  { key: 'c1', from: 1, color: '#cbc9e2' },
+  { key: 'c2', from: 2, color: '#9e9ac8' },
+  { key: 'c5', from: 5, color: '#756bb1' },
+  { key: 'c10', from: 10, color: '#54278f' },
+] as const;
 const SITE_COLOR = '#6a3d9a';
 const MEETING_COLOR = '#16324f';
 const CLUSTER_COLOR = '#4a535c';
@@ -96,17 +107,23 @@ export const OVERLAYS: Readonly<Record<OverlayLayer, OverlayDefinition>> = {
   reports: { tileLayer: 'reports', recordKind: 'report', idProperty: null, legend: entries('report', REPORT_COLORS, 'circle') },
   meetings: { tileLayer: 'meetings', recordKind: 'meeting', idProperty: null, legend: [{ key: 'meetings.meeting', color: MEETING_COLOR, shape: 'circle' }] },
   gaps: {
-    tileLayer: 'coverage_gaps', recordKind: null, idProperty: null,
+    tileLayer: 'coverage_gaps',
+    recordKind: null,
+    idProperty: null,
     legend: COVERAGE_CLASSES.map((c) => ({ key: `gaps.${c.key}`, color: COVERAGE_COLORS[c.key] ?? OKABE_ITO.grey, shape: 'square' as const })),
     note: 'gaps.note',
   },
   hotspots: {
-    tileLayer: 'hot_spots', recordKind: null, idProperty: null,
+    tileLayer: 'hot_spots',
+    recordKind: null,
+    idProperty: null,
     legend: HOT_SPOT_CLASSES.map((c) => ({ key: `hotspot.${c}`, color: HOT_SPOT_COLORS[c] ?? OKABE_ITO.grey, shape: 'square' as const })),
     note: 'hotspot.method',
   },
   overstays: {
-    tileLayer: 'overstays', recordKind: null, idProperty: null,
+    tileLayer: 'overstays',
+    recordKind: null,
+    idProperty: null,
     legend: OVERSTAY_CLASSES.map((c) => ({ key: `overstay.${c.key}`, color: c.color, shape: 'square' as const })),
     note: 'overstay.note',
   },
@@ -227,7 +244,12 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
           source,
           'source-layer': sourceLayer,
           layout,
-          paint: { 'circle-radius': 6, 'circle-color': match('kind', ENTRY_POINT_COLORS, OKABE_ITO.grey), 'circle-stroke-color': '#111111', 'circle-stroke-width': 1.5 },
+          paint: {
+            'circle-radius': 6,
+            'circle-color': match('kind', ENTRY_POINT_COLORS, OKABE_ITO.grey),
+            'circle-stroke-color': '#111111',
+            'circle-stroke-width': 1.5,
+          },
         },
       ];
     case 'reports':
@@ -238,7 +260,11 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
           source,
           'source-layer': sourceLayer,
           layout,
-          paint: { 'circle-radius': clusterRadius(4.5), 'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)], ...stroke },
+          paint: {
+            'circle-radius': clusterRadius(4.5),
+            'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)],
+            ...stroke,
+          },
         },
       ];
     case 'gaps':
@@ -251,7 +277,12 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
           layout,
           paint: {
             // No months_since = never checked.
-            'fill-color': ['case', ['has', 'months_since'], ['step', ['get', 'months_since'], COVERAGE_COLORS.months_12 ?? '', 24, COVERAGE_COLORS.months_24 ?? '', 36, COVERAGE_COLORS.months_36 ?? ''], COVERAGE_COLORS.never ?? ''],
+            'fill-color': [
+              'case',
+              ['has', 'months_since'],
+              ['step', ['get', 'months_since'], COVERAGE_COLORS.months_12 ?? '', 24, COVERAGE_COLORS.months_24 ?? '', 36, COVERAGE_COLORS.months_36 ?? ''],
+              COVERAGE_COLORS.never ?? '',
+            ],
             'fill-opacity': 0.6,
           },
         },
@@ -271,7 +302,14 @@ export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpeci
             'fill-opacity': ['match', ['get', 'class'], 'not_significant', 0.35, 0.75],
           },
         },
-        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 } },
+        {
+          id: `${source}-line`,
+          type: 'line',
+          source,
+          'source-layer': sourceLayer,
+          layout,
+          paint: { 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 },
+        },
       ];
     case 'overstays': {
       const [first, ...rest] = OVERSTAY_CLASSES;

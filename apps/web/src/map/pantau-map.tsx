@@ -66,9 +66,7 @@ export interface MapError {
 }
 
 /** A move the page asks for: fit an area's box, or fly to a point. `id` makes each request new. */
-export type CameraMove =
-  | { kind: 'fit'; bbox: readonly [number, number, number, number] }
-  | { kind: 'fly'; center: readonly [number, number]; zoom: number };
+export type CameraMove = { kind: 'fit'; bbox: readonly [number, number, number, number] } | { kind: 'fly'; center: readonly [number, number]; zoom: number };
 export type CameraRequest = CameraMove & { id: number };
 
 export interface PantauMapProps {
@@ -191,7 +189,10 @@ export function PantauMap(props: PantauMapProps) {
         style: createBaseStyle(),
         ...(initial
           ? { center: [initial.lng, initial.lat] as [number, number], zoom: initial.zoom }
-          : { bounds: [west, south, east, north] as [number, number, number, number], fitBoundsOptions: { padding: mapFitPadding(container), maxZoom: propsRef.current.initialMaxZoom ?? 12 } }),
+          : {
+              bounds: [west, south, east, north] as [number, number, number, number],
+              fitBoundsOptions: { padding: mapFitPadding(container), maxZoom: propsRef.current.initialMaxZoom ?? 12 },
+            }),
         maxBounds: MAX_BOUNDS,
         minZoom: 3,
         maxZoom: 14,
@@ -278,9 +279,7 @@ export function PantauMap(props: PantauMapProps) {
         }
       }
       const shownLevel = levelRef.current;
-      const [area] = created.getLayer(areaFillLayerId(shownLevel))
-        ? created.queryRenderedFeatures(event.point, { layers: [areaFillLayerId(shownLevel)] })
-        : [];
+      const [area] = created.getLayer(areaFillLayerId(shownLevel)) ? created.queryRenderedFeatures(event.point, { layers: [areaFillLayerId(shownLevel)] }) : [];
       const code = area ? stringProperty(area, 'code') : null;
       if (code) propsRef.current.onClickArea(code, shownLevel);
     });
@@ -404,7 +403,7 @@ export function PantauMap(props: PantauMapProps) {
       for (const spec of overlayLayers(overlay, visible)) map.setLayoutProperty(spec.id, 'visibility', visible ? 'visible' : 'none');
     }
     // `layers` is read through its key.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `layers` is read through its key
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `layers` is read through its key
   }, [map, areaLayersAdded, layersKey]);
 
   // Show the shaded level's layers and hide the others'; a hovered area of a hidden level is no longer under the pointer.
@@ -477,7 +476,7 @@ export function PantauMap(props: PantauMapProps) {
       else window.clearInterval(repaintUntilPainted);
     }, 250);
     return () => window.clearInterval(repaintUntilPainted);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- `classes` is read through its key
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `classes` is read through its key
   }, [map, areaLayersAdded, level, filtersKey, classesKey, measure, parent]);
 
   // Back and forward (or an edited URL) move the map to the position the URL holds. The position the
@@ -488,7 +487,7 @@ export function PantauMap(props: PantauMapProps) {
     const reported = reportedPositionRef.current;
     if (reported && samePosition(reported, position)) return;
     map.jumpTo({ center: [position.lng, position.lat], zoom: position.zoom });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the position compared by its numbers, not by identity
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the position compared by its numbers, not by identity
   }, [map, position?.zoom, position?.lat, position?.lng]);
 
   useEffect(() => {
@@ -503,7 +502,7 @@ export function PantauMap(props: PantauMapProps) {
     } else {
       map.flyTo({ center: [camera.center[0], camera.center[1]], zoom: camera.zoom, duration: 800 });
     }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a camera request is new when its id is
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a camera request is new when its id is
   }, [map, camera?.id]);
 
   return <div ref={containerRef} className="area-map" data-testid="map" role="region" aria-label={label} />;
@@ -515,4 +514,3 @@ function pointOf(feature: MapGeoJSONFeature): [number, number] | null {
   const [lng, lat] = geometry.coordinates;
   return lng === undefined || lat === undefined ? null : [lng, lat];
 }
-

@@ -20,12 +20,7 @@ function areaOnPage(map: MapLibreMap, [west, south, east, north]: Bbox): Box {
   return { left: container.left + topLeft.x, top: container.top + topLeft.y, right: container.left + bottomRight.x, bottom: container.top + bottomRight.y };
 }
 
-export function useRefitWhenCovered(
-  map: MapLibreMap | null,
-  cardsRef: RefObject<HTMLElement | null>,
-  bbox: Bbox | null,
-  refit: () => void,
-): void {
+export function useRefitWhenCovered(map: MapLibreMap | null, cardsRef: RefObject<HTMLElement | null>, bbox: Bbox | null, refit: () => void): void {
   const latest = useRef({ bbox, refit });
   latest.current = { bbox, refit };
   const bboxKey = bbox?.join(',') ?? null;

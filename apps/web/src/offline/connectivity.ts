@@ -50,5 +50,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useConnectivity(): Connectivity {
-  return useSyncExternalStore(subscribe, () => state, () => state);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
 }

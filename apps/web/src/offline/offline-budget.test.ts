@@ -36,7 +36,7 @@ describe('the offline budget', () => {
     expect(checkPlan(10, 2000, { bytes: 1000, files: 100 })).toEqual({ kind: 'bytes', bytes: 2000, limit: 1000 });
   });
 
-  test('shows sizes as decimal megabytes in the page\'s language', () => {
+  test("shows sizes as decimal megabytes in the page's language", () => {
     expect(megabytes(12_345_678, 'id-ID')).toBe('12,3');
     expect(megabytes(12_345_678, 'en-GB')).toBe('12.3');
     expect(megabytes(0, 'en-GB')).toBe('0.0');

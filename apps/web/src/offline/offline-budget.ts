@@ -11,16 +11,16 @@ export const OFFLINE_BUDGET_BYTES = 50_000_000;
  */
 export const OFFLINE_MAX_FILES = 4000;
 
-export type BudgetProblem =
-  | { kind: 'files'; files: number; limit: number }
-  | { kind: 'bytes'; bytes: number; limit: number };
+export type BudgetProblem = { kind: 'files'; files: number; limit: number } | { kind: 'bytes'; bytes: number; limit: number };
 
 /** Thrown when a copy would not fit: the saver removes what it stored and says why. */
 export class OfflineBudgetError extends Error {
   constructor(readonly problem: BudgetProblem) {
-    super(problem.kind === 'files'
-      ? `${problem.files} files, more than the ${problem.limit} an offline copy may hold`
-      : `${problem.bytes} bytes, more than the ${problem.limit} an offline copy may take`);
+    super(
+      problem.kind === 'files'
+        ? `${problem.files} files, more than the ${problem.limit} an offline copy may hold`
+        : `${problem.bytes} bytes, more than the ${problem.limit} an offline copy may take`,
+    );
     this.name = 'OfflineBudgetError';
   }
 }
@@ -42,8 +42,12 @@ export class ByteBudget {
 
   constructor(readonly limit = OFFLINE_BUDGET_BYTES) {}
 
-  get bytes(): number { return this.#bytes; }
-  get files(): number { return this.#files; }
+  get bytes(): number {
+    return this.#bytes;
+  }
+  get files(): number {
+    return this.#files;
+  }
 
   add(bytes: number): void {
     if (!Number.isFinite(bytes) || bytes < 0) throw new RangeError(`not a size: ${bytes}`);

@@ -14,13 +14,15 @@ describe('the API reads of a briefing', () => {
     expect(briefingApiUrls(7)).toEqual(['/api/v1/auth/me', '/api/v1/meta', '/api/v1/briefings', '/api/v1/briefings/7', '/api/v1/areas?level=regency']);
   });
 
-  test('a slide of a regency: its districts\' counts, its box and its figures, as the slide asks for them', () => {
+  test("a slide of a regency: its districts' counts, its box and its figures, as the slide asks for them", () => {
     const urls = slideApiUrls(holders, '2024-06-13', slideViews(holders.view, BANGKA_TENGAH, SCREEN));
-    expect(new Set(urls)).toEqual(new Set([
-      '/api/v1/stats/permits?level=district&parent=19.04&asOf=2024-06-13&permitType=itas%2Citap',
-      '/api/v1/areas/19.04',
-      '/api/v1/areas/19.04/summary?asOf=2024-06-13',
-    ]));
+    expect(new Set(urls)).toEqual(
+      new Set([
+        '/api/v1/stats/permits?level=district&parent=19.04&asOf=2024-06-13&permitType=itas%2Citap',
+        '/api/v1/areas/19.04',
+        '/api/v1/areas/19.04/summary?asOf=2024-06-13',
+      ]),
+    );
   });
 
   test('a trend panel reads twelve months', () => {
@@ -38,7 +40,7 @@ describe('the API reads of a briefing', () => {
 });
 
 describe('the tiles of a slide', () => {
-  test('the TileJSON of the three area levels and of each overlay shown, with the slide\'s filters', () => {
+  test("the TileJSON of the three area levels and of each overlay shown, with the slide's filters", () => {
     expect(slideTileJsonUrls(byDistrict, '2024-06-13', ['sites'])).toEqual([
       '/tiles/provinces.json?asOf=2024-06-13&permitType=itas,itap',
       '/tiles/regencies.json?asOf=2024-06-13&permitType=itas,itap',
@@ -47,7 +49,7 @@ describe('the tiles of a slide', () => {
     ]);
   });
 
-  test('a slide of its whole area: the first frame over Indonesia, then the fit of the area\'s box', () => {
+  test("a slide of its whole area: the first frame over Indonesia, then the fit of the area's box", () => {
     const [initial, fit] = slideViews(holders.view, BANGKA_TENGAH, SCREEN);
     expect(initial?.zoom).toBeGreaterThan(3);
     expect(initial?.zoom).toBeLessThan(5);
@@ -60,8 +62,11 @@ describe('the tiles of a slide', () => {
 
   test('the tile URLs come from the TileJSON template, for zooms 8 to 10 around Bangka Tengah', () => {
     const source = tileSourceOf({
-      tilejson: '3.0.0', tiles: ['http://127.0.0.1:8787/tiles/districts/{z}/{x}/{y}.mvt?asOf=2024-06-13&permitType=itas,itap'],
-      minzoom: 7, maxzoom: 14, bounds: [94.7, -11.2, 141.2, 6.3],
+      tilejson: '3.0.0',
+      tiles: ['http://127.0.0.1:8787/tiles/districts/{z}/{x}/{y}.mvt?asOf=2024-06-13&permitType=itas,itap'],
+      minzoom: 7,
+      maxzoom: 14,
+      bounds: [94.7, -11.2, 141.2, 6.3],
     });
     expect(source).not.toBeNull();
     const [, fit] = slideViews(holders.view, BANGKA_TENGAH, SCREEN);

@@ -46,7 +46,15 @@ export const slideAsOf = (slide: Slide, briefing: Pick<Briefing, 'date'>) => sli
 
 /** The tile filters of a slide's map, as slide-map.tsx builds them. */
 export function slideTileFilters(view: SlideView, asOf: string): TileFilters {
-  return { asOf, permitTypes: countedPermitTypes(view), nationalities: view.nationalities, purposes: view.purposes, from: view.from, to: view.to, region: view.region };
+  return {
+    asOf,
+    permitTypes: countedPermitTypes(view),
+    nationalities: view.nationalities,
+    purposes: view.purposes,
+    from: view.from,
+    to: view.to,
+    region: view.region,
+  };
 }
 
 /** The tile layers a slide's map loads: the three area levels (their outlines are drawn at every level) and the overlays shown. */
@@ -113,7 +121,10 @@ export function tileSourceOf(tileJson: unknown): (TileSourceRange & { template: 
   const { tiles, minzoom, maxzoom, bounds } = tileJson as Record<string, unknown>;
   const template = Array.isArray(tiles) ? tiles[0] : undefined;
   if (typeof template !== 'string') return null;
-  const box = Array.isArray(bounds) && bounds.length === 4 && bounds.every((n) => typeof n === 'number') ? (bounds as unknown as Bbox) : ([-180, -85.0511, 180, 85.0511] as Bbox);
+  const box =
+    Array.isArray(bounds) && bounds.length === 4 && bounds.every((n) => typeof n === 'number')
+      ? (bounds as unknown as Bbox)
+      : ([-180, -85.0511, 180, 85.0511] as Bbox);
   return { template, minzoom: typeof minzoom === 'number' ? minzoom : 0, maxzoom: typeof maxzoom === 'number' ? maxzoom : 22, bounds: box };
 }
 

@@ -8,7 +8,17 @@ import type { OverlayLayer } from '../state/view-state.js';
 import { ByteBudget, checkPlan, OFFLINE_BUDGET_BYTES, OFFLINE_MAX_FILES, OfflineBudgetError } from './offline-budget.js';
 import { offlineCacheNames, readMeta, type OfflineCopy } from './offline-copies.js';
 import { COPY_META_PATH, offlineCacheName, parseOfflineCacheName, SHELL_MANIFEST_PATH, type CopyMeta } from './offline-names.js';
-import { briefingApiUrls, slideApiUrls, slideAsOf, slideTileJsonUrls, slideViews, tileSourceOf, tileUrlsForViews, type PlannedView, type Viewport } from './offline-plan.js';
+import {
+  briefingApiUrls,
+  slideApiUrls,
+  slideAsOf,
+  slideTileJsonUrls,
+  slideViews,
+  tileSourceOf,
+  tileUrlsForViews,
+  type PlannedView,
+  type Viewport,
+} from './offline-plan.js';
 import { serviceWorkerInCharge } from './register-service-worker.js';
 import type { Bbox } from './tile-math.js';
 
@@ -36,12 +46,14 @@ export interface SaveRequest {
 
 /** A file the copy needs could not be fetched: the copy is not kept. */
 export class OfflineFetchError extends Error {
-  constructor(readonly url: string, readonly status: number | null) {
+  constructor(
+    readonly url: string,
+    readonly status: number | null,
+  ) {
     super(status === null ? `${url}: no answer` : `${url}: HTTP ${status}`);
     this.name = 'OfflineFetchError';
   }
 }
-
 
 /**
  * Stores a briefing for offline use: plans, fetches and stores every file, and writes the copy's
@@ -71,7 +83,11 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     const target = new URL(path, window.location.origin).href;
     let response: Response;
     try {
-      response = await fetch(target, { credentials: 'same-origin', headers: { accept: 'application/json, */*', 'accept-language': requestLanguage() }, signal });
+      response = await fetch(target, {
+        credentials: 'same-origin',
+        headers: { accept: 'application/json, */*', 'accept-language': requestLanguage() },
+        signal,
+      });
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new OfflineFetchError(path, null);
@@ -102,7 +118,11 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
   try {
     // Older unfinished copies of this briefing (a closed tab half-way) go first.
     for (const cacheNameOfBriefing of await offlineCacheNames()) {
-      if (cacheNameOfBriefing !== cacheName && parseOfflineCacheName(cacheNameOfBriefing)?.briefingId === briefing.id && !(await readMeta(cacheNameOfBriefing))) {
+      if (
+        cacheNameOfBriefing !== cacheName &&
+        parseOfflineCacheName(cacheNameOfBriefing)?.briefingId === briefing.id &&
+        !(await readMeta(cacheNameOfBriefing))
+      ) {
         await caches.delete(cacheNameOfBriefing);
       }
     }
@@ -139,7 +159,7 @@ export async function saveOfflineCopy(request: SaveRequest): Promise<OfflineCopy
     const apiPaths = new Set(briefingApiUrls(briefing.id));
     const tilePaths = new Set<string>();
     for (const { slide, asOf, overlays } of slides) {
-      const views: PlannedView[] = slideViews(slide.view, slide.view.region ? areaBoxes.get(slide.view.region) ?? null : null, viewport);
+      const views: PlannedView[] = slideViews(slide.view, slide.view.region ? (areaBoxes.get(slide.view.region) ?? null) : null, viewport);
       for (const path of slideApiUrls(slide, asOf, views)) apiPaths.add(path);
       for (const tileJsonPath of slideTileJsonUrls(slide, asOf, overlays)) {
         const source = sources.get(tileJsonPath);
@@ -187,6 +207,5 @@ function unique<T>(items: readonly T[]): T[] {
 function shellFilesOf(manifest: unknown): Array<{ path: string; bytes: number }> {
   const files = isObject(manifest) ? manifest.files : undefined;
   if (!Array.isArray(files)) throw new OfflineFetchError(SHELL_MANIFEST_PATH, 200);
-  return files.filter((file): file is { path: string; bytes: number } =>
-    isObject(file) && typeof file.path === 'string' && typeof file.bytes === 'number');
+  return files.filter((file): file is { path: string; bytes: number } => isObject(file) && typeof file.path === 'string' && typeof file.bytes === 'number');
 }

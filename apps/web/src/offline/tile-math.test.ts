@@ -28,8 +28,9 @@ describe('tile coordinates', () => {
   });
 
   test('a tile URL fills the TileJSON template', () => {
-    expect(tileUrl('http://127.0.0.1:8787/tiles/regencies/{z}/{x}/{y}.mvt?asOf=2024-06-13', { z: 9, x: 407, y: 259 }))
-      .toBe('http://127.0.0.1:8787/tiles/regencies/9/407/259.mvt?asOf=2024-06-13');
+    expect(tileUrl('http://127.0.0.1:8787/tiles/regencies/{z}/{x}/{y}.mvt?asOf=2024-06-13', { z: 9, x: 407, y: 259 })).toBe(
+      'http://127.0.0.1:8787/tiles/regencies/9/407/259.mvt?asOf=2024-06-13',
+    );
   });
 });
 
@@ -70,7 +71,12 @@ describe('tilesForView', () => {
     const tiles = tilesForView(INDONESIA, 3.6, source);
     const zooms = [...new Set(tiles.map((tile) => tile.z))];
     expect(zooms).toEqual([3, 4]);
-    expect(tiles.filter((tile) => tile.z === 3)).toEqual([{ z: 3, x: 6, y: 3 }, { z: 3, x: 6, y: 4 }, { z: 3, x: 7, y: 3 }, { z: 3, x: 7, y: 4 }]);
+    expect(tiles.filter((tile) => tile.z === 3)).toEqual([
+      { z: 3, x: 6, y: 3 },
+      { z: 3, x: 6, y: 4 },
+      { z: 3, x: 7, y: 3 },
+      { z: 3, x: 7, y: 4 },
+    ]);
     // Zoom 2 is below the source's minzoom: MapLibre asks nothing there.
     expect(tiles.some((tile) => tile.z === 2)).toBe(false);
   });
@@ -81,7 +87,7 @@ describe('tilesForView', () => {
     expect(tilesForView([0, 0, 1, 1], 8, source)).toEqual([]);
   });
 
-  test('with no spread, only the view\'s own zoom', () => {
+  test("with no spread, only the view's own zoom", () => {
     expect(new Set(tilesForView(INDONESIA, 4.2, source, 0).map((tile) => tile.z))).toEqual(new Set([4]));
   });
 });

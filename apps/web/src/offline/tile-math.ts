@@ -58,12 +58,7 @@ export function viewportBbox(center: { lng: number; lat: number }, zoom: number,
   const y = mercatorY(center.lat);
   const halfX = width / 2 / worldSize;
   const halfY = height / 2 / worldSize;
-  return [
-    longitudeOf(clamp(x - halfX, 0, 1)),
-    latitudeOf(clamp(y + halfY, 0, 1)),
-    longitudeOf(clamp(x + halfX, 0, 1)),
-    latitudeOf(clamp(y - halfY, 0, 1)),
-  ];
+  return [longitudeOf(clamp(x - halfX, 0, 1)), latitudeOf(clamp(y + halfY, 0, 1)), longitudeOf(clamp(x + halfX, 0, 1)), latitudeOf(clamp(y - halfY, 0, 1))];
 }
 
 export interface Padding {

@@ -94,9 +94,9 @@ describe('area detail panel', () => {
     expect(many).toContain('2 targets · 9 foreigners checked · 3 violations');
     expect(many).toContain('>1 active permit<');
     expect(many).toContain('>4 active permits<');
-    expect(render('id', <AreaSummaryView summary={single} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />)).toContain(
-      '1 sasaran · 1 WNA diperiksa · 1 pelanggaran',
-    );
+    expect(
+      render('id', <AreaSummaryView summary={single} datasets={datasets} filters={{ asOf: '2024-06-13' }} onClose={noop} onSelectArea={noop} />),
+    ).toContain('1 sasaran · 1 WNA diperiksa · 1 pelanggaran');
   });
 
   it('links each parent area in the breadcrumb', () => {

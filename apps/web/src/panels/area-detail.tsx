@@ -1,14 +1,6 @@
 import { levelOfCode, nationalityName } from '@pantau/domain';
 import { isNotPermitted } from '../api/api-client.js';
-import {
-  getAreaArrivals,
-  getAreaSummary,
-  getAreaTrend,
-  getDatasets,
-  type AreaSummary,
-  type Dataset,
-  type PermitFilterParams,
-} from '../api/panels-api.js';
+import { getAreaArrivals, getAreaSummary, getAreaTrend, getDatasets, type AreaSummary, type Dataset, type PermitFilterParams } from '../api/panels-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
 import { BarList } from './bar-list.js';
 import { CompareBlock } from './compare-block.js';
@@ -67,11 +59,7 @@ export function AreaDetail({ code, filters, onClose, onSelectArea, canOpenArea }
   if (summary.status !== 'ok') {
     return (
       <PanelFrame kindLabel={levelLabel(t, code)} title={code} onClose={onClose}>
-        {summary.status === 'error' ? (
-          isNotPermitted(summary.error) ? <PanelNotAvailable /> : <PanelError error={summary.error} />
-        ) : (
-          <PanelLoading />
-        )}
+        {summary.status === 'error' ? isNotPermitted(summary.error) ? <PanelNotAvailable /> : <PanelError error={summary.error} /> : <PanelLoading />}
       </PanelFrame>
     );
   }
@@ -113,7 +101,11 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
     ],
   }));
   // The permit counts behind the other figure blocks: the same origins, without repeating the details.
-  const permitOrigins: SourceEntry[] = summary.sources.map((source) => ({ origin: source.origin, loadedAt: source.loadedAt ?? loadedAt.get(source.origin) ?? null, fileName: fileNames.get(source.origin) ?? null }));
+  const permitOrigins: SourceEntry[] = summary.sources.map((source) => ({
+    origin: source.origin,
+    loadedAt: source.loadedAt ?? loadedAt.get(source.origin) ?? null,
+    fileName: fileNames.get(source.origin) ?? null,
+  }));
   const demoFigures = summary.sources.some((source) => parseOrigin(source.origin).kind === 'demo');
   const itemSources = (items: readonly { origin: string }[]) => sourceEntries(distinctOrigins(items), loadedAt, fileNames);
   const filtered = Boolean(filters.permitTypes?.length || filters.nationalities?.length || filters.purposes?.length);
@@ -140,12 +132,7 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
   const otherNationalities = holders.byNationality.slice(NATIONALITIES_SHOWN);
   return (
     <PanelFrame kindLabel={`${enumText(t, 'level', area.level)} · ${area.code}`} title={area.name} subtitle={breadcrumb} onClose={onClose}>
-      <PanelBlock
-        title={t('area.holders')}
-        note={t('area.holdersAsOf', { date: format.date(summary.asOf) })}
-        demo={demoFigures}
-        testId="detail-holders"
-      >
+      <PanelBlock title={t('area.holders')} note={t('area.holdersAsOf', { date: format.date(summary.asOf) })} demo={demoFigures} testId="detail-holders">
         <dl className="panel-stats">
           <div className="panel-stat panel-stat-total">
             <dt>{t('area.total')}</dt>
@@ -181,7 +168,14 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
       </PanelBlock>
 
       {filters.compareWith && (
-        <CompareBlock code={area.code} from={filters.compareWith} to={summary.asOf} filter={permitFilterOf(filters)} sources={permitOrigins} demo={demoFigures} />
+        <CompareBlock
+          code={area.code}
+          from={filters.compareWith}
+          to={summary.asOf}
+          filter={permitFilterOf(filters)}
+          sources={permitOrigins}
+          demo={demoFigures}
+        />
       )}
 
       <PanelBlock title={t('area.topNationalities')} demo={demoFigures}>
@@ -231,7 +225,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
 
       <PanelBlock title={t('area.sponsors')}>
         {summary.topSponsors === undefined ? (
-          <p className="panel-empty"><HiddenForRole /></p>
+          <p className="panel-empty">
+            <HiddenForRole />
+          </p>
         ) : summary.topSponsors.length === 0 ? (
           <p className="panel-empty">{t('area.noneSponsor')}</p>
         ) : (
@@ -244,7 +240,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
                   </span>
                   {sponsor.sector && <span className="panel-item-meta">{enumText(t, 'sector', sponsor.sector)}</span>}
                 </span>
-                <span className="panel-item-figure">{t('area.activePermits', { count: sponsor.activePermits, value: format.number(sponsor.activePermits) })}</span>
+                <span className="panel-item-figure">
+                  {t('area.activePermits', { count: sponsor.activePermits, value: format.number(sponsor.activePermits) })}
+                </span>
               </li>
             ))}
           </ol>
@@ -254,7 +252,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
 
       <PanelBlock title={t('area.riskAreas')}>
         {summary.riskAreas === undefined ? (
-          <p className="panel-empty"><HiddenForRole /></p>
+          <p className="panel-empty">
+            <HiddenForRole />
+          </p>
         ) : summary.riskAreas.length === 0 ? (
           <p className="panel-empty">{t('area.noneRisk')}</p>
         ) : (
@@ -277,7 +277,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
 
       <PanelBlock title={t('area.lastOperations')}>
         {summary.lastOperations === undefined ? (
-          <p className="panel-empty"><HiddenForRole /></p>
+          <p className="panel-empty">
+            <HiddenForRole />
+          </p>
         ) : summary.lastOperations.length === 0 ? (
           <p className="panel-empty">{t('area.noneOperation')}</p>
         ) : (
@@ -313,7 +315,9 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
 
       <PanelBlock title={t('area.lastMeeting')}>
         {summary.lastMeeting === undefined ? (
-          <p className="panel-empty"><HiddenForRole /></p>
+          <p className="panel-empty">
+            <HiddenForRole />
+          </p>
         ) : summary.lastMeeting === null ? (
           <p className="panel-empty">{t('area.noneMeeting')}</p>
         ) : (
@@ -338,31 +342,32 @@ export function AreaSummaryView({ summary, datasets, filters, onClose, onSelectA
         ) : (
           <>
             <p>
-              <strong className="panel-figure">{format.number(summary.openReports.count)}</strong>{' '}
-              {t('area.openReportsLabel')}
+              <strong className="panel-figure">{format.number(summary.openReports.count)}</strong> {t('area.openReportsLabel')}
               {summary.openReports.items && summary.openReports.items.length < summary.openReports.count && (
                 <span className="panel-muted"> ({t('area.openReportsShown', { shown: format.number(summary.openReports.items.length) })})</span>
               )}
             </p>
             {summary.openReports.items ? (
-            <ol className="panel-list">
-              {summary.openReports.items.map((report) => (
-                <li key={report.id} className="panel-item">
-                  <span className="panel-item-head">
-                    <time className="panel-item-date" dateTime={report.receivedOn}>
-                      {format.date(report.receivedOn)}
-                    </time>{' '}
-                    <DemoMarker origin={report.origin} />
-                  </span>
-                  <span className="panel-item-name">{enumText(t, 'reportCategory', report.category)}</span>
-                  <span className="panel-item-meta">
-                    {enumText(t, 'channel', report.channel)} · {enumText(t, 'reportStatus', report.status)}
-                  </span>
-                </li>
-              ))}
-            </ol>
+              <ol className="panel-list">
+                {summary.openReports.items.map((report) => (
+                  <li key={report.id} className="panel-item">
+                    <span className="panel-item-head">
+                      <time className="panel-item-date" dateTime={report.receivedOn}>
+                        {format.date(report.receivedOn)}
+                      </time>{' '}
+                      <DemoMarker origin={report.origin} />
+                    </span>
+                    <span className="panel-item-name">{enumText(t, 'reportCategory', report.category)}</span>
+                    <span className="panel-item-meta">
+                      {enumText(t, 'channel', report.channel)} · {enumText(t, 'reportStatus', report.status)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
             ) : (
-              <p className="panel-empty"><HiddenForRole /></p>
+              <p className="panel-empty">
+                <HiddenForRole />
+              </p>
             )}
           </>
         )}
@@ -413,23 +418,34 @@ function ArrivalsBlock({ code, asOf, demo }: { code: string; asOf: string; demo:
           {arrivals.data.entryPoints.length > 0 && (
             <>
               <h4 className="panel-subtitle">{t('area.arrivalsByEntryPoint')}</h4>
-              <BarList testId="arrivals-entry-points" format={format}
-                items={arrivals.data.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key ?? 'unknown', label: e.name ?? t('area.arrivalsUnknownEntry'), count: e.total }))} />
+              <BarList
+                testId="arrivals-entry-points"
+                format={format}
+                items={arrivals.data.entryPoints
+                  .slice(0, ARRIVAL_PLACES_SHOWN)
+                  .map((e) => ({ key: e.key ?? 'unknown', label: e.name ?? t('area.arrivalsUnknownEntry'), count: e.total }))}
+              />
             </>
           )}
           {arrivals.data.checkpoints.entryPoints.length > 0 && (
             <>
               {/* The checkpoints' own monthly counts (imported): every foreigner who came through, not only the register's people. */}
               <h4 className="panel-subtitle">{t('area.arrivalsCheckpointCounts')}</h4>
-              <BarList testId="arrivals-checkpoint-counts" format={format}
-                items={arrivals.data.checkpoints.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key, label: e.name, count: e.total }))} />
+              <BarList
+                testId="arrivals-checkpoint-counts"
+                format={format}
+                items={arrivals.data.checkpoints.entryPoints.slice(0, ARRIVAL_PLACES_SHOWN).map((e) => ({ key: e.key, label: e.name, count: e.total }))}
+              />
             </>
           )}
           {arrivals.data.regencies.length > 1 && (
             <>
               <h4 className="panel-subtitle">{t('area.arrivalsByRegency')}</h4>
-              <BarList testId="arrivals-regencies" format={format}
-                items={arrivals.data.regencies.slice(0, ARRIVAL_PLACES_SHOWN).map((r) => ({ key: r.code, label: r.name, count: r.total }))} />
+              <BarList
+                testId="arrivals-regencies"
+                format={format}
+                items={arrivals.data.regencies.slice(0, ARRIVAL_PLACES_SHOWN).map((r) => ({ key: r.code, label: r.name, count: r.total }))}
+              />
             </>
           )}
         </>

@@ -71,7 +71,11 @@ export function SourceLine({ entries }: { entries: readonly SourceEntry[] }) {
   );
 }
 
-export function sourceEntries(origins: readonly string[], loadedAt: ReadonlyMap<string, string>, fileNames: ReadonlyMap<string, string> = new Map()): SourceEntry[] {
+export function sourceEntries(
+  origins: readonly string[],
+  loadedAt: ReadonlyMap<string, string>,
+  fileNames: ReadonlyMap<string, string> = new Map(),
+): SourceEntry[] {
   return origins.map((origin) => ({ origin, loadedAt: loadedAt.get(origin) ?? null, fileName: fileNames.get(origin) ?? null }));
 }
 

@@ -51,11 +51,7 @@ export function RecordDetail({ kind, id, asOf, onClose, onSelectArea, companyPag
   if (record.status !== 'ok') {
     return (
       <PanelFrame kindLabel={kindLabel(t, kind)} title={`#${id}`} onClose={onClose}>
-        {record.status === 'error' ? (
-          isNotPermitted(record.error) ? <PanelNotAvailable /> : <PanelError error={record.error} />
-        ) : (
-          <PanelLoading />
-        )}
+        {record.status === 'error' ? isNotPermitted(record.error) ? <PanelNotAvailable /> : <PanelError error={record.error} /> : <PanelLoading />}
       </PanelFrame>
     );
   }
@@ -67,7 +63,9 @@ export function RecordDetail({ kind, id, asOf, onClose, onSelectArea, companyPag
     <PanelFrame kindLabel={kindLabel(t, kind)} title={title(t)} origin={view.record.origin} onClose={onClose}>
       {body}
       <div className="panel-block panel-record-source">
-        <SourceLine entries={[{ origin: view.record.origin, loadedAt: loadedAt.get(view.record.origin) ?? null, fileName: fileNames.get(view.record.origin) ?? null }]} />
+        <SourceLine
+          entries={[{ origin: view.record.origin, loadedAt: loadedAt.get(view.record.origin) ?? null, fileName: fileNames.get(view.record.origin) ?? null }]}
+        />
       </div>
     </PanelFrame>
   );
@@ -276,7 +274,10 @@ function MeetingBody({ meeting, onSelectArea }: { meeting: MeetingRecord } & Are
             {meeting.followUps.map((followUp) => (
               <li key={followUp.id}>
                 {t('record.followUpLine', {
-                  task: followUp.task, agency: t(`agency.${followUp.ownerAgency}`), due: format.date(followUp.dueDate), status: t(`followUpStatus.${followUp.status}`),
+                  task: followUp.task,
+                  agency: t(`agency.${followUp.ownerAgency}`),
+                  due: format.date(followUp.dueDate),
+                  status: t(`followUpStatus.${followUp.status}`),
                 })}
               </li>
             ))}

@@ -20,10 +20,7 @@ type SearchState =
   | { status: 'ok'; query: string; results: SearchResults }
   | { status: 'error'; query: string; error: unknown };
 
-const GROUP_TITLE_KEYS = { areas: 'search.areas', companies: 'search.companies', places: 'search.places' } as const satisfies Record<
-  SearchGroupKey,
-  string
->;
+const GROUP_TITLE_KEYS = { areas: 'search.areas', companies: 'search.companies', places: 'search.places' } as const satisfies Record<SearchGroupKey, string>;
 
 export interface SearchBoxProps {
   onSelect(result: SearchSelection): void;
@@ -84,7 +81,7 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
   useEffect(() => {
     if (activeOption) document.getElementById(optionId(activeOption))?.scrollIntoView({ block: 'nearest' });
     // optionId only depends on baseId and the option.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- optionId only depends on baseId and the option
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- optionId only depends on baseId and the option
   }, [activeOption]);
 
   function choose(option: SearchOption) {
@@ -243,7 +240,9 @@ export function SearchBox({ onSelect }: SearchBoxProps) {
           ))}
         </div>
         {statusText && (count === 0 || state.status !== 'ok') && (
-          <p className={`search-status${state.status === 'error' ? ' search-status-error' : ''}`} data-testid="search-status">{statusText}</p>
+          <p className={`search-status${state.status === 'error' ? ' search-status-error' : ''}`} data-testid="search-status">
+            {statusText}
+          </p>
         )}
       </div>
     </div>

@@ -6,7 +6,10 @@ import { usePanelText } from './use-panel-format.js';
 const BOX = { width: 340, height: 76, padding: 6 };
 
 /** A month of a series: holders at its end, or arrivals during it. */
-export interface SparklineMonth { month: string; total: number }
+export interface SparklineMonth {
+  month: string;
+  total: number;
+}
 
 /** Which figure the line draws: its title and the unit under each mark. */
 export type SparklineFigure = 'holders' | 'arrivals';
@@ -16,8 +19,21 @@ export type SparklineFigure = 'holders' | 'arrivals';
  * (the numbers, not the line, are what a briefing quotes). The SVG's title and description say the
  * same for screen readers.
  */
-export function TrendSparkline({ months, typesLabel, format, figure = 'holders' }: { months: readonly SparklineMonth[]; typesLabel: string; format: PanelFormat; figure?: SparklineFigure }) {
-  const keys = figure === 'arrivals' ? { title: 'area.arrivalsTitle', mark: 'area.arrivalsMarkValue' } as const : { title: 'area.trendTitle', mark: 'area.trendMarkValue' } as const;
+export function TrendSparkline({
+  months,
+  typesLabel,
+  format,
+  figure = 'holders',
+}: {
+  months: readonly SparklineMonth[];
+  typesLabel: string;
+  format: PanelFormat;
+  figure?: SparklineFigure;
+}) {
+  const keys =
+    figure === 'arrivals'
+      ? ({ title: 'area.arrivalsTitle', mark: 'area.arrivalsMarkValue' } as const)
+      : ({ title: 'area.trendTitle', mark: 'area.trendMarkValue' } as const);
   const { t } = usePanelText();
   const titleId = useId();
   const descId = useId();
@@ -46,13 +62,7 @@ export function TrendSparkline({ months, typesLabel, format, figure = 'holders' 
 
   return (
     <figure className="panel-trend" data-testid={figure === 'arrivals' ? 'arrivals-sparkline' : 'trend-sparkline'}>
-      <svg
-        className="panel-sparkline"
-        viewBox={`0 0 ${BOX.width} ${BOX.height}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-      >
+      <svg className="panel-sparkline" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
         <title id={titleId}>{title}</title>
         <desc id={descId}>{description}</desc>
         <path className="panel-sparkline-area" d={geometry.area} />

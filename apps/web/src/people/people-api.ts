@@ -25,8 +25,27 @@ export interface PersonPage {
   regencyCode: string;
   districtCode: string | null;
   passports: Array<{ passportNumber: string; nationality: string; validFrom: string | null; current: boolean }>;
-  applications: Array<{ id: number; permitType: string; status: string; appliedOn: string; decidedOn: string | null; office: string | null; sponsor: Sponsor; purpose: string | null }>;
-  permits: Array<{ id: number; permitNumber: string; permitType: string; purpose: string; issuedOn: string; expiresOn: string; cancelledOn: string | null; sponsor: Sponsor; regencyCode: string }>;
+  applications: Array<{
+    id: number;
+    permitType: string;
+    status: string;
+    appliedOn: string;
+    decidedOn: string | null;
+    office: string | null;
+    sponsor: Sponsor;
+    purpose: string | null;
+  }>;
+  permits: Array<{
+    id: number;
+    permitNumber: string;
+    permitType: string;
+    purpose: string;
+    issuedOn: string;
+    expiresOn: string;
+    cancelledOn: string | null;
+    sponsor: Sponsor;
+    regencyCode: string;
+  }>;
   movements: Array<{ id: number; direction: string; date: string; entryPoint: { id: number; name: string } | null }>;
   lodgings: Array<{ id: number; place: string; address: string | null; fromOn: string; toOn: string | null; regencyCode: string }>;
   checks: Array<{ operationId: number; date: string; team: string; targetId: number; place: string; outcome: string; checked: boolean }>;
@@ -41,7 +60,19 @@ export interface CompanyWorkersPage {
   counts: { itas: number; itap: number; visit: number; validTotal: number; permits: number; expiringSoon: number; lapsed: number; pending: number };
   /** Absent for roles without personal data. */
   workers?: Array<{ personId: number | null; name: string; nationality: string; status: WorkerStatus; until: string | null; expiringSoon: boolean }>;
-  checks: Array<{ operationId: number; date: string; team: string; targetId: number; place: string; via: 'site' | 'workers'; foreignersChecked: number; violations: number; outcome: string; findings?: string | null; workersChecked: number }>;
+  checks: Array<{
+    operationId: number;
+    date: string;
+    team: string;
+    targetId: number;
+    place: string;
+    via: 'site' | 'workers';
+    foreignersChecked: number;
+    violations: number;
+    outcome: string;
+    findings?: string | null;
+    workersChecked: number;
+  }>;
 }
 
 const bad = (what: string) => new ApiError('bad_response', `unexpected answer from ${what}`, null);

@@ -38,11 +38,18 @@ export function PeopleHeader({ view, updateView, subtitle }: PeoplePageProps & {
         <p className="page-subtitle">{subtitle}</p>
       </div>
       <div className="header-search">
-        <PersonSearch hrefOf={(id) => pageHref({ ...view, person: id, company: null }, 'person')} onOpen={(id) => updateView({ page: 'person', person: id, company: null })} />
+        <PersonSearch
+          hrefOf={(id) => pageHref({ ...view, person: id, company: null }, 'person')}
+          onOpen={(id) => updateView({ page: 'person', person: id, company: null })}
+        />
       </div>
       <div className="page-status">
-        <a className="header-button header-link" href={pageHref({ ...view, person: null, company: null }, 'map')}
-          onClick={(event) => follow(event, { page: 'map', person: null, company: null })} data-testid="back-to-map">
+        <a
+          className="header-button header-link"
+          href={pageHref({ ...view, person: null, company: null }, 'map')}
+          onClick={(event) => follow(event, { page: 'map', person: null, company: null })}
+          data-testid="back-to-map"
+        >
           {t('backToMap')}
         </a>
         <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
@@ -65,7 +72,11 @@ export default function PersonPage({ view, updateView }: PeoplePageProps) {
   if (view.person === null) body = <p className="people-note">{t('search.placeholder')}</p>;
   else if (person.status === 'error') {
     const notFound = person.error instanceof ApiError && person.error.status === 404;
-    body = <p className="error-box" role="alert" data-testid="person-error">{notFound ? t('person.notFound') : t('failed', { message: person.error instanceof Error ? person.error.message : String(person.error) })}</p>;
+    body = (
+      <p className="error-box" role="alert" data-testid="person-error">
+        {notFound ? t('person.notFound') : t('failed', { message: person.error instanceof Error ? person.error.message : String(person.error) })}
+      </p>
+    );
   } else if (!record || today === null) body = <p className="people-note">{t('loading')}</p>;
   else body = <PersonDetails person={record} today={today} t={t} format={format} />;
 
@@ -94,15 +105,18 @@ function PersonDetails({ person, today, t, format }: { person: PersonRecord; tod
         <h2 data-testid="person-name">{person.name}</h2>
         <dl className="people-facts">
           {facts.map(([label, value]) => (
-            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
         </dl>
         <h3>{t('person.passports')}</h3>
         <ul className="people-list" data-testid="person-passports">
           {person.passports.map((passport) => (
             <li key={passport.passportNumber}>
-              <strong>{passport.passportNumber}</strong> ({nationalityName(passport.nationality, format.lang)})
-              {' · '}{passport.current ? t('person.passportCurrent') : t('person.passportEarlier')}
+              <strong>{passport.passportNumber}</strong> ({nationalityName(passport.nationality, format.lang)}){' · '}
+              {passport.current ? t('person.passportCurrent') : t('person.passportEarlier')}
               {passport.validFrom ? ` · ${t('person.passportFrom', { date: format.date(passport.validFrom) })}` : ''}
             </li>
           ))}
@@ -130,16 +144,28 @@ function PersonDetails({ person, today, t, format }: { person: PersonRecord; tod
 
 function timelineText(entry: TimelineEntry, t: PeopleT, format: ReturnType<typeof useFormat>): string {
   const type = (value: string) => t(`permitType.${value}` as 'permitType.itas', { defaultValue: value.toUpperCase() });
-  const extra = (parts: Array<string | null>) => parts.filter(Boolean).map((part) => ` · ${part}`).join('');
+  const extra = (parts: Array<string | null>) =>
+    parts
+      .filter(Boolean)
+      .map((part) => ` · ${part}`)
+      .join('');
   const sponsor = (s: { name: string } | null) => (s ? t('timeline.sponsor', { name: s.name }) : null);
   switch (entry.kind) {
     case 'applied':
-      return t('timeline.applied', { type: type(entry.application.permitType) })
-        + extra([sponsor(entry.application.sponsor), entry.application.office ? t('timeline.office', { name: entry.application.office }) : null]);
+      return (
+        t('timeline.applied', { type: type(entry.application.permitType) }) +
+        extra([sponsor(entry.application.sponsor), entry.application.office ? t('timeline.office', { name: entry.application.office }) : null])
+      );
     case 'decided':
-      return t('timeline.decided', { type: type(entry.application.permitType), status: t(`applicationStatus.${entry.application.status}` as 'applicationStatus.issued', { defaultValue: entry.application.status }) });
+      return t('timeline.decided', {
+        type: type(entry.application.permitType),
+        status: t(`applicationStatus.${entry.application.status}` as 'applicationStatus.issued', { defaultValue: entry.application.status }),
+      });
     case 'issued':
-      return t('timeline.issued', { type: type(entry.permit.permitType), number: entry.permit.permitNumber, expires: format.date(entry.permit.expiresOn) }) + extra([sponsor(entry.permit.sponsor)]);
+      return (
+        t('timeline.issued', { type: type(entry.permit.permitType), number: entry.permit.permitNumber, expires: format.date(entry.permit.expiresOn) }) +
+        extra([sponsor(entry.permit.sponsor)])
+      );
     case 'expired':
       return t('timeline.expired', { type: type(entry.permit.permitType), number: entry.permit.permitNumber });
     case 'cancelled':
@@ -148,7 +174,10 @@ function timelineText(entry: TimelineEntry, t: PeopleT, format: ReturnType<typeo
     case 'departure':
       return t(`timeline.${entry.kind}`, { place: entry.movement.entryPoint?.name ?? t('timeline.unknownEntryPoint') });
     case 'lodged':
-      return t('timeline.lodged', { place: entry.lodging.place }) + extra([entry.lodging.toOn ? t('timeline.lodgedUntil', { date: format.date(entry.lodging.toOn) }) : null]);
+      return (
+        t('timeline.lodged', { place: entry.lodging.place }) +
+        extra([entry.lodging.toOn ? t('timeline.lodgedUntil', { date: format.date(entry.lodging.toOn) }) : null])
+      );
     case 'checked':
       return t(entry.check.checked ? 'timeline.checked' : 'timeline.named', { team: entry.check.team, place: entry.check.place });
   }

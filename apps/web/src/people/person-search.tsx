@@ -44,9 +44,12 @@ export function PersonSearch({ labelled = false, hrefOf, onOpen }: PersonSearchP
     setState({ status: 'loading' });
     const timer = setTimeout(() => {
       searchPeople(trimmed, RESULTS, controller.signal).then(
-        (hits) => { if (!controller.signal.aborted) setState({ status: 'ok', hits }); },
+        (hits) => {
+          if (!controller.signal.aborted) setState({ status: 'ok', hits });
+        },
         (error: unknown) => {
-          if (!controller.signal.aborted) setState({ status: 'error', message: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
+          if (!controller.signal.aborted)
+            setState({ status: 'error', message: error instanceof ApiError || error instanceof Error ? error.message : String(error) });
         },
       );
     }, DEBOUNCE_MS);
@@ -56,14 +59,24 @@ export function PersonSearch({ labelled = false, hrefOf, onOpen }: PersonSearchP
     };
   }, [trimmed]);
 
-  const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) => followInApp(event, () => {
-    setOpen(false);
-    onOpen(id);
-  });
+  const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) =>
+    followInApp(event, () => {
+      setOpen(false);
+      onOpen(id);
+    });
 
   return (
-    <div className="person-search" onKeyDown={(event) => { if (event.key === 'Escape') setOpen(false); }}>
-      {labelled && <label className="person-search-label" htmlFor={inputId}>{t('search.label')}</label>}
+    <div
+      className="person-search"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') setOpen(false);
+      }}
+    >
+      {labelled && (
+        <label className="person-search-label" htmlFor={inputId}>
+          {t('search.label')}
+        </label>
+      )}
       <input
         id={inputId}
         type="search"
@@ -74,14 +87,21 @@ export function PersonSearch({ labelled = false, hrefOf, onOpen }: PersonSearchP
         autoComplete="off"
         aria-controls={listId}
         aria-expanded={open && state.status !== 'idle'}
-        onChange={(event) => { setQuery(event.target.value); setOpen(true); }}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+        }}
         onFocus={() => setOpen(true)}
         data-testid="person-search"
       />
       {open && state.status !== 'idle' && (
         <div className="person-search-results" id={listId} data-testid="person-search-results">
           {state.status === 'loading' && <p className="person-search-note">{t('search.loading')}</p>}
-          {state.status === 'error' && <p className="person-search-note error-text" role="alert">{t('search.failed', { message: state.message })}</p>}
+          {state.status === 'error' && (
+            <p className="person-search-note error-text" role="alert">
+              {t('search.failed', { message: state.message })}
+            </p>
+          )}
           {state.status === 'ok' && state.hits.length === 0 && <p className="person-search-note">{t('search.none')}</p>}
           {state.status === 'ok' && state.hits.length > 0 && (
             <ul>

@@ -14,7 +14,15 @@ export type TimelineEntry =
 
 /** On one day, the order things happen in: an arrival before the stay, an application before its permit. */
 const SAME_DAY_ORDER: Record<TimelineEntry['kind'], number> = {
-  arrival: 0, lodged: 1, applied: 2, decided: 3, issued: 4, checked: 5, expired: 6, cancelled: 7, departure: 8,
+  arrival: 0,
+  lodged: 1,
+  applied: 2,
+  decided: 3,
+  issued: 4,
+  checked: 5,
+  expired: 6,
+  cancelled: 7,
+  departure: 8,
 };
 
 /**

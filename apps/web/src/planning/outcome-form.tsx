@@ -57,7 +57,12 @@ export function OutcomeForm({ plan, onDone, onError }: OutcomeFormProps) {
           </legend>
           <label className="planning-field">
             <span>{t('outcome.fields.foreignersChecked')}</span>
-            <input inputMode="numeric" value={row.foreignersChecked} onChange={(event) => setRow(index, { foreignersChecked: event.target.value })} data-testid="outcome-checked" />
+            <input
+              inputMode="numeric"
+              value={row.foreignersChecked}
+              onChange={(event) => setRow(index, { foreignersChecked: event.target.value })}
+              data-testid="outcome-checked"
+            />
           </label>
           <label className="planning-field">
             <span>{t('outcome.fields.outcome')}</span>
@@ -72,7 +77,12 @@ export function OutcomeForm({ plan, onDone, onError }: OutcomeFormProps) {
           {row.outcome === 'violation' && (
             <label className="planning-field">
               <span>{t('outcome.fields.violations')}</span>
-              <input inputMode="numeric" value={row.violations} onChange={(event) => setRow(index, { violations: event.target.value })} data-testid="outcome-violations" />
+              <input
+                inputMode="numeric"
+                value={row.violations}
+                onChange={(event) => setRow(index, { violations: event.target.value })}
+                data-testid="outcome-violations"
+              />
             </label>
           )}
           {row.actions.map((action, actionIndex) => (
@@ -106,7 +116,11 @@ export function OutcomeForm({ plan, onDone, onError }: OutcomeFormProps) {
               </button>
             </div>
           ))}
-          <button type="button" className="link-button" onClick={() => setRow(index, { actions: [...row.actions, { kind: 'deportation', count: '1', nationality: '' }] })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setRow(index, { actions: [...row.actions, { kind: 'deportation', count: '1', nationality: '' }] })}
+          >
             {t('outcome.addAction')}
           </button>
         </fieldset>

@@ -49,7 +49,8 @@ export interface PlanPanelProps {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function PlanPanel(props: PlanPanelProps) {
-  const { view, area, draft, plan, editable, canWrite, canApprove, weights, candidateById, routeIds, legKm, totalKm, preview, onChange, onSaved, onError } = props;
+  const { view, area, draft, plan, editable, canWrite, canApprove, weights, candidateById, routeIds, legKm, totalKm, preview, onChange, onSaved, onError } =
+    props;
   const { t } = useTranslation('planning');
   const format = useFormat();
   const [busy, setBusy] = useState(false);
@@ -133,7 +134,13 @@ export function PlanPanel(props: PlanPanelProps) {
       {!canWrite && plan === null && <p className="planning-hint">{t('plan.readOnly')}</p>}
       <label className="planning-field wide">
         <span>{t('plan.name')}</span>
-        <input value={draft.title} disabled={!editable} onChange={(event) => onChange({ ...draft, title: event.target.value })} maxLength={200} data-testid="plan-title" />
+        <input
+          value={draft.title}
+          disabled={!editable}
+          onChange={(event) => onChange({ ...draft, title: event.target.value })}
+          maxLength={200}
+          data-testid="plan-title"
+        />
       </label>
       <label className="planning-field">
         <span>{t('plan.date')}</span>
@@ -145,7 +152,13 @@ export function PlanPanel(props: PlanPanelProps) {
       {draft.teams.map((team, index) => (
         <fieldset key={team.key} className="plan-team" data-testid="plan-team">
           <legend>
-            <input value={team.name} disabled={!editable} onChange={(event) => setTeam(index, { ...team, name: event.target.value })} aria-label={t('teams.name')} maxLength={200} />
+            <input
+              value={team.name}
+              disabled={!editable}
+              onChange={(event) => setTeam(index, { ...team, name: event.target.value })}
+              aria-label={t('teams.name')}
+              maxLength={200}
+            />
             {editable && (
               <button type="button" className="link-button" onClick={() => removeTeam(team.key)}>
                 {t('teams.remove')}
@@ -195,7 +208,12 @@ export function PlanPanel(props: PlanPanelProps) {
               </div>
               {info.explanation && <p className="explanation small">{info.explanation[format.lang]}</p>}
               <div className="plan-target-fields">
-                <select value={target.teamKey ?? ''} disabled={!editable} onChange={(event) => setTarget(target.candidateId, { teamKey: event.target.value || null })} aria-label={t('targets.team')}>
+                <select
+                  value={target.teamKey ?? ''}
+                  disabled={!editable}
+                  onChange={(event) => setTarget(target.candidateId, { teamKey: event.target.value || null })}
+                  aria-label={t('targets.team')}
+                >
                   <option value="">{t('targets.noTeam')}</option>
                   {draft.teams.map((team) => (
                     <option key={team.key} value={team.key}>
@@ -203,9 +221,19 @@ export function PlanPanel(props: PlanPanelProps) {
                     </option>
                   ))}
                 </select>
-                <input value={target.notes} disabled={!editable} placeholder={t('targets.notes')} onChange={(event) => setTarget(target.candidateId, { notes: event.target.value })} aria-label={t('targets.notes')} />
+                <input
+                  value={target.notes}
+                  disabled={!editable}
+                  placeholder={t('targets.notes')}
+                  onChange={(event) => setTarget(target.candidateId, { notes: event.target.value })}
+                  aria-label={t('targets.notes')}
+                />
                 {editable && (
-                  <button type="button" className="link-button" onClick={() => onChange({ ...draft, targets: draft.targets.filter((item) => item.candidateId !== target.candidateId) })}>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onChange({ ...draft, targets: draft.targets.filter((item) => item.candidateId !== target.candidateId) })}
+                  >
                     {t('plan.remove')}
                   </button>
                 )}
@@ -240,12 +268,25 @@ export function PlanPanel(props: PlanPanelProps) {
 
       <div className="plan-actions">
         {editable && (
-          <button type="button" className="button button-primary" disabled={busy || !dirty || draft.title.trim() === '' || draft.targets.length === 0 || draft.date === ''} onClick={() => void save()} data-testid="plan-save">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || !dirty || draft.title.trim() === '' || draft.targets.length === 0 || draft.date === ''}
+            onClick={() => void save()}
+            data-testid="plan-save"
+          >
             {draft.id === null ? t('plan.save') : t('plan.saveChanges')}
           </button>
         )}
         {plan?.status === 'draft' && canApprove && (
-          <button type="button" className="button" disabled={busy || dirty} onClick={() => void setStatus('approved')} data-testid="plan-approve" title={dirty ? t('plan.saveFirst') : undefined}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || dirty}
+            onClick={() => void setStatus('approved')}
+            data-testid="plan-approve"
+            title={dirty ? t('plan.saveFirst') : undefined}
+          >
             {t('plan.approve')}
           </button>
         )}
@@ -294,7 +335,11 @@ function bodyOf(draft: DraftPlan) {
     date: draft.date,
     notes: draft.notes.trim() === '' ? null : draft.notes.trim(),
     teams: draft.teams.map((team) => ({ key: team.key, name: team.name.trim(), agencies: [...team.agencies] })),
-    targets: draft.targets.map((target) => ({ candidateId: target.candidateId, teamKey: target.teamKey, notes: target.notes.trim() === '' ? null : target.notes.trim() })),
+    targets: draft.targets.map((target) => ({
+      candidateId: target.candidateId,
+      teamKey: target.teamKey,
+      notes: target.notes.trim() === '' ? null : target.notes.trim(),
+    })),
   };
 }
 
@@ -306,6 +351,8 @@ export function draftOf(plan: Plan): DraftPlan {
     date: plan.date,
     notes: plan.notes ?? '',
     teams: plan.teams.map((team) => ({ ...team, agencies: [...team.agencies] })),
-    targets: [...plan.targets].sort((a, b) => a.order - b.order).map((target) => ({ candidateId: target.candidateId, teamKey: target.teamKey, notes: target.notes ?? '' })),
+    targets: [...plan.targets]
+      .sort((a, b) => a.order - b.order)
+      .map((target) => ({ candidateId: target.candidateId, teamKey: target.teamKey, notes: target.notes ?? '' })),
   };
 }

@@ -32,7 +32,11 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
   const [mapError, setMapError] = useState<string | null>(null);
 
   const failure =
-    view.plan === null ? t('print.noPlan') : planState.status === 'error' ? String(planState.error instanceof Error ? planState.error.message : planState.error) : mapError;
+    view.plan === null
+      ? t('print.noPlan')
+      : planState.status === 'error'
+        ? String(planState.error instanceof Error ? planState.error.message : planState.error)
+        : mapError;
   useEffect(() => {
     const root = document.documentElement;
     if (failure) root.setAttribute(FAILED, failure);
@@ -69,7 +73,8 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
           <p className="print-kicker">{t('print.kicker')}</p>
           <h1 data-testid="print-title">{plan.title}</h1>
           <p>
-            {plan.workAreaCodes ? t('print.workArea', { name: plan.areaName, codes: plan.workAreaCodes.join(', ') }) : `${plan.areaName} (${plan.areaCode})`} · {format.date(plan.date)} · <span className={`plan-status ${plan.status}`}>{t(`status.${plan.status}`)}</span>
+            {plan.workAreaCodes ? t('print.workArea', { name: plan.areaName, codes: plan.workAreaCodes.join(', ') }) : `${plan.areaName} (${plan.areaCode})`} ·{' '}
+            {format.date(plan.date)} · <span className={`plan-status ${plan.status}`}>{t(`status.${plan.status}`)}</span>
           </p>
         </div>
         <div className="print-meta">
@@ -85,7 +90,14 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
           asOf={plan.date}
           areaCodes={plan.workAreaCodes ?? [plan.areaCode]}
           areaBbox={null}
-          points={targets.map((target) => ({ id: target.candidateId, label: String(target.order), lng: target.location.lng, lat: target.location.lat, picked: true, title: target.name }))}
+          points={targets.map((target) => ({
+            id: target.candidateId,
+            label: String(target.order),
+            lng: target.location.lng,
+            lat: target.location.lat,
+            picked: true,
+            title: target.name,
+          }))}
           route={targets.map((target) => target.location)}
           label={t('mapLabel')}
           onDrawn={() => setMapDrawn(true)}
@@ -162,11 +174,7 @@ export default function PlanPrintPage({ view }: { view: ViewState }) {
         <p>
           {t('print.weights')}: {WEIGHT_KEYS.map((factor) => `${t(`factor.${factor}`)} ${format.number(plan.weights[factor], 2)}`).join(' · ')}
         </p>
-        {session && (
-          <p data-testid="print-made-by">
-            {t('print.madeBy', { email: session.user.email, agency: agencyName(session.user.agency, format.lang) })}
-          </p>
-        )}
+        {session && <p data-testid="print-made-by">{t('print.madeBy', { email: session.user.email, agency: agencyName(session.user.agency, format.lang) })}</p>}
         <p>
           {demo ? `${tCommon('export.demo')} · ` : ''}Pantau · Batas wilayah © Cahya DSN (MIT) · Natural Earth · #{plan.id}
         </p>

@@ -1,8 +1,19 @@
 // Typed calls to the planning API: ranked candidates and operation plans (contract in
 // @pantau/domain api/planning.ts and planning/plans.ts). Each answer is checked against its route's schema.
 import {
-  WEIGHT_KEYS, officeListResponseSchema, planListItemSchema, planningCandidatesResponseSchema, planSchema,
-  type WeightKey, type OfficeWorkArea, type Plan, type PlanCreateInput, type PlanListItem, type PlanningCandidatesResponse, type PlanOutcomeInput, type PlanPatchInput,
+  WEIGHT_KEYS,
+  officeListResponseSchema,
+  planListItemSchema,
+  planningCandidatesResponseSchema,
+  planSchema,
+  type WeightKey,
+  type OfficeWorkArea,
+  type Plan,
+  type PlanCreateInput,
+  type PlanListItem,
+  type PlanningCandidatesResponse,
+  type PlanOutcomeInput,
+  type PlanPatchInput,
 } from '@pantau/domain';
 import { z } from 'zod';
 import { answerOf, fetchAnswer, sendJson } from '../api/api-client.js';
@@ -22,7 +33,12 @@ export async function getCandidates(
 ): Promise<PlanningCandidates> {
   const path = '/api/v1/planning/candidates';
   // `lang`: site and report-cluster names in the page's language.
-  return fetchAnswer(planningCandidatesResponseSchema, path, { area: query.area, asOf: query.asOf, limit: String(query.limit), lang: query.lang, ...weightParams(query.weights) }, signal);
+  return fetchAnswer(
+    planningCandidatesResponseSchema,
+    path,
+    { area: query.area, asOf: query.asOf, limit: String(query.limit), lang: query.lang, ...weightParams(query.weights) },
+    signal,
+  );
 }
 
 /** Offices whose work area overlaps the scope (GET /api/v1/offices): their regencies within the scope. */

@@ -1,7 +1,16 @@
 // The planning map: the app's offline basemap (sea, neighbouring land, the app's own regency and
 // district tiles) with candidates or a plan's targets as numbered points and the route as a line.
 // Numbers are DOM markers, so they need no glyph server and print as sharp text.
-import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource } from 'maplibre-gl';
+import {
+  LngLatBounds,
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type GeoJSONSource,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
@@ -161,20 +170,53 @@ export function PlanningMap(props: PlanningMapProps) {
       map.addLayer({ id: 'plan-regency-fill', type: 'fill', source: 'plan-regency', 'source-layer': 'regencies', paint: { 'fill-color': AREA_LAND } });
       // Invisible: what the district names are placed from.
       map.addLayer({ id: 'plan-district-fill', type: 'fill', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: { 'fill-opacity': 0 } });
-      map.addLayer({ id: 'plan-district-line', type: 'line', source: 'plan-district', 'source-layer': 'districts', minzoom: 7, paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1, 'line-dasharray': [3, 2] } : { 'line-color': '#b0aa9c', 'line-width': 0.6 } });
-      map.addLayer({ id: 'plan-regency-line', type: 'line', source: 'plan-regency', 'source-layer': 'regencies', paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1.8 } : { 'line-color': '#7b858e', 'line-width': 1 } });
+      map.addLayer({
+        id: 'plan-district-line',
+        type: 'line',
+        source: 'plan-district',
+        'source-layer': 'districts',
+        minzoom: 7,
+        paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1, 'line-dasharray': [3, 2] } : { 'line-color': '#b0aa9c', 'line-width': 0.6 },
+      });
+      map.addLayer({
+        id: 'plan-regency-line',
+        type: 'line',
+        source: 'plan-regency',
+        'source-layer': 'regencies',
+        paint: print ? { 'line-color': PRINT_BOUNDARY, 'line-width': 1.8 } : { 'line-color': '#7b858e', 'line-width': 1 },
+      });
       for (const level of ['regency', 'district'] as const) {
-        map.addLayer({ id: `plan-area-${level}`, type: 'line', source: `plan-${level}`, 'source-layer': AREA_TILE_LAYERS[level], paint: { 'line-color': '#c2185b', 'line-width': 2.5 } });
+        map.addLayer({
+          id: `plan-area-${level}`,
+          type: 'line',
+          source: `plan-${level}`,
+          'source-layer': AREA_TILE_LAYERS[level],
+          paint: { 'line-color': '#c2185b', 'line-width': 2.5 },
+        });
       }
       map.addSource(ROUTE_SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       // A white casing keeps the route readable over boundaries and on a grey printout.
-      map.addLayer({ id: 'plan-route-casing', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': print ? 7 : 5 } });
-      map.addLayer({ id: 'plan-route', type: 'line', source: ROUTE_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': ROUTE_COLOR, 'line-width': print ? 4 : 3, 'line-dasharray': [2, 1] } });
+      map.addLayer({
+        id: 'plan-route-casing',
+        type: 'line',
+        source: ROUTE_SOURCE,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': '#ffffff', 'line-width': print ? 7 : 5 },
+      });
+      map.addLayer({
+        id: 'plan-route',
+        type: 'line',
+        source: ROUTE_SOURCE,
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': ROUTE_COLOR, 'line-width': print ? 4 : 3, 'line-dasharray': [2, 1] },
+      });
     }
     // The planned area outlined: a province's or regency's regencies (a work area's regencies), or the districts.
     const codes = areaKey ? areaKey.split(',') : [];
     const districts = codes.filter((code) => code.split('.').length === 3);
-    const within = codes.filter((code) => code.split('.').length < 3).map((code) => ['==', ['slice', ['get', 'code'], 0, code.length], code] as ExpressionSpecification);
+    const within = codes
+      .filter((code) => code.split('.').length < 3)
+      .map((code) => ['==', ['slice', ['get', 'code'], 0, code.length], code] as ExpressionSpecification);
     map.setFilter('plan-area-regency', within.length ? (['any', ...within] as ExpressionSpecification) : ['==', ['get', 'code'], '']);
     map.setFilter('plan-area-district', districts.length ? ['in', ['get', 'code'], ['literal', districts]] : ['==', ['get', 'code'], '']);
   }, [map, asOf, areaKey, print]);
@@ -187,7 +229,7 @@ export function PlanningMap(props: PlanningMapProps) {
       type: 'FeatureCollection',
       features: route.length > 1 ? [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: route.map((p) => [p.lng, p.lat]) } }] : [],
     });
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the route compared by its content (routeKey)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the route compared by its content (routeKey)
   }, [map, routeKey]);
 
   // Numbered points, then the camera fitted to them (or to the area).
@@ -215,7 +257,7 @@ export function PlanningMap(props: PlanningMapProps) {
     return () => {
       for (const marker of markers) marker.remove();
     };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- points and box compared by their keys; print does not change while drawn
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- points and box compared by their keys; print does not change while drawn
   }, [map, pointsKey, bboxKey]);
 
   return <div ref={containerRef} className="planning-map" role="region" aria-label={label} data-testid="planning-map" />;

@@ -1,6 +1,16 @@
 import { DEFAULT_WEIGHTS, FACTORS, pathKm, type FactorValues } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
-import { deltaLabel, effectiveWeights, outcomeBody, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type OutcomeRow } from './planning-model.js';
+import {
+  deltaLabel,
+  effectiveWeights,
+  outcomeBody,
+  overridesOf,
+  parseOverrides,
+  previewRoute,
+  rankDeltas,
+  serializeOverrides,
+  type OutcomeRow,
+} from './planning-model.js';
 
 const zero = Object.fromEntries(FACTORS.map((f) => [f, 0])) as FactorValues;
 
@@ -27,13 +37,21 @@ describe('rank deltas', () => {
   const c = { id: 'site:3', factors: { ...zero, mix: 0.1 } };
 
   test('no move under the default weights', () => {
-    const deltas = rankDeltas([{ ...b, rank: 1 }, { ...a, rank: 2 }, { ...c, rank: 3 }]);
+    const deltas = rankDeltas([
+      { ...b, rank: 1 },
+      { ...a, rank: 2 },
+      { ...c, rank: 3 },
+    ]);
     expect([...deltas.values()]).toEqual([0, 0, 0]);
   });
 
   test('a candidate ranked higher by the session weights moves up, the one it passed moves down', () => {
     // Ranked with holders weighted up: a first.
-    const deltas = rankDeltas([{ ...a, rank: 1 }, { ...b, rank: 2 }, { ...c, rank: 3 }]);
+    const deltas = rankDeltas([
+      { ...a, rank: 1 },
+      { ...b, rank: 2 },
+      { ...c, rank: 3 },
+    ]);
     expect(deltas.get('site:1')).toBe(1);
     expect(deltas.get('site:2')).toBe(-1);
     expect(deltas.get('site:3')).toBe(0);
@@ -41,7 +59,10 @@ describe('rank deltas', () => {
   });
 
   test('ties under the default weights break by id, like the server', () => {
-    const deltas = rankDeltas([{ id: 'site:9', rank: 1, factors: zero }, { id: 'site:10', rank: 2, factors: zero }]);
+    const deltas = rankDeltas([
+      { id: 'site:9', rank: 1, factors: zero },
+      { id: 'site:10', rank: 2, factors: zero },
+    ]);
     // 'site:10' < 'site:9' as text: by default it is first, so here site:9 moved up past it.
     expect(deltas.get('site:9')).toBe(1);
     expect(deltas.get('site:10')).toBe(-1);
@@ -49,7 +70,12 @@ describe('rank deltas', () => {
 });
 
 test('the route preview visits every target once, never longer than the order picked', () => {
-  const points = [{ lng: 106.0, lat: -2.0 }, { lng: 106.5, lat: -2.5 }, { lng: 106.1, lat: -2.1 }, { lng: 106.4, lat: -2.4 }];
+  const points = [
+    { lng: 106.0, lat: -2.0 },
+    { lng: 106.5, lat: -2.5 },
+    { lng: 106.1, lat: -2.1 },
+    { lng: 106.4, lat: -2.4 },
+  ];
   const route = previewRoute(points);
   expect([...route.order].sort()).toEqual([0, 1, 2, 3]);
   expect(route.totalKm).toBeLessThanOrEqual(pathKm(points, [0, 1, 2, 3]) + 1e-9);
@@ -62,20 +88,43 @@ test('the route preview visits every target once, never longer than the order pi
 
 describe('outcome body', () => {
   const row = (over: Partial<OutcomeRow>): OutcomeRow => ({
-    planTargetId: 1, foreignersChecked: '12', violations: '', outcome: 'no_violation', findings: '', actions: [], ...over,
+    planTargetId: 1,
+    foreignersChecked: '12',
+    violations: '',
+    outcome: 'no_violation',
+    findings: '',
+    actions: [],
+    ...over,
   });
 
   test('numbers from the fields, violations only with the violation outcome, TAK rows with nationality in capitals', () => {
-    const result = outcomeBody([
-      row({}),
-      row({ planTargetId: 2, foreignersChecked: ' 5 ', outcome: 'violation', violations: '2', findings: ' overstay ', actions: [{ kind: 'deportation', count: '2', nationality: 'chn' }] }),
-    ], '2024-06-14');
+    const result = outcomeBody(
+      [
+        row({}),
+        row({
+          planTargetId: 2,
+          foreignersChecked: ' 5 ',
+          outcome: 'violation',
+          violations: '2',
+          findings: ' overstay ',
+          actions: [{ kind: 'deportation', count: '2', nationality: 'chn' }],
+        }),
+      ],
+      '2024-06-14',
+    );
     expect(result).toEqual({
       body: {
         date: '2024-06-14',
         targets: [
           { planTargetId: 1, foreignersChecked: 12, violations: 0, outcome: 'no_violation', actions: [] },
-          { planTargetId: 2, foreignersChecked: 5, violations: 2, outcome: 'violation', findings: 'overstay', actions: [{ kind: 'deportation', count: 2, nationality: 'CHN' }] },
+          {
+            planTargetId: 2,
+            foreignersChecked: 5,
+            violations: 2,
+            outcome: 'violation',
+            findings: 'overstay',
+            actions: [{ kind: 'deportation', count: 2, nationality: 'CHN' }],
+          },
         ],
       },
     });

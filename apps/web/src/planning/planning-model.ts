@@ -1,8 +1,16 @@
 // Pure helpers of the planning page: weights against the defaults, how far a candidate moved when the
 // weights changed, the route preview of a plan not saved yet, and the outcome form's request body.
 import {
-  DEFAULT_WEIGHTS, orderRoute, scoreCandidate, WEIGHT_KEYS,
-  type FactorValues, type PlanOutcomeInput, type RouteOrder, type TargetOutcome, type WeightKey, type Weights,
+  DEFAULT_WEIGHTS,
+  orderRoute,
+  scoreCandidate,
+  WEIGHT_KEYS,
+  type FactorValues,
+  type PlanOutcomeInput,
+  type RouteOrder,
+  type TargetOutcome,
+  type WeightKey,
+  type Weights,
 } from '@pantau/domain';
 
 export type WeightOverrides = Partial<Record<WeightKey, number>>;

@@ -19,7 +19,16 @@ import { draftOf, PlanPanel, type DraftPlan } from './plan-panel.js';
 import { getCandidates, getPlan, listOffices, listPlans, type OfficeWorkArea, type PlanningCandidate } from './planning-api.js';
 import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
-import { deltaLabel, effectiveWeights, overridesOf, parseOverrides, previewRoute, rankDeltas, serializeOverrides, type WeightOverrides } from './planning-model.js';
+import {
+  deltaLabel,
+  effectiveWeights,
+  overridesOf,
+  parseOverrides,
+  previewRoute,
+  rankDeltas,
+  serializeOverrides,
+  type WeightOverrides,
+} from './planning-model.js';
 import './planning.css';
 import { DateField } from '../controls/date-field.js';
 import { followInApp } from '../ui/modifier-click.js';
@@ -135,7 +144,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const plans = useApiRequest(area === null || !permissions.planning.read ? null : `plans:${area}:${plansVersion}`, (signal) => listPlans(area ?? '', signal));
   const [openPlan, setOpenPlan] = useState<Plan | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
-  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${plansVersion}:${view.lang}`, (signal) => getPlan(view.plan ?? 0, signal, view.lang));
+  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${plansVersion}:${view.lang}`, (signal) =>
+    getPlan(view.plan ?? 0, signal, view.lang),
+  );
   const [draft, setDraft] = useState<DraftPlan>(() => emptyDraft(asOf ?? ''));
   useEffect(() => {
     const loaded = dataOf(loadedPlan);
@@ -196,11 +207,19 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
     });
   }, [draft.targets, openPlan, candidateById]);
   // Route order: the server's for a saved plan whose targets did not change, else a preview.
-  const savedUnchanged = openPlan !== null && openPlan.targets.length === draft.targets.length && draft.targets.every((target) => openPlan.targets.some((saved) => saved.candidateId === target.candidateId));
+  const savedUnchanged =
+    openPlan !== null &&
+    openPlan.targets.length === draft.targets.length &&
+    draft.targets.every((target) => openPlan.targets.some((saved) => saved.candidateId === target.candidateId));
   const route = useMemo(() => {
     if (savedUnchanged && openPlan) {
       const ordered = [...openPlan.targets].sort((a, b) => a.order - b.order);
-      return { ids: ordered.map((target) => target.candidateId), legKm: new Map(ordered.map((target) => [target.candidateId, target.legKm])), totalKm: openPlan.route.totalKm, preview: false };
+      return {
+        ids: ordered.map((target) => target.candidateId),
+        legKm: new Map(ordered.map((target) => [target.candidateId, target.legKm])),
+        totalKm: openPlan.route.totalKm,
+        preview: false,
+      };
     }
     const preview = previewRoute(targetPlaces.map((place) => place.location));
     return {
@@ -218,7 +237,14 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
       .filter((item) => !picked.has(item.id))
       .map((item) => ({ id: item.id, label: String(item.rank), lng: item.location.lng, lat: item.location.lat, picked: false, title: item.name }));
     for (const place of targetPlaces) {
-      points.push({ id: place.candidateId, label: String(routeOrder.get(place.candidateId) ?? ''), lng: place.location.lng, lat: place.location.lat, picked: true, title: place.name });
+      points.push({
+        id: place.candidateId,
+        label: String(routeOrder.get(place.candidateId) ?? ''),
+        lng: place.location.lng,
+        lat: place.location.lat,
+        picked: true,
+        title: place.name,
+      });
     }
     return points;
   }, [shown, picked, targetPlaces, routeOrder]);
@@ -235,7 +261,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const backToMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map', plan: null, weights: {} }));
 
   const errors = [meta, offices, areaDetail, candidates, plans, loadedPlan]
-    .map((state) => (state.status === 'error' ? (state.error instanceof ApiError || state.error instanceof Error ? state.error.message : String(state.error)) : null))
+    .map((state) =>
+      state.status === 'error' ? (state.error instanceof ApiError || state.error instanceof Error ? state.error.message : String(state.error)) : null,
+    )
     .filter((message): message is string => message !== null);
   if (planError) errors.push(planError);
 
@@ -297,11 +325,24 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                 <p className="planning-map-legend">{t('mapLegend')}</p>
               </div>
               <h2 className="planning-heading">
-                {t(shownRanking?.area.level === 'work_area' ? 'candidates.titleWorkArea' : 'candidates.title', { area: shownRanking?.area.name ?? area, date: asOf ? format.date(asOf) : '' })}
-                {candidates.status === 'loading' && <span className="planning-busy" role="status" data-testid="candidates-loading">{t('candidates.loading')}</span>}
+                {t(shownRanking?.area.level === 'work_area' ? 'candidates.titleWorkArea' : 'candidates.title', {
+                  area: shownRanking?.area.name ?? area,
+                  date: asOf ? format.date(asOf) : '',
+                })}
+                {candidates.status === 'loading' && (
+                  <span className="planning-busy" role="status" data-testid="candidates-loading">
+                    {t('candidates.loading')}
+                  </span>
+                )}
               </h2>
               {shownRanking && (
-                <p className="planning-hint">{t('candidates.count', { shown: format.number(shown.length), count: shownRanking.candidateCount, total: format.number(shownRanking.candidateCount) })}</p>
+                <p className="planning-hint">
+                  {t('candidates.count', {
+                    shown: format.number(shown.length),
+                    count: shownRanking.candidateCount,
+                    total: format.number(shownRanking.candidateCount),
+                  })}
+                </p>
               )}
               <table className="planning-table" data-testid="candidates">
                 <thead>
@@ -338,7 +379,13 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                           )}
                         </td>
                         <td>
-                          <button type="button" className="link-button" aria-expanded={open} onClick={() => setExpanded(open ? null : item.id)} data-testid="candidate-name">
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={open}
+                            onClick={() => setExpanded(open ? null : item.id)}
+                            data-testid="candidate-name"
+                          >
                             {item.name}
                           </button>
                         </td>
@@ -409,7 +456,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
               onSaved={onSaved}
               onError={setPlanError}
             />
-            {openPlan && openPlan.status === 'approved' && permissions.planning.write && <OutcomeForm plan={openPlan} onDone={onSaved} onError={setPlanError} />}
+            {openPlan && openPlan.status === 'approved' && permissions.planning.write && (
+              <OutcomeForm plan={openPlan} onDone={onSaved} onError={setPlanError} />
+            )}
           </aside>
         )}
       </div>
@@ -421,7 +470,12 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
  * The planned area: a province, one of its regencies, or an office's work area (the offices whose work
  * area overlaps the scope). Choosing one clears the other.
  */
-function AreaPicker({ region, workArea, offices: loaded, onChange }: {
+function AreaPicker({
+  region,
+  workArea,
+  offices: loaded,
+  onChange,
+}: {
   region: string | null;
   workArea: string | null;
   /** null while loading. */
@@ -454,7 +508,12 @@ function AreaPicker({ region, workArea, offices: loaded, onChange }: {
       )}
       <label className="planning-field">
         <span>{t('regency')}</span>
-        <select value={regency} onChange={(event) => pickRegion(event.target.value || (belowProvince ? null : province))} disabled={province === null} data-testid="planning-regency">
+        <select
+          value={regency}
+          onChange={(event) => pickRegion(event.target.value || (belowProvince ? null : province))}
+          disabled={province === null}
+          data-testid="planning-regency"
+        >
           <option value="">{belowProvince ? t('choose') : t('wholeProvince')}</option>
           {(dataOf(regencies) ?? []).map((item) => (
             <option key={item.code} value={item.code}>
@@ -466,11 +525,7 @@ function AreaPicker({ region, workArea, offices: loaded, onChange }: {
       {(offices.length > 0 || workArea !== null) && (
         <label className="planning-field">
           <span>{t('workArea')}</span>
-          <select
-            value={workArea ?? ''}
-            onChange={(event) => onChange({ region: null, workArea: event.target.value || null })}
-            data-testid="planning-office"
-          >
+          <select value={workArea ?? ''} onChange={(event) => onChange({ region: null, workArea: event.target.value || null })} data-testid="planning-office">
             <option value="">{t('noWorkArea')}</option>
             {workArea !== null && !offices.some((item) => item.key === workArea) && <option value={workArea}>{loaded === null ? '…' : workArea}</option>}
             {offices.map((item) => (
@@ -578,7 +633,13 @@ function CandidateDetail({ item, view }: { item: PlanningCandidate; view: ViewSt
   );
 }
 
-function PlanList({ plans, openId, onOpen, onNew, canWrite }: {
+function PlanList({
+  plans,
+  openId,
+  onOpen,
+  onNew,
+  canWrite,
+}: {
   plans: ReadonlyArray<{ id: number; title: string; date: string; status: string; targetCount: number; expectedForeigners: number }>;
   openId: number | null;
   onOpen(id: number): void;

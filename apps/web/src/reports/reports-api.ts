@@ -16,8 +16,12 @@ export function getReportHistory(id: number, signal?: AbortSignal): Promise<Repo
 }
 
 export interface NewReport {
-  channel: ReportChannel; category: ReportCategory; summary: string; districtCode: string;
-  address?: string; reporterContact?: string;
+  channel: ReportChannel;
+  category: ReportCategory;
+  summary: string;
+  districtCode: string;
+  address?: string;
+  reporterContact?: string;
 }
 
 export async function recordReport(report: NewReport): Promise<ReportDetailAnswer> {
@@ -25,5 +29,9 @@ export async function recordReport(report: NewReport): Promise<ReportDetailAnswe
 }
 
 export async function changeReportStatus(id: number, status: 'verified' | 'dismissed', reason?: string): Promise<ReportDetailAnswer> {
-  return answerOf(reportDetailSchema, await sendJson('PATCH', `/api/v1/reports/${id}`, { status, ...(reason ? { reason } : {}) }), `PATCH /api/v1/reports/${id}`);
+  return answerOf(
+    reportDetailSchema,
+    await sendJson('PATCH', `/api/v1/reports/${id}`, { status, ...(reason ? { reason } : {}) }),
+    `PATCH /api/v1/reports/${id}`,
+  );
 }

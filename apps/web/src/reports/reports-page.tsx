@@ -42,7 +42,10 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
 
   const act = async (id: number, status: 'verified' | 'dismissed') => {
     const reason = reasons[id]?.trim();
-    if (status === 'dismissed' && !reason) { setFailure(t('queue.reasonNeeded')); return; }
+    if (status === 'dismissed' && !reason) {
+      setFailure(t('queue.reasonNeeded'));
+      return;
+    }
     try {
       const report = await changeReportStatus(id, status, status === 'dismissed' ? reason : undefined);
       setFailure(null);
@@ -53,7 +56,8 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
     }
   };
   const mapHref = handled ? pageHref({ ...view, region: handled.regency ?? view.region, select: { kind: 'report', id: handled.id } }, 'map') : null;
-  const openMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map', region: handled?.regency ?? view.region, select: handled ? { kind: 'report', id: handled.id } : null }));
+  const openMap = (event: MouseEvent<HTMLAnchorElement>) =>
+    followInApp(event, () => updateView({ page: 'map', region: handled?.regency ?? view.region, select: handled ? { kind: 'report', id: handled.id } : null }));
 
   const items = dataOf(queue)?.items ?? [];
   return (
@@ -63,39 +67,79 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
           <h1>{t('title')}</h1>
         </div>
         <div className="page-status">
-          <a className="header-button header-link" href={pageHref(view, 'map')} onClick={(event) => followInApp(event, () => updateView({ page: 'map' }))} data-testid="back-to-map">
+          <a
+            className="header-button header-link"
+            href={pageHref(view, 'map')}
+            onClick={(event) => followInApp(event, () => updateView({ page: 'map' }))}
+            data-testid="back-to-map"
+          >
             {t('backToMap')}
           </a>
           <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
         </div>
       </header>
       <main className="people-main">
-        {failure && <p className="error-box" role="alert" data-testid="reports-error">{failure}</p>}
+        {failure && (
+          <p className="error-box" role="alert" data-testid="reports-error">
+            {failure}
+          </p>
+        )}
         {handled && (
           <section className="people-card" data-testid="report-handled">
             <p role="status">{handled.message}</p>
-            {mapHref && <a href={mapHref} onClick={openMap} data-testid="report-map-link">{t('mapLink')}</a>}
+            {mapHref && (
+              <a href={mapHref} onClick={openMap} data-testid="report-map-link">
+                {t('mapLink')}
+              </a>
+            )}
             <h3>{t('history.title', { id: handled.id })}</h3>
             <ol data-testid="report-history">
               {(dataOf(history)?.items ?? []).map((change) => (
                 <li key={change.id}>
-                  {tPanels(`reportStatus.${change.status}` as 'reportStatus.new', { defaultValue: change.status })} — {new Date(change.changedAt).toLocaleString(view.lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' })} {t('history.by', { who: change.changedBy })}
+                  {tPanels(`reportStatus.${change.status}` as 'reportStatus.new', { defaultValue: change.status })} —{' '}
+                  {new Date(change.changedAt).toLocaleString(view.lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' })}{' '}
+                  {t('history.by', { who: change.changedBy })}
                   {change.reason ? ` — ${change.reason}` : ''}
                 </li>
               ))}
             </ol>
           </section>
         )}
-        {mayWrite && <RecordForm region={area} onSaved={(id, district, regency) => { setFailure(null); setHandled({ id, message: t('form.saved', { id, district }), regency }); setVersion((v) => v + 1); }} onFailed={setFailure} />}
+        {mayWrite && (
+          <RecordForm
+            region={area}
+            onSaved={(id, district, regency) => {
+              setFailure(null);
+              setHandled({ id, message: t('form.saved', { id, district }), regency });
+              setVersion((v) => v + 1);
+            }}
+            onFailed={setFailure}
+          />
+        )}
         <section className="people-card">
           <h2>{t('queue.title')}</h2>
           {!mayWrite && <p className="people-note">{t('queue.readOnly')}</p>}
-          {queue.status === 'error' && <p className="error-box" role="alert">{t('failed', { message: errorText(queue.error) })}</p>}
-          {queue.status === 'ok' && items.length === 0 && <p className="people-note" data-testid="queue-empty">{t('queue.empty')}</p>}
+          {queue.status === 'error' && (
+            <p className="error-box" role="alert">
+              {t('failed', { message: errorText(queue.error) })}
+            </p>
+          )}
+          {queue.status === 'ok' && items.length === 0 && (
+            <p className="people-note" data-testid="queue-empty">
+              {t('queue.empty')}
+            </p>
+          )}
           {items.length > 0 && (
             <table className="people-table" data-testid="report-queue">
               <thead>
-                <tr><th>#</th><th>{t('queue.received')}</th><th>{t('form.channel')}</th><th>{t('form.category')}</th><th>{t('queue.place')}</th>{mayWrite && <th />}</tr>
+                <tr>
+                  <th>#</th>
+                  <th>{t('queue.received')}</th>
+                  <th>{t('form.channel')}</th>
+                  <th>{t('form.category')}</th>
+                  <th>{t('queue.place')}</th>
+                  {mayWrite && <th />}
+                </tr>
               </thead>
               <tbody>
                 {items.map((report) => (
@@ -107,10 +151,19 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
                     <td>{report.districtCode ?? '—'}</td>
                     {mayWrite && (
                       <td>
-                        <button type="button" onClick={() => void act(report.id, 'verified')} data-testid={`verify-${report.id}`}>{t('queue.verify')}</button>{' '}
-                        <input aria-label={t('queue.reason')} placeholder={t('queue.reason')} value={reasons[report.id] ?? ''}
-                          onChange={(event) => setReasons({ ...reasons, [report.id]: event.target.value })} data-testid={`reason-${report.id}`} />{' '}
-                        <button type="button" onClick={() => void act(report.id, 'dismissed')} data-testid={`dismiss-${report.id}`}>{t('queue.dismiss')}</button>
+                        <button type="button" onClick={() => void act(report.id, 'verified')} data-testid={`verify-${report.id}`}>
+                          {t('queue.verify')}
+                        </button>{' '}
+                        <input
+                          aria-label={t('queue.reason')}
+                          placeholder={t('queue.reason')}
+                          value={reasons[report.id] ?? ''}
+                          onChange={(event) => setReasons({ ...reasons, [report.id]: event.target.value })}
+                          data-testid={`reason-${report.id}`}
+                        />{' '}
+                        <button type="button" onClick={() => void act(report.id, 'dismissed')} data-testid={`dismiss-${report.id}`}>
+                          {t('queue.dismiss')}
+                        </button>
                       </td>
                     )}
                   </tr>
@@ -125,7 +178,15 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
 }
 
 /** Record a report: channel, category, regency and district (the report stands at the district's point), text, address, contact. */
-function RecordForm({ region, onSaved, onFailed }: { region: string | null; onSaved(id: number, district: string, regency: string | null): void; onFailed(message: string): void }) {
+function RecordForm({
+  region,
+  onSaved,
+  onFailed,
+}: {
+  region: string | null;
+  onSaved(id: number, district: string, regency: string | null): void;
+  onFailed(message: string): void;
+}) {
   const { t } = useTranslation('reports');
   const { t: tPanels } = useTranslation('panels');
   const [channel, setChannel] = useState<ReportChannel>('whatsapp');
@@ -136,16 +197,26 @@ function RecordForm({ region, onSaved, onFailed }: { region: string | null; onSa
   const [address, setAddress] = useState('');
   const [contact, setContact] = useState('');
   const [saving, setSaving] = useState(false);
-  const regencies = dataOf(useApiRequest(`areas:regency:${region?.slice(0, 2) ?? '*'}`, (signal) => getAreas('regency', region ? region.slice(0, 2) : null, signal))) ?? [];
+  const regencies =
+    dataOf(useApiRequest(`areas:regency:${region?.slice(0, 2) ?? '*'}`, (signal) => getAreas('regency', region ? region.slice(0, 2) : null, signal))) ?? [];
   const districts = dataOf(useApiRequest(regency ? `areas:district:${regency}` : null, (signal) => getAreas('district', regency, signal))) ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
     try {
-      const report = await recordReport({ channel, category, summary, districtCode: district, ...(address.trim() ? { address } : {}), ...(contact.trim() ? { reporterContact: contact } : {}) });
+      const report = await recordReport({
+        channel,
+        category,
+        summary,
+        districtCode: district,
+        ...(address.trim() ? { address } : {}),
+        ...(contact.trim() ? { reporterContact: contact } : {}),
+      });
       const name = districts.find((d) => d.code === district)?.name ?? district;
-      setSummary(''); setAddress(''); setContact('');
+      setSummary('');
+      setAddress('');
+      setContact('');
       onSaved(report.id, name, report.regencyCode);
     } catch (error) {
       onFailed(errorText(error));
@@ -158,38 +229,68 @@ function RecordForm({ region, onSaved, onFailed }: { region: string | null; onSa
     <section className="people-card">
       <h2>{t('form.title')}</h2>
       <form onSubmit={(event) => void submit(event)} data-testid="report-form" className="people-facts">
-        <label>{t('form.channel')}{' '}
+        <label>
+          {t('form.channel')}{' '}
           <select value={channel} onChange={(event) => setChannel(event.target.value as ReportChannel)} data-testid="report-channel">
-            {REPORT_CHANNELS.map((c) => <option key={c} value={c}>{tPanels(`channel.${c}` as 'channel.apoa')}</option>)}
+            {REPORT_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {tPanels(`channel.${c}` as 'channel.apoa')}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('form.category')}{' '}
+        <label>
+          {t('form.category')}{' '}
           <select value={category} onChange={(event) => setCategory(event.target.value as ReportCategory)} data-testid="report-category">
-            {REPORT_CATEGORIES.map((c) => <option key={c} value={c}>{tPanels(`reportCategory.${c}` as 'reportCategory.other')}</option>)}
+            {REPORT_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {tPanels(`reportCategory.${c}` as 'reportCategory.other')}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('form.regency')}{' '}
-          <select value={regency} onChange={(event) => { setRegency(event.target.value); setDistrict(''); }} data-testid="report-regency">
+        <label>
+          {t('form.regency')}{' '}
+          <select
+            value={regency}
+            onChange={(event) => {
+              setRegency(event.target.value);
+              setDistrict('');
+            }}
+            data-testid="report-regency"
+          >
             <option value="">{t('form.choose')}</option>
-            {regencies.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+            {regencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('form.district')}{' '}
+        <label>
+          {t('form.district')}{' '}
           <select value={district} onChange={(event) => setDistrict(event.target.value)} required data-testid="report-district">
             <option value="">{t('form.choose')}</option>
-            {districts.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+            {districts.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>{t('form.summary')}{' '}
+        <label>
+          {t('form.summary')}{' '}
           <textarea value={summary} onChange={(event) => setSummary(event.target.value)} required maxLength={4000} rows={3} data-testid="report-summary" />
         </label>
-        <label>{t('form.address')}{' '}
-          <input value={address} onChange={(event) => setAddress(event.target.value)} maxLength={500} data-testid="report-address" />
+        <label>
+          {t('form.address')} <input value={address} onChange={(event) => setAddress(event.target.value)} maxLength={500} data-testid="report-address" />
         </label>
-        <label>{t('form.contact')}{' '}
-          <input value={contact} onChange={(event) => setContact(event.target.value)} maxLength={200} data-testid="report-contact" />
+        <label>
+          {t('form.contact')} <input value={contact} onChange={(event) => setContact(event.target.value)} maxLength={200} data-testid="report-contact" />
         </label>
-        <button type="submit" disabled={saving || !district || !summary.trim()} data-testid="report-submit">{saving ? t('form.saving') : t('form.submit')}</button>
+        <button type="submit" disabled={saving || !district || !summary.trim()} data-testid="report-submit">
+          {saving ? t('form.saving') : t('form.submit')}
+        </button>
       </form>
     </section>
   );

@@ -30,7 +30,7 @@ const EVERY_FIELD: ViewState = {
 };
 
 describe('parseViewState', () => {
-  test('an empty URL is the national view in Indonesian, as of the server\'s today', () => {
+  test("an empty URL is the national view in Indonesian, as of the server's today", () => {
     expect(parseViewState('')).toEqual(DEFAULT_VIEW);
   });
 
@@ -107,8 +107,14 @@ describe('serializeViewState', () => {
     expect(serializeViewState({ ...view, page: 'map', plan: null, weights: {} })).toBe('?region=19.04&asOf=2024-06-14');
   });
 
-  test('the planning and print pages name an office\'s work area `area=office:<key>`; the map page ignores it', () => {
-    const view: ViewState = { ...DEFAULT_VIEW, page: 'planning', workArea: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang', asOf: '2024-06-14', plan: 7 };
+  test("the planning and print pages name an office's work area `area=office:<key>`; the map page ignores it", () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      page: 'planning',
+      workArea: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+      asOf: '2024-06-14',
+      plan: 7,
+    };
     const search = serializeViewState(view);
     expect(search).toBe('?page=planning&area=office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang&asOf=2024-06-14&plan=7');
     expect(parseViewState(search)).toEqual(view);
@@ -142,8 +148,6 @@ describe('serializeViewState', () => {
   });
 
   test('rounds the map position so the URL stays short', () => {
-    expect(serializeViewState({ ...DEFAULT_VIEW, map: { zoom: 4.123456, lat: -2.123456789, lng: 118.987654321 } })).toBe(
-      '?map=4.12/-2.1235/118.9877',
-    );
+    expect(serializeViewState({ ...DEFAULT_VIEW, map: { zoom: 4.123456, lat: -2.123456789, lng: 118.987654321 } })).toBe('?map=4.12/-2.1235/118.9877');
   });
 });

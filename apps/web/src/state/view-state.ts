@@ -1,7 +1,18 @@
 // The page URL is the view state: every view (area, record, map position, layers, filters, language)
 // can be bookmarked, pasted into a report or opened on the projector and shows the same map.
 // `parseViewState` and `serializeViewState` are pure and inverse of each other for every valid state.
-import { AREA_CODE_PATTERN, isIsoDate, NATIONALITIES, officeKeyOfArea, PERMIT_PURPOSES, PERMIT_TYPES, WEIGHT_KEYS, type PermitPurpose, type PermitType, type WeightKey } from '@pantau/domain';
+import {
+  AREA_CODE_PATTERN,
+  isIsoDate,
+  NATIONALITIES,
+  officeKeyOfArea,
+  PERMIT_PURPOSES,
+  PERMIT_TYPES,
+  WEIGHT_KEYS,
+  type PermitPurpose,
+  type PermitType,
+  type WeightKey,
+} from '@pantau/domain';
 import { isLang, type Lang } from '../i18n/languages.js';
 import type { RecordKind } from '../panels/types.js';
 
@@ -133,7 +144,10 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 /** A comma-separated list; unknown items are dropped (and reported), order follows `values`. */
 function listOf<T extends string>(values: readonly T[], value: string | null, reject: (value: string) => void): T[] {
   if (value === null) return [];
-  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
   for (const item of items) if (!values.includes(item as T)) reject(item);
   return values.filter((candidate) => items.includes(candidate));
 }
@@ -179,8 +193,7 @@ export function parseViewState(search: string): ViewState {
     const weight = read(`w.${factor}`, parseWeight);
     if (weight !== null) weights[factor] = weight;
   }
-  const list = <T extends string>(name: string, values: readonly T[]) =>
-    listOf(values, params.get(name), (value) => rejected.push({ name, value }));
+  const list = <T extends string>(name: string, values: readonly T[]) => listOf(values, params.get(name), (value) => rejected.push({ name, value }));
 
   const page = read('page', (value) => oneOf(PAGES, value)) ?? DEFAULT_VIEW.page;
   const workArea = AREA_PAGES.includes(page) ? officeKeyOfArea(params.get('area') ?? '') : null;

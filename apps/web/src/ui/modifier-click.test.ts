@@ -2,8 +2,18 @@ import { describe, expect, test } from 'vitest';
 import { followInApp, isPlainClick } from './modifier-click.js';
 
 const click = (over: Partial<{ button: number; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => {
-  const event = { button: 0, metaKey: false, ctrlKey: false, shiftKey: false, altKey: false, prevented: false, ...over,
-    preventDefault() { event.prevented = true; } };
+  const event = {
+    button: 0,
+    metaKey: false,
+    ctrlKey: false,
+    shiftKey: false,
+    altKey: false,
+    prevented: false,
+    ...over,
+    preventDefault() {
+      event.prevented = true;
+    },
+  };
   return event;
 };
 
@@ -26,7 +36,9 @@ describe('in-app links', () => {
   test('a plain click follows in the app, the default prevented', () => {
     const event = click();
     let followed = 0;
-    followInApp(event, () => { followed += 1; });
+    followInApp(event, () => {
+      followed += 1;
+    });
     expect(followed).toBe(1);
     expect(event.prevented).toBe(true);
   });
@@ -34,7 +46,9 @@ describe('in-app links', () => {
   test('a modified click neither follows nor prevents the default', () => {
     const event = click({ ctrlKey: true });
     let followed = 0;
-    followInApp(event, () => { followed += 1; });
+    followInApp(event, () => {
+      followed += 1;
+    });
     expect(followed).toBe(0);
     expect(event.prevented).toBe(false);
   });

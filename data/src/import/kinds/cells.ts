@@ -48,7 +48,10 @@ export class CellReader {
   /** A required cell: empty or unparsable → issue, undefined. */
   required<T>(field: string, parse: (raw: unknown) => Parsed<T>): T | undefined {
     const value = cellOf(this.row, field);
-    if (text(value) === '') { this.issue(field, fail('required_empty')); return undefined; }
+    if (text(value) === '') {
+      this.issue(field, fail('required_empty'));
+      return undefined;
+    }
     return this.parsed(field, value, parse) ?? undefined;
   }
 

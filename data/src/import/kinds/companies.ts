@@ -8,15 +8,45 @@ import type { ExistingRecord, ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText } from './cells.js';
 import { readPlace } from './place.js';
 
-interface CompanyRow { company: CompanyRecord; site: CompanySiteRecord }
+interface CompanyRow {
+  company: CompanyRecord;
+  site: CompanySiteRecord;
+}
 
 const SECTOR_WORDS: Record<string, (typeof COMPANY_SECTORS)[number]> = {
-  tambang: 'mining_smelting', pertambangan: 'mining_smelting', smelter: 'mining_smelting', nikel: 'mining_smelting', timah: 'mining_smelting', mining: 'mining_smelting',
-  manufaktur: 'manufacturing', industri: 'manufacturing', pabrik: 'manufacturing', manufacturing: 'manufacturing',
-  konstruksi: 'construction', construction: 'construction', energi: 'energy', listrik: 'energy', energy: 'energy',
-  perdagangan: 'trade', dagang: 'trade', trade: 'trade', pariwisata: 'hospitality_tourism', hotel: 'hospitality_tourism', perhotelan: 'hospitality_tourism', tourism: 'hospitality_tourism',
-  jasa: 'services', services: 'services', perkebunan: 'agriculture_plantation', pertanian: 'agriculture_plantation', sawit: 'agriculture_plantation', agriculture: 'agriculture_plantation',
-  perikanan: 'fisheries_maritime', kelautan: 'fisheries_maritime', maritim: 'fisheries_maritime', pendidikan: 'education', education: 'education',
+  tambang: 'mining_smelting',
+  pertambangan: 'mining_smelting',
+  smelter: 'mining_smelting',
+  nikel: 'mining_smelting',
+  timah: 'mining_smelting',
+  mining: 'mining_smelting',
+  manufaktur: 'manufacturing',
+  industri: 'manufacturing',
+  pabrik: 'manufacturing',
+  manufacturing: 'manufacturing',
+  konstruksi: 'construction',
+  construction: 'construction',
+  energi: 'energy',
+  listrik: 'energy',
+  energy: 'energy',
+  perdagangan: 'trade',
+  dagang: 'trade',
+  trade: 'trade',
+  pariwisata: 'hospitality_tourism',
+  hotel: 'hospitality_tourism',
+  perhotelan: 'hospitality_tourism',
+  tourism: 'hospitality_tourism',
+  jasa: 'services',
+  services: 'services',
+  perkebunan: 'agriculture_plantation',
+  pertanian: 'agriculture_plantation',
+  sawit: 'agriculture_plantation',
+  agriculture: 'agriculture_plantation',
+  perikanan: 'fisheries_maritime',
+  kelautan: 'fisheries_maritime',
+  maritim: 'fisheries_maritime',
+  pendidikan: 'education',
+  education: 'education',
 };
 
 function parseSector(raw: unknown): Parsed<(typeof COMPANY_SECTORS)[number]> {
@@ -54,14 +84,18 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
     },
     // A site is the unit: the same company at the same place twice is a duplicate.
     key: (r) => `${r.company.registrationNumber ?? normaliseValue(r.company.name)}@${r.site.position.join(',')}`,
-    describe: (r) => `${r.company.name}${r.company.registrationNumber ? ` (${r.company.registrationNumber})` : ''} · ${r.site.position[1]}, ${r.site.position[0]}`,
+    describe: (r) =>
+      `${r.company.name}${r.company.registrationNumber ? ` (${r.company.registrationNumber})` : ''} · ${r.site.position[1]}, ${r.site.position[0]}`,
     async existing({ tx }, records) {
       const numbers = [...new Set(records.flatMap((r) => (r.company.registrationNumber ? [r.company.registrationNumber] : [])))];
       if (!numbers.length) return new Map();
-      const rows = await queryRows<{ registration_number: string; origin: string; area: string | null; lng: number; lat: number }>(tx, sql`
+      const rows = await queryRows<{ registration_number: string; origin: string; area: string | null; lng: number; lat: number }>(
+        tx,
+        sql`
         select c.registration_number, c.origin, coalesce(s.district_code, s.regency_code, s.province_code) as area, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
         from ${companies} c join company_sites s on s.company_id = c.id
-        where c.registration_number in (select jsonb_array_elements_text(${jsonParam(numbers)}))`);
+        where c.registration_number in (select jsonb_array_elements_text(${jsonParam(numbers)}))`,
+      );
       const found = new Map<string, ExistingRecord>();
       for (const r of rows) found.set(`${r.registration_number}@${Number(r.lng)},${Number(r.lat)}`, { origin: r.origin, areaCode: r.area });
       // A registration number already held by another company elsewhere: refuse rather than merge.
@@ -76,9 +110,16 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
     async write({ tx }, records) {
       const unique = new Map(records.map((r) => [r.company.key, r.company]));
       const known = await companyIdsByKey(tx, [...unique.keys()]);
-      const ids = await writeCompanies(tx, [...unique.values()].filter((c) => !known.has(c.key)));
+      const ids = await writeCompanies(
+        tx,
+        [...unique.values()].filter((c) => !known.has(c.key)),
+      );
       for (const [k, v] of known) ids.set(k, v);
-      await writeCompanySites(tx, records.map((r) => r.site), ids);
+      await writeCompanySites(
+        tx,
+        records.map((r) => r.site),
+        ids,
+      );
       return records.length;
     },
   };

@@ -19,7 +19,8 @@ describe('movements as immigration systems write them', () => {
   test('a checkpoint is named with or without its kind words', () => {
     const name = checkpointName('TPI Bandara Soekarno-Hatta');
     expect(name).toBe('soekarno hatta');
-    for (const raw of ['Soekarno-Hatta', 'Bandar Udara Soekarno Hatta', 'soekarno hatta international airport', 'TPI  SOEKARNO-HATTA']) expect(checkpointName(raw)).toBe(name);
+    for (const raw of ['Soekarno-Hatta', 'Bandar Udara Soekarno Hatta', 'soekarno hatta international airport', 'TPI  SOEKARNO-HATTA'])
+      expect(checkpointName(raw)).toBe(name);
     expect(checkpointName('PLBN Entikong')).toBe('entikong');
     expect(checkpointName('TPI Pelabuhan Laut Batam Centre')).toBe('batam centre');
   });

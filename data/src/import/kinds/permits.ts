@@ -10,7 +10,12 @@ import type { AreaInput } from '../normalise/area-matcher.js';
 import { CellReader, NO_ISSUES, nonEmptyText, remembered } from './cells.js';
 import { readCoordinates } from './coordinates.js';
 
-const companyName = (name: string) => normaliseValue(name).replace(/^(pt|cv|pt\.|cv\.)\s+/, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+const companyName = (name: string) =>
+  normaliseValue(name)
+    .replace(/^(pt|cv|pt\.|cv\.)\s+/, '')
+    .replace(/[^a-z0-9 ]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 interface Sponsors {
   /** Normalised name or registration number → company key (null: a name several companies share). */
@@ -22,7 +27,10 @@ interface Sponsors {
 async function loadSponsors(tx: KindContext['tx']): Promise<Sponsors> {
   const sponsors = new Map<string, string | null>();
   const ids = new Map<string, number>();
-  const rows = await queryRows<{ id: number; key: string; name: string; registration_number: string | null }>(tx, sql`select id, key, name, registration_number from ${companies}`);
+  const rows = await queryRows<{ id: number; key: string; name: string; registration_number: string | null }>(
+    tx,
+    sql`select id, key, name, registration_number from ${companies}`,
+  );
   for (const r of rows) {
     ids.set(r.key, Number(r.id));
     const name = companyName(r.name);
@@ -33,7 +41,11 @@ async function loadSponsors(tx: KindContext['tx']): Promise<Sponsors> {
 }
 
 /** A person Pantau knows by passport + nationality (issue 20): the name and birth date a row is compared with. */
-interface KnownHolder { name: string; birthDate: string | null; row?: number }
+interface KnownHolder {
+  name: string;
+  birthDate: string | null;
+  row?: number;
+}
 const passportKey = (passport: string, nationality: string) => `${nationality}:${passport}`;
 /** Passport numbers as written on the document: no spaces, upper case. */
 const passportNumber = (raw: unknown) => {
@@ -42,8 +54,11 @@ const passportNumber = (raw: unknown) => {
 };
 
 async function loadPassports(tx: KindContext['tx']): Promise<Map<string, KnownHolder>> {
-  const rows = await queryRows<{ passport: string; nationality: string; name: string; birth_date: string | null }>(tx, sql`
-    select pp.passport_number as passport, pp.nationality, h.name, h.birth_date::text as birth_date from ${personPassports} pp join ${people} h on h.id = pp.person_id`);
+  const rows = await queryRows<{ passport: string; nationality: string; name: string; birth_date: string | null }>(
+    tx,
+    sql`
+    select pp.passport_number as passport, pp.nationality, h.name, h.birth_date::text as birth_date from ${personPassports} pp join ${people} h on h.id = pp.person_id`,
+  );
   return new Map(rows.map((r) => [passportKey(r.passport, r.nationality), { name: r.name, birthDate: r.birth_date }]));
 }
 
@@ -53,15 +68,39 @@ const AREA_FIELDS = ['districtCode', 'district', 'regencyCode', 'regency'];
 
 /** The record, or the row's issues when a cell was refused or left a required value out. */
 function permitOutcome(cells: CellReader, v: PermitCells, area: PermitArea | undefined): RowOutcome<PermitRecord> {
-  if (cells.issues.length || !v.permitNumber || !v.permitType || !v.nationality || !v.holderName || !v.issuedOn || !v.expiresOn || v.cancelledOn === undefined || v.sex === undefined || !area) {
+  if (
+    cells.issues.length ||
+    !v.permitNumber ||
+    !v.permitType ||
+    !v.nationality ||
+    !v.holderName ||
+    !v.issuedOn ||
+    !v.expiresOn ||
+    v.cancelledOn === undefined ||
+    v.sex === undefined ||
+    !area
+  ) {
     return { issues: cells.issues };
   }
   return {
     issues: NO_ISSUES,
-    record: { permitNumber: v.permitNumber, permitType: v.permitType, purpose: v.purpose!, nationality: v.nationality, sex: v.sex, holderName: v.holderName,
-      sponsorCompanyKey: v.sponsorCompanyKey ?? null, issuedOn: v.issuedOn, expiresOn: v.expiresOn, cancelledOn: v.cancelledOn,
-      passportNumber: v.passportNumber ?? null, holderBirthDate: v.holderBirthDate ?? null,
-      districtCode: area.districtCode, regencyCode: area.regencyCode, origin: v.origin! },
+    record: {
+      permitNumber: v.permitNumber,
+      permitType: v.permitType,
+      purpose: v.purpose!,
+      nationality: v.nationality,
+      sex: v.sex,
+      holderName: v.holderName,
+      sponsorCompanyKey: v.sponsorCompanyKey ?? null,
+      issuedOn: v.issuedOn,
+      expiresOn: v.expiresOn,
+      cancelledOn: v.cancelledOn,
+      passportNumber: v.passportNumber ?? null,
+      holderBirthDate: v.holderBirthDate ?? null,
+      districtCode: area.districtCode,
+      regencyCode: area.regencyCode,
+      origin: v.origin!,
+    },
   };
 }
 
@@ -91,7 +130,10 @@ export async function linkPeople(tx: KindContext['tx'], origin: string): Promise
     update ${permits} p set person_id = q.person_id from ${permits} q
     where p.origin = ${origin} and p.person_id is null and p.passport_number is null
       and q.permit_number = p.permit_number and q.id <> p.id and q.person_id is not null`);
-  return queryRows<{ n: string; t: string }>(tx, sql`select permit_number as n, permit_type as t from ${permits} where origin = ${origin} and person_id is null`);
+  return queryRows<{ n: string; t: string }>(
+    tx,
+    sql`select permit_number as n, permit_type as t from ${permits} where origin = ${origin} and person_id is null`,
+  );
 }
 
 export function permitsHandler(): ImportKindHandler<PermitRecord> {
@@ -125,15 +167,29 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
 
   const handler: ImportKindHandler<PermitRecord> = {
     kind: 'permits',
-    required: [['permitNumber'], ['permitType'], ['nationality'], ['holderName'], ['issuedOn'], ['expiresOn'], ['districtCode', 'district', 'regencyCode', 'regency', 'lat']],
+    required: [
+      ['permitNumber'],
+      ['permitType'],
+      ['nationality'],
+      ['holderName'],
+      ['issuedOn'],
+      ['expiresOn'],
+      ['districtCode', 'district', 'regencyCode', 'regency', 'lat'],
+    ],
     // Synchronous for most rows; a promise only while the sponsors load, or for a row located by coordinates.
     toRecord(row, context) {
       const cells = new CellReader(row);
       if (!sponsors && cells.has('sponsor')) {
-        return (sponsorsLoaded ??= loadSponsors(context.tx)).then((loaded) => { sponsors = loaded; return handler.toRecord(row, context); });
+        return (sponsorsLoaded ??= loadSponsors(context.tx)).then((loaded) => {
+          sponsors = loaded;
+          return handler.toRecord(row, context);
+        });
       }
       if (!passports && cells.has('passportNumber')) {
-        return (passportsLoaded ??= loadPassports(context.tx)).then((loaded) => { passports = loaded; return handler.toRecord(row, context); });
+        return (passportsLoaded ??= loadPassports(context.tx)).then((loaded) => {
+          passports = loaded;
+          return handler.toRecord(row, context);
+        });
       }
       const permitNumber = cells.required('permitNumber', nonEmptyText);
       const permitType = cells.required('permitType', permitTypeOf);
@@ -152,7 +208,8 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
         if (!held) fileHolders.set(key, { name: holderName, birthDate: holderBirthDate ?? null, row: row.row });
         else {
           const params = { row: row.row, passport, nationality };
-          if (normaliseValue(held.name) !== normaliseValue(holderName)) context.warn(importNote('passport_other_person', { ...params, field: 'holderName', held: held.name, given: holderName }));
+          if (normaliseValue(held.name) !== normaliseValue(holderName))
+            context.warn(importNote('passport_other_person', { ...params, field: 'holderName', held: held.name, given: holderName }));
           if (held.birthDate && holderBirthDate && held.birthDate !== holderBirthDate) {
             context.warn(importNote('passport_other_person', { ...params, field: 'holderBirthDate', held: held.birthDate, given: holderBirthDate }));
           }
@@ -178,8 +235,11 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
       let area: PermitArea | undefined;
       if (AREA_FIELDS.some((f) => cells.has(f))) {
         const byName = matchArea(context, {
-          districtCode: cells.raw('districtCode'), district: cells.raw('district'), regencyCode: cells.raw('regencyCode'),
-          regency: cells.raw('regency'), province: cells.raw('province'),
+          districtCode: cells.raw('districtCode'),
+          district: cells.raw('district'),
+          regencyCode: cells.raw('regencyCode'),
+          regency: cells.raw('regency'),
+          province: cells.raw('province'),
         });
         if (byName.ok) area = byName.value;
         else cells.issue(byName.field ?? 'regency', byName);
@@ -188,24 +248,63 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
         if (position) {
           const point = sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)`;
           return queryOne<{ code: string | null }>(context.tx, sql`select ${districtOf(point)} as code`).then((found) => {
-            if (found?.code) return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, passportNumber: passport, holderBirthDate, origin: context.origin },
-              { districtCode: found.code, regencyCode: found.code.slice(0, 5) });
+            if (found?.code)
+              return permitOutcome(
+                cells,
+                {
+                  permitNumber,
+                  permitType,
+                  purpose,
+                  nationality,
+                  sex,
+                  holderName,
+                  sponsorCompanyKey,
+                  issuedOn,
+                  expiresOn,
+                  cancelledOn,
+                  passportNumber: passport,
+                  holderBirthDate,
+                  origin: context.origin,
+                },
+                { districtCode: found.code, regencyCode: found.code.slice(0, 5) },
+              );
             cells.issue('lat', fail('point_in_no_district'), `${cells.raw('lat')}, ${cells.raw('lng')}`);
             return { issues: cells.issues };
           });
         }
         if (position === null) cells.issue('regency', fail('no_area'));
       }
-      return permitOutcome(cells, { permitNumber, permitType, purpose, nationality, sex, holderName, sponsorCompanyKey, issuedOn, expiresOn, cancelledOn, passportNumber: passport, holderBirthDate, origin: context.origin }, area);
+      return permitOutcome(
+        cells,
+        {
+          permitNumber,
+          permitType,
+          purpose,
+          nationality,
+          sex,
+          holderName,
+          sponsorCompanyKey,
+          issuedOn,
+          expiresOn,
+          cancelledOn,
+          passportNumber: passport,
+          holderBirthDate,
+          origin: context.origin,
+        },
+        area,
+      );
     },
     key: (p) => `${p.permitType}:${p.permitNumber}`,
     describe: (p) => `${p.permitNumber} (${p.permitType.toUpperCase()})`,
 
     async existing({ tx }, records) {
       const keys = records.map((p) => ({ n: p.permitNumber, t: p.permitType }));
-      const rows = await queryRows<{ n: string; t: string; origin: string; area: string | null }>(tx, sql`
+      const rows = await queryRows<{ n: string; t: string; origin: string; area: string | null }>(
+        tx,
+        sql`
         select p.permit_number as n, p.permit_type as t, p.origin, coalesce(p.district_code, p.regency_code, p.province_code) as area from ${permits} p
-        join jsonb_to_recordset(${jsonParam(keys)}) as k(n text, t text) on k.n = p.permit_number and k.t = p.permit_type`);
+        join jsonb_to_recordset(${jsonParam(keys)}) as k(n text, t text) on k.n = p.permit_number and k.t = p.permit_type`,
+      );
       return new Map(rows.map((r) => [`${r.t}:${r.n}`, { origin: r.origin, areaCode: r.area }]));
     },
     write: ({ tx }, records) => writePermits(tx, records),

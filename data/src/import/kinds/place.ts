@@ -11,12 +11,26 @@ export function readPlace(cells: CellReader, context: KindContext, records: 'com
   if (position) return position;
   if (position === undefined) return undefined;
   const area = context.areas.match({
-    districtCode: cells.raw('districtCode'), district: cells.raw('district'), regencyCode: cells.raw('regencyCode'), regency: cells.raw('regency'), province: cells.raw('province'),
+    districtCode: cells.raw('districtCode'),
+    district: cells.raw('district'),
+    regencyCode: cells.raw('regencyCode'),
+    regency: cells.raw('regency'),
+    province: cells.raw('province'),
   });
   // Coordinates would do as well: the reason says so (`orCoordinates`).
-  if (!area.ok) { cells.issue(area.field ?? 'regency', { ...area, params: { ...area.params, orCoordinates: true }, reason: `${area.reason}; or give latitude and longitude` }); return undefined; }
+  if (!area.ok) {
+    cells.issue(area.field ?? 'regency', {
+      ...area,
+      params: { ...area.params, orCoordinates: true },
+      reason: `${area.reason}; or give latitude and longitude`,
+    });
+    return undefined;
+  }
   const label = context.areas.labelOf(area.value.districtCode ?? area.value.regencyCode);
-  if (!label) { cells.issue('regency', fail('no_label_point')); return undefined; }
+  if (!label) {
+    cells.issue('regency', fail('no_label_point'));
+    return undefined;
+  }
   context.warn(importNote('placed_at_label_point', { records }));
   return label;
 }

@@ -20,7 +20,10 @@ describe('AreaMatcher', () => {
   });
 
   test('a district by name within its regency, or by code', () => {
-    expect(matcher.match({ regency: 'Bangka Tengah', district: 'KOBA' })).toMatchObject({ ok: true, value: { districtCode: '19.04.01', regencyCode: '19.04' } });
+    expect(matcher.match({ regency: 'Bangka Tengah', district: 'KOBA' })).toMatchObject({
+      ok: true,
+      value: { districtCode: '19.04.01', regencyCode: '19.04' },
+    });
     expect(matcher.match({ districtCode: '19.04.02' })).toMatchObject({ ok: true, value: { districtCode: '19.04.02', regencyCode: '19.04' } });
   });
 

@@ -5,7 +5,13 @@ import { AREA_CODE_PATTERN, normaliseValue, type AreaLevel } from '@pantau/domai
 import Fuse from 'fuse.js';
 import { fail, type Parsed } from './dates.js';
 
-export interface AreaRow { code: string; name: string; level: AreaLevel; parentCode: string | null; label?: [number, number] }
+export interface AreaRow {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parentCode: string | null;
+  label?: [number, number];
+}
 
 /** Fuse score (0 = exact, 1 = nothing alike) a misspelling may have, and the margin to the runner-up. */
 const FUZZY_MAX_SCORE = 0.2;
@@ -13,20 +19,43 @@ const FUZZY_MARGIN = 0.1;
 
 const PREFIX = /^(kabupaten administrasi|kota administrasi|kabupaten|kab\.?|kota|kecamatan|kec\.?|provinsi|prov\.?)\s+/;
 
-interface Normalised { base: string; kind: 'kota' | 'kabupaten' | null }
+interface Normalised {
+  base: string;
+  kind: 'kota' | 'kabupaten' | null;
+}
 
 function normaliseName(raw: string): Normalised {
-  const value = normaliseValue(raw).replace(/[.,]/g, (m) => (m === '.' ? '. ' : ' ')).replace(/\s+/g, ' ').trim();
+  const value = normaliseValue(raw)
+    .replace(/[.,]/g, (m) => (m === '.' ? '. ' : ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   const prefix = PREFIX.exec(value)?.[1] ?? '';
   const kind = prefix.startsWith('kota') ? 'kota' : prefix.startsWith('kab') ? 'kabupaten' : null;
-  return { base: value.replace(PREFIX, '').replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim(), kind };
+  return {
+    base: value
+      .replace(PREFIX, '')
+      .replace(/[^a-z0-9 ]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+    kind,
+  };
 }
 
 const kindOf = (area: AreaRow) => (area.level === 'regency' ? (/^kota/i.test(area.name) ? 'kota' : 'kabupaten') : null);
 const describe = (areas: AreaRow[]) => areas.map((a) => `${a.name} (${a.code})`).join(', ');
 
-export interface AreaInput { districtCode?: string; district?: string; regencyCode?: string; regency?: string; province?: string }
-export interface AreaMatch { districtCode: string | null; regencyCode: string; field: string }
+export interface AreaInput {
+  districtCode?: string;
+  district?: string;
+  regencyCode?: string;
+  regency?: string;
+  province?: string;
+}
+export interface AreaMatch {
+  districtCode: string | null;
+  regencyCode: string;
+  field: string;
+}
 
 export class AreaMatcher {
   private readonly byCode: Map<string, AreaRow>;
@@ -53,8 +82,13 @@ export class AreaMatcher {
     if (!this.fuzzyIndex) {
       this.fuzzyIndex = new Map();
       for (const level of ['province', 'regency', 'district'] as const) {
-        this.fuzzyIndex.set(level, new Fuse(this.areas.filter((a) => a.level === level).map((area) => ({ area, base: normaliseName(area.name).base })),
-          { keys: ['base'], includeScore: true, threshold: 0.4, ignoreLocation: true }));
+        this.fuzzyIndex.set(
+          level,
+          new Fuse(
+            this.areas.filter((a) => a.level === level).map((area) => ({ area, base: normaliseName(area.name).base })),
+            { keys: ['base'], includeScore: true, threshold: 0.4, ignoreLocation: true },
+          ),
+        );
       }
     }
     return this.fuzzyIndex;
@@ -113,10 +147,14 @@ export class AreaMatcher {
     if (kind && exact.length > 1) exact = exact.filter((a) => kindOf(a) === kind);
     if (exact.length === 1) return { ok: true, value: exact[0]! };
     if (exact.length > 1) return fail('area_name_ambiguous', { level, name: text, candidates: describe(exact) });
-    const hits = this.fuzzy.get(level)!.search(base, { limit: 10 }).filter((h) => inside(h.item.area) && (!kind || kindOf(h.item.area) === null || kindOf(h.item.area) === kind));
+    const hits = this.fuzzy
+      .get(level)!
+      .search(base, { limit: 10 })
+      .filter((h) => inside(h.item.area) && (!kind || kindOf(h.item.area) === null || kindOf(h.item.area) === kind));
     const [best, second] = hits;
     if (best && best.score! <= FUZZY_MAX_SCORE && (!second || second.score! - best.score! >= FUZZY_MARGIN)) return { ok: true, value: best.item.area };
-    if (best && best.score! <= FUZZY_MAX_SCORE) return fail('area_name_ambiguous', { level, name: text, candidates: describe(hits.slice(0, 3).map((h) => h.item.area)) });
+    if (best && best.score! <= FUZZY_MAX_SCORE)
+      return fail('area_name_ambiguous', { level, name: text, candidates: describe(hits.slice(0, 3).map((h) => h.item.area)) });
     const suggestions = hits.slice(0, 3).map((h) => h.item.area);
     return fail('area_name_unknown', { level, name: text, closest: describe(suggestions) });
   }

@@ -9,16 +9,40 @@ export type Parsed<T> = { ok: true; value: T } | Failed;
 export type Failed = { ok: false } & ImportReason;
 
 /** A refusal (see @pantau/domain import-reasons). */
-export function fail<C extends ImportReasonCode>(code: C, ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): Failed {
+export function fail<C extends ImportReasonCode>(
+  code: C,
+  ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]
+): Failed {
   return { ok: false, ...importReason(code, ...params) };
 }
 
-const FORMATS = ['yyyy-MM-dd', 'dd/MM/yyyy', 'd/M/yyyy', 'dd-MM-yyyy', 'd-M-yyyy', 'dd.MM.yyyy', 'd.M.yyyy',
-  'd MMMM yyyy', 'd MMM yyyy', 'dd-MMM-yyyy', 'd-MMM-yyyy', 'd-MMMM-yyyy', 'd/MMM/yyyy', 'MMMM d, yyyy', 'MMM d, yyyy', 'yyyy/MM/dd'];
+const FORMATS = [
+  'yyyy-MM-dd',
+  'dd/MM/yyyy',
+  'd/M/yyyy',
+  'dd-MM-yyyy',
+  'd-M-yyyy',
+  'dd.MM.yyyy',
+  'd.M.yyyy',
+  'd MMMM yyyy',
+  'd MMM yyyy',
+  'dd-MMM-yyyy',
+  'd-MMM-yyyy',
+  'd-MMMM-yyyy',
+  'd/MMM/yyyy',
+  'MMMM d, yyyy',
+  'MMM d, yyyy',
+  'yyyy/MM/dd',
+];
 const LOCALES = [id, enUS];
 const REFERENCE = new Date(2000, 0, 1);
 /** Indonesian abbreviations date-fns's `id` locale does not know. */
-const MONTH_SPELLINGS: Array<[RegExp, string]> = [[/\b(agu|ags|agus)\b/i, 'Agt'], [/\bpebruari\b/i, 'Februari'], [/\bnopember\b/i, 'November'], [/\bsept\b/i, 'Sep']];
+const MONTH_SPELLINGS: Array<[RegExp, string]> = [
+  [/\b(agu|ags|agus)\b/i, 'Agt'],
+  [/\bpebruari\b/i, 'Februari'],
+  [/\bnopember\b/i, 'November'],
+  [/\bsept\b/i, 'Sep'],
+];
 
 /** 2024-06-13 and 13/06/2024 (or 13-06-2024, 13.06.2024): most cells of most files, read without date-fns. */
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -19,7 +19,9 @@ export function htmlToText(html: string): string {
       { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
       { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
     ],
-  }).replace(/\n{2,}/g, '\n').trim();
+  })
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /** The `Label : value` pairs of a text, one per line. */
@@ -37,7 +39,10 @@ export function flattenProperties(properties: Record<string, unknown> | null | u
   const cells = new Map<string, unknown>();
   const derived: Array<[string, unknown]> = []; // added only where the feature has no such property itself
   const visit = (prefix: string, value: unknown, depth: number) => {
-    if (value === null || value === undefined) { cells.set(prefix, ''); return; }
+    if (value === null || value === undefined) {
+      cells.set(prefix, '');
+      return;
+    }
     if (Array.isArray(value)) {
       cells.set(prefix, value.every((v) => v === null || typeof v !== 'object') ? value.filter((v) => v !== null).join(', ') : JSON.stringify(value));
       return;
@@ -49,7 +54,10 @@ export function flattenProperties(properties: Record<string, unknown> | null | u
       }
       return;
     }
-    if (typeof value === 'object') { cells.set(prefix, JSON.stringify(value)); return; }
+    if (typeof value === 'object') {
+      cells.set(prefix, JSON.stringify(value));
+      return;
+    }
     if (typeof value === 'string' && LOOKS_LIKE_HTML.test(value)) {
       const text = htmlToText(value);
       cells.set(prefix, text);

@@ -23,7 +23,10 @@ describe('openTable (CSV)', () => {
     expect(table).toMatchObject({ format: 'csv', delimiter: ';', encoding: 'utf-8', bom: true, headers: ['No', 'Nama'] });
     const rows: TableRow[] = [];
     let batches = 0;
-    for await (const batch of table.batches) { batches += 1; rows.push(...batch); }
+    for await (const batch of table.batches) {
+      batches += 1;
+      rows.push(...batch);
+    }
     expect(batches).toBeGreaterThan(1);
     expect(rows.length).toBe(names.length);
     expect(rows.every((r, i) => r.row === i + 2 && r.values[0] === `P-${i}` && r.values[1] === names[i])).toBe(true);

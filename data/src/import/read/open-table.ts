@@ -109,7 +109,7 @@ export async function formatOf(path: string): Promise<TableFormat> {
 }
 
 export async function openTable(path: string, options: OpenTableOptions = {}): Promise<Table> {
-  const format = options.format ?? await formatOf(path);
+  const format = options.format ?? (await formatOf(path));
   const total = (await stat(path)).size;
   if (format === 'csv') return openCsv(path, total, options);
   if (format === 'xlsx') return openXlsx(path, total, options);
@@ -158,27 +158,46 @@ async function* csvRecordBatches(text: Readable, delimiter: string, path: string
       }
       records += results.data.length;
       waiting.push(results.data);
-      if (waiting.length >= 2 && !paused) { paused = true; chunkParser.pause(); text.pause(); }
+      if (waiting.length >= 2 && !paused) {
+        paused = true;
+        chunkParser.pause();
+        text.pause();
+      }
       wake?.();
     },
-    complete() { ended = true; wake?.(); },
-    error(error: Error) { failure ??= error; wake?.(); },
+    complete() {
+      ended = true;
+      wake?.();
+    },
+    error(error: Error) {
+      failure ??= error;
+      wake?.();
+    },
   });
   try {
     for (;;) {
       if (failure !== undefined) throw failure;
       const batch = waiting.shift();
       if (batch) {
-        if (paused && waiting.length < 2) { paused = false; text.resume(); parser?.resume(); }
+        if (paused && waiting.length < 2) {
+          paused = false;
+          text.resume();
+          parser?.resume();
+        }
         yield batch;
         continue;
       }
       if (ended) return;
-      await new Promise<void>((resolve) => { wake = resolve; });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
       wake = undefined;
     }
   } finally {
-    if (!ended) { parser?.abort(); text.destroy(); }
+    if (!ended) {
+      parser?.abort();
+      text.destroy();
+    }
   }
 }
 
@@ -209,15 +228,21 @@ async function openCsv(path: string, total: number, options: OpenTableOptions): 
   const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   // Pure ASCII or valid UTF-8 is UTF-8: chardet guesses a code page for ASCII (often ISO-8859-9), which
   // decodes the same bytes but tells the analyst a wrong, alarming encoding.
-  const detected = hasBom || isUtf8(head, head.length < total) ? 'UTF-8' : chardet.detect(head) ?? 'UTF-8';
+  const detected = hasBom || isUtf8(head, head.length < total) ? 'UTF-8' : (chardet.detect(head) ?? 'UTF-8');
   // chardet names Latin-1 what Windows exports; windows-1252 decodes both (and €, “ ”).
   const encoding = /^(UTF-8|ascii)$/i.test(detected) ? 'utf-8' : /^ISO-8859-1$|^windows-1252$/i.test(detected) ? 'windows-1252' : detected.toLowerCase();
   if (!iconv.encodingExists(encoding)) throw new TableReadError(`${path}: unsupported text encoding ${detected}`);
-  const firstLine = iconv.decode(head, encoding).replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+  const firstLine =
+    iconv
+      .decode(head, encoding)
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0] ?? '';
   const delimiter = DELIMITERS.map((d) => [d, firstLine.split(d).length - 1] as const).sort((a, b) => b[1] - a[1])[0]![0];
   let read = 0;
   const source = createReadStream(path);
-  source.on('data', (chunk) => { read += chunk.length; });
+  source.on('data', (chunk) => {
+    read += chunk.length;
+  });
   // iconv decodes whole characters across reads (UTF-8 too) and drops a BOM; papaparse reads the text.
   const text = source.pipe(iconv.decodeStream(encoding)) as unknown as Readable;
   source.once('error', (error) => text.destroy(error));
@@ -254,17 +279,24 @@ async function openCsv(path: string, total: number, options: OpenTableOptions): 
  * The header found among the first rows (see table-layout.ts), and the data rows after it up to the
  * footer; the rows after the footer are read only to be counted.
  */
-async function arrangeTable(source: AsyncGenerator<TableRow[]>, options: OpenTableOptions, emptyMessage: string, path: string): Promise<Pick<Table, 'headers' | 'header' | 'skipped' | 'batches'>> {
+async function arrangeTable(
+  source: AsyncGenerator<TableRow[]>,
+  options: OpenTableOptions,
+  emptyMessage: string,
+  path: string,
+): Promise<Pick<Table, 'headers' | 'header' | 'skipped' | 'batches'>> {
   const first: TableRow[] = [];
-  const enough = () => options.headerRow !== undefined
-    ? first.length > 0 && first[first.length - 1]!.row > options.headerRow + 1
-    : first.length >= HEADER_SEARCH_ROWS + 1;
+  const enough = () =>
+    options.headerRow !== undefined ? first.length > 0 && first[first.length - 1]!.row > options.headerRow + 1 : first.length >= HEADER_SEARCH_ROWS + 1;
   while (!enough()) {
     const next = await source.next();
     if (next.done) break;
     first.push(...next.value);
   }
-  if (!first.length) { await source.return(undefined); throw new TableReadError(emptyMessage); }
+  if (!first.length) {
+    await source.return(undefined);
+    throw new TableReadError(emptyMessage);
+  }
   const chosen = chooseHeader(first, options.headerField, options.headerRow);
   if (!chosen) {
     await source.return(undefined);
@@ -280,7 +312,9 @@ async function arrangeTable(source: AsyncGenerator<TableRow[]>, options: OpenTab
           skipped.footer.rowsAfter += pending.length;
         } else {
           const end = pending.findIndex((r) => footerText(r.values) !== undefined);
-          if (end < 0) { if (pending.length) yield pending; } else {
+          if (end < 0) {
+            if (pending.length) yield pending;
+          } else {
             skipped.footer = { row: pending[end]!.row, text: footerText(pending[end]!.values)!, rowsAfter: pending.length - end - 1 };
             if (end > 0) yield pending.slice(0, end);
           }
@@ -310,19 +344,28 @@ async function openXlsx(path: string, total: number, options: OpenTableOptions):
   const sheetName = options.sheet;
   let read = 0;
   const source = createReadStream(path);
-  source.on('data', (chunk) => { read += chunk.length; });
+  source.on('data', (chunk) => {
+    read += chunk.length;
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   const sheets = workbook[Symbol.asyncIterator]();
   let sheet: (ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>) | undefined;
   const seen: string[] = [];
   for (;;) {
-    const next = await sheets.next().catch((error: unknown) => { throw new TableReadError(`${path}: not a readable XLSX file (${(error as Error).message})`); });
+    const next = await sheets.next().catch((error: unknown) => {
+      throw new TableReadError(`${path}: not a readable XLSX file (${(error as Error).message})`);
+    });
     if (next.done) break;
     const candidate = next.value as unknown as ExcelJS.Worksheet & AsyncIterable<ExcelJS.Row>;
     const name = (candidate as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
     seen.push(name);
-    if (!sheetName || name === sheetName) { sheet = candidate; break; }
-    for await (const _ of candidate) { /* skip the rows of sheets not asked for */ }
+    if (!sheetName || name === sheetName) {
+      sheet = candidate;
+      break;
+    }
+    for await (const _ of candidate) {
+      /* skip the rows of sheets not asked for */
+    }
   }
   if (!sheet) throw new TableReadError(sheetName ? `${path}: no sheet "${sheetName}" (sheets: ${seen.join(', ')})` : `${path}: the workbook has no sheet`);
   const rowsOfSheet = sheet[Symbol.asyncIterator]();
@@ -353,7 +396,15 @@ async function openXlsx(path: string, total: number, options: OpenTableOptions):
   // ExcelJS write; without it, the sheets seen so far.
   const listed = (workbook as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets?.map((s) => s.name ?? '').filter(Boolean);
   const batches = padded();
-  return { format: 'xlsx', ...arranged, batches, rows: rowsOf(batches), progress: () => ({ read, total }), sheet: (sheet as unknown as { name?: string }).name, sheets: listed?.length ? listed : seen };
+  return {
+    format: 'xlsx',
+    ...arranged,
+    batches,
+    rows: rowsOf(batches),
+    progress: () => ({ read, total }),
+    sheet: (sheet as unknown as { name?: string }).name,
+    sheets: listed?.length ? listed : seen,
+  };
 }
 
 /**
@@ -398,11 +449,11 @@ async function openSpatial(path: string, total: number, format: 'shapefile' | 'k
 function flatGeometry(geometry: unknown): unknown {
   const g = geometry as { type?: string; coordinates?: unknown; geometries?: unknown[] } | null | undefined;
   if (!g || typeof g !== 'object') return geometry ?? null;
-  const flat = (value: unknown): unknown => Array.isArray(value) ? (typeof value[0] === 'number' ? value.slice(0, 2) : value.map(flat)) : value;
+  const flat = (value: unknown): unknown => (Array.isArray(value) ? (typeof value[0] === 'number' ? value.slice(0, 2) : value.map(flat)) : value);
   if (g.type === 'GeometryCollection' && Array.isArray(g.geometries)) {
     const parts = g.geometries.map(flatGeometry) as Array<{ type?: string; coordinates?: unknown[] }>;
     if (parts.length && parts.every((p) => p?.type === 'Polygon' || p?.type === 'MultiPolygon')) {
-      return { type: 'MultiPolygon', coordinates: parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : p.coordinates ?? [])) };
+      return { type: 'MultiPolygon', coordinates: parts.flatMap((p) => (p.type === 'Polygon' ? [p.coordinates] : (p.coordinates ?? []))) };
     }
     if (parts.length && parts.every((p) => p?.type === 'Point')) return { type: 'MultiPoint', coordinates: parts.map((p) => p.coordinates) };
     return { type: 'GeometryCollection', geometries: parts };
@@ -423,7 +474,12 @@ function featureTable(format: TableFormat, features: SpatialFeature[], total: nu
   }
   const featureRows = rows();
   return {
-    format, headers, rows: featureRows, batches: singleRows(featureRows), header: { rows: [], how: 'first', above: [] }, skipped: {},
+    format,
+    headers,
+    rows: featureRows,
+    batches: singleRows(featureRows),
+    header: { rows: [], how: 'first', above: [] },
+    skipped: {},
     progress: () => ({ read: features.length ? Math.round((done / features.length) * total) : total, total }),
   };
 }

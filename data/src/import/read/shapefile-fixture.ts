@@ -50,9 +50,15 @@ function shapeContent(shape: FixtureShape): Uint8Array {
   view.setInt32(36, shape.rings.length, true);
   view.setInt32(40, points.length, true);
   let start = 0;
-  shape.rings.forEach((ring, i) => { view.setInt32(44 + 4 * i, start, true); start += ring.length; });
+  shape.rings.forEach((ring, i) => {
+    view.setInt32(44 + 4 * i, start, true);
+    start += ring.length;
+  });
   const offset = 44 + 4 * shape.rings.length;
-  points.forEach(([x, y], i) => { view.setFloat64(offset + 16 * i, x, true); view.setFloat64(offset + 16 * i + 8, y, true); });
+  points.forEach(([x, y], i) => {
+    view.setFloat64(offset + 16 * i, x, true);
+    view.setFloat64(offset + 16 * i + 8, y, true);
+  });
   return new Uint8Array(view.buffer);
 }
 
@@ -72,7 +78,10 @@ function shpHeader(fileBytes: number, shapeType: number, shapes: FixtureShape[])
 const concat = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const part of parts) { out.set(part, at); at += part.length; }
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 };
 
@@ -92,7 +101,10 @@ function shpAndShx(shapes: FixtureShape[]): { shp: Uint8Array; shx: Uint8Array }
   });
   const shp = concat([shpHeader(offset, shapeType, shapes), ...records]);
   const shxBody = new DataView(new ArrayBuffer(8 * index.length));
-  index.forEach(([at, length], i) => { shxBody.setInt32(8 * i, at, false); shxBody.setInt32(8 * i + 4, length, false); });
+  index.forEach(([at, length], i) => {
+    shxBody.setInt32(8 * i, at, false);
+    shxBody.setInt32(8 * i + 4, length, false);
+  });
   const shx = concat([shpHeader(100 + 8 * index.length, shapeType, shapes), new Uint8Array(shxBody.buffer)]);
   return { shp, shx };
 }
@@ -145,10 +157,12 @@ export function zippedShapefile(layers: FixtureLayer[]): Uint8Array {
 }
 
 /** WGS 84 / UTM zone 49S (EPSG:32749) as ArcGIS writes its .prj. */
-export const UTM_49S_PRJ = 'PROJCS["WGS_1984_UTM_Zone_49S",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",10000000.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+export const UTM_49S_PRJ =
+  'PROJCS["WGS_1984_UTM_Zone_49S",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",10000000.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 /** WGS 84 / UTM zone 48S (EPSG:32748): central meridian 105° E, Bangka's zone. */
 export const UTM_48S_PRJ = UTM_49S_PRJ.replace('Zone_49S', 'Zone_48S').replace('PARAMETER["Central_Meridian",111.0]', 'PARAMETER["Central_Meridian",105.0]');
 
 /** Geographic WGS 84 as ArcGIS and QGIS write its .prj. */
-export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';

@@ -17,9 +17,13 @@ const toUtm48S = (p: [number, number]) => proj4('EPSG:4326', UTM_48S_PRJ, p) as 
 const metres = (a: number[], b: number[]) => Math.hypot((a[0]! - b[0]!) * 111_320 * Math.cos((a[1]! * Math.PI) / 180), (a[1]! - b[1]!) * 110_574);
 
 const sites = (prj?: string, at = toUtm48S): FixtureLayer => ({
-  name: 'lokasi_tka', prj,
+  name: 'lokasi_tka',
+  prj,
   shapes: [KOBA, NORTH].map((p) => ({ type: 'point' as const, x: at(p)[0], y: at(p)[1] })),
-  records: [{ NAMA: 'Dermaga Koba', JENIS: 'Pelabuhan Laut' }, { NAMA: 'Smelter Utara', JENIS: 'Pelabuhan Laut' }],
+  records: [
+    { NAMA: 'Dermaga Koba', JENIS: 'Pelabuhan Laut' },
+    { NAMA: 'Smelter Utara', JENIS: 'Pelabuhan Laut' },
+  ],
 });
 
 describe('zipped shapefiles', () => {
@@ -40,14 +44,34 @@ describe('zipped shapefiles', () => {
   });
 
   test('without a .prj, metres are refused naming the file, and degrees in Indonesia are read as WGS 84', async () => {
-    await expect(readZippedShapefile('lokasi.zip', zippedShapefile([sites()]))).rejects.toThrow(/lokasi\.zip: lokasi_tka has no \.prj and its coordinates are not degrees in Indonesia \(e\.g\. 655653\.2, 9723590\.16\)/);
+    await expect(readZippedShapefile('lokasi.zip', zippedShapefile([sites()]))).rejects.toThrow(
+      /lokasi\.zip: lokasi_tka has no \.prj and its coordinates are not degrees in Indonesia \(e\.g\. 655653\.2, 9723590\.16\)/,
+    );
     const degrees = await readZippedShapefile('lokasi.zip', zippedShapefile([sites(undefined, (p) => p)]));
     expect(degrees).toMatchObject({ noPrj: true });
     expect((degrees.features[1]!.geometry as { coordinates: number[] }).coordinates).toEqual(NORTH);
   });
 
   test('a zip of several layers reads the one asked for, and names them all when asked for one it lacks', async () => {
-    const area: FixtureLayer = { name: 'kawasan_rawan', prj: WGS84_PRJ, shapes: [{ type: 'polygon', rings: [[[106.3, -2.6], [106.3, -2.4], [106.5, -2.4], [106.5, -2.6], [106.3, -2.6]]] }], records: [{ NAMA: 'Kawasan Tambang' }] };
+    const area: FixtureLayer = {
+      name: 'kawasan_rawan',
+      prj: WGS84_PRJ,
+      shapes: [
+        {
+          type: 'polygon',
+          rings: [
+            [
+              [106.3, -2.6],
+              [106.3, -2.4],
+              [106.5, -2.4],
+              [106.5, -2.6],
+              [106.3, -2.6],
+            ],
+          ],
+        },
+      ],
+      records: [{ NAMA: 'Kawasan Tambang' }],
+    };
     const zip = zippedShapefile([sites(UTM_48S_PRJ), area]);
     const read = await readZippedShapefile('dua.zip', zip, 'kawasan_rawan');
     expect(read).toMatchObject({ layer: 'kawasan_rawan', layers: ['kawasan_rawan', 'lokasi_tka'] });
@@ -56,7 +80,12 @@ describe('zipped shapefiles', () => {
   });
 
   test('the .dbf is read in the code page its .cpg names', async () => {
-    const layer: FixtureLayer = { ...sites(UTM_48S_PRJ), cpg: '1252', encode: (text) => iconv.encode(text, 'windows-1252'), records: [{ NAMA: 'Café Koba' }, { NAMA: 'Señor' }] };
+    const layer: FixtureLayer = {
+      ...sites(UTM_48S_PRJ),
+      cpg: '1252',
+      encode: (text) => iconv.encode(text, 'windows-1252'),
+      records: [{ NAMA: 'Café Koba' }, { NAMA: 'Señor' }],
+    };
     const read = await readZippedShapefile('cp.zip', zippedShapefile([layer]));
     expect(read.features.map((f) => f.properties?.NAMA)).toEqual(['Café Koba', 'Señor']);
   });
@@ -71,7 +100,9 @@ describe('zipped shapefiles', () => {
   });
 
   test('a .prj no library can read is refused rather than its metres taken as degrees', async () => {
-    await expect(readZippedShapefile('prj.zip', zippedShapefile([sites('PROJCS["nonsense"')]))).rejects.toThrow(/prj\.zip: lokasi_tka\.prj names a coordinate system that cannot be read/);
+    await expect(readZippedShapefile('prj.zip', zippedShapefile([sites('PROJCS["nonsense"')]))).rejects.toThrow(
+      /prj\.zip: lokasi_tka\.prj names a coordinate system that cannot be read/,
+    );
   });
 });
 
@@ -93,11 +124,15 @@ const KML = `<?xml version="1.0" encoding="UTF-8"?>
 describe('KML and KMZ', () => {
   test('ExtendedData and the description become properties, styling does not', () => {
     const read = readKml('lokasi.kml', KML);
-    expect(read.features[0]!.properties).toEqual({ name: 'Dermaga Koba', description: expect.stringContaining('<p>Jenis : Pelabuhan Laut</p>'), pengelola: 'KSOP Koba' });
+    expect(read.features[0]!.properties).toEqual({
+      name: 'Dermaga Koba',
+      description: expect.stringContaining('<p>Jenis : Pelabuhan Laut</p>'),
+      pengelola: 'KSOP Koba',
+    });
     expect(read.features[1]!.properties).toEqual({ name: 'Kawasan', kategori: 'Konflik sosial' });
   });
 
-  test('a KMZ reads as the table of its KML: the description\'s labels as columns, 2D geometry, a MultiGeometry of polygons as a MultiPolygon', async () => {
+  test("a KMZ reads as the table of its KML: the description's labels as columns, 2D geometry, a MultiGeometry of polygons as a MultiPolygon", async () => {
     const path = file(zipSync({ 'doc.kml': new TextEncoder().encode(KML), 'files/icon.png': new Uint8Array([1, 2, 3]) }), 'lokasi.kmz');
     const table = await openTable(path);
     expect(table.format).toBe('kmz');
@@ -106,7 +141,20 @@ describe('KML and KMZ', () => {
     for await (const row of table.rows) rows.push(row);
     expect(rows[0]!.geometry).toEqual({ type: 'Point', coordinates: [106.4, -2.5] });
     expect(rows[0]!.values[table.headers.indexOf('Jenis')]).toBe('Pelabuhan Laut');
-    expect(rows[1]!.geometry).toMatchObject({ type: 'MultiPolygon', coordinates: [[[[106.3, -2.6], [106.3, -2.55], [106.35, -2.55], [106.3, -2.6]]], expect.any(Array)] });
+    expect(rows[1]!.geometry).toMatchObject({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [106.3, -2.6],
+            [106.3, -2.55],
+            [106.35, -2.55],
+            [106.3, -2.6],
+          ],
+        ],
+        expect.any(Array),
+      ],
+    });
   });
 
   test('text that is not KML is refused naming the file', () => {
@@ -125,7 +173,9 @@ describe('telling formats apart', () => {
     expect(await formatOf(file(zippedShapefile([sites(UTM_48S_PRJ)]), 'upload'))).toBe('shapefile');
     expect(await formatOf(file(KML, 'upload'))).toBe('kml');
     await expect(formatOf(file('x', 'lokasi.shp'))).rejects.toThrow(/a shapefile is imported as one \.zip holding its \.shp, \.shx, \.dbf and \.prj/);
-    await expect(formatOf(file(zipSync({ 'catatan.txt': new Uint8Array([65]) }), 'lain.zip'))).rejects.toThrow(/lain\.zip: the zip holds no shapefile \(\.shp\), KML or workbook/);
+    await expect(formatOf(file(zipSync({ 'catatan.txt': new Uint8Array([65]) }), 'lain.zip'))).rejects.toThrow(
+      /lain\.zip: the zip holds no shapefile \(\.shp\), KML or workbook/,
+    );
     await expect(formatOf(file(new Uint8Array(40), 'kosong.zip'))).rejects.toThrow(/kosong\.zip: not a readable zip file, perhaps truncated or damaged/);
     await expect(formatOf(file(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'potong.zip'))).rejects.toThrow(TableReadError);
   });

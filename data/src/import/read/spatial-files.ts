@@ -17,7 +17,10 @@ export class SpatialReadError extends Error {
   override name = 'SpatialReadError';
 }
 
-export interface SpatialFeature { properties?: Record<string, unknown> | null; geometry?: unknown }
+export interface SpatialFeature {
+  properties?: Record<string, unknown> | null;
+  geometry?: unknown;
+}
 
 export interface SpatialLayer {
   features: SpatialFeature[];
@@ -60,7 +63,10 @@ function unzip(bytes: Uint8Array, path: string, keep: (name: string) => boolean)
 /** The names of a zip's entries (nothing inflated). */
 export function zipEntries(bytes: Uint8Array, path: string): string[] {
   const names: string[] = [];
-  unzip(bytes, path, (name) => { names.push(name); return false; });
+  unzip(bytes, path, (name) => {
+    names.push(name);
+    return false;
+  });
   return names;
 }
 
@@ -83,16 +89,22 @@ function isWgs84Degrees(prj: string, projection: proj4.Converter): boolean {
 }
 
 /** The coordinate system's name as the .prj gives it (PROJCS["WGS_1984_UTM_Zone_49S", …] → WGS_1984_UTM_Zone_49S). */
-const crsName = (prj: string) => /^\s*[A-Z]+\["([^"]+)"/i.exec(prj)?.[1] ?? 'the .prj\'s coordinate system';
+const crsName = (prj: string) => /^\s*[A-Z]+\["([^"]+)"/i.exec(prj)?.[1] ?? "the .prj's coordinate system";
 
 /** Every [x, y] of a geometry (a GeometryCollection's too). */
 function* positionsOf(geometry: unknown): Iterable<number[]> {
   const g = geometry as { type?: string; coordinates?: unknown; geometries?: unknown[] } | null | undefined;
   if (!g) return;
-  if (g.type === 'GeometryCollection') { for (const part of g.geometries ?? []) yield* positionsOf(part); return; }
+  if (g.type === 'GeometryCollection') {
+    for (const part of g.geometries ?? []) yield* positionsOf(part);
+    return;
+  }
   const walk = function* (value: unknown): Iterable<number[]> {
     if (!Array.isArray(value)) return;
-    if (typeof value[0] === 'number') { yield value as number[]; return; }
+    if (typeof value[0] === 'number') {
+      yield value as number[];
+      return;
+    }
     for (const inner of value) yield* walk(inner);
   };
   yield* walk(g.coordinates);
@@ -105,7 +117,9 @@ const NO_PRJ_SLACK_DEGREES = 2;
 export async function readZippedShapefile(path: string, bytes: Uint8Array, layer?: string): Promise<SpatialLayer> {
   const files = unzip(bytes, path, (name) => /\.(shp|dbf|prj|cpg)$/i.test(name));
   const byExt = (entry: string, ext: string) => Object.entries(files).find(([name]) => name.toLowerCase() === `${stem(entry).toLowerCase()}.${ext}`)?.[1];
-  const shps = Object.keys(files).filter((name) => name.toLowerCase().endsWith('.shp')).sort();
+  const shps = Object.keys(files)
+    .filter((name) => name.toLowerCase().endsWith('.shp'))
+    .sort();
   const layers = shps.map((name) => stem(baseName(name)));
   if (!shps.length) throw new SpatialReadError(`${path}: the zip holds no shapefile (.shp)`);
   let index = 0;
@@ -121,8 +135,12 @@ export async function readZippedShapefile(path: string, bytes: Uint8Array, layer
   const prj = prjBytes ? new TextDecoder().decode(prjBytes).trim() : undefined;
   let projection: proj4.Converter | undefined;
   if (prj) {
-    try { projection = proj4(prj); } catch (error) {
-      throw new SpatialReadError(`${path}: ${name}.prj names a coordinate system that cannot be read (${(error as Error).message || String(error)}); export the layer again in WGS 84 or a UTM zone`);
+    try {
+      projection = proj4(prj);
+    } catch (error) {
+      throw new SpatialReadError(
+        `${path}: ${name}.prj names a coordinate system that cannot be read (${(error as Error).message || String(error)}); export the layer again in WGS 84 or a UTM zone`,
+      );
     }
   }
   let collection: { features: SpatialFeature[] };
@@ -139,9 +157,12 @@ export async function readZippedShapefile(path: string, bytes: Uint8Array, layer
     const [west, south, east, north] = INDONESIA_BBOX;
     for (const feature of collection.features) {
       for (const [x, y] of positionsOf(feature.geometry)) {
-        const inIndonesia = x! >= west - NO_PRJ_SLACK_DEGREES && x! <= east + NO_PRJ_SLACK_DEGREES && y! >= south - NO_PRJ_SLACK_DEGREES && y! <= north + NO_PRJ_SLACK_DEGREES;
+        const inIndonesia =
+          x! >= west - NO_PRJ_SLACK_DEGREES && x! <= east + NO_PRJ_SLACK_DEGREES && y! >= south - NO_PRJ_SLACK_DEGREES && y! <= north + NO_PRJ_SLACK_DEGREES;
         if (!inIndonesia) {
-          throw new SpatialReadError(`${path}: ${name} has no .prj and its coordinates are not degrees in Indonesia (e.g. ${Number(x!.toFixed(2))}, ${Number(y!.toFixed(2))}): add the .prj the layer was exported with, or export it in WGS 84`);
+          throw new SpatialReadError(
+            `${path}: ${name} has no .prj and its coordinates are not degrees in Indonesia (e.g. ${Number(x!.toFixed(2))}, ${Number(y!.toFixed(2))}): add the .prj the layer was exported with, or export it in WGS 84`,
+          );
         }
       }
     }
@@ -151,18 +172,23 @@ export async function readZippedShapefile(path: string, bytes: Uint8Array, layer
 }
 
 /** togeojson's styling and display properties: not data. */
-const KML_STYLE_PROPERTIES = /^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility|open|coordinateProperties)$/;
+const KML_STYLE_PROPERTIES =
+  /^(styleUrl|styleHash|styleMapHash|stroke|stroke-opacity|stroke-width|fill|fill-opacity|icon|icon-.*|label-.*|visibility|open|coordinateProperties)$/;
 
 /** KML text as features: ExtendedData (Data, SimpleData) and the description become properties. */
 export function readKml(path: string, text: string): SpatialLayer {
   let document: XmlDocument;
   try {
-    document = new DOMParser({ onError: (level, message) => { if (level !== 'warning') throw new Error(message); } })
-      .parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
+    document = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml');
   } catch (error) {
     throw new SpatialReadError(`${path}: not readable KML (${(error as Error).message.split('\n')[0]})`);
   }
-  if (document.documentElement?.localName !== 'kml') throw new SpatialReadError(`${path}: not a KML document (its root is <${document.documentElement?.localName ?? ''}>, not <kml>)`);
+  if (document.documentElement?.localName !== 'kml')
+    throw new SpatialReadError(`${path}: not a KML document (its root is <${document.documentElement?.localName ?? ''}>, not <kml>)`);
   // togeojson is typed against the browser's DOM; xmldom's document is the same shape for what it reads.
   const collection = kmlToGeoJson(document as unknown as Parameters<typeof kmlToGeoJson>[0]);
   const features = collection.features.map((feature) => {
@@ -170,7 +196,8 @@ export function readKml(path: string, text: string): SpatialLayer {
     for (const [key, value] of Object.entries(feature.properties ?? {})) {
       if (KML_STYLE_PROPERTIES.test(key)) continue;
       // A description in CDATA comes as { "@type": "html", value }: its HTML, read as any HTML property.
-      properties[key] = value && typeof value === 'object' && (value as { '@type'?: unknown })['@type'] === 'html' ? (value as { value?: unknown }).value : value;
+      properties[key] =
+        value && typeof value === 'object' && (value as { '@type'?: unknown })['@type'] === 'html' ? (value as { value?: unknown }).value : value;
     }
     return { properties, geometry: feature.geometry };
   });

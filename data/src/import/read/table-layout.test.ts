@@ -7,19 +7,38 @@ const rows = (...values: unknown[][]) => values.map((v, i) => ({ row: i + 1, val
 
 describe('finding the header in a sheet as offices send it', () => {
   test('a title block above the table is left out and named', () => {
-    const chosen = chooseHeader(rows(
-      ['DAFTAR PEMEGANG IZIN TINGGAL'], ['KANTOR IMIGRASI PANGKALPINANG'], ['Periode: Juni 2024'],
-      ['No', 'Nomor ITAS', 'Nama', 'Kewarganegaraan', 'Jenis Izin', 'Tgl Terbit', 'Tgl Berakhir', 'Kabupaten/Kota'],
-      [1, 'A-1', 'WANG WEI', 'RRT', 'ITAS', '13/06/2024', '12/06/2025', 'Bangka Tengah'],
-    ), permitField);
-    expect(chosen).toMatchObject({ index: 3, span: 1, choice: { rows: [4], how: 'found', above: [{ row: 1, text: 'DAFTAR PEMEGANG IZIN TINGGAL' }, { row: 2 }, { row: 3 }] } });
+    const chosen = chooseHeader(
+      rows(
+        ['DAFTAR PEMEGANG IZIN TINGGAL'],
+        ['KANTOR IMIGRASI PANGKALPINANG'],
+        ['Periode: Juni 2024'],
+        ['No', 'Nomor ITAS', 'Nama', 'Kewarganegaraan', 'Jenis Izin', 'Tgl Terbit', 'Tgl Berakhir', 'Kabupaten/Kota'],
+        [1, 'A-1', 'WANG WEI', 'RRT', 'ITAS', '13/06/2024', '12/06/2025', 'Bangka Tengah'],
+      ),
+      permitField,
+    );
+    expect(chosen).toMatchObject({
+      index: 3,
+      span: 1,
+      choice: { rows: [4], how: 'found', above: [{ row: 1, text: 'DAFTAR PEMEGANG IZIN TINGGAL' }, { row: 2 }, { row: 3 }] },
+    });
     expect(chosen!.headers[1]).toBe('Nomor ITAS');
   });
 
   test('a header of merged cells over two rows is joined, each column in the order that names a field', () => {
     const upper = ['No', 'Nama', 'Paspor', '', 'Izin Tinggal', '', '', '', 'Kabupaten/Kota'];
     const lower = ['', '', 'Nomor', 'Negara', 'Nomor', 'Jenis', 'Tgl Terbit', 'Tgl Berakhir', ''];
-    expect(joinHeaderRows(upper, lower, permitField)).toEqual(['No', 'Nama', 'Nomor Paspor', 'Negara', 'Nomor Izin Tinggal', 'Jenis Izin Tinggal', 'Tgl Terbit', 'Tgl Berakhir', 'Kabupaten/Kota']);
+    expect(joinHeaderRows(upper, lower, permitField)).toEqual([
+      'No',
+      'Nama',
+      'Nomor Paspor',
+      'Negara',
+      'Nomor Izin Tinggal',
+      'Jenis Izin Tinggal',
+      'Tgl Terbit',
+      'Tgl Berakhir',
+      'Kabupaten/Kota',
+    ]);
     // The passport column is now a field of its own (issue 20): the order that names it wins.
     expect(permitField('Nomor Paspor')).toBe('passportNumber');
     const chosen = chooseHeader(rows(['DAFTAR WNA'], upper, lower, [1, 'LI NA', 'E123', 'RRT', 'A-1', 'ITAS', 45456, 45820, 'Bangka Tengah']), permitField);

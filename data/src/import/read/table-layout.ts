@@ -51,7 +51,10 @@ export function joinHeaderRows(upper: readonly unknown[], lower: readonly unknow
     else if (!bottom) carried = '';
     const parent = top || (bottom ? carried : '');
     const candidates = parent && bottom && parent !== bottom ? [`${parent} ${bottom}`, `${bottom} ${parent}`, bottom, parent] : [parent || bottom];
-    const named = candidates.find((c) => { const field = fieldOf(c); return field !== undefined && !used.has(field); });
+    const named = candidates.find((c) => {
+      const field = fieldOf(c);
+      return field !== undefined && !used.has(field);
+    });
     if (named) used.add(fieldOf(named)!);
     headers.push(named ?? candidates[0]!);
   }
@@ -66,7 +69,10 @@ function headerLike(values: readonly unknown[]): boolean {
 /** How many distinct fields the cells name. */
 function fieldsNamed(cells: readonly string[], fieldOf: (cell: string) => string | undefined): number {
   const fields = new Set<string>();
-  for (const cell of cells) { const field = cell ? fieldOf(cell) : undefined; if (field) fields.add(field); }
+  for (const cell of cells) {
+    const field = cell ? fieldOf(cell) : undefined;
+    if (field) fields.add(field);
+  }
   return fields.size;
 }
 
@@ -84,12 +90,21 @@ export interface ChosenHeader {
  * single row before a pair, the earlier before the later), or the first row when none names any.
  * Undefined when `given` is not among the rows.
  */
-export function chooseHeader(rows: readonly LayoutRow[], fieldOf: ((cell: string) => string | undefined) | undefined, given?: number): ChosenHeader | undefined {
+export function chooseHeader(
+  rows: readonly LayoutRow[],
+  fieldOf: ((cell: string) => string | undefined) | undefined,
+  given?: number,
+): ChosenHeader | undefined {
   const single = (i: number) => rows[i]!.values.map(headerText);
   const build = (index: number, span: 1 | 2, how: HeaderChoice['how']): ChosenHeader => ({
-    index, span,
+    index,
+    span,
     headers: span === 1 || !fieldOf ? single(index) : joinHeaderRows(rows[index]!.values, rows[index + 1]!.values, fieldOf),
-    choice: { rows: rows.slice(index, index + span).map((r) => r.row), how, above: rows.slice(0, index).map((r) => ({ row: r.row, text: r.values.map(headerText).find(Boolean) ?? '' })) },
+    choice: {
+      rows: rows.slice(index, index + span).map((r) => r.row),
+      how,
+      above: rows.slice(0, index).map((r) => ({ row: r.row, text: r.values.map(headerText).find(Boolean) ?? '' })),
+    },
   });
   const candidates = (i: number): Array<{ span: 1 | 2; score: number }> => {
     if (!fieldOf) return [{ span: 1, score: 0 }];
@@ -121,7 +136,8 @@ export function chooseHeader(rows: readonly LayoutRow[], fieldOf: ((cell: string
 
 // A totals cell says only that ("Jumlah", "TOTAL :", "Jumlah Keseluruhan"); a notes cell starts with
 // its label and a colon or comma ("Keterangan: …", "Mengetahui,"). A company named "Total …" is data.
-const FOOTER_WORDS = /^(?:(?:jumlah|total|grand total|sub ?total)(?: (?:keseluruhan|seluruhnya|total|akhir))?\s*:?|(?:keterangan|ket\.?|catatan|sumber|mengetahui|dicetak(?: oleh| pada)?|notes?)\s*(?:[:,].*)?)$/i;
+const FOOTER_WORDS =
+  /^(?:(?:jumlah|total|grand total|sub ?total)(?: (?:keseluruhan|seluruhnya|total|akhir))?\s*:?|(?:keterangan|ket\.?|catatan|sumber|mengetahui|dicetak(?: oleh| pada)?|notes?)\s*(?:[:,].*)?)$/i;
 const NUMBER_TEXT = /^-?\d[\d.,]*$/;
 
 /**
@@ -133,7 +149,10 @@ export function footerText(values: readonly unknown[]): string | undefined {
   for (let i = 0; i < Math.min(3, values.length); i++) {
     const value = values[i];
     if (value === null || value === undefined || value === '') continue;
-    if (typeof value === 'string') { const text = headerText(value); if (FOOTER_WORDS.test(text)) return text; }
+    if (typeof value === 'string') {
+      const text = headerText(value);
+      if (FOOTER_WORDS.test(text)) return text;
+    }
     break;
   }
   if (headerText(values[0]) !== '') return undefined;

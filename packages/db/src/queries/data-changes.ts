@@ -4,9 +4,24 @@ import { queryRows, type Executor } from '../connect.js';
 
 /** The tables whose writes are counted: those the tile layers read. */
 export type DataTable =
-  | 'areas' | 'offices' | 'office_work_areas' | 'companies' | 'company_sites' | 'permits' | 'people' | 'person_passports'
-  | 'permit_applications' | 'movements' | 'holder_count_changes' | 'holder_count_months' | 'operations' | 'operation_targets'
-  | 'risk_areas' | 'entry_points' | 'reports' | 'meetings'
+  | 'areas'
+  | 'offices'
+  | 'office_work_areas'
+  | 'companies'
+  | 'company_sites'
+  | 'permits'
+  | 'people'
+  | 'person_passports'
+  | 'permit_applications'
+  | 'movements'
+  | 'holder_count_changes'
+  | 'holder_count_months'
+  | 'operations'
+  | 'operation_targets'
+  | 'risk_areas'
+  | 'entry_points'
+  | 'reports'
+  | 'meetings'
   // Migration 0021: the meetings layer counts open follow-ups.
   | 'meeting_follow_ups';
 

@@ -40,11 +40,13 @@ export interface ExportFilter {
 }
 
 /** Permit row `alias` inside `area` (or anywhere without one). */
-const permitInArea = (area: string | undefined) => (alias: string): SQL => {
-  if (!area) return sql`true`;
-  const column = ['province_code', 'regency_code', 'district_code'][area.split('.').length - 1] ?? 'district_code';
-  return sql`${sql.raw(`${alias}.${column}`)} = ${area}`;
-};
+const permitInArea =
+  (area: string | undefined) =>
+  (alias: string): SQL => {
+    if (!area) return sql`true`;
+    const column = ['province_code', 'regency_code', 'district_code'][area.split('.').length - 1] ?? 'district_code';
+    return sql`${sql.raw(`${alias}.${column}`)} = ${area}`;
+  };
 
 /** The keyset: the last row's cursor columns (`k1`, and `k2` where one key is not enough). */
 type After = readonly number[] | null;
@@ -102,9 +104,11 @@ const PAGES: Record<ExportKind, PageSource> = {
       from enforcement_actions x where x.target_id = t.id) a on true
     where ${after ? sql`(o.id, coalesce(t.id, 0)) > (${after[0]}, ${after[1] ?? 0})` : sql`true`}
       and ${scopeCondition(sql`o.regency_code`, scope)} and ${dateRange(sql`o.date`, filter.from, filter.to)}
-      and ${filter.area && filter.area.split('.').length === 3
-        ? sql`exists (select 1 from operation_targets d where d.operation_id = o.id and d.district_code = ${filter.area})`
-        : inArea(filter.area, { regency: sql`o.regency_code` })}
+      and ${
+        filter.area && filter.area.split('.').length === 3
+          ? sql`exists (select 1 from operation_targets d where d.operation_id = o.id and d.district_code = ${filter.area})`
+          : inArea(filter.area, { regency: sql`o.regency_code` })
+      }
     order by o.id, coalesce(t.id, 0) limit ${limit}`,
 
   // Risk areas valid in the period (or on validOn); without either, all of them. The polygon goes out
@@ -141,12 +145,17 @@ const PAGES: Record<ExportKind, PageSource> = {
       and ${inArea(filter.area, { province: sql`province_code`, regency: sql`regency_code`, district: sql`district_code` })}
     order by id limit ${limit}`,
 
-  overstays: (filter, scope, after, limit) => overstayExportPage(
-    { asOf: filter.permit.asOf, minDays: filter.minDays ?? 1, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit),
+  overstays: (filter, scope, after, limit) =>
+    overstayExportPage({ asOf: filter.permit.asOf, minDays: filter.minDays ?? 1, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit),
 
-  expiring: (filter, scope, after, limit) => expiringExportPage(
-    { asOf: filter.permit.asOf, within: filter.within ?? 30, filter: filter.permit, area: permitInArea(filter.area) }, scope, after, limit,
-    filter.lang === 'en' ? ['yes', 'no'] : ['ya', 'tidak']),
+  expiring: (filter, scope, after, limit) =>
+    expiringExportPage(
+      { asOf: filter.permit.asOf, within: filter.within ?? 30, filter: filter.permit, area: permitInArea(filter.area) },
+      scope,
+      after,
+      limit,
+      filter.lang === 'en' ? ['yes', 'no'] : ['ya', 'tidak'],
+    ),
 
   // Monthly crossings per checkpoint, nationality and direction: the imported counts where a month has
   // them, else the crossings of known people counted. No person named; re-imports as monthly counts.
@@ -175,7 +184,13 @@ const PAGES: Record<ExportKind, PageSource> = {
 };
 
 /** The rows of an export, page by page on the keyset (stable and cheap at any depth). */
-export async function* exportRows(db: Executor, kind: ExportKind, filter: ExportFilter, scope: Scope, pageSize = 2000): AsyncGenerator<Record<string, unknown>> {
+export async function* exportRows(
+  db: Executor,
+  kind: ExportKind,
+  filter: ExportFilter,
+  scope: Scope,
+  pageSize = 2000,
+): AsyncGenerator<Record<string, unknown>> {
   let after: After = null;
   for (;;) {
     const rows: Array<Record<string, unknown>> = await queryRows<Record<string, unknown>>(db, PAGES[kind](filter, scope, after, pageSize));

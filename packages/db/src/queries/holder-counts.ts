@@ -41,14 +41,15 @@ export interface HolderStateQuery {
  * `validHolders` by those keys. holder_type is the strongest type held among the filter's types.
  */
 export function holderStates(query: HolderStateQuery): SQL {
-  const mask = query.filter.permitTypes?.length
-    ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0)
-    : 7;
+  const mask = query.filter.permitTypes?.length ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0) : 7;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
   const monthOf = (day: SQL) => sql`date_trunc('month', ${day}::timestamp)::date`;
   const permitsOf = (visit: SQL, itas: SQL, itap: SQL) =>
-    sql.join([(mask & 1) ? visit : null, (mask & 2) ? itas : null, (mask & 4) ? itap : null].filter((x): x is SQL => x !== null), sql` + `);
+    sql.join(
+      [mask & 1 ? visit : null, mask & 2 ? itas : null, mask & 4 ? itap : null].filter((x): x is SQL => x !== null),
+      sql` + `,
+    );
   return sql`
     select s.day, s.code, s.nationality,
       case when s.types & ${mask} & 4 <> 0 then 'itap' when s.types & ${mask} & 2 <> 0 then 'itas' else 'visit' end as holder_type,
@@ -73,9 +74,7 @@ export function holderStates(query: HolderStateQuery): SQL {
  * type bits 8/16/32 (migration 0018); spans without end (undecided applications) are read from the spans.
  */
 export function pendingStates(query: HolderStateQuery): SQL {
-  const mask = (query.filter.permitTypes?.length
-    ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0)
-    : 7) << 3;
+  const mask = (query.filter.permitTypes?.length ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0) : 7) << 3;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
   const monthOf = (day: SQL) => sql`date_trunc('month', ${day}::timestamp)::date`;
@@ -106,16 +105,16 @@ export function pendingStates(query: HolderStateQuery): SQL {
  * The stats endpoint reads it: one scan and one grouping instead of two of each.
  */
 export function dayCounts(query: Omit<HolderStateQuery, 'days'> & { day: string }): SQL {
-  const held = query.filter.permitTypes?.length
-    ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0)
-    : 7;
+  const held = query.filter.permitTypes?.length ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0) : 7;
   const waiting = held << 3;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
   const month = sql`date_trunc('month', ${query.day}::date::timestamp)::date`;
   const where = sql`c.level = ${query.level} and c.types & ${held | waiting} <> 0 and ${codeCondition} and ${nationality}`;
-  const permits = sql.join([(held & 1) ? sql`c.permits_visit` : null, (held & 2) ? sql`c.permits_itas` : null, (held & 4) ? sql`c.permits_itap` : null]
-    .filter((x): x is SQL => x !== null), sql` + `);
+  const permits = sql.join(
+    [held & 1 ? sql`c.permits_visit` : null, held & 2 ? sql`c.permits_itas` : null, held & 4 ? sql`c.permits_itap` : null].filter((x): x is SQL => x !== null),
+    sql` + `,
+  );
   const columns = sql`c.code, c.nationality, c.types, c.people, ${permits} as permits`;
   return sql`
     select s.code, s.nationality,
@@ -140,7 +139,9 @@ export const oneDay = (day: string): SQL => sql`select ${day}::date as day`;
 
 /** The column of `permits` holding the area code of a level (the nation: a constant). */
 const permitAreaColumn = (level: HolderCountLevel): SQL =>
-  level === 'nation' ? sql`${NATION_CODE}::text` : sql.raw(`p.${level === 'province' ? 'province_code' : level === 'regency' ? 'regency_code' : 'district_code'}`);
+  level === 'nation'
+    ? sql`${NATION_CODE}::text`
+    : sql.raw(`p.${level === 'province' ? 'province_code' : level === 'regency' ? 'regency_code' : 'district_code'}`);
 
 export interface HolderCountMismatch {
   level: HolderCountLevel;
@@ -158,7 +159,9 @@ export interface HolderCountMismatch {
  * Reads as the caller; run it as the owner (national scope) to compare everything.
  */
 export async function verifyHolderCounts(
-  db: Executor, days: readonly string[], filter: Omit<PermitFilter, 'asOf'> = {},
+  db: Executor,
+  days: readonly string[],
+  filter: Omit<PermitFilter, 'asOf'> = {},
   options: { province?: string; levels?: readonly HolderCountLevel[]; within?: readonly string[]; pending?: boolean } = {},
 ): Promise<HolderCountMismatch[]> {
   const mismatches: HolderCountMismatch[] = [];
@@ -168,13 +171,31 @@ export async function verifyHolderCounts(
   const levels = (options.levels ?? HOLDER_COUNT_LEVELS).filter((l) => !(options.province && l === 'nation'));
   const inProvince = (code: SQL) => {
     const parts: SQL[] = [options.province ? sql`${code} like ${`${options.province}%`}` : sql`true`];
-    if (options.within) parts.push(options.within.length ? sql`(${sql.join(options.within.map((c) => sql`${code} = ${c} or ${code} like ${`${c}.%`}`), sql` or `)})` : sql`false`);
+    if (options.within)
+      parts.push(
+        options.within.length
+          ? sql`(${sql.join(
+              options.within.map((c) => sql`${code} = ${c} or ${code} like ${`${c}.%`}`),
+              sql` or `,
+            )})`
+          : sql`false`,
+      );
     return sql.join(parts, sql` and `);
   };
   for (const day of days) {
     for (const level of levels) {
       const column = permitAreaColumn(level);
-      const rows = await queryRows<{ code: string; nationality: string; holder_type: string; a_people: number | null; a_permits: number | null; d_people: number | null; d_permits: number | null }>(db, sql`
+      const rows = await queryRows<{
+        code: string;
+        nationality: string;
+        holder_type: string;
+        a_people: number | null;
+        a_permits: number | null;
+        d_people: number | null;
+        d_permits: number | null;
+      }>(
+        db,
+        sql`
         with aggregate as (${holderStates({ level, days: oneDay(day), filter, codeCondition: inProvince })}),
         direct as (
           select h.code, h.nationality, h.holder_type, count(*)::int as people, sum(h.permits)::int as permits
@@ -184,29 +205,53 @@ export async function verifyHolderCounts(
         select coalesce(a.code, d.code) as code, coalesce(a.nationality, d.nationality) as nationality, coalesce(a.holder_type, d.holder_type) as holder_type,
           a.people as a_people, a.permits as a_permits, d.people as d_people, d.permits as d_permits
         from aggregate a full join direct d on d.code = a.code and d.nationality = a.nationality and d.holder_type = a.holder_type
-        where a.people is distinct from d.people or a.permits is distinct from d.permits`);
+        where a.people is distinct from d.people or a.permits is distinct from d.permits`,
+      );
       for (const r of rows) {
-        mismatches.push({ level, day, code: r.code, nationality: r.nationality, holderType: r.holder_type,
+        mismatches.push({
+          level,
+          day,
+          code: r.code,
+          nationality: r.nationality,
+          holderType: r.holder_type,
           aggregate: { people: Number(r.a_people ?? 0), permits: Number(r.a_permits ?? 0) },
-          direct: { people: Number(r.d_people ?? 0), permits: Number(r.d_permits ?? 0) } });
+          direct: { people: Number(r.d_people ?? 0), permits: Number(r.d_permits ?? 0) },
+        });
       }
       // People waiting (migration 0018): by area, against pendingPeople over the applications.
       if (options.pending === false) continue;
-      const applicationColumn = level === 'nation' ? sql`${NATION_CODE}::text` : sql.raw(`a.${level === 'province' ? 'province_code' : level === 'regency' ? 'regency_code' : 'district_code'}`);
-      const waiting = await queryRows<{ code: string; a: number | null; d: number | null }>(db, sql`
+      const applicationColumn =
+        level === 'nation'
+          ? sql`${NATION_CODE}::text`
+          : sql.raw(`a.${level === 'province' ? 'province_code' : level === 'regency' ? 'regency_code' : 'district_code'}`);
+      const waiting = await queryRows<{ code: string; a: number | null; d: number | null }>(
+        db,
+        sql`
         with aggregate as (${pendingStates({ level, days: oneDay(day), filter, codeCondition: inProvince })}),
         direct as (
           select w.code, count(*)::int as pending
-          from (${pendingPeople({ day: sql`${day}::date`, filter, keys: { code: applicationColumn },
-            where: sql`${level === 'district' ? sql`a.district_code is not null` : sql`true`} and ${inProvince(applicationColumn)}` })}) w
+          from (${pendingPeople({
+            day: sql`${day}::date`,
+            filter,
+            keys: { code: applicationColumn },
+            where: sql`${level === 'district' ? sql`a.district_code is not null` : sql`true`} and ${inProvince(applicationColumn)}`,
+          })}) w
           group by 1
         )
         select coalesce(a.code, d.code) as code, a.pending as a, d.pending as d
         from aggregate a full join direct d on d.code = a.code
-        where a.pending is distinct from d.pending`);
+        where a.pending is distinct from d.pending`,
+      );
       for (const r of waiting) {
-        mismatches.push({ level, day, code: r.code, nationality: '*', holderType: 'pending',
-          aggregate: { people: Number(r.a ?? 0), permits: 0 }, direct: { people: Number(r.d ?? 0), permits: 0 } });
+        mismatches.push({
+          level,
+          day,
+          code: r.code,
+          nationality: '*',
+          holderType: 'pending',
+          aggregate: { people: Number(r.a ?? 0), permits: 0 },
+          direct: { people: Number(r.d ?? 0), permits: 0 },
+        });
       }
     }
   }
@@ -215,9 +260,12 @@ export async function verifyHolderCounts(
 
 /** Days worth checking: month starts and ends, and days where permits start or end, spread over the data. */
 export async function holderCountCheckDays(db: Executor, count: number): Promise<string[]> {
-  const rows = await queryRows<{ day: string }>(db, sql`
+  const rows = await queryRows<{ day: string }>(
+    db,
+    sql`
     with bounds as (select min(issued_on) as lo, max(expires_on) as hi from permits)
     select (lo + ((hi - lo) * k / ${Math.max(count - 1, 1)}))::text as day
-    from bounds, generate_series(0, ${Math.max(count - 1, 0)}) k where lo is not null`);
+    from bounds, generate_series(0, ${Math.max(count - 1, 0)}) k where lo is not null`,
+  );
   return rows.map((r) => r.day);
 }

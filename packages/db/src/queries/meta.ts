@@ -30,8 +30,10 @@ const ORIGIN_COUNTS = (scope: Scope): Record<string, SQL> => ({
  * counts of the caller's scope. Load parameters stay on the server: they name server paths.
  */
 export async function datasetStatus(db: Executor, scope: Scope): Promise<Array<{ name: string; loadedAt: string; counts: Record<string, number> }>> {
-  const rows = await queryRows<{ name: string; loaded_at: string; counts: unknown }>(db,
-    sql`select name, to_char(loaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as loaded_at, counts from ${datasetLoads} order by name`);
+  const rows = await queryRows<{ name: string; loaded_at: string; counts: unknown }>(
+    db,
+    sql`select name, to_char(loaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as loaded_at, counts from ${datasetLoads} order by name`,
+  );
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, number>;
   const names = new Set(rows.flatMap((r) => Object.keys(json(r.counts))));
   const byOrigin = new Map<string, Record<string, number>>();
@@ -41,11 +43,14 @@ export async function datasetStatus(db: Executor, scope: Scope): Promise<Array<{
       byOrigin.set(r.origin, { ...byOrigin.get(r.origin), [name]: Number(r.n) });
     }
   }
-  const areaRows = await queryRows<{ level: string; n: number }>(db, sql`select level, count(*)::int as n from areas where ${scopeCondition(sql`code`, scope)} group by 1`);
+  const areaRows = await queryRows<{ level: string; n: number }>(
+    db,
+    sql`select level, count(*)::int as n from areas where ${scopeCondition(sql`code`, scope)} group by 1`,
+  );
   const areaCounts = Object.fromEntries(areaRows.map((r) => [r.level, Number(r.n)]));
   return rows.map((r) => {
     const recorded = Object.keys(json(r.counts));
-    const scoped = r.name === 'boundaries' ? areaCounts : byOrigin.get(r.name) ?? {};
+    const scoped = r.name === 'boundaries' ? areaCounts : (byOrigin.get(r.name) ?? {});
     // Only counts this query knows how to scope; each one 0 when the scope holds none.
     const counts = Object.fromEntries(recorded.filter((key) => r.name === 'boundaries' || key in ORIGIN_COUNTS(scope)).map((key) => [key, scoped[key] ?? 0]));
     return { name: r.name, loadedAt: r.loaded_at, counts };
@@ -58,18 +63,25 @@ export async function datasetStatus(db: Executor, scope: Scope): Promise<Array<{
  * panel names "impor berkas izin-babel.csv" rather than the batch's id.
  */
 export async function importOrigins(db: Executor, scope: Scope): Promise<Array<{ origin: string; fileName: string; loadedAt: string }>> {
-  const rows = await queryRows<{ id: string; file_name: string; created_at: string }>(db, sql`
+  const rows = await queryRows<{ id: string; file_name: string; created_at: string }>(
+    db,
+    sql`
     select id::text as id, file_name, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at
     from import_batches b
     where status = 'committed' and (${scope === null ? sql`true` : sql`exists (select 1 from unnest(b.area_codes) as batch_area(code) where ${scopeCondition(sql`batch_area.code`, scope)})`})
-    order by created_at desc limit 500`);
+    order by created_at desc limit 500`,
+  );
   return rows.map((r) => ({ origin: `batch:${r.id}`, fileName: r.file_name, loadedAt: r.created_at }));
 }
 
 /** The load records as they are stored, parameters and national counts included: for the command line on the server, never for a client. */
-export async function datasetLoadRecords(db: Executor): Promise<Array<{ name: string; loadedAt: string; params: Record<string, unknown>; counts: Record<string, number> }>> {
-  const rows = await queryRows<{ name: string; loaded_at: string; params: unknown; counts: unknown }>(db,
-    sql`select name, to_char(loaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as loaded_at, params, counts from ${datasetLoads} order by name`);
+export async function datasetLoadRecords(
+  db: Executor,
+): Promise<Array<{ name: string; loadedAt: string; params: Record<string, unknown>; counts: Record<string, number> }>> {
+  const rows = await queryRows<{ name: string; loaded_at: string; params: unknown; counts: unknown }>(
+    db,
+    sql`select name, to_char(loaded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as loaded_at, params, counts from ${datasetLoads} order by name`,
+  );
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Record<string, never>;
   return rows.map((r) => ({ name: r.name, loadedAt: r.loaded_at, params: json(r.params), counts: json(r.counts) }));
 }

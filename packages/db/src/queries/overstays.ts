@@ -21,7 +21,10 @@ export interface OverstayQuery {
 }
 
 /** An area of a level as an `OverstayQuery['area']`. */
-export const permitsInArea = (level: AreaLevel, code: string) => (alias: string): SQL => sql`${sql.raw(alias)}.${areaFilterColumn(level)} = ${code}`;
+export const permitsInArea =
+  (level: AreaLevel, code: string) =>
+  (alias: string): SQL =>
+    sql`${sql.raw(alias)}.${areaFilterColumn(level)} = ${code}`;
 
 const openApplicationOf = (person: SQL, day: SQL) => sql`exists (select 1 from permit_applications a where a.person_id = ${person}
   and a.applied_on <= ${day} and (a.decided_on is null or a.decided_on > ${day}))`;
@@ -90,20 +93,32 @@ export interface OverstayCounts {
 
 /** Counts of overstaying people (every role may read them): by the last permit's type, district and nationality. */
 export async function overstayCounts(db: Executor, query: OverstayQuery, scope: Scope): Promise<OverstayCounts> {
-  const rows = await queryRows<{ kind: string; code: string | null; name: string | null; count: number }>(db, sql`
+  const rows = await queryRows<{ kind: string; code: string | null; name: string | null; count: number }>(
+    db,
+    sql`
     with o as (${overstayingPeople(query, scope)})
     select 'type' as kind, permit_type as code, null as name, count(*)::int as count from o group by permit_type
     union all
     select 'district', o.district_code, d.name, count(*)::int from o left join areas d on d.code = o.district_code group by o.district_code, d.name
     union all
-    select 'nationality', nationality, null, count(*)::int from o group by nationality`);
+    select 'nationality', nationality, null, count(*)::int from o group by nationality`,
+  );
   const byType = (type: string) => rows.find((r) => r.kind === 'type' && r.code === type)?.count ?? 0;
-  const desc = (a: { count: number; code: string | null }, b: { count: number; code: string | null }) => b.count - a.count || String(a.code).localeCompare(String(b.code));
+  const desc = (a: { count: number; code: string | null }, b: { count: number; code: string | null }) =>
+    b.count - a.count || String(a.code).localeCompare(String(b.code));
   return {
     total: byType('itas') + byType('itap') + byType('visit'),
-    itas: byType('itas'), itap: byType('itap'), visit: byType('visit'),
-    byDistrict: rows.filter((r) => r.kind === 'district').map((r) => ({ code: r.code, name: r.name, count: r.count })).sort(desc),
-    byNationality: rows.filter((r) => r.kind === 'nationality').map((r) => ({ code: r.code!, count: r.count })).sort(desc),
+    itas: byType('itas'),
+    itap: byType('itap'),
+    visit: byType('visit'),
+    byDistrict: rows
+      .filter((r) => r.kind === 'district')
+      .map((r) => ({ code: r.code, name: r.name, count: r.count }))
+      .sort(desc),
+    byNationality: rows
+      .filter((r) => r.kind === 'nationality')
+      .map((r) => ({ code: r.code!, count: r.count }))
+      .sort(desc),
   };
 }
 
@@ -135,22 +150,35 @@ const overstayRows = (query: OverstayQuery, scope: Scope): SQL => sql`(${oversta
     left join areas r on r.code = o.regency_code`;
 
 /** One page of overstaying people, longest over first (personal data: for roles allowed it). */
-export async function listOverstays(db: Executor, query: OverstayQuery, page: { limit: number; offset: number }, scope: Scope): Promise<{ items: OverstayItem[]; nextCursor: number | null }> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+export async function listOverstays(
+  db: Executor,
+  query: OverstayQuery,
+  page: { limit: number; offset: number },
+  scope: Scope,
+): Promise<{ items: OverstayItem[]; nextCursor: number | null }> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select o.person_id, pe.name, pe.sex, pe.nationality, ${currentPassport(sql`o.person_id`, sql`p.passport_number`)} as passport_number,
       o.permit_id, o.permit_type, o.permit_number, o.expires_on::text as expires_on, o.days_over,
       c.id as sponsor_id, c.name as sponsor_name, o.district_code, d.name as district_name, o.regency_code, r.name as regency_name
     from ${overstayRows(query, scope)}
     order by o.days_over desc, o.person_id
-    limit ${page.limit + 1} offset ${page.offset}`);
+    limit ${page.limit + 1} offset ${page.offset}`,
+  );
   const items = rows.slice(0, page.limit).map((r): OverstayItem => ({
-    personId: Number(r.person_id), name: String(r.name), sex: (r.sex as string | null) ?? null, nationality: String(r.nationality),
+    personId: Number(r.person_id),
+    name: String(r.name),
+    sex: (r.sex as string | null) ?? null,
+    nationality: String(r.nationality),
     passportNumber: (r.passport_number as string | null) ?? null,
     permit: { id: Number(r.permit_id), type: String(r.permit_type), number: String(r.permit_number), expiresOn: String(r.expires_on) },
     daysOver: Number(r.days_over),
     sponsor: r.sponsor_id === null ? null : { id: Number(r.sponsor_id), name: String(r.sponsor_name) },
-    districtCode: (r.district_code as string | null) ?? null, districtName: (r.district_name as string | null) ?? null,
-    regencyCode: String(r.regency_code), regencyName: (r.regency_name as string | null) ?? null,
+    districtCode: (r.district_code as string | null) ?? null,
+    districtName: (r.district_name as string | null) ?? null,
+    regencyCode: String(r.regency_code),
+    regencyName: (r.regency_name as string | null) ?? null,
   }));
   return { items, nextCursor: rows.length > page.limit ? page.offset + page.limit : null };
 }
@@ -168,16 +196,31 @@ export interface ExpiringCounts {
 export async function expiringCounts(db: Executor, query: ExpiringQuery, scope: Scope): Promise<ExpiringCounts> {
   const holder = sql`coalesce(e.person_id, -e.permit_id)`;
   const base = sql`with e as (${expiringPermits(query, scope)})`;
-  const totals = await queryOne<{ permits: number; people: number; not_renewed: number; not_renewed_people: number }>(db, sql`${base}
+  const totals = await queryOne<{ permits: number; people: number; not_renewed: number; not_renewed_people: number }>(
+    db,
+    sql`${base}
     select count(*)::int as permits, count(distinct ${holder})::int as people, (count(*) filter (where not e.renewed))::int as not_renewed,
-      (count(distinct ${holder}) filter (where not e.renewed))::int as not_renewed_people from e`);
-  const sponsors = await queryRows<{ id: number | null; name: string | null; permits: number; people: number; not_renewed: number }>(db, sql`${base}
+      (count(distinct ${holder}) filter (where not e.renewed))::int as not_renewed_people from e`,
+  );
+  const sponsors = await queryRows<{ id: number | null; name: string | null; permits: number; people: number; not_renewed: number }>(
+    db,
+    sql`${base}
     select c.id, c.name, count(*)::int as permits, count(distinct ${holder})::int as people, (count(*) filter (where not e.renewed))::int as not_renewed
     from e left join companies c on c.id = e.sponsor_company_id
-    group by c.id, c.name order by count(*) desc, c.name nulls last`);
+    group by c.id, c.name order by count(*) desc, c.name nulls last`,
+  );
   return {
-    permits: totals?.permits ?? 0, people: totals?.people ?? 0, notRenewed: totals?.not_renewed ?? 0, notRenewedPeople: totals?.not_renewed_people ?? 0,
-    bySponsor: sponsors.map((s) => ({ id: s.id === null ? null : Number(s.id), name: s.name, permits: s.permits, people: s.people, notRenewed: s.not_renewed })),
+    permits: totals?.permits ?? 0,
+    people: totals?.people ?? 0,
+    notRenewed: totals?.not_renewed ?? 0,
+    notRenewedPeople: totals?.not_renewed_people ?? 0,
+    bySponsor: sponsors.map((s) => ({
+      id: s.id === null ? null : Number(s.id),
+      name: s.name,
+      permits: s.permits,
+      people: s.people,
+      notRenewed: s.not_renewed,
+    })),
   };
 }
 
@@ -200,8 +243,15 @@ export interface ExpiringItem {
 }
 
 /** One page of permits ending soon, soonest first (personal data: for roles allowed it). */
-export async function listExpiring(db: Executor, query: ExpiringQuery, page: { limit: number; offset: number }, scope: Scope): Promise<{ items: ExpiringItem[]; nextCursor: number | null }> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+export async function listExpiring(
+  db: Executor,
+  query: ExpiringQuery,
+  page: { limit: number; offset: number },
+  scope: Scope,
+): Promise<{ items: ExpiringItem[]; nextCursor: number | null }> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     select e.permit_id, e.permit_number, e.permit_type, e.expires_on::text as expires_on, e.days_left, e.renewed, e.person_id,
       coalesce(pe.name, e.holder_name) as name, coalesce(pe.nationality, e.nationality) as nationality,
       ${currentPassport(sql`e.person_id`, sql`e.passport_number`)} as passport_number,
@@ -212,14 +262,24 @@ export async function listExpiring(db: Executor, query: ExpiringQuery, page: { l
     left join areas d on d.code = e.district_code
     left join areas r on r.code = e.regency_code
     order by e.expires_on, e.permit_id
-    limit ${page.limit + 1} offset ${page.offset}`);
+    limit ${page.limit + 1} offset ${page.offset}`,
+  );
   const items = rows.slice(0, page.limit).map((r): ExpiringItem => ({
-    permitId: Number(r.permit_id), permitNumber: String(r.permit_number), permitType: String(r.permit_type), expiresOn: String(r.expires_on),
-    daysLeft: Number(r.days_left), renewed: Boolean(r.renewed), personId: r.person_id === null ? null : Number(r.person_id),
-    name: String(r.name), nationality: String(r.nationality), passportNumber: (r.passport_number as string | null) ?? null,
+    permitId: Number(r.permit_id),
+    permitNumber: String(r.permit_number),
+    permitType: String(r.permit_type),
+    expiresOn: String(r.expires_on),
+    daysLeft: Number(r.days_left),
+    renewed: Boolean(r.renewed),
+    personId: r.person_id === null ? null : Number(r.person_id),
+    name: String(r.name),
+    nationality: String(r.nationality),
+    passportNumber: (r.passport_number as string | null) ?? null,
     sponsor: r.sponsor_id === null ? null : { id: Number(r.sponsor_id), name: String(r.sponsor_name) },
-    districtCode: (r.district_code as string | null) ?? null, districtName: (r.district_name as string | null) ?? null,
-    regencyCode: String(r.regency_code), regencyName: (r.regency_name as string | null) ?? null,
+    districtCode: (r.district_code as string | null) ?? null,
+    districtName: (r.district_name as string | null) ?? null,
+    regencyCode: String(r.regency_code),
+    regencyName: (r.regency_name as string | null) ?? null,
   }));
   return { items, nextCursor: rows.length > page.limit ? page.offset + page.limit : null };
 }

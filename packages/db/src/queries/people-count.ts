@@ -58,7 +58,14 @@ export function validHolders(query: HolderQuery): SQL {
       count(*)::int as permits
     from permits p ${query.from ?? sql``}
     where ${permitValidOnSql(query.day)} and ${permitKindCondition(query.filter)} and ${query.where ?? sql`true`}
-    group by ${keys.length ? sql`${sql.join(keys.map((_, i) => sql.raw(String(i + 1))), sql`, `)},` : sql``} ${holderOf()}`;
+    group by ${
+      keys.length
+        ? sql`${sql.join(
+            keys.map((_, i) => sql.raw(String(i + 1))),
+            sql`, `,
+          )},`
+        : sql``
+    } ${holderOf()}`;
 }
 
 /** Per-type people counts over the rows of `validHolders` (alias `h`): total, itas, itap, visit, permits. */
@@ -81,7 +88,14 @@ export function pendingPeople(query: { day: SQL; filter: Omit<PermitFilter, 'asO
   if (query.filter.purposes?.length) parts.push(sql`a.purpose in ${[...query.filter.purposes]}`);
   if (query.filter.sponsor !== undefined) parts.push(sql`a.sponsor_company_id = ${query.filter.sponsor}`);
   return sql`
-    select distinct ${keys.length ? sql`${sql.join(keys.map(([name, e]) => sql`${e} as ${sql.identifier(name)}`), sql`, `)},` : sql``} a.person_id
+    select distinct ${
+      keys.length
+        ? sql`${sql.join(
+            keys.map(([name, e]) => sql`${e} as ${sql.identifier(name)}`),
+            sql`, `,
+          )},`
+        : sql``
+    } a.person_id
     from permit_applications a
     where ${sql.join(parts, sql` and `)} and ${query.where ?? sql`true`}
       and not exists (select 1 from permits q where q.person_id = a.person_id and ${permitValidOnSql(query.day, 'q')})`;

@@ -48,7 +48,9 @@ export function permitFilterCondition(filter: PermitFilter): SQL {
  * nobody holds a valid permit.
  */
 export async function permitCountsByArea(
-  db: Executor, query: { level: AreaLevel; parent?: string; filter: PermitFilter; topN?: number }, scope: Scope,
+  db: Executor,
+  query: { level: AreaLevel; parent?: string; filter: PermitFilter; topN?: number },
+  scope: Scope,
 ): Promise<PermitCount[]> {
   const group = GROUP_COLUMN[query.level];
   const parentCondition = query.parent ? sql`and ${group} like ${`${query.parent}.%`}` : sql``;
@@ -67,10 +69,26 @@ export async function permitCountsByArea(
         from (${validHolders({ day, filter: {}, keys: { code: sql`p.${group}` }, where: sql`${permitFilterCondition(query.filter)} ${parentCondition} and ${scopeCondition(group, scope)}` })}) h
         group by 1, 2),
       waiting as (
-        select code, count(*)::int as pending from (${pendingPeople({ day, filter: query.filter, keys: { code: applicationGroup },
-          where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}` })}) w
+        select code, count(*)::int as pending from (${pendingPeople({
+          day,
+          filter: query.filter,
+          keys: { code: applicationGroup },
+          where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}`,
+        })}) w
         group by code)`;
-  const rows = await queryRows<{ code: string; name: string; total: number; itas: number; itap: number; visit: number; permits: number; pending: number; top: string | null }>(db, sql`
+  const rows = await queryRows<{
+    code: string;
+    name: string;
+    total: number;
+    itas: number;
+    itap: number;
+    visit: number;
+    permits: number;
+    pending: number;
+    top: string | null;
+  }>(
+    db,
+    sql`
     with ${counts}, totals as (
       select code, sum(total)::int as total, sum(itas)::int as itas, sum(itap)::int as itap, sum(visit)::int as visit, sum(permits)::int as permits
       from grouped group by code
@@ -87,10 +105,17 @@ export async function permitCountsByArea(
     left join waiting w on w.code = a.code
     left join tops on tops.code = a.code
     where a.level = ${query.level} ${query.parent ? sql`and a.parent_code = ${query.parent}` : sql``} and ${scopeCondition(sql`a.code`, scope)}
-    order by a.code`);
+    order by a.code`,
+  );
   return rows.map((r) => ({
-    code: r.code, name: r.name, total: Number(r.total), itas: Number(r.itas), itap: Number(r.itap), visit: Number(r.visit),
-    permits: Number(r.permits), pending: Number(r.pending),
+    code: r.code,
+    name: r.name,
+    total: Number(r.total),
+    itas: Number(r.itas),
+    itap: Number(r.itap),
+    visit: Number(r.visit),
+    permits: Number(r.permits),
+    pending: Number(r.pending),
     topNationalities: r.top ? (JSON.parse(r.top) as Array<{ code: string; count: number }>) : [],
   }));
 }

@@ -3,7 +3,18 @@
 // computed in @pantau/domain; this module only counts. Every part takes the scope. No permit holder's
 // name or number leaves this module: names are used inside SQL only to tell a renewal from a lapse.
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, CANDIDATE_KINDS, mixSimilarity, type CandidateKind, monthsBetween, type Candidate, type RawFactors, type RiskCategory, type RiskSeverity, type Scope } from '@pantau/domain';
+import {
+  addDays,
+  CANDIDATE_KINDS,
+  mixSimilarity,
+  type CandidateKind,
+  monthsBetween,
+  type Candidate,
+  type RawFactors,
+  type RiskCategory,
+  type RiskSeverity,
+  type Scope,
+} from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { scopeCondition } from './scope.js';
 import { validHolders } from './people-count.js';
@@ -26,27 +37,48 @@ export interface PlanningCandidate extends Candidate {
 }
 
 interface Row extends Record<string, unknown> {
-  id: number | string; name: string; company_id: number | null; lng: number; lat: number;
-  district_code: string | null; regency_code: string | null; province_code: string | null;
-  active: number; year_ago: number; expiring: number; nationalities: unknown;
-  last_date: string | null; last_id: number | null; violations: number; actions: number; open_reports: number; verified_reports: number; risks: unknown;
+  id: number | string;
+  name: string;
+  company_id: number | null;
+  lng: number;
+  lat: number;
+  district_code: string | null;
+  regency_code: string | null;
+  province_code: string | null;
+  active: number;
+  year_ago: number;
+  expiring: number;
+  nationalities: unknown;
+  last_date: string | null;
+  last_id: number | null;
+  violations: number;
+  actions: number;
+  open_reports: number;
+  verified_reports: number;
+  risks: unknown;
 }
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 /** A regency column within a province or regency code; a regency code needs only equality (indexable). */
 const within = (column: SQL, code: string) => (code.length >= 5 ? sql`${column} = ${code}` : sql`(${column} = ${code} or ${column} like ${`${code}.%`})`);
 /** Near in metres, with a bounding-box test first so the GiST index is used (1° ≥ 110 km). */
-const near = (a: SQL, b: SQL, metres: number) => sql`(${a} && ST_Expand(${b}, ${metres / 100_000}) and ST_DWithin(${a}::geography, ${b}::geography, ${metres}))`;
-const validOn = (p: string, day: string) => sql`(${sql.raw(p)}.issued_on <= ${day}::date and ${sql.raw(p)}.expires_on > ${day}::date and (${sql.raw(p)}.cancelled_on is null or ${sql.raw(p)}.cancelled_on > ${day}::date))`;
+const near = (a: SQL, b: SQL, metres: number) =>
+  sql`(${a} && ST_Expand(${b}, ${metres / 100_000}) and ST_DWithin(${a}::geography, ${b}::geography, ${metres}))`;
+const validOn = (p: string, day: string) =>
+  sql`(${sql.raw(p)}.issued_on <= ${day}::date and ${sql.raw(p)}.expires_on > ${day}::date and (${sql.raw(p)}.cancelled_on is null or ${sql.raw(p)}.cancelled_on > ${day}::date))`;
 
 /**
  * Valid holders (distinct people, people-count.ts) on asOf and a year before, per `keys`: rows with `day`
  * ('now' or 'year_ago'), the keys, holder, holder_type, nationality.
  */
-const holdersNowAndYearAgo = (asOf: string, keys: Record<string, SQL>, where: SQL) => validHolders({
-  day: sql`d.day`, from: sql`, (values (${asOf}::date, 'now'), (${addDays(asOf, -365)}::date, 'year_ago')) as d(day, label)`,
-  keys: { ...keys, label: sql`d.label` }, filter: {}, where,
-});
+const holdersNowAndYearAgo = (asOf: string, keys: Record<string, SQL>, where: SQL) =>
+  validHolders({
+    day: sql`d.day`,
+    from: sql`, (values (${asOf}::date, 'now'), (${addDays(asOf, -365)}::date, 'year_ago')) as d(day, label)`,
+    keys: { ...keys, label: sql`d.label` },
+    filter: {},
+    where,
+  });
 
 /** Permits that lapse around asOf (expired up to 90 days before, or expiring within 30 after) with no later permit for the same holder. */
 function lapsing(asOf: string): SQL {
@@ -73,7 +105,8 @@ const reportsWindow = (asOf: string, scope: Scope) => sql`
   r.received_at >= ${startOfDayWib(addDays(asOf, -PLANNING_WINDOWS.reportDays))}
   and r.received_at < ${startOfDayWib(asOf)} and rs.status in ('new', 'verified', 'acted') and ${scopeCondition(sql`r.regency_code`, scope)}`;
 
-const riskValid = (asOf: string, scope: Scope) => sql`rk.valid_from <= ${asOf}::date and (rk.valid_to is null or rk.valid_to >= ${asOf}::date) and ${scopeCondition(sql`rk.regency_code`, scope)}`;
+const riskValid = (asOf: string, scope: Scope) =>
+  sql`rk.valid_from <= ${asOf}::date and (rk.valid_to is null or rk.valid_to >= ${asOf}::date) and ${scopeCondition(sql`rk.regency_code`, scope)}`;
 const riskJson = sql`coalesce(json_agg(json_build_object('id', rk.id, 'category', rk.category, 'severity', rk.severity) order by rk.id), '[]'::json)`;
 
 /** The area condition on a row's codes: a province, regency or district code; null = the whole scope. */
@@ -87,13 +120,18 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
   // Holders count in the site's own regency, so only the area's regencies' permits need reading (index).
   const permitRegency = area === null ? sql`true` : within(sql`p.regency_code`, area.slice(0, 5));
-  return queryRows<Row>(db, sql`
+  return queryRows<Row>(
+    db,
+    sql`
     with site as (
       select s.id, s.company_id, c.name || ' — ' || ${localized(lang, sql`s.name`, sql`s.text_en`, 'name')} as name, s.geom, s.district_code, s.regency_code, s.province_code
       from company_sites s join companies c on c.id = s.company_id
       where ${inArea(area, sql`s.regency_code`, sql`s.district_code`)} and ${scopeCondition(sql`s.regency_code`, scope)}
-    ), sponsor_holders as (${holdersNowAndYearAgo(asOf, { company_id: sql`p.sponsor_company_id`, regency_code: sql`p.regency_code` },
-      sql`p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`)}
+    ), sponsor_holders as (${holdersNowAndYearAgo(
+      asOf,
+      { company_id: sql`p.sponsor_company_id`, regency_code: sql`p.regency_code` },
+      sql`p.sponsor_company_id in (select company_id from site) and ${permitRegency} and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`,
+    )}
     ), sponsored as (
       select company_id, regency_code, count(*) filter (where label = 'now')::int as active, count(*) filter (where label = 'year_ago')::int as year_ago
       from sponsor_holders group by 1, 2
@@ -125,18 +163,24 @@ async function siteRows(db: Executor, area: string | null, asOf: string, scope: 
       from ${reportsThen(asOf)} where ${near(sql`r.geom`, sql`s.geom`, PLANNING_RADII.reports)} and ${reportsWindow(asOf, scope)}) rep on true
     left join lateral (
       select ${riskJson} as risks from risk_areas rk where rk.geom && s.geom and ST_Intersects(rk.geom, s.geom) and ${riskValid(asOf, scope)}) rsk on true
-    order by s.id`);
+    order by s.id`,
+  );
 }
 
 /** Districts with holders, findings or reports: holders are the valid permits of residents of the district. */
 async function districtRows(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Row[]> {
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
-  return queryRows<Row>(db, sql`
+  return queryRows<Row>(
+    db,
+    sql`
     with district as (
       select d.code, d.name, d.geom, d.label, d.parent_code as regency_code from areas d
       where d.level = 'district' and ${inArea(area, sql`d.parent_code`, sql`d.code`)} and ${scopeCondition(sql`d.code`, scope)}
-    ), resident_holders as (${holdersNowAndYearAgo(asOf, { district_code: sql`p.district_code` },
-      sql`p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`)}
+    ), resident_holders as (${holdersNowAndYearAgo(
+      asOf,
+      { district_code: sql`p.district_code` },
+      sql`p.district_code in (select code from district) and p.issued_on <= ${asOf}::date and ${scopeCondition(sql`p.regency_code`, scope)}`,
+    )}
     ), resident as (
       select district_code, count(*) filter (where label = 'now')::int as active, count(*) filter (where label = 'year_ago')::int as year_ago
       from resident_holders group by 1
@@ -171,7 +215,8 @@ async function districtRows(db: Executor, area: string | null, asOf: string, sco
     left join lateral (
       select ${riskJson} as risks from risk_areas rk where rk.geom && d.geom and ST_Intersects(rk.geom, d.geom) and ${riskValid(asOf, scope)}) rsk on true
     where coalesce(h.active, 0) > 0 or coalesce(f.violations, 0) > 0 or coalesce(rep.open_reports, 0) + coalesce(rep.verified_reports, 0) > 0
-    order by d.code`);
+    order by d.code`,
+  );
 }
 
 /**
@@ -190,7 +235,9 @@ export const REPORT_CLUSTER_NAME = { id: 'Kumpulan laporan masyarakat — ', en:
 async function reportClusterRows(db: Executor, area: string | null, asOf: string, scope: Scope, lang?: TextLang): Promise<Row[]> {
   const nearSites = sql`${scopeCondition(sql`p.regency_code`, scope)} and p.sponsor_company_id in (select s.company_id from company_sites s where ${near(sql`s.geom`, sql`c.geom`, REPORT_CLUSTER.siteMetres)})`;
   const since = addDays(asOf, -365 * PLANNING_WINDOWS.findingYears);
-  return queryRows<Row>(db, sql`
+  return queryRows<Row>(
+    db,
+    sql`
     with rep as (
       select r.id, r.geom, rs.status, r.district_code, r.regency_code, r.province_code from ${reportsThen(asOf)}
       where ${inArea(area, sql`r.regency_code`, sql`r.district_code`)} and ${reportsWindow(asOf, scope)}
@@ -221,18 +268,22 @@ async function reportClusterRows(db: Executor, area: string | null, asOf: string
       from past t where t.date >= ${since}::date and ${near(sql`t.geom`, sql`c.geom`, PLANNING_RADII.findings)}) f on true
     left join lateral (
       select ${riskJson} as risks from risk_areas rk where rk.geom && c.geom and ST_Intersects(rk.geom, c.geom) and ${riskValid(asOf, scope)}) rsk on true
-    order by c.id`);
+    order by c.id`,
+  );
 }
 
 /** Nationalities of foreigners acted on (TAK) after past findings in the area, before asOf. */
 export async function findingNationalities(db: Executor, area: string | null, asOf: string, scope: Scope): Promise<Map<string, number>> {
   const regencyArea = area === null ? null : area.slice(0, 5);
-  const rows = await queryRows<{ nationality: string; n: number }>(db, sql`
+  const rows = await queryRows<{ nationality: string; n: number }>(
+    db,
+    sql`
     select a.nationality, sum(a.count)::int as n from enforcement_actions a
     join operation_targets t on t.id = a.target_id join operations o on o.id = t.operation_id
     where a.nationality is not null and o.date < ${asOf}::date and ${regencyArea === null ? sql`true` : within(sql`t.regency_code`, regencyArea)}
       and ${scopeCondition(sql`t.regency_code`, scope)}
-    group by 1`);
+    group by 1`,
+  );
   return new Map(rows.map((r) => [r.nationality, Number(r.n)]));
 }
 
@@ -243,30 +294,50 @@ export type CandidateKinds = readonly CandidateKind[];
  * their raw factor values. Only records dated before asOf count, so asOf may be any past day.
  */
 /** `lang`: the language of the names of sites and report clusters (a plan stores its targets' names in Indonesian). */
-export async function planningCandidates(db: Executor, area: string | null, asOf: string, scope: Scope, kinds: CandidateKinds = CANDIDATE_KINDS, lang?: TextLang): Promise<PlanningCandidate[]> {
+export async function planningCandidates(
+  db: Executor,
+  area: string | null,
+  asOf: string,
+  scope: Scope,
+  kinds: CandidateKinds = CANDIDATE_KINDS,
+  lang?: TextLang,
+): Promise<PlanningCandidate[]> {
   const [sites, districts, clusters, findingMix] = await Promise.all([
     kinds.includes('company_site') ? siteRows(db, area, asOf, scope, lang) : Promise.resolve([]),
     kinds.includes('district') ? districtRows(db, area, asOf, scope) : Promise.resolve([]),
     kinds.includes('report_cluster') ? reportClusterRows(db, area, asOf, scope, lang) : Promise.resolve([]),
     findingNationalities(db, area, asOf, scope),
   ]);
-  const toCandidate = (kind: CandidateKind) => (r: Row): PlanningCandidate => {
-    const risks = json<Array<{ id: number; category: RiskCategory; severity: RiskSeverity }>>(r.risks) ?? [];
-    const raw: RawFactors = {
-      activeHolders: Number(r.active), holdersYearAgo: Number(r.year_ago), expiringWithoutRenewal: Number(r.expiring),
-      pastViolations: Number(r.violations ?? 0), pastActions: Number(r.actions ?? 0),
-      openReports: Number(r.open_reports ?? 0), verifiedReports: Number(r.verified_reports ?? 0), reportWindowDays: PLANNING_WINDOWS.reportDays,
-      riskAreas: risks.map((x) => ({ category: x.category, severity: x.severity })),
-      lastCheckedOn: r.last_date, monthsSinceCheck: r.last_date === null ? null : monthsBetween(r.last_date, asOf),
-      mixSimilarity: mixSimilarity(json<Record<string, number>>(r.nationalities) ?? {}, findingMix),
+  const toCandidate =
+    (kind: CandidateKind) =>
+    (r: Row): PlanningCandidate => {
+      const risks = json<Array<{ id: number; category: RiskCategory; severity: RiskSeverity }>>(r.risks) ?? [];
+      const raw: RawFactors = {
+        activeHolders: Number(r.active),
+        holdersYearAgo: Number(r.year_ago),
+        expiringWithoutRenewal: Number(r.expiring),
+        pastViolations: Number(r.violations ?? 0),
+        pastActions: Number(r.actions ?? 0),
+        openReports: Number(r.open_reports ?? 0),
+        verifiedReports: Number(r.verified_reports ?? 0),
+        reportWindowDays: PLANNING_WINDOWS.reportDays,
+        riskAreas: risks.map((x) => ({ category: x.category, severity: x.severity })),
+        lastCheckedOn: r.last_date,
+        monthsSinceCheck: r.last_date === null ? null : monthsBetween(r.last_date, asOf),
+        mixSimilarity: mixSimilarity(json<Record<string, number>>(r.nationalities) ?? {}, findingMix),
+      };
+      return {
+        id: `${CANDIDATE_ID_PREFIX[kind]}:${r.id}`,
+        kind,
+        name: r.name,
+        raw,
+        companyId: r.company_id === null ? null : Number(r.company_id),
+        location: { lng: Number(r.lng), lat: Number(r.lat) },
+        areaCodes: { province: r.province_code, regency: r.regency_code, district: r.district_code },
+        lastOperationId: r.last_id === null ? null : Number(r.last_id),
+        riskAreaIds: risks.map((x) => Number(x.id)),
+      };
     };
-    return {
-      id: `${CANDIDATE_ID_PREFIX[kind]}:${r.id}`, kind, name: r.name, raw,
-      companyId: r.company_id === null ? null : Number(r.company_id), location: { lng: Number(r.lng), lat: Number(r.lat) },
-      areaCodes: { province: r.province_code, regency: r.regency_code, district: r.district_code },
-      lastOperationId: r.last_id === null ? null : Number(r.last_id), riskAreaIds: risks.map((x) => Number(x.id)),
-    };
-  };
   return [...sites.map(toCandidate('company_site')), ...districts.map(toCandidate('district')), ...clusters.map(toCandidate('report_cluster'))];
 }
 

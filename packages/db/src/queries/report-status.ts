@@ -16,22 +16,46 @@ export const reportStatusAt = (reportId: SQL, at: SQL): SQL => sql`(select c.sta
   where c.report_id = ${reportId} and c.changed_at < ${at} order by c.changed_at desc, c.id desc limit 1)`;
 
 export interface ReportStatusChange {
-  id: number; status: ReportStatus; changedAt: string; changedBy: string; reason: string | null; operationTargetId: number | null;
+  id: number;
+  status: ReportStatus;
+  changedAt: string;
+  changedBy: string;
+  reason: string | null;
+  operationTargetId: number | null;
 }
 
 /** A report's history, oldest first (the caller has checked the report is in its scope). */
 export async function reportHistory(db: Executor, reportId: number): Promise<ReportStatusChange[]> {
-  const rows = await queryRows<{ id: number; status: ReportStatus; changed_at: string; actor: string; reason: string | null; operation_target_id: number | null }>(db, sql`
+  const rows = await queryRows<{
+    id: number;
+    status: ReportStatus;
+    changed_at: string;
+    actor: string;
+    reason: string | null;
+    operation_target_id: number | null;
+  }>(
+    db,
+    sql`
     select id, status, to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at, actor, reason, operation_target_id
-    from report_status_changes where report_id = ${reportId} order by changed_at, id`);
-  return rows.map((r) => ({ id: Number(r.id), status: r.status, changedAt: r.changed_at, changedBy: r.actor, reason: r.reason,
-    operationTargetId: r.operation_target_id === null ? null : Number(r.operation_target_id) }));
+    from report_status_changes where report_id = ${reportId} order by changed_at, id`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    status: r.status,
+    changedAt: r.changed_at,
+    changedBy: r.actor,
+    reason: r.reason,
+    operationTargetId: r.operation_target_id === null ? null : Number(r.operation_target_id),
+  }));
 }
 
 /** The status of each report of `ids` as of the start of `day` (WIB); null: not received yet. */
 export async function reportStatusesOn(db: Executor, ids: readonly number[], day: string): Promise<Map<number, ReportStatus | null>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<{ id: number; status: ReportStatus | null }>(db, sql`
-    select r.id, ${reportStatusAt(sql`r.id`, startOfDayWib(day))} as status from reports r where r.id in ${ids}`);
+  const rows = await queryRows<{ id: number; status: ReportStatus | null }>(
+    db,
+    sql`
+    select r.id, ${reportStatusAt(sql`r.id`, startOfDayWib(day))} as status from reports r where r.id in ${ids}`,
+  );
   return new Map(rows.map((r) => [Number(r.id), r.status]));
 }

@@ -23,10 +23,13 @@ export const offices = pgTable('offices', {
   origin: originColumn(),
 });
 
-export const officeWorkAreas = pgTable('office_work_areas', {
-  officeId: integer('office_id').notNull().references(() => offices.id, { onDelete: 'cascade' }),
-  regencyCode: text('regency_code').notNull(),
-}, (t) => [
-  primaryKey({ columns: [t.officeId, t.regencyCode] }),
-  index('office_work_areas_regency_idx').on(t.regencyCode),
-]);
+export const officeWorkAreas = pgTable(
+  'office_work_areas',
+  {
+    officeId: integer('office_id')
+      .notNull()
+      .references(() => offices.id, { onDelete: 'cascade' }),
+    regencyCode: text('regency_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.officeId, t.regencyCode] }), index('office_work_areas_regency_idx').on(t.regencyCode)],
+);

@@ -26,42 +26,47 @@ export const importPreviewFieldSchema = z.object({
 export type ImportPreviewField = z.infer<typeof importPreviewFieldSchema>;
 
 /** POST /imports/preview: how the file was read, its first rows as written, and the mapping the import would use. */
-export const importPreviewSchema = z.object({
-  kind: z.enum(IMPORT_KINDS),
-  fileName: z.string(),
-  /** shapefile: a zipped shapefile (.zip with .shp, .dbf, .prj, .cpg); kmz: a zipped KML. */
-  format: z.enum(IMPORT_FILE_FORMATS),
-  /** CSV: the text encoding detected, whether it starts with a byte order mark, the delimiter. */
-  encoding: z.string().optional(),
-  bom: z.boolean().optional(),
-  delimiter: z.string().optional(),
-  /** XLSX: the sheet read and every sheet; zipped shapefile: the layer read and every layer. */
-  sheet: z.string().optional(),
-  sheets: z.array(z.string()).optional(),
-  /** Zipped shapefile: the coordinate system of its .prj, reprojected from to WGS 84. */
-  reprojectedFrom: z.string().optional(),
-  headers: z.array(z.string()),
-  header: importHeaderChoiceSchema,
-  /** The first rows, each cell as text as the file has it (GeoJSON: `row` is the feature number). */
-  rows: z.array(z.object({ row: z.number().int(), values: z.array(z.string()) })),
-  /** The file has more rows than `rows`. */
-  more: z.boolean(),
-  /** Column header → field, as the import would use it (synonyms, then the mapping given). */
-  mapping: z.record(z.string(), z.string()),
-  unknownColumns: z.array(z.string()),
-  fields: z.array(importPreviewFieldSchema),
-  /** Required field groups no column gives: the import would refuse the file. */
-  missing: z.array(z.array(z.string())),
-}).meta({ id: 'ImportPreview' });
+export const importPreviewSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    fileName: z.string(),
+    /** shapefile: a zipped shapefile (.zip with .shp, .dbf, .prj, .cpg); kmz: a zipped KML. */
+    format: z.enum(IMPORT_FILE_FORMATS),
+    /** CSV: the text encoding detected, whether it starts with a byte order mark, the delimiter. */
+    encoding: z.string().optional(),
+    bom: z.boolean().optional(),
+    delimiter: z.string().optional(),
+    /** XLSX: the sheet read and every sheet; zipped shapefile: the layer read and every layer. */
+    sheet: z.string().optional(),
+    sheets: z.array(z.string()).optional(),
+    /** Zipped shapefile: the coordinate system of its .prj, reprojected from to WGS 84. */
+    reprojectedFrom: z.string().optional(),
+    headers: z.array(z.string()),
+    header: importHeaderChoiceSchema,
+    /** The first rows, each cell as text as the file has it (GeoJSON: `row` is the feature number). */
+    rows: z.array(z.object({ row: z.number().int(), values: z.array(z.string()) })),
+    /** The file has more rows than `rows`. */
+    more: z.boolean(),
+    /** Column header → field, as the import would use it (synonyms, then the mapping given). */
+    mapping: z.record(z.string(), z.string()),
+    unknownColumns: z.array(z.string()),
+    fields: z.array(importPreviewFieldSchema),
+    /** Required field groups no column gives: the import would refuse the file. */
+    missing: z.array(z.array(z.string())),
+  })
+  .meta({ id: 'ImportPreview' });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 /** A problem with one cell: row, field, value as written, and why (a code with its parameters, and the English sentence). */
 export const importIssueSchema = z.object({
-  row: z.number(), field: z.string(), value: z.string(),
+  row: z.number(),
+  field: z.string(),
+  value: z.string(),
   /** Reports stored before codes existed have only `reason`. */
-  code: z.string().optional(), params: paramsSchema.optional(),
+  code: z.string().optional(),
+  params: paramsSchema.optional(),
   reason: z.string(),
 });
 export type ImportIssueAnswer = z.infer<typeof importIssueSchema>;
@@ -69,48 +74,65 @@ export const importNoteSchema = z.object({ code: z.string(), params: paramsSchem
 export type ImportNoteAnswer = z.infer<typeof importNoteSchema>;
 
 /** What an import did, or would do (dry run). */
-export const importReportSchema = z.object({
-  batchId: z.string().nullable(),
-  kind: z.enum(IMPORT_KINDS),
-  fileName: z.string(),
-  format: z.string().optional(),
-  encoding: z.string().optional(),
-  delimiter: z.string().optional(),
-  sheet: z.string().optional(),
-  /** committed: written; dry_run: checked, nothing written; unchanged: this file was imported before. */
-  status: z.enum(['committed', 'dry_run', 'unchanged']),
-  rows: z.number(), imported: z.number(), rejected: z.number(), duplicates: z.number(),
-  mapping: z.record(z.string(), z.string()),
-  unknownColumns: z.array(z.string()),
-  issues: z.array(importIssueSchema),
-  /** Corrections applied to imported rows (coordinates swapped back, degrees-minutes-seconds read). */
-  fixes: z.array(importIssueSchema).optional(),
-  /** The notes on the file in English, and with their codes (absent from reports stored before codes existed). */
-  warnings: z.array(z.string()),
-  notes: z.array(importNoteSchema).optional(),
-}).meta({ id: 'ImportReport' });
+export const importReportSchema = z
+  .object({
+    batchId: z.string().nullable(),
+    kind: z.enum(IMPORT_KINDS),
+    fileName: z.string(),
+    format: z.string().optional(),
+    encoding: z.string().optional(),
+    delimiter: z.string().optional(),
+    sheet: z.string().optional(),
+    /** committed: written; dry_run: checked, nothing written; unchanged: this file was imported before. */
+    status: z.enum(['committed', 'dry_run', 'unchanged']),
+    rows: z.number(),
+    imported: z.number(),
+    rejected: z.number(),
+    duplicates: z.number(),
+    mapping: z.record(z.string(), z.string()),
+    unknownColumns: z.array(z.string()),
+    issues: z.array(importIssueSchema),
+    /** Corrections applied to imported rows (coordinates swapped back, degrees-minutes-seconds read). */
+    fixes: z.array(importIssueSchema).optional(),
+    /** The notes on the file in English, and with their codes (absent from reports stored before codes existed). */
+    warnings: z.array(z.string()),
+    notes: z.array(importNoteSchema).optional(),
+  })
+  .meta({ id: 'ImportReport' });
 export type ImportReportAnswer = z.infer<typeof importReportSchema>;
 
 /** POST /imports (202) and GET /imports/{id}: an import's progress and, when done, its report. */
-export const importJobSchema = z.object({
-  id: z.string(), kind: z.enum(IMPORT_KINDS), fileName: z.string(), status: z.enum(['running', 'done', 'failed']),
-  progress: z.object({ rows: z.number(), percent: z.number() }),
-  report: importReportSchema.optional(),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  startedAt: z.string(),
-}).meta({ id: 'ImportJob' });
+export const importJobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(IMPORT_KINDS),
+    fileName: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    progress: z.object({ rows: z.number(), percent: z.number() }),
+    report: importReportSchema.optional(),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    startedAt: z.string(),
+  })
+  .meta({ id: 'ImportJob' });
 export type ImportJob = z.infer<typeof importJobSchema>;
 
 /** GET /imports: committed and rolled-back batches, newest first. */
-export const importBatchSchema = z.object({
-  id: z.string(), kind: z.string(), fileName: z.string(),
-  /** committed or rolled_back. */
-  status: z.string(),
-  rows: z.number(), imported: z.number(), rejected: z.number(),
-  /** The areas the batch's rows lie in: who may see and roll it back follows from them. */
-  areaCodes: z.array(z.string()),
-  createdAt: z.string(), rolledBackAt: z.string().nullable(),
-}).meta({ id: 'ImportBatch' });
+export const importBatchSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    fileName: z.string(),
+    /** committed or rolled_back. */
+    status: z.string(),
+    rows: z.number(),
+    imported: z.number(),
+    rejected: z.number(),
+    /** The areas the batch's rows lie in: who may see and roll it back follows from them. */
+    areaCodes: z.array(z.string()),
+    createdAt: z.string(),
+    rolledBackAt: z.string().nullable(),
+  })
+  .meta({ id: 'ImportBatch' });
 export type ImportBatch = z.infer<typeof importBatchSchema>;
 
 /** POST /imports/{id}/rollback: rows removed per table. */

@@ -8,7 +8,9 @@ import { BRIEFING_TEMPLATES, briefingFromTemplate, duplicateSlide, moveSlide, ne
 import { briefingContentSchema, SLIDE_LAYERS, SLIDE_LEVELS, type BriefingContent, type Slide, type SlidePanel, type SlideView } from './types.js';
 import { normalizeSlideView, slideViewFromQuery, slideViewToQuery } from './view-url.js';
 
-const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const code = fc.oneof(
   fc.integer({ min: 11, max: 99 }).map(String),
   fc.tuple(fc.integer({ min: 11, max: 99 }), fc.integer({ min: 1, max: 99 })).map(([p, r]) => `${p}.${String(r).padStart(2, '0')}`),
@@ -17,14 +19,20 @@ const subset = <T>(values: readonly T[]) => fc.subarray([...values]);
 const slideView: fc.Arbitrary<SlideView> = fc.record({
   region: fc.option(code),
   level: fc.option(fc.constantFrom(...SLIDE_LEVELS)),
-  map: fc.option(fc.record({
-    zoom: fc.double({ min: 0, max: 22, noNaN: true }), lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }),
-  })),
+  map: fc.option(
+    fc.record({
+      zoom: fc.double({ min: 0, max: 22, noNaN: true }),
+      lat: fc.double({ min: -90, max: 90, noNaN: true }),
+      lng: fc.double({ min: -180, max: 180, noNaN: true }),
+    }),
+  ),
   layers: subset(SLIDE_LAYERS),
   permitTypes: subset(PERMIT_TYPES),
   nationalities: subset(NATIONALITIES.slice(0, 12).map((n) => n.code)),
   purposes: subset(PERMIT_PURPOSES),
-  from: fc.option(day), to: fc.option(day), asOf: fc.option(day),
+  from: fc.option(day),
+  to: fc.option(day),
+  asOf: fc.option(day),
   measure: fc.constantFrom('count' as const, 'density' as const),
 });
 const panel: fc.Arbitrary<SlidePanel> = fc.oneof(
@@ -33,29 +41,49 @@ const panel: fc.Arbitrary<SlidePanel> = fc.oneof(
   fc.integer({ min: 1, max: 20 }).map((limit) => ({ kind: 'candidates' as const, limit })),
   fc.record({ limit: fc.integer({ min: 1, max: 20 }), findings: fc.boolean() }).map((rest) => ({ kind: 'operations' as const, ...rest })),
 );
-const slides: fc.Arbitrary<Slide[]> = fc.array(fc.record({
-  title: fc.string({ maxLength: 40 }), note: fc.string({ maxLength: 80 }), view: slideView.map(normalizeSlideView),
-  panels: fc.uniqueArray(panel, { selector: (p) => p.kind, maxLength: 4 }),
-}), { maxLength: 6 }).map((list) => list.map((slide, index) => ({ id: `s${index + 1}`, ...slide })));
+const slides: fc.Arbitrary<Slide[]> = fc
+  .array(
+    fc.record({
+      title: fc.string({ maxLength: 40 }),
+      note: fc.string({ maxLength: 80 }),
+      view: slideView.map(normalizeSlideView),
+      panels: fc.uniqueArray(panel, { selector: (p) => p.kind, maxLength: 4 }),
+    }),
+    { maxLength: 6 },
+  )
+  .map((list) => list.map((slide, index) => ({ id: `s${index + 1}`, ...slide })));
 const briefing: fc.Arbitrary<BriefingContent> = fc.record({
-  title: fc.string({ minLength: 1, maxLength: 60 }).filter((s) => s.trim().length > 0).map((s) => s.trim()),
-  date: day, venue: fc.string({ maxLength: 40 }),
+  title: fc
+    .string({ minLength: 1, maxLength: 60 })
+    .filter((s) => s.trim().length > 0)
+    .map((s) => s.trim()),
+  date: day,
+  venue: fc.string({ maxLength: 40 }),
   audience: fc.constantFrom('internal' as const, 'mixed_agency' as const),
   lang: fc.constantFrom('id' as const, 'en' as const),
-  areaCode: fc.option(code), slides,
+  areaCode: fc.option(code),
+  slides,
 });
 
 describe('a slide view in the dashboard URL', () => {
   test('round-trips through the query string (after the URL rounding of the map position)', () => {
-    fc.assert(fc.property(slideView, (view) => {
-      const normal = normalizeSlideView(view);
-      expect(slideViewFromQuery(slideViewToQuery(normal))).toEqual(normal);
-      expect(slideViewToQuery(normal)).toBe(slideViewToQuery(view));
-    }));
+    fc.assert(
+      fc.property(slideView, (view) => {
+        const normal = normalizeSlideView(view);
+        expect(slideViewFromQuery(slideViewToQuery(normal))).toEqual(normal);
+        expect(slideViewToQuery(normal)).toBe(slideViewToQuery(view));
+      }),
+    );
   });
 
   test('uses the dashboard parameter names', () => {
-    const query = slideViewToQuery({ ...normalizeSlideView(slideViewFromQuery('')), region: '19.04', asOf: '2024-06-13', layers: ['risk', 'sites'], map: { zoom: 9.123, lat: -2.35678, lng: 106.21 } });
+    const query = slideViewToQuery({
+      ...normalizeSlideView(slideViewFromQuery('')),
+      region: '19.04',
+      asOf: '2024-06-13',
+      layers: ['risk', 'sites'],
+      map: { zoom: 9.123, lat: -2.35678, lng: 106.21 },
+    });
     expect(query).toBe('region=19.04&map=9.12/-2.3568/106.21&layers=sites,risk&asOf=2024-06-13');
   });
 
@@ -68,9 +96,11 @@ describe('a slide view in the dashboard URL', () => {
 
 describe('a briefing as JSON', () => {
   test('round-trips through JSON and the schema unchanged', () => {
-    fc.assert(fc.property(briefing, (content) => {
-      expect(briefingContentSchema.parse(JSON.parse(JSON.stringify(content)))).toEqual(content);
-    }));
+    fc.assert(
+      fc.property(briefing, (content) => {
+        expect(briefingContentSchema.parse(JSON.parse(JSON.stringify(content)))).toEqual(content);
+      }),
+    );
   });
 
   test('is refused with duplicate slide ids or panel kinds, naming the problem', () => {
@@ -86,17 +116,31 @@ describe('a briefing as JSON', () => {
 
 describe('audience rules', () => {
   test('a mixed-agency audience never gets personal data, whatever the role', () => {
-    fc.assert(fc.property(briefing, fc.constantFrom(...ROLES), (content, role) => {
-      const shown = briefingForAudience({ ...content, audience: 'mixed_agency' }, permissionsOf(role));
-      expect(shown.slides.flatMap((slide) => slide.panels).some(panelHasPersonalData)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(briefing, fc.constantFrom(...ROLES), (content, role) => {
+        const shown = briefingForAudience({ ...content, audience: 'mixed_agency' }, permissionsOf(role));
+        expect(shown.slides.flatMap((slide) => slide.panels).some(panelHasPersonalData)).toBe(false);
+      }),
+    );
   });
 
-  test('an internal audience sees findings only when the presenter\'s role may see personal data', () => {
-    const slide: Slide = { id: 's1', title: 'Operasi', note: '', view: normalizeSlideView(slideViewFromQuery('')), panels: [{ kind: 'operations', limit: 5, findings: true }, { kind: 'figures' }] };
+  test("an internal audience sees findings only when the presenter's role may see personal data", () => {
+    const slide: Slide = {
+      id: 's1',
+      title: 'Operasi',
+      note: '',
+      view: normalizeSlideView(slideViewFromQuery('')),
+      panels: [{ kind: 'operations', limit: 5, findings: true }, { kind: 'figures' }],
+    };
     expect(slideForAudience(slide, 'internal', permissionsOf('office_head')).panels).toEqual(slide.panels);
-    expect(slideForAudience(slide, 'internal', permissionsOf('agency_member')).panels).toEqual([{ kind: 'operations', limit: 5, findings: false }, { kind: 'figures' }]);
-    expect(slideForAudience(slide, 'mixed_agency', permissionsOf('admin')).panels).toEqual([{ kind: 'operations', limit: 5, findings: false }, { kind: 'figures' }]);
+    expect(slideForAudience(slide, 'internal', permissionsOf('agency_member')).panels).toEqual([
+      { kind: 'operations', limit: 5, findings: false },
+      { kind: 'figures' },
+    ]);
+    expect(slideForAudience(slide, 'mixed_agency', permissionsOf('admin')).panels).toEqual([
+      { kind: 'operations', limit: 5, findings: false },
+      { kind: 'figures' },
+    ]);
     // The aggregates-only role gets no record panels at all.
     expect(slideForAudience(slide, 'internal', permissionsOf('viewer')).panels).toEqual([{ kind: 'figures' }]);
   });
@@ -112,11 +156,15 @@ describe('templates', () => {
     expect(content.audience).toBe('mixed_agency');
   });
 
-  test('speak the briefing\'s language', () => {
+  test("speak the briefing's language", () => {
     const input = { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13' };
     expect(briefingFromTemplate('risks', { ...input, lang: 'id' }).slides[2]?.title).toBe('Usulan lokasi operasi');
     expect(briefingFromTemplate('risks', { ...input, lang: 'en' }).slides[2]?.title).toBe('Proposed operation site');
-    expect(briefingFromTemplate('enforcement', { ...input, lang: 'id' }).slides[1]?.view).toMatchObject({ from: '2024-01-01', to: '2024-06-13', layers: ['operations'] });
+    expect(briefingFromTemplate('enforcement', { ...input, lang: 'id' }).slides[1]?.view).toMatchObject({
+      from: '2024-01-01',
+      to: '2024-06-13',
+      layers: ['operations'],
+    });
   });
 });
 

@@ -71,7 +71,8 @@ function slides(input: TemplateInput, template: BriefingTemplate): Array<Omit<Sl
       return [
         { title: `${t.holders} — ${input.areaName}`, note: t.noteHolders, view: view(input, {}), panels: [{ kind: 'figures' }] },
         {
-          title: `${t.operations} ${yearStart.slice(0, 4)}`, note: t.noteOperations,
+          title: `${t.operations} ${yearStart.slice(0, 4)}`,
+          note: t.noteOperations,
           view: view(input, { layers: ['operations'], from: yearStart, to: input.date }),
           panels: [{ kind: 'operations', limit: 10, findings: false }],
         },

@@ -65,7 +65,9 @@ export const slideSchema = z.object({
   /** The presenter's note (speaker notes in the PPTX). */
   note: z.string().max(4000),
   view: slideViewSchema,
-  panels: z.array(panelSchema).max(PANEL_KINDS.length)
+  panels: z
+    .array(panelSchema)
+    .max(PANEL_KINDS.length)
     .refine((panels) => new Set(panels.map((panel) => panel.kind)).size === panels.length, 'each panel kind at most once'),
 });
 export type Slide = z.infer<typeof slideSchema>;
@@ -81,7 +83,9 @@ export const briefingContentSchema = z.object({
   lang: z.enum(BRIEFING_LANGS),
   /** The area the briefing is about; who may read it follows from it (a regency or province code, null = national). */
   areaCode: areaCode.nullable(),
-  slides: z.array(slideSchema).max(MAX_SLIDES)
+  slides: z
+    .array(slideSchema)
+    .max(MAX_SLIDES)
     .refine((slides) => new Set(slides.map((slide) => slide.id)).size === slides.length, 'slide ids must be unique'),
 });
 export type BriefingContent = z.infer<typeof briefingContentSchema>;
@@ -95,6 +99,15 @@ export interface Briefing extends BriefingContent {
 }
 
 export const EMPTY_SLIDE_VIEW: SlideView = {
-  region: null, level: null, map: null, layers: [], permitTypes: [], nationalities: [], purposes: [],
-  from: null, to: null, asOf: null, measure: 'count',
+  region: null,
+  level: null,
+  map: null,
+  layers: [],
+  permitTypes: [],
+  nationalities: [],
+  purposes: [],
+  from: null,
+  to: null,
+  asOf: null,
+  measure: 'count',
 };

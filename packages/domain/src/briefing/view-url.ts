@@ -14,7 +14,9 @@ export function roundSlideView(view: SlideView): SlideView {
 /** The query string (no `?`) of a slide's view; lists in a fixed order so one view has one string. */
 export function slideViewToQuery(view: SlideView): string {
   const params = new URLSearchParams();
-  const set = (name: string, value: string | null) => { if (value) params.set(name, value); };
+  const set = (name: string, value: string | null) => {
+    if (value) params.set(name, value);
+  };
   const rounded = roundSlideView(view);
   set('level', rounded.level);
   set('region', rounded.region);

@@ -22,8 +22,10 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the <meta> text is what index.html carried', () => {
-    expect(meta).toBe("default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; connect-src 'self'; "
-      + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
+    expect(meta).toBe(
+      "default-src 'self'; script-src 'self'; worker-src 'self' blob:; child-src 'self' blob:; connect-src 'self'; " +
+        "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'",
+    );
   });
 
   test('the header adds frame-ancestors, which a <meta> tag cannot carry, and nothing else', () => {

@@ -17,7 +17,22 @@ const COMMON_AREA = {
 
 export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[]>> = {
   permits: {
-    permitNumber: ['no izin tinggal', 'nomor izin tinggal', 'no. izin tinggal', 'nomor itas', 'no itas', 'nomor itap', 'no itap', 'nomor kitas', 'no kitas', 'permit no', 'permit_no', 'permit number', 'nomor izin', 'no izin'],
+    permitNumber: [
+      'no izin tinggal',
+      'nomor izin tinggal',
+      'no. izin tinggal',
+      'nomor itas',
+      'no itas',
+      'nomor itap',
+      'no itap',
+      'nomor kitas',
+      'no kitas',
+      'permit no',
+      'permit_no',
+      'permit number',
+      'nomor izin',
+      'no izin',
+    ],
     permitType: ['jenis izin', 'jenis izin tinggal', 'tipe izin', 'permit type', 'permit_type', 'type', 'jenis'],
     purpose: ['tujuan', 'maksud', 'tujuan tinggal', 'purpose', 'keperluan'],
     nationality: ['kewarganegaraan', 'negara', 'warga negara', 'kebangsaan', 'nationality', 'citizenship', 'country'],
@@ -25,7 +40,18 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     holderName: ['nama', 'nama lengkap', 'nama pemegang', 'nama wna', 'name', 'full name', 'holder name', 'holder'],
     sponsor: ['penjamin', 'sponsor', 'nama penjamin', 'perusahaan', 'perusahaan penjamin', 'company', 'employer'],
     issuedOn: ['tgl terbit', 'tanggal terbit', 'tanggal penerbitan', 'tgl berlaku', 'berlaku dari', 'issued', 'issued on', 'issue date', 'valid from'],
-    expiresOn: ['tgl berakhir', 'tanggal berakhir', 'berlaku sampai', 'berlaku s/d', 'masa berlaku', 'expires', 'expires on', 'expiry date', 'valid until', 'valid to'],
+    expiresOn: [
+      'tgl berakhir',
+      'tanggal berakhir',
+      'berlaku sampai',
+      'berlaku s/d',
+      'masa berlaku',
+      'expires',
+      'expires on',
+      'expiry date',
+      'valid until',
+      'valid to',
+    ],
     cancelledOn: ['tgl pembatalan', 'tanggal pembatalan', 'tgl batal', 'dibatalkan', 'cancelled', 'cancelled on', 'cancellation date'],
     passportNumber: ['no paspor', 'nomor paspor', 'no. paspor', 'paspor', 'passport', 'passport no', 'passport number', 'passport_no'],
     holderBirthDate: ['tgl lahir', 'tanggal lahir', 'lahir', 'birth date', 'date of birth', 'dob', 'birth_date'],
@@ -101,7 +127,20 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
     holderBirthDate: ['tgl lahir', 'tanggal lahir', 'lahir', 'birth date', 'date of birth', 'dob', 'birth_date'],
     direction: ['arah', 'jenis perlintasan', 'perlintasan', 'datang/berangkat', 'kedatangan/keberangkatan', 'direction', 'movement', 'in/out', 'arr/dep'],
     date: ['tanggal', 'tgl', 'tanggal perlintasan', 'tgl perlintasan', 'tanggal kedatangan', 'tanggal keberangkatan', 'date', 'crossing date', 'travel date'],
-    entryPoint: ['tpi', 'nama tpi', 'tempat pemeriksaan imigrasi', 'pelabuhan', 'bandara', 'bandar udara', 'pos lintas batas', 'plbn', 'entry point', 'entry_point', 'checkpoint', 'port'],
+    entryPoint: [
+      'tpi',
+      'nama tpi',
+      'tempat pemeriksaan imigrasi',
+      'pelabuhan',
+      'bandara',
+      'bandar udara',
+      'pos lintas batas',
+      'plbn',
+      'entry point',
+      'entry_point',
+      'checkpoint',
+      'port',
+    ],
     month: ['bulan', 'periode', 'bulan/tahun', 'month', 'period'],
     arrivals: ['kedatangan', 'jumlah kedatangan', 'datang', 'arrivals', 'arrival'],
     departures: ['keberangkatan', 'jumlah keberangkatan', 'berangkat', 'departures', 'departure'],
@@ -112,8 +151,14 @@ export const HEADER_SYNONYMS: Record<ImportKind, Record<string, readonly string[
 
 /** "No. Izin Tinggal" → "no izin tinggal"; "Kab/Kota" → "kab/kota"; accents dropped. */
 export function normaliseHeader(header: string): string {
-  return header.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/[._\-–—:()]+/g, ' ').replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ').trim();
+  return header
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[._\-–—:()]+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Field for each header of a file (undefined = unknown column), by the synonyms above. */

@@ -40,7 +40,8 @@ const REASONS = {
   violations_over_checked: (p: { violations: number; checked: number }) => `more violations (${p.violations}) than foreigners checked (${p.checked})`,
   outcome_no_violation_counted: (p: { violations: number }) => `says no violation, but ${p.violations} violation(s) are counted`,
   area_code_unknown: (p: { level: Level; code: string }) => `no ${p.level} with code ${p.code}`,
-  area_name_ambiguous: (p: { level: Level; name: string; candidates: string }) => `ambiguous ${p.level} name "${p.name}": ${p.candidates}; give the code or the parent area`,
+  area_name_ambiguous: (p: { level: Level; name: string; candidates: string }) =>
+    `ambiguous ${p.level} name "${p.name}": ${p.candidates}; give the code or the parent area`,
   area_name_unknown: (p: { level: Level; name: string; closest: string }) => `unknown ${p.level} "${p.name}"${p.closest ? `; closest: ${p.closest}` : ''}`,
   district_outside_regency: (p: { district: string; regency: string }) => `district ${p.district} is not in ${p.regency}`,
   no_area: () => 'no area: give a district or regency (code or name), or coordinates',
@@ -52,7 +53,7 @@ const REASONS = {
   coordinates_zero: () => '0, 0 is a placeholder, not a place: give the real coordinates',
   coordinates_swapped_fixed: (p: { lat: string; lng: string }) => `latitude and longitude were the other way round: read as ${p.lat}, ${p.lng}`,
   coordinates_sexagesimal_read: (p: { lat: string; lng: string }) => `degrees, minutes and seconds read as ${p.lat}, ${p.lng}`,
-  geometry_not_point: () => 'the feature\'s geometry is not a point',
+  geometry_not_point: () => "the feature's geometry is not a point",
   point_in_no_district: () => 'the point lies in no district (at sea?)',
   expiry_not_after_issue: (p: { expiresOn: string; issuedOn: string }) => `expiry (${p.expiresOn}) is not after issue (${p.issuedOn})`,
   cancelled_before_issue: (p: { cancelledOn: string; issuedOn: string }) => `cancellation (${p.cancelledOn}) is before issue (${p.issuedOn})`,
@@ -66,9 +67,10 @@ const REASONS = {
   registration_number_in_use: (p: { origin: string }) => `already in Pantau (${p.origin}, registration number already used)`,
   conflicts_outside_scope: () => 'conflicts with a record you cannot see; ask an administrator',
   unknown_direction: () => 'unknown direction (arrival/kedatangan or departure/keberangkatan)',
-  unknown_entry_point: (p: { closest: string }) => `no entry point (TPI) of this name in Pantau${p.closest ? `; closest: ${p.closest}` : ''}: import the entry points first, or write the name as Pantau has it`,
+  unknown_entry_point: (p: { closest: string }) =>
+    `no entry point (TPI) of this name in Pantau${p.closest ? `; closest: ${p.closest}` : ''}: import the entry points first, or write the name as Pantau has it`,
   not_a_month: () => 'not a month (accepted: 2024-06, 06/2024, Juni 2024, Jun 2024, or a date in the month)',
-  person_without_name: () => 'a passport Pantau does not know yet: give the holder\'s name to register the person',
+  person_without_name: () => "a passport Pantau does not know yet: give the holder's name to register the person",
   movement_count_missing: () => 'no count: give arrivals or departures (kedatangan/keberangkatan), or a direction and a count',
   outside_work_area: () => 'outside your work area: you may import only rows located in it',
 } satisfies Record<string, (params: never) => string>;
@@ -76,17 +78,20 @@ const REASONS = {
 /** What an import notes about a file as a whole (imported, but worth a look). */
 const NOTES = {
   purpose_missing: () => 'Some rows give no purpose: they are imported as "work" (bekerja).',
-  sponsor_not_found: (p: { name: string; row: number }) => `Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${p.name}" on row ${p.row}.`,
+  sponsor_not_found: (p: { name: string; row: number }) =>
+    `Sponsors not found among the companies (imported without sponsor; import the companies first): e.g. "${p.name}" on row ${p.row}.`,
   office_not_found: (p: { name: string }) => `Offices not found among Pantau's immigration offices (operations imported without office): e.g. "${p.name}".`,
   placed_at_label_point: (p: { records: 'company_sites' | 'entry_points' | 'reports' }) =>
     `Some ${p.records.replace('_', ' ')} have no coordinates: they are placed at the label point of their district or regency.`,
-  entry_points_unplaced: (p: { km: number; names: string }) => `Entry points more than ${p.km} km from every area, imported without an area (check their coordinates): ${p.names}.`,
+  entry_points_unplaced: (p: { km: number; names: string }) =>
+    `Entry points more than ${p.km} km from every area, imported without an area (check their coordinates): ${p.names}.`,
   imported_before: (p: { batch: string }) => `This file was imported before as batch ${p.batch}; nothing changed.`,
   header_row_found: (p: { rows: string; given: boolean; above: number; title: string }) =>
     `${p.given ? 'Header taken from' : 'Header found on'} row ${p.rows}${p.above ? `; the ${p.above} row(s) above it were left out${p.title ? ` (beginning "${p.title}")` : ''}` : ''}.`,
   table_footer: (p: { row: number; text: string; after: number }) =>
     `The table ends at row ${p.row} ("${p.text}"): that row${p.after ? ` and the ${p.after} row(s) below it` : ''} were not imported.`,
-  unmapped_values: (p: { field: string; values: string }) => `Values of ${p.field} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): ${p.values}.`,
+  unmapped_values: (p: { field: string; values: string }) =>
+    `Values of ${p.field} that no vocabulary maps (rows refused; add a spelling to the vocabulary or fix the file): ${p.values}.`,
   passport_other_person: (p: { row: number; passport: string; nationality: string; field: 'holderName' | 'holderBirthDate'; held: string; given: string }) =>
     `Row ${p.row}: passport ${p.passport} (${p.nationality}) belongs to "${p.held}" in Pantau, the row says "${p.given}" (${p.field === 'holderName' ? 'name' : 'birth date'}); the permit is linked to the passport's holder: check which is right.`,
   coordinates_reprojected: (p: { from: string }) => `Coordinates reprojected from ${p.from} (the shapefile's .prj) to WGS 84.`,
@@ -118,13 +123,19 @@ export interface ImportNote {
 }
 
 /** A refusal with its English sentence. */
-export function importReason<C extends ImportReasonCode>(code: C, ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]): ImportReason {
+export function importReason<C extends ImportReasonCode>(
+  code: C,
+  ...params: Record<never, never> extends ImportReasonParams<C> ? [params?: ImportReasonParams<C>] : [params: ImportReasonParams<C>]
+): ImportReason {
   const given = (params[0] ?? {}) as Params;
   return { code, params: given, reason: (REASONS[code] as (p: Params) => string)(given) };
 }
 
 /** A note with its English sentence. */
-export function importNote<C extends ImportNoteCode>(code: C, ...params: Record<never, never> extends ImportNoteParams<C> ? [params?: ImportNoteParams<C>] : [params: ImportNoteParams<C>]): ImportNote {
+export function importNote<C extends ImportNoteCode>(
+  code: C,
+  ...params: Record<never, never> extends ImportNoteParams<C> ? [params?: ImportNoteParams<C>] : [params: ImportNoteParams<C>]
+): ImportNote {
   const given = (params[0] ?? {}) as Params;
   return { code, params: given, message: (NOTES[code] as (p: Params) => string)(given) };
 }

@@ -15,7 +15,7 @@ export const TIMPORA_AGENCIES = [
   { code: 'kesbangpol', id: 'Badan Kesatuan Bangsa dan Politik (Kesbangpol)', en: 'National unity and politics agency (Kesbangpol)' },
   { code: 'polri', id: 'Kepolisian (Polres/Polsek)', en: 'Police (Polres/Polsek)' },
   { code: 'tni', id: 'TNI (Kodim/Koramil)', en: 'Armed forces (Kodim/Koramil)' },
-  { code: 'kejaksaan', id: 'Kejaksaan Negeri', en: 'District prosecutor\'s office' },
+  { code: 'kejaksaan', id: 'Kejaksaan Negeri', en: "District prosecutor's office" },
   { code: 'bin', id: 'Badan Intelijen Negara (Binda)', en: 'State intelligence agency (Binda)' },
   { code: 'disnaker', id: 'Dinas Tenaga Kerja (Disnaker)', en: 'Manpower office (Disnaker)' },
   { code: 'disdukcapil', id: 'Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil)', en: 'Population and civil registry office (Disdukcapil)' },

@@ -9,12 +9,20 @@ const NUMBER_LOCALE: Record<PlanningLocale, string> = { id: 'id-ID', en: 'en-GB'
 
 const RISK_LABEL: Record<PlanningLocale, Record<RiskCategory, string>> = {
   id: {
-    illegal_work: 'rawan TKA ilegal', overstay: 'rawan overstay', social_conflict: 'rawan konflik sosial',
-    illegal_emigration_route: 'jalur PMI nonprosedural', illegal_entry_point: 'jalur masuk ilegal', visit_permit_misuse: 'rawan penyalahgunaan izin kunjungan',
+    illegal_work: 'rawan TKA ilegal',
+    overstay: 'rawan overstay',
+    social_conflict: 'rawan konflik sosial',
+    illegal_emigration_route: 'jalur PMI nonprosedural',
+    illegal_entry_point: 'jalur masuk ilegal',
+    visit_permit_misuse: 'rawan penyalahgunaan izin kunjungan',
   },
   en: {
-    illegal_work: 'illegal-work', overstay: 'overstay', social_conflict: 'social-conflict',
-    illegal_emigration_route: 'illegal-emigration-route', illegal_entry_point: 'illegal-entry-point', visit_permit_misuse: 'visit-permit-misuse',
+    illegal_work: 'illegal-work',
+    overstay: 'overstay',
+    social_conflict: 'social-conflict',
+    illegal_emigration_route: 'illegal-emigration-route',
+    illegal_entry_point: 'illegal-entry-point',
+    visit_permit_misuse: 'visit-permit-misuse',
   },
 };
 
@@ -24,8 +32,9 @@ export function formatNumber(n: number, locale: PlanningLocale): string {
 
 /** `17 Nov 2016` / `17 November 2016`, as dates are shown on screen. */
 export function formatDate(isoDate: string, locale: PlanningLocale): string {
-  return new Intl.DateTimeFormat(NUMBER_LOCALE[locale], { day: 'numeric', month: locale === 'id' ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${isoDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(NUMBER_LOCALE[locale], { day: 'numeric', month: locale === 'id' ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
 }
 
 /** Growth as shown: +38% / −12%, or null when there is nothing to compare with. */
@@ -44,23 +53,37 @@ export function explainCandidate(candidate: { raw: RawFactors }, locale: Plannin
   if (locale === 'id') {
     parts.push(`${n(r.activeHolders)} pemegang izin aktif${growth ? `, ${growth} dalam 12 bulan` : ''}`);
     if (r.expiringWithoutRenewal > 0) parts.push(`${n(r.expiringWithoutRenewal)} izin habis atau segera habis tanpa perpanjangan`);
-    if (r.pastViolations > 0) parts.push(`${n(r.pastViolations)} pelanggaran ditemukan di sekitarnya${r.pastActions > 0 ? `, ${n(r.pastActions)} dikenai TAK` : ''}`);
-    const reports = [r.verifiedReports > 0 ? `${n(r.verifiedReports)} laporan terverifikasi` : null, r.openReports > 0 ? `${n(r.openReports)} laporan baru` : null].filter(Boolean);
+    if (r.pastViolations > 0)
+      parts.push(`${n(r.pastViolations)} pelanggaran ditemukan di sekitarnya${r.pastActions > 0 ? `, ${n(r.pastActions)} dikenai TAK` : ''}`);
+    const reports = [
+      r.verifiedReports > 0 ? `${n(r.verifiedReports)} laporan terverifikasi` : null,
+      r.openReports > 0 ? `${n(r.openReports)} laporan baru` : null,
+    ].filter(Boolean);
     if (reports.length) parts.push(`${reports.join(' dan ')} dalam ${n(r.reportWindowDays)} hari`);
-    parts.push(r.lastCheckedOn === null ? 'belum pernah diperiksa'
-      : `terakhir diperiksa ${r.monthsSinceCheck === 0 ? 'bulan ini' : `${n(r.monthsSinceCheck ?? 0)} bulan lalu`} (${formatDate(r.lastCheckedOn, 'id')})`);
+    parts.push(
+      r.lastCheckedOn === null
+        ? 'belum pernah diperiksa'
+        : `terakhir diperiksa ${r.monthsSinceCheck === 0 ? 'bulan ini' : `${n(r.monthsSinceCheck ?? 0)} bulan lalu`} (${formatDate(r.lastCheckedOn, 'id')})`,
+    );
     const categories = uniqueCategories(r);
     if (categories.length) parts.push(`di dalam area ${categories.map((c) => RISK_LABEL.id[c]).join(', ')}`);
     if (r.mixSimilarity >= 0.5) parts.push('komposisi kewarganegaraan mirip temuan sebelumnya');
   } else {
     parts.push(`${n(r.activeHolders)} active holder${r.activeHolders === 1 ? '' : 's'}${growth ? `, ${growth} in 12 months` : ''}`);
-    if (r.expiringWithoutRenewal > 0) parts.push(`${n(r.expiringWithoutRenewal)} permit${r.expiringWithoutRenewal === 1 ? '' : 's'} expiring or expired without renewal`);
-    if (r.pastViolations > 0) parts.push(`${n(r.pastViolations)} violation${r.pastViolations === 1 ? '' : 's'} found at or near it${r.pastActions > 0 ? `, ${n(r.pastActions)} with TAK` : ''}`);
+    if (r.expiringWithoutRenewal > 0)
+      parts.push(`${n(r.expiringWithoutRenewal)} permit${r.expiringWithoutRenewal === 1 ? '' : 's'} expiring or expired without renewal`);
+    if (r.pastViolations > 0)
+      parts.push(
+        `${n(r.pastViolations)} violation${r.pastViolations === 1 ? '' : 's'} found at or near it${r.pastActions > 0 ? `, ${n(r.pastActions)} with TAK` : ''}`,
+      );
     const reports = [r.verifiedReports > 0 ? `${n(r.verifiedReports)} verified` : null, r.openReports > 0 ? `${n(r.openReports)} new` : null].filter(Boolean);
     const reportCount = r.verifiedReports + r.openReports;
     if (reports.length) parts.push(`${reports.join(' and ')} report${reportCount === 1 ? '' : 's'} in ${n(r.reportWindowDays)} days`);
-    parts.push(r.lastCheckedOn === null ? 'never checked'
-      : `last checked ${r.monthsSinceCheck === 0 ? 'this month' : `${n(r.monthsSinceCheck ?? 0)} month${r.monthsSinceCheck === 1 ? '' : 's'} ago`} (${formatDate(r.lastCheckedOn, 'en')})`);
+    parts.push(
+      r.lastCheckedOn === null
+        ? 'never checked'
+        : `last checked ${r.monthsSinceCheck === 0 ? 'this month' : `${n(r.monthsSinceCheck ?? 0)} month${r.monthsSinceCheck === 1 ? '' : 's'} ago`} (${formatDate(r.lastCheckedOn, 'en')})`,
+    );
     const categories = uniqueCategories(r);
     if (categories.length === 1) parts.push(`inside ${/^[aeiou]/.test(RISK_LABEL.en[categories[0]!]) ? 'an' : 'a'} ${RISK_LABEL.en[categories[0]!]} risk area`);
     else if (categories.length > 1) parts.push(`inside ${categories.map((c) => RISK_LABEL.en[c]).join(', ')} risk areas`);

@@ -68,11 +68,18 @@ export function normaliseFactors(raw: RawFactors, options: RiskOptions = DEFAULT
 
 /** How much a risk category says about foreigners at a place (emigration routes concern residents leaving). */
 export const RISK_CATEGORY_WEIGHT: Record<RiskCategory, number> = {
-  illegal_work: 1, overstay: 1, visit_permit_misuse: 0.9, social_conflict: 0.7, illegal_entry_point: 0.6, illegal_emigration_route: 0.3,
+  illegal_work: 1,
+  overstay: 1,
+  visit_permit_misuse: 0.9,
+  social_conflict: 0.7,
+  illegal_entry_point: 0.6,
+  illegal_emigration_route: 0.3,
 };
 
 /** How much risk areas of categories not about foreigners count (a user's weight; see RISK_CATEGORY_CONCERNS_FOREIGNERS). */
-export interface RiskOptions { riskNotForeigners: number }
+export interface RiskOptions {
+  riskNotForeigners: number;
+}
 export const DEFAULT_RISK_OPTIONS: Readonly<RiskOptions> = Object.freeze({ riskNotForeigners: 0 });
 
 /** One risk area's term of the noisy-or, in 0..1. */
@@ -92,8 +99,13 @@ export function clamp01(x: number): number {
 export function mixSimilarity(a: ReadonlyMap<string, number> | Record<string, number>, b: ReadonlyMap<string, number> | Record<string, number>): number {
   const ma = a instanceof Map ? a : new Map(Object.entries(a));
   const mb = b instanceof Map ? b : new Map(Object.entries(b));
-  let dot = 0; let na = 0; let nb = 0;
-  for (const [k, v] of ma) { na += v * v; dot += v * (mb.get(k) ?? 0); }
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of ma) {
+    na += v * v;
+    dot += v * (mb.get(k) ?? 0);
+  }
   for (const v of mb.values()) nb += v * v;
   return na === 0 || nb === 0 ? 0 : clamp01(dot / Math.sqrt(na * nb));
 }

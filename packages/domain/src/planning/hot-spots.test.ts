@@ -54,22 +54,26 @@ describe('Getis-Ord Gi*', () => {
 
   // z = √((n − 9)/9) ≥ 1.96 from a 7 × 7 grid on.
   test('property: one heavy cell among zeros is always a hot spot (95 % or more)', () => {
-    fc.assert(fc.property(fc.integer({ min: 7, max: 14 }), fc.integer({ min: 1, max: 1000 }), fc.nat(), fc.nat(), (size, heavy, a, b) => {
-      const [hx, hy] = [1 + (a % (size - 2)), 1 + (b % (size - 2))];
-      const { values, neighbours } = grid(size, (x, y) => (x === hx && y === hy ? heavy : 0));
-      const cls = getisOrdGiStar(values, neighbours).get(`${hx},${hy}`)!.class;
-      expect(['hot_99', 'hot_95']).toContain(cls);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 7, max: 14 }), fc.integer({ min: 1, max: 1000 }), fc.nat(), fc.nat(), (size, heavy, a, b) => {
+        const [hx, hy] = [1 + (a % (size - 2)), 1 + (b % (size - 2))];
+        const { values, neighbours } = grid(size, (x, y) => (x === hx && y === hy ? heavy : 0));
+        const cls = getisOrdGiStar(values, neighbours).get(`${hx},${hy}`)!.class;
+        expect(['hot_99', 'hot_95']).toContain(cls);
+      }),
+    );
   });
 
   test('property: a uniform field has no significant cell', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 1e6, noNaN: true }), (size, v) => {
-      const { values, neighbours } = grid(size, () => v);
-      for (const g of getisOrdGiStar(values, neighbours).values()) {
-        expect(g.class).toBe('not_significant');
-        expect(g.z).toBe(0);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0, max: 1e6, noNaN: true }), (size, v) => {
+        const { values, neighbours } = grid(size, () => v);
+        for (const g of getisOrdGiStar(values, neighbours).values()) {
+          expect(g.class).toBe('not_significant');
+          expect(g.z).toBe(0);
+        }
+      }),
+    );
   });
 
   test('one neighbourhood from the globals equals the whole-field computation', () => {
@@ -80,7 +84,13 @@ describe('Getis-Ord Gi*', () => {
   });
 
   test('neighbours outside the study area are ignored; an empty area gives nothing', () => {
-    const gi = getisOrdGiStar(new Map([['a', 1], ['b', 3]]), () => ['a', 'b', 'elsewhere']);
+    const gi = getisOrdGiStar(
+      new Map([
+        ['a', 1],
+        ['b', 3],
+      ]),
+      () => ['a', 'b', 'elsewhere'],
+    );
     expect(gi.get('a')!.neighbours).toBe(2);
     expect(getisOrdGiStar(new Map(), () => []).size).toBe(0);
   });
@@ -95,7 +105,16 @@ describe('classes', () => {
   });
   test('hot and cold at 99, 95 and 90 % by p, not significant otherwise', () => {
     const at = (z: number) => hotSpotClass(z, twoSidedP(z));
-    expect([3, 2.2, 1.7, 1.5, 0, -1.7, -2.2, -3].map(at)).toEqual(['hot_99', 'hot_95', 'hot_90', 'not_significant', 'not_significant', 'cold_90', 'cold_95', 'cold_99']);
+    expect([3, 2.2, 1.7, 1.5, 0, -1.7, -2.2, -3].map(at)).toEqual([
+      'hot_99',
+      'hot_95',
+      'hot_90',
+      'not_significant',
+      'not_significant',
+      'cold_90',
+      'cold_95',
+      'cold_99',
+    ]);
   });
 });
 

@@ -46,7 +46,11 @@ export function hotSpotClass(z: number, p: number): HotSpotClass {
 }
 
 /** The study area's figures Gi* compares each neighbourhood with: cell count, mean and standard deviation. */
-export interface GiStarGlobals { n: number; mean: number; s: number }
+export interface GiStarGlobals {
+  n: number;
+  mean: number;
+  s: number;
+}
 
 export function giStarGlobals(values: Iterable<number>): GiStarGlobals {
   let n = 0;

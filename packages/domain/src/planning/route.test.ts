@@ -19,12 +19,18 @@ describe('route order', () => {
     expect(r.order).toEqual([1, 3, 2, 0]);
     expect(r.legKm[1]).toBe(0);
     expect(r.legKm[3]).toBeGreaterThan(20);
-    expect(r.totalKm).toBeCloseTo(r.legKm.reduce<number>((s, v) => s + (v ?? 0), 0), 9);
+    expect(r.totalKm).toBeCloseTo(
+      r.legKm.reduce<number>((s, v) => s + (v ?? 0), 0),
+      9,
+    );
   });
 
   test('without a start the path begins at an end of the line and the first leg is null', () => {
     const r = orderRoute([koba, lubukBesar, pangkalanBaru, simpangKatis]);
-    expect([[2, 3, 0, 1], [1, 0, 3, 2]]).toContainEqual(r.order);
+    expect([
+      [2, 3, 0, 1],
+      [1, 0, 3, 2],
+    ]).toContainEqual(r.order);
     expect(r.legKm[r.order[0]!]).toBeNull();
   });
 
@@ -35,27 +41,49 @@ describe('route order', () => {
   });
 
   test('the order is a permutation of the input', () => {
-    fc.assert(fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
-      expect([...orderRoute(ps, start).order].sort((a, b) => a - b)).toEqual(ps.map((_, i) => i));
-    }));
+    fc.assert(
+      fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
+        expect([...orderRoute(ps, start).order].sort((a, b) => a - b)).toEqual(ps.map((_, i) => i));
+      }),
+    );
   });
 
   test('the total is the path length and never longer than the input order', () => {
-    fc.assert(fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
-      const r = orderRoute(ps, start);
-      expect(r.totalKm).toBeCloseTo(pathKm(ps, r.order, start), 6);
-      expect(r.totalKm).toBeLessThanOrEqual(pathKm(ps, ps.map((_, i) => i), start) + 1e-9);
-    }));
+    fc.assert(
+      fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
+        const r = orderRoute(ps, start);
+        expect(r.totalKm).toBeCloseTo(pathKm(ps, r.order, start), 6);
+        expect(r.totalKm).toBeLessThanOrEqual(
+          pathKm(
+            ps,
+            ps.map((_, i) => i),
+            start,
+          ) + 1e-9,
+        );
+      }),
+    );
   });
 
   test('deterministic: the same points give the same route', () => {
-    fc.assert(fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
-      expect(orderRoute(ps, start)).toEqual(orderRoute(ps.map((p) => ({ ...p })), start));
-    }));
+    fc.assert(
+      fc.property(points, fc.option(point, { nil: null }), (ps, start) => {
+        expect(orderRoute(ps, start)).toEqual(
+          orderRoute(
+            ps.map((p) => ({ ...p })),
+            start,
+          ),
+        );
+      }),
+    );
   });
 
   test('2-opt leaves no crossing on a small square visited crosswise', () => {
-    const square: LngLat[] = [{ lng: 106, lat: -2 }, { lng: 106.1, lat: -2.1 }, { lng: 106.1, lat: -2 }, { lng: 106, lat: -2.1 }];
+    const square: LngLat[] = [
+      { lng: 106, lat: -2 },
+      { lng: 106.1, lat: -2.1 },
+      { lng: 106.1, lat: -2 },
+      { lng: 106, lat: -2.1 },
+    ];
     const r = orderRoute(square, { lng: 105.95, lat: -2 });
     // Around the square's edges: 3 sides of about 11 km, plus about 5.6 km from the start.
     expect(r.totalKm).toBeLessThan(40);

@@ -3,7 +3,10 @@
 // deterministic: the same points always give the same order.
 import { distance } from '@turf/turf';
 
-export interface LngLat { lng: number; lat: number }
+export interface LngLat {
+  lng: number;
+  lat: number;
+}
 
 export interface RouteOrder {
   /** Indices into the input, in route order. */
@@ -53,11 +56,16 @@ export function orderRoute(points: readonly LngLat[], start: LngLat | null = nul
   for (const seed of seeds) {
     const path = twoOpt(seed, d, start !== null);
     const c = cost(path);
-    if (c < bestCost - 1e-9) { best = path; bestCost = c; }
+    if (c < bestCost - 1e-9) {
+      best = path;
+      bestCost = c;
+    }
   }
   const order = (best ?? []).filter((i) => i < n);
   const legKm: Array<number | null> = new Array(n).fill(null);
-  order.forEach((i, k) => { legKm[i] = k === 0 ? (start ? d[n]![i]! : null) : d[order[k - 1]!]![i]!; });
+  order.forEach((i, k) => {
+    legKm[i] = k === 0 ? (start ? d[n]![i]! : null) : d[order[k - 1]!]![i]!;
+  });
   return { order, legKm, totalKm: n ? bestCost : 0 };
 }
 

@@ -3,15 +3,40 @@ import { describe, expect, test } from 'vitest';
 import { RISK_CATEGORIES, RISK_CATEGORY_CONCERNS_FOREIGNERS } from '../constants.js';
 import { explainCandidate, formatDate } from './explain.js';
 import { FACTORS, mixSimilarity, monthsBetween, normaliseFactors, type FactorValues, type RawFactors } from './factors.js';
-import { completeWeights, DEFAULT_WEIGHTS, PRESENCE_FLOOR, presenceOf, rankCandidates, scoreCandidate, weightsWith, type Candidate, type Weights } from './score.js';
+import {
+  completeWeights,
+  DEFAULT_WEIGHTS,
+  PRESENCE_FLOOR,
+  presenceOf,
+  rankCandidates,
+  scoreCandidate,
+  weightsWith,
+  type Candidate,
+  type Weights,
+} from './score.js';
 
 const quiet: RawFactors = {
-  activeHolders: 0, holdersYearAgo: 0, expiringWithoutRenewal: 0, pastViolations: 0, pastActions: 0, openReports: 0, verifiedReports: 0,
-  reportWindowDays: 30, riskAreas: [], lastCheckedOn: '2024-05-01', monthsSinceCheck: 1, mixSimilarity: 0,
+  activeHolders: 0,
+  holdersYearAgo: 0,
+  expiringWithoutRenewal: 0,
+  pastViolations: 0,
+  pastActions: 0,
+  openReports: 0,
+  verifiedReports: 0,
+  reportWindowDays: 30,
+  riskAreas: [],
+  lastCheckedOn: '2024-05-01',
+  monthsSinceCheck: 1,
+  mixSimilarity: 0,
 };
 /** The example of issue 8: a busy, growing site with verified reports, unchecked for two years, in a social-conflict area. */
 const busy: RawFactors = {
-  ...quiet, activeHolders: 142, holdersYearAgo: 103, verifiedReports: 2, lastCheckedOn: '2022-04-10', monthsSinceCheck: 26,
+  ...quiet,
+  activeHolders: 142,
+  holdersYearAgo: 103,
+  verifiedReports: 2,
+  lastCheckedOn: '2022-04-10',
+  monthsSinceCheck: 26,
   riskAreas: [{ category: 'social_conflict', severity: 'high' }],
 };
 
@@ -46,7 +71,13 @@ describe('factors', () => {
     const high = normaliseFactors({ ...quiet, riskAreas: [{ category: 'illegal_work', severity: 'high' }] }).risk;
     const low = normaliseFactors({ ...quiet, riskAreas: [{ category: 'illegal_work', severity: 'low' }] }).risk;
     const emigration = normaliseFactors({ ...quiet, riskAreas: [{ category: 'illegal_emigration_route', severity: 'high' }] }).risk;
-    const two = normaliseFactors({ ...quiet, riskAreas: [{ category: 'overstay', severity: 'low' }, { category: 'illegal_work', severity: 'low' }] }).risk;
+    const two = normaliseFactors({
+      ...quiet,
+      riskAreas: [
+        { category: 'overstay', severity: 'low' },
+        { category: 'illegal_work', severity: 'low' },
+      ],
+    }).risk;
     expect(high).toBe(1);
     expect(low).toBeCloseTo(0.3);
     expect(emigration).toBe(0);
@@ -97,7 +128,14 @@ describe('score', () => {
 
   test('signals count in proportion to the people present: a big site with a verified report outranks a never-checked one-holder site', () => {
     const lonely = normaliseFactors({ ...quiet, activeHolders: 1, holdersYearAgo: 1, lastCheckedOn: null, monthsSinceCheck: null });
-    const crowded = normaliseFactors({ ...quiet, activeHolders: 300, holdersYearAgo: 300, verifiedReports: 1, lastCheckedOn: '2023-06-01', monthsSinceCheck: 12 });
+    const crowded = normaliseFactors({
+      ...quiet,
+      activeHolders: 300,
+      holdersYearAgo: 300,
+      verifiedReports: 1,
+      lastCheckedOn: '2023-06-01',
+      monthsSinceCheck: 12,
+    });
     expect(scoreCandidate(crowded).score).toBeGreaterThan(scoreCandidate(lonely).score);
     // The same signals at a place with nobody registered still count, a quarter as much as at a full one.
     const empty = normaliseFactors({ ...quiet, activeHolders: 0, holdersYearAgo: 0, verifiedReports: 3 });
@@ -116,7 +154,11 @@ describe('score', () => {
       { id: 'site:1', kind: 'company_site', name: 'A', raw: quiet },
       { id: 'site:3', kind: 'company_site', name: 'C', raw: busy },
     ]);
-    expect(ranked.map((r) => [r.candidate.id, r.rank])).toEqual([['site:3', 1], ['site:1', 2], ['site:2', 3]]);
+    expect(ranked.map((r) => [r.candidate.id, r.rank])).toEqual([
+      ['site:3', 1],
+      ['site:1', 2],
+      ['site:2', 3],
+    ]);
   });
 
   test('a regency-wide emigration-route risk area no longer lifts a candidate by default; with its weight raised it does', () => {
@@ -157,78 +199,130 @@ describe('score', () => {
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const factorValues = fc.record(Object.fromEntries(FACTORS.map((f) => [f, unit])) as Record<keyof FactorValues, fc.Arbitrary<number>>);
-const weightArb = fc.record(Object.fromEntries([...FACTORS, 'riskNotForeigners'].map((f) => [f, fc.double({ min: 0, max: 10, noNaN: true })])) as Record<keyof Weights, fc.Arbitrary<number>>);
-const rawArb: fc.Arbitrary<RawFactors> = fc.record({
-  activeHolders: fc.nat(2000), holdersYearAgo: fc.nat(2000), expiringWithoutRenewal: fc.nat(50), pastViolations: fc.nat(30), pastActions: fc.nat(30),
-  openReports: fc.nat(20), verifiedReports: fc.nat(20), reportWindowDays: fc.constant(90),
-  riskAreas: fc.array(fc.record({ category: fc.constantFrom(...RISK_CATEGORIES),
-    severity: fc.constantFrom('low', 'medium', 'high' as const) }), { maxLength: 3 }),
-  lastCheckedOn: fc.constant('2020-01-01'), monthsSinceCheck: fc.option(fc.nat(200), { nil: null }), mixSimilarity: unit,
-}).map((r) => (r.monthsSinceCheck === null ? { ...r, lastCheckedOn: null } : r));
+const weightArb = fc.record(
+  Object.fromEntries([...FACTORS, 'riskNotForeigners'].map((f) => [f, fc.double({ min: 0, max: 10, noNaN: true })])) as Record<
+    keyof Weights,
+    fc.Arbitrary<number>
+  >,
+);
+const rawArb: fc.Arbitrary<RawFactors> = fc
+  .record({
+    activeHolders: fc.nat(2000),
+    holdersYearAgo: fc.nat(2000),
+    expiringWithoutRenewal: fc.nat(50),
+    pastViolations: fc.nat(30),
+    pastActions: fc.nat(30),
+    openReports: fc.nat(20),
+    verifiedReports: fc.nat(20),
+    reportWindowDays: fc.constant(90),
+    riskAreas: fc.array(fc.record({ category: fc.constantFrom(...RISK_CATEGORIES), severity: fc.constantFrom('low', 'medium', 'high' as const) }), {
+      maxLength: 3,
+    }),
+    lastCheckedOn: fc.constant('2020-01-01'),
+    monthsSinceCheck: fc.option(fc.nat(200), { nil: null }),
+    mixSimilarity: unit,
+  })
+  .map((r) => (r.monthsSinceCheck === null ? { ...r, lastCheckedOn: null } : r));
 
 describe('score properties', () => {
   test('the score never falls when one factor rises', () => {
-    fc.assert(fc.property(factorValues, weightArb, fc.constantFrom(...FACTORS), unit, (f, w, name, more) => {
-      const higher = { ...f, [name]: Math.max(f[name], more) };
-      expect(scoreCandidate(higher, w).score).toBeGreaterThanOrEqual(scoreCandidate(f, w).score - 1e-12);
-    }));
+    fc.assert(
+      fc.property(factorValues, weightArb, fc.constantFrom(...FACTORS), unit, (f, w, name, more) => {
+        const higher = { ...f, [name]: Math.max(f[name], more) };
+        expect(scoreCandidate(higher, w).score).toBeGreaterThanOrEqual(scoreCandidate(f, w).score - 1e-12);
+      }),
+    );
   });
 
   test('each transform never falls when its raw count rises', () => {
-    fc.assert(fc.property(rawArb, fc.nat(100), (raw, extra) => {
-      const base = normaliseFactors(raw);
-      const grown = [
-        ['holders', { ...raw, activeHolders: raw.activeHolders + extra }], ['expiring', { ...raw, expiringWithoutRenewal: raw.expiringWithoutRenewal + extra }],
-        ['findings', { ...raw, pastViolations: raw.pastViolations + extra }], ['reports', { ...raw, verifiedReports: raw.verifiedReports + extra }],
-        ['staleness', raw.monthsSinceCheck === null ? raw : { ...raw, monthsSinceCheck: raw.monthsSinceCheck + extra }],
-        ['risk', { ...raw, riskAreas: [...raw.riskAreas, { category: 'overstay', severity: 'low' }] }],
-      ] as const;
-      for (const [name, r] of grown) expect(normaliseFactors(r)[name], name).toBeGreaterThanOrEqual(base[name] - 1e-12);
-      for (const name of FACTORS) { expect(base[name]).toBeGreaterThanOrEqual(0); expect(base[name]).toBeLessThanOrEqual(1); }
-    }));
+    fc.assert(
+      fc.property(rawArb, fc.nat(100), (raw, extra) => {
+        const base = normaliseFactors(raw);
+        const grown = [
+          ['holders', { ...raw, activeHolders: raw.activeHolders + extra }],
+          ['expiring', { ...raw, expiringWithoutRenewal: raw.expiringWithoutRenewal + extra }],
+          ['findings', { ...raw, pastViolations: raw.pastViolations + extra }],
+          ['reports', { ...raw, verifiedReports: raw.verifiedReports + extra }],
+          ['staleness', raw.monthsSinceCheck === null ? raw : { ...raw, monthsSinceCheck: raw.monthsSinceCheck + extra }],
+          ['risk', { ...raw, riskAreas: [...raw.riskAreas, { category: 'overstay', severity: 'low' }] }],
+        ] as const;
+        for (const [name, r] of grown) expect(normaliseFactors(r)[name], name).toBeGreaterThanOrEqual(base[name] - 1e-12);
+        for (const name of FACTORS) {
+          expect(base[name]).toBeGreaterThanOrEqual(0);
+          expect(base[name]).toBeLessThanOrEqual(1);
+        }
+      }),
+    );
   });
 
   test('scaling every weight by the same factor changes neither scores nor ranking', () => {
-    fc.assert(fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), weightArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (raws, w, k) => {
-      const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
-      // riskNotForeigners weighs categories inside the risk factor, not a term of the mean: it stays.
-      const scaled = { ...(Object.fromEntries(FACTORS.map((f) => [f, w[f] * k])) as Record<keyof FactorValues, number>), riskNotForeigners: w.riskNotForeigners };
-      const a = rankCandidates(candidates, w);
-      const b = rankCandidates(candidates, scaled);
-      a.forEach((r, i) => expect(b[i]!.score).toBeCloseTo(r.score, 9));
-      // Ties within rounding may swap; beyond that the order is the same.
-      a.forEach((r, i) => { if (b[i]!.candidate.id !== r.candidate.id) expect(Math.abs(b[i]!.score - r.score)).toBeLessThan(1e-9); });
-    }));
+    fc.assert(
+      fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), weightArb, fc.double({ min: 0.01, max: 100, noNaN: true }), (raws, w, k) => {
+        const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
+        // riskNotForeigners weighs categories inside the risk factor, not a term of the mean: it stays.
+        const scaled = {
+          ...(Object.fromEntries(FACTORS.map((f) => [f, w[f] * k])) as Record<keyof FactorValues, number>),
+          riskNotForeigners: w.riskNotForeigners,
+        };
+        const a = rankCandidates(candidates, w);
+        const b = rankCandidates(candidates, scaled);
+        a.forEach((r, i) => expect(b[i]!.score).toBeCloseTo(r.score, 9));
+        // Ties within rounding may swap; beyond that the order is the same.
+        a.forEach((r, i) => {
+          if (b[i]!.candidate.id !== r.candidate.id) expect(Math.abs(b[i]!.score - r.score)).toBeLessThan(1e-9);
+        });
+      }),
+    );
   });
 
   test('with equal weights the ranking does not depend on the order candidates come in', () => {
     const equal = { ...(Object.fromEntries(FACTORS.map((f) => [f, 1])) as Record<keyof FactorValues, number>), riskNotForeigners: 1 };
-    fc.assert(fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), fc.integer(), (raws, seed) => {
-      const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
-      const shuffled = [...candidates].sort((x, y) => ((x.id.charCodeAt(2) * 31 + seed) % 7) - ((y.id.charCodeAt(2) * 31 + seed) % 7));
-      expect(rankCandidates(shuffled, equal).map((r) => r.candidate.id)).toEqual(rankCandidates(candidates, equal).map((r) => r.candidate.id));
-      const ranked = rankCandidates(candidates, equal);
-      for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
-    }));
+    fc.assert(
+      fc.property(fc.array(rawArb, { minLength: 1, maxLength: 12 }), fc.integer(), (raws, seed) => {
+        const candidates = raws.map((raw, i) => ({ id: `c${String(i).padStart(2, '0')}`, kind: 'district' as const, name: `${i}`, raw }));
+        const shuffled = [...candidates].sort((x, y) => ((x.id.charCodeAt(2) * 31 + seed) % 7) - ((y.id.charCodeAt(2) * 31 + seed) % 7));
+        expect(rankCandidates(shuffled, equal).map((r) => r.candidate.id)).toEqual(rankCandidates(candidates, equal).map((r) => r.candidate.id));
+        const ranked = rankCandidates(candidates, equal);
+        for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+      }),
+    );
   });
 });
 
 describe('explanation', () => {
   test('in English, as a division head would say it', () => {
-    expect(explainCandidate({ raw: busy }, 'en')).toBe('142 active holders, +38% in 12 months; 2 verified reports in 30 days; last checked 26 months ago (10 Apr 2022); inside a social-conflict risk area');
+    expect(explainCandidate({ raw: busy }, 'en')).toBe(
+      '142 active holders, +38% in 12 months; 2 verified reports in 30 days; last checked 26 months ago (10 Apr 2022); inside a social-conflict risk area',
+    );
   });
 
   test('in Indonesian, with Indonesian number formatting', () => {
     const raw = { ...busy, activeHolders: 1420, holdersYearAgo: 1030 };
-    expect(explainCandidate({ raw }, 'id')).toBe('1.420 pemegang izin aktif, +38% dalam 12 bulan; 2 laporan terverifikasi dalam 30 hari; terakhir diperiksa 26 bulan lalu (10 April 2022); di dalam area rawan konflik sosial');
+    expect(explainCandidate({ raw }, 'id')).toBe(
+      '1.420 pemegang izin aktif, +38% dalam 12 bulan; 2 laporan terverifikasi dalam 30 hari; terakhir diperiksa 26 bulan lalu (10 April 2022); di dalam area rawan konflik sosial',
+    );
     expect(explainCandidate({ raw }, 'en')).toMatch(/^1,420 active holders/);
   });
 
   test('a place never checked, with findings and several risk areas', () => {
-    const raw: RawFactors = { ...quiet, activeHolders: 1, pastViolations: 3, pastActions: 2, lastCheckedOn: null, monthsSinceCheck: null,
-      riskAreas: [{ category: 'overstay', severity: 'low' }, { category: 'illegal_work', severity: 'high' }] };
-    expect(explainCandidate({ raw }, 'en')).toBe('1 active holder; 3 violations found at or near it, 2 with TAK; never checked; inside illegal-work, overstay risk areas');
-    expect(explainCandidate({ raw }, 'id')).toBe('1 pemegang izin aktif; 3 pelanggaran ditemukan di sekitarnya, 2 dikenai TAK; belum pernah diperiksa; di dalam area rawan TKA ilegal, rawan overstay');
+    const raw: RawFactors = {
+      ...quiet,
+      activeHolders: 1,
+      pastViolations: 3,
+      pastActions: 2,
+      lastCheckedOn: null,
+      monthsSinceCheck: null,
+      riskAreas: [
+        { category: 'overstay', severity: 'low' },
+        { category: 'illegal_work', severity: 'high' },
+      ],
+    };
+    expect(explainCandidate({ raw }, 'en')).toBe(
+      '1 active holder; 3 violations found at or near it, 2 with TAK; never checked; inside illegal-work, overstay risk areas',
+    );
+    expect(explainCandidate({ raw }, 'id')).toBe(
+      '1 pemegang izin aktif; 3 pelanggaran ditemukan di sekitarnya, 2 dikenai TAK; belum pernah diperiksa; di dalam area rawan TKA ilegal, rawan overstay',
+    );
   });
 
   test('dates are written as on screen', () => {

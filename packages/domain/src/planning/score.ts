@@ -15,14 +15,24 @@ export type Weights = Record<WeightKey, number>;
 
 /** Default weights, as data: the staleness of a place and its past findings and risks weigh most; risks not about foreigners not at all. */
 export const DEFAULT_WEIGHTS: Readonly<Weights> = Object.freeze({
-  holders: 1, growth: 0.5, expiring: 0.75, findings: 1, reports: 0.75, risk: 1, staleness: 1.25, mix: 0.5,
+  holders: 1,
+  growth: 0.5,
+  expiring: 0.75,
+  findings: 1,
+  reports: 0.75,
+  risk: 1,
+  staleness: 1.25,
+  mix: 0.5,
   riskNotForeigners: DEFAULT_RISK_OPTIONS.riskNotForeigners,
 });
 
 /** Weights saved before a key existed (a plan of an earlier version) read with that key's default. */
 export const completeWeights = (weights: Partial<Weights>): Weights => ({ ...DEFAULT_WEIGHTS, ...weights });
 
-export interface Score { score: number; contributions: FactorValues }
+export interface Score {
+  score: number;
+  contributions: FactorValues;
+}
 
 /**
  * Signals (a report, a risk area, years without a check) are worth a visit in proportion to the people
@@ -66,7 +76,10 @@ export interface RankedCandidate<C extends Candidate = Candidate> extends Score 
 /** Highest score first; ties keep a fixed order by id, so the same data always ranks the same. */
 export function rankCandidates<C extends Candidate>(candidates: readonly C[], weights: Weights = DEFAULT_WEIGHTS): Array<RankedCandidate<C>> {
   return candidates
-    .map((candidate) => { const factors = normaliseFactors(candidate.raw, { riskNotForeigners: weights.riskNotForeigners }); return { candidate, factors, ...scoreCandidate(factors, weights) }; })
+    .map((candidate) => {
+      const factors = normaliseFactors(candidate.raw, { riskNotForeigners: weights.riskNotForeigners });
+      return { candidate, factors, ...scoreCandidate(factors, weights) };
+    })
     .sort((a, b) => b.score - a.score || (a.candidate.id < b.candidate.id ? -1 : a.candidate.id > b.candidate.id ? 1 : 0))
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
@@ -78,7 +91,8 @@ export function weightsWith(overrides: Record<string, string | number>): { weigh
   for (const [key, value] of Object.entries(overrides)) {
     const n = typeof value === 'number' ? value : Number(value);
     if (!(WEIGHT_KEYS as readonly string[]).includes(key)) errors.push(`unknown factor ${key} (one of ${WEIGHT_KEYS.join(', ')})`);
-    else if (!Number.isFinite(n) || n < 0 || n > 100 || (typeof value === 'string' && value.trim() === '')) errors.push(`weight of ${key} must be a number from 0 to 100`);
+    else if (!Number.isFinite(n) || n < 0 || n > 100 || (typeof value === 'string' && value.trim() === ''))
+      errors.push(`weight of ${key} must be a number from 0 to 100`);
     else weights[key as WeightKey] = n;
   }
   return { weights, errors };

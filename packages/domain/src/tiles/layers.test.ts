@@ -3,8 +3,20 @@ import { isTileLayerName, TILE_FILTER_NAMES, TILE_LAYER_FILTERS, TILE_LAYER_NAME
 
 describe('tile layers', () => {
   test('the twelve layers of /tiles, each named once', () => {
-    expect([...TILE_LAYER_NAMES].sort()).toEqual(['company_sites', 'coverage_gaps', 'districts', 'entry_points', 'hot_spots', 'meetings',
-      'operation_targets', 'overstays', 'provinces', 'regencies', 'reports', 'risk_areas']);
+    expect([...TILE_LAYER_NAMES].sort()).toEqual([
+      'company_sites',
+      'coverage_gaps',
+      'districts',
+      'entry_points',
+      'hot_spots',
+      'meetings',
+      'operation_targets',
+      'overstays',
+      'provinces',
+      'regencies',
+      'reports',
+      'risk_areas',
+    ]);
     expect(new Set(TILE_LAYER_NAMES).size).toBe(TILE_LAYER_NAMES.length);
     expect(Object.keys(TILE_LAYER_FILTERS).sort()).toEqual([...TILE_LAYER_NAMES].sort());
     expect(isTileLayerName('hot_spots')).toBe(true);

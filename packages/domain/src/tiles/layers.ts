@@ -13,7 +13,21 @@ export const OVERSTAY_TILE_LAYERS = ['overstays'] as const;
 export const TILE_LAYER_NAMES = [...AREA_TILE_LAYERS, ...POINT_TILE_LAYERS, ...PLANNING_TILE_LAYERS, ...OVERSTAY_TILE_LAYERS] as const;
 export type TileLayerName = (typeof TILE_LAYER_NAMES)[number];
 
-export const TILE_FILTER_NAMES = ['asOf', 'permitType', 'nationality', 'purpose', 'sponsor', 'from', 'to', 'category', 'status', 'months', 'resolution', 'area', 'lang'] as const;
+export const TILE_FILTER_NAMES = [
+  'asOf',
+  'permitType',
+  'nationality',
+  'purpose',
+  'sponsor',
+  'from',
+  'to',
+  'category',
+  'status',
+  'months',
+  'resolution',
+  'area',
+  'lang',
+] as const;
 export type TileFilterName = (typeof TILE_FILTER_NAMES)[number];
 
 const PERMIT_FILTERS = ['asOf', 'permitType', 'nationality', 'purpose'] as const;

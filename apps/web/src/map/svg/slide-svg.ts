@@ -63,11 +63,12 @@ export function slideStyle(input: SlideStyleInput): SlideStyle {
     return [layer];
   });
   const shown = OVERLAY_ORDER.filter((overlay) => input.layers.includes(overlay));
-  const overlaySpecs = (overlays: readonly OverlayLayer[]) => overlays.flatMap((overlay) => {
-    const url = overlaySource(overlay, filters).url;
-    if (url) tileJsonUrls.set(overlaySourceId(overlay), url);
-    return overlayLayers(overlay, true);
-  });
+  const overlaySpecs = (overlays: readonly OverlayLayer[]) =>
+    overlays.flatMap((overlay) => {
+      const url = overlaySource(overlay, filters).url;
+      if (url) tileJsonUrls.set(overlaySourceId(overlay), url);
+      return overlayLayers(overlay, true);
+    });
   const firstSelected = areaLayers.findIndex((layer) => selectedIds.has(layer.id));
   const belowSelection = firstSelected === -1 ? areaLayers : areaLayers.slice(0, firstSelected);
   const selection = firstSelected === -1 ? [] : areaLayers.slice(firstSelected);
@@ -98,20 +99,22 @@ async function loadSources(style: SlideStyle, frame: Frame, loader: SourceLoader
   const sourceIds = new Set(style.layers.filter(drawsLayer).flatMap((layer) => ('source' in layer && typeof layer.source === 'string' ? [layer.source] : [])));
   const vector = new Map<string, FetchedTile[]>();
   const geojson = new Map<string, GeoJSON.FeatureCollection>();
-  await Promise.all([...sourceIds].map(async (id) => {
-    if (id === WORLD_LAND_SOURCE) {
-      geojson.set(id, await loader.worldLand());
-      return;
-    }
-    const url = style.tileJsonUrls.get(id);
-    if (!url) throw new Error(`no TileJSON for source ${id}`);
-    const tileJson = await loader.tileJson(url);
-    const template = tileJson.tiles[0];
-    if (!template) throw new Error(`${url}: no tile URL`);
-    const z = tileZoom(frame, tileJson.minzoom ?? 0, tileJson.maxzoom ?? 22);
-    if (z === null) return;
-    vector.set(id, await Promise.all(tilesCovering(frame, z).map(async (tile) => ({ tile, data: await loader.tile(tileUrl(template, tile)) }))));
-  }));
+  await Promise.all(
+    [...sourceIds].map(async (id) => {
+      if (id === WORLD_LAND_SOURCE) {
+        geojson.set(id, await loader.worldLand());
+        return;
+      }
+      const url = style.tileJsonUrls.get(id);
+      if (!url) throw new Error(`no TileJSON for source ${id}`);
+      const tileJson = await loader.tileJson(url);
+      const template = tileJson.tiles[0];
+      if (!template) throw new Error(`${url}: no tile URL`);
+      const z = tileZoom(frame, tileJson.minzoom ?? 0, tileJson.maxzoom ?? 22);
+      if (z === null) return;
+      vector.set(id, await Promise.all(tilesCovering(frame, z).map(async (tile) => ({ tile, data: await loader.tile(tileUrl(template, tile)) }))));
+    }),
+  );
   return { vector, geojson };
 }
 

@@ -18,7 +18,15 @@ function encodeTile(layers: Record<string, TileFeature[]>): Uint8Array {
   return fromGeojsonVt(tiles as unknown as Parameters<typeof fromGeojsonVt>[0], { version: 2, extent: EXTENT });
 }
 
-const square = (x0: number, y0: number, x1: number, y1: number) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+const square = (x0: number, y0: number, x1: number, y1: number) => [
+  [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ],
+];
 
 /** The whole world at zoom 1 in a 1024 px square: tile 1/0/0 is the top-left quarter, 512 px wide. */
 const WORLD: Frame = { width: 1024, height: 1024, zoom: 1, centerX: 0.5, centerY: 0.5 };
@@ -68,21 +76,58 @@ describe('Web Mercator frames and tiles', () => {
       const p = tilePlacement(frame, tile, EXTENT);
       expect(p.left < 1000 && p.left + p.size > 0 && p.top < 600 && p.top + p.size > 0).toBe(true);
     }
-    const covers = (cx: number, cy: number) => tiles.some((tile) => {
-      const p = tilePlacement(frame, tile, EXTENT);
-      return cx >= p.left && cx < p.left + p.size && cy >= p.top && cy < p.top + p.size;
-    });
+    const covers = (cx: number, cy: number) =>
+      tiles.some((tile) => {
+        const p = tilePlacement(frame, tile, EXTENT);
+        return cx >= p.left && cx < p.left + p.size && cy >= p.top && cy < p.top + p.size;
+      });
     expect([covers(0, 0), covers(999, 0), covers(0, 599), covers(999, 599)]).toEqual([true, true, true, true]);
-    expect(tileUrl('http://h/tiles/regencies/{z}/{x}/{y}.mvt?asOf=2024-06-13', { z: 9, x, y })).toBe(`http://h/tiles/regencies/9/${x}/${y}.mvt?asOf=2024-06-13`);
+    expect(tileUrl('http://h/tiles/regencies/{z}/{x}/{y}.mvt?asOf=2024-06-13', { z: 9, x, y })).toBe(
+      `http://h/tiles/regencies/9/${x}/${y}.mvt?asOf=2024-06-13`,
+    );
   });
 });
 
 describe('vector tiles drawn as SVG', () => {
   test('numbers are rounded to 0.1 px, repeated points dropped, and rings with fewer than three points left out', () => {
     expect([px(12.345), px(-0.04), px(3), px(7.96)]).toEqual(['12.3', '0', '3', '8']);
-    expect(pathData([[[0, 0], [10.01, 0], [10.04, 0.02], [10, 10], [0, 0]]], true)).toBe('M0 0L10 0 10 10Z');
-    expect(pathData([[[0, 0], [0.01, 0.02], [0, 0]]], true)).toBe('');
-    expect(pathData([[[1, 1], [5, 5]]], false)).toBe('M1 1L5 5');
+    expect(
+      pathData(
+        [
+          [
+            [0, 0],
+            [10.01, 0],
+            [10.04, 0.02],
+            [10, 10],
+            [0, 0],
+          ],
+        ],
+        true,
+      ),
+    ).toBe('M0 0L10 0 10 10Z');
+    expect(
+      pathData(
+        [
+          [
+            [0, 0],
+            [0.01, 0.02],
+            [0, 0],
+          ],
+        ],
+        true,
+      ),
+    ).toBe('');
+    expect(
+      pathData(
+        [
+          [
+            [1, 1],
+            [5, 5],
+          ],
+        ],
+        false,
+      ),
+    ).toBe('M1 1L5 5');
   });
 
   test('MapLibre colours become #rrggbb with their opacity', () => {
@@ -130,7 +175,9 @@ describe('vector tiles drawn as SVG', () => {
     const tile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ regencies: [small, large] }) };
     const draw = (measure: 'count' | 'density', values: number[]) => {
       const classes = classifyCounts(values);
-      const layers: LayerSpecification[] = [{ id: 'fill', type: 'fill', source: 'areas', 'source-layer': 'regencies', paint: { 'fill-color': fillColorExpression(classes, measure, null) } }];
+      const layers: LayerSpecification[] = [
+        { id: 'fill', type: 'fill', source: 'areas', 'source-layer': 'regencies', paint: { 'fill-color': fillColorExpression(classes, measure, null) } },
+      ];
       const svg = renderSvgMap({ frame: WORLD, layers, sources: { vector: new Map([['areas', [tile]]]), geojson: new Map() }, title: '' });
       const colours = [...svg.matchAll(/fill="(#[0-9a-f]{6})"/g)].map((m) => m[1]);
       return colours.map((colour) => classes.findIndex((c) => c.color === colour));
@@ -140,7 +187,7 @@ describe('vector tiles drawn as SVG', () => {
     expect(draw('density', [100_000, 4_000])).toEqual([1, 0]);
   });
 
-  test('points are drawn once, from the tile they lie in, with the overlay\'s style', () => {
+  test("points are drawn once, from the tile they lie in, with the overlay's style", () => {
     const inside = { id: 7, type: 1 as const, geometry: [[1024, 1024]], tags: { kind: 'airport' } };
     const inBuffer = { id: 8, type: 1 as const, geometry: [[4100, 1024]], tags: { kind: 'seaport' } };
     const tile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ entry_points: [inside, inBuffer] }) };
@@ -153,10 +200,44 @@ describe('vector tiles drawn as SVG', () => {
 
   test('GeoJSON land is projected and clipped to the frame', () => {
     const frame = frameAtPosition({ zoom: 5, lat: 0, lng: 110 }, 400, 300);
-    const land: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [
-      { type: 'Feature', id: 458, properties: {}, geometry: { type: 'Polygon', coordinates: [[[100, -10], [120, -10], [120, 10], [100, 10], [100, -10]]] } },
-      { type: 'Feature', id: 36, properties: {}, geometry: { type: 'Polygon', coordinates: [[[140, -30], [150, -30], [150, -20], [140, -30]]] } },
-    ] };
+    const land: GeoJSON.FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 458,
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [100, -10],
+                [120, -10],
+                [120, 10],
+                [100, 10],
+                [100, -10],
+              ],
+            ],
+          },
+        },
+        {
+          type: 'Feature',
+          id: 36,
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [140, -30],
+                [150, -30],
+                [150, -20],
+                [140, -30],
+              ],
+            ],
+          },
+        },
+      ],
+    };
     const layers: LayerSpecification[] = [{ id: 'world-land', type: 'fill', source: 'world-land', paint: { 'fill-color': '#f1efe9' } }];
     const svg = renderSvgMap({ frame, layers, sources: { vector: new Map(), geojson: new Map([['world-land', land]]) }, title: '' });
     // The box covers the frame: it is cut at the frame's margin (4 px); the far one is left out.
@@ -171,13 +252,30 @@ describe('vector tiles drawn as SVG', () => {
 describe('risk areas over the classes', () => {
   test('the regency under a risk area keeps its class colour; the risk area is a dashed outline with no fill', () => {
     const classes = classifyCounts([5, 400]);
-    const areaTile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ regencies: [{ id: 1904, type: 3, geometry: square(0, 0, 2048, 2048), tags: { code: '19.04', total: 400 } }] }) };
-    const riskTile: FetchedTile = { tile: { z: 1, x: 0, y: 0 }, data: encodeTile({ risk_areas: [{ id: 7, type: 3, geometry: square(512, 512, 1024, 1024), tags: { category: 'illegal_work', severity: 'high' } }] }) };
+    const areaTile: FetchedTile = {
+      tile: { z: 1, x: 0, y: 0 },
+      data: encodeTile({ regencies: [{ id: 1904, type: 3, geometry: square(0, 0, 2048, 2048), tags: { code: '19.04', total: 400 } }] }),
+    };
+    const riskTile: FetchedTile = {
+      tile: { z: 1, x: 0, y: 0 },
+      data: encodeTile({ risk_areas: [{ id: 7, type: 3, geometry: square(512, 512, 1024, 1024), tags: { category: 'illegal_work', severity: 'high' } }] }),
+    };
     const layers: LayerSpecification[] = [
       { id: 'regency-fill', type: 'fill', source: 'areas', 'source-layer': 'regencies', paint: { 'fill-color': fillColorExpression(classes, 'count', null) } },
       ...(overlayLayers('risk', true) as LayerSpecification[]),
     ];
-    const svg = renderSvgMap({ frame: WORLD, layers, sources: { vector: new Map([['areas', [areaTile]], ['overlay-risk', [riskTile]]]), geojson: new Map() }, title: '' });
+    const svg = renderSvgMap({
+      frame: WORLD,
+      layers,
+      sources: {
+        vector: new Map([
+          ['areas', [areaTile]],
+          ['overlay-risk', [riskTile]],
+        ]),
+        geojson: new Map(),
+      },
+      title: '',
+    });
     // Exactly one filled path: the regency, in the colour its legend row shows, nothing translucent over it.
     expect([...svg.matchAll(/<path fill="(#[0-9a-f]{6})"/g)].map((m) => m[1])).toEqual([classes[1]!.color]);
     expect(svg).not.toContain('fill-opacity');
@@ -188,12 +286,19 @@ describe('risk areas over the classes', () => {
   });
 });
 
-describe('a slide\'s map as SVG', () => {
+describe("a slide's map as SVG", () => {
   const filters = { asOf: '2024-06-13', permitTypes: ['itas', 'itap'], nationalities: [], purposes: [], from: null, to: null, region: null };
 
-  test('the style is the live map\'s: the classes on the shown level, the region outlined, polygon overlays under the points', () => {
+  test("the style is the live map's: the classes on the shown level, the region outlined, polygon overlays under the points", () => {
     const classes = classifyCounts([1, 2, 3]);
-    const { layers, tileJsonUrls } = slideStyle({ filters, scope: { level: 'district', parent: '19.04' }, classes, measure: 'density', layers: ['sites', 'risk'], region: '19.04' });
+    const { layers, tileJsonUrls } = slideStyle({
+      filters,
+      scope: { level: 'district', parent: '19.04' },
+      classes,
+      measure: 'density',
+      layers: ['sites', 'risk'],
+      region: '19.04',
+    });
     const ids = layers.map((layer) => layer.id);
     expect(ids.slice(0, 3)).toEqual(['sea', 'world-land', 'world-borders']);
     expect(ids.filter((id) => id.endsWith('-hover'))).toEqual([]);
@@ -206,9 +311,11 @@ describe('a slide\'s map as SVG', () => {
     expect(tileJsonUrls.get('regency-areas')).toBe('/tiles/regencies.json?asOf=2024-06-13&permitType=itas,itap');
   });
 
-  test('the tiles of each drawn source are fetched at the frame\'s zoom and drawn, the selected area in its colour', async () => {
+  test("the tiles of each drawn source are fetched at the frame's zoom and drawn, the selected area in its colour", async () => {
     const requested: string[] = [];
-    const regencyTile = encodeTile({ regencies: [{ id: 1904, type: 3, geometry: square(0, 0, 4096, 4096), tags: { code: '19.04', name: 'Bangka Tengah', total: 28, area_km2: 2156 } }] });
+    const regencyTile = encodeTile({
+      regencies: [{ id: 1904, type: 3, geometry: square(0, 0, 4096, 4096), tags: { code: '19.04', name: 'Bangka Tengah', total: 28, area_km2: 2156 } }],
+    });
     const loader: SourceLoader = {
       tileJson: async (url) => {
         requested.push(url);
@@ -223,7 +330,10 @@ describe('a slide\'s map as SVG', () => {
     };
     const frame = frameAtPosition({ zoom: 6.2, lat: -2.4, lng: 106.2 }, 800, 500);
     const classes = classifyCounts([28, 3]);
-    const svg = await slideSvg({ frame, filters, scope: { level: 'regency', parent: '19' }, classes, measure: 'count', layers: [], region: '19.04', title: 'Bangka Tengah' }, loader);
+    const svg = await slideSvg(
+      { frame, filters, scope: { level: 'regency', parent: '19' }, classes, measure: 'count', layers: [], region: '19.04', title: 'Bangka Tengah' },
+      loader,
+    );
     const tileRequests = requested.filter((url) => url.endsWith('.mvt'));
     expect(tileRequests.length).toBeGreaterThan(0);
     expect(tileRequests.every((url) => /\/tiles\/(provinces|regencies)\/6\/\d+\/\d+\.mvt$/.test(url))).toBe(true);

@@ -72,9 +72,12 @@ const escapeXml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&am
 
 /** A colour as SVG wants it: #rrggbb and an opacity (MapLibre's colours are premultiplied). */
 export function svgColor(value: unknown): { hex: string; alpha: number } {
-  const color = value instanceof Color ? value : Color.parse(typeof value === 'string' ? value : undefined) ?? Color.black;
+  const color = value instanceof Color ? value : (Color.parse(typeof value === 'string' ? value : undefined) ?? Color.black);
   const [r, g, b, a] = color.rgb;
-  const hex = (channel: number) => Math.round(Math.max(0, Math.min(1, channel)) * 255).toString(16).padStart(2, '0');
+  const hex = (channel: number) =>
+    Math.round(Math.max(0, Math.min(1, channel)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   return { hex: `#${hex(r)}${hex(g)}${hex(b)}`, alpha: a };
 }
 
@@ -110,13 +113,19 @@ const GEOJSON_TYPES: Record<string, 1 | 2 | 3> = { Point: 1, MultiPoint: 1, Line
 function geojsonParts(frame: Frame, geometry: GeoJSON.Geometry): Point[][] {
   const project = (position: GeoJSON.Position): Point => projectLngLat(frame, position[0] ?? 0, position[1] ?? 0);
   switch (geometry.type) {
-    case 'Point': return [[project(geometry.coordinates)]];
-    case 'MultiPoint': return geometry.coordinates.map((position) => [project(position)]);
-    case 'LineString': return [geometry.coordinates.map(project)];
+    case 'Point':
+      return [[project(geometry.coordinates)]];
+    case 'MultiPoint':
+      return geometry.coordinates.map((position) => [project(position)]);
+    case 'LineString':
+      return [geometry.coordinates.map(project)];
     case 'MultiLineString':
-    case 'Polygon': return geometry.coordinates.map((line) => line.map(project));
-    case 'MultiPolygon': return geometry.coordinates.flatMap((polygon) => polygon.map((ring) => ring.map(project)));
-    case 'GeometryCollection': return geometry.geometries.flatMap((part) => geojsonParts(frame, part));
+    case 'Polygon':
+      return geometry.coordinates.map((line) => line.map(project));
+    case 'MultiPolygon':
+      return geometry.coordinates.flatMap((polygon) => polygon.map((ring) => ring.map(project)));
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap((part) => geojsonParts(frame, part));
   }
 }
 
@@ -191,17 +200,22 @@ function drawFill(layer: LayerSpecification, placed: readonly PlacedFeatures[], 
       const rings = feature.parts.map((ring) => clipPolygon(ring, clip)).filter((ring) => ring.length >= 3);
       if (rings.length === 0) continue;
       const existing = shapes.get(feature.key);
-      if (existing) { existing.rings.push(...rings); continue; }
+      if (existing) {
+        existing.rings.push(...rings);
+        continue;
+      }
       const { hex, alpha } = svgColor(color(feature.style));
       const totalAlpha = alpha * numberOf(opacity(feature.style), 1);
       if (totalAlpha <= 0) continue;
       shapes.set(feature.key, { fill: `fill="${hex}"${totalAlpha < 1 ? ` fill-opacity="${round3(totalAlpha)}"` : ''}`, rings });
     }
   }
-  const paths = [...shapes.values()].map(({ fill, rings }) => {
-    const d = pathData(rings, true);
-    return d ? `<path ${fill} d="${d}"/>` : '';
-  }).join('');
+  const paths = [...shapes.values()]
+    .map(({ fill, rings }) => {
+      const d = pathData(rings, true);
+      return d ? `<path ${fill} d="${d}"/>` : '';
+    })
+    .join('');
   return paths ? `<g data-layer="${escapeXml(layer.id)}" fill-rule="evenodd">${paths}</g>` : '';
 }
 
@@ -231,10 +245,12 @@ function drawLine(layer: LayerSpecification, placed: readonly PlacedFeatures[], 
       strokes.set(key, lines);
     }
   }
-  const paths = [...strokes.entries()].map(([stroke, lines]) => {
-    const d = pathData(lines, false);
-    return d ? `<path ${stroke} d="${d}"/>` : '';
-  }).join('');
+  const paths = [...strokes.entries()]
+    .map(([stroke, lines]) => {
+      const d = pathData(lines, false);
+      return d ? `<path ${stroke} d="${d}"/>` : '';
+    })
+    .join('');
   return paths ? `<g data-layer="${escapeXml(layer.id)}" fill="none" stroke-linejoin="round" stroke-linecap="round">${paths}</g>` : '';
 }
 
@@ -258,7 +274,9 @@ function drawCircle(layer: LayerSpecification, placed: readonly PlacedFeatures[]
         const fill = svgColor(color(feature.style));
         const fillAlpha = fill.alpha * numberOf(opacity(feature.style), 1);
         const stroke = sw > 0 ? svgColor(strokeColor(feature.style)) : null;
-        circles.push(`<circle cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${fill.hex}"${fillAlpha < 1 ? ` fill-opacity="${round3(fillAlpha)}"` : ''}${stroke ? ` stroke="${stroke.hex}" stroke-width="${round3(sw)}"` : ''}/>`);
+        circles.push(
+          `<circle cx="${px(x)}" cy="${px(y)}" r="${px(r)}" fill="${fill.hex}"${fillAlpha < 1 ? ` fill-opacity="${round3(fillAlpha)}"` : ''}${stroke ? ` stroke="${stroke.hex}" stroke-width="${round3(sw)}"` : ''}/>`,
+        );
       }
     }
   }
@@ -307,6 +325,8 @@ export function renderSvgMap(input: SvgMapInput): string {
   }
   const width = px(frame.width);
   const height = px(frame.height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(input.title)}" overflow="hidden">`
-    + `<title>${escapeXml(input.title)}</title>${groups.join('')}</svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid meet" role="img" aria-label="${escapeXml(input.title)}" overflow="hidden">` +
+    `<title>${escapeXml(input.title)}</title>${groups.join('')}</svg>`
+  );
 }
