@@ -138,16 +138,14 @@ export async function signIn(orm: Orm, request: SignInRequest): Promise<SignInRe
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + policy.absoluteMs);
   await orm.transaction(async (tx) => {
-    await tx
-      .insert(sessions)
-      .values({
-        tokenHash: hashToken(token),
-        userId: row.id,
-        createdAt: now.toISOString(),
-        lastSeenAt: now.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-        address: request.address,
-      });
+    await tx.insert(sessions).values({
+      tokenHash: hashToken(token),
+      userId: row.id,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      address: request.address,
+    });
     await tx.update(users).set({ lastSignInAt: now.toISOString() }).where(eq(users.id, row.id));
     await writeAudit(tx, { userId: row.id, actor: row.email, action: 'sign_in', requestId: request.requestId, details: { address: request.address } }, now);
     // Old failures and expired sessions go while we are here: no cron needed.

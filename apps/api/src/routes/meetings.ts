@@ -98,15 +98,10 @@ const overdueRoute = createRoute({
     "Follow-ups open at the end of asOf (by their history) and due before it, for an office's work area or an area (default: the whole scope), oldest due first",
   request: {
     query: z.object({
-      office: z
-        .string()
-        .min(1)
-        .max(200)
-        .optional()
-        .openapi({
-          description: "An office's key (GET /offices): meetings in its work area.",
-          example: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-        }),
+      office: z.string().min(1).max(200).optional().openapi({
+        description: "An office's key (GET /offices): meetings in its work area.",
+        example: 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+      }),
       area: areaCodeParam.optional().openapi({ description: 'Meetings in this province or regency.', example: '19.04' }),
       asOf: isoDateParam.optional().openapi({ description: 'The day (default today, WIB).', example: '2024-07-01' }),
     }),

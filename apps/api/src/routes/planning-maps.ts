@@ -26,13 +26,11 @@ const coverageGapsRoute = createRoute({
     'A place in a regency covered by several offices appears under each; places in regencies no office covers are grouped under `office: null`.',
   request: {
     query: z.object({
-      area: planningAreaParam
-        .optional()
-        .openapi({
-          description:
-            "A province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).",
-          example: '19.04',
-        }),
+      area: planningAreaParam.optional().openapi({
+        description:
+          "A province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).",
+        example: '19.04',
+      }),
       asOf: isoDateParam.optional().openapi({ description: 'The day (default today, WIB); holders valid on it, checks before it.', example: '2024-06-13' }),
       months: wholeNumberParam(COVERAGE_MONTHS.min, COVERAGE_MONTHS.max)
         .optional()
@@ -60,13 +58,11 @@ const hotSpotsRoute = createRoute({
     'No correction for multiple testing. Features: cells with an event or a significant Gi*.',
   request: {
     query: z.object({
-      area: planningAreaParam
-        .optional()
-        .openapi({
-          description:
-            "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).",
-          example: '19',
-        }),
+      area: planningAreaParam.optional().openapi({
+        description:
+          "The study area: a province, regency or district code, or an office's work area as office:<office key> (default: your whole scope; required when your scope is national).",
+        example: '19',
+      }),
       asOf: isoDateParam.optional().openapi({ description: 'End of the window, exclusive (default today, WIB).', example: '2024-06-13' }),
       months: wholeNumberParam(HOT_SPOT_PARAMS.months.min, HOT_SPOT_PARAMS.months.max)
         .optional()

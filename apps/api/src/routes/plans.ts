@@ -44,13 +44,11 @@ const listRoute = createRoute({
   request: {
     query: z.object({
       status: z.enum(PLAN_STATUSES).optional().openapi({ description: 'draft, approved or done.' }),
-      area: planningAreaParam
-        .optional()
-        .openapi({
-          description:
-            "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans and the plans of areas inside its work area.",
-          example: '19.04',
-        }),
+      area: planningAreaParam.optional().openapi({
+        description:
+          "Plans of this area or inside it, and work-area plans covering a regency inside it; or office:<office key> for that office's work-area plans and the plans of areas inside its work area.",
+        example: '19.04',
+      }),
     }),
   },
   responses: { 200: { description: 'Plans.', content: json(z.object({ items: z.array(planListItemSchema) })) }, ...errorResponses },

@@ -19,12 +19,10 @@ export const searchResponseSchema = z
     areas: z.array(searchAreaSchema),
     companies: z.array(searchCompanySchema).optional().meta({ description: 'Left out for roles that read no records (viewer).' }),
     places: z.array(searchPlaceSchema).optional().meta({ description: "Operation targets' places; left out for roles that read no records (viewer)." }),
-    outsideScope: z
-      .array(z.object({ name: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() }))
-      .meta({
-        description:
-          'When no area in your scope matches: the areas that match outside it (names only: public reference data), so the answer can say the place lies outside your work area instead of "no results".',
-      }),
+    outsideScope: z.array(z.object({ name: z.string(), level: z.enum(AREA_LEVELS), parentName: z.string().nullable() })).meta({
+      description:
+        'When no area in your scope matches: the areas that match outside it (names only: public reference data), so the answer can say the place lies outside your work area instead of "no results".',
+    }),
   })
   .meta({ id: 'SearchResults' });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
