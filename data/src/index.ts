@@ -20,4 +20,5 @@ export * from './accounts/index.js';
 export * from './planning/plans.js';
 export * from './meetings/meetings.js';
 export * from './reports/reports.js';
+export * from './reports/attachments.js';
 export * from './risk-areas/edit-risk-areas.js';

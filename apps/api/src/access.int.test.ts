@@ -2,12 +2,13 @@
 // scope, nonexistent) with the expected status, and no out-of-scope area code in any answer.
 // A route added to the OpenAPI document without a row here fails the first test.
 import { VectorTile } from '@mapbox/vector-tile';
-import { createMeeting, createPlan, updatePlan, writeReports } from '@pantau/data';
+import { addReportAttachment, createMeeting, createPlan, updatePlan, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import { briefingFromTemplate, EXPORT_PARAMETERS, inScope, ROLES, type Permissions, type Role, type Scope } from '@pantau/domain';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { onePixelPng } from '../../../test/images.js';
 import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
@@ -97,6 +98,8 @@ interface Ids {
   entryPoints: [number, number];
   meetings: [number, number];
   reports: [number, number];
+  /** A photo of each of those two reports. */
+  attachments: [number, number];
   users: [number, number];
   /** Draft plans and approved plans, in 19.04 and in 31.71. */
   plans: [number, number];
@@ -241,6 +244,30 @@ export const MATRIX: Row[] = [
     request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}/history` }),
     allowed: (p) => p.lists,
     expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  // Photos of reports may show people: roles allowed personal data only; out of scope like no report at all.
+  {
+    route: 'GET /reports/{id}/attachments',
+    request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}/attachments` }),
+    allowed: (p) => p.personalData,
+    expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    route: 'GET /reports/{id}/attachments/{attachmentId}',
+    request: (t, ids) => ({ path: `/api/v1/reports/${rec(ids, 'reports', t)}/attachments/${rec(ids, 'attachments', t)}` }),
+    allowed: (p) => p.personalData,
+    expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
+  },
+  {
+    // The same photo each time: the first allowed role attaches it (201), the others get the one kept (200).
+    route: 'POST /reports/{id}/attachments',
+    request: (t, ids) => {
+      const form = new FormData();
+      form.set('file', new File([onePixelPng()], 'foto.png', { type: 'image/png' }));
+      return { path: `/api/v1/reports/${rec(ids, 'reports', t)}/attachments`, init: { method: 'POST', headers: { origin: 'http://localhost' }, body: form } };
+    },
+    allowed: (p) => p.reports.write && p.personalData,
+    expect: { inScope: [200, 201], outOfScope: 404, nonexistent: 404 },
   },
   {
     route: 'POST /reports',
@@ -655,6 +682,17 @@ describe.each(testBackends())('access control on %s', (backend) => {
       );
       return Number((await queryOne<{ id: number }>(t.database.orm, sql`select id from meeting_follow_ups where meeting_id = ${id}`))!.id);
     };
+    const reports = await pair('reports');
+    // A different photo than the one the matrix posts (a byte appended after the PNG's end), so that one is new.
+    const photoOf = async (report: number) =>
+      (
+        await addReportAttachment(
+          t.database.orm,
+          report,
+          { name: 'lokasi.png', data: new Uint8Array([...onePixelPng(), 0]) },
+          { ...system, personalData: true, now: clock.now(), maxBytes: 1024 * 1024 },
+        )
+      ).attachment.id;
     ids = {
       venues,
       followUps: [await meetingWithFollowUp(venues[0]), await meetingWithFollowUp(venues[1])],
@@ -665,7 +703,8 @@ describe.each(testBackends())('access control on %s', (backend) => {
       riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'),
       meetings: await pair('meetings'),
-      reports: await pair('reports'),
+      reports,
+      attachments: [await photoOf(reports[0]), await photoOf(reports[1])],
       users: [Number(users[0]!.id), 0],
       plans: [await plan('19.04', false), await plan('31.71', false)],
       approvedPlans: [await plan('19.04', true), await plan('31.71', true)],

@@ -190,6 +190,8 @@ describe.each(testBackends())('API on %s', (backend) => {
       '/planning/plans/{id}/targets.xlsx',
       '/reports',
       '/reports/{id}',
+      '/reports/{id}/attachments',
+      '/reports/{id}/attachments/{attachmentId}',
       '/reports/{id}/history',
       '/risk-areas',
       '/risk-areas/{id}',

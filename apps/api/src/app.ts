@@ -97,9 +97,10 @@ export function createApp(appDeps: AppDeps) {
     await next();
     if (ownOrigin(c, deps.config.trustProxy).startsWith('https:')) c.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   });
-  // Uploads have their own limit (imports); every other body is a small JSON document.
+  // Uploads have their own limit (imports, report photos), enforced while they stream; every other body is a small JSON document.
+  const ownLimit = (path: string) => path.startsWith('/api/v1/imports') || /^\/api\/v1\/reports\/[^/]+\/attachments$/.test(path);
   app.use('/api/*', async (c, next) =>
-    c.req.path.startsWith('/api/v1/imports')
+    ownLimit(c.req.path)
       ? next()
       : bodyLimit({
           maxSize: 1024 * 1024,

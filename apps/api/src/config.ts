@@ -10,6 +10,8 @@ export { processEnv, ConfigError } from '@pantau/data/config';
 
 /** Enough for the tiles of a few hundred views at once (a tile is 10–300 KB gzipped and raw together). */
 export const DEFAULT_TILE_CACHE_MB = 64;
+/** Largest photo attached to a public report (KB): a phone's photo, not a video. */
+export const DEFAULT_ATTACHMENT_MAX_KB = 5120;
 
 const apiEnvSchema = dataEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -44,6 +46,7 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
   PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  PANTAU_ATTACHMENT_MAX_KB: z.coerce.number().int().min(16).max(51_200).default(DEFAULT_ATTACHMENT_MAX_KB),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -69,6 +72,8 @@ export interface Config extends DataConfig {
   databaseWait: { waitMs: number; maxWaiting: number };
   /** Bytes of encoded tiles the API keeps in memory (tiles/tile-cache.ts); 0 = no tile cache. */
   tileCacheBytes: number;
+  /** Largest photo accepted on a public report, in bytes (PANTAU_ATTACHMENT_MAX_KB). */
+  attachmentMaxBytes: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -89,5 +94,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
     databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
     tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
+    attachmentMaxBytes: e.PANTAU_ATTACHMENT_MAX_KB * 1024,
   };
 }

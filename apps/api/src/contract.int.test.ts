@@ -4,12 +4,13 @@
 // from the app's own route definitions, so a new route is covered by them; the request table below
 // must name it (the first test fails otherwise).
 import type { RouteConfig } from '@hono/zod-openapi';
-import { createMeeting, createPlan, createRiskArea, updateRiskArea, writeReports } from '@pantau/data';
+import { addReportAttachment, createMeeting, createPlan, createRiskArea, updateRiskArea, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, sql } from '@pantau/db';
 import { briefingFromTemplate, ROLES, type Role } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { onePixelPng } from '../../../test/images.js';
 import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
 import { API_PREFIX, createApp } from './app.js';
 
@@ -27,6 +28,7 @@ const SCOPES: Record<Role, string | undefined> = {
 
 /** Records in Bangka Tengah found or made in the fixture, and the caller's own import. */
 interface Ids {
+  attachment: number;
   company: number;
   operation: number;
   riskArea: number;
@@ -74,6 +76,8 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/follow-ups/overdue': () => '/follow-ups/overdue?area=19.04&asOf=2024-07-01',
   '/reports/{id}': (ids) => `/reports/${ids.report}`,
   '/reports/{id}/history': (ids) => `/reports/${ids.report}/history`,
+  '/reports/{id}/attachments': (ids) => `/reports/${ids.report}/attachments`,
+  '/reports/{id}/attachments/{attachmentId}': (ids) => `/reports/${ids.report}/attachments/${ids.attachment}`,
   '/people': () => '/people?q=li',
   '/people/{id}': (ids) => `/people/${ids.person}`,
   '/companies/{id}/workers': (ids) => `/companies/${ids.company}/workers?asOf=2024-06-13`,
@@ -221,14 +225,22 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       system,
     );
     await updateRiskArea(orm, editedRiskArea, { geometry: koba(106.36) }, system);
+    const report = await first('reports');
+    const { attachment } = await addReportAttachment(
+      orm,
+      report,
+      { name: 'foto.png', data: onePixelPng() },
+      { ...system, personalData: true, now: clock.now(), maxBytes: 1024 * 1024 },
+    );
     const shared = {
+      attachment: attachment.id,
       editedRiskArea,
       company: Number(company!.id),
       operation: await first('operations'),
       riskArea: await first('risk_areas'),
       entryPoint: await first('entry_points'),
       meeting,
-      report: await first('reports'),
+      report,
       person: await first('people'),
       plan,
       briefing: briefing.id,

@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'geometry_too_small',
   'too_many_vertices',
   'invalid_period',
+  // A report already holds the most photos it may (issue 22).
+  'too_many_attachments',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
@@ -76,6 +78,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   geometry_too_small: 422,
   too_many_vertices: 422,
   invalid_period: 422,
+  too_many_attachments: 409,
 };
 
 export class AppError extends Error {

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './browser.js';
+import { onePixelPng } from '../../../test/images.js';
 import { expectOnlyOwnHost, openSignedInPage, screenshot } from './page-helpers.js';
 
 describe('public reports', () => {
@@ -47,11 +48,17 @@ describe('public reports', () => {
     await page.getByTestId('report-district').selectOption(koba!);
     await page.getByTestId('report-summary').fill('Warga melaporkan WNA bekerja di pabrik kolang-kaling tanpa izin');
     await page.getByTestId('report-contact').fill('0812-0000-1111');
+    // The resident's photo of the plant goes with the report.
+    await page.getByTestId('report-form-photos').setInputFiles({ name: 'pabrik.png', mimeType: 'image/png', buffer: Buffer.from(onePixelPng()) });
     await page.getByTestId('report-submit').click();
 
     const handled = page.getByTestId('report-handled');
     await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toMatch(/Laporan #\d+ tercatat di .*Koba/i);
     const id = Number(/#(\d+)/.exec((await handled.textContent()) ?? '')![1]);
+    // Its photo shows, served by the API (the image decodes: it has a width).
+    const photo = page.getByTestId('report-photos').locator('img').first();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(1);
+    expect(await photo.getAttribute('alt')).toBe(`Foto pabrik.png pada laporan #${id}`);
     // The new report waits in the queue, and leaves it once verified.
     await expect.poll(() => page.getByTestId(`queue-report-${id}`).isVisible(), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => page.getByTestId(`queue-report-${id}`).textContent()).toContain('WhatsApp');
@@ -69,6 +76,30 @@ describe('public reports', () => {
     await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain(`#${id}`);
     await expect.poll(() => panel.textContent(), { timeout: 30_000 }).toContain('Terverifikasi');
     expect(new URL(page.url()).searchParams.get('select')).toBe(`report:${id}`);
+  });
+
+  test('a place pasted from a WhatsApp location lands in its district; a click on the map sets the point', async () => {
+    const signedIn = await openSignedInPage(browser, baseUrl, accounts.analyst);
+    opened.push(signedIn);
+    const { page } = signedIn;
+    await page.goto(url('/?page=reports&region=19.04'));
+    await expect.poll(() => page.getByTestId('report-regency').inputValue(), { timeout: 30_000 }).toBe('19.04');
+    // A click on the map (fitted to Bangka Tengah) fills the point field with coordinates inside the regency's extent.
+    const map = page.getByTestId('report-place-map');
+    await expect.poll(() => map.locator('canvas').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => map.getAttribute('data-fitted'), { timeout: 30_000 }).toMatch(/^105\.\d+,-2\.\d+,107\.\d+,-2\.\d+$/);
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByTestId('report-point').inputValue(), { timeout: 30_000 }).toMatch(/^-2\.\d{5}, 10[67]\.\d{5}$/);
+    // Something not a place is said so; a Google Maps link of Koba is read, and the report lands in Koba.
+    await page.getByTestId('report-point').fill('Koba');
+    await expect.poll(() => page.getByText('Bukan koordinat di Indonesia').isVisible()).toBe(true);
+    await page.getByTestId('report-point').fill('https://maps.google.com/?q=-2.4897,106.4142');
+    await page.getByTestId('report-summary').fill('Lokasi dibagikan pelapor lewat WhatsApp');
+    await page.getByTestId('report-submit').click();
+    const handled = page.getByTestId('report-handled');
+    await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toMatch(/Laporan #\d+ tercatat di Koba\./);
+    await expect.poll(() => page.getByTestId('report-point').inputValue()).toBe('');
   });
 
   test('an agency member sees the queue of Bangka Tengah without the form or the triage buttons', async () => {

@@ -1,6 +1,6 @@
-import type { PermitRecord } from '@pantau/domain';
+import { meetingRecord, type MeetingRecord, type PermitRecord } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
-import { isValidOn, pinValidCounts } from './generate-demo.js';
+import { addMeetingOutcomes, DEMO_LAST_DAY, isValidOn, pinValidCounts } from './generate-demo.js';
 import { Random, WeightedPicker } from './random.js';
 
 const permit = (permitType: 'itas' | 'itap', issuedOn: string, expiresOn: string, n: number): PermitRecord => ({
@@ -70,5 +70,44 @@ describe('demo generator', () => {
     expect(isValidOn(p, '2024-12-31')).toBe(true);
     expect(isValidOn(p, '2025-01-01')).toBe(false);
     expect(isValidOn({ ...p, cancelledOn: '2024-06-01' }, '2024-06-01')).toBe(false);
+  });
+
+  test('every demo meeting decides something and hands tasks to agencies; tasks due before the last day are mostly closed, some overdue', () => {
+    const meetings: MeetingRecord[] = Array.from({ length: 300 }, (_, i) => ({
+      key: `m${i}`,
+      date: `20${16 + (i % 11)}-0${1 + (i % 9)}-1${i % 10}`,
+      title: 'Rapat Koordinasi Timpora',
+      venue: null,
+      regencyCode: '19.04',
+      organiser: 'Kantor Imigrasi',
+      attendees: [],
+      notes: [],
+      origin: 'demo',
+    }));
+    addMeetingOutcomes(meetings, new Random(7));
+    const followUps = meetings.flatMap((m) => (m.followUps ?? []).map((f) => ({ ...f, meeting: m })));
+    for (const m of meetings) {
+      expect(meetingRecord.safeParse(m).success).toBe(true);
+      expect(m.decisions!.length).toBeGreaterThanOrEqual(1);
+      expect(m.decisions!.length).toBeLessThanOrEqual(3);
+      expect(new Set(m.decisions!.map((d) => d.text)).size).toBe(m.decisions!.length);
+      expect(new Set(m.followUps!.map((f) => f.task)).size).toBe(m.followUps!.length);
+    }
+    for (const f of followUps) {
+      expect(f.decision).toBeGreaterThanOrEqual(1);
+      expect(f.decision).toBeLessThanOrEqual(f.meeting.decisions!.length);
+      expect(f.dueDate > f.meeting.date).toBe(true);
+      if (f.status === 'open') expect(f.changedOn).toBeNull();
+      else {
+        expect(f.dueDate < DEMO_LAST_DAY).toBe(true);
+        expect(f.changedOn! >= f.meeting.date && f.changedOn! <= DEMO_LAST_DAY).toBe(true);
+      }
+    }
+    const past = followUps.filter((f) => f.dueDate < DEMO_LAST_DAY);
+    const share = (status: string) => past.filter((f) => f.status === status).length / past.length;
+    expect(share('done')).toBeGreaterThan(0.6);
+    expect(share('dropped')).toBeGreaterThan(0.05);
+    expect(share('open')).toBeGreaterThan(0.1);
+    expect(followUps.filter((f) => f.dueDate >= DEMO_LAST_DAY).every((f) => f.status === 'open')).toBe(true);
   });
 });

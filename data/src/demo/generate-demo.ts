@@ -10,6 +10,8 @@
 // - most targets end "no violation", as in the sources; report statuses are those of the last day.
 import {
   addDays,
+  daysBetween,
+  type Agency,
   type CompanyRecord,
   type CompanySiteRecord,
   type EntryPointRecord,
@@ -150,6 +152,8 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   );
   settleReportStatuses(reports, facts, operations);
   const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
+  // Forked last, so every stream above is what it was before meetings had decisions.
+  addMeetingOutcomes(meetings, root.fork('meeting-outcomes'));
   return {
     regionalOffices,
     offices,
@@ -535,10 +539,6 @@ export function pinValidCounts(
     }
   }
   return out;
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 const EMIGRATION_PROVINCES = ['21', '14', '61', '52', '53', '19', '35', '12', '32', '18'];
@@ -1127,6 +1127,77 @@ function generateMeetings(
       origin: ORIGIN,
     };
   });
+}
+
+/** What a Rakor Timpora typically decides, and the tasks it hands to member agencies (from the source articles' meetings). */
+const MEETING_DECISIONS: ReadonlyArray<{ text: string; tasks: ReadonlyArray<{ task: string; agency: Agency }> }> = [
+  {
+    text: 'Melaksanakan operasi gabungan ke perusahaan penjamin TKA',
+    tasks: [
+      { task: 'Menyusun rencana operasi gabungan dan daftar sasaran', agency: 'imigrasi' },
+      { task: 'Menyiapkan personel pengamanan operasi gabungan', agency: 'polri' },
+    ],
+  },
+  {
+    text: 'Pendataan ulang TKA pada perusahaan yang belum melapor',
+    tasks: [
+      { task: 'Menyampaikan data RPTKA dan TKA per perusahaan', agency: 'disnaker' },
+      { task: 'Mencocokkan data SKTT orang asing dengan data izin tinggal', agency: 'disdukcapil' },
+    ],
+  },
+  {
+    text: 'Sosialisasi kewajiban pelaporan orang asing kepada pengelola penginapan',
+    tasks: [
+      { task: 'Mengundang pengelola hotel dan penginapan', agency: 'kesbangpol' },
+      { task: 'Menyiapkan materi sosialisasi aplikasi APOA', agency: 'imigrasi' },
+    ],
+  },
+  {
+    text: 'Menindaklanjuti laporan masyarakat tentang orang asing bekerja tanpa izin',
+    tasks: [
+      { task: 'Verifikasi lapangan atas laporan masyarakat', agency: 'imigrasi' },
+      { task: 'Memeriksa izin kerja di lokasi yang dilaporkan', agency: 'disnaker' },
+    ],
+  },
+  {
+    text: 'Pengawasan kegiatan keagamaan dan pendidikan yang melibatkan orang asing',
+    tasks: [{ task: 'Mendata lembaga yang menerima orang asing', agency: 'kemenag' }],
+  },
+  {
+    text: 'Pengawasan jalur masuk tidak resmi di wilayah pesisir',
+    tasks: [
+      { task: 'Patroli bersama di jalur pesisir', agency: 'tni' },
+      { task: 'Berbagi informasi pergerakan orang asing', agency: 'bin' },
+    ],
+  },
+];
+
+/**
+ * Decisions and follow-ups of each demo meeting: one to three decisions, their tasks due two to eight
+ * weeks later. A task due before the demo's last day was mostly done (70 %), sometimes dropped (10 %),
+ * and otherwise is still open — overdue, as in real minutes; later tasks are open.
+ */
+export function addMeetingOutcomes(meetings: MeetingRecord[], random: Random): void {
+  for (const meeting of meetings) {
+    // A partial Fisher–Yates shuffle: the first `count` decisions, each once.
+    const order = [...MEETING_DECISIONS.keys()];
+    const count = random.int(1, 3);
+    for (let i = 0; i < count; i++) {
+      const j = random.int(i, order.length - 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const picks = order.slice(0, count);
+    meeting.decisions = picks.map((k) => ({ text: MEETING_DECISIONS[k]!.text }));
+    meeting.followUps = picks.flatMap((k, i) =>
+      MEETING_DECISIONS[k]!.tasks.map(({ task, agency }) => {
+        const dueDate = addDays(meeting.date, 7 * random.int(2, 8));
+        const roll = random.next();
+        const closed = dueDate < DEMO_LAST_DAY && roll < 0.8;
+        const changedOn = closed ? clampDay(addDays(meeting.date, random.int(3, Math.max(3, daysBetween(meeting.date, dueDate) + 10)))) : null;
+        return { decision: i + 1, task, ownerAgency: agency, dueDate, status: closed ? (roll < 0.7 ? 'done' : 'dropped') : 'open', changedOn } as const;
+      }),
+    );
+  }
 }
 
 function generateReports(

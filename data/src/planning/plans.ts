@@ -44,6 +44,7 @@ import type { Actor } from '../accounts/users.js';
 import { jsonParam } from '../write/area-lookup.js';
 import { RecordValidationError } from '../write/validate.js';
 import { writeOperations } from '../write/write-operations.js';
+import { actOnReportsNear } from '../reports/reports.js';
 
 export type PlanErrorCode = 'invalid_parameter' | 'plan_not_found' | 'plan_not_draft' | 'plan_not_approved' | 'area_not_found' | 'forbidden';
 
@@ -169,7 +170,7 @@ async function resolveTargets(
       score: r.score,
       factors: r.factors,
       contributions: r.contributions,
-      explanation: { id: explainCandidate(c, 'id'), en: explainCandidate(c, 'en') },
+      explanation: { id: explainCandidate(c, 'id', weights), en: explainCandidate(c, 'en', weights) },
       expected_foreigners: c.raw.activeHolders,
       team_key: choice.teamKey ?? null,
       notes: choice.notes ?? null,
@@ -447,6 +448,12 @@ export async function recordPlanOutcome(orm: Orm, id: number, input: unknown, ct
     await tx.execute(sql`
       update plan_targets t set operation_target_id = l.operation_target
       from jsonb_to_recordset(${jsonParam(links)}) as l(plan_target int, operation_target int) where t.id = l.plan_target and t.plan_id = ${id}`);
+    // Verified reports near the checked places were acted on by this operation (the triage's history says so).
+    const acted = await actOnReportsNear(
+      tx,
+      links.map((l) => l.operation_target),
+      { actor: ctx.actor, now: ctx.now ?? new Date(), scope: ctx.scope, reason: `${plan.title} (rencana #${id})` },
+    );
     const main = ops.find((o) => o.key === origin) ?? ops.find((o) => o.key === `${origin}:${plan.regencyCode}`) ?? ops[0]!;
     await tx.execute(sql`update plans set status = 'done', operation_id = ${main.id}, updated_at = ${(ctx.now ?? new Date()).toISOString()} where id = ${id}`);
     await writeAudit(
@@ -456,7 +463,13 @@ export async function recordPlanOutcome(orm: Orm, id: number, input: unknown, ct
         action: 'plan.outcome',
         areaCode: plan.areaCode,
         target: `plan:${id}`,
-        details: { operations: ops.map((o) => Number(o.id)), targets: totals.targets, actions: totals.actions, date: body.date ?? plan.date },
+        details: {
+          operations: ops.map((o) => Number(o.id)),
+          targets: totals.targets,
+          actions: totals.actions,
+          date: body.date ?? plan.date,
+          reportsActed: acted.map((a) => a.reportId),
+        },
       },
       ctx.now,
     );

@@ -3,7 +3,7 @@
 // with its history row and its audit row, and takes the caller's scope: a report outside it is reported
 // exactly like a missing one. Imported and generated reports go in through writeReports (write-events.ts).
 import { randomUUID } from 'node:crypto';
-import { areas, expectWritten, queryOne, queryRows, reports, scopeCondition, sql, type Orm, type SQL } from '@pantau/db';
+import { areas, expectWritten, PLANNING_RADII, PLANNING_WINDOWS, queryOne, queryRows, reports, scopeCondition, sql, type Orm, type SQL } from '@pantau/db';
 import {
   inScope,
   REPORT_TRANSITIONS,
@@ -31,7 +31,10 @@ export type ReportErrorCode =
   | 'target_required'
   | 'target_not_found'
   | 'outside_indonesia'
-  | 'outside_scope';
+  | 'outside_scope'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'too_many_attachments';
 
 /** A refused report action; nothing of it was written. */
 export class ReportError extends Error {
@@ -254,4 +257,56 @@ export async function changeReportStatus(orm: Orm, id: number, input: unknown, c
       ctx.now,
     );
   });
+}
+
+/**
+ * Closes the loop when an operation is recorded (a plan's outcome): each verified report in the scope,
+ * received before the operation's day ended and at most the planning window (90 days) before it, within
+ * the planning radius (2 km) of one of `targetIds`, becomes "acted" and names the nearest of them —
+ * the same rule that reconstructs the history of imported reports. Runs inside the caller's transaction;
+ * returns the reports changed.
+ */
+export async function actOnReportsNear(
+  tx: Orm,
+  targetIds: readonly number[],
+  ctx: { actor: Actor; now: Date; scope: Scope; reason: string },
+): Promise<Array<{ reportId: number; targetId: number }>> {
+  if (targetIds.length === 0) return [];
+  const rows = await queryRows<{ report_id: number; target_id: number; area: string; last_change: string | null }>(
+    tx,
+    sql`
+    select distinct on (r.id) r.id as report_id, t.id as target_id, coalesce(r.district_code, r.regency_code, r.province_code) as area,
+      (select max(c.changed_at)::text from report_status_changes c where c.report_id = r.id) as last_change
+    from operation_targets t join operations o on o.id = t.operation_id
+    join ${reports} r on r.status = 'verified'
+      and r.geom && ST_Expand(t.geom, ${PLANNING_RADII.reports / 100_000}::float8) and ST_DWithin(r.geom::geography, t.geom::geography, ${PLANNING_RADII.reports}::float8)
+      and r.received_at < ((o.date + 1)::timestamp at time zone 'Asia/Jakarta')
+      and r.received_at >= ((o.date - ${PLANNING_WINDOWS.reportDays}::int)::timestamp at time zone 'Asia/Jakarta')
+      and ${scopeCondition(sql`coalesce(r.district_code, r.regency_code, r.province_code)`, ctx.scope)}
+    where t.id in (select jsonb_array_elements_text(${JSON.stringify(targetIds)}::jsonb)::int)
+    order by r.id, ST_Distance(r.geom::geography, t.geom::geography), t.id`,
+  );
+  const acted: Array<{ reportId: number; targetId: number }> = [];
+  for (const row of rows) {
+    const id = Number(row.report_id);
+    const targetId = Number(row.target_id);
+    // Still verified once locked: a triage that changed it meanwhile wins, and the report is left alone.
+    const updated = await queryRows<{ id: number }>(tx, sql`update ${reports} set status = 'acted' where id = ${id} and status = 'verified' returning id`);
+    if (updated.length === 0) continue;
+    const at = sql`greatest(${ctx.now.toISOString()}::timestamptz, ${row.last_change}::timestamptz)`;
+    await insertChange(tx, id, 'acted', at, ctx.actor, ctx.reason, targetId);
+    await writeAudit(
+      tx,
+      {
+        ...ctx.actor,
+        action: 'report.status',
+        areaCode: row.area,
+        target: `report:${id}`,
+        details: { from: 'verified', to: 'acted', targetId, reasonGiven: true },
+      },
+      ctx.now,
+    );
+    acted.push({ reportId: id, targetId });
+  }
+  return acted;
 }

@@ -186,7 +186,7 @@ export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]):
   refuse('meetings', issues);
   const written = await writeChunks(
     'meetings',
-    valid.map(({ position, agenda, ...m }) => ({
+    valid.map(({ position, agenda, decisions: _decisions, followUps: _followUps, ...m }) => ({
       ...m,
       provinceCode: m.regencyCode.slice(0, 2),
       agenda: agenda ?? [],
@@ -198,5 +198,78 @@ export async function writeMeetings(tx: Orm, records: readonly MeetingRecord[]):
   // The organiser named exactly as an office is that office (migration 0021 links older rows alike).
   await tx.execute(sql`update ${meetings} m set office_id = o.id from offices o
     where o.name = m.organiser and m.office_id is null and m.key in (select jsonb_array_elements_text(${jsonParam(valid.map((m) => m.key))}))`);
+  await writeMeetingOutcomes(tx, valid);
   return written;
+}
+
+/**
+ * The decisions and follow-ups a meeting record carries (the demo's; an import file has none), with each
+ * follow-up's history: open on the meeting's day (10:00 WIB, by the meeting's organiser), then its
+ * closing change on `changedOn`. The same tables the app's meeting form writes (data/src/meetings).
+ */
+async function writeMeetingOutcomes(tx: Orm, records: readonly MeetingRecord[]): Promise<void> {
+  const decisions = records.flatMap((m) => (m.decisions ?? []).map((d, i) => ({ key: m.key, ordinal: i + 1, text: d.text })));
+  const followUps = records.flatMap((m) =>
+    (m.followUps ?? []).map((f) => ({
+      key: m.key,
+      decision: f.decision,
+      task: f.task,
+      owner_agency: f.ownerAgency,
+      due_date: f.dueDate,
+      status: f.status,
+      changed_on: f.changedOn,
+    })),
+  );
+  const bad = records.flatMap((m, i) =>
+    (m.followUps ?? []).flatMap((f, k, all): RecordIssue[] => {
+      // A follow-up's history is matched to it by its task: a meeting names each task once.
+      if (all.findIndex((g) => g.task === f.task) !== k)
+        return [{ record: i + 1, field: 'followUps.task', value: f.task, reason: 'the same task twice in one meeting' }];
+      if (f.decision !== null && f.decision > (m.decisions?.length ?? 0))
+        return [{ record: i + 1, field: 'followUps.decision', value: f.decision, reason: 'no such decision in the meeting' }];
+      if ((f.status === 'open') !== (f.changedOn === null))
+        return [{ record: i + 1, field: 'followUps.changedOn', value: f.changedOn, reason: 'a done or dropped follow-up says when, an open one does not' }];
+      return [];
+    }),
+  );
+  refuse('meetings', bad);
+  if (decisions.length) {
+    const inserted = await queryRows<{ id: number }>(
+      tx,
+      sql`
+      insert into meeting_decisions (meeting_id, ordinal, text, regency_code, province_code)
+      select m.id, d.ordinal, d.text, m.regency_code, m.province_code
+      from jsonb_to_recordset(${jsonParam(decisions)}) as d(key text, ordinal int, text text) join ${meetings} m on m.key = d.key
+      returning id`,
+    );
+    expectWritten('meeting decisions', decisions.length, inserted.length);
+  }
+  if (!followUps.length) return;
+  const inserted = await queryRows<{ id: number }>(
+    tx,
+    sql`
+    with f as (select * from jsonb_to_recordset(${jsonParam(followUps)}) as f(key text, decision int, task text, owner_agency text, due_date date, status text, changed_on date)),
+    made as (
+      insert into meeting_follow_ups (meeting_id, decision_id, task, owner_agency, due_date, status, regency_code, province_code)
+      select m.id, (select d.id from meeting_decisions d where d.meeting_id = m.id and d.ordinal = f.decision), f.task, f.owner_agency, f.due_date, f.status,
+        m.regency_code, m.province_code
+      from f join ${meetings} m on m.key = f.key
+      returning id, meeting_id, task, status, regency_code, province_code
+    ),
+    opened as (
+      insert into meeting_follow_up_changes (follow_up_id, status, note, changed_by, changed_at, regency_code, province_code)
+      select made.id, 'open', null, m.organiser, (m.date::timestamp + interval '10 hours') at time zone 'Asia/Jakarta', made.regency_code, made.province_code
+      from made join ${meetings} m on m.id = made.meeting_id
+      returning follow_up_id
+    ),
+    closed as (
+      insert into meeting_follow_up_changes (follow_up_id, status, note, changed_by, changed_at, regency_code, province_code)
+      select made.id, made.status, null, m.organiser, (f.changed_on::timestamp + interval '14 hours') at time zone 'Asia/Jakarta', made.regency_code, made.province_code
+      from made join ${meetings} m on m.id = made.meeting_id join f on f.key = m.key and f.task = made.task
+      where made.status <> 'open'
+      returning follow_up_id
+    )
+    select id from made`,
+  );
+  expectWritten('meeting follow-ups', followUps.length, inserted.length);
 }

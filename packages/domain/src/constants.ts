@@ -64,6 +64,8 @@ export type EntryPointKind = (typeof ENTRY_POINT_KINDS)[number];
 export const REPORT_CHANNELS = ['apoa', 'whatsapp', 'phone', 'walk_in', 'letter'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
+/** A meeting follow-up's status (issue 22): open until its agency reports back, or dropped. */
+export const FOLLOW_UP_STATUSES = ['open', 'done', 'dropped'] as const;
 export const REPORT_STATUSES = ['new', 'verified', 'dismissed', 'acted'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 

@@ -3,10 +3,10 @@
 // each with a status history. The request contract shared by the API, the write path and the web app.
 import { z } from 'zod';
 import { AGENCIES } from './agencies.js';
-import { INDONESIA_BBOX } from './constants.js';
+import { FOLLOW_UP_STATUSES, INDONESIA_BBOX } from './constants.js';
 import { requestDate } from './schemas.js';
 
-export const FOLLOW_UP_STATUSES = ['open', 'done', 'dropped'] as const;
+export { FOLLOW_UP_STATUSES };
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 export const MAX_MEETING_DECISIONS = 50;

@@ -6,6 +6,7 @@ import {
   AREA_LEVELS,
   COMPANY_SECTORS,
   ENTRY_POINT_KINDS,
+  FOLLOW_UP_STATUSES,
   OFFICE_CLASSES,
   PERMIT_PURPOSES,
   PERMIT_TYPES,
@@ -19,6 +20,7 @@ import {
   TARGET_OUTCOMES,
 } from './constants.js';
 import { isIsoDate, requestDateProblem } from './dates.js';
+import { AGENCIES } from './agencies.js';
 
 export const areaCode = z.string().regex(AREA_CODE_PATTERN, 'an official area code such as 19, 19.04 or 19.04.01');
 export const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD');
@@ -176,6 +178,24 @@ export const meetingRecord = z.object({
   /** The venue's point [lng, lat] (inside the regency), when known (migration 0021). */
   position: lngLat.nullable().optional(),
   agenda: z.array(z.string()).optional(),
+  /** What the meeting decided, in order (meeting_decisions). */
+  decisions: z.array(z.object({ text: z.string().min(1) })).optional(),
+  /**
+   * Tasks handed to member agencies (meeting_follow_ups): `decision` is the 1-based decision it serves;
+   * a task done or dropped says on which day (`changedOn`), and its history gets that change.
+   */
+  followUps: z
+    .array(
+      z.object({
+        decision: z.number().int().min(1).nullable(),
+        task: z.string().min(1),
+        ownerAgency: z.enum(AGENCIES),
+        dueDate: isoDate,
+        status: z.enum(FOLLOW_UP_STATUSES),
+        changedOn: isoDate.nullable(),
+      }),
+    )
+    .optional(),
   textEn: englishText({ title: z.string().min(1), venue: z.string().min(1), organiser: z.string().min(1), notes: z.array(z.string()) }),
   origin,
 });

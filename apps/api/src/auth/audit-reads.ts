@@ -43,6 +43,9 @@ export const AUDITED_READS: readonly ReadRule[] = [
   // A public report's text, address and reporter, and the reasons of its triage (issue 22).
   { pattern: /^\/reports\/(\d+)$/, action: 'read.report', target: (m) => `report:${m[1]}`, when: seesFindings },
   { pattern: /^\/reports\/(\d+)\/history$/, action: 'read.report_history', target: (m) => `report:${m[1]}`, when: seesFindings },
+  // Photos sent with a report may show people (issue 22): every list and every photo read.
+  { pattern: /^\/reports\/(\d+)\/attachments$/, action: 'read.report_attachments', target: (m) => `report:${m[1]}` },
+  { pattern: /^\/reports\/(\d+)\/attachments\/(\d+)$/, action: 'read.report_attachment', target: (m) => `report:${m[1]}` },
   // Names and passports of people over their permit's end, and of holders whose permits end soon (issue 20).
   { pattern: /^\/areas\/([^/]+)\/overstays$/, action: 'read.overstays', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
   { pattern: /^\/areas\/([^/]+)\/expiring$/, action: 'read.expiring', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },

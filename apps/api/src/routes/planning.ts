@@ -132,7 +132,7 @@ export function planningRoutes(deps: AppDeps) {
           factors,
           contributions,
           score,
-          explanation: { id: explainCandidate(k, 'id'), en: explainCandidate(k, 'en') },
+          explanation: { id: explainCandidate(k, 'id', weights), en: explainCandidate(k, 'en', weights) },
           links: {
             record: k.kind === 'company_site' ? `${API_PATH_PREFIX}/companies/${k.companyId}` : `${API_PATH_PREFIX}/areas/${k.areaCodes.district}`,
             lastOperation: k.lastOperationId === null ? null : `${API_PATH_PREFIX}/operations/${k.lastOperationId}`,

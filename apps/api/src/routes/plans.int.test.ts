@@ -279,6 +279,24 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
 
   test('the outcome becomes an operation with three targets and the TAK; the plan is done; the next ranking sees the check', async () => {
     const [a, b, c] = plan.targets;
+    // Reports that came in before the operation: a verified one 100 m from the second site, a new one beside it, a verified one in another regency.
+    const report = async (body: Record<string, unknown>, verify: boolean) => {
+      const created = await analyst.request(
+        '/api/v1/reports',
+        write('POST', { channel: 'whatsapp', category: 'illegal_work', summary: 'Ada TKA bekerja', receivedAt: '2024-06-12T09:00:00+07:00', ...body }),
+      );
+      expect(created.status).toBe(201);
+      const id = ((await created.json()) as { id: number }).id;
+      if (verify) expect((await analyst.request(`/api/v1/reports/${id}`, write('PATCH', { status: 'verified' }))).status).toBe(200);
+      return id;
+    };
+    const elsewhereDistrict = await queryOne<{ code: string }>(
+      t.database.orm,
+      sql`select code from areas where level = 'district' and code like '19.01.%' order by code limit 1`,
+    );
+    const nearVerified = await report({ lat: b!.location.lat + 0.0009, lng: b!.location.lng }, true);
+    const nearNew = await report({ lat: b!.location.lat, lng: b!.location.lng + 0.0009 }, false);
+    const farVerified = await report({ districtCode: elsewhereDistrict!.code }, true);
     const response = await division.request(
       `/api/v1/planning/plans/${plan.id}/outcome`,
       write('POST', {
@@ -328,6 +346,22 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
       expect(candidate.lastOperationId).toBe(done.operationId);
     }
     expect(later.find((k) => k.id === b!.candidateId)!.raw.pastViolations).toBeGreaterThanOrEqual(2);
+
+    // The verified report near a checked site was acted on by this operation, and names the nearest target; the others are untouched.
+    const statusOf = async (id: number) => {
+      const history = (await (await analyst.request(`/api/v1/reports/${id}/history`)).json()) as {
+        status: string;
+        items: Array<{ status: string; operationTargetId: number | null; reason: string | null }>;
+      };
+      return { status: history.status, last: history.items.at(-1) };
+    };
+    const acted = await statusOf(nearVerified);
+    expect(acted.status).toBe('acted');
+    expect(acted.last).toMatchObject({ status: 'acted', operationTargetId: Number(targets[1]!.id), reason: `Operasi gabungan Juni (rencana #${plan.id})` });
+    expect((await statusOf(nearNew)).status).toBe('new');
+    expect((await statusOf(farVerified)).status).toBe('verified');
+    const outcomeAudit = (await readAudit(t.database.orm, { action: 'plan.outcome', limit: 5 })).find((x) => x.target === `plan:${plan.id}`);
+    expect(outcomeAudit?.details.reportsActed).toEqual(expect.arrayContaining([nearVerified]));
 
     const audit = (await readAudit(t.database.orm, { limit: 50 })).filter((x) => x.target === `plan:${plan.id}`).map((x) => x.action);
     expect(audit).toEqual(expect.arrayContaining(['plan.create', 'plan.approve', 'plan.outcome']));

@@ -4,9 +4,10 @@
 // imported or generated report.
 import { readAudit, writeOperations } from '@pantau/data';
 import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
-import type { ReportDetailAnswer, ReportHistoryAnswer } from '@pantau/domain';
+import type { ReportAttachmentAnswer, ReportAttachmentsAnswer, ReportDetailAnswer, ReportHistoryAnswer } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { onePixelPng } from '../../../../test/images.js';
 import { as, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
@@ -199,6 +200,22 @@ describe.each(testBackends())('public reports on %s', (backend) => {
     expect(audit.filter((a) => a.target === `report:${reportId}`).map((a) => a.details.to)).toEqual(['acted', 'verified']);
   });
 
+  test("an area's open reports are those open at the end of the day asked for, not today's", async () => {
+    interface Summary {
+      openReports: { count: number; items: { id: number; status: string }[] };
+    }
+    const openOn = async (to: string) => {
+      const summary = (await (await analyst.request(`/api/v1/areas/${district.code}/summary?from=2024-06-12&to=${to}&asOf=${to}`)).json()) as Summary;
+      return { count: summary.openReports.count, ours: summary.openReports.items.find((i) => i.id === reportId)?.status ?? null };
+    };
+    const [before, whenVerified, whenActed] = [await openOn('2024-06-17'), await openOn('2024-06-18'), await openOn('2024-06-20')];
+    // Received 12 June (new), verified 18 June, acted on 20 June: open until the end of 19 June, then no longer.
+    expect(before.ours).toBe('new');
+    expect(whenVerified.ours).toBe('verified');
+    expect(whenActed.ours).toBeNull();
+    expect(before.count).toBeGreaterThanOrEqual(1);
+  });
+
   test('an agency member sees the category and place, not the text, the address or the reporter; a viewer gets no report; another office none of ours', async () => {
     const seen = (await (await member.request(`/api/v1/reports/${reportId}`)).json()) as Record<string, unknown>;
     expect(seen).toMatchObject({ id: reportId, category: 'illegal_work', districtCode: district.code });
@@ -218,6 +235,71 @@ describe.each(testBackends())('public reports on %s', (backend) => {
     expect(await outside.json()).toEqual(await missing.json());
     expect((await elsewhere.request(`/api/v1/reports/${reportId}/history`)).status).toBe(404);
     expect((await elsewhere.request(`/api/v1/reports/${reportId}`, write('PATCH', { status: 'dismissed', reason: 'x' }))).status).toBe(404);
+  });
+
+  test('a photo goes with the report: typed by its content, kept once, served only to roles allowed personal data, each read audited', async () => {
+    const photo = (bytes: Uint8Array, name = 'lokasi.png') => {
+      const form = new FormData();
+      form.set('file', new File([bytes], name, { type: 'image/png' }));
+      return { method: 'POST', headers: { origin: 'http://localhost' }, body: form } satisfies RequestInit;
+    };
+    const path = `/api/v1/reports/${reportId}/attachments`;
+    const added = await analyst.request(path, photo(onePixelPng(), '../../etc/Foto pabrik.png'));
+    expect(added.status).toBe(201);
+    const attachment = (await added.json()) as ReportAttachmentAnswer;
+    expect(attachment).toMatchObject({ reportId, fileName: 'Foto pabrik.png', contentType: 'image/png', bytes: onePixelPng().length, addedBy: analystEmail });
+    // The same photo again is the one kept.
+    const again = await analyst.request(path, photo(onePixelPng(), 'lagi.png'));
+    expect([again.status, ((await again.json()) as ReportAttachmentAnswer).id]).toEqual([200, attachment.id]);
+    // A text file named like a photo, an empty part, a form without the file: refused, nothing written.
+    const code = async (response: Response) => [response.status, ((await response.json()) as ErrorAnswer).error.code];
+    expect(await code(await analyst.request(path, photo(new TextEncoder().encode('<svg onload=alert(1)>'), 'x.png')))).toEqual([415, 'unsupported_media_type']);
+    expect(await code(await analyst.request(path, photo(new Uint8Array(), 'kosong.png')))).toEqual([400, 'invalid_parameter']);
+    const noFile = new FormData();
+    noFile.set('catatan', 'tanpa foto');
+    expect(await code(await analyst.request(path, { method: 'POST', headers: { origin: 'http://localhost' }, body: noFile }))).toEqual([
+      400,
+      'invalid_parameter',
+    ]);
+    // Over the configured limit: 413 while the upload streams.
+    const small = as(createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn', attachmentMaxBytes: 200 }, clock, log: () => {} }), {
+      ...(await signedInAccount(t.database, 'analyst', '19')),
+    });
+    const big = new Uint8Array(400);
+    big.set(onePixelPng());
+    expect(await code(await small.request(path, photo(big, 'besar.png')))).toEqual([413, 'payload_too_large']);
+
+    const list = (await (await analyst.request(path)).json()) as ReportAttachmentsAnswer;
+    expect(list.items.map((i) => i.id)).toEqual([attachment.id]);
+    const served = await analyst.request(`${path}/${attachment.id}`);
+    expect(served.status).toBe(200);
+    expect([served.headers.get('content-type'), served.headers.get('x-content-type-options')]).toEqual(['image/png', 'nosniff']);
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(onePixelPng());
+    expect((await analyst.request(`${path}/99999999`)).status).toBe(404);
+    // Photos may show people: an agency member and a viewer get 403; another office's scope sees no such report.
+    expect((await member.request(path)).status).toBe(403);
+    expect((await member.request(`${path}/${attachment.id}`)).status).toBe(403);
+    expect((await viewer.request(`${path}/${attachment.id}`)).status).toBe(403);
+    expect((await elsewhere.request(`${path}/${attachment.id}`)).status).toBe(404);
+    expect((await elsewhere.request(path, photo(onePixelPng()))).status).toBe(404);
+    const audit = await readAudit(t.database.orm, { limit: 50 });
+    expect(audit.filter((a) => a.action === 'report.attachment' && a.target === `report:${reportId}`)).toHaveLength(1);
+    expect(audit.filter((a) => a.action === 'read.report_attachment' && a.target === `report:${reportId}`).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a report holds at most ten photos', async () => {
+    const path = `/api/v1/reports/${reportId}/attachments`;
+    const statuses: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const form = new FormData();
+      form.set('file', new File([new Uint8Array([...onePixelPng(), i])], `foto-${i}.png`, { type: 'image/png' }));
+      const response = await analyst.request(path, { method: 'POST', headers: { origin: 'http://localhost' }, body: form });
+      statuses.push(response.status);
+      if (response.status === 409) expect(((await response.json()) as ErrorAnswer).error.code).toBe('too_many_attachments');
+    }
+    // One was attached by the test before: nine more fit, the tenth is refused.
+    expect(statuses).toEqual([...Array(9).fill(201), 409]);
+    expect(((await (await analyst.request(path)).json()) as ReportAttachmentsAnswer).items).toHaveLength(10);
   });
 
   test("a report typed as a district stands at the district's point on its surface; the same external id is the same report", async () => {

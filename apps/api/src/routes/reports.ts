@@ -3,9 +3,29 @@
 // @pantau/data's report write path (validated, one transaction with the history row and the audit row).
 // A report outside the caller's scope answers exactly like a missing one.
 import { createRoute, z } from '@hono/zod-openapi';
-import { changeReportStatus, recordReport, ReportError, type ReportContext } from '@pantau/data';
+import {
+  addReportAttachment,
+  changeReportStatus,
+  listReportAttachments,
+  readReportAttachment,
+  recordReport,
+  ReportError,
+  type ReportContext,
+} from '@pantau/data';
 import { findReport, reportHistory, type Executor } from '@pantau/db';
-import { recordForRole, reportDetailSchema, reportHistorySchema, reportIntakeInput, reportTriageInput, type Scope } from '@pantau/domain';
+import {
+  recordForRole,
+  reportAttachmentSchema,
+  reportAttachmentsSchema,
+  reportDetailSchema,
+  reportHistorySchema,
+  reportIntakeInput,
+  reportTriageInput,
+  type Scope,
+} from '@pantau/domain';
+import { readFile } from 'node:fs/promises';
+import { DEFAULT_ATTACHMENT_MAX_KB } from '../config.js';
+import { receiveUpload } from './upload-stream.js';
 import type { Context } from 'hono';
 import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -76,6 +96,57 @@ const patchRoute = createRoute({
   },
 });
 
+const attachmentIdParam = z.object({
+  id: recordIdParam('a numeric id').openapi({ param: { name: 'id', in: 'path' }, example: '1' }),
+  attachmentId: recordIdParam('a numeric id').openapi({ param: { name: 'attachmentId', in: 'path' }, example: '1' }),
+});
+const addAttachmentRoute = createRoute({
+  method: 'post',
+  path: '/reports/{id}/attachments',
+  tags: ['records'],
+  summary:
+    'Attach a photo to a report (multipart/form-data, part `file`): JPEG, PNG or WebP by its content, up to PANTAU_ATTACHMENT_MAX_KB, at most 10 per report; the same photo again answers the one kept (200)',
+  request: {
+    params: idParam,
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } },
+    },
+  },
+  responses: {
+    201: { description: 'The photo, attached.', content: json(reportAttachmentSchema) },
+    200: { description: 'The same photo was already attached to this report.', content: json(reportAttachmentSchema) },
+    ...notFound,
+    409: { description: 'The report already holds 10 photos (too_many_attachments).', content: json(errorBody) },
+    413: { description: 'The photo is over the limit (payload_too_large).', content: json(errorBody) },
+    415: { description: 'Not a JPEG, PNG or WebP image, or not a multipart upload (unsupported_media_type).', content: json(errorBody) },
+    ...errorResponses,
+  },
+});
+const listAttachmentsRoute = createRoute({
+  method: 'get',
+  path: '/reports/{id}/attachments',
+  tags: ['records'],
+  summary: "A report's photos (without content), oldest first: only for roles allowed personal data (photos may show people)",
+  request: { params: idParam },
+  responses: { 200: { description: 'The photos.', content: json(reportAttachmentsSchema) }, ...notFound, ...errorResponses },
+});
+const attachmentRoute = createRoute({
+  method: 'get',
+  path: '/reports/{id}/attachments/{attachmentId}',
+  tags: ['records'],
+  summary: 'One photo of a report, as the image: only for roles allowed personal data; every read audited',
+  request: { params: attachmentIdParam },
+  responses: {
+    200: {
+      description: 'The image, with the type its content has.',
+      content: Object.fromEntries(['image/jpeg', 'image/png', 'image/webp'].map((type) => [type, { schema: { type: 'string' as const, format: 'binary' } }])),
+    },
+    ...notFound,
+    ...errorResponses,
+  },
+});
+
 async function reportOr404(db: Executor, id: number, scope: Scope) {
   const report = await findReport(db, id, scope);
   if (!report) throw new AppError('not_found', 'No such report.');
@@ -114,6 +185,43 @@ export function reportRoutes(deps: AppDeps) {
     const { id, created } = await recordReport(orm, c.req.valid('json'), context(c)).catch(asAppError);
     const report = forRole(c, await reportOr404(orm, id, scopeOf(c)));
     return created ? c.json(report, 201) : c.json(report, 200);
+  });
+  // Photos may show people: only roles allowed personal data see them (the triage roles all are).
+  const photoGate = (c: Context) => requirePermission(c, (p) => p.personalData, 'see the photos of public reports');
+  router.openapi(addAttachmentRoute, async (c) => {
+    photoGate(c);
+    const id = Number(c.req.valid('param').id);
+    const maxBytes = deps.config.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_KB * 1024;
+    // The report is looked up first, so a report out of scope answers 404 before a byte of the photo is read.
+    await reportOr404(orm, id, scopeOf(c));
+    // The body may carry the multipart framing on top of the photo; the photo itself is held to the limit exactly below.
+    const upload = await receiveUpload(c.req.raw, { maxBytes: maxBytes + 64 * 1024 });
+    try {
+      if (!upload.file) throw new AppError('invalid_parameter', 'Send the photo as the part named "file".', [{ parameter: 'file', message: 'missing' }]);
+      const data = new Uint8Array(await readFile(upload.file.path));
+      const { attachment, created } = await addReportAttachment(orm, id, { name: upload.file.name, data }, { ...context(c), maxBytes }).catch(asAppError);
+      return c.json(attachment, created ? 201 : 200);
+    } finally {
+      await upload.discard();
+    }
+  });
+  router.openapi(listAttachmentsRoute, async (c) => {
+    photoGate(c);
+    const report = await reportOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c));
+    return c.json({ reportId: report.id, items: await listReportAttachments(dbOf(c), report.id) }, 200);
+  });
+  router.openapi(attachmentRoute, async (c) => {
+    photoGate(c);
+    const params = c.req.valid('param');
+    const report = await reportOr404(dbOf(c), Number(params.id), scopeOf(c));
+    const photo = await readReportAttachment(dbOf(c), report.id, Number(params.attachmentId));
+    if (!photo) throw new AppError('not_found', 'No such photo of this report.');
+    c.header('Content-Type', photo.contentType);
+    c.header('Content-Length', String(photo.bytes));
+    c.header('Content-Disposition', `inline; filename="${photo.fileName.replace(/[^\x20-\x7e]/g, '_')}"`);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'private, no-store');
+    return c.body(new Uint8Array(photo.data), 200) as never;
   });
   router.openapi(patchRoute, async (c) => {
     const id = Number(c.req.valid('param').id);

@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, FACTORS, pathKm, type FactorValues } from '@pantau/domain';
+import { DEFAULT_WEIGHTS, pathKm, type RawFactors } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
 import {
   deltaLabel,
@@ -11,8 +11,6 @@ import {
   serializeOverrides,
   type OutcomeRow,
 } from './planning-model.js';
-
-const zero = Object.fromEntries(FACTORS.map((f) => [f, 0])) as FactorValues;
 
 describe('weights', () => {
   test('overrides keep only what differs from the defaults, and give back the same weights', () => {
@@ -31,38 +29,50 @@ describe('weights', () => {
 });
 
 describe('rank deltas', () => {
-  // a: strong on holders; b: fewer holders, never checked. Default weights put b (staleness 1.25) first.
-  const a = { id: 'site:1', factors: { ...zero, holders: 1 } };
-  const b = { id: 'site:2', factors: { ...zero, holders: 0.6, staleness: 1 } };
-  const c = { id: 'site:3', factors: { ...zero, mix: 0.1 } };
+  const quiet: RawFactors = {
+    activeHolders: 0,
+    holdersYearAgo: 0,
+    expiringWithoutRenewal: 0,
+    pastViolations: 0,
+    pastActions: 0,
+    openReports: 0,
+    verifiedReports: 0,
+    reportWindowDays: 90,
+    riskAreas: [],
+    lastCheckedOn: '2024-05-01',
+    monthsSinceCheck: 1,
+    mixSimilarity: 0,
+  };
+  const site = (id: string, rank: number, raw: Partial<RawFactors>) => ({ id, kind: 'company_site' as const, name: id, rank, raw: { ...quiet, ...raw } });
+  // a: many holders, checked last month; b: fewer holders, never checked. Default weights put b (staleness 1.25) first.
+  const a = { activeHolders: 999, holdersYearAgo: 999 };
+  const b = { activeHolders: 60, holdersYearAgo: 60, lastCheckedOn: null, monthsSinceCheck: null };
+  const c = { mixSimilarity: 0.1 };
 
   test('no move under the default weights', () => {
-    const deltas = rankDeltas([
-      { ...b, rank: 1 },
-      { ...a, rank: 2 },
-      { ...c, rank: 3 },
-    ]);
+    const deltas = rankDeltas([site('site:2', 1, b), site('site:1', 2, a), site('site:3', 3, c)]);
     expect([...deltas.values()]).toEqual([0, 0, 0]);
   });
 
   test('a candidate ranked higher by the session weights moves up, the one it passed moves down', () => {
     // Ranked with holders weighted up: a first.
-    const deltas = rankDeltas([
-      { ...a, rank: 1 },
-      { ...b, rank: 2 },
-      { ...c, rank: 3 },
-    ]);
+    const deltas = rankDeltas([site('site:1', 1, a), site('site:2', 2, b), site('site:3', 3, c)]);
     expect(deltas.get('site:1')).toBe(1);
     expect(deltas.get('site:2')).toBe(-1);
     expect(deltas.get('site:3')).toBe(0);
     expect(['site:1', 'site:2', 'site:3'].map((id) => deltaLabel(deltas.get(id) ?? 0))).toEqual(['▲1', '▼1', '']);
   });
 
+  test('a site lifted only by an emigration-route area, with riskNotForeigners raised, moved up: by default the route counts for nothing', () => {
+    // With riskNotForeigners 1 the server ranks the site in the route first; by default the two tie and site:1 leads by id.
+    const route = { activeHolders: 40, holdersYearAgo: 40, riskAreas: [{ category: 'illegal_emigration_route', severity: 'high' }] as const };
+    const deltas = rankDeltas([site('site:2', 1, route), site('site:1', 2, { activeHolders: 40, holdersYearAgo: 40 })]);
+    expect(deltas.get('site:2')).toBe(1);
+    expect(deltas.get('site:1')).toBe(-1);
+  });
+
   test('ties under the default weights break by id, like the server', () => {
-    const deltas = rankDeltas([
-      { id: 'site:9', rank: 1, factors: zero },
-      { id: 'site:10', rank: 2, factors: zero },
-    ]);
+    const deltas = rankDeltas([site('site:9', 1, {}), site('site:10', 2, {})]);
     // 'site:10' < 'site:9' as text: by default it is first, so here site:9 moved up past it.
     expect(deltas.get('site:9')).toBe(1);
     expect(deltas.get('site:10')).toBe(-1);

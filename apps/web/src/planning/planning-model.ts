@@ -3,10 +3,11 @@
 import {
   DEFAULT_WEIGHTS,
   orderRoute,
-  scoreCandidate,
+  rankCandidates,
   WEIGHT_KEYS,
-  type FactorValues,
+  type CandidateKind,
   type PlanOutcomeInput,
+  type RawFactors,
   type RouteOrder,
   type TargetOutcome,
   type WeightKey,
@@ -49,19 +50,20 @@ export function parseOverrides(text: string | null): WeightOverrides {
 
 interface Ranked {
   id: string;
+  kind: CandidateKind;
+  name: string;
   rank: number;
-  factors: FactorValues;
+  raw: RawFactors;
 }
 
 /**
  * How many places each candidate moved against the default weights (positive = up): the same
- * candidates ranked by the default score, ties by id as the server breaks them.
+ * candidates ranked from their raw values by the server's own rule under the default weights. The raw
+ * values, not the factors the session's ranking sent: a factor such as risk depends on a weight
+ * (riskNotForeigners), so re-scoring the session's factors would not be the default ranking.
  */
 export function rankDeltas(items: readonly Ranked[]): Map<string, number> {
-  const byDefault = items
-    .map((item) => ({ id: item.id, score: scoreCandidate(item.factors, DEFAULT_WEIGHTS).score }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const defaultRank = new Map(byDefault.map((item, index) => [item.id, index + 1]));
+  const defaultRank = new Map(rankCandidates(items, DEFAULT_WEIGHTS).map((r) => [r.candidate.id, r.rank]));
   return new Map(items.map((item) => [item.id, (defaultRank.get(item.id) ?? item.rank) - item.rank]));
 }
 

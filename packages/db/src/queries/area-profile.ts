@@ -1,13 +1,14 @@
 // What the detail panel shows for an area: holders, nationalities, sponsors, risks, operations,
 // meetings, reports and where the figures come from. Every part takes the scope.
 import { sql, type SQL } from 'drizzle-orm';
-import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+import { addDays, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
 import { holderTotals, pendingPeople, validHolders } from './people-count.js';
 import { holderCountsServe, holderStates, NATION_CODE, oneDay, pendingStates } from './holder-counts.js';
 import { localized, type TextLang } from './text-language.js';
+import { reportStatusAt, startOfDayWib } from './report-status.js';
 
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -213,16 +214,21 @@ export async function lastMeeting(db: Executor, code: string, period: Period, sc
     : null;
 }
 
-/** Reports received in the period that are open (new or verified, not yet acted on or dismissed). */
+/**
+ * Reports received in the period that were open (new or verified) at the end of its last day: the status
+ * comes from each report's history, so a past day shows what was open then, not what is open today.
+ */
 export async function openReports(db: Executor, code: string, period: Period, scope: Scope, limit = 5) {
-  const where = sql`${within(sql`district_code`, code)} and status in ('new', 'verified') and received_at < (${period.to}::date + 1)
-    ${period.from ? sql`and received_at >= ${period.from}::date` : sql``} and ${scopeCondition(sql`regency_code`, scope)}`;
-  const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from reports where ${where}`);
+  const endOfDay = startOfDayWib(addDays(period.to, 1));
+  const from = sql`reports r cross join lateral (select ${reportStatusAt(sql`r.id`, endOfDay)} as status) rs`;
+  const where = sql`${within(sql`r.district_code`, code)} and rs.status in ('new', 'verified') and r.received_at < ${endOfDay}
+    ${period.from ? sql`and r.received_at >= ${startOfDayWib(period.from)}` : sql``} and ${scopeCondition(sql`r.regency_code`, scope)}`;
+  const count = await queryOne<{ n: number }>(db, sql`select count(*)::int as n from ${from} where ${where}`);
   const items = await queryRows<{ id: number; received_on: string; category: string; status: string; channel: string; origin: string }>(
     db,
     sql`
-    select id, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on, category, status, channel, origin
-    from reports where ${where} order by received_at desc limit ${limit}`,
+    select r.id, to_char(r.received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on, r.category, rs.status, r.channel, r.origin
+    from ${from} where ${where} order by r.received_at desc, r.id desc limit ${limit}`,
   );
   return {
     count: Number(count?.n ?? 0),

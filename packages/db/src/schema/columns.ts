@@ -13,3 +13,9 @@ export const geometry = (name: string, type: 'Point' | 'MultiPolygon') =>
 
 /** `reference`, `demo`, `batch:<uuid>` or `plan:<id>`: where a row came from (see @pantau/domain `origin`). */
 export const originColumn = () => text('origin').notNull();
+
+/** Binary content (bytea). Written and read as base64 text in SQL (decode/encode), the same on both drivers. */
+export const bytea = (name: string) =>
+  customType<{ data: string; driverData: string }>({
+    dataType: () => 'bytea',
+  })(name);

@@ -1,7 +1,7 @@
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { operationTargets } from './operations.js';
-import { geometry, originColumn } from './columns.js';
+import { bytea, geometry, originColumn } from './columns.js';
 
 /** Potensi kerawanan: an area of risk with a category and a severity, valid for a period. */
 export const riskAreas = pgTable(
@@ -141,6 +141,26 @@ export const reportStatusChanges = pgTable(
     operationTargetId: integer('operation_target_id').references(() => operationTargets.id, { onDelete: 'set null' }),
   },
   (t) => [index('report_status_changes_report_idx').on(t.reportId, t.changedAt)],
+);
+
+/** Photos sent with a report (migration 0027): typed by their first bytes, one per content hash per report. */
+export const reportAttachments = pgTable(
+  'report_attachments',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id')
+      .notNull()
+      .references(() => reports.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'string' }).notNull(),
+    addedBy: integer('added_by').references(() => users.id, { onDelete: 'set null' }),
+    actor: text('actor').notNull(),
+  },
+  (t) => [index('report_attachments_report_idx').on(t.reportId, t.id), uniqueIndex('report_attachments_report_sha_key').on(t.reportId, t.sha256)],
 );
 
 /** One row per dataset load (boundaries, reference, demo) so loads are idempotent and dated. */

@@ -211,6 +211,24 @@ export const reportHistorySchema = z
   .meta({ id: 'ReportHistory' });
 export type ReportHistoryAnswer = z.infer<typeof reportHistorySchema>;
 
+/** A photo attached to a report (migration 0027): its description; the content is GET …/attachments/{attachmentId}. */
+export const reportAttachmentSchema = z
+  .object({
+    id: z.number(),
+    reportId: z.number(),
+    fileName: z.string(),
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    bytes: z.number(),
+    sha256: z.string(),
+    addedAt: z.string(),
+    addedBy: z.string(),
+  })
+  .meta({ id: 'ReportAttachment' });
+export type ReportAttachmentAnswer = z.infer<typeof reportAttachmentSchema>;
+/** GET /reports/{id}/attachments: the report's photos, oldest first. */
+export const reportAttachmentsSchema = z.object({ reportId: z.number(), items: z.array(reportAttachmentSchema) }).meta({ id: 'ReportAttachments' });
+export type ReportAttachmentsAnswer = z.infer<typeof reportAttachmentsSchema>;
+
 export const companyPageSchema = pageSchema(companyAnswerSchema);
 export const operationPageSchema = pageSchema(operationAnswerSchema);
 export const riskAreaPageSchema = pageSchema(riskAreaAnswerSchema);

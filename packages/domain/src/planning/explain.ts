@@ -1,7 +1,7 @@
 // The sentence a division head would say about a candidate, in Indonesian or English, built from the
 // raw factor values (never from personal data). Numbers and dates follow the locale.
 import type { RiskCategory } from '../constants.js';
-import type { RawFactors } from './factors.js';
+import { DEFAULT_RISK_OPTIONS, riskAreaWeight, type RawFactors, type RiskOptions } from './factors.js';
 
 export type PlanningLocale = 'id' | 'en';
 
@@ -45,7 +45,12 @@ function growthText(raw: RawFactors, locale: PlanningLocale): string | null {
   return `${pct > 0 ? '+' : '−'}${formatNumber(Math.abs(pct), locale)}%`;
 }
 
-export function explainCandidate(candidate: { raw: RawFactors }, locale: PlanningLocale): string {
+/**
+ * `options` are the ranking's risk options: a risk area that did not count (a category not about foreigners
+ * at riskNotForeigners 0) is still named, so officers know it is there, but said not to count — the
+ * sentence never gives as a reason what did not move the score.
+ */
+export function explainCandidate(candidate: { raw: RawFactors }, locale: PlanningLocale, options: RiskOptions = DEFAULT_RISK_OPTIONS): string {
   const r = candidate.raw;
   const n = (x: number) => formatNumber(x, locale);
   const parts: string[] = [];
@@ -65,8 +70,10 @@ export function explainCandidate(candidate: { raw: RawFactors }, locale: Plannin
         ? 'belum pernah diperiksa'
         : `terakhir diperiksa ${r.monthsSinceCheck === 0 ? 'bulan ini' : `${n(r.monthsSinceCheck ?? 0)} bulan lalu`} (${formatDate(r.lastCheckedOn, 'id')})`,
     );
-    const categories = uniqueCategories(r);
+    const categories = uniqueCategories(r, options, true);
     if (categories.length) parts.push(`di dalam area ${categories.map((c) => RISK_LABEL.id[c]).join(', ')}`);
+    const uncounted = uniqueCategories(r, options, false);
+    if (uncounted.length) parts.push(`di dalam area ${uncounted.map((c) => RISK_LABEL.id[c]).join(', ')} (tidak menaikkan skor: bukan soal WNA)`);
     if (r.mixSimilarity >= 0.5) parts.push('komposisi kewarganegaraan mirip temuan sebelumnya');
   } else {
     parts.push(`${n(r.activeHolders)} active holder${r.activeHolders === 1 ? '' : 's'}${growth ? `, ${growth} in 12 months` : ''}`);
@@ -84,16 +91,22 @@ export function explainCandidate(candidate: { raw: RawFactors }, locale: Plannin
         ? 'never checked'
         : `last checked ${r.monthsSinceCheck === 0 ? 'this month' : `${n(r.monthsSinceCheck ?? 0)} month${r.monthsSinceCheck === 1 ? '' : 's'} ago`} (${formatDate(r.lastCheckedOn, 'en')})`,
     );
-    const categories = uniqueCategories(r);
-    if (categories.length === 1) parts.push(`inside ${/^[aeiou]/.test(RISK_LABEL.en[categories[0]!]) ? 'an' : 'a'} ${RISK_LABEL.en[categories[0]!]} risk area`);
-    else if (categories.length > 1) parts.push(`inside ${categories.map((c) => RISK_LABEL.en[c]).join(', ')} risk areas`);
+    const inside = (list: RiskCategory[]) =>
+      list.length === 1
+        ? `inside ${/^[aeiou]/.test(RISK_LABEL.en[list[0]!]) ? 'an' : 'a'} ${RISK_LABEL.en[list[0]!]} risk area`
+        : `inside ${list.map((c) => RISK_LABEL.en[c]).join(', ')} risk areas`;
+    const categories = uniqueCategories(r, options, true);
+    if (categories.length) parts.push(inside(categories));
+    const uncounted = uniqueCategories(r, options, false);
+    if (uncounted.length) parts.push(`${inside(uncounted)} (not counted: not about foreigners)`);
     if (r.mixSimilarity >= 0.5) parts.push('nationality mix like past findings');
   }
   return parts.join('; ');
 }
 
-/** Categories of the risk areas, most serious first, each once. */
-function uniqueCategories(raw: RawFactors): RiskCategory[] {
+/** Categories of the risk areas that counted in the score (or did not: `counted` false), most serious first, each once. */
+function uniqueCategories(raw: RawFactors, options: RiskOptions, counted: boolean): RiskCategory[] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
-  return [...new Set([...raw.riskAreas].sort((a, b) => rank[a.severity] - rank[b.severity]).map((r) => r.category))];
+  const areas = raw.riskAreas.filter((r) => riskAreaWeight(r, options) > 0 === counted);
+  return [...new Set([...areas].sort((a, b) => rank[a.severity] - rank[b.severity]).map((r) => r.category))];
 }

@@ -174,6 +174,13 @@ describe('score', () => {
     const weighed = rankCandidates(candidates, { ...DEFAULT_WEIGHTS, riskNotForeigners: 1 });
     expect(weighed[0]!.candidate.id).toBe('site:2');
     expect(weighed[0]!.score).toBeGreaterThan(weighed[1]!.score);
+    // The sentence names the route, and says it did not count unless its weight was raised.
+    expect(explainCandidate({ raw: inRoute }, 'id')).toMatch(/di dalam area jalur PMI nonprosedural \(tidak menaikkan skor: bukan soal WNA\)$/);
+    expect(explainCandidate({ raw: inRoute }, 'en')).toMatch(/inside an illegal-emigration-route risk area \(not counted: not about foreigners\)$/);
+    expect(explainCandidate({ raw: inRoute }, 'id', { riskNotForeigners: 1 })).toMatch(/di dalam area jalur PMI nonprosedural$/);
+    expect(explainCandidate({ raw: inRoute }, 'en', { riskNotForeigners: 1 })).toMatch(/inside an illegal-emigration-route risk area$/);
+    const mixed = { ...inRoute, riskAreas: [...inRoute.riskAreas, { category: 'overstay', severity: 'low' }] } as const;
+    expect(explainCandidate({ raw: mixed }, 'en')).toMatch(/; inside an overstay risk area; inside an illegal-emigration-route risk area \(not counted/);
   });
 
   test('every risk category says whether it concerns foreigners: only the emigration route does not', () => {
