@@ -306,11 +306,12 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
   );
   const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
   // The risk-area drawing tool: while it is open, a click on the map places a corner, not a selection.
-  const [drawing, setDrawing] = useState(false);
+  // `areaId` null: a new area; else the risk area whose outline is changed.
+  const [drawing, setDrawing] = useState<{ areaId: number | null } | null>(null);
   const ignoreMapClick = useCallback(() => {}, []);
   const onRiskAreaSaved = useCallback(
     (riskArea: RiskAreaAnswer, message: string) => {
-      setDrawing(false);
+      setDrawing(null);
       setDrawNotice(message);
       // The risk layer shows the new outline: switched on if it was off, its tiles asked for again if it was on.
       const map = mapRef.current;
@@ -324,6 +325,11 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     [updateView],
   );
   const [drawNotice, setDrawNotice] = useState<string | null>(null);
+  const openDrawing = (areaId: number | null) => {
+    setDrawNotice(null);
+    setHoveredFeature(null);
+    setDrawing({ areaId });
+  };
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
   const onMapReady = useCallback((map: MapLibreMap | null) => {
     mapRef.current = map;
@@ -585,17 +591,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             </button>
             <Breadcrumb trail={trail} onSelect={selectArea} canSelect={(code) => withinScope(code, scopeCodes)} />
             {permissions.import && mapInstance && !drawing && (
-              <button
-                type="button"
-                className="button draw-open"
-                onClick={() => {
-                  setDrawNotice(null);
-                  setHoveredFeature(null);
-                  setDrawing(true);
-                }}
-                data-testid="open-draw"
-              >
+              <button type="button" className="button draw-open" onClick={() => openDrawing(null)} data-testid="open-draw">
                 {tMap('drawRisk.open')}
+              </button>
+            )}
+            {permissions.import && mapInstance && !drawing && view.select?.kind === 'risk_area' && (
+              <button type="button" className="button draw-open" onClick={() => openDrawing(view.select?.id ?? null)} data-testid="edit-risk-area">
+                {tMap('drawRisk.edit')}
               </button>
             )}
             {drawNotice && (
@@ -612,7 +614,13 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
                 </p>
               }
             >
-              <RiskAreaDraw map={mapInstance} validFrom={asOf ?? today ?? ''} onSaved={onRiskAreaSaved} onClose={() => setDrawing(false)} />
+              <RiskAreaDraw
+                map={mapInstance}
+                validFrom={asOf ?? today ?? ''}
+                areaId={drawing.areaId}
+                onSaved={onRiskAreaSaved}
+                onClose={() => setDrawing(null)}
+              />
             </Suspense>
           )}
           {uniqueErrors.length > 0 && (

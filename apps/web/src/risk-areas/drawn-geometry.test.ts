@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { drawnGeometryProblem, polygonKm2, type Polygon } from './drawn-geometry.js';
+import { drawnGeometryProblem, editablePolygon, polygonKm2, type Polygon } from './drawn-geometry.js';
 
 const polygon = (...corners: Array<[number, number]>): Polygon => ({ type: 'Polygon', coordinates: [[...corners, corners[0]!]] });
 
@@ -38,5 +38,24 @@ describe('a polygon drawn on the map', () => {
 
   test('three corners on one line (area zero) are too small', () => {
     expect(drawnGeometryProblem(polygon([106.44, -2.49], [106.45, -2.49], [106.46, -2.49]))).toBe('too_small');
+  });
+});
+
+describe('a saved outline opened for changing', () => {
+  const ring = [
+    [106.39, -2.54],
+    [106.49, -2.54],
+    [106.49, -2.44],
+    [106.39, -2.54],
+  ];
+
+  test('a Polygon, and a MultiPolygon of one part, open as one polygon', () => {
+    expect(editablePolygon({ type: 'Polygon', coordinates: [ring] })).toEqual({ type: 'Polygon', coordinates: [ring] });
+    expect(editablePolygon({ type: 'MultiPolygon', coordinates: [[ring]] })).toEqual({ type: 'Polygon', coordinates: [ring] });
+  });
+
+  test('a MultiPolygon of two parts, or no geometry, cannot be changed corner by corner', () => {
+    expect(editablePolygon({ type: 'MultiPolygon', coordinates: [[ring], [ring]] })).toBeNull();
+    expect(editablePolygon(undefined)).toBeNull();
   });
 });

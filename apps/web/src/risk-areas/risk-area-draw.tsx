@@ -14,8 +14,8 @@ import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import en from '../i18n/locales/en/riskdraw.json';
 import id from '../i18n/locales/id/riskdraw.json';
-import { drawnGeometryProblem, polygonKm2, type Polygon } from './drawn-geometry.js';
-import { createRiskArea, getRiskAreaVersions, updateRiskArea } from './risk-areas-api.js';
+import { drawnGeometryProblem, editablePolygon, polygonKm2, type Polygon } from './drawn-geometry.js';
+import { createRiskArea, getRiskArea, getRiskAreaVersions, updateRiskArea } from './risk-areas-api.js';
 import { riskAreaSaveError } from './save-error.js';
 import './risk-draw.css';
 
@@ -23,8 +23,8 @@ export interface RiskAreaDrawProps {
   map: MapLibreMap;
   /** The day the new area is valid from unless changed (the map's date). */
   validFrom: string;
-  /** An area to change (with its geometry); a new one is drawn without it. */
-  area?: RiskAreaAnswer | null;
+  /** The risk area to change; a new one is drawn without it. */
+  areaId?: number | null;
   onSaved(area: RiskAreaAnswer, message: string): void;
   onClose(): void;
 }
@@ -35,11 +35,36 @@ const polygonOf = (feature: GeoJSONStoreFeatures | undefined): Polygon | null =>
 const isCategory = (value: string): value is RiskCategory => (RISK_CATEGORIES as readonly string[]).includes(value);
 const isSeverity = (value: string): value is RiskSeverity => (RISK_SEVERITIES as readonly string[]).includes(value);
 
-export default function RiskAreaDraw({ map, validFrom, area = null, onSaved, onClose }: RiskAreaDrawProps) {
+export default function RiskAreaDraw({ areaId = null, ...props }: RiskAreaDrawProps) {
   const { i18n } = useTranslation();
   for (const [lang, resources] of Object.entries({ id, en })) {
     if (!i18n.hasResourceBundle(lang, 'riskdraw')) i18n.addResourceBundle(lang, 'riskdraw', resources);
   }
+  const { t } = useTranslation('riskdraw');
+  const loaded = useApiRequest(areaId === null ? null : `risk-areas:one:${areaId}`, (signal) => getRiskArea(areaId ?? 0, signal));
+  if (areaId === null) return <DrawTool {...props} area={null} />;
+  const area = dataOf(loaded);
+  if (area) return <DrawTool {...props} key={area.id} area={area} />;
+  return (
+    <section className="draw-panel" aria-busy={loaded.status !== 'error'} data-testid="draw-panel">
+      <div className="draw-panel-head">
+        <h2>{t('edit')}</h2>
+        <button type="button" className="button" onClick={props.onClose}>
+          {t('close')}
+        </button>
+      </div>
+      {loaded.status === 'error' ? (
+        <p className="draw-error" role="alert">
+          {riskAreaSaveError(loaded.error).message}
+        </p>
+      ) : (
+        <p role="status">{t('loadingArea')}</p>
+      )}
+    </section>
+  );
+}
+
+function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawProps, 'areaId'> & { area: RiskAreaAnswer | null }) {
   const { t } = useTranslation('riskdraw');
   const { t: tPanels } = useTranslation('panels');
   const format = useFormat();
@@ -84,10 +109,9 @@ export default function RiskAreaDraw({ map, validFrom, area = null, onSaved, onC
     });
     draw.on('change', (ids) => readDrawing(ids));
     draw.start();
-    if (area?.geometry?.type === 'Polygon') {
-      const [added] = draw.addFeatures([
-        { type: 'Feature', geometry: { type: 'Polygon', coordinates: area.geometry.coordinates as number[][][] }, properties: { mode: 'polygon' } },
-      ]);
+    const saved = editablePolygon(area?.geometry);
+    if (saved) {
+      const [added] = draw.addFeatures([{ type: 'Feature', geometry: saved, properties: { mode: 'polygon' } }]);
       if (added?.valid) {
         featureIdRef.current = added.id ?? null;
         draw.setMode('select');
@@ -141,7 +165,7 @@ export default function RiskAreaDraw({ map, validFrom, area = null, onSaved, onC
   return (
     <section className="draw-panel" aria-labelledby="draw-panel-title" data-testid="draw-panel">
       <div className="draw-panel-head">
-        <h2 id="draw-panel-title">{area ? `${t('title')}: ${area.name}` : t('title')}</h2>
+        <h2 id="draw-panel-title">{area ? `${t('edit')}: ${area.name}` : t('title')}</h2>
         <button type="button" className="button" onClick={onClose} data-testid="draw-close">
           {t('close')}
         </button>
@@ -149,6 +173,7 @@ export default function RiskAreaDraw({ map, validFrom, area = null, onSaved, onC
       <p className="draw-hint" role="status" data-testid="draw-hint">
         {polygon ? t('adjust') : t('hint')}
       </p>
+      {area && !polygon && !editablePolygon(area.geometry) && <p className="draw-hint">{t('severalParts')}</p>}
       {polygon && <p data-testid="draw-size">{t('points', { count: corners, km2: format.number(Math.round(polygonKm2(polygon) * 100) / 100) })}</p>}
       {problem && (
         <p className="draw-error" role="alert" data-testid="draw-problem">
