@@ -313,6 +313,8 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     (riskArea: RiskAreaAnswer, message: string) => {
       setDrawing(null);
       setDrawNotice(message);
+      // A changed area keeps its selection: the panel reads it again.
+      setPanelRevision((revision) => revision + 1);
       // The risk layer shows the new outline: switched on if it was off, its tiles asked for again if it was on.
       const map = mapRef.current;
       if (map?.getSource(overlaySourceId('risk'))) map.refreshTiles(overlaySourceId('risk'));
@@ -325,6 +327,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     [updateView],
   );
   const [drawNotice, setDrawNotice] = useState<string | null>(null);
+  const [panelRevision, setPanelRevision] = useState(0);
   const openDrawing = (areaId: number | null) => {
     setDrawNotice(null);
     setHoveredFeature(null);
@@ -659,6 +662,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           <aside className="detail-column" aria-label={t('detail.label')} data-testid="detail-column">
             <Suspense fallback={<p className="detail-loading">{t('detail.loading')}</p>}>
               <DetailPanel
+                key={panelRevision}
                 selection={selection}
                 filters={panelFilters}
                 onClose={closePanel}
