@@ -31,6 +31,7 @@ import {
 import { addFollowUp, changeFollowUp, createMeeting, getMeeting, getOverdueFollowUps, listMeetings, updateMeeting } from './meetings-api.js';
 import { addMeetingsResources } from './meetings-locales.js';
 import '../people/people.css';
+import './meetings.css';
 
 export interface MeetingsPageProps {
   view: ViewState;
@@ -81,7 +82,7 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
   const overdueItems = dataOf(overdue)?.items ?? [];
 
   return (
-    <div className="people-page" data-testid="meetings-page">
+    <div className="people-page meetings-page" data-testid="meetings-page">
       <header className="page-header">
         <div className="page-title">
           <h1>{t('title')}</h1>
@@ -396,7 +397,7 @@ function AddFollowUp({ meeting, onAdded, onFailed }: { meeting: MeetingDetail; o
     }
   };
   return (
-    <form onSubmit={(event) => void submit(event)} className="people-facts" data-testid="add-follow-up">
+    <form onSubmit={(event) => void submit(event)} className="meeting-form" data-testid="add-follow-up">
       <h3>{t('detail.addTitle')}</h3>
       <FollowUpFields n={meeting.followUps.length + 1} draft={draft} onChange={setDraft} minDate={meeting.date} testId="new-follow-up" />
       <button type="submit" disabled={busy || !draft.task.trim()} data-testid="add-follow-up-submit">
@@ -534,7 +535,7 @@ function MeetingForm({
   return (
     <section className="people-card" aria-labelledby={`${prefix}-form-title`}>
       <h2 id={`${prefix}-form-title`}>{meeting ? t('form.editTitle', { id: meeting.id }) : t('form.newTitle')}</h2>
-      <form onSubmit={(event) => void submit(event)} className="people-facts" data-testid={`${prefix}-form`}>
+      <form onSubmit={(event) => void submit(event)} className="meeting-form" data-testid={`${prefix}-form`}>
         <label>
           {t('form.date')} <input type="date" value={draft.date} onChange={(event) => set({ date: event.target.value })} required data-testid="meeting-date" />
         </label>
@@ -646,7 +647,7 @@ function MeetingForm({
         <fieldset>
           <legend>{t('form.decisions')}</legend>
           {draft.decisions.map((text, index) => (
-            <div key={index}>
+            <div key={index} className="decision-row">
               <label>
                 {t('form.decision', { n: index + 1 })}{' '}
                 <input
