@@ -4,7 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError, setRequestLanguage } from './api/api-client.js';
 import { getArea, getAreas, getMeta, getPermitStats } from './api/pantau-api.js';
-import type { AreaPermitCount, SearchCompany } from '@pantau/domain';
+import type { AreaPermitCount, RiskAreaAnswer, SearchCompany } from '@pantau/domain';
 import { dataOf, useApiRequest, type RequestState } from './api/use-api-request.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { ForbiddenPage } from './auth/forbidden-page.js';
@@ -28,7 +28,7 @@ import { ChoroplethLegend, classRangeLabel } from './map/choropleth-legend.js';
 import { OverlayKey } from './map/overlay-key.js';
 import { useRefitWhenCovered } from './map/use-refit-when-covered.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from './map/map-style.js';
-import { OVERLAYS } from './map/overlay-style.js';
+import { OVERLAYS, overlaySourceId } from './map/overlay-style.js';
 import { PantauMap, type CameraMove, type CameraRequest, type HoveredAreaFeature, type MapError } from './map/pantau-map.js';
 import type { TileFilters } from './map/tile-urls.js';
 import { SearchBox } from './panels/search-box.js';
@@ -55,6 +55,10 @@ const AddToBriefing = lazy(() => import('./briefing/add-to-briefing.js'));
 const PersonPage = lazy(() => import('./people/person-page.js'));
 const CompanyPage = lazy(() => import('./people/company-page.js'));
 const ReportsPage = lazy(() => import('./reports/reports-page.js'));
+// Coordination meetings with their decisions and follow-ups (issue 22).
+const MeetingsPage = lazy(() => import('./meetings/meetings-page.js'));
+// Drawing risk areas on the map (terra-draw and turf): only once the tool is opened, by roles that keep data.
+const RiskAreaDraw = lazy(() => import('./risk-areas/risk-area-draw.js'));
 
 export function App() {
   const [view, updateView] = useViewState();
@@ -107,6 +111,13 @@ function SignedInPage({ view, updateView }: { view: ViewState; updateView: Updat
     return (
       <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
         <ReportsPage view={view} updateView={updateView} />
+      </Suspense>
+    );
+  }
+  if (page === 'meetings') {
+    return (
+      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+        <MeetingsPage view={view} updateView={updateView} />
       </Suspense>
     );
   }
@@ -294,6 +305,34 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
     [updateView],
   );
   const onMapError = useCallback((error: MapError | null) => setMapError(error), []);
+  // The risk-area drawing tool: while it is open, a click on the map places a corner, not a selection.
+  // `areaId` null: a new area; else the risk area whose outline is changed.
+  const [drawing, setDrawing] = useState<{ areaId: number | null } | null>(null);
+  const ignoreMapClick = useCallback(() => {}, []);
+  const onRiskAreaSaved = useCallback(
+    (riskArea: RiskAreaAnswer, message: string) => {
+      setDrawing(null);
+      setDrawNotice(message);
+      // A changed area keeps its selection: the panel reads it again.
+      setPanelRevision((revision) => revision + 1);
+      // The risk layer shows the new outline: switched on if it was off, its tiles asked for again if it was on.
+      const map = mapRef.current;
+      if (map?.getSource(overlaySourceId('risk'))) map.refreshTiles(overlaySourceId('risk'));
+      updateView((current) => ({
+        ...current,
+        layers: current.layers.includes('risk') ? current.layers : [...current.layers, 'risk'],
+        select: { kind: 'risk_area', id: riskArea.id },
+      }));
+    },
+    [updateView],
+  );
+  const [drawNotice, setDrawNotice] = useState<string | null>(null);
+  const [panelRevision, setPanelRevision] = useState(0);
+  const openDrawing = (areaId: number | null) => {
+    setDrawNotice(null);
+    setHoveredFeature(null);
+    setDrawing({ areaId });
+  };
   const [mapInstance, setMapInstance] = useState<MapLibreMap | null>(null);
   const onMapReady = useCallback((map: MapLibreMap | null) => {
     mapRef.current = map;
@@ -535,9 +574,9 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               camera={camera}
               label={tMap('mapLabel')}
               onMove={onMove}
-              onHoverArea={setHoveredFeature}
-              onClickArea={selectArea}
-              onSelectRecord={selectRecord}
+              onHoverArea={drawing ? ignoreMapClick : setHoveredFeature}
+              onClickArea={drawing ? ignoreMapClick : selectArea}
+              onSelectRecord={drawing ? ignoreMapClick : selectRecord}
               onMapError={onMapError}
               onMapReady={onMapReady}
             />
@@ -554,7 +593,39 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
               {sidebarOpen ? `‹ ${t('sidebar.hide')}` : `☰ ${t('sidebar.show')}`}
             </button>
             <Breadcrumb trail={trail} onSelect={selectArea} canSelect={(code) => withinScope(code, scopeCodes)} />
+            {permissions.import && mapInstance && !drawing && (
+              <button type="button" className="button draw-open" onClick={() => openDrawing(null)} data-testid="open-draw">
+                {tMap('drawRisk.open')}
+              </button>
+            )}
+            {permissions.import && mapInstance && !drawing && view.select?.kind === 'risk_area' && (
+              <button type="button" className="button draw-open" onClick={() => openDrawing(view.select?.id ?? null)} data-testid="edit-risk-area">
+                {tMap('drawRisk.edit')}
+              </button>
+            )}
+            {drawNotice && (
+              <p className="draw-notice" role="status" data-testid="draw-notice">
+                {drawNotice}
+              </p>
+            )}
           </div>
+          {drawing && mapInstance && (
+            <Suspense
+              fallback={
+                <p className="loading" role="status">
+                  {tMap('drawRisk.loading')}
+                </p>
+              }
+            >
+              <RiskAreaDraw
+                map={mapInstance}
+                validFrom={asOf ?? today ?? ''}
+                areaId={drawing.areaId}
+                onSaved={onRiskAreaSaved}
+                onClose={() => setDrawing(null)}
+              />
+            </Suspense>
+          )}
           {uniqueErrors.length > 0 && (
             <div className="error-box" role="alert" data-testid="error-box">
               <strong>{t('errors.title')}</strong>
@@ -571,7 +642,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
             </p>
           )}
           {/* With a panel open the hint card is left out, but a hovered area still shows its figures. */}
-          {(!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
+          {!drawing && (!selection || hoveredArea) && <AreaHoverPanel area={hoveredArea} typesLabel={typesLabel} />}
           <div className="map-bottom" ref={mapBottomRef}>
             <ChoroplethLegend
               classes={classes ?? []}
@@ -591,6 +662,7 @@ function DashboardPage({ view, updateView }: { view: ViewState; updateView: Upda
           <aside className="detail-column" aria-label={t('detail.label')} data-testid="detail-column">
             <Suspense fallback={<p className="detail-loading">{t('detail.loading')}</p>}>
               <DetailPanel
+                key={panelRevision}
                 selection={selection}
                 filters={panelFilters}
                 onClose={closePanel}

@@ -168,7 +168,6 @@ export async function createMeeting(orm: Orm, input: unknown, ctx: MeetingContex
   return orm.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Orm;
     const place = await placeOf(tx, body.venue, ctx.scope);
-    if (!body.officeKey) throw invalid([{ parameter: 'officeKey', message: 'the organising office is required' }]);
     const office = await officeOf(tx, body.officeKey);
     await checkBriefing(tx, body.briefingId, ctx.scope);
     await checkOperations(tx, body.decisions ?? [], ctx.scope);
@@ -227,7 +226,6 @@ export async function updateMeeting(orm: Orm, id: number, input: unknown, ctx: M
     const tx = txRaw as unknown as Orm;
     const meeting = await lockMeeting(tx, id, ctx.scope);
     const place = patch.venue ? await placeOf(tx, patch.venue, ctx.scope) : { regency: meeting.regency, province: meeting.province, district: '' };
-    if (patch.officeKey === null) throw invalid([{ parameter: 'officeKey', message: 'the organising office is required' }]);
     const office = patch.officeKey ? await officeOf(tx, patch.officeKey) : null;
     await checkBriefing(tx, patch.briefingId, ctx.scope);
     await checkOperations(tx, patch.decisions ?? [], ctx.scope);

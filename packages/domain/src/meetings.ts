@@ -57,8 +57,8 @@ const meetingContent = {
   title: text(300),
   venueName: text(300).nullable().optional(),
   venue: meetingVenuePoint,
-  /** The organising immigration office, by its key (GET /offices). */
-  officeKey: z.string().min(1).max(200).nullable().optional(),
+  /** The organising immigration office, by its key (GET /offices): required, a meeting is always some office's. */
+  officeKey: z.string().trim().min(1, 'the organising office is required').max(200, 'at most 200 characters'),
   attendance: z
     .array(meetingAttendance)
     .max(AGENCIES.length * 4, 'too many attendance rows')
@@ -91,7 +91,7 @@ export const meetingPatchInput = z
     title: meetingContent.title.optional(),
     venueName: meetingContent.venueName,
     venue: meetingContent.venue.optional(),
-    officeKey: meetingContent.officeKey,
+    officeKey: meetingContent.officeKey.optional(),
     attendance: meetingContent.attendance,
     agenda: meetingContent.agenda,
     notes: meetingContent.notes,

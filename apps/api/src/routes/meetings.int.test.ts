@@ -155,6 +155,9 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
       // In Indonesia's bounding box but at sea (the Java Sea): no district holds it.
       [{ venue: { lng: 108.5, lat: -5.2 } }, 'venue'],
       [{ officeKey: 'ref:office:tidak-ada' }, 'officeKey'],
+      // The organising office is required: left out or null, the body is refused before anything is looked up.
+      [{ officeKey: undefined }, 'officeKey'],
+      [{ officeKey: null }, 'officeKey'],
       [{ briefingId: 99_999_999 }, 'briefingId'],
       [{ decisions: [{ text: 'Operasi', operationId: 99_999_999 }], followUps: [] }, 'decisions.0.operationId'],
     ];
@@ -170,6 +173,21 @@ describe.each(testBackends())('coordination meetings on %s', (backend) => {
     }
     expect(await meetingCount()).toBe(meetings);
     expect(await followUpCount()).toBe(followUps);
+  });
+
+  test('the OpenAPI document says POST /meetings needs the organising office, and PATCH may leave it out', async () => {
+    type Schema = { $ref?: string; required?: string[]; properties?: Record<string, unknown> };
+    const doc = (await (await head.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { requestBody: { content: { 'application/json': { schema: Schema } } } }>>;
+      components?: { schemas?: Record<string, Schema> };
+    };
+    const bodyOf = (path: string, method: string): Schema => {
+      const schema = doc.paths[path]![method]!.requestBody.content['application/json'].schema;
+      return schema.$ref ? doc.components!.schemas![schema.$ref.split('/').pop()!]! : schema;
+    };
+    expect(bodyOf('/meetings', 'post').required).toEqual(expect.arrayContaining(['date', 'title', 'venue', 'officeKey']));
+    expect(bodyOf('/meetings/{id}', 'patch').properties).toHaveProperty('officeKey');
+    expect(bodyOf('/meetings/{id}', 'patch').required ?? []).not.toContain('officeKey');
   });
 
   test('a venue outside the scope answers like no area, and a role that may not write is refused before its body is read', async () => {

@@ -30,6 +30,12 @@ describe('allowedPage', () => {
     expect(allowedPage('company', permissionsOf('viewer'))).toBe('forbidden');
   });
 
+  test('the meeting page is for roles that read records (an agency member reads it; a viewer is told it is not for the role)', () => {
+    expect(allowedPage('meetings', permissionsOf('division_head'))).toBe('meetings');
+    expect(allowedPage('meetings', permissionsOf('agency_member'))).toBe('meetings');
+    expect(allowedPage('meetings', permissionsOf('viewer'))).toBe('forbidden');
+  });
+
   test('any other role opening an admin link is told the page is not for its role', () => {
     expect(allowedPage('users', permissionsOf('office_head'))).toBe('forbidden');
     expect(allowedPage('audit', permissionsOf('analyst'))).toBe('forbidden');

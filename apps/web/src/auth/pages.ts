@@ -21,8 +21,10 @@ export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUs
     case 'person':
       return permissions.personalData ? page : 'forbidden';
     // The report queue is a record list; recording and triage are offered only with permissions.reports.write.
+    // Meetings are records too: every role that reads records sees them; recording is offered with permissions.planning.write.
     case 'company':
     case 'reports':
+    case 'meetings':
       return permissions.lists ? page : 'forbidden';
     default:
       return page;

@@ -109,8 +109,15 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
             <dd data-testid="user-scope">{user.scope.label}</dd>
           </div>
         </dl>
-        {(permissions.manageUsers || permissions.audit) && (
+        {(permissions.manageUsers || permissions.audit || permissions.planning.write) && (
           <ul className="user-menu-links">
+            {permissions.planning.write && (
+              <li>
+                <a href={pageHref('meetings')} onClick={openPage('meetings')} data-testid="open-meetings">
+                  {t('account.meetings')}
+                </a>
+              </li>
+            )}
             {permissions.manageUsers && (
               <li>
                 <a href={pageHref('users')} onClick={openPage('users')} data-testid="open-users">

@@ -27,13 +27,15 @@ export const RESOURCES = {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    // `admin`, `planning`, `briefing`, `people` and `reports` are added at run time with their pages.
+    // `admin`, `planning`, `briefing`, `people`, `reports`, `meetings` and `riskdraw` are added at run time with their pages.
     resources: (typeof RESOURCES)['id'] & {
       admin: typeof import('./locales/id/admin.json');
       planning: typeof import('./locales/id/planning.json');
       briefing: typeof import('./locales/id/briefing.json');
       people: typeof import('./locales/id/people.json');
       reports: typeof import('./locales/id/reports.json');
+      meetings: typeof import('./locales/id/meetings.json');
+      riskdraw: typeof import('./locales/id/riskdraw.json');
     };
   }
 }

@@ -30,7 +30,20 @@ export const RECORD_KINDS = ['company', 'operation', 'report', 'meeting', 'risk_
  * The page shown: the map, one of the admin pages (`page=users`), the import page, operation planning
  * or a plan's print page, a briefing or its print page, the public-report triage; each page checks the role itself.
  */
-export const PAGES = ['map', 'users', 'audit', 'import', 'planning', 'plan-print', 'briefing', 'briefing-print', 'person', 'company', 'reports'] as const;
+export const PAGES = [
+  'map',
+  'users',
+  'audit',
+  'import',
+  'planning',
+  'plan-print',
+  'briefing',
+  'briefing-print',
+  'person',
+  'company',
+  'reports',
+  'meetings',
+] as const;
 export type Page = (typeof PAGES)[number];
 
 /**

@@ -1,0 +1,712 @@
+// The coordination-meeting page (issue 22, `?page=meetings`): the follow-ups overdue in the area (or the
+// whole scope), the meetings recorded there, one meeting with its decisions and follow-ups (status changes
+// with a note, kept as history; a follow-up added later), and a form to record a meeting or change one —
+// day, organising office, venue (a district's point), agenda, attendance by agency, the briefing presented,
+// decisions and first follow-ups. Writing is for the roles that plan operations (permissions.planning.write).
+// Loaded lazily, like the report page.
+import { agencyName, AGENCIES, type Agency, type FollowUpAnswer, type FollowUpStatus, type MeetingDetail } from '@pantau/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/api-client.js';
+import { getArea, getAreas, getMeta } from '../api/pantau-api.js';
+import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { pageHref } from '../auth/pages.js';
+import { usePermissions } from '../auth/session-context.js';
+import { listBriefings } from '../briefing/briefings-api.js';
+import { LanguageSwitch } from '../controls/language-switch.js';
+import { useFormat } from '../i18n/format.js';
+import { listOffices } from '../planning/planning-api.js';
+import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
+import type { ViewState } from '../state/view-state.js';
+import { followInApp } from '../ui/modifier-click.js';
+import {
+  draftOfMeeting,
+  emptyFollowUp,
+  emptyMeetingDraft,
+  meetingCreateBody,
+  meetingPatchBody,
+  type FollowUpDraft,
+  type MeetingDraft,
+} from './meeting-form.js';
+import { addFollowUp, changeFollowUp, createMeeting, getMeeting, getOverdueFollowUps, listMeetings, updateMeeting } from './meetings-api.js';
+import { addMeetingsResources } from './meetings-locales.js';
+import '../people/people.css';
+import './meetings.css';
+
+export interface MeetingsPageProps {
+  view: ViewState;
+  updateView(update: ViewUpdate, mode?: HistoryMode): void;
+}
+
+type T = ReturnType<typeof useTranslation<'meetings'>>['t'];
+
+const SAVE_ERRORS = ['invalid_parameter', 'area_not_found', 'not_found', 'forbidden'] as const;
+
+/** An API refusal in words: the known codes in the page's language (the server's message says which field), others as they come. */
+function saveError(t: T, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiError && (SAVE_ERRORS as readonly string[]).includes(error.code)) {
+    return t(`errors.${error.code as (typeof SAVE_ERRORS)[number]}`, { message });
+  }
+  return t('errors.other', { message });
+}
+
+/** The overdue list and the meeting list take a province or regency; a district narrows to its regency. */
+const listArea = (region: string | null) => (region === null ? null : region.slice(0, 5));
+
+export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
+  const { i18n } = useTranslation();
+  addMeetingsResources(i18n);
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  const mayWrite = usePermissions().planning.write;
+  const area = listArea(view.region);
+  // Bumped after every write: the lists and the open meeting load again.
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [editing, setEditing] = useState<MeetingDetail | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const meetings = useApiRequest(`meetings:list:${area ?? '*'}:${version}`, (signal) => listMeetings(area, signal));
+  const overdue = useApiRequest(`meetings:overdue:${area ?? '*'}:${version}`, (signal) => getOverdueFollowUps(area, signal));
+  const today = dataOf(useApiRequest('meta', getMeta))?.today ?? null;
+
+  const saved = (meeting: MeetingDetail, message: string) => {
+    setFailure(null);
+    setNotice(message);
+    setEditing(null);
+    setSelected(meeting.id);
+    setVersion((v) => v + 1);
+  };
+  const items = dataOf(meetings)?.items ?? [];
+  const overdueItems = dataOf(overdue)?.items ?? [];
+
+  return (
+    <div className="people-page meetings-page" data-testid="meetings-page">
+      <header className="page-header">
+        <div className="page-title">
+          <h1>{t('title')}</h1>
+        </div>
+        <div className="page-status">
+          <a
+            className="header-button header-link"
+            href={pageHref(view, 'map')}
+            onClick={(event) => followInApp(event, () => updateView({ page: 'map' }))}
+            data-testid="back-to-map"
+          >
+            {t('backToMap')}
+          </a>
+          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
+        </div>
+      </header>
+      <main className="people-main">
+        {failure && (
+          <p className="error-box" role="alert" data-testid="meetings-error">
+            {failure}
+          </p>
+        )}
+        {notice && (
+          <p className="people-note" role="status" data-testid="meetings-notice">
+            {notice}
+          </p>
+        )}
+        {!mayWrite && <p className="people-note">{t('readOnly')}</p>}
+
+        <section className="people-card" aria-labelledby="overdue-title">
+          <h2 id="overdue-title">{t('overdue.title')}</h2>
+          {overdue.status === 'error' && (
+            <p className="error-box" role="alert">
+              {t('failed', { message: saveError(t, overdue.error) })}
+            </p>
+          )}
+          {overdue.status === 'ok' && overdueItems.length === 0 && <p className="people-note">{t('overdue.empty')}</p>}
+          {overdueItems.length > 0 && (
+            <ul className="people-list" data-testid="overdue-follow-ups">
+              {overdueItems.map((item) => (
+                <li key={item.id} data-testid={`overdue-${item.id}`}>
+                  <strong>{item.task}</strong> — {agencyName(item.ownerAgency, format.lang)} · {format.date(item.dueDate)} (
+                  {t('overdue.days', { count: item.daysOverdue })}) ·{' '}
+                  <button type="button" className="link-button" onClick={() => setSelected(item.meeting.id)}>
+                    {t('overdue.meeting', { date: format.date(item.meeting.date), title: item.meeting.title })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        {selected !== null && (
+          <MeetingCard
+            id={selected}
+            version={version}
+            mayWrite={mayWrite}
+            onClose={() => setSelected(null)}
+            onEdit={(meeting) => {
+              setNotice(null);
+              setEditing(meeting);
+            }}
+            onChanged={(message) => {
+              setFailure(null);
+              setNotice(message);
+              setVersion((v) => v + 1);
+            }}
+            onFailed={(error) => setFailure(saveError(t, error))}
+          />
+        )}
+
+        {mayWrite && today && (
+          <MeetingForm
+            // A new form for each meeting changed, and a fresh one after a save.
+            key={editing ? `edit:${editing.id}` : `new:${version}`}
+            meeting={editing}
+            initial={editing ? draftOfMeeting(editing) : emptyMeetingDraft(today, area && area.length === 5 ? area : '')}
+            region={view.region}
+            onSaved={(meeting) => saved(meeting, t('form.saved', { id: meeting.id }))}
+            onCancel={editing ? () => setEditing(null) : undefined}
+            onFailed={(error) => setFailure(saveError(t, error))}
+          />
+        )}
+
+        <section className="people-card" aria-labelledby="meetings-list-title">
+          <h2 id="meetings-list-title">{t('list.title')}</h2>
+          {meetings.status === 'error' && (
+            <p className="error-box" role="alert">
+              {t('failed', { message: saveError(t, meetings.error) })}
+            </p>
+          )}
+          {meetings.status === 'ok' && items.length === 0 && <p className="people-note">{t('list.empty')}</p>}
+          {items.length > 0 && (
+            <table className="people-table" data-testid="meeting-list">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{t('list.date')}</th>
+                  <th>{t('list.name')}</th>
+                  <th>{t('list.organiser')}</th>
+                  <th>{t('list.openFollowUps')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((meeting) => (
+                  <tr key={meeting.id} data-testid={`meeting-row-${meeting.id}`}>
+                    <td>{meeting.id}</td>
+                    <td>{format.date(meeting.date)}</td>
+                    <td>{meeting.title}</td>
+                    <td>{meeting.organiser}</td>
+                    <td>{meeting.openFollowUps}</td>
+                    <td>
+                      <button type="button" onClick={() => setSelected(meeting.id)} data-testid={`open-meeting-${meeting.id}`}>
+                        {t('list.open')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}
+
+/** One meeting: its facts, decisions, follow-ups with their status buttons and history, and a form to add a follow-up. */
+function MeetingCard({
+  id,
+  version,
+  mayWrite,
+  onClose,
+  onEdit,
+  onChanged,
+  onFailed,
+}: {
+  id: number;
+  version: number;
+  mayWrite: boolean;
+  onClose(): void;
+  onEdit(meeting: MeetingDetail): void;
+  onChanged(message: string): void;
+  onFailed(error: unknown): void;
+}) {
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  const state = useApiRequest(`meetings:one:${id}:${version}`, (signal) => getMeeting(id, signal));
+  const meeting = dataOf(state);
+  if (state.status === 'error') {
+    return (
+      <section className="people-card">
+        <p className="error-box" role="alert">
+          {t('failed', { message: state.error instanceof Error ? state.error.message : String(state.error) })}
+        </p>
+      </section>
+    );
+  }
+  if (!meeting) return null;
+  return (
+    <section className="people-card" aria-labelledby="meeting-detail-title" data-testid="meeting-detail">
+      <h2 id="meeting-detail-title">{t('detail.title', { id: meeting.id, title: meeting.title })}</h2>
+      <p>
+        {format.date(meeting.date)} · {t('detail.place')}: {meeting.venue ?? '—'} ({meeting.regencyCode}) · {t('detail.organiser')}: {meeting.organiser}
+      </p>
+      <div className="people-actions">
+        {mayWrite && (
+          <button type="button" onClick={() => onEdit(meeting)} data-testid="edit-meeting">
+            {t('detail.edit')}
+          </button>
+        )}{' '}
+        <button type="button" onClick={onClose}>
+          {t('detail.close')}
+        </button>
+      </div>
+      {meeting.attendance.length > 0 && (
+        <>
+          <h3>{t('detail.attendance')}</h3>
+          <ul className="people-list" data-testid="meeting-attendance">
+            {meeting.attendance.map((row) => (
+              <li key={row.agency}>
+                {agencyName(row.agency, format.lang)}
+                {row.unit ? ` (${row.unit})` : ''}
+                {row.names.length > 0 ? `: ${row.names.join(', ')}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {meeting.agenda.length > 0 && (
+        <>
+          <h3>{t('detail.agenda')}</h3>
+          <ol className="people-list">
+            {meeting.agenda.map((item, index) => (
+              <li key={index}>{item}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <h3>{t('detail.decisions')}</h3>
+      {meeting.decisions.length === 0 ? (
+        <p className="people-note">{t('detail.noDecisions')}</p>
+      ) : (
+        <ol className="people-list" data-testid="meeting-decisions">
+          {meeting.decisions.map((decision) => (
+            <li key={decision.id}>{decision.text}</li>
+          ))}
+        </ol>
+      )}
+      <h3>{t('detail.followUps')}</h3>
+      {meeting.followUps.length === 0 && <p className="people-note">{t('detail.noFollowUps')}</p>}
+      {meeting.followUps.map((followUp) => (
+        <FollowUpRow key={followUp.id} followUp={followUp} mayWrite={mayWrite} onChanged={onChanged} onFailed={onFailed} />
+      ))}
+      {mayWrite && <AddFollowUp meeting={meeting} onAdded={(added) => onChanged(t('detail.added', { id: added.id }))} onFailed={onFailed} />}
+    </section>
+  );
+}
+
+function FollowUpRow({
+  followUp,
+  mayWrite,
+  onChanged,
+  onFailed,
+}: {
+  followUp: FollowUpAnswer;
+  mayWrite: boolean;
+  onChanged(message: string): void;
+  onFailed(error: unknown): void;
+}) {
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const change = async (status: FollowUpStatus) => {
+    setBusy(true);
+    try {
+      const changed = await changeFollowUp(followUp.id, { status, ...(note.trim() ? { note: note.trim() } : {}) });
+      setNote('');
+      onChanged(t('detail.changed', { id: changed.id, status: t(`status.${changed.status}`) }));
+    } catch (error) {
+      onFailed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const actions: Array<[FollowUpStatus, string]> =
+    followUp.status === 'open'
+      ? [
+          ['done', t('detail.markDone')],
+          ['dropped', t('detail.drop')],
+        ]
+      : [['open', t('detail.reopen')]];
+  return (
+    <article className="people-card" data-testid={`follow-up-${followUp.id}`} aria-label={followUp.task}>
+      <p>
+        <strong>{followUp.task}</strong>
+        {followUp.decision !== null ? ` (${t('form.decision', { n: followUp.decision })})` : ''}
+      </p>
+      <p>
+        {t('detail.owner')}: {agencyName(followUp.ownerAgency, format.lang)} · {t('detail.due')}: {format.date(followUp.dueDate)} · {t('detail.status')}:{' '}
+        <span data-testid={`follow-up-status-${followUp.id}`} data-status={followUp.status}>
+          {t(`status.${followUp.status}`)}
+        </span>
+      </p>
+      <details>
+        <summary>{t('detail.history')}</summary>
+        <ol className="people-list" data-testid={`follow-up-history-${followUp.id}`}>
+          {followUp.history.map((change, index) => (
+            <li key={index}>
+              {t(`status.${change.status}`)} — {new Date(change.at).toLocaleString(format.lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' })}{' '}
+              {t('detail.by', { who: change.by })}
+              {change.note ? ` — ${change.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      </details>
+      {mayWrite && (
+        <div className="people-actions">
+          <label>
+            {t('detail.note')}{' '}
+            <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} data-testid={`follow-up-note-${followUp.id}`} />
+          </label>{' '}
+          {actions.map(([status, label]) => (
+            <button key={status} type="button" disabled={busy} onClick={() => void change(status)} data-testid={`follow-up-${status}-${followUp.id}`}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}
+
+function AddFollowUp({ meeting, onAdded, onFailed }: { meeting: MeetingDetail; onAdded(followUp: FollowUpAnswer): void; onFailed(error: unknown): void }) {
+  const { t } = useTranslation('meetings');
+  const [draft, setDraft] = useState<FollowUpDraft>(() => emptyFollowUp(meeting.date));
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const decision = /^\d+$/.test(draft.decision.trim()) ? Number(draft.decision.trim()) : null;
+      const added = await addFollowUp(meeting.id, { task: draft.task.trim(), ownerAgency: draft.ownerAgency, dueDate: draft.dueDate, decision });
+      setDraft(emptyFollowUp(meeting.date));
+      onAdded(added);
+    } catch (error) {
+      onFailed(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(event) => void submit(event)} className="meeting-form" data-testid="add-follow-up">
+      <h3>{t('detail.addTitle')}</h3>
+      <FollowUpFields n={meeting.followUps.length + 1} draft={draft} onChange={setDraft} minDate={meeting.date} testId="new-follow-up" />
+      <button type="submit" disabled={busy || !draft.task.trim()} data-testid="add-follow-up-submit">
+        {t('detail.add')}
+      </button>
+    </form>
+  );
+}
+
+function FollowUpFields({
+  n,
+  draft,
+  onChange,
+  minDate,
+  testId,
+}: {
+  n: number;
+  draft: FollowUpDraft;
+  onChange(draft: FollowUpDraft): void;
+  minDate: string;
+  testId: string;
+}) {
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  return (
+    <>
+      <label>
+        {t('form.task', { n })}{' '}
+        <input value={draft.task} onChange={(event) => onChange({ ...draft, task: event.target.value })} maxLength={2000} data-testid={`${testId}-task`} />
+      </label>
+      <label>
+        {t('form.owner', { n })}{' '}
+        <select
+          value={draft.ownerAgency}
+          onChange={(event) => onChange({ ...draft, ownerAgency: event.target.value as Agency })}
+          data-testid={`${testId}-owner`}
+        >
+          {AGENCIES.map((agency) => (
+            <option key={agency} value={agency}>
+              {agencyName(agency, format.lang)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('form.due', { n })}{' '}
+        <input
+          type="date"
+          value={draft.dueDate}
+          min={minDate}
+          onChange={(event) => onChange({ ...draft, dueDate: event.target.value })}
+          required
+          data-testid={`${testId}-due`}
+        />
+      </label>
+      <label>
+        {t('form.forDecision', { n })}{' '}
+        <input
+          inputMode="numeric"
+          pattern="\d*"
+          size={3}
+          value={draft.decision}
+          onChange={(event) => onChange({ ...draft, decision: event.target.value })}
+          data-testid={`${testId}-decision`}
+        />
+      </label>
+    </>
+  );
+}
+
+/** Record a meeting, or change the one given (then its follow-ups are changed on the meeting card, not here). */
+function MeetingForm({
+  meeting,
+  initial,
+  region,
+  onSaved,
+  onCancel,
+  onFailed,
+}: {
+  meeting: MeetingDetail | null;
+  initial: MeetingDraft;
+  region: string | null;
+  onSaved(meeting: MeetingDetail): void;
+  onCancel?: () => void;
+  onFailed(error: unknown): void;
+}) {
+  const { t } = useTranslation('meetings');
+  const format = useFormat();
+  const [draft, setDraft] = useState(initial);
+  const [saving, setSaving] = useState(false);
+  const [venueFailure, setVenueFailure] = useState<string | null>(null);
+  const set = (change: Partial<MeetingDraft>) => setDraft((current) => ({ ...current, ...change }));
+  const province = region ? region.slice(0, 2) : null;
+  const offices = dataOf(useApiRequest('offices', listOffices)) ?? [];
+  const briefings = dataOf(useApiRequest('briefings:list', listBriefings)) ?? [];
+  const regencies = dataOf(useApiRequest(`areas:regency:${province ?? '*'}`, (signal) => getAreas('regency', province, signal))) ?? [];
+  const districts =
+    dataOf(useApiRequest(draft.regency ? `areas:district:${draft.regency}` : null, (signal) => getAreas('district', draft.regency, signal))) ?? [];
+  const prefix = meeting ? `edit-meeting` : 'meeting';
+
+  // The venue stands at the district's label point (inside the district, so its regency follows from it).
+  const chooseDistrict = async (code: string) => {
+    set({ district: code, ...(code === '' ? { venue: meeting ? initial.venue : null } : {}) });
+    if (code === '') return;
+    try {
+      const area = await getArea(code);
+      setVenueFailure(null);
+      set({ district: code, venue: { lng: area.label[0], lat: area.label[1] } });
+    } catch (error) {
+      setVenueFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      if (meeting) onSaved(await updateMeeting(meeting.id, meetingPatchBody(draft)));
+      else {
+        const body = meetingCreateBody(draft);
+        if (!body) {
+          setVenueFailure(t('form.venueNeeded'));
+          return;
+        }
+        onSaved(await createMeeting(body));
+      }
+    } catch (error) {
+      onFailed(error);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const setFollowUp = (index: number, followUp: FollowUpDraft) => set({ followUps: draft.followUps.map((f, i) => (i === index ? followUp : f)) });
+  return (
+    <section className="people-card" aria-labelledby={`${prefix}-form-title`}>
+      <h2 id={`${prefix}-form-title`}>{meeting ? t('form.editTitle', { id: meeting.id }) : t('form.newTitle')}</h2>
+      <form onSubmit={(event) => void submit(event)} className="meeting-form" data-testid={`${prefix}-form`}>
+        <label>
+          {t('form.date')} <input type="date" value={draft.date} onChange={(event) => set({ date: event.target.value })} required data-testid="meeting-date" />
+        </label>
+        <label>
+          {t('form.name')}{' '}
+          <input value={draft.title} onChange={(event) => set({ title: event.target.value })} required maxLength={300} data-testid="meeting-title" />
+        </label>
+        <label>
+          {t('form.office')}{' '}
+          <select value={draft.officeKey} onChange={(event) => set({ officeKey: event.target.value })} required data-testid="meeting-office">
+            <option value="">{t('form.choose')}</option>
+            {offices.map((office) => (
+              <option key={office.key} value={office.key}>
+                {office.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('form.regency')}{' '}
+          <select
+            value={draft.regency}
+            onChange={(event) => set({ regency: event.target.value, district: '', venue: meeting ? initial.venue : null })}
+            required={!meeting}
+            data-testid="meeting-regency"
+          >
+            <option value="">{t('form.choose')}</option>
+            {regencies.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('form.district')}{' '}
+          <select value={draft.district} onChange={(event) => void chooseDistrict(event.target.value)} required={!meeting} data-testid="meeting-district">
+            <option value="">{meeting ? t('form.keepVenue') : t('form.choose')}</option>
+            {districts.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {venueFailure && (
+          <p className="error-box" role="alert">
+            {venueFailure}
+          </p>
+        )}
+        <label>
+          {t('form.venueName')}{' '}
+          <input value={draft.venueName} onChange={(event) => set({ venueName: event.target.value })} maxLength={300} data-testid="meeting-venue-name" />
+        </label>
+        <label>
+          {t('form.agenda')} <textarea value={draft.agenda} onChange={(event) => set({ agenda: event.target.value })} rows={3} data-testid="meeting-agenda" />
+        </label>
+        <fieldset data-testid="meeting-attendance-fields">
+          <legend>{t('form.attendance')}</legend>
+          {AGENCIES.map((agency) => {
+            const row = draft.attendance[agency];
+            const name = agencyName(agency, format.lang);
+            const setRow = (change: Partial<typeof row>) => set({ attendance: { ...draft.attendance, [agency]: { ...row, ...change } } });
+            return (
+              <div key={agency} className="attendance-row">
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={row.present}
+                    onChange={(event) => setRow({ present: event.target.checked })}
+                    data-testid={`attend-${agency}`}
+                  />{' '}
+                  {name}
+                </label>
+                {row.present && (
+                  <>
+                    {' '}
+                    <input
+                      aria-label={t('form.names', { agency: name })}
+                      placeholder={t('form.names', { agency: name })}
+                      value={row.names}
+                      onChange={(event) => setRow({ names: event.target.value })}
+                      data-testid={`attend-names-${agency}`}
+                    />{' '}
+                    <input
+                      aria-label={t('form.unit', { agency: name })}
+                      placeholder={t('form.unit', { agency: name })}
+                      value={row.unit}
+                      onChange={(event) => setRow({ unit: event.target.value })}
+                      data-testid={`attend-unit-${agency}`}
+                    />
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </fieldset>
+        <label>
+          {t('form.briefing')}{' '}
+          <select value={draft.briefingId} onChange={(event) => set({ briefingId: event.target.value })} data-testid="meeting-briefing">
+            <option value="">{t('form.noBriefing')}</option>
+            {briefings.map((briefing) => (
+              <option key={briefing.id} value={String(briefing.id)}>
+                {briefing.title} ({format.date(briefing.date)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset>
+          <legend>{t('form.decisions')}</legend>
+          {draft.decisions.map((text, index) => (
+            <div key={index} className="decision-row">
+              <label>
+                {t('form.decision', { n: index + 1 })}{' '}
+                <input
+                  value={text}
+                  onChange={(event) => set({ decisions: draft.decisions.map((d, i) => (i === index ? event.target.value : d)) })}
+                  maxLength={2000}
+                  data-testid={`decision-${index + 1}`}
+                />
+              </label>{' '}
+              <button
+                type="button"
+                onClick={() => set({ decisions: draft.decisions.filter((_, i) => i !== index) })}
+                aria-label={t('form.removeDecision', { n: index + 1 })}
+              >
+                ×
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set({ decisions: [...draft.decisions, ''] })} data-testid="add-decision">
+            {t('form.addDecision')}
+          </button>
+        </fieldset>
+        {!meeting && (
+          <fieldset>
+            <legend>{t('form.followUps')}</legend>
+            {draft.followUps.map((followUp, index) => (
+              <div key={index} className="follow-up-fields">
+                <FollowUpFields
+                  n={index + 1}
+                  draft={followUp}
+                  onChange={(changed) => setFollowUp(index, changed)}
+                  minDate={draft.date}
+                  testId={`follow-up-${index + 1}`}
+                />{' '}
+                <button
+                  type="button"
+                  onClick={() => set({ followUps: draft.followUps.filter((_, i) => i !== index) })}
+                  aria-label={t('form.removeFollowUp', { n: index + 1 })}
+                >
+                  ×
+                </button>
+              </div>
+            ))}
+            <button type="button" onClick={() => set({ followUps: [...draft.followUps, emptyFollowUp(draft.date)] })} data-testid="add-follow-up-row">
+              {t('form.addFollowUp')}
+            </button>
+          </fieldset>
+        )}
+        <div className="people-actions">
+          <button type="submit" disabled={saving} data-testid="meeting-submit">
+            {saving ? t('form.saving') : meeting ? t('form.update') : t('form.submit')}
+          </button>{' '}
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('form.cancel')}
+            </button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
