@@ -14,9 +14,10 @@ export interface AppDeps {
   database: Database;
   /**
    * `session` defaults to DEFAULT_SESSION_POLICY (30 minutes idle, 12 hours absolute), `tileCacheBytes`
-   * to PANTAU_TILE_CACHE_MB's default (tests thus run with the cache, as the server does).
+   * to PANTAU_TILE_CACHE_MB's default (tests thus run with the cache, as the server does), `tokenRateLimit`
+   * to PANTAU_TOKEN_RATE_LIMIT's (60 requests a minute).
    */
-  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session' | 'tileCacheBytes'>>;
+  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session' | 'tileCacheBytes' | 'tokenRateLimit'>>;
   clock: Clock;
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;
