@@ -16,8 +16,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
 import { auditReads } from './auth/audit-reads.js';
 import { sessionCache } from './auth/session-cache.js';
+import { tokenRateLimiter } from './auth/token-rate-limit.js';
 import { requirePermission } from './auth/request-context.js';
-import { CONTENT_SECURITY_POLICY, EXPORT_KINDS } from '@pantau/domain';
+import { CONTENT_SECURITY_POLICY, DEFAULT_TOKEN_RATE_LIMIT, EXPORT_KINDS } from '@pantau/domain';
 import type { AppDeps } from './deps.js';
 import { appLogger, requestLog } from './logger.js';
 import { AppError, type ErrorBody } from './errors.js';
@@ -113,11 +114,13 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', refuseNulInJson);
   // One cache of checked sessions for the API and the tiles.
   const sessions = sessionCache(deps.clock);
-  app.use('/api/*', sessionMiddleware(deps, sessions));
+  // And one count of each API token's requests (per instance, in memory).
+  const tokenLimits = tokenRateLimiter(deps.config.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, deps.clock);
+  app.use('/api/*', sessionMiddleware(deps, sessions, tokenLimits));
   // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
   app.use('/api/*', auditReads(deps));
   // '/tiles/*' matches '/tiles' itself too: registering both would run it twice.
-  app.use('/tiles/*', sessionMiddleware(deps, sessions));
+  app.use('/tiles/*', sessionMiddleware(deps, sessions, tokenLimits));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
   app.use('/api/v1/imports/*', async (c, next) => {

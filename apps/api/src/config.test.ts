@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     ['PANTAU_DB_MAX_WAITING', 'many'],
     ['PANTAU_TILE_CACHE_MB', '-1'],
     ['PANTAU_TILE_CACHE_MB', 'lots'],
+    ['PANTAU_TOKEN_RATE_LIMIT', '0'],
+    ['PANTAU_TOKEN_RATE_LIMIT', 'sixty'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -63,6 +65,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).tileCacheBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '256' }).tileCacheBytes).toBe(256 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '0' }).tileCacheBytes).toBe(0);
+  });
+
+  test('an API token may make 60 requests a minute by default', () => {
+    expect(loadConfig({}).tokenRateLimit).toBe(60);
+    expect(loadConfig({ PANTAU_TOKEN_RATE_LIMIT: '600' }).tokenRateLimit).toBe(600);
   });
 
   test('empty values count as unset', () => {

@@ -2,7 +2,7 @@
 // the CLI) and the API's own (listening address, proxies, sessions, logs, request limits). With
 // data/src/config.ts the only reader of process.env; everything else receives a Config.
 import { resolve } from 'node:path';
-import type { SessionPolicy } from '@pantau/domain';
+import { DEFAULT_TOKEN_RATE_LIMIT, type SessionPolicy } from '@pantau/domain';
 import { ConfigError, dataConfigOf, dataEnvSchema, envBoolean, parseEnvironment, type Config as DataConfig } from '@pantau/data/config';
 import { z } from 'zod';
 
@@ -47,6 +47,7 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
   PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
   PANTAU_ATTACHMENT_MAX_KB: z.coerce.number().int().min(16).max(51_200).default(DEFAULT_ATTACHMENT_MAX_KB),
+  PANTAU_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_TOKEN_RATE_LIMIT),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -74,6 +75,8 @@ export interface Config extends DataConfig {
   tileCacheBytes: number;
   /** Largest photo accepted on a public report, in bytes (PANTAU_ATTACHMENT_MAX_KB). */
   attachmentMaxBytes: number;
+  /** Requests per minute one API token may make (sliding window, counted in this instance's memory). */
+  tokenRateLimit: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -95,5 +98,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
     tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
     attachmentMaxBytes: e.PANTAU_ATTACHMENT_MAX_KB * 1024,
+    tokenRateLimit: e.PANTAU_TOKEN_RATE_LIMIT,
   };
 }

@@ -67,6 +67,7 @@ export function requestFields(c: Context, startedMs: number): Record<string, unk
   const url = new URL(c.req.url);
   const query = [...new Set(url.searchParams.keys())];
   const principal = c.get('principal' as never) as { user?: { id?: unknown } } | undefined;
+  const service = c.get('service' as never) as { token?: { id?: unknown } } | undefined;
   return {
     requestId: c.get('requestId' as never) as string,
     method: c.req.method,
@@ -75,6 +76,7 @@ export function requestFields(c: Context, startedMs: number): Record<string, unk
     status: c.res.status,
     durationMs: Math.round((performance.now() - startedMs) * 10) / 10,
     ...(principal?.user?.id !== undefined ? { userId: principal.user.id } : {}),
+    ...(service?.token?.id !== undefined ? { tokenId: service.token.id } : {}),
   };
 }
 

@@ -22,7 +22,7 @@ import { generatePassword, hashPassword } from './passwords.js';
 /** A refused account change, naming the field. */
 export class AccountError extends Error {
   constructor(
-    readonly code: 'invalid_account' | 'user_not_found' | 'email_taken',
+    readonly code: 'invalid_account' | 'user_not_found' | 'email_taken' | 'token_name_taken' | 'token_not_found',
     readonly field: string,
     message: string,
   ) {

@@ -13,6 +13,7 @@ import { ImportFileError } from '../import/run-import.js';
 import { TableReadError } from '../import/read/open-table.js';
 import { importCommand } from './import-command.js';
 import { AuditChainBrokenError, auditCommand, userCommand, UserCommandError } from './user-command.js';
+import { tokenCommand } from './token-command.js';
 import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, runBacktest } from '../backtest/backtest.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
@@ -45,6 +46,13 @@ Commands:
                                   lainnya); prints a generated password once
   user list | disable <email> | enable <email> | reset-password <email>
   user change <email> [--role <role>] [--scope …] [--agency <code>]
+  token add --name <name> --scope <codes> --can report:create
+                                  an API token for a channel system (an APOA-like app) posting public
+                                  reports: scope = province or regency codes (19 or 19.04,19.71); prints
+                                  the token once (only its hash is kept)
+  token list | revoke --name <name>
+                                  tokens with scope, capabilities, created, last used, revoked (never the
+                                  secret); a revoked token's requests answer 401
   audit [--since YYYY-MM-DD] [--action name] [--limit N]
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
@@ -108,6 +116,8 @@ async function main(argv: string[]): Promise<void> {
       role: { type: 'string' },
       scope: { type: 'string' },
       agency: { type: 'string' },
+      name: { type: 'string' },
+      can: { type: 'string', multiple: true },
       since: { type: 'string' },
       action: { type: 'string' },
       limit: { type: 'string' },
@@ -160,6 +170,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'user':
       await withDatabase(config, (db) => userCommand(db, positionals, values, log));
+      return;
+    case 'token':
+      await withDatabase(config, (db) => tokenCommand(db, positionals, values, log));
       return;
     case 'audit':
       await withDatabase(config, (db) => auditCommand(db, positionals, values, log));

@@ -4,7 +4,7 @@ export * as schema from './schema/index.js';
 export * from './schema/index.js';
 export * from './queries/index.js';
 export * from './scoped.js';
-export { and, eq, lt } from 'drizzle-orm';
+export { and, eq, isNull, lt } from 'drizzle-orm';
 export * from './bulk.js';
 export * from './gate.js';
 export * from './timeouts.js';

@@ -25,3 +25,4 @@ export * from './http/csp.js';
 export * from './tiles/layers.js';
 export * from './api/index.js';
 export * from './report-triage.js';
+export * from './api-tokens.js';

@@ -1,14 +1,15 @@
 // Middleware of access control: who is asking (session cookie or bearer token), CSRF and body checks for writes, and
 // the scoped read transaction behind row-level security. See docs/access-control.md.
-import { authenticate } from '@pantau/data';
+import { actorOfService, authenticate, authenticateApiToken, writeAudit, type ServicePrincipal } from '@pantau/data';
 import { withScope } from '@pantau/db';
-import { DEFAULT_SESSION_POLICY } from '@pantau/domain';
+import { DEFAULT_SESSION_POLICY, isApiTokenFormat, TOKEN_ROUTES, tokenCapabilityFor } from '@pantau/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { clientAddress, throttleAddress } from './client-address.js';
 import type { SessionCache } from './session-cache.js';
+import type { TokenRateLimiter } from './token-rate-limit.js';
 
 /**
  * The session cookie's name. Over HTTPS (directly or behind a trusted proxy) it carries the `__Host-`
@@ -50,7 +51,7 @@ export function requestCredentials(c: Context, trustProxy: boolean | number): Re
   let credentials: RequestCredentials;
   if (authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1];
-    if (!token) throw new AppError('unauthenticated', 'Malformed Authorization header: send "Bearer <session token>" or no Authorization header.');
+    if (!token) throw new AppError('unauthenticated', 'Malformed Authorization header: send "Bearer <token>" or no Authorization header.');
     credentials = { kind: 'bearer', token };
   } else {
     const token = getCookie(c, sessionCookieName(c, trustProxy));
@@ -78,9 +79,14 @@ const changesSessions = (method: string, path: string) =>
  * Checked sessions are kept a few seconds (session-cache.ts); after a write that may end or change
  * sessions the whole cache is dropped, so it takes effect on this instance with the next request.
  */
-export function sessionMiddleware(deps: AppDeps, sessions: SessionCache): MiddlewareHandler {
+export function sessionMiddleware(deps: AppDeps, sessions: SessionCache, tokenLimits: TokenRateLimiter): MiddlewareHandler {
   return async (c, next) => {
     const credentials = requestCredentials(c, deps.config.trustProxy);
+    // An API token (pt_<8 hex>_<secret>, longer than any session token) is a channel system, never a session: it is checked on its own path below.
+    if (credentials.kind === 'bearer' && isApiTokenFormat(credentials.token)) {
+      c.set('service' as never, (await checkApiToken(deps, c, credentials.token, tokenLimits)) as never);
+      return next();
+    }
     if (credentials.kind !== 'none') {
       const principal = await sessions.principalOf(credentials.token, () =>
         authenticate(deps.database.orm, credentials.token, deps.clock.now(), deps.config.session ?? DEFAULT_SESSION_POLICY),
@@ -96,6 +102,40 @@ export function sessionMiddleware(deps: AppDeps, sessions: SessionCache): Middle
       if (changesSessions(c.req.method, c.req.path)) sessions.clear();
     }
   };
+}
+
+/**
+ * The channel system behind an API token, checked in this order: a known, active token (else 401), within
+ * its rate limit (else 429 with Retry-After), calling a route one of its capabilities opens (else 403,
+ * audited under the token's name: a token probing other routes is worth knowing about). No cache: a
+ * revoked token is refused at its next request, on every instance.
+ */
+async function checkApiToken(deps: AppDeps, c: Context, token: string, tokenLimits: TokenRateLimiter): Promise<ServicePrincipal> {
+  const service = await authenticateApiToken(deps.database.orm, token, deps.clock.now());
+  if (!service) throw new AppError('unauthenticated', 'Unknown or revoked API token.');
+  const rate = tokenLimits.take(service.token.id);
+  if (!rate.ok) {
+    c.header('Retry-After', String(rate.retryAfterSeconds));
+    throw new AppError('rate_limited', `Too many requests with this token. Try again in ${rate.retryAfterSeconds} s.`, {
+      retryAfterSeconds: rate.retryAfterSeconds,
+    });
+  }
+  const needed = tokenCapabilityFor(c.req.method, c.req.path);
+  if (!needed || !service.token.capabilities.includes(needed)) {
+    await writeAudit(
+      deps.database.orm,
+      {
+        ...actorOfService(service, c.get('requestId' as never) as string),
+        action: 'token.refused',
+        target: `${c.req.method} ${c.req.path}`,
+        details: { prefix: service.token.prefix },
+      },
+      deps.clock.now(),
+    );
+    const open = service.token.capabilities.flatMap((capability) => TOKEN_ROUTES[capability].map((route) => `${route.method} /api/v1${route.path}`));
+    throw new AppError('forbidden', `This API token may not call ${c.req.method} ${c.req.path}; it may call only ${open.join(', ') || 'nothing'}.`);
+  }
+  return service;
 }
 
 /**
@@ -161,7 +201,7 @@ class HandlerFailed extends Error {}
  */
 export function scopedReads(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
-    const principal = c.get('principal' as never) as { scope: import('@pantau/domain').Scope } | undefined;
+    const principal = (c.get('principal' as never) ?? c.get('service' as never)) as { scope: import('@pantau/domain').Scope } | undefined;
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!principal || !read || !needsScopedReads(c.req.path)) return next();
     try {

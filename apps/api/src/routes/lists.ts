@@ -125,10 +125,11 @@ const LIST_PATHS = ['/companies', '/operations', '/risk-areas', '/entry-points',
 
 export function listRoutes(deps: AppDeps) {
   const router = createRouter();
-  // Records are not for the aggregates-only briefing role.
+  // Records are not for the aggregates-only briefing role. Reads only: each write has its own guard (meetings,
+  // risk areas, reports), and POST /reports is also open to API tokens, which read no lists.
   for (const path of LIST_PATHS.flatMap((p) => [p, `${p}/*`])) {
     router.use(path, async (c, next) => {
-      requirePermission(c, (p) => p.lists, 'read record lists');
+      if (c.req.method === 'GET' || c.req.method === 'HEAD') requirePermission(c, (p) => p.lists, 'read record lists');
       await next();
     });
   }

@@ -27,7 +27,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_ATTACHMENT_MAX_KB } from '../config.js';
 import { receiveUpload } from './upload-stream.js';
 import type { Context } from 'hono';
-import { actorOf, dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
+import { callerOf, dbOf, principalOf, requireCallerPermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses, isoDateParam, langParam, recordIdParam } from './params.js';
@@ -66,6 +66,8 @@ const createRouteDef = createRoute({
   tags: ['records'],
   summary:
     'Record a report (status new): a point, or a district standing for the place; its areas found by point-in-polygon. The same externalId on the same channel answers the report recorded first (200)',
+  description:
+    'Open to signed-in roles that write reports and to API tokens with the capability report:create (channel systems such as APOA: `Authorization: Bearer pt_…`, rate-limited, 429 rate_limited with Retry-After). A token has no personal data: the answer leaves out the text, and a reporterContact it sends is not kept.',
   request: { body: { required: true, content: json(reportIntakeInput) } },
   responses: {
     201: { description: 'The report, created.', content: json(reportDetailSchema) },
@@ -73,6 +75,7 @@ const createRouteDef = createRoute({
     404: { description: 'No district with this code in your scope (area_not_found).', content: json(errorBody) },
     409: { description: 'The externalId names a report outside your scope (conflict).', content: json(errorBody) },
     422: { description: 'The point lies outside Indonesia (outside_indonesia) or outside your areas (outside_scope).', content: json(errorBody) },
+    429: { description: "Over the API token's requests per minute; try again in Retry-After seconds (rate_limited).", content: json(errorBody) },
     ...errorResponses,
   },
 });
@@ -161,18 +164,20 @@ const asAppError = (error: unknown): never => {
 export function reportRoutes(deps: AppDeps) {
   const router = createRouter();
   // Before validation, so a role that may not write reports learns nothing from a 400 about the body.
+  // POST /reports is also open to API tokens with report:create (channel systems, TOKEN_ROUTES).
   const writeGate = async (c: Context, next: () => Promise<void>) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') requirePermission(c, (p) => p.reports.write, 'record or triage public reports');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') requireCallerPermission(c, (p) => p.reports.write, 'record or triage public reports');
     await next();
   };
   router.use('/reports', writeGate);
   router.use('/reports/*', writeGate);
+  // A token's channel system has no personal data: the reporter's contact it sends is not kept, and it gets back no text.
   const context = (c: Context): ReportContext => {
-    const principal = principalOf(c);
-    return { scope: principal.scope, actor: actorOf(c), personalData: principal.permissions.personalData, now: deps.clock.now() };
+    const caller = callerOf(c);
+    return { scope: caller.scope, actor: caller.actor, personalData: caller.permissions.personalData, now: deps.clock.now() };
   };
   // Every report passes the role's field rules (@pantau/domain fields.ts): the text and the reporter are personal data.
-  const forRole = (c: Context, report: Awaited<ReturnType<typeof reportOr404>>) => recordForRole('report', report, principalOf(c).permissions);
+  const forRole = (c: Context, report: Awaited<ReturnType<typeof reportOr404>>) => recordForRole('report', report, callerOf(c).permissions);
   const orm = deps.database.orm;
 
   router.openapi(getRoute, async (c) => c.json(forRole(c, await reportOr404(dbOf(c), Number(c.req.valid('param').id), scopeOf(c))), 200));

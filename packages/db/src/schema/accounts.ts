@@ -78,3 +78,33 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
+
+/**
+ * API tokens of channel systems (service accounts, migration 0024): only the SHA-256 of the token is
+ * stored; `prefix` is its visible start (pt_ + 8 hex digits) to recognise a leaked one.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** Province or regency codes. */
+    scopeCodes: text('scope_codes').array().notNull(),
+    /** @pantau/domain TOKEN_CAPABILITIES. */
+    capabilities: text('capabilities').array().notNull(),
+    /** Who made it: `cli:<account>` or an admin's email. */
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull(),
+    lastUsedAt: at('last_used_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+    uniqueIndex('api_tokens_prefix_key').on(t.prefix),
+    uniqueIndex('api_tokens_active_name_key')
+      .on(t.name)
+      .where(sql`revoked_at IS NULL`),
+  ],
+);
