@@ -55,7 +55,7 @@ describe('backtest report', () => {
     const m = metricsAt(pools, 1, ['score', 'holders', 'chance'], 'holders', 100);
     const lines = formatMetrics(m);
     expect(lines[0]).toMatch(
-      /^top 1: 1 findings in 1 pool-months of more than 1 candidates .*; 1 findings in 1 pool-months of 1 or fewer, where every ranking hits, left out$/,
+      /^top 1: 1 findings in 1 pool-months of more than 1 candidates .*; 1 findings in 1 pool-months of 1 or fewer \(1 at a candidate, a hit for every ranking\), left out$/,
     );
     expect(lines.find((l) => l.trim().startsWith('score'))).toMatch(/score\s+1\s+100\.0%\s+4\.00\s+1\.00\s+1\.00/);
     expect(pairedSentence(m.paired[0]!)).toBe(

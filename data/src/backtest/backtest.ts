@@ -6,6 +6,8 @@
 // A finding can only happen where a team went, so the headline also measures "where teams go". The
 // secondary figure removes that: among all checked targets, the violation rate of those a ranking
 // had in its top k against those it had not.
+// The replay records the rank of every checked target under every ranking (rankings.ts) with its pool
+// size; the per-k metrics and paired tests are computed from those ranks alone (metrics.ts).
 import { planningCandidates, queryOne, queryRows, sql, type Database } from '@pantau/db';
 import { DEFAULT_WEIGHTS, type Candidate, type Weights } from '@pantau/domain';
 import type { PoolMonth, Rate } from './metrics.js';
@@ -107,10 +109,10 @@ export function tallyRegencyMonth(
   for (const pool of rankRegencyMonth('', '', candidates, targets, ALWAYS, weights)) tallyPoolMonth(tally, pool, k);
 }
 
-/** Per-year and total tallies at k. */
-export function tallies(pools: readonly PoolMonth[], k: number): { total: Tally; byYear: Map<string, Tally> } {
+/** Per-year and total tallies at k; `years` get their line even without a pool-month. */
+export function tallies(pools: readonly PoolMonth[], k: number, years: readonly string[] = []): { total: Tally; byYear: Map<string, Tally> } {
   const total = emptyTally();
-  const byYear = new Map<string, Tally>();
+  const byYear = new Map<string, Tally>([...years].sort().map((y) => [y, emptyTally()]));
   for (const pool of pools) {
     const year = pool.month.slice(0, 4);
     const tally = byYear.get(year) ?? emptyTally();
@@ -154,6 +156,10 @@ const monthStarts = (from: string, to: string) => {
   return out;
 };
 
+/** A regency's candidates of the given kinds as of `day`, national scope: the one query of the replay and of the leakage test. */
+const candidatesOn = (database: Database, regencyCode: string, day: string, kinds: ReadonlyArray<CheckedTarget['kind']>): Promise<Candidate[]> =>
+  planningCandidates(database.orm, regencyCode, day, null, kinds);
+
 /**
  * The candidates of one regency and kind as the backtest sees them on `day` (national scope: the
  * operator's own tool, never shown to anyone) and each ranking's order of them.
@@ -166,8 +172,7 @@ export async function rankingsOn(
   rankings: readonly RankingName[],
   weights: Weights = DEFAULT_WEIGHTS,
 ): Promise<{ candidates: Candidate[]; orders: Record<string, string[]> }> {
-  const candidates: Candidate[] = await planningCandidates(database.orm, regencyCode, day, null, [kind]);
-  const pool = candidates.filter((c) => c.kind === kind);
+  const pool = (await candidatesOn(database, regencyCode, day, [kind])).filter((c) => c.kind === kind);
   return { candidates: pool, orders: Object.fromEntries(rankings.map((name) => [name, RANKINGS[name].order(pool, { day, regencyCode, kind, weights })])) };
 }
 
@@ -204,15 +209,13 @@ export async function runBacktest(database: Database, options: BacktestOptions):
       const here = targets.filter((t) => t.regencyCode === regency);
       // Only the kinds checked here need ranking: a month with site checks only skips the districts.
       const kinds = (['company_site', 'district'] as const).filter((k) => here.some((t) => t.kind === k));
-      const candidates = await planningCandidates(database.orm, regency, month, null, kinds);
+      const candidates = await candidatesOn(database, regency, month, kinds);
       pools.push(...rankRegencyMonth(month, regency, candidates, here, options.rankings ?? DEFAULT_RANKINGS, options.weights));
     }
   }
   if (!pools.length) throw new NothingToReplayError(`nothing to replay: no operation checked a target between ${options.from} and ${options.to}`);
-  const { total, byYear } = tallies(pools, options.k);
   // Every year of the window has its line, a year without checks too.
-  const years = new Map([...new Set(months.map((m) => m.slice(0, 4)))].map((y) => [y, byYear.get(y) ?? emptyTally()]));
-  return { pools, total, byYear: years };
+  return { pools, ...tallies(pools, options.k, [...new Set(months.map((m) => m.slice(0, 4)))]) };
 }
 
 function addDay(day: string): string {

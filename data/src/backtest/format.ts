@@ -25,7 +25,7 @@ export function pairedSentence(c: PairedComparison): string {
 
 export function formatMetrics(m: KMetrics): string[] {
   const lines = [
-    `top ${m.k}: ${m.headline.findings} findings in ${m.headline.poolMonths} pool-months of more than ${m.k} candidates (the headline; the most ${m.k} picks could catch: ${m.headline.bestPossible}, a blind pick's expectation: ${m.headline.expectedByChance.toFixed(1)}); ${m.smallPools.findings} findings in ${m.smallPools.poolMonths} pool-months of ${m.k} or fewer, where every ranking hits, left out`,
+    `top ${m.k}: ${m.headline.findings} findings in ${m.headline.poolMonths} pool-months of more than ${m.k} candidates (the headline; the most ${m.k} picks could catch: ${m.headline.bestPossible}, a blind pick's expectation: ${m.headline.expectedByChance.toFixed(1)}); ${m.smallPools.findings} findings in ${m.smallPools.poolMonths} pool-months of ${m.k} or fewer (${m.smallPools.hits} at a candidate, a hit for every ranking), left out`,
     `  ${'ranking'.padEnd(9)} ${'findings'.padStart(8)} ${'hit rate'.padStart(8)} ${'PAI'.padStart(5)} ${'PEI*'.padStart(5)} ${'pctile'.padStart(6)}  violation rate top k / rest`,
   ];
   for (const r of m.rankings)

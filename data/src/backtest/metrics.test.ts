@@ -27,7 +27,7 @@ describe('backtest metrics on a hand-computed fixture (k = 2)', () => {
   const of = (name: string) => m.rankings.find((r) => r.ranking === name)!;
 
   test('pools of k or fewer candidates are counted apart and left out of the headline', () => {
-    expect(m.smallPools).toEqual({ poolMonths: 1, findings: 1 });
+    expect(m.smallPools).toEqual({ poolMonths: 1, findings: 1, hits: 1 });
     expect(m.headline.poolMonths).toBe(2);
     expect(m.headline.findings).toBe(5);
     // A blind pick holds each finding with probability k / n: 3 × 2/4 + 2 × 2/5.
@@ -78,7 +78,7 @@ describe('backtest metrics on a hand-computed fixture (k = 2)', () => {
 
   test('at k = 4 the January pool no longer discriminates and February stands alone', () => {
     const m4 = metricsAt(pools, 4, ['score', 'holders'], 'holders', 200);
-    expect(m4.smallPools).toEqual({ poolMonths: 2, findings: 4 });
+    expect(m4.smallPools).toEqual({ poolMonths: 2, findings: 4, hits: 4 });
     expect(m4.headline).toMatchObject({ poolMonths: 1, findings: 2, bestPossible: 1 });
     expect(m4.rankings.map((r) => r.hits)).toEqual([1, 1]); // D at 2 and at 4
     expect(m4.paired[0]!.mcnemar).toMatchObject({ onlyRanking: 0, onlyReference: 0, p: expect.closeTo(1, 10) });
@@ -133,5 +133,18 @@ describe('the verdict', () => {
     expect(score!.bootstrap.difference).toBe(28);
     expect(score!.bootstrap.low).toBeGreaterThan(0);
     expect(score!.clear).toBe(true);
+  });
+});
+
+describe('small pools', () => {
+  test('a finding at a place that was not a candidate is no hit, even in a pool of k or fewer', () => {
+    const pool: PoolMonth = {
+      month: '2024-01-01',
+      regencyCode: '19.04',
+      kind: 'district',
+      poolSize: 3,
+      targets: [target('P', true, 2, 1, 3), target('Q', true, null, null, null)],
+    };
+    expect(metricsAt([pool], 5, ['score', 'holders'], 'holders', 10).smallPools).toEqual({ poolMonths: 1, findings: 2, hits: 1 });
   });
 });

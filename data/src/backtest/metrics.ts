@@ -57,8 +57,12 @@ export interface KMetrics {
   k: number;
   /** Pools of more than k candidates: the headline. */
   headline: { poolMonths: number; findings: number; bestPossible: number; expectedByChance: number };
-  /** Pools of k or fewer candidates: every ranking has every candidate in its top k, so they cannot tell rankings apart. */
-  smallPools: { poolMonths: number; findings: number };
+  /**
+   * Pools of k or fewer candidates: every ranking has every candidate in its top k, so they cannot tell
+   * rankings apart. `hits`: their findings at a candidate (a hit for every ranking); the rest were at
+   * places that were not candidates that day.
+   */
+  smallPools: { poolMonths: number; findings: number; hits: number };
   rankings: RankingMetrics[];
   paired: PairedComparison[];
 }
@@ -145,7 +149,11 @@ export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: read
   return {
     k,
     headline: { poolMonths: headline.length, findings: findings.length, bestPossible: best, expectedByChance },
-    smallPools: { poolMonths: small.length, findings: small.reduce((a, p) => a + p.targets.filter((t) => t.violation).length, 0) },
+    smallPools: {
+      poolMonths: small.length,
+      findings: small.reduce((a, p) => a + p.targets.filter((t) => t.violation).length, 0),
+      hits: small.reduce((a, p) => a + p.targets.filter((t) => t.violation && Object.values(t.ranks).some((r) => r !== null)).length, 0),
+    },
     rankings: rankingMetrics,
     paired,
   };

@@ -191,7 +191,7 @@ async function main(argv: string[]): Promise<void> {
         const report = backtestReport(result.pools, { from, to, ks, rankings, database: `${db.kind}`, datasets: await datasetLoadRecords(db.orm) });
         for (const k of ks) {
           if (ks.length > 1) log(`top ${k}:`);
-          const { total, byYear } = k === ks[0] ? result : tallies(result.pools, k);
+          const { total, byYear } = k === ks[0] ? result : tallies(result.pools, k, [...result.byYear.keys()]);
           for (const [year, tally] of byYear) log(formatTally(year, tally));
           log(formatTally('total', total));
           for (const [year, tally] of byYear) log(formatRates(year, tally));
