@@ -93,8 +93,9 @@ export function tallyPoolMonth(tally: Tally, pool: PoolMonth, k: number): void {
     tally.findings += 1;
     if (s) tally.score += 1;
     if (h) tally.baseline += 1;
-    // A ranking that knew nothing would hold a given candidate with probability k / n.
-    tally.chance += pool.poolSize ? Math.min(1, k / pool.poolSize) : 0;
+    // A ranking that knew nothing would hold a given candidate with probability k / n; a place that was
+    // not a candidate that day no pick could hold.
+    if (Object.values(t.ranks).some((r) => r !== null)) tally.chance += Math.min(1, k / pool.poolSize);
   }
 }
 
