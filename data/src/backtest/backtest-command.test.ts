@@ -63,3 +63,12 @@ describe('backtest report', () => {
     );
   });
 });
+
+describe('the paired line', () => {
+  test('prints the ends of the interval rounded to one decimal, whole numbers without one', () => {
+    const m = metricsAt(pools, 1, ['score', 'holders'], 'holders', 100);
+    const c = { ...m.paired[0]!, bootstrap: { ...m.paired[0]!.bootstrap, low: -4.999999999, high: 22.99999999999 } };
+    expect(pairedSentence(c)).toContain('[−5, +23]');
+    expect(pairedSentence({ ...c, bootstrap: { ...c.bootstrap, low: 0.5, high: 1.25 } })).toContain('[+0.5, +1.3]');
+  });
+});

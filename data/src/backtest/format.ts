@@ -3,7 +3,9 @@ import type { KMetrics, PairedComparison, Rate } from './metrics.js';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 const num = (x: number | null, digits = 2) => (x === null ? '–' : x.toFixed(digits));
-const signed = (x: number) => {
+const signed = (value: number) => {
+  // Percentiles of sums of whole numbers: one decimal at most, and no "+23.0" from floating-point dust.
+  const x = Math.round(value * 10) / 10;
   const text = Number.isInteger(x) ? String(Math.abs(x)) : Math.abs(x).toFixed(1);
   return x > 0 ? `+${text}` : x < 0 ? `−${text}` : '0';
 };
