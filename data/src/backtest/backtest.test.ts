@@ -77,4 +77,10 @@ describe('backtest tally', () => {
     tallyRegencyMonth(tally, [site(1, 3, 1)], [], 10);
     expect(tally).toEqual(emptyTally());
   });
+
+  test('a finding at a place that was not a candidate that day is a miss for every ranking, a blind pick included', () => {
+    const tally = emptyTally();
+    tallyRegencyMonth(tally, [site(1, 900, 1), site(2, 800, 1)], [checked('site:9', true), checked('site:1', true)], 1);
+    expect(tally).toMatchObject({ findings: 2, score: 1, baseline: 1, chance: 0.5 });
+  });
 });

@@ -6,8 +6,15 @@
 // A finding can only happen where a team went, so the headline also measures "where teams go". The
 // secondary figure removes that: among all checked targets, the violation rate of those a ranking
 // had in its top k against those it had not.
-import { planningCandidates, queryRows, sql, type Database } from '@pantau/db';
-import { DEFAULT_WEIGHTS, FACTORS, rankCandidates, type Candidate, type Weights } from '@pantau/domain';
+// The replay records the rank of every checked target under every ranking (rankings.ts) with its pool
+// size; the per-k metrics and paired tests are computed from those ranks alone (metrics.ts).
+import { planningCandidates, queryOne, queryRows, sql, type Database } from '@pantau/db';
+import { DEFAULT_WEIGHTS, type Candidate, type Weights } from '@pantau/domain';
+import type { PoolMonth, Rate } from './metrics.js';
+import { DEFAULT_RANKINGS, RANKINGS, type RankingName } from './rankings.js';
+
+export { HOLDERS_ONLY } from './rankings.js';
+export type { Rate } from './metrics.js';
 
 /** One operation target: the candidate it was (a site, or the district for other places) and whether it found violations. */
 export interface CheckedTarget {
@@ -17,16 +24,6 @@ export interface CheckedTarget {
   violation: boolean;
 }
 
-/** Ranks by active holders only (ties by id, like the score). */
-export const HOLDERS_ONLY: Weights = {
-  ...(Object.fromEntries(FACTORS.map((f) => [f, f === 'holders' ? 1 : 0])) as Record<(typeof FACTORS)[number], number>),
-  riskNotForeigners: 0,
-};
-
-export interface Rate {
-  checked: number;
-  violations: number;
-}
 export interface Tally {
   findings: number;
   score: number;
@@ -44,6 +41,64 @@ export const emptyTally = (): Tally => ({
   rates: { scoreTop: rate(), scoreRest: rate(), holdersTop: rate(), holdersRest: rate() },
 });
 
+/** Every ranking the tallies and the paired tests need, whatever else was asked for. */
+const ALWAYS: readonly RankingName[] = ['score', 'holders'];
+
+/**
+ * Ranks one regency-month's candidates with each ranking and records, for every target checked in the
+ * month, its candidate's rank under each (null when it was not among the candidates), one pool-month per kind.
+ */
+export function rankRegencyMonth(
+  month: string,
+  regencyCode: string,
+  candidates: readonly Candidate[],
+  targets: readonly CheckedTarget[],
+  rankings: readonly RankingName[] = ALWAYS,
+  weights: Weights = DEFAULT_WEIGHTS,
+): PoolMonth[] {
+  const out: PoolMonth[] = [];
+  for (const kind of ['company_site', 'district'] as const) {
+    const mine = targets.filter((t) => t.kind === kind);
+    if (!mine.length) continue;
+    const pool = candidates.filter((c) => c.kind === kind);
+    const orders = [...new Set([...ALWAYS, ...rankings])].map((name) => {
+      const order = RANKINGS[name].order(pool, { day: month, regencyCode, kind, weights });
+      return [name, new Map(order.map((id, i) => [id, i + 1]))] as const;
+    });
+    out.push({
+      month,
+      regencyCode,
+      kind,
+      poolSize: pool.length,
+      targets: mine.map((t) => ({
+        candidateId: t.candidateId,
+        violation: t.violation,
+        ranks: Object.fromEntries(orders.map(([name, ranks]) => [name, ranks.get(t.candidateId) ?? null])),
+      })),
+    });
+  }
+  return out;
+}
+
+/** Adds one pool-month to the per-year tally at k: score and holders, with a blind pick's expectation. */
+export function tallyPoolMonth(tally: Tally, pool: PoolMonth, k: number): void {
+  const inTop = (rank: number | null | undefined) => rank !== null && rank !== undefined && rank <= k;
+  for (const t of pool.targets) {
+    const [s, h] = [inTop(t.ranks.score), inTop(t.ranks.holders)];
+    for (const r of [s ? tally.rates.scoreTop : tally.rates.scoreRest, h ? tally.rates.holdersTop : tally.rates.holdersRest]) {
+      r.checked += 1;
+      if (t.violation) r.violations += 1;
+    }
+    if (!t.violation) continue;
+    tally.findings += 1;
+    if (s) tally.score += 1;
+    if (h) tally.baseline += 1;
+    // A ranking that knew nothing would hold a given candidate with probability k / n; a place that was
+    // not a candidate that day no pick could hold.
+    if (Object.values(t.ranks).some((r) => r !== null)) tally.chance += Math.min(1, k / pool.poolSize);
+  }
+}
+
 /** Adds one regency-month: its candidates (known before the month) and the targets checked during it. */
 export function tallyRegencyMonth(
   tally: Tally,
@@ -52,39 +107,47 @@ export function tallyRegencyMonth(
   k: number,
   weights: Weights = DEFAULT_WEIGHTS,
 ): void {
-  for (const kind of ['company_site', 'district'] as const) {
-    const mine = targets.filter((t) => t.kind === kind);
-    if (!mine.length) continue;
-    const pool = candidates.filter((c) => c.kind === kind);
-    const top = (w: Weights) =>
-      new Set(
-        rankCandidates(pool, w)
-          .slice(0, k)
-          .map((r) => r.candidate.id),
-      );
-    const [byScore, byHolders] = [top(weights), top(HOLDERS_ONLY)];
-    for (const t of mine) {
-      const [s, h] = [byScore.has(t.candidateId), byHolders.has(t.candidateId)];
-      for (const r of [s ? tally.rates.scoreTop : tally.rates.scoreRest, h ? tally.rates.holdersTop : tally.rates.holdersRest]) {
-        r.checked += 1;
-        if (t.violation) r.violations += 1;
-      }
-      if (!t.violation) continue;
-      tally.findings += 1;
-      if (s) tally.score += 1;
-      if (h) tally.baseline += 1;
-      // A ranking that knew nothing would hold a given candidate with probability k / n.
-      tally.chance += pool.length ? Math.min(1, k / pool.length) : 0;
-    }
+  for (const pool of rankRegencyMonth('', '', candidates, targets, ALWAYS, weights)) tallyPoolMonth(tally, pool, k);
+}
+
+/** Per-year and total tallies at k; `years` get their line even without a pool-month. */
+export function tallies(pools: readonly PoolMonth[], k: number, years: readonly string[] = []): { total: Tally; byYear: Map<string, Tally> } {
+  const total = emptyTally();
+  const byYear = new Map<string, Tally>([...years].sort().map((y) => [y, emptyTally()]));
+  for (const pool of pools) {
+    const year = pool.month.slice(0, 4);
+    const tally = byYear.get(year) ?? emptyTally();
+    byYear.set(year, tally);
+    tallyPoolMonth(tally, pool, k);
+    tallyPoolMonth(total, pool, k);
+  }
+  return { total, byYear };
+}
+
+/** The database holds no checked target at all, or none in the window: there is nothing to measure. */
+export class NothingToReplayError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NothingToReplayError';
   }
 }
 
 export interface BacktestOptions {
   from: string;
   to: string;
+  /** The k of the per-year tallies. */
   k: number;
+  /** Rankings to record (default score, holders, chance); the score and holders are always recorded. */
+  rankings?: readonly RankingName[];
   weights?: Weights;
   log: (line: string) => void;
+}
+
+export interface BacktestResult {
+  /** Every ranked pool-month, with the ranks of every checked target under every ranking. */
+  pools: PoolMonth[];
+  total: Tally;
+  byYear: Map<string, Tally>;
 }
 
 const monthStarts = (from: string, to: string) => {
@@ -94,10 +157,35 @@ const monthStarts = (from: string, to: string) => {
   return out;
 };
 
-export async function runBacktest(database: Database, options: BacktestOptions): Promise<{ total: Tally; byYear: Map<string, Tally> }> {
-  const total = emptyTally();
-  const byYear = new Map<string, Tally>();
-  for (const month of monthStarts(options.from, options.to)) {
+/** A regency's candidates of the given kinds as of `day`, national scope: the one query of the replay and of the leakage test. */
+const candidatesOn = (database: Database, regencyCode: string, day: string, kinds: ReadonlyArray<CheckedTarget['kind']>): Promise<Candidate[]> =>
+  planningCandidates(database.orm, regencyCode, day, null, kinds);
+
+/**
+ * The candidates of one regency and kind as the backtest sees them on `day` (national scope: the
+ * operator's own tool, never shown to anyone) and each ranking's order of them.
+ */
+export async function rankingsOn(
+  database: Database,
+  regencyCode: string,
+  day: string,
+  kind: CheckedTarget['kind'],
+  rankings: readonly RankingName[],
+  weights: Weights = DEFAULT_WEIGHTS,
+): Promise<{ candidates: Candidate[]; orders: Record<string, string[]> }> {
+  const pool = (await candidatesOn(database, regencyCode, day, [kind])).filter((c) => c.kind === kind);
+  return { candidates: pool, orders: Object.fromEntries(rankings.map((name) => [name, RANKINGS[name].order(pool, { day, regencyCode, kind, weights })])) };
+}
+
+export async function runBacktest(database: Database, options: BacktestOptions): Promise<BacktestResult> {
+  const anyTarget = await queryOne<{ n: number }>(
+    database.orm,
+    sql`select count(*)::int as n from (select 1 from operation_targets where company_site_id is not null or district_code is not null limit 1) t`,
+  );
+  if (!Number(anyTarget?.n)) throw new NothingToReplayError('nothing to replay: load data first (no operation target is recorded)');
+  const pools: PoolMonth[] = [];
+  const months = monthStarts(options.from, options.to);
+  for (const month of months) {
     const next = new Date(`${month}T00:00:00Z`);
     next.setUTCMonth(next.getUTCMonth() + 1);
     // `to` is the last day replayed, inclusive.
@@ -118,18 +206,17 @@ export async function runBacktest(database: Database, options: BacktestOptions):
         ? { candidateId: `site:${r.company_site_id}`, kind: 'company_site' as const }
         : { candidateId: `district:${r.district_code}`, kind: 'district' as const }),
     }));
-    const tally = byYear.get(month.slice(0, 4)) ?? emptyTally();
-    byYear.set(month.slice(0, 4), tally);
     for (const regency of [...new Set(targets.map((t) => t.regencyCode))].sort()) {
       const here = targets.filter((t) => t.regencyCode === regency);
       // Only the kinds checked here need ranking: a month with site checks only skips the districts.
       const kinds = (['company_site', 'district'] as const).filter((k) => here.some((t) => t.kind === k));
-      const candidates = await planningCandidates(database.orm, regency, month, null, kinds);
-      tallyRegencyMonth(tally, candidates, here, options.k, options.weights);
-      tallyRegencyMonth(total, candidates, here, options.k, options.weights);
+      const candidates = await candidatesOn(database, regency, month, kinds);
+      pools.push(...rankRegencyMonth(month, regency, candidates, here, options.rankings ?? DEFAULT_RANKINGS, options.weights));
     }
   }
-  return { total, byYear };
+  if (!pools.length) throw new NothingToReplayError(`nothing to replay: no operation checked a target between ${options.from} and ${options.to}`);
+  // Every year of the window has its line, a year without checks too.
+  return { pools, ...tallies(pools, options.k, [...new Set(months.map((m) => m.slice(0, 4)))]) };
 }
 
 function addDay(day: string): string {

@@ -1,5 +1,5 @@
 // The `pantau` command line: `pnpm pantau <command> [options]`.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate, NATIONAL_SCOPE } from '@pantau/domain';
@@ -15,7 +15,9 @@ import { importCommand } from './import-command.js';
 import { AuditChainBrokenError, auditCommand, userCommand, UserCommandError } from './user-command.js';
 import { tokenCommand } from './token-command.js';
 import { AccountError } from '../accounts/users.js';
-import { formatRates, formatTally, runBacktest } from '../backtest/backtest.js';
+import { formatRates, formatTally, NothingToReplayError, runBacktest, tallies } from '../backtest/backtest.js';
+import { BacktestOptionError, backtestReport, parseKList, parseRankingList } from '../backtest/backtest-command.js';
+import { formatMetrics } from '../backtest/format.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
 import type { ReferenceStatistics } from '../demo/profiles.js';
 
@@ -57,9 +59,13 @@ Commands:
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
                                   row and why (exit status 1)
-  backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k N]
+  backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 1,3,5,10,20] [--ranking score,holders,chance]
+           [--json out.json]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
+                                  and a blind pick (default k 10); per k: hit rate, PAI, PEI*, percentile
+                                  rank and paired tests against holders; --json: every ranked finding's
+                                  ranks and every metric, in a file (exit status 1 with no data)
   verify-aggregates [--days N] [--rebuild]
                                   compare the people pre-aggregate with a direct count of permits on N
                                   days spread over the data (default 12), at every level, by area,
@@ -124,6 +130,8 @@ async function main(argv: string[]): Promise<void> {
       from: { type: 'string' },
       to: { type: 'string' },
       k: { type: 'string' },
+      ranking: { type: 'string' },
+      json: { type: 'string' },
     },
   });
   const config = loadConfig(processEnv());
@@ -186,16 +194,27 @@ async function main(argv: string[]): Promise<void> {
       ] as const)
         if (!isIsoDate(day)) throw new UsageError(`--${name} ${day}: a date as YYYY-MM-DD`);
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-      const k = numberOption(values.k, 'k', 10, (n) => Number.isInteger(n) && n >= 1 && n <= 500);
+      const ks = values.k === undefined ? [10] : parseKList(values.k);
+      const rankings = values.ranking === undefined ? undefined : parseRankingList(values.ranking);
       await withDatabase(config, async (db) => {
         log(
-          `backtest ${from} … ${to}, top ${k} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,
+          `backtest ${from} … ${to}, top ${ks.join(', ')} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,
         );
-        const { total, byYear } = await runBacktest(db, { from, to, k, log });
-        for (const [year, tally] of byYear) log(formatTally(year, tally));
-        log(formatTally('total', total));
-        for (const [year, tally] of byYear) log(formatRates(year, tally));
-        log(formatRates('total', total));
+        const result = await runBacktest(db, { from, to, k: ks[0]!, log, ...(rankings ? { rankings } : {}) });
+        const report = backtestReport(result.pools, { from, to, ks, rankings, database: `${db.kind}`, datasets: await datasetLoadRecords(db.orm) });
+        for (const k of ks) {
+          if (ks.length > 1) log(`top ${k}:`);
+          const { total, byYear } = k === ks[0] ? result : tallies(result.pools, k, [...result.byYear.keys()]);
+          for (const [year, tally] of byYear) log(formatTally(year, tally));
+          log(formatTally('total', total));
+          for (const [year, tally] of byYear) log(formatRates(year, tally));
+          log(formatRates('total', total));
+        }
+        for (const m of report.metrics) for (const line of formatMetrics(m)) log(line);
+        if (values.json !== undefined) {
+          writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
+          log(`written: ${values.json} (${report.findings.length} findings with their ranks, every metric)`);
+        }
       });
       return;
     }
@@ -246,6 +265,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
       UserCommandError,
       AccountError,
       AuditChainBrokenError,
+      NothingToReplayError,
+      BacktestOptionError,
     ].some((k) => error instanceof k) || String((error as { code?: string }).code ?? '').startsWith('ERR_PARSE_ARGS');
   console.error(known ? `pantau: ${(error as Error).message}` : error);
   process.exit(1);

@@ -1,0 +1,46 @@
+import type { Candidate, RawFactors } from '@pantau/domain';
+import { describe, expect, test } from 'vitest';
+import { RANKINGS, defaultPoolContext } from './rankings.js';
+
+const raw = (activeHolders: number): RawFactors => ({
+  activeHolders,
+  holdersYearAgo: activeHolders,
+  expiringWithoutRenewal: 0,
+  pastViolations: 0,
+  pastActions: 0,
+  openReports: 0,
+  verifiedReports: 0,
+  reportWindowDays: 90,
+  riskAreas: [],
+  lastCheckedOn: '2020-01-01',
+  monthsSinceCheck: 1,
+  mixSimilarity: 0,
+});
+const pool: Candidate[] = Array.from({ length: 12 }, (_, i) => ({
+  id: `site:${i + 1}`,
+  kind: 'company_site' as const,
+  name: `${i + 1}`,
+  raw: raw((i * 7) % 5),
+}));
+
+describe('backtest rankings', () => {
+  test('holders orders by active holders, ties by id', () => {
+    const order = RANKINGS.holders.order(pool, defaultPoolContext('2024-01-01', '19.04', 'company_site'));
+    const holders = order.map((id) => pool.find((c) => c.id === id)!.raw.activeHolders);
+    expect(holders).toEqual([...holders].sort((a, b) => b - a));
+    // 4 holders at sites 3 and 8, 3 at sites 5 and 10 (ids compare as text).
+    expect(order.slice(0, 4)).toEqual(['site:3', 'site:8', 'site:10', 'site:5']);
+  });
+
+  test('chance is a permutation of the pool, the same for the same day, regency and kind, another for another day', () => {
+    const context = defaultPoolContext('2024-01-01', '19.04', 'company_site');
+    const a = RANKINGS.chance.order(pool, context);
+    expect([...a].sort()).toEqual(pool.map((c) => c.id).sort());
+    expect(RANKINGS.chance.order([...pool].reverse(), context)).toEqual(a);
+    expect(RANKINGS.chance.order(pool, { ...context, day: '2024-02-01' })).not.toEqual(a);
+  });
+
+  test('every ranking orders an empty pool as empty', () => {
+    for (const ranking of Object.values(RANKINGS)) expect(ranking.order([], defaultPoolContext('2024-01-01', '19.04', 'district'))).toEqual([]);
+  });
+});
