@@ -192,7 +192,7 @@ export function reportRoutes(deps: AppDeps) {
     return created ? c.json(report, 201) : c.json(report, 200);
   });
   // Photos may show people: only roles allowed personal data see them (the triage roles all are).
-  const photoGate = (c: Context) => requirePermission(c, (p) => p.personalData, 'see the photos of public reports');
+  const photoGate = (c: Context) => requireCallerPermission(c, (p) => p.personalData, 'see the photos of public reports');
   router.openapi(addAttachmentRoute, async (c) => {
     photoGate(c);
     const id = Number(c.req.valid('param').id);
