@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     ['PANTAU_DB_MAX_WAITING', 'many'],
     ['PANTAU_TILE_CACHE_MB', '-1'],
     ['PANTAU_TILE_CACHE_MB', 'lots'],
+    ['PANTAU_IMPORT_JOB_DAYS', '0'],
+    ['PANTAU_IMPORT_JOB_DAYS', 'a week'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -63,6 +65,15 @@ describe('loadConfig', () => {
     expect(loadConfig({}).tileCacheBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '256' }).tileCacheBytes).toBe(256 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '0' }).tileCacheBytes).toBe(0);
+  });
+
+  test('uploads go to <data dir>/uploads and finished import jobs are kept 7 days by default; both configurable', () => {
+    const config = loadConfig({ PANTAU_DATA_DIR: '/srv/pantau' });
+    expect(config.importJobs).toEqual({ uploadDir: '/srv/pantau/uploads', retentionMs: 7 * 24 * 60 * 60_000 });
+    expect(loadConfig({ PANTAU_UPLOAD_DIR: '/var/tmp/pantau-uploads', PANTAU_IMPORT_JOB_DAYS: '2' }).importJobs).toEqual({
+      uploadDir: '/var/tmp/pantau-uploads',
+      retentionMs: 2 * 24 * 60 * 60_000,
+    });
   });
 
   test('empty values count as unset', () => {

@@ -10,6 +10,8 @@ export { processEnv, ConfigError } from '@pantau/data/config';
 
 /** Enough for the tiles of a few hundred views at once (a tile is 10–300 KB gzipped and raw together). */
 export const DEFAULT_TILE_CACHE_MB = 64;
+/** A week: long enough to read a job's report after a long weekend, short enough not to keep uploaded personal data. */
+export const DEFAULT_IMPORT_JOB_DAYS = 7;
 
 const apiEnvSchema = dataEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -44,6 +46,9 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
   PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  // Uploads of the import routes, each in a folder of its own, kept while a job may be rerun.
+  PANTAU_UPLOAD_DIR: z.string().min(1).optional(),
+  PANTAU_IMPORT_JOB_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_IMPORT_JOB_DAYS),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -69,6 +74,8 @@ export interface Config extends DataConfig {
   databaseWait: { waitMs: number; maxWaiting: number };
   /** Bytes of encoded tiles the API keeps in memory (tiles/tile-cache.ts); 0 = no tile cache. */
   tileCacheBytes: number;
+  /** Import uploads: the folder they are streamed into, and how long finished jobs (and their files) are kept. */
+  importJobs: { uploadDir: string; retentionMs: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -78,8 +85,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`,
     );
   }
+  const data = dataConfigOf(e);
   return {
-    ...dataConfigOf(e),
+    ...data,
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.PANTAU_TRUST_PROXY,
@@ -89,5 +97,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
     databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
     tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
+    importJobs: {
+      uploadDir: e.PANTAU_UPLOAD_DIR ? resolve(e.PANTAU_UPLOAD_DIR) : resolve(data.dataDir, 'uploads'),
+      retentionMs: e.PANTAU_IMPORT_JOB_DAYS * 24 * 60 * 60_000,
+    },
   };
 }

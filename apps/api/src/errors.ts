@@ -36,11 +36,13 @@ export const ERROR_CODES = [
   'geometry_too_small',
   'too_many_vertices',
   'invalid_period',
+  // An import job's rerun whose uploaded file was already removed (issue 24).
+  'upload_gone',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503> = {
   invalid_parameter: 400,
   unknown_parameter: 400,
   invalid_file: 400,
@@ -76,6 +78,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   geometry_too_small: 422,
   too_many_vertices: 422,
   invalid_period: 422,
+  upload_gone: 410,
 };
 
 export class AppError extends Error {

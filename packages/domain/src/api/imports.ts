@@ -101,17 +101,25 @@ export const importReportSchema = z
   .meta({ id: 'ImportReport' });
 export type ImportReportAnswer = z.infer<typeof importReportSchema>;
 
-/** POST /imports (202) and GET /imports/{id}: an import's progress and, when done, its report. */
+/**
+ * POST /imports (202), GET /imports/{id} and POST /imports/{id}/rerun: an import's progress and, when
+ * done, its report. Jobs live in the database: any API instance answers, and a restart loses none.
+ */
 export const importJobSchema = z
   .object({
     id: z.string(),
     kind: z.enum(IMPORT_KINDS),
     fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    /** queued: recorded, not yet started; a job an instance left when it stopped fails with the error code `interrupted`. */
+    status: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.object({ rows: z.number(), percent: z.number() }),
     report: importReportSchema.optional(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
     startedAt: z.string(),
+    /** When it finished (done or failed); the job and its file are deleted some days later (PANTAU_IMPORT_JOB_DAYS). */
+    finishedAt: z.string().optional(),
+    /** A failed job whose uploaded file is still kept: POST /imports/{id}/rerun imports it again. */
+    rerunnable: z.boolean(),
   })
   .meta({ id: 'ImportJob' });
 export type ImportJob = z.infer<typeof importJobSchema>;
