@@ -53,6 +53,12 @@ export const importPreviewSchema = z
     fields: z.array(importPreviewFieldSchema),
     /** Required field groups no column gives: the import would refuse the file. */
     missing: z.array(z.array(z.string())),
+    /**
+     * The vocabularies applied to the shown rows: each distinct value of a field officers spell their own
+     * way (permit type, nationality, sex, purpose, entry-point kind), its column, how many shown rows
+     * have it, and the value the import makes of it — null when no vocabulary knows it (the row would be refused).
+     */
+    vocabulary: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), mapped: z.string().nullable(), rows: z.number().int() })),
   })
   .meta({ id: 'ImportPreview' });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
