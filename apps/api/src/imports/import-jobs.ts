@@ -59,6 +59,11 @@ export interface ImportJobs {
   sweep(options?: { everyOpenJob?: boolean }): Promise<SweepResult>;
   /** Sweeps every `intervalMs` until the returned function is called. */
   maintain(intervalMs?: number): () => void;
+  /**
+   * A job this instance runs now, with its latest progress: answered without the database, which on
+   * the embedded one (one connection) is held by the import's transaction until it ends.
+   */
+  live(id: string): ImportJobRecord | undefined;
   /** How long finished jobs are kept. */
   readonly retentionMs: number;
 }
@@ -72,20 +77,26 @@ export async function removeUpload(filePath: string): Promise<void> {
 export function createImportJobs(options: ImportJobsOptions): ImportJobs {
   const { database, clock, log } = options;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
-  /** The jobs this instance runs now: never failed as interrupted by its own sweep (on the embedded database a heartbeat waits for the import's transaction). */
-  const running = new Set<string>();
+  /** The jobs this instance runs now, with their progress: never failed as interrupted by its own sweep. */
+  const running = new Map<string, ImportJobRecord>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  // Progress and heartbeats tell other instances on a shared server that a job lives. The embedded
+  // database serves one process, and would take them only after the import's transaction: not written.
+  const shared = database.kind === 'postgres';
 
   const beat = () => {
-    void beatImportJobs(database, [...running], clock.now()).catch((error: unknown) => log(`[import jobs] heartbeat not written: ${logText(error)}`));
+    void beatImportJobs(database, [...running.keys()], clock.now()).catch((error: unknown) => log(`[import jobs] heartbeat not written: ${logText(error)}`));
   };
 
   const run = async (job: ImportJobRecord, actor: Actor) => {
     const path = job.filePath;
     if (!path) throw new Error(`import job ${job.id} has no file`);
-    running.add(job.id);
-    heartbeat ??= setInterval(beat, HEARTBEAT_MS);
-    heartbeat.unref();
+    const live: ImportJobRecord = { ...job, status: 'running', progress: { rows: 0, percent: 0 } };
+    running.set(job.id, live);
+    if (shared) {
+      heartbeat ??= setInterval(beat, HEARTBEAT_MS);
+      heartbeat.unref();
+    }
     // One progress write at a time: progress comes every thousand rows, faster than a slow database takes it.
     let writing = false;
     let outcome: ImportJobOutcome;
@@ -101,9 +112,10 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
         scope: job.scope,
         actor,
         onProgress: ({ rows, bytesRead, bytesTotal }) => {
-          if (writing) return;
-          writing = true;
           const percent = bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0;
+          live.progress = { rows, percent };
+          if (writing || !shared) return;
+          writing = true;
           void recordImportProgress(database, job.id, { rows, percent }, clock.now())
             .catch((error: unknown) => log(`[import ${job.id}] progress not written: ${logText(error)}`))
             .finally(() => {
@@ -152,7 +164,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     const now = clock.now();
     // A day ahead takes in a heartbeat written by a clock running ahead of this one.
     const staleBefore = new Date(now.getTime() + (everyOpenJob ? 24 * 60 * 60_000 : -STALE_AFTER_MS));
-    const interrupted = await failInterruptedImportJobs(database, staleBefore, now, [...running]);
+    const interrupted = await failInterruptedImportJobs(database, staleBefore, now, [...running.keys()]);
     const expired = await expiredImportJobs(database, new Date(now.getTime() - retentionMs));
     for (const job of expired) if (job.filePath) await removeUpload(job.filePath);
     await deleteImportJobs(
@@ -170,5 +182,5 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     return () => clearInterval(timer);
   };
 
-  return { run, sweep, maintain, retentionMs };
+  return { run, sweep, maintain, live: (id) => running.get(id), retentionMs };
 }

@@ -260,7 +260,7 @@ export function importRoutes(deps: AppDeps) {
   /** Another user's import, or one whose scope the caller's no longer holds, answers like an unknown one. */
   const visibleJob = async (id: string, c: Context) => {
     const principal = principalOf(c);
-    const job = await getImportJob(deps.database, id);
+    const job = jobs.live(id) ?? (await getImportJob(deps.database, id));
     if (!job || job.ownerId !== principal.user.id || !jobVisible(job.scope, principal.scope))
       throw new AppError(
         'not_found',
