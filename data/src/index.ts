@@ -9,6 +9,7 @@ export { generateDemo, pinValidCounts, isValidOn, DEMO_SIZES } from './demo/gene
 export { violationChance, intelligenceWeight } from './demo/field-model.js';
 export { Random, WeightedPicker } from './demo/random.js';
 export * from './import/run-import.js';
+export * from './import/jobs.js';
 export { previewImport, PREVIEW_ROWS, type ImportPreview, type ImportPreviewField } from './import/preview.js';
 export { fieldsOfKind } from './import/map-columns.js';
 export type { ImportIssue, ImportReport } from './import/types.js';

@@ -528,6 +528,12 @@ export const MATRIX: Row[] = [
     expect: { inScope: 202, outOfScope: 202 },
   },
   {
+    route: 'POST /imports/{id}/rerun',
+    request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000/rerun', json('POST', {})),
+    allowed: (p) => p.import,
+    expect: { inScope: 404 },
+  },
+  {
     route: 'POST /imports/{id}/rollback',
     request: once('/api/v1/imports/00000000-0000-4000-8000-000000000000/rollback', json('POST', {})),
     allowed: (p) => p.import,

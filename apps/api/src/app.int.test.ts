@@ -169,6 +169,7 @@ describe.each(testBackends())('API on %s', (backend) => {
       '/imports',
       '/imports/preview',
       '/imports/{id}',
+      '/imports/{id}/rerun',
       '/imports/{id}/rollback',
       '/meetings',
       '/meetings/{id}',

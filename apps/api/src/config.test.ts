@@ -46,6 +46,8 @@ describe('loadConfig', () => {
     ['PANTAU_TILE_CACHE_MB', 'lots'],
     ['PANTAU_TOKEN_RATE_LIMIT', '0'],
     ['PANTAU_TOKEN_RATE_LIMIT', 'sixty'],
+    ['PANTAU_IMPORT_JOB_DAYS', '0'],
+    ['PANTAU_IMPORT_JOB_DAYS', 'a week'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));
@@ -70,6 +72,21 @@ describe('loadConfig', () => {
   test('an API token may make 60 requests a minute by default', () => {
     expect(loadConfig({}).tokenRateLimit).toBe(60);
     expect(loadConfig({ PANTAU_TOKEN_RATE_LIMIT: '600' }).tokenRateLimit).toBe(600);
+  });
+
+  test('a report photo may be 5 MB by default, and the limit is configurable', () => {
+    expect(loadConfig({}).attachmentMaxBytes).toBe(5120 * 1024);
+    expect(loadConfig({ PANTAU_ATTACHMENT_MAX_KB: '256' }).attachmentMaxBytes).toBe(256 * 1024);
+    expect(() => loadConfig({ PANTAU_ATTACHMENT_MAX_KB: '0' })).toThrow(/PANTAU_ATTACHMENT_MAX_KB=/);
+  });
+
+  test('uploads go to <data dir>/uploads and finished import jobs are kept 7 days by default; both configurable', () => {
+    const config = loadConfig({ PANTAU_DATA_DIR: '/srv/pantau' });
+    expect(config.importJobs).toEqual({ uploadDir: '/srv/pantau/uploads', retentionMs: 7 * 24 * 60 * 60_000 });
+    expect(loadConfig({ PANTAU_UPLOAD_DIR: '/var/tmp/pantau-uploads', PANTAU_IMPORT_JOB_DAYS: '2' }).importJobs).toEqual({
+      uploadDir: '/var/tmp/pantau-uploads',
+      retentionMs: 2 * 24 * 60 * 60_000,
+    });
   });
 
   test('empty values count as unset', () => {

@@ -12,6 +12,8 @@ export { processEnv, ConfigError } from '@pantau/data/config';
 export const DEFAULT_TILE_CACHE_MB = 64;
 /** Largest photo attached to a public report (KB): a phone's photo, not a video. */
 export const DEFAULT_ATTACHMENT_MAX_KB = 5120;
+/** A week: long enough to read a job's report after a long weekend, short enough not to keep uploaded personal data. */
+export const DEFAULT_IMPORT_JOB_DAYS = 7;
 
 const apiEnvSchema = dataEnvSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -48,6 +50,9 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
   PANTAU_ATTACHMENT_MAX_KB: z.coerce.number().int().min(16).max(51_200).default(DEFAULT_ATTACHMENT_MAX_KB),
   PANTAU_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_TOKEN_RATE_LIMIT),
+  // Uploads of the import routes, each in a folder of its own, kept while a job may be rerun.
+  PANTAU_UPLOAD_DIR: z.string().min(1).optional(),
+  PANTAU_IMPORT_JOB_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_IMPORT_JOB_DAYS),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -77,6 +82,8 @@ export interface Config extends DataConfig {
   attachmentMaxBytes: number;
   /** Requests per minute one API token may make (sliding window, counted in this instance's memory). */
   tokenRateLimit: number;
+  /** Import uploads: the folder they are streamed into, and how long finished jobs (and their files) are kept. */
+  importJobs: { uploadDir: string; retentionMs: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -86,8 +93,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`,
     );
   }
+  const data = dataConfigOf(e);
   return {
-    ...dataConfigOf(e),
+    ...data,
     port: e.PORT,
     host: e.HOST,
     trustProxy: e.PANTAU_TRUST_PROXY,
@@ -99,5 +107,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
     attachmentMaxBytes: e.PANTAU_ATTACHMENT_MAX_KB * 1024,
     tokenRateLimit: e.PANTAU_TOKEN_RATE_LIMIT,
+    importJobs: {
+      uploadDir: e.PANTAU_UPLOAD_DIR ? resolve(e.PANTAU_UPLOAD_DIR) : resolve(data.dataDir, 'uploads'),
+      retentionMs: e.PANTAU_IMPORT_JOB_DAYS * 24 * 60 * 60_000,
+    },
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import type { LogSink } from './logger.js';
 import type { PdfRenderer } from './print/pdf-renderer.js';
 import type { UploadLimits } from './routes/upload-stream.js';
+import type { ImportJobs } from './imports/import-jobs.js';
 
 export interface Clock {
   now(): Date;
@@ -31,4 +32,9 @@ export interface AppDeps {
   pdf?: PdfRenderer;
   /** Upload size limit and temporary folder (imports); default 200 MB in the system's temporary directory. */
   uploads?: UploadLimits;
+  /**
+   * Runs this instance's import jobs and sweeps the jobs table (imports/import-jobs.ts); main.ts makes
+   * it to sweep at start and periodically. Default: one of the app's own, kept 7 days, never swept.
+   */
+  importJobs?: ImportJobs;
 }

@@ -38,11 +38,13 @@ export const ERROR_CODES = [
   'invalid_period',
   // A report already holds the most photos it may (issue 22).
   'too_many_attachments',
+  // An import job's rerun whose uploaded file was already removed (issue 24).
+  'upload_gone',
 ] as const;
 export const errorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCode>;
 
-export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503> = {
+export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503> = {
   invalid_parameter: 400,
   unknown_parameter: 400,
   invalid_file: 400,
@@ -79,6 +81,7 @@ export const ERROR_STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 405 | 409 |
   too_many_vertices: 422,
   invalid_period: 422,
   too_many_attachments: 409,
+  upload_gone: 410,
 };
 
 export class AppError extends Error {

@@ -1,4 +1,5 @@
 // Wires configuration, database and app, prepares the data, and listens. Nothing else.
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { connect, DatabaseInUseError, limitRequests } from '@pantau/db';
 import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/data';
@@ -6,6 +7,7 @@ import { createApp } from './app.js';
 import { startHttpServer } from './http-server.js';
 import { ConfigError, loadConfig, processEnv } from './config.js';
 import { systemClock } from './deps.js';
+import { createImportJobs } from './imports/import-jobs.js';
 import { createLogger, terminalDestination } from './logger.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
@@ -27,13 +29,29 @@ async function main(): Promise<void> {
     baseUrl: () => `http://${ownHost.includes(':') ? `[${ownHost}]` : ownHost}:${config.port}`,
   });
   // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
+  const bounded = limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait });
+  // Import jobs another process left running when it stopped fail `interrupted` before this one serves;
+  // finished jobs and their uploads go after PANTAU_IMPORT_JOB_DAYS.
+  await mkdir(config.importJobs.uploadDir, { recursive: true });
+  const importJobs = createImportJobs({
+    database: bounded,
+    clock: systemClock,
+    log: (line) => logger.error({}, line),
+    retentionMs: config.importJobs.retentionMs,
+  });
+  // The embedded database serves one process: every job still open there was this server's before it stopped.
+  const swept = await importJobs.sweep({ everyOpenJob: database.kind === 'pglite' });
+  if (swept.interrupted.length) logger.warn({}, `Pantau: ${swept.interrupted.length} import job(s) interrupted by a stop marked failed; they can be rerun`);
+  const stopSweeping = importJobs.maintain();
   const app = createApp({
-    database: limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }),
+    database: bounded,
     config,
     clock: systemClock,
     log: logger,
     webDist: resolve(REPO_ROOT, 'apps/web/dist'),
     pdf,
+    uploads: { tempDir: config.importJobs.uploadDir },
+    importJobs,
   });
   const { server } = await startHttpServer(app.fetch, { port: config.port, hostname: config.host });
   logger.info(
@@ -41,6 +59,7 @@ async function main(): Promise<void> {
     `Pantau ready in ${((Date.now() - started) / 1000).toFixed(1)} s on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
   );
   const shutdown = () => {
+    stopSweeping();
     server.close();
     void pdf
       .close()

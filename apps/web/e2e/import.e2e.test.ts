@@ -83,6 +83,11 @@ describe('the import page', () => {
     expect(await mappingOf('Catatan').inputValue()).toBe('');
     expect(await page.getByTestId('import-missing').innerText()).toContain('Kewarganegaraan');
     expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
+    // What the vocabularies make of the shown spellings (issue 24), for the columns mapped.
+    const vocabulary = await page.getByTestId('import-vocabulary').innerText();
+    expect(vocabulary).toContain('«KITAS» → itas (2 baris)');
+    expect(vocabulary).toContain('«ITAS» → itas (1 baris)');
+    expect(vocabulary).not.toContain('TIONGKOK');
 
     // One mapping changed by hand.
     await mappingOf('WN').selectOption('nationality');

@@ -28,7 +28,7 @@ export async function importCommand(database: Database, args: string[], flags: I
     return;
   }
   if (first === 'rollback') {
-    if (!second) throw new ImportFileError('Usage: pnpm pantau import rollback <batch id>');
+    if (!second) throw new ImportFileError('Usage: pnpm pantau import rollback <batch id>', 'usage');
     const removed = await rollbackBatch(database, second);
     log(
       `Batch ${second} rolled back: ${
@@ -42,10 +42,11 @@ export async function importCommand(database: Database, args: string[], flags: I
   if (!first || !second)
     throw new ImportFileError(
       'Usage: pnpm pantau import <kind> <file> [--dry-run] [--report out.json] [--mapping mapping.json] [--sheet NAME] [--layer NAME] [--header-row N] [--lang id|en]',
+      'usage',
     );
-  if (!(IMPORT_KINDS as readonly string[]).includes(first)) throw new ImportFileError(`Unknown kind "${first}" (kinds: ${IMPORT_KINDS.join(', ')}).`);
+  if (!(IMPORT_KINDS as readonly string[]).includes(first)) throw new ImportFileError(`Unknown kind "${first}" (kinds: ${IMPORT_KINDS.join(', ')}).`, 'usage');
   if (flags.lang !== undefined && flags.lang !== 'id' && flags.lang !== 'en')
-    throw new ImportFileError(`--lang ${flags.lang}: id (Bahasa Indonesia, the default) or en.`);
+    throw new ImportFileError(`--lang ${flags.lang}: id (Bahasa Indonesia, the default) or en.`, 'usage');
   const lang: ImportTextLang = flags.lang === 'en' ? 'en' : 'id';
   let mapping: Record<string, string> | undefined;
   if (flags.mapping) {
@@ -58,7 +59,7 @@ export async function importCommand(database: Database, args: string[], flags: I
   let headerRow: number | undefined;
   if (flags['header-row'] !== undefined) {
     headerRow = Number(flags['header-row']);
-    if (!Number.isInteger(headerRow) || headerRow < 1) throw new ImportFileError(`--header-row ${flags['header-row']}: not a row number (1 or more).`);
+    if (!Number.isInteger(headerRow) || headerRow < 1) throw new ImportFileError(`--header-row ${flags['header-row']}: not a row number (1 or more).`, 'usage');
   }
   const showProgress = process.stderr.isTTY;
   const report = await runImport(database, {

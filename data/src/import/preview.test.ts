@@ -40,6 +40,29 @@ describe('previewImport', () => {
     expect(preview.missing).toEqual([]);
   });
 
+  test('shows the vocabularies applied to the shown rows: each spelling, its column, its rows and the value it becomes, or null when none knows it', async () => {
+    const lines = ['V-1;KITAS;A;RRT;L', 'V-2;itas;B;Tiongkok;P', 'V-3;KITAS;C;Atlantis;L', 'V-4;Kitap;D;RRT;'].map(
+      (l) => `${l};13/06/2024;13/06/2025;Bangka Tengah`,
+    );
+    const preview = await previewImport({
+      kind: 'permits',
+      path: file(`No. Izin Tinggal;Jenis Izin;Nama;Negara;JK;Tgl Terbit;Tgl Berakhir;Kabupaten\n${lines.join('\n')}\n`),
+    });
+    expect(preview.vocabulary).toEqual([
+      { field: 'permitType', column: 'Jenis Izin', value: 'KITAS', mapped: 'itas', rows: 2 },
+      { field: 'permitType', column: 'Jenis Izin', value: 'itas', mapped: 'itas', rows: 1 },
+      { field: 'permitType', column: 'Jenis Izin', value: 'Kitap', mapped: 'itap', rows: 1 },
+      { field: 'nationality', column: 'Negara', value: 'RRT', mapped: 'CHN', rows: 2 },
+      { field: 'nationality', column: 'Negara', value: 'Tiongkok', mapped: 'CHN', rows: 1 },
+      { field: 'nationality', column: 'Negara', value: 'Atlantis', mapped: null, rows: 1 },
+      { field: 'sex', column: 'JK', value: 'L', mapped: 'male', rows: 2 },
+      { field: 'sex', column: 'JK', value: 'P', mapped: 'female', rows: 1 },
+    ]);
+    // A kind without vocabulary fields has none.
+    const companies = await previewImport({ kind: 'companies', path: file('Nama Perusahaan;Kabupaten\nPT A;Bangka Tengah\n') });
+    expect(companies.vocabulary).toEqual([]);
+  });
+
   test('names the fields of the kind, which are required and which can stand in for each other', async () => {
     const preview = await previewImport({ kind: 'permits', path: file(`${HEADER}\nP-1;KITAS;A;RRT;13/06/2024;13/06/2025;Bangka Tengah;\n`) });
     const field = (name: string) => preview.fields.find((f) => f.name === name);

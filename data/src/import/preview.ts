@@ -6,6 +6,9 @@ import type { ImportKind, ImportPreview } from '@pantau/domain';
 import { fieldsOfKind, headerFieldOf, ImportMappingError, mapColumns, providedFields } from './map-columns.js';
 import { openTable, type TableFormat } from './read/open-table.js';
 import { ImportFileError, requiredFieldsOf } from './run-import.js';
+import type { Parsed } from './normalise/dates.js';
+import { parseNationality, parsePermitType, parsePurpose, parseSex } from './normalise/vocabularies.js';
+import { parseEntryKind } from './kinds/simple-points.js';
 
 export const PREVIEW_ROWS = 20;
 
@@ -21,6 +24,37 @@ export interface PreviewOptions {
   headerRow?: number;
   mapping?: Record<string, string>;
   rows?: number;
+}
+
+/** The fields whose values go through a vocabulary (officers' spellings → Pantau's values), by kind: the same parsers the import uses. */
+const VOCABULARIES: Partial<Record<ImportKind, Record<string, (raw: unknown) => Parsed<string>>>> = {
+  permits: { permitType: parsePermitType, nationality: parseNationality, sex: parseSex, purpose: parsePurpose },
+  movements: { nationality: parseNationality, sex: parseSex },
+  'entry-points': { kind: parseEntryKind },
+};
+/** At most this many distinct values per field are listed. */
+const VOCABULARY_VALUES_PER_FIELD = 12;
+
+/** Each distinct value of the shown rows in a vocabulary field, with what the import makes of it (null: no vocabulary knows it). */
+function vocabularyOf(kind: ImportKind, headers: readonly string[], mapping: Record<string, string>, rows: ImportPreview['rows']): ImportPreview['vocabulary'] {
+  const parsers = VOCABULARIES[kind];
+  if (!parsers) return [];
+  const found: ImportPreview['vocabulary'] = [];
+  headers.forEach((header, column) => {
+    const field = mapping[header];
+    const parse = field ? parsers[field] : undefined;
+    if (!field || !parse) return;
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const value = (row.values[column] ?? '').trim();
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    for (const [value, count] of [...counts].slice(0, VOCABULARY_VALUES_PER_FIELD)) {
+      const parsed = parse(value);
+      found.push({ field, column: header, value, mapped: parsed.ok ? parsed.value : null, rows: count });
+    }
+  });
+  return found;
 }
 
 function cellText(value: unknown): string {
@@ -79,5 +113,6 @@ export async function previewImport(options: PreviewOptions): Promise<ImportPrev
     unknownColumns: columns.unknownColumns,
     fields,
     missing: columns.missing,
+    vocabulary: vocabularyOf(options.kind, table.headers, columns.mapping, rows),
   };
 }

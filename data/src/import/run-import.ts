@@ -34,8 +34,24 @@ import { movementsHandler } from './kinds/movements.js';
 import { meetingsHandler } from './kinds/meetings.js';
 import type { ExistingRecord, ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
+/**
+ * Why an import or a rollback was refused, for callers to act on (the API's status, the CLI's exit)
+ * without reading the English sentence: `invalid_file` the file cannot be imported as it is;
+ * `kind_unavailable` no importer for the kind; `invalid_batch_id` not a batch id; `batch_not_found` no
+ * such batch (or not wholly in the caller's scope); `batch_not_committed` already rolled back;
+ * `usage` a command line the CLI cannot run.
+ */
+export const IMPORT_ERROR_CODES = ['invalid_file', 'kind_unavailable', 'invalid_batch_id', 'batch_not_found', 'batch_not_committed', 'usage'] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+  constructor(
+    message: string,
+    readonly code: ImportErrorCode = 'invalid_file',
+  ) {
+    super(message);
+  }
 }
 
 /** Thrown inside the transaction of a dry run so that nothing stays. */
@@ -57,7 +73,7 @@ export const SUPPORTED_IMPORT_KINDS = Object.keys(HANDLERS) as ImportKind[];
 /** The required field groups of a kind (any one field of a group will do). */
 export function requiredFieldsOf(kind: ImportKind): ReadonlyArray<readonly string[]> {
   const makeHandler = HANDLERS[kind];
-  if (!makeHandler) throw new ImportFileError(`Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
+  if (!makeHandler) throw new ImportFileError(`Importing ${kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, 'kind_unavailable');
   return makeHandler().required;
 }
 
@@ -208,7 +224,8 @@ const ROWS_LISTED_PER_UNMAPPED_VALUE = 3;
 
 export async function runImport(database: Database, options: ImportOptions): Promise<ImportReport> {
   const makeHandler = HANDLERS[options.kind];
-  if (!makeHandler) throw new ImportFileError(`Importing ${options.kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`);
+  if (!makeHandler)
+    throw new ImportFileError(`Importing ${options.kind} is not available yet (available: ${SUPPORTED_IMPORT_KINDS.join(', ')}).`, 'kind_unavailable');
   const handler = makeHandler();
   const fileName = options.fileName ?? basename(options.path);
   const fileSha256 = await sha256(options.path);
@@ -702,8 +719,9 @@ const BATCH_TABLES: ReadonlyArray<readonly [string, string | null]> = [
  * should any row removed lie outside it after all (rows changed since), nothing is removed.
  */
 export async function rollbackBatch(database: Database, batchId: string, actor: Actor = CLI_ACTOR, scope: Scope = null): Promise<Record<string, number>> {
-  if (!/^[0-9a-f-]{36}$/.test(batchId)) throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`);
-  const notFound = () => new ImportFileError(`No import batch ${batchId}.`);
+  if (!/^[0-9a-f-]{36}$/.test(batchId))
+    throw new ImportFileError(`"${batchId}" is not a batch id (a UUID; see \`pnpm pantau import list\`).`, 'invalid_batch_id');
+  const notFound = () => new ImportFileError(`No import batch ${batchId}.`, 'batch_not_found');
   return database.orm.transaction(async (tx) => {
     const batch = await queryOne<{ status: string; area_codes: unknown }>(
       tx,
@@ -712,7 +730,7 @@ export async function rollbackBatch(database: Database, batchId: string, actor: 
     if (!batch) throw notFound();
     const areaCodes = textArray(batch.area_codes);
     if (!batchWithin(areaCodes, scope)) throw notFound();
-    if (batch.status !== 'committed') throw new ImportFileError(`Batch ${batchId} is already ${batch.status.replace('_', ' ')}.`);
+    if (batch.status !== 'committed') throw new ImportFileError(`Batch ${batchId} is already ${batch.status.replace('_', ' ')}.`, 'batch_not_committed');
     const removed: Record<string, number> = {};
     for (const [table, area] of BATCH_TABLES) {
       const rows = await queryRows<{ area: string | null }>(

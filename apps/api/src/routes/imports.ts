@@ -1,21 +1,36 @@
 // POST /imports (multipart upload) starts an import and answers at once with its id; GET
-// /imports/{id} gives the progress and, when done, the report. The work is the CLI's pipeline.
+// /imports/{id} gives the progress and, when done, the report. The work is the CLI's pipeline, run as
+// a job recorded in the database (imports/import-jobs.ts): any API instance answers for it, and a job
+// a stopped instance left fails `interrupted` and can be rerun (POST /imports/{id}/rerun).
 // POST /imports/preview reads the first rows and proposes the column mapping, writing nothing.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { existsSync } from 'node:fs';
 import {
   batchWithin,
+  claimImportJob,
+  createImportJob,
+  forgetImportJobFile,
+  getImportJob,
   ImportFileError,
   listBatches,
   PREVIEW_ROWS,
   previewImport,
   rollbackBatch,
-  runImport,
   TableReadError,
   SUPPORTED_IMPORT_KINDS,
-  type ImportReport,
+  type ImportJobRecord,
 } from '@pantau/data';
-import { IMPORT_KINDS, importBatchSchema, importJobSchema, importPreviewSchema, importRollbackSchema, type ImportKind, type Scope } from '@pantau/domain';
+import {
+  IMPORT_KINDS,
+  importBatchSchema,
+  importJobSchema,
+  importPreviewSchema,
+  importRollbackSchema,
+  type ImportJob,
+  type ImportKind,
+  type Scope,
+} from '@pantau/domain';
 import type { Context } from 'hono';
 import { actorOf, principalOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -23,21 +38,10 @@ import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
 import { MAX_UPLOAD_BYTES, receiveUpload, type ReceivedUpload, type UploadLimits } from './upload-stream.js';
-import { errorLogText } from '../error-log.js';
 import { lineLog } from '../logger.js';
+import { createImportJobs, removeUpload } from '../imports/import-jobs.js';
 
 export { MAX_UPLOAD_BYTES };
-
-interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  progress: { rows: number; percent: number };
-  report?: ImportReport;
-  error?: { code: string; message: string };
-  startedAt: string;
-}
 
 // Plain OpenAPI schemas, not zod: a zod form schema would make the router parse (and hold) the whole
 // body in memory before the handler runs; the handler streams it to disk and checks every field itself.
@@ -98,7 +102,7 @@ const statusRoute = createRoute({
   method: 'get',
   path: '/imports/{id}',
   tags: ['imports'],
-  summary: 'Progress and, when done, the report of an import',
+  summary: 'Progress and, when done, the report of an import (kept some days after it finishes: PANTAU_IMPORT_JOB_DAYS)',
   request: {
     params: z.object({
       id: z
@@ -139,6 +143,28 @@ const rollbackRoute = createRoute({
   responses: {
     200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } },
     404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } },
+    ...errorResponses,
+  },
+});
+
+const rerunRoute = createRoute({
+  method: 'post',
+  path: '/imports/{id}/rerun',
+  tags: ['imports'],
+  summary: "Import a failed job's file again, read as before (a job interrupted by a stopped server, say)",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .uuid()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+    }),
+  },
+  responses: {
+    202: { description: 'Started again; poll GET /imports/{id}.', content: { 'application/json': { schema: importJobSchema } } },
+    404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } },
+    409: { description: 'The job is running, or finished without failing (conflict).', content: { 'application/json': { schema: errorBody } } },
+    410: { description: 'The uploaded file is no longer kept: upload it again (upload_gone).', content: { 'application/json': { schema: errorBody } } },
     ...errorResponses,
   },
 });
@@ -212,10 +238,42 @@ function jobVisible(jobScope: Scope, callerScope: Scope): boolean {
   return jobScope === null ? callerScope === null : batchWithin(jobScope.areaCodes, callerScope);
 }
 
+/** A job as the API answers it. */
+function jobAnswer(job: ImportJobRecord): ImportJob {
+  return {
+    id: job.id,
+    kind: job.kind,
+    fileName: job.fileName,
+    status: job.status,
+    progress: job.progress,
+    ...(job.report ? { report: job.report } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    startedAt: job.startedAt ?? job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    rerunnable: job.status === 'failed' && job.filePath !== null,
+  };
+}
+
 export function importRoutes(deps: AppDeps) {
-  const jobs = new Map<string, ImportJob>();
-  /** Who started each job and the scope it ran with: only they may follow it, while their scope still holds that one. */
-  const owners = new Map<string, { userId: number; scope: Scope }>();
+  const log = lineLog(deps.log);
+  const jobs = deps.importJobs ?? createImportJobs({ database: deps.database, clock: deps.clock, log });
+  /** Another user's import, or one whose scope the caller's no longer holds, answers like an unknown one. */
+  const visibleJob = async (id: string, c: Context) => {
+    const principal = principalOf(c);
+    const job = jobs.live(id) ?? (await getImportJob(deps.database, id));
+    if (!job || job.ownerId !== principal.user.id || !jobVisible(job.scope, principal.scope))
+      throw new AppError(
+        'not_found',
+        `No such import (a finished import is kept ${Math.round(jobs.retentionMs / 86_400_000)} days; committed batches are listed at GET /imports).`,
+      );
+    return job;
+  };
+  /** Runs a claimed job here; its outcome goes to the jobs table, where every instance reads it. */
+  const start = async (id: string, c: Context) => {
+    const job = (await getImportJob(deps.database, id))!;
+    void jobs.run(job, actorOf(c)).catch((error: unknown) => log(`[import ${id}] ${(error as Error).message}`));
+    return job;
+  };
   const router = createRouter();
   return (
     router
@@ -244,62 +302,50 @@ export function importRoutes(deps: AppDeps) {
       })
       .openapi(startRoute, async (c) => {
         const upload = await readUpload(c, deps.uploads);
-        const { file, kind, mapping } = upload;
         const principal = principalOf(c);
-        const job: ImportJob = {
-          id: randomUUID(),
-          kind,
-          fileName: file.name,
-          status: 'running',
-          progress: { rows: 0, percent: 0 },
-          startedAt: new Date().toISOString(),
-        };
-        jobs.set(job.id, job);
-        owners.set(job.id, { userId: principal.user.id, scope: principal.scope });
-        const finish = async () => {
-          let outcome: Pick<ImportJob, 'status' | 'report' | 'error'>;
-          try {
-            const report = await runImport(deps.database, {
-              kind: job.kind,
-              path: file.path,
-              fileName: file.name,
-              dryRun: upload.dryRun,
-              sheet: upload.sheet,
-              headerRow: upload.headerRow,
-              mapping,
-              scope: principal.scope,
-              actor: actorOf(c),
-              onProgress: ({ rows, bytesRead, bytesTotal }) => {
-                job.progress = { rows, percent: bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0 };
-              },
-            });
-            outcome = { status: 'done', report };
-          } catch (error) {
-            const known = error instanceof ImportFileError || error instanceof TableReadError;
-            if (!known) lineLog(deps.log)(`[import ${job.id}] ${error instanceof Error ? errorLogText(error) : String(error)}`);
-            outcome = {
-              status: 'failed',
-              error: known
-                ? { code: 'invalid_file', message: (error as Error).message.split(file.path).join(file.name) }
-                : { code: 'internal_error', message: `The import failed and nothing was written. Quote import id ${job.id} when reporting it.` },
-            };
-          }
-          // The file goes when the job ends, whatever the outcome, before the job says it has ended.
-          await upload.discard().catch((error: unknown) => lineLog(deps.log)(`[import ${job.id}] temporary upload not removed: ${(error as Error).message}`));
-          Object.assign(job, outcome);
-          if (outcome.report) job.progress = { rows: outcome.report.rows, percent: 100 };
-        };
-        void finish();
-        return c.json(job, 202);
+        const id = randomUUID();
+        try {
+          await createImportJob(
+            deps.database,
+            {
+              id,
+              kind: upload.kind,
+              fileName: upload.file.name,
+              ownerId: principal.user.id,
+              scope: principal.scope ? { areaCodes: [...principal.scope.areaCodes] } : null,
+              options: { sheet: upload.sheet, headerRow: upload.headerRow, mapping: upload.mapping, dryRun: upload.dryRun },
+              filePath: upload.file.path,
+            },
+            deps.clock.now(),
+          );
+          await claimImportJob(deps.database, id, deps.clock.now());
+        } catch (error) {
+          await upload.discard();
+          throw error;
+        }
+        return c.json(jobAnswer(await start(id, c)), 202);
       })
-      .openapi(statusRoute, (c) => {
-        const id = c.req.valid('param').id;
-        // Another user's import answers like an unknown one.
-        const principal = principalOf(c);
-        const owner = owners.get(id);
-        const job = owner && owner.userId === principal.user.id && jobVisible(owner.scope, principal.scope) ? jobs.get(id) : undefined;
-        if (!job) throw new AppError('not_found', 'No such import (imports are kept while the server runs; committed batches are listed at GET /imports).');
-        return c.json(job, 200);
+      .openapi(statusRoute, async (c) => c.json(jobAnswer(await visibleJob(c.req.valid('param').id, c)), 200))
+      .openapi(rerunRoute, async (c) => {
+        const job = await visibleJob(c.req.valid('param').id, c);
+        if (job.status !== 'failed')
+          throw new AppError(
+            'conflict',
+            job.status === 'done'
+              ? 'This import finished; there is nothing to rerun (upload the file again to import it again).'
+              : 'This import is still running.',
+          );
+        if (!job.filePath || !existsSync(job.filePath)) {
+          // A file removed by hand or by another instance's cleanup: the job says so from now on.
+          if (job.filePath) {
+            await removeUpload(job.filePath);
+            await forgetImportJobFile(deps.database, job.id);
+          }
+          throw new AppError('upload_gone', 'The uploaded file of this import is no longer kept: upload it again.');
+        }
+        if (!(await claimImportJob(deps.database, job.id, deps.clock.now(), ['failed'])))
+          throw new AppError('conflict', 'This import is already running again.');
+        return c.json(jobAnswer(await start(job.id, c)), 202);
       })
       // Only batches wholly inside the caller's scope; one with any row outside answers like no batch.
       .openapi(listRoute, async (c) => c.json({ items: await listBatches(deps.database, { scope: principalOf(c).scope }) }, 200))
@@ -307,7 +353,7 @@ export function importRoutes(deps: AppDeps) {
         try {
           return c.json({ removed: await rollbackBatch(deps.database, c.req.valid('param').id, actorOf(c), principalOf(c).scope) }, 200);
         } catch (error) {
-          if (error instanceof ImportFileError) throw new AppError(/No import batch/.test(error.message) ? 'not_found' : 'bad_request', error.message);
+          if (error instanceof ImportFileError) throw new AppError(error.code === 'batch_not_found' ? 'not_found' : 'bad_request', error.message);
           throw error;
         }
       })

@@ -11,11 +11,13 @@ import Busboy from '@fastify/busboy';
 import { AppError } from '../errors.js';
 
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** Each upload's folder begins so: what the import jobs' cleanup removes is recognisably an upload's. */
+export const UPLOAD_FOLDER_PREFIX = 'pantau-upload-';
 
 export interface UploadLimits {
   /** Largest request body accepted, in bytes (default 200 MB). */
   maxBytes?: number;
-  /** Where temporary upload folders are made (default the system's temporary directory). */
+  /** Where upload folders are made (PANTAU_UPLOAD_DIR in the server; default the system's temporary directory). */
   tempDir?: string;
 }
 
@@ -41,7 +43,7 @@ export async function receiveUpload(request: Request, limits: UploadLimits = {})
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
 
-  const dir = await mkdtemp(join(limits.tempDir ?? tmpdir(), 'pantau-upload-'));
+  const dir = await mkdtemp(join(limits.tempDir ?? tmpdir(), UPLOAD_FOLDER_PREFIX));
   const discard = () => rm(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let file: { name: string; path: string } | undefined;

@@ -9,18 +9,19 @@ const job = (status: ImportJob['status'], percent: number): ImportJob => ({
   status,
   progress: { rows: percent, percent },
   startedAt: '2024-06-13T03:00:00.000Z',
+  rerunnable: false,
 });
 
 describe('following an import', () => {
-  test('polls until the job is done, reporting every percentage on the way', async () => {
-    const answers = [job('running', 40), job('running', 99), job('done', 100)];
+  test('polls a queued or running job until it is done, reporting every percentage on the way', async () => {
+    const answers = [job('queued', 0), job('running', 40), job('running', 99), job('done', 100)];
     const seen: number[] = [];
     const final = await followImportJob(job('running', 0), (j) => seen.push(j.progress.percent), {
       getJob: async () => answers.shift()!,
       wait: async () => {},
     });
     expect(final.status).toBe('done');
-    expect(seen).toEqual([0, 40, 99, 100]);
+    expect(seen).toEqual([0, 0, 40, 99, 100]);
   });
 
   test('a job that failed comes back with its error, and a finished job is not polled', async () => {

@@ -214,6 +214,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
             <p className="field-hint">{t('import.mappingHint')}</p>
             <PreviewTable preview={preview} mapping={mapping} fieldLabel={fieldLabel} onChange={changeMapping} />
             <RequiredStatus fields={preview.fields} mapping={mapping} fieldLabel={fieldLabel} />
+            <VocabularyApplied preview={preview} mapping={mapping} fieldLabel={fieldLabel} />
             {missing.length > 0 && (
               <p className="import-error" role="alert" data-testid="import-missing">
                 {t('import.missing', { fields: missing.map((group) => group.map(fieldLabel).join(' / ')).join(', ') })}
@@ -464,6 +465,26 @@ function RequiredStatus({ fields, mapping, fieldLabel }: { fields: readonly Impo
             </li>
           );
         })}
+      </ul>
+    </div>
+  );
+}
+
+/** What the vocabularies make of the shown rows' spellings (KITAS → itas, RRT → CHN), for the columns still mapped as the preview proposed. */
+function VocabularyApplied({ preview, mapping, fieldLabel }: { preview: ImportPreview; mapping: ColumnMapping; fieldLabel(field: string): string }) {
+  const { t } = useTranslation('data');
+  const shown = preview.vocabulary.filter((entry) => mapping[entry.column] === entry.field);
+  if (!shown.length) return null;
+  return (
+    <div className="import-vocabulary" data-testid="import-vocabulary">
+      <span className="field-label">{t('import.vocabulary.title')}:</span>
+      <ul>
+        {shown.map((entry) => (
+          <li key={`${entry.column}\u0000${entry.value}`} className={entry.mapped === null ? 'import-missing' : undefined}>
+            {fieldLabel(entry.field)}: «{entry.value}» → {entry.mapped === null ? t('import.vocabulary.unknown') : <code>{entry.mapped}</code>}{' '}
+            <span className="field-hint">({t('import.vocabulary.rows', { count: entry.rows })})</span>
+          </li>
+        ))}
       </ul>
     </div>
   );

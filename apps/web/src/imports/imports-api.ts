@@ -99,7 +99,7 @@ export async function followImportJob(
   const wait = options.wait ?? (() => new Promise<void>((resolve) => window.setTimeout(resolve, 250)));
   let current = job;
   onProgress(current);
-  while (current.status === 'running') {
+  while (current.status === 'running' || current.status === 'queued') {
     await wait();
     if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
     current = await getJob(current.id, options.signal);

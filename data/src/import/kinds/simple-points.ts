@@ -32,7 +32,7 @@ function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T
 }
 
 /** An entry point's kind: Pantau's own value, or a register's category by its first words (vocabulary in @pantau/domain). */
-function parseEntryKind(raw: unknown): Parsed<(typeof ENTRY_POINT_KINDS)[number]> {
+export function parseEntryKind(raw: unknown): Parsed<(typeof ENTRY_POINT_KINDS)[number]> {
   const value = normaliseValue(String(raw ?? ''))
     .replace(/[\s_-]+/g, ' ')
     .trim();

@@ -5,6 +5,7 @@ export * from './permits.js';
 export * from './operations.js';
 export * from './events.js';
 export * from './imports.js';
+export * from './import-jobs.js';
 export * from './accounts.js';
 export * from './plans.js';
 export * from './briefings.js';

@@ -53,6 +53,12 @@ export const importPreviewSchema = z
     fields: z.array(importPreviewFieldSchema),
     /** Required field groups no column gives: the import would refuse the file. */
     missing: z.array(z.array(z.string())),
+    /**
+     * The vocabularies applied to the shown rows: each distinct value of a field officers spell their own
+     * way (permit type, nationality, sex, purpose, entry-point kind), its column, how many shown rows
+     * have it, and the value the import makes of it — null when no vocabulary knows it (the row would be refused).
+     */
+    vocabulary: z.array(z.object({ field: z.string(), column: z.string(), value: z.string(), mapped: z.string().nullable(), rows: z.number().int() })),
   })
   .meta({ id: 'ImportPreview' });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
@@ -101,17 +107,25 @@ export const importReportSchema = z
   .meta({ id: 'ImportReport' });
 export type ImportReportAnswer = z.infer<typeof importReportSchema>;
 
-/** POST /imports (202) and GET /imports/{id}: an import's progress and, when done, its report. */
+/**
+ * POST /imports (202), GET /imports/{id} and POST /imports/{id}/rerun: an import's progress and, when
+ * done, its report. Jobs live in the database: any API instance answers, and a restart loses none.
+ */
 export const importJobSchema = z
   .object({
     id: z.string(),
     kind: z.enum(IMPORT_KINDS),
     fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    /** queued: recorded, not yet started; a job an instance left when it stopped fails with the error code `interrupted`. */
+    status: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.object({ rows: z.number(), percent: z.number() }),
     report: importReportSchema.optional(),
     error: z.object({ code: z.string(), message: z.string() }).optional(),
     startedAt: z.string(),
+    /** When it finished (done or failed); the job and its file are deleted some days later (PANTAU_IMPORT_JOB_DAYS). */
+    finishedAt: z.string().optional(),
+    /** A failed job whose uploaded file is still kept: POST /imports/{id}/rerun imports it again. */
+    rerunnable: z.boolean(),
   })
   .meta({ id: 'ImportJob' });
 export type ImportJob = z.infer<typeof importJobSchema>;
