@@ -10,15 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getArea, getAreas, getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
 import { listBriefings } from '../briefing/briefings-api.js';
-import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
 import { listOffices } from '../planning/planning-api.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import type { ViewState } from '../state/view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
+import { PageHeader } from '../ui/page-header.js';
 import {
   draftOfMeeting,
   emptyFollowUp,
@@ -83,22 +81,7 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
 
   return (
     <div className="people-page meetings-page" data-testid="meetings-page">
-      <header className="page-header">
-        <div className="page-title">
-          <h1>{t('title')}</h1>
-        </div>
-        <div className="page-status">
-          <a
-            className="header-button header-link"
-            href={pageHref(view, 'map')}
-            onClick={(event) => followInApp(event, () => updateView({ page: 'map' }))}
-            data-testid="back-to-map"
-          >
-            {t('backToMap')}
-          </a>
-          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
-        </div>
-      </header>
+      <PageHeader title={t('title')} backLabel={t('backToMap')} view={view} updateView={updateView} />
       <main className="people-main">
         {failure && (
           <p className="error-box" role="alert" data-testid="meetings-error">

@@ -9,10 +9,10 @@ import { getArea, getAreas } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
-import { LanguageSwitch } from '../controls/language-switch.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import type { ViewState } from '../state/view-state.js';
 import { followInApp } from '../ui/modifier-click.js';
+import { PageHeader } from '../ui/page-header.js';
 import { addReportPhoto, changeReportStatus, getReportHistory, getReportPhotos, getReportQueue, recordReport, reportPhotoUrl } from './reports-api.js';
 import { addReportsResources } from './reports-locales.js';
 import { PlacePicker } from './place-picker.js';
@@ -64,22 +64,7 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
   const items = dataOf(queue)?.items ?? [];
   return (
     <div className="people-page" data-testid="reports-page">
-      <header className="page-header">
-        <div className="page-title">
-          <h1>{t('title')}</h1>
-        </div>
-        <div className="page-status">
-          <a
-            className="header-button header-link"
-            href={pageHref(view, 'map')}
-            onClick={(event) => followInApp(event, () => updateView({ page: 'map' }))}
-            data-testid="back-to-map"
-          >
-            {t('backToMap')}
-          </a>
-          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
-        </div>
-      </header>
+      <PageHeader title={t('title')} backLabel={t('backToMap')} view={view} updateView={updateView} />
       <main className="people-main">
         {failure && (
           <p className="error-box" role="alert" data-testid="reports-error">
