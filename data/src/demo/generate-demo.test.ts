@@ -107,7 +107,12 @@ describe('demo generator', () => {
     const share = (status: string) => past.filter((f) => f.status === status).length / past.length;
     expect(share('done')).toBeGreaterThan(0.6);
     expect(share('dropped')).toBeGreaterThan(0.05);
-    expect(share('open')).toBeGreaterThan(0.1);
+    // Overdue tasks exist, but none more than a year overdue: later meetings close or drop them.
+    const yearBefore = new Date(Date.parse(`${DEMO_LAST_DAY}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+    const lastYear = past.filter((f) => f.dueDate >= yearBefore);
+    expect(lastYear.filter((f) => f.status === 'open').length / lastYear.length).toBeGreaterThan(0.1);
+    expect(past.filter((f) => f.status === 'open' && f.dueDate < yearBefore)).toEqual([]);
+    expect(past.filter((f) => f.status !== 'open' && f.changedOn! > f.dueDate).length).toBeGreaterThan(0);
     expect(followUps.filter((f) => f.dueDate >= DEMO_LAST_DAY).every((f) => f.status === 'open')).toBe(true);
   });
 });

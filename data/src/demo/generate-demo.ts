@@ -1172,10 +1172,14 @@ const MEETING_DECISIONS: ReadonlyArray<{ text: string; tasks: ReadonlyArray<{ ta
   },
 ];
 
+/** The longest a demo task stays open past its due date before a later meeting closes or drops it. */
+const LATE_CLOSURE_DAYS = 365;
+
 /**
  * Decisions and follow-ups of each demo meeting: one to three decisions, their tasks due two to eight
- * weeks later. A task due before the demo's last day was mostly done (70 %), sometimes dropped (10 %),
- * and otherwise is still open — overdue, as in real minutes; later tasks are open.
+ * weeks later. A task due before the demo's last day was mostly done on time (70 %), sometimes dropped
+ * (10 %); the rest ran late: closed (done late or dropped) within a year of its due date, or, when that
+ * year has not yet passed on the demo's last day, still open and overdue. Later tasks are open.
  */
 export function addMeetingOutcomes(meetings: MeetingRecord[], random: Random): void {
   for (const meeting of meetings) {
@@ -1192,9 +1196,20 @@ export function addMeetingOutcomes(meetings: MeetingRecord[], random: Random): v
       MEETING_DECISIONS[k]!.tasks.map(({ task, agency }) => {
         const dueDate = addDays(meeting.date, 7 * random.int(2, 8));
         const roll = random.next();
-        const closed = dueDate < DEMO_LAST_DAY && roll < 0.8;
-        const changedOn = closed ? clampDay(addDays(meeting.date, random.int(3, Math.max(3, daysBetween(meeting.date, dueDate) + 10)))) : null;
-        return { decision: i + 1, task, ownerAgency: agency, dueDate, status: closed ? (roll < 0.7 ? 'done' : 'dropped') : 'open', changedOn } as const;
+        const pastDue = dueDate < DEMO_LAST_DAY;
+        if (pastDue && roll < 0.8) {
+          const changedOn = clampDay(addDays(meeting.date, random.int(3, Math.max(3, daysBetween(meeting.date, dueDate) + 10))));
+          return { decision: i + 1, task, ownerAgency: agency, dueDate, status: roll < 0.7 ? 'done' : 'dropped', changedOn } as const;
+        }
+        // A task left open is taken up again at later meetings: within a year it is done late or dropped,
+        // so no list shows tasks years overdue (real minutes close or drop them).
+        if (pastDue && daysBetween(dueDate, DEMO_LAST_DAY) > LATE_CLOSURE_DAYS) {
+          // From the roll already drawn (0.8–1), so the draws of every later meeting stay as they were;
+          // a task dropped waited longer than one done late.
+          const changedOn = clampDay(addDays(dueDate, 14 + Math.floor(((roll - 0.8) / 0.2) * (LATE_CLOSURE_DAYS - 14))));
+          return { decision: i + 1, task, ownerAgency: agency, dueDate, status: roll < 0.9 ? 'done' : 'dropped', changedOn } as const;
+        }
+        return { decision: i + 1, task, ownerAgency: agency, dueDate, status: 'open', changedOn: null } as const;
       }),
     );
   }
