@@ -3,7 +3,7 @@
 // reads are audited (auth/audit-reads.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { companyWorkers, personRecord, searchPeople } from '@pantau/db';
-import { todayInJakarta } from '@pantau/domain';
+import { companyWorkersResponseSchema, personRecordResponseSchema, personSearchResponseSchema, todayInJakarta } from '@pantau/domain';
 import type { Context } from 'hono';
 import { dbOf, principalOf, requirePermission, scopeOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
@@ -18,7 +18,6 @@ const notFound = {
     content: { 'application/json': { schema: errorBody } },
   },
 };
-const sponsor = z.object({ id: z.number(), name: z.string() }).nullable();
 
 const searchRoute = createRoute({
   method: 'get',
@@ -36,20 +35,7 @@ const searchRoute = createRoute({
       description: 'People in your scope, exact number matches first, then names equal to, starting with and containing the text.',
       content: {
         'application/json': {
-          schema: z.object({
-            items: z.array(
-              z.object({
-                id: z.number(),
-                name: z.string(),
-                nationality: z.string(),
-                sex: z.string().nullable(),
-                birthDate: z.string().nullable(),
-                passportNumber: z.string().nullable(),
-                regencyCode: z.string(),
-                matchedBy: z.enum(['name', 'passport', 'permit']),
-              }),
-            ),
-          }),
+          schema: personSearchResponseSchema,
         },
       },
     },
@@ -68,65 +54,7 @@ const personRoute = createRoute({
       description: 'The person; each part limited to your scope (entry points outside it have no name).',
       content: {
         'application/json': {
-          schema: z.object({
-            id: z.number(),
-            name: z.string(),
-            sex: z.string().nullable(),
-            birthDate: z.string().nullable(),
-            nationality: z.string(),
-            regencyCode: z.string(),
-            districtCode: z.string().nullable(),
-            passports: z.array(z.object({ passportNumber: z.string(), nationality: z.string(), validFrom: z.string().nullable(), current: z.boolean() })),
-            applications: z.array(
-              z.object({
-                id: z.number(),
-                permitType: z.string(),
-                status: z.string(),
-                appliedOn: z.string(),
-                decidedOn: z.string().nullable(),
-                office: z.string().nullable(),
-                sponsor,
-                purpose: z.string().nullable(),
-              }),
-            ),
-            permits: z.array(
-              z.object({
-                id: z.number(),
-                permitNumber: z.string(),
-                permitType: z.string(),
-                purpose: z.string(),
-                issuedOn: z.string(),
-                expiresOn: z.string(),
-                cancelledOn: z.string().nullable(),
-                sponsor,
-                regencyCode: z.string(),
-              }),
-            ),
-            movements: z.array(
-              z.object({ id: z.number(), direction: z.string(), date: z.string(), entryPoint: z.object({ id: z.number(), name: z.string() }).nullable() }),
-            ),
-            lodgings: z.array(
-              z.object({
-                id: z.number(),
-                place: z.string(),
-                address: z.string().nullable(),
-                fromOn: z.string(),
-                toOn: z.string().nullable(),
-                regencyCode: z.string(),
-              }),
-            ),
-            checks: z.array(
-              z.object({
-                operationId: z.number(),
-                date: z.string(),
-                team: z.string(),
-                targetId: z.number(),
-                place: z.string(),
-                outcome: z.string(),
-                checked: z.boolean(),
-              }),
-            ),
-          }),
+          schema: personRecordResponseSchema,
         },
       },
     },
@@ -149,63 +77,7 @@ const workersRoute = createRoute({
       description: "Counts for every role that reads records; `workers` (names) and each check's `findings` only for roles allowed personal data.",
       content: {
         'application/json': {
-          schema: z.object({
-            company: z.object({ id: z.number(), name: z.string(), sector: z.string().nullable(), registrationNumber: z.string().nullable() }),
-            asOf: z.string(),
-            sites: z.array(
-              z.object({
-                id: z.number(),
-                name: z.string(),
-                regencyCode: z.string().nullable(),
-                districtCode: z.string().nullable(),
-                lng: z.number(),
-                lat: z.number(),
-              }),
-            ),
-            counts: z
-              .object({
-                itas: z.number(),
-                itap: z.number(),
-                visit: z.number(),
-                validTotal: z.number(),
-                permits: z.number(),
-                expiringSoon: z.number(),
-                lapsed: z.number(),
-                pending: z.number(),
-              })
-              .openapi({
-                description:
-                  'People: valid holders by their strongest type (validTotal), their valid permits, those whose permits end within 60 days, lapsed in the last year without renewal, open application and departure, and waiting for a permit.',
-              }),
-            workers: z
-              .array(
-                z.object({
-                  personId: z.number().nullable(),
-                  name: z.string(),
-                  nationality: z.string(),
-                  status: z.enum(['itap', 'itas', 'visit', 'pending', 'lapsed']),
-                  until: z.string().nullable(),
-                  expiringSoon: z.boolean(),
-                }),
-              )
-              .optional()
-              .openapi({ description: 'Left out for roles without personal data.' }),
-            checks: z.array(
-              z.object({
-                operationId: z.number(),
-                date: z.string(),
-                team: z.string(),
-                targetId: z.number(),
-                place: z.string(),
-                via: z.enum(['site', 'workers']),
-                foreignersChecked: z.number(),
-                violations: z.number(),
-                outcome: z.string(),
-                findings: z.string().nullable().optional(),
-                workersChecked: z.number(),
-              }),
-            ),
-          }),
+          schema: companyWorkersResponseSchema,
         },
       },
     },

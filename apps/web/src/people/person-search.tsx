@@ -6,7 +6,7 @@ import { nationalityName } from '@pantau/domain';
 import { useEffect, useId, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
-import { PERSON_SEARCH_MIN_LENGTH, searchPeople, type PersonHit } from './people-api.js';
+import { PERSON_SEARCH_MIN_LENGTH, searchPeople, type PersonHit } from './person-search-api.js';
 import { addPeopleResources } from './people-locales.js';
 import './people.css';
 import { followInApp } from '../ui/modifier-click.js';

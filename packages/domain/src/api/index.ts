@@ -12,3 +12,4 @@ export * from './planning.js';
 export * from './briefings.js';
 export * from './imports.js';
 export * from './users.js';
+export * from './people.js';
