@@ -1,5 +1,17 @@
+import { schemeYlGnBu } from 'd3-scale-chromatic';
 import { describe, expect, test } from 'vitest';
-import { classIndexOf, classifyCounts } from './choropleth-classes.js';
+import { CLASS_COUNT, classIndexOf, classifyCounts, YL_GN_BU } from './choropleth-classes.js';
+
+test("the colours written out are ColorBrewer's YlGnBu as d3-scale-chromatic gives it", () => {
+  for (const k of [3, 4, 5] as const) expect(YL_GN_BU[k]).toEqual(schemeYlGnBu[k]);
+});
+
+test('never more classes than there are colours, whatever is asked', () => {
+  const counts = Array.from({ length: 50 }, (_, i) => i * i);
+  const classes = classifyCounts(counts, 9);
+  expect(classes).toHaveLength(CLASS_COUNT);
+  expect(new Set(classes.map((c) => c.color)).size).toBe(CLASS_COUNT);
+});
 
 describe('classifyCounts', () => {
   test('splits counts into five contiguous classes that cover every count', () => {
