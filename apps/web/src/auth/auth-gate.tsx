@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onUnauthenticated } from '../api/api-client.js';
+import { forgetApiAnswers } from '../api/use-api-request.js';
 import type { Lang } from '../i18n/languages.js';
 import { clearOfflineCopies, forgetOtherAccountsCopies } from '../offline/offline-copies.js';
 import { getSession, signOut, signOutEverywhere } from './auth-api.js';
@@ -40,16 +41,19 @@ export function AuthGate({ lang, onLangChange, children }: AuthGateProps) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        if (stateRef.current.status === 'signed-in') setState({ status: 'signed-out', notice: { kind: 'expired' } });
+        if (stateRef.current.status !== 'signed-in') return;
+        forgetApiAnswers();
+        setState({ status: 'signed-out', notice: { kind: 'expired' } });
       }),
     [],
   );
 
   // Offline copies hold what this account may read: they go before the session does, so even a
-  // sign-out that cannot reach the server leaves none behind.
+  // sign-out that cannot reach the server leaves none behind. The answers cached in memory go too.
   const end = useCallback(async (call: () => Promise<void>) => {
     await clearOfflineCopies();
     await call();
+    forgetApiAnswers();
     setState({ status: 'signed-out', notice: { kind: 'signed-out' } });
   }, []);
 
@@ -71,7 +75,11 @@ export function AuthGate({ lang, onLangChange, children }: AuthGateProps) {
         lang={lang}
         onLangChange={onLangChange}
         notice={state.status === 'signed-out' ? state.notice : null}
-        onSignedIn={(session) => setState({ status: 'signed-in', session })}
+        onSignedIn={(session) => {
+          // Answers cached for whoever used this page before are not this account's to see.
+          forgetApiAnswers();
+          setState({ status: 'signed-in', session });
+        }}
       />
     );
   }

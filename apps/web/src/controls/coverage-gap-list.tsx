@@ -15,7 +15,7 @@ const PER_GROUP = 8;
 export function CoverageGapList({ area, asOf, onFlyTo }: { area: string | null; asOf: string | null; onFlyTo(item: CoverageGapItem): void }) {
   const { t } = useTranslation('map');
   const months = PLANNING_LAYER_PARAMS.coverageMonths;
-  const state = useApiRequest(`${area ?? ''}|${asOf ?? ''}|${months}`, (signal) => getCoverageGaps({ area, asOf, months }, signal));
+  const state = useApiRequest(`coverage-gaps:${area ?? ''}|${asOf ?? ''}|${months}`, (signal) => getCoverageGaps({ area, asOf, months }, signal));
   return (
     <section className="field-group coverage-gaps" data-testid="coverage-gap-list" aria-label={t('gapList.title')}>
       <h2 className="sidebar-heading">{t('gapList.title')}</h2>
