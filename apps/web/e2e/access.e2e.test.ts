@@ -2,20 +2,11 @@
 // an agency member without the permits export, a viewer without layers, an admin adding a user — the
 // built app, served by the real API over the PGlite fixture, in headless Chromium. Each test has its
 // own browser context (its own cookies); every request must stay on the app's own host.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { e2eBrowser } from './browser-session.js';
 import { PANGKALPINANG_OFFICE } from './e2e-accounts.js';
-import {
-  expectOnlyOwnHost,
-  openGuardedPage,
-  openSignedInPage,
-  screenshot,
-  signIn,
-  signInWithForm,
-  waitForMapAtRest,
-  waitForPaintedMap,
-} from './page-helpers.js';
+import { screenshot, signIn, signInWithForm, waitForMapAtRest, waitForPaintedMap } from './page-helpers.js';
 
 interface MapProbe {
   __pantauMap?: {
@@ -43,33 +34,10 @@ async function searchLabels(page: Page, query: string): Promise<string[]> {
 }
 
 describe('access by role', () => {
-  let browser: Browser;
-  const baseUrl = inject('e2eBaseUrl');
-  const accounts = inject('e2eAccounts');
-  const opened: Array<{ page: Page; requestedUrls: string[] }> = [];
-  const track = <T extends { page: Page; requestedUrls: string[] }>(page: T): T => {
-    opened.push(page);
-    return page;
-  };
-  const url = (path: string) => new URL(path, baseUrl).href;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const { page, requestedUrls } of opened.splice(0)) {
-      await expectOnlyOwnHost(page, requestedUrls, baseUrl);
-      await page.context().close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { baseUrl, accounts, url, browser, signedIn: openSignedIn, anonymous } = e2eBrowser();
 
   test('without a session the link opens the sign-in page; a wrong password is refused, the right one opens the linked view', async () => {
-    const { page } = track(await openGuardedPage(browser));
+    const { page } = await anonymous();
     await page.goto(url('/?region=19.04&asOf=2024-06-13'));
     await page.getByTestId('sign-in-page').waitFor();
     // Nothing but the sign-in page and the health check is served without a session.
@@ -98,7 +66,7 @@ describe('access by role', () => {
   }, 90_000);
 
   test('after too many wrong passwords the form says how long to wait, counts down and keeps the button off', async () => {
-    const { page } = track(await openGuardedPage(browser));
+    const { page } = await anonymous();
     // Its own account: five wrong passwords from this browser's address throttle it (2 minutes, growing), longer than this test needs.
     const { email } = inject('e2eLockoutAccount');
     await page.goto(url('/?asOf=2024-06-13'));
@@ -129,7 +97,7 @@ describe('access by role', () => {
   }, 60_000);
 
   test('an office head of the Pangkalpinang office sees only Bangka Tengah and Pangkalpinang, shaded and searchable', async () => {
-    const { page } = track(await openGuardedPage(browser));
+    const { page } = await anonymous();
     await page.goto(url('/?asOf=2024-06-13&level=regency'));
     await page.getByTestId('sign-in-page').waitFor();
     await signInWithForm(page, accounts.office_head.email, accounts.office_head.password);
@@ -191,7 +159,7 @@ describe('access by role', () => {
   }, 90_000);
 
   test('an agency member is offered the exports of its role but not the permits (names and permit numbers)', async () => {
-    const { page } = track(await openSignedInPage(browser, baseUrl, accounts.agency_member));
+    const { page } = await openSignedIn(accounts.agency_member);
     // Without a selection the filters (and the export menu under them) stay open beside the map.
     await page.goto(url('/?asOf=2024-06-13'));
     await waitForPaintedMap(page);
@@ -208,7 +176,7 @@ describe('access by role', () => {
   }, 90_000);
 
   test('a viewer gets the aggregates only: no point layer, no company filter, no exports', async () => {
-    const { page, requestedUrls } = track(await openSignedInPage(browser, baseUrl, accounts.viewer));
+    const { page, requestedUrls } = await openSignedIn(accounts.viewer);
     await page.goto(url('/?region=19.04&asOf=2024-06-13&layers=sites,risk'));
     await waitForMapAtRest(page);
     await expect.poll(() => page.getByTestId('detail-itas').innerText(), { timeout: 20_000 }).toBe('22');
@@ -225,7 +193,7 @@ describe('access by role', () => {
   }, 90_000);
 
   test('an admin opens the users page, adds an office head and sees the generated password once; the audit trail records it', async () => {
-    const { page } = track(await openSignedInPage(browser, baseUrl, accounts.admin));
+    const { page } = await openSignedIn(accounts.admin);
     await page.goto(url('/?asOf=2024-06-13'));
     await waitForPaintedMap(page);
     await page.getByTestId('user-menu-button').click();
@@ -255,7 +223,7 @@ describe('access by role', () => {
     expect(await page.content()).not.toContain(password);
 
     // The new account signs in with that password.
-    const fresh: BrowserContext = await browser.newContext();
+    const fresh: BrowserContext = await browser().newContext();
     const freshPage = await fresh.newPage();
     await signIn(freshPage, baseUrl, { email, password });
     await fresh.close();
@@ -268,8 +236,8 @@ describe('access by role', () => {
   }, 90_000);
 
   test('signing out everywhere ends the sessions in the other browsers too', async () => {
-    const first = track(await openSignedInPage(browser, baseUrl, accounts.analyst));
-    const second = track(await openSignedInPage(browser, baseUrl, accounts.analyst));
+    const first = await openSignedIn(accounts.analyst);
+    const second = await openSignedIn(accounts.analyst);
     for (const { page } of [first, second]) {
       await page.goto(url('/?asOf=2024-06-13'));
       await waitForPaintedMap(page);
@@ -284,8 +252,8 @@ describe('access by role', () => {
 
   test('a user changes their own password in the user menu: the form checks it, the old password stops working, the other browser is signed out, this one stays', async () => {
     const account = inject('e2ePasswordChangeAccount');
-    const here = track(await openSignedInPage(browser, baseUrl, account));
-    const elsewhere = track(await openSignedInPage(browser, baseUrl, account));
+    const here = await openSignedIn(account);
+    const elsewhere = await openSignedIn(account);
     await here.page.goto(url('/?asOf=2024-06-13&lang=id'));
     await waitForPaintedMap(here.page);
     await here.page.getByTestId('user-menu-button').click();

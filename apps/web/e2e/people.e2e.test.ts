@@ -2,44 +2,24 @@
 // case, opens the person page and reads the timeline; the map of Lebong on 2016-11-17 shows the 11 Chinese
 // workers waiting for their KITAS as pending people beside the holder counts, and the company page of one
 // of their employers, opened from its panel, shows its waiting workers and the Hotel Asri check.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from './browser.js';
-import { expectOnlyOwnHost, openSignedInPage, screenshot, waitForMapAtRest } from './page-helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { e2eBrowser } from './browser-session.js';
+import { screenshot, waitForMapAtRest } from './page-helpers.js';
 
 type PersonHit = { id: number; name: string; matchedBy: string };
 type PersonRecord = { name: string; permits: unknown[]; applications: unknown[]; movements: unknown[] };
 
 describe('people register', () => {
-  let browser: Browser;
-  const baseUrl = inject('e2eBaseUrl');
-  const accounts = inject('e2eAccounts');
-  const opened: Array<{ page: Page; requestedUrls: string[] }> = [];
-  const url = (path: string) => new URL(path, baseUrl).href;
+  const { accounts, url, signedIn: openSignedIn } = e2eBrowser();
   const getJson = async <T>(page: Page, path: string): Promise<T> => {
     const response = await page.request.get(url(path));
     expect(response.status(), path).toBe(200);
     return (await response.json()) as T;
   };
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const { page, requestedUrls } of opened.splice(0)) {
-      await expectOnlyOwnHost(page, requestedUrls, baseUrl);
-      await page.context().close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   test('an analyst searches a person by name, opens the person page and sees the timeline', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.analyst);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.analyst);
     const { page } = signedIn;
     // A person of Bangka Belitung with a permit in their history, found through the API the page uses.
     let chosen: { hit: PersonHit; record: PersonRecord } | null = null;
@@ -83,8 +63,7 @@ describe('people register', () => {
   }, 120_000);
 
   test('an agency member has no person search, and a person link tells them the page is not for their role', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.agency_member);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.agency_member);
     const { page } = signedIn;
     await page.goto(url('/?region=19.04&asOf=2024-06-13'));
     await waitForMapAtRest(page);
@@ -97,8 +76,7 @@ describe('people register', () => {
   }, 60_000);
 
   test("Lebong on 2016-11-17: the area panel shows the 11 people waiting for a permit, and an employer's page shows its waiting workers and the Hotel Asri check", async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.admin);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.admin);
     const { page } = signedIn;
     await page.goto(url('/?region=17.07&asOf=2016-11-17'));
     await waitForMapAtRest(page);
@@ -128,16 +106,14 @@ describe('people register', () => {
     await screenshot(page, 'company-page');
   }, 120_000);
   test('the area panel lists who is over their permit and whose permit ends within 30, 60 or 90 days, names opening the person page; a viewer sees no names', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.division_head);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.division_head);
     const { page } = signedIn;
     type Overstays = { counts: { total: number }; items: Array<{ personId: number; name: string }> };
     type Expiring = { counts: { people: number; notRenewedPeople: number }; items: Array<{ personId: number | null; name: string }> };
     // The figures the panel must show, read from the API for the same day (people, not permits).
     // Overstays are rare: the demo seed decides which provinces have any on the day. The admin reads the
     // first province (Bangka Belitung first) that has some, the division head's own when it does.
-    const admin = await openSignedInPage(browser, baseUrl, accounts.admin);
-    opened.push(admin);
+    const admin = await openSignedIn(accounts.admin);
     let overstayProvince = '';
     let overstays: Overstays | null = null;
     for (const code of ['19', '31', '51', '72', '21', '17', '64', '32']) {
@@ -198,8 +174,7 @@ describe('people register', () => {
       .toContain(first.name);
 
     // A viewer of Bangka Tengah: counts at most, never a name.
-    const viewer = await openSignedInPage(browser, baseUrl, accounts.viewer);
-    opened.push(viewer);
+    const viewer = await openSignedIn(accounts.viewer);
     await viewer.page.goto(url('/?region=19.04&asOf=2024-06-13'));
     await viewer.page.getByTestId('detail-itas').waitFor({ timeout: 30_000 });
     await viewer.page.waitForLoadState('networkidle');

@@ -1,37 +1,16 @@
 // Public reports in Chromium, in Indonesian (issue 22): an analyst records a WhatsApp report in Bangka
 // Tengah on the report page, verifies it from the queue, reads its history, and opens it on the map,
 // where its panel shows it verified. An agency member sees the queue without the triage buttons.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from './browser.js';
+import { describe, expect, test } from 'vitest';
+import { e2eBrowser } from './browser-session.js';
 import { onePixelPng } from '../../../test/images.js';
-import { expectOnlyOwnHost, openSignedInPage, screenshot } from './page-helpers.js';
+import { screenshot } from './page-helpers.js';
 
 describe('public reports', () => {
-  let browser: Browser;
-  const baseUrl = inject('e2eBaseUrl');
-  const accounts = inject('e2eAccounts');
-  const opened: Array<{ page: Page; requestedUrls: string[] }> = [];
-  const url = (path: string) => new URL(path, baseUrl).href;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const { page, requestedUrls } of opened.splice(0)) {
-      await expectOnlyOwnHost(page, requestedUrls, baseUrl);
-      await page.context().close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { accounts, url, signedIn: openSignedIn } = e2eBrowser();
 
   test('an analyst records a WhatsApp report in Bangka Tengah, verifies it, and sees it verified on the map', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.analyst);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.analyst);
     const { page } = signedIn;
     await page.goto(url('/?page=reports&region=19.04'));
     await expect.poll(() => page.getByRole('heading', { name: 'Laporan masyarakat' }).isVisible(), { timeout: 30_000 }).toBe(true);
@@ -79,8 +58,7 @@ describe('public reports', () => {
   });
 
   test('a place pasted from a WhatsApp location lands in its district; a click on the map sets the point', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.analyst);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.analyst);
     const { page } = signedIn;
     await page.goto(url('/?page=reports&region=19.04'));
     await expect.poll(() => page.getByTestId('report-regency').inputValue(), { timeout: 30_000 }).toBe('19.04');
@@ -103,8 +81,7 @@ describe('public reports', () => {
   });
 
   test('an agency member sees the queue of Bangka Tengah without the form or the triage buttons', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.agency_member);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.agency_member);
     const { page } = signedIn;
     await page.goto(url('/?page=reports&region=19.04'));
     await expect.poll(() => page.getByText('Peran Anda hanya dapat membaca laporan.').isVisible(), { timeout: 30_000 }).toBe(true);
