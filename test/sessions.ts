@@ -35,3 +35,10 @@ export function as(app: Requester, account: Pick<TestAccount, 'cookie'>): { requ
     },
   };
 }
+
+/** A JSON write as the web app sends it: the body, its content type, and the app's own origin (the API refuses cross-origin writes). */
+export const jsonWrite = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+  body: JSON.stringify(body),
+});

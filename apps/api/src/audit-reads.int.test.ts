@@ -6,16 +6,11 @@ import { queryRows, sql } from '@pantau/db';
 import { briefingFromTemplate } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
-import { as, signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { as, jsonWrite, signedInAccount, type TestAccount } from '../../../test/sessions.js';
 import { createApp } from './app.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
 type Client = ReturnType<typeof as>;
 type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
@@ -63,7 +58,7 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
     };
     const plan = await client.analyst!.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'Audit', date: '2024-06-14', areaCode: '19.04', targets: candidates.items.map((c) => ({ candidateId: c.id })) }),
+      jsonWrite('POST', { title: 'Audit', date: '2024-06-14', areaCode: '19.04', targets: candidates.items.map((c) => ({ candidateId: c.id })) }),
     );
     expect(plan.status).toBe(201);
     planId = ((await plan.json()) as { id: number }).id;
@@ -109,7 +104,7 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
     expect(await rowsOf('analyst', 'render.plan_pdf')).toEqual([expect.objectContaining({ target: `plan:${planId}` })]);
 
     const content = briefingFromTemplate('enforcement', { areaCode: '19.04', areaName: 'Bangka Tengah', date: '2024-06-13', lang: 'id', venue: 'Aula' });
-    const created = await client.analyst!.request('/api/v1/briefings', write('POST', content));
+    const created = await client.analyst!.request('/api/v1/briefings', jsonWrite('POST', content));
     expect(created.status).toBe(201);
     const briefingId = ((await created.json()) as { briefing: { id: number } }).briefing.id;
     expect((await client.analyst!.request(`/api/v1/briefings/${briefingId}/briefing.pdf`)).status).toBe(200);

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
-import { as, signedInAccount } from '../../../test/sessions.js';
+import { as, jsonWrite, signedInAccount } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
 import { TILE_LAYER_BY_ID } from './tiles/layers.js';
@@ -306,15 +306,12 @@ describe.each(testBackends())('fields per role on %s', (backend) => {
     ids.report = await id('reports', 'test:fields:report');
     // The triage's reason may name people too; a report recorded in the app keeps its address and reporter.
     const admin = client('admin');
-    const write = (method: string, body: unknown): RequestInit => ({
-      method,
-      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-      body: JSON.stringify(body),
-    });
-    expect((await admin.request(`/api/v1/reports/${ids.report}`, write('PATCH', { status: 'verified', reason: `Benar ada ${FREE_TEXT}` }))).status).toBe(200);
+    expect((await admin.request(`/api/v1/reports/${ids.report}`, jsonWrite('PATCH', { status: 'verified', reason: `Benar ada ${FREE_TEXT}` }))).status).toBe(
+      200,
+    );
     const recorded = await admin.request(
       '/api/v1/reports',
-      write('POST', {
+      jsonWrite('POST', {
         channel: 'whatsapp',
         category: 'illegal_work',
         summary: `Laporan WA: ${FREE_TEXT}`,

@@ -6,15 +6,10 @@ import type { Plan, Scope } from '@pantau/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount } from '../../../../test/sessions.js';
+import { as, jsonWrite, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
 type Client = ReturnType<typeof as>;
 interface ErrorAnswer {
   error: { code: string; message: string; details?: Array<{ parameter: string }> };
@@ -50,7 +45,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   test('a division head plans three Bangka Tengah sites: 201 with route order, legs, totals and the weights used', async () => {
     const response = await division.request(
       '/api/v1/planning/plans',
-      write('POST', {
+      jsonWrite('POST', {
         title: 'Operasi gabungan Juni',
         date: '2024-06-14',
         areaCode: '19.04',
@@ -129,7 +124,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     const union = new Set([...peopleOf(pair!.site.id), ...peopleOf(pair!.district.id)]);
     const response = await division.request(
       '/api/v1/planning/plans',
-      write('POST', {
+      jsonWrite('POST', {
         title: 'Kecamatan dan lokasi',
         date: '2024-06-14',
         areaCode: '19.04',
@@ -184,25 +179,25 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   test('an agency member reads but may not write; bad bodies are 400 naming the field', async () => {
     const member403 = await member.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidates[0]!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidates[0]!.id }] }),
     );
     expect(member403.status).toBe(403);
-    expect((await member.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { notes: 'x' }))).status).toBe(403);
+    expect((await member.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { notes: 'x' }))).status).toBe(403);
     const bad = await division.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-31', areaCode: '19.04', targets: [{ candidateId: candidates[0]!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-31', areaCode: '19.04', targets: [{ candidateId: candidates[0]!.id }] }),
     );
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorAnswer).error.message).toContain('date');
     const unknown = await division.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: 'site:999999999' }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: 'site:999999999' }] }),
     );
     expect(unknown.status).toBe(400);
     const body = (await unknown.json()) as ErrorAnswer;
     expect(body.error.details?.map((d) => d.parameter)).toEqual(['targets.0.candidateId']);
     expect(body.error.message).toContain('site:999999999');
-    const team = await division.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { teams: [{ key: 'b', name: 'Tim B', agencies: ['kodim'] }] }));
+    const team = await division.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { teams: [{ key: 'b', name: 'Tim B', agencies: ['kodim'] }] }));
     expect(team.status).toBe(400);
     expect(((await team.json()) as ErrorAnswer).error.message).toContain('teams.0.agencies.0');
   });
@@ -243,11 +238,11 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   });
 
   test('approval: an analyst may not approve; a head does; then content is frozen and the plan is not deleted', async () => {
-    expect((await analyst.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { status: 'approved' }))).status).toBe(403);
-    const approved = await division.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { status: 'approved' }));
+    expect((await analyst.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { status: 'approved' }))).status).toBe(403);
+    const approved = await division.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { status: 'approved' }));
     expect(approved.status).toBe(200);
     expect(await approved.json()).toMatchObject({ status: 'approved', approvedBy: expect.stringContaining('division_head'), approvedAt: expect.any(String) });
-    const frozen = await division.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { title: 'Lain' }));
+    const frozen = await division.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { title: 'Lain' }));
     expect(frozen.status).toBe(409);
     expect(((await frozen.json()) as ErrorAnswer).error.code).toBe('plan_not_draft');
     expect((await division.request(`/api/v1/planning/plans/${plan.id}`, { method: 'DELETE', headers: { origin: 'http://localhost' } })).status).toBe(409);
@@ -257,13 +252,13 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     const [a] = plan.targets;
     const zodBad = await division.request(
       `/api/v1/planning/plans/${plan.id}/outcome`,
-      write('POST', { targets: [{ planTargetId: a!.id, foreignersChecked: 3, violations: 0, outcome: 'violation', actions: [] }] }),
+      jsonWrite('POST', { targets: [{ planTargetId: a!.id, foreignersChecked: 3, violations: 0, outcome: 'violation', actions: [] }] }),
     );
     expect(zodBad.status).toBe(400);
     expect(((await zodBad.json()) as ErrorAnswer).error.message).toContain('targets.0.violations');
     const foreign = await division.request(
       `/api/v1/planning/plans/${plan.id}/outcome`,
-      write('POST', {
+      jsonWrite('POST', {
         targets: [
           { planTargetId: a!.id, foreignersChecked: 3, violations: 0, outcome: 'no_violation', actions: [] },
           { planTargetId: 99999999, foreignersChecked: 1, violations: 0, outcome: 'no_violation', actions: [] },
@@ -283,11 +278,11 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     const report = async (body: Record<string, unknown>, verify: boolean) => {
       const created = await analyst.request(
         '/api/v1/reports',
-        write('POST', { channel: 'whatsapp', category: 'illegal_work', summary: 'Ada TKA bekerja', receivedAt: '2024-06-12T09:00:00+07:00', ...body }),
+        jsonWrite('POST', { channel: 'whatsapp', category: 'illegal_work', summary: 'Ada TKA bekerja', receivedAt: '2024-06-12T09:00:00+07:00', ...body }),
       );
       expect(created.status).toBe(201);
       const id = ((await created.json()) as { id: number }).id;
-      if (verify) expect((await analyst.request(`/api/v1/reports/${id}`, write('PATCH', { status: 'verified' }))).status).toBe(200);
+      if (verify) expect((await analyst.request(`/api/v1/reports/${id}`, jsonWrite('PATCH', { status: 'verified' }))).status).toBe(200);
       return id;
     };
     const elsewhereDistrict = await queryOne<{ code: string }>(
@@ -299,7 +294,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     const farVerified = await report({ districtCode: elsewhereDistrict!.code }, true);
     const response = await division.request(
       `/api/v1/planning/plans/${plan.id}/outcome`,
-      write('POST', {
+      jsonWrite('POST', {
         targets: [
           { planTargetId: a!.id, foreignersChecked: 12, violations: 0, outcome: 'no_violation', actions: [] },
           {
@@ -371,18 +366,18 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
       (
         await division.request(
           `/api/v1/planning/plans/${plan.id}/outcome`,
-          write('POST', { targets: [{ planTargetId: a!.id, foreignersChecked: 1, violations: 0, outcome: 'no_violation', actions: [] }] }),
+          jsonWrite('POST', { targets: [{ planTargetId: a!.id, foreignersChecked: 1, violations: 0, outcome: 'no_violation', actions: [] }] }),
         )
       ).status,
     ).toBe(409);
-    expect((await division.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { status: 'draft' }))).status).toBe(409);
+    expect((await division.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { status: 'draft' }))).status).toBe(409);
   });
 
   test('a draft is changed, re-ordered from a start, and deleted', async () => {
     const created = (await (
       await analyst.request(
         '/api/v1/planning/plans',
-        write('POST', {
+        jsonWrite('POST', {
           title: 'Draf',
           date: '2024-06-20',
           areaCode: '19.04',
@@ -392,7 +387,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     ).json()) as Plan;
     const changed = await analyst.request(
       `/api/v1/planning/plans/${created.id}`,
-      write('PATCH', { targets: candidates.map((c) => ({ candidateId: c.id })), start: { lng: 106.11, lat: -2.13 } }),
+      jsonWrite('PATCH', { targets: candidates.map((c) => ({ candidateId: c.id })), start: { lng: 106.11, lat: -2.13 } }),
     );
     expect(changed.status).toBe(200);
     const body = (await changed.json()) as Plan;
@@ -414,7 +409,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     const chosen = [await pick('19.04'), await pick('19.71')];
     const created = await division.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'Operasi provinsi', date: '2024-06-20', areaCode: '19', targets: chosen.map((candidateId) => ({ candidateId })) }),
+      jsonWrite('POST', { title: 'Operasi provinsi', date: '2024-06-20', areaCode: '19', targets: chosen.map((candidateId) => ({ candidateId })) }),
     );
     expect(created.status).toBe(201);
     const p = (await created.json()) as Plan;
@@ -422,10 +417,10 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
     // An office head of Bangka Tengah does not see a province-wide plan.
     const office = as(app, await signedInAccount(t.database, 'office_head', '19.04'));
     expect((await office.request(`/api/v1/planning/plans/${p.id}`)).status).toBe(404);
-    expect((await division.request(`/api/v1/planning/plans/${p.id}`, write('PATCH', { status: 'approved' }))).status).toBe(200);
+    expect((await division.request(`/api/v1/planning/plans/${p.id}`, jsonWrite('PATCH', { status: 'approved' }))).status).toBe(200);
     const done = await division.request(
       `/api/v1/planning/plans/${p.id}/outcome`,
-      write('POST', {
+      jsonWrite('POST', {
         date: '2024-06-21',
         targets: p.targets.map((x) => ({ planTargetId: x.id, foreignersChecked: 4, violations: 0, outcome: 'no_violation', actions: [] })),
       }),

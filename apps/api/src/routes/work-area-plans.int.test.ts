@@ -6,17 +6,12 @@ import { planningCandidates, queryOne, queryRows, sql, withScope } from '@pantau
 import type { Plan, Scope } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount } from '../../../../test/sessions.js';
+import { as, jsonWrite, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const OFFICE_KEY = 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang';
 const OFFICE_AREA = `office:${OFFICE_KEY}`;
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
 type Client = ReturnType<typeof as>;
 interface ErrorAnswer {
   error: { code: string; message: string; details?: Array<{ parameter: string }> };
@@ -105,7 +100,7 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
   test("the office head plans one target in each regency of the work area: the plan is the office's", async () => {
     const response = await officeHead.request(
       '/api/v1/planning/plans',
-      write('POST', {
+      jsonWrite('POST', {
         title: 'Operasi wilayah kerja',
         date: '2024-06-14',
         areaCode: OFFICE_AREA,
@@ -130,23 +125,23 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
     expect(outside, 'a candidate in Bangka Belitung outside the work area').toBeTruthy();
     const wrong = await officeHead.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: OFFICE_AREA, targets: [{ candidateId: outside!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: OFFICE_AREA, targets: [{ candidateId: outside!.id }] }),
     );
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as ErrorAnswer).error.details?.map((d) => d.parameter)).toEqual(['targets.0.candidateId']);
     const unknown = await division.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: 'office:ref:office:none', targets: [{ candidateId: chosen[0]!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: 'office:ref:office:none', targets: [{ candidateId: chosen[0]!.id }] }),
     );
     const foreign = await elsewhere.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: OFFICE_AREA, targets: [{ candidateId: chosen[0]!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: OFFICE_AREA, targets: [{ candidateId: chosen[0]!.id }] }),
     );
     expect([unknown.status, foreign.status]).toEqual([404, 404]);
     expect(((await foreign.json()) as ErrorAnswer).error.code).toBe('area_not_found');
     const malformed = await officeHead.request(
       '/api/v1/planning/plans',
-      write('POST', { title: 'x', date: '2024-06-14', areaCode: 'office:', targets: [{ candidateId: chosen[0]!.id }] }),
+      jsonWrite('POST', { title: 'x', date: '2024-06-14', areaCode: 'office:', targets: [{ candidateId: chosen[0]!.id }] }),
     );
     expect(malformed.status).toBe(400);
   });
@@ -178,7 +173,7 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
         .trim()
         .split(/\r?\n/),
     ).toHaveLength(2);
-    const change = await analyst.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { notes: 'dari Bangka Tengah' }));
+    const change = await analyst.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { notes: 'dari Bangka Tengah' }));
     expect(change.status).toBe(403);
     expect(((await change.json()) as ErrorAnswer).error.code).toBe('forbidden');
     expect((await analyst.request(`/api/v1/planning/plans/${plan.id}`, { method: 'DELETE', headers: { origin: 'http://localhost' } })).status).toBe(403);
@@ -215,15 +210,15 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
   test('the office head changes, approves and records the outcome: one operation per regency, under the office', async () => {
     const changed = await officeHead.request(
       `/api/v1/planning/plans/${plan.id}`,
-      write('PATCH', { targets: [...chosen].reverse().map((c) => ({ candidateId: c.id })), start: { lng: 106.11, lat: -2.13 } }),
+      jsonWrite('PATCH', { targets: [...chosen].reverse().map((c) => ({ candidateId: c.id })), start: { lng: 106.11, lat: -2.13 } }),
     );
     expect(changed.status).toBe(200);
     expect(((await changed.json()) as Plan).targets).toHaveLength(2);
-    expect((await officeHead.request(`/api/v1/planning/plans/${plan.id}`, write('PATCH', { status: 'approved' }))).status).toBe(200);
+    expect((await officeHead.request(`/api/v1/planning/plans/${plan.id}`, jsonWrite('PATCH', { status: 'approved' }))).status).toBe(200);
     const targets = ((await (await officeHead.request(`/api/v1/planning/plans/${plan.id}`)).json()) as Plan).targets;
     const done = await officeHead.request(
       `/api/v1/planning/plans/${plan.id}/outcome`,
-      write('POST', {
+      jsonWrite('POST', {
         targets: targets.map((x) => ({ planTargetId: x.id, foreignersChecked: 2, violations: 0, outcome: 'no_violation', actions: [] })),
       }),
     );
