@@ -1,5 +1,6 @@
-// `pnpm bench [aggregate] [tiles] [import] [fuzz]`: benchmarks at demo scale 10 (1.2 M permits), all of
-// them when none is named. Uses DATABASE_URL when set (the server backend), else an embedded database
+// `pnpm bench [aggregate] [tiles] [import] [load] [fuzz]`: benchmarks at demo scale 10 (1.2 M permits), all of
+// them when none is named. `load` (options --connections=N, default 50 on the server and 10 embedded,
+// --seconds=N, default 60) runs the server as its own process and drives it with autocannon. Uses DATABASE_URL when set (the server backend), else an embedded database
 // under .data/bench. Data is generated once and reused; `--demo-seed=N` and `--scale=N` measure on other
 // demo data (default seed 1, scale 10), which replaces the data in a server database and gets its own
 // folder when embedded. `fuzz` (options --seed=N --count=N) runs on an embedded copy of the test fixture
@@ -9,11 +10,12 @@ import { connect } from '@pantau/db';
 import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data';
 import { benchFuzz } from './fuzz.js';
 import { benchImport } from './import.js';
+import { benchLoad, loadSessions } from './load.js';
 import { benchPermitAggregate } from './permit-aggregate.js';
 import { writeResults } from './results.js';
 import { benchTiles } from './tiles.js';
 
-const BENCHES = ['aggregate', 'tiles', 'import', 'fuzz'] as const;
+const BENCHES = ['aggregate', 'tiles', 'import', 'load', 'fuzz'] as const;
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const option = (name: string, fallback: number) => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -45,6 +47,11 @@ if (scaleTen.length) {
   const database = await connect(
     config.database.kind === 'postgres' ? { kind: 'postgres', url: config.database.url } : { kind: 'pglite', dataDir: config.database.dataDir },
   );
+  let closed = false;
+  const closeOnce = async () => {
+    if (!closed) await database.close();
+    closed = true;
+  };
   try {
     console.log(`bench: ${database.kind} at ${database.location}; preparing demo data, seed ${demoSeed}, scale ${scale} (first run only)…`);
     await prepareDatabase(database, config, log);
@@ -64,8 +71,26 @@ if (scaleTen.length) {
         },
       });
     }
+    if (runs('load')) {
+      const sessions = await loadSessions(database);
+      // The embedded database serves one process: the server the load drives opens it after this one lets go.
+      await closeOnce();
+      const server = config.database.kind === 'postgres';
+      await benchLoad(sessions, {
+        connections: option('connections', server ? 50 : 10),
+        seconds: option('seconds', 60),
+        withTargets: server,
+        label: server ? 'server' : 'embedded',
+        env: {
+          ...Object.fromEntries(Object.entries(processEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+          PANTAU_DEMO_SCALE: String(scale),
+          PANTAU_DEMO_SEED: String(demoSeed),
+          PANTAU_DATA_DIR: resolve(REPO_ROOT, folder),
+        },
+      });
+    }
   } finally {
-    await database.close();
+    await closeOnce();
   }
 }
 const written = writeResults(resolve(REPO_ROOT, 'bench/results'), {
