@@ -18,6 +18,7 @@ import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, NothingToReplayError, runBacktest, tallies } from '../backtest/backtest.js';
 import { BacktestOptionError, backtestReport, parseKList, parseRankingList } from '../backtest/backtest-command.js';
 import { formatMetrics } from '../backtest/format.js';
+import { backtestRunInput, saveBacktestRun } from '../backtest/save-run.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
 import type { ReferenceStatistics } from '../demo/profiles.js';
 
@@ -60,12 +61,14 @@ Commands:
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
                                   row and why (exit status 1)
   backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 1,3,5,10,20] [--ranking score,holders,chance]
-           [--json out.json]
+           [--json out.json] [--save]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
                                   and a blind pick (default k 10); per k: hit rate, PAI, PEI*, percentile
                                   rank and paired tests against holders; --json: every ranked finding's
-                                  ranks and every metric, in a file (exit status 1 with no data)
+                                  ranks and every metric, in a file (exit status 1 with no data);
+                                  --save: keep the summary in the database for the planning page's card
+                                  "Seberapa baik peringkat ini?" (earlier runs are kept)
   verify-aggregates [--days N] [--rebuild]
                                   compare the people pre-aggregate with a direct count of permits on N
                                   days spread over the data (default 12), at every level, by area,
@@ -132,6 +135,7 @@ async function main(argv: string[]): Promise<void> {
       k: { type: 'string' },
       ranking: { type: 'string' },
       json: { type: 'string' },
+      save: { type: 'boolean' },
     },
   });
   const config = loadConfig(processEnv());
@@ -200,6 +204,7 @@ async function main(argv: string[]): Promise<void> {
         log(
           `backtest ${from} … ${to}, top ${ks.join(', ')} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,
         );
+        const startedAt = new Date();
         const result = await runBacktest(db, { from, to, k: ks[0]!, log, ...(rankings ? { rankings } : {}) });
         const report = backtestReport(result.pools, { from, to, ks, rankings, database: `${db.kind}`, datasets: await datasetLoadRecords(db.orm) });
         for (const k of ks) {
@@ -214,6 +219,10 @@ async function main(argv: string[]): Promise<void> {
         if (values.json !== undefined) {
           writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
           log(`written: ${values.json} (${report.findings.length} findings with their ranks, every metric)`);
+        }
+        if (values.save === true) {
+          const id = await saveBacktestRun(db.orm, backtestRunInput(report, startedAt));
+          log(`saved: backtest run ${id} (the planning page's card shows the latest run)`);
         }
       });
       return;
