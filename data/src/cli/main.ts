@@ -17,8 +17,10 @@ import { tokenCommand } from './token-command.js';
 import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, NothingToReplayError, runBacktest, tallies } from '../backtest/backtest.js';
 import { BacktestOptionError, backtestReport, parseKList, parseRankingList } from '../backtest/backtest-command.js';
+import type { RankingName } from '../backtest/rankings.js';
 import { formatMetrics } from '../backtest/format.js';
 import { backtestRunInput, saveBacktestRun } from '../backtest/save-run.js';
+import { parseSeedList, pooledPools, replaySeeds } from '../backtest/seeds.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
 import type { ReferenceStatistics } from '../demo/profiles.js';
 
@@ -69,6 +71,12 @@ Commands:
                                   ranks and every metric, in a file (exit status 1 with no data);
                                   --save: keep the summary in the database for the planning page's card
                                   "Seberapa baik peringkat ini?" (earlier runs are kept)
+  backtest --seeds 101,102,103 [--scale X] [the options above]
+                                  the same on several demo worlds: each seed's demo (scale X, default
+                                  PANTAU_DEMO_SCALE) is loaded into a fresh temporary database (a
+                                  temporary database on the server of DATABASE_URL, else PGlite in a
+                                  temporary folder), replayed and removed; figures per seed, then
+                                  pooled over every month of every seed; --save keeps the pooled run
   verify-aggregates [--days N] [--rebuild]
                                   compare the people pre-aggregate with a direct count of permits on N
                                   days spread over the data (default 12), at every level, by area,
@@ -100,6 +108,62 @@ function numberOption(value: string | undefined, name: string, fallback: number,
 }
 
 export class UsageError extends Error {}
+
+/** `backtest --seeds`: every seed in a fresh database of its own, figures per seed and pooled; --save keeps the pooled run in the configured database. */
+async function backtestSeeds(options: {
+  config: Config;
+  seeds: number[];
+  scale: number;
+  from: string;
+  to: string;
+  ks: number[];
+  rankings: RankingName[] | undefined;
+  json: string | undefined;
+  save: boolean;
+  log: (line: string) => void;
+}): Promise<void> {
+  const { config, seeds, scale, from, to, ks, rankings, log } = options;
+  const startedAt = new Date();
+  const replayAll = async () => {
+    log(
+      `backtest ${from} … ${to} on demo seeds ${seeds.join(', ')} (scale ${scale}), top ${ks.join(', ')}; each seed in a fresh ${config.database.kind} database`,
+    );
+    const replays = await replaySeeds(config, { seeds, scale, from, to, k: ks[0]!, ...(rankings ? { rankings } : {}), log });
+    const reportOf = (pools: Parameters<typeof backtestReport>[0], datasets: Parameters<typeof backtestReport>[1]['datasets']) =>
+      backtestReport(pools, { from, to, ks, rankings, database: config.database.kind, datasets });
+    const perSeed = replays.map((r) => ({ seed: r.seed, loadSeconds: r.loadSeconds, replaySeconds: r.replaySeconds, report: reportOf(r.pools, r.datasets) }));
+    for (const { seed, report } of perSeed) {
+      log(`seed ${seed}:`);
+      for (const m of report.metrics) for (const line of formatMetrics(m)) log(`  ${line}`);
+    }
+    // The pooled run names each seed's demo among its datasets.
+    const pooled = reportOf(
+      pooledPools(replays),
+      replays.flatMap((r) => r.datasets.filter((d) => d.params.seed !== undefined)),
+    );
+    log(`pooled over seeds ${seeds.join(', ')} (every month of every seed one unit of the bootstrap and the sign test):`);
+    for (const m of pooled.metrics) for (const line of formatMetrics(m)) log(`  ${line}`);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    log(
+      `time per seed: load ${mean(replays.map((r) => r.loadSeconds)).toFixed(0)} s, replay ${mean(replays.map((r) => r.replaySeconds)).toFixed(0)} s (mean of ${replays.length})`,
+    );
+    if (options.json !== undefined) {
+      writeFileSync(options.json, `${JSON.stringify({ seeds: perSeed, pooled }, null, 2)}\n`);
+      log(`written: ${options.json} (each seed's report and the pooled one)`);
+    }
+    return pooled;
+  };
+  if (!options.save) {
+    await replayAll();
+    return;
+  }
+  // Opened first, so a database in use stops the command before the replays rather than after.
+  await withDatabase(config, async (db) => {
+    const pooled = await replayAll();
+    const id = await saveBacktestRun(db.orm, backtestRunInput(pooled, startedAt));
+    log(`saved: pooled backtest run ${id} (the planning page's card shows the latest run)`);
+  });
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
@@ -136,6 +200,7 @@ async function main(argv: string[]): Promise<void> {
       ranking: { type: 'string' },
       json: { type: 'string' },
       save: { type: 'boolean' },
+      seeds: { type: 'string' },
     },
   });
   const config = loadConfig(processEnv());
@@ -200,6 +265,12 @@ async function main(argv: string[]): Promise<void> {
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       const ks = values.k === undefined ? [10] : parseKList(values.k);
       const rankings = values.ranking === undefined ? undefined : parseRankingList(values.ranking);
+      if (values.seeds !== undefined) {
+        const seeds = parseSeedList(values.seeds);
+        const scale = numberOption(values.scale, 'scale', config.demo.scale, (n) => n > 0 && n <= 20);
+        await backtestSeeds({ config, seeds, scale, from, to, ks, rankings, json: values.json, save: values.save === true, log });
+        return;
+      }
       await withDatabase(config, async (db) => {
         log(
           `backtest ${from} … ${to}, top ${ks.join(', ')} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,

@@ -35,7 +35,9 @@ function SkillFigures({ run }: { run: BacktestRun }) {
   const rankings = [...result.rankings].sort((a, b) => RANKING_ORDER.indexOf(a.ranking) - RANKING_ORDER.indexOf(b.ranking));
   const score = result.paired.find((p) => p.ranking === 'score');
   const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${format.number(Math.abs(x), Number.isInteger(x) ? 0 : 1)}`;
-  const demo = run.data.datasets.find((d) => d.seed !== null);
+  // A pooled run (`backtest --seeds`) names every seed's demo.
+  const demos = run.data.datasets.filter((d) => d.seed !== null);
+  const scale = demos[0]?.scale ?? null;
   return (
     <>
       <p className="skill-verdict" data-testid="skill-verdict">
@@ -71,8 +73,11 @@ function SkillFigures({ run }: { run: BacktestRun }) {
           database: run.data.database === 'pglite' ? t('skill.embedded') : 'PostgreSQL',
           ranAt: format.date(run.ranAt.slice(0, 10)),
         })}
-        {demo &&
-          ` ${t('skill.demo', { seed: demo.seed, scale: format.number(demo.scale ?? 1, demo.scale !== null && !Number.isInteger(demo.scale) ? 1 : 0) })}`}
+        {demos.length > 0 &&
+          ` ${t(demos.length > 1 ? 'skill.demoPooled' : 'skill.demo', {
+            seeds: demos.map((d) => d.seed).join(', '),
+            scale: scale === null ? '–' : format.number(scale, Number.isInteger(scale) ? 0 : 1),
+          })}`}
       </p>
     </>
   );
