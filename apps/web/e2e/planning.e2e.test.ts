@@ -213,6 +213,7 @@ describe('planning', () => {
       ['score', 'holders', 'chance'].map((name) => result.rankings.find((r) => r.ranking === name)!.hits),
     );
     expect(squash(await card.getByTestId('skill-data').innerText())).toContain('Data demo, seed 7, skala 0,1.');
+    await card.screenshot({ path: join(RESULTS_DIR, 'planning-skill-card.png') });
     await page.getByTestId('language-switch').click();
     await expect.poll(async () => squash(await card.getByTestId('skill-verdict').innerText())).toBe(skillVerdict(run, result, 'en'));
     await page.getByTestId('language-switch').click();

@@ -16,6 +16,7 @@ export function SkillCard() {
   return (
     <section className="skill-card" data-testid="skill-card">
       <h2 className="planning-heading">{t('skill.title')}</h2>
+      {request.status === 'loading' && <p className="planning-hint">{t('skill.loading')}</p>}
       {request.status === 'error' && <p className="planning-hint">{t('skill.unavailable')}</p>}
       {request.status === 'ok' && run === null && (
         <p className="planning-hint" data-testid="skill-none">
