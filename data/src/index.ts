@@ -23,3 +23,6 @@ export * from './meetings/meetings.js';
 export * from './reports/reports.js';
 export * from './reports/attachments.js';
 export * from './risk-areas/edit-risk-areas.js';
+export { runBacktest, NothingToReplayError } from './backtest/backtest.js';
+export { backtestReport } from './backtest/backtest-command.js';
+export { backtestRunInput, replayAndSave, saveBacktestRun } from './backtest/save-run.js';

@@ -426,6 +426,8 @@ export const MATRIX: Row[] = [
     allowed: (p) => p.lists,
     expect: { inScope: 200, outOfScope: 404, nonexistent: 404 },
   },
+  // A national figure (the latest saved backtest, counts only): the same answer in every scope; none is saved in the fixture.
+  { route: 'GET /planning/skill', request: once('/api/v1/planning/skill'), allowed: (p) => p.planning.read, expect: { inScope: 200 } },
   {
     route: 'GET /planning/hot-spots',
     request: (t) => ({ path: `/api/v1/planning/hot-spots?area=${AREA[t]}&asOf=2024-06-13` }),

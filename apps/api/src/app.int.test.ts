@@ -189,6 +189,7 @@ describe.each(testBackends())('API on %s', (backend) => {
       '/planning/plans/{id}/plan.pdf',
       '/planning/plans/{id}/targets.csv',
       '/planning/plans/{id}/targets.xlsx',
+      '/planning/skill',
       '/reports',
       '/reports/{id}',
       '/reports/{id}/attachments',

@@ -39,6 +39,7 @@ import { planningRoutes } from './routes/planning.js';
 import { planRoutes } from './routes/plans.js';
 import { riskAreaRoutes } from './routes/risk-areas.js';
 import { planningMapRoutes } from './routes/planning-maps.js';
+import { planningSkillRoutes } from './routes/planning-skill.js';
 import { planPdfRoutes } from './routes/plan-pdf.js';
 import { reportRoutes } from './routes/reports.js';
 import { peopleRoutes } from './routes/people.js';
@@ -179,6 +180,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', planningRoutes(deps))
     .route('/', planRoutes(deps))
     .route('/', planningMapRoutes(deps))
+    .route('/', planningSkillRoutes(deps))
     .route('/', planPdfRoutes(deps))
     .route('/', briefingRoutes(deps));
   // The document itself takes no parameters either (the routes above refuse undeclared ones: createRouter).

@@ -4,7 +4,7 @@
 // from the app's own route definitions, so a new route is covered by them; the request table below
 // must name it (the first test fails otherwise).
 import type { RouteConfig } from '@hono/zod-openapi';
-import { addReportAttachment, createMeeting, createPlan, createRiskArea, updateRiskArea, writeReports } from '@pantau/data';
+import { addReportAttachment, createMeeting, createPlan, createRiskArea, replayAndSave, updateRiskArea, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, sql } from '@pantau/db';
 import { briefingFromTemplate, ROLES, type Role } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -93,6 +93,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/planning/plans/{id}/targets.csv': (ids) => `/planning/plans/${ids.plan}/targets.csv`,
   '/planning/plans/{id}/targets.xlsx': (ids) => `/planning/plans/${ids.plan}/targets.xlsx`,
   '/planning/plans/{id}/plan.pdf': (ids) => `/planning/plans/${ids.plan}/plan.pdf`,
+  '/planning/skill': () => '/planning/skill',
   '/briefings': () => '/briefings',
   '/briefings/{id}': (ids) => `/briefings/${ids.briefing}`,
   '/briefings/{id}/briefing.pdf': (ids) => `/briefings/${ids.briefing}/briefing.pdf`,
@@ -182,6 +183,8 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       { title: 'Kontrak', date: '2024-06-14', areaCode: '19.04', targets: [{ candidateId: candidate!.id }], notes: 'catatan' },
       system,
     );
+    // A saved backtest (half a year, so the replay is quick), so the skill card's run is checked, not only its null.
+    await replayAndSave(t.database, { from: '2024-01-01', to: '2024-06-30', ks: [5, 10], ranAt: clock.now() });
     const admin = accounts.get('admin')!;
     const adminId = (await queryOne<{ id: number }>(orm, sql`select id from users where email = ${admin.email}`))!.id;
     // A meeting with decisions and a follow-up (with its history), so their schemas are checked too; overdue on 2024-07-01.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { planningSkillResponseSchema, skillResult, skillVerdict } from '@pantau/domain';
 import { launchChromium } from './browser.js';
 import { expectOnlyOwnHost, openSignedInPage, RESULTS_DIR, screenshot } from './page-helpers.js';
 
@@ -192,5 +193,29 @@ describe('planning', () => {
     await expect.poll(() => page.getByTestId('plan-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     expect(await page.getByTestId('plan-operation').getAttribute('href')).toMatch(/select=operation:\d+/);
     expect(await page.getByTestId('plan-target-outcome').allInnerTexts()).toEqual(['Tidak ada pelanggaran', 'Pelanggaran', 'Tidak ditemukan']);
+  });
+
+  test('the skill card shows the last saved backtest: a verdict from its figures, the three rankings and the data it ran on', async () => {
+    // serve-app.ts saved a replay of the fixture's first half of 2024 (demo seed 7, scale 0.1).
+    await page.goto(new URL('/?page=planning&area=19.04&asOf=2024-06-14', baseUrl).href);
+    const card = page.getByTestId('skill-card');
+    await card.getByTestId('skill-verdict').waitFor({ timeout: 30_000 });
+    const answer = planningSkillResponseSchema.parse(await page.evaluate(async () => (await fetch('/api/v1/planning/skill')).json()));
+    const run = answer.run!;
+    const result = skillResult(run.results)!;
+    expect(squash(await card.locator('h2').innerText())).toBe('Seberapa baik peringkat ini?');
+    expect(squash(await card.getByTestId('skill-verdict').innerText())).toBe(skillVerdict(run, result, 'id'));
+    expect(await card.getByTestId('skill-verdict').innerText()).toMatch(/^Selama 1 Januari 2024 – 30 Juni 2024 peringkat ini /);
+    const rows = await card.locator('[data-testid="skill-table"] tbody tr').allInnerTexts();
+    expect(rows.map((row) => squash(row).split(' ')[0])).toEqual(['Skor', 'Jumlah', 'Pilihan']);
+    // Findings at k as the run has them, score first.
+    expect(rows.map((row) => Number(squash(row).split(' ').at(-2)))).toEqual(
+      ['score', 'holders', 'chance'].map((name) => result.rankings.find((r) => r.ranking === name)!.hits),
+    );
+    expect(squash(await card.getByTestId('skill-data').innerText())).toContain('Data demo, seed 7, skala 0,1.');
+    await card.screenshot({ path: join(RESULTS_DIR, 'planning-skill-card.png') });
+    await page.getByTestId('language-switch').click();
+    await expect.poll(async () => squash(await card.getByTestId('skill-verdict').innerText())).toBe(skillVerdict(run, result, 'en'));
+    await page.getByTestId('language-switch').click();
   });
 });

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumPdfRenderer, createApp, startHttpServer, systemClock } from '@pantau/api';
-import { addUser, REPO_ROOT } from '@pantau/data';
+import { addUser, replayAndSave, REPO_ROOT } from '@pantau/data';
 import { connect, type Database } from '@pantau/db';
 import { ROLES } from '@pantau/domain';
 import type { TestProject } from 'vitest/node';
@@ -32,6 +32,8 @@ export default async function serveApp(project: TestProject): Promise<() => Prom
   project.provide('e2eLockoutAccount', { email: lockout.user.email, password: lockout.password });
   const changing = await addUser(database.orm, E2E_PASSWORD_CHANGE_ACCOUNT_SPEC);
   project.provide('e2ePasswordChangeAccount', { email: changing.user.email, password: changing.password });
+  // A saved backtest (half a year of the fixture, a few seconds), so the planning page's skill card has a run to show.
+  await replayAndSave(database, { from: '2024-01-01', to: '2024-06-30', ks: [10] });
   let baseUrl = '';
   const pdf = chromiumPdfRenderer({ executablePath: '/usr/bin/chromium', baseUrl: () => baseUrl });
   const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: systemClock, webDist: resolve(webRoot, 'dist'), pdf });

@@ -17,7 +17,10 @@ import { tokenCommand } from './token-command.js';
 import { AccountError } from '../accounts/users.js';
 import { formatRates, formatTally, NothingToReplayError, runBacktest, tallies } from '../backtest/backtest.js';
 import { BacktestOptionError, backtestReport, parseKList, parseRankingList } from '../backtest/backtest-command.js';
+import type { RankingName } from '../backtest/rankings.js';
 import { formatMetrics } from '../backtest/format.js';
+import { backtestRunInput, saveBacktestRun } from '../backtest/save-run.js';
+import { parseSeedList, pooledPools, replaySeeds } from '../backtest/seeds.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
 import type { ReferenceStatistics } from '../demo/profiles.js';
 
@@ -60,12 +63,20 @@ Commands:
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
                                   row and why (exit status 1)
   backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 1,3,5,10,20] [--ranking score,holders,chance]
-           [--json out.json]
+           [--json out.json] [--save]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
                                   and a blind pick (default k 10); per k: hit rate, PAI, PEI*, percentile
                                   rank and paired tests against holders; --json: every ranked finding's
-                                  ranks and every metric, in a file (exit status 1 with no data)
+                                  ranks and every metric, in a file (exit status 1 with no data);
+                                  --save: keep the summary in the database for the planning page's card
+                                  "Seberapa baik peringkat ini?" (earlier runs are kept)
+  backtest --seeds 101,102,103 [--scale X] [the options above]
+                                  the same on several demo worlds: each seed's demo (scale X, default
+                                  PANTAU_DEMO_SCALE) is loaded into a fresh temporary database (a
+                                  temporary database on the server of DATABASE_URL, else PGlite in a
+                                  temporary folder), replayed and removed; figures per seed, then
+                                  pooled over every month of every seed; --save keeps the pooled run
   verify-aggregates [--days N] [--rebuild]
                                   compare the people pre-aggregate with a direct count of permits on N
                                   days spread over the data (default 12), at every level, by area,
@@ -97,6 +108,62 @@ function numberOption(value: string | undefined, name: string, fallback: number,
 }
 
 export class UsageError extends Error {}
+
+/** `backtest --seeds`: every seed in a fresh database of its own, figures per seed and pooled; --save keeps the pooled run in the configured database. */
+async function backtestSeeds(options: {
+  config: Config;
+  seeds: number[];
+  scale: number;
+  from: string;
+  to: string;
+  ks: number[];
+  rankings: RankingName[] | undefined;
+  json: string | undefined;
+  save: boolean;
+  log: (line: string) => void;
+}): Promise<void> {
+  const { config, seeds, scale, from, to, ks, rankings, log } = options;
+  const startedAt = new Date();
+  const replayAll = async () => {
+    log(
+      `backtest ${from} … ${to} on demo seeds ${seeds.join(', ')} (scale ${scale}), top ${ks.join(', ')}; each seed in a fresh ${config.database.kind} database`,
+    );
+    const replays = await replaySeeds(config, { seeds, scale, from, to, k: ks[0]!, ...(rankings ? { rankings } : {}), log });
+    const reportOf = (pools: Parameters<typeof backtestReport>[0], datasets: Parameters<typeof backtestReport>[1]['datasets']) =>
+      backtestReport(pools, { from, to, ks, rankings, database: config.database.kind, datasets });
+    const perSeed = replays.map((r) => ({ seed: r.seed, loadSeconds: r.loadSeconds, replaySeconds: r.replaySeconds, report: reportOf(r.pools, r.datasets) }));
+    for (const { seed, report } of perSeed) {
+      log(`seed ${seed}:`);
+      for (const m of report.metrics) for (const line of formatMetrics(m)) log(`  ${line}`);
+    }
+    // The pooled run names each seed's demo among its datasets.
+    const pooled = reportOf(
+      pooledPools(replays),
+      replays.flatMap((r) => r.datasets.filter((d) => d.params.seed !== undefined)),
+    );
+    log(`pooled over seeds ${seeds.join(', ')} (every month of every seed one unit of the bootstrap and the sign test):`);
+    for (const m of pooled.metrics) for (const line of formatMetrics(m)) log(`  ${line}`);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    log(
+      `time per seed: load ${mean(replays.map((r) => r.loadSeconds)).toFixed(0)} s, replay ${mean(replays.map((r) => r.replaySeconds)).toFixed(0)} s (mean of ${replays.length})`,
+    );
+    if (options.json !== undefined) {
+      writeFileSync(options.json, `${JSON.stringify({ seeds: perSeed, pooled }, null, 2)}\n`);
+      log(`written: ${options.json} (each seed's report and the pooled one)`);
+    }
+    return pooled;
+  };
+  if (!options.save) {
+    await replayAll();
+    return;
+  }
+  // Opened first, so a database in use stops the command before the replays rather than after.
+  await withDatabase(config, async (db) => {
+    const pooled = await replayAll();
+    const id = await saveBacktestRun(db.orm, backtestRunInput(pooled, startedAt));
+    log(`saved: pooled backtest run ${id} (the planning page's card shows the latest run)`);
+  });
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'help', ...rest] = argv;
@@ -132,6 +199,8 @@ async function main(argv: string[]): Promise<void> {
       k: { type: 'string' },
       ranking: { type: 'string' },
       json: { type: 'string' },
+      save: { type: 'boolean' },
+      seeds: { type: 'string' },
     },
   });
   const config = loadConfig(processEnv());
@@ -196,10 +265,17 @@ async function main(argv: string[]): Promise<void> {
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       const ks = values.k === undefined ? [10] : parseKList(values.k);
       const rankings = values.ranking === undefined ? undefined : parseRankingList(values.ranking);
+      if (values.seeds !== undefined) {
+        const seeds = parseSeedList(values.seeds);
+        const scale = numberOption(values.scale, 'scale', config.demo.scale, (n) => n > 0 && n <= 20);
+        await backtestSeeds({ config, seeds, scale, from, to, ks, rankings, json: values.json, save: values.save === true, log });
+        return;
+      }
       await withDatabase(config, async (db) => {
         log(
           `backtest ${from} … ${to}, top ${ks.join(', ')} candidates of the finding's regency (company sites for findings at a site, districts for the others), ranked on the first day of each month`,
         );
+        const startedAt = new Date();
         const result = await runBacktest(db, { from, to, k: ks[0]!, log, ...(rankings ? { rankings } : {}) });
         const report = backtestReport(result.pools, { from, to, ks, rankings, database: `${db.kind}`, datasets: await datasetLoadRecords(db.orm) });
         for (const k of ks) {
@@ -214,6 +290,10 @@ async function main(argv: string[]): Promise<void> {
         if (values.json !== undefined) {
           writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
           log(`written: ${values.json} (${report.findings.length} findings with their ranks, every metric)`);
+        }
+        if (values.save === true) {
+          const id = await saveBacktestRun(db.orm, backtestRunInput(report, startedAt));
+          log(`saved: backtest run ${id} (the planning page's card shows the latest run)`);
         }
       });
       return;

@@ -3,7 +3,7 @@
 // the planning score (packages/domain/src/planning), which it must not import: the backtest is only a
 // test of the score if the score has to discover these drivers from the records they leave behind.
 // Every driver here is observable in the data (permits, reports, risk areas, past operations), but with
-// its own windows, radii and functional forms. Documented in docs/planning.md, "How the demo world works".
+// its own windows, radii and functional forms. Documented in docs/demo-world.md.
 
 const DAY_MS = 86_400_000;
 /** Day number of an ISO date (days since 1970-01-01), for cheap date arithmetic in the generator. */

@@ -5,6 +5,7 @@ import {
   officeListResponseSchema,
   planListItemSchema,
   planningCandidatesResponseSchema,
+  planningSkillResponseSchema,
   planSchema,
   type WeightKey,
   type OfficeWorkArea,
@@ -12,6 +13,7 @@ import {
   type PlanCreateInput,
   type PlanListItem,
   type PlanningCandidatesResponse,
+  type BacktestRun,
   type PlanOutcomeInput,
   type PlanPatchInput,
 } from '@pantau/domain';
@@ -39,6 +41,11 @@ export async function getCandidates(
     { area: query.area, asOf: query.asOf, limit: String(query.limit), lang: query.lang, ...weightParams(query.weights) },
     signal,
   );
+}
+
+/** The latest saved backtest (`pnpm pantau backtest --save`), or null when none was saved. */
+export async function getSkill(signal?: AbortSignal): Promise<BacktestRun | null> {
+  return (await fetchAnswer(planningSkillResponseSchema, '/api/v1/planning/skill', {}, signal)).run;
 }
 
 /** Offices whose work area overlaps the scope (GET /api/v1/offices): their regencies within the scope. */

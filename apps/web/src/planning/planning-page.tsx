@@ -19,6 +19,7 @@ import { draftOf, PlanPanel, type DraftPlan } from './plan-panel.js';
 import { getCandidates, getPlan, listOffices, listPlans, type OfficeWorkArea, type PlanningCandidate } from './planning-api.js';
 import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap, type MapPoint } from './planning-map.js';
+import { SkillCard } from './skill-card.js';
 import {
   deltaLabel,
   effectiveWeights,
@@ -427,6 +428,7 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
 
         {area !== null && (
           <aside className="planning-side">
+            <SkillCard />
             <PlanList
               plans={dataOf(plans) ?? []}
               openId={view.plan}

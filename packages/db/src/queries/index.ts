@@ -21,3 +21,4 @@ export * from './meetings.js';
 export * from './report-status.js';
 export * from './reports.js';
 export * from './risk-area-versions.js';
+export * from './backtest-runs.js';

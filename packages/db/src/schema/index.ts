@@ -11,3 +11,4 @@ export * from './plans.js';
 export * from './briefings.js';
 export * from './people.js';
 export * from './meeting-follow-ups.js';
+export * from './backtest-runs.js';

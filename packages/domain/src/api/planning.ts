@@ -133,3 +133,89 @@ export const officeWorkAreaSchema = z.object({
 });
 export type OfficeWorkArea = z.infer<typeof officeWorkAreaSchema>;
 export const officeListResponseSchema = z.object({ items: z.array(officeWorkAreaSchema) });
+
+/** One ranking's figures at one k of a saved backtest run, over the findings in pools of more than k candidates. */
+export const backtestRankingFiguresSchema = z.object({
+  ranking: z.string().meta({ description: 'score, holders, chance (or a later ranking).' }),
+  hits: z.number().int().nonnegative().meta({ description: 'Findings whose place was in the ranking’s top k.' }),
+  hitRate: z.number().nullable(),
+  pai: z.number().nullable().meta({ description: 'Hit rate ÷ the share of candidates flagged: 1 = a blind pick.' }),
+  pei: z.number().nullable().meta({ description: 'Hits ÷ the most k picks could have caught.' }),
+  meanPercentile: z.number().nullable(),
+});
+
+/** A ranking against the reference (holders) at one k: McNemar on findings, sign test over months, bootstrap over months. */
+export const backtestPairedFiguresSchema = z.object({
+  ranking: z.string(),
+  reference: z.string(),
+  hits: z.number().int().nonnegative(),
+  referenceHits: z.number().int().nonnegative(),
+  /** hits ÷ referenceHits; null when the reference found none. */
+  ratio: z.number().nullable(),
+  onlyRanking: z.number().int().nonnegative(),
+  onlyReference: z.number().int().nonnegative(),
+  mcnemarP: z.number().min(0).max(1),
+  signTestP: z.number().min(0).max(1),
+  /** The difference in findings over the window and its 95 % bootstrap interval (months resampled). */
+  difference: z.number(),
+  low: z.number(),
+  high: z.number(),
+  months: z.number().int().nonnegative(),
+  /** The interval excludes 0 and McNemar's p < 0.05. */
+  clear: z.boolean(),
+});
+
+export const backtestRunResultSchema = z.object({
+  k: z.number().int().min(1).max(500),
+  headline: z.object({
+    poolMonths: z.number().int().nonnegative(),
+    findings: z.number().int().nonnegative(),
+    bestPossible: z.number().int().nonnegative(),
+    expectedByChance: z.number().nonnegative(),
+  }),
+  /** Pools of k or fewer candidates: every ranking holds all of them, so they are left out of the figures. */
+  smallPools: z.object({ poolMonths: z.number().int().nonnegative(), findings: z.number().int().nonnegative(), hits: z.number().int().nonnegative() }),
+  rankings: z.array(backtestRankingFiguresSchema).min(1),
+  paired: z.array(backtestPairedFiguresSchema),
+});
+export type BacktestRunResult = z.infer<typeof backtestRunResultSchema>;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** What `pnpm pantau backtest --save` stores: the write path validates it with this schema. */
+export const backtestRunInputSchema = z
+  .object({
+    ranAt: z.string().meta({ description: 'When the replay ran (ISO timestamp, UTC).' }),
+    from: isoDay,
+    to: isoDay,
+    data: z.object({
+      database: z.string().meta({ description: 'The backend it ran on: pglite or postgres.' }),
+      datasets: z.array(
+        z.object({ name: z.string(), loadedAt: z.string(), seed: z.number().nullable(), scale: z.number().nullable() }).meta({
+          description: 'A dataset loaded when the replay ran; seed and scale for the demo data.',
+        }),
+      ),
+    }),
+    results: z.array(backtestRunResultSchema).min(1),
+  })
+  .refine((run) => run.from <= run.to, { message: 'from is after to', path: ['from'] });
+export type BacktestRunInput = z.infer<typeof backtestRunInputSchema>;
+
+export const backtestRunSchema = z
+  .object({
+    id: z.number(),
+    ranAt: z.string(),
+    from: z.string(),
+    to: z.string(),
+    data: z.object({
+      database: z.string(),
+      datasets: z.array(z.object({ name: z.string(), loadedAt: z.string(), seed: z.number().nullable(), scale: z.number().nullable() })),
+    }),
+    results: z.array(backtestRunResultSchema),
+  })
+  .meta({ id: 'BacktestRun' });
+export type BacktestRun = z.infer<typeof backtestRunSchema>;
+
+/** GET /planning/skill: the latest saved backtest run, or null when none was saved. */
+export const planningSkillResponseSchema = z.object({ run: backtestRunSchema.nullable() }).meta({ id: 'PlanningSkill' });
+export type PlanningSkillResponse = z.infer<typeof planningSkillResponseSchema>;

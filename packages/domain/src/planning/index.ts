@@ -6,3 +6,4 @@ export * from './route.js';
 export * from './plans.js';
 export * from './hot-spots.js';
 export * from './coverage.js';
+export * from './skill.js';
