@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getArea, getAreas, getMeta } from '../api/pantau-api.js';
-import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { pageHref } from '../auth/pages.js';
 import { usePermissions, useSession } from '../auth/session-context.js';
 import { CoverageGapList } from '../controls/coverage-gap-list.js';
@@ -141,13 +141,10 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
   const candidateById = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
 
   // Plans of the area, and the plan open.
-  const [plansVersion, setPlansVersion] = useState(0);
-  const plans = useApiRequest(area === null || !permissions.planning.read ? null : `plans:${area}:${plansVersion}`, (signal) => listPlans(area ?? '', signal));
+  const plans = useApiRequest(area === null || !permissions.planning.read ? null : `plans:${area}`, (signal) => listPlans(area ?? '', signal));
   const [openPlan, setOpenPlan] = useState<Plan | null>(null);
   const [planError, setPlanError] = useState<string | null>(null);
-  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${plansVersion}:${view.lang}`, (signal) =>
-    getPlan(view.plan ?? 0, signal, view.lang),
-  );
+  const loadedPlan = useApiRequest(view.plan === null ? null : `plan:${view.plan}:${view.lang}`, (signal) => getPlan(view.plan ?? 0, signal, view.lang));
   const [draft, setDraft] = useState<DraftPlan>(() => emptyDraft(asOf ?? ''));
   useEffect(() => {
     const loaded = dataOf(loadedPlan);
@@ -185,7 +182,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
 
   const onSaved = useCallback(
     (plan: Plan | null) => {
-      setPlansVersion((version) => version + 1);
+      // The area's plan list and every cached copy of a plan (any language, the print page's too) are asked again.
+      void invalidateApiAnswers('plans');
+      void invalidateApiAnswers('plan');
       if (plan === null) {
         setOpenPlan(null);
         setDraft(emptyDraft(asOf ?? ''));
