@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { addApiToken, listApiTokens, readAudit, revokeApiToken } from '@pantau/data';
 import { queryOne, queryRows, sql, withScope } from '@pantau/db';
-import type { ReportAttachmentAnswer, ReportDetailAnswer } from '@pantau/domain';
+import type { ApiTokenAnswer, ApiTokenCreatedAnswer, ReportAttachmentAnswer, ReportDetailAnswer } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { onePixelPng } from '../../../test/images.js';
@@ -186,6 +186,100 @@ describe.each(testBackends())('API tokens on %s', (backend) => {
         const response = await app.request(path, { headers: { authorization: `Bearer ${photos}` } });
         expect([path, response.status]).toEqual([path, 403]);
       }
+    });
+  });
+
+  describe('administration over the API: /admin/tokens, for admins, through the same path as the CLI', () => {
+    const send = (cookie: string, method: string, path: string, body?: unknown) =>
+      as(app, { cookie }).request(`/api/v1/admin/tokens${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    let admin: Awaited<ReturnType<typeof signedInAccount>>;
+    beforeAll(async () => {
+      admin = await signedInAccount(t.database, 'admin', undefined, now);
+    });
+
+    test('an admin makes a token (its secret once, no-store), sees it listed without the secret, revokes it: 401 from then on; each step audited under the admin', async () => {
+      const made = await send(admin.cookie, 'POST', '', { name: 'apoa-admin', scope: ['19.04'], capabilities: ['report:create', 'report:attach'] });
+      expect(made.status).toBe(201);
+      expect(made.headers.get('cache-control')).toBe('no-store');
+      const { token, secret } = (await made.json()) as ApiTokenCreatedAnswer;
+      expect(secret).toMatch(/^pt_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+      expect(token).toMatchObject({
+        name: 'apoa-admin',
+        prefix: secret.slice(0, 11),
+        scope: ['19.04'],
+        capabilities: ['report:create', 'report:attach'],
+        createdBy: admin.email,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      // The secret works as the token it is, with the capabilities given.
+      const id = ((await (await post(secret, report())).json()) as ReportDetailAnswer).id;
+      const form = new FormData();
+      form.set('file', new File([onePixelPng()], 'foto.png', { type: 'image/png' }));
+      expect(
+        (await app.request(`/api/v1/reports/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body: form })).status,
+      ).toBe(201);
+      const list = await send(admin.cookie, 'GET', '');
+      expect(list.status).toBe(200);
+      const listed = ((await list.json()) as { items: ApiTokenAnswer[] }).items;
+      expect(listed.find((item) => item.id === token.id)).toMatchObject({ name: 'apoa-admin', lastUsedAt: now.toISOString(), revokedAt: null });
+      expect(JSON.stringify(listed)).not.toContain(secret.slice(12));
+      expect(listed.map((item) => item.name)).toEqual(expect.arrayContaining(['apoa', 'apoa-admin']));
+      const revoked = await send(admin.cookie, 'POST', `/${token.id}/revoke`);
+      expect(revoked.status).toBe(200);
+      expect(((await revoked.json()) as { token: ApiTokenAnswer }).token).toMatchObject({ id: token.id, revokedAt: now.toISOString() });
+      expect((await post(secret, report())).status).toBe(401);
+      // Revoked once: a second revocation finds no active token.
+      const again = await send(admin.cookie, 'POST', `/${token.id}/revoke`);
+      expect([again.status, ((await again.json()) as ErrorAnswer).error.code]).toEqual([404, 'not_found']);
+      const audit = await readAudit(t.database.orm, { limit: 1000 });
+      const rows = audit.filter((row) => row.target === 'token:apoa-admin' && row.details.prefix === token.prefix).map((row) => [row.action, row.actor]);
+      expect(rows.sort()).toEqual([
+        ['token.add', admin.email],
+        ['token.revoke', admin.email],
+      ]);
+    });
+
+    test('bad input is refused naming the field (400), a name an active token has 409, and nothing is written', async () => {
+      const before = (await listApiTokens(t.database.orm)).length;
+      const refused = async (body: unknown) => {
+        const response = await send(admin.cookie, 'POST', '', body);
+        const answer = (await response.json()) as ErrorAnswer;
+        return [response.status, answer.error.code, (answer.error.details as Array<{ parameter: string }> | undefined)?.[0]?.parameter];
+      };
+      expect(await refused({ name: 'APOA', scope: ['19'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'name']);
+      expect(await refused({ name: 'x', scope: ['19.04.01'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'scope']);
+      expect(await refused({ name: 'x', scope: ['19.99'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'scope']);
+      expect(await refused({ name: 'x', scope: ['19'], capabilities: ['report:attach'] })).toEqual([400, 'invalid_parameter', 'capabilities']);
+      expect(await refused({ name: 'x', scope: ['19'], capabilities: ['users:manage'] })).toEqual([400, 'invalid_parameter', 'capabilities.0']);
+      expect(await refused({ name: 'apoa', scope: ['19'], capabilities: ['report:create'] })).toEqual([409, 'conflict', 'name']);
+      expect((await listApiTokens(t.database.orm)).length).toBe(before);
+    });
+
+    test('roles other than admin, and API tokens, are refused (403) and the tokens unchanged', async () => {
+      const head = await signedInAccount(t.database, 'division_head', '19', now);
+      const [apoaToken] = (await listApiTokens(t.database.orm)).filter((token) => token.name === 'apoa' && token.revokedAt === null);
+      for (const [method, path] of [
+        ['GET', ''],
+        ['POST', ''],
+        ['POST', `/${apoaToken!.id}/revoke`],
+      ] as const) {
+        const response = await send(
+          head.cookie,
+          method,
+          path,
+          method === 'POST' ? { name: 'dari-kadiv', scope: ['19'], capabilities: ['report:create'] } : undefined,
+        );
+        expect([method, path, response.status]).toEqual([method, path, 403]);
+      }
+      const byToken = await app.request(`/api/v1/admin/tokens/${apoaToken!.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${apoa}` } });
+      expect(byToken.status).toBe(403);
+      expect((await listApiTokens(t.database.orm)).find((token) => token.id === apoaToken!.id)!.revokedAt).toBeNull();
+      expect((await listApiTokens(t.database.orm)).some((token) => token.name === 'dari-kadiv')).toBe(false);
     });
   });
 
