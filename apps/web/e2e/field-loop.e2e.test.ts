@@ -169,6 +169,25 @@ describe('the field loop', () => {
       .toBe(true);
     const koba = await page.getByTestId('meeting-district').locator('option', { hasText: /koba/i }).first().getAttribute('value');
     await page.getByLabel('Kecamatan tempat rapat').selectOption(koba!);
+    // The district alone puts the venue at its label point; a click on the small map (fitted to Koba) moves it there.
+    const venuePoint = page.getByTestId('meeting-venue-point');
+    await expect.poll(() => venuePoint.inputValue(), { timeout: 30_000 }).toMatch(/^-2\.\d{5}, 106\.\d{5}$/);
+    const labelPoint = await venuePoint.inputValue();
+    const venueMap = page.getByTestId('meeting-venue-map');
+    await expect.poll(() => venueMap.locator('canvas').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => venueMap.getAttribute('data-fitted'), { timeout: 30_000 }).toMatch(/^106\.\d+,-2\.\d+,106\.\d+,-2\.\d+$/);
+    const mapBox = (await venueMap.boundingBox())!;
+    await page.mouse.click(mapBox.x + mapBox.width * 0.45, mapBox.y + mapBox.height * 0.55);
+    await expect.poll(() => venuePoint.inputValue(), { timeout: 30_000 }).not.toBe(labelPoint);
+    const clicked = (await venuePoint.inputValue()).split(', ').map(Number) as [number, number];
+    expect(clicked[0]).toBeGreaterThan(-3);
+    expect(clicked[0]).toBeLessThan(-2);
+    expect(clicked[1]).toBeGreaterThan(106);
+    expect(clicked[1]).toBeLessThan(107);
+    // Something not a place is said so, and the clicked point is typed back in (as a WhatsApp share would be pasted).
+    await venuePoint.fill('Koba');
+    await expect.poll(() => page.getByText('Bukan koordinat di Indonesia').isVisible()).toBe(true);
+    await venuePoint.fill(`${clicked[0]}, ${clicked[1]}`);
     await page.getByLabel('Nama tempat (gedung, hotel)').fill('Soll Marina Hotel, Bangka Tengah');
     await page.getByLabel('Agenda (satu butir per baris)').fill('Peta konsentrasi pemegang ITAS dan ITAP\nPotensi kerawanan');
     await page.getByTestId('attend-imigrasi').check();
@@ -194,6 +213,7 @@ describe('the field loop', () => {
 
     type Meeting = {
       regencyCode: string;
+      venuePoint: { lng: number; lat: number };
       officeKey: string;
       attendance: Array<{ agency: string; names: string[] }>;
       agenda: string[];
@@ -218,6 +238,9 @@ describe('the field loop', () => {
       ],
       decisions: [{ text: 'Disnaker memeriksa RPTKA perusahaan tambang di Koba' }],
     });
+    // The venue is the point clicked on the map, not the district's label point.
+    expect(recorded.venuePoint.lat).toBeCloseTo(clicked[0], 5);
+    expect(recorded.venuePoint.lng).toBeCloseTo(clicked[1], 5);
     expect(recorded.followUps).toHaveLength(1);
     const followUp = recorded.followUps[0]!;
     expect(followUp).toMatchObject({ ownerAgency: 'disnaker', dueDate: '2024-06-27', decision: 1, status: 'open' });
