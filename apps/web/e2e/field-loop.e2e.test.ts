@@ -120,8 +120,31 @@ describe('the field loop', () => {
     await expect.poll(() => page.getByTestId('draw-size').textContent(), { timeout: 30_000 }).toMatch(/^5 titik sudut/);
     await expect.poll(() => page.getByLabel('Nama area', { exact: true }).inputValue()).toBe(name);
     await page.getByTestId('risk-severity').selectOption('medium');
+    // Without a mouse: the corners open as lines to type over; a line that is not a place is named, four typed corners replace the five.
+    await page.getByText('Ketik titik sudut (tanpa tetikus)').focus();
+    await page.keyboard.press('Enter');
+    const cornerField = page.getByTestId('draw-corners');
+    await expect.poll(() => cornerField.inputValue()).toMatch(/^(-2\.\d{5}, 106\.\d{5}\n){4}-2\.\d{5}, 106\.\d{5}$/);
+    await cornerField.fill('-2.47, 106.36\nKoba\n-2.53, 106.43');
+    await page.getByTestId('draw-corners-apply').click();
+    await expect.poll(() => page.getByText('Baris 2 bukan koordinat di Indonesia').isVisible()).toBe(true);
+    await cornerField.fill('');
+    await cornerField.pressSequentially('-2.47, 106.36\n-2.44, 106.42\n-2.50, 106.45\n-2.53, 106.37');
+    await page.getByTestId('draw-corners-apply').press('Enter');
+    await expect.poll(() => page.getByTestId('draw-size').textContent(), { timeout: 30_000 }).toMatch(/^4 titik sudut, [\d.,]+ km²$/);
+    expect(await page.getByTestId('draw-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Simpan area rawan' }).click();
     await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toBe(`Area rawan #${id} "${name}" tersimpan.`);
+    const retyped = (await getJson(page, `/api/v1/risk-areas/${id}`)) as { geometry: { coordinates: number[][][][] } };
+    // The four typed corners and the first again (in whichever direction the server stores the ring).
+    const ring = retyped.geometry.coordinates[0]![0]!;
+    expect(ring).toHaveLength(5);
+    expect(
+      ring
+        .slice(0, 4)
+        .map(([lng, lat]) => `${lat}, ${lng}`)
+        .sort(),
+    ).toEqual(['-2.44, 106.42', '-2.47, 106.36', '-2.5, 106.45', '-2.53, 106.37']);
     const versions = (await getJson(page, `/api/v1/risk-areas/${id}/versions`)) as {
       currentVersion: number;
       items: Array<{ version: number; action: string; changedBy: string; before: { severity: string } | null }>;
