@@ -5,9 +5,10 @@
 import { createHash } from 'node:crypto';
 import { addApiToken, listApiTokens, readAudit, revokeApiToken } from '@pantau/data';
 import { queryOne, queryRows, sql, withScope } from '@pantau/db';
-import type { ReportDetailAnswer } from '@pantau/domain';
+import type { ApiTokenAnswer, ApiTokenCreatedAnswer, ReportAttachmentAnswer, ReportDetailAnswer } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
+import { onePixelPng } from '../../../test/images.js';
 import { as, signedInAccount } from '../../../test/sessions.js';
 import { createApp } from './app.js';
 
@@ -105,6 +106,181 @@ describe.each(testBackends())('API tokens on %s', (backend) => {
     expect(await refused(report({ lng: 0, lat: 0 }))).toEqual({ status: 422, code: 'outside_indonesia' });
     const after = await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from reports`);
     expect(after!.n).toBe(before!.n);
+  });
+
+  describe('report:attach: a token posts the photo of a report it posted', () => {
+    let photos: string;
+    const attach = (token: string, reportId: number, bytes = onePixelPng(), name = 'pabrik.png') => {
+      const form = new FormData();
+      form.set('file', new File([bytes], name, { type: 'image/png' }));
+      return app.request(`/api/v1/reports/${reportId}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    };
+    const attachmentsOf = async (reportId: number) =>
+      Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from report_attachments where report_id = ${reportId}`))!.n);
+    const posted = async (token: string, extra: Record<string, unknown> = {}) => ((await (await post(token, report(extra))).json()) as ReportDetailAnswer).id;
+
+    beforeAll(async () => {
+      photos = (await addApiToken(t.database.orm, { name: 'apoa-photos', scope: ['19'], capabilities: ['report:create', 'report:attach'] }, CLI, now)).secret;
+    });
+
+    test('to its own report: 201 with the photo described and no personal data, the same photo again 200, written under its name', async () => {
+      const id = await posted(photos, { reporterContact: '0812-1111-2222', address: 'Jl. Koba 1' });
+      const added = await attach(photos, id);
+      expect(added.status).toBe(201);
+      const attachment = (await added.json()) as ReportAttachmentAnswer & Record<string, unknown>;
+      expect(Object.keys(attachment).sort()).toEqual(['addedAt', 'addedBy', 'bytes', 'contentType', 'fileName', 'id', 'reportId', 'sha256']);
+      expect(attachment).toMatchObject({ reportId: id, fileName: 'pabrik.png', contentType: 'image/png', bytes: onePixelPng().length, addedBy: 'apoa-photos' });
+      expect(JSON.stringify(attachment)).not.toMatch(/kolang-kaling|0812|Jl\. Koba/);
+      const again = await attach(photos, id, onePixelPng(), 'lagi.png');
+      expect([again.status, ((await again.json()) as ReportAttachmentAnswer).id]).toEqual([200, attachment.id]);
+      expect(await attachmentsOf(id)).toBe(1);
+      const stored = await queryOne<{ actor: string; added_by: number | null }>(
+        t.database.orm,
+        sql`select actor, added_by from report_attachments where report_id = ${id}`,
+      );
+      expect(stored).toEqual({ actor: 'apoa-photos', added_by: null });
+      const audit = (await readAudit(t.database.orm, { action: 'report.attachment', limit: 50 })).find((row) => row.target === `report:${id}`);
+      expect(audit).toMatchObject({ actor: 'apoa-photos', areaCode: district.code });
+    });
+
+    test("to a report it did not post: an officer's, another token's, or one of a revoked token of the same name, 404 and nothing written", async () => {
+      const account = await signedInAccount(t.database, 'analyst', '19', now);
+      const officers = await as(app, account).request('/api/v1/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        body: JSON.stringify(report()),
+      });
+      const officersReport = ((await officers.json()) as ReportDetailAnswer).id;
+      const other = (await addApiToken(t.database.orm, { name: 'wa-photos', scope: ['19'], capabilities: ['report:create', 'report:attach'] }, CLI, now))
+        .secret;
+      const othersReport = await posted(other);
+      // A revoked token's name given again: the new token is another channel system's, not the old one's.
+      const old = (await addApiToken(t.database.orm, { name: 'sms-photos', scope: ['19'], capabilities: ['report:create', 'report:attach'] }, CLI, now)).secret;
+      const oldReport = await posted(old);
+      await revokeApiToken(t.database.orm, 'sms-photos', CLI, now);
+      const renamed = (await addApiToken(t.database.orm, { name: 'sms-photos', scope: ['19'], capabilities: ['report:create', 'report:attach'] }, CLI, now))
+        .secret;
+      const missing = (await queryOne<{ id: number }>(t.database.orm, sql`select coalesce(max(id), 0) + 1000 as id from reports`))!.id;
+      for (const [token, id] of [
+        [photos, officersReport],
+        [photos, othersReport],
+        [renamed, oldReport],
+        [photos, Number(missing)],
+      ] as const) {
+        const response = await attach(token, id);
+        expect([id, response.status, ((await response.json()) as ErrorAnswer).error.code]).toEqual([id, 404, 'not_found']);
+      }
+      for (const id of [officersReport, othersReport, oldReport]) expect(await attachmentsOf(id)).toBe(0);
+      // Its own report, as a control: the refusals above are about whose report it is.
+      expect((await attach(other, othersReport)).status).toBe(201);
+    });
+
+    test('a token without report:attach is refused (403) even on the report it posted; the photos are never read by a token', async () => {
+      const id = await posted(apoa);
+      const refused = await attach(apoa, id);
+      expect([refused.status, ((await refused.json()) as ErrorAnswer).error.code]).toEqual([403, 'forbidden']);
+      expect(await attachmentsOf(id)).toBe(0);
+      const own = await posted(photos);
+      const attachment = (await (await attach(photos, own)).json()) as ReportAttachmentAnswer;
+      for (const path of [`/api/v1/reports/${own}/attachments`, `/api/v1/reports/${own}/attachments/${attachment.id}`]) {
+        const response = await app.request(path, { headers: { authorization: `Bearer ${photos}` } });
+        expect([path, response.status]).toEqual([path, 403]);
+      }
+    });
+  });
+
+  describe('administration over the API: /admin/tokens, for admins, through the same path as the CLI', () => {
+    const send = (cookie: string, method: string, path: string, body?: unknown) =>
+      as(app, { cookie }).request(`/api/v1/admin/tokens${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    let admin: Awaited<ReturnType<typeof signedInAccount>>;
+    beforeAll(async () => {
+      admin = await signedInAccount(t.database, 'admin', undefined, now);
+    });
+
+    test('an admin makes a token (its secret once, no-store), sees it listed without the secret, revokes it: 401 from then on; each step audited under the admin', async () => {
+      const made = await send(admin.cookie, 'POST', '', { name: 'apoa-admin', scope: ['19.04'], capabilities: ['report:create', 'report:attach'] });
+      expect(made.status).toBe(201);
+      expect(made.headers.get('cache-control')).toBe('no-store');
+      const { token, secret } = (await made.json()) as ApiTokenCreatedAnswer;
+      expect(secret).toMatch(/^pt_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+      expect(token).toMatchObject({
+        name: 'apoa-admin',
+        prefix: secret.slice(0, 11),
+        scope: ['19.04'],
+        capabilities: ['report:create', 'report:attach'],
+        createdBy: admin.email,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      // The secret works as the token it is, with the capabilities given.
+      const id = ((await (await post(secret, report())).json()) as ReportDetailAnswer).id;
+      const form = new FormData();
+      form.set('file', new File([onePixelPng()], 'foto.png', { type: 'image/png' }));
+      expect(
+        (await app.request(`/api/v1/reports/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${secret}` }, body: form })).status,
+      ).toBe(201);
+      const list = await send(admin.cookie, 'GET', '');
+      expect(list.status).toBe(200);
+      const listed = ((await list.json()) as { items: ApiTokenAnswer[] }).items;
+      expect(listed.find((item) => item.id === token.id)).toMatchObject({ name: 'apoa-admin', lastUsedAt: now.toISOString(), revokedAt: null });
+      expect(JSON.stringify(listed)).not.toContain(secret.slice(12));
+      expect(listed.map((item) => item.name)).toEqual(expect.arrayContaining(['apoa', 'apoa-admin']));
+      const revoked = await send(admin.cookie, 'POST', `/${token.id}/revoke`);
+      expect(revoked.status).toBe(200);
+      expect(((await revoked.json()) as { token: ApiTokenAnswer }).token).toMatchObject({ id: token.id, revokedAt: now.toISOString() });
+      expect((await post(secret, report())).status).toBe(401);
+      // Revoked once: a second revocation finds no active token.
+      const again = await send(admin.cookie, 'POST', `/${token.id}/revoke`);
+      expect([again.status, ((await again.json()) as ErrorAnswer).error.code]).toEqual([404, 'not_found']);
+      const audit = await readAudit(t.database.orm, { limit: 1000 });
+      const rows = audit.filter((row) => row.target === 'token:apoa-admin' && row.details.prefix === token.prefix).map((row) => [row.action, row.actor]);
+      expect(rows.sort()).toEqual([
+        ['token.add', admin.email],
+        ['token.revoke', admin.email],
+      ]);
+    });
+
+    test('bad input is refused naming the field (400), a name an active token has 409, and nothing is written', async () => {
+      const before = (await listApiTokens(t.database.orm)).length;
+      const refused = async (body: unknown) => {
+        const response = await send(admin.cookie, 'POST', '', body);
+        const answer = (await response.json()) as ErrorAnswer;
+        return [response.status, answer.error.code, (answer.error.details as Array<{ parameter: string }> | undefined)?.[0]?.parameter];
+      };
+      expect(await refused({ name: 'APOA', scope: ['19'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'name']);
+      expect(await refused({ name: 'x', scope: ['19.04.01'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'scope']);
+      expect(await refused({ name: 'x', scope: ['19.99'], capabilities: ['report:create'] })).toEqual([400, 'invalid_parameter', 'scope']);
+      expect(await refused({ name: 'x', scope: ['19'], capabilities: ['report:attach'] })).toEqual([400, 'invalid_parameter', 'capabilities']);
+      expect(await refused({ name: 'x', scope: ['19'], capabilities: ['users:manage'] })).toEqual([400, 'invalid_parameter', 'capabilities.0']);
+      expect(await refused({ name: 'apoa', scope: ['19'], capabilities: ['report:create'] })).toEqual([409, 'conflict', 'name']);
+      expect((await listApiTokens(t.database.orm)).length).toBe(before);
+    });
+
+    test('roles other than admin, and API tokens, are refused (403) and the tokens unchanged', async () => {
+      const head = await signedInAccount(t.database, 'division_head', '19', now);
+      const [apoaToken] = (await listApiTokens(t.database.orm)).filter((token) => token.name === 'apoa' && token.revokedAt === null);
+      for (const [method, path] of [
+        ['GET', ''],
+        ['POST', ''],
+        ['POST', `/${apoaToken!.id}/revoke`],
+      ] as const) {
+        const response = await send(
+          head.cookie,
+          method,
+          path,
+          method === 'POST' ? { name: 'dari-kadiv', scope: ['19'], capabilities: ['report:create'] } : undefined,
+        );
+        expect([method, path, response.status]).toEqual([method, path, 403]);
+      }
+      const byToken = await app.request(`/api/v1/admin/tokens/${apoaToken!.id}/revoke`, { method: 'POST', headers: { authorization: `Bearer ${apoa}` } });
+      expect(byToken.status).toBe(403);
+      expect((await listApiTokens(t.database.orm)).find((token) => token.id === apoaToken!.id)!.revokedAt).toBeNull();
+      expect((await listApiTokens(t.database.orm)).some((token) => token.name === 'dari-kadiv')).toBe(false);
+    });
   });
 
   test('every other route of the API document, the tiles and the public paths answer 403 to a token, and the refusals are audited', async () => {

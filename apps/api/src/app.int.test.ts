@@ -138,6 +138,8 @@ describe.each(testBackends())('API on %s', (backend) => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     expect(Object.keys(body.paths).sort()).toEqual([
+      '/admin/tokens',
+      '/admin/tokens/{id}/revoke',
       '/areas',
       '/areas/geometry',
       '/areas/{code}',

@@ -26,6 +26,7 @@ import { areaProfileRoutes } from './routes/area-profile.js';
 import { authRoutes } from './routes/auth.js';
 import { briefingRoutes } from './routes/briefings.js';
 import { userRoutes } from './routes/users.js';
+import { adminTokenRoutes } from './routes/admin-tokens.js';
 import { areaRoutes } from './routes/areas.js';
 import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
@@ -133,6 +134,10 @@ export function createApp(appDeps: AppDeps) {
     requirePermission(c, (p) => p.manageUsers, 'manage users');
     await next();
   });
+  app.use('/api/v1/admin/*', async (c, next) => {
+    requirePermission(c, (p) => p.manageUsers, 'manage API tokens');
+    await next();
+  });
   app.use('/api/v1/audit', async (c, next) => {
     requirePermission(c, (p) => p.audit, 'read the audit trail');
     await next();
@@ -163,6 +168,7 @@ export function createApp(appDeps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
     .route('/', userRoutes(deps))
+    .route('/', adminTokenRoutes(deps))
     .route('/', metaRoutes(deps))
     .route('/', areaRoutes(deps))
     .route('/', officeRoutes(deps))

@@ -4,7 +4,7 @@
 // from the app's own route definitions, so a new route is covered by them; the request table below
 // must name it (the first test fails otherwise).
 import type { RouteConfig } from '@hono/zod-openapi';
-import { addReportAttachment, createMeeting, createPlan, createRiskArea, replayAndSave, updateRiskArea, writeReports } from '@pantau/data';
+import { addApiToken, addReportAttachment, createMeeting, createPlan, createRiskArea, replayAndSave, updateRiskArea, writeReports } from '@pantau/data';
 import { insertBriefing, planningCandidates, queryOne, sql } from '@pantau/db';
 import { briefingFromTemplate, ROLES, type Role } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -47,6 +47,7 @@ const REQUESTS: Record<string, (ids: Ids) => string> = {
   '/health': () => '/health',
   '/auth/me': () => '/auth/me',
   '/users': () => '/users',
+  '/admin/tokens': () => '/admin/tokens',
   '/audit': () => '/audit?limit=20',
   '/audit/verify': () => '/audit/verify',
   '/meta': () => '/meta',
@@ -228,6 +229,8 @@ describe.each(testBackends())('API contract on %s', (backend) => {
       system,
     );
     await updateRiskArea(orm, editedRiskArea, { geometry: koba(106.36) }, system);
+    // A token, so the list of tokens has a row whose fields are checked.
+    await addApiToken(orm, { name: 'kontrak', scope: ['19'], capabilities: ['report:create', 'report:attach'] }, system.actor, clock.now());
     const report = await first('reports');
     const { attachment } = await addReportAttachment(
       orm,

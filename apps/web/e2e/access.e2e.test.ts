@@ -235,6 +235,34 @@ describe('access by role', () => {
     await screenshot(page, 'access-admin-audit');
   }, 90_000);
 
+  test('an admin makes an API token for a channel system on the users page, sees its secret once, and revokes it', async () => {
+    const { page } = track(await openSignedInPage(browser, baseUrl, accounts.admin));
+    await page.goto(url('/?page=users'));
+    const section = page.getByTestId('tokens-section');
+    await section.waitFor();
+    const name = `apoa-e2e-${Date.now()}`;
+    await section.getByLabel('Nama', { exact: true }).fill(name);
+    await section.getByLabel('Wilayah (kode provinsi/kabupaten)').fill('19.04');
+    await section.getByRole('button', { name: 'Buat token' }).click();
+    const secret = await page.getByTestId('token-secret').innerText();
+    expect(secret).toMatch(/^pt_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
+    const row = page.locator(`[data-testid="token-row"][data-name="${name}"]`);
+    await row.waitFor();
+    expect(await row.innerText()).toContain('report:create, report:attach');
+    expect(await row.innerText()).toContain(secret.slice(0, 11));
+    // The secret is a working token: a channel system may post a report with it.
+    const post = () =>
+      page.request.post(url('/api/v1/reports'), {
+        headers: { authorization: `Bearer ${secret}` },
+        data: { channel: 'apoa', category: 'illegal_work', summary: 'Laporan uji token', districtCode: '19.04.01' },
+      });
+    expect((await post()).status()).toBe(201);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.getByTestId('token-revoke').click();
+    await expect.poll(() => row.innerText(), { timeout: 30_000 }).toContain('Dicabut');
+    expect((await post()).status()).toBe(401);
+  }, 90_000);
+
   test('signing out everywhere ends the sessions in the other browsers too', async () => {
     const first = await openSignedIn(accounts.analyst);
     const second = await openSignedIn(accounts.analyst);

@@ -120,8 +120,31 @@ describe('the field loop', () => {
     await expect.poll(() => page.getByTestId('draw-size').textContent(), { timeout: 30_000 }).toMatch(/^5 titik sudut/);
     await expect.poll(() => page.getByLabel('Nama area', { exact: true }).inputValue()).toBe(name);
     await page.getByTestId('risk-severity').selectOption('medium');
+    // Without a mouse: the corners open as lines to type over; a line that is not a place is named, four typed corners replace the five.
+    await page.getByText('Ketik titik sudut (tanpa tetikus)').focus();
+    await page.keyboard.press('Enter');
+    const cornerField = page.getByTestId('draw-corners');
+    await expect.poll(() => cornerField.inputValue()).toMatch(/^(-2\.\d{5}, 106\.\d{5}\n){4}-2\.\d{5}, 106\.\d{5}$/);
+    await cornerField.fill('-2.47, 106.36\nKoba\n-2.53, 106.43');
+    await page.getByTestId('draw-corners-apply').click();
+    await expect.poll(() => page.getByText('Baris 2 bukan koordinat di Indonesia').isVisible()).toBe(true);
+    await cornerField.fill('');
+    await cornerField.pressSequentially('-2.47, 106.36\n-2.44, 106.42\n-2.50, 106.45\n-2.53, 106.37');
+    await page.getByTestId('draw-corners-apply').press('Enter');
+    await expect.poll(() => page.getByTestId('draw-size').textContent(), { timeout: 30_000 }).toMatch(/^4 titik sudut, [\d.,]+ km²$/);
+    expect(await page.getByTestId('draw-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Simpan area rawan' }).click();
     await expect.poll(() => notice.textContent(), { timeout: 30_000 }).toBe(`Area rawan #${id} "${name}" tersimpan.`);
+    const retyped = (await getJson(page, `/api/v1/risk-areas/${id}`)) as { geometry: { coordinates: number[][][][] } };
+    // The four typed corners and the first again (in whichever direction the server stores the ring).
+    const ring = retyped.geometry.coordinates[0]![0]!;
+    expect(ring).toHaveLength(5);
+    expect(
+      ring
+        .slice(0, 4)
+        .map(([lng, lat]) => `${lat}, ${lng}`)
+        .sort(),
+    ).toEqual(['-2.44, 106.42', '-2.47, 106.36', '-2.5, 106.45', '-2.53, 106.37']);
     const versions = (await getJson(page, `/api/v1/risk-areas/${id}/versions`)) as {
       currentVersion: number;
       items: Array<{ version: number; action: string; changedBy: string; before: { severity: string } | null }>;
@@ -169,6 +192,25 @@ describe('the field loop', () => {
       .toBe(true);
     const koba = await page.getByTestId('meeting-district').locator('option', { hasText: /koba/i }).first().getAttribute('value');
     await page.getByLabel('Kecamatan tempat rapat').selectOption(koba!);
+    // The district alone puts the venue at its label point; a click on the small map (fitted to Koba) moves it there.
+    const venuePoint = page.getByTestId('meeting-venue-point');
+    await expect.poll(() => venuePoint.inputValue(), { timeout: 30_000 }).toMatch(/^-2\.\d{5}, 106\.\d{5}$/);
+    const labelPoint = await venuePoint.inputValue();
+    const venueMap = page.getByTestId('meeting-venue-map');
+    await expect.poll(() => venueMap.locator('canvas').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => venueMap.getAttribute('data-fitted'), { timeout: 30_000 }).toMatch(/^106\.\d+,-2\.\d+,106\.\d+,-2\.\d+$/);
+    const mapBox = (await venueMap.boundingBox())!;
+    await page.mouse.click(mapBox.x + mapBox.width * 0.45, mapBox.y + mapBox.height * 0.55);
+    await expect.poll(() => venuePoint.inputValue(), { timeout: 30_000 }).not.toBe(labelPoint);
+    const clicked = (await venuePoint.inputValue()).split(', ').map(Number) as [number, number];
+    expect(clicked[0]).toBeGreaterThan(-3);
+    expect(clicked[0]).toBeLessThan(-2);
+    expect(clicked[1]).toBeGreaterThan(106);
+    expect(clicked[1]).toBeLessThan(107);
+    // Something not a place is said so, and the clicked point is typed back in (as a WhatsApp share would be pasted).
+    await venuePoint.fill('Koba');
+    await expect.poll(() => page.getByText('Bukan koordinat di Indonesia').isVisible()).toBe(true);
+    await venuePoint.fill(`${clicked[0]}, ${clicked[1]}`);
     await page.getByLabel('Nama tempat (gedung, hotel)').fill('Soll Marina Hotel, Bangka Tengah');
     await page.getByLabel('Agenda (satu butir per baris)').fill('Peta konsentrasi pemegang ITAS dan ITAP\nPotensi kerawanan');
     await page.getByTestId('attend-imigrasi').check();
@@ -194,6 +236,7 @@ describe('the field loop', () => {
 
     type Meeting = {
       regencyCode: string;
+      venuePoint: { lng: number; lat: number };
       officeKey: string;
       attendance: Array<{ agency: string; names: string[] }>;
       agenda: string[];
@@ -218,6 +261,9 @@ describe('the field loop', () => {
       ],
       decisions: [{ text: 'Disnaker memeriksa RPTKA perusahaan tambang di Koba' }],
     });
+    // The venue is the point clicked on the map, not the district's label point.
+    expect(recorded.venuePoint.lat).toBeCloseTo(clicked[0], 5);
+    expect(recorded.venuePoint.lng).toBeCloseTo(clicked[1], 5);
     expect(recorded.followUps).toHaveLength(1);
     const followUp = recorded.followUps[0]!;
     expect(followUp).toMatchObject({ ownerAgency: 'disnaker', dueDate: '2024-06-27', decision: 1, status: 'open' });

@@ -51,10 +51,10 @@ Commands:
                                   lainnya); prints a generated password once
   user list | disable <email> | enable <email> | reset-password <email>
   user change <email> [--role <role>] [--scope …] [--agency <code>]
-  token add --name <name> --scope <codes> --can report:create
+  token add --name <name> --scope <codes> --can report:create[,report:attach]
                                   an API token for a channel system (an APOA-like app) posting public
-                                  reports: scope = province or regency codes (19 or 19.04,19.71); prints
-                                  the token once (only its hash is kept)
+                                  reports (report:attach: and their photos): scope = province or regency
+                                  codes (19 or 19.04,19.71); prints the token once (only its hash is kept)
   token list | revoke --name <name>
                                   tokens with scope, capabilities, created, last used, revoked (never the
                                   secret); a revoked token's requests answer 401

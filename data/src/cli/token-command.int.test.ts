@@ -1,5 +1,6 @@
 // `pnpm pantau token …` against the database (issue 22): the secret printed once, a list without it, and
 // refusals naming the field for what only the database can tell (an unknown area code, an active name).
+import { sql } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { authenticateApiToken } from '../accounts/api-tokens.js';
@@ -55,5 +56,19 @@ describe.each(testBackends())('pantau token on %s', (backend) => {
     await tokenCommand(t.database, ['list'], {}, log);
     expect(lines.join('\n')).toMatch(/apoa-cli .* \d{4}-\d\d-\d\dT\S+Z$/m);
     await expect(tokenCommand(t.database, ['revoke'], { name: 'apoa-cli' }, log)).rejects.toThrow(/No active token named apoa-cli/);
+  });
+
+  test('--can report:create,report:attach makes a token that may post reports and their photos; the table holds no other capability', async () => {
+    const lines: string[] = [];
+    await tokenCommand(t.database, ['add'], { name: 'apoa-foto', scope: '19', can: ['report:create,report:attach'] }, (line) => lines.push(line));
+    expect(lines[0]).toMatch(/^added token apoa-foto \(pt_[0-9a-f]{8}…\): scope 19; may report:create, report:attach$/);
+    const secret = /^token: (pt_\S+)$/m.exec(lines.join('\n'))?.[1];
+    expect((await authenticateApiToken(t.database.orm, secret!))?.token.capabilities).toEqual(['report:create', 'report:attach']);
+    // The check of migration 0028, should a write ever bypass the validated path.
+    await expect(
+      t.database.orm.execute(
+        sql`insert into api_tokens (name, prefix, token_hash, scope_codes, capabilities, created_by, created_at) values ('raw', 'pt_0000beef', 'x', array['19'], array['report:read'], 'test', now())`,
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -20,6 +20,7 @@ describe('pantau token add: the options, checked before the database is asked', 
       scope: ['19.04', '19.71'],
       capabilities: ['report:create', 'report:create'],
     });
+    expect(tokenAddOptions({ name: 'apoa', scope: '19', can: ['report:create,report:attach'] }).capabilities).toEqual(['report:create', 'report:attach']);
   });
 
   test('a missing option is named', () => {
@@ -30,8 +31,11 @@ describe('pantau token add: the options, checked before the database is asked', 
   });
 
   test('an unknown capability is refused naming --can and the capabilities there are', () => {
-    expect(refusal({ name: 'apoa', scope: '19', can: ['report:delete'] })).toBe('--can: Unknown capability report:delete; one of report:create.');
+    expect(refusal({ name: 'apoa', scope: '19', can: ['report:delete'] })).toBe(
+      '--can: Unknown capability report:delete; one of report:create, report:attach.',
+    );
     expect(refusal({ name: 'apoa', scope: '19', can: ['report:create,users:manage'] })).toMatch(/^--can: Unknown capability users:manage/);
+    expect(refusal({ name: 'apoa', scope: '19', can: ['report:attach'] })).toMatch(/^--can: report:attach needs report:create/);
   });
 
   test('a scope that is not a province or regency code is refused naming --scope', () => {

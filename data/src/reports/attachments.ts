@@ -54,6 +54,18 @@ const fromRow = (r: Row): ReportAttachment => ({
 });
 
 /**
+ * The reports a caller may attach photos to: those in its scope; for an API token, only those it posted
+ * itself (reports.created_by_token_id). Any other report is reported as missing.
+ */
+const attachable = (ctx: Pick<ReportContext, 'scope' | 'tokenId'>) =>
+  sql`${scopeCondition(sql`coalesce(r.district_code, r.regency_code, r.province_code)`, ctx.scope)} and ${ctx.tokenId === undefined ? sql`true` : sql`r.created_by_token_id = ${ctx.tokenId}`}`;
+
+/** Whether the caller may attach a photo to report `reportId` (checked before the upload is read, and again when it is written). */
+export async function canAttachTo(db: Executor, reportId: number, ctx: Pick<ReportContext, 'scope' | 'tokenId'>): Promise<boolean> {
+  return (await queryOne<{ id: number }>(db, sql`select r.id from ${reports} r where r.id = ${reportId} and ${attachable(ctx)}`)) !== undefined;
+}
+
+/**
  * Attaches a photo to report `reportId`. Returns it and whether it was added (false: the same content was
  * already attached to this report). `maxBytes` is the configured limit, checked again here.
  */
@@ -76,7 +88,7 @@ export async function addReportAttachment(
       tx,
       sql`
       select coalesce(r.district_code, r.regency_code, r.province_code) as area, (select count(*)::int from report_attachments a where a.report_id = r.id) as n
-      from ${reports} r where r.id = ${reportId} and ${scopeCondition(sql`coalesce(r.district_code, r.regency_code, r.province_code)`, ctx.scope)} for update of r`,
+      from ${reports} r where r.id = ${reportId} and ${attachable(ctx)} for update of r`,
     );
     if (!report) throw new ReportError('not_found', 'No such report.');
     const same = await queryOne<Row>(tx, sql`select ${ROW} from report_attachments where report_id = ${reportId} and sha256 = ${sha256}`);

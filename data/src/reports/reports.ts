@@ -52,6 +52,8 @@ export interface ReportContext extends AppWriteContext {
   /** May the caller see (and so record) personal data: the reporter's contact is kept only then. */
   personalData: boolean;
   now: Date;
+  /** The API token behind the request (a channel system): its reports record it, and it may attach photos only to those. */
+  tokenId?: number;
 }
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -111,10 +113,10 @@ export async function recordReport(orm: Orm, input: unknown, ctx: ReportContext)
       const written = await queryRows<{ id: number; district_code: string }>(
         tx,
         sql`
-        insert into ${reports} (key, received_at, channel, category, status, summary, external_id, reporter_contact, address, geom, district_code, regency_code, province_code, origin)
+        insert into ${reports} (key, received_at, channel, category, status, summary, external_id, reporter_contact, address, geom, district_code, regency_code, province_code, origin, created_by_token_id)
         values (${key}, ${receivedAt.toISOString()}::timestamptz, ${body.channel}, ${body.category}, 'new', ${body.summary}, ${body.externalId ?? null},
           ${ctx.personalData ? (body.reporterContact ?? null) : null}, ${body.address ?? null}, ST_SetSRID(ST_MakePoint(${point.lng}::float8, ${point.lat}::float8), 4326),
-          ${point.district}, ${point.district.slice(0, 5)}, ${point.district.slice(0, 2)}, ${APP_ORIGIN})
+          ${point.district}, ${point.district.slice(0, 5)}, ${point.district.slice(0, 2)}, ${APP_ORIGIN}, ${ctx.tokenId ?? null})
         returning id, district_code`,
       );
       expectWritten('reports', 1, written.length);

@@ -20,6 +20,19 @@ describe('what an API token may call', () => {
       expect([method, path, tokenCapabilityFor(method, path)]).toEqual([method, path, null]);
   });
 
+  test("report:attach opens POST /reports/{id}/attachments and nothing else: not the list of photos, not a photo, not another report's path", () => {
+    expect(tokenCapabilityFor('POST', '/api/v1/reports/42/attachments')).toBe('report:attach');
+    for (const [method, path] of [
+      ['GET', '/api/v1/reports/42/attachments'],
+      ['GET', '/api/v1/reports/42/attachments/1'],
+      ['POST', '/api/v1/reports/42/attachments/1'],
+      ['POST', '/api/v1/reports/42/history'],
+      ['POST', '/api/v1/reports/attachments'],
+      ['POST', '/api/v1/reports/42/43/attachments'],
+    ] as const)
+      expect([method, path, tokenCapabilityFor(method, path)]).toEqual([method, path, null]);
+  });
+
   test("a token's permissions are none but the report write its capability needs", () => {
     expect(permissionsOfCapabilities(['report:create'])).toEqual({
       personalData: false,
@@ -32,6 +45,7 @@ describe('what an API token may call', () => {
       planning: { read: false, write: false, approve: false },
       reports: { write: true },
     });
+    expect(permissionsOfCapabilities(['report:create', 'report:attach'])).toEqual(permissionsOfCapabilities(['report:create']));
     expect(permissionsOfCapabilities([]).reports.write).toBe(false);
   });
 
@@ -48,5 +62,10 @@ describe('what an API token may call', () => {
     expect(tokenOptionsProblem({ name: 'apoa', scope: ['19.04.01'], capabilities: ['report:create'] })?.field).toBe('scope');
     expect(tokenOptionsProblem({ name: 'apoa', scope: [], capabilities: ['report:create'] })?.field).toBe('scope');
     expect(tokenOptionsProblem({ name: 'apoa', scope: ['19'], capabilities: ['report:read'] })?.field).toBe('capabilities');
+    expect(tokenOptionsProblem({ name: 'apoa', scope: ['19'], capabilities: ['report:create', 'report:attach'] })).toBeNull();
+    expect(tokenOptionsProblem({ name: 'apoa', scope: ['19'], capabilities: ['report:attach'] })).toMatchObject({
+      field: 'capabilities',
+      message: expect.stringMatching(/report:attach needs report:create/),
+    });
   });
 });

@@ -6,7 +6,7 @@ import type { Permissions } from './access.js';
 import { AREA_CODE_PATTERN, levelOfCode } from './constants.js';
 
 /** What a token may be allowed; a later capability is added here, to TOKEN_ROUTES and to the table's check (migration). */
-export const TOKEN_CAPABILITIES = ['report:create'] as const;
+export const TOKEN_CAPABILITIES = ['report:create', 'report:attach'] as const;
 export type TokenCapability = (typeof TOKEN_CAPABILITIES)[number];
 
 export const isTokenCapability = (value: string): value is TokenCapability => (TOKEN_CAPABILITIES as readonly string[]).includes(value);
@@ -17,6 +17,8 @@ export const isTokenCapability = (value: string): value is TokenCapability => (T
  */
 export const TOKEN_ROUTES: Readonly<Record<TokenCapability, ReadonlyArray<{ method: string; path: string }>>> = {
   'report:create': [{ method: 'POST', path: '/reports' }],
+  // Only to the reports the token itself posted: the data layer checks the report's created_by_token_id.
+  'report:attach': [{ method: 'POST', path: '/reports/{id}/attachments' }],
 };
 
 const API_PREFIX = '/api/v1';
@@ -47,7 +49,7 @@ export function permissionsOfCapabilities(capabilities: readonly TokenCapability
     lists: false,
     exports: [],
     planning: { read: false, write: false, approve: false },
-    reports: { write: capabilities.includes('report:create') },
+    reports: { write: capabilities.includes('report:create') || capabilities.includes('report:attach') },
   };
 }
 
@@ -90,5 +92,8 @@ export function tokenOptionsProblem(input: {
   if (!input.capabilities.length) return { field: 'capabilities', message: `A token needs at least one capability: ${TOKEN_CAPABILITIES.join(', ')}.` };
   const unknown = input.capabilities.filter((capability) => !isTokenCapability(capability));
   if (unknown.length) return { field: 'capabilities', message: `Unknown capability ${unknown.join(', ')}; one of ${TOKEN_CAPABILITIES.join(', ')}.` };
+  // A token attaches photos only to the reports it posted itself: report:attach alone could never be used.
+  if (input.capabilities.includes('report:attach') && !input.capabilities.includes('report:create'))
+    return { field: 'capabilities', message: 'report:attach needs report:create too: a token attaches photos only to the reports it posted.' };
   return null;
 }

@@ -174,13 +174,14 @@ export function ownOrigin(c: Context, trustProxy: boolean | number): string {
 
 /**
  * Paths whose handlers read through dbOf(c). The others use their own connections (health pings,
- * accounts and audit as the owner, imports' jobs, exports that stream after the handler returns):
+ * accounts, API tokens and audit as the owner, imports' jobs, exports that stream after the handler returns):
  * on PGlite, one connection, they would wait for this transaction forever.
  */
 const OWN_CONNECTION_PATHS = [
   '/api/v1/health',
   '/api/v1/auth/',
   '/api/v1/users',
+  '/api/v1/admin/',
   '/api/v1/audit',
   '/api/v1/imports',
   '/api/v1/exports/',

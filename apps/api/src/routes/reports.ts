@@ -5,6 +5,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   addReportAttachment,
+  canAttachTo,
   changeReportStatus,
   listReportAttachments,
   readReportAttachment,
@@ -27,7 +28,7 @@ import { readFile } from 'node:fs/promises';
 import { DEFAULT_ATTACHMENT_MAX_KB } from '../config.js';
 import { receiveUpload } from './upload-stream.js';
 import type { Context } from 'hono';
-import { callerOf, dbOf, principalOf, requireCallerPermission, scopeOf } from '../auth/request-context.js';
+import { callerOf, dbOf, principalOf, requireCallerPermission, scopeOf, serviceOf } from '../auth/request-context.js';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses, isoDateParam, langParam, recordIdParam } from './params.js';
@@ -109,6 +110,8 @@ const addAttachmentRoute = createRoute({
   tags: ['records'],
   summary:
     'Attach a photo to a report (multipart/form-data, part `file`): JPEG, PNG or WebP by its content, up to PANTAU_ATTACHMENT_MAX_KB, at most 10 per report; the same photo again answers the one kept (200)',
+  description:
+    'Open to signed-in roles allowed personal data that write reports, and to API tokens with the capability report:attach, for the reports that token posted itself (any other report answers 404 not_found). The answer describes the photo only: no text or contact of the report.',
   request: {
     params: idParam,
     body: {
@@ -174,7 +177,14 @@ export function reportRoutes(deps: AppDeps) {
   // A token's channel system has no personal data: the reporter's contact it sends is not kept, and it gets back no text.
   const context = (c: Context): ReportContext => {
     const caller = callerOf(c);
-    return { scope: caller.scope, actor: caller.actor, personalData: caller.permissions.personalData, now: deps.clock.now() };
+    const tokenId = serviceOf(c)?.token.id;
+    return {
+      scope: caller.scope,
+      actor: caller.actor,
+      personalData: caller.permissions.personalData,
+      now: deps.clock.now(),
+      ...(tokenId === undefined ? {} : { tokenId }),
+    };
   };
   // Every report passes the role's field rules (@pantau/domain fields.ts): the text and the reporter are personal data.
   const forRole = (c: Context, report: Awaited<ReturnType<typeof reportOr404>>) => recordForRole('report', report, callerOf(c).permissions);
@@ -194,11 +204,12 @@ export function reportRoutes(deps: AppDeps) {
   // Photos may show people: only roles allowed personal data see them (the triage roles all are).
   const photoGate = (c: Context) => requireCallerPermission(c, (p) => p.personalData, 'see the photos of public reports');
   router.openapi(addAttachmentRoute, async (c) => {
-    photoGate(c);
+    // A channel system sends the photo of a report it posted (report:attach, TOKEN_ROUTES); it sees none back.
+    if (!serviceOf(c)) photoGate(c);
     const id = Number(c.req.valid('param').id);
     const maxBytes = deps.config.attachmentMaxBytes ?? DEFAULT_ATTACHMENT_MAX_KB * 1024;
-    // The report is looked up first, so a report out of scope answers 404 before a byte of the photo is read.
-    await reportOr404(orm, id, scopeOf(c));
+    // The report is looked up first, so a report out of scope (or, for a token, one it did not post) answers 404 before a byte of the photo is read.
+    if (!(await canAttachTo(orm, id, context(c)))) throw new AppError('not_found', 'No such report.');
     // The body may carry the multipart framing on top of the photo; the photo itself is held to the limit exactly below.
     const upload = await receiveUpload(c.req.raw, { maxBytes: maxBytes + 64 * 1024 });
     try {

@@ -1,8 +1,18 @@
-// The admin calls: users (list, add, change, reset password) and the audit trail. Every answer is
+// The admin calls: users (list, add, change, reset password), API tokens and the audit trail. Every answer is
 // checked against the contract (docs/access-control.md), so a changed API shows as a clear error.
-import { auditRowSchema, isObject, type AuditRow, type TimporaAgencyCode } from '@pantau/domain';
+import {
+  apiTokenCreatedSchema,
+  apiTokenSchema,
+  auditRowSchema,
+  isObject,
+  type ApiTokenAnswer,
+  type ApiTokenCreatedAnswer,
+  type AuditRow,
+  type TimporaAgencyCode,
+  type TokenCapability,
+} from '@pantau/domain';
 import { z } from 'zod';
-import { ApiError, fetchAnswer, fetchJson, sendJson } from '../api/api-client.js';
+import { answerOf, ApiError, fetchAnswer, fetchJson, sendJson } from '../api/api-client.js';
 import { parseUser, type Role, type SessionUser } from '../auth/session.js';
 
 export type AdminUser = SessionUser;
@@ -76,4 +86,20 @@ export async function listAudit(query: { since: string | null; action: string | 
       signal,
     )
   ).items;
+}
+
+/** API tokens of channel systems (GET /admin/tokens): never a secret. */
+export async function listApiTokens(signal?: AbortSignal): Promise<ApiTokenAnswer[]> {
+  return (await fetchAnswer(z.object({ items: z.array(apiTokenSchema) }), '/api/v1/admin/tokens', {}, signal)).items;
+}
+
+/** Makes a token; the answer carries its secret, shown once (only its hash is kept). */
+export async function createApiToken(input: { name: string; scope: string[]; capabilities: TokenCapability[] }): Promise<ApiTokenCreatedAnswer> {
+  return answerOf(apiTokenCreatedSchema, await sendJson('POST', '/api/v1/admin/tokens', input), 'POST /api/v1/admin/tokens');
+}
+
+/** Revokes a token: its next request answers 401. */
+export async function revokeApiToken(id: number): Promise<ApiTokenAnswer> {
+  const path = `/api/v1/admin/tokens/${id}/revoke`;
+  return answerOf(z.object({ token: apiTokenSchema }), await sendJson('POST', path, {}), `POST ${path}`).token;
 }

@@ -1,4 +1,4 @@
-// The admin pages (users, audit trail), loaded only when an admin opens one: the header keeps the
+// The admin pages (users and API tokens, audit trail), loaded only when an admin opens one: the header keeps the
 // language switch and the account menu; the map's view stays in the URL for the way back.
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
 import type { Page, ViewState } from '../state/view-state.js';
 import { addAdminResources } from './admin-locales.js';
 import { AuditPage } from './audit-page.js';
+import { TokensSection } from './tokens-section.js';
 import { UsersPage } from './users-page.js';
 import './admin.css';
 import { followInApp } from '../ui/modifier-click.js';
@@ -70,7 +71,16 @@ function AdminPageContent({ page, view, updateView }: AdminPageProps) {
           <UserMenu pageHref={(target) => pageHref(view, target)} onOpenPage={(target) => updateView({ page: target })} />
         </div>
       </header>
-      <main className="admin-main">{page === 'users' ? <UsersPage /> : <AuditPage />}</main>
+      <main className="admin-main">
+        {page === 'users' ? (
+          <>
+            <UsersPage />
+            <TokensSection />
+          </>
+        ) : (
+          <AuditPage />
+        )}
+      </main>
     </div>
   );
 }

@@ -24,7 +24,7 @@ export interface MeetingDraft {
   officeKey: string;
   regency: string;
   district: string;
-  /** The venue's point: the chosen district's label point, or the saved venue when editing. */
+  /** The venue's point: clicked on the map, typed, or the chosen district's label point; the saved venue when editing. */
   venue: { lng: number; lat: number } | null;
   venueName: string;
   agenda: string;
@@ -109,7 +109,7 @@ function content(draft: MeetingDraft) {
   };
 }
 
-/** POST /meetings. Null while the venue is unknown (no district chosen). */
+/** POST /meetings. Null while the venue is unknown (no point clicked or typed, no district chosen). */
 export function meetingCreateBody(draft: MeetingDraft): MeetingCreateInput | null {
   if (!draft.venue) return null;
   const followUps = draft.followUps

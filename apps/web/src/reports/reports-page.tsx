@@ -15,8 +15,8 @@ import { followInApp } from '../ui/modifier-click.js';
 import { PageHeader } from '../ui/page-header.js';
 import { addReportPhoto, changeReportStatus, getReportHistory, getReportPhotos, getReportQueue, recordReport, reportPhotoUrl } from './reports-api.js';
 import { addReportsResources } from './reports-locales.js';
-import { PlacePicker } from './place-picker.js';
-import { formatTypedPlace, parseTypedPlace, type TypedPlace } from './typed-place.js';
+import { PlacePicker } from '../map/place-picker.js';
+import { formatTypedPlace, parseTypedPlace, type TypedPlace } from '../map/typed-place.js';
 import '../people/people.css';
 
 export interface ReportsPageProps {
@@ -388,7 +388,14 @@ function RecordForm({
             {placeText.trim() !== '' && !point ? t('form.pointInvalid') : t('form.pointHint')}
           </span>
         </label>
-        <PlacePicker bbox={shown?.bbox ?? null} value={point} onPick={pick} label={t('form.pointMap')} asOf={asOf ?? new Date().toISOString().slice(0, 10)} />
+        <PlacePicker
+          bbox={shown?.bbox ?? null}
+          value={point}
+          onPick={pick}
+          label={t('form.pointMap')}
+          asOf={asOf ?? new Date().toISOString().slice(0, 10)}
+          testId="report-place-map"
+        />
         <label>
           {t('form.summary')}{' '}
           <textarea value={summary} onChange={(event) => setSummary(event.target.value)} required maxLength={4000} rows={3} data-testid="report-summary" />

@@ -3,7 +3,8 @@
 // polygon on the first corner (or with Enter), may drag corners to adjust it, and fills in the form; the
 // drawing is checked here first (turf: not crossing itself, not too small) and then by the API, whose
 // refusals (422) are shown in words. Given an existing area, its outline is loaded for changing instead
-// (PATCH, the API keeps the old outline as a version), with its versions listed.
+// (PATCH, the API keeps the old outline as a version), with its versions listed. Without a mouse, the
+// corners can be typed or pasted as `lat, lng` lines instead; they get the same checks.
 import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaAnswer, type RiskCategory, type RiskSeverity } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -14,7 +15,7 @@ import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import en from '../i18n/locales/en/riskdraw.json';
 import id from '../i18n/locales/id/riskdraw.json';
-import { drawnGeometryProblem, editablePolygon, polygonKm2, type Polygon } from './drawn-geometry.js';
+import { drawnGeometryProblem, editablePolygon, polygonAsText, polygonKm2, typedPolygon, type Polygon } from './drawn-geometry.js';
 import { createRiskArea, getRiskArea, getRiskAreaVersions, updateRiskArea } from './risk-areas-api.js';
 import { riskAreaSaveError } from './save-error.js';
 import './risk-draw.css';
@@ -31,6 +32,15 @@ export interface RiskAreaDrawProps {
 
 const polygonOf = (feature: GeoJSONStoreFeatures | undefined): Polygon | null =>
   feature?.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: feature.geometry.coordinates } : null;
+
+/** Puts a polygon on the drawing, ready to adjust; its id, or null when terra-draw refuses the shape (the checks below say why). */
+function showPolygon(draw: TerraDraw, polygon: Polygon): string | number | null {
+  const [added] = draw.addFeatures([{ type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } }]);
+  if (!added?.valid || added.id === undefined) return null;
+  draw.setMode('select');
+  draw.selectFeature(added.id);
+  return added.id;
+}
 
 const isCategory = (value: string): value is RiskCategory => (RISK_CATEGORIES as readonly string[]).includes(value);
 const isSeverity = (value: string): value is RiskSeverity => (RISK_SEVERITIES as readonly string[]).includes(value);
@@ -110,14 +120,10 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
     draw.on('change', (ids) => readDrawing(ids));
     draw.start();
     const saved = editablePolygon(area?.geometry);
-    if (saved) {
-      const [added] = draw.addFeatures([{ type: 'Feature', geometry: saved, properties: { mode: 'polygon' } }]);
-      if (added?.valid) {
-        featureIdRef.current = added.id ?? null;
-        draw.setMode('select');
-        if (added.id !== undefined) draw.selectFeature(added.id);
-        setPolygon(polygonOf(added.id === undefined ? undefined : draw.getSnapshotFeature(added.id)));
-      } else draw.setMode('polygon');
+    const shown = saved ? showPolygon(draw, saved) : null;
+    if (shown !== null) {
+      featureIdRef.current = shown;
+      setPolygon(polygonOf(draw.getSnapshotFeature(shown)));
     } else draw.setMode('polygon');
     return () => {
       drawRef.current = null;
@@ -133,6 +139,27 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
     setPolygon(null);
     setFailure(null);
     draw.setMode('polygon');
+  };
+
+  // Corners typed or pasted, one `lat, lng` per line: replace the drawing, which the map then shows to adjust.
+  const [cornerText, setCornerText] = useState('');
+  const [badLine, setBadLine] = useState<number | null>(null);
+  const applyCorners = () => {
+    const typed = typedPolygon(cornerText);
+    if ('badLine' in typed) {
+      setBadLine(typed.badLine);
+      return;
+    }
+    setBadLine(null);
+    setFailure(null);
+    const draw = drawRef.current;
+    if (draw) {
+      draw.clear();
+      featureIdRef.current = showPolygon(draw, typed.polygon);
+      if (featureIdRef.current === null) draw.setMode('polygon');
+    }
+    // Kept even when the map refuses the shape (a crossing outline), so the check below names the problem.
+    setPolygon(typed.polygon);
   };
 
   const problem = polygon ? drawnGeometryProblem(polygon) : null;
@@ -185,6 +212,27 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
           {t('redraw')}
         </button>
       )}
+      <details className="draw-typed" onToggle={(event) => event.currentTarget.open && polygon && cornerText === '' && setCornerText(polygonAsText(polygon))}>
+        <summary>{t('typed.open')}</summary>
+        <label>
+          {t('typed.label')}
+          <textarea
+            value={cornerText}
+            onChange={(event) => setCornerText(event.target.value)}
+            rows={5}
+            placeholder={'-2.54000, 106.39000\n-2.54000, 106.49000\n-2.44000, 106.49000'}
+            aria-invalid={badLine !== null}
+            aria-describedby="draw-typed-hint"
+            data-testid="draw-corners"
+          />
+        </label>
+        <p id="draw-typed-hint" className={badLine === null ? 'draw-hint' : 'draw-error'} role={badLine === null ? undefined : 'alert'}>
+          {badLine === null ? t('typed.hint') : t('typed.badLine', { line: badLine })}
+        </p>
+        <button type="button" className="button" onClick={applyCorners} data-testid="draw-corners-apply">
+          {t('typed.apply')}
+        </button>
+      </details>
       <form className="draw-form" onSubmit={(event) => void submit(event)} data-testid="risk-area-form">
         <label>
           {t('name')}

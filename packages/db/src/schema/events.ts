@@ -1,5 +1,5 @@
 import { date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { users } from './accounts.js';
+import { apiTokens, users } from './accounts.js';
 import { operationTargets } from './operations.js';
 import { bytea, geometry, originColumn } from './columns.js';
 
@@ -120,6 +120,8 @@ export const reports = pgTable(
     regencyCode: text('regency_code'),
     provinceCode: text('province_code'),
     origin: originColumn(),
+    /** The API token that posted it (migration 0028): that token alone may attach its photos. */
+    createdByTokenId: integer('created_by_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
   },
   (t) => [index('reports_geom_gist').using('gist', t.geom), index('reports_received_idx').on(t.receivedAt)],
 );

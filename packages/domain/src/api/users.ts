@@ -1,6 +1,7 @@
 // Answers of the account and audit endpoints (admin).
 import { z } from 'zod';
 import { ROLES } from '../access.js';
+import { TOKEN_CAPABILITIES } from '../api-tokens.js';
 import { TIMPORA_AGENCY_CODES } from '../planning/agencies.js';
 
 /** An account as the API shows it: never its password hash. */
@@ -35,6 +36,29 @@ export const auditRowSchema = z
   })
   .meta({ id: 'AuditRow' });
 export type AuditRow = z.infer<typeof auditRowSchema>;
+
+/** An API token of a channel system as the API lists it: its visible id part (`prefix`), never its secret or hash. */
+export const apiTokenSchema = z
+  .object({
+    id: z.number(),
+    name: z.string(),
+    /** The token's visible start (`pt_1a2b3c4d`), to recognise a leaked token. */
+    prefix: z.string(),
+    /** Province or regency codes. */
+    scope: z.array(z.string()),
+    capabilities: z.array(z.enum(TOKEN_CAPABILITIES)),
+    /** The admin's email, or `cli:<account>` for `pnpm pantau token add`. */
+    createdBy: z.string(),
+    createdAt: z.string(),
+    /** Updated at most once a minute. */
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+export type ApiTokenAnswer = z.infer<typeof apiTokenSchema>;
+/** POST /admin/tokens: the token made, and its secret, shown this once (only its hash is kept). */
+export const apiTokenCreatedSchema = z.object({ token: apiTokenSchema, secret: z.string() }).meta({ id: 'ApiTokenCreated' });
+export type ApiTokenCreatedAnswer = z.infer<typeof apiTokenCreatedSchema>;
 
 /** What a role may do (@pantau/domain access.ts Permissions), as /auth/me tells the web app. */
 export const permissionsSchema = z

@@ -1,14 +1,16 @@
-// Where a report happened, picked on a small map: the app's offline basemap with regency and district
-// outlines, fitted to the chosen area; a click (or Enter on the map, at its centre) sets the point and
-// its marker. Used by the report form beside a typed-coordinates field; the server finds the district.
+// A place picked on a small map (where a report happened, where a meeting is held): the app's offline
+// basemap with regency and district outlines, fitted to the chosen area; a click (or Enter on the map, at
+// its centre) sets the point and its marker. Used by the report and meeting forms beside a
+// typed-coordinates field (typed-place.ts); the server finds the district. Only lazy pages load it: it
+// brings MapLibre with it.
 import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import { INDONESIA_BBOX } from '@pantau/domain';
-import { createBaseStyle, WORLD_LAND_SOURCE } from '../map/map-style.js';
-import { AREA_TILE_LAYERS, tileJsonUrl } from '../map/tile-urls.js';
-import { loadWorldLand } from '../map/world-land.js';
+import { createBaseStyle, WORLD_LAND_SOURCE } from './map-style.js';
+import { AREA_TILE_LAYERS, tileJsonUrl } from './tile-urls.js';
+import { loadWorldLand } from './world-land.js';
 import type { TypedPlace } from './typed-place.js';
 
 setWorkerUrl(maplibreWorkerUrl);
@@ -21,9 +23,10 @@ export interface PlacePickerProps {
   /** The map's accessible name. */
   label: string;
   asOf: string;
+  testId: string;
 }
 
-export function PlacePicker({ bbox, value, onPick, label, asOf }: PlacePickerProps) {
+export function PlacePicker({ bbox, value, onPick, label, asOf, testId }: PlacePickerProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const onPickRef = useRef(onPick);
@@ -117,7 +120,7 @@ export function PlacePicker({ bbox, value, onPick, label, asOf }: PlacePickerPro
         onPick({ lng: centre.lng, lat: centre.lat });
       }}
       data-fitted={fitted}
-      data-testid="report-place-map"
+      data-testid={testId}
     />
   );
 }
