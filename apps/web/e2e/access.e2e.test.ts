@@ -236,7 +236,7 @@ describe('access by role', () => {
   }, 90_000);
 
   test('an admin makes an API token for a channel system on the users page, sees its secret once, and revokes it', async () => {
-    const { page } = track(await openSignedInPage(browser, baseUrl, accounts.admin));
+    const { page } = await openSignedIn(accounts.admin);
     await page.goto(url('/?page=users'));
     const section = page.getByTestId('tokens-section');
     await section.waitFor();

@@ -1,11 +1,11 @@
 // The field loop's screens in Chromium, in Indonesian (issue 22): a division head draws a risk area around
 // Koba on the map and sees it saved and shown; records the Rakor of Bangka Tengah with a decision and a
 // follow-up for Disnaker, and marks the follow-up done. Each step is checked through the API too.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { e2eBrowser } from './browser-session.js';
 import { PANGKALPINANG_OFFICE } from './e2e-accounts.js';
-import { clickPlace, expectOnlyOwnHost, openSignedInPage, screenshot, waitForMapAtRest, waitForPaintedMap } from './page-helpers.js';
+import { clickPlace, screenshot, waitForMapAtRest, waitForPaintedMap } from './page-helpers.js';
 
 interface MapProbe {
   __pantauMap?: {
@@ -15,35 +15,15 @@ interface MapProbe {
 }
 
 describe('the field loop', () => {
-  let browser: Browser;
-  const baseUrl = inject('e2eBaseUrl');
-  const accounts = inject('e2eAccounts');
-  const opened: Array<{ page: Page; requestedUrls: string[] }> = [];
-  const url = (path: string) => new URL(path, baseUrl).href;
+  const { accounts, url, signedIn: openSignedIn } = e2eBrowser();
   const getJson = async (page: Page, path: string) => {
     const response = await page.request.get(url(path));
     expect(response.status(), path).toBe(200);
     return (await response.json()) as unknown;
   };
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterEach(async () => {
-    for (const { page, requestedUrls } of opened.splice(0)) {
-      await expectOnlyOwnHost(page, requestedUrls, baseUrl);
-      await page.context().close();
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   test('a division head draws a risk area around Koba, saves it, and sees it on the map and from the API', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.division_head);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.division_head);
     const { page } = signedIn;
     // Koba, Bangka Tengah (19.04), close enough that the corners lie well apart on the screen.
     await page.goto(url('/?map=11/-2.49/106.40'));
@@ -155,8 +135,7 @@ describe('the field loop', () => {
   });
 
   test('a division head records the Rakor of Bangka Tengah with a decision and a follow-up for Disnaker, then marks it done', async () => {
-    const signedIn = await openSignedInPage(browser, baseUrl, accounts.division_head);
-    opened.push(signedIn);
+    const signedIn = await openSignedIn(accounts.division_head);
     const { page } = signedIn;
     await page.goto(url('/?region=19.04'));
     await waitForPaintedMap(page);

@@ -4,7 +4,7 @@
 import type { ApiTokenAnswer, TokenCapability } from '@pantau/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiRequest } from '../api/use-api-request.js';
+import { invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import { createApiToken, listApiTokens, revokeApiToken } from './admin-api.js';
 import { formatAuditTime } from './audit-format.js';
@@ -15,15 +15,14 @@ export function TokensSection() {
   const { t } = useTranslation('admin');
   const { lang } = useFormat();
   const id = useId();
-  const [version, setVersion] = useState(0);
-  const tokens = useApiRequest(`admin-tokens:${version}`, listApiTokens);
+  const tokens = useApiRequest('admin-tokens', listApiTokens);
   const [name, setName] = useState('');
   const [scope, setScope] = useState('');
   const [attach, setAttach] = useState(true);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [shown, setShown] = useState<{ name: string; secret: string } | null>(null);
-  const reload = () => setVersion((value) => value + 1);
+  const reload = () => void invalidateApiAnswers('admin-tokens');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

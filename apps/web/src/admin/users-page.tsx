@@ -4,7 +4,7 @@
 import { agencyName, ROLES, scopedToProvinces, TIMPORA_AGENCIES } from '@pantau/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiRequest } from '../api/use-api-request.js';
+import { invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { useSession } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
 import { changeUser, createUser, listUsers, resetPassword, type AdminUser } from './admin-api.js';
@@ -25,8 +25,7 @@ interface ShownPassword {
 
 export function UsersPage() {
   const { t } = useTranslation('admin');
-  const [version, setVersion] = useState(0);
-  const users = useApiRequest(`admin-users:${version}`, listUsers);
+  const users = useApiRequest('admin-users', listUsers);
   // While the list reloads after a change, the previous one stays on screen instead of a flash of "loading".
   const shownUsers = useRef<AdminUser[] | null>(null);
   if (users.status === 'ok') shownUsers.current = users.data;
@@ -35,7 +34,7 @@ export function UsersPage() {
   const [shownPassword, setShownPassword] = useState<ShownPassword | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<number | null>(null);
-  const reload = () => setVersion((value) => value + 1);
+  const reload = () => void invalidateApiAnswers('admin-users');
 
   const act = async (user: AdminUser, action: () => Promise<void>) => {
     setBusyId(user.id);

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getMeta } from '../api/pantau-api.js';
-import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { usePermissions } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
@@ -49,14 +49,14 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
   const format = useFormat();
   const mayWrite = usePermissions().planning.write;
   const area = listArea(view.region);
-  // Bumped after every write: the lists and the open meeting load again.
-  const [version, setVersion] = useState(0);
+  // Counts the saves: a fresh form after each one. The answers themselves are invalidated (TanStack Query).
+  const [saves, setSaves] = useState(0);
   const [selected, setSelected] = useState<number | null>(null);
   const [editing, setEditing] = useState<MeetingDetail | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const meetings = useApiRequest(`meetings:list:${area ?? '*'}:${version}`, (signal) => listMeetings(area, signal));
-  const overdue = useApiRequest(`meetings:overdue:${area ?? '*'}:${version}`, (signal) => getOverdueFollowUps(area, signal));
+  const meetings = useApiRequest(`meetings:list:${area ?? '*'}`, (signal) => listMeetings(area, signal));
+  const overdue = useApiRequest(`meetings:overdue:${area ?? '*'}`, (signal) => getOverdueFollowUps(area, signal));
   const today = dataOf(useApiRequest('meta', getMeta))?.today ?? null;
 
   const saved = (meeting: MeetingDetail, message: string) => {
@@ -64,7 +64,8 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
     setNotice(message);
     setEditing(null);
     setSelected(meeting.id);
-    setVersion((v) => v + 1);
+    setSaves((n) => n + 1);
+    void invalidateApiAnswers('meetings');
   };
   const items = dataOf(meetings)?.items ?? [];
   const overdueItems = dataOf(overdue)?.items ?? [];
@@ -111,7 +112,6 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
         {selected !== null && (
           <MeetingCard
             id={selected}
-            version={version}
             mayWrite={mayWrite}
             onClose={() => setSelected(null)}
             onEdit={(meeting) => {
@@ -121,7 +121,7 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
             onChanged={(message) => {
               setFailure(null);
               setNotice(message);
-              setVersion((v) => v + 1);
+              void invalidateApiAnswers('meetings');
             }}
             onFailed={(error) => setFailure(saveError(t, error))}
           />
@@ -130,7 +130,7 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
         {mayWrite && today && (
           <MeetingForm
             // A new form for each meeting changed, and a fresh one after a save.
-            key={editing ? `edit:${editing.id}` : `new:${version}`}
+            key={editing ? `edit:${editing.id}` : `new:${saves}`}
             meeting={editing}
             initial={editing ? draftOfMeeting(editing) : emptyMeetingDraft(today, area && area.length === 5 ? area : '')}
             region={view.region}
@@ -187,7 +187,6 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
 /** One meeting: its facts, decisions, follow-ups with their status buttons and history, and a form to add a follow-up. */
 function MeetingCard({
   id,
-  version,
   mayWrite,
   onClose,
   onEdit,
@@ -195,7 +194,6 @@ function MeetingCard({
   onFailed,
 }: {
   id: number;
-  version: number;
   mayWrite: boolean;
   onClose(): void;
   onEdit(meeting: MeetingDetail): void;
@@ -204,7 +202,7 @@ function MeetingCard({
 }) {
   const { t } = useTranslation('meetings');
   const format = useFormat();
-  const state = useApiRequest(`meetings:one:${id}:${version}`, (signal) => getMeeting(id, signal));
+  const state = useApiRequest(`meetings:one:${id}`, (signal) => getMeeting(id, signal));
   const meeting = dataOf(state);
   if (state.status === 'error') {
     return (

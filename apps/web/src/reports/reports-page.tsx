@@ -6,7 +6,7 @@ import { REPORT_CATEGORIES, REPORT_CHANNELS, type ReportCategory, type ReportCha
 import { useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getArea, getAreas } from '../api/pantau-api.js';
-import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
 import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
@@ -34,12 +34,10 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
   const permissions = usePermissions();
   const mayWrite = permissions.reports.write;
   const area = view.region;
-  // Bumped after every write: the queue and the history load again.
-  const [version, setVersion] = useState(0);
   const [handled, setHandled] = useState<{ id: number; message: string; regency: string | null } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const queue = useApiRequest(`reports:queue:${area ?? '*'}:${version}`, (signal) => getReportQueue(area, signal));
-  const history = useApiRequest(handled ? `reports:history:${handled.id}:${version}` : null, (signal) => getReportHistory(handled?.id ?? 0, signal));
+  const queue = useApiRequest(`reports:queue:${area ?? '*'}`, (signal) => getReportQueue(area, signal));
+  const history = useApiRequest(handled ? `reports:history:${handled.id}` : null, (signal) => getReportHistory(handled?.id ?? 0, signal));
   const [reasons, setReasons] = useState<Record<number, string>>({});
 
   const act = async (id: number, status: 'verified' | 'dismissed') => {
@@ -52,7 +50,8 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
       const report = await changeReportStatus(id, status, status === 'dismissed' ? reason : undefined);
       setFailure(null);
       setHandled({ id, message: t(status === 'verified' ? 'done.verified' : 'done.dismissed', { id }), regency: report.regencyCode });
-      setVersion((v) => v + 1);
+      // The queue and every report's history load again.
+      void invalidateApiAnswers('reports');
     } catch (error) {
       setFailure(errorText(error));
     }
@@ -101,7 +100,7 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
             onSaved={(id, district, regency) => {
               setFailure(null);
               setHandled({ id, message: t('form.saved', { id, district }), regency });
-              setVersion((v) => v + 1);
+              void invalidateApiAnswers('reports');
             }}
             onFailed={setFailure}
           />
@@ -170,10 +169,9 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
 /** The photos of a report: thumbnails that open the full picture, and a file picker to add one. */
 function ReportPhotos({ reportId, mayAdd, onFailed }: { reportId: number; mayAdd: boolean; onFailed(message: string): void }) {
   const { t } = useTranslation('reports');
-  const [version, setVersion] = useState(0);
   const [adding, setAdding] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const photos = dataOf(useApiRequest(`reports:photos:${reportId}:${version}`, (signal) => getReportPhotos(reportId, signal)))?.items ?? [];
+  const photos = dataOf(useApiRequest(`reports:photos:${reportId}`, (signal) => getReportPhotos(reportId, signal)))?.items ?? [];
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
     setAdding(true);
@@ -184,7 +182,7 @@ function ReportPhotos({ reportId, mayAdd, onFailed }: { reportId: number; mayAdd
       onFailed(errorText(error));
     } finally {
       setAdding(false);
-      setVersion((v) => v + 1);
+      void invalidateApiAnswers(`reports:photos:${reportId}`);
     }
   };
   return (
