@@ -22,9 +22,33 @@ describe('the field loop', () => {
     return (await response.json()) as unknown;
   };
 
-  test('a division head draws a risk area around Koba, saves it, and sees it on the map and from the API', async () => {
+  test('a division head draws a risk area around Koba, saves it, sees it on the map and from the API, and sees it raise the candidates inside it', async () => {
     const signedIn = await openSignedIn(accounts.division_head);
     const { page } = signedIn;
+    // Today's candidates of Bangka Tengah before the area exists (the drawn area is valid from today).
+    type Candidate = {
+      id: string;
+      name: string;
+      location: { lng: number; lat: number };
+      factors: { risk: number };
+      raw: { riskAreas: Array<{ category: string; severity: string }> };
+      score: number;
+    };
+    const candidates = async () => ((await getJson(page, '/api/v1/planning/candidates?area=19.04&limit=200')) as { items: Candidate[] }).items;
+    const before = await candidates();
+    // The candidate nearest Koba town: the outline retyped below is drawn around it.
+    const koba = { lng: 106.4, lat: -2.49 };
+    const target = [...before].sort(
+      (a, b) => Math.hypot(a.location.lng - koba.lng, a.location.lat - koba.lat) - Math.hypot(b.location.lng - koba.lng, b.location.lat - koba.lat),
+    )[0]!;
+    const around = (d: number) => ({ lat: Number((target.location.lat + d).toFixed(3)), lng: Number((target.location.lng + d).toFixed(3)) });
+    const [low, high] = [around(-0.03), around(0.03)];
+    const typedCorners = [
+      [high.lat, low.lng],
+      [high.lat, high.lng],
+      [low.lat, high.lng],
+      [low.lat, low.lng],
+    ] as const;
     // Koba, Bangka Tengah (19.04), close enough that the corners lie well apart on the screen.
     await page.goto(url('/?map=11/-2.49/106.40'));
     await waitForPaintedMap(page);
@@ -109,7 +133,7 @@ describe('the field loop', () => {
     await page.getByTestId('draw-corners-apply').click();
     await expect.poll(() => page.getByText('Baris 2 bukan koordinat di Indonesia').isVisible()).toBe(true);
     await cornerField.fill('');
-    await cornerField.pressSequentially('-2.47, 106.36\n-2.44, 106.42\n-2.50, 106.45\n-2.53, 106.37');
+    await cornerField.pressSequentially(typedCorners.map(([lat, lng]) => `${lat}, ${lng}`).join('\n'));
     await page.getByTestId('draw-corners-apply').press('Enter');
     await expect.poll(() => page.getByTestId('draw-size').textContent(), { timeout: 30_000 }).toMatch(/^4 titik sudut, [\d.,]+ km²$/);
     expect(await page.getByTestId('draw-problem').count()).toBe(0);
@@ -124,7 +148,7 @@ describe('the field loop', () => {
         .slice(0, 4)
         .map(([lng, lat]) => `${lat}, ${lng}`)
         .sort(),
-    ).toEqual(['-2.44, 106.42', '-2.47, 106.36', '-2.5, 106.45', '-2.53, 106.37']);
+    ).toEqual(typedCorners.map(([lat, lng]) => `${lat}, ${lng}`).sort());
     const versions = (await getJson(page, `/api/v1/risk-areas/${id}/versions`)) as {
       currentVersion: number;
       items: Array<{ version: number; action: string; changedBy: string; before: { severity: string } | null }>;
@@ -132,6 +156,26 @@ describe('the field loop', () => {
     expect(versions.currentVersion).toBe(2);
     expect(versions.items[0]).toMatchObject({ version: 2, action: 'update', changedBy: accounts.division_head.email, before: { severity: 'high' } });
     expect(((await getJson(page, `/api/v1/risk-areas/${id}`)) as { severity: string }).severity).toBe('medium');
+
+    // Planning: the candidate the outline now surrounds carries an illegal-work risk it did not have, and
+    // its score rose; candidates far outside it are as they were.
+    const after = new Map((await candidates()).map((c) => [c.id, c]));
+    const raised = after.get(target.id)!;
+    expect(raised.raw.riskAreas.filter((r) => r.category === 'illegal_work').length).toBe(
+      target.raw.riskAreas.filter((r) => r.category === 'illegal_work').length + 1,
+    );
+    expect(raised.factors.risk).toBeGreaterThan(target.factors.risk);
+    expect(raised.score).toBeGreaterThan(target.score);
+    for (const c of before)
+      if (Math.abs(c.location.lng - target.location.lng) > 0.1 || Math.abs(c.location.lat - target.location.lat) > 0.1)
+        expect(after.get(c.id)?.factors.risk, c.name).toBe(c.factors.risk);
+    // On the planning page its explanation says it lies in an illegal-work risk area.
+    await page.goto(url('/?page=planning&region=19.04'));
+    const row = page.locator(`[data-testid="candidate-row"][data-candidate="${target.id}"]`);
+    await expect.poll(() => row.count(), { timeout: 60_000 }).toBe(1);
+    await row.getByTestId('candidate-name').click();
+    await expect.poll(() => page.getByTestId('candidate-explanation').first().textContent(), { timeout: 30_000 }).toContain('di dalam area rawan TKA ilegal');
+    await screenshot(page, 'risk-area-raises-candidate');
   });
 
   test('a division head records the Rakor of Bangka Tengah with a decision and a follow-up for Disnaker, then marks it done', async () => {

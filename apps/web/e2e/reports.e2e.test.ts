@@ -4,10 +4,10 @@
 import { describe, expect, test } from 'vitest';
 import { e2eBrowser } from './browser-session.js';
 import { onePixelPng } from '../../../test/images.js';
-import { screenshot } from './page-helpers.js';
+import { screenshot, waitForPaintedMap } from './page-helpers.js';
 
 describe('public reports', () => {
-  const { accounts, url, signedIn: openSignedIn } = e2eBrowser();
+  const { accounts, baseUrl, url, signedIn: openSignedIn } = e2eBrowser();
 
   test('an analyst records a WhatsApp report in Bangka Tengah, verifies it, and sees it verified on the map', async () => {
     const signedIn = await openSignedIn(accounts.analyst);
@@ -78,6 +78,41 @@ describe('public reports', () => {
     const handled = page.getByTestId('report-handled');
     await expect.poll(() => handled.textContent(), { timeout: 30_000 }).toMatch(/Laporan #\d+ tercatat di Koba\./);
     await expect.poll(() => page.getByTestId('report-point').inputValue()).toBe('');
+  });
+
+  test("a viewer and an agency member never see a report's text: not on the map, not on the report page, not from the API", async () => {
+    // A report of its own (tests do not lean on each other's data), recorded by an analyst with a text.
+    const analyst = await openSignedIn(accounts.analyst);
+    await analyst.page.goto(url('/?page=reports&region=19.04'));
+    const text = `WNA bekerja di gudang lada tanpa izin ${Date.now()}`;
+    const created = await analyst.page.request.post(url('/api/v1/reports'), {
+      data: { channel: 'whatsapp', category: 'illegal_work', summary: text, lat: -2.49, lng: 106.4 },
+      headers: { origin: new URL(baseUrl).origin },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+
+    const viewer = await openSignedIn(accounts.viewer);
+    expect((await viewer.page.request.get(url(`/api/v1/reports/${id}`))).status()).toBe(403);
+    await viewer.page.goto(url(`/?region=19.04&select=report:${id}`));
+    await waitForPaintedMap(viewer.page);
+    await viewer.page.goto(url('/?page=reports&region=19.04'));
+    await expect.poll(() => viewer.page.locator('body').innerText(), { timeout: 30_000 }).not.toBe('');
+    expect(await viewer.page.locator('body').innerText()).not.toContain(text);
+
+    // An agency member reads the report on the map — its category and place — without the text.
+    const member = await openSignedIn(accounts.agency_member);
+    const answer = await member.page.request.get(url(`/api/v1/reports/${id}`));
+    expect(answer.status()).toBe(200);
+    expect(JSON.stringify(await answer.json())).not.toContain(text);
+    await member.page.goto(url(`/?region=19.04&select=report:${id}`));
+    const panel = member.page.getByTestId('detail-column');
+    await expect.poll(() => panel.textContent(), { timeout: 60_000 }).toContain(`Laporan #${id}`);
+    expect(await panel.textContent()).toContain('Bekerja tanpa izin');
+    expect(await member.page.locator('body').innerText()).not.toContain(text);
+    await member.page.goto(url('/?page=reports&region=19.04'));
+    await expect.poll(() => member.page.getByTestId(`queue-report-${id}`).isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await member.page.locator('body').innerText()).not.toContain(text);
   });
 
   test('an agency member sees the queue of Bangka Tengah without the form or the triage buttons', async () => {
