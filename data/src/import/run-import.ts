@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
+import { DEFAULT_REGENCY_TOLERANCE_KM } from '../config.js';
 import {
   areas,
   expectWritten,
@@ -97,6 +98,8 @@ export interface ImportOptions {
   scope?: Scope;
   /** Who imports, for the audit row written with the batch (the CLI's user when absent). */
   actor?: Actor;
+  /** How far (km) a point may lie outside the regency its row names without a warning (PANTAU_IMPORT_REGENCY_TOLERANCE_KM). */
+  regencyToleranceKm?: number;
 }
 
 /** Every area code a record carries (its own and its sites'), most specific first within each place. */
@@ -324,6 +327,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       tx,
       areas: matcher,
       origin,
+      regencyToleranceM: (options.regencyToleranceKm ?? DEFAULT_REGENCY_TOLERANCE_KM) * 1000,
       warn: (note) => {
         if (!warnings.has(note.message)) warnings.set(note.message, note);
       },

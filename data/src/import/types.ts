@@ -59,6 +59,8 @@ export interface KindContext {
   tx: Orm;
   areas: AreaMatcher;
   origin: string;
+  /** How far (metres) a point may lie outside the regency its row names before the report warns of it. */
+  regencyToleranceM: number;
   warn(note: ImportNote): void;
 }
 
