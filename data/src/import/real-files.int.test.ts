@@ -192,8 +192,17 @@ describe.each(testBackends())('real files on %s', (backend) => {
     expect(far(dry)).toEqual([
       {
         code: 'point_far_from_regency',
-        params: { row: 2, km: expect.closeTo(51.6, 0) as number, named: 'Kota Pangkal Pinang', namedCode: '19.71', found: 'Kabupaten Bangka Tengah', foundCode: '19.04' },
-        message: expect.stringMatching(/^Row 2: the point lies 5\d\.\d km outside Kota Pangkal Pinang \(19\.71\).*falls in Kabupaten Bangka Tengah \(19\.04\)/) as string,
+        params: {
+          row: 2,
+          km: expect.closeTo(51.6, 0) as number,
+          named: 'Kota Pangkal Pinang',
+          namedCode: '19.71',
+          found: 'Kabupaten Bangka Tengah',
+          foundCode: '19.04',
+        },
+        message: expect.stringMatching(
+          /^Row 2: the point lies 5\d\.\d km outside Kota Pangkal Pinang \(19\.71\).*falls in Kabupaten Bangka Tengah \(19\.04\)/,
+        ) as string,
       },
     ]);
 

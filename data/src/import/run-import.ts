@@ -55,6 +55,16 @@ export class ImportFileError extends Error {
   }
 }
 
+/**
+ * A report as JSON PostgreSQL can store: a file's cells may hold NUL characters, which jsonb and text
+ * refuse (`\u0000`), so they are stored as U+FFFD (the report returned keeps what the file said).
+ */
+export function storableReportJson(report: unknown): string {
+  return JSON.stringify(report, (_key, value: unknown) =>
+    typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value,
+  );
+}
+
 /** Thrown inside the transaction of a dry run so that nothing stays. */
 class DryRunRollback extends Error {}
 
@@ -598,7 +608,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       rows,
       imported,
       rejected: rejectedRows,
-      report: report as unknown as Record<string, unknown>,
+      report: JSON.parse(storableReportJson(report)) as Record<string, unknown>,
       createdAt: new Date().toISOString(),
       areaCodes,
     });
