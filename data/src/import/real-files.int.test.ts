@@ -174,6 +174,9 @@ describe.each(testBackends())('real files on %s', (backend) => {
       [3, 'coordinates_zero'],
       [4, 'coordinates_outside_indonesia'],
     ]);
+    // On the map before importing: the point read from degrees-minutes-seconds is a warning (a correction);
+    // the refused rows have no point in Indonesia to show, so none is shown.
+    expect(report.points).toEqual([{ row: 2, lng: 106.135, lat: -2.095, status: 'warning' }]);
   });
 
   test('a point far outside the regency its row names is imported where it lies, with a warning giving the distance; one just across the border is not', async () => {
@@ -206,8 +209,19 @@ describe.each(testBackends())('real files on %s', (backend) => {
       },
     ]);
 
+    // The dry run's points for the import page's map: the far point is a warning.
+    expect(dry.pointsTotal).toBe(4);
+    expect(dry.points?.map((p) => [p.row, p.status])).toEqual([
+      [2, 'warning'],
+      [3, 'ok'],
+      [4, 'ok'],
+      [5, 'ok'],
+    ]);
+    expect(dry.points?.[0]).toMatchObject({ lng: 106.45, lat: -2.53 });
+
     const report = await runImport(t.database, { kind: 'reports', path });
     expect(report).toMatchObject({ status: 'committed', rows: 4, imported: 4, rejected: 0 });
+    expect(report.points).toBeUndefined();
     expect(report.notes).toEqual(dry.notes);
     const stored = await queryRows<{ summary: string; regency_code: string }>(
       t.database.orm,
