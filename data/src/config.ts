@@ -8,6 +8,13 @@ import { REPO_ROOT, SHARED_DIR } from './paths.js';
 
 export const envBoolean = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 
+/**
+ * How far a point may lie outside the regency its row names before an import warns (km). Boundaries are
+ * simplified and coordinates taken by phone or read off a map are often a few km off, so a point just
+ * across a border is no news; a point tens of km away is a wrong regency or wrong coordinates.
+ */
+export const DEFAULT_REGENCY_TOLERANCE_KM = 10;
+
 export const dataEnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -19,6 +26,7 @@ export const dataEnvSchema = z.object({
   PANTAU_DEMO: envBoolean.default(true),
   PANTAU_DEMO_SEED: z.coerce.number().int().min(0).default(1),
   PANTAU_DEMO_SCALE: z.coerce.number().positive().max(20).default(1),
+  PANTAU_IMPORT_REGENCY_TOLERANCE_KM: z.coerce.number().min(0).max(500).default(DEFAULT_REGENCY_TOLERANCE_KM),
 });
 
 /** The data variables; with the API's (apps/api/src/config.ts) every one is documented in the README (docs.test.ts). */
@@ -31,6 +39,8 @@ export interface Config {
   /** Folder of reference-events.json and reference-statistics.json. */
   referenceDir: string;
   demo: { load: boolean; seed: number; scale: number };
+  /** Imports: how far (km) a point may lie outside the regency its row names before the report warns. */
+  imports: { regencyToleranceKm: number };
 }
 
 export class ConfigError extends Error {
@@ -57,6 +67,7 @@ export function dataConfigOf(e: z.output<typeof dataEnvSchema>): Config {
     boundariesDir: e.PANTAU_BOUNDARIES_DIR ? resolve(e.PANTAU_BOUNDARIES_DIR) : undefined,
     referenceDir: e.PANTAU_REFERENCE_DIR ? resolve(e.PANTAU_REFERENCE_DIR) : resolve(SHARED_DIR, 'data'),
     demo: { load: e.PANTAU_DEMO, seed: e.PANTAU_DEMO_SEED, scale: e.PANTAU_DEMO_SCALE },
+    imports: { regencyToleranceKm: e.PANTAU_IMPORT_REGENCY_TOLERANCE_KM },
   };
 }
 

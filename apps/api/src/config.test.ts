@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(config.database.kind).toBe('pglite');
     expect(config.database.kind === 'pglite' && config.database.dataDir.endsWith('.data/pglite')).toBe(true);
     expect(config.demo).toEqual({ load: true, seed: 1, scale: 1 });
+    expect(config.imports).toEqual({ regencyToleranceKm: 10 });
   });
 
   test('DATABASE_URL switches to the server backend', () => {
@@ -48,6 +49,8 @@ describe('loadConfig', () => {
     ['PANTAU_TOKEN_RATE_LIMIT', 'sixty'],
     ['PANTAU_IMPORT_JOB_DAYS', '0'],
     ['PANTAU_IMPORT_JOB_DAYS', 'a week'],
+    ['PANTAU_IMPORT_REGENCY_TOLERANCE_KM', '-1'],
+    ['PANTAU_IMPORT_REGENCY_TOLERANCE_KM', 'far'],
   ])('a bad %s (%s) stops start-up with a message naming it', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}=`));

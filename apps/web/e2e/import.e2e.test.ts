@@ -148,6 +148,39 @@ describe('the import page', () => {
     expect(new URL(page.url()).searchParams.get('region')).toBe('17.07');
   }, 120_000);
 
+  test('a check of located rows shows them on a map before importing, coloured by outcome; the header row below a title is named', async () => {
+    // Public reports as an office logs them, below a title line: row 3 stands in Koba (Bangka Tengah) but names
+    // Pangkalpinang, about 52 km off (a warning); row 4 is fine; row 5 has a category no vocabulary knows (refused).
+    const reports = [
+      'REKAP LAPORAN MASYARAKAT JUNI 2024',
+      'Tanggal;Saluran;Kategori;Kabupaten/Kota;Lintang;Bujur;Ringkasan',
+      '13/06/2024 09:30;WA;TKA ilegal;Kota Pangkal Pinang;-2.53;106.45;Pekerja asing di Koba (e2e)',
+      '13/06/2024 11:00;WA;overstay;Kota Pangkal Pinang;-2.111;106.114;Di dalam kota (e2e)',
+      '13/06/2024 12:00;WA;bukan kategori;Bangka Tengah;-2.2;106.2;Ditolak (e2e)',
+      '',
+    ].join('\n');
+    await page.goto(new URL('/?page=import', baseUrl).href);
+    await signInIfAsked('import-page');
+    await page.getByTestId('import-kind').selectOption('reports');
+    await page.getByTestId('import-file').setInputFiles({ name: 'laporan-e2e.csv', mimeType: 'text/csv', buffer: Buffer.from(reports, 'utf8') });
+    await expect.poll(() => page.getByTestId('import-header-row').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByTestId('import-header-row').innerText()).toContain('2');
+
+    await page.getByTestId('import-check').click();
+    await page.getByTestId('import-check-result').waitFor({ timeout: 30_000 });
+    const map = page.getByTestId('import-preview-map');
+    await map.waitFor({ timeout: 30_000 });
+    expect(await map.getAttribute('data-points')).toBe('3');
+    // Drawn by MapLibre, not only listed: the points rendered on the canvas, fitted to their bounds.
+    await expect.poll(() => map.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('3');
+    const summary = await page.getByTestId('import-preview-summary').innerText();
+    expect(summary).toContain('1 diimpor');
+    expect(summary).toContain('1 dengan koreksi atau peringatan');
+    expect(summary).toContain('1 ditolak');
+    expect(await page.getByTestId('import-check-result').innerText()).toMatch(/Baris 3: titiknya 5\d[.,]\d km di luar Kota Pangkal Pinang/);
+    await screenshot(page, 'import-preview-map');
+  }, 120_000);
+
   test('the map links to the import page, and its sidebar offers the exports of the view with its filters', async () => {
     await page.goto(new URL('/?region=19.04&asOf=2024-06-13&nationality=CHN&purpose=work', baseUrl).href);
     await signInIfAsked('map');

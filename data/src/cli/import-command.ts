@@ -16,7 +16,13 @@ interface ImportFlags {
   lang?: string;
 }
 
-export async function importCommand(database: Database, args: string[], flags: ImportFlags, log: (line: string) => void): Promise<void> {
+export async function importCommand(
+  database: Database,
+  args: string[],
+  flags: ImportFlags,
+  log: (line: string) => void,
+  regencyToleranceKm?: number,
+): Promise<void> {
   const [first, second] = args;
   if (first === 'list') {
     const batches = await listBatches(database);
@@ -69,6 +75,7 @@ export async function importCommand(database: Database, args: string[], flags: I
     mapping,
     sheet: flags.sheet ?? flags.layer,
     headerRow,
+    regencyToleranceKm,
     onProgress: ({ rows, bytesRead, bytesTotal }) => {
       if (!showProgress) return;
       const share = bytesTotal ? bytesRead / bytesTotal : 0;

@@ -242,7 +242,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'import':
       await withDatabase(config, (db) =>
-        importCommand(db, positionals, { ...values, report: typeof values.report === 'string' ? values.report : undefined }, log),
+        importCommand(
+          db,
+          positionals,
+          { ...values, report: typeof values.report === 'string' ? values.report : undefined },
+          log,
+          config.imports.regencyToleranceKm,
+        ),
       );
       return;
     case 'user':

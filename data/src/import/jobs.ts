@@ -6,6 +6,7 @@
 import { IMPORT_KINDS, type ImportKind, type Scope } from '@pantau/domain';
 import { importJobs, queryOne, queryRows, sql, type Database, type Orm } from '@pantau/db';
 import { z } from 'zod';
+import { storableReportJson } from './run-import.js';
 import type { ImportReport } from './types.js';
 
 export const IMPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -164,7 +165,7 @@ export async function finishImportJob(database: Database, id: string, outcome: I
   const report = outcome.status === 'done' ? outcome.report : null;
   const error = outcome.status === 'failed' ? outcome.error : null;
   await database.orm.execute(
-    sql`update ${importJobs} set status = ${outcome.status}, report = ${report ? JSON.stringify(report) : null}::jsonb,
+    sql`update ${importJobs} set status = ${outcome.status}, report = ${report ? storableReportJson(report) : null}::jsonb,
       error_code = ${error?.code ?? null}, error_message = ${error?.message ?? null},
       progress_rows = ${report ? report.rows : sql`progress_rows`}, progress_percent = ${report ? 100 : sql`progress_percent`},
       finished_at = ${now.toISOString()}::timestamptz, heartbeat_at = null, file_path = ${fileRemoved ? null : sql`file_path`}

@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entryPoints, permits, queryRows, sql } from '@pantau/db';
+import { entryPoints, permits, queryRows, reports, sql } from '@pantau/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
@@ -174,5 +174,84 @@ describe.each(testBackends())('real files on %s', (backend) => {
       [3, 'coordinates_zero'],
       [4, 'coordinates_outside_indonesia'],
     ]);
+    // On the map before importing: the point read from degrees-minutes-seconds is a warning (a correction);
+    // the refused rows have no point in Indonesia to show, so none is shown.
+    expect(report.points).toEqual([{ row: 2, lng: 106.135, lat: -2.095, status: 'warning' }]);
+  });
+
+  test('a point far outside the regency its row names is imported where it lies, with a warning giving the distance; one just across the border is not', async () => {
+    // Row 2 stands in Bangka Tengah (Koba) but names Pangkalpinang, about 52 km off; row 3 names it too and
+    // stands in Bangka Tengah 1.8 km past the city's border; row 4 lies inside the city; row 5 names its own regency.
+    const csv = `Tanggal;Saluran;Kategori;Kabupaten/Kota;Lintang;Bujur;Ringkasan
+13/06/2024 09:30;WA;TKA ilegal;Kota Pangkal Pinang;-2.53;106.45;Pekerja asing di Koba
+13/06/2024 10:00;WA;TKA ilegal;Kota Pangkal Pinang;-2.165;106.13;Dekat perbatasan kota
+13/06/2024 11:00;WA;overstay;Kota Pangkal Pinang;-2.111;106.114;Di dalam kota
+13/06/2024 12:00;WA;overstay;Bangka Tengah;-2.53;106.45;Koba
+`;
+    const path = file(csv, 'csv');
+    const far = (report: { notes: Array<{ code: string }> }) => report.notes.filter((n) => n.code === 'point_far_from_regency');
+    const dry = await runImport(t.database, { kind: 'reports', path, dryRun: true });
+    expect(dry).toMatchObject({ status: 'dry_run', rows: 4, rejected: 0, issues: [] });
+    expect(far(dry)).toEqual([
+      {
+        code: 'point_far_from_regency',
+        params: {
+          row: 2,
+          km: expect.closeTo(51.6, 0) as number,
+          named: 'Kota Pangkal Pinang',
+          namedCode: '19.71',
+          found: 'Kabupaten Bangka Tengah',
+          foundCode: '19.04',
+        },
+        message: expect.stringMatching(
+          /^Row 2: the point lies 5\d\.\d km outside Kota Pangkal Pinang \(19\.71\).*falls in Kabupaten Bangka Tengah \(19\.04\)/,
+        ) as string,
+      },
+    ]);
+
+    // The dry run's points for the import page's map: the far point is a warning.
+    expect(dry.pointsTotal).toBe(4);
+    expect(dry.points?.map((p) => [p.row, p.status])).toEqual([
+      [2, 'warning'],
+      [3, 'ok'],
+      [4, 'ok'],
+      [5, 'ok'],
+    ]);
+    expect(dry.points?.[0]).toMatchObject({ lng: 106.45, lat: -2.53 });
+
+    const report = await runImport(t.database, { kind: 'reports', path });
+    expect(report).toMatchObject({ status: 'committed', rows: 4, imported: 4, rejected: 0 });
+    expect(report.points).toBeUndefined();
+    expect(report.notes).toEqual(dry.notes);
+    const stored = await queryRows<{ summary: string; regency_code: string }>(
+      t.database.orm,
+      sql`select summary, regency_code from ${reports} where origin = ${`batch:${report.batchId}`} order by received_at`,
+    );
+    expect(stored).toEqual([
+      { summary: 'Pekerja asing di Koba', regency_code: '19.04' },
+      { summary: 'Dekat perbatasan kota', regency_code: '19.04' },
+      { summary: 'Di dalam kota', regency_code: '19.71' },
+      { summary: 'Koba', regency_code: '19.04' },
+    ]);
+    await rollbackBatch(t.database, report.batchId!);
+
+    // The tolerance is a setting: at 1 km the point 1.8 km past the border is reported too.
+    const strict = await runImport(t.database, { kind: 'reports', path, dryRun: true, regencyToleranceKm: 1 });
+    expect(far(strict).map((n) => (n as unknown as { params: { row: number } }).params.row)).toEqual([2, 3]);
+
+    // A GeoJSON feature's geometry with the regency in its HTML popup is checked the same way.
+    const port = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [106.45, -2.53] },
+          properties: { name: 'Dermaga Jauh', category: 'Pelabuhan Pengumpan', description: '<p>Kabupaten/Kota : KOTA PANGKAL PINANG</p>' },
+        },
+      ],
+    });
+    const entries = await runImport(t.database, { kind: 'entry-points', path: file(port, 'geojson'), dryRun: true });
+    expect(entries).toMatchObject({ rows: 1, rejected: 0 });
+    expect(far(entries)).toMatchObject([{ params: { row: 1, namedCode: '19.71', foundCode: '19.04' } }]);
   });
 });

@@ -4,9 +4,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
+import { IMPORT_PREVIEW_POINTS, importNote, importReason, inScope, type ImportKind, type ImportNote, type ImportReason, type Scope } from '@pantau/domain';
 import { writeAudit } from '../accounts/audit.js';
 import { CLI_ACTOR, type Actor } from '../accounts/users.js';
+import { DEFAULT_REGENCY_TOLERANCE_KM } from '../config.js';
 import {
   areas,
   expectWritten,
@@ -32,6 +33,8 @@ import { riskAreasHandler } from './kinds/risk-areas.js';
 import { entryPointsHandler, reportsHandler } from './kinds/simple-points.js';
 import { movementsHandler } from './kinds/movements.js';
 import { meetingsHandler } from './kinds/meetings.js';
+import { CellReader } from './kinds/cells.js';
+import { readCoordinates } from './kinds/coordinates.js';
 import type { ExistingRecord, ImportIssue, ImportKindHandler, ImportReport, KindContext } from './types.js';
 
 /**
@@ -52,6 +55,16 @@ export class ImportFileError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A report as JSON PostgreSQL can store: a file's cells may hold NUL characters, which jsonb and text
+ * refuse (`\u0000`), so they are stored as U+FFFD (the report returned keeps what the file said).
+ */
+export function storableReportJson(report: unknown): string {
+  return JSON.stringify(report, (_key, value: unknown) =>
+    typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value,
+  );
 }
 
 /** Thrown inside the transaction of a dry run so that nothing stays. */
@@ -97,6 +110,8 @@ export interface ImportOptions {
   scope?: Scope;
   /** Who imports, for the audit row written with the batch (the CLI's user when absent). */
   actor?: Actor;
+  /** How far (km) a point may lie outside the regency its row names without a warning (PANTAU_IMPORT_REGENCY_TOLERANCE_KM). */
+  regencyToleranceKm?: number;
 }
 
 /** Every area code a record carries (its own and its sites'), most specific first within each place. */
@@ -112,6 +127,21 @@ function areaCodesOf(record: unknown, found: string[] = []): string[] {
 }
 
 const MAX_REPORTED_ISSUES = 10_000;
+
+/** The first point a record stands at (its own `position`, or a site's or target's), or null. */
+function positionOf(record: unknown): [number, number] | null {
+  if (!record || typeof record !== 'object') return null;
+  const r = record as Record<string, unknown>;
+  const p = r.position;
+  if (Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number') return [p[0], p[1]];
+  for (const value of Object.values(r)) {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const found = positionOf(value);
+      if (found) return found;
+    }
+  }
+  return null;
+}
 
 /**
  * Why a row is refused when Pantau holds its key outside the importer's scope: saying "already in
@@ -285,6 +315,14 @@ export async function runImport(database: Database, options: ImportOptions): Pro
   let rejectedRows = 0;
   /** The most specific area code of every row written: the batch's areas (import_batches.area_codes). */
   let writtenAreas = new Set<string>();
+  /** Dry runs: where the located rows stand, for the import page's map (the first IMPORT_PREVIEW_POINTS). */
+  let located: Array<{ row: number; lng: number; lat: number }> = [];
+  let locatedTotal = 0;
+  const locate = (row: number, point: [number, number] | null | undefined) => {
+    if (!options.dryRun || !point) return;
+    locatedTotal += 1;
+    if (located.length < IMPORT_PREVIEW_POINTS) located.push({ row, lng: point[0], lat: point[1] });
+  };
   const wrote = (records: readonly unknown[]) => {
     for (const record of records) for (const code of areaCodesOf(record)) writtenAreas.add(code);
   };
@@ -309,6 +347,8 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     fixes = [];
     rows = imported = duplicates = rejectedRows = 0;
     writtenAreas = new Set<string>();
+    located = [];
+    locatedTotal = 0;
     // Chunks: the first writes are small so that the database starts while the rest of the file is
     // read; each chunk is then twice the last, up to chunkSize (fewer statements for large files).
     // Stream: small pieces throughout (about 100 KB of COPY text), so that the database is fed evenly.
@@ -324,6 +364,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       tx,
       areas: matcher,
       origin,
+      regencyToleranceM: (options.regencyToleranceKm ?? DEFAULT_REGENCY_TOLERANCE_KM) * 1000,
       warn: (note) => {
         if (!warnings.has(note.message)) warnings.set(note.message, note);
       },
@@ -466,6 +507,11 @@ export async function runImport(database: Database, options: ImportOptions): Pro
             rowContext,
           );
           const { record, issues: rowIssues } = outcome instanceof Promise ? await outcome : outcome;
+          if (options.dryRun) {
+            // A refused row is shown where its cells put it, if they do (its issues are its own).
+            const cellsOfRow = { row: tableRow.row, values: tableRow.values, columns: columnOf, geometry: tableRow.geometry };
+            locate(tableRow.row, record ? positionOf(record) : 'lat' in columnOf || tableRow.geometry ? readCoordinates(new CellReader(cellsOfRow)) : null);
+          }
           if (!record) {
             rejectedRows += 1;
             rowIssues.forEach(report);
@@ -543,6 +589,16 @@ export async function runImport(database: Database, options: ImportOptions): Pro
     }
   };
 
+  /** The located rows with their outcome: refused (an issue), imported with a fix or a note on the row, or as they are. */
+  const points = (): ImportReport['points'] => {
+    const refused = new Set(issues.map((issue) => issue.row));
+    const noted = new Set([
+      ...fixes.map((fix) => fix.row),
+      ...[...warnings.values()].flatMap((note) => (typeof note.params.row === 'number' ? [note.params.row] : [])),
+    ]);
+    return located.map((p) => ({ ...p, status: refused.has(p.row) ? 'error' : noted.has(p.row) ? 'warning' : 'ok' }));
+  };
+
   const result = (status: ImportReport['status']): ImportReport => ({
     batchId,
     kind: options.kind,
@@ -573,7 +629,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       .catch((error: unknown) => {
         if (!(error instanceof DryRunRollback)) throw error;
       });
-    return { ...result('dry_run'), imported: 0 };
+    return { ...result('dry_run'), imported: 0, points: points(), pointsTotal: locatedTotal };
   }
   await database.orm.transaction(async (tx) => {
     await run(tx);
@@ -594,7 +650,7 @@ export async function runImport(database: Database, options: ImportOptions): Pro
       rows,
       imported,
       rejected: rejectedRows,
-      report: report as unknown as Record<string, unknown>,
+      report: JSON.parse(storableReportJson(report)) as Record<string, unknown>,
       createdAt: new Date().toISOString(),
       areaCodes,
     });

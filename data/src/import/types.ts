@@ -36,6 +36,9 @@ export interface ImportReport {
   warnings: string[];
   /** The same notes with their codes and parameters, in the same order. */
   notes: ImportNote[];
+  /** Dry runs: the located rows' points with their outcome (at most IMPORT_PREVIEW_POINTS), and how many rows were located. */
+  points?: Array<{ row: number; lng: number; lat: number; status: 'ok' | 'warning' | 'error' }>;
+  pointsTotal?: number;
 }
 
 export interface RowContext {
@@ -59,6 +62,8 @@ export interface KindContext {
   tx: Orm;
   areas: AreaMatcher;
   origin: string;
+  /** How far (metres) a point may lie outside the regency its row names before the report warns of it. */
+  regencyToleranceM: number;
   warn(note: ImportNote): void;
 }
 

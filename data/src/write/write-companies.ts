@@ -2,7 +2,7 @@
 import { companyRecord, companySiteRecord, type CompanyRecord, type CompanySiteRecord } from '@pantau/domain';
 import { companies, expectWritten, queryRows, sql, type BulkColumn, type Orm } from '@pantau/db';
 import { jsonParam } from './area-lookup.js';
-import { writeLocatedPoints } from './located-points.js';
+import { writeLocatedPoints, type RegencyCheck } from './located-points.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
@@ -38,7 +38,12 @@ export async function companyIdsByKey(tx: Orm, keys: readonly string[]): Promise
 }
 
 /** Writes sites; refuses the batch when a site's company is unknown or its point lies in no district. */
-export async function writeCompanySites(tx: Orm, records: readonly CompanySiteRecord[], companyIds?: Map<string, number>): Promise<number> {
+export async function writeCompanySites(
+  tx: Orm,
+  records: readonly CompanySiteRecord[],
+  companyIds?: Map<string, number>,
+  check?: RegencyCheck,
+): Promise<number> {
   const valid = validateRecords('company sites', companySiteRecord, records);
   if (!valid.length) return 0;
   const ids =
@@ -65,6 +70,9 @@ export async function writeCompanySites(tx: Orm, records: readonly CompanySiteRe
       lat: s.position[1],
       origin: s.origin,
       text_en: s.textEn ?? null,
+      named_regency_code: s.namedRegencyCode ?? null,
     })),
+    undefined,
+    check,
   );
 }

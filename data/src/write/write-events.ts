@@ -13,7 +13,7 @@ import { entryPoints, expectWritten, meetings, queryRows, reports, riskAreas, sq
 import { cleanPolygonal } from '../boundaries/clean-geometry.js';
 import { districtOf, jsonParam, knownAreaCodes } from './area-lookup.js';
 import { writeChunks } from './chunks.js';
-import { ENTRY_POINT_TOLERANCE_M, writeLocatedPoints } from './located-points.js';
+import { ENTRY_POINT_TOLERANCE_M, writeLocatedPoints, type RegencyCheck } from './located-points.js';
 import { refuse, validateRecords, type RecordIssue } from './validate.js';
 
 const CHUNK = 2000;
@@ -91,17 +91,32 @@ export async function writeRiskAreas(tx: Orm, records: readonly RiskAreaRecord[]
 /**
  * Entry points with their area; one inside no district takes the nearest within
  * `ENTRY_POINT_TOLERANCE_M` (a harbour on the water, an airport on the shore). `onUnplaced` is told the
- * names of those still without an area, for the load log or the import report to name.
+ * names of those still without an area, for the load log or the import report to name. `check` warns of
+ * points far outside the regency their rows name (an import's).
  */
-export async function writeEntryPoints(tx: Orm, records: readonly EntryPointRecord[], onUnplaced?: (names: string[]) => void): Promise<number> {
+export async function writeEntryPoints(
+  tx: Orm,
+  records: readonly EntryPointRecord[],
+  onUnplaced?: (names: string[]) => void,
+  check?: RegencyCheck,
+): Promise<number> {
   const valid = validateRecords('entry points', entryPointRecord, records);
   const written = await writeLocatedPoints(
     tx,
     'entry points',
     'entry_points',
     ENTRY_POINT_COLUMNS,
-    valid.map((e) => ({ key: e.key, name: e.name, kind: e.kind, lng: e.position[0], lat: e.position[1], origin: e.origin })),
+    valid.map((e) => ({
+      key: e.key,
+      name: e.name,
+      kind: e.kind,
+      lng: e.position[0],
+      lat: e.position[1],
+      origin: e.origin,
+      named_regency_code: e.namedRegencyCode ?? null,
+    })),
     ENTRY_POINT_TOLERANCE_M,
+    check,
   );
   if (onUnplaced && valid.length > 0) {
     const unplaced = await queryRows<{ name: string }>(
@@ -120,7 +135,7 @@ export async function writeEntryPoints(tx: Orm, records: readonly EntryPointReco
  * `pantau_reconstruct_report_history`: new when received, verified days later, acted when an operation
  * target followed, never dated after now) in the same transaction, and its rows are counted.
  */
-export async function writeReports(tx: Orm, records: readonly ReportRecord[]): Promise<number> {
+export async function writeReports(tx: Orm, records: readonly ReportRecord[], check?: RegencyCheck): Promise<number> {
   const valid = validateRecords('reports', reportRecord, records);
   const written = await writeLocatedPoints(
     tx,
@@ -137,7 +152,10 @@ export async function writeReports(tx: Orm, records: readonly ReportRecord[]): P
       lng: e.position[0],
       lat: e.position[1],
       origin: e.origin,
+      named_regency_code: e.namedRegencyCode ?? null,
     })),
+    undefined,
+    check,
   );
   const expected = valid.reduce((n, r) => n + (r.status === 'new' ? 1 : r.status === 'acted' ? 3 : 2), 0);
   let changes = 0;

@@ -82,6 +82,8 @@ export const companySiteRecord = z.object({
   position: lngLat,
   textEn: englishText({ name: z.string().min(1) }),
   origin,
+  /** The regency the source row names beside its coordinates: the write warns when the point lies far outside it. */
+  namedRegencyCode: areaCode.optional(),
 });
 
 export const permitRecord = z
@@ -164,6 +166,8 @@ export const entryPointRecord = z.object({
   kind: z.enum(ENTRY_POINT_KINDS),
   position: lngLat,
   origin,
+  /** The regency the source row names beside its coordinates: the write warns when the point lies far outside it. */
+  namedRegencyCode: areaCode.optional(),
 });
 
 export const meetingRecord = z.object({
@@ -209,6 +213,8 @@ export const reportRecord = z.object({
   position: lngLat,
   summary: z.string().nullable(),
   origin,
+  /** The regency the source row names beside its coordinates: the write warns when the point lies far outside it. */
+  namedRegencyCode: areaCode.optional(),
 });
 
 export type RegionalOfficeRecord = z.infer<typeof regionalOfficeRecord>;

@@ -39,6 +39,8 @@ export interface ImportJobsOptions {
   log: (line: string) => void;
   /** How long finished jobs and their uploads are kept (PANTAU_IMPORT_JOB_DAYS). */
   retentionMs?: number;
+  /** How far (km) a point may lie outside the regency its row names without a warning (PANTAU_IMPORT_REGENCY_TOLERANCE_KM). */
+  regencyToleranceKm?: number;
 }
 
 export interface SweepResult {
@@ -111,6 +113,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
         mapping: job.options.mapping,
         scope: job.scope,
         actor,
+        regencyToleranceKm: options.regencyToleranceKm,
         onProgress: ({ rows, bytesRead, bytesTotal }) => {
           const percent = bytesTotal ? Math.min(99, Math.round((bytesRead / bytesTotal) * 100)) : 0;
           live.progress = { rows, percent };

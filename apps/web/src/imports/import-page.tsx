@@ -1,6 +1,7 @@
 // The import page (`?page=import`): choose the kind and the file, see how it was read and its first
 // rows, correct the proposed column mapping, check (a dry run with the row-level errors, which can be
-// downloaded as CSV), import with a percentage, and roll back past batches. Loaded lazily.
+// downloaded as CSV, and a map of the located rows), import with a percentage, rerun a failed or
+// interrupted job, and roll back past batches. Loaded lazily; its map loads MapLibre lazily in turn.
 import {
   IMPORT_KINDS,
   type ImportBatch,
@@ -10,7 +11,7 @@ import {
   type ImportPreviewField,
   type ImportReportAnswer,
 } from '@pantau/domain';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
@@ -22,17 +23,24 @@ import { serializeViewState, type ViewState } from '../state/view-state.js';
 import { assignField, headerOf, missingGroups, proposedMapping, requiredGroups, type ColumnMapping } from './column-mapping.js';
 import { issuesCsv, issuesFileName } from './errors-csv.js';
 import { issueReasonText, noteText, type OriginLabel } from './reason-text.js';
-import { followImportJob, listImportBatches, previewImport, rollbackImportBatch, startImport } from './imports-api.js';
+import { followImportJob, listImportBatches, previewImport, rerunImportJob, rollbackImportBatch, startImport } from './imports-api.js';
 import './import-page.css';
 import { followInApp } from '../ui/modifier-click.js';
 import { saveFile } from '../ui/save-file.js';
+
+// MapLibre only once a check has located rows to show.
+const ImportPreviewMap = lazy(() => import('./import-preview-map.js'));
 
 /** Errors shown in the page's table; the CSV has them all. */
 const SHOWN_ISSUES = 200;
 
 type PreviewState = { status: 'idle' } | { status: 'loading' } | { status: 'ok'; preview: ImportPreview } | { status: 'error'; message: string };
 type JobState =
-  { status: 'idle' } | { status: 'running'; percent: number } | { status: 'done'; report: ImportReportAnswer } | { status: 'error'; message: string };
+  | { status: 'idle' }
+  | { status: 'running'; percent: number }
+  | { status: 'done'; report: ImportReportAnswer }
+  // A failed job whose file the API still keeps can be run again (`rerunnable`).
+  | { status: 'error'; message: string; job?: ImportJob };
 
 function messageOf(error: unknown): string {
   if (error instanceof ApiError || error instanceof Error) return error.message;
@@ -116,7 +124,8 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
     setMapping((current) => assignField(current, header, field));
   };
 
-  const run = async (dryRun: boolean) => {
+  /** Starts a check or an import (or reruns a failed job, `rerun`: its id) and follows it to its end. */
+  const run = async (dryRun: boolean, rerun?: string) => {
     if (!file) return;
     const setState = dryRun ? setCheck : setCommit;
     jobController.current?.abort();
@@ -130,7 +139,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
     try {
       // A zip of several shapefile layers is refused without one named: the layer previewed is the one meant.
       const layer = preview?.format === 'shapefile' ? (preview.sheet ?? null) : null;
-      const started = await startImport(kind, file, { dryRun, sheet: sheet ?? layer, mapping });
+      const started = rerun ? await rerunImportJob(rerun) : await startImport(kind, file, { dryRun, sheet: sheet ?? layer, mapping });
       const job: ImportJob = await followImportJob(
         started,
         (progress) => {
@@ -140,7 +149,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
       );
       if (controller.signal.aborted) return;
       if (job.status === 'done' && job.report) setState({ status: 'done', report: job.report });
-      else setState({ status: 'error', message: job.error?.message ?? job.status });
+      else setState({ status: 'error', message: job.error?.message ?? job.status, job });
       if (!dryRun) setBatchesVersion((version) => version + 1);
     } catch (error) {
       if (!isAbort(error) && !controller.signal.aborted) setState({ status: 'error', message: messageOf(error) });
@@ -250,9 +259,15 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
             {check.status === 'error' && (
               <p className="import-error" role="alert" data-testid="import-check-error">
                 {t('import.failed', { message: check.message })}
+                <RerunButton job={check.job} onRerun={(id) => void run(true, id)} />
               </p>
             )}
             {checkReport && <CheckResult report={checkReport} mapping={mapping} fieldLabel={fieldLabel} />}
+            {checkReport?.points && checkReport.points.length > 0 && (
+              <Suspense fallback={<p className="field-hint">{t('import.previewMap.loading')}</p>}>
+                <ImportPreviewMap points={checkReport.points} total={checkReport.pointsTotal ?? checkReport.points.length} />
+              </Suspense>
+            )}
           </section>
         )}
 
@@ -288,6 +303,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
             {commit.status === 'error' && (
               <p className="import-error" role="alert" data-testid="import-commit-error">
                 {t('import.failed', { message: commit.message })}
+                <RerunButton job={commit.job} onRerun={(id) => void run(false, id)} />
               </p>
             )}
           </section>
@@ -296,6 +312,20 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
         <BatchHistory version={batchesVersion} onChanged={() => setBatchesVersion((version) => version + 1)} />
       </main>
     </div>
+  );
+}
+
+/** Runs a failed or interrupted job's file again (the API keeps it for a while: `rerunnable`). */
+function RerunButton({ job, onRerun }: { job: ImportJob | undefined; onRerun(id: string): void }) {
+  const { t } = useTranslation('data');
+  if (!job?.rerunnable) return null;
+  return (
+    <>
+      {' '}
+      <button type="button" className="button" onClick={() => onRerun(job.id)} data-testid="import-rerun">
+        {t('import.rerun')}
+      </button>
+    </>
   );
 }
 

@@ -73,6 +73,11 @@ export async function startImport(kind: ImportKind, file: File, options: UploadO
   return answerOf(importJobSchema, await post('/api/v1/imports', form), '/api/v1/imports');
 }
 
+/** Imports a failed job's file again, read the same way, under the same id; follow it with `getImportJob`. */
+export async function rerunImportJob(id: string): Promise<ImportJob> {
+  return answerOf(importJobSchema, await post(`/api/v1/imports/${encodeURIComponent(id)}/rerun`, {}), '/api/v1/imports/{id}/rerun');
+}
+
 export async function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
   return fetchAnswer(importJobSchema, `/api/v1/imports/${encodeURIComponent(id)}`, {}, signal);
 }

@@ -9,6 +9,8 @@ const plainEdge = (code: number) => code > 32 && code < 127 && code !== 39;
 
 export const text = (value: unknown): string => {
   if (typeof value === 'string') {
+    // PostgreSQL text cannot hold NUL: a NUL in a cell (a binary export, a broken encoding) is dropped.
+    if (value.includes('\u0000')) return text(value.replaceAll('\u0000', ''));
     // Most cells of a large file: nothing to do (trim() and unescapeCell() would copy nothing either, but scan).
     if (value.length === 0 || (plainEdge(value.charCodeAt(0)) && plainEdge(value.charCodeAt(value.length - 1)))) return value;
     return unescapeCell(value.trim());

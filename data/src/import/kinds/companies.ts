@@ -6,7 +6,7 @@ import { companyIdsByKey, writeCompanies, writeCompanySites } from '../../write/
 import { fail, type Parsed } from '../normalise/dates.js';
 import type { ExistingRecord, ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText } from './cells.js';
-import { readPlace } from './place.js';
+import { readPlace, regencyCheck } from './place.js';
 
 interface CompanyRow {
   company: CompanyRecord;
@@ -61,6 +61,7 @@ const companyKeyOf = (origin: string, registration: string | null, name: string)
 
 export function companiesHandler(): ImportKindHandler<CompanyRow> {
   const siteCount = new Map<string, number>();
+  const rowOf = new Map<string, number>(); // site key → file row, for rows naming a regency beside their point
   return {
     kind: 'companies',
     required: [['name'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
@@ -69,16 +70,19 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
       const name = cells.required('name', nonEmptyText);
       const registrationNumber = cells.optional('registrationNumber', nonEmptyText);
       const sector = cells.optional('sector', parseSector);
-      const position = readPlace(cells, context, 'company_sites');
-      if (cells.issues.length || !name || registrationNumber === undefined || sector === undefined || !position) return { issues: cells.issues };
+      const place = readPlace(cells, context, 'company_sites');
+      if (cells.issues.length || !name || registrationNumber === undefined || sector === undefined || !place) return { issues: cells.issues };
+      const { position, namedRegencyCode } = place;
       const key = companyKeyOf(context.origin, registrationNumber, name);
       const n = (siteCount.get(key) ?? 0) + 1;
       siteCount.set(key, n);
+      const siteKey = `${key}:site:${n}`;
+      if (namedRegencyCode) rowOf.set(siteKey, row.row);
       return {
         issues: [],
         record: {
           company: { key, name, sector, registrationNumber, origin: context.origin },
-          site: { key: `${key}:site:${n}`, companyKey: key, name: cells.raw('siteName') || `Lokasi ${n}`, position, origin: context.origin },
+          site: { key: siteKey, companyKey: key, name: cells.raw('siteName') || `Lokasi ${n}`, position, origin: context.origin, namedRegencyCode },
         },
       };
     },
@@ -107,7 +111,8 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
       }
       return found;
     },
-    async write({ tx }, records) {
+    async write(context, records) {
+      const { tx } = context;
       const unique = new Map(records.map((r) => [r.company.key, r.company]));
       const known = await companyIdsByKey(tx, [...unique.keys()]);
       const ids = await writeCompanies(
@@ -119,6 +124,7 @@ export function companiesHandler(): ImportKindHandler<CompanyRow> {
         tx,
         records.map((r) => r.site),
         ids,
+        regencyCheck(context, rowOf),
       );
       return records.length;
     },

@@ -19,7 +19,7 @@ import { writeEntryPoints, writeReports } from '../../write/write-events.js';
 import { fail, parseDate, type Parsed } from '../normalise/dates.js';
 import type { ImportKindHandler } from '../types.js';
 import { CellReader, nonEmptyText, text } from './cells.js';
-import { readPlace } from './place.js';
+import { readPlace, regencyCheck } from './place.js';
 
 type OneOfCode = 'unknown_channel' | 'unknown_report_status' | 'unknown_report_category';
 function oneOf<T extends string>(values: readonly T[], aliases: Record<string, T>, code: OneOfCode) {
@@ -95,6 +95,7 @@ function parseReceived(raw: unknown): Parsed<string> {
 }
 
 export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
+  const rowOf = new Map<string, number>(); // record key → file row, for rows naming a regency beside their point
   return {
     kind: 'entry-points',
     required: [['name'], ['kind'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
@@ -102,9 +103,11 @@ export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
       const cells = new CellReader(row);
       const name = cells.required('name', nonEmptyText);
       const kind = cells.required('kind', parseEntryKind);
-      const position = readPlace(cells, context, 'entry_points');
-      if (cells.issues.length || !name || !kind || !position) return { issues: cells.issues };
-      return { issues: [], record: { key: `${context.origin}:tpi:${normaliseValue(name)}:${kind}`, name, kind, position, origin: context.origin } };
+      const place = readPlace(cells, context, 'entry_points');
+      if (cells.issues.length || !name || !kind || !place) return { issues: cells.issues };
+      const key = `${context.origin}:tpi:${normaliseValue(name)}:${kind}`;
+      if (place.namedRegencyCode) rowOf.set(key, row.row);
+      return { issues: [], record: { key, name, kind, ...place, origin: context.origin } };
     },
     key: (r) => `${normaliseValue(r.name)}:${r.kind}`,
     describe: (r) => r.name,
@@ -118,8 +121,13 @@ export function entryPointsHandler(): ImportKindHandler<EntryPointRecord> {
       return new Map(rows.map((r) => [`${normaliseValue(r.name)}:${r.kind}`, { origin: r.origin, areaCode: r.area }]));
     },
     // Imported, but shown to no regional user: the report names them so the analyst can fix the coordinates.
-    write: ({ tx, warn }, records) =>
-      writeEntryPoints(tx, records, (names) => warn(importNote('entry_points_unplaced', { km: ENTRY_POINT_TOLERANCE_M / 1000, names: names.join(', ') }))),
+    write: (context, records) =>
+      writeEntryPoints(
+        context.tx,
+        records,
+        (names) => context.warn(importNote('entry_points_unplaced', { km: ENTRY_POINT_TOLERANCE_M / 1000, names: names.join(', ') })),
+        regencyCheck(context, rowOf),
+      ),
   };
 }
 
@@ -129,6 +137,7 @@ export function reportsHandler(): ImportKindHandler<ReportRecord> {
       .update(JSON.stringify([r.receivedAt, r.channel, r.category, r.position, r.summary]))
       .digest('hex')
       .slice(0, 20);
+  const rowOf = new Map<string, number>(); // record key → file row, for rows naming a regency beside their point
   return {
     kind: 'reports',
     required: [['receivedAt'], ['channel'], ['category'], ['lat', 'districtCode', 'district', 'regencyCode', 'regency']],
@@ -139,11 +148,13 @@ export function reportsHandler(): ImportKindHandler<ReportRecord> {
       const category = cells.required('category', parseCategory);
       const status = cells.optional('status', parseStatus);
       const summary = cells.optional('summary', nonEmptyText);
-      const position = readPlace(cells, context, 'reports');
-      if (cells.issues.length || !receivedAt || !channel || !category || status === undefined || summary === undefined || !position)
+      const place = readPlace(cells, context, 'reports');
+      if (cells.issues.length || !receivedAt || !channel || !category || status === undefined || summary === undefined || !place)
         return { issues: cells.issues };
-      const body = { receivedAt, channel, category, status: status ?? ('new' as const), position, summary };
-      return { issues: [], record: { ...body, key: `report:${fingerprint(body)}`, origin: context.origin } };
+      const body = { receivedAt, channel, category, status: status ?? ('new' as const), position: place.position, summary };
+      const key = `report:${fingerprint(body)}`;
+      if (place.namedRegencyCode) rowOf.set(key, row.row);
+      return { issues: [], record: { ...body, key, origin: context.origin, namedRegencyCode: place.namedRegencyCode } };
     },
     // The same report (time, channel, category, place and text) is the same, whoever imports it.
     key: (r) => r.key,
@@ -156,6 +167,6 @@ export function reportsHandler(): ImportKindHandler<ReportRecord> {
       );
       return new Map(rows.map((r) => [r.key, { origin: r.origin, areaCode: r.area }]));
     },
-    write: ({ tx }, records) => writeReports(tx, records),
+    write: (context, records) => writeReports(context.tx, records, regencyCheck(context, rowOf)),
   };
 }

@@ -156,6 +156,11 @@ export function zippedShapefile(layers: FixtureLayer[]): Uint8Array {
   return zipSync(files);
 }
 
+/** Files zipped as they are (a KMZ's doc.kml, anything else a test needs in a zip). */
+export function zipFiles(files: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(files);
+}
+
 /** WGS 84 / UTM zone 49S (EPSG:32749) as ArcGIS writes its .prj. */
 export const UTM_49S_PRJ =
   'PROJCS["WGS_1984_UTM_Zone_49S",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",10000000.0],PARAMETER["Central_Meridian",111.0],PARAMETER["Scale_Factor",0.9996],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';

@@ -103,8 +103,19 @@ export const importReportSchema = z
     /** The notes on the file in English, and with their codes (absent from reports stored before codes existed). */
     warnings: z.array(z.string()),
     notes: z.array(importNoteSchema).optional(),
+    /**
+     * Dry runs only: where the located rows stand, for the import page's map before anything is written —
+     * each row's point (its coordinates or geometry, as corrected) and whether it would be imported as is
+     * (`ok`), imported with a correction or a warning (`warning`) or refused (`error`). At most
+     * IMPORT_PREVIEW_POINTS, in file order; `pointsTotal` counts them all.
+     */
+    points: z.array(z.object({ row: z.number().int(), lng: z.number(), lat: z.number(), status: z.enum(['ok', 'warning', 'error']) })).optional(),
+    pointsTotal: z.number().int().optional(),
   })
   .meta({ id: 'ImportReport' });
+
+/** The most located rows a dry run's report carries for the map (a browser draws these at once with ease). */
+export const IMPORT_PREVIEW_POINTS = 5000;
 export type ImportReportAnswer = z.infer<typeof importReportSchema>;
 
 /**

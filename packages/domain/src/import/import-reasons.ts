@@ -96,6 +96,8 @@ const NOTES = {
     `Row ${p.row}: passport ${p.passport} (${p.nationality}) belongs to "${p.held}" in Pantau, the row says "${p.given}" (${p.field === 'holderName' ? 'name' : 'birth date'}); the permit is linked to the passport's holder: check which is right.`,
   coordinates_reprojected: (p: { from: string }) => `Coordinates reprojected from ${p.from} (the shapefile's .prj) to WGS 84.`,
   no_prj_degrees: (p: { layer: string }) => `The shapefile ${p.layer} has no .prj: its coordinates, degrees within Indonesia, were read as WGS 84.`,
+  point_far_from_regency: (p: { row: number; km: number; named: string; namedCode: string; found: string; foundCode: string }) =>
+    `Row ${p.row}: the point lies ${p.km} km outside ${p.named} (${p.namedCode}), the regency the row names; ${p.foundCode ? `it falls in ${p.found} (${p.foundCode}), where it is imported` : 'it falls in no regency'}: check the coordinates or the regency.`,
   person_not_identified: (p: { count: number; row: number }) =>
     `${p.count} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row ${p.row}.`,
 } satisfies Record<string, (params: never) => string>;

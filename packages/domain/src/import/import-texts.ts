@@ -87,6 +87,10 @@ export const IMPORT_TEXTS = {
         'Baris {{row}}: paspor {{passport}} ({{nationality}}) di Pantau milik «{{held}}», baris ini menulis «{{given}}»; izinnya dikaitkan dengan pemegang paspor: periksa mana yang benar.',
       coordinates_reprojected: 'Koordinat diproyeksikan ulang dari {{from}} (berkas .prj shapefile) ke WGS 84.',
       no_prj_degrees: 'Shapefile {{layer}} tidak punya berkas .prj: koordinatnya, derajat di dalam wilayah Indonesia, dibaca sebagai WGS 84.',
+      point_far_from_regency:
+        'Baris {{row}}: titiknya {{km}} km di luar {{named}} ({{namedCode}}), kabupaten/kota yang disebut baris itu; titik itu jatuh di {{found}} ({{foundCode}}) dan diimpor di sana: periksa koordinat atau kabupaten/kotanya.',
+      point_far_from_regency_nowhere:
+        'Baris {{row}}: titiknya {{km}} km di luar {{named}} ({{namedCode}}), kabupaten/kota yang disebut baris itu, dan tidak jatuh di kabupaten/kota mana pun: periksa koordinat atau kabupaten/kotanya.',
       person_not_identified:
         '{{count}} izin tanpa nomor paspor tidak cocok dengan nomor izin sebelumnya: orangnya tidak teridentifikasi (masing-masing dihitung satu orang), misalnya baris {{row}}.',
     },
@@ -182,6 +186,10 @@ export const IMPORT_TEXTS = {
         "Row {{row}}: passport {{passport}} ({{nationality}}) belongs to “{{held}}” in Pantau, the row says “{{given}}”; the permit is linked to the passport's holder: check which is right.",
       coordinates_reprojected: "Coordinates reprojected from {{from}} (the shapefile's .prj) to WGS 84.",
       no_prj_degrees: 'The shapefile {{layer}} has no .prj: its coordinates, degrees within Indonesia, were read as WGS 84.',
+      point_far_from_regency:
+        'Row {{row}}: the point lies {{km}} km outside {{named}} ({{namedCode}}), the regency the row names; it falls in {{found}} ({{foundCode}}), where it is imported: check the coordinates or the regency.',
+      point_far_from_regency_nowhere:
+        'Row {{row}}: the point lies {{km}} km outside {{named}} ({{namedCode}}), the regency the row names, and falls in no regency: check the coordinates or the regency.',
       person_not_identified:
         '{{count}} permit(s) without a passport number match no earlier permit number: person not identified (each counts as one holder), e.g. row {{row}}.',
     },
@@ -258,6 +266,7 @@ export function importNoteText(lang: ImportTextLang, note: Pick<ImportNote, 'par
   const texts = IMPORT_TEXTS[lang];
   const values: Record<string, unknown> = { ...note.params };
   if (typeof note.params.records === 'string') values.records = (texts.noteRecords as Messages)[note.params.records] ?? note.params.records;
-  const template = (texts.notes as Messages)[note.code];
+  const key = note.code === 'point_far_from_regency' && !note.params.foundCode ? 'point_far_from_regency_nowhere' : note.code;
+  const template = (texts.notes as Messages)[key];
   return template === undefined ? note.message : fill(template, values);
 }
