@@ -2,7 +2,7 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, test } from 'vitest';
 import { ApiError } from './api-client.js';
-import { apiQueryClient, forgetApiAnswers, invalidateApiAnswers, isRetryable } from './use-api-request.js';
+import { apiQueryClient, forgetApiAnswers, invalidateApiAnswers, invalidateEveryApiAnswer, isRetryable } from './use-api-request.js';
 
 afterEach(() => forgetApiAnswers());
 
@@ -49,7 +49,7 @@ describe('useApiRequest cache rules', () => {
     expect(refusals).toBe(1);
   });
 
-  test('a write invalidates the answers under its prefix only; a sign-out forgets every answer', async () => {
+  test('a write invalidates the answers under its prefix only, an import all of them; a sign-out forgets every answer', async () => {
     apiQueryClient.setQueryData(['meetings', 'list', '19'], ['m1']);
     apiQueryClient.setQueryData(['meetings', 'overdue', '19'], ['f1']);
     apiQueryClient.setQueryData(['meta'], { today: '2026-12-07' });
@@ -57,6 +57,9 @@ describe('useApiRequest cache rules', () => {
     expect(apiQueryClient.getQueryState(['meetings', 'list', '19'])?.isInvalidated).toBe(true);
     expect(apiQueryClient.getQueryState(['meetings', 'overdue', '19'])?.isInvalidated).toBe(true);
     expect(apiQueryClient.getQueryState(['meta'])?.isInvalidated).toBe(false);
+    // An import or a rollback can change any figure: everything is invalidated.
+    await invalidateEveryApiAnswer();
+    expect(apiQueryClient.getQueryState(['meta'])?.isInvalidated).toBe(true);
     forgetApiAnswers();
     expect(apiQueryClient.getQueryData(['meta'])).toBeUndefined();
     expect(apiQueryClient.getQueryCache().getAll()).toEqual([]);

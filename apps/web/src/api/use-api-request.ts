@@ -62,6 +62,11 @@ export function invalidateApiAnswers(prefix: string): Promise<void> {
   return apiQueryClient.invalidateQueries({ queryKey: queryKeyOf(prefix) });
 }
 
+/** After a write that can change any figure (an import, a rollback): every answer is asked again when shown. */
+export function invalidateEveryApiAnswer(): Promise<void> {
+  return apiQueryClient.invalidateQueries();
+}
+
 /** On sign-out, an ended session or another user: nothing one account read may be shown to the next. */
 export function forgetApiAnswers(): void {
   apiQueryClient.clear();

@@ -14,7 +14,7 @@ import {
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
-import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { dataOf, invalidateEveryApiAnswer, useApiRequest } from '../api/use-api-request.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
 import { LOCALES } from '../i18n/languages.js';
@@ -74,7 +74,6 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [check, setCheck] = useState<JobState>({ status: 'idle' });
   const [commit, setCommit] = useState<JobState>({ status: 'idle' });
-  const [batchesVersion, setBatchesVersion] = useState(0);
   const jobController = useRef<AbortController | null>(null);
 
   const fieldLabel = useCallback((field: string) => t(`fields.${field}` as 'fields.name', { defaultValue: field }), [t]);
@@ -150,7 +149,8 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
       if (controller.signal.aborted) return;
       if (job.status === 'done' && job.report) setState({ status: 'done', report: job.report });
       else setState({ status: 'error', message: job.error?.message ?? job.status, job });
-      if (!dryRun) setBatchesVersion((version) => version + 1);
+      // A committed import can change any figure, the batch list among them.
+      if (!dryRun) void invalidateEveryApiAnswer();
     } catch (error) {
       if (!isAbort(error) && !controller.signal.aborted) setState({ status: 'error', message: messageOf(error) });
     }
@@ -309,7 +309,7 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
           </section>
         )}
 
-        <BatchHistory version={batchesVersion} onChanged={() => setBatchesVersion((version) => version + 1)} />
+        <BatchHistory onChanged={() => void invalidateEveryApiAnswer()} />
       </main>
     </div>
   );
@@ -635,10 +635,10 @@ function CheckResult({ report, mapping, fieldLabel }: { report: ImportReportAnsw
   );
 }
 
-function BatchHistory({ version, onChanged }: { version: number; onChanged(): void }) {
+function BatchHistory({ onChanged }: { onChanged(): void }) {
   const { t } = useTranslation('data');
   const format = useFormat();
-  const batches = useApiRequest(`import-batches:${version}`, listImportBatches);
+  const batches = useApiRequest('import-batches', listImportBatches);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);

@@ -1,18 +1,17 @@
-// Calls of the import page: preview, start (check or commit), progress, batches, rollback. Uploads
-// are multipart; every failure becomes the same ApiError the rest of the page shows.
+// Calls of the import page: preview, start (check or commit), progress, rerun, batches, rollback. Uploads
+// are multipart; all go through api-client.ts, so every failure is the same ApiError the rest of the app shows.
 import {
   importBatchSchema,
   importJobSchema,
   importPreviewSchema,
   importRollbackSchema,
-  isObject,
   type ImportBatch,
   type ImportJob,
   type ImportKind,
   type ImportPreview,
 } from '@pantau/domain';
 import { z } from 'zod';
-import { answerOf, ApiError, fetchAnswer, requestLanguage } from '../api/api-client.js';
+import { answerOf, fetchAnswer, sendForm, sendJson } from '../api/api-client.js';
 
 export interface UploadOptions {
   sheet?: string | null;
@@ -20,37 +19,12 @@ export interface UploadOptions {
   mapping?: Record<string, string> | null;
 }
 
-/** A POST with a multipart upload, or with a JSON body (the browser sets the multipart boundary itself). */
-async function post(path: string, body: FormData | Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
-  const isForm = body instanceof FormData;
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      body: isForm ? body : JSON.stringify(body),
-      credentials: 'same-origin',
-      headers: isForm
-        ? { accept: 'application/json', 'accept-language': requestLanguage() }
-        : { accept: 'application/json', 'accept-language': requestLanguage(), 'content-type': 'application/json' },
-      signal,
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError('network', `${path}: ${String(cause)}`, null);
-  }
-  let answer: unknown;
-  try {
-    answer = await response.json();
-  } catch {
-    answer = undefined;
-  }
-  if (!response.ok) {
-    const error = isObject(answer) && isObject(answer.error) ? answer.error : null;
-    if (error && typeof error.code === 'string' && typeof error.message === 'string') throw new ApiError(error.code, error.message, response.status);
-    throw new ApiError('http', `HTTP ${response.status} ${response.statusText} — ${path}`, response.status);
-  }
-  if (answer === undefined) throw new ApiError('bad_response', `${path}: not JSON`, response.status);
-  return answer;
+/**
+ * A POST through the app's one client (api-client.ts): a multipart upload or a JSON body, with its
+ * handling of an ended session (401 brings the sign-in back), network failures and error bodies.
+ */
+function post(path: string, body: FormData | Record<string, unknown>, signal?: AbortSignal): Promise<unknown> {
+  return body instanceof FormData ? sendForm(path, body, { signal }) : sendJson('POST', path, body, { signal });
 }
 
 function uploadForm(kind: ImportKind, file: File, options: UploadOptions): FormData {
