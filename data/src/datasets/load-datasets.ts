@@ -260,6 +260,10 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     await recordLoad(tx, 'demo', params, counts);
     return counts;
   });
+  // Statistics for the planner: a bulk load leaves the tables without any until autovacuum's analyze comes
+  // round (never where autovacuum is off), and without them the planner guesses — at scale 10 a search's
+  // company lookup walked company_sites in id order for every match (10 s) instead of using its index.
+  await database.orm.execute(sql`analyze`);
   log(
     `demo data: ${Object.entries(counts)
       .map(([k, v]) => `${v} ${k}`)
