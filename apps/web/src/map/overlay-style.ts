@@ -157,188 +157,121 @@ const RISK_LINE_WIDTH: ExpressionSpecification = ['match', ['get', 'severity'], 
 const RISK_LINE_WIDTH_CASING: ExpressionSpecification = ['match', ['get', 'severity'], 'high', 5, 'medium', 4.2, 3.6];
 const RISK_DASHES = [2, 1.5];
 
+type Layout = { visibility: 'visible' | 'none'; 'line-join'?: 'round' };
+type CirclePaint = Extract<LayerSpecification, { type: 'circle' }>['paint'];
+type FillPaint = Extract<LayerSpecification, { type: 'fill' }>['paint'];
+type LinePaint = Extract<LayerSpecification, { type: 'line' }>['paint'];
+
+/** One overlay's source and visibility; its layers differ only by kind, id suffix and paint. */
+function layerMaker(layer: OverlayLayer, visible: boolean) {
+  const source = overlaySourceId(layer);
+  const base = { source, 'source-layer': OVERLAYS[layer].tileLayer };
+  const layout: Layout = { visibility: visible ? 'visible' : 'none' };
+  return {
+    circle: (paint: CirclePaint): LayerSpecification => ({ id: `${source}-circle`, type: 'circle', ...base, layout, paint }),
+    fill: (paint: FillPaint): LayerSpecification => ({ id: `${source}-fill`, type: 'fill', ...base, layout, paint }),
+    line: (paint: LinePaint, suffix = 'line', round = false): LayerSpecification => ({
+      id: `${source}-${suffix}`,
+      type: 'line',
+      ...base,
+      layout: round ? { ...layout, 'line-join': 'round' } : layout,
+      paint,
+    }),
+  };
+}
+
+/** A white ring around a point: readable over every choropleth class. */
+const WHITE_STROKE = { 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } as const;
+
 /** Layers of one overlay; ids start with the source id so they can be found again. */
 export function overlayLayers(layer: OverlayLayer, visible: boolean): LayerSpecification[] {
-  const source = overlaySourceId(layer);
-  const sourceLayer = OVERLAYS[layer].tileLayer;
-  const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
-  const stroke = { 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 };
+  const make = layerMaker(layer, visible);
   switch (layer) {
     case 'risk':
       return [
-        {
-          id: `${source}-fill`,
-          type: 'fill',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          // Invisible: a translucent fill changed the class colours under it, so the map (and a slide)
-          // no longer matched its legend. The layer stays so a click inside the area opens its record.
-          paint: { 'fill-color': match('category', RISK_COLORS, OKABE_ITO.grey), 'fill-opacity': 0 },
-        },
-        {
-          // A white casing under the dashed outline: readable over every class colour.
-          id: `${source}-casing`,
-          type: 'line',
-          source,
-          'source-layer': sourceLayer,
-          layout: { ...layout, 'line-join': 'round' },
-          paint: { 'line-color': '#ffffff', 'line-width': RISK_LINE_WIDTH_CASING, 'line-opacity': 0.9 },
-        },
-        {
-          id: `${source}-line`,
-          type: 'line',
-          source,
-          'source-layer': sourceLayer,
-          layout: { ...layout, 'line-join': 'round' },
-          paint: {
-            'line-color': match('category', RISK_COLORS, OKABE_ITO.grey),
-            'line-width': RISK_LINE_WIDTH,
-            'line-dasharray': RISK_DASHES,
-          },
-        },
+        // Invisible: a translucent fill changed the class colours under it, so the map (and a slide)
+        // no longer matched its legend. The layer stays so a click inside the area opens its record.
+        make.fill({ 'fill-color': match('category', RISK_COLORS, OKABE_ITO.grey), 'fill-opacity': 0 }),
+        // A white casing under the dashed outline: readable over every class colour.
+        make.line({ 'line-color': '#ffffff', 'line-width': RISK_LINE_WIDTH_CASING, 'line-opacity': 0.9 }, 'casing', true),
+        make.line({ 'line-color': match('category', RISK_COLORS, OKABE_ITO.grey), 'line-width': RISK_LINE_WIDTH, 'line-dasharray': RISK_DASHES }, 'line', true),
       ];
     case 'sites':
       return [
-        {
-          id: `${source}-circle`,
-          type: 'circle',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            // Sized by the foreign workers it sponsors (summed over merged sites).
-            'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'active_permits'], 0]], 0, 3.5, 4, 8, 12, 16, 30, 26],
-            'circle-color': SITE_COLOR,
-            'circle-opacity': ['case', isCluster, 0.7, 0.9],
-            ...stroke,
-          },
-        },
+        make.circle({
+          // Sized by the foreign workers it sponsors (summed over merged sites).
+          'circle-radius': ['interpolate', ['linear'], ['sqrt', ['coalesce', ['get', 'active_permits'], 0]], 0, 3.5, 4, 8, 12, 16, 30, 26],
+          'circle-color': SITE_COLOR,
+          'circle-opacity': ['case', isCluster, 0.7, 0.9],
+          ...WHITE_STROKE,
+        }),
       ];
     case 'operations':
       return [
-        {
-          id: `${source}-circle`,
-          type: 'circle',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            'circle-radius': clusterRadius(5),
-            // A merged point is red when any of its targets had a violation.
-            'circle-color': [
-              'case',
-              isCluster,
-              ['case', ['>', ['coalesce', ['get', 'violations'], 0], 0], OUTCOME_COLORS.violation ?? '', OUTCOME_COLORS.no_violation ?? ''],
-              match('outcome', OUTCOME_COLORS, OKABE_ITO.grey),
-            ],
-            ...stroke,
-          },
-        },
+        make.circle({
+          'circle-radius': clusterRadius(5),
+          // A merged point is red when any of its targets had a violation.
+          'circle-color': [
+            'case',
+            isCluster,
+            ['case', ['>', ['coalesce', ['get', 'violations'], 0], 0], OUTCOME_COLORS.violation ?? '', OUTCOME_COLORS.no_violation ?? ''],
+            match('outcome', OUTCOME_COLORS, OKABE_ITO.grey),
+          ],
+          ...WHITE_STROKE,
+        }),
       ];
     case 'entry':
       return [
-        {
-          id: `${source}-circle`,
-          type: 'circle',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            'circle-radius': 6,
-            'circle-color': match('kind', ENTRY_POINT_COLORS, OKABE_ITO.grey),
-            'circle-stroke-color': '#111111',
-            'circle-stroke-width': 1.5,
-          },
-        },
+        make.circle({
+          'circle-radius': 6,
+          'circle-color': match('kind', ENTRY_POINT_COLORS, OKABE_ITO.grey),
+          'circle-stroke-color': '#111111',
+          'circle-stroke-width': 1.5,
+        }),
       ];
     case 'reports':
       return [
-        {
-          id: `${source}-circle`,
-          type: 'circle',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            'circle-radius': clusterRadius(4.5),
-            'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)],
-            ...stroke,
-          },
-        },
+        make.circle({
+          'circle-radius': clusterRadius(4.5),
+          'circle-color': ['case', isCluster, CLUSTER_COLOR, match('status', REPORT_COLORS, OKABE_ITO.grey)],
+          ...WHITE_STROKE,
+        }),
       ];
     case 'gaps':
       return [
-        {
-          id: `${source}-fill`,
-          type: 'fill',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            // No months_since = never checked.
-            'fill-color': [
-              'case',
-              ['has', 'months_since'],
-              ['step', ['get', 'months_since'], COVERAGE_COLORS.months_12 ?? '', 24, COVERAGE_COLORS.months_24 ?? '', 36, COVERAGE_COLORS.months_36 ?? ''],
-              COVERAGE_COLORS.never ?? '',
-            ],
-            'fill-opacity': 0.6,
-          },
-        },
-        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#ffffff', 'line-width': 0.8 } },
+        make.fill({
+          // No months_since = never checked.
+          'fill-color': [
+            'case',
+            ['has', 'months_since'],
+            ['step', ['get', 'months_since'], COVERAGE_COLORS.months_12 ?? '', 24, COVERAGE_COLORS.months_24 ?? '', 36, COVERAGE_COLORS.months_36 ?? ''],
+            COVERAGE_COLORS.never ?? '',
+          ],
+          'fill-opacity': 0.6,
+        }),
+        make.line({ 'line-color': '#ffffff', 'line-width': 0.8 }),
       ];
     case 'hotspots':
       return [
-        {
-          id: `${source}-fill`,
-          type: 'fill',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            'fill-color': match('class', HOT_SPOT_COLORS, OKABE_ITO.grey),
-            // Not significant cells (they hold an event) stay faint.
-            'fill-opacity': ['match', ['get', 'class'], 'not_significant', 0.35, 0.75],
-          },
-        },
-        {
-          id: `${source}-line`,
-          type: 'line',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: { 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 },
-        },
+        make.fill({
+          'fill-color': match('class', HOT_SPOT_COLORS, OKABE_ITO.grey),
+          // Not significant cells (they hold an event) stay faint.
+          'fill-opacity': ['match', ['get', 'class'], 'not_significant', 0.35, 0.75],
+        }),
+        make.line({ 'line-color': '#5a5a5a', 'line-width': 0.5, 'line-opacity': 0.6 }),
       ];
     case 'overstays': {
       const [first, ...rest] = OVERSTAY_CLASSES;
       return [
-        {
-          id: `${source}-fill`,
-          type: 'fill',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: {
-            'fill-color': ['step', ['get', 'overstays'], first.color, ...rest.flatMap((c) => [c.from, c.color])] as unknown as ExpressionSpecification,
-            'fill-opacity': 0.7,
-          },
-        },
-        { id: `${source}-line`, type: 'line', source, 'source-layer': sourceLayer, layout, paint: { 'line-color': '#3f007d', 'line-width': 0.8 } },
+        make.fill({
+          'fill-color': ['step', ['get', 'overstays'], first.color, ...rest.flatMap((c) => [c.from, c.color])] as unknown as ExpressionSpecification,
+          'fill-opacity': 0.7,
+        }),
+        make.line({ 'line-color': '#3f007d', 'line-width': 0.8 }),
       ];
     }
     case 'meetings':
-      return [
-        {
-          id: `${source}-circle`,
-          type: 'circle',
-          source,
-          'source-layer': sourceLayer,
-          layout,
-          paint: { 'circle-radius': 6, 'circle-color': MEETING_COLOR, 'circle-stroke-color': OKABE_ITO.yellow, 'circle-stroke-width': 2 },
-        },
-      ];
+      return [make.circle({ 'circle-radius': 6, 'circle-color': MEETING_COLOR, 'circle-stroke-color': OKABE_ITO.yellow, 'circle-stroke-width': 2 })];
   }
 }
 
