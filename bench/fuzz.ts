@@ -5,19 +5,12 @@ import { readFileSync } from 'node:fs';
 import { createApp } from '@pantau/api';
 import { TILE_LAYERS } from '@pantau/api/tiles';
 import { connect } from '@pantau/db';
-import { ROLES, type Role } from '@pantau/domain';
+import { ROLES } from '@pantau/domain';
 import { ensurePgliteFixture } from '../test/fixture.js';
 import { describeFinding, runFuzz, type OpenApiDocument, type Who } from '../test/fuzz-requests.js';
-import { signedInAccount } from '../test/sessions.js';
+import { signedInAccount, BANGKA_TENGAH_SCOPES } from '../test/sessions.js';
 
-const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined,
-  division_head: '19',
-  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04',
-  agency_member: '19.04',
-  viewer: '19.04',
-};
+const SCOPES = BANGKA_TENGAH_SCOPES;
 
 export async function benchFuzz(options: { seed: number; count: number }): Promise<number> {
   console.log(`fuzz: ${options.count} requests, seed ${options.seed}, on an embedded copy of the test fixture (built on first run)…`);

@@ -21,6 +21,19 @@ export async function signedInAccount(database: Database, role: Role, scope?: st
   return { email, password, cookie: `pantau_session=${result.token}` };
 }
 
+/**
+ * One account scope per role, each seeing Bangka Tengah (19.04) and never Jakarta (31.*): the
+ * province, the Pangkalpinang office's work area, or the regency itself.
+ */
+export const BANGKA_TENGAH_SCOPES: Readonly<Record<Role, string | undefined>> = {
+  admin: undefined,
+  division_head: '19',
+  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
+  analyst: '19.04',
+  agency_member: '19.04',
+  viewer: '19.04',
+};
+
 interface Requester {
   request(input: string, init?: RequestInit): Response | Promise<Response>;
 }

@@ -9,7 +9,7 @@ import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { onePixelPng } from '../../../test/images.js';
-import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { signedInAccount, type TestAccount, BANGKA_TENGAH_SCOPES } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
 import { TILE_LAYERS } from './tiles/layers.js';
@@ -20,14 +20,7 @@ const TARGETS: Target[] = ['inScope', 'outOfScope', 'nonexistent'];
 type Who = Role | 'anonymous';
 
 /** Every account here sees Bangka Tengah (19.04) and never Jakarta (31.*). */
-const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined,
-  division_head: '19',
-  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04',
-  agency_member: '19.04',
-  viewer: '19.04',
-};
+const SCOPES = BANGKA_TENGAH_SCOPES;
 
 /**
  * docs/access-control.md's roles table, written out here rather than taken from permissionsOf() or

@@ -11,20 +11,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { onePixelPng } from '../../../test/images.js';
-import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { signedInAccount, type TestAccount, BANGKA_TENGAH_SCOPES } from '../../../test/sessions.js';
 import { API_PREFIX, createApp } from './app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 
 /** Every account sees Bangka Tengah (19.04), the area the requests name. */
-const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined,
-  division_head: '19',
-  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04',
-  agency_member: '19.04',
-  viewer: '19.04',
-};
+const SCOPES = BANGKA_TENGAH_SCOPES;
 
 /** Records in Bangka Tengah found or made in the fixture, and the caller's own import. */
 interface Ids {

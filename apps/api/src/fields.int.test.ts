@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
-import { as, jsonWrite, signedInAccount } from '../../../test/sessions.js';
+import { as, jsonWrite, signedInAccount, BANGKA_TENGAH_SCOPES } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
 import { TILE_LAYER_BY_ID } from './tiles/layers.js';
@@ -21,14 +21,7 @@ import { TILE_LAYER_BY_ID } from './tiles/layers.js';
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 
 /** Every account sees Bangka Tengah (19.04). */
-const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined,
-  division_head: '19',
-  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04',
-  agency_member: '19.04',
-  viewer: '19.04',
-};
+const SCOPES = BANGKA_TENGAH_SCOPES;
 
 /** A name, a passport and a permit number, as officers type them into free text. */
 const PERSON = 'Zhang Wei Fieldtest';

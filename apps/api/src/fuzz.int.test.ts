@@ -2,25 +2,18 @@
 // and anonymously, with bad cookies and headers (issue 18): no 5xx but a deliberate 503, and every
 // 4xx carries `{ error: { code, message } }`. A fixed seed and a small count keep CI stable and short;
 // `pnpm bench fuzz` sends ≥ 10,000 of the same requests.
-import { ROLES, type Role } from '@pantau/domain';
+import { ROLES } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
 import { describeFinding, runFuzz, type OpenApiDocument, type Who } from '../../../test/fuzz-requests.js';
-import { signedInAccount } from '../../../test/sessions.js';
+import { signedInAccount, BANGKA_TENGAH_SCOPES } from '../../../test/sessions.js';
 import { createApp } from './app.js';
 import { TILE_LAYERS } from './tiles/layers.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 const SEED = 18;
 const COUNT = 600;
-const SCOPES: Record<Role, string | undefined> = {
-  admin: undefined,
-  division_head: '19',
-  office_head: 'office:ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang',
-  analyst: '19.04',
-  agency_member: '19.04',
-  viewer: '19.04',
-};
+const SCOPES = BANGKA_TENGAH_SCOPES;
 
 describe.each(testBackends())('fuzzed requests on %s', (backend) => {
   let t: TestDatabase;

@@ -8,17 +8,13 @@ import type { FollowUpAnswer, MeetingAnswer, MeetingDetail, OverdueFollowUps } f
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
+import { as, signedInAccount, type TestAccount, jsonWrite } from '../../../../test/sessions.js';
 import { tileQuery } from '../../../../test/tile-query.js';
 import { createApp } from '../app.js';
 import { TILE_LAYER_BY_ID } from '../tiles/layers.js';
 
 const OFFICE = 'ref:office:kantor-imigrasi-kelas-i-tpi-pangkalpinang';
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
+const write = jsonWrite;
 type Client = ReturnType<typeof as>;
 interface ErrorAnswer {
   error: { code: string; message: string; details?: Array<{ parameter: string }> };

@@ -8,16 +8,12 @@ import type { ReportAttachmentAnswer, ReportAttachmentsAnswer, ReportDetailAnswe
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { onePixelPng } from '../../../../test/images.js';
-import { as, signedInAccount } from '../../../../test/sessions.js';
+import { as, signedInAccount, jsonWrite } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 let now = new Date('2024-06-12T02:00:00Z');
 const clock = { now: () => now };
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
+const write = jsonWrite;
 type Client = ReturnType<typeof as>;
 interface ErrorAnswer {
   error: { code: string; message: string; details?: unknown };

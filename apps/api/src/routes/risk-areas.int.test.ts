@@ -7,15 +7,11 @@ import { queryOne, sql } from '@pantau/db';
 import type { PlanningCandidatesResponse, RiskAreaAnswer, RiskAreaVersionsAnswer } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount } from '../../../../test/sessions.js';
+import { as, signedInAccount, jsonWrite } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
-const write = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-  body: JSON.stringify(body),
-});
+const write = jsonWrite;
 type Client = ReturnType<typeof as>;
 interface ErrorAnswer {
   error: { code: string; message: string };
