@@ -13,7 +13,8 @@ describe('backtest options', () => {
   test('--ranking takes known rankings and always keeps holders, the reference', () => {
     expect(parseRankingList('score,holders,chance')).toEqual(['score', 'holders', 'chance']);
     expect(parseRankingList('chance')).toEqual(['chance', 'holders']);
-    expect(() => parseRankingList('score,model')).toThrow(/unknown model \(known: score, holders, chance\)/);
+    expect(parseRankingList('score,model,oracle')).toEqual(['score', 'model', 'oracle', 'holders']);
+    expect(() => parseRankingList('score,trees')).toThrow(/unknown trees \(known: score, holders, chance, model, oracle\)/);
   });
 });
 

@@ -1,5 +1,6 @@
 // What `pantau backtest` reads from its options and writes with --json.
 import { metricsAt, type KMetrics, type PoolMonth } from './metrics.js';
+import { MODEL_FEATURES, type FittedModel } from './model.js';
 import { DEFAULT_RANKINGS, isRankingName, RANKING_NAMES, RANKINGS, REFERENCE_RANKING, type RankingName } from './rankings.js';
 
 export class BacktestOptionError extends Error {
@@ -36,6 +37,8 @@ export interface BacktestReport {
   /** What the replay ran on: the backend and the datasets loaded (demo seed and scale among them). */
   data: { database: string; datasets: Array<{ name: string; loadedAt: string; params: Record<string, unknown> }> };
   metrics: KMetrics[];
+  /** The learned model as fitted for the last month replayed (absent when not asked for; null when there was too little to learn from). */
+  model?: { features: string[]; coefficients: number[]; examples: number; violations: number; through: string | null } | null;
   /** Every finding (checked target with violations) with its pool size and its rank under every ranking. */
   findings: Array<{ month: string; regencyCode: string; kind: PoolMonth['kind']; poolSize: number; candidateId: string; ranks: Record<string, number | null> }>;
 }
@@ -49,6 +52,7 @@ export function backtestReport(
     rankings: readonly RankingName[] | undefined;
     database: string;
     datasets: ReadonlyArray<{ name: string; loadedAt: string; params: Record<string, unknown> }>;
+    model?: FittedModel | null;
   },
 ): BacktestReport {
   const rankings = options.rankings ?? DEFAULT_RANKINGS;
@@ -60,6 +64,7 @@ export function backtestReport(
     reference: REFERENCE_RANKING,
     data: { database: options.database, datasets: options.datasets.map(({ name, loadedAt, params }) => ({ name, loadedAt, params })) },
     metrics: options.ks.map((k) => metricsAt(pools, k, rankings, REFERENCE_RANKING)),
+    ...(options.model !== undefined ? { model: options.model && { features: ['intercept', ...MODEL_FEATURES], ...options.model } } : {}),
     findings: pools.flatMap((p) =>
       p.targets
         .filter((t) => t.violation)

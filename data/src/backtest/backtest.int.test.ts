@@ -104,7 +104,8 @@ describe.each(testBackends())('backtest on %s', (backend) => {
       sql`select regency_code from company_sites group by 1 order by count(*) desc, 1 limit 1`,
     );
     const regency = busiest!.regency_code;
-    const rankingsOnDay = () => rankingsOn(t.database, regency, day, 'company_site', DEFAULT_RANKINGS);
+    // The learned model too: it learns only from the months that ended by the day.
+    const rankingsOnDay = () => rankingsOn(t.database, regency, day, 'company_site', [...DEFAULT_RANKINGS, 'model']);
     const sites = await queryRows<{ id: number; key: string; company_key: string; district_code: string | null; lng: number; lat: number }>(
       t.database.orm,
       sql`select s.id, s.key, c.key as company_key, s.district_code, ST_X(s.geom) as lng, ST_Y(s.geom) as lat
@@ -133,6 +134,9 @@ describe.each(testBackends())('backtest on %s', (backend) => {
     // The day after all the planted facts, before they are planted: the control that shows they count.
     const after16June = () => rankingsOn(t.database, regency, '2024-06-16', 'company_site', ['holders']);
     const control = await after16June();
+    // The model of 1 July learns from June's checks: the control that shows the planted operation reaches it.
+    const modelOf1July = () => rankingsOn(t.database, regency, '2024-07-01', 'company_site', ['model']).then((r) => r.model!);
+    const julyControl = await modelOf1July();
 
     // The future: 25 permits at the last site's sponsor issued in June, an operation at the score's first
     // site with violations on 15 June, the report verified on 10 June and another received on 5 June.
@@ -197,6 +201,8 @@ describe.each(testBackends())('backtest on %s', (backend) => {
     );
 
     const after = await rankingsOnDay();
+    expect(before.model).not.toBeNull();
+    expect(after.model).toEqual(before.model);
     expect(after.orders).toEqual(before.orders);
     expect(after.candidates.map((c) => [c.id, c.raw])).toEqual(before.candidates.map((c) => [c.id, c.raw]));
 
@@ -207,5 +213,52 @@ describe.each(testBackends())('backtest on %s', (backend) => {
     expect(rawOf(seen.candidates, last).verifiedReports).toBe(rawOf(control.candidates, last).verifiedReports + 1);
     expect(rawOf(seen.candidates, first).lastCheckedOn).toBe('2024-06-15');
     expect(seen.orders).not.toEqual(control.orders);
+    const july = await modelOf1July();
+    expect([july.examples, july.violations]).toEqual([julyControl.examples + 1, julyControl.violations + 1]);
+    expect(july.coefficients).not.toEqual(julyControl.coefficients);
+  });
+
+  test('the oracle view: demo pools carry the true chances, the oracle ranks by them, no ranking beats it, the request role cannot read them', async () => {
+    const rankings = ['score', 'model', 'holders', 'chance', 'oracle'] as const;
+    const result = await runBacktest(t.database, { from: '2024-01-01', to: '2024-12-31', k: 10, rankings, log: () => {} });
+    // Every demo regency-month has the oracle's rows (a reference operation's regency-month may not).
+    const withOracle = result.pools.filter((p) => p.oracle);
+    expect(withOracle.length).toBeGreaterThan(0.9 * result.pools.length);
+    for (const p of withOracle) {
+      expect(p.oracle!.byRanking.oracle).toEqual(p.oracle!.best.slice(0, p.oracle!.byRanking.oracle!.length));
+      for (const r of rankings) expect(p.oracle!.byRanking[r]!.length).toBe(Math.min(p.poolSize, 500));
+      expect(p.oracle!.sum).toBeCloseTo(
+        p.oracle!.best.reduce((a, b) => a + b, 0),
+        5,
+      );
+    }
+    // The ranking by the true chance is the best any ranking can do in expectation.
+    for (const k of [1, 3, 10]) {
+      const m = metricsAt(result.pools, k, [...rankings], 'holders', 100);
+      expect(m.headline.oracle).not.toBeNull();
+      expect(m.rankings.find((r) => r.ranking === 'oracle')!.oracleShare).toBeCloseTo(1, 10);
+      for (const r of m.rankings) expect(r.oracleShare!).toBeLessThanOrEqual(1 + 1e-9);
+      expect(m.headline.oracle!.blindShare!).toBeLessThan(1);
+    }
+    // Written by the demo load (one row per place and ranked regency-month), closed to the request role.
+    const count = await queryOne<{ n: number; months: number }>(
+      t.database.orm,
+      sql`select count(*)::int as n, count(distinct (month, regency_code))::int as months from demo_oracle`,
+    );
+    expect(Number(count?.months)).toBeGreaterThan(100);
+    const loaded = await queryOne<{ counts: Record<string, number> | string }>(t.database.orm, sql`select counts from dataset_loads where name = 'demo'`);
+    const counts = typeof loaded!.counts === 'string' ? JSON.parse(loaded!.counts) : loaded!.counts;
+    expect(counts.oracle).toBe(Number(count?.n));
+    // drizzle wraps the driver's error: the database's message is in the cause.
+    const denial = await t.database.orm
+      .transaction(async (tx) => {
+        await tx.execute(sql`set local role pantau_app`);
+        await tx.execute(sql`select count(*) from demo_oracle`);
+      })
+      .then(
+        () => 'read',
+        (error: Error & { cause?: { message?: string } }) => `${error.message} ${error.cause?.message ?? ''}`,
+      );
+    expect(denial).toMatch(/permission denied for table demo_oracle/);
   });
 });

@@ -28,12 +28,18 @@ export function pairedSentence(c: PairedComparison): string {
 export function formatMetrics(m: KMetrics): string[] {
   const lines = [
     `top ${m.k}: ${m.headline.findings} findings in ${m.headline.poolMonths} pool-months of more than ${m.k} candidates (the headline; the most ${m.k} picks could catch: ${m.headline.bestPossible}, a blind pick's expectation: ${m.headline.expectedByChance.toFixed(1)}); ${m.smallPools.findings} findings in ${m.smallPools.poolMonths} pool-months of ${m.k} or fewer (${m.smallPools.hits} at a candidate, a hit for every ranking), left out`,
-    `  ${'ranking'.padEnd(9)} ${'findings'.padStart(8)} ${'hit rate'.padStart(8)} ${'PAI'.padStart(5)} ${'PEI*'.padStart(5)} ${'pctile'.padStart(6)}  violation rate top k / rest`,
+    `  ${'ranking'.padEnd(9)} ${'findings'.padStart(8)} ${'hit rate'.padStart(8)} ${'PAI'.padStart(5)} ${'PEI*'.padStart(5)} ${'pctile'.padStart(6)} ${'E_k'.padStart(7)} ${'÷oracle'.padStart(7)}  violation rate top k / rest`,
   ];
   for (const r of m.rankings)
     lines.push(
-      `  ${r.ranking.padEnd(9)} ${String(r.hits).padStart(8)} ${pct(r.hitRate).padStart(8)} ${num(r.pai).padStart(5)} ${num(r.pei).padStart(5)} ${num(r.meanPercentile).padStart(6)}  ${rate(r.top)} / ${rate(r.rest)}`,
+      `  ${r.ranking.padEnd(9)} ${String(r.hits).padStart(8)} ${pct(r.hitRate).padStart(8)} ${num(r.pai).padStart(5)} ${num(r.pei).padStart(5)} ${num(r.meanPercentile).padStart(6)} ${num(r.expected ?? null, 1).padStart(7)} ${num(r.oracleShare ?? null).padStart(7)}  ${rate(r.top)} / ${rate(r.rest)}`,
     );
+  const o = m.headline.oracle;
+  lines.push(
+    o
+      ? `  oracle view (demo data): expected findings in the top ${m.k} (E_k, the true chances summed over the top ${m.k} candidates, checked or not) over ${o.poolMonths} pool-months: the oracle ${o.expected.toFixed(1)}, a blind pick ${o.blind.toFixed(1)} (${num(o.blindShare)} of the oracle)`
+      : `  oracle view: – (no demo_oracle rows: real data, or a demo loaded before issue 23)`,
+  );
   for (const c of m.paired) lines.push(`  ${pairedSentence(c)}`);
   return lines;
 }

@@ -87,7 +87,7 @@ describe('backtest metrics on a hand-computed fixture (k = 2)', () => {
 
   test('no pool larger than k: no rates, no ratio, nothing clear', () => {
     const none = metricsAt(pools, 10, ['score', 'holders'], 'holders', 50);
-    expect(none.headline).toEqual({ poolMonths: 0, findings: 0, bestPossible: 0, expectedByChance: 0 });
+    expect(none.headline).toEqual({ poolMonths: 0, findings: 0, bestPossible: 0, expectedByChance: 0, oracle: null });
     expect(none.rankings[0]).toMatchObject({ hits: 0, hitRate: null, pai: null, pei: null, meanPercentile: null });
     expect(none.paired[0]).toMatchObject({ ratio: null, clear: false });
   });

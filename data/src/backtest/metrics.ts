@@ -9,6 +9,20 @@ export interface RankedTarget {
   ranks: Record<string, number | null>;
 }
 
+/** The largest k the command accepts: the oracle's lists keep no more than this many places. */
+export const MAX_K = 500;
+
+/**
+ * The oracle view of one pool-month (demo data only): every candidate's true chance of a violation that
+ * month, summed over the pool, in the best order (the oracle's), and in each ranking's order — the first
+ * MAX_K of each. A candidate the generator has no chance for (a report cluster) counts 0.
+ */
+export interface PoolOracle {
+  sum: number;
+  best: number[];
+  byRanking: Record<string, number[]>;
+}
+
 /** One regency's candidates of one kind, ranked on the first day of a month, and the targets checked in that month. */
 export interface PoolMonth {
   month: string;
@@ -16,6 +30,8 @@ export interface PoolMonth {
   kind: 'company_site' | 'district';
   poolSize: number;
   targets: RankedTarget[];
+  /** Null or absent without an oracle (real data). */
+  oracle?: PoolOracle | null;
 }
 
 export interface Rate {
@@ -37,6 +53,10 @@ export interface RankingMetrics {
   /** Checked targets of the headline pools inside and outside the top k, and how many had violations. */
   top: Rate;
   rest: Rate;
+  /** Demo data only (null without an oracle): E_k, the true chances summed over the ranking's top k candidates (checked or not) of the headline pool-months. */
+  expected: number | null;
+  /** E_k ÷ the oracle's E_k over the same pool-months. */
+  oracleShare: number | null;
 }
 
 export interface PairedComparison {
@@ -56,7 +76,14 @@ export interface PairedComparison {
 export interface KMetrics {
   k: number;
   /** Pools of more than k candidates: the headline. */
-  headline: { poolMonths: number; findings: number; bestPossible: number; expectedByChance: number };
+  headline: {
+    poolMonths: number;
+    findings: number;
+    bestPossible: number;
+    expectedByChance: number;
+    /** Demo data only (null without an oracle): over the headline pool-months with an oracle, the oracle's E_k and a blind pick's (k/n of each pool's sum). */
+    oracle: { poolMonths: number; expected: number; blind: number; blindShare: number | null } | null;
+  };
   /**
    * Pools of k or fewer candidates: every ranking has every candidate in its top k, so they cannot tell
    * rankings apart. `hits`: their findings at a candidate (a hit for every ranking); the rest were at
@@ -83,6 +110,20 @@ export function bestPossible(pool: PoolMonth, k: number, inPool: (t: RankedTarge
     .reduce((a, b) => a + b, 0);
 }
 
+const sumFirst = (values: readonly number[] | undefined, k: number) => (values ?? []).slice(0, k).reduce((a, b) => a + b, 0);
+
+/** The oracle's E_k over the pools with an oracle, a blind pick's, and each ranking's (missing: null). */
+export function expectedFindings(pools: readonly PoolMonth[], k: number, rankings: readonly string[]) {
+  const withOracle = pools.filter((p): p is PoolMonth & { oracle: PoolOracle } => !!p.oracle);
+  if (!withOracle.length) return null;
+  const best = withOracle.reduce((a, p) => a + sumFirst(p.oracle.best, k), 0);
+  const blind = withOracle.reduce((a, p) => a + (Math.min(k, p.poolSize) / p.poolSize) * p.oracle.sum, 0);
+  const byRanking = Object.fromEntries(
+    rankings.map((r) => [r, withOracle.every((p) => p.oracle.byRanking[r]) ? withOracle.reduce((a, p) => a + sumFirst(p.oracle.byRanking[r], k), 0) : null]),
+  );
+  return { poolMonths: withOracle.length, best, blind, byRanking };
+}
+
 /** Every metric at one k for the given rankings; paired tests of each ranking but the reference against it. */
 export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: readonly string[], reference: string, bootstrapResamples?: number): KMetrics {
   const headline = pools.filter((p) => p.poolSize > k);
@@ -90,6 +131,7 @@ export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: read
   const findings = headline.flatMap((p) => p.targets.filter((t) => t.violation).map((t) => ({ pool: p, target: t })));
   const expectedByChance = findings.reduce((a, f) => a + k / f.pool.poolSize, 0);
   const best = headline.reduce((a, p) => a + bestPossible(p, k), 0);
+  const expected = expectedFindings(headline, k, rankings);
   const rankingMetrics = rankings.map((ranking): RankingMetrics => {
     const hits = findings.filter((f) => isHit(f.target.ranks[ranking], k)).length;
     const percentiles = findings.map(({ pool, target }) => {
@@ -105,6 +147,7 @@ export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: read
         if (t.violation) r.violations += 1;
       }
     const hitRate = ratio(hits, findings.length);
+    const e = expected?.byRanking[ranking] ?? null;
     return {
       ranking,
       hits,
@@ -114,6 +157,8 @@ export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: read
       meanPercentile: percentiles.length ? percentiles.reduce((a, b) => a + b, 0) / percentiles.length : null,
       top,
       rest,
+      expected: e,
+      oracleShare: e === null || !expected ? null : ratio(e, expected.best),
     };
   });
   const months = [...new Set(headline.map((p) => p.month))].sort();
@@ -148,7 +193,13 @@ export function metricsAt(pools: readonly PoolMonth[], k: number, rankings: read
     });
   return {
     k,
-    headline: { poolMonths: headline.length, findings: findings.length, bestPossible: best, expectedByChance },
+    headline: {
+      poolMonths: headline.length,
+      findings: findings.length,
+      bestPossible: best,
+      expectedByChance,
+      oracle: expected && { poolMonths: expected.poolMonths, expected: expected.best, blind: expected.blind, blindShare: ratio(expected.blind, expected.best) },
+    },
     smallPools: {
       poolMonths: small.length,
       findings: small.reduce((a, p) => a + p.targets.filter((t) => t.violation).length, 0),

@@ -41,6 +41,7 @@ describe('backtest rankings', () => {
   });
 
   test('every ranking orders an empty pool as empty', () => {
-    for (const ranking of Object.values(RANKINGS)) expect(ranking.order([], defaultPoolContext('2024-01-01', '19.04', 'district'))).toEqual([]);
+    for (const ranking of Object.values(RANKINGS))
+      expect(ranking.order([], { ...defaultPoolContext('2024-01-01', '19.04', 'district'), model: null, oracle: null })).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { DEFAULT_WEIGHTS, FACTORS, rankCandidates, type Candidate, type Weights } from '@pantau/domain';
 import { shuffle } from 'simple-statistics';
 import { Random } from '../demo/random.js';
+import { modelFeatures, predictChance, type FittedModel } from './model.js';
 
 /** Ranks by active holders only (ties by id, like the score). */
 export const HOLDERS_ONLY: Weights = {
@@ -18,6 +19,10 @@ export interface PoolContext {
   kind: Candidate['kind'];
   /** The planning weights of the score. */
   weights: Weights;
+  /** Demo data only: each candidate's true chance of a violation that month (the oracle view); null on real data. */
+  oracle?: ReadonlyMap<string, number> | null;
+  /** The learned model, fitted on the checks of the months before `day` (null: too little to learn from). */
+  model?: FittedModel | null;
 }
 
 export interface Ranking {
@@ -25,6 +30,14 @@ export interface Ranking {
   description: string;
   /** The candidates' ids, best first; every candidate of the pool exactly once. */
   order(pool: readonly Candidate[], context: PoolContext): string[];
+}
+
+/** Highest value first, ties by id; candidates without a value last. */
+function byValue(pool: readonly Candidate[], value: (c: Candidate) => number | undefined): string[] {
+  return pool
+    .map((c) => ({ id: c.id, v: value(c) ?? -Infinity }))
+    .sort((a, b) => b.v - a.v || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => c.id);
 }
 
 /** FNV-1a: a stable 32-bit seed from the pool's name, so "chance" is the same blind pick on every run. */
@@ -56,6 +69,22 @@ const RANKING_LIST = {
       const ids = pool.map((c) => c.id).sort();
       return shuffle(ids, () => random.next());
     },
+  },
+  model: {
+    name: 'model',
+    description:
+      "a logistic regression on the score's factors, fitted on the checks of the months before the ranked day (the score while there is too little to learn from)",
+    order: (pool, context) => {
+      const model = context.model;
+      if (model === undefined) throw new Error('the model ranking needs the model fitted on the months before the day (context.model)');
+      if (model === null) return rankCandidates(pool, context.weights).map((r) => r.candidate.id);
+      return byValue(pool, (c) => predictChance(model, modelFeatures(c, context.weights)));
+    },
+  },
+  oracle: {
+    name: 'oracle',
+    description: "demo data only: the generator's true chance of a violation that month (candidates without one last)",
+    order: (pool, context) => byValue(pool, (c) => context.oracle?.get(c.id)),
   },
 } satisfies Record<string, Ranking>;
 

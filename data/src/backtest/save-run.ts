@@ -16,7 +16,16 @@ export function runResult(m: KMetrics): BacktestRunResult {
     k: m.k,
     headline: m.headline,
     smallPools: m.smallPools,
-    rankings: m.rankings.map(({ ranking, hits, hitRate, pai, pei, meanPercentile }) => ({ ranking, hits, hitRate, pai, pei, meanPercentile })),
+    rankings: m.rankings.map(({ ranking, hits, hitRate, pai, pei, meanPercentile, expected, oracleShare }) => ({
+      ranking,
+      hits,
+      hitRate,
+      pai,
+      pei,
+      meanPercentile,
+      expected,
+      oracleShare,
+    })),
     paired: m.paired.map((p) => ({
       ranking: p.ranking,
       reference: p.reference,

@@ -14,6 +14,7 @@ import { loadDemo, loadReference } from '../datasets/load-datasets.js';
 import { runBacktest } from './backtest.js';
 import { BacktestOptionError } from './backtest-command.js';
 import type { PoolMonth } from './metrics.js';
+import type { FittedModel } from './model.js';
 import type { RankingName } from './rankings.js';
 
 /** `--seeds 1,2,3`: distinct whole numbers, at most 20 (each is a full demo load and replay). */
@@ -29,6 +30,8 @@ export interface SeedReplay {
   seed: number;
   scale: number;
   pools: PoolMonth[];
+  /** The learned model as fitted for the seed's last month (absent when not asked for). */
+  model?: FittedModel | null;
   loadSeconds: number;
   replaySeconds: number;
   datasets: Array<{ name: string; loadedAt: string; params: Record<string, unknown> }>;
@@ -94,7 +97,15 @@ export async function replaySeeds(
       });
       const replaySeconds = (Date.now() - replaying) / 1000;
       options.log(`seed ${seed}: loaded in ${loadSeconds.toFixed(0)} s, replayed in ${replaySeconds.toFixed(0)} s`);
-      out.push({ seed, scale: options.scale, pools: result.pools, loadSeconds, replaySeconds, datasets: await datasetLoadRecords(database.orm) });
+      out.push({
+        seed,
+        scale: options.scale,
+        pools: result.pools,
+        ...(result.model !== undefined ? { model: result.model } : {}),
+        loadSeconds,
+        replaySeconds,
+        datasets: await datasetLoadRecords(database.orm),
+      });
     } finally {
       await scratch.dispose();
     }

@@ -19,6 +19,7 @@ import { formatRates, formatTally, NothingToReplayError, runBacktest, tallies } 
 import { BacktestOptionError, backtestReport, parseKList, parseRankingList } from '../backtest/backtest-command.js';
 import type { RankingName } from '../backtest/rankings.js';
 import { formatMetrics } from '../backtest/format.js';
+import { describeModel } from '../backtest/model.js';
 import { backtestRunInput, saveBacktestRun } from '../backtest/save-run.js';
 import { parseSeedList, pooledPools, replaySeeds } from '../backtest/seeds.js';
 import { calibrationInputOfDatabase, formatCalibration, measureCalibration } from '../demo/calibration.js';
@@ -62,12 +63,15 @@ Commands:
                                   the audit trail: sign-ins, personal-data reads, imports, user changes
   audit verify                    walk the audit hash chain: rows checked and OK, or the first broken
                                   row and why (exit status 1)
-  backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 1,3,5,10,20] [--ranking score,holders,chance]
-           [--json out.json] [--save]
+  backtest [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--k 1,3,5,10,20]
+           [--ranking score,model,holders,chance,oracle] [--json out.json] [--save]
                                   replay history month by month: how many findings fell in the top k
                                   planning candidates of their regency, against ranking by holders alone
                                   and a blind pick (default k 10); per k: hit rate, PAI, PEI*, percentile
-                                  rank and paired tests against holders; --json: every ranked finding's
+                                  rank and paired tests against holders; on demo data each ranking's
+                                  expected findings as a share of the oracle's; model: a logistic
+                                  regression fitted on earlier months (its coefficients printed);
+                                  --json: every ranked finding's
                                   ranks and every metric, in a file (exit status 1 with no data);
                                   --save: keep the summary in the database for the planning page's card
                                   "Seberapa baik peringkat ini?" (earlier runs are kept)
@@ -131,10 +135,25 @@ async function backtestSeeds(options: {
     const replays = await replaySeeds(config, { seeds, scale, from, to, k: ks[0]!, ...(rankings ? { rankings } : {}), log });
     const reportOf = (pools: Parameters<typeof backtestReport>[0], datasets: Parameters<typeof backtestReport>[1]['datasets']) =>
       backtestReport(pools, { from, to, ks, rankings, database: config.database.kind, datasets });
-    const perSeed = replays.map((r) => ({ seed: r.seed, loadSeconds: r.loadSeconds, replaySeconds: r.replaySeconds, report: reportOf(r.pools, r.datasets) }));
-    for (const { seed, report } of perSeed) {
+    const perSeed = replays.map((r) => ({
+      seed: r.seed,
+      loadSeconds: r.loadSeconds,
+      replaySeconds: r.replaySeconds,
+      report: backtestReport(r.pools, {
+        from,
+        to,
+        ks,
+        rankings,
+        database: config.database.kind,
+        datasets: r.datasets,
+        ...(r.model !== undefined ? { model: r.model } : {}),
+      }),
+    }));
+    for (const [i, { seed, report }] of perSeed.entries()) {
       log(`seed ${seed}:`);
       for (const m of report.metrics) for (const line of formatMetrics(m)) log(`  ${line}`);
+      const model = replays[i]!.model;
+      if (model !== undefined) log(`  ${describeModel(model)}`);
     }
     // The pooled run names each seed's demo among its datasets.
     const pooled = reportOf(
@@ -283,7 +302,15 @@ async function main(argv: string[]): Promise<void> {
         );
         const startedAt = new Date();
         const result = await runBacktest(db, { from, to, k: ks[0]!, log, ...(rankings ? { rankings } : {}) });
-        const report = backtestReport(result.pools, { from, to, ks, rankings, database: `${db.kind}`, datasets: await datasetLoadRecords(db.orm) });
+        const report = backtestReport(result.pools, {
+          from,
+          to,
+          ks,
+          rankings,
+          database: `${db.kind}`,
+          datasets: await datasetLoadRecords(db.orm),
+          ...(result.model !== undefined ? { model: result.model } : {}),
+        });
         for (const k of ks) {
           if (ks.length > 1) log(`top ${k}:`);
           const { total, byYear } = k === ks[0] ? result : tallies(result.pools, k, [...result.byYear.keys()]);
@@ -293,6 +320,7 @@ async function main(argv: string[]): Promise<void> {
           log(formatRates('total', total));
         }
         for (const m of report.metrics) for (const line of formatMetrics(m)) log(line);
+        if (result.model !== undefined) log(describeModel(result.model));
         if (values.json !== undefined) {
           writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
           log(`written: ${values.json} (${report.findings.length} findings with their ranks, every metric)`);

@@ -62,12 +62,13 @@ import {
   writeMovements,
   writeLodgings,
   writeTargetPeople,
+  writeDemoOracle,
 } from '../write/index.js';
 import { referencePeople } from '../demo/lebong-workers.js';
 import { Random } from '../demo/random.js';
 
 /** Bump when the generator changes, so that `pnpm start` regenerates stale demo data. */
-export const DEMO_GENERATOR_VERSION = 9;
+export const DEMO_GENERATOR_VERSION = 10;
 export const REFERENCE_LOADER_VERSION = 2;
 
 type Log = (line: string) => void;
@@ -241,6 +242,8 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
     const ops = await writeOperations(tx, demo.operations);
     const meetingCount = await writeMeetings(tx, demo.meetings);
     const reportCount = await writeReports(tx, demo.reports);
+    // The oracle view (issue 23): replaces the previous demo's rows.
+    const oracleCount = await writeDemoOracle(tx, demo.oracle);
     const counts = {
       companies: companyIds.size,
       sites: siteCount,
@@ -253,6 +256,7 @@ export async function loadDemo(database: Database, options: DemoLoadOptions): Pr
       actions: ops.actions,
       meetings: meetingCount,
       reports: reportCount,
+      oracle: oracleCount,
     };
     // The final check, as the database sees it inside the transaction.
     const stored = await queryOne<{ n: number }>(tx, sql`select count(*)::int as n from ${permits} where origin = 'demo'`);

@@ -44,6 +44,7 @@ import {
 } from './profiles.js';
 import { Random, WeightedPicker } from './random.js';
 import { historiesOf, type DemoHistories } from './histories.js';
+import { oracleRows, type OraclePlace, type OracleRow } from './oracle.js';
 import {
   countBetween,
   dayOf,
@@ -63,6 +64,8 @@ export interface DemoOptions {
   coveredRegencies: ReadonlySet<string>;
   /** Exact valid counts to hit on a date (from reference meetings), e.g. Bangka Tengah 22 ITAS / 6 ITAP. */
   pins: ReadonlyArray<{ regencyCode: string; date: string; itas: number; itap: number }>;
+  /** Record the oracle view (true violation chances, oracle.ts; default true). It draws no random number: the demo is the same without it. */
+  oracle?: boolean;
 }
 
 export const DEMO_SIZES = { permits: 120_000, companies: 8_000, operations: 3_000, riskAreas: 400, meetings: 500, reports: 5_000 } as const;
@@ -100,6 +103,8 @@ export interface DemoDataset {
   operations: OperationRecord[];
   meetings: MeetingRecord[];
   reports: ReportRecord[];
+  /** Each ranked regency-month's places with their true chance of a violation (empty with `oracle: false`). */
+  oracle: OracleRow[];
   expected: { permits: number };
 }
 
@@ -141,6 +146,7 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
   };
   const { reports, facts } = generateReports(geo, model, stats, size(DEMO_SIZES.reports), root.fork('reports'));
   const world = buildFieldWorld(model, permitChunks(), facts, shapes, watchedNationalities(stats));
+  const checkDays = new Map<string, number[]>();
   const operations = generateOperations(
     geo,
     model,
@@ -149,7 +155,17 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
     size(DEMO_SIZES.operations),
     new DeportationMix(deportationShares(stats)),
     root.fork('operations'),
+    checkDays,
   );
+  // After the operations (it needs every check day) and before anything else reads the world; it draws no number.
+  const oracle =
+    options.oracle === false
+      ? []
+      : oracleRows(
+          operations.map((o) => ({ ...o, kinds: o.targets.map((t) => (t.kind === 'company_site' ? ('company_site' as const) : ('district' as const))) })),
+          oraclePlaces(geo, model, world),
+          checkDays,
+        );
   settleReportStatuses(reports, facts, operations);
   const meetings = generateMeetings(geo, model, officeOfRegency, offices, size(DEMO_SIZES.meetings), root.fork('meetings'));
   // Forked last, so every stream above is what it was before meetings had decisions.
@@ -166,6 +182,7 @@ export function generateDemo(geo: Geography, stats: ReferenceStatistics, options
     operations,
     meetings,
     reports,
+    oracle,
     expected: { permits: permitCount },
   };
 }
@@ -831,6 +848,71 @@ function inWorkRisk(world: FieldWorld, regencyCode: string, position: [number, n
 }
 
 const MONTH_DAYS = 30.44;
+
+/**
+ * The places of a regency as the oracle sees them (oracle.ts): every company site and every district the
+ * teams can pick from, with the drivers `generateOperations` computes for a check — the same windows and
+ * radii — and the people checked at their expectation (55 % of a site's valid holders, at most 150, else 2;
+ * 3 in a district, where a team's kind of place is a draw, so no tourist-place term).
+ */
+function oraclePlaces(geo: Geography, model: Map<string, RegencyModel>, world: FieldWorld): (regencyCode: string) => OraclePlace[] {
+  // A company's sites share its sponsor's drivers: computed once per company and day.
+  const sponsorOn = new Map<string, { lapses: number; holders: number; watched: number; growth: number }>();
+  const sponsor = (companyKey: string, day: number) => {
+    const key = `${companyKey}|${day}`;
+    let s = sponsorOn.get(key);
+    if (!s) {
+      const ledger = world.sponsors.get(companyKey);
+      const holders = ledger?.validOn(day) ?? [];
+      const yearAgo = ledger?.validOn(day - 365).length ?? 0;
+      s = {
+        lapses: ledger?.lapsesBetween(day - 180, day) ?? 0,
+        holders: holders.length,
+        watched: watchedShare(holders, world.watched),
+        growth: (holders.length - yearAgo) / Math.max(yearAgo, 10),
+      };
+      sponsorOn.set(key, s);
+    }
+    return s;
+  };
+  return (regencyCode) => {
+    const sites = (model.get(regencyCode)?.companies ?? []).flatMap((company) =>
+      company.siteKeys.map((key, index): OraclePlace => ({
+        key,
+        kind: 'company_site',
+        drivers: (day) => {
+          const s = sponsor(company.key, day);
+          return {
+            unrenewedLapses: s.lapses,
+            verifiedReports: countBetween(world.siteReports.get(key) ?? [], day - 120, day),
+            inWorkRisk: inWorkRisk(world, regencyCode, company.sitePositions[index]!, day),
+            watchedShare: s.watched,
+            growth: s.growth,
+            peopleChecked: s.holders ? Math.min(150, Math.max(1, Math.round(0.55 * s.holders))) : 2,
+            touristPlace: company.sector === 'hospitality_tourism',
+          };
+        },
+      })),
+    );
+    const districts = (geo.childrenOf.get(regencyCode) ?? [])
+      .filter((d) => world.districts.has(d.code) || world.districtReports.has(d.code))
+      .map((d): OraclePlace => ({
+        key: `district:${d.code}`,
+        kind: 'district',
+        drivers: (day) => ({
+          unrenewedLapses: (world.districts.get(d.code)?.lapsesBetween(day - 180, day) ?? 0) / 5,
+          verifiedReports: countBetween(world.districtReports.get(d.code) ?? [], day - 120, day),
+          inWorkRisk: inWorkRisk(world, regencyCode, d.label, day),
+          watchedShare: watchedShare(world.districts.get(d.code)?.validOn(day) ?? [], world.watched),
+          growth: 0,
+          peopleChecked: 3,
+          touristPlace: false,
+        }),
+      }));
+    return [...sites, ...districts];
+  };
+}
+
 /** Share of targets picked from intelligence rather than routine. */
 export const INTELLIGENCE_SHARE = 0.7;
 
@@ -842,6 +924,8 @@ function generateOperations(
   count: number,
   deportations: DeportationMix,
   random: Random,
+  /** Filled with each place's check days, in date order (site key or `district:<code>`). */
+  checkDays: Map<string, number[]>,
 ): OperationRecord[] {
   const picker = new WeightedPicker([...model.values()].map((m) => [m.area.code, Math.pow(m.weight + 1, 0.6)] as const));
   const lastChecked = new Map<string, number>();
@@ -868,6 +952,12 @@ function generateOperations(
   const months = (key: string, day: number) => {
     const last = lastChecked.get(key);
     return last === undefined ? null : (day - last) / MONTH_DAYS;
+  };
+  const checkedOn = (key: string, day: number) => {
+    lastChecked.set(key, day);
+    const days = checkDays.get(key);
+    if (days) days.push(day);
+    else checkDays.set(key, [day]);
   };
   const sitesOf = new Map<string, Array<{ company: RegencyModel['companies'][number]; index: number }>>();
   for (const m of model.values())
@@ -926,7 +1016,7 @@ function generateOperations(
           peopleChecked: checked,
           touristPlace: company.sector === 'hospitality_tourism',
         });
-        lastChecked.set(company.siteKeys[index]!, day);
+        checkedOn(company.siteKeys[index]!, day);
         // Those found are among the sponsor's holders.
         const nationality = () => (holders.length ? random.pick(holders).nationality : violators.pick(random));
         return target(
@@ -959,7 +1049,7 @@ function generateOperations(
         peopleChecked: checked,
         touristPlace: kind === 'tourist_spot' || kind === 'lodging',
       });
-      lastChecked.set(`district:${district}`, day);
+      checkedOn(`district:${district}`, day);
       return target(
         [`${KIND_LABEL[kind]} di ${shortAreaName(m.area.name)}`, `${KIND_LABEL_EN[kind]} in ${shortAreaName(m.area.name)}`],
         kind,

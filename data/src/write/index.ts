@@ -7,3 +7,4 @@ export * from './write-operations.js';
 export * from './write-events.js';
 export * from './write-people.js';
 export * from './app-origin.js';
+export * from './write-demo-oracle.js';

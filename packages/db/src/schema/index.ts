@@ -12,3 +12,4 @@ export * from './briefings.js';
 export * from './people.js';
 export * from './meeting-follow-ups.js';
 export * from './backtest-runs.js';
+export * from './demo-oracle.js';

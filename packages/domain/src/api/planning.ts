@@ -142,6 +142,9 @@ export const backtestRankingFiguresSchema = z.object({
   pai: z.number().nullable().meta({ description: 'Hit rate ÷ the share of candidates flagged: 1 = a blind pick.' }),
   pei: z.number().nullable().meta({ description: 'Hits ÷ the most k picks could have caught.' }),
   meanPercentile: z.number().nullable(),
+  /** Demo data only (issue 23's oracle view): the true chances summed over the top k of the headline pools; absent or null on real data. */
+  expected: z.number().nonnegative().nullable().optional(),
+  oracleShare: z.number().nonnegative().nullable().optional().meta({ description: 'Expected findings in the top k ÷ the oracle’s (demo data only).' }),
 });
 
 /** A ranking against the reference (holders) at one k: McNemar on findings, sign test over months, bootstrap over months. */
@@ -172,6 +175,16 @@ export const backtestRunResultSchema = z.object({
     findings: z.number().int().nonnegative(),
     bestPossible: z.number().int().nonnegative(),
     expectedByChance: z.number().nonnegative(),
+    /** Demo data only: the oracle's expected findings in its top k, and a blind pick's, over the headline pools with an oracle. */
+    oracle: z
+      .object({
+        poolMonths: z.number().int().nonnegative(),
+        expected: z.number().nonnegative(),
+        blind: z.number().nonnegative(),
+        blindShare: z.number().nonnegative().nullable(),
+      })
+      .nullable()
+      .optional(),
   }),
   /** Pools of k or fewer candidates: every ranking holds all of them, so they are left out of the figures. */
   smallPools: z.object({ poolMonths: z.number().int().nonnegative(), findings: z.number().int().nonnegative(), hits: z.number().int().nonnegative() }),
