@@ -176,10 +176,16 @@ function ogcFeatureId(collection: string, t: Target, ids: Ids): string | number 
   if (collection === 'provinces') return AREA[t].slice(0, 2);
   if (collection === 'regencies') return AREA[t];
   if (collection === 'districts') return `${AREA[t]}.01`;
-  const key = ({ company_sites: 'sites', operation_targets: 'targets', risk_areas: 'riskAreas', entry_points: 'entryPoints', reports: 'reports', meetings: 'meetings' } as const)[
-    collection as 'company_sites'
-  ];
-  return rec(ids, key, t);
+  const keys = {
+    company_sites: 'sites',
+    operation_targets: 'targets',
+    risk_areas: 'riskAreas',
+    entry_points: 'entryPoints',
+    reports: 'reports',
+    meetings: 'meetings',
+  } as const;
+  const pair: [number, number] = ids[keys[collection as keyof typeof keys]];
+  return t === 'inScope' ? pair[0] : t === 'outOfScope' ? pair[1] : 99_999_999;
 }
 
 export const MATRIX: Row[] = [
@@ -581,7 +587,12 @@ export const MATRIX: Row[] = [
     allowed: (p) => p.layers.includes(layer.id),
     expect: { inScope: [200, 204], outOfScope: 204 },
   })),
-  ...['', '/conformance', '/api', '/collections'].map((path): Row => ({ route: `GET /ogc${path}`, request: once(`/ogc${path}`), allowed: always, expect: { inScope: 200 } })),
+  ...['', '/conformance', '/api', '/collections'].map((path): Row => ({
+    route: `GET /ogc${path}`,
+    request: once(`/ogc${path}`),
+    allowed: always,
+    expect: { inScope: 200 },
+  })),
   ...OGC_COLLECTIONS.flatMap((collection): Row[] => [
     {
       route: `GET /ogc/collections/${collection.id}/items`,

@@ -48,10 +48,13 @@ function matching(request: FeatureRequest, only?: string): { source: SQL; where:
       : envelopeOf(parts.length === 1 ? parts[0]! : WORLD);
   const source = collection.layer.source({ envelope, bounds: WORLD, filter: layerFilter(request), scope: request.scope });
   const conditions: SQL[] = [];
-  if (request.bbox) conditions.push(sql`(${sql.join(
-    parts.map((p) => sql`ST_Intersects(f.geom, ${envelopeOf(p)})`),
-    sql` or `,
-  )})`);
+  if (request.bbox)
+    conditions.push(
+      sql`(${sql.join(
+        parts.map((p) => sql`ST_Intersects(f.geom, ${envelopeOf(p)})`),
+        sql` or `,
+      )})`,
+    );
   if (only !== undefined) conditions.push(collection.featureId === 'code' ? sql`f.code = ${only}` : sql`f.id = ${Number(only)}`);
   return { source, where: conditions.length ? sql.join(conditions, sql` and `) : sql`true` };
 }
@@ -94,7 +97,12 @@ function featureQuery(request: FeatureRequest, where: SQL, source: SQL, page: SQ
 }
 
 /** One page of the matching features, ordered by id, and how many match in all. */
-export async function featurePage(db: Executor, request: FeatureRequest, limit: number, offset: number): Promise<{ features: Feature[]; numberMatched: number }> {
+export async function featurePage(
+  db: Executor,
+  request: FeatureRequest,
+  limit: number,
+  offset: number,
+): Promise<{ features: Feature[]; numberMatched: number }> {
   const { source, where } = matching(request);
   const total = await queryOne<{ n: number }>(db, sql`with f as (${source}) select count(*)::int as n from f where ${where}`);
   const rows = await queryRows<FeatureRow>(db, featureQuery(request, where, source, sql`order by f.id limit ${limit} offset ${offset}`));

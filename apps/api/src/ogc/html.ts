@@ -61,8 +61,7 @@ export function collectionsPage(collections: readonly CollectionSummary[], links
       </thead>
       <tbody>
         ${collections.map(
-          (c) =>
-            html`<tr><td><a href="${c.href}">${c.id}</a></td><td>${c.title}</td><td>${c.description}</td><td><a href="${c.itemsHref}">items</a></td></tr>`,
+          (c) => html`<tr><td><a href="${c.href}">${c.id}</a></td><td>${c.title}</td><td>${c.description}</td><td><a href="${c.itemsHref}">items</a></td></tr>`,
         )}
       </tbody>
     </table>`,
@@ -84,9 +83,7 @@ export function featuresPage(title: string, features: readonly Feature[], links:
           <tr><th>id</th>${names.map((n) => html`<th>${n}</th>`)}<th>geometri / geometry</th></tr>
         </thead>
         <tbody>
-          ${features.map(
-            (f) => html`<tr><td>${cell(f.id)}</td>${names.map((n) => html`<td>${cell(f.properties[n])}</td>`)}<td>${geometryType(f)}</td></tr>`,
-          )}
+          ${features.map((f) => html`<tr><td>${cell(f.id)}</td>${names.map((n) => html`<td>${cell(f.properties[n])}</td>`)}<td>${geometryType(f)}</td></tr>`)}
         </tbody>
       </table>`,
   );

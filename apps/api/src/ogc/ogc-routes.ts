@@ -212,9 +212,11 @@ export function ogcRoutes(deps: AppDeps) {
     const featureId = c.req.param('featureId');
     const datetimeText = single(c.req.queries(), 'datetime');
     if (datetimeText !== undefined && collection.temporal !== 'day')
-      throw new AppError('invalid_parameter', `Invalid parameter: datetime. One feature of ${collection.id} takes none; it chooses the day of area counts and active permits only.`, [
-        { parameter: 'datetime', message: 'only for collections with counts on a day' },
-      ]);
+      throw new AppError(
+        'invalid_parameter',
+        `Invalid parameter: datetime. One feature of ${collection.id} takes none; it chooses the day of area counts and active permits only.`,
+        [{ parameter: 'datetime', message: 'only for collections with counts on a day' }],
+      );
     const request = featureRequest(c, collection, datetimeText === undefined ? undefined : parseDatetime(datetimeText));
     // A malformed id names nothing: the same 404 as an id out of the caller's scope, or one that does not exist.
     const wellFormed = collection.featureId === 'code' ? AREA_CODE.test(featureId) : /^\d{1,10}$/.test(featureId) && Number(featureId) <= MAX_RECORD_ID;

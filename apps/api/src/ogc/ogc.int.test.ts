@@ -22,6 +22,7 @@ type Link = { href: string; rel: string; type?: string };
 type Feature = { type: string; id: string | number; geometry: { type: string; coordinates: unknown } | null; properties: Record<string, unknown> };
 type FeatureCollection = { type: string; features: Feature[]; links: Link[]; numberMatched: number; numberReturned: number; timeStamp: string };
 type ErrorAnswer = { error: { code: string; message: string } };
+type Requester = { request(input: string, init?: RequestInit): Response | Promise<Response> };
 
 const rel = (links: Link[], name: string) => links.filter((l) => l.rel === name);
 
@@ -37,16 +38,21 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
   let admin: TestAccount;
   let app: ReturnType<typeof as>;
   let reportId: number;
-  const get = async <T>(path: string, requester = app, init?: RequestInit) => {
+  const get = async <T>(path: string, requester: Requester = app, init?: RequestInit) => {
     const response = await requester.request(`${BASE}${path}`, init);
-    return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.text()) as string, json: undefined as T | undefined };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type') ?? '',
+      body: (await response.text()) as string,
+      json: undefined as T | undefined,
+    };
   };
-  const getJson = async <T>(path: string, requester = app) => {
+  const getJson = async <T>(path: string, requester: Requester = app) => {
     const r = await get<T>(path, requester);
     expect(r.status, `${path}: ${r.body.slice(0, 300)}`).toBe(200);
     return JSON.parse(r.body) as T;
   };
-  const errorOf = async (path: string, requester = app) => {
+  const errorOf = async (path: string, requester: Requester = app) => {
     const r = await get(path, requester);
     return { status: r.status, code: (JSON.parse(r.body) as ErrorAnswer).error?.code, message: (JSON.parse(r.body) as ErrorAnswer).error?.message };
   };
@@ -88,10 +94,21 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
     expect(rel(landing.links, 'service-desc')[0]).toMatchObject({ href: `${BASE}/api`, type: 'application/vnd.oai.openapi+json;version=3.0' });
     const api = await get('/api');
     expect(api.type).toBe('application/vnd.oai.openapi+json;version=3.0');
-    const doc = JSON.parse(api.body) as { openapi: string; paths: Record<string, { get: { parameters: Array<{ name: string; schema: { maximum?: number } }> } }> };
+    const doc = JSON.parse(api.body) as {
+      openapi: string;
+      paths: Record<string, { get: { parameters: Array<{ name: string; schema: { maximum?: number } }> } }>;
+    };
     expect(doc.openapi).toMatch(/^3\.0\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/', '/api', '/collections', '/collections/{collectionId}', '/collections/{collectionId}/items', '/collections/{collectionId}/items/{featureId}', '/conformance'].sort(),
+      [
+        '/',
+        '/api',
+        '/collections',
+        '/collections/{collectionId}',
+        '/collections/{collectionId}/items',
+        '/collections/{collectionId}/items/{featureId}',
+        '/conformance',
+      ].sort(),
     );
     expect(doc.paths['/collections/{collectionId}/items']!.get.parameters.find((p) => p.name === 'limit')!.schema.maximum).toBe(10_000);
     const conformance = await getJson<{ conformsTo: string[] }>('/conformance');
@@ -119,9 +136,10 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
   });
 
   test('the collections are the map layers with links to their items, the spatial extent in CRS84 and the page maximum', async () => {
-    const { collections, links } = await getJson<{ collections: Array<{ id: string; links: Link[]; extent: { spatial: { bbox: number[][]; crs: string } }; description: string }>; links: Link[] }>(
-      '/collections',
-    );
+    const { collections, links } = await getJson<{
+      collections: Array<{ id: string; links: Link[]; extent: { spatial: { bbox: number[][]; crs: string } }; description: string }>;
+      links: Link[];
+    }>('/collections');
     expect(rel(links, 'self')).toHaveLength(1);
     expect(collections.map((c) => c.id)).toEqual(OGC_COLLECTIONS.map((c) => c.id));
     for (const c of collections) {
@@ -200,7 +218,12 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
   test('datetime selects by the layer’s own date: an instant, a closed interval and open ones', async () => {
     const count = async (query: string) => (await getJson<FeatureCollection>(`/collections/operation_targets/items?limit=1${query}`)).numberMatched;
     const sqlCount = async (condition: ReturnType<typeof sql>) =>
-      Number((await queryOne<{ n: number }>(t.database.orm, sql`select count(*)::int as n from operation_targets t join operations o on o.id = t.operation_id where ${condition}`))!.n);
+      Number(
+        (await queryOne<{ n: number }>(
+          t.database.orm,
+          sql`select count(*)::int as n from operation_targets t join operations o on o.id = t.operation_id where ${condition}`,
+        ))!.n,
+      );
     const day = (await queryOne<{ d: string }>(t.database.orm, sql`select min(o.date)::text as d from operations o where o.date >= '2024-01-01'`))!.d;
     expect(await count(`&datetime=${day}`)).toBe(await sqlCount(sql`o.date = ${day}::date`));
     expect(await count(`&datetime=${day}T20:00:00Z`)).toBe(await sqlCount(sql`o.date = (${day}::date + 1)`));
@@ -265,7 +288,15 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
   });
 
   test('a parameter a path does not take is 400 naming it', async () => {
-    for (const path of ['', '/conformance', '/api', '/collections', '/collections/reports', '/collections/reports/items', '/collections/entry_points/items/1']) {
+    for (const path of [
+      '',
+      '/conformance',
+      '/api',
+      '/collections',
+      '/collections/reports',
+      '/collections/reports/items',
+      '/collections/entry_points/items/1',
+    ]) {
       const e = await errorOf(`${path}?zzUnknown=1`);
       expect({ path, status: e.status, code: e.code }).toEqual({ path, status: 400, code: 'unknown_parameter' });
       expect(e.message).toContain('zzUnknown');
@@ -297,7 +328,11 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
   test("a report's text, address and contact only for roles allowed personal data; the viewer gets the area collections only", async () => {
     const path = `/collections/reports/items/${reportId}`;
     const full = await getJson<Feature>(path);
-    expect(full.properties).toMatchObject({ summary: 'WNA a.n. Matriks bekerja di gudang <b>&</b>', address: 'Jl. Matriks 1', reporterContact: '0812-0000-0000' });
+    expect(full.properties).toMatchObject({
+      summary: 'WNA a.n. Matriks bekerja di gudang <b>&</b>',
+      address: 'Jl. Matriks 1',
+      reporterContact: '0812-0000-0000',
+    });
     const member = as(server, await signedInAccount(t.database, 'agency_member', '19.04', clock.now()));
     const seen = await getJson<Feature>(path, member);
     expect(seen.properties.category).toBe('illegal_work');
@@ -313,30 +348,41 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
 
   // GDAL (Debian's gdal-bin, installed by .ci/run) as the outside client GIS analysts use (QGIS reads
   // OGC API – Features through the same driver). Reported as skipped on a machine without it, never left out.
-  test.skipIf(!existsSync('/usr/bin/ogrinfo'))("GDAL's OAPIF driver lists the collections and copies one to a GeoPackage with every feature (needs gdal-bin)", async () => {
-    const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((r) => http.once('listening', () => r()));
-    const { port } = http.address() as { port: number };
-    const dir = mkdtempSync(join(tmpdir(), 'pantau-ogc-'));
-    try {
-      const base = `http://127.0.0.1:${port}/ogc`;
-      // A GIS client signs its requests with the session token as a bearer token (docs/ogc.md).
-      const env = { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${admin.cookie.split('=')[1]}` };
-      // Asynchronously: the server answering GDAL runs in this process.
-      const run = async (tool: string, args: string[]) => (await execFileAsync(tool, args, { encoding: 'utf8', timeout: 120_000, env })).stdout;
-      const listing = await run('ogrinfo', ['-ro', '-q', `OAPIF:${base}`]);
-      for (const c of OGC_COLLECTIONS) expect(listing).toContain(c.id);
-      const gpkg = join(dir, 'out.gpkg');
-      await run('ogr2ogr', ['-f', 'GPKG', gpkg, `OAPIF:${base}`, 'company_sites']);
-      const summary = await run('ogrinfo', ['-ro', '-so', gpkg, 'company_sites']);
-      const copied = Number(/Feature Count: (\d+)/.exec(summary)?.[1]);
-      const matched = (await getJson<FeatureCollection>('/collections/company_sites/items?limit=1')).numberMatched;
-      expect(matched).toBeGreaterThan(10);
-      expect(copied).toBe(matched);
-      expect(summary).toMatch(/name: String/);
-    } finally {
-      await new Promise<void>((r) => http.close(() => r()));
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test.skipIf(!existsSync('/usr/bin/ogrinfo'))(
+    "GDAL's OAPIF driver lists the collections and copies one to a GeoPackage with every feature (needs gdal-bin)",
+    async () => {
+      const http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' });
+      await new Promise<void>((r) => http.once('listening', () => r()));
+      const { port } = http.address() as { port: number };
+      const dir = mkdtempSync(join(tmpdir(), 'pantau-ogc-'));
+      try {
+        const base = `http://127.0.0.1:${port}/ogc`;
+        // A GIS client signs its requests with the session token as a bearer token (docs/ogc.md).
+        const env = { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${admin.cookie.split('=')[1]}` };
+        // Asynchronously: the server answering GDAL runs in this process.
+        const run = async (tool: string, args: string[]) => (await execFileAsync(tool, args, { encoding: 'utf8', timeout: 120_000, env })).stdout;
+        const listing = await run('ogrinfo', ['-ro', '-q', `OAPIF:${base}`]);
+        for (const c of OGC_COLLECTIONS) expect(listing).toContain(c.id);
+        const gpkg = join(dir, 'out.gpkg');
+        await run('ogr2ogr', ['-f', 'GPKG', gpkg, `OAPIF:${base}`, 'company_sites']);
+        const summary = await run('ogrinfo', ['-ro', '-so', gpkg, 'company_sites']);
+        const copied = Number(/Feature Count: (\d+)/.exec(summary)?.[1]);
+        const matched = (await getJson<FeatureCollection>('/collections/company_sites/items?limit=1')).numberMatched;
+        expect(matched).toBeGreaterThan(10);
+        expect(copied).toBe(matched);
+        expect(summary).toMatch(/name: String/);
+        // A spatial filter reaches the server as bbox: Bangka Tengah's box.
+        const boxed = join(dir, 'boxed.gpkg');
+        await run('ogr2ogr', ['-f', 'GPKG', boxed, `OAPIF:${base}`, 'company_sites', '-spat', '105.8', '-2.9', '106.9', '-1.9']);
+        const boxedCount = Number(/Feature Count: (\d+)/.exec(await run('ogrinfo', ['-ro', '-so', boxed, 'company_sites']))?.[1]);
+        const inBox = (await getJson<FeatureCollection>('/collections/company_sites/items?limit=1&bbox=105.8,-2.9,106.9,-1.9')).numberMatched;
+        expect(inBox).toBeGreaterThan(0);
+        expect(inBox).toBeLessThan(matched);
+        expect(boxedCount).toBe(inBox);
+      } finally {
+        await new Promise<void>((r) => http.close(() => r()));
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

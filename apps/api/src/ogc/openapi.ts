@@ -108,37 +108,71 @@ export function ogcOpenApi(base: string) {
     },
     security: [{ session: [] }, { bearer: [] }],
     paths: {
-      '/': { get: { summary: 'Landing page', operationId: 'getLandingPage', parameters: [f], responses: { '200': json('Links to the API, conformance and collections.'), ...ERRORS } } },
+      '/': {
+        get: {
+          summary: 'Landing page',
+          operationId: 'getLandingPage',
+          parameters: [f],
+          responses: { '200': json('Links to the API, conformance and collections.'), ...ERRORS },
+        },
+      },
       '/conformance': {
-        get: { summary: 'Conformance classes', operationId: 'getConformance', parameters: [f], responses: { '200': json('The classes this API conforms to.'), ...ERRORS } },
+        get: {
+          summary: 'Conformance classes',
+          operationId: 'getConformance',
+          parameters: [f],
+          responses: { '200': json('The classes this API conforms to.'), ...ERRORS },
+        },
       },
       '/api': {
         get: {
           summary: 'This document',
           operationId: 'getApi',
           parameters: [{ ...f, schema: { type: 'string', enum: ['json'] } }],
-          responses: { '200': { description: 'OpenAPI 3.0', content: { 'application/vnd.oai.openapi+json;version=3.0': { schema: { type: 'object' } } } }, ...ERRORS },
+          responses: {
+            '200': { description: 'OpenAPI 3.0', content: { 'application/vnd.oai.openapi+json;version=3.0': { schema: { type: 'object' } } } },
+            ...ERRORS,
+          },
         },
       },
       '/collections': {
-        get: { summary: 'The collections your role may read', operationId: 'getCollections', parameters: [f, lang], responses: { '200': json('Collections.'), ...ERRORS } },
+        get: {
+          summary: 'The collections your role may read',
+          operationId: 'getCollections',
+          parameters: [f, lang],
+          responses: { '200': json('Collections.'), ...ERRORS },
+        },
       },
       '/collections/{collectionId}': {
-        get: { summary: 'One collection', operationId: 'describeCollection', parameters: [collectionId, f, lang], responses: { '200': json('The collection.'), ...ERRORS } },
+        get: {
+          summary: 'One collection',
+          operationId: 'describeCollection',
+          parameters: [collectionId, f, lang],
+          responses: { '200': json('The collection.'), ...ERRORS },
+        },
       },
       '/collections/{collectionId}/items': {
         get: {
           summary: 'Features of a collection, a page at a time',
           operationId: 'getFeatures',
           parameters: ITEMS_PARAMETERS,
-          responses: { '200': json('A GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp and next/prev links.', 'application/geo+json'), ...ERRORS },
+          responses: {
+            '200': json('A GeoJSON FeatureCollection with numberMatched, numberReturned, timeStamp and next/prev links.', 'application/geo+json'),
+            ...ERRORS,
+          },
         },
       },
       '/collections/{collectionId}/items/{featureId}': {
         get: {
           summary: 'One feature',
           operationId: 'getFeature',
-          parameters: [collectionId, featureId, { ...datetime, description: 'Areas and company sites only: the day of their counts (default today).' }, f, lang],
+          parameters: [
+            collectionId,
+            featureId,
+            { ...datetime, description: 'Areas and company sites only: the day of their counts (default today).' },
+            f,
+            lang,
+          ],
           responses: { '200': json('A GeoJSON Feature.', 'application/geo+json'), ...ERRORS },
         },
       },

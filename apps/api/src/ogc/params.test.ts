@@ -20,7 +20,10 @@ describe('OGC query parameters', () => {
     expect(parseBBox(' -180 , -90 , 180 , 90 ')).toEqual([-180, -90, 180, 90]);
     expect(parseBBox('1e2,-3,1.065e2,-2')).toEqual([100, -3, 106.5, -2]);
     for (const bad of ['', '1,2,3', '1,2,3,4,5', 'a,b,c,d', '1,,3,4', '181,0,182,1', '0,-91,1,0', '0,2,1,1', 'NaN,0,1,1', 'Infinity,0,1,1'])
-      expect(refused(() => parseBBox(bad)), bad).toBe('bbox');
+      expect(
+        refused(() => parseBBox(bad)),
+        bad,
+      ).toBe('bbox');
     expect(() => parseBBox('105,-3,0,107,-1,100')).toThrow(/Six numbers/);
   });
 
@@ -43,8 +46,22 @@ describe('OGC query parameters', () => {
     expect(parseDatetime('/2024-06-13')).toEqual({ kind: 'interval', from: undefined, to: '2024-06-13' });
     expect(parseDatetime('../..')).toEqual({ kind: 'interval', from: undefined, to: undefined });
     expect(parseDatetime('2024-06-13/2024-06-13')).toEqual({ kind: 'interval', from: '2024-06-13', to: '2024-06-13' });
-    for (const bad of ['', 'today', '2024-02-30', '13/06/2024', '2024-06-13T25:00:00Z', '2024-06-13T10:00:00', '1899-12-31', '2101-01-01', '2024-06-13/2024-01-01', 'a/b/c'])
-      expect(refused(() => parseDatetime(bad)), bad).toBe('datetime');
+    for (const bad of [
+      '',
+      'today',
+      '2024-02-30',
+      '13/06/2024',
+      '2024-06-13T25:00:00Z',
+      '2024-06-13T10:00:00',
+      '1899-12-31',
+      '2101-01-01',
+      '2024-06-13/2024-01-01',
+      'a/b/c',
+    ])
+      expect(
+        refused(() => parseDatetime(bad)),
+        bad,
+      ).toBe('datetime');
   });
 
   test('limit defaults to 10, is at least 1, and above the maximum is served as the maximum; offset is a whole number from 0', () => {
@@ -52,10 +69,18 @@ describe('OGC query parameters', () => {
     expect(parseLimit('1')).toBe(1);
     expect(parseLimit(String(MAX_LIMIT))).toBe(MAX_LIMIT);
     expect(parseLimit('999999999999')).toBe(MAX_LIMIT);
-    for (const bad of ['0', '-1', '1.5', 'ten', '']) expect(refused(() => parseLimit(bad)), bad).toBe('limit');
+    for (const bad of ['0', '-1', '1.5', 'ten', ''])
+      expect(
+        refused(() => parseLimit(bad)),
+        bad,
+      ).toBe('limit');
     expect(parseOffset(undefined)).toBe(0);
     expect(parseOffset('30')).toBe(30);
-    for (const bad of ['-1', '1.5', 'x', '', '9999999999']) expect(refused(() => parseOffset(bad)), bad).toBe('offset');
+    for (const bad of ['-1', '1.5', 'x', '', '9999999999'])
+      expect(
+        refused(() => parseOffset(bad)),
+        bad,
+      ).toBe('offset');
   });
 
   test('f chooses the format; without it HTML only when the Accept header prefers it to JSON', () => {

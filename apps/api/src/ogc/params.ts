@@ -67,7 +67,8 @@ function dayOf(value: string): string {
 export function parseDatetime(value: string): Period {
   const ends = value.split('/');
   if (ends.length === 1) return { kind: 'instant', day: dayOf(value) };
-  if (ends.length !== 2) throw invalid('datetime', 'An instant (2024-06-13) or an interval with one slash (2024-01-01/2024-06-13, ../2024-06-13, 2024-01-01/..).');
+  if (ends.length !== 2)
+    throw invalid('datetime', 'An instant (2024-06-13) or an interval with one slash (2024-01-01/2024-06-13, ../2024-06-13, 2024-01-01/..).');
   const [start, end] = ends.map((e) => e.trim()) as [string, string];
   const open = (e: string) => e === '..' || e === '';
   const from = open(start) ? undefined : dayOf(start);
@@ -79,7 +80,8 @@ export function parseDatetime(value: string): Period {
 /** `limit`: a whole number from 1; above MAX_LIMIT it is served as MAX_LIMIT. */
 export function parseLimit(value: string | undefined): number {
   if (value === undefined) return DEFAULT_LIMIT;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw invalid('limit', `A whole number from 1 (at most ${MAX_LIMIT} are served; a larger limit gets ${MAX_LIMIT}).`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw invalid('limit', `A whole number from 1 (at most ${MAX_LIMIT} are served; a larger limit gets ${MAX_LIMIT}).`);
   return Math.min(Number(value), MAX_LIMIT);
 }
 
