@@ -62,6 +62,12 @@ function selfLinks(base: string, path: string, format: Format, jsonType: string,
 
 export function ogcRoutes(deps: AppDeps) {
   const app = new Hono();
+  // What the caller's scope may see, in the format and language asked for: never shared, revalidated on each use.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Accept, Accept-Encoding, Accept-Language, Cookie, Authorization');
+  });
   const base = (c: Context) => `${ownOrigin(c, deps.config.trustProxy)}/ogc`;
   /** Signed in (401 otherwise), only declared parameters, and the format asked for. */
   const begin = (c: Context, allowed: readonly string[], what: string): Format => {

@@ -125,6 +125,9 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
     expect((await get('/collections', app, { headers: { accept: 'application/json' } })).type).toMatch(/^application\/json/);
     const items = await get('/collections/reports/items?limit=1', app, { headers: { accept: 'application/geo+json' } });
     expect(items.type).toMatch(/^application\/geo\+json/);
+    const headers = (await app.request(`${BASE}/collections/reports/items?limit=1`)).headers;
+    expect(headers.get('cache-control')).toBe('private, no-cache');
+    expect(headers.get('vary')).toMatch(/Accept\b.*Authorization/);
     const html = await get('/collections/reports/items?f=html&limit=10000&datetime=2024-06-01');
     expect(html.type).toMatch(/^text\/html/);
     // The report's text arrives as text, never as markup; the page's own links carry '&' escaped.
