@@ -12,6 +12,7 @@ import { onePixelPng } from '../../../test/images.js';
 import { signedInAccount, type TestAccount, BANGKA_TENGAH_SCOPES } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
+import { OGC_COLLECTIONS } from './ogc/collections.js';
 import { TILE_LAYERS } from './tiles/layers.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
@@ -98,6 +99,9 @@ interface Ids {
   plans: [number, number];
   approvedPlans: [number, number];
   briefings: [number, number];
+  /** Company sites and operation targets (features of the OGC API). */
+  sites: [number, number];
+  targets: [number, number];
   /** Follow-ups of meetings recorded in 19.04 and in 31.71, and a point inside each regency (a meeting's venue). */
   followUps: [number, number];
   venues: [{ lng: number; lat: number }, { lng: number; lat: number }];
@@ -158,6 +162,24 @@ const adminRow = (route: string, request: Row['request'], status = 200): Row => 
   expect: { inScope: status },
 });
 const once = (path: string, init?: RequestInit) => (t: Target) => (t === 'inScope' ? { path, init } : null);
+/** Bangka Tengah and Jakarta Pusat as OGC bbox values. */
+const OGC_BOX: Record<Exclude<Target, 'nonexistent'>, string> = { inScope: '105.8,-2.9,106.9,-1.9', outOfScope: '106.78,-6.22,106.88,-6.14' };
+/** An OGC feature id of the collection: an area code (a district: the first of the regency), else a record id. */
+function ogcFeatureId(collection: string, t: Target, ids: Ids): string | number {
+  if (collection === 'provinces') return AREA[t].slice(0, 2);
+  if (collection === 'regencies') return AREA[t];
+  if (collection === 'districts') return `${AREA[t]}.01`;
+  const keys = {
+    company_sites: 'sites',
+    operation_targets: 'targets',
+    risk_areas: 'riskAreas',
+    entry_points: 'entryPoints',
+    reports: 'reports',
+    meetings: 'meetings',
+  } as const;
+  const pair: [number, number] = ids[keys[collection as keyof typeof keys]];
+  return t === 'inScope' ? pair[0] : t === 'outOfScope' ? pair[1] : 99_999_999;
+}
 
 export const MATRIX: Row[] = [
   { route: 'GET /health', request: once('/api/v1/health'), allowed: always, expect: { inScope: 200 } },
@@ -558,6 +580,29 @@ export const MATRIX: Row[] = [
     allowed: (p) => p.layers.includes(layer.id),
     expect: { inScope: [200, 204], outOfScope: 204 },
   })),
+  ...['', '/conformance', '/api', '/collections'].map((path): Row => ({
+    route: `GET /ogc${path}`,
+    request: once(`/ogc${path}`),
+    allowed: always,
+    expect: { inScope: 200 },
+  })),
+  ...OGC_COLLECTIONS.flatMap((collection): Row[] => [
+    {
+      route: `GET /ogc/collections/${collection.id}/items`,
+      // A box over Bangka Tengah (in scope) and one over Jakarta (out of scope: nothing there for the regional accounts).
+      request: (t) => (t === 'nonexistent' ? null : { path: `/ogc/collections/${collection.id}/items?limit=50&bbox=${OGC_BOX[t]}` }),
+      allowed: (p) => p.layers.includes(collection.id),
+      expect: { inScope: 200, outOfScope: 200 },
+    },
+    {
+      route: `GET /ogc/collections/${collection.id}/items/{featureId}`,
+      request: (t, ids) => ({ path: `/ogc/collections/${collection.id}/items/${ogcFeatureId(collection.id, t, ids)}` }),
+      allowed: (p) => p.layers.includes(collection.id),
+      // Bangka Belitung (19) is one feature only for the scopes holding the whole province; a scope of its
+      // regencies sees their areas, never the province's figures (ogc.int.test.ts checks that case).
+      expect: { inScope: collection.id === 'provinces' ? [200, 404] : 200, outOfScope: 404, nonexistent: 404 },
+    },
+  ]),
 ];
 
 /** Area codes named anywhere in a JSON answer (keys ending in "code"/"Code", and tile features' codes). */
@@ -706,6 +751,8 @@ describe.each(testBackends())('access control on %s', (backend) => {
       operations: await pair('operations'),
       riskAreas: await pair('risk_areas'),
       entryPoints: await pair('entry_points'),
+      sites: await pair('company_sites'),
+      targets: await pair('operation_targets'),
       meetings: await pair('meetings'),
       reports,
       attachments: [await photoOf(reports[0]), await photoOf(reports[1])],
@@ -718,7 +765,7 @@ describe.each(testBackends())('access control on %s', (backend) => {
     await t?.dispose();
   });
 
-  test('every route of the OpenAPI document and every tile layer has a row in the matrix', async () => {
+  test('every route of the OpenAPI document, every tile layer and every OGC collection has a row in the matrix', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
     const rows = new Set(MATRIX.map((row) => row.route));
@@ -727,6 +774,7 @@ describe.each(testBackends())('access control on %s', (backend) => {
       'routes without a matrix row',
     ).toEqual([]);
     expect(TILE_LAYERS.filter((l) => !rows.has(`GET /tiles/${l.id}`)).map((l) => l.id)).toEqual([]);
+    expect(OGC_COLLECTIONS.filter((c) => !rows.has(`GET /ogc/collections/${c.id}/items/{featureId}`)).map((c) => c.id)).toEqual([]);
   });
 
   test('what /auth/me says each role may do is what docs/access-control.md says', () => {

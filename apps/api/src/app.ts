@@ -47,6 +47,7 @@ import { peopleRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { statsRoutes } from './routes/stats.js';
 import { tileRoutes } from './tiles/tile-routes.js';
+import { ogcRoutes } from './ogc/ogc-routes.js';
 import { PdfUnavailableError } from './print/pdf-renderer.js';
 import { onlyDeclaredParameters } from './routes/query-guard.js';
 
@@ -123,6 +124,8 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', auditReads(deps));
   // '/tiles/*' matches '/tiles' itself too: registering both would run it twice.
   app.use('/tiles/*', sessionMiddleware(deps, sessions, tokenLimits));
+  // The OGC API for GIS clients; like '/tiles/*', '/ogc/*' matches '/ogc' itself too.
+  app.use('/ogc/*', sessionMiddleware(deps, sessions, tokenLimits));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
   app.use('/api/v1/imports/*', async (c, next) => {
@@ -159,6 +162,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/api/*', detectLanguage);
   // Tiles name bilingual records (risk areas) in the same language.
   app.use('/tiles/*', detectLanguage);
+  app.use('/ogc/*', detectLanguage);
   app.use('/api/*', scopedReads(deps));
   // Tiles open their scoped read themselves, only when the tile cache misses (tiles/tile-routes.ts).
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.
@@ -206,6 +210,7 @@ export function createApp(appDeps: AppDeps) {
   });
   app.route(API_PREFIX, api);
   app.route('/tiles', tileRoutes(deps));
+  app.route('/ogc', ogcRoutes(deps));
 
   app.onError((error, c) => {
     const requestIdValue = c.get('requestId');
@@ -262,7 +267,9 @@ export function createApp(appDeps: AppDeps) {
       });
     app.use('*', serveStatic({ root }));
     // Client-side routes (/?region=…, /briefing/…) all get the app shell.
-    app.get('*', (c) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') ? c.notFound() : c.html(indexHtml)));
+    app.get('*', (c) =>
+      c.req.path.startsWith('/api/') || c.req.path.startsWith('/tiles/') || c.req.path.startsWith('/ogc/') ? c.notFound() : c.html(indexHtml),
+    );
   }
   app.notFound((c) => c.json({ error: { code: 'not_found' as const, message: `No such resource: ${c.req.path}` } }, 404));
   return app;

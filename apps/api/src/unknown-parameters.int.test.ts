@@ -11,6 +11,7 @@ import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../t
 import { as, signedInAccount } from '../../../test/sessions.js';
 import { tileQuery } from '../../../test/tile-query.js';
 import { createApp } from './app.js';
+import { OGC_COLLECTIONS } from './ogc/collections.js';
 import { TILE_LAYERS } from './tiles/layers.js';
 
 const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
@@ -90,6 +91,21 @@ describe.each(testBackends())('unknown parameters and the sponsor filter on %s',
   test('the OpenAPI document and the tile list take no parameters', async () => {
     await expectUnknown(await admin.request(`/api/v1/openapi.json?${UNKNOWN}=1`), [UNKNOWN], 'openapi.json');
     await expectUnknown(await admin.request(`/tiles?${UNKNOWN}=1`), [UNKNOWN], '/tiles');
+  });
+
+  test('every path of the OGC API document, for every collection, refuses an unknown parameter and names it; its own parameters pass', async () => {
+    const ogc = (await (await admin.request('/ogc/api')).json()) as OpenApiDocument;
+    const paths = Object.keys(ogc.paths);
+    expect(paths.length).toBeGreaterThanOrEqual(7);
+    for (const collection of OGC_COLLECTIONS)
+      for (const template of paths) {
+        const path = `/ogc${template === '/' ? '' : template.replace('{collectionId}', collection.id).replace('{featureId}', collection.featureId === 'code' ? '19.04' : '1')}`;
+        await expectUnknown(await admin.request(`${path}?${UNKNOWN}=1`), [UNKNOWN], path);
+        // Declared names beside it: still only the unknown one is named.
+        const declared = (ogc.paths[template]!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        const message = ((await (await admin.request(`${path}?${declared.map((n) => `${n}=x`).join('&')}&${UNKNOWN}=1`)).json()) as ErrorAnswer).error;
+        expect(message.details, path).toEqual([{ parameter: UNKNOWN, message: 'unknown parameter' }]);
+      }
   });
 
   test('every tile layer refuses, in its TileJSON and its tiles, each filter of another layer and an unknown one', async () => {
