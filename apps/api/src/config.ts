@@ -53,6 +53,7 @@ const apiEnvSchema = dataEnvSchema.extend({
   // Uploads of the import routes, each in a folder of its own, kept while a job may be rerun.
   PANTAU_UPLOAD_DIR: z.string().min(1).optional(),
   PANTAU_IMPORT_JOB_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_IMPORT_JOB_DAYS),
+  PANTAU_IMPORT_STALE_S: z.coerce.number().int().min(4).max(3600).default(120),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -83,7 +84,7 @@ export interface Config extends DataConfig {
   /** Requests per minute one API token may make (sliding window, counted in this instance's memory). */
   tokenRateLimit: number;
   /** Import uploads: the folder they are streamed into, and how long finished jobs (and their files) are kept. */
-  importJobs: { uploadDir: string; retentionMs: number };
+  importJobs: { uploadDir: string; retentionMs: number; staleAfterMs: number };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -110,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     importJobs: {
       uploadDir: e.PANTAU_UPLOAD_DIR ? resolve(e.PANTAU_UPLOAD_DIR) : resolve(data.dataDir, 'uploads'),
       retentionMs: e.PANTAU_IMPORT_JOB_DAYS * 24 * 60 * 60_000,
+      staleAfterMs: e.PANTAU_IMPORT_STALE_S * 1000,
     },
   };
 }

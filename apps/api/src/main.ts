@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     log: (line) => logger.error({}, line),
     retentionMs: config.importJobs.retentionMs,
+    staleAfterMs: config.importJobs.staleAfterMs,
     regencyToleranceKm: config.imports.regencyToleranceKm,
   });
   // The embedded database serves one process: every job still open there was this server's before it stopped.

@@ -39,6 +39,12 @@ export interface ImportJobsOptions {
   log: (line: string) => void;
   /** How long finished jobs and their uploads are kept (PANTAU_IMPORT_JOB_DAYS). */
   retentionMs?: number;
+  /**
+   * A queued or running job whose heartbeat is older than this belongs to an instance that stopped
+   * (PANTAU_IMPORT_STALE_S; default STALE_AFTER_MS). Heartbeats come four times as often, and the
+   * periodic sweep at least every half of it, so another instance fails such a job within 1.5 times it.
+   */
+  staleAfterMs?: number;
   /** How far (km) a point may lie outside the regency its row names without a warning (PANTAU_IMPORT_REGENCY_TOLERANCE_KM). */
   regencyToleranceKm?: number;
 }
@@ -79,6 +85,8 @@ export async function removeUpload(filePath: string): Promise<void> {
 export function createImportJobs(options: ImportJobsOptions): ImportJobs {
   const { database, clock, log } = options;
   const retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
+  const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS;
+  const heartbeatMs = Math.min(HEARTBEAT_MS, staleAfterMs / 4);
   /** The jobs this instance runs now, with their progress: never failed as interrupted by its own sweep. */
   const running = new Map<string, ImportJobRecord>();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -96,7 +104,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     const live: ImportJobRecord = { ...job, status: 'running', progress: { rows: 0, percent: 0 } };
     running.set(job.id, live);
     if (shared) {
-      heartbeat ??= setInterval(beat, HEARTBEAT_MS);
+      heartbeat ??= setInterval(beat, heartbeatMs);
       heartbeat.unref();
     }
     // One progress write at a time: progress comes every thousand rows, faster than a slow database takes it.
@@ -166,7 +174,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
   const sweep = async ({ everyOpenJob = false } = {}): Promise<SweepResult> => {
     const now = clock.now();
     // A day ahead takes in a heartbeat written by a clock running ahead of this one.
-    const staleBefore = new Date(now.getTime() + (everyOpenJob ? 24 * 60 * 60_000 : -STALE_AFTER_MS));
+    const staleBefore = new Date(now.getTime() + (everyOpenJob ? 24 * 60 * 60_000 : -staleAfterMs));
     const interrupted = await failInterruptedImportJobs(database, staleBefore, now, [...running.keys()]);
     const expired = await expiredImportJobs(database, new Date(now.getTime() - retentionMs));
     for (const job of expired) if (job.filePath) await removeUpload(job.filePath);
@@ -177,7 +185,7 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     return { interrupted, deleted: expired.map((j) => j.id) };
   };
 
-  const maintain = (intervalMs = SWEEP_INTERVAL_MS) => {
+  const maintain = (intervalMs = Math.min(SWEEP_INTERVAL_MS, staleAfterMs / 2)) => {
     const timer = setInterval(() => {
       void sweep().catch((error: unknown) => log(`[import jobs] sweep failed: ${logText(error)}`));
     }, intervalMs);
