@@ -20,6 +20,8 @@ export function testBackends(): BackendKind[] {
 
 export interface TestDatabase {
   database: Database;
+  /** The server backend: the URL of this file's own database (a clone of the fixture), for a second connection or process. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openFixtureDatabase(kind: BackendKind): Promise<TestDataba
   const database = await connect({ kind: 'postgres', url: cloneUrl.toString(), maxConnections: 4 });
   return {
     database,
+    url: cloneUrl.toString(),
     dispose: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
