@@ -7,6 +7,9 @@ export type HistoryMode = 'push' | 'replace';
 
 export type ViewUpdate = Partial<ViewState> | ((view: ViewState) => ViewState);
 
+/** What a page is given to change the view (and with it the URL). */
+export type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
+
 const LANG_STORAGE_KEY = 'pantau.lang';
 
 function storedLang(): string | null {
