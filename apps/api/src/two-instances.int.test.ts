@@ -75,7 +75,10 @@ describe.skipIf(!inject('databaseUrl'))('two API processes on one PostgreSQL dat
       body: JSON.stringify({ email: analyst.email, password: analyst.password }),
     });
     expect(response.status).toBe(200);
-    return response.headers.getSetCookie().find((c) => c.startsWith('pantau_session='))!.split(';')[0]!;
+    return response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('pantau_session='))!
+      .split(';')[0]!;
   };
   const upload = async (api: ApiProcess, cookie: string, name: string, content: string) => {
     const form = new FormData();
@@ -135,7 +138,11 @@ describe.skipIf(!inject('databaseUrl'))('two API processes on one PostgreSQL dat
     const bytesBefore = before.status === 204 ? 0 : (await before.arrayBuffer()).byteLength;
     // B answers from its tile cache now.
     expect((await call(b, RISK_TILE, cookie, { headers: { 'if-none-match': etagBefore ?? '' } })).status).toBe(etagBefore ? 304 : 204);
-    const created = await call(a, '/api/v1/risk-areas', cookie, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(riskArea) });
+    const created = await call(a, '/api/v1/risk-areas', cookie, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(riskArea),
+    });
     expect(created.status).toBe(201);
     const after = await call(b, RISK_TILE, cookie, { headers: { 'if-none-match': etagBefore ?? '' } });
     expect(after.status).toBe(200);
