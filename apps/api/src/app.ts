@@ -14,7 +14,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
-import { auditReads } from './auth/audit-reads.js';
+import { auditReads, OGC_AUDITED } from './auth/audit-reads.js';
 import { sessionCache } from './auth/session-cache.js';
 import { tokenRateLimiter } from './auth/token-rate-limit.js';
 import { requirePermission } from './auth/request-context.js';
@@ -126,6 +126,7 @@ export function createApp(appDeps: AppDeps) {
   app.use('/tiles/*', sessionMiddleware(deps, sessions, tokenLimits));
   // The OGC API for GIS clients; like '/tiles/*', '/ogc/*' matches '/ogc' itself too.
   app.use('/ogc/*', sessionMiddleware(deps, sessions, tokenLimits));
+  app.use('/ogc/*', auditReads(deps, OGC_AUDITED));
   // Role checks for whole groups of paths; finer checks (layers, lists, users) live in the routes.
   // '/imports/*' also matches '/imports'.
   app.use('/api/v1/imports/*', async (c, next) => {

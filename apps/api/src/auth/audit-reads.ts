@@ -86,16 +86,45 @@ export async function auditRead(
   );
 }
 
-export function auditReads(deps: AppDeps): MiddlewareHandler {
+/** What one mount of the middleware audits: the API under /api/v1, or the OGC API under /ogc. */
+interface AuditedPaths {
+  prefix: string;
+  reads: readonly ReadRule[];
+  refusals: readonly RegExp[];
+}
+
+export const API_AUDITED: AuditedPaths = { prefix: API, reads: AUDITED_READS, refusals: REFUSAL_AUDITED };
+
+/**
+ * The OGC API's collections whose features carry personal text for roles allowed it (a target's
+ * findings, a risk area's description, a report's text and reporter: apps/api/src/ogc/collections.ts):
+ * a GIS client reading them is audited like the app reading a report or an operation.
+ */
+const OGC_PERSONAL = '(operation_targets|risk_areas|reports)';
+export const OGC_AUDITED: AuditedPaths = {
+  prefix: '/ogc',
+  reads: [
+    { pattern: new RegExp(`^/collections/${OGC_PERSONAL}/items$`), action: 'read.ogc_items', target: (m) => `ogc:${m[1]}`, when: seesFindings },
+    {
+      pattern: new RegExp(`^/collections/${OGC_PERSONAL}/items/([^/]+)$`),
+      action: 'read.ogc_feature',
+      target: (m) => `ogc:${m[1]}:${m[2]}`.slice(0, 300),
+      when: seesFindings,
+    },
+  ],
+  refusals: [/^\/collections\/(operation_targets|reports)(\/|$)/],
+};
+
+export function auditReads(deps: AppDeps, paths: AuditedPaths = API_AUDITED): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const principal = c.get('principal' as never) as { permissions: Permissions } | undefined;
-    if (!principal || !c.req.path.startsWith(`${API}/`)) return;
-    const path = c.req.path.slice(API.length);
+    if (!principal || !c.req.path.startsWith(`${paths.prefix}/`)) return;
+    const path = c.req.path.slice(paths.prefix.length);
     const status = c.res.status;
     const now = deps.clock.now();
     if (status === 200 && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
-      for (const rule of AUDITED_READS) {
+      for (const rule of paths.reads) {
         const match = rule.pattern.exec(path);
         if (!match || (rule.when && !rule.when(principal.permissions))) continue;
         await auditRead(
@@ -108,7 +137,7 @@ export function auditReads(deps: AppDeps): MiddlewareHandler {
         return;
       }
     }
-    if ((status === 403 || status === 404) && REFUSAL_AUDITED.some((pattern) => pattern.test(path))) {
+    if ((status === 403 || status === 404) && paths.refusals.some((pattern) => pattern.test(path))) {
       const code = (c.error as { code?: string } | undefined)?.code ?? null;
       await auditRead(
         c,

@@ -349,6 +349,31 @@ describe.each(testBackends())('OGC API – Features on %s', (backend) => {
     expect(await errorOf(path, viewer)).toMatchObject({ status: 403, code: 'forbidden' });
   });
 
+  test('reading personal text through the OGC API is audited like reading it in the app; roles without it leave no read row', async () => {
+    const auditOf = async (email: string) =>
+      queryRows<{ action: string; target: string | null }>(t.database.orm, sql`select action, target from audit_log where actor = ${email} order by id`);
+    const head = await signedInAccount(t.database, 'division_head', '19', clock.now());
+    const division = as(server, head);
+    await getJson<Feature>(`/collections/reports/items/${reportId}`, division);
+    await getJson<FeatureCollection>('/collections/operation_targets/items?limit=5', division);
+    await getJson<FeatureCollection>('/collections/company_sites/items?limit=5', division);
+    const [elsewhere] = await queryRows<{ id: number }>(t.database.orm, sql`select id from reports where province_code <> '19' order by id limit 1`);
+    expect(elsewhere).toBeDefined();
+    expect((await errorOf(`/collections/reports/items/${elsewhere!.id}`, division)).status).toBe(404);
+    const rows = (await auditOf(head.email)).filter((r) => r.action.startsWith('read.') || r.action === 'access.refused');
+    expect(rows.slice(0, 2)).toEqual([
+      { action: 'read.ogc_feature', target: `ogc:reports:${reportId}` },
+      { action: 'read.ogc_items', target: 'ogc:operation_targets' },
+    ]);
+    // Company sites carry no personal text: not a read the trail records.
+    expect(rows.filter((r) => r.target === 'ogc:company_sites')).toEqual([]);
+    expect(rows[2]).toEqual({ action: 'access.refused', target: `GET /collections/reports/items/${elsewhere!.id}` });
+    expect(rows).toHaveLength(3);
+    const memberAccount = await signedInAccount(t.database, 'agency_member', '19.04', clock.now());
+    await getJson<Feature>(`/collections/reports/items/${reportId}`, as(server, memberAccount));
+    expect((await auditOf(memberAccount.email)).filter((r) => r.action.startsWith('read.'))).toEqual([]);
+  });
+
   // GDAL (Debian's gdal-bin, installed by .ci/run) as the outside client GIS analysts use (QGIS reads
   // OGC API – Features through the same driver). Reported as skipped on a machine without it, never left out.
   test.skipIf(!existsSync('/usr/bin/ogrinfo'))(
