@@ -83,13 +83,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PANTAU_ATTACHMENT_MAX_KB: '0' })).toThrow(/PANTAU_ATTACHMENT_MAX_KB=/);
   });
 
-  test('uploads go to <data dir>/uploads and finished import jobs are kept 7 days by default; both configurable', () => {
+  test('uploads go to <data dir>/uploads, finished import jobs are kept 7 days and a silent one is stale after 120 s by default; all configurable', () => {
     const config = loadConfig({ PANTAU_DATA_DIR: '/srv/pantau' });
-    expect(config.importJobs).toEqual({ uploadDir: '/srv/pantau/uploads', retentionMs: 7 * 24 * 60 * 60_000 });
-    expect(loadConfig({ PANTAU_UPLOAD_DIR: '/var/tmp/pantau-uploads', PANTAU_IMPORT_JOB_DAYS: '2' }).importJobs).toEqual({
+    expect(config.importJobs).toEqual({
+      uploadDir: '/srv/pantau/uploads',
+      retentionMs: 7 * 24 * 60 * 60_000,
+      staleAfterMs: 120_000,
+    });
+    expect(loadConfig({ PANTAU_UPLOAD_DIR: '/var/tmp/pantau-uploads', PANTAU_IMPORT_JOB_DAYS: '2', PANTAU_IMPORT_STALE_S: '8' }).importJobs).toEqual({
       uploadDir: '/var/tmp/pantau-uploads',
       retentionMs: 2 * 24 * 60 * 60_000,
+      staleAfterMs: 8000,
     });
+    expect(() => loadConfig({ PANTAU_IMPORT_STALE_S: '2' })).toThrow(/PANTAU_IMPORT_STALE_S=/);
   });
 
   test('empty values count as unset', () => {
