@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { PasswordHashError } from '@pantau/data';
-import { DatabaseBusyError, DatabaseInUseError, GeometryReadError, isStatementTimeout, WriteMismatchError } from '@pantau/db';
+import { createLiveness, DatabaseBusyError, DatabaseInUseError, GeometryReadError, isStatementTimeout, WriteMismatchError } from '@pantau/db';
 import { compress } from 'hono/compress';
 import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -84,6 +84,13 @@ export function createApp(appDeps: AppDeps) {
   const app = new OpenAPIHono();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
+  // A PostgreSQL server behind a silent link (blocked port, dead relay) answers 503 within seconds
+  // instead of leaving requests waiting for TCP to give up; see liveness.ts. Not for PGlite: in-process.
+  const probe = deps.database.probe;
+  if (probe) {
+    const liveness = createLiveness({ probe, ...LIVENESS, log: (line) => logger.warn({}, line) });
+    for (const path of ['/api/*', '/tiles/*', '/ogc/*']) app.use(path, (c, next) => liveness.guard(next));
+  }
   app.use(
     '*',
     secureHeaders({
@@ -220,6 +227,7 @@ export function createApp(appDeps: AppDeps) {
     });
     if (error instanceof AppError) {
       if (error.code === 'unauthenticated') c.header('Cache-Control', 'no-store');
+      if (error.code === 'database_unavailable') c.header('Retry-After', String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
       return c.json(body(error.code, error.message, error.details), error.status);
     }
     if (error instanceof DatabaseInUseError) return c.json(body('database_in_use', error.message), 503);
@@ -238,7 +246,10 @@ export function createApp(appDeps: AppDeps) {
       );
     }
     if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
-    if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
+    if (isConnectionError(error)) {
+      c.header('Retry-After', String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const code =
         error.status === 404 ? 'not_found' : error.status === 405 ? 'method_not_allowed' : error.status === 413 ? 'payload_too_large' : 'bad_request';
@@ -278,6 +289,14 @@ export function createApp(appDeps: AppDeps) {
 
 /** A statement cancelled by its timeout is retried after this; the load that made it slow may have passed. */
 const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 5;
+/** The database is probed every second while it does not answer; a client may come back in a few. */
+const DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A request waiting 2 s on the server makes the app probe it over a new connection; no answer in 2.5 s
+ * means down, so a silent server is answered 503 within about 5 s; while down, a probe each second.
+ */
+const LIVENESS = { suspectAfterMs: 2000, probeTimeoutMs: 2500, retryEveryMs: 1000 } as const;
 
 /** The gate's refusal, also when a driver or drizzle wrapped it. */
 function busyError(error: unknown): DatabaseBusyError | undefined {
@@ -334,6 +353,7 @@ function isConnectionError(error: unknown): boolean {
 }
 
 const CONNECTION_ERROR_CODES = [
+  'DATABASE_UNREACHABLE',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',

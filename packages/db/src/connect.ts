@@ -31,6 +31,11 @@ export interface Database {
   migrate(): Promise<void>;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL server only: a trivial query over a new connection of its own, so that a pool whose
+   * connections all wait on a silent server does not hide whether the server answers (liveness.ts).
+   */
+  probe?: () => Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test fixtures, backups). */
   dumpDataDir?: () => Promise<Blob>;
@@ -77,6 +82,15 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
     migrate: () => migratePostgres(ormForMigrate, { migrationsFolder: MIGRATIONS_DIR }),
     ping: async () => {
       await client`select 1`;
+    },
+    probe: async () => {
+      const probe = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 2, idle_timeout: 1 });
+      try {
+        await probe`select 1`;
+      } finally {
+        // At once: a connection to a silent server would otherwise wait for its answer.
+        void probe.end({ timeout: 0 });
+      }
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -7,4 +7,5 @@ export * from './scoped.js';
 export { and, eq, isNull, lt } from 'drizzle-orm';
 export * from './bulk.js';
 export * from './gate.js';
+export * from './liveness.js';
 export * from './timeouts.js';
