@@ -8,3 +8,4 @@ export { and, eq, isNull, lt } from 'drizzle-orm';
 export * from './bulk.js';
 export * from './gate.js';
 export * from './timeouts.js';
+export * from './read-replica.js';
