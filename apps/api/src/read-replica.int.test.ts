@@ -151,7 +151,7 @@ describe.skipIf(!inject('databaseUrl') || !haveBinaries)('reads from a streaming
     expect((await queryOne<{ standby: boolean }>(primary.orm, sql`select pg_is_in_recovery() as standby`))?.standby).toBe(false);
   });
 
-  test("with replay paused, another user's lists and tiles come from the replica (without the write) while the writer's own show it", async () => {
+  test("with replay paused, another user's lists, tiles and OGC features come from the replica (without the write) while the writer's own show it", async () => {
     await pauseReplay();
     try {
       const created = await as(app, writer).request('/api/v1/risk-areas', jsonWrite('POST', box('Rawan replika satu')));
@@ -164,6 +164,14 @@ describe.skipIf(!inject('databaseUrl') || !haveBinaries)('reads from a streaming
       // The writer's reads stay on the primary until the replica has replayed their write.
       expect(await names(as(app, writer))).toContain('Rawan replika satu');
       expect((await as(app, writer).request(RISK_TILE)).status).toBe(200);
+      // OGC API features likewise (this audited collection writes its audit row on the primary).
+      const matched = async (account: TestAccount) => {
+        const response = await as(app, account).request('/ogc/collections/risk_areas/items?f=json');
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { numberMatched: number }).numberMatched;
+      };
+      expect(await matched(reader)).toBe(0);
+      expect(await matched(writer)).toBe(1);
       // An audited read on the replica answers, and its audit row is on the primary.
       expect((await as(app, reader).request('/api/v1/operations?limit=5')).status).toBe(200);
       const audited = await queryOne<{ n: number }>(
