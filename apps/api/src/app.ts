@@ -13,7 +13,7 @@ import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { ownOrigin, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
+import { ownOrigin, readYourWrites, scopedReads, sessionMiddleware, writeGuard } from './auth/access.js';
 import { auditReads, OGC_AUDITED } from './auth/audit-reads.js';
 import { sessionCache } from './auth/session-cache.js';
 import { tokenRateLimiter } from './auth/token-rate-limit.js';
@@ -127,6 +127,7 @@ export function createApp(appDeps: AppDeps) {
   // And one count of each API token's requests (per instance, in memory).
   const tokenLimits = tokenRateLimiter(deps.config.tokenRateLimit ?? DEFAULT_TOKEN_RATE_LIMIT, deps.clock);
   app.use('/api/*', sessionMiddleware(deps, sessions, tokenLimits));
+  app.use('/api/*', readYourWrites(deps));
   // Outside the role checks and the read transaction, so refusals are seen and rows written after it ends.
   app.use('/api/*', auditReads(deps));
   // '/tiles/*' matches '/tiles' itself too: registering both would run it twice.
@@ -245,6 +246,12 @@ export function createApp(appDeps: AppDeps) {
         503,
       );
     }
+    // A read replica cancels a query whose rows its replay must remove (SQLSTATE 40001, "conflict with
+    // recovery"): the next try runs on a newer snapshot.
+    if (sqlState(error) === '40001') {
+      c.header('Retry-After', '1');
+      return c.json(body('busy', 'The read was interrupted by newer data arriving; try again.'), 503);
+    }
     if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
     if (isConnectionError(error)) {
       c.header('Retry-After', String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
@@ -341,6 +348,15 @@ function holdsNul(body: unknown): boolean {
     }
   }
   return false;
+}
+
+/** The SQLSTATE of a PostgreSQL error, wherever drizzle's `cause` chain put it. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 /** postgres.js and node errors when the server is down or unreachable. */

@@ -98,6 +98,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PANTAU_IMPORT_STALE_S: '2' })).toThrow(/PANTAU_IMPORT_STALE_S=/);
   });
 
+  test('DATABASE_READ_URL adds a read replica of the server with a 30 s lag bound by default; without DATABASE_URL start-up stops naming both', () => {
+    expect(loadConfig({}).readReplica).toBeNull();
+    const primary = 'postgres://pantau@db1:5432/pantau';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://pantau@db2:5432/pantau' }).readReplica).toEqual({
+      url: 'postgres://pantau@db2:5432/pantau',
+      maxLagMs: 30_000,
+    });
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://db2/pantau', PANTAU_REPLICA_MAX_LAG_S: '5' }).readReplica?.maxLagMs).toBe(5000);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://db2/pantau' })).toThrow(/DATABASE_READ_URL is set but DATABASE_URL is not/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'http://db2' })).toThrow(/DATABASE_READ_URL=/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: 'postgres://db2/pantau', PANTAU_REPLICA_MAX_LAG_S: '0' })).toThrow(
+      /PANTAU_REPLICA_MAX_LAG_S=/,
+    );
+  });
+
   test('empty values count as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(8787);
   });

@@ -54,6 +54,12 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_UPLOAD_DIR: z.string().min(1).optional(),
   PANTAU_IMPORT_JOB_DAYS: z.coerce.number().int().min(1).max(365).default(DEFAULT_IMPORT_JOB_DAYS),
   PANTAU_IMPORT_STALE_S: z.coerce.number().int().min(4).max(3600).default(120),
+  // A streaming replica of DATABASE_URL's server for tiles, aggregates, lists, search and OGC reads.
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// URL')
+    .optional(),
+  PANTAU_REPLICA_MAX_LAG_S: z.coerce.number().int().min(1).max(86_400).default(30),
 });
 
 /** The variables only the API reads (the data ones are @pantau/data's ENVIRONMENT_VARIABLES); all documented in the README (docs.test.ts). */
@@ -85,6 +91,8 @@ export interface Config extends DataConfig {
   tokenRateLimit: number;
   /** Import uploads: the folder they are streamed into, and how long finished jobs (and their files) are kept. */
   importJobs: { uploadDir: string; retentionMs: number; staleAfterMs: number };
+  /** DATABASE_READ_URL: reads go to this replica while it lags less than maxLagMs (PANTAU_REPLICA_MAX_LAG_S); null = none. */
+  readReplica: { url: string; maxLagMs: number } | null;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -92,6 +100,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.PANTAU_SESSION_IDLE_MINUTES > e.PANTAU_SESSION_ABSOLUTE_HOURS * 60) {
     throw new ConfigError(
       `Invalid environment:\n  PANTAU_SESSION_IDLE_MINUTES=${JSON.stringify(env.PANTAU_SESSION_IDLE_MINUTES)}: longer than PANTAU_SESSION_ABSOLUTE_HOURS (${e.PANTAU_SESSION_ABSOLUTE_HOURS} h)`,
+    );
+  }
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid environment:\n  DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs the PostgreSQL server it replicates (the embedded database has none). Set DATABASE_URL to the primary, or unset DATABASE_READ_URL.',
     );
   }
   const data = dataConfigOf(e);
@@ -113,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       retentionMs: e.PANTAU_IMPORT_JOB_DAYS * 24 * 60 * 60_000,
       staleAfterMs: e.PANTAU_IMPORT_STALE_S * 1000,
     },
+    readReplica: e.DATABASE_READ_URL ? { url: e.DATABASE_READ_URL, maxLagMs: e.PANTAU_REPLICA_MAX_LAG_S * 1000 } : null,
   };
 }

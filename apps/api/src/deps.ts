@@ -1,4 +1,4 @@
-import type { Database } from '@pantau/db';
+import { primaryReads, type Database, type ReadRouter } from '@pantau/db';
 import type { Config } from './config.js';
 import type { LogSink } from './logger.js';
 import type { PdfRenderer } from './print/pdf-renderer.js';
@@ -37,4 +37,12 @@ export interface AppDeps {
    * it to sweep at start and periodically. Default: one of the app's own, kept 7 days, never swept.
    */
   importJobs?: ImportJobs;
+  /**
+   * Where scoped reads go (DATABASE_READ_URL: a replica, with read-your-writes; @pantau/db read-replica.ts).
+   * Default: the primary, `database`.
+   */
+  reads?: ReadRouter;
 }
+
+/** The app's read router: the one given, else every read on the primary. */
+export const readsOf = (deps: AppDeps): ReadRouter => deps.reads ?? primaryReads(deps.database);

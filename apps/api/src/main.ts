@@ -1,7 +1,7 @@
 // Wires configuration, database and app, prepares the data, and listens. Nothing else.
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { connect, DatabaseInUseError, limitRequests } from '@pantau/db';
+import { connect, DatabaseInUseError, limitRequests, primaryReads, replicaReads, userReader } from '@pantau/db';
 import { BoundariesNotFoundError, prepareDatabase, REPO_ROOT } from '@pantau/data';
 import { createApp } from './app.js';
 import { startHttpServer } from './http-server.js';
@@ -30,6 +30,18 @@ async function main(): Promise<void> {
   });
   // Requests are bounded (statement timeouts, or the wait for the embedded database); start-up work above was not.
   const bounded = limitRequests(database, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait });
+  // DATABASE_READ_URL: scoped reads on the replica (read-replica.ts). Not asked at start: a replica that
+  // does not answer only sends reads to the primary, with a warning, and is asked again every few seconds.
+  const replica = config.readReplica ? await connect({ kind: 'postgres', url: config.readReplica.url }) : null;
+  const reads = replica
+    ? replicaReads({
+        primary: bounded,
+        replica: limitRequests(replica, { statementTimeouts: config.statementTimeouts, wait: config.databaseWait }),
+        maxLagMs: config.readReplica!.maxLagMs,
+        warn: (line) => logger.warn({}, `Pantau: ${line}`),
+      })
+    : primaryReads(bounded);
+  if (replica) logger.info({}, `Pantau: reads from the replica at ${replica.location} while it lags less than ${config.readReplica!.maxLagMs / 1000} s`);
   // Import jobs another process left running when it stopped fail `interrupted` before this one serves;
   // finished jobs and their uploads go after PANTAU_IMPORT_JOB_DAYS.
   await mkdir(config.importJobs.uploadDir, { recursive: true });
@@ -40,6 +52,7 @@ async function main(): Promise<void> {
     retentionMs: config.importJobs.retentionMs,
     staleAfterMs: config.importJobs.staleAfterMs,
     regencyToleranceKm: config.imports.regencyToleranceKm,
+    afterWrite: (ownerId) => reads.afterWrite(userReader(ownerId)),
   });
   // The embedded database serves one process: every job still open there was this server's before it stopped.
   const swept = await importJobs.sweep({ everyOpenJob: database.kind === 'pglite' });
@@ -54,6 +67,7 @@ async function main(): Promise<void> {
     pdf,
     uploads: { tempDir: config.importJobs.uploadDir },
     importJobs,
+    reads,
   });
   const { server } = await startHttpServer(app.fetch, { port: config.port, hostname: config.host });
   logger.info(
@@ -65,7 +79,7 @@ async function main(): Promise<void> {
     server.close();
     void pdf
       .close()
-      .then(() => database.close())
+      .then(() => Promise.all([database.close(), replica?.close()]))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);

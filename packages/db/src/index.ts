@@ -9,3 +9,4 @@ export * from './bulk.js';
 export * from './gate.js';
 export * from './liveness.js';
 export * from './timeouts.js';
+export * from './read-replica.js';

@@ -1,13 +1,13 @@
 // Middleware of access control: who is asking (session cookie or bearer token), CSRF and body checks for writes, and
 // the scoped read transaction behind row-level security. See docs/access-control.md.
 import { actorOfService, authenticate, authenticateApiToken, writeAudit, type ServicePrincipal } from '@pantau/data';
-import { withScope } from '@pantau/db';
 import { DEFAULT_SESSION_POLICY, isApiTokenFormat, TOKEN_ROUTES, tokenCapabilityFor } from '@pantau/domain';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppDeps } from '../deps.js';
+import { readsOf, type AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { clientAddress, throttleAddress } from './client-address.js';
+import { readerOf } from './request-context.js';
 import type { SessionCache } from './session-cache.js';
 import type { TokenRateLimiter } from './token-rate-limit.js';
 
@@ -199,20 +199,41 @@ class HandlerFailed extends Error {}
  * Reads run in one transaction as the non-owner role with the caller's scope set, so row-level
  * security hides what the scope excludes even where a query forgot it. Writes open their own
  * transactions (with their audit rows); exports stream after the handler returns and open theirs.
+ * With a read replica this transaction runs there, unless the caller's own last write is not replayed yet.
  */
 export function scopedReads(deps: AppDeps): MiddlewareHandler {
   return async (c, next) => {
     const principal = (c.get('principal' as never) ?? c.get('service' as never)) as { scope: import('@pantau/domain').Scope } | undefined;
     const read = c.req.method === 'GET' || c.req.method === 'HEAD';
     if (!principal || !read || !needsScopedReads(c.req.path)) return next();
+    const reads = readsOf(deps);
+    const source = await reads.sourceFor(readerOf(c));
     try {
-      await withScope(deps.database.orm, principal.scope, async (tx) => {
+      await reads.scoped(source, principal.scope, async (tx) => {
         c.set('db' as never, tx as never);
         await next();
         if (c.error) throw new HandlerFailed();
       });
     } catch (error) {
       if (!(error instanceof HandlerFailed)) throw error;
+    }
+  };
+}
+
+/**
+ * After a write request (whatever its answer: a failed one may have committed part of its work), the
+ * caller's reads are fenced to the primary until the replica has replayed it (read-replica.ts). Before
+ * the answer leaves, so the caller's next read, on any instance, already sees the fence. No-op without a replica.
+ */
+export function readYourWrites(deps: AppDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const reads = readsOf(deps);
+    if (!reads.hasReplica || !UNSAFE.has(c.req.method)) return next();
+    try {
+      await next();
+    } finally {
+      const reader = readerOf(c);
+      if (reader) await reads.afterWrite(reader);
     }
   };
 }

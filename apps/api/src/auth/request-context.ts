@@ -1,7 +1,7 @@
 // What a handler knows about its request: who asks (principal: a signed-in user; or an API token's
 // channel system, on the few routes a token's capabilities open), what they may see (scope) and the
 // scoped transaction their reads run in. Set by the middleware in access.ts.
-import type { Orm } from '@pantau/db';
+import { tokenReader, userReader, type Orm } from '@pantau/db';
 import { actorOfService, type Actor, type Principal, type ServicePrincipal } from '@pantau/data';
 import type { Permissions, Scope } from '@pantau/domain';
 import type { Context } from 'hono';
@@ -37,6 +37,14 @@ export function dbOf(c: Context): Orm {
   const db = c.get('db' as never) as Orm | undefined;
   if (!db) throw new Error(`no scoped database on ${c.req.method} ${c.req.path}: writes open their own transaction`);
   return db;
+}
+
+/** Whose writes this request's reads must see (read-your-writes with a replica): the user, or the API token; null when signed out. */
+export function readerOf(c: Context): string | null {
+  const service = serviceOf(c);
+  if (service) return tokenReader(service.token.id);
+  const principal = c.get('principal' as never) as Principal | undefined;
+  return principal ? userReader(principal.user.id) : null;
 }
 
 /** Refuses the request unless the role (or the API token) may do this; for routes open to tokens (see TOKEN_ROUTES). */

@@ -47,6 +47,11 @@ export interface ImportJobsOptions {
   staleAfterMs?: number;
   /** How far (km) a point may lie outside the regency its row names without a warning (PANTAU_IMPORT_REGENCY_TOLERANCE_KM). */
   regencyToleranceKm?: number;
+  /**
+   * Called with the owner's user id after an import committed and before its job says `done`
+   * (read-your-writes with a read replica: the owner's reads then wait for the replica to replay it).
+   */
+  afterWrite?: (ownerId: number) => Promise<void>;
 }
 
 export interface SweepResult {
@@ -149,6 +154,8 @@ export function createImportJobs(options: ImportJobsOptions): ImportJobs {
     // A finished import's file goes before the job says it has ended; a failed one's stays for a rerun until the job expires.
     let removed = false;
     if (outcome.status === 'done') {
+      // Before the job says `done`, so the owner's next read is sure to see the import.
+      await options.afterWrite?.(job.ownerId).catch((error: unknown) => log(`[import ${job.id}] read fence not written: ${logText(error)}`));
       removed = await removeUpload(path).then(
         () => true,
         (error: unknown) => {

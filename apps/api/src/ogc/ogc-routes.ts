@@ -1,12 +1,12 @@
 // GET /ogc…: OGC API – Features Part 1 (Core, GeoJSON, HTML, OpenAPI 3.0) over the map's point and
 // polygon layers, for GIS clients (QGIS, GDAL's OAPIF driver). Signed in like the rest of the API
 // (session cookie or bearer token); every read in the caller's scoped transaction.
-import { withScope } from '@pantau/db';
-import { INDONESIA_BBOX, todayInJakarta } from '@pantau/domain';
+import type { Orm } from '@pantau/db';
+import { INDONESIA_BBOX, todayInJakarta, type Scope } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
 import { ownOrigin } from '../auth/access.js';
-import { principalOf } from '../auth/request-context.js';
-import type { AppDeps } from '../deps.js';
+import { principalOf, readerOf } from '../auth/request-context.js';
+import { readsOf, type AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { refuseUnknownParameters } from '../routes/query-guard.js';
 import { MAX_RECORD_ID, textLangOf } from '../routes/params.js';
@@ -62,6 +62,9 @@ function selfLinks(base: string, path: string, format: Format, jsonType: string,
 
 export function ogcRoutes(deps: AppDeps) {
   const app = new Hono();
+  // Features are read like the app's lists: on the read replica when there is one (read-replica.ts).
+  const reads = readsOf(deps);
+  const scopedRead = async <T>(c: Context, scope: Scope, work: (tx: Orm) => Promise<T>) => reads.scoped(await reads.sourceFor(readerOf(c)), scope, work);
   // What the caller's scope may see, in the format and language asked for: never shared, revalidated on each use.
   app.use('*', async (c, next) => {
     await next();
@@ -186,7 +189,7 @@ export function ogcRoutes(deps: AppDeps) {
     const offset = parseOffset(single(queries, 'offset'));
     const request = featureRequest(c, collection, datetimeText === undefined ? undefined : parseDatetime(datetimeText));
     request.bbox = bboxText === undefined ? undefined : parseBBox(bboxText);
-    const { features, numberMatched } = await withScope(deps.database.orm, request.scope, (tx) => featurePage(tx, request, limit, offset));
+    const { features, numberMatched } = await scopedRead(c, request.scope, (tx) => featurePage(tx, request, limit, offset));
 
     // Every link carries the request's other parameters; the limit as served (a clamped one as its maximum).
     const kept = { bbox: bboxText, datetime: datetimeText, lang: single(queries, 'lang'), limit: String(limit) };
@@ -226,7 +229,7 @@ export function ogcRoutes(deps: AppDeps) {
     const request = featureRequest(c, collection, datetimeText === undefined ? undefined : parseDatetime(datetimeText));
     // A malformed id names nothing: the same 404 as an id out of the caller's scope, or one that does not exist.
     const wellFormed = collection.featureId === 'code' ? AREA_CODE.test(featureId) : /^\d{1,10}$/.test(featureId) && Number(featureId) <= MAX_RECORD_ID;
-    const feature = wellFormed ? await withScope(deps.database.orm, request.scope, (tx) => oneFeature(tx, request, featureId)) : undefined;
+    const feature = wellFormed ? await scopedRead(c, request.scope, (tx) => oneFeature(tx, request, featureId)) : undefined;
     if (!feature) throw new AppError('not_found', `No such feature in the ${collection.id} collection.`);
     const path = `/collections/${collection.id}/items/${encodeURIComponent(featureId)}`;
     const kept = { datetime: datetimeText, lang: single(c.req.queries(), 'lang') };

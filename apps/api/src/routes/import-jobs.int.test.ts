@@ -233,4 +233,38 @@ describe.each(testBackends())('import jobs on %s', (backend) => {
     expect(await jobCount()).toBe(before);
     expect(await readdir(uploads)).toEqual(foldersBefore);
   });
+
+  test("a finished import fences its owner's reads after its rows are committed and before the job says done (read-your-writes with a replica); a failed one does not", async () => {
+    const fenced: Array<{ owner: number; permits: number; status: string }> = [];
+    const jobs = createImportJobs({
+      database: t.database,
+      clock,
+      log: () => {},
+      afterWrite: async (owner) => {
+        const seen = await queryOne<{ status: string }>(
+          t.database.orm,
+          sql`select status from ${importJobs} where owner_id = ${owner} and file_name = 'pagar.csv'`,
+        );
+        fenced.push({ owner, permits: await permitCount('PG'), status: seen!.status });
+      },
+    });
+    const app = as(
+      createApp({
+        database: t.database,
+        config: { trustProxy: false, logLevel: 'warn' },
+        clock,
+        log: () => {},
+        uploads: { maxBytes: LIMIT, tempDir: uploads },
+        importJobs: jobs,
+      }),
+      account,
+    );
+    const started = await upload(app, 'pagar.csv', csv('PG', 2));
+    expect(started.status).toBe(202);
+    expect((await finished(app, started.body.id)).status).toBe('done');
+    expect(fenced).toEqual([{ owner: ownerId, permits: 2, status: 'running' }]);
+    const broken = await upload(app, 'rusak.csv', 'bukan tabel\n');
+    expect((await finished(app, broken.body.id)).status).toBe('failed');
+    expect(fenced).toHaveLength(1);
+  });
 });

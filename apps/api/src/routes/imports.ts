@@ -32,8 +32,9 @@ import {
   type Scope,
 } from '@pantau/domain';
 import type { Context } from 'hono';
+import { userReader } from '@pantau/db';
 import { actorOf, principalOf } from '../auth/request-context.js';
-import type { AppDeps } from '../deps.js';
+import { readsOf, type AppDeps } from '../deps.js';
 import { AppError, errorBody } from '../errors.js';
 import { errorResponses } from './params.js';
 import { createRouter } from './router.js';
@@ -256,7 +257,9 @@ function jobAnswer(job: ImportJobRecord): ImportJob {
 
 export function importRoutes(deps: AppDeps) {
   const log = lineLog(deps.log);
-  const jobs = deps.importJobs ?? createImportJobs({ database: deps.database, clock: deps.clock, log });
+  const jobs =
+    deps.importJobs ??
+    createImportJobs({ database: deps.database, clock: deps.clock, log, afterWrite: (ownerId) => readsOf(deps).afterWrite(userReader(ownerId)) });
   /** Another user's import, or one whose scope the caller's no longer holds, answers like an unknown one. */
   const visibleJob = async (id: string, c: Context) => {
     const principal = principalOf(c);

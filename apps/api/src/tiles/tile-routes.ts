@@ -4,10 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { z } from '@hono/zod-openapi';
 import { COVERAGE_MONTHS, HOT_SPOT_PARAMS, INDONESIA_BBOX, REPORT_CATEGORIES, REPORT_STATUSES, RISK_CATEGORIES, todayInJakarta } from '@pantau/domain';
 import { Hono, type Context } from 'hono';
-import { dataVersions, withScope } from '@pantau/db';
-import { principalOf, scopeOf } from '../auth/request-context.js';
+import { dataVersions } from '@pantau/db';
+import { principalOf, readerOf, scopeOf } from '../auth/request-context.js';
 import { DEFAULT_TILE_CACHE_MB } from '../config.js';
-import type { AppDeps } from '../deps.js';
+import { readsOf, type AppDeps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { refuseUnknownParameters } from '../routes/query-guard.js';
 import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam, textLangOf, toPermitFilter, wholeNumberParam } from '../routes/params.js';
@@ -181,8 +181,12 @@ export function tileRoutes(deps: AppDeps) {
         ?.split(',')
         .map((t) => t.trim())
         .includes(etag) ?? false;
+    // One server for the data versions and the tile (a replica, or the primary after the caller's own
+    // write): versions from the primary over a tile from a stale replica would cache old content under a new key.
+    const reads = readsOf(deps);
+    const source = await reads.sourceFor(readerOf(c));
     // Only this tile's read runs in the scoped transaction (row-level security as the caller's scope); a hit opens none.
-    const make = (tileMemoOf: TileMemo) => withScope(deps.database.orm, scope, (tx) => encode(tx, layer, coordinate, { filter, scope, memo: tileMemoOf }));
+    const make = (tileMemoOf: TileMemo) => reads.scoped(source, scope, (tx) => encode(tx, layer, coordinate, { filter, scope, memo: tileMemoOf }));
     const send = (raw: Uint8Array, zipped: () => Uint8Array) => {
       if (raw.length === 0) return c.body(null, 204);
       c.header('Content-Type', MVT_TYPE);
@@ -201,7 +205,7 @@ export function tileRoutes(deps: AppDeps) {
     }
 
     // Read on every request, not kept: a write committed on another instance must change the next key.
-    const versions = await dataVersions(deps.database.orm);
+    const versions = await reads.plain(source, dataVersions);
     const key = tileKey({ layer, coordinate, filter, scope, versions });
     const etag = `"${key}${gzip ? '-gz' : ''}"`;
     let tile = cache.get(key);

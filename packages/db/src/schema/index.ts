@@ -13,3 +13,4 @@ export * from './people.js';
 export * from './meeting-follow-ups.js';
 export * from './backtest-runs.js';
 export * from './demo-oracle.js';
+export * from './read-fences.js';
