@@ -220,6 +220,7 @@ export function createApp(appDeps: AppDeps) {
     });
     if (error instanceof AppError) {
       if (error.code === 'unauthenticated') c.header('Cache-Control', 'no-store');
+      if (error.code === 'database_unavailable') c.header('Retry-After', String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
       return c.json(body(error.code, error.message, error.details), error.status);
     }
     if (error instanceof DatabaseInUseError) return c.json(body('database_in_use', error.message), 503);
@@ -238,7 +239,10 @@ export function createApp(appDeps: AppDeps) {
       );
     }
     if (error instanceof PdfUnavailableError) return c.json(body('pdf_unavailable', error.message), 503);
-    if (isConnectionError(error)) return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
+    if (isConnectionError(error)) {
+      c.header('Retry-After', String(DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return c.json(body('database_unavailable', 'The database does not answer; try again shortly.'), 503);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       const code =
         error.status === 404 ? 'not_found' : error.status === 405 ? 'method_not_allowed' : error.status === 413 ? 'payload_too_large' : 'bad_request';
@@ -275,6 +279,12 @@ export function createApp(appDeps: AppDeps) {
   app.notFound((c) => c.json({ error: { code: 'not_found' as const, message: `No such resource: ${c.req.path}` } }, 404));
   return app;
 }
+
+/**
+ * A database that stopped answering (restarting, unreachable) is asked again after this: a PostgreSQL
+ * server killed and restarted replays its log and serves again within seconds (docs/operations.md, Faults).
+ */
+const DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** A statement cancelled by its timeout is retried after this; the load that made it slow may have passed. */
 const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 5;
