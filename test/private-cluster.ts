@@ -3,7 +3,7 @@
 // shared cluster CI and other users work on. initdb refuses root, so under root the cluster's
 // programs run as the `postgres` OS user.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,19 @@ import { promisify } from 'node:util';
 import { freePort } from './api-process.js';
 
 const run = promisify(execFile);
+
+/** Clusters not destroyed yet: stopped (SIGKILL to the postmaster) and removed when the test process exits, even if the test forgets. */
+const live = new Map<string, string>();
+process.once('exit', () => {
+  for (const [folder, pidFile] of live) {
+    try {
+      process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGKILL');
+    } catch {
+      // Not running.
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
 export const POSTGRES_BIN = '/usr/lib/postgresql/15/bin';
 
 /** Whether this machine can start a private cluster: PostgreSQL 15's programs are installed. */
@@ -61,13 +74,25 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
       await waitFor(async () => !(await isAlive(pid)));
     },
     start: async () => {
-      await asPostgres(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-l', join(folder, 'log'), '-o', options, '-w', '-t', '120', 'start']);
+      // A backend of the killed postmaster may still hold the shared memory for a moment: the new one then refuses to start.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await asPostgres(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-l', join(folder, 'log'), '-o', options, '-w', '-t', '120', 'start']);
+          return;
+        } catch (error) {
+          if (attempt >= 5)
+            throw new Error(`the private cluster did not start; its log:\n${await readFile(join(folder, 'log'), 'utf8').catch(() => '')}`, { cause: error });
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
     },
     destroy: async () => {
+      live.delete(folder);
       await asPostgres(join(POSTGRES_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
       await rm(folder, { recursive: true, force: true });
     },
   };
+  live.set(folder, pidFile);
   await cluster.start();
   return cluster;
 }
