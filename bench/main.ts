@@ -1,4 +1,4 @@
-// `pnpm bench [aggregate] [tiles] [import] [load] [fuzz] [fuzz-imports]`: benchmarks at demo scale 10 (1.2 M
+// `pnpm bench [aggregate] [tiles] [import] [load] [fuzz] [fuzz-imports] [faults]`: benchmarks at demo scale 10 (1.2 M
 // permits), all of them when none is named. `load` (options --connections=N, default 50 on the server and
 // 10 embedded, --seconds=N, default 60) runs the server as its own process and drives it with autocannon.
 // Uses DATABASE_URL when set (the server backend), else an embedded database
@@ -6,10 +6,12 @@
 // demo data (default seed 1, scale 10), which replaces the data in a server database and gets its own
 // folder when embedded. `fuzz` (requests) and `fuzz-imports` (generated import files), both with options
 // --seed=N --count=N, run on an embedded copy of the test fixture instead and exit non-zero when they
-// find something.
+// find something. `faults` (option --cycles=N, default 20) kills a private PostgreSQL cluster under
+// writes and the embedded database's process mid-import, and exits non-zero when something is lost.
 import { resolve } from 'node:path';
 import { connect } from '@pantau/db';
 import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data';
+import { benchFaults } from './faults.js';
 import { benchFuzz } from './fuzz.js';
 import { benchFuzzImports } from './fuzz-imports.js';
 import { benchImport } from './import.js';
@@ -18,7 +20,7 @@ import { benchPermitAggregate } from './permit-aggregate.js';
 import { writeResults } from './results.js';
 import { benchTiles } from './tiles.js';
 
-const BENCHES = ['aggregate', 'tiles', 'import', 'load', 'fuzz', 'fuzz-imports'] as const;
+const BENCHES = ['aggregate', 'tiles', 'import', 'load', 'fuzz', 'fuzz-imports', 'faults'] as const;
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const option = (name: string, fallback: number) => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -33,7 +35,8 @@ const runs = (name: (typeof BENCHES)[number]) => asked.length === 0 || asked.inc
 let fuzzFindings = 0;
 if (runs('fuzz')) fuzzFindings = await benchFuzz({ seed: option('seed', 18), count: option('count', 10_000) });
 if (runs('fuzz-imports')) fuzzFindings += await benchFuzzImports({ seed: option('seed', 24), count: option('count', 10_000) });
-const scaleTen = BENCHES.filter((name) => name !== 'fuzz' && name !== 'fuzz-imports' && runs(name));
+if (runs('faults')) fuzzFindings += await benchFaults({ cycles: option('cycles', 20) });
+const scaleTen = BENCHES.filter((name) => name !== 'fuzz' && name !== 'fuzz-imports' && name !== 'faults' && runs(name));
 
 const log = (line: string) => {
   if (!/\d+\/\d+$/.test(line)) console.log(`  ${line}`);

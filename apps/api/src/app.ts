@@ -294,10 +294,14 @@ export function createApp(appDeps: AppDeps) {
   return app;
 }
 
+/**
+ * A database that stopped answering (restarting, unreachable) is asked again after this: a PostgreSQL
+ * server killed and restarted replays its log and serves again within seconds (docs/operations.md, Faults).
+ */
+const DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** A statement cancelled by its timeout is retried after this; the load that made it slow may have passed. */
 const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 5;
-/** The database is probed every second while it does not answer; a client may come back in a few. */
-const DATABASE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * A request waiting 2 s on the server makes the app probe it over a new connection; no answer in 2.5 s

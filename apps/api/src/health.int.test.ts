@@ -17,6 +17,7 @@ describe('health', () => {
     const response = await app.request('/api/v1/health');
     expect(response.status).toBe(503);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('database_unavailable');
+    expect(response.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
   });
 
   test('a PostgreSQL server that is unreachable: 503 on health and on data endpoints', async () => {
@@ -26,9 +27,12 @@ describe('health', () => {
       const health = await app.request('/api/v1/health');
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+      expect(health.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
       // A session cookie makes the app ask the database who this is: that fails with 503 too, not 401.
       const stats = await app.request('/api/v1/stats/permits?level=province', { headers: { cookie: `pantau_session=${'a'.repeat(43)}` } });
       expect(stats.status).toBe(503);
+      expect(await stats.json()).toMatchObject({ error: { code: 'database_unavailable' } });
+      expect(stats.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
     } finally {
       await database.close();
     }
@@ -66,7 +70,9 @@ describe('health', () => {
         proxy.close(() => r());
         for (const s of sockets) s.destroy();
       });
-      expect((await app.request('/api/v1/health')).status).toBe(503);
+      const cut = await app.request('/api/v1/health');
+      expect(cut.status).toBe(503);
+      expect(cut.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
       proxy = relay();
       await new Promise<void>((r) => proxy.listen(port, '127.0.0.1', () => r()));
       expect((await app.request('/api/v1/health')).status).toBe(200);
