@@ -13,7 +13,7 @@ import {
   type RiskAreaRecord,
 } from '../api/panels-api.js';
 import { useApiRequest } from '../api/use-api-request.js';
-import { OutcomeBadge, SeverityBadge, validity } from './area-detail.js';
+import { OutcomeBadge, SeverityBadge, validity } from './record-badges.js';
 import { fileNamesByOrigin, loadedAtByOrigin } from './data-origin.js';
 import { PanelBlock, PanelFrame } from './panel-frame.js';
 import { AreaLink, enumText, FactList, HiddenForRole, PanelError, PanelLoading, PanelNotAvailable, SourceLine, type PanelT } from './panel-parts.js';
