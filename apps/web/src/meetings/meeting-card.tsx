@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
-import { FollowUpFields } from './meeting-editor.js';
+import { FollowUpFields } from './follow-up-fields.js';
 import { emptyFollowUp, type FollowUpDraft } from './meeting-form.js';
 import { addFollowUp, changeFollowUp, getMeeting } from './meetings-api.js';
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import type { UpdateView } from '../state/use-view-state.js';
 import type { ViewState } from '../state/view-state.js';
-import { draftOf, type DraftPlan } from './plan-panel.js';
+import { draftOf, type DraftPlan } from './plan-draft.js';
 import { getPlan, listPlans, type PlanningCandidate } from './planning-api.js';
 import { previewRoute } from './planning-model.js';
 

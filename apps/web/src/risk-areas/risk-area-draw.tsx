@@ -7,17 +7,18 @@
 // corners can be typed or pasted as `lat, lng` lines instead; they get the same checks.
 import { RISK_CATEGORIES, RISK_SEVERITIES, type RiskAreaAnswer, type RiskCategory, type RiskSeverity } from '@pantau/domain';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TerraDraw, TerraDrawPolygonMode, TerraDrawSelectMode, type GeoJSONStoreFeatures } from 'terra-draw';
-import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
 import en from '../i18n/locales/en/riskdraw.json';
 import id from '../i18n/locales/id/riskdraw.json';
-import { drawnGeometryProblem, editablePolygon, polygonAsText, polygonKm2, typedPolygon, type Polygon } from './drawn-geometry.js';
-import { createRiskArea, getRiskArea, getRiskAreaVersions, updateRiskArea } from './risk-areas-api.js';
+import { drawnGeometryProblem, editablePolygon, polygonKm2, type Polygon } from './drawn-geometry.js';
+import { RiskAreaVersions } from './risk-area-versions.js';
+import { createRiskArea, getRiskArea, updateRiskArea } from './risk-areas-api.js';
 import { riskAreaSaveError } from './save-error.js';
+import { TypedCorners } from './typed-corners.js';
+import { useTerraDraw } from './use-terra-draw.js';
 import './risk-draw.css';
 
 export interface RiskAreaDrawProps {
@@ -28,18 +29,6 @@ export interface RiskAreaDrawProps {
   areaId?: number | null;
   onSaved(area: RiskAreaAnswer, message: string): void;
   onClose(): void;
-}
-
-const polygonOf = (feature: GeoJSONStoreFeatures | undefined): Polygon | null =>
-  feature?.geometry.type === 'Polygon' ? { type: 'Polygon', coordinates: feature.geometry.coordinates } : null;
-
-/** Puts a polygon on the drawing, ready to adjust; its id, or null when terra-draw refuses the shape (the checks below say why). */
-function showPolygon(draw: TerraDraw, polygon: Polygon): string | number | null {
-  const [added] = draw.addFeatures([{ type: 'Feature', geometry: polygon, properties: { mode: 'polygon' } }]);
-  if (!added?.valid || added.id === undefined) return null;
-  draw.setMode('select');
-  draw.selectFeature(added.id);
-  return added.id;
 }
 
 const isCategory = (value: string): value is RiskCategory => (RISK_CATEGORIES as readonly string[]).includes(value);
@@ -78,9 +67,7 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
   const { t } = useTranslation('riskdraw');
   const { t: tPanels } = useTranslation('panels');
   const format = useFormat();
-  const drawRef = useRef<TerraDraw | null>(null);
-  const featureIdRef = useRef<string | number | null>(null);
-  const [polygon, setPolygon] = useState<Polygon | null>(null);
+  const { polygon, clear, replaceWith } = useTerraDraw(map, area);
   const [name, setName] = useState(area?.name ?? '');
   const [category, setCategory] = useState<RiskCategory>(area && isCategory(area.category) ? area.category : 'illegal_work');
   const [severity, setSeverity] = useState<RiskSeverity>(area && isSeverity(area.severity) ? area.severity : 'medium');
@@ -90,76 +77,14 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
   const [to, setTo] = useState(area?.validTo ?? '');
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const versions = useApiRequest(area ? `risk-areas:versions:${area.id}:${area.version}` : null, (signal) => getRiskAreaVersions(area?.id ?? 0, signal));
-
-  useEffect(() => {
-    const draw = new TerraDraw({
-      adapter: new TerraDrawMapLibreGLAdapter({ map }),
-      modes: [
-        new TerraDrawPolygonMode(),
-        new TerraDrawSelectMode({
-          flags: { polygon: { feature: { coordinates: { draggable: true, midpoints: true, deletable: true } } } },
-        }),
-      ],
-    });
-    drawRef.current = draw;
-    const readDrawing = (ids: ReadonlyArray<string | number>) => {
-      const current = featureIdRef.current;
-      if (current === null || !ids.includes(current)) return;
-      setPolygon(polygonOf(draw.getSnapshotFeature(current)));
-    };
-    draw.on('finish', (featureId, context) => {
-      featureIdRef.current = featureId;
-      setPolygon(polygonOf(draw.getSnapshotFeature(featureId)));
-      // Once closed, the corners can be dragged (and a midpoint dragged adds one).
-      if (context.action === 'draw') {
-        draw.setMode('select');
-        draw.selectFeature(featureId);
-      }
-    });
-    draw.on('change', (ids) => readDrawing(ids));
-    draw.start();
-    const saved = editablePolygon(area?.geometry);
-    const shown = saved ? showPolygon(draw, saved) : null;
-    if (shown !== null) {
-      featureIdRef.current = shown;
-      setPolygon(polygonOf(draw.getSnapshotFeature(shown)));
-    } else draw.setMode('polygon');
-    return () => {
-      drawRef.current = null;
-      draw.stop();
-    };
-  }, [map, area]);
 
   const redraw = () => {
-    const draw = drawRef.current;
-    if (!draw) return;
-    draw.clear();
-    featureIdRef.current = null;
-    setPolygon(null);
-    setFailure(null);
-    draw.setMode('polygon');
+    if (clear()) setFailure(null);
   };
-
-  // Corners typed or pasted, one `lat, lng` per line: replace the drawing, which the map then shows to adjust.
-  const [cornerText, setCornerText] = useState('');
-  const [badLine, setBadLine] = useState<number | null>(null);
-  const applyCorners = () => {
-    const typed = typedPolygon(cornerText);
-    if ('badLine' in typed) {
-      setBadLine(typed.badLine);
-      return;
-    }
-    setBadLine(null);
+  // Typed corners replace the drawing, which the map then shows to adjust.
+  const applyCorners = (typed: Polygon) => {
     setFailure(null);
-    const draw = drawRef.current;
-    if (draw) {
-      draw.clear();
-      featureIdRef.current = showPolygon(draw, typed.polygon);
-      if (featureIdRef.current === null) draw.setMode('polygon');
-    }
-    // Kept even when the map refuses the shape (a crossing outline), so the check below names the problem.
-    setPolygon(typed.polygon);
+    replaceWith(typed);
   };
 
   const problem = polygon ? drawnGeometryProblem(polygon) : null;
@@ -212,27 +137,7 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
           {t('redraw')}
         </button>
       )}
-      <details className="draw-typed" onToggle={(event) => event.currentTarget.open && polygon && cornerText === '' && setCornerText(polygonAsText(polygon))}>
-        <summary>{t('typed.open')}</summary>
-        <label>
-          {t('typed.label')}
-          <textarea
-            value={cornerText}
-            onChange={(event) => setCornerText(event.target.value)}
-            rows={5}
-            placeholder={'-2.54000, 106.39000\n-2.54000, 106.49000\n-2.44000, 106.49000'}
-            aria-invalid={badLine !== null}
-            aria-describedby="draw-typed-hint"
-            data-testid="draw-corners"
-          />
-        </label>
-        <p id="draw-typed-hint" className={badLine === null ? 'draw-hint' : 'draw-error'} role={badLine === null ? undefined : 'alert'}>
-          {badLine === null ? t('typed.hint') : t('typed.badLine', { line: badLine })}
-        </p>
-        <button type="button" className="button" onClick={applyCorners} data-testid="draw-corners-apply">
-          {t('typed.apply')}
-        </button>
-      </details>
+      <TypedCorners polygon={polygon} onApply={applyCorners} />
       <form className="draw-form" onSubmit={(event) => void submit(event)} data-testid="risk-area-form">
         <label>
           {t('name')}
@@ -283,23 +188,7 @@ function DrawTool({ map, validFrom, area, onSaved, onClose }: Omit<RiskAreaDrawP
           {saving ? t('saving') : t('save')}
         </button>
       </form>
-      {area && (dataOf(versions)?.items.length ?? 0) > 0 && (
-        <details className="draw-versions">
-          <summary>{t('versions', { version: dataOf(versions)?.currentVersion })}</summary>
-          <ol data-testid="risk-versions">
-            {dataOf(versions)?.items.map((v) => (
-              <li key={v.version}>
-                {t('versionLine', {
-                  version: v.version,
-                  action: t(`action.${v.action}`),
-                  who: v.changedBy,
-                  when: new Date(v.changedAt).toLocaleString(format.lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta' }),
-                })}
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
+      {area && <RiskAreaVersions area={area} />}
     </section>
   );
 }
