@@ -15,6 +15,7 @@ import { freePort } from '../../../test/api-process.js';
 import { as, jsonWrite, signedInAccount, type TestAccount } from '../../../test/sessions.js';
 import { createApp } from './app.js';
 import { systemClock } from './deps.js';
+import { kobaRiskArea, RISK_TILE_KOBA as RISK_TILE } from '../../../test/records.js';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 const haveBinaries = existsSync(`${BIN}/initdb`) && existsSync(`${BIN}/pg_basebackup`);
@@ -25,26 +26,7 @@ const asClusterOwner = (command: string, args: string[], output: 'pipe' | 'ignor
   execFileSync(file, argv, { stdio: ['ignore', output, output], timeout: 60_000 });
 };
 
-const RISK_TILE = '/tiles/risk_areas/8/203/129.mvt';
-const box = (name: string) => ({
-  name,
-  category: 'illegal_work',
-  severity: 'high',
-  source: 'uji replika',
-  validFrom: '2024-01-01',
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [106.36, -2.56],
-        [106.47, -2.56],
-        [106.47, -2.4],
-        [106.36, -2.4],
-        [106.36, -2.56],
-      ],
-    ],
-  },
-});
+const box = (name: string) => kobaRiskArea(name, 'uji replika');
 
 describe.skipIf(!inject('databaseUrl') || !haveBinaries)('reads from a streaming replica (DATABASE_READ_URL)', () => {
   let dir: string;

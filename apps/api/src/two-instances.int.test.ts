@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { openFixtureDatabase, type TestDatabase } from '../../../test/backends.js';
 import { startApiProcess, type ApiProcess } from '../../../test/api-process.js';
 import { signedInAccount, type TestAccount } from '../../../test/sessions.js';
+import { kobaRiskArea, RISK_TILE_KOBA as RISK_TILE } from '../../../test/records.js';
 
 const REFUSED_WITHIN_MS = 5000;
 /** PANTAU_IMPORT_STALE_S of both processes: a killed instance's job is failed within 1.5 times it. */
@@ -19,26 +20,7 @@ const STALE_S = 6;
 const HEADER = 'No. Izin Tinggal;Jenis Izin;Nama;Kewarganegaraan;Tgl Terbit;Tgl Berakhir;Kabupaten';
 const csv = (prefix: string, count: number) =>
   `${HEADER}\n${Array.from({ length: count }, (_, i) => `${prefix}-${i + 1};KITAS;NAMA ${prefix} ${i + 1};Tiongkok;13/06/2024;13/06/2025;Bangka Tengah`).join('\n')}\n`;
-const RISK_TILE = '/tiles/risk_areas/8/203/129.mvt';
-const riskArea = {
-  name: 'Rawan TKA dua instans',
-  category: 'illegal_work',
-  severity: 'high',
-  source: 'uji dua instans',
-  validFrom: '2024-01-01',
-  geometry: {
-    type: 'Polygon',
-    coordinates: [
-      [
-        [106.36, -2.56],
-        [106.47, -2.56],
-        [106.47, -2.4],
-        [106.36, -2.4],
-        [106.36, -2.56],
-      ],
-    ],
-  },
-};
+const riskArea = kobaRiskArea('Rawan TKA dua instans', 'uji dua instans');
 type Json = Record<string, any>;
 
 // Needs the PostgreSQL server (DATABASE_URL): the embedded database serves one process.
