@@ -18,6 +18,7 @@ import { FirstFollowUpsFields } from './first-follow-ups-fields.js';
 import { meetingCreateBody, meetingPatchBody, type MeetingDraft } from './meeting-form.js';
 import { createMeeting, updateMeeting } from './meetings-api.js';
 import { useMeetingVenue } from './use-meeting-venue.js';
+import { AreaSelect } from '../controls/area-select.js';
 
 /** Record a meeting, or change the one given (then its follow-ups are changed on the meeting card, not here). */
 export function MeetingForm({
@@ -91,28 +92,22 @@ export function MeetingForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('form.regency')}{' '}
-          <select value={draft.regency} onChange={(event) => venue.chooseRegency(event.target.value)} data-testid="meeting-regency">
-            <option value="">{t('form.choose')}</option>
-            {regencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('form.district')}{' '}
-          <select value={draft.district} onChange={(event) => void venue.chooseDistrict(event.target.value)} data-testid="meeting-district">
-            <option value="">{t('form.choose')}</option>
-            {districts.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AreaSelect
+          label={t('form.regency')}
+          chooseLabel={t('form.choose')}
+          areas={regencies}
+          value={draft.regency}
+          onChange={venue.chooseRegency}
+          testId="meeting-regency"
+        />
+        <AreaSelect
+          label={t('form.district')}
+          chooseLabel={t('form.choose')}
+          areas={districts}
+          value={draft.district}
+          onChange={(code) => void venue.chooseDistrict(code)}
+          testId="meeting-district"
+        />
         <label>
           {t('form.venuePoint')}{' '}
           <input

@@ -8,6 +8,7 @@ import { addReportPhoto, recordReport } from './reports-api.js';
 import { PlacePicker } from '../map/place-picker.js';
 import { formatTypedPlace, parseTypedPlace, type TypedPlace } from '../map/typed-place.js';
 import { errorText } from './error-text.js';
+import { AreaSelect } from '../controls/area-select.js';
 
 /** Record a report: channel, category, regency and district (the report stands at the district's point), text, address, contact, photos. */
 export function RecordForm({
@@ -106,35 +107,26 @@ export function RecordForm({
             ))}
           </select>
         </label>
-        <label>
-          {t('form.regency')}{' '}
-          <select
-            value={regency}
-            onChange={(event) => {
-              setRegency(event.target.value);
-              setDistrict('');
-            }}
-            data-testid="report-regency"
-          >
-            <option value="">{t('form.choose')}</option>
-            {regencies.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('form.district')}{' '}
-          <select value={district} onChange={(event) => setDistrict(event.target.value)} required={!point} data-testid="report-district">
-            <option value="">{t('form.choose')}</option>
-            {districts.map((a) => (
-              <option key={a.code} value={a.code}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AreaSelect
+          label={t('form.regency')}
+          chooseLabel={t('form.choose')}
+          areas={regencies}
+          value={regency}
+          onChange={(code) => {
+            setRegency(code);
+            setDistrict('');
+          }}
+          testId="report-regency"
+        />
+        <AreaSelect
+          label={t('form.district')}
+          chooseLabel={t('form.choose')}
+          areas={districts}
+          value={district}
+          onChange={setDistrict}
+          required={!point}
+          testId="report-district"
+        />
         <label>
           {t('form.point')}{' '}
           <input
