@@ -13,7 +13,10 @@ import { benchSessionCookie } from './session.js';
 const DATES = ['2019-03-31', '2020-06-30', '2021-09-30', '2022-12-31', '2023-06-13', '2024-06-13', '2025-01-31', '2026-06-30'];
 
 export async function benchPermitAggregate(database: Database, rounds: number): Promise<{ p95Ratio: number }> {
-  const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date() }, log: () => {} });
+  // Without the answer cache (response-cache.ts): every request reads the pre-aggregate, which is what
+  // these targets are about. The cached answer is measured apart below.
+  const app = createApp({ database, config: { trustProxy: false, logLevel: 'warn', apiCacheBytes: 0 }, clock: { now: () => new Date() }, log: () => {} });
+  const cached = createApp({ database, config: { trustProxy: false, logLevel: 'warn' }, clock: { now: () => new Date() }, log: () => {} });
   const cookie = await benchSessionCookie(database);
   const viaApi = async (i: number) => {
     const response = await app.request(`/api/v1/stats/permits?level=regency&asOf=${DATES[i % DATES.length]}`, { headers: { cookie } });
@@ -54,6 +57,18 @@ export async function benchPermitAggregate(database: Database, rounds: number): 
   console.log(
     `  ratio API / bare GROUP BY permits  p50 ${ratio(overPermits.candidate.p50, overPermits.baseline.p50)}  p95 ${ratio(overPermits.candidate.p95, overPermits.baseline.p95)}  (target ≤ 0.25× at p95: the pre-aggregate of people)`,
   );
+  // The same requests again and again through the answer cache: after the first round each is a hit
+  // (one read of the data versions), as on a server whose users open the same screens.
+  const viaCache = async (i: number) => {
+    const response = await cached.request(`/api/v1/stats/permits?level=regency&asOf=${DATES[i % DATES.length]}`, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`API answered ${response.status}`);
+    await response.json();
+  };
+  const warm = await compare(rounds, 3, viaCache, bareGroupBy);
+  console.log(
+    `  GET /stats/permits, answer cached   p50 ${ms(warm.candidate.p50)}  p95 ${ms(warm.candidate.p95)}  (${ratio(warm.candidate.p95, warm.baseline.p95)} the bare GROUP BY over permits at p95)`,
+  );
+  recordFigure({ bench: 'aggregate', name: 'GET /stats/permits, answer cached, p95', value: round(warm.candidate.p95), unit: 'ms' });
   const p95Ratio = candidate.p95 / baseline.p95;
   recordFigure({
     bench: 'aggregate',

@@ -50,6 +50,8 @@ import { tileRoutes } from './tiles/tile-routes.js';
 import { ogcRoutes } from './ogc/ogc-routes.js';
 import { PdfUnavailableError } from './print/pdf-renderer.js';
 import { onlyDeclaredParameters } from './routes/query-guard.js';
+import { responseCache } from './response-cache.js';
+import { DEFAULT_API_CACHE_MB } from './config.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -172,6 +174,9 @@ export function createApp(appDeps: AppDeps) {
   // Tiles name bilingual records (risk areas) in the same language.
   app.use('/tiles/*', detectLanguage);
   app.use('/ogc/*', detectLanguage);
+  // Answers of the read API kept by data version (response-cache.ts): a hit opens no read transaction.
+  const answers = responseCache(deps, deps.config.apiCacheBytes ?? DEFAULT_API_CACHE_MB * 1024 * 1024);
+  if (answers) app.use('/api/*', answers.middleware);
   app.use('/api/*', scopedReads(deps));
   // Tiles open their scoped read themselves, only when the tile cache misses (tiles/tile-routes.ts).
   // Tiles gzip themselves (their ETag names the encoding); everything else is compressed here.

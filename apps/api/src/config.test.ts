@@ -45,6 +45,8 @@ describe('loadConfig', () => {
     ['PANTAU_DB_MAX_WAITING', 'many'],
     ['PANTAU_TILE_CACHE_MB', '-1'],
     ['PANTAU_TILE_CACHE_MB', 'lots'],
+    ['PANTAU_API_CACHE_MB', '-1'],
+    ['PANTAU_API_CACHE_MB', 'many'],
     ['PANTAU_TOKEN_RATE_LIMIT', '0'],
     ['PANTAU_TOKEN_RATE_LIMIT', 'sixty'],
     ['PANTAU_IMPORT_JOB_DAYS', '0'],
@@ -70,6 +72,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}).tileCacheBytes).toBe(64 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '256' }).tileCacheBytes).toBe(256 * 1024 * 1024);
     expect(loadConfig({ PANTAU_TILE_CACHE_MB: '0' }).tileCacheBytes).toBe(0);
+  });
+
+  test('the read API answer cache holds 32 MB by default; 0 turns it off', () => {
+    expect(loadConfig({}).apiCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ PANTAU_API_CACHE_MB: '128' }).apiCacheBytes).toBe(128 * 1024 * 1024);
+    expect(loadConfig({ PANTAU_API_CACHE_MB: '0' }).apiCacheBytes).toBe(0);
   });
 
   test('an API token may make 60 requests a minute by default', () => {

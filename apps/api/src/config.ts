@@ -10,6 +10,8 @@ export { processEnv, ConfigError } from '@pantau/data/config';
 
 /** Enough for the tiles of a few hundred views at once (a tile is 10–300 KB gzipped and raw together). */
 export const DEFAULT_TILE_CACHE_MB = 64;
+/** Enough for every aggregate, summary and list of a national meeting's screens (an answer is 1–200 KB). */
+export const DEFAULT_API_CACHE_MB = 32;
 /** Largest photo attached to a public report (KB): a phone's photo, not a video. */
 export const DEFAULT_ATTACHMENT_MAX_KB = 5120;
 /** A week: long enough to read a job's report after a long weekend, short enough not to keep uploaded personal data. */
@@ -48,6 +50,7 @@ const apiEnvSchema = dataEnvSchema.extend({
   PANTAU_DB_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   PANTAU_DB_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(32),
   PANTAU_TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  PANTAU_API_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_API_CACHE_MB),
   PANTAU_ATTACHMENT_MAX_KB: z.coerce.number().int().min(16).max(51_200).default(DEFAULT_ATTACHMENT_MAX_KB),
   PANTAU_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_TOKEN_RATE_LIMIT),
   // Uploads of the import routes, each in a folder of its own, kept while a job may be rerun.
@@ -85,6 +88,8 @@ export interface Config extends DataConfig {
   databaseWait: { waitMs: number; maxWaiting: number };
   /** Bytes of encoded tiles the API keeps in memory (tiles/tile-cache.ts); 0 = no tile cache. */
   tileCacheBytes: number;
+  /** Bytes of read API answers the API keeps in memory (response-cache.ts); 0 = no answer cache. */
+  apiCacheBytes: number;
   /** Largest photo accepted on a public report, in bytes (PANTAU_ATTACHMENT_MAX_KB). */
   attachmentMaxBytes: number;
   /** Requests per minute one API token may make (sliding window, counted in this instance's memory). */
@@ -119,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     statementTimeouts: { readMs: e.PANTAU_STATEMENT_TIMEOUT_MS, writeMs: e.PANTAU_LONG_STATEMENT_TIMEOUT_MS },
     databaseWait: { waitMs: e.PANTAU_DB_WAIT_MS, maxWaiting: e.PANTAU_DB_MAX_WAITING },
     tileCacheBytes: e.PANTAU_TILE_CACHE_MB * 1024 * 1024,
+    apiCacheBytes: e.PANTAU_API_CACHE_MB * 1024 * 1024,
     attachmentMaxBytes: e.PANTAU_ATTACHMENT_MAX_KB * 1024,
     tokenRateLimit: e.PANTAU_TOKEN_RATE_LIMIT,
     importJobs: {

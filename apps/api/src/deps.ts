@@ -15,11 +15,13 @@ export interface AppDeps {
   database: Database;
   /**
    * `session` defaults to DEFAULT_SESSION_POLICY (30 minutes idle, 12 hours absolute), `tileCacheBytes`
-   * to PANTAU_TILE_CACHE_MB's default (tests thus run with the cache, as the server does),
+   * to PANTAU_TILE_CACHE_MB's default (tests thus run with the cache, as the server does), `apiCacheBytes`
+   * to PANTAU_API_CACHE_MB's,
    * `attachmentMaxBytes` to PANTAU_ATTACHMENT_MAX_KB's default, `tokenRateLimit` to PANTAU_TOKEN_RATE_LIMIT's
    * (60 requests a minute).
    */
-  config: Pick<Config, 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'session' | 'tileCacheBytes' | 'attachmentMaxBytes' | 'tokenRateLimit'>>;
+  config: Pick<Config, 'trustProxy' | 'logLevel'> &
+    Partial<Pick<Config, 'session' | 'tileCacheBytes' | 'apiCacheBytes' | 'attachmentMaxBytes' | 'tokenRateLimit'>>;
   clock: Clock;
   /** Directory of the built web app (apps/web/dist); omitted in API-only tests. */
   webDist?: string;

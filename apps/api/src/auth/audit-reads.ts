@@ -51,6 +51,9 @@ export const AUDITED_READS: readonly ReadRule[] = [
   { pattern: /^\/areas\/([^/]+)\/expiring$/, action: 'read.expiring', target: (m) => `area:${m[1]}`, area: (m) => m[1]!, when: seesFindings },
 ];
 
+/** Whether a successful read of this path (under /api/v1) may be audited, for some role. */
+export const isAuditedRead = (path: string) => AUDITED_READS.some((rule) => rule.pattern.test(path));
+
 /** Routes with personal data (or operation records) where a 403 or 404 is audited as a refused attempt. */
 export const REFUSAL_AUDITED: readonly RegExp[] = [
   /^\/exports\/(permits|overstays|expiring)\./,

@@ -102,6 +102,19 @@ describe.each(testBackends())('the tile cache on %s', (backend) => {
     expect(counted.transactions()).toBe(before);
   });
 
+  test('requests for one tile arriving together make it once: the others wait for it', async () => {
+    const app = as(server, admin);
+    const url = '/tiles/regencies/8/204/132.mvt?asOf=2024-06-11';
+    const before = counted.transactions();
+    const tiles = await Promise.all(Array.from({ length: 6 }, () => app.request(url)));
+    const how = tiles.map((tile) => tile.headers.get('x-pantau-cache'));
+    expect(how.filter((h) => h === 'miss')).toHaveLength(1);
+    expect(how.every((h) => h === 'miss' || h === 'shared' || h === 'hit')).toBe(true);
+    const bytes = await Promise.all(tiles.map(bytesOf));
+    for (const b of bytes) expect(b).toEqual(bytes[0]);
+    expect(counted.transactions() - before).toBe(1);
+  });
+
   test('a permit written through the write path bumps the version: the next request is a miss with the new count, and the old ETag no longer matches', async () => {
     const app = as(server, admin);
     const cached = await app.request(TILE);

@@ -14,7 +14,8 @@ import { csvList, isoDateParam, langParam, permitFilterParams, planningAreaParam
 import { encodeWithJs } from './encode-js.js';
 import { encodeWithPostgis } from './encode-postgis.js';
 import { TILE_LAYER_BY_ID, TILE_LAYERS, type FilterName, type TileFilter, type TileLayer, type TileMemo } from './layers.js';
-import { tileCache, tileKey } from './tile-cache.js';
+import { tileCache, tileKey, type CachedTile } from './tile-cache.js';
+import { singleFlight } from '../single-flight.js';
 import { tileMemo } from './tile-memo.js';
 import { parseTileCoordinate } from './tile-path.js';
 
@@ -122,6 +123,7 @@ export function tileRoutes(deps: AppDeps) {
   const encode = deps.database.kind === 'postgres' ? encodeWithPostgis : encodeWithJs;
   const memo = tileMemo();
   const cache = tileCache(deps.config.tileCacheBytes ?? DEFAULT_TILE_CACHE_MB * 1024 * 1024);
+  const flights = singleFlight<CachedTile>();
   const app = new Hono();
 
   app.get('/', (c) => {
@@ -209,19 +211,27 @@ export function tileRoutes(deps: AppDeps) {
     const key = tileKey({ layer, coordinate, filter, scope, versions });
     const etag = `"${key}${gzip ? '-gz' : ''}"`;
     let tile = cache.get(key);
-    c.header('X-Pantau-Cache', tile || notModified(etag) ? 'hit' : 'miss');
+    let how = tile || notModified(etag) ? 'hit' : 'miss';
     // Only a 200 carries an ETag, so a matching one names a tile with content: the same key, the same bytes.
     if (notModified(etag)) {
+      c.header('X-Pantau-Cache', how);
       c.header('ETag', etag);
       return c.body(null, 304);
     }
     if (!tile) {
       // The memo of hot spot analyses is keyed by the same versions: a write never leaves an old analysis behind a new key.
       const versionTag = layer.reads.map((table) => versions.get(table)).join('.');
-      const raw = await make((memoKey, compute) => memo(`${versionTag}|${memoKey}`, compute));
-      tile = { raw, gzip: raw.length === 0 ? raw : gzipSync(raw) };
-      cache.set(key, tile);
+      // Requests for this tile arriving while it is made wait for it (single-flight.ts).
+      const made = await flights.run(key, async () => {
+        const raw = await make((memoKey, compute) => memo(`${versionTag}|${memoKey}`, compute));
+        const fresh = { raw, gzip: raw.length === 0 ? raw : gzipSync(raw) };
+        cache.set(key, fresh);
+        return fresh;
+      });
+      tile = made.value;
+      if (made.shared) how = 'shared';
     }
+    c.header('X-Pantau-Cache', how);
     if (tile.raw.length > 0) c.header('ETag', etag);
     const cached = tile;
     return send(cached.raw, () => cached.gzip);
