@@ -39,6 +39,12 @@ export interface Database {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (test fixtures, backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /**
+   * PostgreSQL server only: one connection of its own for the data versions (data-changes.ts) that every
+   * cached tile and answer reads. A cache hit then never queues behind the request pool, whose
+   * connections may all be busy making tiles that missed: otherwise the cheapest requests wait longest.
+   */
+  readonly quick?: Orm;
   /** PGlite only: the queue in front of its one connection (see gate.ts and limitRequests). */
   readonly gate?: BoundedGate;
 }
@@ -74,6 +80,9 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
   // writes (bulk.ts) need the postgres.js transaction itself for COPY, which drizzle does not offer.
   Object.assign(orm, { transaction: serverTransactionsOf(client) });
   const ormForMigrate = drizzlePostgres(client, { schema });
+  // Opened on first use; its statements are single reads of a few dozen rows, so one connection and a short limit.
+  const quickClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5, idle_timeout: 30, connection: { jit: 'off', statement_timeout: 5000 } });
+  const quick = drizzlePostgres(quickClient, { schema }) as unknown as Orm;
   const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   return {
     kind: 'postgres',
@@ -92,7 +101,10 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
         void probe.end({ timeout: 0 });
       }
     },
-    close: () => client.end({ timeout: 5 }),
+    quick,
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), quickClient.end({ timeout: 5 })]);
+    },
   };
 }
 

@@ -27,7 +27,7 @@ export interface ReadRouter {
    * transaction) is left for the primary; once `work` has run, its errors are the request's.
    */
   scoped<T>(source: ReadSource, scope: Scope, work: (tx: Orm) => Promise<T>, options?: ScopeOptions): Promise<T>;
-  /** An unscoped read (the data versions) on `source`, with the same fallback. */
+  /** An unscoped read (the data versions) on `source`, over its quick connection where it has one, with the same fallback. */
   plain<T>(source: ReadSource, work: (db: Orm) => Promise<T>): Promise<T>;
   /** After `caller`'s write has committed (and before it is answered): their reads wait for the replica to replay it. */
   afterWrite(caller: string): Promise<void>;
@@ -44,7 +44,7 @@ export function primaryReads(primary: Database): ReadRouter {
     hasReplica: false,
     sourceFor: () => Promise.resolve({ onReplica: false }),
     scoped: (_source, scope, work, options) => withScope(primary.orm, scope, work, options),
-    plain: (_source, work) => work(primary.orm),
+    plain: (_source, work) => work(primary.quick ?? primary.orm),
     afterWrite: () => Promise.resolve(),
   };
 }
@@ -163,9 +163,18 @@ export function replicaReads(options: ReplicaReadsOptions): ReadRouter {
           scopeOptions,
         ),
       ),
-    plain: (source, work) =>
-      // A failed plain read on the replica is retried on the primary: it has no side effects.
-      fallback(source, (orm) => work(orm)),
+    plain: async (source, work) => {
+      if (source.onReplica) {
+        try {
+          return await work(replica.quick ?? replica.orm);
+        } catch (error) {
+          // A failed plain read on the replica is retried on the primary: it has no side effects.
+          skip(`failed at the start of a read (${(error as Error).message})`);
+          source.onReplica = false;
+        }
+      }
+      return work(primary.quick ?? primary.orm);
+    },
     afterWrite: async (caller) => {
       // pg_current_wal_lsn() after the commit is at or past the commit's record. greatest(): a slower
       // request of the same caller must not move the fence back before a later write of theirs.
