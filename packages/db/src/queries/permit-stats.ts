@@ -1,6 +1,6 @@
 // Valid permit holders per area on a day: the aggregate behind the choropleth and the figures.
 import { sql, type SQL } from 'drizzle-orm';
-import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+import type { AreaLevel, HolderCount, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { areas } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
@@ -76,17 +76,7 @@ export async function permitCountsByArea(
           where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}`,
         })}) w
         group by code)`;
-  const rows = await queryRows<{
-    code: string;
-    name: string;
-    total: number;
-    itas: number;
-    itap: number;
-    visit: number;
-    permits: number;
-    pending: number;
-    top: string | null;
-  }>(
+  const rows = await queryRows<HolderCount & { code: string; name: string; top: string | null }>(
     db,
     sql`
     with ${counts}, totals as (
