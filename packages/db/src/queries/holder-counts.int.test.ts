@@ -4,11 +4,12 @@
 // Each history is written in a transaction that is rolled back, and the whole database is compared again
 // afterwards: a rollback must leave the aggregate as it was.
 import fc from 'fast-check';
-import { addDays, type HolderCount, type PermitType } from '@pantau/domain';
+import { addDays, type PermitType } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { queryOne, queryRows, sql, type Executor, type SQL } from '../connect.js';
 import { dayCounts, holderCountCheckDays, holderStates, oneDay, pendingStates, verifyHolderCounts } from './holder-counts.js';
+import type { HolderCountRow } from './permit-stats.js';
 
 /** A province no boundary has: the test's rows never meet the fixture's. */
 const DISTRICTS = ['99.98.01', '99.98.02', '99.97.01'];
@@ -129,7 +130,7 @@ describe.each(testBackends())('people pre-aggregate on %s', (backend) => {
         for (const day of days) {
           const filter = { permitTypes: history.types };
           const inTest = (c: SQL) => sql`${c} like '99.%'`;
-          const onePass = await queryRows<HolderCount & { code: string; nationality: string }>(
+          const onePass = await queryRows<HolderCountRow & { code: string; nationality: string }>(
             tx,
             sql`
           select * from (${dayCounts({ level: 'regency', day, filter, codeCondition: inTest })}) d where total <> 0 or pending <> 0`,

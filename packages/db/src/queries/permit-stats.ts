@@ -21,6 +21,9 @@ export interface PermitCount {
   topNationalities: Array<{ code: string; count: number }>;
 }
 
+/** The domain's HolderCount as a row type: a mapped type, since queryRows wants an index signature and an interface has none. */
+export type HolderCountRow = { [K in keyof HolderCount]: HolderCount[K] };
+
 const GROUP_NAME: Record<AreaLevel, string> = { province: 'province_code', regency: 'regency_code', district: 'district_code' };
 const GROUP_COLUMN: Record<AreaLevel, SQL> = {
   province: sql.raw(GROUP_NAME.province),
@@ -76,7 +79,7 @@ export async function permitCountsByArea(
           where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}`,
         })}) w
         group by code)`;
-  const rows = await queryRows<HolderCount & { code: string; name: string; top: string | null }>(
+  const rows = await queryRows<HolderCountRow & { code: string; name: string; top: string | null }>(
     db,
     sql`
     with ${counts}, totals as (
