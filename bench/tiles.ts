@@ -87,27 +87,12 @@ export async function benchTiles(database: Database, rounds: number): Promise<vo
         `  GET /tiles/… warm (hit) p50 ${ms(warm.candidate.p50)}  p95 ${ms(warm.candidate.p95)}  ratio p50 ${ratio(warm.candidate.p50, warm.baseline.p50)} (target ≤ 0.1×)`,
       );
       const round = (v: number) => Math.round(v * 100) / 100;
-      recordFigure({
-        bench: 'tiles',
-        name: `z${z} cold tile over HTTP p50 / bare ST_AsMVT p50`,
-        value: round(http.candidate.p50 / http.baseline.p50),
-        unit: '×',
-        target: { max: 1.15 },
-      });
-      recordFigure({
-        bench: 'tiles',
-        name: `z${z} cold tile over HTTP p95 / bare ST_AsMVT p95`,
-        value: round(http.candidate.p95 / http.baseline.p95),
-        unit: '×',
-        target: { max: 1.15 },
-      });
-      recordFigure({
-        bench: 'tiles',
-        name: `z${z} warm tile over HTTP p50 / bare ST_AsMVT p50`,
-        value: round(warm.candidate.p50 / warm.baseline.p50),
-        unit: '×',
-        target: { max: 0.1 },
-      });
+      const figures: Array<[name: string, ratio: number, max: number]> = [
+        [`z${z} cold tile over HTTP p50 / bare ST_AsMVT p50`, http.candidate.p50 / http.baseline.p50, 1.15],
+        [`z${z} cold tile over HTTP p95 / bare ST_AsMVT p95`, http.candidate.p95 / http.baseline.p95, 1.15],
+        [`z${z} warm tile over HTTP p50 / bare ST_AsMVT p50`, warm.candidate.p50 / warm.baseline.p50, 0.1],
+      ];
+      for (const [name, value, max] of figures) recordFigure({ bench: 'tiles', name, value: round(value), unit: '×', target: { max } });
       console.log(
         `  JS encoder (PGlite path) p50 ${ms(encoder.candidate.p50)}  p95 ${ms(encoder.candidate.p95)}  ratio p50 ${ratio(encoder.candidate.p50, encoder.baseline.p50)} p95 ${ratio(encoder.candidate.p95, encoder.baseline.p95)} (target ≤ 2×)`,
       );

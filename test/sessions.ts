@@ -55,3 +55,26 @@ export const jsonWrite = (method: string, body: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json', origin: 'http://localhost' },
   body: JSON.stringify(body),
 });
+
+/** The accounts the personal-data tests compare around Bangka Tengah (19.04): name, role, scope. */
+export const PERSONAL_DATA_ACCOUNTS = [
+  ['analyst', 'analyst', '19'],
+  ['member', 'agency_member', '19.04'],
+  ['viewer', 'viewer', '19.04'],
+  ['elsewhere', 'division_head', '17'],
+  ['admin', 'admin', undefined],
+] as const;
+
+/** Signs each [name, role, scope] in, filling `accounts` and `clients` (the app as that account) by name. */
+export async function signInEach(
+  app: Requester,
+  database: Database,
+  each: ReadonlyArray<readonly [string, Role, string | undefined]>,
+  accounts: Record<string, TestAccount>,
+  clients: Record<string, ReturnType<typeof as>>,
+): Promise<void> {
+  for (const [name, role, scope] of each) {
+    accounts[name] = await signedInAccount(database, role, scope);
+    clients[name] = as(app, accounts[name]);
+  }
+}

@@ -5,12 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { queryRows, sql } from '@pantau/db';
 import { briefingFromTemplate } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../test/backends.js';
-import { as, jsonWrite, signedInAccount, type TestAccount } from '../../../test/sessions.js';
-import { createApp } from './app.js';
+import { as, jsonWrite, PERSONAL_DATA_ACCOUNTS, signInEach, type TestAccount } from '../../../test/sessions.js';
 import { chromiumPdfRenderer, findChromium } from './print/pdf-renderer.js';
 
-const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 type Client = ReturnType<typeof as>;
 type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
@@ -40,17 +39,8 @@ describe.each(testBackends())('audited reads on %s', (backend) => {
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
     renderer = chromiumPdfRenderer({ executablePath: findChromium(undefined), baseUrl: () => pageBase });
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {}, pdf: renderer });
-    for (const [name, role, scope] of [
-      ['analyst', 'analyst', '19'],
-      ['member', 'agency_member', '19.04'],
-      ['viewer', 'viewer', '19.04'],
-      ['elsewhere', 'division_head', '17'],
-      ['admin', 'admin', undefined],
-    ] as const) {
-      accounts[name] = await signedInAccount(t.database, role, scope);
-      client[name] = as(app, accounts[name]!);
-    }
+    const app = testApp(t.database, { pdf: renderer });
+    await signInEach(app, t.database, PERSONAL_DATA_ACCOUNTS, accounts, client);
     const operations = (await (await client.analyst!.request('/api/v1/operations?area=19.04&limit=1')).json()) as { items: Array<{ id: number }> };
     operationId = operations.items[0]!.id;
     const candidates = (await (await client.analyst!.request('/api/v1/planning/candidates?area=19.04&asOf=2024-06-14&kind=company_site&limit=2')).json()) as {

@@ -1,21 +1,10 @@
 import type { Candidate, RawFactors } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
+import { steadyFactors } from '../../../test/planning.js';
 import { emptyTally, tallyRegencyMonth, type CheckedTarget } from './backtest.js';
 
-const raw = (activeHolders: number, monthsSinceCheck: number | null): RawFactors => ({
-  activeHolders,
-  holdersYearAgo: activeHolders,
-  expiringWithoutRenewal: 0,
-  pastViolations: 0,
-  pastActions: 0,
-  openReports: 0,
-  verifiedReports: 0,
-  reportWindowDays: 90,
-  riskAreas: [],
-  lastCheckedOn: monthsSinceCheck === null ? null : '2020-01-01',
-  monthsSinceCheck,
-  mixSimilarity: 0,
-});
+const raw = (activeHolders: number, monthsSinceCheck: number | null): RawFactors =>
+  steadyFactors(activeHolders, { lastCheckedOn: monthsSinceCheck === null ? null : '2020-01-01', monthsSinceCheck });
 const site = (id: number, holders: number, months: number | null): Candidate => ({
   id: `site:${id}`,
   kind: 'company_site',

@@ -2,6 +2,7 @@
 // unpenalised binary feature the log odds ratio; the penalty shrinks it; too little history fits nothing.
 import type { Candidate, RawFactors } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
+import { steadyFactors } from '../../../test/planning.js';
 import { describeModel, fitLogistic, fitModel, MODEL_FEATURES, MODEL_MIN_EXAMPLES, modelFeatures, predictChance, solve, type ModelExample } from './model.js';
 import { RANKINGS, defaultPoolContext } from './rankings.js';
 
@@ -60,20 +61,7 @@ describe('the learned model', () => {
     expect(describeModel(null)).toMatch(/not fitted/);
   });
 
-  const raw = (activeHolders: number, expiringWithoutRenewal: number): RawFactors => ({
-    activeHolders,
-    holdersYearAgo: activeHolders,
-    expiringWithoutRenewal,
-    pastViolations: 0,
-    pastActions: 0,
-    openReports: 0,
-    verifiedReports: 0,
-    reportWindowDays: 90,
-    riskAreas: [],
-    lastCheckedOn: '2020-01-01',
-    monthsSinceCheck: 1,
-    mixSimilarity: 0,
-  });
+  const raw = (activeHolders: number, expiringWithoutRenewal: number): RawFactors => steadyFactors(activeHolders, { expiringWithoutRenewal });
   const site = (id: string, holders: number, expiring: number): Candidate => ({ id, kind: 'company_site', name: id, raw: raw(holders, expiring) });
 
   test('the model ranking orders by the fitted chance; with no model fitted it ranks as the score; without one given it refuses', () => {

@@ -1,26 +1,13 @@
-import type { Candidate, RawFactors } from '@pantau/domain';
+import type { Candidate } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
+import { steadyFactors } from '../../../test/planning.js';
 import { RANKINGS, defaultPoolContext } from './rankings.js';
 
-const raw = (activeHolders: number): RawFactors => ({
-  activeHolders,
-  holdersYearAgo: activeHolders,
-  expiringWithoutRenewal: 0,
-  pastViolations: 0,
-  pastActions: 0,
-  openReports: 0,
-  verifiedReports: 0,
-  reportWindowDays: 90,
-  riskAreas: [],
-  lastCheckedOn: '2020-01-01',
-  monthsSinceCheck: 1,
-  mixSimilarity: 0,
-});
 const pool: Candidate[] = Array.from({ length: 12 }, (_, i) => ({
   id: `site:${i + 1}`,
   kind: 'company_site' as const,
   name: `${i + 1}`,
-  raw: raw((i * 7) % 5),
+  raw: steadyFactors((i * 7) % 5),
 }));
 
 describe('backtest rankings', () => {

@@ -4,9 +4,9 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount } from '../../../../test/sessions.js';
-import { createApp } from '../app.js';
 
 interface Page<T> {
   items: T[];
@@ -58,12 +58,7 @@ describe.each(testBackends())('records in both languages on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({
-      database: t.database,
-      config: { trustProxy: false, logLevel: 'warn' },
-      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
-      log: () => {},
-    });
+    const app = testApp(t.database);
     admin = as(app, await signedInAccount(t.database, 'admin'));
   });
   afterAll(async () => {

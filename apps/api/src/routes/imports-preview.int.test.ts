@@ -3,21 +3,16 @@
 import { importBatches, permits, queryOne, sql } from '@pantau/db';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount } from '../../../../test/sessions.js';
-import { createApp } from '../app.js';
-
-const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 
 describe.each(testBackends())('import preview API on %s', (backend) => {
   let t: TestDatabase;
   let app: ReturnType<typeof as>;
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = as(
-      createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} }),
-      await signedInAccount(t.database, 'admin'),
-    );
+    app = as(testApp(t.database), await signedInAccount(t.database, 'admin'));
   });
   afterAll(async () => {
     await t?.dispose();

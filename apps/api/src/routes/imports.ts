@@ -74,6 +74,14 @@ const uploadSchema = (extra: Record<string, StringProperty> = {}) => ({
   properties: { ...uploadProperties, ...extra },
 });
 
+/** An import's `{id}` in the path: a UUID. */
+const jobIdParams = z.object({
+  id: z
+    .string()
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
 const previewRoute = createRoute({
   method: 'post',
   path: '/imports/preview',
@@ -104,14 +112,7 @@ const statusRoute = createRoute({
   path: '/imports/{id}',
   tags: ['imports'],
   summary: 'Progress and, when done, the report of an import (kept some days after it finishes: PANTAU_IMPORT_JOB_DAYS)',
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'id', in: 'path' } }),
-    }),
-  },
+  request: { params: jobIdParams },
   responses: {
     200: { description: 'The import.', content: { 'application/json': { schema: importJobSchema } } },
     404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } },
@@ -133,14 +134,7 @@ const rollbackRoute = createRoute({
   path: '/imports/{id}/rollback',
   tags: ['imports'],
   summary: 'Remove every row an import batch wrote',
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'id', in: 'path' } }),
-    }),
-  },
+  request: { params: jobIdParams },
   responses: {
     200: { description: 'Rows removed per table.', content: { 'application/json': { schema: importRollbackSchema } } },
     404: { description: 'Unknown batch.', content: { 'application/json': { schema: errorBody } } },
@@ -153,14 +147,7 @@ const rerunRoute = createRoute({
   path: '/imports/{id}/rerun',
   tags: ['imports'],
   summary: "Import a failed job's file again, read as before (a job interrupted by a stopped server, say)",
-  request: {
-    params: z.object({
-      id: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'id', in: 'path' } }),
-    }),
-  },
+  request: { params: jobIdParams },
   responses: {
     202: { description: 'Started again; poll GET /imports/{id}.', content: { 'application/json': { schema: importJobSchema } } },
     404: { description: 'Unknown import.', content: { 'application/json': { schema: errorBody } } },

@@ -8,12 +8,11 @@ import { daysBetween, expiringWithin, lastPermitOn, overstayDays, renewedOn, typ
 import ExcelJS from 'exceljs';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
-import { createApp } from '../app.js';
+import { as, PERSONAL_DATA_ACCOUNTS, signInEach, type TestAccount } from '../../../../test/sessions.js';
 
 const DAY = '2024-06-13';
-const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 type Client = ReturnType<typeof as>;
 type AuditRow = { action: string; area_code: string | null; target: string | null; details: Record<string, unknown> };
 
@@ -64,7 +63,7 @@ function tileOf(lng: number, lat: number, z: number): [number, number] {
 
 describe.each(testBackends())('overstays and expiring permits on %s', (backend) => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof testApp>;
   const accounts: Record<string, TestAccount> = {};
   const client: Record<string, Client> = {};
   let sponsor: number;
@@ -74,17 +73,8 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
-    for (const [name, role, scope] of [
-      ['analyst', 'analyst', '19'],
-      ['member', 'agency_member', '19.04'],
-      ['viewer', 'viewer', '19.04'],
-      ['otherProvince', 'division_head', '17'],
-      ['admin', 'admin', undefined],
-    ] as const) {
-      accounts[name] = await signedInAccount(t.database, role, scope);
-      client[name] = as(app, accounts[name]!);
-    }
+    app = testApp(t.database);
+    await signInEach(app, t.database, PERSONAL_DATA_ACCOUNTS, accounts, client);
     const db = t.database.orm;
     district = (await queryOne<{ code: string }>(db, sql`select code from areas where parent_code = '19.04' order by code limit 1`))!.code;
     elsewhere = (await queryOne<{ code: string }>(db, sql`select code from areas where parent_code = '31.71' order by code limit 1`))!.code;
@@ -334,13 +324,13 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
   });
 
   test('another province, an area outside the scope and an unknown parameter are refused', async () => {
-    const outside = await get<{ error: { code: string } }>('otherProvince', `/api/v1/areas/19.04/overstays?${ours}`, 404);
-    const none = await get<{ error: { code: string; message: string } }>('otherProvince', `/api/v1/areas/99.99/overstays?${ours}`, 404);
+    const outside = await get<{ error: { code: string } }>('elsewhere', `/api/v1/areas/19.04/overstays?${ours}`, 404);
+    const none = await get<{ error: { code: string; message: string } }>('elsewhere', `/api/v1/areas/99.99/overstays?${ours}`, 404);
     expect(outside).toEqual({ error: { ...none.error, message: none.error.message.replace('99.99', '19.04') } });
     await get('member', '/api/v1/areas/31.71/expiring', 404);
-    expect((await auditRows('otherProvince', 'access.refused')).map((r) => r.target)).toContain('GET /areas/19.04/overstays');
+    expect((await auditRows('elsewhere', 'access.refused')).map((r) => r.target)).toContain('GET /areas/19.04/overstays');
     // Their own province has none of these people.
-    expect((await get<OverstayBody>('otherProvince', `/api/v1/areas/17/overstays?${ours}&sponsor=${sponsor}`)).counts.total).toBe(0);
+    expect((await get<OverstayBody>('elsewhere', `/api/v1/areas/17/overstays?${ours}&sponsor=${sponsor}`)).counts.total).toBe(0);
 
     for (const path of [
       `/api/v1/areas/19.04/overstays?${ours}&within=30`,
@@ -402,7 +392,7 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     expect((await client.viewer!.request(`/api/v1/exports/expiring.csv?area=19.04&${ours}`)).status).toBe(403);
     expect((await auditRows('member', 'access.refused')).map((r) => r.target)).toContain('GET /exports/overstays.csv');
     expect((await client.analyst!.request(`/api/v1/exports/overstays.csv?area=19.04&${ours}&within=30`)).status).toBe(400);
-    expect((await client.otherProvince!.request(`/api/v1/exports/overstays.csv?area=19.04&${ours}`)).status).toBe(404);
+    expect((await client.elsewhere!.request(`/api/v1/exports/overstays.csv?area=19.04&${ours}`)).status).toBe(404);
   });
 
   test('the overstays layer counts people per district with no name, listed in /tiles for every role', async () => {
@@ -430,6 +420,6 @@ describe.each(testBackends())('overstays and expiring permits on %s', (backend) 
     };
     expect(await tileFor('viewer')).toEqual([{ code: district, name: expect.any(String), overstays: 1 }]);
     // Another province's user sees no district of Bangka Tengah.
-    expect(await tileFor('otherProvince')).toEqual([]);
+    expect(await tileFor('elsewhere')).toEqual([]);
   });
 });

@@ -2,11 +2,10 @@
 // here whose names carry accents and odd spacing, an earlier passport and a permit number.
 import { nameKey, queryOne, queryRows, sql } from '@pantau/db';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { as, signedInAccount, type TestAccount } from '../../../../test/sessions.js';
-import { createApp } from '../app.js';
+import { as, PERSONAL_DATA_ACCOUNTS, signInEach, type TestAccount } from '../../../../test/sessions.js';
 
-const clock = { now: () => new Date('2024-06-13T03:00:00Z') };
 type Client = ReturnType<typeof as>;
 type Hit = { id: number; name: string; matchedBy: string; passportNumber: string | null };
 type AuditRow = { action: string; target: string | null; details: { query?: Record<string, string>; status?: number; code?: string } };
@@ -38,17 +37,8 @@ describe.each(testBackends())('people register on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({ database: t.database, config: { trustProxy: false, logLevel: 'warn' }, clock, log: () => {} });
-    for (const [name, role, scope] of [
-      ['analyst', 'analyst', '19'],
-      ['member', 'agency_member', '19.04'],
-      ['viewer', 'viewer', '19.04'],
-      ['elsewhere', 'division_head', '17'],
-      ['admin', 'admin', undefined],
-    ] as const) {
-      accounts[name] = await signedInAccount(t.database, role, scope);
-      client[name] = as(app, accounts[name]!);
-    }
+    const app = testApp(t.database);
+    await signInEach(app, t.database, PERSONAL_DATA_ACCOUNTS, accounts, client);
     const db = t.database.orm;
     companyId = Number(
       (await queryOne<{ id: number }>(db, sql`select company_id as id from company_sites where regency_code = '19.04' order by id limit 1`))!.id,

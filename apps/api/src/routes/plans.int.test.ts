@@ -1,11 +1,12 @@
 // Operation plans end to end on the fixture: a division head plans three Bangka Tengah sites for
 // 2024-06-14, approves the plan, records the outcome, and the next ranking sees the check.
 import { readAudit } from '@pantau/data';
-import { planningCandidates, queryOne, queryRows, sql, withScope } from '@pantau/db';
+import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import type { Plan, Scope } from '@pantau/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { planRowsSeen } from '../../../../test/plans.js';
 import { as, jsonWrite, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
@@ -441,19 +442,7 @@ describe.each(testBackends())('operation plans on %s', (backend) => {
   });
 
   test('row-level security: the application role sees a plan and its targets only with a scope holding its area', async () => {
-    const count = (scope: Scope | undefined) =>
-      scope === undefined
-        ? t.database.orm.transaction(async (tx) => {
-            await tx.execute(sql`set local role pantau_app`);
-            return seen(tx as never);
-          })
-        : withScope(t.database.orm, scope, seen);
-    const seen = (tx: Parameters<typeof queryOne>[0]) =>
-      queryOne<{ plans: number; targets: number }>(
-        tx,
-        sql`
-      select (select count(*)::int from plans where id = ${plan.id}) as plans, (select count(*)::int from plan_targets where plan_id = ${plan.id}) as targets`,
-      );
+    const count = (scope: Scope | undefined) => planRowsSeen(t.database, plan.id, scope);
     expect(await count(undefined)).toEqual({ plans: 0, targets: 0 });
     expect(await count({ areaCodes: ['19.71'] })).toEqual({ plans: 0, targets: 0 });
     expect(await count({ areaCodes: ['19.04'] })).toEqual({ plans: 1, targets: 3 });

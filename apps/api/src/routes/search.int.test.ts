@@ -2,9 +2,9 @@
 // Bangka Belitung (it lies outside the work area: say so, with the area's public name only); "batam"
 // offered Bakam and Pangkal Balam (exact and prefix matches first, fuzzy only when none, stricter).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testApp } from '../../../../test/apps.js';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
 import { as, signedInAccount } from '../../../../test/sessions.js';
-import { createApp } from '../app.js';
 
 interface SearchAnswer {
   areas: Array<{ code: string; name: string; level: string }>;
@@ -25,12 +25,7 @@ describe.each(testBackends())('search on %s', (backend) => {
 
   beforeAll(async () => {
     t = await openFixtureDatabase(backend);
-    const app = createApp({
-      database: t.database,
-      config: { trustProxy: false, logLevel: 'warn' },
-      clock: { now: () => new Date('2024-06-13T03:00:00Z') },
-      log: () => {},
-    });
+    const app = testApp(t.database);
     admin = as(app, await signedInAccount(t.database, 'admin'));
     division = as(app, await signedInAccount(t.database, 'division_head', '19'));
   });

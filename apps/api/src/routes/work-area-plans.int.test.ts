@@ -2,10 +2,11 @@
 // targets in Bangka Tengah (19.04) and Kota Pangkalpinang (19.71) together. Listed for the office and
 // for each regency; someone who sees only Bangka Tengah sees the plan with its Bangka Tengah targets
 // and may not change it; another province gets 404; row-level security agrees.
-import { planningCandidates, queryOne, queryRows, sql, withScope } from '@pantau/db';
+import { planningCandidates, queryOne, queryRows, sql } from '@pantau/db';
 import type { Plan, Scope } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
+import { planRowsSeen } from '../../../../test/plans.js';
 import { as, jsonWrite, signedInAccount } from '../../../../test/sessions.js';
 import { createApp } from '../app.js';
 
@@ -185,19 +186,7 @@ describe.each(testBackends())('work-area plans on %s', (backend) => {
   });
 
   test('row-level security: the application role sees the plan with a scope holding either regency, and only the targets in it', async () => {
-    const count = (scope: Scope | undefined) =>
-      scope === undefined
-        ? t.database.orm.transaction(async (tx) => {
-            await tx.execute(sql`set local role pantau_app`);
-            return seen(tx as never);
-          })
-        : withScope(t.database.orm, scope, seen);
-    const seen = (tx: Parameters<typeof queryOne>[0]) =>
-      queryOne<{ plans: number; targets: number }>(
-        tx,
-        sql`
-      select (select count(*)::int from plans where id = ${plan.id}) as plans, (select count(*)::int from plan_targets where plan_id = ${plan.id}) as targets`,
-      );
+    const count = (scope: Scope | undefined) => planRowsSeen(t.database, plan.id, scope);
     expect(await count(undefined)).toEqual({ plans: 0, targets: 0 });
     expect(await count({ areaCodes: ['19.04'] })).toEqual({ plans: 1, targets: 1 });
     expect(await count({ areaCodes: ['19.71'] })).toEqual({ plans: 1, targets: 1 });

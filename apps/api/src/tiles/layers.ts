@@ -157,50 +157,24 @@ const dateRange = (column: SQL, filter: TileFilter) =>
   sql`${filter.from ? sql`${column} >= ${filter.from}::date` : sql`true`} and ${filter.to ? sql`${column} <= ${filter.to}::date` : sql`true`}`;
 const inList = (column: SQL, values?: string[]) => (values?.length ? sql`${column} in ${values}` : sql`true`);
 
+/** A layer as the table below writes it; `layer` fills in what most share. */
+type LayerSpec = Omit<TileLayer, 'filters' | 'minzoom' | 'maxzoom' | 'maxAgeSeconds'> & Partial<Pick<TileLayer, 'minzoom' | 'maxAgeSeconds'>>;
+
+/** The domain's filters for the layer's id, zoom 3 to 14 and five minutes' caching (live data) unless the spec says otherwise. */
+const layer = (spec: LayerSpec): TileLayer => ({ minzoom: 3, maxzoom: 14, maxAgeSeconds: 300, filters: TILE_LAYER_FILTERS[spec.id], ...spec });
+
+/** An area level's choropleth: its areas with the permit counts; boundaries change seldom, so an hour's caching. */
+const areaLayer = (id: TileLayerName, level: AreaLevel, minzoom: number, description: string): TileLayer =>
+  layer({ id, description, geometry: 'polygon', minzoom, maxAgeSeconds: 3600, fields: AREA_FIELDS, reads: AREA_READS, source: areaSource(level) });
+
 export const TILE_LAYERS: readonly TileLayer[] = [
-  {
-    id: 'provinces',
-    description: 'Provinces (provinsi) with valid permit holders',
-    geometry: 'polygon',
-    minzoom: 0,
-    maxzoom: 14,
-    maxAgeSeconds: 3600,
-    fields: AREA_FIELDS,
-    filters: TILE_LAYER_FILTERS.provinces,
-    reads: AREA_READS,
-    source: areaSource('province'),
-  },
-  {
-    id: 'regencies',
-    description: 'Regencies and cities (kabupaten/kota) with valid permit holders',
-    geometry: 'polygon',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 3600,
-    fields: AREA_FIELDS,
-    filters: TILE_LAYER_FILTERS.regencies,
-    reads: AREA_READS,
-    source: areaSource('regency'),
-  },
-  {
-    id: 'districts',
-    description: 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see',
-    geometry: 'polygon',
-    minzoom: 7,
-    maxzoom: 14,
-    maxAgeSeconds: 3600,
-    fields: AREA_FIELDS,
-    filters: TILE_LAYER_FILTERS.districts,
-    reads: AREA_READS,
-    source: areaSource('district'),
-  },
-  {
+  areaLayer('provinces', 'province', 0, 'Provinces (provinsi) with valid permit holders'),
+  areaLayer('regencies', 'regency', 3, 'Regencies and cities (kabupaten/kota) with valid permit holders'),
+  areaLayer('districts', 'district', 7, 'Districts (kecamatan) with valid permit holders; served from zoom 7, where they are large enough to see'),
+  layer({
     id: 'company_sites',
     description: 'Sites of companies that sponsor foreign workers; merged per grid cell below zoom 9',
     geometry: 'point',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     clusterBelowZoom: 9,
     clusterSums: ['active_permits'],
     fields: {
@@ -210,7 +184,6 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       active_permits: ['Number', 'valid permits the company sponsors, for the filters, on asOf (summed in clusters)'],
       point_count: ['Number', 'sites merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.company_sites,
     reads: ['company_sites', 'companies', ...HOLDER_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_sites as (
@@ -222,14 +195,11 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       )
       select s.id::bigint as id, s.geom, s.company_id, c.name, c.sector, coalesce(a.n, 0) as active_permits
       from tile_sites s join companies c on c.id = s.company_id left join active a on a.company_id = s.company_id`,
-  },
-  {
+  }),
+  layer({
     id: 'operation_targets',
     description: 'Places checked by joint operations, with their outcome; merged per grid cell below zoom 8',
     geometry: 'point',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     clusterBelowZoom: 8,
     clusterSums: ['foreigners_checked', 'violations'],
     fields: {
@@ -241,20 +211,16 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       violations: ['Number', 'suspected violations (summed in clusters)'],
       point_count: ['Number', 'targets merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.operation_targets,
     reads: ['operation_targets', 'operations'],
     source: ({ envelope, filter, scope }) => sql`
       select t.id::bigint as id, t.geom, t.operation_id, o.date::text as date, t.kind, t.outcome, t.foreigners_checked, t.violations
       from operation_targets t join operations o on o.id = t.operation_id
       where t.geom && ${envelope} and ${dateRange(sql`o.date`, filter)} and ${scopeCondition(sql`t.regency_code`, scope)}`,
-  },
-  {
+  }),
+  layer({
     id: 'risk_areas',
     description: 'Risk areas (potensi kerawanan) valid in the period (default: on asOf)',
     geometry: 'polygon',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     fields: {
       name: ['String', 'name in the language asked for (lang, else Accept-Language; Indonesian by default)'],
       category: ['String', 'illegal_work, overstay, social_conflict, illegal_emigration_route, illegal_entry_point, visit_permit_misuse'],
@@ -262,7 +228,6 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       valid_from: ['String', 'first day (YYYY-MM-DD)'],
       valid_to: ['String', 'last day, absent when open-ended'],
     },
-    filters: TILE_LAYER_FILTERS.risk_areas,
     reads: ['risk_areas', 'areas'],
     source: ({ envelope, filter, scope }) => {
       const from = filter.from ?? filter.permit.asOf;
@@ -277,26 +242,21 @@ export const TILE_LAYERS: readonly TileLayer[] = [
           and ${inList(sql`category`, filter.category)} and ${scopeCondition(sql`regency_code`, scope)}
           and ${scopeArea ? sql`ST_Intersects(geom, ${scopeArea})` : sql`true`}`;
     },
-  },
-  {
+  }),
+  layer({
     id: 'entry_points',
     description: 'Immigration checkpoints (TPI): airports, seaports, land borders',
     geometry: 'point',
-    minzoom: 3,
-    maxzoom: 14,
     maxAgeSeconds: 86400,
     fields: { name: ['String', 'name'], kind: ['String', 'airport, seaport or land_border'] },
-    filters: TILE_LAYER_FILTERS.entry_points,
     reads: ['entry_points'],
     source: ({ envelope, scope }) => sql`
       select id::bigint as id, geom, name, kind from entry_points where geom && ${envelope} and ${scopeCondition(sql`regency_code`, scope)}`,
-  },
-  {
+  }),
+  layer({
     id: 'reports',
     description: 'Public reports (APOA, WhatsApp, phone, walk-in); never the reporter; merged per grid cell below zoom 8',
     geometry: 'point',
-    minzoom: 3,
-    maxzoom: 14,
     maxAgeSeconds: 60,
     clusterBelowZoom: 8,
     clusterSums: [],
@@ -307,21 +267,17 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       received_on: ['String', 'day received (YYYY-MM-DD, WIB)'],
       point_count: ['Number', 'reports merged into this point (clusters only)'],
     },
-    filters: TILE_LAYER_FILTERS.reports,
     reads: ['reports'],
     source: ({ envelope, filter, scope }) => sql`
       select id::bigint as id, geom, category, status, channel, to_char(received_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as received_on
       from reports
       where geom && ${envelope} and ${dateRange(sql`(received_at at time zone 'Asia/Jakarta')::date`, filter)}
         and ${inList(sql`category`, filter.category)} and ${inList(sql`status`, filter.status)} and ${scopeCondition(sql`regency_code`, scope)}`,
-  },
-  {
+  }),
+  layer({
     id: 'meetings',
     description: 'Timpora coordination meetings, at their venue (imported ones without a venue point: at their regency), with their open follow-ups',
     geometry: 'point',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     fields: {
       date: ['String', 'meeting date (YYYY-MM-DD)'],
       title: ['String', 'title'],
@@ -329,21 +285,18 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       regency_code: ['String', 'regency code'],
       open_follow_ups: ['Number', 'follow-up tasks still open'],
     },
-    filters: TILE_LAYER_FILTERS.meetings,
     reads: ['meetings', 'areas', 'meeting_follow_ups'],
     source: ({ envelope, filter, scope }) => sql`
       select m.id::bigint as id, coalesce(m.geom, a.label) as geom, m.date::text as date, m.title, m.venue, m.regency_code,
         (select count(*)::int from meeting_follow_ups f where f.meeting_id = m.id and f.status = 'open') as open_follow_ups
       from meetings m join areas a on a.code = m.regency_code
       where coalesce(m.geom, a.label) && ${envelope} and ${dateRange(sql`m.date`, filter)} and ${scopeCondition(sql`m.regency_code`, scope)}`,
-  },
-  {
+  }),
+  layer({
     id: 'coverage_gaps',
     description: 'Districts with valid permit holders on asOf that no operation has checked for `months` months (default 12) or ever',
     geometry: 'polygon',
     minzoom: 5,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     fields: {
       code: ['String', 'district code'],
       name: ['String', 'district name'],
@@ -351,24 +304,20 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       last_checked: ['String', 'date of the last operation target in the district before asOf (YYYY-MM-DD); absent when never checked'],
       months_since: ['Number', 'whole months (30.44 days) since the last check; absent when never checked'],
     },
-    filters: TILE_LAYER_FILTERS.coverage_gaps,
     reads: ['operation_targets', 'operations', 'reports', 'offices', 'office_work_areas', ...AREA_READS],
     source: ({ envelope, filter, scope }) => coverageGapDistrictsSql(envelope, filter.permit.asOf, filter.months ?? COVERAGE_MONTHS.default, scope),
-  },
-  {
+  }),
+  layer({
     id: 'overstays',
     description:
       'Districts (kecamatan) where people overstay on asOf: their last permit ended at least a day before, with no departure, no valid permit and no open application (GET /api/v1/areas/{code}/overstays); counts only, districts with none left out',
     geometry: 'polygon',
     minzoom: 5,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     fields: {
       code: ['String', 'district code'],
       name: ['String', 'district name'],
       overstays: ['Number', 'people overstaying in the district on asOf, by the district of their last permit, for the filters on that permit'],
     },
-    filters: TILE_LAYER_FILTERS.overstays,
     reads: ['movements', 'companies', ...AREA_READS],
     source: ({ envelope, filter, scope }) => sql`
       with tile_areas as (
@@ -388,15 +337,12 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       )
       select replace(a.code, '.', '')::bigint as id, a.geom, a.code, a.name, c.n as overstays
       from tile_areas a join counts c on c.code = a.code`,
-  },
-  {
+  }),
+  layer({
     id: 'hot_spots',
     description:
       'Hot and cold spots of findings and verified reports: Getis-Ord Gi* on H3 hexagons over the study area (`area`, default your scope; required for a national scope), in the `months` (default 24) before asOf',
     geometry: 'polygon',
-    minzoom: 3,
-    maxzoom: 14,
-    maxAgeSeconds: 300,
     fields: {
       h3: ['String', 'H3 cell index'],
       resolution: ['Number', 'H3 resolution'],
@@ -406,7 +352,6 @@ export const TILE_LAYERS: readonly TileLayer[] = [
       p: ['Number', 'two-sided p-value'],
       class: ['String', 'hot_99, hot_95, hot_90, not_significant, cold_90, cold_95, cold_99'],
     },
-    filters: TILE_LAYER_FILTERS.hot_spots,
     reads: ['areas', 'offices', 'office_work_areas', 'operation_targets', 'operations', 'reports'],
     // One analysis per study area and filters, shared by every tile of the view (the memo), instead
     // of one per tile; a national scope names its area like GET /planning/hot-spots.
@@ -440,7 +385,7 @@ export const TILE_LAYERS: readonly TileLayer[] = [
           from json_array_elements(${JSON.stringify(cells)}::json) x
         ) cells where geom && ${envelope}`;
     },
-  },
+  }),
 ];
 
 export const TILE_LAYER_BY_ID: ReadonlyMap<string, TileLayer> = new Map(TILE_LAYERS.map((l) => [l.id, l]));

@@ -232,6 +232,22 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
         else context.warn(importNote('sponsor_not_found', { name: raw, row: row.row }));
       }
 
+      const permit: PermitCells = {
+        permitNumber,
+        permitType,
+        purpose,
+        nationality,
+        sex,
+        holderName,
+        sponsorCompanyKey,
+        issuedOn,
+        expiresOn,
+        cancelledOn,
+        passportNumber: passport,
+        holderBirthDate,
+        origin: context.origin,
+      };
+
       let area: PermitArea | undefined;
       if (AREA_FIELDS.some((f) => cells.has(f))) {
         const byName = matchArea(context, {
@@ -248,51 +264,14 @@ export function permitsHandler(): ImportKindHandler<PermitRecord> {
         if (position) {
           const point = sql`ST_SetSRID(ST_MakePoint(${position[0]}::float8, ${position[1]}::float8), 4326)`;
           return queryOne<{ code: string | null }>(context.tx, sql`select ${districtOf(point)} as code`).then((found) => {
-            if (found?.code)
-              return permitOutcome(
-                cells,
-                {
-                  permitNumber,
-                  permitType,
-                  purpose,
-                  nationality,
-                  sex,
-                  holderName,
-                  sponsorCompanyKey,
-                  issuedOn,
-                  expiresOn,
-                  cancelledOn,
-                  passportNumber: passport,
-                  holderBirthDate,
-                  origin: context.origin,
-                },
-                { districtCode: found.code, regencyCode: found.code.slice(0, 5) },
-              );
+            if (found?.code) return permitOutcome(cells, permit, { districtCode: found.code, regencyCode: found.code.slice(0, 5) });
             cells.issue('lat', fail('point_in_no_district'), `${cells.raw('lat')}, ${cells.raw('lng')}`);
             return { issues: cells.issues };
           });
         }
         if (position === null) cells.issue('regency', fail('no_area'));
       }
-      return permitOutcome(
-        cells,
-        {
-          permitNumber,
-          permitType,
-          purpose,
-          nationality,
-          sex,
-          holderName,
-          sponsorCompanyKey,
-          issuedOn,
-          expiresOn,
-          cancelledOn,
-          passportNumber: passport,
-          holderBirthDate,
-          origin: context.origin,
-        },
-        area,
-      );
+      return permitOutcome(cells, permit, area);
     },
     key: (p) => `${p.permitType}:${p.permitNumber}`,
     describe: (p) => `${p.permitNumber} (${p.permitType.toUpperCase()})`,

@@ -1,7 +1,7 @@
 // What the detail panel shows for an area: holders, nationalities, sponsors, risks, operations,
 // meetings, reports and where the figures come from. Every part takes the scope.
 import { sql, type SQL } from 'drizzle-orm';
-import { addDays, type AreaLevel, type PermitFilter, type Scope } from '@pantau/domain';
+import { addDays, type AreaLevel, type HolderCount, type PermitFilter, type Scope } from '@pantau/domain';
 import { queryOne, queryRows, type Executor } from '../connect.js';
 import { areaFilterColumn, permitFilterCondition, validOn } from './permit-stats.js';
 import { scopeCondition } from './scope.js';
@@ -13,14 +13,8 @@ import { reportStatusAt, startOfDayWib } from './report-status.js';
 const within = (column: SQL, code: string) => sql`(${column} = ${code} or ${column} like ${`${code}.%`})`;
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
-export interface HolderCounts {
-  total: number;
-  itas: number;
-  itap: number;
-  visit: number;
-  permits: number;
-  pending: number;
-}
+/** The same figures as @pantau/domain's countHolders. */
+export type HolderCounts = HolderCount;
 
 /** Distinct people holding a valid permit in the area (people-count.ts), by type, nationality and purpose. */
 export async function holderCounts(

@@ -73,19 +73,24 @@ export async function getBriefing(db: Executor, id: number): Promise<Briefing | 
   return row ? toBriefing(row) : null;
 }
 
+/** The columns a briefing's content fills, on insert and update alike. */
+const contentColumns = (content: BriefingContent) => ({
+  title: content.title,
+  date: content.date,
+  venue: content.venue,
+  audience: content.audience,
+  lang: content.lang,
+  ...areaColumns(content.areaCode),
+  slides: content.slides,
+});
+
 export async function insertBriefing(db: Executor, owner: { id: number; email: string }, content: BriefingContent, now: Date): Promise<Briefing> {
   const [row] = await orm(db)
     .insert(briefings)
     .values({
       ownerId: owner.id,
       ownerEmail: owner.email,
-      title: content.title,
-      date: content.date,
-      venue: content.venue,
-      audience: content.audience,
-      lang: content.lang,
-      ...areaColumns(content.areaCode),
-      slides: content.slides,
+      ...contentColumns(content),
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     })
@@ -99,13 +104,7 @@ export async function updateBriefing(db: Executor, id: number, ownerId: number, 
   const [row] = await orm(db)
     .update(briefings)
     .set({
-      title: content.title,
-      date: content.date,
-      venue: content.venue,
-      audience: content.audience,
-      lang: content.lang,
-      ...areaColumns(content.areaCode),
-      slides: content.slides,
+      ...contentColumns(content),
       updatedAt: now.toISOString(),
     })
     .where(and(eq(briefings.id, id), eq(briefings.ownerId, ownerId)))

@@ -7,8 +7,9 @@ import fc from 'fast-check';
 import { addDays, type PermitType } from '@pantau/domain';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openFixtureDatabase, testBackends, type TestDatabase } from '../../../../test/backends.js';
-import { queryOne, queryRows, sql, type SQL } from '../connect.js';
+import { queryOne, queryRows, sql, type Executor, type SQL } from '../connect.js';
 import { dayCounts, holderCountCheckDays, holderStates, oneDay, pendingStates, verifyHolderCounts } from './holder-counts.js';
+import type { HolderCountRow } from './permit-stats.js';
 
 /** A province no boundary has: the test's rows never meet the fixture's. */
 const DISTRICTS = ['99.98.01', '99.98.02', '99.97.01'];
@@ -129,16 +130,7 @@ describe.each(testBackends())('people pre-aggregate on %s', (backend) => {
         for (const day of days) {
           const filter = { permitTypes: history.types };
           const inTest = (c: SQL) => sql`${c} like '99.%'`;
-          const onePass = await queryRows<{
-            code: string;
-            nationality: string;
-            total: number;
-            itas: number;
-            itap: number;
-            visit: number;
-            permits: number;
-            pending: number;
-          }>(
+          const onePass = await queryRows<HolderCountRow & { code: string; nationality: string }>(
             tx,
             sql`
           select * from (${dayCounts({ level: 'regency', day, filter, codeCondition: inTest })}) d where total <> 0 or pending <> 0`,
@@ -247,21 +239,24 @@ describe.each(testBackends())('people pre-aggregate on %s', (backend) => {
 
   test('a write by the scoped application role still keeps the counts exact (the triggers read every permit of the holder)', async () => {
     // The same person holds an ITAP in 99.97 and then gets an ITAS in 99.98: the ITAS is written by a role
-    // that only sees 99.98, yet the person still counts once nationally, under ITAP.
+    // that only sees 99.98, yet the person still counts once nationally, under ITAP. Ends in that role.
+    const itasWrittenByScopedRole = async (tx: Executor) => {
+      const person = await queryOne<{ id: number }>(
+        tx,
+        sql`insert into people (name, nationality, regency_code, province_code, origin)
+      values ('Scope Test', 'CHN', '99.98', '99', 'demo') returning id`,
+      );
+      await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
+      values ('SCOPE-1', 'itap', 'work', 'CHN', 'Scope Test', '2024-01-01', '2026-01-01', '99.97.01', '99.97', '99', 'demo', ${Number(person!.id)})`);
+      await tx.execute(sql`select set_config('pantau.scope', '99.98', true)`);
+      await tx.execute(sql`set local role pantau_app`);
+      await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
+      values ('SCOPE-2', 'itas', 'work', 'CHN', 'Scope Test', '2024-03-01', '2025-03-01', '99.98.01', '99.98', '99', 'demo', ${Number(person!.id)})`);
+    };
     let found: unknown[] = ['not run'];
     await t.database.orm
       .transaction(async (tx) => {
-        const person = await queryOne<{ id: number }>(
-          tx,
-          sql`insert into people (name, nationality, regency_code, province_code, origin)
-        values ('Scope Test', 'CHN', '99.98', '99', 'demo') returning id`,
-        );
-        await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
-        values ('SCOPE-1', 'itap', 'work', 'CHN', 'Scope Test', '2024-01-01', '2026-01-01', '99.97.01', '99.97', '99', 'demo', ${Number(person!.id)})`);
-        await tx.execute(sql`select set_config('pantau.scope', '99.98', true)`);
-        await tx.execute(sql`set local role pantau_app`);
-        await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
-        values ('SCOPE-2', 'itas', 'work', 'CHN', 'Scope Test', '2024-03-01', '2025-03-01', '99.98.01', '99.98', '99', 'demo', ${Number(person!.id)})`);
+        await itasWrittenByScopedRole(tx);
         // The scoped role may read its areas' counts but not write them.
         await expect(tx.execute(sql`delete from holder_count_changes`)).rejects.toThrow();
         throw new Rollback();
@@ -271,17 +266,7 @@ describe.each(testBackends())('people pre-aggregate on %s', (backend) => {
       });
     await t.database.orm
       .transaction(async (tx) => {
-        const person = await queryOne<{ id: number }>(
-          tx,
-          sql`insert into people (name, nationality, regency_code, province_code, origin)
-        values ('Scope Test', 'CHN', '99.98', '99', 'demo') returning id`,
-        );
-        await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
-        values ('SCOPE-1', 'itap', 'work', 'CHN', 'Scope Test', '2024-01-01', '2026-01-01', '99.97.01', '99.97', '99', 'demo', ${Number(person!.id)})`);
-        await tx.execute(sql`select set_config('pantau.scope', '99.98', true)`);
-        await tx.execute(sql`set local role pantau_app`);
-        await tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
-        values ('SCOPE-2', 'itas', 'work', 'CHN', 'Scope Test', '2024-03-01', '2025-03-01', '99.98.01', '99.98', '99', 'demo', ${Number(person!.id)})`);
+        await itasWrittenByScopedRole(tx);
         await tx.execute(sql`reset role`);
         found = await verifyHolderCounts(tx, ['2024-06-01'], {}, { province: '99' });
         throw new Rollback();

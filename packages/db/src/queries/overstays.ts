@@ -141,13 +141,29 @@ export interface OverstayItem {
 const currentPassport = (person: SQL, fallback: SQL) => sql`coalesce((select pp.passport_number from person_passports pp where pp.person_id = ${person}
   order by pp.valid_from desc nulls last, pp.id desc limit 1), ${fallback})`;
 
+/** Joins the sponsor and the district and regency of the rows of `alias` (by its sponsor_company_id, district_code, regency_code). */
+const sponsorAndAreaJoins = (alias: 'o' | 'e') =>
+  sql.raw(`left join companies c on c.id = ${alias}.sponsor_company_id
+    left join areas d on d.code = ${alias}.district_code
+    left join areas r on r.code = ${alias}.regency_code`);
+/** The lists' columns from those joins; `sponsorAndAreas` reads them. */
+const sponsorAndAreaColumns = (alias: 'o' | 'e') =>
+  sql.raw(`c.id as sponsor_id, c.name as sponsor_name, ${alias}.district_code, d.name as district_name, ${alias}.regency_code, r.name as regency_name`);
+
+/** The last fields of a list item: its sponsor and areas. */
+const sponsorAndAreas = (r: Record<string, unknown>) => ({
+  sponsor: r.sponsor_id === null ? null : { id: Number(r.sponsor_id), name: String(r.sponsor_name) },
+  districtCode: (r.district_code as string | null) ?? null,
+  districtName: (r.district_name as string | null) ?? null,
+  regencyCode: String(r.regency_code),
+  regencyName: (r.regency_name as string | null) ?? null,
+});
+
 /** The overstaying people with their person, last permit, sponsor and area names: the list's and the export's rows. */
 const overstayRows = (query: OverstayQuery, scope: Scope): SQL => sql`(${overstayingPeople(query, scope)}) o
     join people pe on pe.id = o.person_id
     join permits p on p.id = o.permit_id
-    left join companies c on c.id = o.sponsor_company_id
-    left join areas d on d.code = o.district_code
-    left join areas r on r.code = o.regency_code`;
+    ${sponsorAndAreaJoins('o')}`;
 
 /** One page of overstaying people, longest over first (personal data: for roles allowed it). */
 export async function listOverstays(
@@ -161,7 +177,7 @@ export async function listOverstays(
     sql`
     select o.person_id, pe.name, pe.sex, pe.nationality, ${currentPassport(sql`o.person_id`, sql`p.passport_number`)} as passport_number,
       o.permit_id, o.permit_type, o.permit_number, o.expires_on::text as expires_on, o.days_over,
-      c.id as sponsor_id, c.name as sponsor_name, o.district_code, d.name as district_name, o.regency_code, r.name as regency_name
+      ${sponsorAndAreaColumns('o')}
     from ${overstayRows(query, scope)}
     order by o.days_over desc, o.person_id
     limit ${page.limit + 1} offset ${page.offset}`,
@@ -174,11 +190,7 @@ export async function listOverstays(
     passportNumber: (r.passport_number as string | null) ?? null,
     permit: { id: Number(r.permit_id), type: String(r.permit_type), number: String(r.permit_number), expiresOn: String(r.expires_on) },
     daysOver: Number(r.days_over),
-    sponsor: r.sponsor_id === null ? null : { id: Number(r.sponsor_id), name: String(r.sponsor_name) },
-    districtCode: (r.district_code as string | null) ?? null,
-    districtName: (r.district_name as string | null) ?? null,
-    regencyCode: String(r.regency_code),
-    regencyName: (r.regency_name as string | null) ?? null,
+    ...sponsorAndAreas(r),
   }));
   return { items, nextCursor: rows.length > page.limit ? page.offset + page.limit : null };
 }
@@ -255,12 +267,10 @@ export async function listExpiring(
     select e.permit_id, e.permit_number, e.permit_type, e.expires_on::text as expires_on, e.days_left, e.renewed, e.person_id,
       coalesce(pe.name, e.holder_name) as name, coalesce(pe.nationality, e.nationality) as nationality,
       ${currentPassport(sql`e.person_id`, sql`e.passport_number`)} as passport_number,
-      c.id as sponsor_id, c.name as sponsor_name, e.district_code, d.name as district_name, e.regency_code, r.name as regency_name
+      ${sponsorAndAreaColumns('e')}
     from (${expiringPermits(query, scope)}) e
     left join people pe on pe.id = e.person_id
-    left join companies c on c.id = e.sponsor_company_id
-    left join areas d on d.code = e.district_code
-    left join areas r on r.code = e.regency_code
+    ${sponsorAndAreaJoins('e')}
     order by e.expires_on, e.permit_id
     limit ${page.limit + 1} offset ${page.offset}`,
   );
@@ -275,11 +285,7 @@ export async function listExpiring(
     name: String(r.name),
     nationality: String(r.nationality),
     passportNumber: (r.passport_number as string | null) ?? null,
-    sponsor: r.sponsor_id === null ? null : { id: Number(r.sponsor_id), name: String(r.sponsor_name) },
-    districtCode: (r.district_code as string | null) ?? null,
-    districtName: (r.district_name as string | null) ?? null,
-    regencyCode: String(r.regency_code),
-    regencyName: (r.regency_name as string | null) ?? null,
+    ...sponsorAndAreas(r),
   }));
   return { items, nextCursor: rows.length > page.limit ? page.offset + page.limit : null };
 }
@@ -305,9 +311,7 @@ export function expiringExportPage(query: ExpiringQuery, scope: Scope, after: re
       e.district_code, d.name as district_name, e.regency_code, r.name as regency_name
     from (${expiringPermits(query, scope)}) e
     left join people pe on pe.id = e.person_id
-    left join companies c on c.id = e.sponsor_company_id
-    left join areas d on d.code = e.district_code
-    left join areas r on r.code = e.regency_code
+    ${sponsorAndAreaJoins('e')}
     where ${after ? sql`(e.days_left, e.permit_id) > (${after[0]}::int, ${after[1] ?? 0}::bigint)` : sql`true`}
     order by 1, 2 limit ${limit}`;
 }

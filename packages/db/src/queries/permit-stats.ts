@@ -1,6 +1,6 @@
 // Valid permit holders per area on a day: the aggregate behind the choropleth and the figures.
 import { sql, type SQL } from 'drizzle-orm';
-import type { AreaLevel, PermitFilter, Scope } from '@pantau/domain';
+import type { AreaLevel, HolderCount, PermitFilter, Scope } from '@pantau/domain';
 import { queryRows, type Executor } from '../connect.js';
 import { areas } from '../schema/index.js';
 import { scopeCondition } from './scope.js';
@@ -20,6 +20,9 @@ export interface PermitCount {
   pending: number;
   topNationalities: Array<{ code: string; count: number }>;
 }
+
+/** The domain's HolderCount as a row type: a mapped type, since queryRows wants an index signature and an interface has none. */
+export type HolderCountRow = { [K in keyof HolderCount]: HolderCount[K] };
 
 const GROUP_NAME: Record<AreaLevel, string> = { province: 'province_code', regency: 'regency_code', district: 'district_code' };
 const GROUP_COLUMN: Record<AreaLevel, SQL> = {
@@ -76,17 +79,7 @@ export async function permitCountsByArea(
           where: sql`${query.parent ? sql`${applicationGroup} like ${`${query.parent}.%`}` : sql`true`} and ${scopeCondition(applicationGroup, scope)}`,
         })}) w
         group by code)`;
-  const rows = await queryRows<{
-    code: string;
-    name: string;
-    total: number;
-    itas: number;
-    itap: number;
-    visit: number;
-    permits: number;
-    pending: number;
-    top: string | null;
-  }>(
+  const rows = await queryRows<HolderCountRow & { code: string; name: string; top: string | null }>(
     db,
     sql`
     with ${counts}, totals as (
