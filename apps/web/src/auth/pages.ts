@@ -1,7 +1,8 @@
 // Which page the signed-in role gets for the page a link names: the users, audit, import and planning
 // pages only with their permission; otherwise a page that says so, with a link back to the map (showing
 // the map silently left the user wondering whether the link was broken).
-import { serializeViewState, type Page, type ViewState } from '../state/view-state.js';
+import type { Page } from '../state/routes.js';
+import { serializeViewState, type ViewState } from '../state/view-state.js';
 import type { Permissions } from './session.js';
 
 export type ShownPage = Page | 'forbidden';

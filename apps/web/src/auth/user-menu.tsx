@@ -4,7 +4,7 @@
 import { agencyName } from '@pantau/domain';
 import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../state/view-state.js';
+import type { Page } from '../state/routes.js';
 import { ChangePasswordForm } from './change-password-form.js';
 import { useSession } from './session-context.js';
 import { followInApp } from '../ui/modifier-click.js';

@@ -7,7 +7,8 @@ import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
 import { SearchBox } from '../panels/search-box.js';
 import type { SearchSelection } from '../panels/types.js';
-import type { Page, ViewState } from '../state/view-state.js';
+import type { Page } from '../state/routes.js';
+import type { ViewState } from '../state/view-state.js';
 import { followInApp } from '../ui/modifier-click.js';
 import type { UpdateView } from '../state/use-view-state.js';
 
