@@ -1,6 +1,7 @@
 import { NATIONALITIES, PERMIT_PURPOSES, PERMIT_TYPES, WEIGHT_KEYS } from '@pantau/domain';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { recordTarget } from '../planning/record-target.js';
 import { routeHref, viewAt, type RouteTarget } from './navigation.js';
 import { EMPTY_ROUTE_PARAMS, PAGES, ROUTES, type Page, type RouteParams, type WeightOverrides } from './routes.js';
 import {
@@ -160,6 +161,19 @@ describe('links between pages', () => {
   test('a link names changes to the map context beside the page', () => {
     const reports = { ...DEFAULT_VIEW, page: 'reports' as const, region: '19', asOf: '2024-06-13' };
     expect(routeHref(reports, { page: 'map', region: '19.04', select: { kind: 'report', id: 8 } }, '/')).toBe('/?region=19.04&select=report:8&asOf=2024-06-13');
+  });
+
+  test("a planning candidate's records open on the dashboard: an area drilled into, a record selected", () => {
+    const selected = { ...planning, select: { kind: 'company' as const, id: 1 } };
+    const href = (apiPath: string) => {
+      const target = recordTarget(apiPath);
+      return target && routeHref(selected, target, '/');
+    };
+    expect(href('/api/v1/areas/19.04.01')).toBe('/?region=19.04.01&layers=risk&asOf=2024-06-14');
+    expect(href('/api/v1/companies/12')).toBe('/?region=19.04&select=company:12&layers=risk&asOf=2024-06-14');
+    expect(href('/api/v1/operations/3')).toBe('/?region=19.04&select=operation:3&layers=risk&asOf=2024-06-14');
+    expect(href('/api/v1/risk-areas/5')).toBe('/?region=19.04&select=risk_area:5&layers=risk&asOf=2024-06-14');
+    expect(href('/api/v1/people/5')).toBeNull();
   });
 });
 
