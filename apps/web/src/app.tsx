@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { setRequestLanguage } from './api/api-client.js';
 import { AuthGate } from './auth/auth-gate.js';
 import { ForbiddenPage } from './auth/forbidden-page.js';
-import { allowedPage, type ShownPage } from './auth/pages.js';
+import { allowedPage } from './auth/pages.js';
 import { usePermissions } from './auth/session-context.js';
 import { DashboardPage } from './dashboard/dashboard-page.js';
 import { createI18n } from './i18n/i18n.js';
 import { RouterProvider, useRouter, useRouterState } from './state/router.js';
+import type { Page } from './state/routes.js';
 
 // Users and audit pages: only for the roles that manage users or read the audit trail.
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((module) => ({ default: module.AdminPage })));
@@ -25,6 +26,21 @@ const CompanyPage = lazy(() => import('./people/company-page.js'));
 const ReportsPage = lazy(() => import('./reports/reports-page.js'));
 // Coordination meetings with their decisions and follow-ups (issue 22).
 const MeetingsPage = lazy(() => import('./meetings/meetings-page.js'));
+
+/** The component of every page but the map. */
+const LAZY_PAGES: Record<Exclude<Page, 'map'>, ComponentType> = {
+  users: AdminPage,
+  audit: AdminPage,
+  import: ImportPage,
+  planning: PlanningPage,
+  'plan-print': PlanPrintPage,
+  briefing: BriefingPage,
+  'briefing-print': BriefingPrintPage,
+  person: PersonPage,
+  company: CompanyPage,
+  reports: ReportsPage,
+  meetings: MeetingsPage,
+};
 
 export function App() {
   const router = useRouterState();
@@ -54,31 +70,10 @@ function SignedInPage() {
   const page = allowedPage(useRouter().view.page, usePermissions());
   if (page === 'forbidden') return <ForbiddenPage />;
   if (page === 'map') return <DashboardPage />;
-  return <Suspense fallback={<p className="session-check">{t('loading')}</p>}>{lazyPage(page)}</Suspense>;
-}
-
-function lazyPage(page: Exclude<ShownPage, 'forbidden' | 'map'>) {
-  switch (page) {
-    case 'briefing':
-      return <BriefingPage />;
-    case 'briefing-print':
-      return <BriefingPrintPage />;
-    case 'import':
-      return <ImportPage />;
-    case 'person':
-      return <PersonPage />;
-    case 'company':
-      return <CompanyPage />;
-    case 'reports':
-      return <ReportsPage />;
-    case 'meetings':
-      return <MeetingsPage />;
-    case 'planning':
-      return <PlanningPage />;
-    case 'plan-print':
-      return <PlanPrintPage />;
-    case 'users':
-    case 'audit':
-      return <AdminPage />;
-  }
+  const LazyPage = LAZY_PAGES[page];
+  return (
+    <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
+      <LazyPage />
+    </Suspense>
+  );
 }
