@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { setRequestLanguage } from './api/api-client.js';
 import { AuthGate } from './auth/auth-gate.js';
@@ -7,8 +7,8 @@ import { allowedPage } from './auth/pages.js';
 import { usePermissions } from './auth/session-context.js';
 import { DashboardPage } from './dashboard/dashboard-page.js';
 import { createI18n } from './i18n/i18n.js';
-import { useViewState, type UpdateView } from './state/use-view-state.js';
-import type { ViewState } from './state/view-state.js';
+import { RouterProvider, useRouter, useRouterState } from './state/router.js';
+import type { Page } from './state/routes.js';
 
 // Users and audit pages: only for the roles that manage users or read the audit trail.
 const AdminPage = lazy(() => import('./admin/admin-page.js').then((module) => ({ default: module.AdminPage })));
@@ -27,8 +27,24 @@ const ReportsPage = lazy(() => import('./reports/reports-page.js'));
 // Coordination meetings with their decisions and follow-ups (issue 22).
 const MeetingsPage = lazy(() => import('./meetings/meetings-page.js'));
 
+/** The component of every page but the map. */
+const LAZY_PAGES: Record<Exclude<Page, 'map'>, ComponentType> = {
+  users: AdminPage,
+  audit: AdminPage,
+  import: ImportPage,
+  planning: PlanningPage,
+  'plan-print': PlanPrintPage,
+  briefing: BriefingPage,
+  'briefing-print': BriefingPrintPage,
+  person: PersonPage,
+  company: CompanyPage,
+  reports: ReportsPage,
+  meetings: MeetingsPage,
+};
+
 export function App() {
-  const [view, updateView] = useViewState();
+  const router = useRouterState();
+  const { view } = router;
   const [i18n] = useState(() => createI18n(view.lang));
   // During render, not in an effect: the children's first requests (their effects run before this
   // component's) already carry the view's language.
@@ -39,63 +55,25 @@ export function App() {
   }, [i18n, view.lang]);
   return (
     <I18nextProvider i18n={i18n}>
-      <AuthGate lang={view.lang} onLangChange={(lang) => updateView({ lang })}>
-        <SignedInPage view={view} updateView={updateView} />
-      </AuthGate>
+      <RouterProvider value={router}>
+        <AuthGate lang={view.lang} onLangChange={(lang) => router.update({ lang })}>
+          <SignedInPage />
+        </AuthGate>
+      </RouterProvider>
     </I18nextProvider>
   );
 }
 
-function SignedInPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
+/** The page the URL names, if the role may open it; each page reads its own params from the router. */
+function SignedInPage() {
   const { t } = useTranslation('access');
-  const page = allowedPage(view.page, usePermissions());
-  if (page === 'forbidden') return <ForbiddenPage view={view} onBack={() => updateView({ page: 'map' })} />;
-  if (page === 'map') return <DashboardPage view={view} updateView={updateView} />;
-  if (page === 'briefing' || page === 'briefing-print') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        {page === 'briefing' ? <BriefingPage view={view} updateView={updateView} /> : <BriefingPrintPage view={view} />}
-      </Suspense>
-    );
-  }
-  if (page === 'import') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        <ImportPage view={view} updateView={updateView} />
-      </Suspense>
-    );
-  }
-  if (page === 'person' || page === 'company') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        {page === 'person' ? <PersonPage view={view} updateView={updateView} /> : <CompanyPage view={view} updateView={updateView} />}
-      </Suspense>
-    );
-  }
-  if (page === 'reports') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        <ReportsPage view={view} updateView={updateView} />
-      </Suspense>
-    );
-  }
-  if (page === 'meetings') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        <MeetingsPage view={view} updateView={updateView} />
-      </Suspense>
-    );
-  }
-  if (page === 'planning' || page === 'plan-print') {
-    return (
-      <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-        {page === 'planning' ? <PlanningPage view={view} updateView={updateView} /> : <PlanPrintPage view={view} />}
-      </Suspense>
-    );
-  }
+  const page = allowedPage(useRouter().view.page, usePermissions());
+  if (page === 'forbidden') return <ForbiddenPage />;
+  if (page === 'map') return <DashboardPage />;
+  const LazyPage = LAZY_PAGES[page];
   return (
     <Suspense fallback={<p className="session-check">{t('loading')}</p>}>
-      <AdminPage page={page} view={view} updateView={updateView} />
+      <LazyPage />
     </Suspense>
   );
 }

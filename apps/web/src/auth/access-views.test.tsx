@@ -6,6 +6,9 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, test } from 'vitest';
 import { ApiError } from '../api/api-client.js';
 import { createI18n } from '../i18n/i18n.js';
+import { routeHref } from '../state/navigation.js';
+import { RouterProvider } from '../state/router.js';
+import { DEFAULT_VIEW } from '../state/view-state.js';
 import { SessionContext } from './session-context.js';
 import { SignInPage } from './sign-in-page.js';
 import { UserMenu } from './user-menu.js';
@@ -69,7 +72,9 @@ function menuFor(role: Role, lang: 'id' | 'en' = 'id'): string {
   return render(
     lang,
     <SessionContext.Provider value={{ session, signOut: async () => {}, signOutEverywhere: async () => {} }}>
-      <UserMenu pageHref={(page) => `/?page=${page}`} onOpenPage={noop} />
+      <RouterProvider value={{ view: DEFAULT_VIEW, update: noop, navigate: noop, href: (target) => routeHref(DEFAULT_VIEW, target, '/') }}>
+        <UserMenu />
+      </RouterProvider>
     </SessionContext.Provider>,
   );
 }

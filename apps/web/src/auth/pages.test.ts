@@ -1,7 +1,6 @@
 import { permissionsOf } from '@pantau/domain';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_VIEW } from '../state/view-state.js';
-import { allowedPage, pageHref } from './pages.js';
+import { allowedPage } from './pages.js';
 
 describe('allowedPage', () => {
   test('an admin opens the users and audit pages', () => {
@@ -41,10 +40,4 @@ describe('allowedPage', () => {
     expect(allowedPage('audit', permissionsOf('analyst'))).toBe('forbidden');
     expect(allowedPage('map', permissionsOf('viewer'))).toBe('map');
   });
-});
-
-test('the link to an admin page keeps the view, and the way back drops the page', () => {
-  const view = { ...DEFAULT_VIEW, region: '19.04', lang: 'en' as const };
-  expect(pageHref(view, 'users', '/')).toBe('/?page=users&region=19.04&lang=en');
-  expect(pageHref({ ...view, page: 'users' }, 'map', '/')).toBe('/?region=19.04&lang=en');
 });

@@ -1,7 +1,7 @@
 // Which page the signed-in role gets for the page a link names: the users, audit, import and planning
 // pages only with their permission; otherwise a page that says so, with a link back to the map (showing
 // the map silently left the user wondering whether the link was broken).
-import { serializeViewState, type Page, type ViewState } from '../state/view-state.js';
+import type { Page } from '../state/routes.js';
 import type { Permissions } from './session.js';
 
 export type ShownPage = Page | 'forbidden';
@@ -29,9 +29,4 @@ export function allowedPage(page: Page, permissions: Pick<Permissions, 'manageUs
     default:
       return page;
   }
-}
-
-/** The link to another page of the app, keeping the view (map position, filters, language). */
-export function pageHref(view: ViewState, page: Page, pathname = window.location.pathname): string {
-  return `${pathname}${serializeViewState({ ...view, page })}`;
 }

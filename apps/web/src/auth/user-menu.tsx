@@ -2,20 +2,13 @@
 // the role may open; change the password; sign out here or everywhere. A disclosure button: Escape or a click outside
 // closes it and gives the focus back to the button.
 import { agencyName } from '@pantau/domain';
-import { useEffect, useId, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../state/view-state.js';
+import { Link } from '../state/router.js';
 import { ChangePasswordForm } from './change-password-form.js';
 import { useSession } from './session-context.js';
-import { followInApp } from '../ui/modifier-click.js';
 
-export interface UserMenuProps {
-  /** The URL of an admin page (for links that open in a new tab too). */
-  pageHref(page: Exclude<Page, 'map'>): string;
-  onOpenPage(page: Exclude<Page, 'map'>): void;
-}
-
-export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
+export function UserMenu() {
   const { t, i18n } = useTranslation('access');
   const { session, signOut, signOutEverywhere } = useSession();
   const { user, permissions } = session;
@@ -52,11 +45,8 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
     }
   };
 
-  const openPage = (page: Exclude<Page, 'map'>) => (event: MouseEvent<HTMLAnchorElement>) =>
-    followInApp(event, () => {
-      setOpen(false);
-      onOpenPage(page);
-    });
+  // A plain click opens the page and closes the menu; a new tab leaves it open.
+  const closeMenu = () => setOpen(false);
 
   const roleLabel = t(`roles.${user.role}`);
   return (
@@ -113,23 +103,23 @@ export function UserMenu({ pageHref, onOpenPage }: UserMenuProps) {
           <ul className="user-menu-links">
             {permissions.planning.write && (
               <li>
-                <a href={pageHref('meetings')} onClick={openPage('meetings')} data-testid="open-meetings">
+                <Link to={{ page: 'meetings' }} onFollow={closeMenu} data-testid="open-meetings">
                   {t('account.meetings')}
-                </a>
+                </Link>
               </li>
             )}
             {permissions.manageUsers && (
               <li>
-                <a href={pageHref('users')} onClick={openPage('users')} data-testid="open-users">
+                <Link to={{ page: 'users' }} onFollow={closeMenu} data-testid="open-users">
                   {t('account.users')}
-                </a>
+                </Link>
               </li>
             )}
             {permissions.audit && (
               <li>
-                <a href={pageHref('audit')} onClick={openPage('audit')} data-testid="open-audit">
+                <Link to={{ page: 'audit' }} onFollow={closeMenu} data-testid="open-audit">
                   {t('account.audit')}
-                </a>
+                </Link>
               </li>
             )}
           </ul>

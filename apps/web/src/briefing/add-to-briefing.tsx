@@ -5,21 +5,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useSession } from '../auth/session-context.js';
-import type { ViewState } from '../state/view-state.js';
+import { Link, useRouter } from '../state/router.js';
+import type { MapContext } from '../state/view-state.js';
 import { addBriefingResources } from './briefing-locales.js';
 import { createBriefing, getBriefing, listBriefings, saveBriefing } from './briefings-api.js';
 import { captureSlideView } from './slide-view.js';
-import { followInApp } from '../ui/modifier-click.js';
 
 export interface AddToBriefingProps {
-  view: ViewState;
+  view: MapContext;
   shownAsOf: string | null;
   /** The name of the area shown, for the slide's title. */
   areaName: string | null;
-  onOpen(briefingId: number, slide: number): void;
-  /** The briefing list (every role may read and present briefings of its area). */
-  listHref: string;
-  onOpenList(): void;
 }
 
 export default function AddToBriefing(props: AddToBriefingProps) {
@@ -30,8 +26,9 @@ export default function AddToBriefing(props: AddToBriefingProps) {
 
 const NEW = 'new';
 
-function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpenList }: AddToBriefingProps) {
+function AddToBriefingMenu({ view, shownAsOf, areaName }: AddToBriefingProps) {
   const { t } = useTranslation('briefing');
+  const { navigate } = useRouter();
   const { session } = useSession();
   const [open, setOpen] = useState(false);
   const [target, setTarget] = useState<string>(NEW);
@@ -80,10 +77,11 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
     }
   };
 
+  // The briefing list (every role may read and present briefings of its area).
   const listLink = (
-    <a className="header-button header-link" href={listHref} data-testid="open-briefings" onClick={(event) => followInApp(event, onOpenList)}>
+    <Link className="header-button header-link" to={{ page: 'briefing' }} data-testid="open-briefings">
       {t('list')}
-    </a>
+    </Link>
   );
   // The aggregates-only role reads and presents briefings; it does not build them.
   if (!session.permissions.lists) return listLink;
@@ -121,7 +119,11 @@ function AddToBriefingMenu({ view, shownAsOf, areaName, onOpen, listHref, onOpen
             <p role="status" data-testid="add-status">
               {message.text}{' '}
               {message.briefing !== undefined && (
-                <button type="button" className="link-button" onClick={() => onOpen(message.briefing ?? 0, message.slide ?? 1)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate({ page: 'briefing', briefing: message.briefing ?? 0, slide: message.slide ?? 1 })}
+                >
                   {t('openBriefing')}
                 </button>
               )}

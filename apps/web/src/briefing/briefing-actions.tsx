@@ -1,14 +1,12 @@
 // The builder's buttons: present, save, the PDF, PPTX and HTML exports, the share link, delete, and the save or share status.
 import type { Briefing } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
-import { pageHref } from '../auth/pages.js';
-import type { ViewState } from '../state/view-state.js';
+import { useRouter } from '../state/router.js';
 import { briefingPdfUrl } from './briefings-api.js';
 
 export function BriefingActions({
   id,
   briefing,
-  view,
   canEdit,
   dirty,
   status,
@@ -19,7 +17,6 @@ export function BriefingActions({
 }: {
   id: number;
   briefing: Briefing;
-  view: ViewState;
   canEdit: boolean;
   dirty: boolean;
   status: string | null;
@@ -29,7 +26,8 @@ export function BriefingActions({
   onStatus(status: string): void;
 }) {
   const { t } = useTranslation('briefing');
-  const shareUrl = `${window.location.origin}${pageHref({ ...view, briefing: id, slide: null }, 'briefing')}`;
+  const { href } = useRouter();
+  const shareUrl = `${window.location.origin}${href({ page: 'briefing', briefing: id })}`;
   const exportHref = (format: 'pptx' | 'html') => `/?page=briefing-print&briefing=${id}&lang=${briefing.lang}#export=${format}`;
   return (
     <div className="briefing-actions">

@@ -4,9 +4,9 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
+import { useRoute } from '../state/router.js';
 import { BriefingActions } from './briefing-actions.js';
 import { BriefingDetailsForm } from './briefing-details-form.js';
-import type { BriefingPageProps } from './briefing-page-props.js';
 import { messageOf } from './error-message.js';
 import { OfflineControl } from './offline-control.js';
 import { PresentMode } from './present-mode.js';
@@ -14,14 +14,15 @@ import { SlideEditor } from './slide-editor.js';
 import { SlideList } from './slide-list.js';
 import { useBriefingDraft } from './use-briefing-draft.js';
 
-export function BriefingEditor({ id, view, updateView }: { id: number } & BriefingPageProps) {
+export function BriefingEditor({ id }: { id: number }) {
   const { t } = useTranslation('briefing');
-  const { loaded, draft, canEdit, dirty, status, setStatus, change, changeSlide, save, remove } = useBriefingDraft(id, updateView);
+  const { view, update } = useRoute('briefing');
+  const { loaded, draft, canEdit, dirty, status, setStatus, change, changeSlide, save, remove } = useBriefingDraft(id, update);
   const meta = useApiRequest('meta', getMeta);
   const [presenting, setPresenting] = useState(false);
   const demo = dataOf(meta)?.demo ?? false;
   const selected = Math.min(Math.max((view.slide ?? 1) - 1, 0), Math.max((draft?.slides.length ?? 1) - 1, 0));
-  const selectSlide = useCallback((index: number) => updateView({ slide: index + 1 }, 'replace'), [updateView]);
+  const selectSlide = useCallback((index: number) => update({ slide: index + 1 }, 'replace'), [update]);
   const exitPresent = useCallback(() => setPresenting(false), []);
 
   if (loaded.status === 'error')
@@ -42,7 +43,6 @@ export function BriefingEditor({ id, view, updateView }: { id: number } & Briefi
       <BriefingActions
         id={id}
         briefing={draft}
-        view={view}
         canEdit={canEdit}
         dirty={dirty}
         status={status}

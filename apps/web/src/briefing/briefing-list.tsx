@@ -5,17 +5,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getAreas, getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions, useSession } from '../auth/session-context.js';
 import { DateField } from '../controls/date-field.js';
 import { useFormat } from '../i18n/format.js';
-import type { BriefingPageProps } from './briefing-page-props.js';
+import { Link, useRoute } from '../state/router.js';
 import { createBriefing, listBriefings } from './briefings-api.js';
 import { messageOf } from './error-message.js';
 import { OfflineMark } from './offline-control.js';
 
-export function BriefingList({ view, updateView }: BriefingPageProps) {
+export function BriefingList() {
   const { t } = useTranslation('briefing');
+  const { view, update } = useRoute('briefing');
   const format = useFormat();
   const permissions = usePermissions();
   const { session } = useSession();
@@ -40,7 +40,7 @@ export function BriefingList({ view, updateView }: BriefingPageProps) {
     try {
       const content = briefingFromTemplate(template, { areaCode: regency.code, areaName: regency.name, date: date || today, lang: view.lang });
       const created = await createBriefing(content);
-      updateView({ briefing: created.id, slide: null });
+      update({ briefing: created.id, slide: null });
     } catch (failure) {
       setError(messageOf(failure));
     } finally {
@@ -105,16 +105,9 @@ export function BriefingList({ view, updateView }: BriefingPageProps) {
         <ul className="briefing-items">
           {(dataOf(list) ?? []).map((item) => (
             <li key={item.id}>
-              <a
-                href={pageHref({ ...view, briefing: item.id, slide: null }, 'briefing')}
-                onClick={(event) => {
-                  event.preventDefault();
-                  updateView({ briefing: item.id, slide: null });
-                }}
-                data-testid="briefing-link"
-              >
+              <Link to={{ page: 'briefing', briefing: item.id }} data-testid="briefing-link">
                 {item.title}
-              </a>
+              </Link>
               <span className="briefing-meta">
                 {format.date(item.date)} · {item.venue ? `${item.venue} · ` : ''}
                 {t(`audiences.${item.audience}`)} · {t('slides', { count: item.slideCount })} · {item.canEdit ? t('yours') : item.ownerEmail}

@@ -1,31 +1,25 @@
 // The briefing pages: the list (with the three meeting templates for a regency and a date), the
 // builder (title, date, venue, audience, language; slides reordered, duplicated, deleted, titled,
 // annotated, with panels), present mode, and the exports. Viewers and non-owners read and present.
-import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pageHref } from '../auth/pages.js';
 import { UserMenu } from '../auth/user-menu.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
-import type { ViewUpdate } from '../state/use-view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
+import { Link, useRoute } from '../state/router.js';
 import { BriefingEditor } from './briefing-editor.js';
 import { BriefingList } from './briefing-list.js';
 import { addBriefingResources } from './briefing-locales.js';
-import type { BriefingPageProps } from './briefing-page-props.js';
 import { OfflineIndicator } from './offline-control.js';
 import './briefing.css';
 
-export type { BriefingPageProps };
-
-export default function BriefingPage(props: BriefingPageProps) {
+export default function BriefingPage() {
   const { i18n } = useTranslation();
   addBriefingResources(i18n);
-  return <BriefingPageContent {...props} />;
+  return <BriefingPageContent />;
 }
 
-function BriefingPageContent({ view, updateView }: BriefingPageProps) {
+function BriefingPageContent() {
   const { t } = useTranslation('briefing');
-  const open = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => followInApp(event, () => updateView(update));
+  const { view, update } = useRoute('briefing');
   return (
     <div className="briefing-page">
       <header className="page-header">
@@ -33,34 +27,21 @@ function BriefingPageContent({ view, updateView }: BriefingPageProps) {
           <h1>{t('title')}</h1>
         </div>
         <div className="page-status">
-          <a
-            className="header-button header-link"
-            href={pageHref({ ...view, briefing: null, slide: null }, 'map')}
-            onClick={(event) => open(event, { page: 'map', briefing: null, slide: null })}
-            data-testid="back-to-map"
-          >
+          <Link className="header-button header-link" to={{ page: 'map' }} data-testid="back-to-map">
             {t('backToMap')}
-          </a>
+          </Link>
           {view.briefing !== null && (
-            <a
-              className="header-button header-link"
-              href={pageHref({ ...view, briefing: null, slide: null }, 'briefing')}
-              onClick={(event) => open(event, { briefing: null, slide: null })}
-            >
+            <Link className="header-button header-link" to={{ page: 'briefing' }}>
               {t('allBriefings')}
-            </a>
+            </Link>
           )}
-          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
-          <UserMenu pageHref={(page) => pageHref(view, page)} onOpenPage={(page) => updateView({ page })} />
+          <LanguageSwitch lang={view.lang} onChange={(lang) => update({ lang })} />
+          <UserMenu />
         </div>
       </header>
       <main className="briefing-main">
         <OfflineIndicator />
-        {view.briefing === null ? (
-          <BriefingList view={view} updateView={updateView} />
-        ) : (
-          <BriefingEditor key={view.briefing} id={view.briefing} view={view} updateView={updateView} />
-        )}
+        {view.briefing === null ? <BriefingList /> : <BriefingEditor key={view.briefing} id={view.briefing} />}
       </main>
     </div>
   );

@@ -11,7 +11,7 @@ import { shownOverlays } from '../auth/permissions.js';
 import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useFormat } from '../i18n/format.js';
-import type { ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
 import { addBriefingResources } from './briefing-locales.js';
 import type { ExportMap } from './briefing-export.js';
 import { getBriefing } from './briefings-api.js';
@@ -24,10 +24,10 @@ import './briefing.css';
 
 export type ExportKind = 'pptx' | 'html';
 
-export default function BriefingPrintPage({ view }: { view: ViewState }) {
+export default function BriefingPrintPage() {
   const { i18n } = useTranslation();
   addBriefingResources(i18n);
-  return <BriefingPrint view={view} />;
+  return <BriefingPrint />;
 }
 
 function markPrint(state: { ready: true } | { error: string }) {
@@ -35,11 +35,11 @@ function markPrint(state: { ready: true } | { error: string }) {
   else document.documentElement.dataset.printError = state.error;
 }
 
-function BriefingPrint({ view }: { view: ViewState }) {
+function BriefingPrint() {
   const { t } = useTranslation('briefing');
   const { t: tCommon } = useTranslation();
   const format = useFormat();
-  const id = view.briefing;
+  const id = useRoute('briefing-print').view.briefing;
   // In the hash: the app rewrites the query to its canonical form, which keeps the hash as it is.
   const [exportKind] = useState(() => {
     const value = new URLSearchParams(window.location.hash.slice(1)).get('export');

@@ -6,7 +6,7 @@ import type { AreaListItem, AreaPermitCount } from '@pantau/domain';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { choroplethClasses, type ChoroplethScope } from '../map/choropleth.js';
 import type { ChoroplethClass } from '../map/choropleth-classes.js';
-import { countedPermitTypes, type Measure, type ViewState } from '../state/view-state.js';
+import { countedPermitTypes, type MapContext, type Measure } from '../state/view-state.js';
 import { useMemo } from 'react';
 
 /** Classes of the areas' counts for the measure; null while what it needs is still loading (densities need the sizes). */
@@ -21,7 +21,7 @@ export function slideClasses(
   return choroplethClasses(areas, measure, areaKm2ByCode);
 }
 
-type SlideFilterView = Pick<ViewState, 'permitTypes' | 'nationalities' | 'purposes' | 'measure'>;
+type SlideFilterView = Pick<MapContext, 'permitTypes' | 'nationalities' | 'purposes' | 'measure'>;
 
 /** The classes of a slide's view within `scope` on `asOf` (null while loading); errors come back as `error`. */
 export function useSlideClasses(

@@ -1,7 +1,7 @@
 // The selected slide: its fields for an editor (its note for a reader), a link to its view on the map, and its preview.
 import type { Briefing, Slide } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
-import type { ViewState } from '../state/view-state.js';
+import type { MapContext } from '../state/view-state.js';
 import { SlideFields } from './slide-fields.js';
 import { SlideFrame } from './slide-frame.js';
 import { dashboardHref } from './slide-view.js';
@@ -21,7 +21,7 @@ export function SlideEditor({
   briefing: Briefing;
   canEdit: boolean;
   demo: boolean;
-  lang: ViewState['lang'];
+  lang: MapContext['lang'];
   onChange(update: Partial<Slide>): void;
 }) {
   const { t } = useTranslation('briefing');

@@ -3,11 +3,11 @@ import type { Briefing, BriefingContent, Slide } from '@pantau/domain';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import type { ViewUpdate } from '../state/use-view-state.js';
+import type { UpdateRoute } from '../state/router.js';
 import { deleteBriefing, getBriefing, saveBriefing } from './briefings-api.js';
 import { messageOf } from './error-message.js';
 
-export function useBriefingDraft(id: number, updateView: (update: ViewUpdate) => void) {
+export function useBriefingDraft(id: number, updateView: UpdateRoute<'briefing'>) {
   const { t } = useTranslation('briefing');
   const loaded = useApiRequest(`briefing:${id}`, (signal) => getBriefing(id, signal));
   const [draft, setDraft] = useState<Briefing | null>(null);

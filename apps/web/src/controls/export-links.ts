@@ -2,7 +2,7 @@
 // same date, permit types, nationalities, purposes, sponsor, area and period, in the UI's language.
 import { EXPORT_PARAMETERS } from '@pantau/domain';
 import type { Lang } from '../i18n/languages.js';
-import { countedPermitTypes, type ViewState } from '../state/view-state.js';
+import { countedPermitTypes, type MapContext } from '../state/view-state.js';
 
 export const EXPORT_KINDS = ['permits', 'companies', 'operations', 'risk-areas', 'entry-points', 'reports', 'overstays', 'expiring', 'movements'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
@@ -34,7 +34,7 @@ export interface ExportFilters {
  * and ITAP when none is ticked), the date the one it shows (`asOf`, else the server's today), and a
  * company chosen in the sponsor filter becomes `sponsor`.
  */
-export function exportFilters(view: ViewState, shownAsOf: string | null): ExportFilters {
+export function exportFilters(view: MapContext, shownAsOf: string | null): ExportFilters {
   return {
     asOf: view.asOf ?? shownAsOf,
     permitTypes: countedPermitTypes(view),

@@ -1,12 +1,12 @@
 // "Download the data of this view": a link per kind and format to the API's exports, carrying the
 // view's filters (export-links.ts). Plain links, so the browser downloads and names the file.
 import { useTranslation } from 'react-i18next';
-import type { ViewState } from '../state/view-state.js';
+import type { MapContext } from '../state/view-state.js';
 import { EXPORT_FORMATS, EXPORT_KINDS, exportFilters, exportUrl, type ExportKind } from './export-links.js';
 import './export-menu.css';
 
 export interface ExportMenuProps {
-  view: ViewState;
+  view: MapContext;
   /** The date the map shows (the view's, else the server's today). */
   shownAsOf: string | null;
   /** The kinds this user may download; all when not given. */

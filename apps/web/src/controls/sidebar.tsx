@@ -6,8 +6,8 @@ import type { SearchCompany } from '@pantau/domain';
 import { permittedOverlays } from '../auth/permissions.js';
 import { useNationalScope, usePermissions } from '../auth/session-context.js';
 import { hotSpotsNeedArea } from '../map/tile-urls.js';
-import { MAP_LEVELS, MEASURES, type MapLevel, type ViewState } from '../state/view-state.js';
-import type { ViewUpdate } from '../state/use-view-state.js';
+import type { RouteUpdate } from '../state/navigation.js';
+import { MAP_LEVELS, MEASURES, type MapContext, type MapLevel } from '../state/view-state.js';
 import { CompanyFilter } from './company-filter.js';
 import { CoverageGapList } from './coverage-gap-list.js';
 import { LayerList } from './layer-list.js';
@@ -15,10 +15,10 @@ import { NationalitySelect } from './nationality-select.js';
 import { DateField } from './date-field.js';
 
 export interface SidebarProps {
-  view: ViewState;
+  view: MapContext;
   /** The level shown when the user has not chosen one (drill-down or zoom). */
   autoLevel: MapLevel;
-  onChange(update: ViewUpdate): void;
+  onChange(update: RouteUpdate<'map'>): void;
   onSelectCompany(company: SearchCompany): void;
   /** A coverage gap chosen in the list: the map flies there. */
   onFlyToGap?(item: CoverageGapItem): void;

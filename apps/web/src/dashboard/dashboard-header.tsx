@@ -1,22 +1,17 @@
-import { lazy, Suspense, type MouseEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
 import { UserMenu } from '../auth/user-menu.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
 import { SearchBox } from '../panels/search-box.js';
 import type { SearchSelection } from '../panels/types.js';
-import type { Page, ViewState } from '../state/view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
-import type { UpdateView } from '../state/use-view-state.js';
+import { Link, useRoute } from '../state/router.js';
 
 // The dashboard's "add to briefing" menu loads with the briefing code, not with the map.
 const AddToBriefing = lazy(() => import('../briefing/add-to-briefing.js'));
 
 interface DashboardHeaderProps {
-  view: ViewState;
-  updateView: UpdateView;
   demo: boolean;
   shownAsOf: string | null;
   regionName: string | null;
@@ -26,13 +21,12 @@ interface DashboardHeaderProps {
   onExport: () => void;
 }
 
-export function DashboardHeader({ view, updateView, demo, shownAsOf, regionName, onSearch, exporting, canExport, onExport }: DashboardHeaderProps) {
+export function DashboardHeader({ demo, shownAsOf, regionName, onSearch, exporting, canExport, onExport }: DashboardHeaderProps) {
   const { t } = useTranslation();
   const { t: tData } = useTranslation('data');
   const format = useFormat();
   const permissions = usePermissions();
-  // A plain click on a page link stays in the app; a middle or modified click opens it as the browser would.
-  const openPage = (event: MouseEvent<HTMLAnchorElement>, page: Page) => followInApp(event, () => updateView({ page }));
+  const { view, update } = useRoute('map');
   return (
     <header className="page-header">
       <div className="page-title">
@@ -57,35 +51,23 @@ export function DashboardHeader({ view, updateView, demo, shownAsOf, regionName,
           </p>
         )}
         {permissions.planning.read && (
-          <a
-            className="header-button header-link"
-            href={pageHref(view, 'planning')}
-            onClick={(event) => openPage(event, 'planning')}
-            data-testid="open-planning"
-          >
+          <Link className="header-button header-link" to={{ page: 'planning' }} data-testid="open-planning">
             {t('planningLink')}
-          </a>
+          </Link>
         )}
         {permissions.import && (
-          <a className="header-button header-link" href={pageHref(view, 'import')} onClick={(event) => openPage(event, 'import')} data-testid="open-import">
+          <Link className="header-button header-link" to={{ page: 'import' }} data-testid="open-import">
             {tData('import.open')}
-          </a>
+          </Link>
         )}
         <Suspense fallback={null}>
-          <AddToBriefing
-            view={view}
-            shownAsOf={shownAsOf}
-            areaName={regionName}
-            onOpen={(briefing, slide) => updateView({ page: 'briefing', briefing, slide })}
-            listHref={pageHref({ ...view, briefing: null, slide: null }, 'briefing')}
-            onOpenList={() => updateView({ page: 'briefing', briefing: null, slide: null })}
-          />
+          <AddToBriefing view={view} shownAsOf={shownAsOf} areaName={regionName} />
         </Suspense>
         <button type="button" className="header-button" onClick={onExport} disabled={exporting || !canExport} data-testid="export-png">
           {exporting ? t('export.busy') : t('export.button')}
         </button>
-        <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
-        <UserMenu pageHref={(page) => pageHref(view, page)} onOpenPage={(page) => updateView({ page })} />
+        <LanguageSwitch lang={view.lang} onChange={(lang) => update({ lang })} />
+        <UserMenu />
       </div>
     </header>
   );

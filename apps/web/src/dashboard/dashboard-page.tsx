@@ -1,7 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pageHref } from '../auth/pages.js';
 import { shownOverlays } from '../auth/permissions.js';
 import { withinScope } from '../auth/scope-camera.js';
 import { useNationalScope, useSession } from '../auth/session-context.js';
@@ -12,14 +11,14 @@ import { AreaHoverPanel } from '../map/area-hover-panel.js';
 import { PantauMap, type HoveredAreaFeature, type MapError } from '../map/pantau-map.js';
 import type { Selection } from '../panels/types.js';
 import { PersonSearch } from '../people/person-search.js';
-import type { MapPosition, ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
+import type { MapPosition } from '../state/view-state.js';
 import { DashboardHeader } from './dashboard-header.js';
 import { dashboardErrors, describeArea, panelFiltersOf } from './dashboard-text.js';
 import { MapBottom } from './map-bottom.js';
 import { MapMessages } from './map-messages.js';
 import { MapTopLeft } from './map-top-left.js';
 import { useDashboardData } from './use-dashboard-data.js';
-import type { UpdateView } from '../state/use-view-state.js';
 import { useMapNavigation } from './use-map-navigation.js';
 import { usePanelLayout } from './use-panel-layout.js';
 import { usePngExport } from './use-png-export.js';
@@ -31,7 +30,8 @@ const DetailPanel = lazy(() => import('../panels/detail-panel.js').then((module)
 const RiskAreaDraw = lazy(() => import('../risk-areas/risk-area-draw.js'));
 
 /** The map page: the choropleth of permit holders, its filters, overlays, detail panel and exports. */
-export function DashboardPage({ view, updateView }: { view: ViewState; updateView: UpdateView }) {
+export function DashboardPage() {
+  const { view, update: updateView, navigate, href } = useRoute('map');
   const { t } = useTranslation();
   const { t: tMap } = useTranslation('map');
   const { session } = useSession();
@@ -85,7 +85,7 @@ export function DashboardPage({ view, updateView }: { view: ViewState; updateVie
   const { sidebarOpen } = layout;
 
   const closePanel = useCallback(() => {
-    updateView((current) => (current.select ? { ...current, select: null } : { ...current, panelOpen: false }));
+    updateView((current) => (current.select ? { select: null } : { panelOpen: false }));
   }, [updateView]);
 
   const typesLabel = data.permitTypes.map((type) => t(`filters.permitTypes.${type}`)).join(' + ');
@@ -113,8 +113,6 @@ export function DashboardPage({ view, updateView }: { view: ViewState; updateVie
   return (
     <div className={`page${sidebarOpen ? ' sidebar-open' : ''}${selection ? ' detail-open' : ''}`}>
       <DashboardHeader
-        view={view}
-        updateView={updateView}
         demo={demo}
         shownAsOf={data.shownAsOf}
         regionName={regionDetail?.name ?? null}
@@ -134,11 +132,7 @@ export function DashboardPage({ view, updateView }: { view: ViewState; updateVie
             // The header has no room left at 1366 px (layout.e2e): the person search leads the sidebar.
             personSearch={
               permissions.personalData ? (
-                <PersonSearch
-                  labelled
-                  hrefOf={(id) => pageHref({ ...view, person: id }, 'person')}
-                  onOpen={(id) => updateView({ page: 'person', person: id })}
-                />
+                <PersonSearch labelled hrefOf={(person) => href({ page: 'person', person })} onOpen={(person) => navigate({ page: 'person', person })} />
               ) : null
             }
             onFlyToGap={(item) => requestCamera({ kind: 'fly', center: [item.location.lng, item.location.lat], zoom: item.kind === 'company_site' ? 13 : 10 })}
@@ -228,7 +222,7 @@ export function DashboardPage({ view, updateView }: { view: ViewState; updateVie
                 canOpenArea={canOpenArea}
                 companyPage={
                   permissions.lists
-                    ? { href: (id) => pageHref({ ...view, company: id }, 'company'), open: (id) => updateView({ page: 'company', company: id }) }
+                    ? { href: (company) => href({ page: 'company', company }), open: (company) => navigate({ page: 'company', company }) }
                     : undefined
                 }
               />

@@ -7,7 +7,8 @@ import type { HoveredAreaInfo } from '../map/area-hover-panel.js';
 import { displayValue, measureValue } from '../map/choropleth.js';
 import type { HoveredAreaFeature, MapError } from '../map/pantau-map.js';
 import type { PanelFilters, Selection } from '../panels/types.js';
-import type { MapLevel, ViewState } from '../state/view-state.js';
+import type { PageView } from '../state/navigation.js';
+import type { MapContext, MapLevel } from '../state/view-state.js';
 
 export type CommonT = ReturnType<typeof useTranslation<'common'>>['t'];
 
@@ -48,7 +49,7 @@ export function placeKindToRecord(placeKind: string): Exclude<Selection['kind'],
 export function describeArea(
   feature: HoveredAreaFeature | null,
   permitCountByCode: ReadonlyMap<string, AreaPermitCount>,
-  measure: ViewState['measure'],
+  measure: MapContext['measure'],
 ): HoveredAreaInfo | null {
   if (!feature) return null;
   const { itas, itap, visit } = feature;
@@ -66,7 +67,7 @@ export function describeArea(
 }
 
 /** The filters the detail panel asks with: the view's, only those set; none before the day is known. */
-export function panelFiltersOf(view: ViewState, asOf: string | null): PanelFilters | null {
+export function panelFiltersOf(view: MapContext, asOf: string | null): PanelFilters | null {
   if (asOf === null) return null;
   return {
     asOf,
@@ -80,7 +81,7 @@ export function panelFiltersOf(view: ViewState, asOf: string | null): PanelFilte
 }
 
 /** Every problem the page shows once: parameters the link had wrong, failed requests, the map's own. */
-export function dashboardErrors(view: ViewState, requests: readonly RequestState<unknown>[], mapError: MapError | null, t: CommonT): string[] {
+export function dashboardErrors(view: PageView<'map'>, requests: readonly RequestState<unknown>[], mapError: MapError | null, t: CommonT): string[] {
   const errors = [
     ...view.rejected.map(({ name, value }) => t('errors.rejectedParam', { name, value })),
     ...requests.map((state) => {

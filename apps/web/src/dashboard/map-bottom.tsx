@@ -5,13 +5,13 @@ import type { ChoroplethClass } from '../map/choropleth-classes.js';
 import { ChoroplethLegend } from '../map/choropleth-legend.js';
 import { OverlayKey } from '../map/overlay-key.js';
 import type { HistoryMode } from '../state/use-view-state.js';
-import type { OverlayLayer, ViewState } from '../state/view-state.js';
-import type { UpdateView } from '../state/use-view-state.js';
+import type { UpdateRoute } from '../state/router.js';
+import type { MapContext, OverlayLayer } from '../state/view-state.js';
 
 interface MapBottomProps {
   cardsRef: RefObject<HTMLDivElement | null>;
-  view: ViewState;
-  updateView: UpdateView;
+  view: MapContext;
+  updateView: UpdateRoute<'map'>;
   classes: ChoroplethClass[] | null;
   typesLabel: string;
   parentName: string | null;
@@ -29,10 +29,10 @@ export function MapBottom({ cardsRef, view, updateView, classes, typesLabel, par
     [updateView],
   );
   const onTimeMode = useCallback(
-    (timeMode: ViewState['timeMode']) =>
+    (timeMode: MapContext['timeMode']) =>
       updateView((current) => {
         const month = monthOfPeriod(current.from, current.to, current.timeMode, TIMELINE_FIRST_MONTH);
-        return { ...current, timeMode, ...(month ? monthPeriod(month, timeMode, TIMELINE_FIRST_MONTH) : {}) };
+        return { timeMode, ...(month ? monthPeriod(month, timeMode, TIMELINE_FIRST_MONTH) : {}) };
       }),
     [updateView],
   );

@@ -3,13 +3,13 @@ import { getArea, getAreas, getMeta, getPermitStats } from '../api/pantau-api.js
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { choroplethClasses, choroplethScope } from '../map/choropleth.js';
 import type { TileFilters } from '../map/tile-urls.js';
-import { countedPermitTypes, type ViewState } from '../state/view-state.js';
+import { countedPermitTypes, type MapContext } from '../state/view-state.js';
 
 /** Zoom of the whole of Indonesia on a laptop screen, used before the map reports its own. */
 const NATIONAL_ZOOM = 4;
 
 /** What the dashboard asks the API for: the server's day, the counts its classes come from, the areas named. */
-export function useDashboardData(view: ViewState) {
+export function useDashboardData(view: MapContext) {
   const meta = useApiRequest('meta', getMeta);
   const today = dataOf(meta)?.today ?? null;
   // Without a date in the URL, the server's today: named explicitly, so the tiles and the counts the

@@ -3,13 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { mapStart, withinScope, type Bbox, type MapStart } from '../auth/scope-camera.js';
 import type { CameraMove, CameraRequest } from '../map/pantau-map.js';
 import type { SearchSelection, Selection } from '../panels/types.js';
-import type { UpdateView } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
+import type { UpdateRoute } from '../state/router.js';
+import type { MapContext } from '../state/view-state.js';
 import { placeKindToRecord } from './dashboard-text.js';
 
 interface NavigationInput {
-  view: ViewState;
-  updateView: UpdateView;
+  view: MapContext;
+  updateView: UpdateRoute<'map'>;
   /** The caller's work area; `null` for the national scope. */
   scopeCodes: readonly string[] | null;
   scopeBbox: Bbox | null;

@@ -8,11 +8,11 @@ import { classRangeLabel } from '../map/choropleth-legend.js';
 import { CONTEXT_LAND_COLOR, NO_DATA_COLOR } from '../map/map-style.js';
 import { OVERLAYS } from '../map/overlay-style.js';
 import type { MapError } from '../map/pantau-map.js';
-import type { MapLevel, OverlayLayer, ViewState } from '../state/view-state.js';
+import type { MapContext, MapLevel, OverlayLayer } from '../state/view-state.js';
 
 interface PngExportInput {
   mapRef: RefObject<MapLibreMap | null>;
-  view: ViewState;
+  view: MapContext;
   classes: ChoroplethClass[] | null;
   demo: boolean;
   typesLabel: string;

@@ -3,14 +3,12 @@
 // downloaded as CSV, and a map of the located rows), import with a percentage, rerun a failed or
 // interrupted job, and roll back past batches. Loaded lazily; its map loads MapLibre lazily in turn.
 import { IMPORT_KINDS, type ImportKind } from '@pantau/domain';
-import { lazy, Suspense, useCallback, useId, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invalidateEveryApiAnswer } from '../api/use-api-request.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
-import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
-import { serializeViewState, type ViewState } from '../state/view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
+import { Link, useRoute } from '../state/router.js';
 import { BatchHistory } from './batch-history.js';
 import { CheckResult } from './check-result.js';
 import { DropZone } from './drop-zone.js';
@@ -22,12 +20,8 @@ import './import-page.css';
 // MapLibre only once a check has located rows to show.
 const ImportPreviewMap = lazy(() => import('./import-preview-map.js'));
 
-export interface ImportPageProps {
-  view: ViewState;
-  updateView(update: ViewUpdate, mode?: HistoryMode): void;
-}
-
-export default function ImportPage({ view, updateView }: ImportPageProps) {
+export default function ImportPage() {
+  const { view, update } = useRoute('import');
   const { t } = useTranslation('data');
   const { t: tCommon } = useTranslation();
   const format = useFormat();
@@ -35,9 +29,6 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
 
   const { kind, setKind, file, setSheet, previewState, preview, mapping, missing, check, commit, chooseFile, changeMapping, run } = useImportFlow();
   const fieldLabel = useCallback((field: string) => t(`fields.${field}` as 'fields.name', { defaultValue: field }), [t]);
-
-  const mapHref = `${window.location.pathname}${serializeViewState({ ...view, page: 'map' })}`;
-  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map' }));
 
   const checkReport = check.status === 'done' ? check.report : null;
   const validRows = checkReport ? checkReport.rows - checkReport.rejected : 0;
@@ -50,10 +41,10 @@ export default function ImportPage({ view, updateView }: ImportPageProps) {
           <p className="page-subtitle">{t('import.title')}</p>
         </div>
         <div className="page-status">
-          <a className="header-button header-link" href={mapHref} onClick={backToMap} data-testid="back-to-map">
+          <Link className="header-button header-link" to={{ page: 'map' }} data-testid="back-to-map">
             {t('import.backToMap')}
-          </a>
-          <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
+          </Link>
+          <LanguageSwitch lang={view.lang} onChange={(lang) => update({ lang })} />
         </div>
       </header>
 

@@ -2,7 +2,7 @@
 // holders per 1,000 km²). The map colours each area from its own tile with the same formula.
 import { levelOfCode, parentCodeOf } from '@pantau/domain';
 import type { AreaPermitCount } from '@pantau/domain';
-import { MAP_LEVELS, type MapLevel, type Measure, type ViewState } from '../state/view-state.js';
+import { MAP_LEVELS, type MapContext, type MapLevel, type Measure } from '../state/view-state.js';
 import { classifyCounts, type ChoroplethClass } from './choropleth-classes.js';
 
 export interface ChoroplethScope {
@@ -27,7 +27,7 @@ const depth = (level: MapLevel) => MAP_LEVELS.indexOf(level);
  * The classes describe the region's children (a district's siblings for a district), so a province's
  * regencies are compared with each other and not with Jakarta's.
  */
-export function choroplethScope(view: Pick<ViewState, 'level' | 'region'>, zoom: number): ChoroplethScope {
+export function choroplethScope(view: Pick<MapContext, 'level' | 'region'>, zoom: number): ChoroplethScope {
   const region = view.region;
   const regionLevel = region === null ? null : levelOfCode(region);
   const level: MapLevel = view.level ?? (regionLevel === null ? levelForZoom(zoom) : (MAP_LEVELS[Math.min(depth(regionLevel) + 1, 2)] ?? 'district'));

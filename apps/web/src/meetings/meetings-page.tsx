@@ -11,8 +11,7 @@ import { getMeta } from '../api/pantau-api.js';
 import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
 import { usePermissions } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
-import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
 import { PageHeader } from '../ui/page-header.js';
 import { MeetingForm } from './meeting-editor.js';
 import { draftOfMeeting, emptyMeetingDraft } from './meeting-form.js';
@@ -21,11 +20,6 @@ import { MeetingCard } from './meeting-card.js';
 import { addMeetingsResources } from './meetings-locales.js';
 import '../people/people.css';
 import './meetings.css';
-
-export interface MeetingsPageProps {
-  view: ViewState;
-  updateView(update: ViewUpdate, mode?: HistoryMode): void;
-}
 
 type T = ReturnType<typeof useTranslation<'meetings'>>['t'];
 
@@ -43,7 +37,8 @@ function saveError(t: T, error: unknown): string {
 /** The overdue list and the meeting list take a province or regency; a district narrows to its regency. */
 const listArea = (region: string | null) => (region === null ? null : region.slice(0, 5));
 
-export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
+export default function MeetingsPage() {
+  const { view } = useRoute('meetings');
   const { i18n } = useTranslation();
   addMeetingsResources(i18n);
   const { t } = useTranslation('meetings');
@@ -73,7 +68,7 @@ export default function MeetingsPage({ view, updateView }: MeetingsPageProps) {
 
   return (
     <div className="people-page meetings-page" data-testid="meetings-page">
-      <PageHeader title={t('title')} backLabel={t('backToMap')} view={view} updateView={updateView} />
+      <PageHeader title={t('title')} backLabel={t('backToMap')} />
       <main className="people-main">
         {failure && (
           <p className="error-box" role="alert" data-testid="meetings-error">

@@ -3,24 +3,24 @@
 // (links to their person pages) and findings only for roles allowed personal data: the API leaves them out
 // for the others.
 import { nationalityName } from '@pantau/domain';
-import type { MouseEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
 import { DateField } from '../controls/date-field.js';
 import { useFormat } from '../i18n/format.js';
 import { getCompanyWorkers, type CompanyWorkersPage } from './people-api.js';
 import { addPeopleResources } from './people-locales.js';
-import { PeopleHeader, type PeoplePageProps } from './person-page.js';
+import { Link, useRoute } from '../state/router.js';
+import { PeopleHeader } from './person-page.js';
 import './people.css';
-import { followInApp } from '../ui/modifier-click.js';
 
 type PeopleT = ReturnType<typeof useTranslation<'people'>>['t'];
 
-export default function CompanyPage({ view, updateView }: PeoplePageProps) {
+export default function CompanyPage() {
+  const { view, update } = useRoute('company');
   const { i18n } = useTranslation();
   addPeopleResources(i18n);
   const { t } = useTranslation('people');
@@ -41,24 +41,11 @@ export default function CompanyPage({ view, updateView }: PeoplePageProps) {
       </p>
     );
   } else if (!record) body = <p className="people-note">{t('loading')}</p>;
-  else {
-    const openPerson = (event: MouseEvent<HTMLAnchorElement>, id: number) =>
-      followInApp(event, () => updateView({ page: 'person', person: id, company: null }));
-    body = (
-      <CompanyDetails
-        page={record}
-        t={t}
-        format={format}
-        personHref={(id) => pageHref({ ...view, person: id, company: null }, 'person')}
-        onOpenPerson={openPerson}
-        onDate={(day) => updateView({ asOf: day })}
-      />
-    );
-  }
+  else body = <CompanyDetails page={record} t={t} format={format} onDate={(day) => update({ asOf: day })} />;
 
   return (
     <div className="people-page" data-testid="company-page">
-      <PeopleHeader view={view} updateView={updateView} subtitle={t('company.title')} />
+      <PeopleHeader subtitle={t('company.title')} />
       <main className="people-main">{body}</main>
     </div>
   );
@@ -68,12 +55,10 @@ interface DetailsProps {
   page: CompanyWorkersPage;
   t: PeopleT;
   format: ReturnType<typeof useFormat>;
-  personHref(id: number): string;
-  onOpenPerson(event: MouseEvent<HTMLAnchorElement>, id: number): void;
   onDate(day: string): void;
 }
 
-function CompanyDetails({ page, t, format, personHref, onOpenPerson, onDate }: DetailsProps) {
+function CompanyDetails({ page, t, format, onDate }: DetailsProps) {
   const personalData = usePermissions().personalData;
   const { counts } = page;
   const figures: Array<[string, number, string]> = [
@@ -143,15 +128,7 @@ function CompanyDetails({ page, t, format, personHref, onOpenPerson, onDate }: D
             <tbody>
               {page.workers.map((worker, index) => (
                 <tr key={`${worker.personId ?? 'x'}-${index}`}>
-                  <td>
-                    {worker.personId === null ? (
-                      worker.name
-                    ) : (
-                      <a href={personHref(worker.personId)} onClick={(event) => onOpenPerson(event, worker.personId ?? 0)}>
-                        {worker.name}
-                      </a>
-                    )}
-                  </td>
+                  <td>{worker.personId === null ? worker.name : <Link to={{ page: 'person', person: worker.personId }}>{worker.name}</Link>}</td>
                   <td>{nationalityName(worker.nationality, format.lang)}</td>
                   <td>
                     {t(`workerStatus.${worker.status}`)}

@@ -2,35 +2,27 @@
 // one timeline — applications, permits, arrivals and departures, lodgings, the checks they were part of.
 // Only roles allowed personal data reach it (auth/pages.ts); the API audits every opening.
 import { nationalityName } from '@pantau/domain';
-import type { MouseEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getArea, getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
-import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
+import { Link, useRoute, useRouter } from '../state/router.js';
 import { getPerson, type PersonPage as PersonRecord } from './people-api.js';
 import { addPeopleResources } from './people-locales.js';
 import { PersonSearch } from './person-search.js';
 import { personTimeline, type TimelineEntry } from './person-timeline.js';
 import './people.css';
-import { followInApp } from '../ui/modifier-click.js';
-
-export interface PeoplePageProps {
-  view: ViewState;
-  updateView(update: ViewUpdate, mode?: HistoryMode): void;
-}
 
 type PeopleT = ReturnType<typeof useTranslation<'people'>>['t'];
 
 /** The header of the people pages: title, person search, back to the map, language. */
-export function PeopleHeader({ view, updateView, subtitle }: PeoplePageProps & { subtitle: string }) {
+export function PeopleHeader({ subtitle }: { subtitle: string }) {
   const { t } = useTranslation('people');
   const { t: tCommon } = useTranslation();
-  const follow = (event: MouseEvent<HTMLAnchorElement>, update: ViewUpdate) => followInApp(event, () => updateView(update));
+  const { view, update, navigate, href } = useRouter();
   return (
     <header className="page-header">
       <div className="page-title">
@@ -38,27 +30,20 @@ export function PeopleHeader({ view, updateView, subtitle }: PeoplePageProps & {
         <p className="page-subtitle">{subtitle}</p>
       </div>
       <div className="header-search">
-        <PersonSearch
-          hrefOf={(id) => pageHref({ ...view, person: id, company: null }, 'person')}
-          onOpen={(id) => updateView({ page: 'person', person: id, company: null })}
-        />
+        <PersonSearch hrefOf={(person) => href({ page: 'person', person })} onOpen={(person) => navigate({ page: 'person', person })} />
       </div>
       <div className="page-status">
-        <a
-          className="header-button header-link"
-          href={pageHref({ ...view, person: null, company: null }, 'map')}
-          onClick={(event) => follow(event, { page: 'map', person: null, company: null })}
-          data-testid="back-to-map"
-        >
+        <Link className="header-button header-link" to={{ page: 'map' }} data-testid="back-to-map">
           {t('backToMap')}
-        </a>
-        <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
+        </Link>
+        <LanguageSwitch lang={view.lang} onChange={(lang) => update({ lang })} />
       </div>
     </header>
   );
 }
 
-export default function PersonPage({ view, updateView }: PeoplePageProps) {
+export default function PersonPage() {
+  const { view } = useRoute('person');
   const { i18n } = useTranslation();
   addPeopleResources(i18n);
   const { t } = useTranslation('people');
@@ -82,7 +67,7 @@ export default function PersonPage({ view, updateView }: PeoplePageProps) {
 
   return (
     <div className="people-page" data-testid="person-page">
-      <PeopleHeader view={view} updateView={updateView} subtitle={t('person.title')} />
+      <PeopleHeader subtitle={t('person.title')} />
       <main className="people-main">{body}</main>
     </div>
   );

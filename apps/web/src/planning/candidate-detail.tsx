@@ -1,18 +1,24 @@
 import { FACTORS, type Factor } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.js';
-import type { ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
 import type { PlanningCandidate } from './planning-api.js';
 import { effectiveWeights } from './planning-model.js';
-import { recordHref } from './record-href.js';
+import { recordTarget } from './record-target.js';
 
 /** Why a candidate ranks where it does: the explanation, each factor's value, weight and share, and links to its records. */
-export function CandidateDetail({ item, view }: { item: PlanningCandidate; view: ViewState }) {
+export function CandidateDetail({ item }: { item: PlanningCandidate }) {
   const { t } = useTranslation('planning');
   const format = useFormat();
+  const { view, href } = useRoute('planning');
   const weightsUsed = effectiveWeights(view.weights);
-  const record = recordHref(view, item.links.record);
-  const lastOperation = item.links.lastOperation ? recordHref(view, item.links.lastOperation) : null;
+  // The record on the dashboard (the map context carries over; the plan and weights stay here).
+  const recordHref = (apiPath: string) => {
+    const target = recordTarget(apiPath);
+    return target && href(target);
+  };
+  const record = recordHref(item.links.record);
+  const lastOperation = item.links.lastOperation ? recordHref(item.links.lastOperation) : null;
   return (
     <div className="candidate-detail-body" data-testid="candidate-detail">
       <p className="explanation" data-testid="candidate-explanation">
@@ -50,9 +56,9 @@ export function CandidateDetail({ item, view }: { item: PlanningCandidate; view:
           </a>
         )}
         {item.links.riskAreas.map((link, index) => {
-          const href = recordHref(view, link);
-          return href ? (
-            <a key={link} href={href} target="_blank" rel="noreferrer">
+          const linkHref = recordHref(link);
+          return linkHref ? (
+            <a key={link} href={linkHref} target="_blank" rel="noreferrer">
               {t('links.riskArea', { n: index + 1 })}
             </a>
           ) : null;

@@ -1,13 +1,11 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format.js';
-import type { ViewState } from '../state/view-state.js';
 import { CandidateDetail } from './candidate-detail.js';
 import type { PlanningCandidate } from './planning-api.js';
 import { deltaLabel } from './planning-model.js';
 
 interface CandidateTableProps {
-  view: ViewState;
   shown: readonly PlanningCandidate[];
   /** How far each candidate moved since the last ranking (positive: up). */
   deltas: ReadonlyMap<string, number>;
@@ -22,7 +20,7 @@ interface CandidateTableProps {
 }
 
 /** The ranked candidates, each with its score, expected foreigners, explanation and a button to pick it. */
-export function CandidateTable({ view, shown, deltas, picked, editable, onTogglePick, expanded, onExpand, rowRefs }: CandidateTableProps) {
+export function CandidateTable({ shown, deltas, picked, editable, onTogglePick, expanded, onExpand, rowRefs }: CandidateTableProps) {
   const { t } = useTranslation('planning');
   const format = useFormat();
   return (
@@ -84,7 +82,7 @@ export function CandidateTable({ view, shown, deltas, picked, editable, onToggle
             {open && (
               <tr className="candidate-detail">
                 <td colSpan={6}>
-                  <CandidateDetail item={item} view={view} />
+                  <CandidateDetail item={item} />
                 </td>
               </tr>
             )}

@@ -1,19 +1,16 @@
 // A saved plan's files: the print page, PDF, CSV and XLSX, and the operation recorded from it.
 import type { Plan } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
-import { pageHref } from '../auth/pages.js';
 import { useFormat } from '../i18n/format.js';
-import { serializeViewState, type ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
 import { planFileUrl } from './planning-api.js';
 
-export function PlanFiles({ plan, view }: { plan: Plan; view: ViewState }) {
+export function PlanFiles({ plan }: { plan: Plan }) {
   const { t } = useTranslation('planning');
   const format = useFormat();
-  const printHref = pageHref({ ...view, plan: plan.id, weights: {} }, 'plan-print');
-  const operationHref =
-    plan.operationId != null
-      ? `${window.location.pathname}${serializeViewState({ ...view, page: 'map', plan: null, weights: {}, select: { kind: 'operation', id: plan.operationId } })}`
-      : null;
+  const { view, href } = useRoute('planning');
+  const printHref = href({ page: 'plan-print', workArea: view.workArea, plan: plan.id });
+  const operationHref = plan.operationId != null ? href({ page: 'map', select: { kind: 'operation', id: plan.operationId } }) : null;
   return (
     <p className="plan-files">
       {printHref && (

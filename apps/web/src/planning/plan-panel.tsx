@@ -3,7 +3,6 @@
 import type { Plan, Weights } from '@pantau/domain';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../controls/date-field.js';
-import type { ViewState } from '../state/view-state.js';
 import { PlanActionButtons } from './plan-action-buttons.js';
 import { bodyOf, draftOf, type DraftPlan } from './plan-draft.js';
 import { PlanFiles } from './plan-files.js';
@@ -15,7 +14,6 @@ import type { PlanningCandidate } from './planning-api.js';
 import { usePlanActions } from './use-plan-actions.js';
 
 export interface PlanPanelProps {
-  view: ViewState;
   area: string;
   draft: DraftPlan;
   plan: Plan | null;
@@ -36,8 +34,7 @@ export interface PlanPanelProps {
 }
 
 export function PlanPanel(props: PlanPanelProps) {
-  const { view, area, draft, plan, editable, canWrite, canApprove, weights, candidateById, routeIds, legKm, totalKm, preview, onChange, onSaved, onError } =
-    props;
+  const { area, draft, plan, editable, canWrite, canApprove, weights, candidateById, routeIds, legKm, totalKm, preview, onChange, onSaved, onError } = props;
   const { t } = useTranslation('planning');
   const { busy, save, setStatus, remove } = usePlanActions({ area, draft, plan, weights, onSaved, onError });
 
@@ -108,7 +105,7 @@ export function PlanPanel(props: PlanPanelProps) {
         onSetStatus={setStatus}
         onRemove={remove}
       />
-      {plan && <PlanFiles plan={plan} view={view} />}
+      {plan && <PlanFiles plan={plan} />}
     </section>
   );
 }

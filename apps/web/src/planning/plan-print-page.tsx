@@ -9,7 +9,7 @@ import { getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
 import { useSession } from '../auth/session-context.js';
 import { useFormat } from '../i18n/format.js';
-import type { ViewState } from '../state/view-state.js';
+import { useRoute } from '../state/router.js';
 import { getPlan } from './planning-api.js';
 import { addPlanningResources } from './planning-locales.js';
 import { PlanningMap } from './planning-map.js';
@@ -18,7 +18,8 @@ import './planning.css';
 const READY = 'data-print-ready';
 const FAILED = 'data-print-error';
 
-export default function PlanPrintPage({ view }: { view: ViewState }) {
+export default function PlanPrintPage() {
+  const { view } = useRoute('plan-print');
   const { t: tCommon, i18n } = useTranslation();
   addPlanningResources(i18n);
   const { t } = useTranslation('planning');

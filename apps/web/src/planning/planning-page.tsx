@@ -1,20 +1,17 @@
 // Operation planning (issue 8): the ranked and explained candidates of an area for a day, weights the
 // user may change for the session, and the plan builder — pick targets, teams of Timpora members,
 // notes, route order, save, approve, print — then the outcome of the operation, target by target.
-import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-client.js';
 import { getArea, getMeta } from '../api/pantau-api.js';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions, useSession } from '../auth/session-context.js';
 import { CoverageGapList } from '../controls/coverage-gap-list.js';
 import { DateField } from '../controls/date-field.js';
 import { LanguageSwitch } from '../controls/language-switch.js';
 import { useFormat } from '../i18n/format.js';
-import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
+import { Link, useRoute } from '../state/router.js';
 import { AreaPicker } from './area-picker.js';
 import { CandidateTable } from './candidate-table.js';
 import { OutcomeForm } from './outcome-form.js';
@@ -32,15 +29,11 @@ import { usePlanningWeights } from './use-planning-weights.js';
 import { WeightSliders } from './weight-sliders.js';
 import './planning.css';
 
-export interface PlanningPageProps {
-  view: ViewState;
-  updateView(update: ViewUpdate, mode?: HistoryMode): void;
-}
-
 /** Candidates shown in the table and on the map (more are asked for, to see how far one moved). */
 const SHOWN_CANDIDATES = 30;
 
-export default function PlanningPage({ view, updateView }: PlanningPageProps) {
+export default function PlanningPage() {
+  const { view, update: updateView } = useRoute('planning');
   const { t: tCommon, i18n } = useTranslation();
   addPlanningResources(i18n);
   const { t } = useTranslation('planning');
@@ -99,9 +92,6 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
     rowRefs.current.get(id)?.scrollIntoView({ block: 'nearest' });
   };
 
-  const mapHref = pageHref({ ...view, plan: null, weights: {} }, 'map');
-  const backToMap = (event: MouseEvent<HTMLAnchorElement>) => followInApp(event, () => updateView({ page: 'map', plan: null, weights: {} }));
-
   const errors = [meta, offices, areaDetail, candidates, plans, loadedPlan]
     .map((state) =>
       state.status === 'error' ? (state.error instanceof ApiError || state.error instanceof Error ? state.error.message : String(state.error)) : null,
@@ -122,9 +112,9 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
               {tCommon('demoBadge')}
             </span>
           )}
-          <a className="header-button header-link" href={mapHref} onClick={backToMap} data-testid="back-to-map">
+          <Link className="header-button header-link" to={{ page: 'map' }} data-testid="back-to-map">
             {t('backToMap')}
-          </a>
+          </Link>
           <LanguageSwitch lang={view.lang} onChange={(lang) => updateView({ lang })} />
         </div>
       </header>
@@ -187,7 +177,6 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
                 </p>
               )}
               <CandidateTable
-                view={view}
                 shown={shown}
                 deltas={deltas}
                 picked={picked}
@@ -217,7 +206,6 @@ export default function PlanningPage({ view, updateView }: PlanningPageProps) {
               canWrite={permissions.planning.write}
             />
             <PlanPanel
-              view={view}
               area={area}
               draft={plan.draft}
               plan={openPlan}

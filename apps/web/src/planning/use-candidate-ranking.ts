@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { dataOf, useApiRequest } from '../api/use-api-request.js';
-import type { ViewState } from '../state/view-state.js';
+import type { PageView } from '../state/navigation.js';
 import { getCandidates } from './planning-api.js';
 import { rankDeltas } from './planning-model.js';
 
@@ -11,7 +11,7 @@ const CANDIDATE_LIMIT = 200;
  * The area's ranked candidates for the day with the view's weights, and how far each moved since the
  * last ranking. `weightsKey` is the view's weights as text (the cache key changes with them).
  */
-export function useCandidateRanking(view: ViewState, area: string | null, asOf: string | null, weightsKey: string) {
+export function useCandidateRanking(view: PageView<'planning'>, area: string | null, asOf: string | null, weightsKey: string) {
   const candidatesKey = area === null || asOf === null ? null : `candidates:${area}:${asOf}:${weightsKey}:${view.lang}`;
   const candidates = useApiRequest(candidatesKey, (signal) =>
     getCandidates({ area: area ?? '', asOf: asOf ?? '', limit: CANDIDATE_LIMIT, weights: view.weights, lang: view.lang }, signal),

@@ -1,8 +1,8 @@
 import type { Plan } from '@pantau/domain';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
-import type { UpdateView } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
+import type { PageView } from '../state/navigation.js';
+import type { UpdateRoute } from '../state/router.js';
 import { draftOf, type DraftPlan } from './plan-draft.js';
 import { getPlan, listPlans, type PlanningCandidate } from './planning-api.js';
 import { previewRoute } from './planning-model.js';
@@ -10,8 +10,8 @@ import { previewRoute } from './planning-model.js';
 export const emptyDraft = (date: string): DraftPlan => ({ id: null, title: '', date, notes: '', teams: [], targets: [] });
 
 interface PlanDraftInput {
-  view: ViewState;
-  updateView: UpdateView;
+  view: PageView<'planning'>;
+  updateView: UpdateRoute<'planning'>;
   /** The planned area (`office:<key>` for a work area); `null` before one is chosen. */
   area: string | null;
   asOf: string | null;

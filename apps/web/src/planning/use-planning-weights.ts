@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { UpdateView } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
+import type { UpdateRoute } from '../state/router.js';
+import type { PlanningParams } from '../state/routes.js';
 import { effectiveWeights, overridesOf, parseOverrides, serializeOverrides, type WeightOverrides } from './planning-model.js';
 
 const WEIGHTS_STORAGE_KEY = 'pantau.planning.weights';
@@ -27,7 +27,7 @@ function storeOverrides(overrides: WeightOverrides): void {
  * The weights the candidates are ranked with: the sliders move at once, the URL (and with it the
  * ranking asked for) follows after a pause, and this tab keeps them for the next visit.
  */
-export function usePlanningWeights(view: ViewState, updateView: UpdateView) {
+export function usePlanningWeights(view: Pick<PlanningParams, 'weights'>, updateView: UpdateRoute<'planning'>) {
   // Weights: the URL's, else this tab's last ones (sessionStorage), else the defaults.
   const [sliders, setSliders] = useState<WeightOverrides>(() => (Object.keys(view.weights).length > 0 ? view.weights : storedOverrides()));
   useEffect(() => {

@@ -2,14 +2,11 @@
 // whole scope), oldest first, verified or dismissed (with a reason) by the roles that may triage; a form to
 // record a report in a district; the history of the report last handled, and a link to it on the map.
 // Loaded lazily. The text of a report is never shown in the queue: the list route does not serve it.
-import { useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dataOf, invalidateApiAnswers, useApiRequest } from '../api/use-api-request.js';
-import { pageHref } from '../auth/pages.js';
 import { usePermissions } from '../auth/session-context.js';
-import type { HistoryMode, ViewUpdate } from '../state/use-view-state.js';
-import type { ViewState } from '../state/view-state.js';
-import { followInApp } from '../ui/modifier-click.js';
+import { Link, useRoute } from '../state/router.js';
 import { PageHeader } from '../ui/page-header.js';
 import { changeReportStatus, getReportHistory, getReportQueue } from './reports-api.js';
 import { addReportsResources } from './reports-locales.js';
@@ -18,12 +15,8 @@ import { RecordForm } from './record-form.js';
 import { ReportPhotos } from './report-photos.js';
 import '../people/people.css';
 
-export interface ReportsPageProps {
-  view: ViewState;
-  updateView(update: ViewUpdate, mode?: HistoryMode): void;
-}
-
-export default function ReportsPage({ view, updateView }: ReportsPageProps) {
+export default function ReportsPage() {
+  const { view } = useRoute('reports');
   const { i18n } = useTranslation();
   addReportsResources(i18n);
   const { t } = useTranslation('reports');
@@ -53,14 +46,11 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
       setFailure(errorText(error));
     }
   };
-  const mapHref = handled ? pageHref({ ...view, region: handled.regency ?? view.region, select: { kind: 'report', id: handled.id } }, 'map') : null;
-  const openMap = (event: MouseEvent<HTMLAnchorElement>) =>
-    followInApp(event, () => updateView({ page: 'map', region: handled?.regency ?? view.region, select: handled ? { kind: 'report', id: handled.id } : null }));
 
   const items = dataOf(queue)?.items ?? [];
   return (
     <div className="people-page" data-testid="reports-page">
-      <PageHeader title={t('title')} backLabel={t('backToMap')} view={view} updateView={updateView} />
+      <PageHeader title={t('title')} backLabel={t('backToMap')} />
       <main className="people-main">
         {failure && (
           <p className="error-box" role="alert" data-testid="reports-error">
@@ -70,11 +60,9 @@ export default function ReportsPage({ view, updateView }: ReportsPageProps) {
         {handled && (
           <section className="people-card" data-testid="report-handled">
             <p role="status">{handled.message}</p>
-            {mapHref && (
-              <a href={mapHref} onClick={openMap} data-testid="report-map-link">
-                {t('mapLink')}
-              </a>
-            )}
+            <Link to={{ page: 'map', region: handled.regency ?? view.region, select: { kind: 'report', id: handled.id } }} data-testid="report-map-link">
+              {t('mapLink')}
+            </Link>
             <h3>{t('history.title', { id: handled.id })}</h3>
             <ol data-testid="report-history">
               {(dataOf(history)?.items ?? []).map((change) => (

@@ -5,9 +5,10 @@ import { parseViewState, serializeViewState, type ViewState } from './view-state
 /** `push`: a new page in the history (selection, level, filters); `replace`: adjusting it (map moves). */
 export type HistoryMode = 'push' | 'replace';
 
-export type ViewUpdate = Partial<ViewState> | ((view: ViewState) => ViewState);
+/** Changes to the view, or a function of the view giving them. */
+export type ViewUpdate = Partial<ViewState> | ((view: ViewState) => Partial<ViewState>);
 
-/** What a page is given to change the view (and with it the URL). */
+/** Changes the view (and with it the URL). */
 export type UpdateView = (update: ViewUpdate, mode?: HistoryMode) => void;
 
 const LANG_STORAGE_KEY = 'pantau.lang';
@@ -33,7 +34,7 @@ function viewFromLocation(): ViewState {
  * The one place the view lives. Every change goes through `updateView`, which writes the URL (its
  * serialisation) and the state together; back and forward read it back from the URL.
  */
-export function useViewState(): [ViewState, (update: ViewUpdate, mode?: HistoryMode) => void] {
+export function useViewState(): [ViewState, UpdateView] {
   const [view, setView] = useState(viewFromLocation);
   const viewRef = useRef(view);
   viewRef.current = view;
@@ -67,7 +68,7 @@ export function useViewState(): [ViewState, (update: ViewUpdate, mode?: HistoryM
 
   const updateView = useCallback((update: ViewUpdate, mode: HistoryMode = 'push') => {
     const current = viewRef.current;
-    const next = typeof update === 'function' ? update(current) : { ...current, ...update };
+    const next = { ...current, ...(typeof update === 'function' ? update(current) : update) };
     // A rejected parameter stays reported until the user changes the view on purpose.
     const cleaned: ViewState = mode === 'push' ? { ...next, rejected: [] } : next;
     const search = serializeViewState(cleaned);
