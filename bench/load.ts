@@ -36,7 +36,7 @@ export interface LoadOptions {
   label: string;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.on('error', fail);
@@ -124,7 +124,8 @@ function residentBytes(pid: number): number {
   }
 }
 
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; origin: string }> {
+/** The API as its own process on a free port, as `pnpm start` runs it; `bench` names the bench in its errors. */
+export async function startServer(env: Record<string, string>, bench = 'load'): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();
   // node + tsx directly (not through pnpm), so the pid is the server's own and its RSS is the server's.
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(REPO_ROOT, 'apps/api/src/main.ts')], {
@@ -138,7 +139,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`bench load: the server stopped (exit ${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`bench ${bench}: the server stopped (exit ${child.exitCode}):\n${output}`);
     try {
       const response = await fetch(`${origin}/api/v1/health`);
       if (response.ok) return { child, origin };
@@ -148,7 +149,7 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
     await new Promise((r) => setTimeout(r, 500));
   }
   child.kill('SIGTERM');
-  throw new Error(`bench load: the server did not answer within 10 minutes:\n${output}`);
+  throw new Error(`bench ${bench}: the server did not answer within 10 minutes:\n${output}`);
 }
 
 interface KindResult {

@@ -1,6 +1,8 @@
-// `pnpm bench [aggregate] [tiles] [import] [load] [fuzz] [fuzz-imports] [faults]`: benchmarks at demo scale 10 (1.2 M
-// permits), all of them when none is named. `load` (options --connections=N, default 50 on the server and
+// `pnpm bench [aggregate] [tiles] [import] [load] [paint] [fuzz] [fuzz-imports] [faults]`: benchmarks at demo scale 10
+// (1.2 M permits), all of them when none is named. `load` (options --connections=N, default 50 on the server and
 // 10 embedded, --seconds=N, default 60) runs the server as its own process and drives it with autocannon.
+// `paint` (option --rounds=N, default 10) runs it too and times the first map paint in Chromium against a
+// bare MapLibre page on the same tiles.
 // Uses DATABASE_URL when set (the server backend), else an embedded database
 // under .data/bench. Data is generated once and reused; `--demo-seed=N` and `--scale=N` measure on other
 // demo data (default seed 1, scale 10), which replaces the data in a server database and gets its own
@@ -12,15 +14,17 @@ import { resolve } from 'node:path';
 import { connect } from '@pantau/db';
 import { loadConfig, prepareDatabase, processEnv, REPO_ROOT } from '@pantau/data';
 import { benchFaults } from './faults.js';
+import { benchFirstPaint } from './first-paint.js';
 import { benchFuzz } from './fuzz.js';
 import { benchFuzzImports } from './fuzz-imports.js';
 import { benchImport } from './import.js';
 import { benchLoad, loadSessions } from './load.js';
 import { benchPermitAggregate } from './permit-aggregate.js';
 import { writeResults } from './results.js';
+import { benchSessionCookie } from './session.js';
 import { benchTiles } from './tiles.js';
 
-const BENCHES = ['aggregate', 'tiles', 'import', 'load', 'fuzz', 'fuzz-imports', 'faults'] as const;
+const BENCHES = ['aggregate', 'tiles', 'import', 'load', 'paint', 'fuzz', 'fuzz-imports', 'faults'] as const;
 const args = process.argv.slice(2).filter((a) => a !== '--');
 const option = (name: string, fallback: number) => {
   const value = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -78,24 +82,29 @@ if (scaleTen.length) {
         },
       });
     }
+    // What a server process the bench starts needs to open the same database.
+    const serverEnv = {
+      ...Object.fromEntries(Object.entries(processEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+      PANTAU_DEMO_SCALE: String(scale),
+      PANTAU_DEMO_SEED: String(demoSeed),
+      PANTAU_DATA_DIR: resolve(REPO_ROOT, folder),
+    };
+    // The embedded database serves one process: the sessions are made first, and the servers the benches
+    // below start open it after this one lets go.
+    const sessions = runs('load') ? await loadSessions(database) : [];
+    const paintCookie = runs('paint') ? await benchSessionCookie(database) : '';
+    if (runs('load') || runs('paint')) await closeOnce();
     if (runs('load')) {
-      const sessions = await loadSessions(database);
-      // The embedded database serves one process: the server the load drives opens it after this one lets go.
-      await closeOnce();
       const server = config.database.kind === 'postgres';
       await benchLoad(sessions, {
         connections: option('connections', server ? 50 : 10),
         seconds: option('seconds', 60),
         withTargets: server,
         label: server ? 'server' : 'embedded',
-        env: {
-          ...Object.fromEntries(Object.entries(processEnv()).filter((entry): entry is [string, string] => entry[1] !== undefined)),
-          PANTAU_DEMO_SCALE: String(scale),
-          PANTAU_DEMO_SEED: String(demoSeed),
-          PANTAU_DATA_DIR: resolve(REPO_ROOT, folder),
-        },
+        env: serverEnv,
       });
     }
+    if (runs('paint')) await benchFirstPaint({ rounds: option('rounds', 10), cookie: paintCookie, env: serverEnv });
   } finally {
     await closeOnce();
   }

@@ -80,6 +80,8 @@ describe('the first map', () => {
     await signIn(page, baseUrl, inject('e2eAccounts').admin);
     await page.goto(new URL('/?asOf=2024-06-13&level=regency', baseUrl).href);
     await waitForPaintedMap(page);
+    // The first painted choropleth is marked once for `performance` (how `pnpm bench paint` times it).
+    expect(await page.evaluate(() => performance.getEntriesByName('pantau:choropleth-painted').length)).toBe(1);
 
     expect(await page.getByTestId('as-of').innerText()).toBe('13 Juni 2024');
     await expect.poll(() => page.getByTestId('legend-class').count()).toBe(5);

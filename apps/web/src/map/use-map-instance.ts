@@ -1,6 +1,7 @@
 // The map, created once with sea and land when its container is there (the areas' sources and layers
 // are added when the date is known), its pointer handlers, the position it reports, when it is ready
-// (the shaded level painted and named), its tile errors and its neighbouring countries; removed on unmount.
+// (the shaded level painted and named; the first paint also as a performance mark), its tile errors and
+// its neighbouring countries; removed on unmount.
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useState, type RefObject } from 'react';
 import { reportUnauthenticated } from '../api/api-client.js';
@@ -9,7 +10,7 @@ import { createAreaMap } from './create-area-map.js';
 import { addAreaHover, addClicks } from './map-pointer-handlers.js';
 import { mapPosition } from './map-queries.js';
 import { AREA_TILE_LAYERS, areaSourceId, WORLD_LAND_SOURCE } from './map-style.js';
-import { exposeMap, signalMapReady } from './ready-signal.js';
+import { exposeMap, markChoroplethPainted, signalMapReady } from './ready-signal.js';
 import type { MapRefs } from './use-map-refs.js';
 import { loadWorldLand } from './world-land.js';
 
@@ -36,17 +37,29 @@ export function useMapInstance(containerRef: RefObject<HTMLDivElement | null>, r
     };
     created.on('moveend', reportPosition);
 
-    // Ready once the current level's tiles for the current filters and classes are loaded and painted.
-    created.on('idle', () => {
-      if (!refs.paintPending.current) return;
+    // New shading is pending and the frame just drawn holds the shown level's tiles for it.
+    const shadingDrawn = () => {
+      if (!refs.paintPending.current) return false;
       const shownLevel = refs.level.current;
       const source = areaSourceId(shownLevel);
-      const painted =
+      return (
         created.getSource(source) !== undefined &&
         created.isSourceLoaded(source) &&
-        created.querySourceFeatures(source, { sourceLayer: AREA_TILE_LAYERS[shownLevel] }).length > 0;
+        created.querySourceFeatures(source, { sourceLayer: AREA_TILE_LAYERS[shownLevel] }).length > 0
+      );
+    };
+    // The first such frame is the first painted choropleth (a 'render' comes before the idle of its frame).
+    const markFirstPaint = () => {
+      if (!shadingDrawn()) return;
+      markChoroplethPainted();
+      created.off('render', markFirstPaint);
+    };
+    created.on('render', markFirstPaint);
+
+    // Ready once the current level's tiles for the current filters and classes are loaded and painted.
+    created.on('idle', () => {
       // Not yet: the paint effect (use-area-shading) asks for frames (and with them idles) until it is.
-      if (!painted) return;
+      if (!shadingDrawn()) return;
       // The names come with the areas, not a few seconds later: wait for deck.gl, then place them now.
       if (!refs.labelsSettled.current) return;
       refs.labels.current?.refresh();
