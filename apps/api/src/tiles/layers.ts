@@ -150,7 +150,7 @@ function areaSource(level: AreaLevel) {
 }
 
 /** What a count of valid permit holders reads: permits, the people behind them and the pre-aggregate kept from both. */
-const HOLDER_READS: readonly DataTable[] = ['permits', 'people', 'person_passports', 'permit_applications', 'holder_count_changes', 'holder_count_months'];
+const HOLDER_READS: readonly DataTable[] = ['permits', 'people', 'person_passports', 'permit_applications', 'holder_count_changes', 'holder_count_checkpoints'];
 const AREA_READS: readonly DataTable[] = ['areas', ...HOLDER_READS];
 
 const dateRange = (column: SQL, filter: TileFilter) =>

@@ -15,7 +15,8 @@ export type DataTable =
   | 'permit_applications'
   | 'movements'
   | 'holder_count_changes'
-  | 'holder_count_months'
+  // Migration 0034 renamed holder_count_months (monthly checkpoints) to holder_count_checkpoints (weekly).
+  | 'holder_count_checkpoints'
   | 'operations'
   | 'operation_targets'
   | 'risk_areas'

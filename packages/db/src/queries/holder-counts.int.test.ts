@@ -237,6 +237,47 @@ describe.each(testBackends())('people pre-aggregate on %s', (backend) => {
     expect(Number(queued!.n)).toBe(0);
   });
 
+  test('on every day around a weekly checkpoint the count equals the direct count, and checkpoints fall on Mondays and never hold zeros', async () => {
+    let found: unknown[] = ['not run'];
+    let stray: number | null = null;
+    await t.database.orm
+      .transaction(async (tx) => {
+        const person = await queryOne<{ id: number }>(
+          tx,
+          sql`insert into people (name, nationality, regency_code, province_code, origin)
+        values ('Week Test', 'KOR', '99.98', '99', 'demo') returning id`,
+        );
+        const permit = (n: number, type: PermitType, personId: number | null, from: string, to: string) =>
+          tx.execute(sql`insert into permits (permit_number, permit_type, purpose, nationality, holder_name, issued_on, expires_on, district_code, regency_code, province_code, origin, person_id)
+          values (${`WEEK-${n}`}, ${type}, 'work', 'KOR', 'Week Test', ${from}, ${to}, '99.98.01', '99.98', '99', 'demo', ${personId})`);
+        // 2024-03-04 and 2024-03-11 are Mondays: permits start and end on the Sunday, Monday and Tuesday around them.
+        const id = Number(person!.id);
+        await permit(1, 'itas', id, '2024-03-03', '2024-03-11');
+        await permit(2, 'itap', id, '2024-03-04', '2024-03-12');
+        await permit(3, 'visit', null, '2024-03-05', '2024-03-10');
+        await permit(4, 'visit', null, '2024-03-11', '2024-03-12');
+        const days = Array.from({ length: 16 }, (_, i) => addDays('2024-02-29', i));
+        found = await verifyHolderCounts(tx, days, {}, { province: '99' });
+        // Taking spans away brings checkpoint rows back to zero: they must go, not stay as zeros.
+        await tx.execute(sql`update permits set cancelled_on = '2024-03-05' where permit_number = 'WEEK-2'`);
+        found.push(...(await verifyHolderCounts(tx, days, {}, { province: '99' })));
+        await tx.execute(sql`delete from permits where permit_number like 'WEEK-%'`);
+        found.push(...(await verifyHolderCounts(tx, days, {}, { province: '99' })));
+        const row = await queryOne<{ n: number }>(
+          tx,
+          sql`select count(*)::int as n from holder_count_checkpoints
+          where extract(isodow from day) <> 1 or (people = 0 and permits_visit = 0 and permits_itas = 0 and permits_itap = 0)`,
+        );
+        stray = Number(row!.n);
+        throw new Rollback();
+      })
+      .catch((error) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    expect(found).toEqual([]);
+    expect(stray).toBe(0);
+  });
+
   test('a write by the scoped application role still keeps the counts exact (the triggers read every permit of the holder)', async () => {
     // The same person holds an ITAP in 99.97 and then gets an ITAS in 99.98: the ITAS is written by a role
     // that only sees 99.98, yet the person still counts once nationally, under ITAP. Ends in that role.

@@ -1,6 +1,7 @@
 // Holder counts read from the pre-aggregate of migration 0017 (issue 25): the same figures as counting
 // `validHolders` rows (people-count.ts), at a cost that follows the number of areas and nationalities, not
-// the years of permits. A day's count is the month checkpoint plus that month's deltas up to the day.
+// the years of permits. A day's count is the checkpoint of its week (the count on that Monday, migration
+// 0033) plus the deltas of the days after it up to the day: at most 6 days of them.
 // Purpose and sponsor filters are not in the aggregate: callers ask `holderCountsServe` first and count
 // permits directly when it says no. `verifyHolderCounts` compares both (verify-aggregates, tests).
 import { sql, type SQL } from 'drizzle-orm';
@@ -14,6 +15,9 @@ export const HOLDER_COUNT_LEVELS: readonly HolderCountLevel[] = ['nation', 'prov
 export const NATION_CODE = 'ID';
 
 const TYPE_BITS = { visit: 1, itas: 2, itap: 4 } as const;
+
+/** The checkpoint a count on `day` starts from: the Monday of its ISO week (the grid of migration 0034). */
+const checkpointOf = (day: SQL) => sql`date_trunc('week', ${day}::timestamp)::date`;
 
 /**
  * True when the aggregate gives the exact figure for this filter and area: no purpose or sponsor filter,
@@ -44,7 +48,6 @@ export function holderStates(query: HolderStateQuery): SQL {
   const mask = query.filter.permitTypes?.length ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0) : 7;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
-  const monthOf = (day: SQL) => sql`date_trunc('month', ${day}::timestamp)::date`;
   const permitsOf = (visit: SQL, itas: SQL, itap: SQL) =>
     sql.join(
       [mask & 1 ? visit : null, mask & 2 ? itas : null, mask & 4 ? itap : null].filter((x): x is SQL => x !== null),
@@ -56,11 +59,11 @@ export function holderStates(query: HolderStateQuery): SQL {
       sum(s.people)::int as people, sum(${permitsOf(sql`s.permits_visit`, sql`s.permits_itas`, sql`s.permits_itap`)})::int as permits
     from (
       select d.day, c.code, c.nationality, c.types, c.people, c.permits_visit, c.permits_itas, c.permits_itap
-      from (${query.days}) d join holder_count_months c on c.month = ${monthOf(sql`d.day`)}
+      from (${query.days}) d join holder_count_checkpoints c on c.day = ${checkpointOf(sql`d.day`)}
       where c.level = ${query.level} and ${codeCondition} and ${nationality}
       union all
       select d.day, c.code, c.nationality, c.types, c.people, c.permits_visit, c.permits_itas, c.permits_itap
-      from (${query.days}) d join holder_count_changes c on c.day >= ${monthOf(sql`d.day`)} and c.day <= d.day
+      from (${query.days}) d join holder_count_changes c on c.day > ${checkpointOf(sql`d.day`)} and c.day <= d.day
       where c.level = ${query.level} and ${codeCondition} and ${nationality}
     ) s
     where s.types & ${mask} <> 0
@@ -77,17 +80,16 @@ export function pendingStates(query: HolderStateQuery): SQL {
   const mask = (query.filter.permitTypes?.length ? query.filter.permitTypes.reduce((m, t) => m | TYPE_BITS[t as keyof typeof TYPE_BITS], 0) : 7) << 3;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
-  const monthOf = (day: SQL) => sql`date_trunc('month', ${day}::timestamp)::date`;
   const where = sql`c.level = ${query.level} and c.types & ${mask} <> 0 and ${codeCondition} and ${nationality}`;
   return sql`
     select s.day, s.code, sum(s.people)::int as pending
     from (
       select d.day, c.code, c.people
-      from (${query.days}) d join holder_count_months c on c.month = ${monthOf(sql`d.day`)}
+      from (${query.days}) d join holder_count_checkpoints c on c.day = ${checkpointOf(sql`d.day`)}
       where ${where}
       union all
       select d.day, c.code, c.people
-      from (${query.days}) d join holder_count_changes c on c.day >= ${monthOf(sql`d.day`)} and c.day <= d.day
+      from (${query.days}) d join holder_count_changes c on c.day > ${checkpointOf(sql`d.day`)} and c.day <= d.day
       where ${where}
       union all
       select d.day, c.code, 1
@@ -109,7 +111,7 @@ export function dayCounts(query: Omit<HolderStateQuery, 'days'> & { day: string 
   const waiting = held << 3;
   const codeCondition = query.codeCondition?.(sql`c.code`) ?? sql`true`;
   const nationality = query.filter.nationalities?.length ? sql`c.nationality in ${[...query.filter.nationalities]}` : sql`true`;
-  const month = sql`date_trunc('month', ${query.day}::date::timestamp)::date`;
+  const checkpoint = checkpointOf(sql`${query.day}::date`);
   const where = sql`c.level = ${query.level} and c.types & ${held | waiting} <> 0 and ${codeCondition} and ${nationality}`;
   const permits = sql.join(
     [held & 1 ? sql`c.permits_visit` : null, held & 2 ? sql`c.permits_itas` : null, held & 4 ? sql`c.permits_itap` : null].filter((x): x is SQL => x !== null),
@@ -125,9 +127,9 @@ export function dayCounts(query: Omit<HolderStateQuery, 'days'> & { day: string 
       coalesce(sum(s.permits) filter (where s.types & ${held} <> 0), 0)::int as permits,
       coalesce(sum(s.people) filter (where s.types & ${waiting} <> 0), 0)::int as pending
     from (
-      select ${columns} from holder_count_months c where c.month = ${month} and ${where}
+      select ${columns} from holder_count_checkpoints c where c.day = ${checkpoint} and ${where}
       union all
-      select ${columns} from holder_count_changes c where c.day >= ${month} and c.day <= ${query.day}::date and ${where}
+      select ${columns} from holder_count_changes c where c.day > ${checkpoint} and c.day <= ${query.day}::date and ${where}
       union all
       select c.code, c.nationality, c.types, 1, 0 from holder_spans c where c.ends_on = 'infinity' and c.starts_on <= ${query.day}::date and ${where}
     ) s
@@ -258,7 +260,7 @@ export async function verifyHolderCounts(
   return mismatches;
 }
 
-/** Days worth checking: month starts and ends, and days where permits start or end, spread over the data. */
+/** Days worth checking: `count` days spread evenly from the first permit's issue to the last permit's expiry. */
 export async function holderCountCheckDays(db: Executor, count: number): Promise<string[]> {
   const rows = await queryRows<{ day: string }>(
     db,
